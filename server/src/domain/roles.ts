@@ -1,0 +1,113 @@
+/** Posts (岗位) of the hall and what each may do. Deny by default: a permission not listed is not held. */
+export const permissions = [
+  'org.read',
+  'org.manage',
+  'account.read',
+  'account.manage',
+  /** Grant or withdraw the three administrator roles. */
+  'account.grant_admin',
+  'policy.manage',
+  'audit.read',
+  'audit.verify',
+  'catalog.read',
+  'catalog.manage',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+export const roleCodes = [
+  'applicant',
+  'clerk',
+  'reviewer',
+  'router',
+  'handler',
+  'approver',
+  'feedback',
+  'supervisor',
+  'station_head',
+  'inspector',
+  'sysadmin',
+  'secadmin',
+  'auditadmin',
+] as const;
+export type RoleCode = (typeof roleCodes)[number];
+
+/** The three administrator roles that must sit with three different people (三权分立). */
+export type AdminClass = 'system' | 'security' | 'audit';
+
+export interface RoleDefinition {
+  code: RoleCode;
+  name: string;
+  nameEn: string;
+  permissions: readonly Permission[];
+  adminClass: AdminClass | null;
+}
+
+const staff: Permission[] = ['catalog.read', 'org.read'];
+
+export const roles: readonly RoleDefinition[] = [
+  { code: 'applicant', name: '群众/企业', nameEn: 'Applicant', permissions: [], adminClass: null },
+  { code: 'clerk', name: '窗口受理员', nameEn: 'Window clerk', permissions: staff, adminClass: null },
+  { code: 'reviewer', name: '审核员', nameEn: 'Reviewer', permissions: staff, adminClass: null },
+  { code: 'router', name: '流转专员', nameEn: 'Router', permissions: staff, adminClass: null },
+  { code: 'handler', name: '后台办理员', nameEn: 'Back-office handler', permissions: staff, adminClass: null },
+  { code: 'approver', name: '审批人', nameEn: 'Approver', permissions: staff, adminClass: null },
+  { code: 'feedback', name: '反馈专员', nameEn: 'Feedback officer', permissions: staff, adminClass: null },
+  { code: 'supervisor', name: '窗口主管', nameEn: 'Window supervisor', permissions: staff, adminClass: null },
+  {
+    code: 'station_head',
+    name: '站长',
+    nameEn: 'Station head',
+    permissions: [...staff, 'catalog.manage'],
+    adminClass: null,
+  },
+  { code: 'inspector', name: '监督员', nameEn: 'Inspector', permissions: staff, adminClass: null },
+  {
+    code: 'sysadmin',
+    name: '系统管理员',
+    nameEn: 'System administrator',
+    permissions: [...staff, 'org.manage', 'account.read', 'account.manage', 'catalog.manage'],
+    adminClass: 'system',
+  },
+  {
+    code: 'secadmin',
+    name: '安全管理员',
+    nameEn: 'Security administrator',
+    permissions: ['org.read', 'account.read', 'account.manage', 'account.grant_admin', 'policy.manage'],
+    adminClass: 'security',
+  },
+  {
+    code: 'auditadmin',
+    name: '审计管理员',
+    nameEn: 'Audit administrator',
+    permissions: ['audit.read', 'audit.verify'],
+    adminClass: 'audit',
+  },
+];
+
+const byCode = new Map(roles.map((r) => [r.code, r]));
+
+export function isRoleCode(code: string): code is RoleCode {
+  return byCode.has(code as RoleCode);
+}
+
+export function roleDefinition(code: RoleCode): RoleDefinition {
+  const def = byCode.get(code);
+  if (!def) throw new Error(`unknown role ${code}`);
+  return def;
+}
+
+export function permissionsOf(roleList: readonly string[]): Set<Permission> {
+  const out = new Set<Permission>();
+  for (const r of roleList) {
+    if (isRoleCode(r)) for (const p of roleDefinition(r).permissions) out.add(p);
+  }
+  return out;
+}
+
+/** True when the roles put two of the three administrator powers in one hand. */
+export function breaksSeparationOfDuties(roleList: readonly string[]): boolean {
+  const classes = new Set(
+    roleList.filter(isRoleCode).map((r) => roleDefinition(r).adminClass).filter((c) => c !== null),
+  );
+  return classes.size > 1;
+}

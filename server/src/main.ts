@@ -1,0 +1,85 @@
+import pino from 'pino';
+import { buildApp } from './app.ts';
+import { ensureAuditHead, verifyAuditChain } from './platform/audit.ts';
+import { systemClock } from './platform/clock.ts';
+import { loadConfig } from './platform/config.ts';
+import type { AppContext } from './platform/context.ts';
+import { openDatabase } from './platform/db/database.ts';
+import { migrateToLatest } from './platform/db/migrate.ts';
+import { isEmpty, seedDemoHall } from './seed/seed-demo.ts';
+
+const usage = `用法 usage: tsx server/src/main.ts <command>
+  serve         migrate, seed the demo hall on first start, and serve the web UI and API
+  migrate       apply pending database migrations
+  seed          load the demo hall into an empty database
+  audit-verify  recompute the audit log's hash chain and report the first broken record`;
+
+async function open() {
+  const config = loadConfig();
+  const log = pino({ level: config.logLevel });
+  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const applied = await migrateToLatest(handle.db);
+  if (applied.length) log.info({ applied }, 'migrations applied');
+  await ensureAuditHead(handle.db);
+  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, clock: systemClock, log };
+  return { ctx, handle };
+}
+
+async function seedIfEmpty(ctx: AppContext): Promise<boolean> {
+  if (!(await isEmpty(ctx.db))) return false;
+  const result = await seedDemoHall(ctx.db, { now: ctx.clock.now(), passwordHashCost: ctx.config.passwordHashCost });
+  ctx.log.info(result, 'demo hall seeded');
+  return true;
+}
+
+async function main(command: string | undefined): Promise<number> {
+  switch (command) {
+    case 'serve': {
+      const { ctx, handle } = await open();
+      await seedIfEmpty(ctx);
+      const app = await buildApp(ctx);
+      const stop = async () => {
+        await app.close();
+        await handle.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+      await app.listen({ host: ctx.config.host, port: ctx.config.port });
+      ctx.log.info(`OneWindow 一窗通办 ready on http://${ctx.config.host}:${ctx.config.port} (${handle.dialect})`);
+      return -1;
+    }
+    case 'migrate': {
+      const { handle } = await open();
+      await handle.close();
+      return 0;
+    }
+    case 'seed': {
+      const { ctx, handle } = await open();
+      const seeded = await seedIfEmpty(ctx);
+      if (!seeded) console.log('数据库已有数据，未重复导入演示数据 (database not empty; demo hall not loaded again)');
+      await handle.close();
+      return 0;
+    }
+    case 'audit-verify': {
+      const { handle } = await open();
+      const result = await verifyAuditChain(handle.db);
+      console.log(JSON.stringify(result));
+      await handle.close();
+      return result.ok ? 0 : 2;
+    }
+    default:
+      console.error(usage);
+      return 64;
+  }
+}
+
+main(process.argv[2]).then(
+  (code) => {
+    if (code >= 0) process.exit(code);
+  },
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { roles } from '../../domain/roles.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf } from '../../platform/http.ts';
+import { idParams, listOf, pageWindow } from '../../platform/schemas.ts';
+import { passwordPolicySchema, readPasswordPolicy } from '../../platform/settings.ts';
+import * as s from './schema.ts';
+import * as service from './service.ts';
+
+export function accountRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['账号与权限 accounts'];
+
+  r.get('/api/users',
+    { config: { access: 'account.read' }, schema: { tags, querystring: s.userQuery, response: { 200: listOf(s.userSchema) } } },
+    async (req) => service.listUsers(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }));
+  r.post('/api/users',
+    { config: { access: 'account.manage' }, schema: { tags, body: s.userInput, response: { 201: s.userSchema } } },
+    async (req, reply) => reply.status(201).send(await service.createUser(ctx, actorOf(req), req.body)));
+  r.patch('/api/users/:id',
+    { config: { access: 'account.manage' }, schema: { tags, params: idParams, body: s.userPatch, response: { 200: s.userSchema } } },
+    async (req) => service.updateUser(ctx, actorOf(req), req.params.id, req.body));
+  r.post('/api/users/:id/unlock',
+    { config: { access: 'account.manage' }, schema: { tags, params: idParams, response: { 200: s.userSchema } } },
+    async (req) => service.unlockUser(ctx, actorOf(req), req.params.id));
+  r.post('/api/users/:id/reset-password',
+    {
+      config: { access: 'account.manage' },
+      schema: { tags, params: idParams, body: z.object({ initialPassword: z.string().min(1).max(128) }), response: { 204: z.null() } },
+    },
+    async (req, reply) => {
+      await service.resetPassword(ctx, actorOf(req), req.params.id, req.body.initialPassword);
+      return reply.status(204).send(null);
+    });
+
+  r.get('/api/roles', { config: { access: 'account.read' }, schema: { tags, response: { 200: listOf(s.roleSchema) } } },
+    async () => ({ items: roles.map((x) => ({ ...x, permissions: [...x.permissions] })), total: roles.length }));
+
+  r.get('/api/security/policy',
+    { config: { access: 'account.read' }, schema: { tags, response: { 200: passwordPolicySchema } } },
+    async () => readPasswordPolicy(ctx.db));
+  r.put('/api/security/policy',
+    { config: { access: 'policy.manage' }, schema: { tags, body: passwordPolicySchema.strict(), response: { 200: passwordPolicySchema } } },
+    async (req) => service.updatePolicy(ctx, actorOf(req), req.body));
+}

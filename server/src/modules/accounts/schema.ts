@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { roleCodes } from '../../domain/roles.ts';
+import { pageQuery } from '../../platform/schemas.ts';
+
+export const userSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  phone: z.string().nullable(),
+  roles: z.array(z.string()),
+  hallIds: z.array(z.string()),
+  departmentIds: z.array(z.string()),
+  status: z.enum(['active', 'disabled']),
+  lockedUntil: z.number().nullable(),
+  mustChangePassword: z.boolean(),
+  lastLoginAt: z.number().nullable(),
+  createdAt: z.number(),
+});
+
+const phone = z.string().trim().regex(/^[0-9+\-\s]{5,20}$/, '电话号码格式不正确');
+const ids = z.array(z.string().min(1).max(64)).max(50);
+
+export const userInput = z.object({
+  username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为 3–32 位字母、数字或 _ . -'),
+  displayName: z.string().trim().min(1).max(40),
+  phone: phone.nullable().optional(),
+  roles: z.array(z.enum(roleCodes)).min(1).max(13),
+  hallIds: ids.min(1),
+  departmentIds: ids.default([]),
+  initialPassword: z.string().min(1).max(128),
+});
+
+export const userPatch = z
+  .object({
+    displayName: z.string().trim().min(1).max(40),
+    phone: phone.nullable(),
+    roles: z.array(z.enum(roleCodes)).min(1).max(13),
+    hallIds: ids.min(1),
+    departmentIds: ids,
+    status: z.enum(['active', 'disabled']),
+  })
+  .partial()
+  .strict();
+
+export const userQuery = pageQuery.extend({
+  q: z.string().trim().max(64).optional(),
+  role: z.enum(roleCodes).optional(),
+  hallId: z.string().max(64).optional(),
+});
+
+export const roleSchema = z.object({
+  code: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  permissions: z.array(z.string()),
+  adminClass: z.enum(['system', 'security', 'audit']).nullable(),
+});
+
+export type UserInput = z.infer<typeof userInput>;
+export type UserPatch = z.infer<typeof userPatch>;

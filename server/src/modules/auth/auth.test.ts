@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_PASSWORD, Session, buildTestHall, json, signedIn, type TestHall } from '../../../test/helpers.ts';
+
+let hall: TestHall;
+beforeAll(async () => {
+  hall = await buildTestHall();
+});
+afterAll(() => hall.close());
+
+describe('login and session', () => {
+  it('signs in, answers /me with roles and permissions, and signs out', async () => {
+    const s = new Session(hall.app);
+    const res = await s.login('sysadmin');
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'ow_session');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+    const me = json(await s.get('/api/auth/me'));
+    expect(me.username).toBe('sysadmin');
+    expect(me.roles).toEqual(['sysadmin']);
+    expect(me.permissions).toContain('org.manage');
+    expect(me.permissions).not.toContain('audit.read');
+    expect(me.halls).toHaveLength(2);
+    expect((await s.post('/api/auth/logout')).statusCode).toBe(204);
+    expect((await s.get('/api/auth/me')).statusCode).toBe(401);
+  });
+
+  it('gives the same answer for an unknown user as for a wrong password', async () => {
+    const s = new Session(hall.app);
+    const unknown = await s.login('nobody', 'Whatever1!');
+    expect(unknown.statusCode).toBe(401);
+    expect(json(unknown).code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('locks the account after 5 failures for 10 minutes, then lets the right password in', async () => {
+    const s = new Session(hall.app);
+    for (let i = 1; i <= 4; i++) {
+      const res = await s.login('inspector', 'wrong-password');
+      expect(res.statusCode).toBe(401);
+      expect(json(res).message).toContain(`再失败 ${5 - i} 次`);
+    }
+    const fifth = await s.login('inspector', 'wrong-password');
+    expect(fifth.statusCode).toBe(423);
+    expect(json(fifth).code).toBe('ACCOUNT_LOCKED');
+    // Even the right password is refused while locked.
+    expect((await s.login('inspector')).statusCode).toBe(423);
+    hall.clock.advance(9 * 60_000);
+    expect((await s.login('inspector')).statusCode).toBe(423);
+    hall.clock.advance(61_000);
+    expect((await s.login('inspector')).statusCode).toBe(200);
+  });
+
+  it('ends a session after 30 idle minutes', async () => {
+    const s = await signedIn(hall.app, 'clerk');
+    hall.clock.advance(29 * 60_000);
+    expect((await s.get('/api/auth/me')).statusCode).toBe(200);
+    hall.clock.advance(29 * 60_000);
+    expect((await s.get('/api/auth/me')).statusCode).toBe(200);
+    hall.clock.advance(31 * 60_000);
+    const res = await s.get('/api/auth/me');
+    expect(res.statusCode).toBe(401);
+    expect(json(res).code).toBe('SESSION_EXPIRED');
+  });
+
+  it('ends a session 12 hours after sign-in however active it is', async () => {
+    const s = await signedIn(hall.app, 'clerk');
+    for (let i = 0; i < 35; i++) {
+      hall.clock.advance(20 * 60_000);
+      expect((await s.get('/api/auth/me')).statusCode).toBe(200);
+    }
+    hall.clock.advance(21 * 60_000);
+    expect((await s.get('/api/auth/me')).statusCode).toBe(401);
+  });
+});
+
+describe('initial password', () => {
+  it('forces a change of the initial password and enforces the policy', async () => {
+    const admin = await signedIn(hall.app, 'sysadmin');
+    const me = json(await admin.get('/api/auth/me'));
+    const created = await admin.post('/api/users', {
+      username: 'newclerk',
+      displayName: '新员工',
+      roles: ['clerk'],
+      hallIds: [me.halls[0].id],
+      initialPassword: 'Start#2026',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(json(created).mustChangePassword).toBe(true);
+
+    const s = new Session(hall.app);
+    expect((await s.login('newclerk', 'Start#2026')).statusCode).toBe(200);
+    expect(json(await s.get('/api/auth/me')).mustChangePassword).toBe(true);
+    const blocked = await s.get('/api/catalog/items');
+    expect(blocked.statusCode).toBe(403);
+    expect(json(blocked).code).toBe('PASSWORD_CHANGE_REQUIRED');
+
+    const weak = await s.post('/api/auth/password', { currentPassword: 'Start#2026', newPassword: 'abcdefgh' });
+    expect(weak.statusCode).toBe(400);
+    expect(json(weak).field).toBe('newPassword');
+    const wrongCurrent = await s.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'Better#2026' });
+    expect(json(wrongCurrent).field).toBe('currentPassword');
+
+    expect((await s.post('/api/auth/password', { currentPassword: 'Start#2026', newPassword: 'Better#2026' })).statusCode).toBe(204);
+    expect((await s.get('/api/catalog/items')).statusCode).toBe(200);
+    const again = new Session(hall.app);
+    expect((await again.login('newclerk', 'Start#2026')).statusCode).toBe(401);
+    expect((await again.login('newclerk', 'Better#2026')).statusCode).toBe(200);
+  });
+
+  it('stores passwords as salted scrypt hashes, never in clear', async () => {
+    const row = await hall.ctx.db.selectFrom('users').select('password_hash').where('username', '=', 'clerk').executeTakeFirstOrThrow();
+    expect(row.password_hash).toMatch(/^scrypt\$\d+\$8\$1\$/);
+    expect(row.password_hash).not.toContain(DEMO_PASSWORD);
+  });
+});

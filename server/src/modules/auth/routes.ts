@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { SESSION_COOKIE } from '../../platform/auth/sessions.ts';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf, clientIp } from '../../platform/http.ts';
+import { changeOwnPassword, logIn, logOut, presentMe } from './service.ts';
+
+const meSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.string()),
+  permissions: z.array(z.string()),
+  mustChangePassword: z.boolean(),
+  halls: z.array(z.object({ id: z.string(), name: z.string() })),
+  departments: z.array(z.object({ id: z.string(), name: z.string(), hallId: z.string() })),
+});
+
+export function authRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['登录 auth'];
+
+  r.post(
+    '/api/auth/login',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        body: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
+        response: { 200: z.object({ user: meSchema }) },
+      },
+    },
+    async (req, reply) => {
+      const { token, actor } = await logIn(ctx, {
+        username: req.body.username,
+        password: req.body.password,
+        ip: clientIp(req),
+        userAgent: req.headers['user-agent'] ?? null,
+      });
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: ctx.config.secureCookies,
+      });
+      return { user: await presentMe(ctx, actor) };
+    },
+  );
+
+  r.post(
+    '/api/auth/logout',
+    { config: { access: 'public' }, schema: { tags, response: { 204: z.null() } } },
+    async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await logOut(ctx, token, req.actor);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
+
+  r.get(
+    '/api/auth/me',
+    { config: { access: 'user', beforePasswordChange: true }, schema: { tags, response: { 200: meSchema } } },
+    async (req) => presentMe(ctx, actorOf(req)),
+  );
+
+  r.post(
+    '/api/auth/password',
+    {
+      config: { access: 'user', beforePasswordChange: true },
+      schema: {
+        tags,
+        body: z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }),
+        response: { 204: z.null() },
+      },
+    },
+    async (req, reply) => {
+      await changeOwnPassword(ctx, actorOf(req), req.body.currentPassword, req.body.newPassword);
+      return reply.status(204).send(null);
+    },
+  );
+}

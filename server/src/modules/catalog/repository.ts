@@ -1,0 +1,53 @@
+import type { Db } from '../../platform/db/database.ts';
+import type { ServiceItemTable, ServiceItemVersionTable } from '../../platform/db/tables.ts';
+
+export type ItemRow = ServiceItemTable;
+export type VersionRow = ServiceItemVersionTable;
+
+export const findItem = (db: Db, id: string) =>
+  db.selectFrom('service_items').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const versionsOf = (db: Db, itemId: string) =>
+  db.selectFrom('service_item_versions').selectAll().where('item_id', '=', itemId).orderBy('version', 'desc').execute();
+
+export const findVersion = (db: Db, itemId: string, version: number) =>
+  db
+    .selectFrom('service_item_versions')
+    .selectAll()
+    .where('item_id', '=', itemId)
+    .where('version', '=', version)
+    .executeTakeFirst();
+
+export const insertItem = (db: Db, row: ItemRow) => db.insertInto('service_items').values(row).execute();
+
+export const updateItem = (db: Db, id: string, patch: Partial<ItemRow>) =>
+  db.updateTable('service_items').set(patch).where('id', '=', id).execute();
+
+export const insertVersion = (db: Db, row: VersionRow) => db.insertInto('service_item_versions').values(row).execute();
+
+export const updateVersion = (db: Db, itemId: string, version: number, patch: Partial<VersionRow>) =>
+  db.updateTable('service_item_versions').set(patch).where('item_id', '=', itemId).where('version', '=', version).execute();
+
+export interface ItemFilter {
+  hallIds: string[];
+  q?: string;
+  category?: string;
+  status?: string;
+  limit: number;
+  offset: number;
+}
+
+export async function listItems(db: Db, f: ItemFilter) {
+  let q = db.selectFrom('service_items').where('hall_id', 'in', f.hallIds.length ? f.hallIds : ['']);
+  if (f.q) {
+    const like = `%${f.q}%`;
+    q = q.where((eb) => eb.or([eb('name', 'like', like), eb('code', 'like', like)]));
+  }
+  if (f.category) q = q.where('category', '=', f.category);
+  if (f.status) q = q.where('status', '=', f.status);
+  const [rows, count] = await Promise.all([
+    q.selectAll().orderBy('code').limit(f.limit).offset(f.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}

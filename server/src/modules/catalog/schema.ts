@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { roleCodes } from '../../domain/roles.ts';
+import { pageQuery } from '../../platform/schemas.ts';
+
+export const categories = [
+  'enterprise', 'social_security', 'household', 'civil', 'construction', 'tax', 'health', 'agriculture', 'transport', 'other',
+] as const;
+export const approvalLevels = ['window', 'section', 'department', 'leader'] as const;
+
+const text = (max: number) => z.string().trim().max(max);
+const days = z.number().int().min(0).max(365);
+
+export const materialSchema = z.object({
+  key: z.string().trim().min(1).max(32),
+  name: text(120).min(1),
+  form: z.enum(['original', 'copy', 'original_and_copy']),
+  copies: z.number().int().min(1).max(99),
+  requirement: z.enum(['required', 'conditional', 'optional']),
+  condition: text(300).default(''),
+  notes: text(500).default(''),
+  /** An essential material may not be waived when accepting with items missing (容缺受理). */
+  essential: z.boolean().default(true),
+  hasBlankForm: z.boolean().default(false),
+  hasSample: z.boolean().default(false),
+});
+
+export const stepSchema = z.object({
+  key: z.string().trim().min(1).max(32),
+  name: text(60).min(1),
+  /** Steps sharing an order run in parallel (并联) and join before the next order. */
+  order: z.number().int().min(1).max(50),
+  role: z.enum(roleCodes),
+  departmentId: z.string().max(64).nullable().default(null),
+  limitDays: days,
+});
+
+export const itemContentSchema = z.object({
+  name: text(120).min(1),
+  category: z.enum(categories),
+  departmentIds: z.array(z.string().max(64)).min(1).max(10),
+  description: text(2000).default(''),
+  basis: text(2000).default(''),
+  conditions: text(2000).default(''),
+  kind: z.enum(['instant', 'committed']),
+  legalDays: days,
+  promisedDays: days,
+  warningDays: z.number().int().min(0).max(30).default(1),
+  feeFen: z.number().int().min(0).max(100_000_000).default(0),
+  feeNote: text(300).default(''),
+  approvalLevel: z.enum(approvalLevels),
+  materials: z.array(materialSchema).min(1).max(60),
+  steps: z.array(stepSchema).min(1).max(30),
+  faq: z.array(z.object({ question: text(300).min(1), answer: text(3000).min(1) })).max(50).default([]),
+});
+export type ItemContent = z.infer<typeof itemContentSchema>;
+
+export const itemStatus = z.enum(['draft', 'published', 'retired']);
+
+export const itemSummarySchema = z.object({
+  id: z.string(),
+  hallId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  category: z.enum(categories),
+  kind: z.enum(['instant', 'committed']),
+  promisedDays: z.number(),
+  legalDays: z.number(),
+  status: itemStatus,
+  publishedVersion: z.number().nullable(),
+  draftVersion: z.number().nullable(),
+  updatedAt: z.number(),
+});
+
+export const versionStateSchema = z.enum(['draft', 'published', 'superseded']);
+
+export const itemDetailSchema = z.object({
+  id: z.string(),
+  hallId: z.string(),
+  code: z.string(),
+  status: itemStatus,
+  publishedVersion: z.number().nullable(),
+  draftVersion: z.number().nullable(),
+  versions: z.array(
+    z.object({
+      version: z.number(),
+      state: versionStateSchema,
+      publishedAt: z.number().nullable(),
+      publishedBy: z.string().nullable(),
+      createdAt: z.number(),
+    }),
+  ),
+  content: itemContentSchema,
+});
+
+export const itemVersionSchema = z.object({
+  version: z.number(),
+  state: versionStateSchema,
+  publishedAt: z.number().nullable(),
+  publishedBy: z.string().nullable(),
+  content: itemContentSchema,
+});
+
+export const itemCreateInput = z.object({
+  hallId: z.string().min(1).max(64),
+  code: z.string().trim().regex(/^[A-Za-z0-9_-]{2,32}$/, '事项编码为 2–32 位字母、数字、- 或 _'),
+  content: itemContentSchema,
+});
+
+export const itemQuery = pageQuery.extend({
+  hallId: z.string().max(64).optional(),
+  q: z.string().trim().max(60).optional(),
+  category: z.enum(categories).optional(),
+  status: itemStatus.optional(),
+});
+
+export const versionParams = z.object({ id: z.string().min(1).max(64), version: z.coerce.number().int().min(1).max(100_000) });

@@ -1,0 +1,178 @@
+import { itemProblems } from '../../domain/catalogue.ts';
+import { appendAudit, byActor } from '../../platform/audit.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { isUniqueViolation } from '../../platform/db/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { assertDepartmentsInHalls, assertHallAccess, visibleHallIds } from '../org/service.ts';
+import * as repo from './repository.ts';
+import { type ItemContent, itemContentSchema } from './schema.ts';
+
+/** Version content is stored as JSON text and read back through its schema. */
+export const parseContent = (text: string): ItemContent => itemContentSchema.parse(JSON.parse(text));
+
+/** The columns the lists filter on, copied from the content that is current for them. */
+const listedColumns = (c: ItemContent) => ({
+  name: c.name,
+  category: c.category,
+  kind: c.kind,
+  promised_days: c.promisedDays,
+  legal_days: c.legalDays,
+});
+
+export function presentSummary(i: repo.ItemRow) {
+  return {
+    id: i.id,
+    hallId: i.hall_id,
+    code: i.code,
+    name: i.name,
+    category: i.category as ItemContent['category'],
+    kind: i.kind as ItemContent['kind'],
+    promisedDays: i.promised_days,
+    legalDays: i.legal_days,
+    status: i.status as 'draft' | 'published' | 'retired',
+    publishedVersion: i.published_version,
+    draftVersion: i.draft_version,
+    updatedAt: Number(i.updated_at),
+  };
+}
+
+async function checkContent(db: Db, hallId: string, c: ItemContent): Promise<void> {
+  const problem = itemProblems(c);
+  if (problem) throw invalid(problem.field, problem.zh, problem.en);
+  await assertDepartmentsInHalls(db, c.departmentIds, [hallId], 'content.departmentIds');
+  const stepDepartments = c.steps.map((s) => s.departmentId).filter((d): d is string => d !== null);
+  await assertDepartmentsInHalls(db, stepDepartments, [hallId], 'content.steps');
+}
+
+async function loadItem(ctx: AppContext, actor: Actor, id: string) {
+  const item = await repo.findItem(ctx.db, id);
+  if (!item || !actor.hallIds.includes(item.hall_id)) throw notFound('事项', 'Service item');
+  return item;
+}
+
+export async function itemDetail(ctx: AppContext, actor: Actor, id: string) {
+  const item = await loadItem(ctx, actor, id);
+  const versions = await repo.versionsOf(ctx.db, id);
+  const current = versions.find((v) => v.version === (item.draft_version ?? item.published_version)) ?? versions[0];
+  if (!current) throw notFound('事项', 'Service item');
+  return {
+    ...presentSummary(item),
+    versions: versions.map((v) => ({
+      version: v.version,
+      state: v.state as 'draft' | 'published' | 'superseded',
+      publishedAt: v.published_at === null ? null : Number(v.published_at),
+      publishedBy: v.published_by,
+      createdAt: Number(v.created_at),
+    })),
+    content: parseContent(current.content),
+  };
+}
+
+export async function itemVersion(ctx: AppContext, actor: Actor, id: string, version: number) {
+  await loadItem(ctx, actor, id);
+  const v = await repo.findVersion(ctx.db, id, version);
+  if (!v) throw notFound('事项版本', 'Item version');
+  return {
+    version: v.version,
+    state: v.state as 'draft' | 'published' | 'superseded',
+    publishedAt: v.published_at === null ? null : Number(v.published_at),
+    publishedBy: v.published_by,
+    content: parseContent(v.content),
+  };
+}
+
+export async function listItems(
+  ctx: AppContext,
+  actor: Actor,
+  f: { hallId?: string; q?: string; category?: string; status?: string; limit: number; offset: number },
+) {
+  const { rows, total } = await repo.listItems(ctx.db, { ...f, hallIds: visibleHallIds(actor, f.hallId) });
+  return { items: rows.map(presentSummary), total };
+}
+
+export async function createItem(ctx: AppContext, actor: Actor, input: { hallId: string; code: string; content: ItemContent }) {
+  assertHallAccess(actor, input.hallId);
+  await checkContent(ctx.db, input.hallId, input.content);
+  const now = ctx.clock.now();
+  const id = newId(now);
+  try {
+    await ctx.db.transaction().execute(async (trx) => {
+      await repo.insertItem(trx, {
+        id, hall_id: input.hallId, code: input.code, ...listedColumns(input.content), status: 'draft',
+        published_version: null, draft_version: 1, created_at: now, updated_at: now,
+      });
+      await repo.insertVersion(trx, {
+        item_id: id, version: 1, state: 'draft', content: JSON.stringify(input.content), created_at: now,
+        created_by: actor.userId, published_at: null, published_by: null,
+      });
+      await appendAudit(trx, byActor(actor, now, 'catalog.item.create', 'service_item', id, { code: input.code, name: input.content.name }));
+    });
+  } catch (e) {
+    if (isUniqueViolation(e)) throw conflict('该大厅已有相同编码的事项', 'An item with this code exists in the hall', 'code');
+    throw e;
+  }
+  return itemDetail(ctx, actor, id);
+}
+
+/** Saves edits as the item's draft; the published version stays as it is until the draft is published. */
+export async function saveDraft(ctx: AppContext, actor: Actor, id: string, content: ItemContent) {
+  const item = await loadItem(ctx, actor, id);
+  await checkContent(ctx.db, item.hall_id, content);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    let version = item.draft_version;
+    if (version !== null) {
+      await repo.updateVersion(trx, id, version, { content: JSON.stringify(content), created_at: now, created_by: actor.userId });
+    } else {
+      const latest = (await repo.versionsOf(trx, id))[0]?.version ?? 0;
+      version = latest + 1;
+      await repo.insertVersion(trx, {
+        item_id: id, version, state: 'draft', content: JSON.stringify(content), created_at: now,
+        created_by: actor.userId, published_at: null, published_by: null,
+      });
+    }
+    const neverPublished = item.published_version === null;
+    await repo.updateItem(trx, id, { ...(neverPublished ? listedColumns(content) : {}), draft_version: version, updated_at: now });
+    await appendAudit(trx, byActor(actor, now, 'catalog.item.save_draft', 'service_item', id, { version }));
+  });
+  return itemDetail(ctx, actor, id);
+}
+
+/** The draft becomes the published version; cases accepted earlier keep the version they were accepted under. */
+export async function publishItem(ctx: AppContext, actor: Actor, id: string) {
+  const item = await loadItem(ctx, actor, id);
+  if (item.draft_version === null) {
+    throw new AppError(409, 'CONFLICT', '没有待发布的草稿', 'There is no draft to publish');
+  }
+  const draft = await repo.findVersion(ctx.db, id, item.draft_version);
+  if (!draft) throw notFound('事项版本', 'Item version');
+  const content = parseContent(draft.content);
+  await checkContent(ctx.db, item.hall_id, content);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (item.published_version !== null) {
+      await repo.updateVersion(trx, id, item.published_version, { state: 'superseded' });
+    }
+    await repo.updateVersion(trx, id, draft.version, { state: 'published', published_at: now, published_by: actor.username });
+    await repo.updateItem(trx, id, {
+      ...listedColumns(content), status: 'published', published_version: draft.version, draft_version: null, updated_at: now,
+    });
+    await appendAudit(trx, byActor(actor, now, 'catalog.item.publish', 'service_item', id, {
+      version: draft.version, previous: item.published_version,
+    }));
+  });
+  return itemDetail(ctx, actor, id);
+}
+
+export async function retireItem(ctx: AppContext, actor: Actor, id: string) {
+  const item = await loadItem(ctx, actor, id);
+  if (item.status === 'retired') throw new AppError(409, 'CONFLICT', '事项已停用', 'The item is already retired');
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.updateItem(trx, id, { status: 'retired', updated_at: now });
+    await appendAudit(trx, byActor(actor, now, 'catalog.item.retire', 'service_item', id, { from: item.status }));
+  });
+  return itemDetail(ctx, actor, id);
+}

@@ -1,0 +1,60 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import { idParams, listOf, pageQuery, pageWindow } from '../../platform/schemas.ts';
+import { categories, itemContentSchema } from '../catalog/schema.ts';
+import { guideFor, publicGuide, publicHalls } from './service.ts';
+
+const publicHall = z.object({ id: z.string(), name: z.string(), address: z.string(), phone: z.string(), openingHours: z.string() });
+
+const guideEntry = z.object({
+  id: z.string(),
+  hallId: z.string(),
+  code: z.string(),
+  name: z.string(),
+  category: z.string(),
+  kind: z.string(),
+  promisedDays: z.number(),
+  legalDays: z.number(),
+});
+
+const guideDetail = z.object({
+  id: z.string(),
+  code: z.string(),
+  hall: publicHall,
+  version: z.number(),
+  publishedAt: z.number().nullable(),
+  content: itemContentSchema,
+  departments: z.array(z.object({ id: z.string(), name: z.string(), phone: z.string() })),
+  windows: z.array(z.object({ number: z.number(), name: z.string() })),
+});
+
+/** The public service guide (办事指南, R1.6): published items only, readable without signing in. */
+export function guideRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['办事指南 public guide'];
+
+  r.get('/api/public/halls', { config: { access: 'public' }, schema: { tags, response: { 200: listOf(publicHall) } } },
+    async () => publicHalls(ctx));
+
+  r.get('/api/public/guide',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        querystring: pageQuery.extend({
+          hallId: z.string().max(64).optional(),
+          q: z.string().trim().max(60).optional(),
+          category: z.enum(categories).optional(),
+          pageSize: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+        response: { 200: listOf(guideEntry) },
+      },
+    },
+    async (req) => publicGuide(ctx, { ...req.query, ...pageWindow(req.query) }));
+
+  r.get('/api/public/guide/:id',
+    { config: { access: 'public' }, schema: { tags, params: idParams, response: { 200: guideDetail } } },
+    async (req) => guideFor(ctx, req.params.id));
+}

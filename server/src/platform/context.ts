@@ -1,0 +1,31 @@
+import type { Logger } from 'pino';
+import type { Permission } from '../domain/roles.ts';
+import type { Clock } from './clock.ts';
+import type { Config } from './config.ts';
+import type { Db, Dialect } from './db/database.ts';
+
+/** What every service needs: the database, the clock and the settings. */
+export interface AppContext {
+  db: Db;
+  dialect: Dialect;
+  config: Config;
+  clock: Clock;
+  log: Logger;
+}
+
+/** The signed-in member of staff on whose behalf a request runs. */
+export interface Actor {
+  userId: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  permissions: Set<Permission>;
+  hallIds: string[];
+  departmentIds: string[];
+  mustChangePassword: boolean;
+  sessionId: string;
+  ip: string | null;
+}
+
+/** How a route is guarded: open to anyone, to any signed-in user, or to holders of one permission. */
+export type Access = 'public' | 'user' | Permission;

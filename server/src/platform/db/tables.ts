@@ -1,0 +1,161 @@
+
+/** Row types of every table. Instants are epoch milliseconds; JSON is stored as text. */
+export interface HallTable {
+  id: string;
+  code: string;
+  name: string;
+  address: string;
+  phone: string;
+  opening_hours: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface DepartmentTable {
+  id: string;
+  hall_id: string;
+  code: string;
+  name: string;
+  phone: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface WindowTable {
+  id: string;
+  hall_id: string;
+  number: number;
+  name: string;
+  kind: string;
+  status: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface WindowItemTable {
+  window_id: string;
+  item_id: string;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  phone: string | null;
+  password_hash: string;
+  must_change_password: number;
+  failed_logins: number;
+  locked_until: number | null;
+  status: string;
+  last_login_at: number | null;
+  password_changed_at: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UserRoleTable {
+  user_id: string;
+  role: string;
+}
+
+export interface UserHallTable {
+  user_id: string;
+  hall_id: string;
+}
+
+export interface UserDepartmentTable {
+  user_id: string;
+  department_id: string;
+}
+
+export interface SessionTable {
+  id: string;
+  user_id: string;
+  created_at: number;
+  last_seen_at: number;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface SettingTable {
+  key: string;
+  value: string;
+  updated_at: number;
+}
+
+export interface AuditLogTable {
+  seq: number;
+  at: number;
+  user_id: string | null;
+  username: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  outcome: string;
+  ip: string | null;
+  detail: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** One row that holds the chain's head, so concurrent appends serialise on its row lock. */
+export interface AuditHeadTable {
+  id: number;
+  seq: number;
+  hash: string;
+}
+
+export interface ServiceItemTable {
+  id: string;
+  hall_id: string;
+  code: string;
+  name: string;
+  category: string;
+  kind: string;
+  promised_days: number;
+  legal_days: number;
+  status: string;
+  published_version: number | null;
+  draft_version: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ServiceItemVersionTable {
+  item_id: string;
+  version: number;
+  state: string;
+  content: string;
+  created_at: number;
+  created_by: string | null;
+  published_at: number | null;
+  published_by: string | null;
+}
+
+export interface IdempotencyKeyTable {
+  key: string;
+  user_id: string;
+  request_hash: string;
+  status_code: number | null;
+  response_body: string | null;
+  created_at: number;
+}
+
+export interface Database {
+  halls: HallTable;
+  departments: DepartmentTable;
+  windows: WindowTable;
+  window_items: WindowItemTable;
+  users: UserTable;
+  user_roles: UserRoleTable;
+  user_halls: UserHallTable;
+  user_departments: UserDepartmentTable;
+  sessions: SessionTable;
+  settings: SettingTable;
+  audit_log: AuditLogTable;
+  audit_head: AuditHeadTable;
+  service_items: ServiceItemTable;
+  service_item_versions: ServiceItemVersionTable;
+  idempotency_keys: IdempotencyKeyTable;
+}
+

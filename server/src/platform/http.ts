@@ -1,0 +1,125 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { recordAudit } from './audit.ts';
+import { SESSION_COOKIE, resolveSession } from './auth/sessions.ts';
+import type { Access, Actor, AppContext } from './context.ts';
+import { AppError, forbidden, unauthenticated } from './errors.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Who may call the route; every /api route must say (deny by default). */
+    access?: Access;
+    /** Reachable while the user still has to replace an initial password. */
+    beforePasswordChange?: boolean;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+const zhLocale = z.locales.zhCN();
+const enLocale = z.locales.en();
+
+export const errorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  field: z.string().optional(),
+});
+
+const wantsEnglish = (req: FastifyRequest) => (req.headers['accept-language'] ?? '').toLowerCase().startsWith('en');
+
+function send(reply: FastifyReply, req: FastifyRequest, err: AppError) {
+  return reply.status(err.status).send({
+    code: err.code,
+    message: wantsEnglish(req) ? err.messageEn : err.message,
+    ...(err.field ? { field: err.field } : {}),
+    ...(err.extra ?? {}),
+  });
+}
+
+type LocaleIssue = Parameters<ReturnType<typeof z.locales.en>['localeError']>[0];
+
+function localised(locale: ReturnType<typeof z.locales.en>, issue: LocaleIssue): string {
+  const out = locale.localeError(issue);
+  return typeof out === 'string' ? out : (out?.message ?? '');
+}
+
+/** Turns schema failures into `{code:'VALIDATION', field}` and hides internals of anything unexpected. */
+export function installErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError | AppError, req, reply) => {
+    if (error instanceof AppError) return send(reply, req, error);
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const first = error.validation[0];
+      const params = first?.params as { issue?: LocaleIssue } | undefined;
+      const issue = params?.issue;
+      const where = error.validationContext ?? 'body';
+      const path = issue?.path?.map(String).join('.') || first?.instancePath?.replace(/^\//, '').replace(/\//g, '.') || where;
+      const zh = issue ? localised(zhLocale, { ...issue, input: undefined }) : (first?.message ?? '格式不正确');
+      const en = issue ? localised(enLocale, { ...issue, input: undefined }) : (first?.message ?? 'invalid');
+      return send(reply, req, new AppError(400, 'VALIDATION', `字段 ${path}：${zh}`, `Field ${path}: ${en}`, path));
+    }
+    const status = (error as FastifyError).statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      const code = (error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+      return send(reply, req, new AppError(status, code, `请求无效：${error.message}`, error.message, 'body'));
+    }
+    req.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ code: 'INTERNAL', message: '系统内部错误，请稍后重试' });
+  });
+  app.setNotFoundHandler((req, reply) =>
+    send(reply, req, new AppError(404, 'NOT_FOUND', '请求的地址不存在', 'No such route')),
+  );
+}
+
+export function clientIp(req: FastifyRequest): string | null {
+  return req.ip ?? null;
+}
+
+/** Every /api route declares its access; a route without one refuses to start (deny by default). */
+export function installAccessControl(app: FastifyInstance, ctx: AppContext) {
+  app.decorateRequest('actor', null);
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api') && !route.config?.access) {
+      throw new Error(`route ${route.method} ${route.url} declares no access`);
+    }
+  });
+  app.addHook('onRequest', async (req) => {
+    const access = req.routeOptions.config?.access;
+    if (!access) return;
+    const token = req.cookies?.[SESSION_COOKIE];
+    if (token) {
+      const found = await resolveSession(ctx.db, token, ctx.clock.now(), clientIp(req));
+      if (found && 'actor' in found) req.actor = found.actor;
+      else if (found && access !== 'public') {
+        throw new AppError(401, 'SESSION_EXPIRED', '会话已超时，请重新登录', 'Session expired, please log in again');
+      }
+    }
+    if (access === 'public') return;
+    const actor = req.actor;
+    if (!actor) throw unauthenticated();
+    if (actor.mustChangePassword && !req.routeOptions.config?.beforePasswordChange) {
+      throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '请先修改初始密码', 'Change your initial password first');
+    }
+    if (access !== 'user' && !actor.permissions.has(access)) {
+      await recordAudit(ctx.db, {
+        at: ctx.clock.now(),
+        userId: actor.userId,
+        username: actor.username,
+        action: 'access.denied',
+        targetType: 'route',
+        targetId: `${req.method} ${req.routeOptions.url}`,
+        outcome: 'denied',
+        ip: clientIp(req),
+        detail: { permission: access },
+      });
+      throw forbidden();
+    }
+  });
+}
+
+/** The actor of a guarded route; the access hook has already refused anonymous callers. */
+export function actorOf(req: FastifyRequest): Actor {
+  if (!req.actor) throw unauthenticated();
+  return req.actor;
+}

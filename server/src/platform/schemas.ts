@@ -1,0 +1,13 @@
+import { z } from 'zod';
+
+/** `{ items, total }`: the one list shape of the API. */
+export const listOf = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number() });
+
+export const idParams = z.object({ id: z.string().min(1).max(64) });
+
+export const pageQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(500).default(20),
+});
+
+export const pageWindow = (q: { page: number; pageSize: number }) => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });

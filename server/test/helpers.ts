@@ -1,0 +1,119 @@
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import pg from 'pg';
+import pino from 'pino';
+import { buildApp } from '../src/app.ts';
+import { ensureAuditHead } from '../src/platform/audit.ts';
+import { ManualClock } from '../src/platform/clock.ts';
+import { loadConfig } from '../src/platform/config.ts';
+import type { AppContext } from '../src/platform/context.ts';
+import { type DatabaseHandle, openDatabase } from '../src/platform/db/database.ts';
+import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { DEMO_PASSWORD } from '../src/seed/demo-accounts.ts';
+import { seedDemoHall } from '../src/seed/seed-demo.ts';
+
+/** 2026-03-02 09:00 Beijing time, a Monday. */
+export const T0 = Date.parse('2026-03-02T01:00:00Z');
+
+export { DEMO_PASSWORD };
+
+/**
+ * A fresh database for one test file: an in-memory SQLite by default, or a new PostgreSQL database created
+ * next to the one DATABASE_URL names (and dropped afterwards).
+ */
+async function freshDatabase(): Promise<DatabaseHandle> {
+  const url = process.env.DATABASE_URL;
+  if (!url) return openDatabase({ databaseUrl: null, sqliteFile: ':memory:' });
+  const name = `ow_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const testUrl = new URL(url);
+  testUrl.pathname = `/${name}`;
+  const handle = openDatabase({ databaseUrl: testUrl.toString(), poolSize: 5 });
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface TestHall {
+  app: FastifyInstance;
+  ctx: AppContext;
+  clock: ManualClock;
+  close(): Promise<void>;
+}
+
+/** The app over a fresh database holding the demo hall; the clock stands still until a test moves it. */
+export async function buildTestHall(opts: { seed?: boolean } = {}): Promise<TestHall> {
+  const handle = await freshDatabase();
+  await migrateToLatest(handle.db);
+  await ensureAuditHead(handle.db);
+  const clock = new ManualClock(T0);
+  // A low scrypt cost keeps the suite fast; production uses the default.
+  const config = { ...loadConfig({}), passwordHashCost: 10, webDist: '/nonexistent' };
+  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, clock, log: pino({ level: 'silent' }) };
+  if (opts.seed !== false) await seedDemoHall(handle.db, { now: clock.now(), passwordHashCost: 10 });
+  const app = await buildApp(ctx);
+  await app.ready();
+  return {
+    app,
+    ctx,
+    clock,
+    close: async () => {
+      await app.close();
+      await handle.close();
+    },
+  };
+}
+
+/** A signed-in client: remembers the session cookie like a browser. */
+export class Session {
+  cookie = '';
+  constructor(private readonly app: FastifyInstance) {}
+
+  async login(username: string, password = DEMO_PASSWORD): Promise<LightMyRequestResponse> {
+    const res = await this.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    const set = res.cookies.find((c) => c.name === 'ow_session');
+    if (set) this.cookie = `ow_session=${set.value}`;
+    return res;
+  }
+
+  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) {
+    return this.app.inject({
+      method,
+      url,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+      headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
+    });
+  }
+
+  get(url: string) {
+    return this.request('GET', url);
+  }
+  post(url: string, payload?: unknown, headers?: Record<string, string>) {
+    return this.request('POST', url, payload ?? {}, headers);
+  }
+  put(url: string, payload: unknown) {
+    return this.request('PUT', url, payload);
+  }
+  patch(url: string, payload: unknown) {
+    return this.request('PATCH', url, payload);
+  }
+}
+
+export async function signedIn(app: FastifyInstance, username: string): Promise<Session> {
+  const s = new Session(app);
+  const res = await s.login(username);
+  if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+  return s;
+}
+
+export const json = <T = any>(res: LightMyRequestResponse): T => res.json() as T;
