@@ -2,8 +2,11 @@ import { byActor, recordAudit, verifyAuditChain } from '../../platform/audit.ts'
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { type AuditFilter, searchAudit } from './repository.ts';
 
-export async function searchAuditLog(ctx: AppContext, filter: AuditFilter) {
+/** Reading the log is itself on the log, so the auditors are audited too. */
+export async function searchAuditLog(ctx: AppContext, actor: Actor, filter: AuditFilter) {
   const { rows, total } = await searchAudit(ctx.db, filter);
+  const { limit: _limit, offset: _offset, ...criteria } = filter;
+  await recordAudit(ctx.db, byActor(actor, ctx.clock.now(), 'audit.search', 'audit_log', 'search', criteria));
   return {
     total,
     items: rows.map((x) => ({
