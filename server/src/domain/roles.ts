@@ -11,6 +11,8 @@ export const permissions = [
   'audit.verify',
   'catalog.read',
   'catalog.manage',
+  /** Keep the working-day calendar: hall closures and national schedules of new years. */
+  'calendar.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -65,7 +67,7 @@ export const roles: readonly RoleDefinition[] = [
     code: 'sysadmin',
     name: '系统管理员',
     nameEn: 'System administrator',
-    permissions: [...staff, 'org.manage', 'account.read', 'account.manage', 'catalog.manage'],
+    permissions: [...staff, 'org.manage', 'account.read', 'account.manage', 'catalog.manage', 'calendar.manage'],
     adminClass: 'system',
   },
   {

@@ -17,3 +17,10 @@ export class ManualClock implements Clock {
     this.t += ms;
   }
 }
+
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
+
+/** The calendar day in China (UTC+8, no daylight saving) at an instant, as 'YYYY-MM-DD'. */
+export function chinaDay(ms: number): string {
+  return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
+}

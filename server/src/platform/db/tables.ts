@@ -141,6 +141,23 @@ export interface IdempotencyKeyTable {
   created_at: number;
 }
 
+export interface HallCalendarDayTable {
+  hall_id: string;
+  date: string;
+  kind: string;
+  note: string;
+  updated_at: number;
+  updated_by: string | null;
+}
+
+export interface OfficialYearTable {
+  year: number;
+  holidays: string;
+  workdays: string;
+  loaded_at: number;
+  loaded_by: string | null;
+}
+
 export interface Database {
   halls: HallTable;
   departments: DepartmentTable;
@@ -157,5 +174,7 @@ export interface Database {
   service_items: ServiceItemTable;
   service_item_versions: ServiceItemVersionTable;
   idempotency_keys: IdempotencyKeyTable;
+  hall_calendar_days: HallCalendarDayTable;
+  official_years: OfficialYearTable;
 }
 
