@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => hall.close());
 
-const PUBLIC = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/public/halls', 'GET /api/public/guide', 'GET /api/public/guide/{id}']);
+const PUBLIC = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/public/halls', 'GET /api/public/guide', 'GET /api/public/guide/{id}', 'GET /api/calendar/deadline']);
 
 async function apiRoutes(): Promise<{ method: string; path: string }[]> {
   const doc = json(await hall.app.inject({ method: 'GET', url: '/api/openapi.json' }));
