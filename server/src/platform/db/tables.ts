@@ -158,7 +158,8 @@ export interface OfficialYearTable {
   loaded_by: string | null;
 }
 
-export interface Database {
+/** Tables of the platform and the organisation, accounts, audit and catalogue areas. */
+export interface PlatformTables {
   halls: HallTable;
   departments: DepartmentTable;
   windows: WindowTable;
@@ -177,4 +178,10 @@ export interface Database {
   hall_calendar_days: HallCalendarDayTable;
   official_years: OfficialYearTable;
 }
+
+/**
+ * Every table. Each business area declares its own tables in `tables-<area>.ts` and is added here, so
+ * areas grow without editing one another's declarations.
+ */
+export interface Database extends PlatformTables {}
 
