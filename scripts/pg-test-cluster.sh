@@ -1,6 +1,6 @@
 # A throw-away PostgreSQL 15 cluster for the test suite (needs root, as on CI).
 # Usage: source scripts/pg-test-cluster.sh; pg_test_cluster_start; ...; pg_test_cluster_stop
-PG_TEST_CLUSTER=onewindow_test
+PG_TEST_CLUSTER=${PG_TEST_CLUSTER:-onewindow_test}
 PG_TEST_PORT=${PG_TEST_PORT:-55432}
 PG_TEST_DIR=${PG_TEST_DIR:-/tmp/onewindow-pg}
 
