@@ -1,9 +1,15 @@
 import type { Migration } from 'kysely';
 import * as platform from './2026_11_22_0001_platform.ts';
 import * as calendar from './2026_11_22_0002_calendar.ts';
+import * as queue from './2026_11_22_0003_queue.ts';
+import * as consult from './2026_11_22_0004_consult.ts';
+import * as cases from './2026_11_22_0005_cases.ts';
 
 /** Every migration, in order. Static imports keep the set explicit and bundle-friendly. */
 export const migrations: Record<string, Migration> = {
   '2026_11_22_0001_platform': platform,
   '2026_11_22_0002_calendar': calendar,
+  '2026_11_22_0003_queue': queue,
+  '2026_11_22_0004_consult': consult,
+  '2026_11_22_0005_cases': cases,
 };

@@ -7,13 +7,21 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accountRoutes } from './modules/accounts/routes.ts';
+import { applicantRoutes } from './modules/applicants/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
+import { caseRoutes } from './modules/cases/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
+import { consultRoutes } from './modules/consult/routes.ts';
 import { guideRoutes } from './modules/guide/routes.ts';
+import { intakeRoutes } from './modules/intake/routes.ts';
+import { knowledgeRoutes } from './modules/knowledge/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
+import { queueRoutes } from './modules/queue/routes.ts';
+import { ratingRoutes } from './modules/rating/routes.ts';
 import type { AppContext } from './platform/context.ts';
+import { AppError } from './platform/errors.ts';
 import { installAccessControl, installErrorHandler } from './platform/http.ts';
 import { installIdempotency } from './platform/idempotency.ts';
 import { installMetrics } from './platform/metrics.ts';
@@ -25,7 +33,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     bodyLimit: 2 * 1024 * 1024,
     // Personal data never lands in request logs: only method, route and status.
     logController: new LogController({ disableRequestLogging: ctx.config.logLevel !== 'debug' }),
-    trustProxy: true,
+    trustProxy: ctx.config.trustedProxies.length ? ctx.config.trustedProxies : false,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -56,13 +64,21 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   catalogRoutes(app, ctx);
   guideRoutes(app, ctx);
   calendarRoutes(app, ctx);
+  applicantRoutes(app, ctx);
+  intakeRoutes(app, ctx);
+  caseRoutes(app, ctx);
+  consultRoutes(app, ctx);
+  knowledgeRoutes(app, ctx);
+  queueRoutes(app, ctx);
+  ratingRoutes(app, ctx);
 
   if (fs.existsSync(path.join(ctx.config.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: false });
-    // The web app routes on the client: any other page address gets index.html.
-    app.get('/*', { schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
-      return reply.sendFile('index.html');
+    // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.
+    await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: true });
+    // The web app routes on the client: any other page address gets index.html; unknown API paths stay 404.
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+      throw new AppError(404, 'NOT_FOUND', '请求的地址不存在', 'No such route');
     });
   }
   return app;

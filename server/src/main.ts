@@ -6,6 +6,7 @@ import { loadConfig } from './platform/config.ts';
 import type { AppContext } from './platform/context.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
+import { openHallEvents } from './platform/events.ts';
 import { isEmpty, seedDemoHall } from './seed/seed-demo.ts';
 
 const usage = `用法 usage: tsx server/src/main.ts <command>
@@ -21,8 +22,9 @@ async function open() {
   const applied = await migrateToLatest(handle.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
   await ensureAuditHead(handle.db);
-  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, clock: systemClock, log };
-  return { ctx, handle };
+  const events = await openHallEvents({ dialect: handle.dialect, db: handle.db, databaseUrl: config.databaseUrl, log });
+  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, clock: systemClock, log, events };
+  return { ctx, handle: { ...handle, close: async () => { await events.close(); await handle.close(); } } };
 }
 
 async function seedIfEmpty(ctx: AppContext): Promise<boolean> {

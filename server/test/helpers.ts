@@ -9,6 +9,7 @@ import { loadConfig } from '../src/platform/config.ts';
 import type { AppContext } from '../src/platform/context.ts';
 import { type DatabaseHandle, openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
+import { openHallEvents } from '../src/platform/events.ts';
 import { DEMO_PASSWORD } from '../src/seed/demo-accounts.ts';
 import { seedDemoHall } from '../src/seed/seed-demo.ts';
 
@@ -21,9 +22,9 @@ export { DEMO_PASSWORD };
  * A fresh database for one test file: an in-memory SQLite by default, or a new PostgreSQL database created
  * next to the one DATABASE_URL names (and dropped afterwards).
  */
-async function freshDatabase(): Promise<DatabaseHandle> {
+export async function freshDatabase(): Promise<DatabaseHandle & { url: string | null }> {
   const url = process.env.DATABASE_URL;
-  if (!url) return openDatabase({ databaseUrl: null, sqliteFile: ':memory:' });
+  if (!url) return { ...openDatabase({ databaseUrl: null, sqliteFile: ':memory:' }), url: null };
   const name = `ow_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -34,6 +35,7 @@ async function freshDatabase(): Promise<DatabaseHandle> {
   const handle = openDatabase({ databaseUrl: testUrl.toString(), poolSize: 5 });
   return {
     ...handle,
+    url: testUrl.toString(),
     close: async () => {
       await handle.close();
       const c = new pg.Client({ connectionString: url });
@@ -52,14 +54,17 @@ export interface TestHall {
 }
 
 /** The app over a fresh database holding the demo hall; the clock stands still until a test moves it. */
-export async function buildTestHall(opts: { seed?: boolean } = {}): Promise<TestHall> {
+export async function buildTestHall(opts: { seed?: boolean; logTo?: { write(line: string): void } } = {}): Promise<TestHall> {
   const handle = await freshDatabase();
   await migrateToLatest(handle.db);
   await ensureAuditHead(handle.db);
   const clock = new ManualClock(T0);
   // A low scrypt cost keeps the suite fast; production uses the default.
-  const config = { ...loadConfig({}), passwordHashCost: 10, webDist: '/nonexistent' };
-  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, clock, log: pino({ level: 'silent' }) };
+  const config = { ...loadConfig(opts.logTo ? { LOG_LEVEL: 'debug' } : {}), passwordHashCost: 10, webDist: '/nonexistent' };
+  // `logTo` captures every log line at the most verbose level, for tests of what the logs must never hold.
+  const log = opts.logTo ? pino({ level: 'trace' }, opts.logTo) : pino({ level: 'silent' });
+  const events = await openHallEvents({ dialect: handle.dialect, db: handle.db, databaseUrl: handle.url, log });
+  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, clock, log, events };
   if (opts.seed !== false) await seedDemoHall(handle.db, { now: clock.now(), passwordHashCost: 10 });
   const app = await buildApp(ctx);
   await app.ready();
@@ -69,6 +74,7 @@ export async function buildTestHall(opts: { seed?: boolean } = {}): Promise<Test
     clock,
     close: async () => {
       await app.close();
+      await events.close();
       await handle.close();
     },
   };

@@ -13,6 +13,26 @@ export const permissions = [
   'catalog.manage',
   /** Keep the working-day calendar: hall closures and national schedules of new years. */
   'calendar.manage',
+  /** Register consultations (咨询登记) as their first-question owner (首问人). */
+  'consult.register',
+  /** Answer, promise, refer, coordinate and hand over consultations; issue their one-time notices. */
+  'consult.handle',
+  'knowledge.read',
+  'knowledge.manage',
+  /** See personal numbers (phone) unmasked; every sight is audited. */
+  'personal.view',
+  /** Run a window on the hall floor: open, pause, close, call, serve, transfer (排队叫号). */
+  'queue.serve',
+  /** Keep the hall floor: queue categories, priority weights, window opening hours, rating pads. */
+  'queue.manage',
+  /** Call back bad on-site reviews (差评回访). */
+  'rating.follow_up',
+  /** Register receptions (收件登记) and decide them: accept, one-time notice, refuse, 容缺受理, supplement, withdrawal. */
+  'reception.register',
+  /** Read cases and the applicant registry of one's halls (personal numbers masked). */
+  'case.read',
+  /** Change an applicant's registered information; old and new values go on the trail (R5.4). */
+  'applicant.edit',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -48,26 +68,26 @@ const staff: Permission[] = ['catalog.read', 'org.read'];
 
 export const roles: readonly RoleDefinition[] = [
   { code: 'applicant', name: '群众/企业', nameEn: 'Applicant', permissions: [], adminClass: null },
-  { code: 'clerk', name: '窗口受理员', nameEn: 'Window clerk', permissions: staff, adminClass: null },
-  { code: 'reviewer', name: '审核员', nameEn: 'Reviewer', permissions: staff, adminClass: null },
-  { code: 'router', name: '流转专员', nameEn: 'Router', permissions: staff, adminClass: null },
-  { code: 'handler', name: '后台办理员', nameEn: 'Back-office handler', permissions: staff, adminClass: null },
-  { code: 'approver', name: '审批人', nameEn: 'Approver', permissions: staff, adminClass: null },
-  { code: 'feedback', name: '反馈专员', nameEn: 'Feedback officer', permissions: staff, adminClass: null },
-  { code: 'supervisor', name: '窗口主管', nameEn: 'Window supervisor', permissions: staff, adminClass: null },
+  { code: 'clerk', name: '窗口受理员', nameEn: 'Window clerk', permissions: [...staff, 'consult.register', 'consult.handle', 'knowledge.read', 'queue.serve', 'reception.register', 'case.read'], adminClass: null },
+  { code: 'reviewer', name: '审核员', nameEn: 'Reviewer', permissions: [...staff, 'consult.handle', 'knowledge.read', 'case.read'], adminClass: null },
+  { code: 'router', name: '流转专员', nameEn: 'Router', permissions: [...staff, 'knowledge.read', 'case.read'], adminClass: null },
+  { code: 'handler', name: '后台办理员', nameEn: 'Back-office handler', permissions: [...staff, 'consult.handle', 'knowledge.read', 'case.read'], adminClass: null },
+  { code: 'approver', name: '审批人', nameEn: 'Approver', permissions: [...staff, 'knowledge.read', 'case.read'], adminClass: null },
+  { code: 'feedback', name: '反馈专员', nameEn: 'Feedback officer', permissions: [...staff, 'consult.register', 'consult.handle', 'knowledge.read', 'rating.follow_up', 'case.read'], adminClass: null },
+  { code: 'supervisor', name: '窗口主管', nameEn: 'Window supervisor', permissions: [...staff, 'consult.register', 'consult.handle', 'knowledge.read', 'knowledge.manage', 'personal.view', 'queue.serve', 'queue.manage', 'rating.follow_up', 'reception.register', 'case.read', 'applicant.edit'], adminClass: null },
   {
     code: 'station_head',
     name: '站长',
     nameEn: 'Station head',
-    permissions: [...staff, 'catalog.manage'],
+    permissions: [...staff, 'catalog.manage', 'consult.register', 'consult.handle', 'knowledge.read', 'knowledge.manage', 'personal.view', 'case.read'],
     adminClass: null,
   },
-  { code: 'inspector', name: '监督员', nameEn: 'Inspector', permissions: staff, adminClass: null },
+  { code: 'inspector', name: '监督员', nameEn: 'Inspector', permissions: [...staff, 'knowledge.read', 'case.read'], adminClass: null },
   {
     code: 'sysadmin',
     name: '系统管理员',
     nameEn: 'System administrator',
-    permissions: [...staff, 'org.manage', 'account.read', 'account.manage', 'catalog.manage', 'calendar.manage'],
+    permissions: [...staff, 'org.manage', 'account.read', 'account.manage', 'catalog.manage', 'calendar.manage', 'queue.manage'],
     adminClass: 'system',
   },
   {

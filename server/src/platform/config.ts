@@ -12,7 +12,14 @@ export interface Config {
   passwordHashCost: number;
   /** Set the Secure flag on the session cookie (behind HTTPS). */
   secureCookies: boolean;
+  /**
+   * Addresses of the reverse proxy whose X-Forwarded-For is believed (comma-separated); none by default, so a
+   * client cannot forge its address past the audit log and the rate limits.
+   */
+  trustedProxies: string[];
   webDist: string;
+  /** Where the public pages are reached from outside (the progress-lookup QR code on receipts points here). */
+  publicBaseUrl: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,6 +31,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     passwordHashCost: Number(env.PASSWORD_HASH_COST ?? 15),
     secureCookies: env.SECURE_COOKIES === 'true',
+    trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     webDist: path.resolve(env.WEB_DIST ?? './web/dist'),
+    publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
   };
 }

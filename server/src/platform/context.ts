@@ -3,6 +3,7 @@ import type { Permission } from '../domain/roles.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db, Dialect } from './db/database.ts';
+import type { HallEvents } from './events.ts';
 
 /** What every service needs: the database, the clock and the settings. */
 export interface AppContext {
@@ -11,6 +12,8 @@ export interface AppContext {
   config: Config;
   clock: Clock;
   log: Logger;
+  /** Hall floor events (calls, finished services) fanned out to every app node's displays and pads. */
+  events: HallEvents;
 }
 
 /** The signed-in member of staff on whose behalf a request runs. */

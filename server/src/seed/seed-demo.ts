@@ -6,6 +6,8 @@ import type { Db } from '../platform/db/database.ts';
 import { newId } from '../platform/ids.ts';
 import { DEMO_PASSWORD, demoAccounts } from './demo-accounts.ts';
 import { demoHalls } from './demo-hall.ts';
+import { seedDemoKnowledge } from './demo-knowledge.ts';
+import { seedDemoQueue } from './demo-queue.ts';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   return !(await db.selectFrom('halls').select('id').limit(1).executeTakeFirst());
@@ -90,6 +92,8 @@ export async function seedDemoHall(db: Db, opts: { now: number; passwordHashCost
       const deps = a.departments.map((code) => countyDepartments.get(code)).filter((x): x is string => !!x);
       if (deps.length) await trx.insertInto('user_departments').values(deps.map((department_id) => ({ user_id: id, department_id }))).execute();
     }
+    await seedDemoQueue(trx, now);
+    await seedDemoKnowledge(trx, now);
     await appendAudit(trx, {
       at: now, userId: null, username: 'system', action: 'system.seed_demo', targetType: 'system', targetId: 'demo',
       outcome: 'success', ip: null, detail: { halls: demoHalls.length, items, users: demoAccounts.length },

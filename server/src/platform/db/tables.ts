@@ -1,3 +1,6 @@
+import type { CasesTables } from './tables-cases.ts';
+import type { ConsultTables } from './tables-consult.ts';
+import type { QueueTables } from './tables-queue.ts';
 
 /** Row types of every table. Instants are epoch milliseconds; JSON is stored as text. */
 export interface HallTable {
@@ -183,5 +186,5 @@ export interface PlatformTables {
  * Every table. Each business area declares its own tables in `tables-<area>.ts` and is added here, so
  * areas grow without editing one another's declarations.
  */
-export interface Database extends PlatformTables {}
+export interface Database extends PlatformTables, ConsultTables, QueueTables, CasesTables {}
 

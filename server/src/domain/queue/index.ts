@@ -1,0 +1,3 @@
+export * from './estimate.ts';
+export * from './ordering.ts';
+export * from './priorities.ts';

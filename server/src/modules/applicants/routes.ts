@@ -1,0 +1,41 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf } from '../../platform/http.ts';
+import { idParams, listOf, pageWindow } from '../../platform/schemas.ts';
+import * as s from './schema.ts';
+import * as service from './service.ts';
+
+export function applicantRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['申请人 applicants'];
+
+  r.get('/api/applicants',
+    { config: { access: 'case.read' }, schema: { tags, querystring: s.applicantQuery, response: { 200: listOf(s.applicantSchema) } } },
+    async (req) => service.findApplicants(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }));
+  r.post('/api/applicants/search',
+    { config: { access: 'case.read' }, schema: { tags, body: s.applicantSearch, response: { 200: listOf(s.applicantSchema) } } },
+    async (req) => service.findApplicants(ctx, actorOf(req), { ...req.body, ...pageWindow(req.body) }));
+  // 201 for a new applicant; 200 with the one already registered under the same document number.
+  r.post('/api/applicants',
+    {
+      config: { access: 'reception.register' },
+      schema: { tags, body: s.applicantInput, response: { 200: s.applicantSchema, 201: s.applicantSchema } },
+    },
+    async (req, reply) => {
+      const { applicant, created } = await service.registerApplicant(ctx, actorOf(req), req.body);
+      return reply.status(created ? 201 : 200).send(applicant);
+    });
+  r.get('/api/applicants/:id',
+    { config: { access: 'case.read' }, schema: { tags, params: idParams, response: { 200: s.applicantSchema } } },
+    async (req) => service.applicantDetail(ctx, actorOf(req), req.params.id));
+  r.get('/api/applicants/:id/personal',
+    { config: { access: 'personal.view' }, schema: { tags, params: idParams, response: { 200: s.personalSchema } } },
+    async (req) => service.viewPersonal(ctx, actorOf(req), req.params.id));
+  r.patch('/api/applicants/:id',
+    { config: { access: 'applicant.edit' }, schema: { tags, params: idParams, body: s.applicantPatch, response: { 200: s.applicantSchema } } },
+    async (req) => service.updateApplicant(ctx, actorOf(req), req.params.id, req.body));
+  r.get('/api/applicants/:id/file',
+    { config: { access: 'case.read' }, schema: { tags, params: idParams, response: { 200: s.applicantFileSchema } } },
+    async (req) => service.applicantFile(ctx, actorOf(req), req.params.id));
+}

@@ -1,0 +1,34 @@
+/** The public progress lookup (办件进度查询): no login, nothing personal, no way to probe case numbers. */
+import type { AppContext } from '../../platform/context.ts';
+import { notFound } from '../../platform/errors.ts';
+import { findApplicant } from '../applicants/repository.ts';
+import { findHall } from '../org/repository.ts';
+import { stateLabel } from './presenter.ts';
+import * as repo from './repository.ts';
+
+const lastFour = (phone: string | undefined) => (phone ?? '').replace(/\D/g, '').slice(-4);
+
+export async function publicProgress(ctx: AppContext, q: { no: string; phone4: string }) {
+  const c = await repo.findCaseByNo(ctx.db, q.no.toUpperCase());
+  // A wrong phone answers exactly like an unknown number, so the lookup cannot confirm a case exists.
+  const unknown = () => notFound('办件', 'Case');
+  if (!c) throw unknown();
+  const [applicant, agent] = await Promise.all([
+    findApplicant(ctx.db, c.applicant_id),
+    c.agent_id ? findApplicant(ctx.db, c.agent_id) : Promise.resolve(undefined),
+  ]);
+  if (lastFour(applicant?.phone) !== q.phone4 && (!agent || lastFour(agent.phone) !== q.phone4)) throw unknown();
+  const [steps, hall] = await Promise.all([repo.stepsOf(ctx.db, c.id), findHall(ctx.db, c.hall_id)]);
+  const active = steps.filter((s) => s.status === 'active').map((s) => s.name);
+  return {
+    caseNo: c.case_no ?? '',
+    itemName: c.item_name,
+    hallName: hall?.name ?? '',
+    stateLabel: stateLabel(c.state),
+    acceptedDay: c.accepted_day,
+    promisedDate: c.deadline,
+    provisional: c.deadline_provisional === 1,
+    currentStep: active.length ? active.join('、') : null,
+    steps: steps.map((s) => ({ name: s.name, status: s.status === 'done' ? ('done' as const) : s.status === 'active' ? ('active' as const) : ('pending' as const) })),
+  };
+}

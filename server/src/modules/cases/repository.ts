@@ -1,0 +1,166 @@
+import type { Db } from '../../platform/db/database.ts';
+import type {
+  CaseDocumentTable,
+  CaseEventTable,
+  CaseReceptionTable,
+  CaseStepTable,
+  CaseTable,
+  RoutingSlipTable,
+} from '../../platform/db/tables-cases.ts';
+
+export type CaseRow = CaseTable;
+export type EventRow = CaseEventTable;
+export type DocumentRow = CaseDocumentTable;
+export type StepRow = CaseStepTable;
+export type ReceptionRow = CaseReceptionTable;
+export type SlipRow = RoutingSlipTable;
+
+/**
+ * The next number of a series (case numbers, each kind of document) for a hall and year. Call inside the
+ * transaction that uses it: the conditional UPDATE … RETURNING holds the counter row until commit, so
+ * concurrent acceptances queue on it and never see the same value, and a rolled-back one gives its value back.
+ */
+export async function nextNumber(trx: Db, hallId: string, series: string, year: number): Promise<number> {
+  await trx
+    .insertInto('number_counters')
+    .values({ hall_id: hallId, series, year, value: 0 })
+    .onConflict((oc) => oc.columns(['hall_id', 'series', 'year']).doNothing())
+    .execute();
+  const row = await trx
+    .updateTable('number_counters')
+    .set((eb) => ({ value: eb('value', '+', 1) }))
+    .where('hall_id', '=', hallId)
+    .where('series', '=', series)
+    .where('year', '=', year)
+    .returning('value')
+    .executeTakeFirstOrThrow();
+  return Number(row.value);
+}
+
+export const insertCase = (db: Db, row: CaseRow) => db.insertInto('cases').values(row).execute();
+
+export const findCase = (db: Db, id: string) => db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findCaseByNo = (db: Db, caseNo: string) =>
+  db.selectFrom('cases').selectAll().where('case_no', '=', caseNo).executeTakeFirst();
+
+/**
+ * Moves a case on only if it is still where the caller saw it: a concurrent change makes this update
+ * nothing, and the caller reports a conflict instead of overwriting it.
+ */
+export async function updateCaseFrom(db: Db, id: string, fromState: string, patch: Partial<CaseRow>): Promise<boolean> {
+  const res = await db.updateTable('cases').set(patch).where('id', '=', id).where('state', '=', fromState).executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}
+
+export const insertReception = (db: Db, row: ReceptionRow) => db.insertInto('case_receptions').values(row).execute();
+
+export const latestReception = (db: Db, caseId: string) =>
+  db.selectFrom('case_receptions').selectAll().where('case_id', '=', caseId).orderBy('round', 'desc').limit(1).executeTakeFirst();
+
+export const receptionsOf = (db: Db, caseId: string) =>
+  db.selectFrom('case_receptions').selectAll().where('case_id', '=', caseId).orderBy('round').execute();
+
+/** Appends to the case's trail; callers hold the case row (guarded update or fresh insert), so seq cannot race. */
+export async function insertEvent(db: Db, row: Omit<EventRow, 'seq'>): Promise<void> {
+  const last = await db
+    .selectFrom('case_events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('case_id', '=', row.case_id)
+    .executeTakeFirst();
+  await db.insertInto('case_events').values({ ...row, seq: Number(last?.seq ?? 0) + 1 }).execute();
+}
+
+export const eventsOf = (db: Db, caseIds: string[]) =>
+  db.selectFrom('case_events').selectAll().where('case_id', 'in', caseIds.length ? caseIds : ['']).orderBy('at').orderBy('case_id').orderBy('seq').execute();
+
+export const insertDocument = (db: Db, row: DocumentRow) => db.insertInto('case_documents').values(row).execute();
+
+export const findDocument = (db: Db, id: string) =>
+  db.selectFrom('case_documents').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const documentsOf = (db: Db, caseIds: string[]) =>
+  db.selectFrom('case_documents').selectAll().where('case_id', 'in', caseIds.length ? caseIds : ['']).orderBy('issued_at').orderBy('doc_no').execute();
+
+export const closeOpenNotices = (db: Db, caseId: string) =>
+  db.updateTable('case_documents').set({ status: 'closed' }).where('case_id', '=', caseId).where('status', '=', 'open').execute();
+
+export const openNotice = (db: Db, caseId: string) =>
+  db
+    .selectFrom('case_documents')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('kind', '=', 'one_time_notice')
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+
+export const insertSteps = (db: Db, rows: StepRow[]) =>
+  rows.length ? db.insertInto('case_steps').values(rows).execute() : Promise.resolve([]);
+
+export const stepsOf = (db: Db, caseId: string) =>
+  db.selectFrom('case_steps').selectAll().where('case_id', '=', caseId).orderBy('step_order').orderBy('step_key').execute();
+
+export const insertSlips = (db: Db, rows: SlipRow[]) =>
+  rows.length ? db.insertInto('routing_slips').values(rows).execute() : Promise.resolve([]);
+
+export const slipsOf = (db: Db, caseId: string) =>
+  db.selectFrom('routing_slips').selectAll().where('case_id', '=', caseId).orderBy('at').execute();
+
+export const casesOfApplicant = (db: Db, applicantId: string) =>
+  db
+    .selectFrom('cases')
+    .selectAll()
+    .where((eb) => eb.or([eb('applicant_id', '=', applicantId), eb('agent_id', '=', applicantId)]))
+    .orderBy('priority')
+    .orderBy('received_at', 'desc')
+    .execute();
+
+export interface CaseFilter {
+  hallIds: string[];
+  states?: string[];
+  itemId?: string;
+  departmentId?: string;
+  windowId?: string;
+  personId?: string;
+  from?: string;
+  to?: string;
+  urgency?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+}
+
+/** Cases with their applicant's name; urgent (green channel) first, then the newest. */
+export async function listCases(db: Db, f: CaseFilter) {
+  let q = db
+    .selectFrom('cases')
+    .innerJoin('applicants', 'applicants.id', 'cases.applicant_id')
+    .where('cases.hall_id', 'in', f.hallIds.length ? f.hallIds : ['']);
+  if (f.states?.length) q = q.where('cases.state', 'in', f.states);
+  if (f.itemId) q = q.where('cases.item_id', '=', f.itemId);
+  if (f.windowId) q = q.where('cases.window_id', '=', f.windowId);
+  if (f.urgency) q = q.where('cases.urgency', '=', f.urgency);
+  if (f.from) q = q.where('cases.received_day', '>=', f.from);
+  if (f.to) q = q.where('cases.received_day', '<=', f.to);
+  if (f.personId) {
+    const p = f.personId;
+    q = q.where((eb) => eb.or([eb('cases.received_by', '=', p), eb('cases.first_owner_id', '=', p)]));
+  }
+  if (f.departmentId) {
+    const d = f.departmentId;
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('case_steps').select('case_steps.id').whereRef('case_steps.case_id', '=', 'cases.id').where('case_steps.department_id', '=', d)),
+    );
+  }
+  if (f.q) {
+    const like = `%${f.q}%`;
+    q = q.where((eb) => eb.or([eb('cases.case_no', 'like', like), eb('applicants.name', 'like', like)]));
+  }
+  const [rows, count] = await Promise.all([
+    q.selectAll('cases').select('applicants.name as applicant_name')
+      .orderBy('cases.priority').orderBy('cases.received_at', 'desc').orderBy('cases.id', 'desc')
+      .limit(f.limit).offset(f.offset).execute(),
+    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf, clientIp } from '../../platform/http.ts';
+import { RateLimiter } from '../../platform/rate-limit.ts';
+import { idParams, listOf, pageWindow } from '../../platform/schemas.ts';
+import { withdrawInput } from '../intake/schema.ts';
+import { publicProgress } from './progress.ts';
+import * as s from './schema.ts';
+import * as service from './service.ts';
+
+export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['办件 cases'];
+  // Enough for a person checking a few cases; far too few to guess case numbers and phone digits.
+  const lookups = new RateLimiter(ctx.clock, 10, 60_000);
+
+  r.get('/api/cases',
+    { config: { access: 'case.read' }, schema: { tags, querystring: s.caseQuery, response: { 200: listOf(s.caseSummarySchema) } } },
+    async (req) => service.listCases(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }));
+  r.get('/api/cases/:id',
+    { config: { access: 'case.read' }, schema: { tags, params: idParams, response: { 200: s.caseDetailSchema } } },
+    async (req) => service.caseDetail(ctx, actorOf(req), req.params.id));
+  r.post('/api/cases/:id/withdraw',
+    { config: { access: 'reception.register' }, schema: { tags, params: idParams, body: withdrawInput, response: { 200: s.caseDetailSchema } } },
+    async (req) => service.withdrawCase(ctx, actorOf(req), req.params.id, req.body.reason));
+  r.get('/api/cases/:id/documents/:docId/pdf',
+    {
+      config: { access: 'case.read' },
+      schema: { tags, params: s.documentParams, response: { 200: z.any().describe('A4 PDF (application/pdf)') } },
+    },
+    async (req, reply) => {
+      const { pdf, fileName } = await service.documentPdf(ctx, actorOf(req), req.params.id, req.params.docId);
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="${fileName}"`)
+        .send(pdf); // a Buffer is sent as it is, past the JSON serialiser
+    });
+
+  r.get('/api/public/progress',
+    { config: { access: 'public' }, schema: { tags: ['公开查询 public'], querystring: s.progressQuery, response: { 200: s.progressSchema } } },
+    async (req) => {
+      lookups.take(clientIp(req) ?? 'unknown');
+      return publicProgress(ctx, req.query);
+    });
+}

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { caseStates } from '../../domain/case/index.ts';
+import { pageQuery } from '../../platform/schemas.ts';
+import { applicantSchema } from '../applicants/schema.ts';
+import { documentKinds, importances, urgencies } from './presenter.ts';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+export const caseSummarySchema = z.object({
+  id: z.string(),
+  hallId: z.string(),
+  caseNo: z.string().nullable(),
+  itemId: z.string(),
+  itemName: z.string(),
+  applicantName: z.string(),
+  state: z.enum(caseStates),
+  stateLabel: z.string(),
+  urgency: z.enum(urgencies),
+  urgencyLabel: z.string(),
+  importance: z.enum(importances),
+  windowId: z.string().nullable(),
+  receivedBy: z.string(),
+  receivedAt: z.number(),
+  acceptedAt: z.number().nullable(),
+  deadline: z.string().nullable(),
+  deadlineProvisional: z.boolean(),
+});
+
+const materialState = z.object({
+  key: z.string(),
+  name: z.string(),
+  form: z.string(),
+  requirement: z.enum(['required', 'conditional', 'optional']),
+  condition: z.string(),
+  essential: z.boolean(),
+  status: z.enum(['received', 'missing', 'incorrect', 'not_applicable']),
+  copies: z.number(),
+  pages: z.number(),
+  reason: z.string(),
+});
+
+export const caseDetailSchema = caseSummarySchema.extend({
+  itemVersion: z.number(),
+  applicant: applicantSchema,
+  agent: applicantSchema.nullable(),
+  attorneyChecked: z.boolean(),
+  firstOwner: z.object({ id: z.string(), name: z.string() }).nullable(),
+  acceptedDay: z.string().nullable(),
+  promisedDays: z.number(),
+  deferred: z.object({ keys: z.array(z.string()), deadline: z.string() }).nullable(),
+  closedReason: z.string().nullable(),
+  round: z.number(),
+  materials: z.array(materialState),
+  checklist: z.object({
+    complete: z.boolean(),
+    deferrable: z.boolean(),
+    shortfalls: z.array(z.object({ key: z.string(), name: z.string(), status: z.enum(['missing', 'incorrect']), essential: z.boolean(), reason: z.string() })),
+  }),
+  steps: z.array(z.object({
+    id: z.string(), key: z.string(), name: z.string(), order: z.number(), role: z.string(), departmentId: z.string().nullable(),
+    limitDays: z.number(), status: z.enum(['pending', 'active', 'done']),
+  })),
+  routingSlips: z.array(z.object({ at: z.number(), handedOverBy: z.string(), departmentId: z.string().nullable(), stepId: z.string().nullable() })),
+  documents: z.array(z.object({ id: z.string(), kind: z.enum(documentKinds), kindLabel: z.string(), docNo: z.string(), status: z.string(), issuedAt: z.number() })),
+  events: z.array(z.object({
+    at: z.number(), by: z.string(), action: z.string(), fromState: z.string().nullable(), toState: z.string(),
+    detail: z.record(z.string(), z.unknown()).nullable(),
+  })),
+  allowedActions: z.array(z.string()),
+});
+export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+export const caseQuery = pageQuery.extend({
+  hallId: z.string().max(64).optional(),
+  /** One state or several separated by commas. */
+  status: z.string().max(300).optional(),
+  itemId: z.string().max(64).optional(),
+  departmentId: z.string().max(64).optional(),
+  windowId: z.string().max(64).optional(),
+  /** The clerk who received the case or its first-question owner. */
+  personId: z.string().max(64).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  urgency: z.enum(urgencies).optional(),
+  /** A case number or an applicant's name (fragment). */
+  q: z.string().trim().min(1).max(60).optional(),
+});
+
+export const documentParams = z.object({ id: z.string().min(1).max(64), docId: z.string().min(1).max(64) });
+
+export const progressQuery = z.object({
+  no: z.string().trim().min(1).max(40),
+  phone4: z.string().regex(/^\d{4}$/, '请输入手机号码后四位'),
+});
+
+export const progressSchema = z.object({
+  caseNo: z.string(),
+  itemName: z.string(),
+  hallName: z.string(),
+  stateLabel: z.string(),
+  acceptedDay: z.string().nullable(),
+  promisedDate: z.string().nullable(),
+  provisional: z.boolean(),
+  currentStep: z.string().nullable(),
+  steps: z.array(z.object({ name: z.string(), status: z.enum(['done', 'active', 'pending']) })),
+});

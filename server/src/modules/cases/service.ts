@@ -1,0 +1,124 @@
+import { allowedActions, caseStates } from '../../domain/case/index.ts';
+import { isRoleCode } from '../../domain/roles.ts';
+import { appendAudit, byActor } from '../../platform/audit.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { invalid, notFound } from '../../platform/errors.ts';
+import { renderPdf } from '../../platform/pdf/kit.ts';
+import { presentApplicant } from '../applicants/service.ts';
+import { documentModel } from '../intake/documents/index.ts';
+import { visibleHallIds } from '../org/service.ts';
+import { type CaseContext, caseContext, formLabels, loadCase } from './context.ts';
+import {
+  type DocumentKind,
+  documentKindLabels,
+  stateLabel,
+  type Urgency,
+  urgencyLabels,
+} from './presenter.ts';
+import * as repo from './repository.ts';
+import type { CaseDetail } from './schema.ts';
+import { moveCase, statusOf } from './trail.ts';
+
+export function presentSummary(c: repo.CaseRow, applicantName: string) {
+  return {
+    id: c.id,
+    hallId: c.hall_id,
+    caseNo: c.case_no,
+    itemId: c.item_id,
+    itemName: c.item_name,
+    applicantName,
+    state: c.state as CaseDetail['state'],
+    stateLabel: stateLabel(c.state),
+    urgency: c.urgency as Urgency,
+    urgencyLabel: urgencyLabels[c.urgency as Urgency] ?? c.urgency,
+    importance: c.importance as CaseDetail['importance'],
+    windowId: c.window_id,
+    receivedBy: c.received_by_name,
+    receivedAt: Number(c.received_at),
+    acceptedAt: c.accepted_at === null ? null : Number(c.accepted_at),
+    deadline: c.deadline,
+    deadlineProvisional: c.deadline_provisional === 1,
+  };
+}
+
+export async function presentDetail(ctx: AppContext, actor: Actor, c: repo.CaseRow, cc?: CaseContext): Promise<CaseDetail> {
+  const x = cc ?? (await caseContext(ctx.db, c));
+  const [steps, slips, docs, events] = await Promise.all([
+    repo.stepsOf(ctx.db, c.id), repo.slipsOf(ctx.db, c.id), repo.documentsOf(ctx.db, [c.id]), repo.eventsOf(ctx.db, [c.id]),
+  ]);
+  const marks = new Map(x.marks.map((m) => [m.key, m]));
+  return {
+    ...presentSummary(c, x.applicant.name),
+    itemVersion: c.item_version,
+    applicant: presentApplicant(x.applicant),
+    agent: x.agent ? presentApplicant(x.agent) : null,
+    attorneyChecked: c.attorney_checked === 1,
+    firstOwner: c.first_owner_id ? { id: c.first_owner_id, name: c.first_owner_name ?? '' } : null,
+    acceptedDay: c.accepted_day,
+    promisedDays: c.promised_days,
+    deferred: c.deferred_items ? { keys: JSON.parse(c.deferred_items) as string[], deadline: c.deferred_deadline ?? '' } : null,
+    closedReason: c.closed_reason,
+    round: x.round,
+    materials: x.content.materials.map((m) => {
+      const mark = marks.get(m.key);
+      return {
+        key: m.key, name: m.name, form: formLabels[m.form], requirement: m.requirement, condition: m.condition, essential: m.essential,
+        status: mark?.status ?? 'missing', copies: mark?.copies ?? 0, pages: mark?.pages ?? 0, reason: mark?.reason ?? '',
+      };
+    }),
+    checklist: x.check,
+    steps: steps.map((s) => ({
+      id: s.id, key: s.step_key, name: s.name, order: s.step_order, role: s.role, departmentId: s.department_id,
+      limitDays: s.limit_days, status: s.status as 'pending' | 'active' | 'done',
+    })),
+    routingSlips: slips.map((s) => ({ at: Number(s.at), handedOverBy: s.handed_over_by_name, departmentId: s.department_id, stepId: s.step_id })),
+    documents: docs.map((d) => ({
+      id: d.id, kind: d.kind as DocumentKind, kindLabel: documentKindLabels[d.kind as DocumentKind] ?? d.kind, docNo: d.doc_no,
+      status: d.status, issuedAt: Number(d.issued_at),
+    })),
+    events: events.map((e) => ({
+      at: Number(e.at), by: e.display_name, action: e.action, fromState: e.from_state, toState: e.to_state,
+      detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : null,
+    })),
+    allowedActions: allowedActions(statusOf(c), actor.roles.filter(isRoleCode)),
+  };
+}
+
+export async function caseDetail(ctx: AppContext, actor: Actor, id: string) {
+  return presentDetail(ctx, actor, await loadCase(ctx.db, actor, id));
+}
+
+export async function listCases(
+  ctx: AppContext,
+  actor: Actor,
+  f: Omit<repo.CaseFilter, 'hallIds' | 'states'> & { hallId?: string; status?: string },
+) {
+  const states = f.status ? f.status.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  const unknown = states?.find((s) => !(caseStates as readonly string[]).includes(s));
+  if (unknown) throw invalid('status', `未知的办件状态：${unknown}`, `Unknown case state ${unknown}`);
+  const { rows, total } = await repo.listCases(ctx.db, { ...f, states, hallIds: visibleHallIds(actor, f.hallId) });
+  return { items: rows.map((r) => presentSummary(r, r.applicant_name)), total };
+}
+
+/** Withdrawal at the applicant's request (撤回), with the reason on the trail; open notices close with it. */
+export async function withdrawCase(ctx: AppContext, actor: Actor, id: string, reason: string) {
+  const c = await loadCase(ctx.db, actor, id);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await moveCase(trx, actor, c, now, { action: 'withdraw', payload: { reason }, patch: { closed_reason: reason }, detail: { reason } });
+    await repo.closeOpenNotices(trx, id);
+    await appendAudit(trx, byActor(actor, now, 'case.withdraw', 'case', id, { caseNo: c.case_no, from: c.state, reason }));
+  });
+  return caseDetail(ctx, actor, id);
+}
+
+/** A document of the case as an A4 PDF, rebuilt from what was stored when it was issued. */
+export async function documentPdf(ctx: AppContext, actor: Actor, caseId: string, docId: string) {
+  const c = await loadCase(ctx.db, actor, caseId);
+  const d = await repo.findDocument(ctx.db, docId);
+  if (!d || d.case_id !== c.id) throw notFound('文书', 'Document');
+  const x = await caseContext(ctx.db, c);
+  const model = await documentModel(d.kind as DocumentKind, x.hall, d.doc_no, d.content);
+  const pdf = await renderPdf(model, { createdAt: new Date(Number(d.issued_at)) });
+  return { pdf, fileName: `${d.doc_no}.pdf` };
+}

@@ -1,0 +1,67 @@
+/**
+ * Moving a case through the state machine: the rule check (domain/case), the guarded update and the trail
+ * event, always inside the caller's transaction. Every state change goes through here.
+ */
+import { type CaseAction, type CaseStatus, parseCaseStatus, payloadProblem, transition } from '../../domain/case/index.ts';
+import { isRoleCode, type RoleCode } from '../../domain/roles.ts';
+import type { Actor } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import * as repo from './repository.ts';
+
+export function statusOf(c: repo.CaseRow): CaseStatus {
+  const s = parseCaseStatus(c.state, c.resume_to);
+  if (!s) throw new Error(`case ${c.id} has an inconsistent status ${c.state}/${c.resume_to}`);
+  return s;
+}
+
+const rolesOf = (actor: Actor): RoleCode[] => actor.roles.filter(isRoleCode);
+
+/**
+ * May the actor do `action` on the case now, with this payload? Illegal here → 409 ILLEGAL_TRANSITION,
+ * not the actor's post → 403, a missing payload field → 400 naming it. Returns where the case goes.
+ */
+export function checkMove(actor: Actor, c: repo.CaseRow, action: CaseAction, payload?: Record<string, unknown>): CaseStatus {
+  const from = statusOf(c);
+  const r = transition(from, action, rolesOf(actor));
+  if (!r.ok) throw new AppError(r.code === 'FORBIDDEN' ? 403 : 409, r.code, r.zh, r.en);
+  // Without a payload only the state and the post are checked (before the caller has built the payload).
+  if (payload === undefined) return r.to;
+  const problem = payloadProblem(from, action, payload);
+  if (problem) throw invalid(problem.field, problem.zh, problem.en);
+  return r.to;
+}
+
+export interface Move {
+  action: CaseAction;
+  payload?: Record<string, unknown>;
+  patch?: Partial<repo.CaseRow>;
+  detail?: Record<string, unknown>;
+}
+
+/** Applies a checked move: the case row changes only if nobody moved it meanwhile; the trail gets the event. */
+export async function moveCase(trx: Db, actor: Actor, c: repo.CaseRow, now: number, m: Move): Promise<repo.CaseRow> {
+  const to = checkMove(actor, c, m.action, m.payload ?? {});
+  const resumeTo = to.state === 'suspended' ? to.resumeTo : null;
+  const patch = { ...m.patch, state: to.state, resume_to: resumeTo, updated_at: now };
+  if (!(await repo.updateCaseFrom(trx, c.id, c.state, patch))) {
+    throw new AppError(409, 'CONFLICT', '办件已被他人处理，请刷新后重试', 'The case was changed meanwhile; reload and retry');
+  }
+  await recordEvent(trx, actor, c.id, now, { action: m.action, from: c.state, to: to.state, detail: m.detail });
+  return { ...c, ...patch };
+}
+
+export async function recordEvent(
+  trx: Db,
+  actor: Actor,
+  caseId: string,
+  now: number,
+  e: { action: string; from: string | null; to: string; detail?: Record<string, unknown> },
+): Promise<void> {
+  await repo.insertEvent(trx, {
+    id: newId(now), case_id: caseId, at: now, user_id: actor.userId, username: actor.username,
+    display_name: actor.displayName, action: e.action, from_state: e.from, to_state: e.to,
+    detail: e.detail ? JSON.stringify(e.detail) : null,
+  });
+}

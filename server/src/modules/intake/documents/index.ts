@@ -1,0 +1,25 @@
+/** One entry from a stored document row to its printable model. */
+import type { DocumentModel } from '../../../platform/pdf/model.ts';
+import type { DocumentKind } from '../../cases/presenter.ts';
+import { noticeContentSchema, promiseContentSchema, receiptContentSchema, refusalContentSchema } from './content.ts';
+import { buildOneTimeNotice } from './notice.ts';
+import type { HallInfo } from './parts.ts';
+import { buildDeferralPromise } from './promise.ts';
+import { buildReceipt } from './receipt.ts';
+import { buildNonAcceptance } from './refusal.ts';
+
+export type { HallInfo } from './parts.ts';
+
+export async function documentModel(kind: DocumentKind, hall: HallInfo, docNo: string, content: string): Promise<DocumentModel> {
+  const data: unknown = JSON.parse(content);
+  switch (kind) {
+    case 'receipt':
+      return buildReceipt(hall, docNo, receiptContentSchema.parse(data));
+    case 'one_time_notice':
+      return buildOneTimeNotice(hall, docNo, noticeContentSchema.parse(data));
+    case 'non_acceptance':
+      return buildNonAcceptance(hall, docNo, refusalContentSchema.parse(data));
+    case 'deferral_promise':
+      return buildDeferralPromise(hall, docNo, promiseContentSchema.parse(data));
+  }
+}

@@ -1,0 +1,211 @@
+/**
+ * Reception (收件登记, R3.3–R3.8): the clerk registers what the applicant handed in against the pinned item
+ * version's checklist, and the checklist decides which outcome the clerk may choose — enforced here.
+ */
+import { applySupplement, checkMaterials, markProblem } from '../../domain/intake/checklist.ts';
+import { appendAudit, byActor } from '../../platform/audit.ts';
+import { chinaDay } from '../../platform/clock.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { loadApplicant } from '../applicants/service.ts';
+import { calendarOf } from '../calendar/service.ts';
+import { findItem, findVersion } from '../catalog/repository.ts';
+import { parseContent } from '../catalog/service.ts';
+import { caseContext, checklistOf, formLabels, loadCase } from '../cases/context.ts';
+import { urgencyPriority } from '../cases/presenter.ts';
+import * as cases from '../cases/repository.ts';
+import { caseDetail } from '../cases/service.ts';
+import { checkMove, moveCase, recordEvent } from '../cases/trail.ts';
+import { findWindow } from '../org/repository.ts';
+import { acceptInTransaction, deadlineIfAcceptedNow } from './acceptance.ts';
+import type { NoticeContent, RefusalContent } from './documents/content.ts';
+import { issueDocument, sharedContent } from './issue.ts';
+import type { ReceptionInput } from './schema.ts';
+
+export async function registerReception(ctx: AppContext, actor: Actor, input: ReceptionInput) {
+  const item = await findItem(ctx.db, input.itemId);
+  if (!item || !actor.hallIds.includes(item.hall_id)) throw invalid('itemId', '事项不存在或不属于本大厅', 'No such service item in your halls');
+  // The case is pinned to the version published at this moment (R1.5).
+  if (item.status !== 'published' || item.published_version === null) {
+    throw invalid('itemId', '该事项未发布或已停用，不能收件', 'The item is not published');
+  }
+  const version = await findVersion(ctx.db, item.id, item.published_version);
+  if (!version) throw invalid('itemId', '事项版本不存在', 'Item version missing');
+  const content = parseContent(version.content);
+  const applicant = await loadApplicant(ctx.db, actor, input.applicantId, 'applicantId');
+  if (applicant.hall_id !== item.hall_id) throw invalid('applicantId', '申请人不属于该事项所在大厅', 'The applicant is registered in another hall');
+  if (input.agentId !== null) {
+    const agent = await loadApplicant(ctx.db, actor, input.agentId, 'agentId');
+    if (agent.kind !== 'person') throw invalid('agentId', '代理人应为自然人', 'An agent is an individual');
+    if (agent.id === applicant.id) throw invalid('agentId', '代理人不能是申请人本人', 'The agent cannot be the applicant');
+    if (agent.hall_id !== item.hall_id) throw invalid('agentId', '代理人不属于该事项所在大厅', 'The agent is registered in another hall');
+    if (!input.powerOfAttorneyChecked) {
+      throw invalid('powerOfAttorneyChecked', '代理人办理须核验授权委托书', 'Check the power of attorney of the agent');
+    }
+  }
+  if (input.windowId !== null) {
+    const w = await findWindow(ctx.db, input.windowId);
+    if (!w || w.hall_id !== item.hall_id || w.status !== 'active') throw invalid('windowId', '窗口不存在或未启用', 'No such active window in the hall');
+  }
+  const problem = markProblem(checklistOf(content), input.materials);
+  if (problem) throw invalid(problem.field, problem.zh, problem.en);
+
+  const now = ctx.clock.now();
+  const id = newId(now);
+  await ctx.db.transaction().execute(async (trx) => {
+    await cases.insertCase(trx, {
+      id, hall_id: item.hall_id, case_no: null, item_id: item.id, item_version: version.version, item_name: content.name,
+      applicant_id: applicant.id, agent_id: input.agentId, attorney_checked: input.agentId !== null && input.powerOfAttorneyChecked ? 1 : 0,
+      state: 'received', resume_to: null, urgency: input.urgency, priority: urgencyPriority[input.urgency], importance: input.importance,
+      window_id: input.windowId, received_by: actor.userId, received_by_name: actor.displayName, received_at: now,
+      received_day: chinaDay(now), first_owner_id: null, first_owner_name: null, accepted_at: null, accepted_day: null,
+      promised_days: content.promisedDays, warning_days: content.warningDays, deadline: null, deadline_provisional: 0,
+      deferred_items: null, deferred_deadline: null, closed_reason: null, updated_at: now,
+    });
+    await cases.insertReception(trx, {
+      id: newId(now), case_id: id, round: 1, materials: JSON.stringify(input.materials), window_id: input.windowId,
+      clerk_id: actor.userId, clerk_name: actor.displayName, at: now,
+    });
+    await recordEvent(trx, actor, id, now, {
+      action: 'registerReception', from: null, to: 'received',
+      detail: { itemVersion: version.version, urgency: input.urgency, importance: input.importance, round: 1 },
+    });
+    await appendAudit(trx, byActor(actor, now, 'case.register', 'case', id, { item: item.id, itemVersion: version.version, urgency: input.urgency }));
+  });
+  return caseDetail(ctx, actor, id);
+}
+
+function incomplete(names: string[]) {
+  return new AppError(409, 'MATERIALS_INCOMPLETE', `材料不齐全，不能受理：${names.join('、')}`, `Materials missing or incorrect: ${names.join(', ')}`, 'materials');
+}
+
+/** 受理: only when every required (and applicable conditional) material is received. */
+export async function acceptCase(ctx: AppContext, actor: Actor, id: string) {
+  const c = await loadCase(ctx.db, actor, id);
+  checkMove(actor, c, 'acceptCase');
+  const x = await caseContext(ctx.db, c);
+  if (!x.check.complete) throw incomplete(x.check.shortfalls.map((s) => s.name));
+  const when = await deadlineIfAcceptedNow(ctx, c);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute((trx) => acceptInTransaction(ctx, trx, actor, c, x, { now, ...when }, null));
+  return caseDetail(ctx, actor, id);
+}
+
+/** 容缺受理 (R3.8): every shortfall non-essential, a signed promise, and a deadline not beyond the promised date. */
+export async function acceptWithDeferral(ctx: AppContext, actor: Actor, id: string, input: { promiseSigned: boolean; supplementDeadline: string }) {
+  const c = await loadCase(ctx.db, actor, id);
+  checkMove(actor, c, 'acceptWithDeferredMaterials', { deferredItems: ['-'], promiseSigned: input.promiseSigned, supplementDeadline: input.supplementDeadline });
+  const x = await caseContext(ctx.db, c);
+  if (x.check.complete) throw new AppError(409, 'CONFLICT', '材料已齐全，请直接受理', 'Nothing is missing; accept the case', 'materials');
+  const essential = x.check.shortfalls.find((s) => s.essential);
+  if (essential) {
+    throw invalid('materials', `“${essential.name}”是关键材料，不能容缺受理`, `${essential.name} is essential and cannot be deferred`);
+  }
+  const when = await deadlineIfAcceptedNow(ctx, c);
+  if (input.supplementDeadline < when.acceptedDay || input.supplementDeadline > when.deadline) {
+    throw invalid('supplementDeadline', `补齐期限应在今天至承诺办结日期（${when.deadline}）之间`, `The supplement deadline must fall between today and ${when.deadline}`);
+  }
+  const now = ctx.clock.now();
+  const deferral = { keys: x.check.shortfalls.map((s) => s.key), deadline: input.supplementDeadline };
+  await ctx.db.transaction().execute((trx) => acceptInTransaction(ctx, trx, actor, c, x, { now, ...when }, deferral));
+  return caseDetail(ctx, actor, id);
+}
+
+/** 一次性告知 (R3.5): ALL shortfalls of the checklist at once, with what to correct and a supplement deadline. */
+export async function issueOneTimeNotice(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { supplementDays: number; corrections: { key: string; requirement: string }[]; note: string },
+) {
+  const c = await loadCase(ctx.db, actor, id);
+  checkMove(actor, c, 'issueOneTimeNotice');
+  const x = await caseContext(ctx.db, c);
+  if (x.check.complete) throw new AppError(409, 'CONFLICT', '材料已齐全，无需一次性告知，请直接受理', 'Nothing is missing; accept the case', 'materials');
+  const unknown = input.corrections.findIndex((k) => !x.check.shortfalls.some((s) => s.key === k.key));
+  if (unknown >= 0) throw invalid(`corrections.${unknown}.key`, '该材料不在需补正的材料中', 'This material needs no correction');
+  const now = ctx.clock.now();
+  const today = chinaDay(now);
+  const calendar = await calendarOf(ctx.db, c.hall_id);
+  const supplementDeadline = calendar.addWorkingDays(today, input.supplementDays).deadline;
+  const said = new Map(input.corrections.map((k) => [k.key, k.requirement]));
+  const items = x.check.shortfalls.map((s) => {
+    const m = x.content.materials.find((k) => k.key === s.key)!;
+    const standard = s.status === 'incorrect'
+      ? `${s.reason}，请按要求更正后重新提交`
+      : `请提交${m.name}（${formLabels[m.form]}${m.copies}份）${m.condition ? `；适用情形：${m.condition}` : ''}`;
+    return { name: s.name, status: s.status, requirement: said.get(s.key) ?? standard };
+  });
+  const received = x.content.materials.flatMap((m) => {
+    const mark = x.marks.find((k) => k.key === m.key);
+    return mark?.status === 'received' ? [{ name: m.name, copies: mark.copies, pages: mark.pages }] : [];
+  });
+  const content: NoticeContent = { ...sharedContent(c, x, actor, today), items, received, supplementDeadline, note: input.note };
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await moveCase(trx, actor, c, now, {
+      action: 'issueOneTimeNotice',
+      payload: { missingItems: items, supplementDeadline },
+      detail: { items: x.check.shortfalls.map((s) => ({ key: s.key, status: s.status })), supplementDeadline },
+    });
+    const docNo = await issueDocument(trx, actor, row, x, 'one_time_notice', content, now, 'open');
+    await appendAudit(trx, byActor(actor, now, 'case.one_time_notice', 'case', id, { docNo, supplementDeadline, items: items.length }));
+  });
+  return caseDetail(ctx, actor, id);
+}
+
+/** 不予受理: the reasons and where to go instead, from receipt or after a lapsed notice. */
+export async function refuseAcceptance(ctx: AppContext, actor: Actor, id: string, input: { reasons: string; referral: string; basis: string }) {
+  const c = await loadCase(ctx.db, actor, id);
+  checkMove(actor, c, 'refuseAcceptance', { reason: input.reasons });
+  const x = await caseContext(ctx.db, c);
+  const now = ctx.clock.now();
+  const content: RefusalContent = { ...sharedContent(c, x, actor, chinaDay(now)), ...input };
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await moveCase(trx, actor, c, now, {
+      action: 'refuseAcceptance', payload: { reason: input.reasons }, patch: { closed_reason: input.reasons },
+      detail: { reasons: input.reasons, referral: input.referral },
+    });
+    await cases.closeOpenNotices(trx, id);
+    const docNo = await issueDocument(trx, actor, row, x, 'non_acceptance', content, now, 'issued');
+    await appendAudit(trx, byActor(actor, now, 'case.refuse', 'case', id, { docNo }));
+  });
+  return caseDetail(ctx, actor, id);
+}
+
+/**
+ * 补正 (R3.6): the applicant is back with the notice; the clerk ticks what was brought. The reception record
+ * is copied forward as a new round, nothing is typed again, and a now complete case is accepted at once.
+ */
+export async function supplementMaterials(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { materials: { key: string; copies: number; pages: number }[]; accept: boolean },
+) {
+  const c = await loadCase(ctx.db, actor, id);
+  checkMove(actor, c, 'supplementMaterials', { materials: input.materials });
+  const x = await caseContext(ctx.db, c);
+  const bad = input.materials.findIndex((m) => !x.check.shortfalls.some((s) => s.key === m.key));
+  if (bad >= 0) throw invalid(`materials.${bad}.key`, '该材料不在一次性告知书所列的补正材料中', 'This material was not asked for');
+  const marks = applySupplement(x.marks, input.materials);
+  const check = checkMaterials(checklistOf(x.content), marks);
+  const now = ctx.clock.now();
+  const when = input.accept && check.complete ? await deadlineIfAcceptedNow(ctx, c) : null;
+  await ctx.db.transaction().execute(async (trx) => {
+    await cases.insertReception(trx, {
+      id: newId(now), case_id: id, round: x.round + 1, materials: JSON.stringify(marks), window_id: c.window_id,
+      clerk_id: actor.userId, clerk_name: actor.displayName, at: now,
+    });
+    const row = await moveCase(trx, actor, c, now, {
+      action: 'supplementMaterials', payload: { materials: input.materials },
+      detail: { round: x.round + 1, supplied: input.materials.map((m) => m.key), remaining: check.shortfalls.map((s) => s.key) },
+    });
+    await cases.closeOpenNotices(trx, id);
+    await appendAudit(trx, byActor(actor, now, 'case.supplement', 'case', id, { round: x.round + 1, complete: check.complete }));
+    if (when) {
+      await acceptInTransaction(ctx, trx, actor, row, { ...x, marks, check, round: x.round + 1 }, { now, ...when }, null);
+    }
+  });
+  return caseDetail(ctx, actor, id);
+}

@@ -1,0 +1,35 @@
+import type { AppContext } from '../../platform/context.ts';
+import type { HallEvent } from '../../platform/events.ts';
+import { loadFloor, windowState } from './floor.ts';
+import * as repo from './repository.ts';
+import { kioskCategories, publicHall } from './service.ts';
+
+/** What the hall's big screen shows: each window's current number, the latest calls, and the queues. */
+export async function displaySnapshot(ctx: AppContext, hallId: string) {
+  const hall = await publicHall(ctx.db, hallId);
+  const floor = await loadFloor(ctx.db, hallId);
+  const [current, calls, categories] = await Promise.all([
+    repo.currentOf(ctx.db, floor.windows.map((w) => w.id)), repo.recentCalls(ctx.db, hallId, 12), kioskCategories(ctx, hallId),
+  ]);
+  return {
+    hall: { id: hall.id, name: hall.name },
+    windows: floor.windows.filter((w) => w.status === 'active').map((w) => ({
+      id: w.id, number: w.number, name: w.name, state: windowState(floor, w.id),
+      currentNumber: current.find((t) => t.window_id === w.id)?.number ?? null,
+    })),
+    recentCalls: calls.map((c) => ({
+      ticketId: c.ticket_id, number: c.number, windowNumber: c.window_number, windowName: c.window_name, at: Number(c.at),
+      recall: c.kind === 'recalled' ? Number((JSON.parse(c.detail ?? '{}') as { count?: number }).count ?? 1) : 0,
+    })),
+    categories,
+  };
+}
+
+export async function checkHall(ctx: AppContext, hallId: string): Promise<void> {
+  await publicHall(ctx.db, hallId);
+}
+
+/** Feeds a display the hall's events, without staff names: only what is on the screen anyway. */
+export function subscribeDisplay(ctx: AppContext, hallId: string, send: (e: HallEvent) => void): () => void {
+  return ctx.events.subscribe(hallId, (e) => send(e.type === 'finish' ? { hallId, type: 'finish', windowId: e.windowId } : e));
+}

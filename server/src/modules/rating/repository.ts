@@ -1,0 +1,63 @@
+import type { Db } from '../../platform/db/database.ts';
+import type { RatingFollowUpTable, RatingTable } from '../../platform/db/tables-queue.ts';
+
+export const padTokenHash = (db: Db, windowId: string) =>
+  db.selectFrom('queue_window_settings').select('pad_token_hash').where('window_id', '=', windowId).executeTakeFirst();
+
+export async function savePadToken(db: Db, windowId: string, hallId: string, hash: string, now: number): Promise<void> {
+  await db
+    .insertInto('queue_window_settings')
+    .values({ window_id: windowId, hall_id: hallId, opening_hours: '', pad_token_hash: hash, pad_token_issued_at: now, updated_at: now })
+    .onConflict((oc) => oc.column('window_id').doUpdateSet({ pad_token_hash: hash, pad_token_issued_at: now, updated_at: now }))
+    .execute();
+}
+
+/** The latest finished services at a window since an instant that nobody has rated yet. */
+export const unratedFinished = (db: Db, windowId: string, since: number) =>
+  db
+    .selectFrom('queue_tickets as t')
+    .leftJoin('ratings as r', 'r.ticket_id', 't.id')
+    .leftJoin('users as u', 'u.id', 't.served_by')
+    .select(['t.id', 't.number', 't.finished_at', 'u.display_name'])
+    .where('t.window_id', '=', windowId)
+    .where('t.status', '=', 'done')
+    .where('t.finished_at', '>=', since)
+    .where('r.id', 'is', null)
+    .orderBy('t.finished_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+export const findTicket = (db: Db, id: string) =>
+  db.selectFrom('queue_tickets').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const ratingOfTicket = (db: Db, ticketId: string) =>
+  db.selectFrom('ratings').selectAll().where('ticket_id', '=', ticketId).executeTakeFirst();
+
+export const insertRating = (db: Db, row: RatingTable) => db.insertInto('ratings').values(row).execute();
+
+export const insertFollowUp = (db: Db, row: RatingFollowUpTable) => db.insertInto('rating_follow_ups').values(row).execute();
+
+export const findFollowUp = (db: Db, id: string) =>
+  db.selectFrom('rating_follow_ups').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const updateFollowUp = (db: Db, id: string, patch: Partial<RatingFollowUpTable>) =>
+  db.updateTable('rating_follow_ups').set(patch).where('id', '=', id).execute();
+
+export function followUps(db: Db, f: { hallIds: string[]; status?: string; ids?: string[] }) {
+  let q = db
+    .selectFrom('rating_follow_ups as f')
+    .innerJoin('ratings as r', 'r.id', 'f.rating_id')
+    .innerJoin('queue_tickets as t', 't.id', 'r.ticket_id')
+    .leftJoin('windows as w', 'w.id', 'r.window_id')
+    .leftJoin('users as u', 'u.id', 'r.staff_user_id')
+    .leftJoin('users as cb', 'cb.id', 'f.called_back_by')
+    .select([
+      'f.id', 'f.hall_id', 'f.status', 'f.due_day', 'f.provisional', 'f.note', 'f.called_back_at', 'f.created_at',
+      'r.level', 'r.reasons', 'r.comment', 'r.created_at as rated_at', 'r.outcome_kind', 'r.outcome_id',
+      't.number as ticket_number', 'w.number as window_number', 'u.display_name as staff_name', 'cb.display_name as called_back_name',
+    ])
+    .where('f.hall_id', 'in', f.hallIds.length ? f.hallIds : ['']);
+  if (f.status) q = q.where('f.status', '=', f.status);
+  if (f.ids) q = q.where('f.id', 'in', f.ids.length ? f.ids : ['']);
+  return q.orderBy('f.status', 'desc').orderBy('f.due_day').orderBy('f.created_at').limit(500).execute();
+}

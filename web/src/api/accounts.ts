@@ -1,0 +1,68 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from './client';
+import type { ListResult, Policy, Role, User } from './types';
+
+export interface UserQuery {
+  q?: string;
+  role?: string;
+  hallId?: string;
+  page: number;
+  pageSize: number;
+}
+
+export function useUsers(query: UserQuery) {
+  return useQuery({
+    queryKey: ['users', query],
+    queryFn: () => api.get<ListResult<User>>('/api/users', { ...query }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRoles(enabled = true) {
+  return useQuery({
+    queryKey: ['roles'],
+    queryFn: () => api.get<{ items: Role[] }>('/api/roles'),
+    staleTime: 5 * 60_000,
+    enabled,
+  });
+}
+
+export interface UserCreateInput {
+  username: string;
+  displayName: string;
+  phone?: string;
+  roles: string[];
+  hallIds: string[];
+  departmentIds: string[];
+  initialPassword: string;
+}
+
+export type UserPatchInput = Partial<Pick<User, 'displayName' | 'roles' | 'hallIds' | 'departmentIds' | 'status'>> & {
+  phone?: string;
+};
+
+function useUserMutation<V>(fn: (v: V) => Promise<unknown>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: ['users'] }) });
+}
+
+export const useCreateUser = () => useUserMutation((v: UserCreateInput) => api.post<User>('/api/users', v));
+export const usePatchUser = () =>
+  useUserMutation(({ id, values }: { id: string; values: UserPatchInput }) => api.patch<User>(`/api/users/${id}`, values));
+export const useUnlockUser = () => useUserMutation((id: string) => api.post<User>(`/api/users/${id}/unlock`));
+export const useResetPassword = () =>
+  useUserMutation(({ id, initialPassword }: { id: string; initialPassword: string }) =>
+    api.post<void>(`/api/users/${id}/reset-password`, { initialPassword }),
+  );
+
+export function usePolicy() {
+  return useQuery({ queryKey: ['policy'], queryFn: () => api.get<Policy>('/api/security/policy') });
+}
+
+export function useSavePolicy() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (p: Policy) => api.put<Policy>('/api/security/policy', p),
+    onSuccess: (p) => qc.setQueryData(['policy'], p),
+  });
+}

@@ -1,0 +1,245 @@
+/** Shapes from the OneWindow API contract. Times are epoch milliseconds. */
+
+export interface ListResult<T> {
+  items: T[];
+  total: number;
+}
+
+export interface IdName {
+  id: string;
+  name: string;
+}
+
+export interface Me {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  permissions: string[];
+  mustChangePassword: boolean;
+  halls: IdName[];
+  departments: (IdName & { hallId: string })[];
+}
+
+export interface Hall {
+  id: string;
+  code: string;
+  name: string;
+  address: string;
+  phone: string;
+  openingHours: string;
+}
+
+export interface Department {
+  id: string;
+  hallId: string;
+  code: string;
+  name: string;
+  phone: string;
+}
+
+export type WindowKind = 'general' | 'dedicated' | 'green';
+export type ActiveStatus = 'active' | 'inactive';
+
+export interface ServiceWindow {
+  id: string;
+  hallId: string;
+  number: number;
+  name: string;
+  kind: WindowKind;
+  status: ActiveStatus;
+  itemIds: string[];
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  phone: string | null;
+  roles: string[];
+  hallIds: string[];
+  departmentIds: string[];
+  status: 'active' | 'disabled';
+  lockedUntil: number | null;
+  mustChangePassword: boolean;
+  lastLoginAt: number | null;
+  createdAt: number;
+}
+
+export interface Role {
+  code: string;
+  name: string;
+  nameEn: string;
+  permissions: string[];
+  adminClass: 'system' | 'security' | 'audit' | null;
+}
+
+export interface Policy {
+  minLength: number;
+  minClasses: number;
+  maxFailures: number;
+  lockoutMinutes: number;
+  idleTimeoutMinutes: number;
+  absoluteTimeoutHours: number;
+}
+
+export type AuditOutcome = 'success' | 'failure' | 'denied';
+
+export interface AuditRecord {
+  seq: number;
+  at: number;
+  userId: string | null;
+  username: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  outcome: AuditOutcome;
+  ip: string | null;
+  detail: Record<string, unknown> | null;
+  hash: string;
+}
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  checked: number;
+  firstBrokenSeq: number | null;
+}
+
+export const CATEGORIES = [
+  'enterprise',
+  'social_security',
+  'household',
+  'civil',
+  'construction',
+  'tax',
+  'health',
+  'agriculture',
+  'transport',
+  'other',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export type ItemKind = 'instant' | 'committed';
+export type ApprovalLevel = 'window' | 'section' | 'department' | 'leader';
+export type ItemStatus = 'draft' | 'published' | 'retired';
+export type VersionState = 'draft' | 'published' | 'superseded';
+export type MaterialForm = 'original' | 'copy' | 'original_and_copy';
+export type Requirement = 'required' | 'conditional' | 'optional';
+
+export interface Material {
+  key: string;
+  name: string;
+  form: MaterialForm;
+  copies: number;
+  requirement: Requirement;
+  condition: string;
+  notes: string;
+  essential: boolean;
+  hasBlankForm: boolean;
+  hasSample: boolean;
+}
+
+export interface Step {
+  key: string;
+  name: string;
+  order: number;
+  role: string;
+  departmentId: string | null;
+  limitDays: number;
+}
+
+export interface Faq {
+  question: string;
+  answer: string;
+}
+
+export interface ItemContent {
+  name: string;
+  category: Category;
+  departmentIds: string[];
+  description: string;
+  basis: string;
+  conditions: string;
+  kind: ItemKind;
+  legalDays: number;
+  promisedDays: number;
+  warningDays: number;
+  feeFen: number;
+  feeNote: string;
+  approvalLevel: ApprovalLevel;
+  materials: Material[];
+  steps: Step[];
+  faq: Faq[];
+}
+
+export interface ItemSummary {
+  id: string;
+  hallId: string;
+  code: string;
+  name: string;
+  category: Category;
+  kind: ItemKind;
+  promisedDays: number;
+  legalDays: number;
+  status: ItemStatus;
+  publishedVersion: number | null;
+  draftVersion: number | null;
+  updatedAt: number;
+}
+
+export interface VersionInfo {
+  version: number;
+  state: VersionState;
+  publishedAt: number | null;
+  publishedBy: string | null;
+  createdAt: number;
+}
+
+export interface ItemDetail {
+  id: string;
+  hallId: string;
+  code: string;
+  status: ItemStatus;
+  publishedVersion: number | null;
+  draftVersion: number | null;
+  versions: VersionInfo[];
+  content: ItemContent;
+}
+
+export interface ItemVersion {
+  version: number;
+  state: VersionState;
+  publishedAt: number | null;
+  publishedBy: string | null;
+  content: ItemContent;
+}
+
+export interface PublicHall {
+  id: string;
+  name: string;
+  address: string;
+  phone: string;
+  openingHours: string;
+}
+
+export interface GuideSummary {
+  id: string;
+  hallId: string;
+  code: string;
+  name: string;
+  category: Category;
+  kind: ItemKind;
+  promisedDays: number;
+  legalDays: number;
+}
+
+export interface GuideDetail {
+  id: string;
+  code: string;
+  hall: PublicHall;
+  version: number;
+  publishedAt: number;
+  content: ItemContent;
+  departments: { id: string; name: string; phone: string }[];
+  windows: { number: number; name: string }[];
+}

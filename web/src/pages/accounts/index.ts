@@ -1,0 +1,3 @@
+export { PolicyPage } from './PolicyPage';
+export { RolesPage } from './RolesPage';
+export { UsersPage } from './UsersPage';

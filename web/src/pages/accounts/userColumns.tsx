@@ -1,0 +1,108 @@
+import { App, Button, Popconfirm, Space, Tag } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { usePatchUser, useUnlockUser } from '../../api/accounts';
+import type { User } from '../../api/types';
+import { formatTime } from '../../components/format';
+import { useHallOptions } from '../../components/HallSelect';
+import { useNotifyError } from '../../components/useNotifyError';
+import { useT } from '../../i18n';
+
+export function isLocked(u: User, now = Date.now()): boolean {
+  return u.lockedUntil !== null && u.lockedUntil > now;
+}
+
+export function useUserColumns(opts: {
+  canManage: boolean;
+  onEdit: (u: User) => void;
+  onReset: (u: User) => void;
+}): ColumnsType<User> {
+  const t = useT();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  const halls = useHallOptions();
+  const patch = usePatchUser();
+  const unlock = useUnlockUser();
+
+  const setStatus = (u: User, status: User['status']) =>
+    patch.mutateAsync({ id: u.id, values: { status } }).then(() => message.success(t('common.saved')), notifyError);
+  const doUnlock = (u: User) => unlock.mutateAsync(u.id).then(() => message.success(t('user.unlocked')), notifyError);
+
+  const columns: ColumnsType<User> = [
+    { title: t('user.username'), dataIndex: 'username', width: 130, fixed: 'left' },
+    { title: t('user.displayName'), dataIndex: 'displayName', width: 110 },
+    { title: t('user.phone'), dataIndex: 'phone', width: 130, render: (p: string | null) => p ?? '—' },
+    {
+      title: t('user.roles'),
+      dataIndex: 'roles',
+      width: 200,
+      render: (roles: string[]) => (
+        <Space size={[4, 4]} wrap>
+          {roles.map((r) => (
+            <Tag key={r}>{t.label('role', r)}</Tag>
+          ))}
+        </Space>
+      ),
+    },
+    {
+      title: t('common.status'),
+      key: 'status',
+      width: 150,
+      render: (_, u) => (
+        <Space size={[4, 4]} wrap>
+          {u.status === 'disabled' ? (
+            <Tag color="default">{t('userStatus.disabled')}</Tag>
+          ) : (
+            <Tag color="green">{t('userStatus.active')}</Tag>
+          )}
+          {isLocked(u) && (
+            <Tag color="red" title={t('user.lockedUntil', { time: formatTime(u.lockedUntil) })}>
+              {t('userStatus.locked')}
+            </Tag>
+          )}
+          {u.mustChangePassword && <Tag color="orange">{t('user.mustChange')}</Tag>}
+        </Space>
+      ),
+    },
+    {
+      title: t('user.halls'),
+      dataIndex: 'hallIds',
+      width: 220,
+      render: (ids: string[]) => ids.map(halls.nameOf).join('、') || '—',
+    },
+    { title: t('user.lastLogin'), dataIndex: 'lastLoginAt', width: 150, render: (v: number | null) => formatTime(v) },
+  ];
+  if (!opts.canManage) return columns;
+  columns.push({
+    title: t('common.actions'),
+    key: 'actions',
+    width: 250,
+    fixed: 'right',
+    render: (_, u) => (
+      <Space size={0} wrap>
+        <Button type="link" size="small" onClick={() => opts.onEdit(u)}>
+          {t('common.edit')}
+        </Button>
+        {u.status === 'active' ? (
+          <Popconfirm title={t('user.disableConfirm', { name: u.displayName })} onConfirm={() => setStatus(u, 'disabled')}>
+            <Button type="link" size="small" danger>
+              {t('user.disable')}
+            </Button>
+          </Popconfirm>
+        ) : (
+          <Button type="link" size="small" onClick={() => setStatus(u, 'active')}>
+            {t('user.enable')}
+          </Button>
+        )}
+        {isLocked(u) && (
+          <Button type="link" size="small" onClick={() => doUnlock(u)}>
+            {t('user.unlock')}
+          </Button>
+        )}
+        <Button type="link" size="small" onClick={() => opts.onReset(u)}>
+          {t('user.resetPassword')}
+        </Button>
+      </Space>
+    ),
+  });
+  return columns;
+}

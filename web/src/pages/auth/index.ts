@@ -1,0 +1,2 @@
+export { ChangePasswordPage } from './ChangePasswordPage';
+export { LoginPage } from './LoginPage';

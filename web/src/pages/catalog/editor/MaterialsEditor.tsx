@@ -1,0 +1,173 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Form, Input, InputNumber, Select, Table } from 'antd';
+import type { FormListFieldData } from 'antd/es/form';
+import type { ColumnsType } from 'antd/es/table';
+import { useT } from '../../../i18n';
+import { newMaterial } from './formModel';
+import { RowActions } from './RowActions';
+
+const FORMS = ['original', 'copy', 'original_and_copy'] as const;
+const REQUIREMENTS = ['required', 'conditional', 'optional'] as const;
+const cell = { style: { margin: 0 } };
+
+/** Editable 材料清单: one table row per Material; rows can be added, removed and reordered. */
+export function MaterialsEditor({ readOnly }: { readOnly: boolean }) {
+  const t = useT();
+
+  const columns = (
+    count: number,
+    move: (a: number, b: number) => void,
+    remove: (i: number) => void,
+  ): ColumnsType<FormListFieldData> => [
+    { title: '#', key: 'idx', width: 40, render: (_, __, i) => i + 1 },
+    {
+      title: t('materials.name'),
+      key: 'name',
+      width: 220,
+      render: (_, f) => (
+        <Form.Item {...cell} name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: t('editor.required', { label: t('materials.name') }) }]}>
+          <Input aria-label={t('materials.name')} placeholder={t('materials.name')} />
+        </Form.Item>
+      ),
+    },
+    {
+      title: t('materials.form'),
+      key: 'form',
+      width: 130,
+      render: (_, f) => (
+        <Form.Item {...cell} name={[f.name, 'form']} rules={[{ required: true }]}>
+          <Select aria-label={t('materials.form')} options={FORMS.map((v) => ({ value: v, label: t.label('materialForm', v) }))} />
+        </Form.Item>
+      ),
+    },
+    {
+      title: t('materials.copies'),
+      key: 'copies',
+      width: 80,
+      render: (_, f) => (
+        <Form.Item {...cell} name={[f.name, 'copies']} rules={[{ required: true, type: 'integer', min: 1 }]}>
+          <InputNumber aria-label={t('materials.copies')} min={1} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+      ),
+    },
+    {
+      title: t('materials.requirement'),
+      key: 'requirement',
+      width: 130,
+      render: (_, f) => (
+        <Form.Item {...cell} name={[f.name, 'requirement']} rules={[{ required: true }]}>
+          <Select
+            aria-label={t('materials.requirement')}
+            options={REQUIREMENTS.map((v) => ({ value: v, label: t.label('requirement', v) }))}
+          />
+        </Form.Item>
+      ),
+    },
+    {
+      title: t('materials.condition'),
+      key: 'condition',
+      width: 200,
+      render: (_, f) => (
+        <Form.Item
+          {...cell}
+          name={[f.name, 'condition']}
+          dependencies={[['materials', f.name, 'requirement']]}
+          rules={[
+            ({ getFieldValue }) => ({
+              validator: (__, v: string | undefined) =>
+                getFieldValue(['materials', f.name, 'requirement']) === 'conditional' && !v?.trim()
+                  ? Promise.reject(new Error(t('materials.conditionRequired')))
+                  : Promise.resolve(),
+            }),
+          ]}
+        >
+          <Input.TextArea aria-label={t('materials.condition')} placeholder={t('materials.condition')} autoSize={{ minRows: 1, maxRows: 4 }} />
+        </Form.Item>
+      ),
+    },
+    {
+      title: <span title={t('materials.essentialHelp')}>{t('materials.essential')}</span>,
+      key: 'essential',
+      width: 76,
+      align: 'center',
+      render: (_, f) => (
+        <Form.Item {...cell} name={[f.name, 'essential']} valuePropName="checked">
+          <Checkbox aria-label={t('materials.essential')} />
+        </Form.Item>
+      ),
+    },
+    {
+      title: t('materials.notes'),
+      key: 'notes',
+      width: 180,
+      render: (_, f) => (
+        <Form.Item {...cell} name={[f.name, 'notes']}>
+          <Input.TextArea aria-label={t('materials.notes')} placeholder={t('materials.notes')} autoSize={{ minRows: 1, maxRows: 4 }} />
+        </Form.Item>
+      ),
+    },
+    {
+      title: t('materials.blankForm'),
+      key: 'hasBlankForm',
+      width: 76,
+      align: 'center',
+      render: (_, f) => (
+        <Form.Item {...cell} name={[f.name, 'hasBlankForm']} valuePropName="checked">
+          <Checkbox aria-label={t('materials.blankForm')} />
+        </Form.Item>
+      ),
+    },
+    {
+      title: t('materials.sample'),
+      key: 'hasSample',
+      width: 76,
+      align: 'center',
+      render: (_, f) => (
+        <Form.Item {...cell} name={[f.name, 'hasSample']} valuePropName="checked">
+          <Checkbox aria-label={t('materials.sample')} />
+        </Form.Item>
+      ),
+    },
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      width: 110,
+      fixed: 'right',
+      render: (_, __, i) => <RowActions index={i} count={count} disabled={readOnly} onMove={move} onRemove={remove} />,
+    },
+  ];
+
+  return (
+    <Card title={t('materials.title')} className="ow-page-card">
+      <Form.List
+        name="materials"
+        rules={[
+          {
+            validator: (_, list: unknown[] | undefined) =>
+              list?.length ? Promise.resolve() : Promise.reject(new Error(t('materials.atLeastOne'))),
+          },
+        ]}
+      >
+        {(fields, { add, remove, move }, { errors }) => (
+          <>
+            <Table<FormListFieldData>
+              rowKey="key"
+              size="small"
+              pagination={false}
+              dataSource={fields}
+              columns={columns(fields.length, move, remove)}
+              scroll={{ x: 1300 }}
+              data-testid="materials-table"
+            />
+            <Form.ErrorList errors={errors} />
+            {!readOnly && (
+              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(newMaterial())} style={{ marginTop: 12 }} block>
+                {t('materials.add')}
+              </Button>
+            )}
+          </>
+        )}
+      </Form.List>
+    </Card>
+  );
+}

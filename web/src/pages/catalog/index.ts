@@ -1,0 +1,2 @@
+export { CatalogListPage } from './CatalogListPage';
+export { ItemEditorPage } from './ItemEditorPage';

@@ -1,0 +1,2 @@
+export { ConsultDetailPage } from './ConsultDetailPage';
+export { ConsultListPage } from './ConsultListPage';

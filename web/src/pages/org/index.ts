@@ -1,0 +1,3 @@
+export { DepartmentsPage } from './DepartmentsPage';
+export { HallsPage } from './HallsPage';
+export { WindowsPage } from './WindowsPage';

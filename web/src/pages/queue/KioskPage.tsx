@@ -1,0 +1,122 @@
+import { Button, Select, Space, Switch, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate, useParams } from 'react-router';
+import { usePublicHalls } from '../../api/publicGuide';
+import { type KioskCategory, type Priority, type Ticket, takeTicket, ticketPrintUrl, useKioskCategories, usePublicTicket } from '../../api/queue';
+import { useNotifyError } from '../../components/useNotifyError';
+import { type MessageKey, useT } from '../../i18n';
+import './queue.css';
+
+const SELF_DECLARED: Priority[] = ['normal', 'elderly', 'disabled'];
+
+/** The touch-screen ticket kiosk of a hall (no sign-in). */
+export function KioskPage() {
+  const t = useT();
+  const { hallId } = useParams();
+  const navigate = useNavigate();
+  const halls = usePublicHalls();
+  const categories = useKioskCategories(hallId);
+  const notify = useNotifyError();
+  const [elder, setElder] = useState(false);
+  const [priority, setPriority] = useState<Priority>('normal');
+  const [ticket, setTicket] = useState<Ticket | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  if (!hallId) {
+    return (
+      <main className="ow-floor">
+        <h1>{t('kiosk.chooseHall')}</h1>
+        <Select
+          aria-label={t('common.hall')}
+          style={{ width: 420 }}
+          size="large"
+          options={(halls.data?.items ?? []).map((h) => ({ value: h.id, label: h.name }))}
+          onChange={(id: string) => navigate(`/kiosk/${id}`)}
+        />
+      </main>
+    );
+  }
+
+  const take = async (c: KioskCategory) => {
+    setBusy(true);
+    try {
+      setTicket(await takeTicket(hallId, c.id, priority));
+      setPriority('normal');
+    } catch (e) {
+      notify(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const hallName = halls.data?.items.find((h) => h.id === hallId)?.name ?? '';
+  return (
+    <main className={`ow-floor${elder ? ' ow-elder' : ''}`}>
+      <div className="ow-floor-bar">
+        <h1>{hallName} · {t('kiosk.title')}</h1>
+        <Space>
+          <Typography.Text style={{ color: '#fff', fontSize: 20 }}>{t('kiosk.elderMode')}</Typography.Text>
+          <Switch aria-label={t('kiosk.elderMode')} checked={elder} onChange={setElder} />
+        </Space>
+      </div>
+      {ticket ? (
+        <section className="ow-ticket" aria-live="polite">
+          <div className="line">{t('kiosk.yourNumber')}</div>
+          <div className="number" data-testid="ticket-number">{ticket.number}</div>
+          <div className="line">{ticket.categoryName}{ticket.priority !== 'normal' && ` · ${t(`priority.${ticket.priority}` as MessageKey)}`}</div>
+          <div className="line">{t('kiosk.ahead', { n: ticket.peopleAhead })}</div>
+          {ticket.estimatedWaitMinutes !== null && <div className="line">{t('kiosk.estimate', { n: ticket.estimatedWaitMinutes })}</div>}
+          <Space size="large" style={{ marginTop: 24 }}>
+            <Button size="large" onClick={() => window.open(ticketPrintUrl(ticket.id), '_blank')}>{t('kiosk.printTicket')}</Button>
+            <Button size="large" type="primary" onClick={() => setTicket(null)}>{t('kiosk.done')}</Button>
+          </Space>
+        </section>
+      ) : (
+        <>
+          <div className="ow-floor-bar">
+            <Typography.Text style={{ color: '#fff', fontSize: elder ? 30 : 22 }}>{t('kiosk.choose')}</Typography.Text>
+            <Space>
+              {SELF_DECLARED.map((p) => (
+                <Button key={p} size="large" type={priority === p ? 'primary' : 'default'} aria-pressed={priority === p} onClick={() => setPriority(p)}>
+                  {t(`priority.${p}` as MessageKey)}
+                </Button>
+              ))}
+            </Space>
+          </div>
+          <div className="ow-kiosk-grid">
+            {(categories.data?.items ?? []).map((c) => (
+              <button key={c.id} type="button" className="ow-kiosk-card" disabled={busy} onClick={() => take(c)}>
+                <span className="name">{c.prefix} · {c.name}</span>
+                <span className="meta">{c.description}</span>
+                <span className="meta">{t('kiosk.waiting', { n: c.waiting })} · {t('kiosk.estimate', { n: c.estimatedWaitMinutes })}</span>
+              </button>
+            ))}
+          </div>
+          <p style={{ marginTop: 20, fontSize: elder ? 24 : 16 }}>{t('kiosk.priorityHint')}</p>
+        </>
+      )}
+    </main>
+  );
+}
+
+/** Follow a ticket on one's own phone (the QR code on the printed ticket). */
+export function TicketStatusPage() {
+  const t = useT();
+  const { id } = useParams();
+  const ticket = usePublicTicket(id);
+  const tk = ticket.data;
+  return (
+    <main className="ow-floor">
+      {tk && (
+        <section className="ow-ticket">
+          <div className="line">{tk.hallName}</div>
+          <div className="number">{tk.number}</div>
+          <div className="line">{tk.categoryName} · {t(`ticketStatus.${tk.status}` as MessageKey)}</div>
+          {tk.status === 'waiting' && <div className="line">{t('kiosk.ahead', { n: tk.peopleAhead })}</div>}
+          {tk.status === 'waiting' && tk.estimatedWaitMinutes !== null && <div className="line">{t('kiosk.estimate', { n: tk.estimatedWaitMinutes })}</div>}
+          {tk.windowNumber !== null && tk.status === 'called' && <div className="line">{t('display.callText', { number: tk.number, window: tk.windowNumber })}</div>}
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,2 @@
+export { FollowUpsPage } from './FollowUpsPage';
+export { PadPage } from './PadPage';

@@ -1,0 +1,102 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { NotFound, PageLoading } from './components/Results';
+import { AppShell } from './shell/AppShell';
+import { RequireAuth } from './shell/RequireAuth';
+import { RequirePermission } from './shell/RequirePermission';
+
+/** Pages are split per area (auth, home, org, accounts, audit, catalog, guide) and loaded on demand. */
+const auth = () => import('./pages/auth');
+const org = () => import('./pages/org');
+const accounts = () => import('./pages/accounts');
+const catalog = () => import('./pages/catalog');
+const guide = () => import('./pages/guide');
+const consult = () => import('./pages/consult');
+const queue = () => import('./pages/queue');
+const rating = () => import('./pages/rating');
+
+function guarded(anyOf: string[], children: RouteObject[]): RouteObject {
+  return { element: <RequirePermission anyOf={anyOf} />, children };
+}
+
+const routes: RouteObject[] = [
+  { path: '/login', lazy: async () => ({ Component: (await auth()).LoginPage }) },
+  // The hall floor's own screens, without sign-in: ticket kiosk, hall display, a ticket followed by phone, the rating pad.
+  { path: '/kiosk/:hallId?', lazy: async () => ({ Component: (await queue()).KioskPage }) },
+  { path: '/display/:hallId', lazy: async () => ({ Component: (await queue()).DisplayPage }) },
+  { path: '/queue/ticket/:id', lazy: async () => ({ Component: (await queue()).TicketStatusPage }) },
+  { path: '/pad/:windowId', lazy: async () => ({ Component: (await rating()).PadPage }) },
+  {
+    path: '/guide',
+    lazy: async () => ({ Component: (await guide()).PublicLayout }),
+    children: [
+      { index: true, lazy: async () => ({ Component: (await guide()).GuideListPage }) },
+      { path: 'consult', lazy: async () => ({ Component: (await guide()).OnlineConsultPage }) },
+      { path: ':id', lazy: async () => ({ Component: (await guide()).GuideDetailPage }) },
+    ],
+  },
+  {
+    path: '/',
+    element: <RequireAuth />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          { index: true, lazy: async () => ({ Component: (await import('./pages/home/HomePage')).HomePage }) },
+          { path: 'account/password', lazy: async () => ({ Component: (await auth()).ChangePasswordPage }) },
+          guarded(
+            ['org.read'],
+            [
+              { path: 'admin/halls', lazy: async () => ({ Component: (await org()).HallsPage }) },
+              { path: 'admin/departments', lazy: async () => ({ Component: (await org()).DepartmentsPage }) },
+              { path: 'admin/windows', lazy: async () => ({ Component: (await org()).WindowsPage }) },
+            ],
+          ),
+          guarded(
+            ['account.read'],
+            [
+              { path: 'admin/users', lazy: async () => ({ Component: (await accounts()).UsersPage }) },
+              { path: 'admin/roles', lazy: async () => ({ Component: (await accounts()).RolesPage }) },
+            ],
+          ),
+          guarded(
+            ['policy.manage', 'account.read'],
+            [{ path: 'admin/policy', lazy: async () => ({ Component: (await accounts()).PolicyPage }) }],
+          ),
+          guarded(
+            ['audit.read'],
+            [{ path: 'audit', lazy: async () => ({ Component: (await import('./pages/audit/AuditPage')).AuditPage }) }],
+          ),
+          guarded(
+            ['catalog.read'],
+            [
+              { path: 'catalog', lazy: async () => ({ Component: (await catalog()).CatalogListPage }) },
+              guarded(
+                ['catalog.manage'],
+                [{ path: 'catalog/new', lazy: async () => ({ Component: (await catalog()).ItemEditorPage }) }],
+              ),
+              { path: 'catalog/:id', lazy: async () => ({ Component: (await catalog()).ItemEditorPage }) },
+            ],
+          ),
+          guarded(
+            ['consult.handle'],
+            [
+              { path: 'consultations', lazy: async () => ({ Component: (await consult()).ConsultListPage }) },
+              { path: 'consultations/:id', lazy: async () => ({ Component: (await consult()).ConsultDetailPage }) },
+            ],
+          ),
+          guarded(
+            ['knowledge.read'],
+            [{ path: 'knowledge', lazy: async () => ({ Component: (await import('./pages/knowledge')).KnowledgePage }) }],
+          ),
+          guarded(['queue.serve'], [{ path: 'queue/window', lazy: async () => ({ Component: (await queue()).WindowPage }) }]),
+          guarded(['queue.manage'], [{ path: 'queue/setup', lazy: async () => ({ Component: (await queue()).SetupPage }) }]),
+          guarded(['rating.follow_up'], [{ path: 'rating/follow-ups', lazy: async () => ({ Component: (await rating()).FollowUpsPage }) }]),
+          { path: '*', element: <NotFound /> },
+        ],
+      },
+    ],
+  },
+];
+
+const fallback = <PageLoading />;
+export const router = createBrowserRouter(routes.map((r) => ({ ...r, hydrateFallbackElement: fallback })));

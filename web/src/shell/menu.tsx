@@ -1,0 +1,77 @@
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  CommentOutlined,
+  HomeOutlined,
+  ProfileOutlined,
+  PhoneOutlined,
+  ReadOutlined,
+  SettingOutlined,
+  SoundOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { Translate } from '../i18n';
+
+type MenuItem = NonNullable<MenuProps['items']>[number];
+
+/** Sider menu built from the user's permissions. Keys are route paths. */
+export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuItem[] {
+  const items: MenuItem[] = [{ key: '/', icon: <HomeOutlined />, label: t('menu.home') }];
+  if (can('catalog.read')) items.push({ key: '/catalog', icon: <ProfileOutlined />, label: t('menu.catalog') });
+  if (can('consult.handle')) items.push({ key: '/consultations', icon: <CommentOutlined />, label: t('menu.consultations') });
+  if (can('knowledge.read')) items.push({ key: '/knowledge', icon: <ReadOutlined />, label: t('menu.knowledge') });
+  if (can('queue.serve')) items.push({ key: '/queue/window', icon: <SoundOutlined />, label: t('menu.queueWindow') });
+  if (can('queue.manage')) items.push({ key: '/queue/setup', icon: <SettingOutlined />, label: t('menu.queueSetup') });
+  if (can('rating.follow_up')) items.push({ key: '/rating/follow-ups', icon: <PhoneOutlined />, label: t('menu.followUps') });
+  if (can('org.read')) {
+    items.push({
+      key: 'org',
+      icon: <ApartmentOutlined />,
+      label: t('menu.org'),
+      children: [
+        { key: '/admin/halls', label: t('menu.halls') },
+        { key: '/admin/departments', label: t('menu.departments') },
+        { key: '/admin/windows', label: t('menu.windows') },
+      ],
+    });
+  }
+  const accountChildren: MenuItem[] = [];
+  if (can('account.read')) {
+    accountChildren.push({ key: '/admin/users', label: t('menu.users') });
+    accountChildren.push({ key: '/admin/roles', label: t('menu.roles') });
+  }
+  if (can('policy.manage')) accountChildren.push({ key: '/admin/policy', label: t('menu.policy') });
+  if (accountChildren.length) {
+    items.push({ key: 'accounts', icon: <TeamOutlined />, label: t('menu.accounts'), children: accountChildren });
+  }
+  if (can('audit.read')) items.push({ key: '/audit', icon: <AuditOutlined />, label: t('menu.audit') });
+  items.push({ key: '/guide', icon: <BookOutlined />, label: t('menu.guide') });
+  return items;
+}
+
+const PREFIXES = [
+  '/admin/halls',
+  '/admin/departments',
+  '/admin/windows',
+  '/admin/users',
+  '/admin/roles',
+  '/admin/policy',
+  '/audit',
+  '/catalog',
+  '/consultations',
+  '/knowledge',
+  '/queue/window',
+  '/queue/setup',
+  '/rating/follow-ups',
+];
+
+/** Menu key for a pathname (e.g. /catalog/abc → /catalog) and the submenu that holds it. */
+export function menuKeyFor(pathname: string): { selected: string; open: string | null } {
+  const selected = PREFIXES.find((p) => pathname === p || pathname.startsWith(`${p}/`)) ?? pathname;
+  let open: string | null = null;
+  if (/^\/admin\/(halls|departments|windows)/.test(selected)) open = 'org';
+  if (/^\/admin\/(users|roles|policy)/.test(selected)) open = 'accounts';
+  return { selected, open };
+}
