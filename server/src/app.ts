@@ -21,7 +21,6 @@ import { orgRoutes } from './modules/org/routes.ts';
 import { queueRoutes } from './modules/queue/routes.ts';
 import { ratingRoutes } from './modules/rating/routes.ts';
 import type { AppContext } from './platform/context.ts';
-import { AppError } from './platform/errors.ts';
 import { installAccessControl, installErrorHandler } from './platform/http.ts';
 import { installIdempotency } from './platform/idempotency.ts';
 import { installMetrics } from './platform/metrics.ts';
@@ -46,7 +45,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
-  installErrorHandler(app);
+  const servesWebApp = fs.existsSync(path.join(ctx.config.webDist, 'index.html'));
+  installErrorHandler(app, { servesWebApp });
   installAccessControl(app, ctx);
   installIdempotency(app, ctx);
   installMetrics(app);
@@ -72,14 +72,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   queueRoutes(app, ctx);
   ratingRoutes(app, ctx);
 
-  if (fs.existsSync(path.join(ctx.config.webDist, 'index.html'))) {
+  if (servesWebApp) {
     // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.
     await app.register(fastifyStatic, { root: ctx.config.webDist, wildcard: true });
-    // The web app routes on the client: any other page address gets index.html; unknown API paths stay 404.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
-      throw new AppError(404, 'NOT_FOUND', '请求的地址不存在', 'No such route');
-    });
   }
   return app;
 }

@@ -54,13 +54,15 @@ export interface TestHall {
 }
 
 /** The app over a fresh database holding the demo hall; the clock stands still until a test moves it. */
-export async function buildTestHall(opts: { seed?: boolean; logTo?: { write(line: string): void } } = {}): Promise<TestHall> {
+export async function buildTestHall(
+  opts: { seed?: boolean; logTo?: { write(line: string): void }; webDist?: string } = {},
+): Promise<TestHall> {
   const handle = await freshDatabase();
   await migrateToLatest(handle.db);
   await ensureAuditHead(handle.db);
   const clock = new ManualClock(T0);
   // A low scrypt cost keeps the suite fast; production uses the default.
-  const config = { ...loadConfig(opts.logTo ? { LOG_LEVEL: 'debug' } : {}), passwordHashCost: 10, webDist: '/nonexistent' };
+  const config = { ...loadConfig(opts.logTo ? { LOG_LEVEL: 'debug' } : {}), passwordHashCost: 10, webDist: opts.webDist ?? '/nonexistent' };
   // `logTo` captures every log line at the most verbose level, for tests of what the logs must never hold.
   const log = opts.logTo ? pino({ level: 'trace' }, opts.logTo) : pino({ level: 'silent' });
   const events = await openHallEvents({ dialect: handle.dialect, db: handle.db, databaseUrl: handle.url, log });

@@ -46,7 +46,7 @@ function localised(locale: ReturnType<typeof z.locales.en>, issue: LocaleIssue):
 }
 
 /** Turns schema failures into `{code:'VALIDATION', field}` and hides internals of anything unexpected. */
-export function installErrorHandler(app: FastifyInstance) {
+export function installErrorHandler(app: FastifyInstance, opts: { servesWebApp: boolean }) {
   app.setErrorHandler((error: FastifyError | AppError, req, reply) => {
     if (error instanceof AppError) return send(reply, req, error);
     if (hasZodFastifySchemaValidationErrors(error)) {
@@ -67,9 +67,11 @@ export function installErrorHandler(app: FastifyInstance) {
     req.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ code: 'INTERNAL', message: '系统内部错误，请稍后重试' });
   });
-  app.setNotFoundHandler((req, reply) =>
-    send(reply, req, new AppError(404, 'NOT_FOUND', '请求的地址不存在', 'No such route')),
-  );
+  app.setNotFoundHandler((req, reply) => {
+    // The web app routes on the client: a page address it knows gets index.html; unknown API paths stay 404.
+    if (opts.servesWebApp && req.method === 'GET' && !req.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return send(reply, req, new AppError(404, 'NOT_FOUND', '请求的地址不存在', 'No such route'));
+  });
 }
 
 export function clientIp(req: FastifyRequest): string | null {
