@@ -23,11 +23,15 @@ export interface OpenOptions {
   sqliteFile?: string;
   dataDir?: string;
   poolSize?: number;
+  onIdleConnectionError?: (err: Error) => void;
 }
 
 export function openDatabase(opts: OpenOptions): DatabaseHandle {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle connection dropped by the server (restart, failover) is discarded by the pool; without a
+    // listener the error would end the process.
+    pool.on('error', (err) => opts.onIdleConnectionError?.(err));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
