@@ -12,6 +12,8 @@ export class RateLimiter {
     private readonly clock: Clock,
     private readonly limit: number,
     private readonly windowMs: number,
+    /** What is being limited, for the message: 查询 / lookups, 提交 / submissions, 取号 / tickets. */
+    private readonly what: { zh: string; en: string } = { zh: '查询', en: 'requests' },
   ) {}
 
   /** Counts one attempt for `key`; throws 429 once the window's allowance is used up. */
@@ -26,7 +28,13 @@ export class RateLimiter {
     h.count += 1;
     if (h.count > this.limit) {
       const seconds = Math.ceil((h.start + this.windowMs - now) / 1000);
-      throw new AppError(429, 'RATE_LIMITED', `查询过于频繁，请 ${seconds} 秒后再试`, `Too many requests; try again in ${seconds} s`);
+      const wait = seconds > 90 ? { zh: `${Math.ceil(seconds / 60)} 分钟`, en: `${Math.ceil(seconds / 60)} minutes` } : { zh: `${seconds} 秒`, en: `${seconds} s` };
+      throw new AppError(
+        429,
+        'RATE_LIMITED',
+        `${this.what.zh}过于频繁，请 ${wait.zh}后再试`,
+        `Too many ${this.what.en}; try again in ${wait.en}`,
+      );
     }
   }
 

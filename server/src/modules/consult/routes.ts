@@ -6,7 +6,7 @@ import { actorOf, clientIp } from '../../platform/http.ts';
 import { idParams, listOf, pageWindow } from '../../platform/schemas.ts';
 import * as handling from './handling.ts';
 import { issueNotice, noticePdf } from './notice.ts';
-import { PerIpLimit } from './rate-limit.ts';
+import { RateLimiter } from '../../platform/rate-limit.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
 
@@ -16,19 +16,19 @@ export function consultRoutes(app: FastifyInstance, ctx: AppContext) {
   const detail = { 200: s.detailSchema };
   const handle = { access: 'consult.handle' as const };
   // Five online consultations per address in ten minutes; lookups are cheaper but guard the codes.
-  const submitLimit = new PerIpLimit(ctx.clock, 5, 10 * 60_000);
-  const lookupLimit = new PerIpLimit(ctx.clock, 30, 10 * 60_000);
+  const submitLimit = new RateLimiter(ctx.clock, 5, 10 * 60_000, { zh: '提交', en: 'submissions' });
+  const lookupLimit = new RateLimiter(ctx.clock, 30, 10 * 60_000);
 
   r.post('/api/public/consultations',
     { config: { access: 'public' }, schema: { tags, body: s.publicInput, response: { 201: s.publicReceipt } } },
     async (req, reply) => {
-      submitLimit.check(clientIp(req));
+      submitLimit.take(clientIp(req) ?? 'unknown');
       return reply.status(201).send(await service.registerOnline(ctx, req.body, clientIp(req)));
     });
   r.get('/api/public/consultations/lookup',
     { config: { access: 'public' }, schema: { tags, querystring: s.lookupQuery, response: { 200: s.publicStatus } } },
     async (req) => {
-      lookupLimit.check(clientIp(req));
+      lookupLimit.take(clientIp(req) ?? 'unknown');
       return service.publicLookup(ctx, req.query);
     });
 

@@ -60,6 +60,17 @@ describe('ticket kiosk', () => {
     expect(staffOnly.statusCode).toBe(401);
   });
 
+  it('stops one address flooding the kiosk, and lets the next minute in', async () => {
+    const send = () => hall.app.inject({ method: 'POST', url: `/api/public/halls/${hallId}/queue/tickets`, remoteAddress: '10.9.9.9',
+      payload: { categoryId: cat('E').id, priority: 'normal' } });
+    for (let i = 0; i < 60; i++) expect((await send()).statusCode).toBe(201);
+    const limited = await send();
+    expect(limited.statusCode).toBe(429);
+    expect(json(limited).message).toContain('取号过于频繁');
+    hall.clock.advance(MIN);
+    expect((await send()).statusCode).toBe(201);
+  });
+
   it('prints a small ticket PDF', async () => {
     const t = await take('E');
     const res = await kiosk.get(`/api/public/queue/tickets/${t.id}/print`);
