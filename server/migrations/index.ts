@@ -4,6 +4,8 @@ import * as calendar from './2026_11_22_0002_calendar.ts';
 import * as queue from './2026_11_22_0003_queue.ts';
 import * as consult from './2026_11_22_0004_consult.ts';
 import * as cases from './2026_11_22_0005_cases.ts';
+import * as backoffice from './2026_11_22_0006_backoffice.ts';
+import * as supervision from './2026_11_22_0007_supervision.ts';
 
 /** Every migration, in order. Static imports keep the set explicit and bundle-friendly. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +14,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_0003_queue': queue,
   '2026_11_22_0004_consult': consult,
   '2026_11_22_0005_cases': cases,
+  '2026_11_22_0006_backoffice': backoffice,
+  '2026_11_22_0007_supervision': supervision,
 };

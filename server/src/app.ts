@@ -12,6 +12,9 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { calendarRoutes } from './modules/calendar/routes.ts';
 import { caseRoutes } from './modules/cases/routes.ts';
+import { backofficeRoutes } from './modules/backoffice/routes.ts';
+import { resultRoutes } from './modules/results/routes.ts';
+import { timelimitRoutes } from './modules/timelimits/routes.ts';
 import { catalogRoutes } from './modules/catalog/routes.ts';
 import { consultRoutes } from './modules/consult/routes.ts';
 import { guideRoutes } from './modules/guide/routes.ts';
@@ -20,6 +23,7 @@ import { knowledgeRoutes } from './modules/knowledge/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { queueRoutes } from './modules/queue/routes.ts';
 import { ratingRoutes } from './modules/rating/routes.ts';
+import { supervisionRoutes } from './modules/supervision/routes.ts';
 import type { AppContext } from './platform/context.ts';
 import { installAccessControl, installErrorHandler } from './platform/http.ts';
 import { installIdempotency } from './platform/idempotency.ts';
@@ -67,10 +71,14 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   applicantRoutes(app, ctx);
   intakeRoutes(app, ctx);
   caseRoutes(app, ctx);
+  backofficeRoutes(app, ctx);
+  resultRoutes(app, ctx);
+  timelimitRoutes(app, ctx);
   consultRoutes(app, ctx);
   knowledgeRoutes(app, ctx);
   queueRoutes(app, ctx);
   ratingRoutes(app, ctx);
+  supervisionRoutes(app, ctx);
 
   if (servesWebApp) {
     // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

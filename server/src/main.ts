@@ -1,13 +1,15 @@
+import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { buildApp } from './app.ts';
 import { ensureAuditHead, verifyAuditChain } from './platform/audit.ts';
-import { systemClock } from './platform/clock.ts';
+import { type Clock, FileClock, systemClock } from './platform/clock.ts';
 import { loadConfig } from './platform/config.ts';
 import type { AppContext } from './platform/context.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { openHallEvents } from './platform/events.ts';
 import { isEmpty, seedDemoHall } from './seed/seed-demo.ts';
+import { startAlertSweeps } from './modules/supervision/alerts.ts';
 
 const usage = `用法 usage: tsx server/src/main.ts <command>
   serve         migrate, seed the demo hall on first start, and serve the web UI and API
@@ -15,15 +17,25 @@ const usage = `用法 usage: tsx server/src/main.ts <command>
   seed          load the demo hall into an empty database
   audit-verify  recompute the audit log's hash chain and report the first broken record`;
 
+/** TEST ONLY: ONEWINDOW_CLOCK_FILE lets end-to-end tests set "now" by writing an ISO instant to a file. */
+function clockOf(env: NodeJS.ProcessEnv): Clock {
+  const file = env.ONEWINDOW_CLOCK_FILE;
+  return file ? new FileClock(file, (f) => readFileSync(f, 'utf8')) : systemClock;
+}
+
 async function open() {
   const config = loadConfig();
   const log = pino({ level: config.logLevel });
-  const handle = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const handle = openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    onIdleConnectionError: (err) => log.warn({ err }, 'idle database connection lost'),
+  });
   const applied = await migrateToLatest(handle.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
   await ensureAuditHead(handle.db);
   const events = await openHallEvents({ dialect: handle.dialect, db: handle.db, databaseUrl: config.databaseUrl, log });
-  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, clock: systemClock, log, events };
+  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, clock: clockOf(process.env), log, events };
   return { ctx, handle: { ...handle, close: async () => { await events.close(); await handle.close(); } } };
 }
 
@@ -40,7 +52,9 @@ async function main(command: string | undefined): Promise<number> {
       const { ctx, handle } = await open();
       await seedIfEmpty(ctx);
       const app = await buildApp(ctx);
+      const stopSweeps = startAlertSweeps(ctx);
       const stop = async () => {
+        stopSweeps();
         await app.close();
         await handle.close();
         process.exit(0);

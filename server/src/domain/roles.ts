@@ -33,6 +33,26 @@ export const permissions = [
   'case.read',
   /** Change an applicant's registered information; old and new values go on the trail (R5.4). */
   'applicant.edit',
+  /** Route and reroute cases to departments (流转、改派). */
+  'case.route',
+  /** Work back-office steps: claim, hand over, verify with the front desk, submit for approval. */
+  'case.process',
+  /** Business review (业务审核): pass or return for rework. */
+  'case.review',
+  /** Decide approvals at one's authority level: approve, deny, escalate. */
+  'case.approve',
+  /** Approve or refuse an extension of the time limit (延期). */
+  'case.extend.approve',
+  /** Complete a case (办结) and attach its result documents. */
+  'case.complete',
+  /** Register collection or mailing of the result (领取、送达). */
+  'case.collect',
+  /** File a finished case in the archive (归档). */
+  'case.archive',
+  /** Re-compute stored case deadlines with the current calendar. */
+  'timelimits.recompute',
+  /** Electronic supervision (电子监察): the board of yellow and red clocks, the on-time rate. */
+  'supervision.view',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -68,26 +88,26 @@ const staff: Permission[] = ['catalog.read', 'org.read'];
 
 export const roles: readonly RoleDefinition[] = [
   { code: 'applicant', name: '群众/企业', nameEn: 'Applicant', permissions: [], adminClass: null },
-  { code: 'clerk', name: '窗口受理员', nameEn: 'Window clerk', permissions: [...staff, 'consult.register', 'consult.handle', 'knowledge.read', 'queue.serve', 'reception.register', 'case.read'], adminClass: null },
-  { code: 'reviewer', name: '审核员', nameEn: 'Reviewer', permissions: [...staff, 'consult.handle', 'knowledge.read', 'case.read'], adminClass: null },
-  { code: 'router', name: '流转专员', nameEn: 'Router', permissions: [...staff, 'knowledge.read', 'case.read'], adminClass: null },
-  { code: 'handler', name: '后台办理员', nameEn: 'Back-office handler', permissions: [...staff, 'consult.handle', 'knowledge.read', 'case.read'], adminClass: null },
-  { code: 'approver', name: '审批人', nameEn: 'Approver', permissions: [...staff, 'knowledge.read', 'case.read'], adminClass: null },
-  { code: 'feedback', name: '反馈专员', nameEn: 'Feedback officer', permissions: [...staff, 'consult.register', 'consult.handle', 'knowledge.read', 'rating.follow_up', 'case.read'], adminClass: null },
-  { code: 'supervisor', name: '窗口主管', nameEn: 'Window supervisor', permissions: [...staff, 'consult.register', 'consult.handle', 'knowledge.read', 'knowledge.manage', 'personal.view', 'queue.serve', 'queue.manage', 'rating.follow_up', 'reception.register', 'case.read', 'applicant.edit'], adminClass: null },
+  { code: 'clerk', name: '窗口受理员', nameEn: 'Window clerk', permissions: [...staff, 'consult.register', 'consult.handle', 'knowledge.read', 'queue.serve', 'reception.register', 'case.read', 'case.complete', 'case.collect', 'case.archive'], adminClass: null },
+  { code: 'reviewer', name: '审核员', nameEn: 'Reviewer', permissions: [...staff, 'consult.handle', 'knowledge.read', 'case.read', 'case.process', 'case.review'], adminClass: null },
+  { code: 'router', name: '流转专员', nameEn: 'Router', permissions: [...staff, 'knowledge.read', 'case.read', 'case.route'], adminClass: null },
+  { code: 'handler', name: '后台办理员', nameEn: 'Back-office handler', permissions: [...staff, 'consult.handle', 'knowledge.read', 'case.read', 'case.process', 'case.complete'], adminClass: null },
+  { code: 'approver', name: '审批人', nameEn: 'Approver', permissions: [...staff, 'knowledge.read', 'case.read', 'case.approve'], adminClass: null },
+  { code: 'feedback', name: '反馈专员', nameEn: 'Feedback officer', permissions: [...staff, 'consult.register', 'consult.handle', 'knowledge.read', 'rating.follow_up', 'case.read', 'case.collect'], adminClass: null },
+  { code: 'supervisor', name: '窗口主管', nameEn: 'Window supervisor', permissions: [...staff, 'consult.register', 'consult.handle', 'knowledge.read', 'knowledge.manage', 'personal.view', 'queue.serve', 'queue.manage', 'rating.follow_up', 'reception.register', 'case.read', 'applicant.edit', 'case.route', 'case.review', 'case.complete', 'case.archive', 'supervision.view'], adminClass: null },
   {
     code: 'station_head',
     name: '站长',
     nameEn: 'Station head',
-    permissions: [...staff, 'catalog.manage', 'consult.register', 'consult.handle', 'knowledge.read', 'knowledge.manage', 'personal.view', 'case.read'],
+    permissions: [...staff, 'catalog.manage', 'consult.register', 'consult.handle', 'knowledge.read', 'knowledge.manage', 'personal.view', 'case.read', 'case.approve', 'case.extend.approve', 'supervision.view'],
     adminClass: null,
   },
-  { code: 'inspector', name: '监督员', nameEn: 'Inspector', permissions: [...staff, 'knowledge.read', 'case.read'], adminClass: null },
+  { code: 'inspector', name: '监督员', nameEn: 'Inspector', permissions: [...staff, 'knowledge.read', 'case.read', 'supervision.view'], adminClass: null },
   {
     code: 'sysadmin',
     name: '系统管理员',
     nameEn: 'System administrator',
-    permissions: [...staff, 'org.manage', 'account.read', 'account.manage', 'catalog.manage', 'calendar.manage', 'queue.manage'],
+    permissions: [...staff, 'org.manage', 'account.read', 'account.manage', 'catalog.manage', 'calendar.manage', 'queue.manage', 'timelimits.recompute'],
     adminClass: 'system',
   },
   {

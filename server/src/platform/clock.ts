@@ -24,3 +24,25 @@ const BEIJING_OFFSET_MS = 8 * 3_600_000;
 export function chinaDay(ms: number): string {
   return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
 }
+
+/**
+ * TEST ONLY: "now" read from a file holding an ISO instant (ONEWINDOW_CLOCK_FILE), so end-to-end tests move
+ * the server's day without sleeping. Read on every call (a tiny file), so a test that writes a new instant
+ * sees it on its next request; a missing or unparsable file falls back to the system clock.
+ */
+export class FileClock implements Clock {
+  constructor(
+    private readonly file: string,
+    private readonly read: (file: string) => string,
+    private readonly system: Clock = systemClock,
+  ) {}
+  now(): number {
+    try {
+      const parsed = Date.parse(this.read(this.file).trim());
+      if (Number.isFinite(parsed)) return parsed;
+    } catch {
+      // No file yet: the system clock.
+    }
+    return this.system.now();
+  }
+}

@@ -93,7 +93,9 @@ describe('public progress lookup', () => {
     expect(p.steps.map((s: any) => s.status)).toEqual(['done', 'active', 'active', 'pending']);
     expect(res.body).not.toContain('郑成功');
     expect(res.body).not.toContain('4321"');
-    expect(Object.keys(p).sort()).toEqual(['acceptedDay', 'caseNo', 'currentStep', 'hallName', 'itemName', 'promisedDate', 'provisional', 'stateLabel', 'steps']);
+    expect(Object.keys(p).sort()).toEqual([
+      'acceptedDay', 'caseNo', 'clockStopped', 'completedDay', 'currentStep', 'hallName', 'itemName', 'promisedDate', 'provisional', 'stateLabel', 'steps',
+    ]);
   });
 
   it('answers a wrong phone exactly like an unknown case, and limits guessing by IP', async () => {
@@ -111,5 +113,24 @@ describe('public progress lookup', () => {
     expect(json(limited).code).toBe('RATE_LIMITED');
     hall.clock.advance(60_000);
     expect((await anon.get(`/api/public/progress?no=${c.caseNo}&phone4=1111`)).statusCode).toBe(200);
+  });
+});
+
+describe('case list export', () => {
+  it('exports the filtered list as an .xlsx workbook with personal numbers masked', async () => {
+    const c = await accepted(clerk, {}, '欧阳修', '13766668888');
+    const res = await clerk.get(`/api/cases/export?q=${encodeURIComponent('欧阳')}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    const book = res.rawPayload;
+    expect(book.subarray(0, 2).toString()).toBe('PK');
+    // Entries are stored uncompressed, so the sheet's text can be read straight from the bytes.
+    const text = book.toString('utf8');
+    expect(text).toContain('<t xml:space="preserve">欧阳修</t>');
+    expect(text).toContain(c.caseNo);
+    expect(text).toContain('137****8888');
+    expect(text).not.toContain('13766668888');
+    expect(text).not.toContain('王大明');
+    expect((await clerk.get('/api/cases/export?status=lost')).statusCode).toBe(400);
   });
 });

@@ -10,13 +10,15 @@ export const urgencyPriority: Record<Urgency, number> = { urgent: 0, special: 1,
 export const importances = ['normal', 'important'] as const;
 export type Importance = (typeof importances)[number];
 
-export const documentKinds = ['receipt', 'one_time_notice', 'non_acceptance', 'deferral_promise'] as const;
+export const documentKinds = ['receipt', 'one_time_notice', 'non_acceptance', 'deferral_promise', 'result_notice', 'extension_notice'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 export const documentKindLabels: Record<DocumentKind, string> = {
   receipt: '收件回执单',
   one_time_notice: '一次性告知书',
   non_acceptance: '不予受理通知书',
   deferral_promise: '容缺受理承诺书',
+  result_notice: '结果告知书',
+  extension_notice: '延期办理告知书',
 };
 /** Each kind of document has its own number series (the letters in its number). */
 export const documentSeries: Record<DocumentKind, string> = {
@@ -24,6 +26,8 @@ export const documentSeries: Record<DocumentKind, string> = {
   one_time_notice: 'GZ',
   non_acceptance: 'BY',
   deferral_promise: 'RQ',
+  result_notice: 'JG',
+  extension_notice: 'YQ',
 };
 
 export const stateLabel = (s: string) => stateLabels[s as CaseState] ?? s;

@@ -1,5 +1,6 @@
 /** The public progress lookup (办件进度查询): no login, nothing personal, no way to probe case numbers. */
 import type { AppContext } from '../../platform/context.ts';
+import { chinaDay } from '../../platform/clock.ts';
 import { notFound } from '../../platform/errors.ts';
 import { findApplicant } from '../applicants/repository.ts';
 import { findHall } from '../org/repository.ts';
@@ -29,6 +30,13 @@ export async function publicProgress(ctx: AppContext, q: { no: string; phone4: s
     promisedDate: c.deadline,
     provisional: c.deadline_provisional === 1,
     currentStep: active.length ? active.join('、') : null,
-    steps: steps.map((s) => ({ name: s.name, status: s.status === 'done' ? ('done' as const) : s.status === 'active' ? ('active' as const) : ('pending' as const) })),
+    /** The promised date is withheld while a hearing, test or expert review stops the clock. */
+    clockStopped: c.state === 'suspended',
+    completedDay: c.completed_day ?? null,
+    steps: steps.map((s) => ({
+      name: s.name,
+      status: s.status === 'done' ? ('done' as const) : s.status === 'active' ? ('active' as const) : ('pending' as const),
+      doneDay: s.done_at ? chinaDay(Number(s.done_at)) : null,
+    })),
   };
 }

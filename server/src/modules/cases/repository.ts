@@ -157,7 +157,7 @@ export async function listCases(db: Db, f: CaseFilter) {
     q = q.where((eb) => eb.or([eb('cases.case_no', 'like', like), eb('applicants.name', 'like', like)]));
   }
   const [rows, count] = await Promise.all([
-    q.selectAll('cases').select('applicants.name as applicant_name')
+    q.selectAll('cases').select(['applicants.name as applicant_name', 'applicants.kind as applicant_kind', 'applicants.doc_number as applicant_doc_number', 'applicants.phone as applicant_phone'])
       .orderBy('cases.priority').orderBy('cases.received_at', 'desc').orderBy('cases.id', 'desc')
       .limit(f.limit).offset(f.offset).execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -6,6 +6,7 @@ import { actorOf, clientIp } from '../../platform/http.ts';
 import { RateLimiter } from '../../platform/rate-limit.ts';
 import { idParams, listOf, pageWindow } from '../../platform/schemas.ts';
 import { withdrawInput } from '../intake/schema.ts';
+import { exportCases } from './export.ts';
 import { publicProgress } from './progress.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
@@ -19,6 +20,16 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get('/api/cases',
     { config: { access: 'case.read' }, schema: { tags, querystring: s.caseQuery, response: { 200: listOf(s.caseSummarySchema) } } },
     async (req) => service.listCases(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }));
+  // The list as an Excel workbook: the same filters as GET /api/cases (paging ignored, at most 5000 rows), personal numbers masked.
+  r.get('/api/cases/export',
+    { config: { access: 'case.read' }, schema: { tags, querystring: s.caseQuery, response: { 200: z.any().describe('.xlsx workbook') } } },
+    async (req, reply) => {
+      const { xlsx, fileName } = await exportCases(ctx, actorOf(req), req.query);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .send(xlsx);
+    });
   r.get('/api/cases/:id',
     { config: { access: 'case.read' }, schema: { tags, params: idParams, response: { 200: s.caseDetailSchema } } },
     async (req) => service.caseDetail(ctx, actorOf(req), req.params.id));

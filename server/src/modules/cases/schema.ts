@@ -4,6 +4,8 @@ import { pageQuery } from '../../platform/schemas.ts';
 import { applicantSchema } from '../applicants/schema.ts';
 import { documentKinds, importances, urgencies } from './presenter.ts';
 
+const lightSchema = z.enum(['green', 'yellow', 'red']).nullable();
+
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const caseSummarySchema = z.object({
@@ -24,6 +26,8 @@ export const caseSummarySchema = z.object({
   acceptedAt: z.number().nullable(),
   deadline: z.string().nullable(),
   deadlineProvisional: z.boolean(),
+  /** 红黄绿灯 of the case deadline (clock.ts rule 6); null before acceptance or while the clock is stopped. */
+  light: lightSchema,
 });
 
 const materialState = z.object({
@@ -59,6 +63,13 @@ export const caseDetailSchema = caseSummarySchema.extend({
   steps: z.array(z.object({
     id: z.string(), key: z.string(), name: z.string(), order: z.number(), role: z.string(), departmentId: z.string().nullable(),
     limitDays: z.number(), status: z.enum(['pending', 'active', 'done']),
+    /** 承办人: who works the step now (claimed, assigned or handed over). */
+    assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+    activatedAt: z.number().nullable(),
+    doneAt: z.number().nullable(),
+    /** 环节时限: the step's own deadline from its activation day and limitDays. */
+    deadline: z.string().nullable(),
+    light: lightSchema,
   })),
   routingSlips: z.array(z.object({ at: z.number(), handedOverBy: z.string(), departmentId: z.string().nullable(), stepId: z.string().nullable() })),
   documents: z.array(z.object({ id: z.string(), kind: z.enum(documentKinds), kindLabel: z.string(), docNo: z.string(), status: z.string(), issuedAt: z.number() })),
@@ -67,6 +78,34 @@ export const caseDetailSchema = caseSummarySchema.extend({
     detail: z.record(z.string(), z.unknown()).nullable(),
   })),
   allowedActions: z.array(z.string()),
+  /** Working days added by approved extensions. */
+  extraDays: z.number(),
+  /** The approver referred the decision to the station head. */
+  approvalEscalated: z.boolean(),
+  outcome: z.enum(['success', 'failure']).nullable(),
+  completedDay: z.string().nullable(),
+  /** 暂停计时: toDay null while the clock is stopped. */
+  suspensions: z.array(z.object({ id: z.string(), kind: z.string(), kindLabel: z.string(), reason: z.string(), fromDay: z.string(), toDay: z.string().nullable(), by: z.string() })),
+  extensions: z.array(z.object({
+    id: z.string(), extraDays: z.number(), reason: z.string(), status: z.enum(['requested', 'approved', 'refused']), requestedBy: z.string(),
+    requestedAt: z.number(), decidedBy: z.string().nullable(), decidedAt: z.number().nullable(), decisionNote: z.string().nullable(),
+    newDeadline: z.string().nullable(),
+  })),
+  /** 沟通核实 questions to the front desk; answer null while open. */
+  verifications: z.array(z.object({
+    id: z.string(), stepId: z.string().nullable(), question: z.string(), responseDeadline: z.string(), askedBy: z.string(), askedAt: z.number(),
+    answer: z.string().nullable(), answeredBy: z.string().nullable(), answeredAt: z.number().nullable(),
+  })),
+  /** Result files kept with the case; GET /api/cases/:id/files/:fileId serves each. */
+  files: z.array(z.object({
+    id: z.string(), kind: z.enum(['result', 'other']), name: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(),
+    uploadedBy: z.string(), uploadedAt: z.number(),
+  })),
+  /** 领取/送达; docNumber always masked. */
+  deliveries: z.array(z.object({
+    method: z.enum(['collect', 'mail']), collectedBy: z.string().nullable(), docType: z.string().nullable(), docTypeLabel: z.string().nullable(),
+    docNumber: z.string().nullable(), carrier: z.string().nullable(), trackingNumber: z.string().nullable(), at: z.number(), by: z.string(),
+  })),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
@@ -102,5 +141,8 @@ export const progressSchema = z.object({
   promisedDate: z.string().nullable(),
   provisional: z.boolean(),
   currentStep: z.string().nullable(),
-  steps: z.array(z.object({ name: z.string(), status: z.enum(['done', 'active', 'pending']) })),
+  /** True while the clock is suspended (then promisedDate is null until it resumes). */
+  clockStopped: z.boolean(),
+  completedDay: z.string().nullable(),
+  steps: z.array(z.object({ name: z.string(), status: z.enum(['done', 'active', 'pending']), doneDay: z.string().nullable() })),
 });

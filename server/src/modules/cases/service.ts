@@ -1,12 +1,15 @@
 import { allowedActions, caseStates } from '../../domain/case/index.ts';
 import { isRoleCode } from '../../domain/roles.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
+import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { renderPdf } from '../../platform/pdf/kit.ts';
 import { presentApplicant } from '../applicants/service.ts';
 import { documentModel } from '../intake/documents/index.ts';
+import { calendarOf } from '../calendar/service.ts';
 import { visibleHallIds } from '../org/service.ts';
+import { afterAcceptance, calendarCache, caseLight, presentStep } from './after-acceptance.ts';
 import { type CaseContext, caseContext, formLabels, loadCase } from './context.ts';
 import {
   type DocumentKind,
@@ -19,7 +22,7 @@ import * as repo from './repository.ts';
 import type { CaseDetail } from './schema.ts';
 import { moveCase, statusOf } from './trail.ts';
 
-export function presentSummary(c: repo.CaseRow, applicantName: string) {
+export function presentSummary(c: repo.CaseRow, applicantName: string, light: CaseDetail['light'] = null) {
   return {
     id: c.id,
     hallId: c.hall_id,
@@ -38,6 +41,7 @@ export function presentSummary(c: repo.CaseRow, applicantName: string) {
     acceptedAt: c.accepted_at === null ? null : Number(c.accepted_at),
     deadline: c.deadline,
     deadlineProvisional: c.deadline_provisional === 1,
+    light,
   };
 }
 
@@ -47,8 +51,11 @@ export async function presentDetail(ctx: AppContext, actor: Actor, c: repo.CaseR
     repo.stepsOf(ctx.db, c.id), repo.slipsOf(ctx.db, c.id), repo.documentsOf(ctx.db, [c.id]), repo.eventsOf(ctx.db, [c.id]),
   ]);
   const marks = new Map(x.marks.map((m) => [m.key, m]));
+  const calendar = await calendarOf(ctx.db, c.hall_id);
+  const today = chinaDay(ctx.clock.now());
   return {
-    ...presentSummary(c, x.applicant.name),
+    ...presentSummary(c, x.applicant.name, caseLight(calendar, today, c)),
+    ...(await afterAcceptance(ctx.db, c)),
     itemVersion: c.item_version,
     applicant: presentApplicant(x.applicant),
     agent: x.agent ? presentApplicant(x.agent) : null,
@@ -67,10 +74,7 @@ export async function presentDetail(ctx: AppContext, actor: Actor, c: repo.CaseR
       };
     }),
     checklist: x.check,
-    steps: steps.map((s) => ({
-      id: s.id, key: s.step_key, name: s.name, order: s.step_order, role: s.role, departmentId: s.department_id,
-      limitDays: s.limit_days, status: s.status as 'pending' | 'active' | 'done',
-    })),
+    steps: steps.map((s) => presentStep(calendar, today, c, s)),
     routingSlips: slips.map((s) => ({ at: Number(s.at), handedOverBy: s.handed_over_by_name, departmentId: s.department_id, stepId: s.step_id })),
     documents: docs.map((d) => ({
       id: d.id, kind: d.kind as DocumentKind, kindLabel: documentKindLabels[d.kind as DocumentKind] ?? d.kind, docNo: d.doc_no,
@@ -97,7 +101,11 @@ export async function listCases(
   const unknown = states?.find((s) => !(caseStates as readonly string[]).includes(s));
   if (unknown) throw invalid('status', `未知的办件状态：${unknown}`, `Unknown case state ${unknown}`);
   const { rows, total } = await repo.listCases(ctx.db, { ...f, states, hallIds: visibleHallIds(actor, f.hallId) });
-  return { items: rows.map((r) => presentSummary(r, r.applicant_name)), total };
+  const today = chinaDay(ctx.clock.now());
+  const calendarFor = calendarCache(ctx.db);
+  const items = [];
+  for (const r of rows) items.push(presentSummary(r, r.applicant_name, caseLight(await calendarFor(r.hall_id), today, r)));
+  return { items, total };
 }
 
 /** Withdrawal at the applicant's request (撤回), with the reason on the trail; open notices close with it. */

@@ -15,6 +15,7 @@ import { caseDeadline } from '../cases/clock.ts';
 import { type CaseContext, formLabels } from '../cases/context.ts';
 import * as cases from '../cases/repository.ts';
 import { moveCase } from '../cases/trail.ts';
+import { refreshDeadlines } from '../timelimits/clocks.ts';
 import type { PromiseContent, ReceiptContent } from './documents/content.ts';
 import { issueDocument, sharedContent } from './issue.ts';
 
@@ -80,6 +81,8 @@ export async function acceptInTransaction(
     done_at: s.order === doneOrder ? now : null,
   }));
   await cases.insertSteps(trx, steps);
+  // Each active step gets its own deadline (环节时限) from today.
+  await refreshDeadlines(trx, await calendarOf(trx, c.hall_id), row);
   const active = steps.filter((s) => s.status === 'active');
   await cases.insertSlips(trx, active.map((s) => ({
     id: newId(now), case_id: c.id, at: now, step_id: s.id, handed_over_by: actor.userId, handed_over_by_name: actor.displayName,

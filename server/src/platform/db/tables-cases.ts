@@ -74,6 +74,14 @@ export interface CaseTable {
   deferred_deadline: string | null;
   closed_reason: string | null;
   updated_at: number;
+  /** Added by 0006: approved extensions in working days (null = none). */
+  extra_days?: number | null;
+  /** 1 once an approver referred the decision to the station head. */
+  approval_escalated?: number | null;
+  /** 'success' | 'failure' once completed (办结). */
+  outcome?: string | null;
+  completed_at?: number | null;
+  completed_day?: string | null;
 }
 
 /** Each visit at the window: the checked materials list, copied forward on a supplement (R3.3, R3.6). */
@@ -133,6 +141,12 @@ export interface CaseStepTable {
   status: string;
   activated_at: number | null;
   done_at: number | null;
+  /** Added by 0006: who works the step now (claimed, assigned or handed over). */
+  assignee_id?: string | null;
+  assignee_name?: string | null;
+  claimed_at?: number | null;
+  /** The step's own deadline (环节时限), from its activation day and limit_days. */
+  deadline?: string | null;
 }
 
 /** 流转单: a hand-over of the case to a receiving department (R4.1). */

@@ -1,6 +1,8 @@
+import type { BackofficeTables } from './tables-backoffice.ts';
 import type { CasesTables } from './tables-cases.ts';
 import type { ConsultTables } from './tables-consult.ts';
 import type { QueueTables } from './tables-queue.ts';
+import type { SupervisionTables } from './tables-supervision.ts';
 
 /** Row types of every table. Instants are epoch milliseconds; JSON is stored as text. */
 export interface HallTable {
@@ -186,5 +188,5 @@ export interface PlatformTables {
  * Every table. Each business area declares its own tables in `tables-<area>.ts` and is added here, so
  * areas grow without editing one another's declarations.
  */
-export interface Database extends PlatformTables, ConsultTables, QueueTables, CasesTables {}
+export interface Database extends PlatformTables, ConsultTables, QueueTables, CasesTables, BackofficeTables, SupervisionTables {}
 

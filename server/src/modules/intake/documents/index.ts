@@ -5,6 +5,8 @@ import { noticeContentSchema, promiseContentSchema, receiptContentSchema, refusa
 import { buildOneTimeNotice } from './notice.ts';
 import type { HallInfo } from './parts.ts';
 import { buildDeferralPromise } from './promise.ts';
+import { buildResultNotice, resultContentSchema } from '../../results/notice-pdf.ts';
+import { buildExtensionNotice, extensionContentSchema } from '../../timelimits/notice-pdf.ts';
 import { buildReceipt } from './receipt.ts';
 import { buildNonAcceptance } from './refusal.ts';
 
@@ -21,5 +23,9 @@ export async function documentModel(kind: DocumentKind, hall: HallInfo, docNo: s
       return buildNonAcceptance(hall, docNo, refusalContentSchema.parse(data));
     case 'deferral_promise':
       return buildDeferralPromise(hall, docNo, promiseContentSchema.parse(data));
+    case 'result_notice':
+      return buildResultNotice(hall, docNo, resultContentSchema.parse(data));
+    case 'extension_notice':
+      return buildExtensionNotice(hall, docNo, extensionContentSchema.parse(data));
   }
 }

@@ -1,0 +1,268 @@
+import { mkdtemp } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chinaDay } from '../../platform/clock.ts';
+import { buildTestHall, json, Session, signedIn, type TestHall } from '../../../test/helpers.ts';
+import { complete, nextResidentId, person, publishedItem } from '../../../test/intake-fixtures.ts';
+import { calendarOf } from '../calendar/service.ts';
+
+let hall: TestHall;
+let s: Record<'clerk' | 'handler' | 'reviewer' | 'approver' | 'router' | 'head' | 'supervisor' | 'feedback' | 'sysadmin', Session>;
+let hallId: string;
+let sc: string;
+let other: string;
+let itemId: string;
+let leaderItemId: string;
+
+beforeAll(async () => {
+  hall = await buildTestHall();
+  (hall.ctx.config as { dataDir: string }).dataDir = await mkdtemp(path.join(os.tmpdir(), 'ow-files-'));
+  const names = ['clerk', 'handler', 'reviewer', 'approver', 'router', 'head', 'supervisor', 'feedback', 'sysadmin'] as const;
+  s = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await signedIn(hall.app, n)]))) as typeof s;
+  hallId = json(await s.head.get('/api/auth/me')).halls[0].id;
+  const departments = json(await s.head.get(`/api/departments?hallId=${hallId}`)).items as { id: string; code: string }[];
+  sc = departments.find((d) => d.code === 'SC')!.id;
+  other = departments.find((d) => d.code !== 'SC')!.id;
+  itemId = await publishedItem(s.head, hallId, sc, 'BO-1');
+  leaderItemId = await publishedItem(s.head, hallId, sc, 'BO-2', { name: '特种设备使用登记', approvalLevel: 'leader' });
+});
+afterAll(() => hall.close());
+
+async function acceptedCase(over: Record<string, unknown> = {}, phone = '13712345678', item = itemId) {
+  hall.clock.advance(1000);
+  const applicantId = await person(s.clerk, hallId, { name: '韩梅梅', phone });
+  const r = json(await s.clerk.post('/api/intake/receptions', { itemId: item, applicantId, materials: complete(), ...over }));
+  const res = await s.clerk.post(`/api/cases/${r.id}/accept`);
+  expect(res.statusCode, res.body).toBe(200);
+  return json(res);
+}
+
+const stepOf = (c: any, key: string) => c.steps.find((x: any) => x.key === key);
+
+async function ok(res: Awaited<ReturnType<Session['post']>>, status = 200) {
+  expect(res.statusCode, res.body).toBe(status);
+  return json(res);
+}
+
+async function progress(caseNo: string, phone4: string) {
+  hall.clock.advance(61_000); // past the public lookup's rate window
+  const res = await new Session(hall.app).get(`/api/public/progress?no=${caseNo}&phone4=${phone4}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return json(res);
+}
+
+const samplePdf = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+describe('a case from acceptance to the archive', () => {
+  it('walks the whole back office, with the public progress at each stage', async () => {
+    let c = await acceptedCase({ urgency: 'regular' }, '13712340001');
+    const calendar = await calendarOf(hall.ctx.db, hallId);
+    const today = chinaDay(hall.clock.now());
+    expect(c.state).toBe('in_process');
+    expect(stepOf(c, 's2')).toMatchObject({ status: 'active', assignee: null, deadline: calendar.addWorkingDays(today, 2).deadline, light: 'green' });
+    expect(c.light).toBe('green');
+    let p = await progress(c.caseNo, '0001');
+    expect(p).toMatchObject({ stateLabel: '办理中', currentStep: '材料审核、现场核查', promisedDate: c.deadline });
+
+    // Claimed by each parallel step's worker; the department inbox and the personal inbox show it.
+    const inbox = json(await s.handler.get(`/api/backoffice/inbox/department?departmentId=${sc}&unassigned=true`));
+    expect(inbox.items.filter((i: any) => i.caseId === c.id).map((i: any) => i.stepName).sort()).toEqual(['材料审核', '现场核查']);
+    c = await ok(await s.handler.post(`/api/cases/${c.id}/steps/${stepOf(c, 's3').id}/claim`));
+    expect(stepOf(c, 's3').assignee.name).toBe('杨帆');
+    expect((await s.reviewer.post(`/api/cases/${c.id}/steps/${stepOf(c, 's3').id}/claim`)).statusCode).toBe(409);
+    c = await ok(await s.reviewer.post(`/api/cases/${c.id}/steps/${stepOf(c, 's2').id}/claim`));
+    const mine = json(await s.handler.get('/api/backoffice/inbox/mine'));
+    expect(mine.items.map((i: any) => i.stepId)).toContain(stepOf(c, 's3').id);
+
+    // Verification with the front desk, answer due in 2 working days.
+    c = await ok(await s.handler.post(`/api/cases/${c.id}/verification`, { question: '经营场所地址与营业执照是否一致？', responseDays: 2 }));
+    expect(c.state).toBe('awaiting_verification');
+    expect(c.verifications[0]).toMatchObject({ responseDeadline: calendar.addWorkingDays(today, 2).deadline, answer: null });
+    expect((await s.handler.post(`/api/cases/${c.id}/steps/${stepOf(c, 's3').id}/finish`, {})).statusCode).toBe(409);
+    c = await ok(await s.clerk.post(`/api/cases/${c.id}/verification/answer`, { answer: '已电话核实，地址一致' }));
+    expect(c.state).toBe('in_process');
+    expect(c.verifications[0]).toMatchObject({ answer: '已电话核实，地址一致', answeredBy: '张伟' });
+    expect(c.events.map((e: any) => e.action)).toEqual(expect.arrayContaining(['askFrontDeskToVerify', 'answerVerification']));
+
+    // Parallel steps join: the approval step starts only when both are done, with a routing slip.
+    const slipsBefore = c.routingSlips.length;
+    c = await ok(await s.handler.post(`/api/cases/${c.id}/steps/${stepOf(c, 's3').id}/finish`, { note: '现场核查无误' }));
+    expect(stepOf(c, 's4').status).toBe('pending');
+    p = await progress(c.caseNo, '0001');
+    expect(p.currentStep).toBe('材料审核');
+    c = await ok(await s.reviewer.post(`/api/cases/${c.id}/steps/${stepOf(c, 's2').id}/finish`, {}));
+    expect(stepOf(c, 's4')).toMatchObject({ status: 'active', departmentId: sc });
+    expect(c.routingSlips).toHaveLength(slipsBefore + 1);
+    expect(c.routingSlips.at(-1)).toMatchObject({ handedOverBy: '刘洋', departmentId: sc, stepId: stepOf(c, 's4').id });
+    p = await progress(c.caseNo, '0001');
+    expect(p.steps.map((x: any) => x.status)).toEqual(['done', 'done', 'done', 'active']);
+    expect(p.steps[1].doneDay).toBe(chinaDay(hall.clock.now()));
+    expect(p.currentStep).toBe('审批');
+
+    // Review returns once, the handler reworks, the review passes.
+    c = await ok(await s.reviewer.post(`/api/cases/${c.id}/review/start`));
+    expect(c.state).toBe('in_review');
+    expect(json(await s.reviewer.post(`/api/cases/${c.id}/review/return`, {}))).toMatchObject({ code: 'VALIDATION', field: 'reason' });
+    c = await ok(await s.reviewer.post(`/api/cases/${c.id}/review/return`, { reason: '现场照片不清晰' }));
+    expect(c.state).toBe('returned_for_rework');
+    expect((await s.reviewer.post(`/api/cases/${c.id}/rework/start`)).statusCode).toBe(403);
+    c = await ok(await s.handler.post(`/api/cases/${c.id}/rework/start`));
+    expect(c.state).toBe('in_process');
+    c = await ok(await s.supervisor.post(`/api/cases/${c.id}/review/start`));
+    c = await ok(await s.supervisor.post(`/api/cases/${c.id}/review/pass`, { note: '符合要求' }));
+    expect(c.state).toBe('in_process');
+
+    // Approval at section level by the approver.
+    expect((await s.approver.post(`/api/cases/${c.id}/approval/approve`, {})).statusCode).toBe(409);
+    c = await ok(await s.handler.post(`/api/cases/${c.id}/approval/submit`));
+    expect(c.state).toBe('in_approval');
+    expect((await s.handler.post(`/api/cases/${c.id}/approval/approve`, {})).statusCode).toBe(403);
+    c = await ok(await s.approver.post(`/api/cases/${c.id}/approval/approve`, { note: '同意' }));
+    expect(c.state).toBe('approved');
+    p = await progress(c.caseNo, '0001');
+    expect(p.stateLabel).toBe('审批通过');
+
+    // Result uploaded and completed; the result notice is issued.
+    const bad = await s.handler.post(`/api/cases/${c.id}/files`, { name: 'x.pdf', contentType: 'application/pdf', dataBase64: Buffer.from('hello').toString('base64') });
+    expect(json(bad)).toMatchObject({ code: 'VALIDATION', field: 'dataBase64' });
+    const file = await ok(await s.handler.post(`/api/cases/${c.id}/files`, { name: '食品经营许可证.pdf', contentType: 'application/pdf', dataBase64: samplePdf.toString('base64') }), 201);
+    expect(file.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const got = await s.clerk.get(`/api/cases/${c.id}/files/${file.id}`);
+    expect(got.headers['content-type']).toBe('application/pdf');
+    expect(got.rawPayload.equals(samplePdf)).toBe(true);
+    c = await ok(await s.handler.post(`/api/cases/${c.id}/complete`, { outcome: 'success', summary: '许可证编号 JY15108120000001' }));
+    expect(c).toMatchObject({ state: 'completed', outcome: 'success' });
+    const notice = c.documents.find((d: any) => d.kind === 'result_notice');
+    expect(notice.kindLabel).toBe('结果告知书');
+    const pdf = await s.clerk.get(`/api/cases/${c.id}/documents/${notice.id}/pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    p = await progress(c.caseNo, '0001');
+    expect(p).toMatchObject({ stateLabel: '办结', currentStep: null });
+
+    // Collected with the ID checked; the number is masked in the answer.
+    expect(json(await s.clerk.post(`/api/cases/${c.id}/collect`, { collectedBy: '韩梅梅', docType: 'resident_id', docNumber: '510812198504150000' })))
+      .toMatchObject({ code: 'VALIDATION', field: 'docNumber' });
+    const idNo = nextResidentId();
+    const collected = await s.feedback.post(`/api/cases/${c.id}/collect`, { collectedBy: '韩梅梅', docType: 'resident_id', docNumber: idNo });
+    c = await ok(collected);
+    expect(c.state).toBe('delivered');
+    expect(c.deliveries[0]).toMatchObject({ method: 'collect', collectedBy: '韩梅梅', docTypeLabel: '居民身份证' });
+    expect(collected.body).not.toContain(idNo);
+
+    // Archived with a number per hall and year and the list of what was filed.
+    expect((await s.handler.post(`/api/cases/${c.id}/archive`, {})).statusCode).toBe(403);
+    const a = await ok(await s.clerk.post(`/api/cases/${c.id}/archive`, {}));
+    expect(a.archiveNo).toMatch(/-DA-2026-000001$/);
+    expect(a.retention).toMatchObject({ paperYears: 10, electronic: 'permanent' });
+    expect(a.manifest.documents.map((d: any) => d.kind)).toEqual(['receipt', 'result_notice']);
+    expect(a.manifest.files[0]).toMatchObject({ name: '食品经营许可证.pdf', sha256: file.sha256 });
+    expect(a.manifest.trail.at(-1)).toMatchObject({ action: 'archive', toState: 'archived' });
+    expect(JSON.stringify(a)).not.toContain(idNo);
+    expect(await ok(await s.clerk.get(`/api/cases/${c.id}/archive`))).toEqual(a);
+    expect((await s.clerk.post(`/api/cases/${c.id}/archive`, {})).statusCode).toBe(409);
+    p = await progress(c.caseNo, '0001');
+    expect(p.stateLabel).toBe('已归档');
+
+    // Every move is in the audit log.
+    const audit = await hall.ctx.db.selectFrom('audit_log').select('action').where('target_id', '=', c.id).execute();
+    expect(audit.map((r) => r.action)).toEqual(expect.arrayContaining([
+      'case.verification_ask', 'case.verification_answer', 'case.step_finish', 'case.returnForRework', 'case.startRework',
+      'case.approve', 'case.complete', 'case.collect', 'case.archive',
+    ]));
+  });
+});
+
+describe('routing, claiming and refusals', () => {
+  it('reroutes with a reason and a new slip, assigns and hands over within the department', async () => {
+    let c = await acceptedCase();
+    expect((await s.handler.post(`/api/cases/${c.id}/reroute`, { departmentId: other, reason: 'x' })).statusCode).toBe(403);
+    expect(json(await s.router.post(`/api/cases/${c.id}/reroute`, { departmentId: other }))).toMatchObject({ field: 'reason' });
+    const s3 = stepOf(c, 's3').id;
+    c = await ok(await s.router.post(`/api/cases/${c.id}/reroute`, { departmentId: other, reason: '属市场监管所职责', stepId: s3 }));
+    expect(stepOf(c, 's3').departmentId).toBe(other);
+    expect(c.routingSlips.at(-1)).toMatchObject({ departmentId: other, handedOverBy: '陈静' });
+    expect(c.events.at(-1)).toMatchObject({ action: 'reroute', detail: expect.objectContaining({ reason: '属市场监管所职责' }) });
+    // The handler is not in that department now.
+    expect((await s.handler.post(`/api/cases/${c.id}/steps/${s3}/claim`)).statusCode).toBe(403);
+    c = await ok(await s.router.post(`/api/cases/${c.id}/reroute`, { departmentId: sc, reason: '改回食品科', stepId: s3 }));
+
+    const handlerId = json(await s.handler.get('/api/auth/me')).id;
+    const reviewerId = json(await s.reviewer.get('/api/auth/me')).id;
+    const clerkId = json(await s.clerk.get('/api/auth/me')).id;
+    expect(json(await s.supervisor.post(`/api/cases/${c.id}/steps/${s3}/assign`, { userId: clerkId }))).toMatchObject({ field: 'userId' });
+    const inspector = await signedIn(hall.app, 'inspector');
+    expect((await inspector.post(`/api/cases/${c.id}/steps/${s3}/assign`, { userId: handlerId })).statusCode).toBe(403);
+    c = await ok(await s.supervisor.post(`/api/cases/${c.id}/steps/${s3}/assign`, { userId: handlerId, note: '请优先办理' }));
+    expect(stepOf(c, 's3').assignee.name).toBe('杨帆');
+    expect((await s.reviewer.post(`/api/cases/${c.id}/steps/${s3}/hand-over`, { userId: reviewerId })).statusCode).toBe(403);
+    c = await ok(await s.handler.post(`/api/cases/${c.id}/steps/${s3}/hand-over`, { userId: reviewerId, note: '本人休假' }));
+    expect(stepOf(c, 's3').assignee.name).toBe('刘洋');
+    expect(c.events.at(-1)).toMatchObject({ action: 'handOverStep', detail: expect.objectContaining({ fromAssignee: '杨帆', toAssignee: '刘洋', note: '本人休假' }) });
+  });
+
+  it('keeps leader-level and escalated approvals for the station head', async () => {
+    let c = await acceptedCase({}, '13712340002', leaderItemId);
+    c = await ok(await s.handler.post(`/api/cases/${c.id}/approval/submit`));
+    expect(json(await s.approver.post(`/api/cases/${c.id}/approval/approve`, {}))).toMatchObject({ code: 'FORBIDDEN' });
+    c = await ok(await s.head.post(`/api/cases/${c.id}/approval/approve`, {}));
+    expect(c.state).toBe('approved');
+
+    let d = await acceptedCase({}, '13712340003');
+    d = await ok(await s.handler.post(`/api/cases/${d.id}/approval/submit`));
+    expect(json(await s.approver.post(`/api/cases/${d.id}/approval/escalate`, {}))).toMatchObject({ field: 'reason' });
+    d = await ok(await s.approver.post(`/api/cases/${d.id}/approval/escalate`, { reason: '对适用条款有不同意见' }));
+    expect(d).toMatchObject({ state: 'in_approval', approvalEscalated: true });
+    expect((await s.approver.post(`/api/cases/${d.id}/approval/deny`, { reason: '不符合条件' })).statusCode).toBe(403);
+    d = await ok(await s.head.post(`/api/cases/${d.id}/approval/deny`, { reason: '经营场所不符合卫生条件' }));
+    expect(d.state).toBe('denied');
+    expect(json(await s.handler.post(`/api/cases/${d.id}/complete`, { outcome: 'success' }))).toMatchObject({ field: 'outcome' });
+    expect(json(await s.handler.post(`/api/cases/${d.id}/complete`, { outcome: 'failure', reason: '经营场所不符合卫生条件' }))).toMatchObject({ field: 'remedy' });
+    d = await ok(await s.handler.post(`/api/cases/${d.id}/complete`, {
+      outcome: 'failure', reason: '经营场所不符合卫生条件', remedy: '整改后可重新申请；对决定不服的，可于60日内申请行政复议',
+    }));
+    expect(d).toMatchObject({ state: 'completed', outcome: 'failure' });
+    d = await ok(await s.feedback.post(`/api/cases/${d.id}/notify`, { channel: 'sms' }));
+    expect(d.state).toBe('awaiting_collection');
+    d = await ok(await s.clerk.post(`/api/cases/${d.id}/mail`, { carrier: '中国邮政EMS', trackingNumber: 'EA123456789CN' }));
+    expect(d.deliveries[0]).toMatchObject({ method: 'mail', trackingNumber: 'EA123456789CN' });
+  });
+
+  it('lets the approver return a case for rework with reasons', async () => {
+    let c = await acceptedCase({}, '13712340004');
+    c = await ok(await s.reviewer.post(`/api/cases/${c.id}/approval/submit`));
+    expect((await s.approver.post(`/api/cases/${c.id}/review/return`, { reason: 'x' })).statusCode).toBe(403);
+    expect(json(await s.approver.post(`/api/cases/${c.id}/approval/deny`, {}))).toMatchObject({ field: 'reason' });
+    c = await ok(await s.approver.post(`/api/cases/${c.id}/approval/return`, { reason: '缺少现场核查记录' }));
+    expect(c.state).toBe('returned_for_rework');
+    expect(c.events.at(-1)).toMatchObject({ action: 'returnForRework', fromState: 'in_approval', toState: 'returned_for_rework', by: '赵磊' });
+    expect((await s.router.post(`/api/cases/${c.id}/reroute`, { departmentId: sc, reason: '重新分派' })).statusCode).toBe(200);
+  });
+
+  it('refuses moves the state machine does not allow', async () => {
+    const c = await acceptedCase();
+    expect(json(await s.clerk.post(`/api/cases/${c.id}/verification/answer`, { answer: 'x' }))).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
+    expect((await s.reviewer.post(`/api/cases/${c.id}/review/pass`, {})).statusCode).toBe(409);
+    expect((await s.handler.post(`/api/cases/${c.id}/rework/start`)).statusCode).toBe(409);
+    expect((await s.clerk.post(`/api/cases/${c.id}/collect`, { collectedBy: 'x', docType: 'resident_id', docNumber: nextResidentId() })).statusCode).toBe(409);
+    expect((await s.clerk.post(`/api/cases/${c.id}/archive`, {})).statusCode).toBe(409);
+    expect((await s.router.post(`/api/cases/${c.id}/verification`, { question: 'x' })).statusCode).toBe(403);
+    expect((await s.head.get(`/api/cases/${c.id}/archive`)).statusCode).toBe(404);
+  });
+
+  it('finds steps stuck at hand-over after a working day unclaimed', async () => {
+    const c = await acceptedCase();
+    const stuckIds = async (q = '') => json(await s.router.get(`/api/backoffice/stuck${q}`)).items.map((i: any) => i.stepId);
+    expect(await stuckIds()).not.toContain(stepOf(c, 's2').id);
+    const calendar = await calendarOf(hall.ctx.db, hallId);
+    const start = chinaDay(hall.clock.now());
+    // Move to the second working day after activation.
+    const target = calendar.addWorkingDays(start, 2).deadline;
+    hall.clock.set(Date.parse(`${target}T02:00:00Z`));
+    s.router = await signedIn(hall.app, 'router'); // the earlier session timed out meanwhile
+    expect(await stuckIds()).toContain(stepOf(c, 's2').id);
+    expect(await stuckIds('?workingDays=2')).not.toContain(stepOf(c, 's2').id);
+    expect((await (await signedIn(hall.app, 'clerk')).get('/api/backoffice/stuck')).statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,85 @@
+import type { Db } from '../../platform/db/database.ts';
+import type { CaseVerificationTable } from '../../platform/db/tables-backoffice.ts';
+import type { StepRow } from '../cases/repository.ts';
+
+export type VerificationRow = CaseVerificationTable;
+
+export const findStep = (db: Db, id: string) => db.selectFrom('case_steps').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Changes a step only while it has the status the caller read; false when someone else moved it first. */
+export async function updateStepFrom(db: Db, id: string, status: string, assigneeId: string | null | undefined, patch: Partial<StepRow>) {
+  let q = db.updateTable('case_steps').set(patch).where('id', '=', id).where('status', '=', status);
+  q = assigneeId ? q.where('assignee_id', '=', assigneeId) : q.where('assignee_id', 'is', null);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export const updateStep = (db: Db, id: string, patch: Partial<StepRow>) =>
+  db.updateTable('case_steps').set(patch).where('id', '=', id).execute();
+
+export const insertVerification = (db: Db, row: VerificationRow) => db.insertInto('case_verifications').values(row).execute();
+
+export const openVerification = (db: Db, caseId: string) =>
+  db.selectFrom('case_verifications').selectAll().where('case_id', '=', caseId).where('answered_at', 'is', null).executeTakeFirst();
+
+export const verificationsOf = (db: Db, caseId: string) =>
+  db.selectFrom('case_verifications').selectAll().where('case_id', '=', caseId).orderBy('asked_at').execute();
+
+export const answerVerification = (db: Db, id: string, patch: Partial<VerificationRow>) =>
+  db.updateTable('case_verifications').set(patch).where('id', '=', id).where('answered_at', 'is', null).execute();
+
+export const findDepartment = (db: Db, id: string) => db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const userInHall = (db: Db, userId: string, hallId: string) =>
+  db
+    .selectFrom('users')
+    .innerJoin('user_halls', 'user_halls.user_id', 'users.id')
+    .select(['users.id', 'users.display_name', 'users.status'])
+    .where('users.id', '=', userId)
+    .where('user_halls.hall_id', '=', hallId)
+    .executeTakeFirst();
+
+export const departmentsOfUser = (db: Db, userId: string) =>
+  db.selectFrom('user_departments').select('department_id').where('user_id', '=', userId).execute();
+
+export interface InboxFilter {
+  hallIds: string[];
+  departmentId?: string;
+  assigneeId?: string;
+  /** true: only steps nobody has claimed; false: only claimed ones. */
+  unassigned?: boolean;
+  urgency?: string;
+  q?: string;
+}
+
+/** Active steps with their case; urgent (green channel) first, then the earliest step deadline. */
+export async function inbox(db: Db, f: InboxFilter) {
+  let q = db
+    .selectFrom('case_steps')
+    .innerJoin('cases', 'cases.id', 'case_steps.case_id')
+    .innerJoin('applicants', 'applicants.id', 'cases.applicant_id')
+    .where('case_steps.status', '=', 'active')
+    .where('cases.hall_id', 'in', f.hallIds.length ? f.hallIds : [''])
+    .where('cases.state', 'not in', ['withdrawn', 'completed', 'awaiting_collection', 'delivered', 'archived']);
+  if (f.departmentId) q = q.where('case_steps.department_id', '=', f.departmentId);
+  if (f.assigneeId) q = q.where('case_steps.assignee_id', '=', f.assigneeId);
+  if (f.unassigned === true) q = q.where('case_steps.assignee_id', 'is', null);
+  if (f.unassigned === false) q = q.where('case_steps.assignee_id', 'is not', null);
+  if (f.urgency) q = q.where('cases.urgency', '=', f.urgency);
+  if (f.q) {
+    const like = `%${f.q}%`;
+    q = q.where((eb) => eb.or([eb('cases.case_no', 'like', like), eb('applicants.name', 'like', like), eb('cases.item_name', 'like', like)]));
+  }
+  return q
+    .selectAll('case_steps')
+    .select([
+      'cases.case_no', 'cases.item_name', 'cases.state', 'cases.urgency', 'cases.priority', 'cases.deadline as case_deadline',
+      'cases.warning_days', 'cases.hall_id', 'applicants.name as applicant_name',
+    ])
+    .orderBy('cases.priority')
+    .orderBy('case_steps.deadline')
+    .orderBy('case_steps.activated_at')
+    .limit(500)
+    .execute();
+}
+export type InboxRow = Awaited<ReturnType<typeof inbox>>[number];

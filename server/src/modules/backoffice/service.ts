@@ -1,0 +1,229 @@
+/**
+ * The back office's work on steps (R4.1, R4.2): inboxes per department and person, claim, assign, hand over,
+ * finishing a step (the next order is activated once every parallel step of this one is done, each hand-over
+ * on a routing slip), rerouting with a reason, and steps stuck at hand-over.
+ */
+import { appendAudit, byActor } from '../../platform/audit.ts';
+import { chinaDay } from '../../platform/clock.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { calendarOf } from '../calendar/service.ts';
+import { calendarCache } from '../cases/after-acceptance.ts';
+import { loadCase } from '../cases/context.ts';
+import * as cases from '../cases/repository.ts';
+import { caseDetail } from '../cases/service.ts';
+import { moveCase, recordEvent } from '../cases/trail.ts';
+import { visibleHallIds } from '../org/service.ts';
+import { lightOf, pausesFrom, stepDeadlineOf } from '../timelimits/clocks.ts';
+import { pausesOf } from '../timelimits/repository.ts';
+import * as repo from './repository.ts';
+
+const changedMeanwhile = () => new AppError(409, 'CONFLICT', '环节已被他人处理，请刷新后重试', 'The step was changed meanwhile; reload and retry');
+
+/** Supervisors, routers and the station head direct work; others act within their own departments. */
+const directs = (actor: Actor) => actor.roles.some((r) => r === 'supervisor' || r === 'router' || r === 'station_head');
+
+async function loadStep(ctx: AppContext, actor: Actor, caseId: string, stepId: string) {
+  const c = await loadCase(ctx.db, actor, caseId);
+  const s = await repo.findStep(ctx.db, stepId);
+  if (!s || s.case_id !== c.id) throw notFound('环节', 'Step');
+  return { c, s };
+}
+
+function mustBeActive(s: cases.StepRow) {
+  if (s.status !== 'active') throw new AppError(409, 'ILLEGAL_TRANSITION', '该环节当前未在办理中', 'The step is not active');
+}
+
+function mayWorkIn(actor: Actor, s: cases.StepRow) {
+  if (s.department_id && !actor.departmentIds.includes(s.department_id) && !directs(actor)) {
+    throw forbidden('该环节不属于您所在的部门', 'The step belongs to another department');
+  }
+}
+
+/** 认领: a colleague of the step's department takes an unclaimed step. */
+export async function claimStep(ctx: AppContext, actor: Actor, caseId: string, stepId: string) {
+  const { c, s } = await loadStep(ctx, actor, caseId, stepId);
+  mustBeActive(s);
+  mayWorkIn(actor, s);
+  if (s.assignee_id) throw conflict(`该环节已由${s.assignee_name ?? ''}认领`, 'The step is already claimed');
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.updateStepFrom(trx, s.id, 'active', null, { assignee_id: actor.userId, assignee_name: actor.displayName, claimed_at: now }))) {
+      throw changedMeanwhile();
+    }
+    await recordEvent(trx, actor, c.id, now, { action: 'claimStep', from: c.state, to: c.state, detail: { stepId: s.id, step: s.name } });
+    await appendAudit(trx, byActor(actor, now, 'case.step_claim', 'case', c.id, { stepId: s.id }));
+  });
+  return caseDetail(ctx, actor, caseId);
+}
+
+async function assigneeFor(ctx: AppContext, c: cases.CaseRow, s: cases.StepRow, userId: string) {
+  const u = await repo.userInHall(ctx.db, userId, c.hall_id);
+  if (u?.status !== 'active') throw invalid('userId', '该人员不存在或不在本大厅', 'No such active colleague in the hall');
+  if (s.department_id) {
+    const deps = await repo.departmentsOfUser(ctx.db, userId);
+    if (!deps.some((d) => d.department_id === s.department_id)) throw invalid('userId', '该人员不属于环节所在部门', 'The colleague is not in the step’s department');
+  }
+  return u;
+}
+
+/**
+ * 指派 (by a supervisor or staff of the department) and 转交 (the assignee hands the step to a colleague with a
+ * note). Both put one person on the step; the trail says who gave it to whom and why.
+ */
+export async function assignStep(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  stepId: string,
+  input: { userId: string; note: string },
+  mode: 'assign' | 'handOver',
+) {
+  const { c, s } = await loadStep(ctx, actor, caseId, stepId);
+  mustBeActive(s);
+  if (mode === 'handOver' && s.assignee_id !== actor.userId) throw forbidden('只有环节承办人可以转交', 'Only the step’s assignee can hand it over');
+  if (mode === 'assign' && !directs(actor)) {
+    const colleague = actor.permissions.has('case.process') && (!s.department_id || actor.departmentIds.includes(s.department_id));
+    if (!colleague) throw forbidden('只有主管或本部门办理人员可以指派', 'Only a supervisor or the department’s staff can assign');
+  }
+  if (input.userId === s.assignee_id) throw invalid('userId', '该人员已是承办人', 'Already the assignee');
+  const u = await assigneeFor(ctx, c, s, input.userId);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.updateStepFrom(trx, s.id, 'active', s.assignee_id, { assignee_id: u.id, assignee_name: u.display_name, claimed_at: now }))) {
+      throw changedMeanwhile();
+    }
+    await recordEvent(trx, actor, c.id, now, {
+      action: mode === 'assign' ? 'assignStep' : 'handOverStep', from: c.state, to: c.state,
+      detail: { stepId: s.id, step: s.name, fromAssignee: s.assignee_name ?? null, toAssignee: u.display_name, note: input.note },
+    });
+    await appendAudit(trx, byActor(actor, now, `case.step_${mode === 'assign' ? 'assign' : 'hand_over'}`, 'case', c.id, { stepId: s.id, to: u.id }));
+  });
+  return caseDetail(ctx, actor, caseId);
+}
+
+/** Activates the steps of `order`, with their deadlines and one routing slip each; the trail records the hand-over. */
+async function activateOrder(trx: Db, actor: Actor, c: cases.CaseRow, order: number, now: number) {
+  const calendar = await calendarOf(trx, c.hall_id);
+  const pauses = pausesFrom(await pausesOf(trx, c.id));
+  const next = (await cases.stepsOf(trx, c.id)).filter((x) => x.step_order === order && x.status === 'pending');
+  for (const n of next) {
+    const activated = { ...n, status: 'active', activated_at: now };
+    await repo.updateStep(trx, n.id, { status: 'active', activated_at: now, deadline: stepDeadlineOf(calendar, activated, pauses) });
+  }
+  await cases.insertSlips(trx, next.map((n) => ({
+    id: newId(now), case_id: c.id, at: now, step_id: n.id, handed_over_by: actor.userId, handed_over_by_name: actor.displayName,
+    department_id: n.department_id,
+  })));
+  return next;
+}
+
+/** 环节办结: the assignee finishes the step; when its parallel siblings are all done the next order starts. */
+export async function finishStep(ctx: AppContext, actor: Actor, caseId: string, stepId: string, note: string) {
+  const { c, s } = await loadStep(ctx, actor, caseId, stepId);
+  mustBeActive(s);
+  if (s.assignee_id !== actor.userId && !directs(actor)) throw forbidden('请先认领该环节', 'Claim the step first');
+  if (c.state === 'suspended' || c.state === 'awaiting_verification') {
+    throw new AppError(409, 'ILLEGAL_TRANSITION', '办件暂停或待核实期间不能办结环节', 'A step cannot finish while the case waits');
+  }
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.updateStepFrom(trx, s.id, 'active', s.assignee_id, { status: 'done', done_at: now }))) throw changedMeanwhile();
+    const steps = await cases.stepsOf(trx, c.id);
+    const siblingsOpen = steps.some((x) => x.step_order === s.step_order && x.status !== 'done');
+    const laterOrders = [...new Set(steps.filter((x) => x.status === 'pending').map((x) => x.step_order))].sort((a, b) => a - b);
+    const nextOrder = siblingsOpen ? undefined : laterOrders[0];
+    const next = nextOrder === undefined ? [] : await activateOrder(trx, actor, c, nextOrder, now);
+    await recordEvent(trx, actor, c.id, now, {
+      action: 'finishStep', from: c.state, to: c.state,
+      detail: {
+        stepId: s.id, step: s.name, note, waitingFor: siblingsOpen ? steps.filter((x) => x.step_order === s.step_order && x.status !== 'done').map((x) => x.name) : [],
+        handedOverTo: next.map((n) => ({ step: n.name, departmentId: n.department_id })),
+      },
+    });
+    await appendAudit(trx, byActor(actor, now, 'case.step_finish', 'case', c.id, { stepId: s.id, nextOrder: nextOrder ?? null }));
+  });
+  return caseDetail(ctx, actor, caseId);
+}
+
+/** 改派: a router sends the active step(s) to another department with a reason; a new routing slip. */
+export async function rerouteCase(ctx: AppContext, actor: Actor, caseId: string, input: { departmentId: string; reason: string; stepId?: string | undefined }) {
+  const c = await loadCase(ctx.db, actor, caseId);
+  const d = await repo.findDepartment(ctx.db, input.departmentId);
+  if (!d || d.hall_id !== c.hall_id) throw invalid('departmentId', '部门不存在或不属于本大厅', 'No such department in the case’s hall');
+  const active = (await cases.stepsOf(ctx.db, c.id)).filter((s) => s.status === 'active' && (!input.stepId || s.id === input.stepId));
+  if (input.stepId && active.length === 0) throw invalid('stepId', '该环节不在办理中', 'The step is not active');
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await moveCase(trx, actor, c, now, {
+      action: 'reroute', payload: { departmentId: d.id, reason: input.reason },
+      detail: { departmentId: d.id, department: d.name, reason: input.reason, steps: active.map((s) => s.name), fromDepartments: active.map((s) => s.department_id) },
+    });
+    for (const s of active) {
+      await repo.updateStep(trx, s.id, { department_id: d.id, assignee_id: null, assignee_name: null, claimed_at: null });
+    }
+    await cases.insertSlips(trx, active.map((s) => ({
+      id: newId(now), case_id: c.id, at: now, step_id: s.id, handed_over_by: actor.userId, handed_over_by_name: actor.displayName, department_id: d.id,
+    })));
+    await appendAudit(trx, byActor(actor, now, 'case.reroute', 'case', c.id, { departmentId: d.id, reason: input.reason }));
+  });
+  return caseDetail(ctx, actor, caseId);
+}
+
+export interface InboxQuery {
+  hallId?: string | undefined;
+  departmentId?: string | undefined;
+  unassigned?: boolean | undefined;
+  urgency?: string | undefined;
+  light?: 'green' | 'yellow' | 'red' | undefined;
+  q?: string | undefined;
+}
+
+async function presentInbox(ctx: AppContext, rows: repo.InboxRow[], light?: string) {
+  const today = chinaDay(ctx.clock.now());
+  const calendarFor = calendarCache(ctx.db);
+  const items = [];
+  for (const r of rows) {
+    const cal = await calendarFor(r.hall_id);
+    const stepLight = lightOf(cal, today, r.deadline, r.warning_days);
+    if (light && stepLight !== light) continue;
+    items.push({
+      stepId: r.id, caseId: r.case_id, caseNo: r.case_no, itemName: r.item_name, applicantName: r.applicant_name, state: r.state,
+      urgency: r.urgency, stepName: r.name, stepOrder: r.step_order, role: r.role, departmentId: r.department_id,
+      assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
+      activatedAt: r.activated_at === null ? null : Number(r.activated_at), stepDeadline: r.deadline ?? null, stepLight,
+      caseDeadline: r.case_deadline, caseLight: lightOf(cal, today, r.case_deadline, r.warning_days),
+    });
+  }
+  return { items, total: items.length };
+}
+
+/** 部门待办: the active steps of a department (the actor's own unless they direct the hall's work). */
+export async function departmentInbox(ctx: AppContext, actor: Actor, q: InboxQuery & { departmentId: string }) {
+  if (!actor.departmentIds.includes(q.departmentId) && !directs(actor)) throw forbidden('只能查看本部门的待办', 'Only your own department’s work');
+  const rows = await repo.inbox(ctx.db, { ...q, hallIds: visibleHallIds(actor, q.hallId) });
+  return presentInbox(ctx, rows, q.light);
+}
+
+/** 个人待办: the steps the actor holds. */
+export async function myInbox(ctx: AppContext, actor: Actor, q: InboxQuery) {
+  const rows = await repo.inbox(ctx.db, { ...q, unassigned: undefined, assigneeId: actor.userId, hallIds: visibleHallIds(actor, q.hallId) });
+  return presentInbox(ctx, rows, q.light);
+}
+
+/** 交接滞留: steps activated but unclaimed for more than `workingDays` working days (default 1). */
+export async function stuckSteps(ctx: AppContext, actor: Actor, q: { hallId?: string | undefined; workingDays: number }) {
+  const rows = await repo.inbox(ctx.db, { hallIds: visibleHallIds(actor, q.hallId), unassigned: true });
+  const today = chinaDay(ctx.clock.now());
+  const { items } = await presentInbox(ctx, rows);
+  const out = [];
+  for (const [i, r] of rows.entries()) {
+    if (r.activated_at === null) continue;
+    const cal = await calendarOf(ctx.db, r.hall_id);
+    const waited = cal.workingDaysBetween(chinaDay(Number(r.activated_at)), today).workingDays;
+    if (waited > q.workingDays) out.push({ ...items[i]!, waitedWorkingDays: waited });
+  }
+  return { items: out, total: out.length };
+}

@@ -1,0 +1,140 @@
+/**
+ * The end of a case (R7.1, R7.4, R14.1): result files, completion with its 结果告知书, notification,
+ * collection (ID checked) or mailing, and the archive file with its own number per hall and year.
+ */
+import { type DocumentType, validateDocument } from '../../domain/identity/index.ts';
+import { maskIdNumber } from '../../domain/masking.ts';
+import { appendAudit, byActor } from '../../platform/audit.ts';
+import { chinaDay } from '../../platform/clock.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { AppError, invalid, notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { caseContext, loadCase } from '../cases/context.ts';
+import { caseDetail } from '../cases/service.ts';
+import { checkMove, moveCase } from '../cases/trail.ts';
+import { issueDocument, partyOf } from '../intake/issue.ts';
+import { decodeUpload, loadFile, storeFile } from './files.ts';
+import type { ResultContent } from './notice-pdf.ts';
+import { presentFile } from './presenter.ts';
+import * as repo from './repository.ts';
+
+const closedStates = ['received', 'awaiting_supplement', 'not_accepted', 'archived', 'withdrawn'];
+
+/** 上传结果文书: kept on disk beside the case, never in the database. */
+export async function uploadFile(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  input: { name: string; contentType: string; dataBase64: string; kind: 'result' | 'other' },
+) {
+  const c = await loadCase(ctx.db, actor, caseId);
+  if (closedStates.includes(c.state)) {
+    throw new AppError(409, 'ILLEGAL_TRANSITION', '办件当前状态不能上传文件', 'Files cannot be added to the case in its state');
+  }
+  const { bytes, sha256 } = decodeUpload(input.contentType, input.dataBase64);
+  const now = ctx.clock.now();
+  const id = newId(now);
+  await storeFile(ctx.config.dataDir, c.id, id, bytes);
+  const row: repo.FileRow = {
+    id, case_id: c.id, kind: input.kind, name: input.name, content_type: input.contentType, size: bytes.length, sha256,
+    uploaded_by_name: actor.displayName, uploaded_at: now,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertFile(trx, row);
+    await appendAudit(trx, byActor(actor, now, 'case.file_upload', 'case', c.id, { fileId: id, name: input.name, sha256, size: bytes.length }));
+  });
+  return presentFile(row);
+}
+
+export async function fileContent(ctx: AppContext, actor: Actor, caseId: string, fileId: string) {
+  const c = await loadCase(ctx.db, actor, caseId);
+  const f = await repo.findFile(ctx.db, fileId);
+  if (!f || f.case_id !== c.id) throw notFound('文件', 'File');
+  return { bytes: await loadFile(ctx.config.dataDir, c.id, f.id, f.sha256), contentType: f.content_type, name: f.name };
+}
+
+/** 办结: success or failure (with reasons and remedies); the 结果告知书 is issued in the same transaction. */
+export async function completeCase(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { outcome: 'success' | 'failure'; summary: string; reason: string; remedy: string },
+) {
+  const c = await loadCase(ctx.db, actor, id);
+  const payload = { outcome: input.outcome, reason: input.reason };
+  checkMove(actor, c, 'complete', payload);
+  if (input.outcome === 'failure' && !input.remedy) throw invalid('remedy', '请说明申请人可采取的途径', 'State what the applicant can do');
+  const x = await caseContext(ctx.db, c);
+  const files = (await repo.filesOf(ctx.db, id)).filter((f) => f.kind === 'result');
+  const now = ctx.clock.now();
+  const day = chinaDay(now);
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await moveCase(trx, actor, c, now, {
+      action: 'complete', payload, patch: { outcome: input.outcome, completed_at: now, completed_day: day },
+      detail: { outcome: input.outcome, reason: input.reason || null, remedy: input.remedy || null, results: files.map((f) => f.name) },
+    });
+    await repo.finishActiveSteps(trx, id, now);
+    const content: ResultContent = {
+      caseNo: c.case_no ?? '', itemName: c.item_name, applicant: partyOf(x.applicant), agent: x.agent ? partyOf(x.agent) : null,
+      attorneyChecked: c.attorney_checked === 1, acceptedDay: c.accepted_day ?? day, outcome: input.outcome, summary: input.summary,
+      reason: input.reason, remedy: input.remedy, results: files.map((f) => f.name), handler: actor.displayName, day,
+    };
+    const docNo = await issueDocument(trx, actor, row, x, 'result_notice', content, now, 'issued');
+    await appendAudit(trx, byActor(actor, now, 'case.complete', 'case', id, { outcome: input.outcome, docNo, files: files.map((f) => f.sha256) }));
+  });
+  return caseDetail(ctx, actor, id);
+}
+
+/** 通知领取: the applicant is told the result is ready (SMS, phone, at the window). */
+export async function notifyResult(ctx: AppContext, actor: Actor, id: string, input: { channel: string; note: string }) {
+  const c = await loadCase(ctx.db, actor, id);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await moveCase(trx, actor, c, now, { action: 'notifyResult', payload: { channel: input.channel }, detail: input });
+    await appendAudit(trx, byActor(actor, now, 'case.notify_result', 'case', id, { channel: input.channel }));
+  });
+  return caseDetail(ctx, actor, id);
+}
+
+/** 领取登记: who collected, the identity document checked (stored, masked in every answer), when. */
+export async function registerCollection(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { collectedBy: string; docType: DocumentType; docNumber: string },
+) {
+  const c = await loadCase(ctx.db, actor, id);
+  checkMove(actor, c, 'registerCollection', { collectedBy: input.collectedBy });
+  const now = ctx.clock.now();
+  const checked = validateDocument(input.docType, input.docNumber, chinaDay(now));
+  if (!checked.ok) throw invalid('docNumber', checked.zh, checked.en);
+  await ctx.db.transaction().execute(async (trx) => {
+    await moveCase(trx, actor, c, now, {
+      action: 'registerCollection', payload: { collectedBy: input.collectedBy },
+      detail: { collectedBy: input.collectedBy, docType: input.docType, docNumber: maskIdNumber(checked.normalised) },
+    });
+    await repo.insertDelivery(trx, {
+      id: newId(now), case_id: id, method: 'collect', collected_by: input.collectedBy, id_doc_type: input.docType,
+      id_doc_number: checked.normalised, carrier: null, tracking_number: null, at: now, by_name: actor.displayName,
+    });
+    await appendAudit(trx, byActor(actor, now, 'case.collect', 'case', id, { collectedBy: input.collectedBy, docType: input.docType }));
+  });
+  return caseDetail(ctx, actor, id);
+}
+
+/** 邮寄送达: the carrier and tracking number. */
+export async function registerMailing(ctx: AppContext, actor: Actor, id: string, input: { carrier: string; trackingNumber: string }) {
+  const c = await loadCase(ctx.db, actor, id);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await moveCase(trx, actor, c, now, { action: 'registerMailing', payload: { trackingNumber: input.trackingNumber }, detail: input });
+    await repo.insertDelivery(trx, {
+      id: newId(now), case_id: id, method: 'mail', collected_by: null, id_doc_type: null, id_doc_number: null,
+      carrier: input.carrier, tracking_number: input.trackingNumber, at: now, by_name: actor.displayName,
+    });
+    await appendAudit(trx, byActor(actor, now, 'case.mail', 'case', id, input));
+  });
+  return caseDetail(ctx, actor, id);
+}
+
+export { archiveCase, archiveRecord } from './archive.ts';

@@ -1,0 +1,219 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestHall, json, Session, signedIn, type TestHall } from '../../../test/helpers.ts';
+import { complete, person, publishedItem } from '../../../test/intake-fixtures.ts';
+import { sweepAlerts } from './service.ts';
+
+/** 09:00 Beijing time on a day of March 2026 (T0 is Monday 2 March). */
+const at = (day: string) => Date.parse(`${day}T09:00:00+08:00`);
+
+/** Moves the clock to a day; sessions idle that long have ended, so everyone signs in again. */
+async function setDay(day: string) {
+  hall.clock.set(at(day));
+  clerk = await signedIn(hall.app, 'clerk');
+  supervisor = await signedIn(hall.app, 'supervisor');
+  reviewer = await signedIn(hall.app, 'reviewer');
+}
+
+let hall: TestHall;
+let clerk: Session;
+let supervisor: Session;
+let reviewer: Session;
+let hallId: string;
+let departmentId: string;
+let itemId: string;
+let windowId: string;
+const ids: Record<string, string> = {};
+
+async function accept(name: string): Promise<{ id: string; caseNo: string }> {
+  hall.clock.advance(1000);
+  const applicantId = await person(clerk, hallId, { name });
+  const r = json(await clerk.post('/api/intake/receptions', { itemId, applicantId, windowId, materials: complete() }));
+  const res = await clerk.post(`/api/cases/${r.id}/accept`);
+  if (res.statusCode !== 200) throw new Error(res.body);
+  return json(res);
+}
+
+/** Completion as the trail records it: the case moves to 'completed' with its event at the clock's time. */
+async function completeCase(caseId: string) {
+  const db = hall.ctx.db;
+  const now = hall.clock.now();
+  const last = await db.selectFrom('case_events').select((eb) => eb.fn.max('seq').as('seq')).where('case_id', '=', caseId).executeTakeFirstOrThrow();
+  const c = await db.selectFrom('cases').select('state').where('id', '=', caseId).executeTakeFirstOrThrow();
+  await db.updateTable('cases').set({ state: 'completed', updated_at: now }).where('id', '=', caseId).execute();
+  await db.updateTable('case_steps').set({ status: 'done', done_at: now }).where('case_id', '=', caseId).execute();
+  await db.insertInto('case_events').values({
+    id: `ev-${caseId}-${now}`, case_id: caseId, seq: Number(last.seq) + 1, at: now, user_id: ids.handler!, username: 'handler',
+    display_name: '杨帆', action: 'complete', from_state: c.state, to_state: 'completed', detail: null,
+  }).execute();
+}
+
+beforeAll(async () => {
+  hall = await buildTestHall();
+  await setDay('2026-03-02');
+  const head = await signedIn(hall.app, 'head');
+  const me = json(await head.get('/api/auth/me'));
+  hallId = me.halls[0].id;
+  for (const u of ['clerk', 'supervisor', 'reviewer', 'handler']) ids[u] = json(await (await signedIn(hall.app, u)).get('/api/auth/me')).id;
+  const reviewerDepartment = json(await reviewer.get('/api/auth/me')).departments[0].id;
+  departmentId = reviewerDepartment;
+  windowId = json(await head.get(`/api/windows?hallId=${hallId}`)).items[0].id;
+  itemId = await publishedItem(head, hallId, departmentId, 'SUP-1');
+});
+afterAll(() => hall.close());
+
+describe('supervision board and alerts', () => {
+  let first: { id: string; caseNo: string };
+  it('shows nothing while every clock is green', async () => {
+    await setDay('2026-03-02');
+    first = await accept('钱一');
+    const b = json(await supervisor.get('/api/supervision/board'));
+    expect(b).toMatchObject({ today: '2026-03-02', cases: [], steps: [], stuck: [] });
+    expect(await sweepAlerts(hall.ctx)).toEqual({ added: 0 });
+  });
+
+  it('lights the steps yellow the day before their deadline and tells the department once', async () => {
+    await setDay('2026-03-03');
+    const b = json(await supervisor.get('/api/supervision/board'));
+    expect(b.cases).toEqual([]);
+    // 材料审核 and 现场核查: 2 working days from 3 March → deadline Wednesday 4 March.
+    expect(b.steps.map((s: any) => [s.stepName, s.level, s.deadline])).toEqual([
+      ['材料审核', 'yellow', '2026-03-04'], ['现场核查', 'yellow', '2026-03-04'],
+    ]);
+    expect(b.steps[0]).toMatchObject({ caseId: first.id, caseNo: first.caseNo, departmentName: expect.any(String) });
+    expect(b.byDepartment).toEqual([{ key: departmentId, name: b.steps[0].departmentName, yellow: 2, red: 0 }]);
+    expect(b.byWindow).toEqual([expect.objectContaining({ key: windowId, yellow: 2, red: 0 })]);
+
+    const { added } = await sweepAlerts(hall.ctx);
+    expect(added).toBeGreaterThan(0);
+    expect(await sweepAlerts(hall.ctx)).toEqual({ added: 0 });
+    const mine = json(await reviewer.get('/api/alerts'));
+    expect(mine.unread).toBe(2);
+    expect(mine.items.map((a: any) => [a.level, a.targetType, a.audience])).toEqual([
+      ['yellow', 'step', 'responsible'], ['yellow', 'step', 'responsible'],
+    ]);
+    // Yellow reaches the people working it, not the supervisors.
+    expect(json(await supervisor.get('/api/alerts')).items).toEqual([]);
+  });
+
+  it('lists a step nobody claimed for more than the allowed working days as stuck', async () => {
+    await setDay('2026-03-04');
+    const b = json(await supervisor.get('/api/supervision/board'));
+    expect(b.stuck.map((s: any) => [s.caseId, s.waitingDays])).toEqual([[first.id, 2], [first.id, 2]]);
+    expect(json(await supervisor.get('/api/supervision/board?stuckDays=2')).stuck).toEqual([]);
+  });
+
+  it('turns red after the deadline, tells the supervisors, and never repeats an alert', async () => {
+    await setDay('2026-03-05');
+    await sweepAlerts(hall.ctx);
+    await sweepAlerts(hall.ctx);
+    const sup = json(await supervisor.get('/api/alerts'));
+    expect(sup.items.map((a: any) => [a.level, a.targetType, a.audience])).toEqual([
+      ['red', 'step', 'supervisor'], ['red', 'step', 'supervisor'],
+    ]);
+    const rev = json(await reviewer.get('/api/alerts'));
+    expect(rev.items.filter((a: any) => a.level === 'red')).toHaveLength(2);
+    expect(rev.unread).toBe(4);
+    // Read one: unread first, then the read one; reading it again changes nothing.
+    const read = json(await reviewer.post(`/api/alerts/${rev.items[0].id}/read`));
+    expect(read.readAt).toBe(hall.clock.now());
+    const after = json(await reviewer.get('/api/alerts'));
+    expect(after.unread).toBe(3);
+    expect(after.items.at(-1).id).toBe(rev.items[0].id);
+    expect((await supervisor.post(`/api/alerts/${rev.items[1].id}/read`)).statusCode).toBe(404);
+  });
+
+  it('lights the case yellow before its deadline and red after it, telling its owner and the supervisors', async () => {
+    await setDay('2026-03-06');
+    let b = json(await supervisor.get('/api/supervision/board'));
+    expect(b.cases).toEqual([expect.objectContaining({ caseId: first.id, level: 'yellow', deadline: '2026-03-09', ownerName: '张伟' })]);
+    await sweepAlerts(hall.ctx);
+    const clerkAlerts = json(await clerk.get('/api/alerts')).items;
+    expect(clerkAlerts.map((a: any) => [a.level, a.targetType, a.caseNo])).toEqual([['yellow', 'case', first.caseNo]]);
+
+    await setDay('2026-03-10');
+    b = json(await supervisor.get('/api/supervision/board'));
+    expect(b.cases[0]).toMatchObject({ level: 'red' });
+    expect(b.byPerson.find((p: any) => p.key === ids.clerk)).toMatchObject({ name: '张伟', red: 1, yellow: 0 });
+    await sweepAlerts(hall.ctx);
+    const sup = json(await supervisor.get('/api/alerts')).items;
+    expect(sup.filter((a: any) => a.targetType === 'case').map((a: any) => [a.level, a.audience])).toEqual([['red', 'supervisor']]);
+  });
+
+  it('is for supervisors, station heads and inspectors only', async () => {
+    expect((await clerk.get('/api/supervision/board')).statusCode).toBe(403);
+    expect((await clerk.get('/api/supervision/on-time?from=2026-03-01&to=2026-03-31')).statusCode).toBe(403);
+    for (const u of ['head', 'inspector']) expect((await (await signedIn(hall.app, u)).get('/api/supervision/board')).statusCode).toBe(200);
+    const town = await signedIn(hall.app, 'town_clerk');
+    expect((await town.get('/api/alerts')).statusCode).toBe(200);
+  });
+});
+
+describe('on-time rate', () => {
+  it('divides the cases finished on or before their deadline by those finished in the period, with the cases behind it', async () => {
+    await setDay('2026-03-16');
+    const onDay = await accept('孙按时'); // deadline 2026-03-23
+    const late = await accept('周超期');
+    const open = await accept('吴未结');
+    await setDay('2026-03-23');
+    await completeCase(onDay.id);
+    await setDay('2026-03-24');
+    await completeCase(late.id);
+
+    const q = 'from=2026-03-16&to=2026-03-31';
+    const r = json(await supervisor.get(`/api/supervision/on-time?${q}&by=item`));
+    expect(r.overall).toEqual({ onTime: 1, finished: 2, rate: 0.5 });
+    expect(r.groups).toEqual([{ key: itemId, name: '食品经营许可证变更', onTime: 1, finished: 2, rate: 0.5 }]);
+    const byDept = json(await supervisor.get(`/api/supervision/on-time?${q}&by=department`));
+    expect(byDept.groups).toEqual([expect.objectContaining({ key: departmentId, onTime: 1, finished: 2 })]);
+    const byPerson = json(await supervisor.get(`/api/supervision/on-time?${q}&by=person`));
+    expect(byPerson.groups).toEqual([expect.objectContaining({ key: ids.clerk, name: '张伟', rate: 0.5 })]);
+    const byWindow = json(await supervisor.get(`/api/supervision/on-time?${q}&by=window`));
+    expect(byWindow.groups).toEqual([expect.objectContaining({ key: windowId, finished: 2 })]);
+
+    const d = json(await supervisor.get(`/api/supervision/on-time/cases?${q}&by=item&key=${itemId}`));
+    expect(d.onTimeCases.map((c: any) => c.caseId)).toEqual([onDay.id]);
+    expect(d.finishedCases.map((c: any) => [c.caseId, c.completedDay, c.onTime])).toEqual([
+      [onDay.id, '2026-03-23', true], [late.id, '2026-03-24', false],
+    ]);
+    expect(d.finishedCases.map((c: any) => c.caseId)).not.toContain(open.id);
+
+    // The period is by completion day in China: 24 March alone holds only the late case.
+    expect(json(await supervisor.get('/api/supervision/on-time?from=2026-03-24&to=2026-03-24')).overall).toEqual({ onTime: 0, finished: 1, rate: 0 });
+    expect(json(await supervisor.get('/api/supervision/on-time?from=2026-04-01&to=2026-04-30')).overall).toEqual({ onTime: 0, finished: 0, rate: null });
+    // A finished case leaves the board.
+    expect(json(await supervisor.get('/api/supervision/board')).cases.map((c: any) => c.caseId)).not.toContain(onDay.id);
+  });
+
+  it('names the bad field', async () => {
+    const bad = await supervisor.get('/api/supervision/on-time?from=2026-03-31&to=2026-03-01');
+    expect(bad.statusCode).toBe(400);
+    expect(json(bad).field).toBe('to');
+    expect(json(await supervisor.get('/api/supervision/on-time?from=2026-02-30&to=2026-03-01')).field).toBe('from');
+  });
+});
+
+describe('bad-review call-backs on the board', () => {
+  it('lists open call-back tasks, red once the call-back day has passed', async () => {
+    await setDay('2026-04-01');
+    const windows = json(await clerk.get(`/api/queue/windows?hallId=${hallId}`)).items;
+    const padWindow = windows.find((w: { number: number }) => w.number === 5).id;
+    const categoryId = json(await clerk.get(`/api/queue/categories?hallId=${hallId}`)).items.find((c: { prefix: string }) => c.prefix === 'D').id;
+    await clerk.post(`/api/queue/windows/${padWindow}/open`);
+    const token = json(await supervisor.post(`/api/rating/pads/${padWindow}/token`)).token;
+    const anon = new Session(hall.app);
+    const ticket = json(await anon.post(`/api/public/halls/${hallId}/queue/tickets`, { categoryId }));
+    await clerk.post(`/api/queue/windows/${padWindow}/call-next`);
+    await clerk.post(`/api/queue/tickets/${ticket.id}/start`);
+    hall.clock.advance(60_000);
+    await clerk.post(`/api/queue/tickets/${ticket.id}/finish`, { outcomeKind: 'consultation', outcomeId: 'c-1' });
+    const rated = await anon.request('POST', `/api/public/pads/${padWindow}/ratings`, { ticketId: ticket.id, level: 'very_dissatisfied', comment: '态度差' }, { 'x-pad-token': token });
+    expect(rated.statusCode, rated.body).toBe(201);
+
+    let task = json(await supervisor.get('/api/supervision/board')).followUps;
+    expect(task).toEqual([expect.objectContaining({ level: 'very_dissatisfied', comment: '态度差', windowNumber: 5, dueDay: '2026-04-02' })]);
+    expect(task[0].light).not.toBe('red');
+    await setDay('2026-04-03');
+    task = json(await supervisor.get('/api/supervision/board')).followUps;
+    expect(task[0]).toMatchObject({ light: 'red', dueDay: '2026-04-02' });
+  });
+});

@@ -1,0 +1,47 @@
+import type { Db } from '../../platform/db/database.ts';
+import type { CaseExtensionTable, CasePauseTable } from '../../platform/db/tables-backoffice.ts';
+
+export type PauseRow = CasePauseTable;
+export type ExtensionRow = CaseExtensionTable;
+
+export const insertPause = (db: Db, row: PauseRow) => db.insertInto('case_pauses').values(row).execute();
+
+export const pausesOf = (db: Db, caseId: string) =>
+  db.selectFrom('case_pauses').selectAll().where('case_id', '=', caseId).orderBy('started_at').execute();
+
+export const openPause = (db: Db, caseId: string) =>
+  db.selectFrom('case_pauses').selectAll().where('case_id', '=', caseId).where('to_day', 'is', null).executeTakeFirst();
+
+export const closePause = (db: Db, id: string, toDay: string, at: number) =>
+  db.updateTable('case_pauses').set({ to_day: toDay, ended_at: at }).where('id', '=', id).execute();
+
+export const insertExtension = (db: Db, row: ExtensionRow) => db.insertInto('case_extensions').values(row).execute();
+
+export const extensionsOf = (db: Db, caseId: string) =>
+  db.selectFrom('case_extensions').selectAll().where('case_id', '=', caseId).orderBy('requested_at').execute();
+
+export const findExtension = (db: Db, id: string) =>
+  db.selectFrom('case_extensions').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Decides a request only while it is still open; the row count says whether this decision won. */
+export async function decideExtension(db: Db, id: string, patch: Partial<ExtensionRow>): Promise<boolean> {
+  const r = await db.updateTable('case_extensions').set(patch).where('id', '=', id).where('status', '=', 'requested').executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export const setCaseDeadline = (db: Db, id: string, deadline: string | null, provisional: number) =>
+  db.updateTable('cases').set({ deadline, deadline_provisional: provisional }).where('id', '=', id).execute();
+
+export const setStepDeadline = (db: Db, id: string, deadline: string | null) =>
+  db.updateTable('case_steps').set({ deadline }).where('id', '=', id).execute();
+
+/** Cases whose clock may still move (accepted, not yet completed), for re-computation. */
+export const runningCases = (db: Db, hallIds: string[]) =>
+  db
+    .selectFrom('cases')
+    .selectAll()
+    .where('hall_id', 'in', hallIds.length ? hallIds : [''])
+    .where('accepted_day', 'is not', null)
+    .where('completed_at', 'is', null)
+    .where('state', 'not in', ['withdrawn', 'not_accepted', 'archived'])
+    .execute();
