@@ -273,6 +273,7 @@ describe('one-time notice of a consultation (R2.5)', () => {
     expect(text).toContain(`所咨询事项：${item.name.replace(/\s+/g, '')}`);
     expect(text).toContain(c.number);
     expect(text).toContain('申请材料');
+    if (process.env.KEEP_PDF) fs.writeFileSync(process.env.KEEP_PDF, pdf);
     expect(text).toContain('139****5678');
     expect(text).not.toContain('13912345678');
 
