@@ -12,8 +12,10 @@ export default async function setup(project: TestProject) {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onewindow-e2e-'));
   const port = 3100 + Math.floor(Math.random() * 800);
   const baseUrl = `http://127.0.0.1:${port}`;
+  // Test-only clock: while this file holds an ISO instant the server takes it as "now" (see support/clock.ts).
+  const clockFile = path.join(dataDir, 'clock.txt');
   server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'serve'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', ONEWINDOW_CLOCK_FILE: clockFile },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const deadline = Date.now() + 90_000;
@@ -29,6 +31,7 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 250));
   }
   project.provide('baseUrl', baseUrl);
+  project.provide('clockFile', clockFile);
   return async () => {
     server?.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 300));
@@ -39,5 +42,6 @@ export default async function setup(project: TestProject) {
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    clockFile: string;
   }
 }

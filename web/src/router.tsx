@@ -13,6 +13,10 @@ const guide = () => import('./pages/guide');
 const consult = () => import('./pages/consult');
 const queue = () => import('./pages/queue');
 const rating = () => import('./pages/rating');
+const supervision = () => import('./pages/supervision');
+const reception = () => import('./pages/reception');
+const cases = () => import('./pages/cases');
+const calendar = () => import('./pages/calendar');
 
 function guarded(anyOf: string[], children: RouteObject[]): RouteObject {
   return { element: <RequirePermission anyOf={anyOf} />, children };
@@ -25,6 +29,12 @@ const routes: RouteObject[] = [
   { path: '/display/:hallId', lazy: async () => ({ Component: (await queue()).DisplayPage }) },
   { path: '/queue/ticket/:id', lazy: async () => ({ Component: (await queue()).TicketStatusPage }) },
   { path: '/pad/:windowId', lazy: async () => ({ Component: (await rating()).PadPage }) },
+  // Public case progress (from the receipt's QR code), in the public layout.
+  {
+    path: '/progress',
+    lazy: async () => ({ Component: (await guide()).PublicLayout }),
+    children: [{ index: true, lazy: async () => ({ Component: (await import('./pages/progress')).ProgressPage }) }],
+  },
   {
     path: '/guide',
     lazy: async () => ({ Component: (await guide()).PublicLayout }),
@@ -91,6 +101,25 @@ const routes: RouteObject[] = [
           guarded(['queue.serve'], [{ path: 'queue/window', lazy: async () => ({ Component: (await queue()).WindowPage }) }]),
           guarded(['queue.manage'], [{ path: 'queue/setup', lazy: async () => ({ Component: (await queue()).SetupPage }) }]),
           guarded(['rating.follow_up'], [{ path: 'rating/follow-ups', lazy: async () => ({ Component: (await rating()).FollowUpsPage }) }]),
+          guarded(['reception.register'], [{ path: 'reception', lazy: async () => ({ Component: (await reception()).ReceptionPage }) }]),
+          guarded(
+            ['case.read'],
+            [
+              { path: 'cases', lazy: async () => ({ Component: (await cases()).CaseListPage }) },
+              { path: 'cases/:id', lazy: async () => ({ Component: (await cases()).CaseDetailPage }) },
+              { path: 'inbox', lazy: async () => ({ Component: (await cases()).InboxPage }) },
+              { path: 'applicants/:id', lazy: async () => ({ Component: (await reception()).ApplicantFilePage }) },
+            ],
+          ),
+          guarded(['org.read'], [{ path: 'admin/calendar', lazy: async () => ({ Component: (await calendar()).CalendarPage }) }]),
+          guarded(
+            ['supervision.view'],
+            [
+              { path: 'supervision', lazy: async () => ({ Component: (await supervision()).BoardPage }) },
+              { path: 'supervision/on-time', lazy: async () => ({ Component: (await supervision()).OnTimePage }) },
+            ],
+          ),
+          { path: 'alerts', lazy: async () => ({ Component: (await supervision()).AlertsPage }) },
           { path: '*', element: <NotFound /> },
         ],
       },

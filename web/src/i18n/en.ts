@@ -1,3 +1,7 @@
+import { supervisionEn } from './supervision/en';
+import { receptionEn } from './reception/en';
+import { casesEn } from './cases/en';
+import { calendarEn } from './calendar/en';
 import { consultEn } from './consult/en';
 import { enLabels } from './labels/en';
 import { queueEn } from './queue/en';
@@ -8,6 +12,10 @@ export const en: Dictionary = {
   ...enLabels,
   ...consultEn,
   ...queueEn,
+  ...receptionEn,
+  ...casesEn,
+  ...calendarEn,
+  ...supervisionEn,
   'app.title': 'OneWindow Service Management',
   'app.shortTitle': 'OneWindow',
   'lang.switch': '中文',

@@ -29,7 +29,9 @@ export type LabelGroup =
   | 'userStatus'
   | 'adminClass'
   | 'windowKind'
-  | 'windowStatus';
+  | 'windowStatus'
+  | 'caseState'
+  | 'caseAction';
 
 export type Vars = Record<string, string | number>;
 export interface Translate {

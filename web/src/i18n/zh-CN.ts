@@ -1,3 +1,7 @@
+import { supervisionZhCN } from './supervision/zh-CN';
+import { receptionZhCN } from './reception/zh-CN';
+import { casesZhCN } from './cases/zh-CN';
+import { calendarZhCN } from './calendar/zh-CN';
 import { consultZhCN } from './consult/zh-CN';
 import { zhCNLabels } from './labels/zh-CN';
 import { queueZhCN } from './queue/zh-CN';
@@ -7,6 +11,10 @@ export const zhCN = {
   ...zhCNLabels,
   ...consultZhCN,
   ...queueZhCN,
+  ...receptionZhCN,
+  ...casesZhCN,
+  ...calendarZhCN,
+  ...supervisionZhCN,
   'app.title': '一窗通办业务管理系统',
   'app.shortTitle': '一窗通办',
   'lang.switch': 'English',

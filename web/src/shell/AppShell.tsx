@@ -3,6 +3,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { useCan, useMe } from '../api/auth';
 import { LocaleSwitch } from '../components/LocaleSwitch';
+import { CalendarBanner } from '../pages/calendar/CalendarBanner';
+import { AlertBell } from '../pages/supervision/AlertBell';
 import { useT } from '../i18n';
 import { buildMenu, menuKeyFor } from './menu';
 import { UserMenu } from './UserMenu';
@@ -54,6 +56,7 @@ export function AppShell() {
           </Typography.Text>
           {hallNames && <span className="ow-header-hall">{hallNames}</span>}
           <span style={{ flex: 1 }} />
+          {!forced && <AlertBell />}
           <LocaleSwitch />
           <UserMenu />
         </Header>
@@ -61,6 +64,7 @@ export function AppShell() {
           {forced && location.pathname === '/account/password' && (
             <Alert type="warning" showIcon title={t('password.forcedNotice')} style={{ marginBottom: 16 }} />
           )}
+          {!forced && <CalendarBanner />}
           <Spin spinning={navigation.state === 'loading'} delay={200}>
             <Outlet />
           </Spin>

@@ -2,14 +2,18 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
+  FileSearchOutlined,
+  FormOutlined,
   CommentOutlined,
   HomeOutlined,
+  InboxOutlined,
   ProfileOutlined,
   PhoneOutlined,
   ReadOutlined,
   SettingOutlined,
   SoundOutlined,
   TeamOutlined,
+  AlertOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Translate } from '../i18n';
@@ -19,12 +23,28 @@ type MenuItem = NonNullable<MenuProps['items']>[number];
 /** Sider menu built from the user's permissions. Keys are route paths. */
 export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuItem[] {
   const items: MenuItem[] = [{ key: '/', icon: <HomeOutlined />, label: t('menu.home') }];
+  if (can('reception.register')) items.push({ key: '/reception', icon: <FormOutlined />, label: t('menu.reception') });
+  if (can('case.read')) {
+    items.push({ key: '/inbox', icon: <InboxOutlined />, label: t('menu.inbox') });
+    items.push({ key: '/cases', icon: <FileSearchOutlined />, label: t('menu.cases') });
+  }
   if (can('catalog.read')) items.push({ key: '/catalog', icon: <ProfileOutlined />, label: t('menu.catalog') });
   if (can('consult.handle')) items.push({ key: '/consultations', icon: <CommentOutlined />, label: t('menu.consultations') });
   if (can('knowledge.read')) items.push({ key: '/knowledge', icon: <ReadOutlined />, label: t('menu.knowledge') });
   if (can('queue.serve')) items.push({ key: '/queue/window', icon: <SoundOutlined />, label: t('menu.queueWindow') });
   if (can('queue.manage')) items.push({ key: '/queue/setup', icon: <SettingOutlined />, label: t('menu.queueSetup') });
   if (can('rating.follow_up')) items.push({ key: '/rating/follow-ups', icon: <PhoneOutlined />, label: t('menu.followUps') });
+  if (can('supervision.view')) {
+    items.push({
+      key: 'supervision',
+      icon: <AlertOutlined />,
+      label: t('menu.supervision'),
+      children: [
+        { key: '/supervision', label: t('sup.title') },
+        { key: '/supervision/on-time', label: t('menu.onTime') },
+      ],
+    });
+  }
   if (can('org.read')) {
     items.push({
       key: 'org',
@@ -34,6 +54,7 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
         { key: '/admin/halls', label: t('menu.halls') },
         { key: '/admin/departments', label: t('menu.departments') },
         { key: '/admin/windows', label: t('menu.windows') },
+        { key: '/admin/calendar', label: t('menu.calendar') },
       ],
     });
   }
@@ -65,13 +86,21 @@ const PREFIXES = [
   '/queue/window',
   '/queue/setup',
   '/rating/follow-ups',
+  '/reception',
+  '/cases',
+  '/inbox',
+  '/admin/calendar',
+  '/supervision/on-time',
+  '/supervision',
+  '/alerts',
 ];
 
 /** Menu key for a pathname (e.g. /catalog/abc → /catalog) and the submenu that holds it. */
 export function menuKeyFor(pathname: string): { selected: string; open: string | null } {
   const selected = PREFIXES.find((p) => pathname === p || pathname.startsWith(`${p}/`)) ?? pathname;
   let open: string | null = null;
-  if (/^\/admin\/(halls|departments|windows)/.test(selected)) open = 'org';
+  if (/^\/admin\/(halls|departments|windows|calendar)/.test(selected)) open = 'org';
   if (/^\/admin\/(users|roles|policy)/.test(selected)) open = 'accounts';
+  if (selected.startsWith('/supervision')) open = 'supervision';
   return { selected, open };
 }

@@ -1,0 +1,109 @@
+import { Button, Card, Checkbox, Input, Select, Table, Tabs } from 'antd';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { useCan, useMe } from '../../api/auth';
+import { type InboxItem, type InboxQuery, useCaseAction, useInbox, useStuckSteps } from '../../api/cases';
+import { useDepartmentOptions } from '../../components/HallSelect';
+import { useNotifyError } from '../../components/useNotifyError';
+import { useT } from '../../i18n';
+import { DeadlineLight, UrgencyTag } from './labels';
+import './cases.css';
+
+/** 待办: my steps, and my department's steps waiting to be claimed; urgent first, then the earliest step deadline. */
+export function InboxPage() {
+  const t = useT();
+  const { data: me } = useMe();
+  const can = useCan();
+  const departments = useDepartmentOptions(me?.halls[0]?.id);
+  const [departmentId, setDepartmentId] = useState<string | undefined>(me?.departments[0]?.id);
+  const [unassigned, setUnassigned] = useState(true);
+  const [q, setQ] = useState<string | undefined>();
+  // one's own department first; a supervisor without one starts at the hall's first department
+  const first = me?.departments[0]?.id ?? departments.options[0]?.value;
+  useEffect(() => {
+    if (!departmentId && first) setDepartmentId(first);
+  }, [departmentId, first]);
+  const deptQuery: InboxQuery = { departmentId, unassigned: unassigned ? 'true' : undefined, q };
+  return (
+    <Card title={t('bo.inbox')}>
+      <Tabs
+        items={[
+          { key: 'mine', label: t('bo.mine'), children: <InboxTable which="mine" query={{ q }} /> },
+          {
+            key: 'department',
+            label: t('bo.department'),
+            children: (
+              <>
+                <div className="ow-toolbar">
+                  <Select aria-label={t('cs.department')} placeholder={t('cs.department')} style={{ width: 260 }} value={departmentId} options={departments.options} onChange={setDepartmentId} />
+                  <Checkbox checked={unassigned} onChange={(e) => setUnassigned(e.target.checked)}>{t('bo.unclaimedOnly')}</Checkbox>
+                  <Input.Search aria-label={t('cs.search')} placeholder={t('cs.searchPlaceholder')} allowClear style={{ width: 240 }} onSearch={(v) => setQ(v.trim() || undefined)} />
+                </div>
+                <InboxTable which="department" query={deptQuery} enabled={!!departmentId} />
+              </>
+            ),
+          },
+          ...(can('case.route') ? [{ key: 'stuck', label: t('bo.stuck'), children: <StuckTable /> }] : []),
+        ]}
+      />
+    </Card>
+  );
+}
+
+function StuckTable() {
+  const t = useT();
+  const list = useStuckSteps(true);
+  return (
+    <Table
+      rowKey="stepId"
+      size="middle"
+      loading={list.isFetching}
+      dataSource={list.data?.items}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      columns={[
+        { title: t('cs.caseNo'), render: (_v, r) => <Link to={`/cases/${r.caseId}`}>{r.caseNo ?? t('cs.noNumber')}</Link> },
+        { title: t('rc.urgency'), render: (_v, r) => <UrgencyTag urgency={r.urgency} /> },
+        { title: t('cs.item'), dataIndex: 'itemName', ellipsis: true },
+        { title: t('cs.step'), dataIndex: 'stepName' },
+        { title: t('bo.waited'), render: (_v, r) => t('cs.limitDays', { n: r.waitedWorkingDays }) },
+        { title: t('bo.stepDeadline'), render: (_v, r) => <DeadlineLight light={r.stepLight} date={r.stepDeadline} /> },
+      ]}
+    />
+  );
+}
+
+function InboxTable({ which, query, enabled = true }: { which: 'mine' | 'department'; query: InboxQuery; enabled?: boolean }) {
+  const t = useT();
+  const notify = useNotifyError();
+  const list = useInbox(which, query, enabled);
+  const action = useCaseAction(undefined);
+  return (
+    <Table<InboxItem>
+      rowKey="stepId"
+      size="middle"
+      loading={list.isFetching}
+      dataSource={list.data?.items}
+      rowClassName={(r) => (r.urgency === 'urgent' ? 'cs-row-urgent' : '')}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
+      columns={[
+        { title: t('cs.caseNo'), render: (_v, r) => <Link to={`/cases/${r.caseId}`}>{r.caseNo ?? t('cs.noNumber')}</Link> },
+        { title: t('rc.urgency'), render: (_v, r) => <UrgencyTag urgency={r.urgency} /> },
+        { title: t('cs.item'), dataIndex: 'itemName', ellipsis: true },
+        { title: t('cs.applicant'), dataIndex: 'applicantName' },
+        { title: t('cs.step'), dataIndex: 'stepName' },
+        { title: t('cs.assignee'), render: (_v, r) => r.assignee?.name ?? '—' },
+        { title: t('bo.stepDeadline'), render: (_v, r) => <DeadlineLight light={r.stepLight} date={r.stepDeadline} /> },
+        { title: t('cs.deadline'), render: (_v, r) => <DeadlineLight light={r.caseLight} date={r.caseDeadline} /> },
+        {
+          title: '',
+          render: (_v, r) =>
+            !r.assignee ? (
+              <Button size="small" onClick={() => action.mutateAsync({ id: r.caseId, path: `steps/${r.stepId}/claim` }).catch(notify)}>{t('bo.claim')}</Button>
+            ) : (
+              <Link to={`/cases/${r.caseId}`}>{t('bo.handle')}</Link>
+            ),
+        },
+      ]}
+    />
+  );
+}

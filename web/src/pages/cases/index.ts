@@ -1,0 +1,3 @@
+export { CaseDetailPage } from './CaseDetailPage';
+export { CaseListPage } from './CaseListPage';
+export { InboxPage } from './InboxPage';

@@ -1,0 +1,2 @@
+export { ReceptionPage } from './ReceptionPage';
+export { ApplicantFilePage } from './ApplicantFilePage';
