@@ -235,3 +235,19 @@ export function useStuckSteps(enabled: boolean, workingDays = 1) {
     enabled,
   });
 }
+
+export interface Colleague {
+  id: string;
+  name: string;
+  username: string;
+}
+
+/** Staff of a department, for assigning or handing over one of its steps. */
+export function useColleagues(departmentId: string | null) {
+  return useQuery({
+    queryKey: ['backoffice', 'colleagues', departmentId],
+    queryFn: () => api.get<ListResult<Colleague>>('/api/backoffice/colleagues', { departmentId: departmentId ?? '' }),
+    enabled: !!departmentId,
+    staleTime: 60_000,
+  });
+}

@@ -191,6 +191,12 @@ describe('routing, claiming and refusals', () => {
     const handlerId = json(await s.handler.get('/api/auth/me')).id;
     const reviewerId = json(await s.reviewer.get('/api/auth/me')).id;
     const clerkId = json(await s.clerk.get('/api/auth/me')).id;
+    // The people a step of the department can go to: its own staff, not the front desk.
+    const colleagues = json(await s.supervisor.get(`/api/backoffice/colleagues?departmentId=${sc}`)).items.map((u: { id: string }) => u.id);
+    expect(colleagues).toEqual(expect.arrayContaining([handlerId, reviewerId]));
+    expect(colleagues).not.toContain(clerkId);
+    const town = await signedIn(hall.app, 'town_clerk');
+    expect((await town.get(`/api/backoffice/colleagues?departmentId=${sc}`)).statusCode).toBe(404);
     expect(json(await s.supervisor.post(`/api/cases/${c.id}/steps/${s3}/assign`, { userId: clerkId }))).toMatchObject({ field: 'userId' });
     const inspector = await signedIn(hall.app, 'inspector');
     expect((await inspector.post(`/api/cases/${c.id}/steps/${s3}/assign`, { userId: handlerId })).statusCode).toBe(403);

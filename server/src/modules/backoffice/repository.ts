@@ -83,3 +83,15 @@ export async function inbox(db: Db, f: InboxFilter) {
     .execute();
 }
 export type InboxRow = Awaited<ReturnType<typeof inbox>>[number];
+
+/** Active staff of a department who may process cases there: the people a step can be assigned or handed to. */
+export async function departmentStaff(db: Db, departmentId: string) {
+  return db
+    .selectFrom('users')
+    .innerJoin('user_departments', 'user_departments.user_id', 'users.id')
+    .select(['users.id', 'users.display_name', 'users.username'])
+    .where('user_departments.department_id', '=', departmentId)
+    .where('users.status', '=', 'active')
+    .orderBy('users.display_name')
+    .execute();
+}

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http.ts';
-import { idParams } from '../../platform/schemas.ts';
+import { idParams, listOf } from '../../platform/schemas.ts';
 import { caseDetailSchema } from '../cases/schema.ts';
 import * as decisions from './decisions.ts';
 import * as s from './schema.ts';
@@ -28,6 +28,13 @@ export function backofficeRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get('/api/backoffice/stuck',
     { config: { access: 'case.route' }, schema: { tags, querystring: s.stuckQuery, response: { 200: s.stuckSchema } } },
     async (req) => service.stuckSteps(ctx, actorOf(req), req.query));
+
+  r.get('/api/backoffice/colleagues',
+    { config: { access: 'case.read' }, schema: { tags, querystring: s.colleaguesQuery, response: { 200: listOf(s.colleagueSchema) } } },
+    async (req) => {
+      const items = await service.colleagues(ctx, actorOf(req), req.query.departmentId);
+      return { items, total: items.length };
+    });
 
   r.post('/api/cases/:id/reroute',
     { config: { access: 'case.route' }, schema: { tags, params: idParams, body: s.rerouteInput, response: detail } },

@@ -66,3 +66,6 @@ export const inboxSchema = z.object({ items: z.array(inboxItemSchema), total: z.
 /** GET /api/backoffice/stuck — 交接滞留: unclaimed for more than `workingDays` working days (default 1). */
 export const stuckQuery = z.object({ hallId: z.string().max(64).optional(), workingDays: z.coerce.number().int().min(0).max(30).default(1) });
 export const stuckSchema = z.object({ items: z.array(inboxItemSchema.extend({ waitedWorkingDays: z.number() })), total: z.number() });
+
+export const colleaguesQuery = z.object({ departmentId: z.string().min(1).max(64) });
+export const colleagueSchema = z.object({ id: z.string(), name: z.string(), username: z.string() });

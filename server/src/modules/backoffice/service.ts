@@ -227,3 +227,11 @@ export async function stuckSteps(ctx: AppContext, actor: Actor, q: { hallId?: st
   }
   return { items: out, total: out.length };
 }
+
+/** Colleagues a step of this department can go to; only for departments of the actor's own halls. */
+export async function colleagues(ctx: AppContext, actor: Actor, departmentId: string) {
+  const dep = await repo.findDepartment(ctx.db, departmentId);
+  if (!dep || !actor.hallIds.includes(dep.hall_id)) throw notFound('部门', 'Department');
+  const staff = await repo.departmentStaff(ctx.db, departmentId);
+  return staff.map((u) => ({ id: u.id, name: u.display_name, username: u.username }));
+}

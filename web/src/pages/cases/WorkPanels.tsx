@@ -1,10 +1,13 @@
 import { UploadOutlined } from '@ant-design/icons';
 import { Button, Space, Table, Tag, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { useCan, useMe } from '../../api/auth';
 import { type CaseDetail, useCaseAction } from '../../api/cases';
 import { useDepartmentOptions } from '../../components/HallSelect';
 import { formatTime } from '../../components/format';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
+import { AssignStepModal } from './AssignStepModal';
 import { DeadlineLight } from './labels';
 
 /** The steps with who holds each and its time node; the active ones can be claimed or finished from here. */
@@ -17,7 +20,14 @@ export function StepsTable({ c }: { c: CaseDetail }) {
   const slipsOf = (stepId: string) => c.routingSlips.filter((s) => s.stepId === stepId);
   const run = (path: string, body: unknown = {}) => action.mutateAsync({ path, body }).catch(notify);
   const open = c.state !== 'archived' && c.state !== 'withdrawn' && c.state !== 'not_accepted';
+  const me = useMe().data;
+  const can = useCan();
+  const [picking, setPicking] = useState<{ step: CaseDetail['steps'][number]; mode: 'assign' | 'hand-over' } | null>(null);
+  // Directing staff (supervisor, router, station head) assign any step; processors only their department's.
+  const mayAssign = (s: CaseDetail['steps'][number]) =>
+    can('case.route') || can('case.review') || (can('case.process') && (!s.departmentId || !!me?.departments.some((d) => d.id === s.departmentId)));
   return (
+    <>
     <Table rowKey="id" size="small" pagination={false} dataSource={c.steps}
       columns={[
         { title: '#', dataIndex: 'order', width: 40 },
@@ -40,10 +50,14 @@ export function StepsTable({ c }: { c: CaseDetail }) {
               <Space size={4}>
                 {!s.assignee && <Button size="small" onClick={() => run(`steps/${s.id}/claim`)}>{t('bo.claim')}</Button>}
                 {s.assignee && <Button size="small" type="primary" ghost onClick={() => run(`steps/${s.id}/finish`, { note: '' })}>{t('bo.finishStep', { step: s.name })}</Button>}
+                {s.departmentId && mayAssign(s) && <Button size="small" onClick={() => setPicking({ step: s, mode: 'assign' })}>{t('bo.assign')}</Button>}
+                {s.departmentId && s.assignee?.id === me?.id && <Button size="small" onClick={() => setPicking({ step: s, mode: 'hand-over' })}>{t('bo.handOver')}</Button>}
               </Space>
             ) : null,
         },
       ]} />
+    {picking && <AssignStepModal caseId={c.id} step={picking.step} mode={picking.mode} onClose={() => setPicking(null)} />}
+    </>
   );
 }
 
