@@ -1,3 +1,4 @@
+import { CountingRules } from './CountingRules';
 import { Badge, Calendar, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
@@ -64,6 +65,7 @@ export function CalendarPage() {
           />
           <Typography.Text type="secondary">{t('cal.legend')}</Typography.Text>
         </Card>
+        <CountingRules />
       </Col>
       {manage && (
         <Col xs={24} xl={8}>
