@@ -205,6 +205,9 @@ describe('routing, claiming and refusals', () => {
     expect((await s.reviewer.post(`/api/cases/${c.id}/steps/${s3}/hand-over`, { userId: reviewerId })).statusCode).toBe(403);
     c = await ok(await s.handler.post(`/api/cases/${c.id}/steps/${s3}/hand-over`, { userId: reviewerId, note: '本人休假' }));
     expect(stepOf(c, 's3').assignee.name).toBe('刘洋');
+    // The case list's person filter finds the case by the person now holding its step.
+    const byPerson = json(await s.supervisor.get(`/api/cases?personId=${reviewerId}&pageSize=100`)).items.map((x: { id: string }) => x.id);
+    expect(byPerson).toContain(c.id);
     expect(c.events.at(-1)).toMatchObject({ action: 'handOverStep', detail: expect.objectContaining({ fromAssignee: '杨帆', toAssignee: '刘洋', note: '本人休假' }) });
   });
 

@@ -144,7 +144,14 @@ export async function listCases(db: Db, f: CaseFilter) {
   if (f.to) q = q.where('cases.received_day', '<=', f.to);
   if (f.personId) {
     const p = f.personId;
-    q = q.where((eb) => eb.or([eb('cases.received_by', '=', p), eb('cases.first_owner_id', '=', p)]));
+    // A person's cases: those they received or own as first-question owner, and those with a step of theirs.
+    q = q.where((eb) =>
+      eb.or([
+        eb('cases.received_by', '=', p),
+        eb('cases.first_owner_id', '=', p),
+        eb.exists(eb.selectFrom('case_steps').select('case_steps.id').whereRef('case_steps.case_id', '=', 'cases.id').where('case_steps.assignee_id', '=', p)),
+      ]),
+    );
   }
   if (f.departmentId) {
     const d = f.departmentId;

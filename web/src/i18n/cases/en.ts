@@ -18,6 +18,7 @@ export const casesEn: Record<keyof typeof casesZhCN, string> = {
   'bo.colleagueRequired': 'Choose a colleague',
   'bo.handOverNote': 'Note',
   'bo.handOverNoteRequired': 'Say why it is handed over (leave, away)',
+  'cs.person': 'Person',
   'bo.claim': 'Claim',
   'bo.handle': 'Handle',
   'bo.finishStep': 'Finish "{step}"',

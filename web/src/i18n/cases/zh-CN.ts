@@ -16,6 +16,7 @@ export const casesZhCN = {
   'bo.colleagueRequired': '请选择承办人',
   'bo.handOverNote': '说明',
   'bo.handOverNoteRequired': '转交须写明原因（如休假、外出）',
+  'cs.person': '经办人',
   'bo.claim': '认领',
   'bo.handle': '办理',
   'bo.finishStep': '办结“{step}”',

@@ -3,7 +3,7 @@ import { Button, Card, Checkbox, DatePicker, Input, Select, Table } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useCan, useMe } from '../../api/auth';
-import { type CaseQuery, type CaseSummary, type Urgency, useApiHas, useCases } from '../../api/cases';
+import { type CaseQuery, type CaseSummary, type Urgency, useApiHas, useCases, useColleagues } from '../../api/cases';
 import { buildUrl } from '../../api/client';
 import { useWindows } from '../../api/org';
 import { HallSelect, useDepartmentOptions, useHallOptions } from '../../components/HallSelect';
@@ -27,6 +27,7 @@ export function CaseListPage() {
   const departments = useDepartmentOptions(hallId);
   const windows = useWindows(hallId);
   const list = useCases(query);
+  const colleagues = useColleagues(query.departmentId ?? null);
   const canExport = useApiHas('/api/cases/export');
   const patch = (p: Partial<CaseQuery>) => setQuery((q) => ({ ...q, ...p, page: p.page ?? 1 }));
   const hasLights = (list.data?.items ?? []).some((c) => c.light !== undefined);
@@ -67,7 +68,13 @@ export function CaseListPage() {
           onChange={(v) => patch({ urgency: v })} />
         <DatePicker.RangePicker aria-label={t('cs.dateRange')} placeholder={[t('cs.from'), t('cs.to')]}
           onChange={(r) => patch({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })} />
-        <Checkbox checked={!!query.personId} onChange={(e) => patch({ personId: e.target.checked ? me?.id : undefined })}>{t('cs.mine')}</Checkbox>
+        {query.departmentId && (
+          <Select aria-label={t('cs.person')} placeholder={t('cs.person')} allowClear showSearch optionFilterProp="label" style={{ width: 150 }}
+            value={query.personId && query.personId !== me?.id ? query.personId : undefined}
+            options={(colleagues.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+            onChange={(v) => patch({ personId: v })} />
+        )}
+        <Checkbox checked={!!query.personId && query.personId === me?.id} onChange={(e) => patch({ personId: e.target.checked ? me?.id : undefined })}>{t('cs.mine')}</Checkbox>
         {halls.options.length > 1 && (
           <HallSelect aria-label={t('common.hall')} placeholder={t('common.hall')} allowClear style={{ width: 200 }} onChange={(v) => patch({ hallId: v })} />
         )}
