@@ -161,7 +161,15 @@ export async function listCases(db: Db, f: CaseFilter) {
   }
   if (f.q) {
     const like = `%${f.q}%`;
-    q = q.where((eb) => eb.or([eb('cases.case_no', 'like', like), eb('applicants.name', 'like', like)]));
+    // A returning applicant brings the one-time notice: its number finds the case before it has a case number.
+    const exact = f.q;
+    q = q.where((eb) =>
+      eb.or([
+        eb('cases.case_no', 'like', like),
+        eb('applicants.name', 'like', like),
+        eb.exists(eb.selectFrom('case_documents').select('case_documents.id').whereRef('case_documents.case_id', '=', 'cases.id').where('case_documents.doc_no', '=', exact)),
+      ]),
+    );
   }
   const [rows, count] = await Promise.all([
     q.selectAll('cases').select(['applicants.name as applicant_name', 'applicants.kind as applicant_kind', 'applicants.doc_number as applicant_doc_number', 'applicants.phone as applicant_phone'])

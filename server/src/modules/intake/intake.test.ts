@@ -97,6 +97,9 @@ describe('reception and acceptance', () => {
     expect(content.items.map((i: any) => [i.name, i.status])).toEqual([['变更申请书', 'incorrect'], ['营业执照复印件', 'missing']]);
     expect(content.items[0].requirement).toBe('请法定代表人签名并加盖公章');
     expect(content.supplementDeadline).toBe('2026-03-09');
+    // The returning applicant's notice number finds the case, which has no case number yet.
+    const found = json(await clerk.get(`/api/cases?q=${notice.docNo}`)).items.map((x: any) => x.id);
+    expect(found).toEqual([c.id]);
     // A second notice for the same receipt is not possible: the case waits for the applicant.
     const twice = await clerk.post(`/api/cases/${c.id}/one-time-notice`, {});
     expect(twice.statusCode).toBe(409);
