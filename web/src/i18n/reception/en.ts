@@ -91,7 +91,7 @@ export const receptionEn: Record<keyof typeof receptionZhCN, string> = {
   'rc.viewCase': 'View case',
   'rc.next': 'Next applicant',
   'rc.sup.find': 'Find case awaiting supplement',
-  'rc.sup.findPlaceholder': 'Applicant name or case number',
+  'rc.sup.findPlaceholder': 'Notice number, applicant name or case number',
   'rc.sup.open': 'Supplement',
   'rc.sup.brought': 'Brought',
   'rc.sup.broughtOf': '{name} brought',

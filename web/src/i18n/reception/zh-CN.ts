@@ -89,7 +89,7 @@ export const receptionZhCN = {
   'rc.viewCase': '查看办件',
   'rc.next': '接待下一位',
   'rc.sup.find': '查找待补正办件',
-  'rc.sup.findPlaceholder': '申请人姓名或办件编号',
+  'rc.sup.findPlaceholder': '告知书编号、申请人姓名或办件编号',
   'rc.sup.open': '办理补正',
   'rc.sup.brought': '已补交',
   'rc.sup.broughtOf': '{name} 已补交',
