@@ -11,8 +11,8 @@ pg_test_cluster_start() {
   rm -rf "$PG_TEST_DIR"
   pg_createcluster 15 "$PG_TEST_CLUSTER" -p "$PG_TEST_PORT" -d "$PG_TEST_DIR" -- \
     --auth-local=trust --auth-host=scram-sha-256 >/dev/null
-  # Test databases are thrown away, so durability is not needed here; the product's own settings are untouched.
-  pg_ctlcluster 15 "$PG_TEST_CLUSTER" start -o "-c fsync=off -c max_connections=200"
+  # Test databases are thrown away, so durability and vacuuming are not needed here; the product's own settings are untouched.
+  pg_ctlcluster 15 "$PG_TEST_CLUSTER" start -o "-c fsync=off -c max_connections=200 -c autovacuum=off"
   su postgres -c "psql -q -p $PG_TEST_PORT -c \"CREATE ROLE onewindow LOGIN CREATEDB PASSWORD 'onewindow'\""
   su postgres -c "psql -q -p $PG_TEST_PORT -c \"CREATE DATABASE onewindow OWNER onewindow\""
   export DATABASE_URL="postgresql://onewindow:onewindow@127.0.0.1:$PG_TEST_PORT/onewindow"

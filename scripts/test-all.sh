@@ -17,5 +17,8 @@ if [ -z "${DATABASE_URL:-}" ]; then
 fi
 DATABASE_URL="$DATABASE_URL" npx vitest run
 
+echo "== crash recovery: kill -9 during intake load, on SQLite and PostgreSQL"
+DATABASE_URL="$DATABASE_URL" npm run --silent test:crash -- "${CRASH_CYCLES:-8}"
+
 echo "== end-to-end tests in Chromium"
 npm run --silent test:e2e

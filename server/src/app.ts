@@ -27,6 +27,7 @@ import { supervisionRoutes } from './modules/supervision/routes.ts';
 import type { AppContext } from './platform/context.ts';
 import { installAccessControl, installErrorHandler } from './platform/http.ts';
 import { installIdempotency } from './platform/idempotency.ts';
+import { installInputGuard } from './platform/input-guard.ts';
 import { installMetrics } from './platform/metrics.ts';
 
 /** Builds the HTTP application around an open database; the caller owns listening and closing. */
@@ -52,6 +53,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const servesWebApp = fs.existsSync(path.join(ctx.config.webDist, 'index.html'));
   installErrorHandler(app, { servesWebApp });
   installAccessControl(app, ctx);
+  installInputGuard(app);
   installIdempotency(app, ctx);
   installMetrics(app);
 

@@ -40,8 +40,20 @@ export async function freshDatabase(): Promise<DatabaseHandle & { url: string | 
       await handle.close();
       const c = new pg.Client({ connectionString: url });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        // A background worker (autovacuum) on the database can briefly refuse the drop; try a few times.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+            break;
+          } catch (e) {
+            if (attempt >= 5) throw e;
+            await new Promise((r) => setTimeout(r, 200 * attempt));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     },
   };
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from './db/database.ts';
+import { markIdempotentWrite } from './idempotency.ts';
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';
 
@@ -44,6 +45,8 @@ export async function recordAudit(db: Db, entry: AuditEntry): Promise<number> {
 }
 
 export async function appendAudit(db: Db, entry: AuditEntry): Promise<number> {
+  // The write this record belongs to applies the request's Idempotency-Key in the same transaction.
+  await markIdempotentWrite(db);
   const head = await db
     .updateTable('audit_head')
     .set((eb) => ({ seq: eb('seq', '+', 1) }))

@@ -1,10 +1,42 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppContext } from './context.ts';
+import type { Db } from './db/database.ts';
 import { AppError } from './errors.ts';
 
 const KEEP_MS = 48 * 3_600_000;
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/**
+ * status_code of a key whose business write committed but whose answer is not stored yet. It is set inside the
+ * business transaction itself (see markIdempotentWrite), so it exists exactly when the write does.
+ */
+const APPLIED = -1;
+/** A key still "in flight" after this long belongs to a process that died before committing anything. */
+const ABANDONED_MS = 5 * 60_000;
+
+const appliedError = () =>
+  new AppError(409, 'IDEMPOTENCY_APPLIED', '该请求已处理，请刷新查看结果', 'This request was already carried out; reload to see its result', 'Idempotency-Key');
+
+type Marker = { owner: string; key: string };
+const current = new AsyncLocalStorage<Marker>();
+
+/**
+ * Called inside every business write transaction (appendAudit does it): records, atomically with the write,
+ * that this request's Idempotency-Key has been applied. A crash or a 5xx after the commit then can never
+ * let a retry with the same key write a second time.
+ */
+export async function markIdempotentWrite(trx: Db): Promise<void> {
+  const marker = current.getStore();
+  if (!marker) return;
+  await trx
+    .updateTable('idempotency_keys')
+    .set({ status_code: APPLIED })
+    .where('user_id', '=', marker.owner)
+    .where('key', '=', marker.key)
+    .where('status_code', 'is', null)
+    .execute();
+}
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -43,14 +75,35 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext) {
       if (found.request_hash !== requestHash) {
         throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', '该幂等键已用于另一个请求', 'This Idempotency-Key was used for a different request', 'Idempotency-Key');
       }
-      if (found.status_code === null) {
+      const stale = Number(found.created_at) < now - ABANDONED_MS;
+      const abandoned = found.status_code === null && stale;
+      if (found.status_code === APPLIED && stale) {
+        // Written, but the process ended before the answer was stored: the write stands; it is not done again.
+        throw appliedError();
+      }
+      if ((found.status_code === null || found.status_code === APPLIED) && !abandoned) {
         throw new AppError(409, 'IDEMPOTENCY_IN_FLIGHT', '相同的请求仍在处理中', 'The same request is still being processed', 'Idempotency-Key');
       }
-      reply.header('idempotent-replay', 'true');
-      reply.status(found.status_code).type('application/json').serializer((p: unknown) => p as string);
-      return reply.send(found.response_body ?? '');
+      if (!abandoned) {
+        reply.header('idempotent-replay', 'true');
+        reply.status(found.status_code as number).type('application/json').serializer((p: unknown) => p as string);
+        return reply.send(found.response_body ?? '');
+      }
     }
-    if (found) await ctx.db.deleteFrom('idempotency_keys').where('user_id', '=', owner).where('key', '=', key).execute();
+    if (found) {
+      // Expired, or abandoned before its write committed (no APPLIED mark): the key starts afresh. The guard on
+      // the row read keeps two retries from both taking it over.
+      const gone = await ctx.db
+        .deleteFrom('idempotency_keys')
+        .where('user_id', '=', owner)
+        .where('key', '=', key)
+        .where('created_at', '=', found.created_at)
+        .where('status_code', found.status_code === null ? 'is' : '=', found.status_code)
+        .executeTakeFirst();
+      if (Number(gone.numDeletedRows) !== 1) {
+        throw new AppError(409, 'IDEMPOTENCY_IN_FLIGHT', '相同的请求仍在处理中', 'The same request is still being processed', 'Idempotency-Key');
+      }
+    }
     try {
       await ctx.db
         .insertInto('idempotency_keys')
@@ -61,14 +114,26 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext) {
     }
     req.idempotency = { owner, key };
   });
+  // Runs the handler inside the key's scope, so the service's transaction can mark the key applied.
+  app.addHook('preHandler', (req, _reply, done) => {
+    if (req.idempotency) current.run(req.idempotency, done);
+    else done();
+  });
   app.addHook('onSend', async (req, reply, payload) => {
     const marker = req.idempotency;
     if (!marker) return payload;
     req.idempotency = null;
     const q = ctx.db.updateTable('idempotency_keys').where('user_id', '=', marker.owner).where('key', '=', marker.key);
     if (reply.statusCode >= 500) {
-      // A failed attempt wrote nothing, so the client may try the same key again.
-      await ctx.db.deleteFrom('idempotency_keys').where('user_id', '=', marker.owner).where('key', '=', marker.key).execute();
+      // A failure before any write committed: the client may try the same key again. After a committed write
+      // (marked APPLIED in its own transaction) a retry is told so instead, and cannot write twice.
+      const base = () => ctx.db.deleteFrom('idempotency_keys').where('user_id', '=', marker.owner).where('key', '=', marker.key);
+      await base().where('status_code', 'is', null).execute();
+      const e = appliedError();
+      await q
+        .where('status_code', '=', APPLIED)
+        .set({ status_code: e.status, response_body: JSON.stringify({ code: e.code, message: e.message, field: e.field }) })
+        .execute();
     } else {
       await q.set({ status_code: reply.statusCode, response_body: typeof payload === 'string' ? payload : '' }).execute();
     }

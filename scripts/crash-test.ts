@@ -1,0 +1,129 @@
+/**
+ * `npm run test:crash [-- <cycles>] [-- --only sqlite|pg]`: kill -9 the server during intake load, restart it,
+ * and check that every acceptance answered 2xx survived with its trail, that no case number is duplicated or
+ * reused, and that the audit chain verifies. SQLite always; PostgreSQL on DATABASE_URL (a fresh database next to
+ * it, dropped afterwards) or, without it, on a throw-away cluster of its own. Prints crash.* JSON lines and
+ * exits non-zero when anything was lost or duplicated.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { type IntakeSetup, receptionBody, setUpIntake } from '../bench/intake.ts';
+import { emit, note, type ServerProcess, sleep, startServer } from '../bench/lib.ts';
+import { startCluster, stopCluster } from '../bench/pg.ts';
+import { verifyAuditChain } from '../server/src/platform/audit.ts';
+import { openDatabase, type OpenOptions } from '../server/src/platform/db/database.ts';
+
+const args = process.argv.slice(2);
+const cyclesArg = args.find((a) => /^\d+$/.test(a));
+const CYCLES = Number(cyclesArg ?? process.env.CRASH_CYCLES ?? 20);
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? args[onlyAt + 1] : null;
+const CLIENTS = 16;
+
+interface Acknowledged {
+  id: string;
+  caseNo: string;
+}
+
+/** Clients registering and accepting cases until told to stop; keeps what the server answered 2xx. */
+function load(setup: IntakeSetup, acked: Acknowledged[], stats: { errors: number }) {
+  let running = true;
+  const loops = Array.from({ length: CLIENTS }, async (_, c) => {
+    for (let n = 0; running; n++) {
+      try {
+        const r = await setup.clerk.request('POST', '/api/intake/receptions', receptionBody(setup, c + n * 100));
+        if (r.status !== 201) throw new Error(`reception ${r.status}`);
+        const a = await setup.clerk.request('POST', `/api/cases/${r.json.id}/accept`);
+        if (a.status >= 200 && a.status < 300) acked.push({ id: a.json.id, caseNo: a.json.caseNo });
+        else throw new Error(`accept ${a.status}`);
+      } catch {
+        stats.errors++;
+        // The server is down (or going down): wait for the next cycle.
+        await sleep(20);
+      }
+    }
+  });
+  return async () => {
+    running = false;
+    await Promise.all(loops);
+  };
+}
+
+async function check(db: OpenOptions, acked: Acknowledged[]) {
+  const handle = openDatabase(db);
+  try {
+    const rows = await handle.db.selectFrom('cases').select(['id', 'case_no']).where('case_no', 'is not', null).execute();
+    const byId = new Map(rows.map((r) => [r.id, r.case_no]));
+    const accepted = new Set(
+      (await handle.db.selectFrom('case_events').select('case_id').where('action', '=', 'acceptCase').execute()).map((e) => e.case_id),
+    );
+    let lost = 0;
+    for (const a of acked) if (byId.get(a.id) !== a.caseNo || !accepted.has(a.id)) lost++;
+    // A number held by two cases, or answered for one case and now held by another, is a duplicate.
+    const holders = new Map<string, Set<string>>();
+    for (const r of rows) holders.set(r.case_no as string, new Set([...(holders.get(r.case_no as string) ?? []), r.id]));
+    for (const a of acked) holders.set(a.caseNo, new Set([...(holders.get(a.caseNo) ?? []), a.id]));
+    const duplicates = [...holders.values()].filter((ids) => ids.size > 1).length;
+    const audit = await verifyAuditChain(handle.db);
+    return { lost, duplicates, audit, cases: rows.length };
+  } finally {
+    await handle.close();
+  }
+}
+
+async function run(dialect: 'sqlite' | 'pg', env: Record<string, string>, db: OpenOptions) {
+  const acked: Acknowledged[] = [];
+  const stats = { errors: 0 };
+  let { server } = await startServer(env);
+  const setup = await setUpIntake(server.base, CLIENTS);
+  for (let cycle = 1; cycle <= CYCLES; cycle++) {
+    const stop = load(setup, acked, stats);
+    // Kill at a random moment once this cycle has some acceptances in flight (or after 5 s regardless).
+    const before = acked.length;
+    for (let waited = 0; acked.length < before + 3 && waited < 5000; waited += 20) await sleep(20);
+    await sleep(Math.random() * 1000);
+    await server.stop('SIGKILL');
+    await stop();
+    const restarted: { server: ServerProcess } = await startServer(env, [], Number(new URL(server.base).port));
+    server = restarted.server;
+    note(`${dialect} cycle ${cycle}/${CYCLES}: ${acked.length} acceptances answered so far`);
+  }
+  await server.stop();
+  const result = await check(db, acked);
+  const extra = { dialect, cycles: CYCLES, acknowledged: acked.length, casesInDb: result.cases };
+  emit('crash.lost', result.lost, 'cases', extra);
+  emit('crash.duplicates', result.duplicates, 'case numbers', extra);
+  emit('crash.audit_ok', result.audit.ok ? 1 : 0, 'bool', { ...extra, checked: result.audit.checked, firstBrokenSeq: result.audit.firstBrokenSeq });
+  return result.lost === 0 && result.duplicates === 0 && result.audit.ok && acked.length > 0;
+}
+
+let ok = true;
+if (!only || only === 'sqlite') {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onewindow-crash-'));
+  try {
+    ok = (await run('sqlite', { DATA_DIR: dataDir }, { databaseUrl: null, dataDir })) && ok;
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+if (!only || only === 'pg') {
+  const own = !process.env.DATABASE_URL;
+  const adminUrl = process.env.DATABASE_URL || startCluster();
+  const name = `ow_crash_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  try {
+    ok = (await run('pg', { DATABASE_URL: url.toString() }, { databaseUrl: url.toString(), poolSize: 2 })) && ok;
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+    if (own) stopCluster();
+  }
+}
+process.exit(ok ? 0 : 1);
