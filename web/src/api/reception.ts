@@ -74,3 +74,20 @@ export function useDeadline(from: string | undefined, days: number | undefined, 
     enabled: !!from && days !== undefined && !!hallId,
   });
 }
+
+export interface ApplicantPatch {
+  name?: string;
+  phone?: string;
+  address?: string;
+  legalRepresentative?: string;
+  contactName?: string;
+}
+
+/** R5.4: only holders of applicant.edit; the server keeps old and new values on the applicant's trail. */
+export function useUpdateApplicant(id: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: ApplicantPatch) => api.patch<Applicant>(`/api/applicants/${id}`, patch),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['applicants', 'file', id] }),
+  });
+}

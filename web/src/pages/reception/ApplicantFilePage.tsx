@@ -9,6 +9,9 @@ import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
 import { UrgencyTag } from '../cases/labels';
+import { EditApplicantModal } from './EditApplicantModal';
+
+const FIELD_KEYS = new Set(['name', 'phone', 'address', 'legalRepresentative', 'contactName', 'docType', 'docNumber']);
 
 /** 一企一档: everything the hall has done for one applicant, numbers masked unless revealed (and audited). */
 export function ApplicantFilePage() {
@@ -19,6 +22,7 @@ export function ApplicantFilePage() {
   const { id } = useParams();
   const file = useApplicantFile(id);
   const [full, setFull] = useState<{ docNumber: string; phone: string } | null>(null);
+  const [editing, setEditing] = useState(false);
   if (file.error) return <QueryError error={file.error} onRetry={() => file.refetch()} />;
   const f = file.data;
   if (!f) return <Card loading />;
@@ -35,6 +39,7 @@ export function ApplicantFilePage() {
     <Card
       title={`${t('af.title')}：${a.name}`}
       extra={<Space>
+        {can('applicant.edit') && <Button onClick={() => setEditing(true)}>{t('af.edit')}</Button>}
         {can('reception.register') && <Button onClick={() => navigate('/reception')}>{t('af.newReception')}</Button>}
         <Button onClick={() => navigate(-1)}>{t('common.back')}</Button>
       </Space>}
@@ -56,8 +61,21 @@ export function ApplicantFilePage() {
           { key: 'cases', label: `${t('af.cases')}（${f.cases.length}）`, children: <CasesTable file={f} /> },
           { key: 'notices', label: `${t('af.notices')}（${f.notices.length}）`, children: <NoticesTable file={f} /> },
           { key: 'records', label: `${t('af.records')}（${f.serviceRecords.length}）`, children: <RecordsTable file={f} /> },
+          {
+            key: 'changes',
+            label: `${t('af.changes')}（${f.changes.length}）`,
+            children: (
+              <Table size="small" rowKey={(r) => `${r.at}-${r.by}`} pagination={false} dataSource={f.changes}
+                columns={[
+                  { title: t('af.changes.at'), render: (_v, r) => formatTime(r.at), width: 180 },
+                  { title: t('af.changes.by'), dataIndex: 'by', width: 140 },
+                  { title: t('af.changes.fields'), render: (_v, r) => r.fields.map((x) => <Tag key={x}>{FIELD_KEYS.has(x) ? t(`af.field.${x}` as 'af.field.name') : x}</Tag>) },
+                ]} />
+            ),
+          },
         ]}
       />
+      {editing && <EditApplicantModal applicant={a} onClose={() => setEditing(false)} />}
     </Card>
   );
 }
