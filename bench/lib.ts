@@ -90,7 +90,9 @@ export interface ServerProcess {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-let nextPort = 39_000 + Math.floor(Math.random() * 2000);
+// Below the kernel's ephemeral range (32768+): an outgoing client socket can never already hold the port a
+// killed server is restarted on.
+let nextPort = 21_000 + Math.floor(Math.random() * 8000);
 
 // A failed run must not leave its servers behind.
 const children = new Set<ChildProcess>();
