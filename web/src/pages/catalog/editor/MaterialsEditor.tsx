@@ -1,9 +1,9 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Checkbox, Form, Input, InputNumber, Select, Table } from 'antd';
+import { Card, Checkbox, Form, Input, InputNumber, Select } from 'antd';
 import type { FormListFieldData } from 'antd/es/form';
 import type { ColumnsType } from 'antd/es/table';
 import { useT } from '../../../i18n';
 import { newMaterial } from './formModel';
+import { ListTable } from './ListTable';
 import { RowActions } from './RowActions';
 
 const FORMS = ['original', 'copy', 'original_and_copy'] as const;
@@ -139,35 +139,16 @@ export function MaterialsEditor({ readOnly }: { readOnly: boolean }) {
 
   return (
     <Card title={t('materials.title')} className="ow-page-card">
-      <Form.List
+      <ListTable
         name="materials"
-        rules={[
-          {
-            validator: (_, list: unknown[] | undefined) =>
-              list?.length ? Promise.resolve() : Promise.reject(new Error(t('materials.atLeastOne'))),
-          },
-        ]}
-      >
-        {(fields, { add, remove, move }, { errors }) => (
-          <>
-            <Table<FormListFieldData>
-              rowKey="key"
-              size="small"
-              pagination={false}
-              dataSource={fields}
-              columns={columns(fields.length, move, remove)}
-              scroll={{ x: 1300 }}
-              data-testid="materials-table"
-            />
-            <Form.ErrorList errors={errors} />
-            {!readOnly && (
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(newMaterial())} style={{ marginTop: 12 }} block>
-                {t('materials.add')}
-              </Button>
-            )}
-          </>
-        )}
-      </Form.List>
+        atLeastOne={t('materials.atLeastOne')}
+        columns={columns}
+        scrollX={1300}
+        testId="materials-table"
+        addLabel={t('materials.add')}
+        onAdd={(add) => add(newMaterial())}
+        readOnly={readOnly}
+      />
     </Card>
   );
 }

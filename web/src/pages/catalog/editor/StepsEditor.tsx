@@ -1,5 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
-import { Alert, AutoComplete, Button, Card, Form, InputNumber, Select, Table, Tag, Typography } from 'antd';
+import { Alert, AutoComplete, Card, Form, InputNumber, Select, Tag, Typography } from 'antd';
 import type { FormListFieldData } from 'antd/es/form';
 import type { ColumnsType } from 'antd/es/table';
 import type { Step } from '../../../api/types';
@@ -7,6 +6,7 @@ import { useDepartmentOptions } from '../../../components/HallSelect';
 import { useT } from '../../../i18n';
 import { ROLE_CODES } from '../../accounts/roleOptions';
 import { newStep } from './formModel';
+import { ListTable } from './ListTable';
 import { RowActions } from './RowActions';
 
 /** Working days the process needs: parallel steps (same order) count once, by their longest limit. */
@@ -115,39 +115,22 @@ export function StepsEditor({ readOnly }: { readOnly: boolean }) {
   return (
     <Card title={t('steps.title')} className="ow-page-card">
       <Alert type="info" showIcon title={t('steps.parallelHint')} style={{ marginBottom: 12 }} />
-      <Form.List
+      <ListTable
         name="steps"
-        rules={[
-          {
-            validator: (_, list: unknown[] | undefined) =>
-              list?.length ? Promise.resolve() : Promise.reject(new Error(t('steps.atLeastOne'))),
-          },
-        ]}
-      >
-        {(fields, { add, remove, move }, { errors }) => (
-          <>
-            <Table<FormListFieldData>
-              rowKey="key"
-              size="small"
-              pagination={false}
-              dataSource={fields}
-              columns={columns(fields.length, move, remove)}
-              scroll={{ x: 920 }}
-              data-testid="steps-table"
-            />
-            <Form.ErrorList errors={errors} />
-            <Typography.Paragraph type={exceeds ? 'danger' : 'secondary'} style={{ margin: '8px 0 0' }} data-testid="steps-total">
-              {t('steps.total', { n: totalDays })}
-              {exceeds && t('steps.totalExceeds', { m: promisedDays ?? 0 })}
-            </Typography.Paragraph>
-            {!readOnly && (
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add(newStep(nextOrder()))} style={{ marginTop: 12 }} block>
-                {t('steps.add')}
-              </Button>
-            )}
-          </>
-        )}
-      </Form.List>
+        atLeastOne={t('steps.atLeastOne')}
+        columns={columns}
+        scrollX={920}
+        testId="steps-table"
+        addLabel={t('steps.add')}
+        onAdd={(add) => add(newStep(nextOrder()))}
+        readOnly={readOnly}
+        footer={
+          <Typography.Paragraph type={exceeds ? 'danger' : 'secondary'} style={{ margin: '8px 0 0' }} data-testid="steps-total">
+            {t('steps.total', { n: totalDays })}
+            {exceeds && t('steps.totalExceeds', { m: promisedDays ?? 0 })}
+          </Typography.Paragraph>
+        }
+      />
     </Card>
   );
 }
