@@ -1,5 +1,4 @@
 /** Accepting a case: HTTP against a real server process, and the same transaction straight through the service. */
-import { sql } from 'kysely';
 import pino from 'pino';
 import { itemContent, material, nextResidentId } from '../server/test/intake-fixtures.ts';
 import { resolveSession } from '../server/src/platform/auth/sessions.ts';
@@ -9,7 +8,7 @@ import type { Actor, AppContext } from '../server/src/platform/context.ts';
 import { openDatabase, type OpenOptions } from '../server/src/platform/db/database.ts';
 import { openHallEvents } from '../server/src/platform/events.ts';
 import { receptionInput } from '../server/src/modules/intake/schema.ts';
-import { acceptCase, registerReception } from '../server/src/modules/intake/service.ts';
+import { acceptAtWindow } from '../server/src/modules/intake/on-the-spot.ts';
 import { Client, percentile } from './lib.ts';
 
 const MATERIALS = ['form', 'licence', 'id', 'lease', 'plan', 'photo'];
@@ -106,8 +105,19 @@ export async function runLoad(
   return result;
 }
 
-/** One case over HTTP: the reception, then its acceptance (timed on its own). */
+/** One case over HTTP: `POST /api/intake/acceptances`, registered and accepted in one transaction (当场受理). */
 export function httpCase(s: IntakeSetup) {
+  return async (client: number, n: number) => {
+    const t = performance.now();
+    const accepted = await s.clerk.request('POST', '/api/intake/acceptances', receptionBody(s, client + n * 1000));
+    const acceptMs = performance.now() - t;
+    if (accepted.status !== 201) throw new Error(`accept ${accepted.status} ${JSON.stringify(accepted.json)}`);
+    return { acceptMs };
+  };
+}
+
+/** The two-step way (register, then accept), for comparison: two requests and two transactions per case. */
+export function twoStepCase(s: IntakeSetup) {
   return async (client: number, n: number) => {
     const received = await s.clerk.request('POST', '/api/intake/receptions', receptionBody(s, client + n * 1000));
     if (received.status !== 201) throw new Error(`reception ${received.status} ${JSON.stringify(received.json)}`);
@@ -127,9 +137,8 @@ export async function rawIntake(
   seconds: number,
   opts: { syncNormal?: boolean } = {},
 ): Promise<LoadResult> {
-  const handle = openDatabase({ ...db, poolSize: clients });
-  // Diagnostic only: how much of a case's time is the fsync of synchronous=FULL (the product keeps FULL).
-  if (opts.syncNormal) await sql`PRAGMA synchronous = NORMAL`.execute(handle.db);
+  // syncNormal is diagnostic only: how much of a case's time is the fsync of synchronous=FULL (the product keeps FULL).
+  const handle = openDatabase({ ...db, poolSize: clients, ...(opts.syncNormal ? { synchronous: 'NORMAL' as const } : {}) });
   const log = pino({ level: 'silent' });
   const events = await openHallEvents({ dialect: handle.dialect, db: handle.db, databaseUrl: db.databaseUrl ?? null, log });
   const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config: loadConfig({}), clock: systemClock, log, events };
@@ -138,9 +147,8 @@ export async function rawIntake(
     if (!found || !('actor' in found)) throw new Error('the clerk session did not resolve');
     const actor: Actor = found.actor;
     return await runLoad(clients, seconds, async (client, n) => {
-      const received = await registerReception(ctx, actor, receptionInput.parse(receptionBody(s, client + n * 1000)));
       const t = performance.now();
-      await acceptCase(ctx, actor, received.id);
+      await acceptAtWindow(ctx, actor, receptionInput.parse(receptionBody(s, client + n * 1000)));
       return { acceptMs: performance.now() - t };
     });
   } finally {

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import pino from 'pino';
@@ -19,12 +22,25 @@ export const T0 = Date.parse('2026-03-02T01:00:00Z');
 export { DEMO_PASSWORD };
 
 /**
- * A fresh database for one test file: an in-memory SQLite by default, or a new PostgreSQL database created
+ * A fresh database for one test file: a temporary SQLite file by default, or a new PostgreSQL database created
  * next to the one DATABASE_URL names (and dropped afterwards).
  */
 export async function freshDatabase(): Promise<DatabaseHandle & { url: string | null }> {
   const url = process.env.DATABASE_URL;
-  if (!url) return { ...openDatabase({ databaseUrl: null, sqliteFile: ':memory:' }), url: null };
+  if (!url) {
+    // A real file, so tests run the product's SQLite path (group commit, a separate reader); the file is
+    // thrown away, so it need not be synced.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'onewindow-test-'));
+    const handle = openDatabase({ databaseUrl: null, sqliteFile: path.join(dir, 'hall.db'), synchronous: 'OFF' });
+    return {
+      ...handle,
+      url: null,
+      close: async () => {
+        await handle.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
   const name = `ow_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();

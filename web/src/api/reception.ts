@@ -66,6 +66,15 @@ export function useRegisterReception() {
   });
 }
 
+/** 当场受理: registered and accepted in one step when everything is handed in. */
+export function useAcceptAtWindow() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: ReceptionInput) => api.post<CaseDetail>('/api/intake/acceptances', v),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['cases', 'list'] }),
+  });
+}
+
 /** N working days after a day on the hall's calendar (public). */
 export function useDeadline(from: string | undefined, days: number | undefined, hallId: string | undefined) {
   return useQuery({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Session, buildTestHall, json, signedIn, type TestHall } from '../../../test/helpers.ts';
+import { type Session, buildTestHall, json, signedIn, type TestHall } from '../../../test/helpers.ts';
 
 let hall: TestHall;
 let sys: Session;

@@ -18,10 +18,21 @@ function dayField(value: string, field: string): string {
   }
 }
 
+/**
+ * Calendars already built, by hall, with the calendar revision they were built at. Every acceptance and clock
+ * needs the hall's calendar; building it means reading all its days and years, so it is rebuilt only when the
+ * revision (one row, changed by every calendar write in the same transaction, on any node) has changed.
+ */
+const built = new Map<string, { revision: string; calendar: WorkingCalendar }>();
+
 /** The hall's working calendar: its own days over the national schedule (built in or loaded by an administrator). */
 export async function calendarOf(db: Db, hallId: string | null): Promise<WorkingCalendar> {
+  const revision = await repo.calendarRevision(db);
+  const key = hallId ?? '';
+  const hit = built.get(key);
+  if (hit && revision !== null && hit.revision === revision) return hit.calendar;
   const [days, years] = await Promise.all([hallId ? repo.hallDays(db, hallId) : Promise.resolve([]), repo.officialYears(db)]);
-  return new WorkingCalendar({
+  const calendar = new WorkingCalendar({
     overrides: days.map((d) => ({ date: d.date, kind: d.kind as 'closed' | 'working', note: d.note })),
     adminYears: years.map((y) => ({
       year: y.year,
@@ -29,6 +40,8 @@ export async function calendarOf(db: Db, hallId: string | null): Promise<Working
       workdays: JSON.parse(y.workdays) as string[],
     })),
   });
+  if (revision !== null) built.set(key, { revision, calendar });
+  return calendar;
 }
 
 export async function deadlineFor(ctx: AppContext, q: { from: string; days: number; hallId?: string }) {

@@ -8,6 +8,7 @@ import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
 import type { ItemContent } from '../catalog/schema.ts';
@@ -15,14 +16,14 @@ import { caseDeadline } from '../cases/clock.ts';
 import { type CaseContext, formLabels } from '../cases/context.ts';
 import * as cases from '../cases/repository.ts';
 import { moveCase } from '../cases/trail.ts';
-import { refreshDeadlines } from '../timelimits/clocks.ts';
+import { stepDeadlineOf } from '../timelimits/clocks.ts';
 import type { PromiseContent, ReceiptContent } from './documents/content.ts';
 import { issueDocument, sharedContent } from './issue.ts';
 
 const pad = (n: number) => String(n).padStart(6, '0');
 
 /** The promised completion date if the case were accepted today; for checking a 容缺 deadline beforehand. */
-export async function deadlineIfAcceptedNow(ctx: AppContext, c: cases.CaseRow) {
+export async function deadlineIfAcceptedNow(ctx: AppContext, c: Pick<cases.CaseRow, 'hall_id' | 'promised_days'>) {
   const calendar = await calendarOf(ctx.db, c.hall_id);
   const acceptedDay = chinaDay(ctx.clock.now());
   const d = caseDeadline(calendar, { acceptedDay, promisedDays: c.promised_days });
@@ -59,6 +60,31 @@ export async function acceptInTransaction(
 ): Promise<void> {
   const { now, acceptedDay } = when;
   const year = Number(acceptedDay.slice(0, 4));
+  // Claim the case before writing anything for it: a second acceptance of the same case running at the same
+  // time waits on this row and then finds it no longer received (409), instead of colliding on its steps.
+  if (!(await cases.updateCaseFrom(trx, c.id, c.state, { updated_at: now }))) {
+    throw new AppError(409, 'CONFLICT', '办件已被他人处理，请刷新后重试', 'The case was changed meanwhile; reload and retry');
+  }
+  const calendar = await calendarOf(trx, c.hall_id);
+  const { doneOrder, activeOrder } = planSteps(x.content);
+  const steps = x.content.steps.map((s) => {
+    const status = s.order === doneOrder ? 'done' : s.order === activeOrder ? 'active' : 'pending';
+    const step = {
+      id: newId(now), case_id: c.id, step_key: s.key, name: s.name, step_order: s.order, role: s.role, department_id: s.departmentId,
+      limit_days: s.limitDays, status, activated_at: status === 'pending' ? null : now, done_at: status === 'done' ? now : null,
+    };
+    // Each active step gets its own deadline (环节时限) from today; nothing is suspended yet.
+    return { ...step, deadline: status === 'pending' ? null : stepDeadlineOf(calendar, step, []) };
+  });
+  await cases.insertSteps(trx, steps);
+  const active = steps.filter((s) => s.status === 'active');
+  await cases.insertSlips(trx, active.map((s) => ({
+    id: newId(now), case_id: c.id, at: now, step_id: s.id, handed_over_by: actor.userId, handed_over_by_name: actor.displayName,
+    department_id: s.department_id,
+  })));
+
+  // The numbers come last: on PostgreSQL a counter's row stays locked until the commit, and every acceptance in
+  // the hall waits for it, so it is taken when only the few writes that need it remain.
   const caseNo = `${x.hall.code}-${year}-${pad(await cases.nextNumber(trx, c.hall_id, 'case', year))}`;
   const action = deferral ? 'acceptWithDeferredMaterials' : 'acceptCase';
   let row = await moveCase(trx, actor, c, now, {
@@ -71,23 +97,6 @@ export async function acceptInTransaction(
     },
     detail: { caseNo, deadline: when.deadline, itemVersion: c.item_version, ...(deferral ? { deferred: deferral } : {}) },
   });
-
-  const { doneOrder, activeOrder } = planSteps(x.content);
-  const steps = x.content.steps.map((s) => ({
-    id: newId(now), case_id: c.id, step_key: s.key, name: s.name, step_order: s.order, role: s.role, department_id: s.departmentId,
-    limit_days: s.limitDays,
-    status: s.order === doneOrder ? 'done' : s.order === activeOrder ? 'active' : 'pending',
-    activated_at: s.order === doneOrder || s.order === activeOrder ? now : null,
-    done_at: s.order === doneOrder ? now : null,
-  }));
-  await cases.insertSteps(trx, steps);
-  // Each active step gets its own deadline (环节时限) from today.
-  await refreshDeadlines(trx, await calendarOf(trx, c.hall_id), row);
-  const active = steps.filter((s) => s.status === 'active');
-  await cases.insertSlips(trx, active.map((s) => ({
-    id: newId(now), case_id: c.id, at: now, step_id: s.id, handed_over_by: actor.userId, handed_over_by_name: actor.displayName,
-    department_id: s.department_id,
-  })));
   // Routing to the first back-office department happens with acceptance (R4.1); the back office takes it from here.
   const departments = [...new Set(active.map((s) => s.department_id).filter((d): d is string => d !== null))];
   if (departments.length > 0) {

@@ -4,6 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http.ts';
 import { idParams } from '../../platform/schemas.ts';
 import { caseDetailSchema } from '../cases/schema.ts';
+import { acceptAtWindow } from './on-the-spot.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
 
@@ -16,6 +17,9 @@ export function intakeRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post('/api/intake/receptions',
     { config: { access }, schema: { tags, body: s.receptionInput, response: { 201: caseDetailSchema } } },
     async (req, reply) => reply.status(201).send(await service.registerReception(ctx, actorOf(req), req.body)));
+  r.post('/api/intake/acceptances',
+    { config: { access }, schema: { tags, body: s.receptionInput, response: { 201: caseDetailSchema } } },
+    async (req, reply) => reply.status(201).send(await acceptAtWindow(ctx, actorOf(req), req.body)));
   r.post('/api/cases/:id/accept',
     { config: { access }, schema: { tags, params: idParams, response: detail } },
     async (req) => service.acceptCase(ctx, actorOf(req), req.params.id));

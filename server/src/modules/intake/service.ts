@@ -6,8 +6,10 @@ import { applySupplement, checkMaterials, markProblem } from '../../domain/intak
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import type { ApplicantRow } from '../applicants/repository.ts';
 import { loadApplicant } from '../applicants/service.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { findItem, findVersion } from '../catalog/repository.ts';
@@ -23,7 +25,8 @@ import type { NoticeContent, RefusalContent } from './documents/content.ts';
 import { issueDocument, sharedContent } from './issue.ts';
 import type { ReceptionInput } from './schema.ts';
 
-export async function registerReception(ctx: AppContext, actor: Actor, input: ReceptionInput) {
+/** What a reception is checked against, loaded once: the published item version, the parties and the window. */
+export async function checkReception(ctx: AppContext, actor: Actor, input: ReceptionInput) {
   const item = await findItem(ctx.db, input.itemId);
   if (!item || !actor.hallIds.includes(item.hall_id)) throw invalid('itemId', '事项不存在或不属于本大厅', 'No such service item in your halls');
   // The case is pinned to the version published at this moment (R1.5).
@@ -35,8 +38,9 @@ export async function registerReception(ctx: AppContext, actor: Actor, input: Re
   const content = parseContent(version.content);
   const applicant = await loadApplicant(ctx.db, actor, input.applicantId, 'applicantId');
   if (applicant.hall_id !== item.hall_id) throw invalid('applicantId', '申请人不属于该事项所在大厅', 'The applicant is registered in another hall');
+  let agent: ApplicantRow | null = null;
   if (input.agentId !== null) {
-    const agent = await loadApplicant(ctx.db, actor, input.agentId, 'agentId');
+    agent = await loadApplicant(ctx.db, actor, input.agentId, 'agentId');
     if (agent.kind !== 'person') throw invalid('agentId', '代理人应为自然人', 'An agent is an individual');
     if (agent.id === applicant.id) throw invalid('agentId', '代理人不能是申请人本人', 'The agent cannot be the applicant');
     if (agent.hall_id !== item.hall_id) throw invalid('agentId', '代理人不属于该事项所在大厅', 'The agent is registered in another hall');
@@ -44,39 +48,60 @@ export async function registerReception(ctx: AppContext, actor: Actor, input: Re
       throw invalid('powerOfAttorneyChecked', '代理人办理须核验授权委托书', 'Check the power of attorney of the agent');
     }
   }
+  let window: Awaited<ReturnType<typeof findWindow>> | null = null;
   if (input.windowId !== null) {
     const w = await findWindow(ctx.db, input.windowId);
     if (!w || w.hall_id !== item.hall_id || w.status !== 'active') throw invalid('windowId', '窗口不存在或未启用', 'No such active window in the hall');
+    window = w;
   }
   const problem = markProblem(checklistOf(content), input.materials);
   if (problem) throw invalid(problem.field, problem.zh, problem.en);
+  return { item, version: version.version, content, applicant, agent, window };
+}
+export type CheckedReception = Awaited<ReturnType<typeof checkReception>>;
 
+/** Writes the received case, its first reception round and its trail event; the caller audits. */
+export async function insertReceived(
+  trx: Db,
+  actor: Actor,
+  r: CheckedReception,
+  input: ReceptionInput,
+  id: string,
+  now: number,
+): Promise<cases.CaseRow> {
+  const row: cases.CaseRow = {
+    id, hall_id: r.item.hall_id, case_no: null, item_id: r.item.id, item_version: r.version, item_name: r.content.name,
+    applicant_id: r.applicant.id, agent_id: input.agentId, attorney_checked: input.agentId !== null && input.powerOfAttorneyChecked ? 1 : 0,
+    state: 'received', resume_to: null, urgency: input.urgency, priority: urgencyPriority[input.urgency], importance: input.importance,
+    window_id: input.windowId, received_by: actor.userId, received_by_name: actor.displayName, received_at: now,
+    received_day: chinaDay(now), first_owner_id: null, first_owner_name: null, accepted_at: null, accepted_day: null,
+    promised_days: r.content.promisedDays, warning_days: r.content.warningDays, deadline: null, deadline_provisional: 0,
+    deferred_items: null, deferred_deadline: null, closed_reason: null, updated_at: now,
+  };
+  await cases.insertCase(trx, row);
+  await cases.insertReception(trx, {
+    id: newId(now), case_id: id, round: 1, materials: JSON.stringify(input.materials), window_id: input.windowId,
+    clerk_id: actor.userId, clerk_name: actor.displayName, at: now,
+  });
+  await recordEvent(trx, actor, id, now, {
+    action: 'registerReception', from: null, to: 'received',
+    detail: { itemVersion: r.version, urgency: input.urgency, importance: input.importance, round: 1 },
+  });
+  return row;
+}
+
+export async function registerReception(ctx: AppContext, actor: Actor, input: ReceptionInput) {
+  const r = await checkReception(ctx, actor, input);
   const now = ctx.clock.now();
   const id = newId(now);
   await ctx.db.transaction().execute(async (trx) => {
-    await cases.insertCase(trx, {
-      id, hall_id: item.hall_id, case_no: null, item_id: item.id, item_version: version.version, item_name: content.name,
-      applicant_id: applicant.id, agent_id: input.agentId, attorney_checked: input.agentId !== null && input.powerOfAttorneyChecked ? 1 : 0,
-      state: 'received', resume_to: null, urgency: input.urgency, priority: urgencyPriority[input.urgency], importance: input.importance,
-      window_id: input.windowId, received_by: actor.userId, received_by_name: actor.displayName, received_at: now,
-      received_day: chinaDay(now), first_owner_id: null, first_owner_name: null, accepted_at: null, accepted_day: null,
-      promised_days: content.promisedDays, warning_days: content.warningDays, deadline: null, deadline_provisional: 0,
-      deferred_items: null, deferred_deadline: null, closed_reason: null, updated_at: now,
-    });
-    await cases.insertReception(trx, {
-      id: newId(now), case_id: id, round: 1, materials: JSON.stringify(input.materials), window_id: input.windowId,
-      clerk_id: actor.userId, clerk_name: actor.displayName, at: now,
-    });
-    await recordEvent(trx, actor, id, now, {
-      action: 'registerReception', from: null, to: 'received',
-      detail: { itemVersion: version.version, urgency: input.urgency, importance: input.importance, round: 1 },
-    });
-    await appendAudit(trx, byActor(actor, now, 'case.register', 'case', id, { item: item.id, itemVersion: version.version, urgency: input.urgency }));
+    await insertReceived(trx, actor, r, input, id, now);
+    await appendAudit(trx, byActor(actor, now, 'case.register', 'case', id, { item: r.item.id, itemVersion: r.version, urgency: input.urgency }));
   });
   return caseDetail(ctx, actor, id);
 }
 
-function incomplete(names: string[]) {
+export function incomplete(names: string[]) {
   return new AppError(409, 'MATERIALS_INCOMPLETE', `材料不齐全，不能受理：${names.join('、')}`, `Materials missing or incorrect: ${names.join(', ')}`, 'materials');
 }
 

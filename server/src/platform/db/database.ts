@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { GroupCommitSqliteDialect, type Synchronous } from './sqlite-group-commit.ts';
 import type { Database } from './tables.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -22,6 +22,8 @@ export interface OpenOptions {
   /** SQLite file; ':memory:' for a throw-away database. */
   sqliteFile?: string;
   dataDir?: string;
+  /** SQLite only: FULL unless a caller knows the file is thrown away (tests) or is measuring. */
+  synchronous?: Synchronous;
   poolSize?: number;
   onIdleConnectionError?: (err: Error) => void;
 }
@@ -37,36 +39,7 @@ export function openDatabase(opts: OpenOptions): DatabaseHandle {
   }
   const file = opts.sqliteFile ?? path.join(opts.dataDir ?? './data', 'onewindow.db');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
-  // WAL for concurrent readers; FULL so an answered write survives power loss.
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  // WAL for readers that never wait; FULL so an answered write survives power loss (group commit keeps it fast).
+  const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect({ file, synchronous: opts.synchronous ?? 'FULL' }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
-}
-
-const STATEMENT_CACHE_SIZE = 500;
-
-/**
- * Kysely prepares every statement anew, and preparing was a tenth of the server's CPU under intake load. The
- * same SQL text gets the same prepared statement back (better-sqlite3 runs one statement at a time to
- * completion, and SQLite re-prepares a statement by itself after a schema change). The cache is emptied when
- * full, since texts with variable-length IN lists are many.
- */
-function withStatementCache(sqlite: SQLite.Database) {
-  const cache = new Map<string, SQLite.Statement>();
-  return {
-    close: () => sqlite.close(),
-    prepare(sql: string) {
-      let stmt = cache.get(sql);
-      if (!stmt) {
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
-        stmt = sqlite.prepare(sql);
-        cache.set(sql, stmt);
-      }
-      return stmt;
-    },
-  };
 }

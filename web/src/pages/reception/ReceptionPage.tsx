@@ -5,7 +5,7 @@ import { useMe } from '../../api/auth';
 import { type Applicant, type CaseDetail, type Importance, type Urgency, useCaseAction } from '../../api/cases';
 import { useItem } from '../../api/catalog';
 import { useWindows } from '../../api/org';
-import { useDeadline, useRegisterReception } from '../../api/reception';
+import { type ReceptionInput, useAcceptAtWindow, useDeadline, useRegisterReception } from '../../api/reception';
 import { HallSelect } from '../../components/HallSelect';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
@@ -74,6 +74,7 @@ function ReceiveForm() {
   const deadline = useDeadline(today, content?.promisedDays, hallId);
   const supplementBy = useDeadline(today, 5, hallId);
   const register = useRegisterReception();
+  const acceptNow = useAcceptAtWindow();
   const action = useCaseAction(created?.id);
 
   const check = useMemo(() => shortfallsOf(rows), [rows]);
@@ -108,11 +109,9 @@ function ReceiveForm() {
     setDone(null);
   }, []);
 
-  /** The case is registered once, at the first outcome; a failed outcome can be tried again on the same case. */
-  const caseId = async (): Promise<string> => {
-    if (created) return created.id;
+  const receptionInput = (): ReceptionInput => {
     if (!applicant || !itemId) throw new Error(why ?? '');
-    const c = await register.mutateAsync({
+    return {
       itemId,
       applicantId: applicant.id,
       agentId: withAgent ? (agent?.id ?? null) : null,
@@ -121,16 +120,22 @@ function ReceiveForm() {
       urgency,
       importance,
       materials: rows.map(({ key, status, copies, pages, reason }) => ({ key, status, copies, pages, reason })),
-    });
+    };
+  };
+
+  /** The case is registered once, at the first outcome; a failed outcome can be tried again on the same case. */
+  const caseId = async (): Promise<string> => {
+    if (created) return created.id;
+    const c = await register.mutateAsync(receptionInput());
     setCreated(c);
     return c.id;
   };
 
-  const run = async (o: Outcome, path: string, body?: unknown) => {
+  const run = async (o: Outcome, path: string, payload?: unknown) => {
     setBusy(o);
     try {
-      const id = await caseId();
-      const d = await action.mutateAsync({ id, path, body });
+      // Everything handed in: registered and accepted in one step (当场受理), unless a case is already open here.
+      const d = o === 'accept' && !created ? await acceptNow.mutateAsync(receptionInput()) : await action.mutateAsync({ id: await caseId(), path, body: payload });
       setModal(null);
       setDone(d);
       const doc = [...d.documents].sort((a, b) => b.issuedAt - a.issuedAt)[0];

@@ -1,0 +1,34 @@
+/**
+ * 当场受理: when everything is handed in at the window, the clerk registers and accepts in one step, and the
+ * case, its reception round, steps, routing, number, receipt, trail and audit record are written in one
+ * transaction — nothing of it exists unless all of it does.
+ */
+import { checkMaterials } from '../../domain/intake/checklist.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import { newId } from '../../platform/ids.ts';
+import { type CaseContext, checklistOf } from '../cases/context.ts';
+import { caseDetail } from '../cases/service.ts';
+import { findHall } from '../org/repository.ts';
+import { acceptInTransaction, deadlineIfAcceptedNow } from './acceptance.ts';
+import type { ReceptionInput } from './schema.ts';
+import { checkReception, incomplete, insertReceived } from './service.ts';
+
+export async function acceptAtWindow(ctx: AppContext, actor: Actor, input: ReceptionInput) {
+  const r = await checkReception(ctx, actor, input);
+  const check = checkMaterials(checklistOf(r.content), input.materials);
+  if (!check.complete) throw incomplete(check.shortfalls.map((s) => s.name));
+  const hall = await findHall(ctx.db, r.item.hall_id);
+  if (!hall) throw new Error(`item ${r.item.id} refers to a missing hall`);
+  const when = await deadlineIfAcceptedNow(ctx, { hall_id: hall.id, promised_days: r.content.promisedDays });
+  const now = ctx.clock.now();
+  const id = newId(now);
+  await ctx.db.transaction().execute(async (trx) => {
+    const row = await insertReceived(trx, actor, r, input, id, now);
+    const x: CaseContext = {
+      item: r.item, content: r.content, hall, applicant: r.applicant, agent: r.agent, window: r.window ?? null,
+      round: 1, marks: input.materials, check,
+    };
+    await acceptInTransaction(ctx, trx, actor, row, x, { now, ...when }, null);
+  });
+  return caseDetail(ctx, actor, id);
+}
