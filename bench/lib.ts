@@ -1,5 +1,5 @@
 /** What every benchmark stands on: a real server process, a cookie-keeping HTTP client, timings, output. */
-import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, execSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import http from 'node:http';
@@ -100,9 +100,19 @@ process.on('exit', () => {
   for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
 });
 
+let built = false;
+/** The compiled server, as `npm start` runs it; built once per run (scripts/build-server.mjs). */
+function serverBundle(): string {
+  if (!built) {
+    execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    built = true;
+  }
+  return 'dist/server/main.js';
+}
+
 /**
- * Starts `serve` as its own node process (tsx loaded in-process, so the pid is the server itself) and waits
- * for a healthy /healthz. Returns the time that took.
+ * Starts `serve` from the compiled server as its own node process, as `npm start` does, and waits for a
+ * healthy /healthz. Returns the time that took.
  */
 export async function startServer(
   env: Record<string, string>,
@@ -110,10 +120,11 @@ export async function startServer(
   fixedPort?: number,
 ): Promise<{ server: ServerProcess; startMs: number }> {
   const port = fixedPort ?? nextPort++;
+  const entry = serverBundle();
   const t0 = performance.now();
   // BENCH_CPU_PROF=<folder> profiles the server (node --cpu-prof) for finding where a missed target goes.
   const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
-  const child = spawn(process.execPath, [...prof, ...extraNodeArgs, '--import', 'tsx', 'server/src/main.ts', 'serve'], {
+  const child = spawn(process.execPath, [...prof, ...extraNodeArgs, entry, 'serve'], {
     cwd: ROOT,
     // DATABASE_URL only when asked for: an inherited one would send a SQLite run to PostgreSQL.
     env: { ...process.env, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEB_DIST: '/nonexistent', ...env },

@@ -10,6 +10,7 @@ import { migrateToLatest } from './platform/db/migrate.ts';
 import { openHallEvents } from './platform/events.ts';
 import { isEmpty, seedDemoHall } from './seed/seed-demo.ts';
 import { startAlertSweeps } from './modules/supervision/alerts.ts';
+import { startTicketSweeps } from './modules/queue/ticket-sweep.ts';
 
 const usage = `用法 usage: tsx server/src/main.ts <command>
   serve         migrate, seed the demo hall on first start, and serve the web UI and API
@@ -53,8 +54,10 @@ async function main(command: string | undefined): Promise<number> {
       await seedIfEmpty(ctx);
       const app = await buildApp(ctx);
       const stopSweeps = startAlertSweeps(ctx);
+      const stopTicketSweeps = startTicketSweeps(ctx);
       const stop = async () => {
         stopSweeps();
+        stopTicketSweeps();
         await app.close();
         await handle.close();
         process.exit(0);

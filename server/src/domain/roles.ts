@@ -99,7 +99,7 @@ export const roles: readonly RoleDefinition[] = [
     code: 'station_head',
     name: '站长',
     nameEn: 'Station head',
-    permissions: [...staff, 'catalog.manage', 'consult.register', 'consult.handle', 'knowledge.read', 'knowledge.manage', 'personal.view', 'case.read', 'case.approve', 'case.extend.approve', 'supervision.view'],
+    permissions: [...staff, 'catalog.manage', 'consult.register', 'consult.handle', 'knowledge.read', 'knowledge.manage', 'personal.view', 'case.read', 'case.approve', 'case.extend.approve', 'supervision.view', 'queue.manage'],
     adminClass: null,
   },
   { code: 'inspector', name: '监督员', nameEn: 'Inspector', permissions: [...staff, 'knowledge.read', 'case.read', 'supervision.view'], adminClass: null },

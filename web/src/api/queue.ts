@@ -3,7 +3,7 @@ import { api, request } from './client';
 import type { ListResult } from './types';
 
 export type Priority = 'normal' | 'green' | 'elderly' | 'disabled' | 'appointment';
-export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled';
+export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled' | 'expired';
 export type WindowState = 'closed' | 'open' | 'paused';
 export type OutcomeKind = 'consultation' | 'case' | 'none';
 export type RatingLevel = 'very_satisfied' | 'satisfied' | 'basically_satisfied' | 'dissatisfied' | 'very_dissatisfied';

@@ -102,9 +102,10 @@ export const transitions = {
     from: ['awaiting_verification'], to: 'in_process', roles: ['clerk', 'supervisor'], requires: ['answer'],
     zh: '答复核实', en: 'Answer verification',
   },
-  // Approval (R5.2): the approver's authority level against the item's is checked by the service.
+  // Approval (R5.2): the approver's authority level against the item's is checked by the service. Whoever
+  // passes a review (reviewer or supervisor) hands the case on to approval when the plan's next step is one.
   submitForApproval: {
-    from: ['in_process'], to: 'in_approval', roles: ['handler', 'reviewer'], requires: [], zh: '提交审批', en: 'Submit for approval',
+    from: ['in_process'], to: 'in_approval', roles: ['handler', 'reviewer', 'supervisor'], requires: [], zh: '提交审批', en: 'Submit for approval',
   },
   approve: { from: ['in_approval'], to: 'approved', roles: ['approver', 'station_head'], requires: [], zh: '批准', en: 'Approve' },
   deny: { from: ['in_approval'], to: 'denied', roles: ['approver', 'station_head'], requires: ['reason'], zh: '不予批准', en: 'Deny' },

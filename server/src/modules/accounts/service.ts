@@ -61,7 +61,7 @@ async function loadVisible(ctx: AppContext, actor: Actor, id: string) {
   const user = await repo.findUserById(ctx.db, id);
   if (!user) throw notFound('账号', 'Account');
   const [linked] = await repo.withLinks(ctx.db, [user]);
-  if (!linked || !linked.hallIds.some((h) => actor.hallIds.includes(h))) throw notFound('账号', 'Account');
+  if (!linked?.hallIds.some((h) => actor.hallIds.includes(h))) throw notFound('账号', 'Account');
   return linked;
 }
 

@@ -39,7 +39,7 @@ export async function logIn(ctx: AppContext, attempt: LoginAttempt): Promise<{ t
   const audit = (outcome: 'success' | 'failure', detail: Record<string, unknown>, userId: string | null = user?.id ?? null) =>
     ({ at: now, userId, username: attempt.username, action: 'auth.login', targetType: 'user', targetId: userId, outcome, ip: attempt.ip, detail });
 
-  if (!user || user.status !== 'active') {
+  if (user?.status !== 'active') {
     // Same answer as a wrong password, so usernames cannot be probed.
     await recordAudit(ctx.db, audit('failure', { reason: user ? 'disabled' : 'unknown_user' }, null));
     throw badCredentials(null);

@@ -7,14 +7,17 @@ import type { CaseAction } from '../../domain/case/index.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
-import { conflict, forbidden } from '../../platform/errors.ts';
+import { AppError, conflict, forbidden } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { loadCase, pinnedItem } from '../cases/context.ts';
 import * as cases from '../cases/repository.ts';
 import { caseDetail } from '../cases/service.ts';
 import { checkMove, moveCase } from '../cases/trail.ts';
+import { handOverAfter, isApprovalStep } from './handover.ts';
 import * as repo from './repository.ts';
+
+const stepChangedMeanwhile = () => new AppError(409, 'CONFLICT', '环节已被他人处理，请刷新后重试', 'The step was changed meanwhile; reload and retry');
 
 /** One plain move: check, update, trail, audit. */
 async function simpleMove(
@@ -76,7 +79,37 @@ export async function answerVerification(ctx: AppContext, actor: Actor, id: stri
 }
 
 export const startReview = (ctx: AppContext, actor: Actor, id: string) => simpleMove(ctx, actor, id, 'startReview', {});
-export const passReview = (ctx: AppContext, actor: Actor, id: string, note: string) => simpleMove(ctx, actor, id, 'passReview', {}, { note });
+
+/**
+ * 审核通过: the review step(s) of the plan that are still active finish with the review, handing over to the
+ * next order. When what comes next in the plan is approval, the case goes on to it in the same transaction
+ * (提交审批 by the reviewer, through the state machine) instead of waiting for the handler to submit it.
+ */
+export async function passReview(ctx: AppContext, actor: Actor, id: string, note: string) {
+  const c = await loadCase(ctx.db, actor, id);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    let row = await moveCase(trx, actor, c, now, { action: 'passReview', payload: {}, detail: { note } });
+    const reviewSteps = (await cases.stepsOf(trx, id)).filter((s) => s.status === 'active' && s.role === 'reviewer');
+    for (const s of reviewSteps) {
+      if (!(await repo.updateStepFrom(trx, s.id, 'active', s.assignee_id, { status: 'done', done_at: now }))) throw stepChangedMeanwhile();
+      await handOverAfter(trx, actor, row, s, now, note);
+    }
+    const current = (await cases.stepsOf(trx, id)).filter((s) => s.status === 'active');
+    const toApproval = current.length > 0 && current.every(isApprovalStep);
+    if (toApproval) {
+      row = await moveCase(trx, actor, row, now, {
+        action: 'submitForApproval', payload: {}, patch: { approval_escalated: 0 },
+        detail: { afterReview: true, step: current.map((s) => s.name).join('、'), stepIds: current.map((s) => s.id) },
+      });
+    }
+    await appendAudit(trx, byActor(actor, now, 'case.passReview', 'case', id, {
+      from: c.state, to: row.state, note, finishedSteps: reviewSteps.map((s) => s.id), toApproval,
+    }));
+  });
+  return caseDetail(ctx, actor, id);
+}
+
 /** 退回重办 from review or approval, with the reasons on the trail. */
 export const returnForRework = (ctx: AppContext, actor: Actor, id: string, reason: string) => simpleMove(ctx, actor, id, 'returnForRework', { reason });
 export const startRework = (ctx: AppContext, actor: Actor, id: string) => simpleMove(ctx, actor, id, 'startRework', {});

@@ -6,7 +6,6 @@
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
-import type { Db } from '../../platform/db/database.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
@@ -16,8 +15,8 @@ import * as cases from '../cases/repository.ts';
 import { caseDetail } from '../cases/service.ts';
 import { moveCase, recordEvent } from '../cases/trail.ts';
 import { visibleHallIds } from '../org/service.ts';
-import { lightOf, pausesFrom, stepDeadlineOf } from '../timelimits/clocks.ts';
-import { pausesOf } from '../timelimits/repository.ts';
+import { lightOf } from '../timelimits/clocks.ts';
+import { handOverAfter } from './handover.ts';
 import * as repo from './repository.ts';
 
 const changedMeanwhile = () => new AppError(409, 'CONFLICT', '环节已被他人处理，请刷新后重试', 'The step was changed meanwhile; reload and retry');
@@ -104,22 +103,6 @@ export async function assignStep(
   return caseDetail(ctx, actor, caseId);
 }
 
-/** Activates the steps of `order`, with their deadlines and one routing slip each; the trail records the hand-over. */
-async function activateOrder(trx: Db, actor: Actor, c: cases.CaseRow, order: number, now: number) {
-  const calendar = await calendarOf(trx, c.hall_id);
-  const pauses = pausesFrom(await pausesOf(trx, c.id));
-  const next = (await cases.stepsOf(trx, c.id)).filter((x) => x.step_order === order && x.status === 'pending');
-  for (const n of next) {
-    const activated = { ...n, status: 'active', activated_at: now };
-    await repo.updateStep(trx, n.id, { status: 'active', activated_at: now, deadline: stepDeadlineOf(calendar, activated, pauses) });
-  }
-  await cases.insertSlips(trx, next.map((n) => ({
-    id: newId(now), case_id: c.id, at: now, step_id: n.id, handed_over_by: actor.userId, handed_over_by_name: actor.displayName,
-    department_id: n.department_id,
-  })));
-  return next;
-}
-
 /** 环节办结: the assignee finishes the step; when its parallel siblings are all done the next order starts. */
 export async function finishStep(ctx: AppContext, actor: Actor, caseId: string, stepId: string, note: string) {
   const { c, s } = await loadStep(ctx, actor, caseId, stepId);
@@ -131,19 +114,8 @@ export async function finishStep(ctx: AppContext, actor: Actor, caseId: string, 
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.updateStepFrom(trx, s.id, 'active', s.assignee_id, { status: 'done', done_at: now }))) throw changedMeanwhile();
-    const steps = await cases.stepsOf(trx, c.id);
-    const siblingsOpen = steps.some((x) => x.step_order === s.step_order && x.status !== 'done');
-    const laterOrders = [...new Set(steps.filter((x) => x.status === 'pending').map((x) => x.step_order))].sort((a, b) => a - b);
-    const nextOrder = siblingsOpen ? undefined : laterOrders[0];
-    const next = nextOrder === undefined ? [] : await activateOrder(trx, actor, c, nextOrder, now);
-    await recordEvent(trx, actor, c.id, now, {
-      action: 'finishStep', from: c.state, to: c.state,
-      detail: {
-        stepId: s.id, step: s.name, note, waitingFor: siblingsOpen ? steps.filter((x) => x.step_order === s.step_order && x.status !== 'done').map((x) => x.name) : [],
-        handedOverTo: next.map((n) => ({ step: n.name, departmentId: n.department_id })),
-      },
-    });
-    await appendAudit(trx, byActor(actor, now, 'case.step_finish', 'case', c.id, { stepId: s.id, nextOrder: nextOrder ?? null }));
+    const { nextOrder } = await handOverAfter(trx, actor, c, s, now, note);
+    await appendAudit(trx, byActor(actor, now, 'case.step_finish', 'case', c.id, { stepId: s.id, nextOrder }));
   });
   return caseDetail(ctx, actor, caseId);
 }

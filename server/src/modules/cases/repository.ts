@@ -17,21 +17,14 @@ export type SlipRow = RoutingSlipTable;
 
 /**
  * The next number of a series (case numbers, each kind of document) for a hall and year. Call inside the
- * transaction that uses it: the conditional UPDATE … RETURNING holds the counter row until commit, so
- * concurrent acceptances queue on it and never see the same value, and a rolled-back one gives its value back.
+ * transaction that uses it: the upsert holds the counter row until commit, so concurrent acceptances queue on
+ * it and never see the same value, and a rolled-back one gives its value back.
  */
 export async function nextNumber(trx: Db, hallId: string, series: string, year: number): Promise<number> {
-  await trx
-    .insertInto('number_counters')
-    .values({ hall_id: hallId, series, year, value: 0 })
-    .onConflict((oc) => oc.columns(['hall_id', 'series', 'year']).doNothing())
-    .execute();
   const row = await trx
-    .updateTable('number_counters')
-    .set((eb) => ({ value: eb('value', '+', 1) }))
-    .where('hall_id', '=', hallId)
-    .where('series', '=', series)
-    .where('year', '=', year)
+    .insertInto('number_counters')
+    .values({ hall_id: hallId, series, year, value: 1 })
+    .onConflict((oc) => oc.columns(['hall_id', 'series', 'year']).doUpdateSet((eb) => ({ value: eb('number_counters.value', '+', 1) })))
     .returning('value')
     .executeTakeFirstOrThrow();
   return Number(row.value);

@@ -9,6 +9,7 @@ import { presentApplicant } from '../applicants/service.ts';
 import { documentModel } from '../intake/documents/index.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { visibleHallIds } from '../org/service.ts';
+import { endOpenPause } from '../timelimits/clocks.ts';
 import { afterAcceptance, calendarCache, caseLight, presentStep } from './after-acceptance.ts';
 import { type CaseContext, caseContext, formLabels, loadCase } from './context.ts';
 import {
@@ -108,14 +109,17 @@ export async function listCases(
   return { items, total };
 }
 
-/** Withdrawal at the applicant's request (撤回), with the reason on the trail; open notices close with it. */
+/** Withdrawal at the applicant's request (撤回), with the reason on the trail; open notices and an open pause close with it. */
 export async function withdrawCase(ctx: AppContext, actor: Actor, id: string, reason: string) {
   const c = await loadCase(ctx.db, actor, id);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await moveCase(trx, actor, c, now, { action: 'withdraw', payload: { reason }, patch: { closed_reason: reason }, detail: { reason } });
+    // A suspended case's pause ends with it, so its clock and the statistics see no stop left open.
+    const ended = await endOpenPause(trx, c, now);
+    const detail = ended ? { reason, endedPause: { id: ended.id, fromDay: ended.fromDay, toDay: ended.toDay } } : { reason };
+    await moveCase(trx, actor, c, now, { action: 'withdraw', payload: { reason }, patch: { closed_reason: reason }, detail });
     await repo.closeOpenNotices(trx, id);
-    await appendAudit(trx, byActor(actor, now, 'case.withdraw', 'case', id, { caseNo: c.case_no, from: c.state, reason }));
+    await appendAudit(trx, byActor(actor, now, 'case.withdraw', 'case', id, { caseNo: c.case_no, from: c.state, reason, pauseEnded: ended?.id ?? null }));
   });
   return caseDetail(ctx, actor, id);
 }

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.ts';
 import type {
   QueueCategoryTable, QueueHallSettingsTable, QueueTicketEventTable, QueueTicketTable, QueueWindowSessionTable,
-  QueueWindowSettingsTable,
+  QueueOpeningHoursTable, QueueWindowSettingsTable,
 } from '../../platform/db/tables-queue.ts';
 
 export type CategoryRow = QueueCategoryTable;
@@ -202,3 +202,35 @@ export const windowsOfHall = (db: Db, hallId: string) =>
 
 export const userNames = (db: Db, ids: string[]) =>
   db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', anyOf(ids)).execute();
+
+export const openingHoursInHall = (db: Db, hallId: string) =>
+  db.selectFrom('queue_opening_hours').selectAll().where('hall_id', '=', hallId).execute();
+
+export const openingHoursInHalls = (db: Db, hallIds: string[]) =>
+  db.selectFrom('queue_opening_hours').selectAll().where('hall_id', 'in', anyOf(hallIds)).execute();
+
+export async function saveOpeningHours(db: Db, row: QueueOpeningHoursTable): Promise<void> {
+  await db
+    .insertInto('queue_opening_hours')
+    .values(row)
+    .onConflict((oc) => oc.column('owner_id').doUpdateSet({ weekly: row.weekly, updated_at: row.updated_at }))
+    .execute();
+}
+
+export const deleteOpeningHours = (db: Db, ownerId: string) => db.deleteFrom('queue_opening_hours').where('owner_id', '=', ownerId).execute();
+
+/** Tickets still waiting from today or earlier, in every hall: what the end-of-day sweep looks at. */
+export const waitingUpTo = (db: Db, today: string) =>
+  db.selectFrom('queue_tickets').selectAll().where('status', '=', 'waiting').where('day', '<=', today).orderBy('hall_id').orderBy('seq').execute();
+
+/** How many tickets of a hall's day are in each status. */
+export async function statusCounts(db: Db, hallId: string, day: string): Promise<Map<string, number>> {
+  const rows = await db
+    .selectFrom('queue_tickets')
+    .select(['status', (eb) => eb.fn.count<number>('id').as('n')])
+    .where('hall_id', '=', hallId)
+    .where('day', '=', day)
+    .groupBy('status')
+    .execute();
+  return new Map(rows.map((r) => [r.status, Number(r.n)]));
+}

@@ -6,6 +6,7 @@ import { actorOf, clientIp } from '../../platform/http.ts';
 import { RateLimiter } from '../../platform/rate-limit.ts';
 import { idParams, listOf } from '../../platform/schemas.ts';
 import { checkHall, displaySnapshot, subscribeDisplay } from './display-service.ts';
+import * as hours from './hours-service.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
 import { installStreamShutdown, serveEventStream } from './sse.ts';
@@ -146,7 +147,16 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => service.saveHallSettings(ctx, actorOf(req), req.params.hallId, req.body));
   r.put('/api/queue/windows/:windowId/settings',
     { config: manage, schema: { tags, params: s.windowParams, body: s.windowSettingsInput, response: windowView } },
-    async (req) => windows.saveWindowSettings(ctx, actorOf(req), req.params.windowId, req.body.openingHours));
+    async (req) => windows.saveWindowSettings(ctx, actorOf(req), req.params.windowId, req.body));
+  r.get('/api/queue/halls/:hallId/hours',
+    { config: { access: 'user' }, schema: { tags, params: s.hallParams, response: { 200: s.hallHoursSchema } } },
+    async (req) => hours.hallHours(ctx, actorOf(req), req.params.hallId));
+  r.put('/api/queue/halls/:hallId/hours',
+    { config: manage, schema: { tags, params: s.hallParams, body: s.hallHoursInput, response: { 200: s.hallHoursSchema } } },
+    async (req) => hours.saveHallHours(ctx, actorOf(req), req.params.hallId, req.body.weeklyHours));
+  r.get('/api/queue/day-summary',
+    { config: serve, schema: { tags, querystring: s.daySummaryQuery, response: { 200: s.daySummarySchema } } },
+    async (req) => service.daySummary(ctx, actorOf(req), req.query));
   r.get('/api/queue/estimate-accuracy',
     { config: manage, schema: { tags, querystring: s.accuracyQuery, response: { 200: s.accuracySchema } } },
     async (req) => service.estimateAccuracy(ctx, actorOf(req), req.query));

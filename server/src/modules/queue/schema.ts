@@ -1,11 +1,13 @@
 import { z } from 'zod';
+import { MAX_SESSIONS } from '../../domain/queue/hours.ts';
 import { priorities } from '../../domain/queue/priorities.ts';
 import { categories as itemCategories } from '../catalog/schema.ts';
 
 const id = z.string().min(1).max(64);
 const text = (max: number) => z.string().trim().max(max);
 
-export const ticketStatuses = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled'] as const;
+/** expired (已作废): still waiting, never called, when the hall closed for the day; it does not carry over. */
+export const ticketStatuses = ['waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'expired'] as const;
 export const windowStates = ['closed', 'open', 'paused'] as const;
 export const outcomeKinds = ['consultation', 'case', 'none'] as const;
 
@@ -95,6 +97,13 @@ export const staffTicketInput = z.object({
   appointmentAt: z.number().int().min(0).nullable().default(null),
 });
 
+// 'HH:MM'; the format is checked with the other rules of a timetable (domain/queue/hours.ts), in the hall's words.
+const time = z.string().trim().max(5);
+/** 办公时间 by weekday (1 = 周一 … 7 = 周日), each day up to three sessions such as 09:00–12:00 and 13:30–17:00. */
+export const weeklyHoursSchema = z
+  .array(z.object({ weekday: z.number().int().min(1).max(7), sessions: z.array(z.object({ from: time, to: time })).max(MAX_SESSIONS) }))
+  .max(7);
+
 export const windowViewSchema = z.object({
   id: z.string(),
   hallId: z.string(),
@@ -105,6 +114,7 @@ export const windowViewSchema = z.object({
   openedBy: z.string().nullable(),
   openedByName: z.string().nullable(),
   openingHours: z.string(),
+  weeklyHours: weeklyHoursSchema.nullable(),
   categoryIds: z.array(z.string()),
   waitingForMe: z.number(),
   current: ticketSchema.nullable(),
@@ -134,7 +144,39 @@ export const hallSettingsSchema = z.object({
 });
 export type HallSettings = z.infer<typeof hallSettingsSchema>;
 
-export const windowSettingsInput = z.object({ openingHours: text(200) });
+/**
+ * PUT /api/queue/windows/:windowId/settings — the window's 办公时间: a timetable by weekday (weeklyHours; null
+ * clears it), and/or the text shown for it (openingHours; derived from the timetable when left out).
+ */
+export const windowSettingsInput = z.object({ openingHours: text(200).optional(), weeklyHours: weeklyHoursSchema.nullable().optional() });
+
+/** PUT /api/queue/halls/:hallId/hours — the hall's timetable; its last session each day closes the day's queue. */
+export const hallHoursInput = z.object({ weeklyHours: weeklyHoursSchema });
+const timetable = z.object({ weeklyHours: weeklyHoursSchema.nullable(), description: z.string() });
+/** GET /api/queue/halls/:hallId/hours — the hall's and every window's timetable, and when today's queue closes. */
+export const hallHoursSchema = z.object({
+  hallId: z.string(),
+  hall: timetable,
+  windows: z.array(timetable.extend({ windowId: z.string(), number: z.number(), name: z.string() })),
+  /** 'hall': the hall's own timetable; 'windows': the latest window, for a hall without one; null: midnight only. */
+  closingSource: z.enum(['hall', 'windows']).nullable(),
+  /** 'HH:MM' Beijing time when today's waiting tickets expire; null: at the end of the day. */
+  closesToday: z.string().nullable(),
+});
+
+/** GET /api/queue/day-summary — the day's tickets by outcome; 未办结 counts the expired and the no-shows. */
+export const daySummaryQuery = z.object({ hallId: id, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
+export const daySummarySchema = z.object({
+  day: z.string(),
+  issued: z.number(),
+  waiting: z.number(),
+  inService: z.number(),
+  done: z.number(),
+  noShow: z.number(),
+  expired: z.number(),
+  cancelled: z.number(),
+  unfinished: z.number(),
+});
 export const padTokenSchema = z.object({ windowId: z.string(), token: z.string(), padPath: z.string() });
 
 export const ticketQuery = z.object({

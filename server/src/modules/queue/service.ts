@@ -225,4 +225,21 @@ export async function estimateAccuracy(ctx: AppContext, actor: Actor, f: { hallI
   };
 }
 
+/**
+ * The day's tickets by outcome (R16.1 waiting and service): 办结 done; 未办结 the expired (never called before the
+ * hall closed), the no-shows and whatever still waits or is at a window; cancelled ones count in neither.
+ */
+export async function daySummary(ctx: AppContext, actor: Actor, q: { hallId: string; day?: string | undefined }) {
+  assertHallAccess(actor, q.hallId);
+  const day = q.day ?? chinaDay(ctx.clock.now());
+  const n = await repo.statusCounts(ctx.db, q.hallId, day);
+  const of = (s: string) => n.get(s) ?? 0;
+  const waiting = of('waiting');
+  const inService = of('called') + of('serving');
+  return {
+    day, issued: [...n.values()].reduce((a, b) => a + b, 0), waiting, inService, done: of('done'), noShow: of('no_show'),
+    expired: of('expired'), cancelled: of('cancelled'), unfinished: of('expired') + of('no_show') + waiting + inService,
+  };
+}
+
 export { queued };

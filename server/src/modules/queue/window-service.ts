@@ -2,8 +2,10 @@ import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
-import { conflict, notFound } from '../../platform/errors.ts';
+import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import type { WeeklyHours } from '../../domain/queue/hours.ts';
+import { checkedHours, saveWindowHours, timetablesOf } from './hours-service.ts';
 import { categoriesOfWindow, type Floor, loadFloor, windowState } from './floor.ts';
 import { presentTickets } from './presenter.ts';
 import * as repo from './repository.ts';
@@ -17,8 +19,9 @@ export async function listWindows(ctx: AppContext, actor: Actor, hallId: string)
 
 async function windowsView(ctx: AppContext, floor: Floor, windowIds: string[]) {
   const now = ctx.clock.now();
-  const [current, settings, waiting] = await Promise.all([
+  const [current, settings, waiting, hours] = await Promise.all([
     repo.currentOf(ctx.db, windowIds), repo.windowSettings(ctx.db, windowIds), repo.waitingInHall(ctx.db, floor.hallId, chinaDay(now)),
+    timetablesOf(ctx.db, [floor.hallId]),
   ]);
   const names = new Map((await repo.userNames(ctx.db, floor.sessions.map((s) => s.user_id))).map((u) => [u.id, u.display_name]));
   const currentViews = await presentTickets(ctx.db, current, now);
@@ -30,6 +33,7 @@ async function windowsView(ctx: AppContext, floor: Floor, windowIds: string[]) {
       pauseReason: session?.pause_reason ?? null, openedBy: session?.user_id ?? null,
       openedByName: session ? (names.get(session.user_id) ?? null) : null,
       openingHours: settings.find((s) => s.window_id === w.id)?.opening_hours ?? '',
+      weeklyHours: hours.get(floor.hallId)?.windows.get(w.id) ?? null,
       categoryIds,
       waitingForMe: waiting.filter((t) => t.target_window_id === w.id || (t.target_window_id === null && categoryIds.includes(t.category_id))).length,
       current: currentViews.find((t) => t.windowId === w.id) ?? null,
@@ -104,14 +108,26 @@ export async function closeWindow(ctx: AppContext, actor: Actor, windowId: strin
   return windowView(ctx, actor, windowId);
 }
 
-export async function saveWindowSettings(ctx: AppContext, actor: Actor, windowId: string, openingHours: string) {
+/** 办公时间 of a window: its timetable by weekday and/or the text shown for it (derived from the timetable when left out). */
+export async function saveWindowSettings(
+  ctx: AppContext,
+  actor: Actor,
+  windowId: string,
+  input: { openingHours?: string | undefined; weeklyHours?: WeeklyHours | null | undefined },
+) {
   const window = await loadWindow(ctx, actor, windowId);
+  if (input.openingHours === undefined && input.weeklyHours === undefined) {
+    throw invalid('weeklyHours', '请设置办公时间', 'Give the opening hours');
+  }
+  const week = input.weeklyHours ? checkedHours(input.weeklyHours) : input.weeklyHours;
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
+    const derived = week === undefined ? undefined : await saveWindowHours(trx, window, week, now);
+    const openingHours = input.openingHours ?? derived ?? '';
     await repo.saveWindowSettings(trx, {
       window_id: windowId, hall_id: window.hall_id, opening_hours: openingHours, pad_token_hash: null, pad_token_issued_at: null, updated_at: now,
     }, { opening_hours: openingHours, updated_at: now });
-    await appendAudit(trx, byActor(actor, now, 'queue.window.settings', 'window', windowId, { openingHours }));
+    await appendAudit(trx, byActor(actor, now, 'queue.window.settings', 'window', windowId, { openingHours, weeklyHours: week ?? null }));
   });
   return windowView(ctx, actor, windowId);
 }

@@ -6,6 +6,7 @@
 import type { Light, Pause, WorkingCalendar } from '../../domain/calendar/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { chinaDay } from '../../platform/clock.ts';
+import { calendarOf } from '../calendar/service.ts';
 import { caseDeadline } from '../cases/clock.ts';
 import type { CaseRow, StepRow } from '../cases/repository.ts';
 import * as cases from '../cases/repository.ts';
@@ -47,4 +48,18 @@ export async function refreshDeadlines(trx: Db, calendar: WorkingCalendar, c: Ca
     await repo.setStepDeadline(trx, s.id, stepDeadlineOf(calendar, s, pauses));
   }
   return d;
+}
+
+/**
+ * Ends the case's open suspension today, inside the caller's transaction, and stores the clock it leaves. For a
+ * case that leaves 暂停计时 other than by resuming (withdrawal): an open pause on a closed case would keep its
+ * deadline stopped and count the stop without end. Null when no pause is open.
+ */
+export async function endOpenPause(trx: Db, c: CaseRow, now: number) {
+  const open = await repo.openPause(trx, c.id);
+  if (!open) return null;
+  const toDay = chinaDay(now);
+  await repo.closePause(trx, open.id, toDay, now);
+  const d = await refreshDeadlines(trx, await calendarOf(trx, c.hall_id), c);
+  return { id: open.id, kind: open.kind, fromDay: open.from_day, toDay, deadline: d.deadline };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/calendar/index.ts';
+import { caseActions, transitions } from '../../domain/case/index.ts';
 import { buildTestHall, json, Session, signedIn, type TestHall } from '../../../test/helpers.ts';
 import { complete, person, publishedItem } from '../../../test/intake-fixtures.ts';
 import { calendarOf } from '../calendar/service.ts';
@@ -136,4 +137,42 @@ describe('the case clock', () => {
     const audit = await hall.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'timelimits.recompute').execute();
     expect(audit).toHaveLength(1);
   });
+});
+
+describe('a suspended case that is withdrawn', () => {
+  it('ends its open suspension on the day of withdrawal, in the same transaction, with the clock settled', async () => {
+    const calendar = await calendarOf(hall.ctx.db, hallId);
+    let c = await acceptedCase();
+    const accepted = c.acceptedDay as string;
+    const from = calendar.addWorkingDays(accepted, 1).deadline;
+    await goTo(from);
+    c = ok(await handler.post(`/api/cases/${c.id}/suspend`, { kind: 'testing', reason: '送检' }));
+    expect(c).toMatchObject({ state: 'suspended', deadline: null });
+
+    const to = calendar.addWorkingDays(from, 3).deadline;
+    await goTo(to);
+    c = ok(await clerk.post(`/api/cases/${c.id}/withdraw`, { reason: '申请人不再办理' }));
+    expect(c.state).toBe('withdrawn');
+    // The pause is closed at the moment of withdrawal: no suspension stays open on a closed case.
+    expect(c.suspensions).toHaveLength(1);
+    expect(c.suspensions[0]).toMatchObject({ kind: 'testing', fromDay: from, toDay: to });
+    const open = await hall.ctx.db.selectFrom('case_pauses').select('id').where('case_id', '=', c.id).where('to_day', 'is', null).execute();
+    expect(open).toHaveLength(0);
+    const row = await hall.ctx.db.selectFrom('case_pauses').select(['ended_at']).where('case_id', '=', c.id).executeTakeFirstOrThrow();
+    expect(Number(row.ended_at)).toBe(hall.clock.now());
+    // The stored deadline is the clock with that pause, no longer the "stopped" null.
+    expect(c.deadline).toBe(calendar.deadlineWithPauses(accepted, c.promisedDays, [{ from, to }]).deadline);
+    // The trail's withdrawal names the pause it ended.
+    expect(c.events.at(-1)).toMatchObject({
+      action: 'withdraw', fromState: 'suspended', toState: 'withdrawn',
+      detail: { reason: '申请人不再办理', endedPause: { id: c.suspensions[0].id, fromDay: from, toDay: to } },
+    });
+    expect(await progress(c.caseNo)).toMatchObject({ stateLabel: '已撤回', clockStopped: false });
+  });
+
+  it('keeps the one way out of a suspension besides resuming: withdrawal (any new one must end the pause too)', () => {
+    const leaving = caseActions.filter((a) => (transitions[a].from as readonly string[]).includes('suspended') && a !== 'resumeClock');
+    expect(leaving).toEqual(['withdraw']);
+  });
+
 });

@@ -53,7 +53,7 @@ export async function resolveSession(db: Db, token: string, now: number, ip: str
     .select(['id', 'username', 'display_name', 'status', 'must_change_password'])
     .where('id', '=', session.user_id)
     .executeTakeFirst();
-  if (!user || user.status !== 'active') return null;
+  if (user?.status !== 'active') return null;
   if (now - Number(session.last_seen_at) > TOUCH_AFTER_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   }

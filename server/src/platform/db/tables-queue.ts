@@ -113,6 +113,17 @@ export interface QueueWindowSettingsTable {
   updated_at: number;
 }
 
+/** 办公时间 of a hall or a window by weekday; the hall's says when its queue closes for the day. */
+export interface QueueOpeningHoursTable {
+  owner_id: string;
+  /** 'hall' or 'window'. */
+  owner_type: string;
+  hall_id: string;
+  /** JSON WeeklyHours (domain/queue/hours.ts). */
+  weekly: string;
+  updated_at: number;
+}
+
 export interface RatingTable {
   id: string;
   hall_id: string;
@@ -154,6 +165,7 @@ export interface QueueTables {
   queue_ticket_events: QueueTicketEventTable;
   queue_window_sessions: QueueWindowSessionTable;
   queue_window_settings: QueueWindowSettingsTable;
+  queue_opening_hours: QueueOpeningHoursTable;
   ratings: RatingTable;
   rating_follow_ups: RatingFollowUpTable;
 }

@@ -19,6 +19,7 @@ export const queueEn: Record<keyof typeof queueZhCN, string> = {
   'ticketStatus.done': 'Finished',
   'ticketStatus.no_show': 'No-show',
   'ticketStatus.cancelled': 'Cancelled',
+  'ticketStatus.expired': 'Expired (not called before closing)',
   'windowState.open': 'Open',
   'windowState.paused': 'Paused',
   'windowState.closed': 'Closed',

@@ -17,6 +17,7 @@ export const queueZhCN = {
   'ticketStatus.done': '已办结',
   'ticketStatus.no_show': '过号',
   'ticketStatus.cancelled': '已取消',
+  'ticketStatus.expired': '已作废（闭厅未叫号）',
   'windowState.open': '开放',
   'windowState.paused': '暂停',
   'windowState.closed': '关闭',

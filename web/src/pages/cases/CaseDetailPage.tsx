@@ -71,6 +71,7 @@ export function CaseDetailPage() {
               <div className="cs-trail-detail">
                 {e.fromState ? `${t.label('caseState', e.fromState)} → ` : ''}{t.label('caseState', e.toState)}
                 {detailText(e.detail) && `　${detailText(e.detail)}`}
+                {e.detail?.afterReview === true && t('bo.afterReview')}
               </div>
             </div>
           ),

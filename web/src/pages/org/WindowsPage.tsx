@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
+import { Alert, App, Button, Card, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useCan } from '../../api/auth';
@@ -12,6 +12,8 @@ import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
 import { WindowFormFields } from './WindowFormFields';
+import { useHallHours } from './hours/api';
+import { HoursModal } from './hours/HoursModal';
 
 type Editing = { win?: ServiceWindow } | null;
 
@@ -28,6 +30,13 @@ export function WindowsPage() {
   const save = useSaveWindow();
   const [editing, setEditing] = useState<Editing>(null);
   const canManage = can('org.manage');
+  // 办公时间 are kept by whoever keeps the hall floor (window supervisor, station head, system administrator).
+  const canHours = can('queue.manage');
+  const hours = useHallHours(hallId);
+  const [hoursOf, setHoursOf] = useState<{ windowId: string | null; title: string } | null>(null);
+  const hoursText = (windowId: string) => hours.data?.windows.find((w) => w.windowId === windowId)?.description || t('hours.notSet');
+  const weekOf = (windowId: string | null) =>
+    windowId ? (hours.data?.windows.find((w) => w.windowId === windowId)?.weeklyHours ?? null) : (hours.data?.hall.weeklyHours ?? null);
 
   useEffect(() => {
     if (!params.get('hallId') && hallId) setParams({ hallId }, { replace: true });
@@ -60,11 +69,18 @@ export function WindowsPage() {
     <Card
       title={t('menu.windows')}
       extra={
-        canManage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} disabled={!hallId}>
-            {t('window.create')}
-          </Button>
-        )
+        <Space>
+          {canHours && (
+            <Button onClick={() => setHoursOf({ windowId: null, title: t('hours.hallTitle') })} disabled={!hallId}>
+              {t('hours.hallButton')}
+            </Button>
+          )}
+          {canManage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing({})} disabled={!hallId}>
+              {t('window.create')}
+            </Button>
+          )}
+        </Space>
       }
     >
       <div className="ow-toolbar">
@@ -75,6 +91,24 @@ export function WindowsPage() {
           onChange={(v) => setParams(v ? { hallId: v } : {})}
         />
       </div>
+      {hours.data && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="hall-hours"
+          title={
+            <>
+              {hours.data.hall.description && <div>{t('hours.hallButton')}：{hours.data.hall.description}</div>}
+              <div>
+                {hours.data.closesToday && hours.data.closingSource
+                  ? t('hours.closesToday', { time: hours.data.closesToday, source: t(`hours.source.${hours.data.closingSource}`) })
+                  : t('hours.closesMidnight')}
+              </div>
+            </>
+          }
+        />
+      )}
       <Table<ServiceWindow>
         rowKey="id"
         loading={windows.isLoading}
@@ -99,22 +133,32 @@ export function WindowsPage() {
               </Tooltip>
             ),
           },
-          ...(canManage
+          { title: t('hours.column'), key: 'hours', render: (_: unknown, w: ServiceWindow) => hoursText(w.id) },
+          ...(canManage || canHours
             ? [
                 {
                   title: t('common.actions'),
                   key: 'actions',
-                  width: 150,
+                  width: 200,
                   render: (_: unknown, w: ServiceWindow) => (
                     <Space size={0}>
-                      <Button type="link" size="small" onClick={() => setEditing({ win: w })}>
-                        {t('common.edit')}
-                      </Button>
-                      <Popconfirm title={t('common.confirm')} onConfirm={() => toggle(w)}>
-                        <Button type="link" size="small" danger={w.status === 'active'}>
-                          {w.status === 'active' ? t('window.disable') : t('window.enable')}
+                      {canHours && (
+                        <Button type="link" size="small" onClick={() => setHoursOf({ windowId: w.id, title: t('hours.windowTitle', { name: `${w.number} ${w.name}` }) })}>
+                          {t('hours.edit')}
                         </Button>
-                      </Popconfirm>
+                      )}
+                      {canManage && (
+                        <Button type="link" size="small" onClick={() => setEditing({ win: w })}>
+                          {t('common.edit')}
+                        </Button>
+                      )}
+                      {canManage && (
+                        <Popconfirm title={t('common.confirm')} onConfirm={() => toggle(w)}>
+                          <Button type="link" size="small" danger={w.status === 'active'}>
+                            {w.status === 'active' ? t('window.disable') : t('window.enable')}
+                          </Button>
+                        </Popconfirm>
+                      )}
                     </Space>
                   ),
                 },
@@ -138,6 +182,19 @@ export function WindowsPage() {
           itemsUnavailable={!can('catalog.read') || !!items.error}
         />
       </FormModal>
+      {hoursOf && hallId && (
+        <HoursModal
+          hallId={hallId}
+          windowId={hoursOf.windowId}
+          title={hoursOf.title}
+          week={weekOf(hoursOf.windowId)}
+          onClose={() => setHoursOf(null)}
+          onSaved={() => {
+            message.success(t('common.saved'));
+            setHoursOf(null);
+          }}
+        />
+      )}
     </Card>
   );
 }
