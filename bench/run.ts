@@ -1,10 +1,11 @@
 /**
- * `npm run bench [-- --quick] [-- --only sqlite,pg,queue]`: one JSON line per figure on standard output, the
+ * `npm run bench [-- --quick] [-- --only sqlite,pg,queue,bigdata]`: one JSON line per figure on standard output, the
  * machine first. Progress goes to standard error. See bench/README.md for what each figure means.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { bigdata } from './bigdata.ts';
 import { httpCase, type IntakeSetup, rawIntake, runLoad, setUpIntake, summarise, twoStepCase } from './intake.ts';
 import { emit, machine, note, type ServerProcess, startServer } from './lib.ts';
 import { pgbench, startCluster, stopCluster } from './pg.ts';
@@ -115,4 +116,6 @@ async function postgres() {
 
 if (wants('sqlite') || wants('queue')) await sqlite();
 if (wants('pg')) await postgres();
+// A million cases (100,000 with --quick) in a fresh SQLite data folder: seed rate, lookup, list, on-time rate.
+if (wants('bigdata')) await bigdata(quick);
 process.exit(0);

@@ -6,6 +6,7 @@ import * as consult from './2026_11_22_0004_consult.ts';
 import * as cases from './2026_11_22_0005_cases.ts';
 import * as backoffice from './2026_11_22_0006_backoffice.ts';
 import * as supervision from './2026_11_22_0007_supervision.ts';
+import * as historyIndexes from './2026_11_22_0008_history_indexes.ts';
 import * as ticketExpiry from './2026_11_22_0009_ticket_expiry.ts';
 import * as calendarRevision from './2026_11_22_0010_calendar_revision.ts';
 
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_0005_cases': cases,
   '2026_11_22_0006_backoffice': backoffice,
   '2026_11_22_0007_supervision': supervision,
+  '2026_11_22_0008_history_indexes': historyIndexes,
   '2026_11_22_0009_ticket_expiry': ticketExpiry,
   '2026_11_22_0010_calendar_revision': calendarRevision,
 };

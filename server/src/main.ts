@@ -9,13 +9,14 @@ import { openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { openHallEvents } from './platform/events.ts';
 import { isEmpty, seedDemoHall } from './seed/seed-demo.ts';
+import { seedHistory } from './seed/history/command.ts';
 import { startAlertSweeps } from './modules/supervision/alerts.ts';
 import { startTicketSweeps } from './modules/queue/ticket-sweep.ts';
 
 const usage = `用法 usage: tsx server/src/main.ts <command>
   serve         migrate, seed the demo hall on first start, and serve the web UI and API
   migrate       apply pending database migrations
-  seed          load the demo hall into an empty database
+  seed          load the demo hall into an empty database; --cases N [--seed S] adds a generated history of N cases
   audit-verify  recompute the audit log's hash chain and report the first broken record`;
 
 /** TEST ONLY: ONEWINDOW_CLOCK_FILE lets end-to-end tests set "now" by writing an ISO instant to a file. */
@@ -77,6 +78,8 @@ async function main(command: string | undefined): Promise<number> {
       const { ctx, handle } = await open();
       const seeded = await seedIfEmpty(ctx);
       if (!seeded) console.log('数据库已有数据，未重复导入演示数据 (database not empty; demo hall not loaded again)');
+      // --cases N [--seed S]: a generated history of N cases on top (server/src/seed/history).
+      await seedHistory(ctx, process.argv.slice(3));
       await handle.close();
       return 0;
     }

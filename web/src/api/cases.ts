@@ -145,7 +145,7 @@ export interface CaseQuery {
 export function useCases(query: CaseQuery) {
   return useQuery({
     queryKey: ['cases', 'list', query],
-    queryFn: () => api.get<ListResult<CaseSummary>>('/api/cases', { ...query }),
+    queryFn: () => api.get<ListResult<CaseSummary> & { totalCapped?: boolean }>('/api/cases', { ...query }),
     placeholderData: keepPreviousData,
   });
 }

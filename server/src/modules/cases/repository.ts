@@ -123,12 +123,19 @@ export interface CaseFilter {
   offset: number;
 }
 
-/** Cases with their applicant's name; urgent (green channel) first, then the newest. */
+/** Beyond this many matches the list says "more than" instead of counting a hall's whole history. */
+export const COUNT_CAP = 10_000;
+
+/** A whole case or document number as printed (QCX-ZWFW-2026-000123, QCX-ZWFW-GZ-2026-000045). */
+const wholeNumber = /^[A-Z0-9]+(-[A-Z0-9]+)*-\d{4}-\d{6}$/;
+
+/**
+ * Cases with their applicant's name; urgent (green channel) first, then the newest. The order is that of the
+ * cases_hall_order index (and its state and item variants), so a page is read straight off an index. `total`
+ * counts at most COUNT_CAP + 1 matches: a hall's years of history are not counted for every page.
+ */
 export async function listCases(db: Db, f: CaseFilter) {
-  let q = db
-    .selectFrom('cases')
-    .innerJoin('applicants', 'applicants.id', 'cases.applicant_id')
-    .where('cases.hall_id', 'in', f.hallIds.length ? f.hallIds : ['']);
+  let q = db.selectFrom('cases').where('cases.hall_id', 'in', f.hallIds.length ? f.hallIds : ['']);
   if (f.states?.length) q = q.where('cases.state', 'in', f.states);
   if (f.itemId) q = q.where('cases.item_id', '=', f.itemId);
   if (f.windowId) q = q.where('cases.window_id', '=', f.windowId);
@@ -152,23 +159,30 @@ export async function listCases(db: Db, f: CaseFilter) {
       eb.exists(eb.selectFrom('case_steps').select('case_steps.id').whereRef('case_steps.case_id', '=', 'cases.id').where('case_steps.department_id', '=', d)),
     );
   }
-  if (f.q) {
+  const whole = f.q?.toUpperCase();
+  if (whole && wholeNumber.test(whole)) {
+    // A number typed or scanned in full: the case that has it, or the case of the document (a returning
+    // applicant brings the one-time notice, whose number finds the case before it has a case number). Both
+    // are unique indexes; looked up first, so the planner sees the one or two ids and not a hall to walk.
+    const ids = await db.selectFrom('cases').select('id').where('case_no', '=', whole)
+      .union(db.selectFrom('case_documents').select('case_id as id').where('doc_no', '=', whole)).execute();
+    q = q.where('cases.id', 'in', ids.length ? ids.map((r) => r.id) : ['']);
+  } else if (f.q) {
     const like = `%${f.q}%`;
-    // A returning applicant brings the one-time notice: its number finds the case before it has a case number.
-    const exact = f.q;
     q = q.where((eb) =>
       eb.or([
         eb('cases.case_no', 'like', like),
-        eb('applicants.name', 'like', like),
-        eb.exists(eb.selectFrom('case_documents').select('case_documents.id').whereRef('case_documents.case_id', '=', 'cases.id').where('case_documents.doc_no', '=', exact)),
+        eb.exists(eb.selectFrom('applicants as a').select('a.id').whereRef('a.id', '=', 'cases.applicant_id').where('a.name', 'like', like)),
       ]),
     );
   }
   const [rows, count] = await Promise.all([
-    q.selectAll('cases').select(['applicants.name as applicant_name', 'applicants.kind as applicant_kind', 'applicants.doc_number as applicant_doc_number', 'applicants.phone as applicant_phone'])
+    q.innerJoin('applicants', 'applicants.id', 'cases.applicant_id')
+      .selectAll('cases').select(['applicants.name as applicant_name', 'applicants.kind as applicant_kind', 'applicants.doc_number as applicant_doc_number', 'applicants.phone as applicant_phone'])
       .orderBy('cases.priority').orderBy('cases.received_at', 'desc').orderBy('cases.id', 'desc')
       .limit(f.limit).offset(f.offset).execute(),
-    q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    db.selectFrom(q.select('cases.id').limit(COUNT_CAP + 1).as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  const n = Number(count.n);
+  return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { caseStates } from '../../domain/case/index.ts';
-import { pageQuery } from '../../platform/schemas.ts';
+import { listOf, pageQuery } from '../../platform/schemas.ts';
 import { applicantSchema } from '../applicants/schema.ts';
 import { documentKinds, importances, urgencies } from './presenter.ts';
 
@@ -108,6 +108,9 @@ export const caseDetailSchema = caseSummarySchema.extend({
   })),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
+
+/** `totalCapped`: more cases match than were counted; `total` is then the cap (the list shows "10,000+"). */
+export const caseListSchema = listOf(caseSummarySchema).extend({ totalCapped: z.boolean() });
 
 export const caseQuery = pageQuery.extend({
   hallId: z.string().max(64).optional(),

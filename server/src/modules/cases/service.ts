@@ -101,12 +101,12 @@ export async function listCases(
   const states = f.status ? f.status.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
   const unknown = states?.find((s) => !(caseStates as readonly string[]).includes(s));
   if (unknown) throw invalid('status', `未知的办件状态：${unknown}`, `Unknown case state ${unknown}`);
-  const { rows, total } = await repo.listCases(ctx.db, { ...f, states, hallIds: visibleHallIds(actor, f.hallId) });
+  const { rows, total, totalCapped } = await repo.listCases(ctx.db, { ...f, states, hallIds: visibleHallIds(actor, f.hallId) });
   const today = chinaDay(ctx.clock.now());
   const calendarFor = calendarCache(ctx.db);
   const items = [];
   for (const r of rows) items.push(presentSummary(r, r.applicant_name, caseLight(await calendarFor(r.hall_id), today, r)));
-  return { items, total };
+  return { items, total, totalCapped };
 }
 
 /** Withdrawal at the applicant's request (撤回), with the reason on the trail; open notices and an open pause close with it. */

@@ -90,7 +90,7 @@ export function CaseListPage() {
           pageSize: query.pageSize,
           total: list.data?.total,
           showSizeChanger: true,
-          showTotal: (n) => t('cs.total', { n }),
+          showTotal: (n) => (list.data?.totalCapped ? t('cs.totalMore', { n: n.toLocaleString() }) : t('cs.total', { n })),
           onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
         }}
         columns={[

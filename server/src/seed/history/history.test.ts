@@ -1,0 +1,151 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CaseStatus, caseStates, initialStatus, isCaseAction, transition } from '../../domain/case/index.ts';
+import { validateDocument } from '../../domain/identity/index.ts';
+import { roleCodes } from '../../domain/roles.ts';
+import { verifyAuditChain } from '../../platform/audit.ts';
+import { chinaDay } from '../../platform/clock.ts';
+import { buildTestHall, json, signedIn, type TestHall } from '../../../test/helpers.ts';
+import { complete, person, publishedItem } from '../../../test/intake-fixtures.ts';
+import { generateHistory, type HistoryResult } from './generate.ts';
+
+const N = 300;
+let hall: TestHall;
+let result: HistoryResult;
+
+const load = (h: TestHall, seed: number) =>
+  generateHistory(h.ctx.db, h.ctx.dialect, { cases: N, seed, now: h.clock.now(), baseUrl: 'http://hall.test' });
+
+beforeAll(async () => {
+  hall = await buildTestHall();
+  result = await load(hall, 7);
+}, 120_000);
+afterAll(() => hall.close());
+
+describe('a generated hall history', () => {
+  it('has N cases in every state of the case state machine, mostly finished, before today', async () => {
+    const rows = await hall.ctx.db.selectFrom('cases').select(['state', 'received_day']).execute();
+    expect(rows).toHaveLength(N);
+    const seen = new Set(rows.map((r) => r.state));
+    for (const s of caseStates) expect(seen.has(s), s).toBe(true);
+    expect(result.states.archived).toBeGreaterThan(N / 3);
+    const today = chinaDay(hall.clock.now());
+    expect(rows.every((r) => r.received_day < today)).toBe(true);
+    expect(rows.some((r) => r.received_day < '2025-01-01')).toBe(true);
+  });
+
+  it('gives every applicant a valid ID number or credit code', async () => {
+    const rows = await hall.ctx.db.selectFrom('applicants').select(['doc_type', 'doc_number']).execute();
+    expect(rows.length).toBe(result.applicants);
+    const today = chinaDay(hall.clock.now());
+    for (const r of rows) expect(validateDocument(r.doc_type as 'resident_id', r.doc_number, today), r.doc_number).toMatchObject({ ok: true });
+    expect(new Set(rows.map((r) => r.doc_type))).toEqual(new Set(['resident_id', 'credit_code']));
+  });
+
+  it('writes trails the state machine allows, ending in the case state', async () => {
+    const cases = await hall.ctx.db.selectFrom('cases').select(['id', 'state', 'resume_to']).execute();
+    const events = await hall.ctx.db.selectFrom('case_events').select(['case_id', 'seq', 'action', 'from_state', 'to_state']).orderBy('case_id').orderBy('seq').execute();
+    const byCase = new Map<string, typeof events>();
+    for (const e of events) byCase.set(e.case_id, [...(byCase.get(e.case_id) ?? []), e]);
+    for (const c of cases) {
+      const trail = byCase.get(c.id) ?? [];
+      expect(trail[0]).toMatchObject({ action: 'registerReception', seq: 1, to_state: 'received' });
+      let status: CaseStatus = initialStatus;
+      for (const [i, e] of trail.slice(1).entries()) {
+        expect(e.seq).toBe(i + 2);
+        expect(isCaseAction(e.action), e.action).toBe(true);
+        const r = transition(status, e.action as never, roleCodes);
+        expect(r.ok, `${c.id}: ${e.action} from ${status.state}`).toBe(true);
+        if (r.ok) status = r.to;
+        expect(e.to_state).toBe(status.state);
+      }
+      expect(status.state).toBe(c.state);
+      expect(c.resume_to).toBe(status.state === 'suspended' ? status.resumeTo : null);
+    }
+  });
+
+  it('numbers cases and documents uniquely, and leaves each counter at its highest number', async () => {
+    const db = hall.ctx.db;
+    const cases = await db.selectFrom('cases').innerJoin('halls', 'halls.id', 'cases.hall_id').select(['cases.case_no', 'cases.hall_id', 'cases.accepted_day', 'halls.code']).execute();
+    const numbered = cases.filter((c) => c.case_no !== null);
+    expect(numbered.length).toBeGreaterThan(N / 2);
+    expect(new Set(numbered.map((c) => c.case_no)).size).toBe(numbered.length);
+    const highest = new Map<string, number>();
+    for (const c of numbered) {
+      const m = new RegExp(`^${c.code}-(\\d{4})-(\\d{6})$`).exec(c.case_no!);
+      expect(m, c.case_no!).not.toBeNull();
+      expect(m![1]).toBe(c.accepted_day!.slice(0, 4));
+      const key = `${c.hall_id}|case|${m![1]}`;
+      highest.set(key, Math.max(highest.get(key) ?? 0, Number(m![2])));
+    }
+    const docs = await db.selectFrom('case_documents').select(['doc_no', 'hall_id']).execute();
+    expect(new Set(docs.map((d) => d.doc_no)).size).toBe(docs.length);
+    for (const d of docs) {
+      const m = /-([A-Z]{2})-(\d{4})-(\d{6})$/.exec(d.doc_no)!;
+      const key = `${d.hall_id}|${m[1]}|${m[2]}`;
+      highest.set(key, Math.max(highest.get(key) ?? 0, Number(m[3])));
+    }
+    const counters = await db.selectFrom('number_counters').selectAll().execute();
+    for (const [key, n] of highest) {
+      const [hallId, series, year] = key.split('|');
+      expect(counters.find((c) => c.hall_id === hallId && c.series === series && Number(c.year) === Number(year))?.value, key).toBe(n);
+    }
+  });
+
+  it('keeps every foreign key and records the load as one audit record on a valid chain', async () => {
+    if (hall.ctx.dialect === 'sqlite') {
+      const broken = await sql`pragma foreign_key_check`.execute(hall.ctx.db);
+      expect(broken.rows).toEqual([]);
+    }
+    const imports = await hall.ctx.db.selectFrom('audit_log').select(['detail']).where('action', '=', 'system.history_import').execute();
+    expect(imports).toHaveLength(1);
+    expect(JSON.parse(imports[0]!.detail!)).toMatchObject({ cases: N, seed: 7 });
+    expect(await verifyAuditChain(hall.ctx.db)).toMatchObject({ ok: true });
+  });
+
+  it('shows an on-time rate below 100 % and finds a case by its number', async () => {
+    const supervisor = await signedIn(hall.app, 'supervisor');
+    const year = json(await supervisor.get('/api/supervision/on-time?from=2024-03-01&to=2026-03-01&by=item'));
+    expect(year.overall.finished).toBeGreaterThan(50);
+    expect(year.overall.rate).toBeGreaterThan(0.6);
+    expect(year.overall.rate).toBeLessThan(1);
+    const clerk = await signedIn(hall.app, 'clerk');
+    const list = json(await clerk.get('/api/cases?page=1&pageSize=5'));
+    expect(list).toMatchObject({ totalCapped: false });
+    const some = list.items.find((c: { caseNo: string | null }) => c.caseNo)!;
+    const found = json(await clerk.get(`/api/cases?q=${some.caseNo.toLowerCase()}`));
+    expect(found.items.map((c: { id: string }) => c.id)).toEqual([some.id]);
+    expect(json(await clerk.get(`/api/cases/${some.id}`)).caseNo).toBe(some.caseNo);
+  });
+
+  it('lets the next real acceptance take the next number of the year', async () => {
+    const head = await signedIn(hall.app, 'head');
+    const clerk = await signedIn(hall.app, 'clerk');
+    const hallId = json(await head.get('/api/auth/me')).halls[0].id as string;
+    const departmentId = json(await head.get(`/api/departments?hallId=${hallId}`)).items[0].id as string;
+    const itemId = await publishedItem(head, hallId, departmentId, 'BD-001');
+    const counter = await hall.ctx.db.selectFrom('number_counters').select('value')
+      .where('hall_id', '=', hallId).where('series', '=', 'case').where('year', '=', 2026).executeTakeFirstOrThrow();
+    expect(counter.value).toBeGreaterThan(0);
+    const applicantId = await person(clerk, hallId);
+    const received = json(await clerk.post('/api/intake/receptions', { itemId, applicantId, materials: complete() }));
+    const res = await clerk.post(`/api/cases/${received.id}/accept`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(json(res).caseNo).toBe(`QCX-ZWFW-2026-${String(Number(counter.value) + 1).padStart(6, '0')}`);
+  });
+
+  it('is the same history for the same seed', async () => {
+    const other = await buildTestHall();
+    try {
+      const again = await load(other, 7);
+      expect(again.states).toEqual(result.states);
+      // The history only: the first hall has taken one real case since.
+      const fingerprint = (h: TestHall) =>
+        h.ctx.db.selectFrom('cases').select(['case_no', 'state', 'item_name', 'received_at', 'deadline'])
+          .where('received_day', '<', chinaDay(h.clock.now())).orderBy('received_at').orderBy('case_no').execute();
+      expect(await fingerprint(other)).toEqual(await fingerprint(hall));
+    } finally {
+      await other.close();
+    }
+  }, 120_000);
+});
