@@ -1,6 +1,7 @@
 /**
- * `npx tsx bench/statements.ts`: how many SQL statements one reception and one acceptance issue, and in what
- * order (the acceptance's, to see how long the number counter's row lock is held). SQLite, fresh temp file.
+ * `npx tsx bench/statements.ts`: how many SQL statements a case costs — 当场受理 in one step, and the two-step way
+ * (a reception, then its acceptance) — and in what order (the one-step's, to see how long the number counters'
+ * row locks are held). SQLite, fresh temp file.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -14,6 +15,7 @@ import type { AppContext } from '../server/src/platform/context.ts';
 import { openDatabase } from '../server/src/platform/db/database.ts';
 import { openHallEvents } from '../server/src/platform/events.ts';
 import { receptionInput } from '../server/src/modules/intake/schema.ts';
+import { acceptAtWindow } from '../server/src/modules/intake/on-the-spot.ts';
 import { acceptCase, registerReception } from '../server/src/modules/intake/service.ts';
 import { receptionBody, setUpIntake } from './intake.ts';
 import { startServer } from './lib.ts';
@@ -41,7 +43,10 @@ const received = await registerReception(ctx, found.actor, receptionInput.parse(
 const reception = seen.length;
 seen.length = 0;
 await acceptCase(ctx, found.actor, received.id);
-console.log(JSON.stringify({ reception, accept: seen.length, acceptKinds: seen.join(' ') }));
+const accept = seen.length;
+seen.length = 0;
+await acceptAtWindow(ctx, found.actor, receptionInput.parse(receptionBody(setup, 1)));
+console.log(JSON.stringify({ oneStep: seen.length, twoStep: { reception, accept }, oneStepKinds: seen.join(' ') }));
 await events.close();
 await handle.close();
 rmSync(dataDir, { recursive: true, force: true });

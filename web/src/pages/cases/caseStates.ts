@@ -1,20 +1,5 @@
-/** In the order a case passes through them (mirrors server/src/domain/case/states.ts). */
-export const CASE_STATES = [
-  'received',
-  'awaiting_supplement',
-  'not_accepted',
-  'accepted',
-  'in_review',
-  'in_process',
-  'awaiting_verification',
-  'in_approval',
-  'suspended',
-  'returned_for_rework',
-  'approved',
-  'denied',
-  'completed',
-  'awaiting_collection',
-  'delivered',
-  'archived',
-  'withdrawn',
-] as const;
+/**
+ * In the order a case passes through them: the server's own list (a pure domain module, no I/O), so the
+ * browser's filters can never drift from the state machine.
+ */
+export { caseStates as CASE_STATES } from '../../../../server/src/domain/case/states.ts';
