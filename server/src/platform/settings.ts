@@ -11,21 +11,27 @@ export const passwordPolicySchema = z.object({
   absoluteTimeoutHours: z.number().int().min(1).max(72),
 });
 
-const POLICY_KEY = 'security.policy';
+
+export const PASSWORD_POLICY_KEY = 'security.policy';
+
+/** The stored policy, or the default when none is stored (or it no longer parses). */
+export function passwordPolicyFrom(value: string | null | undefined): PasswordPolicy {
+  if (!value) return defaultPasswordPolicy;
+  const parsed = passwordPolicySchema.safeParse(JSON.parse(value));
+  return parsed.success ? parsed.data : defaultPasswordPolicy;
+}
 
 export async function readPasswordPolicy(db: Db): Promise<PasswordPolicy> {
-  const row = await db.selectFrom('settings').select('value').where('key', '=', POLICY_KEY).executeTakeFirst();
-  if (!row) return defaultPasswordPolicy;
-  const parsed = passwordPolicySchema.safeParse(JSON.parse(row.value));
-  return parsed.success ? parsed.data : defaultPasswordPolicy;
+  const row = await db.selectFrom('settings').select('value').where('key', '=', PASSWORD_POLICY_KEY).executeTakeFirst();
+  return passwordPolicyFrom(row?.value);
 }
 
 export async function writePasswordPolicy(db: Db, policy: PasswordPolicy, now: number): Promise<void> {
   const value = JSON.stringify(policy);
-  const exists = await db.selectFrom('settings').select('key').where('key', '=', POLICY_KEY).executeTakeFirst();
+  const exists = await db.selectFrom('settings').select('key').where('key', '=', PASSWORD_POLICY_KEY).executeTakeFirst();
   if (exists) {
-    await db.updateTable('settings').set({ value, updated_at: now }).where('key', '=', POLICY_KEY).execute();
+    await db.updateTable('settings').set({ value, updated_at: now }).where('key', '=', PASSWORD_POLICY_KEY).execute();
   } else {
-    await db.insertInto('settings').values({ key: POLICY_KEY, value, updated_at: now }).execute();
+    await db.insertInto('settings').values({ key: PASSWORD_POLICY_KEY, value, updated_at: now }).execute();
   }
 }

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import { permissionsOf } from '../../domain/roles.ts';
 import type { Actor } from '../context.ts';
 import type { Db } from '../db/database.ts';
-import { readPasswordPolicy } from '../settings.ts';
+import { PASSWORD_POLICY_KEY, passwordPolicyFrom } from '../settings.ts';
 
 export const SESSION_COOKIE = 'ow_session';
 // Touching last_seen_at on every request would turn every read into a write; a minute's slack is harmless.
@@ -36,43 +37,56 @@ export async function destroyUserSessions(db: Db, userId: string): Promise<void>
 
 export type SessionLookup = { actor: Actor } | { expired: true } | null;
 
-/** Resolves a cookie to its user, ending the session when it passed the idle or absolute timeout. */
+/**
+ * Resolves a cookie to its user, ending the session when it passed the idle or absolute timeout. Every request
+ * of a signed-in user comes through here, so it reads in two statements: the session with its user and the
+ * session policy, then the user's roles, halls and departments together.
+ */
 export async function resolveSession(db: Db, token: string, now: number, ip: string | null): Promise<SessionLookup> {
   const id = idOf(token);
-  const session = await db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!session) return null;
-  const policy = await readPasswordPolicy(db);
-  const idle = now - Number(session.last_seen_at) > policy.idleTimeoutMinutes * 60_000;
-  const tooOld = now - Number(session.created_at) > policy.absoluteTimeoutHours * 3_600_000;
+  const found = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .leftJoin('settings', (j) => j.on('settings.key', '=', PASSWORD_POLICY_KEY))
+    .select([
+      'sessions.created_at', 'sessions.last_seen_at', 'users.id as user_id', 'users.username', 'users.display_name',
+      'users.status', 'users.must_change_password', 'settings.value as policy',
+    ])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
+  if (!found) return null;
+  const policy = passwordPolicyFrom(found.policy);
+  const idle = now - Number(found.last_seen_at) > policy.idleTimeoutMinutes * 60_000;
+  const tooOld = now - Number(found.created_at) > policy.absoluteTimeoutHours * 3_600_000;
   if (idle || tooOld) {
     await db.deleteFrom('sessions').where('id', '=', id).execute();
     return { expired: true };
   }
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'status', 'must_change_password'])
-    .where('id', '=', session.user_id)
-    .executeTakeFirst();
-  if (user?.status !== 'active') return null;
-  if (now - Number(session.last_seen_at) > TOUCH_AFTER_MS) {
+  if (found.status !== 'active') return null;
+  if (now - Number(found.last_seen_at) > TOUCH_AFTER_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   }
-  const [roles, halls, departments] = await Promise.all([
-    db.selectFrom('user_roles').select('role').where('user_id', '=', user.id).execute(),
-    db.selectFrom('user_halls').select('hall_id').where('user_id', '=', user.id).execute(),
-    db.selectFrom('user_departments').select('department_id').where('user_id', '=', user.id).execute(),
-  ]);
-  const roleList = roles.map((r) => r.role);
+  const grants = await db
+    .selectFrom('user_roles')
+    .select([sql<string>`'role'`.as('kind'), 'role as value'])
+    .where('user_id', '=', found.user_id)
+    .unionAll((eb) => eb.selectFrom('user_halls').select([sql<string>`'hall'`.as('kind'), 'hall_id as value']).where('user_id', '=', found.user_id))
+    .unionAll((eb) =>
+      eb.selectFrom('user_departments').select([sql<string>`'department'`.as('kind'), 'department_id as value']).where('user_id', '=', found.user_id),
+    )
+    .execute();
+  const of = (kind: string) => grants.filter((g) => g.kind === kind).map((g) => g.value);
+  const roleList = of('role');
   return {
     actor: {
-      userId: user.id,
-      username: user.username,
-      displayName: user.display_name,
+      userId: found.user_id,
+      username: found.username,
+      displayName: found.display_name,
       roles: roleList,
       permissions: permissionsOf(roleList),
-      hallIds: halls.map((h) => h.hall_id),
-      departmentIds: departments.map((d) => d.department_id),
-      mustChangePassword: user.must_change_password === 1,
+      hallIds: of('hall'),
+      departmentIds: of('department'),
+      mustChangePassword: found.must_change_password === 1,
       sessionId: id,
       ip,
     },
