@@ -28,15 +28,29 @@ interface Acknowledged {
   caseNo: string;
 }
 
-/** Clients registering and accepting cases until told to stop; keeps what the server answered 2xx. */
+/** One case the way a window does it when all is handed in: registered and accepted in one request. */
+async function acceptAtOnce(setup: IntakeSetup, body: object) {
+  return setup.clerk.request('POST', '/api/intake/acceptances', body);
+}
+
+/** The two-step way: a reception, then its acceptance. */
+async function receiveThenAccept(setup: IntakeSetup, body: object) {
+  const r = await setup.clerk.request('POST', '/api/intake/receptions', body);
+  if (r.status !== 201) throw new Error(`reception ${r.status}`);
+  return setup.clerk.request('POST', `/api/cases/${r.json.id}/accept`);
+}
+
+/**
+ * Clients registering and accepting cases until told to stop, half of them in one step and half in two;
+ * keeps what the server answered 2xx.
+ */
 function load(setup: IntakeSetup, acked: Acknowledged[], stats: { errors: number }) {
   let running = true;
   const loops = Array.from({ length: CLIENTS }, async (_, c) => {
+    const oneCase = c % 2 === 0 ? acceptAtOnce : receiveThenAccept;
     for (let n = 0; running; n++) {
       try {
-        const r = await setup.clerk.request('POST', '/api/intake/receptions', receptionBody(setup, c + n * 100));
-        if (r.status !== 201) throw new Error(`reception ${r.status}`);
-        const a = await setup.clerk.request('POST', `/api/cases/${r.json.id}/accept`);
+        const a = await oneCase(setup, receptionBody(setup, c + n * 100));
         if (a.status >= 200 && a.status < 300) acked.push({ id: a.json.id, caseNo: a.json.caseNo });
         else throw new Error(`accept ${a.status}`);
       } catch {
