@@ -99,6 +99,32 @@ describe('Idempotency-Key under retries', () => {
     expect(accepts).toHaveLength(N);
   });
 
+  it('retries 500 (150 on PostgreSQL) one-step acceptances with lost answers: one case and one number each', { timeout: 300_000 }, async () => {
+    const N = process.env.DATABASE_URL ? 150 : 500;
+    const random = lcg(20261123);
+    const before = await hall.ctx.db.selectFrom('cases').select('id').where('item_id', '=', itemId).execute();
+    const answered = new Map<string, string>();
+    const batch = 8;
+    for (let start = 0; start < N; start += batch) {
+      await Promise.all(
+        Array.from({ length: Math.min(batch, N - start) }, async (_, j) => {
+          const i = start + j;
+          const key = { 'idempotency-key': `at-window-${i}-retry` };
+          const body = { itemId, applicantId, materials: complete() };
+          const res = await withLostAnswers(() => clerk.post('/api/intake/acceptances', body, key), Math.floor(random() * 3));
+          expect(res.statusCode, res.body).toBe(201);
+          answered.set(json(res).id, json(res).caseNo);
+        }),
+      );
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    expect(answered.size).toBe(N);
+    expect(new Set(answered.values()).size).toBe(N);
+    const rows = await hall.ctx.db.selectFrom('cases').select(['id', 'case_no']).where('item_id', '=', itemId).execute();
+    expect(rows).toHaveLength(before.length + N);
+    for (const [id, caseNo] of answered) expect(rows.find((r) => r.id === id)?.case_no).toBe(caseNo);
+  });
+
   it('never lets a retry write again after a write committed and the answer failed (5xx)', async () => {
     // A route that commits its write (with its audit record) and then fails, as a broken presenter would.
     const app = Fastify();
