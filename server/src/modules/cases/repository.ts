@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type {
   CaseDocumentTable,
@@ -55,13 +56,27 @@ export const receptionsOf = (db: Db, caseId: string) =>
   db.selectFrom('case_receptions').selectAll().where('case_id', '=', caseId).orderBy('round').execute();
 
 /** Appends to the case's trail; callers hold the case row (guarded update or fresh insert), so seq cannot race. */
+/**
+ * Appends an event with the case's next sequence number, taken in the insert itself (one statement). The
+ * values are cast so that PostgreSQL knows their types in a SELECT list.
+ */
 export async function insertEvent(db: Db, row: Omit<EventRow, 'seq'>): Promise<void> {
-  const last = await db
-    .selectFrom('case_events')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('case_id', '=', row.case_id)
-    .executeTakeFirst();
-  await db.insertInto('case_events').values({ ...row, seq: Number(last?.seq ?? 0) + 1 }).execute();
+  const text = (v: string | null) => sql<string>`cast(${v} as text)`;
+  await db
+    .insertInto('case_events')
+    .columns(['id', 'case_id', 'at', 'user_id', 'username', 'display_name', 'action', 'from_state', 'to_state', 'detail', 'seq'])
+    .expression((eb) =>
+      eb
+        .selectFrom('case_events')
+        .where('case_id', '=', row.case_id)
+        .select([
+          text(row.id).as('id'), text(row.case_id).as('case_id'), sql<number>`cast(${row.at} as bigint)`.as('at'),
+          text(row.user_id).as('user_id'), text(row.username).as('username'), text(row.display_name).as('display_name'),
+          text(row.action).as('action'), text(row.from_state).as('from_state'), text(row.to_state).as('to_state'),
+          text(row.detail).as('detail'), sql<number>`coalesce(max(seq), 0) + 1`.as('seq'),
+        ]),
+    )
+    .execute();
 }
 
 export const eventsOf = (db: Db, caseIds: string[]) =>
