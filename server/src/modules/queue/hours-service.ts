@@ -7,7 +7,7 @@ import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { invalid } from '../../platform/errors.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
 import { assertHallAccess } from '../org/service.ts';
 import * as repo from './repository.ts';
 import { weeklyHoursSchema } from './schema.ts';
@@ -37,6 +37,17 @@ export async function timetablesOf(db: Db, hallIds: string[]): Promise<Map<strin
   return out;
 }
 
+/** Refuses a new ticket once the hall's queue has closed for the day: it could no longer be called. */
+export async function assertQueueOpen(db: Db, hallId: string, day: string, now: number): Promise<void> {
+  const { closing } = closingFor((await timetablesOf(db, [hallId])).get(hallId), day);
+  if (closing !== null && now >= closing) {
+    throw new AppError(
+      409, 'QUEUE_CLOSED', `今日取号已结束（${clockTime(closing)} 停止叫号），请在办公时间内前来取号`,
+      `No more tickets today: the queue closed at ${clockTime(closing)}`, 'hallId',
+    );
+  }
+}
+
 /** When the hall's queue closes on `day`, and whose timetable says so. */
 export function closingFor(t: Timetables | undefined, day: string): { closing: number | null; source: 'hall' | 'windows' | null } {
   if (t?.hall) return { closing: closingOf([t.hall], day), source: 'hall' };
@@ -44,7 +55,8 @@ export function closingFor(t: Timetables | undefined, day: string): { closing: n
   return windows.length ? { closing: closingOf(windows, day), source: 'windows' } : { closing: null, source: null };
 }
 
-const clockTime = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(11, 16);
+/** HH:MM, Beijing time. */
+export const clockTime = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(11, 16);
 
 export async function hallHours(ctx: AppContext, actor: Actor, hallId: string) {
   assertHallAccess(actor, hallId);

@@ -102,6 +102,10 @@ describe('the end-of-day sweep', () => {
     hall.clock.set(at('2026-03-02', '17:00'));
     expect(await sweepWaitingTickets(hall.ctx)).toEqual({ expired: 2 });
     expect(await sweepWaitingTickets(hall.ctx)).toEqual({ expired: 0 });
+    // The kiosk stops issuing at closing: a ticket now could no longer be called.
+    const late = await kiosk.post(`/api/public/halls/${hallId}/queue/tickets`, { categoryId: categories.find((c) => c.prefix === 'D')!.id });
+    expect(late.statusCode).toBe(409);
+    expect(json(late)).toMatchObject({ code: 'QUEUE_CLOSED', field: 'hallId', message: expect.stringContaining('17:00') });
     expect(await heard).toMatchObject({ type: 'queue', count: 2 });
     stop();
 

@@ -9,6 +9,7 @@ import { newId } from '../../platform/ids.ts';
 import { findHall } from '../org/repository.ts';
 import { assertHallAccess } from '../org/service.ts';
 import { estimateFor, type Floor, jsonList, loadFloor, openWindowsFor, queued } from './floor.ts';
+import { assertQueueOpen } from './hours-service.ts';
 import { presentTicket, presentTickets } from './presenter.ts';
 import * as repo from './repository.ts';
 import type { CategoryInput, HallSettings } from './schema.ts';
@@ -146,6 +147,7 @@ export async function issueTicket(ctx: AppContext, actor: Actor | null, req: Iss
   }
   const now = ctx.clock.now();
   const day = chinaDay(now);
+  await assertQueueOpen(ctx.db, req.hallId, day, now);
   const id = newId(now);
   const floor = await loadFloor(ctx.db, req.hallId);
   await ctx.db.transaction().execute(async (trx) => {
