@@ -16,14 +16,21 @@ beforeAll(async () => {
   hallId = halls.items.find((h) => h.name === '青川县政务服务中心')!.id;
 });
 afterAll(async () => {
-  // Leave the hall without a closing time, so the files that follow are not swept mid-test.
+  // Leave the hall without a closing time, so the files that follow are not swept mid-test nor refused tickets.
   const login = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'head', password: DEMO_PASSWORD }),
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'supervisor', password: DEMO_PASSWORD }),
   });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  await fetch(`${baseUrl()}/api/queue/halls/${hallId}/hours`, {
-    method: 'PUT', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ weeklyHours: [] }),
-  });
+  const headers = { 'content-type': 'application/json', cookie };
+  await fetch(`${baseUrl()}/api/queue/halls/${hallId}/hours`, { method: 'PUT', headers, body: JSON.stringify({ weeklyHours: [] }) });
+  // The windows' own timetables would otherwise decide the closing (and stop the kiosk in the evening).
+  const windows = (await (await fetch(`${baseUrl()}/api/queue/windows?hallId=${hallId}`, { headers })).json()) as {
+    items: { id: string; weeklyHours: unknown[] | null }[];
+  };
+  for (const w of windows.items.filter((x) => x.weeklyHours !== null)) {
+    const cleared = await fetch(`${baseUrl()}/api/queue/windows/${w.id}/settings`, { method: 'PUT', headers, body: JSON.stringify({ weeklyHours: null }) });
+    expect(cleared.status).toBe(200);
+  }
   resetServerTime();
   await browser?.close();
 });
