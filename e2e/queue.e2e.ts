@@ -105,4 +105,19 @@ describe('the hall floor', () => {
     await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
     await row.waitFor({ state: 'detached' });
   });
+
+  it('shows the window supervisor how the day’s tickets ended, as the server counts them', async () => {
+    const cookie = await apiSession('supervisor');
+    const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const expected = (await (await fetch(`${baseUrl()}/api/queue/day-summary?hallId=${hallId}&day=${day}`, { headers: { cookie } })).json()) as Record<string, number>;
+    expect(expected.issued).toBeGreaterThan(0);
+    await browser.context.clearCookies();
+    const page = await browser.context.newPage();
+    await logIn(page, 'supervisor');
+    await page.getByRole('menuitem', { name: /排队叫号设置/ }).click();
+    const figure = (title: string) => page.locator('.ant-statistic').filter({ has: page.getByText(title, { exact: true }) }).locator('.ant-statistic-content-value');
+    await figure('取号').getByText(String(expected.issued), { exact: true }).waitFor();
+    expect(await figure('已办结').textContent()).toBe(String(expected.done));
+    expect(await figure('未办结').textContent()).toBe(String(expected.unfinished));
+  });
 });

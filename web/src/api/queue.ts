@@ -192,6 +192,27 @@ export const useHallQueueSettings = (hallId: string | undefined) =>
     enabled: !!hallId,
   });
 
+/** The day's tickets by how they ended; expired ones (闭厅未叫号) count as unfinished. */
+export interface DaySummary {
+  day: string;
+  issued: number;
+  waiting: number;
+  inService: number;
+  done: number;
+  noShow: number;
+  expired: number;
+  cancelled: number;
+  unfinished: number;
+}
+
+export const useDaySummary = (hallId: string | undefined, day: string) =>
+  useQuery({
+    queryKey: ['queue', 'day-summary', hallId, day],
+    queryFn: () => api.get<DaySummary>('/api/queue/day-summary', { hallId, day }),
+    enabled: !!hallId,
+    refetchInterval: 30_000,
+  });
+
 /** Saves a category (new when no id) or the hall's floor settings; refreshes what the setup page shows. */
 export function useQueueSetup() {
   const qc = useQueryClient();

@@ -5,6 +5,7 @@ import { useWindows } from '../../api/org';
 import { type CategoryInput, type HallQueueSettings, type Priority, type QueueCategory, useHallQueueSettings, useQueueCategories, useQueueSetup } from '../../api/queue';
 import { HallSelect } from '../../components/HallSelect';
 import { useNotifyError } from '../../components/useNotifyError';
+import { DaySummaryCard } from './DaySummaryCard';
 import { type MessageKey, useT } from '../../i18n';
 
 const PRIORITIES: Priority[] = ['green', 'elderly', 'disabled', 'appointment', 'normal'];
@@ -59,6 +60,7 @@ export function SetupPage() {
 
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
+      <DaySummaryCard hallId={hallId} />
       <Card title={t('setup.categories')} extra={
         <Space>
           <HallSelect aria-label={t('common.hall')} style={{ width: 240 }} value={hallId} onChange={setHallId} />
