@@ -83,6 +83,9 @@ describe('opening hours by weekday', () => {
 describe('the end-of-day sweep', () => {
   it('expires the tickets still waiting when the hall closes, with trail and audit, and the counts follow', async () => {
     ok(await supervisor.put(`/api/queue/halls/${hallId}/hours`, { weeklyHours: weekdays(usual) }));
+    // The hall's 办公时间 text, which the public guide prints, follows its timetable.
+    const halls = json(await kiosk.get('/api/public/halls')).items;
+    expect(halls.find((h: { id: string }) => h.id === hallId).openingHours).toBe('周一至周五 09:00-12:00、13:30-17:00');
     await goTo(at('2026-03-02', '16:00'));
     const served = await take('D');
     const left = [await take('D'), await take('D')];
