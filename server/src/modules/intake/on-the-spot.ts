@@ -6,8 +6,8 @@
 import { checkMaterials } from '../../domain/intake/checklist.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
-import { type CaseContext, checklistOf } from '../cases/context.ts';
-import { caseDetail } from '../cases/service.ts';
+import { type CaseContext, checklistOf, loadCase } from '../cases/context.ts';
+import { presentDetail } from '../cases/service.ts';
 import { findHall } from '../org/repository.ts';
 import { acceptInTransaction, deadlineIfAcceptedNow } from './acceptance.ts';
 import type { ReceptionInput } from './schema.ts';
@@ -22,13 +22,14 @@ export async function acceptAtWindow(ctx: AppContext, actor: Actor, input: Recep
   const when = await deadlineIfAcceptedNow(ctx, { hall_id: hall.id, promised_days: r.content.promisedDays });
   const now = ctx.clock.now();
   const id = newId(now);
+  const x: CaseContext = {
+    item: r.item, content: r.content, hall, applicant: r.applicant, agent: r.agent, window: r.window ?? null,
+    round: 1, marks: input.materials, check,
+  };
   await ctx.db.transaction().execute(async (trx) => {
     const row = await insertReceived(trx, actor, r, input, id, now);
-    const x: CaseContext = {
-      item: r.item, content: r.content, hall, applicant: r.applicant, agent: r.agent, window: r.window ?? null,
-      round: 1, marks: input.materials, check,
-    };
     await acceptInTransaction(ctx, trx, actor, row, x, { now, ...when }, null);
   });
-  return caseDetail(ctx, actor, id);
+  // Answered with what was just checked and written; only the case row and its trail are read back.
+  return presentDetail(ctx, actor, await loadCase(ctx.db, actor, id), x);
 }

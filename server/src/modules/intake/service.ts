@@ -17,7 +17,7 @@ import { parseContent } from '../catalog/service.ts';
 import { caseContext, checklistOf, formLabels, loadCase } from '../cases/context.ts';
 import { urgencyPriority } from '../cases/presenter.ts';
 import * as cases from '../cases/repository.ts';
-import { caseDetail } from '../cases/service.ts';
+import { caseDetail, presentDetail } from '../cases/service.ts';
 import { checkMove, moveCase, recordEvent } from '../cases/trail.ts';
 import { findWindow } from '../org/repository.ts';
 import { acceptInTransaction, deadlineIfAcceptedNow } from './acceptance.ts';
@@ -114,7 +114,8 @@ export async function acceptCase(ctx: AppContext, actor: Actor, id: string) {
   const when = await deadlineIfAcceptedNow(ctx, c);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute((trx) => acceptInTransaction(ctx, trx, actor, c, x, { now, ...when }, null));
-  return caseDetail(ctx, actor, id);
+  // The materials, parties and item are as just checked; only the case row and its trail are read back.
+  return presentDetail(ctx, actor, await loadCase(ctx.db, actor, id), x);
 }
 
 /** 容缺受理 (R3.8): every shortfall non-essential, a signed promise, and a deadline not beyond the promised date. */
@@ -134,7 +135,7 @@ export async function acceptWithDeferral(ctx: AppContext, actor: Actor, id: stri
   const now = ctx.clock.now();
   const deferral = { keys: x.check.shortfalls.map((s) => s.key), deadline: input.supplementDeadline };
   await ctx.db.transaction().execute((trx) => acceptInTransaction(ctx, trx, actor, c, x, { now, ...when }, deferral));
-  return caseDetail(ctx, actor, id);
+  return presentDetail(ctx, actor, await loadCase(ctx.db, actor, id), x);
 }
 
 /** 一次性告知 (R3.5): ALL shortfalls of the checklist at once, with what to correct and a supplement deadline. */
