@@ -9,6 +9,7 @@ import { pastClosing } from '../../domain/queue/hours.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
+import { runPeriodically } from '../../platform/periodic.ts';
 import { newId } from '../../platform/ids.ts';
 import { closingFor, timetablesOf } from './hours-service.ts';
 import * as repo from './repository.ts';
@@ -63,20 +64,5 @@ export async function sweepWaitingTickets(ctx: AppContext): Promise<{ expired: n
 
 /** Runs the sweep now and every five minutes; returns the stop function. A failed pass is logged, not fatal. */
 export function startTicketSweeps(ctx: AppContext, intervalMs = TICKET_SWEEP_INTERVAL_MS): () => void {
-  let running = false;
-  const pass = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await sweepWaitingTickets(ctx);
-    } catch (err) {
-      ctx.log.error({ err }, 'queue ticket sweep failed');
-    } finally {
-      running = false;
-    }
-  };
-  void pass();
-  const timer = setInterval(pass, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return runPeriodically(ctx.log, 'queue ticket sweep', intervalMs, () => sweepWaitingTickets(ctx));
 }

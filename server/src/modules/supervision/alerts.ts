@@ -5,6 +5,7 @@
 import { DEFAULT_STUCK_DAYS, recipientsOf } from '../../domain/supervision/index.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
+import { runPeriodically } from '../../platform/periodic.ts';
 import type { AlertTable } from '../../platform/db/tables-supervision.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -54,22 +55,7 @@ export async function sweepAlerts(ctx: AppContext): Promise<{ added: number }> {
 
 /** Runs the sweep now and every five minutes; returns the stop function. A failed pass is logged, not fatal. */
 export function startAlertSweeps(ctx: AppContext, intervalMs = SWEEP_INTERVAL_MS): () => void {
-  let running = false;
-  const pass = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await sweepAlerts(ctx);
-    } catch (err) {
-      ctx.log.error({ err }, 'supervision alert sweep failed');
-    } finally {
-      running = false;
-    }
-  };
-  void pass();
-  const timer = setInterval(pass, intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return runPeriodically(ctx.log, 'supervision alert sweep', intervalMs, () => sweepAlerts(ctx));
 }
 
 const present = (a: AlertTable) => ({

@@ -1,15 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/client';
 
-export interface Session {
-  from: string;
-  to: string;
-}
-/** weekday: 1 = 周一 … 7 = 周日. */
-export interface DayHours {
-  weekday: number;
-  sessions: Session[];
-}
+// The timetable's shape is the domain's own (pure, shared with the server).
+import type { DayHours, Session } from '../../../../../server/src/domain/queue/hours.ts';
+
+export type { DayHours, Session };
 export interface Timetable {
   weeklyHours: DayHours[] | null;
   description: string;
