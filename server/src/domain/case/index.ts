@@ -54,4 +54,5 @@ export {
   type StepStatus,
   startProcess,
   stateFor,
+  workable,
 } from './process.ts';

@@ -111,7 +111,9 @@ const processArb = fc
     { minLength: 0, maxLength: 4 })
   .chain((orders) => fc.boolean().map((withCompletion) => {
     const steps = [step('s0', '受理', 1, 'clerk', null)];
-    orders.forEach((o, i) => o.forEach((x, j) => steps.push(step(`s${i + 1}-${j}`, `环节${i + 1}-${j}`, i + 2, x.role, x.role === 'router' ? null : x.dept))));
+    for (const [i, o] of orders.entries()) {
+      for (const [j, x] of o.entries()) steps.push(step(`s${i + 1}-${j}`, `环节${i + 1}-${j}`, i + 2, x.role, x.role === 'router' ? null : x.dept));
+    }
     if (withCompletion || orders.length === 0) steps.push(step('end', '办结', orders.length + 2, 'clerk', null));
     return steps;
   }));

@@ -47,6 +47,11 @@ const standsIn: Partial<Record<RoleCode, readonly string[]>> = {
 /** Posts with hall-wide reach: they may work a step of any department. */
 const hallWide: readonly RoleCode[] = ['supervisor', 'station_head'];
 
+/** The step posts this person may work: their own and those they stand in for; hallWide: any department. */
+export function workable(roles: readonly RoleCode[]): { roles: string[]; hallWide: boolean } {
+  return { roles: [...new Set(roles.flatMap((r) => [r, ...(standsIn[r] ?? [])]))], hallWide: roles.some((r) => hallWide.includes(r)) };
+}
+
 const frontOffice = (s: Pick<CaseStep, 'role' | 'departmentId'>) =>
   s.departmentId === null && (s.role === 'clerk' || s.role === 'supervisor');
 const finished = (s: CaseStep) => s.status === 'done' || s.status === 'skipped';
@@ -318,7 +323,7 @@ export type MoveResult =
  * Any move on a case: the process decides the step-bound ones, the state table the others (clock, verification,
  * delivery, archive); the table's post check also holds for 办结. The one function the case core calls.
  */
-export function caseMove(input: ProcessInput & { action: CaseAction | ProcessAction; payload?: Payload | undefined }): MoveResult {
+export function caseMove(input: Omit<ProcessInput, 'action'> & { action: CaseAction | ProcessAction; payload?: Payload | undefined }): MoveResult {
   const { status, steps, actor, action } = input;
   if (isProcessAction(action)) {
     const r = decide({ ...input, action });
