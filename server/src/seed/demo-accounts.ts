@@ -28,6 +28,8 @@ export const demoAccounts: DemoAccount[] = [
   { username: 'inspector', displayName: '孙浩', roles: ['inspector'], halls: ['county'], departments: [], phone: '13800010012' },
   { username: 'applicant', displayName: '马小红', roles: ['applicant'], halls: ['county'], departments: [], phone: '13800010013' },
   { username: 'town_clerk', displayName: '何春燕', roles: ['clerk'], halls: ['town'], departments: [], phone: '13800010014' },
+  // The township station's head decides its leader-level items (宅基地、临时救助).
+  { username: 'town_head', displayName: '邱国平', roles: ['station_head'], halls: ['town'], departments: [], phone: '13800010015' },
 ];
 
 /**

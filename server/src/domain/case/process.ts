@@ -127,6 +127,8 @@ export interface ProcessInput {
   action: ProcessAction;
   /** The step acted on; without it the first active step of the right kind the actor may work. */
   stepId?: string | null | undefined;
+  /** The decision belongs to the station head: a leader-level item, or one referred upwards. */
+  leaderOnly?: boolean | undefined;
 }
 
 function unfinishedBefore(steps: readonly CaseStep[], order: number, except: (s: CaseStep) => boolean = () => false) {
@@ -157,11 +159,13 @@ export function decide(input: ProcessInput): ProcessResult {
     return fail('ILLEGAL_TRANSITION', active.length ? `当前环节为「${names(active)}」，不能执行此操作` : '办件没有正在办理的环节',
       'No active step of the case allows this');
   }
-  const mine = candidates.filter((s) => mayWork(actor, s) && (s.assigneeId === null || s.assigneeId === actor.userId));
+  const may = (s: CaseStep) => mayWork(actor, s) && (!input.leaderOnly || kindOf(s, steps) !== 'approval' || actor.roles.includes('station_head'));
+  const mine = candidates.filter((s) => may(s) && (s.assigneeId === null || s.assigneeId === actor.userId));
   const step = mine.find((s) => s.assigneeId === actor.userId) ?? mine[0];
   if (!step) {
     const s = candidates[0]!;
-    if (mayWork(actor, s)) return fail('FORBIDDEN', `该环节已由${s.assigneeName ?? '他人'}认领`, 'The step is held by a colleague');
+    if (may(s)) return fail('FORBIDDEN', `该环节已由${s.assigneeName ?? '他人'}认领`, 'The step is held by a colleague');
+    if (mayWork(actor, s)) return fail('FORBIDDEN', '该办件须由分管领导（站长）审批', 'This decision belongs to the station head');
     return fail('FORBIDDEN', `「${s.name}」须由该环节的岗位${s.departmentId ? '及部门' : ''}人员办理`, 'The step belongs to another post or department');
   }
   if (action === 'claimStep') {
@@ -272,15 +276,15 @@ function done(
 }
 
 /** The process moves open to this person now, case-wide (for the action bar) and per step (for the step table). */
-export function processOptions(status: CaseStatus, steps: readonly CaseStep[], actor: StepActor) {
+export function processOptions(status: CaseStatus, steps: readonly CaseStep[], actor: StepActor, leaderOnly = false) {
   const caseWide = (['passReview', 'returnForRework', 'startRework', 'approve', 'deny', 'escalate', 'complete'] as const)
-    .filter((action) => decide({ status, steps, actor, action }).ok);
+    .filter((action) => decide({ status, steps, actor, action, leaderOnly }).ok);
   const perStep = steps
     .filter((s) => s.status === 'active')
     .map((s) => ({
       stepId: s.id,
       actions: (['claimStep', 'finishStep', 'passReview', 'approve', 'startRework'] as const).filter(
-        (action) => decide({ status, steps, actor, action, stepId: s.id }).ok),
+        (action) => decide({ status, steps, actor, action, stepId: s.id, leaderOnly }).ok),
     }));
   return { caseWide, perStep };
 }
@@ -347,8 +351,8 @@ export function caseMove(input: Omit<ProcessInput, 'action'> & { action: CaseAct
 }
 
 /** Every action open to this person now: the state table's (outside the process) and the process's. */
-export function caseOptions(status: CaseStatus, steps: readonly CaseStep[], actor: StepActor) {
-  const p = processOptions(status, steps, actor);
+export function caseOptions(status: CaseStatus, steps: readonly CaseStep[], actor: StepActor, leaderOnly = false) {
+  const p = processOptions(status, steps, actor, leaderOnly);
   const table = caseActions.filter((a) => !isProcessAction(a) && transition(status, a, actor.roles).ok);
   const caseWide = p.caseWide.filter((a) => a !== 'complete' || transitions.complete.roles.some((x) => actor.roles.includes(x)));
   return { actions: [...table, ...caseWide] as string[], perStep: p.perStep };

@@ -97,7 +97,7 @@ async function decide(ctx: AppContext, actor: Actor, id: string, action: 'approv
   const level = await mustHoldAuthority(ctx, actor, c);
   if (action === 'escalate' && c.approval_escalated === 1) throw conflict('已提请上级审批', 'Already referred upwards');
   return stepMove(ctx, actor, id, {
-    action, payload: action === 'approve' ? {} : { reason }, audit: `case.${action}`,
+    action, payload: action === 'approve' ? {} : { reason }, audit: `case.${action}`, approvalLevel: level,
     detail: { reason, approvalLevel: level, ...(action === 'escalate' ? { to: 'station_head' } : {}) },
     ...(action === 'escalate' ? { patch: { approval_escalated: 1 } } : {}),
   });

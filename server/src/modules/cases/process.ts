@@ -22,6 +22,7 @@ import { AppError, invalid } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { pausesFrom, stepDeadlineOf } from './clock.ts';
+import { pinnedItem } from './context.ts';
 import * as repo from './repository.ts';
 import { recordEvent, statusOf } from './trail.ts';
 
@@ -35,15 +36,20 @@ export const toCaseStep = (s: repo.StepRow): CaseStep => ({
 });
 
 /** What the actor may do on the case now: the action bar's actions and each active step's own. */
-export function optionsFor(actor: Actor, c: repo.CaseRow, steps: readonly repo.StepRow[]) {
-  return caseOptions(statusOf(c), steps.map(toCaseStep), stepActor(actor));
+export function optionsFor(actor: Actor, c: repo.CaseRow, steps: readonly repo.StepRow[], approvalLevel: string) {
+  return caseOptions(statusOf(c), steps.map(toCaseStep), stepActor(actor), leaderOnly(c, approvalLevel));
 }
+
+/** A leader-level item, or a decision referred upwards, is the station head's to decide. */
+export const leaderOnly = (c: repo.CaseRow, approvalLevel: string) => approvalLevel === 'leader' || c.approval_escalated === 1;
 
 const changedMeanwhile = () => new AppError(409, 'CONFLICT', '办件已被他人处理，请刷新后重试', 'The case was changed meanwhile; reload and retry');
 
 export interface ProcessMove {
   action: ProcessAction | CaseAction;
   stepId?: string | undefined;
+  /** The item's approval level (who decides an approval step); read from the pinned version when absent. */
+  approvalLevel?: string | undefined;
   payload?: Record<string, unknown>;
   patch?: Partial<repo.CaseRow>;
   detail?: Record<string, unknown>;
@@ -57,6 +63,7 @@ export async function processMove(trx: Db, actor: Actor, c: repo.CaseRow, now: n
   const before = await repo.stepsOf(trx, c.id);
   const r = caseMove({
     status: statusOf(c), steps: before.map(toCaseStep), actor: stepActor(actor), action: m.action, stepId: m.stepId, payload: m.payload ?? {},
+    leaderOnly: leaderOnly(c, m.approvalLevel ?? (await pinnedItem(trx, c)).content.approvalLevel),
   });
   if (!r.ok) {
     if (r.code === 'VALIDATION') throw invalid(r.field ?? 'body', r.zh, r.en);

@@ -53,7 +53,7 @@ export async function presentDetail(ctx: AppContext, actor: Actor, c: repo.CaseR
   ]);
   const marks = new Map(x.marks.map((m) => [m.key, m]));
   // The buttons: exactly what the process and the state table allow this person now.
-  const options = optionsFor(actor, c, steps);
+  const options = optionsFor(actor, c, steps, x.content.approvalLevel);
   const calendar = await calendarOf(ctx.db, c.hall_id);
   const today = chinaDay(ctx.clock.now());
   return {
