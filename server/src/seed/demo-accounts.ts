@@ -6,7 +6,7 @@ export interface DemoAccount {
   displayName: string;
   roles: RoleCode[];
   halls: ('county' | 'town')[];
-  /** Department codes in the county hall the person works in. */
+  /** Department codes (unique across the demo halls) the person works in. */
   departments: string[];
   phone: string;
 }
@@ -28,4 +28,36 @@ export const demoAccounts: DemoAccount[] = [
   { username: 'inspector', displayName: '孙浩', roles: ['inspector'], halls: ['county'], departments: [], phone: '13800010012' },
   { username: 'applicant', displayName: '马小红', roles: ['applicant'], halls: ['county'], departments: [], phone: '13800010013' },
   { username: 'town_clerk', displayName: '何春燕', roles: ['clerk'], halls: ['town'], departments: [], phone: '13800010014' },
+  // The township station's head decides its leader-level items (宅基地、临时救助).
+  { username: 'town_head', displayName: '邱国平', roles: ['station_head'], halls: ['town'], departments: [], phone: '13800010015' },
 ];
+
+/**
+ * Back-office staff of every department, one account per post its published items name, so that every step of
+ * every demo item can be claimed by someone holding its post and department (username: department_post).
+ */
+const departmentPosts: [string, 'county' | 'town', RoleCode[]][] = [
+  ['GA', 'county', ['reviewer', 'handler', 'approver']],
+  ['RS', 'county', ['reviewer', 'approver']],
+  ['MZ', 'county', ['reviewer', 'handler', 'approver']],
+  ['ZR', 'county', ['reviewer', 'approver']],
+  ['SW', 'county', ['handler']],
+  ['WJ', 'county', ['reviewer', 'handler', 'approver']],
+  ['ZJ', 'county', ['reviewer', 'handler', 'approver']],
+  ['NY', 'town', ['reviewer', 'handler', 'approver']],
+  ['SH', 'town', ['reviewer', 'handler', 'approver']],
+];
+const staffNames = [
+  '高原', '林峰', '罗敏', '梁晨', '宋佳', '谢婷', '唐亮', '韩雪', '冯刚', '邓洁', '曹阳', '彭飞', '曾琳', '萧然', '田野', '董明',
+  '袁芳', '潘磊', '蒋文', '蔡红', '余涛', '杜鹃', '叶青',
+];
+let n = 0;
+for (const [code, hall, posts] of departmentPosts) {
+  for (const role of posts) {
+    const i = n++;
+    demoAccounts.push({
+      username: `${code.toLowerCase()}_${role}`, displayName: staffNames[i] ?? `${code}${role}`, roles: [role], halls: [hall],
+      departments: [code], phone: `138000200${String(i + 1).padStart(2, '0')}`,
+    });
+  }
+}

@@ -23,7 +23,7 @@ export async function seedDemoHall(db: Db, opts: { now: number; passwordHashCost
   let items = 0;
   await db.transaction().execute(async (trx) => {
     const hallIdByKey = new Map<string, string>();
-    const countyDepartments = new Map<string, string>();
+    const departmentsByCode = new Map<string, string>();
     for (const [index, hall] of demoHalls.entries()) {
       const hallId = newId(now);
       hallIdByKey.set(index === 0 ? 'county' : 'town', hallId);
@@ -35,7 +35,8 @@ export async function seedDemoHall(db: Db, opts: { now: number; passwordHashCost
       for (const d of hall.departments) {
         const id = newId(now);
         departmentIds.set(d.code, id);
-        if (index === 0) countyDepartments.set(d.code, id);
+        // Department codes are unique across the demo halls, so staff name theirs by code alone.
+        departmentsByCode.set(d.code, id);
         await trx.insertInto('departments').values({
           id, hall_id: hallId, code: d.code, name: d.name, phone: d.phone, created_at: now, updated_at: now,
         }).execute();
@@ -89,7 +90,7 @@ export async function seedDemoHall(db: Db, opts: { now: number; passwordHashCost
       }).execute();
       await trx.insertInto('user_roles').values(a.roles.map((role) => ({ user_id: id, role }))).execute();
       await trx.insertInto('user_halls').values(a.halls.map((h) => ({ user_id: id, hall_id: hallIdByKey.get(h)! }))).execute();
-      const deps = a.departments.map((code) => countyDepartments.get(code)).filter((x): x is string => !!x);
+      const deps = a.departments.map((code) => departmentsByCode.get(code)).filter((x): x is string => !!x);
       if (deps.length) await trx.insertInto('user_departments').values(deps.map((department_id) => ({ user_id: id, department_id }))).execute();
     }
     await seedDemoQueue(trx, now);

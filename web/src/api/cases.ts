@@ -102,7 +102,9 @@ export interface CaseDetail extends CaseSummary {
     role: string;
     departmentId: string | null;
     limitDays: number;
-    status: 'pending' | 'active' | 'done';
+    status: 'pending' | 'active' | 'done' | 'skipped';
+    /** What the signed-in person may do on this step now (claimStep, finishStep, …). */
+    actions: string[];
     assignee: { id: string; name: string } | null;
     activatedAt: number | null;
     doneAt: number | null;

@@ -12,7 +12,7 @@ export interface Progress {
   /** True while the clock is suspended (promisedDate is then null until it resumes). */
   clockStopped?: boolean;
   completedDay?: string | null;
-  steps: { name: string; status: 'done' | 'active' | 'pending'; doneDay?: string | null }[];
+  steps: { name: string; status: 'done' | 'active' | 'pending' | 'skipped'; doneDay?: string | null }[];
 }
 
 export const lookupProgress = (no: string, phone4: string) =>

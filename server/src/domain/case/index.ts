@@ -37,3 +37,22 @@ export {
   type TransitionRule,
   transitions,
 } from './transitions.ts';
+export {
+  type CaseStep,
+  caseMove,
+  caseOptions,
+  decide,
+  inconsistency,
+  isProcessAction,
+  kindOf,
+  type MoveResult,
+  mayWork,
+  type ProcessAction,
+  processActions,
+  type StepActor,
+  type StepKind,
+  type StepStatus,
+  startProcess,
+  stateFor,
+  workable,
+} from './process.ts';

@@ -70,7 +70,8 @@ describe('a case from acceptance to the archive', () => {
     expect(inbox.items.filter((i: any) => i.caseId === c.id).map((i: any) => i.stepName).sort()).toEqual(['材料审核', '现场核查']);
     c = await ok(await s.handler.post(`/api/cases/${c.id}/steps/${stepOf(c, 's3').id}/claim`));
     expect(stepOf(c, 's3').assignee.name).toBe('杨帆');
-    expect((await s.reviewer.post(`/api/cases/${c.id}/steps/${stepOf(c, 's3').id}/claim`)).statusCode).toBe(409);
+    // The on-site check is the handler's post: the reviewer may not take it, nor the handler take it twice.
+    expect((await s.reviewer.post(`/api/cases/${c.id}/steps/${stepOf(c, 's3').id}/claim`)).statusCode).toBe(403);
     c = await ok(await s.reviewer.post(`/api/cases/${c.id}/steps/${stepOf(c, 's2').id}/claim`));
     const mine = json(await s.handler.get('/api/backoffice/inbox/mine'));
     expect(mine.items.map((i: any) => i.stepId)).toContain(stepOf(c, 's3').id);
@@ -85,48 +86,59 @@ describe('a case from acceptance to the archive', () => {
     expect(c.verifications[0]).toMatchObject({ answer: '已电话核实，地址一致', answeredBy: '张伟' });
     expect(c.events.map((e: any) => e.action)).toEqual(expect.arrayContaining(['askFrontDeskToVerify', 'answerVerification']));
 
+    // Nobody approves or completes while the parallel steps are open; the refusal names them.
+    expect((await s.approver.post(`/api/cases/${c.id}/approval/approve`, {})).statusCode).toBe(409);
+    const early = await s.handler.post(`/api/cases/${c.id}/complete`, { outcome: 'success', summary: 'x' });
+    expect(early.statusCode).toBe(409);
+    expect(json(early).message).toBe('以下环节尚未办结：材料审核、现场核查、审批');
+
     // Parallel steps join: the approval step starts only when both are done, with a routing slip.
     const slipsBefore = c.routingSlips.length;
     c = await ok(await s.handler.post(`/api/cases/${c.id}/steps/${stepOf(c, 's3').id}/finish`, { note: '现场核查无误' }));
     expect(stepOf(c, 's4').status).toBe('pending');
+    // Only the review is left active: the case is 审核中.
+    expect(c.state).toBe('in_review');
     p = await progress(c.caseNo, '0001');
     expect(p.currentStep).toBe('材料审核');
-    c = await ok(await s.reviewer.post(`/api/cases/${c.id}/steps/${stepOf(c, 's2').id}/finish`, {}));
+    // A review step is passed, not merely finished.
+    expect((await s.reviewer.post(`/api/cases/${c.id}/steps/${stepOf(c, 's2').id}/finish`, {})).statusCode).toBe(409);
+    c = await ok(await s.reviewer.post(`/api/cases/${c.id}/review/pass`, { note: '材料齐全' }));
+    // The case follows the now-active step by itself: 审批中, with nobody submitting it.
+    expect(c.state).toBe('in_approval');
     expect(stepOf(c, 's4')).toMatchObject({ status: 'active', departmentId: sc });
     expect(c.routingSlips).toHaveLength(slipsBefore + 1);
     expect(c.routingSlips.at(-1)).toMatchObject({ handedOverBy: '刘洋', departmentId: sc, stepId: stepOf(c, 's4').id });
     p = await progress(c.caseNo, '0001');
     expect(p.steps.map((x: any) => x.status)).toEqual(['done', 'done', 'done', 'active']);
     expect(p.steps[1].doneDay).toBe(chinaDay(hall.clock.now()));
-    expect(p.currentStep).toBe('审批');
+    expect(p).toMatchObject({ currentStep: '审批', stateLabel: '审批中' });
 
-    // Review returns once, the handler reworks, the review passes.
-    c = await ok(await s.reviewer.post(`/api/cases/${c.id}/review/start`));
-    expect(c.state).toBe('in_review');
-    expect(json(await s.reviewer.post(`/api/cases/${c.id}/review/return`, {}))).toMatchObject({ code: 'VALIDATION', field: 'reason' });
-    c = await ok(await s.reviewer.post(`/api/cases/${c.id}/review/return`, { reason: '现场照片不清晰' }));
+    // The approver returns it once: both parallel steps are worked again by their holders, then it comes back.
+    expect(json(await s.approver.post(`/api/cases/${c.id}/approval/return`, {}))).toMatchObject({ code: 'VALIDATION', field: 'reason' });
+    c = await ok(await s.approver.post(`/api/cases/${c.id}/approval/return`, { reason: '现场照片不清晰' }));
     expect(c.state).toBe('returned_for_rework');
-    expect((await s.reviewer.post(`/api/cases/${c.id}/rework/start`)).statusCode).toBe(403);
+    expect([stepOf(c, 's2').status, stepOf(c, 's3').status, stepOf(c, 's4').status]).toEqual(['active', 'active', 'pending']);
+    expect((await s.approver.post(`/api/cases/${c.id}/rework/start`)).statusCode).toBe(403);
     c = await ok(await s.handler.post(`/api/cases/${c.id}/rework/start`));
     expect(c.state).toBe('in_process');
-    c = await ok(await s.supervisor.post(`/api/cases/${c.id}/review/start`));
-    // Nobody approves before the review has passed.
-    expect((await s.approver.post(`/api/cases/${c.id}/approval/approve`, {})).statusCode).toBe(409);
-    c = await ok(await s.supervisor.post(`/api/cases/${c.id}/review/pass`, { note: '符合要求' }));
-    // The plan's next step is 审批: the passed review hands the case over to approval in the same write.
+    c = await ok(await s.handler.post(`/api/cases/${c.id}/steps/${stepOf(c, 's3').id}/finish`, { note: '补拍现场照片' }));
+    expect((await s.supervisor.post(`/api/cases/${c.id}/review/pass`, {})).statusCode).toBe(403);
+    c = await ok(await s.reviewer.post(`/api/cases/${c.id}/review/pass`, { note: '符合要求' }));
     expect(c.state).toBe('in_approval');
-    expect(c.events.slice(-2)).toMatchObject([
-      { action: 'passReview', fromState: 'in_review', toState: 'in_process', by: '李秀英', detail: { note: '符合要求' } },
-      { action: 'submitForApproval', fromState: 'in_process', toState: 'in_approval', by: '李秀英', detail: { afterReview: true, step: '审批' } },
-    ]);
+    expect(c.events.at(-1)).toMatchObject({
+      action: 'passReview', fromState: 'in_review', toState: 'in_approval', by: '刘洋', detail: { note: '符合要求', next: ['审批'] },
+    });
+    expect(stepOf(c, 's4').assignee.name).toBe('赵磊');
     expect((await s.handler.post(`/api/cases/${c.id}/approval/submit`)).statusCode).toBe(409);
 
-    // Approval at section level by the approver.
+    // Approval at section level by the approver; the step table and the public page say so.
     expect((await s.handler.post(`/api/cases/${c.id}/approval/approve`, {})).statusCode).toBe(403);
     c = await ok(await s.approver.post(`/api/cases/${c.id}/approval/approve`, { note: '同意' }));
     expect(c.state).toBe('approved');
+    expect(stepOf(c, 's4')).toMatchObject({ status: 'done', assignee: { name: '赵磊' } });
     p = await progress(c.caseNo, '0001');
     expect(p.stateLabel).toBe('审批通过');
+    expect(p.steps.every((x: any) => x.status === 'done')).toBe(true);
 
     // Result uploaded and completed; the result notice is issued.
     const bad = await s.handler.post(`/api/cases/${c.id}/files`, { name: 'x.pdf', contentType: 'application/pdf', dataBase64: Buffer.from('hello').toString('base64') });
@@ -179,6 +191,14 @@ describe('a case from acceptance to the archive', () => {
   });
 });
 
+/** Both parallel steps of BO-1's plan done by their posts: the case is in approval by itself. */
+async function toApproval(c: any) {
+  await ok(await s.reviewer.post(`/api/cases/${c.id}/review/pass`, {}));
+  const d = await ok(await s.handler.post(`/api/cases/${c.id}/steps/${stepOf(c, 's3').id}/finish`, {}));
+  expect(d.state).toBe('in_approval');
+  return d;
+}
+
 describe('routing, claiming and refusals', () => {
   it('reroutes with a reason and a new slip, assigns and hands over within the department', async () => {
     let c = await acceptedCase();
@@ -217,14 +237,12 @@ describe('routing, claiming and refusals', () => {
   });
 
   it('keeps leader-level and escalated approvals for the station head', async () => {
-    let c = await acceptedCase({}, '13712340002', leaderItemId);
-    c = await ok(await s.handler.post(`/api/cases/${c.id}/approval/submit`));
+    let c = await toApproval(await acceptedCase({}, '13712340002', leaderItemId));
     expect(json(await s.approver.post(`/api/cases/${c.id}/approval/approve`, {}))).toMatchObject({ code: 'FORBIDDEN' });
     c = await ok(await s.head.post(`/api/cases/${c.id}/approval/approve`, {}));
     expect(c.state).toBe('approved');
 
-    let d = await acceptedCase({}, '13712340003');
-    d = await ok(await s.handler.post(`/api/cases/${d.id}/approval/submit`));
+    let d = await toApproval(await acceptedCase({}, '13712340003'));
     expect(json(await s.approver.post(`/api/cases/${d.id}/approval/escalate`, {}))).toMatchObject({ field: 'reason' });
     d = await ok(await s.approver.post(`/api/cases/${d.id}/approval/escalate`, { reason: '对适用条款有不同意见' }));
     expect(d).toMatchObject({ state: 'in_approval', approvalEscalated: true });
@@ -244,8 +262,7 @@ describe('routing, claiming and refusals', () => {
   });
 
   it('lets the approver return a case for rework with reasons', async () => {
-    let c = await acceptedCase({}, '13712340004');
-    c = await ok(await s.reviewer.post(`/api/cases/${c.id}/approval/submit`));
+    let c = await toApproval(await acceptedCase({}, '13712340004'));
     expect((await s.approver.post(`/api/cases/${c.id}/review/return`, { reason: 'x' })).statusCode).toBe(403);
     expect(json(await s.approver.post(`/api/cases/${c.id}/approval/deny`, {}))).toMatchObject({ field: 'reason' });
     c = await ok(await s.approver.post(`/api/cases/${c.id}/approval/return`, { reason: '缺少现场核查记录' }));
@@ -257,7 +274,7 @@ describe('routing, claiming and refusals', () => {
   it('refuses moves the state machine does not allow', async () => {
     const c = await acceptedCase();
     expect(json(await s.clerk.post(`/api/cases/${c.id}/verification/answer`, { answer: 'x' }))).toMatchObject({ code: 'ILLEGAL_TRANSITION' });
-    expect((await s.reviewer.post(`/api/cases/${c.id}/review/pass`, {})).statusCode).toBe(409);
+    expect((await s.approver.post(`/api/cases/${c.id}/approval/approve`, {})).statusCode).toBe(409);
     expect((await s.handler.post(`/api/cases/${c.id}/rework/start`)).statusCode).toBe(409);
     expect((await s.clerk.post(`/api/cases/${c.id}/collect`, { collectedBy: 'x', docType: 'resident_id', docNumber: nextResidentId() })).statusCode).toBe(409);
     expect((await s.clerk.post(`/api/cases/${c.id}/archive`, {})).statusCode).toBe(409);
@@ -299,51 +316,55 @@ describe('a passed review hands over to the next step of the plan', () => {
     reviewThenInspect = await publishedItem(s.head, hallId, sc, 'BO-4', { name: '小餐饮备案', ...plan(sc, { name: '现场核查', role: 'handler' }) });
   });
 
-  it('goes on to approval in the same write when approval comes next: the review step done, a routing slip, the trail', async () => {
+  it('goes on to approval in the same write when approval comes next, and signs off in sequence', async () => {
     let c = await acceptedCase({}, '13712340011', reviewThenApprove);
+    expect(c.state).toBe('in_review');
     expect(stepOf(c, 's2').status).toBe('active');
-    c = await ok(await s.reviewer.post(`/api/cases/${c.id}/review/start`));
+    expect((await s.reviewer.post(`/api/cases/${c.id}/review/start`)).statusCode).toBe(409);
     const slips = c.routingSlips.length;
     c = await ok(await s.reviewer.post(`/api/cases/${c.id}/review/pass`, { note: '材料齐全合规' }));
     expect(c.state).toBe('in_approval');
-    expect(stepOf(c, 's2')).toMatchObject({ status: 'done' });
+    expect(stepOf(c, 's2')).toMatchObject({ status: 'done', assignee: { name: '刘洋' } });
     const s3 = stepOf(c, 's3');
     const calendar = await calendarOf(hall.ctx.db, hallId);
     expect(s3).toMatchObject({ status: 'active', deadline: calendar.addWorkingDays(chinaDay(hall.clock.now()), 1).deadline });
     expect(c.routingSlips).toHaveLength(slips + 1);
     expect(c.routingSlips.at(-1)).toMatchObject({ handedOverBy: '刘洋', departmentId: sc, stepId: s3.id });
-    expect(c.events.slice(-3)).toMatchObject([
-      { action: 'passReview', fromState: 'in_review', toState: 'in_process', by: '刘洋' },
-      { action: 'finishStep', detail: { step: '审核', note: '材料齐全合规', handedOverTo: [{ step: '核准', departmentId: sc }] } },
-      { action: 'submitForApproval', fromState: 'in_process', toState: 'in_approval', by: '刘洋', detail: { afterReview: true, step: '核准' } },
-    ]);
+    expect(c.events.at(-1)).toMatchObject({
+      action: 'passReview', fromState: 'in_review', toState: 'in_approval', by: '刘洋', detail: { step: '审核', note: '材料齐全合规', next: ['核准'] },
+    });
     // One transaction, one audit record for the whole hand-over.
     const audit = await hall.ctx.db.selectFrom('audit_log').select(['action', 'detail']).where('target_id', '=', c.id).where('action', '=', 'case.passReview').execute();
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]!.detail ?? '{}')).toMatchObject({ from: 'in_review', to: 'in_approval', toApproval: true });
-    // The approver finds it in the department's work and decides; the public page says 审批中 meanwhile.
+    expect(JSON.parse(audit[0]!.detail ?? '{}')).toMatchObject({ from: 'in_review', to: 'in_approval' });
+    // The approver finds it in their own work (and the department's) and decides; the public page says 审批中.
     const inbox = json(await s.approver.get(`/api/backoffice/inbox/department?departmentId=${sc}`));
     expect(inbox.items.find((i: any) => i.caseId === c.id)).toMatchObject({ stepName: '核准', state: 'in_approval' });
+    const mine = json(await s.approver.get('/api/backoffice/inbox/mine'));
+    expect(mine.items.find((i: any) => i.caseId === c.id)).toMatchObject({ stepName: '核准', assignee: null });
     expect(await progress(c.caseNo, '0011')).toMatchObject({ stateLabel: '审批中', currentStep: '核准' });
+    c = await ok(await s.approver.post(`/api/cases/${c.id}/approval/approve`, { note: '同意' }));
+    // The next sign-off is another approval step: still 审批中 until the last one.
+    expect(c.state).toBe('in_approval');
+    expect(stepOf(c, 's4').status).toBe('active');
     c = await ok(await s.approver.post(`/api/cases/${c.id}/approval/approve`, { note: '同意' }));
     expect(c.state).toBe('approved');
   });
 
   it('stays in process when the plan’s next step is other work, and waits for parallel steps', async () => {
     let c = await acceptedCase({}, '13712340012', reviewThenInspect);
-    await ok(await s.reviewer.post(`/api/cases/${c.id}/review/start`));
     c = await ok(await s.reviewer.post(`/api/cases/${c.id}/review/pass`, {}));
     expect(c.state).toBe('in_process');
     expect(stepOf(c, 's3')).toMatchObject({ status: 'active' });
     expect(stepOf(c, 's4')).toMatchObject({ status: 'pending' });
-    expect(c.events.at(-1)).toMatchObject({ action: 'finishStep', detail: { step: '审核', handedOverTo: [{ step: '现场核查' }] } });
+    expect(c.events.at(-1)).toMatchObject({ action: 'passReview', detail: { step: '审核', next: ['现场核查'] } });
 
     // BO-1 runs 材料审核 and 现场核查 in parallel: passing the review waits for the other branch.
     let d = await acceptedCase({}, '13712340013');
-    await ok(await s.reviewer.post(`/api/cases/${d.id}/review/start`));
     d = await ok(await s.reviewer.post(`/api/cases/${d.id}/review/pass`, {}));
     expect(d.state).toBe('in_process');
     expect([stepOf(d, 's2').status, stepOf(d, 's3').status, stepOf(d, 's4').status]).toEqual(['done', 'active', 'pending']);
-    expect(d.events.at(-1)).toMatchObject({ action: 'finishStep', detail: { step: '材料审核', waitingFor: ['现场核查'], handedOverTo: [] } });
+    expect(d.events.at(-1)).toMatchObject({ action: 'passReview', detail: { step: '材料审核' } });
+    expect(d.events.at(-1).detail.next).toBeUndefined();
   });
 });

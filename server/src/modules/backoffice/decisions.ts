@@ -3,40 +3,18 @@
  * rework loop (R5.3) and approval at the item's authority level (R5.2). Every move goes through the state
  * machine and lands on the trail and in the audit log, one transaction each.
  */
-import type { CaseAction } from '../../domain/case/index.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
-import { AppError, conflict, forbidden } from '../../platform/errors.ts';
+import { conflict, forbidden } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { loadCase, pinnedItem } from '../cases/context.ts';
 import * as cases from '../cases/repository.ts';
 import { caseDetail } from '../cases/service.ts';
 import { checkMove, moveCase } from '../cases/trail.ts';
-import { handOverAfter, isApprovalStep } from './handover.ts';
+import { stepMove } from './service.ts';
 import * as repo from './repository.ts';
-
-const stepChangedMeanwhile = () => new AppError(409, 'CONFLICT', '环节已被他人处理，请刷新后重试', 'The step was changed meanwhile; reload and retry');
-
-/** One plain move: check, update, trail, audit. */
-async function simpleMove(
-  ctx: AppContext,
-  actor: Actor,
-  id: string,
-  action: CaseAction,
-  payload: Record<string, unknown>,
-  detail: Record<string, unknown> = payload,
-  patch: Partial<cases.CaseRow> = {},
-) {
-  const c = await loadCase(ctx.db, actor, id);
-  const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    const row = await moveCase(trx, actor, c, now, { action, payload, detail, patch });
-    await appendAudit(trx, byActor(actor, now, `case.${action}`, 'case', id, { from: c.state, to: row.state, ...detail }));
-  });
-  return caseDetail(ctx, actor, id);
-}
 
 /** 沟通核实: the handler asks the front desk; the answer is due within `responseDays` working days. */
 export async function askVerification(ctx: AppContext, actor: Actor, id: string, input: { question: string; responseDays: number }) {
@@ -78,43 +56,25 @@ export async function answerVerification(ctx: AppContext, actor: Actor, id: stri
   return caseDetail(ctx, actor, id);
 }
 
-export const startReview = (ctx: AppContext, actor: Actor, id: string) => simpleMove(ctx, actor, id, 'startReview', {});
+/** Start and submit are not separate moves any more: the case follows its process by itself; both answer 409. */
+export const startReview = (ctx: AppContext, actor: Actor, id: string) =>
+  stepMove(ctx, actor, id, { action: 'startReview', audit: 'case.startReview' });
+export const submitForApproval = (ctx: AppContext, actor: Actor, id: string) =>
+  stepMove(ctx, actor, id, { action: 'submitForApproval', audit: 'case.submitForApproval' });
 
 /**
- * 审核通过: the review step(s) of the plan that are still active finish with the review, handing over to the
- * next order. When what comes next in the plan is approval, the case goes on to it in the same transaction
- * (提交审批 by the reviewer, through the state machine) instead of waiting for the handler to submit it.
+ * 审核通过: the review step the actor may work is done; when its parallel siblings are too, the next order starts
+ * and the case follows it (审批中 for an approval step) without anyone submitting it.
  */
-export async function passReview(ctx: AppContext, actor: Actor, id: string, note: string) {
-  const c = await loadCase(ctx.db, actor, id);
-  const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    let row = await moveCase(trx, actor, c, now, { action: 'passReview', payload: {}, detail: { note } });
-    const reviewSteps = (await cases.stepsOf(trx, id)).filter((s) => s.status === 'active' && s.role === 'reviewer');
-    for (const s of reviewSteps) {
-      if (!(await repo.updateStepFrom(trx, s.id, 'active', s.assignee_id, { status: 'done', done_at: now }))) throw stepChangedMeanwhile();
-      await handOverAfter(trx, actor, row, s, now, note);
-    }
-    const current = (await cases.stepsOf(trx, id)).filter((s) => s.status === 'active');
-    const toApproval = current.length > 0 && current.every(isApprovalStep);
-    if (toApproval) {
-      row = await moveCase(trx, actor, row, now, {
-        action: 'submitForApproval', payload: {}, patch: { approval_escalated: 0 },
-        detail: { afterReview: true, step: current.map((s) => s.name).join('、'), stepIds: current.map((s) => s.id) },
-      });
-    }
-    await appendAudit(trx, byActor(actor, now, 'case.passReview', 'case', id, {
-      from: c.state, to: row.state, note, finishedSteps: reviewSteps.map((s) => s.id), toApproval,
-    }));
-  });
-  return caseDetail(ctx, actor, id);
-}
+export const passReview = (ctx: AppContext, actor: Actor, id: string, note: string) =>
+  stepMove(ctx, actor, id, { action: 'passReview', detail: { note }, audit: 'case.passReview' });
 
-/** 退回重办 from review or approval, with the reasons on the trail. */
-export const returnForRework = (ctx: AppContext, actor: Actor, id: string, reason: string) => simpleMove(ctx, actor, id, 'returnForRework', { reason });
-export const startRework = (ctx: AppContext, actor: Actor, id: string) => simpleMove(ctx, actor, id, 'startRework', {});
-export const submitForApproval = (ctx: AppContext, actor: Actor, id: string) =>
-  simpleMove(ctx, actor, id, 'submitForApproval', {}, {}, { approval_escalated: 0 });
+/** 退回重办 from a review or approval step: the back-office order before it is worked again; reasons on the trail. */
+export const returnForRework = (ctx: AppContext, actor: Actor, id: string, reason: string) =>
+  stepMove(ctx, actor, id, { action: 'returnForRework', payload: { reason }, detail: { reason }, audit: 'case.returnForRework' });
+/** 重新办理: the holder of a reopened step takes up the rework. */
+export const startRework = (ctx: AppContext, actor: Actor, id: string) =>
+  stepMove(ctx, actor, id, { action: 'startRework', audit: 'case.startRework' });
 
 /**
  * Who may decide at the item's authority level: window, section and department level by an approver or the
@@ -134,12 +94,13 @@ async function mustHoldAuthority(ctx: AppContext, actor: Actor, c: cases.CaseRow
 
 async function decide(ctx: AppContext, actor: Actor, id: string, action: 'approve' | 'deny' | 'escalate', reason: string) {
   const c = await loadCase(ctx.db, actor, id);
-  checkMove(actor, c, action);
   const level = await mustHoldAuthority(ctx, actor, c);
   if (action === 'escalate' && c.approval_escalated === 1) throw conflict('已提请上级审批', 'Already referred upwards');
-  const payload = action === 'approve' ? {} : { reason };
-  return simpleMove(ctx, actor, id, action, payload, { reason, approvalLevel: level, ...(action === 'escalate' ? { to: 'station_head' } : {}) },
-    action === 'escalate' ? { approval_escalated: 1 } : {});
+  return stepMove(ctx, actor, id, {
+    action, payload: action === 'approve' ? {} : { reason }, audit: `case.${action}`, approvalLevel: level,
+    detail: { reason, approvalLevel: level, ...(action === 'escalate' ? { to: 'station_head' } : {}) },
+    ...(action === 'escalate' ? { patch: { approval_escalated: 1 } } : {}),
+  });
 }
 
 export const approve = (ctx: AppContext, actor: Actor, id: string, note: string) => decide(ctx, actor, id, 'approve', note);

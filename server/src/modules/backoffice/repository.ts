@@ -1,21 +1,7 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { CaseVerificationTable } from '../../platform/db/tables-backoffice.ts';
-import type { StepRow } from '../cases/repository.ts';
 
 export type VerificationRow = CaseVerificationTable;
-
-export const findStep = (db: Db, id: string) => db.selectFrom('case_steps').selectAll().where('id', '=', id).executeTakeFirst();
-
-/** Changes a step only while it has the status the caller read; false when someone else moved it first. */
-export async function updateStepFrom(db: Db, id: string, status: string, assigneeId: string | null | undefined, patch: Partial<StepRow>) {
-  let q = db.updateTable('case_steps').set(patch).where('id', '=', id).where('status', '=', status);
-  q = assigneeId ? q.where('assignee_id', '=', assigneeId) : q.where('assignee_id', 'is', null);
-  const r = await q.executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
-
-export const updateStep = (db: Db, id: string, patch: Partial<StepRow>) =>
-  db.updateTable('case_steps').set(patch).where('id', '=', id).execute();
 
 export const insertVerification = (db: Db, row: VerificationRow) => db.insertInto('case_verifications').values(row).execute();
 
@@ -46,6 +32,8 @@ export interface InboxFilter {
   hallIds: string[];
   departmentId?: string;
   assigneeId?: string;
+  /** My work: steps I hold, and unclaimed ones of a post I may work in my departments (or any, hall-wide). */
+  openTo?: { userId: string; roles: string[]; departmentIds: string[]; hallWide: boolean };
   /** true: only steps nobody has claimed; false: only claimed ones. */
   unassigned?: boolean;
   urgency?: string;
@@ -63,6 +51,18 @@ export async function inbox(db: Db, f: InboxFilter) {
     .where('cases.state', 'not in', ['withdrawn', 'completed', 'awaiting_collection', 'delivered', 'archived']);
   if (f.departmentId) q = q.where('case_steps.department_id', '=', f.departmentId);
   if (f.assigneeId) q = q.where('case_steps.assignee_id', '=', f.assigneeId);
+  const o = f.openTo;
+  if (o) {
+    q = q.where((eb) => eb.or([
+      eb('case_steps.assignee_id', '=', o.userId),
+      eb.and([
+        eb('case_steps.assignee_id', 'is', null),
+        eb('case_steps.role', 'in', o.roles.length ? o.roles : ['']),
+        ...(o.hallWide ? [] : [eb.or([eb('case_steps.department_id', 'is', null),
+          eb('case_steps.department_id', 'in', o.departmentIds.length ? o.departmentIds : [''])])]),
+      ]),
+    ]));
+  }
   if (f.unassigned === true) q = q.where('case_steps.assignee_id', 'is', null);
   if (f.unassigned === false) q = q.where('case_steps.assignee_id', 'is not', null);
   if (f.urgency) q = q.where('cases.urgency', '=', f.urgency);

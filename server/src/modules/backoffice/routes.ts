@@ -39,8 +39,9 @@ export function backofficeRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post('/api/cases/:id/reroute',
     { config: { access: 'case.route' }, schema: { tags, params: idParams, body: s.rerouteInput, response: detail } },
     async (req) => service.rerouteCase(ctx, actorOf(req), req.params.id, req.body));
+  // Claiming, finishing and reworking a step are open to any member of staff; the process says whose step it is.
   r.post('/api/cases/:id/steps/:stepId/claim',
-    { config: { access: 'case.process' }, schema: { tags, params: s.stepParams, response: detail } },
+    { config: { access: 'case.read' }, schema: { tags, params: s.stepParams, response: detail } },
     async (req) => service.claimStep(ctx, actorOf(req), req.params.id, req.params.stepId));
   // Assigning is open to the department's staff and to supervisors (who direct without processing themselves).
   r.post('/api/cases/:id/steps/:stepId/assign',
@@ -50,7 +51,7 @@ export function backofficeRoutes(app: FastifyInstance, ctx: AppContext) {
     { config: { access: 'case.process' }, schema: { tags, params: s.stepParams, body: s.assignInput, response: detail } },
     async (req) => service.assignStep(ctx, actorOf(req), req.params.id, req.params.stepId, req.body, 'handOver'));
   r.post('/api/cases/:id/steps/:stepId/finish',
-    { config: { access: 'case.process' }, schema: { tags, params: s.stepParams, body: s.finishInput, response: detail } },
+    { config: { access: 'case.read' }, schema: { tags, params: s.stepParams, body: s.finishInput, response: detail } },
     async (req) => service.finishStep(ctx, actorOf(req), req.params.id, req.params.stepId, req.body.note));
 
   r.post('/api/cases/:id/verification',
@@ -70,7 +71,7 @@ export function backofficeRoutes(app: FastifyInstance, ctx: AppContext) {
     { config: { access: 'case.review' }, schema: { tags, params: idParams, body: s.reasonInput, response: detail } },
     async (req) => decisions.returnForRework(ctx, actorOf(req), req.params.id, req.body.reason));
   r.post('/api/cases/:id/rework/start',
-    { config: { access: 'case.process' }, schema: { tags, params: idParams, response: detail } },
+    { config: { access: 'case.read' }, schema: { tags, params: idParams, response: detail } },
     async (req) => decisions.startRework(ctx, actorOf(req), req.params.id));
 
   r.post('/api/cases/:id/approval/submit',

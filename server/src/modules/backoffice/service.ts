@@ -3,20 +3,22 @@
  * finishing a step (the next order is activated once every parallel step of this one is done, each hand-over
  * on a routing slip), rerouting with a reason, and steps stuck at hand-over.
  */
+import { workable } from '../../domain/case/index.ts';
+import { isRoleCode } from '../../domain/roles.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { AppError, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { calendarCache } from '../cases/after-acceptance.ts';
 import { loadCase } from '../cases/context.ts';
 import * as cases from '../cases/repository.ts';
 import { caseDetail } from '../cases/service.ts';
+import { type ProcessMove, processMove } from '../cases/process.ts';
 import { moveCase, recordEvent } from '../cases/trail.ts';
 import { visibleHallIds } from '../org/service.ts';
-import { lightOf } from '../timelimits/clocks.ts';
-import { handOverAfter } from './handover.ts';
+import { lightOf } from '../cases/clock.ts';
 import * as repo from './repository.ts';
 
 const changedMeanwhile = () => new AppError(409, 'CONFLICT', '环节已被他人处理，请刷新后重试', 'The step was changed meanwhile; reload and retry');
@@ -26,7 +28,7 @@ const directs = (actor: Actor) => actor.roles.some((r) => r === 'supervisor' || 
 
 async function loadStep(ctx: AppContext, actor: Actor, caseId: string, stepId: string) {
   const c = await loadCase(ctx.db, actor, caseId);
-  const s = await repo.findStep(ctx.db, stepId);
+  const s = await cases.findStep(ctx.db, stepId);
   if (!s || s.case_id !== c.id) throw notFound('环节', 'Step');
   return { c, s };
 }
@@ -35,28 +37,22 @@ function mustBeActive(s: cases.StepRow) {
   if (s.status !== 'active') throw new AppError(409, 'ILLEGAL_TRANSITION', '该环节当前未在办理中', 'The step is not active');
 }
 
-function mayWorkIn(actor: Actor, s: cases.StepRow) {
-  if (s.department_id && !actor.departmentIds.includes(s.department_id) && !directs(actor)) {
-    throw forbidden('该环节不属于您所在的部门', 'The step belongs to another department');
-  }
-}
-
-/** 认领: a colleague of the step's department takes an unclaimed step. */
-export async function claimStep(ctx: AppContext, actor: Actor, caseId: string, stepId: string) {
-  const { c, s } = await loadStep(ctx, actor, caseId, stepId);
-  mustBeActive(s);
-  mayWorkIn(actor, s);
-  if (s.assignee_id) throw conflict(`该环节已由${s.assignee_name ?? ''}认领`, 'The step is already claimed');
+/** One process move on a case, in one transaction with its audit record; answers the case detail. */
+export async function stepMove(
+  ctx: AppContext, actor: Actor, caseId: string, m: ProcessMove & { audit: string },
+) {
+  const c = await loadCase(ctx.db, actor, caseId);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.updateStepFrom(trx, s.id, 'active', null, { assignee_id: actor.userId, assignee_name: actor.displayName, claimed_at: now }))) {
-      throw changedMeanwhile();
-    }
-    await recordEvent(trx, actor, c.id, now, { action: 'claimStep', from: c.state, to: c.state, detail: { stepId: s.id, step: s.name } });
-    await appendAudit(trx, byActor(actor, now, 'case.step_claim', 'case', c.id, { stepId: s.id }));
+    const r = await processMove(trx, actor, c, now, m);
+    await appendAudit(trx, byActor(actor, now, m.audit, 'case', c.id, { stepId: r.stepId, from: c.state, to: r.row.state, ...m.detail }));
   });
   return caseDetail(ctx, actor, caseId);
 }
+
+/** 认领: someone holding the step's post (and department) takes an unclaimed active step. */
+export const claimStep = (ctx: AppContext, actor: Actor, caseId: string, stepId: string) =>
+  stepMove(ctx, actor, caseId, { action: 'claimStep', stepId, audit: 'case.step_claim' });
 
 async function assigneeFor(ctx: AppContext, c: cases.CaseRow, s: cases.StepRow, userId: string) {
   const u = await repo.userInHall(ctx.db, userId, c.hall_id);
@@ -91,7 +87,7 @@ export async function assignStep(
   const u = await assigneeFor(ctx, c, s, input.userId);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.updateStepFrom(trx, s.id, 'active', s.assignee_id, { assignee_id: u.id, assignee_name: u.display_name, claimed_at: now }))) {
+    if (!(await cases.updateStepFrom(trx, s.id, 'active', s.assignee_id, { assignee_id: u.id, assignee_name: u.display_name, claimed_at: now }))) {
       throw changedMeanwhile();
     }
     await recordEvent(trx, actor, c.id, now, {
@@ -103,22 +99,9 @@ export async function assignStep(
   return caseDetail(ctx, actor, caseId);
 }
 
-/** 环节办结: the assignee finishes the step; when its parallel siblings are all done the next order starts. */
-export async function finishStep(ctx: AppContext, actor: Actor, caseId: string, stepId: string, note: string) {
-  const { c, s } = await loadStep(ctx, actor, caseId, stepId);
-  mustBeActive(s);
-  if (s.assignee_id !== actor.userId && !directs(actor)) throw forbidden('请先认领该环节', 'Claim the step first');
-  if (c.state === 'suspended' || c.state === 'awaiting_verification') {
-    throw new AppError(409, 'ILLEGAL_TRANSITION', '办件暂停或待核实期间不能办结环节', 'A step cannot finish while the case waits');
-  }
-  const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.updateStepFrom(trx, s.id, 'active', s.assignee_id, { status: 'done', done_at: now }))) throw changedMeanwhile();
-    const { nextOrder } = await handOverAfter(trx, actor, c, s, now, note);
-    await appendAudit(trx, byActor(actor, now, 'case.step_finish', 'case', c.id, { stepId: s.id, nextOrder }));
-  });
-  return caseDetail(ctx, actor, caseId);
-}
+/** 环节办结: the step is done; when its parallel siblings are too, the next order starts and the case follows it. */
+export const finishStep = (ctx: AppContext, actor: Actor, caseId: string, stepId: string, note: string) =>
+  stepMove(ctx, actor, caseId, { action: 'finishStep', stepId, detail: { note }, audit: 'case.step_finish' });
 
 /** 改派: a router sends the active step(s) to another department with a reason; a new routing slip. */
 export async function rerouteCase(ctx: AppContext, actor: Actor, caseId: string, input: { departmentId: string; reason: string; stepId?: string | undefined }) {
@@ -134,7 +117,7 @@ export async function rerouteCase(ctx: AppContext, actor: Actor, caseId: string,
       detail: { departmentId: d.id, department: d.name, reason: input.reason, steps: active.map((s) => s.name), fromDepartments: active.map((s) => s.department_id) },
     });
     for (const s of active) {
-      await repo.updateStep(trx, s.id, { department_id: d.id, assignee_id: null, assignee_name: null, claimed_at: null });
+      await cases.updateStep(trx, s.id, { department_id: d.id, assignee_id: null, assignee_name: null, claimed_at: null });
     }
     await cases.insertSlips(trx, active.map((s) => ({
       id: newId(now), case_id: c.id, at: now, step_id: s.id, handed_over_by: actor.userId, handed_over_by_name: actor.displayName, department_id: d.id,
@@ -179,9 +162,11 @@ export async function departmentInbox(ctx: AppContext, actor: Actor, q: InboxQue
   return presentInbox(ctx, rows, q.light);
 }
 
-/** 个人待办: the steps the actor holds. */
+/** 个人待办: the steps the actor holds, and the unclaimed ones their post and department may take (分办 for the router). */
 export async function myInbox(ctx: AppContext, actor: Actor, q: InboxQuery) {
-  const rows = await repo.inbox(ctx.db, { ...q, unassigned: undefined, assigneeId: actor.userId, hallIds: visibleHallIds(actor, q.hallId) });
+  const w = workable(actor.roles.filter(isRoleCode));
+  const openTo = { userId: actor.userId, roles: w.roles, departmentIds: actor.departmentIds, hallWide: w.hallWide };
+  const rows = await repo.inbox(ctx.db, { ...q, unassigned: undefined, openTo, hallIds: visibleHallIds(actor, q.hallId) });
   return presentInbox(ctx, rows, q.light);
 }
 

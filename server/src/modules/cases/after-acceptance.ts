@@ -10,7 +10,7 @@ import { calendarOf } from '../calendar/service.ts';
 import { verificationsOf } from '../backoffice/repository.ts';
 import { presentDelivery, presentFile } from '../results/presenter.ts';
 import { deliveriesOf, filesOf } from '../results/repository.ts';
-import { lightOf } from '../timelimits/clocks.ts';
+import { lightOf } from './clock.ts';
 import { extensionsOf, pausesOf } from '../timelimits/repository.ts';
 import type { CaseRow, StepRow } from './repository.ts';
 
@@ -23,7 +23,7 @@ export function presentStep(calendar: WorkingCalendar, today: string, c: CaseRow
   const until = s.done_at ? chinaDay(Number(s.done_at)) : today;
   return {
     id: s.id, key: s.step_key, name: s.name, order: s.step_order, role: s.role, departmentId: s.department_id,
-    limitDays: s.limit_days, status: s.status as 'pending' | 'active' | 'done',
+    limitDays: s.limit_days, status: s.status as 'pending' | 'active' | 'done' | 'skipped',
     assignee: s.assignee_id ? { id: s.assignee_id, name: s.assignee_name ?? '' } : null,
     activatedAt: s.activated_at === null ? null : Number(s.activated_at),
     doneAt: s.done_at === null ? null : Number(s.done_at),

@@ -35,7 +35,7 @@ export async function publicProgress(ctx: AppContext, q: { no: string; phone4: s
     completedDay: c.completed_day ?? null,
     steps: steps.map((s) => ({
       name: s.name,
-      status: s.status === 'done' ? ('done' as const) : s.status === 'active' ? ('active' as const) : ('pending' as const),
+      status: (['done', 'active', 'skipped'] as const).find((x) => x === s.status) ?? ('pending' as const),
       doneDay: s.done_at ? chinaDay(Number(s.done_at)) : null,
     })),
   };

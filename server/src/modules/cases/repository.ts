@@ -201,3 +201,20 @@ export async function listCases(db: Db, f: CaseFilter) {
   const n = Number(count.n);
   return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
 }
+
+export const findStep = (db: Db, id: string) => db.selectFrom('case_steps').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Changes a step only while it has the status and holder the caller read; false when someone else moved it first. */
+export async function updateStepFrom(db: Db, id: string, status: string, assigneeId: string | null | undefined, patch: Partial<StepRow>) {
+  let q = db.updateTable('case_steps').set(patch).where('id', '=', id).where('status', '=', status);
+  q = assigneeId ? q.where('assignee_id', '=', assigneeId) : q.where('assignee_id', 'is', null);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+export const updateStep = (db: Db, id: string, patch: Partial<StepRow>) =>
+  db.updateTable('case_steps').set(patch).where('id', '=', id).execute();
+
+/** The case's suspensions, for the deadline of a step that starts now. */
+export const pausesOf = (db: Db, caseId: string) =>
+  db.selectFrom('case_pauses').select(['from_day', 'to_day']).where('case_id', '=', caseId).orderBy('started_at').execute();

@@ -62,7 +62,9 @@ export const caseDetailSchema = caseSummarySchema.extend({
   }),
   steps: z.array(z.object({
     id: z.string(), key: z.string(), name: z.string(), order: z.number(), role: z.string(), departmentId: z.string().nullable(),
-    limitDays: z.number(), status: z.enum(['pending', 'active', 'done']),
+    limitDays: z.number(), status: z.enum(['pending', 'active', 'done', 'skipped']),
+    /** What the signed-in person may do on this step now (claimStep, finishStep, passReview, approve, startRework). */
+    actions: z.array(z.string()),
     /** 承办人: who works the step now (claimed, assigned or handed over). */
     assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
     activatedAt: z.number().nullable(),
@@ -147,5 +149,5 @@ export const progressSchema = z.object({
   /** True while the clock is suspended (then promisedDate is null until it resumes). */
   clockStopped: z.boolean(),
   completedDay: z.string().nullable(),
-  steps: z.array(z.object({ name: z.string(), status: z.enum(['done', 'active', 'pending']), doneDay: z.string().nullable() })),
+  steps: z.array(z.object({ name: z.string(), status: z.enum(['done', 'active', 'pending', 'skipped']), doneDay: z.string().nullable() })),
 });

@@ -1,5 +1,4 @@
-import { allowedActions, caseStates } from '../../domain/case/index.ts';
-import { isRoleCode } from '../../domain/roles.ts';
+import { caseStates } from '../../domain/case/index.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
@@ -21,7 +20,8 @@ import {
 } from './presenter.ts';
 import * as repo from './repository.ts';
 import type { CaseDetail } from './schema.ts';
-import { moveCase, statusOf } from './trail.ts';
+import { optionsFor } from './process.ts';
+import { moveCase } from './trail.ts';
 
 export function presentSummary(c: repo.CaseRow, applicantName: string, light: CaseDetail['light'] = null) {
   return {
@@ -52,6 +52,8 @@ export async function presentDetail(ctx: AppContext, actor: Actor, c: repo.CaseR
     repo.stepsOf(ctx.db, c.id), repo.slipsOf(ctx.db, c.id), repo.documentsOf(ctx.db, [c.id]), repo.eventsOf(ctx.db, [c.id]),
   ]);
   const marks = new Map(x.marks.map((m) => [m.key, m]));
+  // The buttons: exactly what the process and the state table allow this person now.
+  const options = optionsFor(actor, c, steps, x.content.approvalLevel);
   const calendar = await calendarOf(ctx.db, c.hall_id);
   const today = chinaDay(ctx.clock.now());
   return {
@@ -75,7 +77,7 @@ export async function presentDetail(ctx: AppContext, actor: Actor, c: repo.CaseR
       };
     }),
     checklist: x.check,
-    steps: steps.map((s) => presentStep(calendar, today, c, s)),
+    steps: steps.map((s) => ({ ...presentStep(calendar, today, c, s), actions: options.perStep.find((p) => p.stepId === s.id)?.actions ?? [] })),
     routingSlips: slips.map((s) => ({ at: Number(s.at), handedOverBy: s.handed_over_by_name, departmentId: s.department_id, stepId: s.step_id })),
     documents: docs.map((d) => ({
       id: d.id, kind: d.kind as DocumentKind, kindLabel: documentKindLabels[d.kind as DocumentKind] ?? d.kind, docNo: d.doc_no,
@@ -85,7 +87,7 @@ export async function presentDetail(ctx: AppContext, actor: Actor, c: repo.CaseR
       at: Number(e.at), by: e.display_name, action: e.action, fromState: e.from_state, toState: e.to_state,
       detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : null,
     })),
-    allowedActions: allowedActions(statusOf(c), actor.roles.filter(isRoleCode)),
+    allowedActions: options.actions,
   };
 }
 

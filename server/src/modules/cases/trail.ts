@@ -2,7 +2,14 @@
  * Moving a case through the state machine: the rule check (domain/case), the guarded update and the trail
  * event, always inside the caller's transaction. Every state change goes through here.
  */
-import { type CaseAction, type CaseStatus, parseCaseStatus, payloadProblem, transition } from '../../domain/case/index.ts';
+import {
+  type CaseAction,
+  type CaseStatus,
+  isProcessAction,
+  parseCaseStatus,
+  payloadProblem,
+  transition,
+} from '../../domain/case/index.ts';
 import { isRoleCode, type RoleCode } from '../../domain/roles.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -42,6 +49,8 @@ export interface Move {
 
 /** Applies a checked move: the case row changes only if nobody moved it meanwhile; the trail gets the event. */
 export async function moveCase(trx: Db, actor: Actor, c: repo.CaseRow, now: number, m: Move): Promise<repo.CaseRow> {
+  // A move along the process (steps, review, approval, 办结) is the process's: it goes through cases/process.ts.
+  if (isProcessAction(m.action)) throw new Error(`${m.action} is a process move; use processMove`);
   const to = checkMove(actor, c, m.action, m.payload ?? {});
   const resumeTo = to.state === 'suspended' ? to.resumeTo : null;
   const patch = { ...m.patch, state: to.state, resume_to: resumeTo, updated_at: now };

@@ -11,12 +11,11 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
-import type { ItemContent } from '../catalog/schema.ts';
-import { caseDeadline } from '../cases/clock.ts';
+import { caseDeadline, stepDeadlineOf } from '../cases/clock.ts';
 import { type CaseContext, formLabels } from '../cases/context.ts';
 import * as cases from '../cases/repository.ts';
+import { handOverAtAcceptance, stepsAtAcceptance } from '../cases/process.ts';
 import { moveCase } from '../cases/trail.ts';
-import { stepDeadlineOf } from '../timelimits/clocks.ts';
 import type { PromiseContent, ReceiptContent } from './documents/content.ts';
 import { issueDocument, sharedContent } from './issue.ts';
 
@@ -28,20 +27,6 @@ export async function deadlineIfAcceptedNow(ctx: AppContext, c: Pick<cases.CaseR
   const acceptedDay = chinaDay(ctx.clock.now());
   const d = caseDeadline(calendar, { acceptedDay, promisedDays: c.promised_days });
   return { acceptedDay, deadline: d.deadline ?? acceptedDay, provisional: d.provisional };
-}
-
-/**
- * Which steps acceptance itself completes: the leading order when every step in it is a front-office
- * (window) step without a department — that step is the 受理 the clerk is doing now. Then the next order runs.
- */
-function planSteps(content: ItemContent) {
-  const orders = [...new Set(content.steps.map((s) => s.order))].sort((a, b) => a - b);
-  const first = orders[0];
-  const frontOffice = (o: number) =>
-    content.steps.filter((s) => s.order === o).every((s) => s.departmentId === null && (s.role === 'clerk' || s.role === 'supervisor'));
-  const doneOrder = first !== undefined && frontOffice(first) && orders.length > 1 ? first : null;
-  const activeOrder = doneOrder === null ? first : orders[1];
-  return { doneOrder, activeOrder };
 }
 
 export interface Deferral {
@@ -66,18 +51,11 @@ export async function acceptInTransaction(
     throw new AppError(409, 'CONFLICT', '办件已被他人处理，请刷新后重试', 'The case was changed meanwhile; reload and retry');
   }
   const calendar = await calendarOf(trx, c.hall_id);
-  const { doneOrder, activeOrder } = planSteps(x.content);
-  const steps = x.content.steps.map((s) => {
-    const status = s.order === doneOrder ? 'done' : s.order === activeOrder ? 'active' : 'pending';
-    const step = {
-      id: newId(now), case_id: c.id, step_key: s.key, name: s.name, step_order: s.order, role: s.role, department_id: s.departmentId,
-      limit_days: s.limitDays, status, activated_at: status === 'pending' ? null : now, done_at: status === 'done' ? now : null,
-    };
-    // Each active step gets its own deadline (环节时限) from today; nothing is suspended yet.
-    return { ...step, deadline: status === 'pending' ? null : stepDeadlineOf(calendar, step, []) };
-  });
-  await cases.insertSteps(trx, steps);
-  const active = steps.filter((s) => s.status === 'active');
+  // The published process starts: the reception order is done by this clerk, the next order is routed to its
+  // departments, each step with its own deadline (环节时限) from today; nothing is suspended yet.
+  const plan = stepsAtAcceptance(actor, c.id, x.content.steps, now, (s) => stepDeadlineOf(calendar, s, []));
+  await cases.insertSteps(trx, plan.steps);
+  const active = plan.activated;
   await cases.insertSlips(trx, active.map((s) => ({
     id: newId(now), case_id: c.id, at: now, step_id: s.id, handed_over_by: actor.userId, handed_over_by_name: actor.displayName,
     department_id: s.department_id,
@@ -97,15 +75,8 @@ export async function acceptInTransaction(
     },
     detail: { caseNo, deadline: when.deadline, itemVersion: c.item_version, ...(deferral ? { deferred: deferral } : {}) },
   });
-  // Routing to the first back-office department happens with acceptance (R4.1); the back office takes it from here.
-  const departments = [...new Set(active.map((s) => s.department_id).filter((d): d is string => d !== null))];
-  if (departments.length > 0) {
-    row = await moveCase(trx, actor, row, now, {
-      action: 'routeToDepartment',
-      payload: { departmentId: departments[0] },
-      detail: { departmentIds: departments, steps: active.map((s) => s.name) },
-    });
-  }
+  // The case stands where its first step after reception puts it (审核中 for a review, 已受理 while 分办 waits).
+  if (plan.state !== row.state) row = await handOverAtAcceptance(trx, actor, row, now, plan.state, active);
 
   const shared = sharedContent(c, x, actor, acceptedDay);
   const deferredSet = new Set(deferral?.keys ?? []);

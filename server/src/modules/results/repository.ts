@@ -17,7 +17,3 @@ export const deliveriesOf = (db: Db, caseId: string) =>
 export const insertArchive = (db: Db, row: ArchiveRow) => db.insertInto('case_archives').values(row).execute();
 export const archiveOf = (db: Db, caseId: string) =>
   db.selectFrom('case_archives').selectAll().where('case_id', '=', caseId).executeTakeFirst();
-
-/** At completion nothing is still being worked on. */
-export const finishActiveSteps = (db: Db, caseId: string, now: number) =>
-  db.updateTable('case_steps').set({ status: 'done', done_at: now }).where('case_id', '=', caseId).where('status', '=', 'active').execute();

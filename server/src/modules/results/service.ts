@@ -11,6 +11,7 @@ import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { caseContext, loadCase } from '../cases/context.ts';
 import { caseDetail } from '../cases/service.ts';
+import { processMove } from '../cases/process.ts';
 import { checkMove, moveCase } from '../cases/trail.ts';
 import { issueDocument, partyOf } from '../intake/issue.ts';
 import { decodeUpload, loadFile, storeFile } from './files.ts';
@@ -62,18 +63,17 @@ export async function completeCase(
 ) {
   const c = await loadCase(ctx.db, actor, id);
   const payload = { outcome: input.outcome, reason: input.reason };
-  checkMove(actor, c, 'complete', payload);
   if (input.outcome === 'failure' && !input.remedy) throw invalid('remedy', '请说明申请人可采取的途径', 'State what the applicant can do');
   const x = await caseContext(ctx.db, c);
   const files = (await repo.filesOf(ctx.db, id)).filter((f) => f.kind === 'result');
   const now = ctx.clock.now();
   const day = chinaDay(now);
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await moveCase(trx, actor, c, now, {
+    // The process decides: every step before the window's 办结 must be done, else 409 naming them.
+    const { row } = await processMove(trx, actor, c, now, {
       action: 'complete', payload, patch: { outcome: input.outcome, completed_at: now, completed_day: day },
       detail: { outcome: input.outcome, reason: input.reason || null, remedy: input.remedy || null, results: files.map((f) => f.name) },
     });
-    await repo.finishActiveSteps(trx, id, now);
     const content: ResultContent = {
       caseNo: c.case_no ?? '', itemName: c.item_name, applicant: partyOf(x.applicant), agent: x.agent ? partyOf(x.agent) : null,
       attorneyChecked: c.attorney_checked === 1, acceptedDay: c.accepted_day ?? day, outcome: input.outcome, summary: input.summary,

@@ -3,39 +3,21 @@
  * promised days, its suspensions and its approved extensions, on the hall's WorkingCalendar. The stored
  * deadline is what these rules said with the calendar of its time; recompute() re-derives it.
  */
-import type { Light, Pause, WorkingCalendar } from '../../domain/calendar/index.ts';
+import type { Pause, WorkingCalendar } from '../../domain/calendar/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { caseDeadline } from '../cases/clock.ts';
-import type { CaseRow, StepRow } from '../cases/repository.ts';
+import { caseDeadline, pausesFrom, stepDeadlineOf } from '../cases/clock.ts';
+import type { CaseRow } from '../cases/repository.ts';
 import * as cases from '../cases/repository.ts';
 import * as repo from './repository.ts';
 
-export const pausesFrom = (rows: repo.PauseRow[]): Pause[] => rows.map((p) => ({ from: p.from_day, to: p.to_day }));
+export { lightOf, pausesFrom, stepDeadlineOf } from '../cases/clock.ts';
 
 /** The case deadline from its events; extra_days holds the sum of approved extensions. */
 export function deadlineOf(calendar: WorkingCalendar, c: CaseRow, pauses: readonly Pause[]) {
   if (!c.accepted_day) return { deadline: null, provisional: false };
   return caseDeadline(calendar, { acceptedDay: c.accepted_day, promisedDays: c.promised_days, pauses, extraDays: c.extra_days ?? 0 });
-}
-
-/**
- * A step's own deadline: limitDays working days from its activation day, with the case's suspensions that
- * fall after that day (a pause that began earlier counts from the activation day on).
- */
-export function stepDeadlineOf(calendar: WorkingCalendar, s: StepRow, pauses: readonly Pause[]): string | null {
-  if (s.activated_at === null || s.activated_at === undefined) return null;
-  const start = chinaDay(Number(s.activated_at));
-  const relevant = pauses
-    .filter((p) => p.to === null || p.to > start)
-    .map((p) => ({ from: p.from < start ? start : p.from, to: p.to }));
-  return calendar.deadlineWithPauses(start, s.limit_days, relevant, 0).deadline;
-}
-
-/** Green, yellow or red on `today`; none without a deadline (not accepted, or stopped by a suspension). */
-export function lightOf(calendar: WorkingCalendar, today: string, deadline: string | null | undefined, warningDays: number): Light | null {
-  return deadline ? calendar.lightFor(today, deadline, warningDays) : null;
 }
 
 /** Stores the case deadline and every step deadline again, inside the caller's transaction. */

@@ -83,6 +83,7 @@ export const casesEn: Record<keyof typeof casesZhCN, string> = {
   'cs.stepStatus.pending': 'Pending',
   'cs.stepStatus.active': 'Active',
   'cs.stepStatus.done': 'Done',
+  'cs.stepStatus.skipped': 'Not needed',
   'cs.routingSlips': 'Routing slips',
   'cs.documents': 'Documents',
   'cs.trail': 'Trail',

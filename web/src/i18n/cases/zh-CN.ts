@@ -81,6 +81,7 @@ export const casesZhCN = {
   'cs.stepStatus.pending': '未开始',
   'cs.stepStatus.active': '办理中',
   'cs.stepStatus.done': '已完成',
+  'cs.stepStatus.skipped': '不再办理',
   'cs.routingSlips': '流转记录',
   'cs.documents': '文书',
   'cs.trail': '办理轨迹',

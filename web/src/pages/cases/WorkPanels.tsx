@@ -40,7 +40,7 @@ export function StepsTable({ c }: { c: CaseDetail }) {
         },
         {
           title: t('cs.stepStatus'),
-          render: (_v, s) => <Tag color={s.status === 'done' ? 'green' : s.status === 'active' ? 'blue' : 'default'}>{t(`cs.stepStatus.${s.status}`)}</Tag>,
+          render: (_v, s) => <Tag color={s.status === 'done' ? 'green' : s.status === 'active' ? 'blue' : 'default'} data-testid={`step-status-${s.key}`}>{t(`cs.stepStatus.${s.status}`)}</Tag>,
         },
         { title: t('cs.routingSlips'), render: (_v, s) => slipsOf(s.id).map((r) => `${formatTime(r.at)} ${r.handedOverBy}`).join('；') || '—' },
         {
@@ -48,8 +48,9 @@ export function StepsTable({ c }: { c: CaseDetail }) {
           render: (_v, s) =>
             open && s.status === 'active' ? (
               <Space size={4}>
-                {!s.assignee && <Button size="small" onClick={() => run(`steps/${s.id}/claim`)}>{t('bo.claim')}</Button>}
-                {s.assignee && <Button size="small" type="primary" ghost onClick={() => run(`steps/${s.id}/finish`, { note: '' })}>{t('bo.finishStep', { step: s.name })}</Button>}
+                {/* Exactly what the process lets this person do on this step; decisions sit in the action bar above. */}
+                {s.actions.includes('claimStep') && <Button size="small" onClick={() => run(`steps/${s.id}/claim`)}>{t('bo.claim')}</Button>}
+                {s.actions.includes('finishStep') && <Button size="small" type="primary" ghost onClick={() => run(`steps/${s.id}/finish`, { note: '' })}>{t('bo.finishStep', { step: s.name })}</Button>}
                 {s.departmentId && mayAssign(s) && <Button size="small" onClick={() => setPicking({ step: s, mode: 'assign' })}>{t('bo.assign')}</Button>}
                 {s.departmentId && s.assignee?.id === me?.id && <Button size="small" onClick={() => setPicking({ step: s, mode: 'hand-over' })}>{t('bo.handOver')}</Button>}
               </Space>

@@ -67,7 +67,7 @@ export function ProgressPage() {
               style={{ marginTop: 16 }}
               size="small"
               current={Math.max(0, result.steps.findIndex((s) => s.status === 'active'))}
-              items={result.steps.map((s) => ({ title: s.name, description: s.doneDay ?? undefined, status: s.status === 'done' ? 'finish' : s.status === 'active' ? 'process' : 'wait' }))}
+              items={result.steps.map((s) => ({ title: s.name, description: s.status === 'skipped' ? t('cs.stepStatus.skipped') : (s.doneDay ?? undefined), status: s.status === 'done' ? 'finish' : s.status === 'active' ? 'process' : 'wait' }))}
             />
           )}
         </Card>

@@ -1,0 +1,162 @@
+/**
+ * The case core's one way to move a case along its published process: the engine (domain/case/process.ts)
+ * decides, and this applies what it decided — the steps (each update guarded by what was read), the routing
+ * slips and deadlines of steps that start, the case row (guarded by its state) and the trail event — inside the
+ * caller's transaction. Reception, back office, results and time limits all move cases through here.
+ */
+import {
+  type CaseAction,
+  type CaseStep,
+  caseMove,
+  caseOptions,
+  isProcessAction,
+  type ProcessAction,
+  type StepActor,
+  type StepStatus,
+  startProcess,
+} from '../../domain/case/index.ts';
+import { isRoleCode } from '../../domain/roles.ts';
+import type { Actor } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { calendarOf } from '../calendar/service.ts';
+import { pausesFrom, stepDeadlineOf } from './clock.ts';
+import { pinnedItem } from './context.ts';
+import * as repo from './repository.ts';
+import { recordEvent, statusOf } from './trail.ts';
+
+export const stepActor = (actor: Actor): StepActor => ({
+  userId: actor.userId, name: actor.displayName, roles: actor.roles.filter(isRoleCode), departmentIds: actor.departmentIds,
+});
+
+export const toCaseStep = (s: repo.StepRow): CaseStep => ({
+  id: s.id, name: s.name, order: s.step_order, role: s.role, departmentId: s.department_id, status: s.status as StepStatus,
+  assigneeId: s.assignee_id ?? null, assigneeName: s.assignee_name ?? null,
+});
+
+/** What the actor may do on the case now: the action bar's actions and each active step's own. */
+export function optionsFor(actor: Actor, c: repo.CaseRow, steps: readonly repo.StepRow[], approvalLevel: string) {
+  return caseOptions(statusOf(c), steps.map(toCaseStep), stepActor(actor), leaderOnly(c, approvalLevel));
+}
+
+/** A leader-level item, or a decision referred upwards, is the station head's to decide. */
+export const leaderOnly = (c: repo.CaseRow, approvalLevel: string) => approvalLevel === 'leader' || c.approval_escalated === 1;
+
+const changedMeanwhile = () => new AppError(409, 'CONFLICT', '办件已被他人处理，请刷新后重试', 'The case was changed meanwhile; reload and retry');
+
+export interface ProcessMove {
+  action: ProcessAction | CaseAction;
+  stepId?: string | undefined;
+  /** The item's approval level (who decides an approval step); read from the pinned version when absent. */
+  approvalLevel?: string | undefined;
+  payload?: Record<string, unknown>;
+  patch?: Partial<repo.CaseRow>;
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * Checks and applies one move; refusals are 409 (naming unfinished steps), 403 (not the step's post, department or
+ * holder) or 400 (a missing field). Returns the new case row and steps.
+ */
+export async function processMove(trx: Db, actor: Actor, c: repo.CaseRow, now: number, m: ProcessMove) {
+  const before = await repo.stepsOf(trx, c.id);
+  const r = caseMove({
+    status: statusOf(c), steps: before.map(toCaseStep), actor: stepActor(actor), action: m.action, stepId: m.stepId, payload: m.payload ?? {},
+    leaderOnly: leaderOnly(c, m.approvalLevel ?? (await pinnedItem(trx, c)).content.approvalLevel),
+  });
+  if (!r.ok) {
+    if (r.code === 'VALIDATION') throw invalid(r.field ?? 'body', r.zh, r.en);
+    throw new AppError(r.code === 'FORBIDDEN' ? 403 : 409, r.code, r.zh, r.en);
+  }
+  const steps = await applySteps(trx, actor, c, before, r.steps, now);
+  const to = r.status;
+  const detail = { ...r.event.detail, ...m.detail };
+  let row = c;
+  if (to.state !== c.state || m.patch) {
+    const patch = { ...m.patch, state: to.state, resume_to: to.state === 'suspended' ? to.resumeTo : null, updated_at: now };
+    if (!(await repo.updateCaseFrom(trx, c.id, c.state, patch))) throw changedMeanwhile();
+    row = { ...c, ...patch };
+  }
+  await recordEvent(trx, actor, c.id, now, { action: m.action, from: c.state, to: to.state, detail });
+  return { row, steps, stepId: r.stepId };
+}
+
+/** Writes the steps the engine changed; a step that starts gets its deadline and a routing slip. */
+async function applySteps(trx: Db, actor: Actor, c: repo.CaseRow, before: repo.StepRow[], after: CaseStep[], now: number) {
+  const started: repo.StepRow[] = [];
+  const out: repo.StepRow[] = [];
+  let pauses: ReturnType<typeof pausesFrom> | null = null;
+  for (const old of before) {
+    const s = after.find((x) => x.id === old.id);
+    if (!s || (s.status === old.status && s.assigneeId === (old.assignee_id ?? null))) {
+      out.push(old);
+      continue;
+    }
+    const patch: Partial<repo.StepRow> = { status: s.status, assignee_id: s.assigneeId, assignee_name: s.assigneeName };
+    if (s.assigneeId !== (old.assignee_id ?? null)) patch.claimed_at = s.assigneeId ? now : null;
+    if (s.status === 'done' || s.status === 'skipped') patch.done_at = now;
+    if (s.status === 'active' && old.status !== 'active') {
+      pauses ??= pausesFrom(await repo.pausesOf(trx, c.id));
+      patch.activated_at = now;
+      patch.done_at = null;
+      patch.deadline = stepDeadlineOf(await calendarOf(trx, c.hall_id), { activated_at: now, limit_days: old.limit_days }, pauses);
+    }
+    if (s.status === 'pending') Object.assign(patch, { activated_at: null, done_at: null, deadline: null });
+    if (!(await repo.updateStepFrom(trx, old.id, old.status, old.assignee_id, patch))) throw changedMeanwhile();
+    const row = { ...old, ...patch };
+    if (s.status === 'active' && old.status !== 'active') started.push(row);
+    out.push(row);
+  }
+  await repo.insertSlips(trx, started.map((s) => ({
+    id: newId(now), case_id: c.id, at: now, step_id: s.id, handed_over_by: actor.userId, handed_over_by_name: actor.displayName,
+    department_id: s.department_id,
+  })));
+  return out;
+}
+
+/**
+ * The steps a case gets at acceptance, copied from the pinned item version: the reception order done by the
+ * accepting clerk, the first order after it started with its deadlines. Pure rows; the caller inserts them.
+ */
+export function stepsAtAcceptance(
+  actor: Actor,
+  caseId: string,
+  plan: readonly { key: string; name: string; order: number; role: string; departmentId: string | null; limitDays: number }[],
+  now: number,
+  deadlineOf: (s: { activated_at: number; limit_days: number }) => string | null,
+) {
+  const rows = plan.map((s) => ({
+    id: newId(now), case_id: caseId, step_key: s.key, name: s.name, step_order: s.order, role: s.role, department_id: s.departmentId,
+    limit_days: s.limitDays,
+  }));
+  const start = startProcess(
+    rows.map((r) => ({ id: r.id, name: r.name, order: r.step_order, role: r.role, departmentId: r.department_id, status: 'pending',
+      assigneeId: null, assigneeName: null })),
+    stepActor(actor),
+  );
+  const steps: repo.StepRow[] = rows.map((r) => {
+    const s = start.steps.find((x) => x.id === r.id)!;
+    return {
+      ...r, status: s.status, activated_at: s.status === 'pending' ? null : now, done_at: s.status === 'done' ? now : null,
+      assignee_id: s.assigneeId, assignee_name: s.assigneeName, claimed_at: s.assigneeId ? now : null,
+      deadline: s.status === 'pending' ? null : deadlineOf({ activated_at: now, limit_days: r.limit_days }),
+    };
+  });
+  return { steps, state: start.state, activated: steps.filter((s) => start.activated.includes(s.id)) };
+}
+
+export { isProcessAction };
+
+/** The hand-over that acceptance makes to the first order after reception, on the trail as 流转至承办部门. */
+export async function handOverAtAcceptance(
+  trx: Db, actor: Actor, c: repo.CaseRow, now: number, to: repo.CaseRow['state'], active: readonly repo.StepRow[],
+) {
+  const patch = { state: to, updated_at: now };
+  if (!(await repo.updateCaseFrom(trx, c.id, c.state, patch))) throw changedMeanwhile();
+  const departmentIds = [...new Set(active.map((s) => s.department_id).filter((d): d is string => d !== null))];
+  await recordEvent(trx, actor, c.id, now, {
+    action: 'routeToDepartment', from: c.state, to, detail: { departmentIds, steps: active.map((s) => s.name) },
+  });
+  return { ...c, ...patch };
+}
