@@ -50,13 +50,13 @@ describe('材料扫描件: scanned at reception, read in the back office', () =>
   it('a clerk photographs a material right after 受理 and the handler sees it on the case page', async () => {
     await logIn(page, 'clerk');
     await page.getByRole('menuitem', { name: /收件受理/ }).click();
-    await page.getByLabel('查找申请人').fill('510822198806123014');
+    await page.getByLabel('查找申请人').fill('510822198806123033');
     await page.getByLabel('查找申请人').press('Enter');
     await page.getByText('未找到，请在下方登记。').waitFor();
     await page.getByLabel('姓名').fill('赵文斌');
     await page.getByLabel('手机号码').fill('13912340011');
     await page.getByRole('button', { name: /^登\s*记$/ }).click();
-    await page.getByText(/5108.*3014/).first().waitFor();
+    await page.getByText(/5108.*3033/).first().waitFor();
     await page.getByLabel('办理事项').click();
     await page.getByLabel('办理事项').fill('食品经营');
     await page.getByTitle(/食品经营许可（新办）/).click();

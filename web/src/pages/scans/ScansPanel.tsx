@@ -22,7 +22,8 @@ export function ScansPanel({ caseId, atReception = false }: { caseId: string; at
   if (scans.error) return <QueryError error={scans.error} onRetry={() => scans.refetch()} />;
   const data = scans.data;
   const mb = data ? Math.round((data.maxBytes / 1024 / 1024) * 10) / 10 : 20;
-  const rows = data ? (atReception ? data.materials.filter((m) => m.status === 'received') : data.materials) : [];
+  // Scans are of papers handed in: a material not received shows only if it carries scans from before.
+  const rows = data ? data.materials.filter((m) => m.status === 'received' || (!atReception && m.scans.length > 0)) : [];
   return (
     <section className="sc-panel" aria-label={t('sc.title')}>
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t('sc.title')}</Typography.Title>
