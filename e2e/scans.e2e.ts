@@ -5,6 +5,8 @@ import { baseUrl, logIn, openBrowser } from './support/browser.ts';
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
+/** The case the first test receives and the second continues. */
+let caseHref = '';
 
 beforeAll(async () => {
   browser = await openBrowser();
@@ -82,7 +84,7 @@ describe('材料扫描件: scanned at reception, read in the back office', () =>
     await input.setInputFiles({ name: '伪装.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not really a pdf') });
     await page.getByText(/“伪装\.pdf”未上传：文件内容不是 PDF、JPEG 或 PNG/).waitFor();
     await page.screenshot({ path: '/tmp/ow-scans-reception.png', fullPage: true });
-    const caseHref = await page.getByRole('link', { name: /查看办件/ }).getAttribute('href');
+    caseHref = (await page.getByRole('link', { name: /查看办件/ }).getAttribute('href')) ?? '';
     expect(caseHref).toMatch(/^\/cases\//);
 
     await page.context().clearCookies();
@@ -106,5 +108,32 @@ describe('材料扫描件: scanned at reception, read in the back office', () =>
     // The trail says who attached what.
     await page.getByText(`${material}：现场拍照.png`).waitFor();
     await page.screenshot({ path: '/tmp/ow-scans-case.png', fullPage: true });
+  });
+
+  it('the clerk adds several pages from the case page while the case is open', async () => {
+    expect(caseHref).toMatch(/^\/cases\//);
+    await page.context().clearCookies();
+    await logIn(page, 'clerk');
+    await page.getByRole('menuitem').first().waitFor();
+    await page.goto(`${baseUrl()}${caseHref}`);
+    const second = page.locator('input[type=file][aria-label^="上传扫描件/拍照："]').nth(1);
+    const secondMaterial = (await second.getAttribute('aria-label'))?.replace('上传扫描件/拍照：', '') ?? '';
+    await second.setInputFiles([
+      { name: '营业执照.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n') },
+      { name: '营业执照背面.png', mimeType: 'image/png', buffer: pngPicture() },
+    ]);
+    await page.getByText('已上传 2 个扫描件').waitFor();
+    const secondRow = page.getByRole('region', { name: '材料扫描件' }).getByRole('row').filter({ hasText: secondMaterial });
+    await secondRow.getByRole('img', { name: '营业执照背面.png' }).waitFor();
+    // A PDF opens in a new tab for reading.
+    const pdfLink = secondRow.getByRole('link', { name: '打开' });
+    expect(await pdfLink.getAttribute('target')).toBe('_blank');
+    expect(await pdfLink.getAttribute('href')).toMatch(/\/api\/cases\/[^/]+\/scans\/[^/]+\/content$/);
+    // The panel speaks the second locale too.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.getByText('English', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Material scans' }).waitFor();
+    await page.getByRole('button', { name: /Upload scan \/ photo/ }).first().waitFor();
+    await page.screenshot({ path: '/tmp/ow-scans-case-en.png', fullPage: true });
   });
 });
