@@ -20,6 +20,8 @@ export interface Config {
   webDist: string;
   /** Where the public pages are reached from outside (the progress-lookup QR code on receipts points here). */
   publicBaseUrl: string;
+  /** Largest scan of a material one upload may carry, in bytes (SCAN_MAX_MB, default 20). */
+  scanMaxBytes: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,5 +36,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     webDist: path.resolve(env.WEB_DIST ?? './web/dist'),
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
+    scanMaxBytes: megabytes('SCAN_MAX_MB', env.SCAN_MAX_MB, 20),
   };
+}
+
+/** A size setting in MB; a value that is not a positive number stops the start instead of being guessed at. */
+function megabytes(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value.trim() === '') return fallback * 1024 * 1024;
+  const mb = Number(value);
+  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`${name} must be a positive number of megabytes, not "${value}"`);
+  return Math.round(mb * 1024 * 1024);
 }

@@ -14,6 +14,7 @@ import { loadCase } from '../cases/context.ts';
 import { documentKindLabels, type DocumentKind } from '../cases/presenter.ts';
 import * as cases from '../cases/repository.ts';
 import { moveCase } from '../cases/trail.ts';
+import { scansForArchive } from '../scans/service.ts';
 import * as repo from './repository.ts';
 
 /** Paper files are kept at least five years; the electronic file is kept permanently. */
@@ -31,6 +32,10 @@ export const manifestSchema = z.object({
   materials: z.array(z.object({ round: z.number(), at: z.number(), clerk: z.string(), marks: z.array(z.record(z.string(), z.unknown())) })),
   deliveries: z.array(z.object({ method: z.string(), collectedBy: z.string().nullable(), docNumber: z.string().nullable(), trackingNumber: z.string().nullable(), at: z.number() })),
   trail: z.array(z.object({ seq: z.number(), at: z.number(), by: z.string(), action: z.string(), fromState: z.string().nullable(), toState: z.string() })),
+  // Material scans filed with the case; archives made before scans existed list none.
+  scans: z.array(z.object({
+    material: z.string(), name: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(), uploadedBy: z.string(), uploadedAt: z.number(),
+  })).default([]),
 });
 
 export async function archiveCase(ctx: AppContext, actor: Actor, id: string, input: { paperYears: number }) {
@@ -53,6 +58,7 @@ export async function archiveCase(ctx: AppContext, actor: Actor, id: string, inp
         method: d.method, collectedBy: d.collected_by, docNumber: maskIdNumber(d.id_doc_number), trackingNumber: d.tracking_number, at: Number(d.at),
       })),
       trail: events.map((e) => ({ seq: e.seq, at: Number(e.at), by: e.display_name, action: e.action, fromState: e.from_state, toState: e.to_state })),
+      scans: await scansForArchive(trx, id),
     };
     const retention = { paperYears: input.paperYears, electronic: 'permanent' as const, rule: `纸质档案保存${input.paperYears}年（不少于${MIN_PAPER_YEARS}年），电子档案永久保存` };
     await repo.insertArchive(trx, {

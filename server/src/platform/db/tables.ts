@@ -3,6 +3,7 @@ import type { CasesTables } from './tables-cases.ts';
 import type { ConsultTables } from './tables-consult.ts';
 import type { QueueTables } from './tables-queue.ts';
 import type { SupervisionTables } from './tables-supervision.ts';
+import type { ScanTables } from './tables-scans.ts';
 
 /** Row types of every table. Instants are epoch milliseconds; JSON is stored as text. */
 export interface HallTable {
@@ -190,3 +191,5 @@ export interface PlatformTables {
  */
 export interface Database extends PlatformTables, ConsultTables, QueueTables, CasesTables, BackofficeTables, SupervisionTables {}
 
+// Declaration merging: each area adds its tables on a line of its own, so parallel additions do not collide.
+export interface Database extends ScanTables {}

@@ -6,6 +6,7 @@ import { formatTime } from '../../components/format';
 import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
+import { ScansPanel } from '../scans/ScansPanel';
 import { openApiPath, specFor } from './actions';
 import { ActionModal } from './ActionModal';
 import { DeadlineLight, StateTag, UrgencyTag } from './labels';
@@ -46,6 +47,7 @@ export function CaseDetailPage() {
       </Descriptions>
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t('cs.materials')}</Typography.Title>
       <MaterialsRecord materials={c.materials} />
+      <ScansPanel caseId={c.id} />
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t('cs.steps')}</Typography.Title>
       <StepsTable c={c} />
       <BackOfficeRecords c={c} />

@@ -10,6 +10,7 @@ import { HallSelect } from '../../components/HallSelect';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
 import { ItemSelect } from '../consult/ItemSelect';
+import { ScansPanel } from '../scans/ScansPanel';
 import { ApplicantPicker } from './ApplicantPicker';
 import { incompleteRow, type Row, rowsFor, shortfallsOf } from './checklist';
 import { MaterialsChecklist } from './MaterialsChecklist';
@@ -148,7 +149,7 @@ function ReceiveForm() {
   };
   const pick = (o: Outcome) => (o === 'accept' ? run('accept', 'accept') : setModal(o));
 
-  if (done) return <ResultPanel detail={done} onNext={reset} />;
+  if (done) return <><ResultPanel detail={done} onNext={reset} /><ScansPanel caseId={done.id} atReception /></>;
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Enter-moves-on is delegated from the fields inside, not an interaction of the container

@@ -4,6 +4,7 @@ import { type CaseDetail, type CaseSummary, useCase, useCaseAction, useCases } f
 import { formatTime } from '../../components/format';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
+import { ScansPanel } from '../scans/ScansPanel';
 import { ResultPanel } from './ResultPanel';
 
 interface Brought {
@@ -25,7 +26,7 @@ export function SupplementPanel({ caseId }: { caseId?: string }) {
   const pending = useCases({ status: 'awaiting_supplement', q, page: 1, pageSize: 20 });
   useEffect(() => setChosen(caseId), [caseId]);
 
-  if (done) return <ResultPanel detail={done} onNext={() => { setDone(null); setChosen(undefined); }} />;
+  if (done) return <><ResultPanel detail={done} onNext={() => { setDone(null); setChosen(undefined); }} /><ScansPanel caseId={done.id} atReception /></>;
   if (chosen) return <SupplementCase id={chosen} onBack={() => setChosen(undefined)} onDone={setDone} />;
 
   return (

@@ -1,0 +1,21 @@
+/** 材料扫描件界面的中文文案（并入 zh-CN.ts）。 */
+export const scansZhCN = {
+  'sc.title': '材料扫描件',
+  'sc.hint': '支持 PDF、JPEG、PNG，单个文件不超过 {mb} MB；手机或平板上点“上传扫描件/拍照”可直接拍照。',
+  'sc.hintReception': '请为已收取的材料上传扫描件或拍照，后台办理人员将在办件中查看。',
+  'sc.material': '材料',
+  'sc.files': '扫描件',
+  'sc.none': '暂无扫描件',
+  'sc.upload': '上传扫描件/拍照',
+  'sc.uploadFor': '上传扫描件/拍照：{name}',
+  'sc.uploading': '正在上传 {i}/{n}：{name}',
+  'sc.uploaded': '已上传 {n} 个扫描件',
+  'sc.duplicate': '“{name}”此前已上传，未重复保存',
+  'sc.tooLarge': '“{name}”超过 {mb} MB 上限，未上传',
+  'sc.failed': '“{name}”未上传：{reason}',
+  'sc.open': '打开',
+  'sc.download': '下载',
+  'sc.by': '{by} 于 {at} 上传，{size}',
+  'sc.notReceived': '未收取',
+  'caseAction.attachScan': '上传材料扫描件',
+} as const;
