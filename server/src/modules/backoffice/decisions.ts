@@ -14,6 +14,7 @@ import { loadCase, pinnedItem } from '../cases/context.ts';
 import * as cases from '../cases/repository.ts';
 import { caseDetail } from '../cases/service.ts';
 import { checkMove, moveCase } from '../cases/trail.ts';
+import { assertDeferredMaterialsIn } from '../deferrals/service.ts';
 import { handOverAfter, isApprovalStep } from './handover.ts';
 import * as repo from './repository.ts';
 
@@ -136,6 +137,7 @@ async function decide(ctx: AppContext, actor: Actor, id: string, action: 'approv
   const c = await loadCase(ctx.db, actor, id);
   checkMove(actor, c, action);
   const level = await mustHoldAuthority(ctx, actor, c);
+  if (action === 'approve') await assertDeferredMaterialsIn(ctx.db, id);
   if (action === 'escalate' && c.approval_escalated === 1) throw conflict('已提请上级审批', 'Already referred upwards');
   const payload = action === 'approve' ? {} : { reason };
   return simpleMove(ctx, actor, id, action, payload, { reason, approvalLevel: level, ...(action === 'escalate' ? { to: 'station_head' } : {}) },
