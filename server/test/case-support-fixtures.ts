@@ -1,7 +1,7 @@
 /** A hall with the posts the escalation, expert and deferred-material tests need, and cases to work on. */
 import { expect } from 'vitest';
 import { buildTestHall, json, type Session, signedIn, type TestHall } from './helpers.ts';
-import { complete, marks, person, publishedItem } from './intake-fixtures.ts';
+import { complete, itemContent, marks, material, person, publishedItem } from './intake-fixtures.ts';
 
 export const posts = ['clerk', 'handler', 'reviewer', 'approver', 'supervisor', 'head', 'inspector', 'town_clerk'] as const;
 export type Post = (typeof posts)[number];
@@ -22,8 +22,10 @@ export async function supportHall(): Promise<SupportHall> {
   const hallId = json(await s.head.get('/api/auth/me')).halls[0].id as string;
   const departments = json(await s.head.get(`/api/departments?hallId=${hallId}`)).items as { id: string; code: string }[];
   const sc = departments.find((d) => d.code === 'SC')!.id;
-  const itemId = await publishedItem(s.head, hallId, sc, 'CS-1');
-  const lenientItemId = await publishedItem(s.head, hallId, sc, 'CS-2', { name: '食品经营许可证延续', deferredApprovalAllowed: true });
+  // Two non-essential required materials, so a 容缺受理 can defer both.
+  const materials = [...itemContent(sc).materials, material('lease', '房屋租赁合同', 'required', false, { form: 'copy' })];
+  const itemId = await publishedItem(s.head, hallId, sc, 'CS-1', { materials });
+  const lenientItemId = await publishedItem(s.head, hallId, sc, 'CS-2', { name: '食品经营许可证延续', materials, deferredApprovalAllowed: true });
   return { hall, s, hallId, sc, itemId, lenientItemId };
 }
 
@@ -36,15 +38,25 @@ export async function ok(res: { statusCode: number; body: string }, status = 200
 export async function acceptedCase(h: SupportHall, item = h.itemId) {
   h.hall.clock.advance(1000);
   const applicantId = await person(h.s.clerk, h.hallId, { name: '韩梅梅', phone: '13712345678' });
-  const r = json(await h.s.clerk.post('/api/intake/receptions', { itemId: item, applicantId, materials: complete() }));
+  const materials = [...complete(), { key: 'lease', status: 'received', copies: 1, pages: 4 }];
+  const r = json(await h.s.clerk.post('/api/intake/receptions', { itemId: item, applicantId, materials }));
   return ok(await h.s.clerk.post(`/api/cases/${r.id}/accept`));
 }
 
-/** A case accepted with the licence and the photo deferred (容缺受理) until `deadline`. */
+/** A case accepted with the licence and the lease deferred (容缺受理) until `deadline`. */
 export async function deferredCase(h: SupportHall, deadline: string, item = h.itemId) {
   h.hall.clock.advance(1000);
   const applicantId = await person(h.s.clerk, h.hallId, { name: '王晓东', phone: '13812345678' });
-  const materials = marks({ licence: { status: 'missing', copies: 0, pages: 0 }, photo: { status: 'missing', copies: 0, pages: 0 } });
+  const materials = [...marks({ licence: { status: 'missing', copies: 0, pages: 0 } }), { key: 'lease', status: 'missing', copies: 0, pages: 0 }];
   const r = json(await h.s.clerk.post('/api/intake/receptions', { itemId: item, applicantId, materials }));
   return ok(await h.s.clerk.post(`/api/cases/${r.id}/accept-deferred`, { promiseSigned: true, supplementDeadline: deadline }));
+}
+
+/** Moves the hall's clock on by whole days; every session signs in again, as staff do each morning. */
+export async function daysLater(h: SupportHall, days: number) {
+  h.hall.clock.advance(days * 86_400_000);
+  for (const p of posts) {
+    const res = await h.s[p].login(p);
+    if (res.statusCode !== 200) throw new Error(`login ${p}: ${res.body}`);
+  }
 }
