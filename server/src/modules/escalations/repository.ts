@@ -8,8 +8,10 @@ export const insertEscalation = (db: Db, row: EscalationRow) => db.insertInto('c
 export const findEscalation = (db: Db, id: string) =>
   db.selectFrom('case_escalations').selectAll().where('id', '=', id).executeTakeFirst();
 
+/** In order raised; a referral made in the same instant as its escalation sorts after it (level descending). */
 export const escalationsOfCase = (db: Db, caseId: string) =>
-  db.selectFrom('case_escalations').selectAll().where('case_id', '=', caseId).orderBy('raised_at').orderBy('id').execute();
+  db.selectFrom('case_escalations').selectAll().where('case_id', '=', caseId).orderBy('raised_at').orderBy('level', 'desc').orderBy('id')
+    .execute();
 
 export const openEscalationOfCase = (db: Db, caseId: string) =>
   db.selectFrom('case_escalations').selectAll().where('case_id', '=', caseId).where('status', '=', 'open').executeTakeFirst();
