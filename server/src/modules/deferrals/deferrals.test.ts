@@ -96,7 +96,9 @@ describe('容缺材料: deferred materials followed up', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toContain('application/pdf');
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    // Ended: off the board, nothing more arrives, and it cannot be terminated twice.
+    // Ended: off the board and the inboxes, nothing more arrives, and it cannot be terminated twice.
+    const inbox = await ok(await h.s.handler.get(`/api/backoffice/inbox/department?departmentId=${h.sc}`));
+    expect(inbox.items.map((i: any) => i.caseId)).not.toContain(c.id);
     expect((await ok(await h.s.inspector.get('/api/supervision/board'))).deferred.map((d: any) => d.caseId)).not.toContain(c.id);
     expect((await h.s.clerk.post(`/api/cases/${c.id}/deferred-materials/licence/arrival`, {})).statusCode).toBe(409);
     expect((await h.s.supervisor.post(`/api/cases/${c.id}/terminate`, { reason: '再次' })).statusCode).toBe(409);

@@ -22,8 +22,10 @@ export function DeferredPanel({ caseId }: { caseId: string }) {
   return (
     <Card size="small" title={t('def.title')} style={{ marginTop: 16 }} data-testid="deferred-panel"
       extra={d.mayTerminate && <Button danger onClick={() => setEnding(true)}>{t('def.terminate')}</Button>}>
-      <Alert type={d.itemAllowsApproval ? 'info' : 'warning'} showIcon style={{ marginBottom: 8 }}
-        title={d.itemAllowsApproval ? t('def.itemAllows') : t('def.mustArrive')} />
+      {!d.terminationDocumentId && (
+        <Alert type={d.itemAllowsApproval ? 'info' : 'warning'} showIcon style={{ marginBottom: 8 }}
+          title={d.itemAllowsApproval ? t('def.itemAllows') : t('def.mustArrive')} />
+      )}
       {d.terminationDocumentId && (
         <Alert type="error" showIcon style={{ marginBottom: 8 }} title={t('def.terminated')}
           action={<a href={documentPdfUrl(caseId, d.terminationDocumentId)} target="_blank" rel="noreferrer">{t('def.notice')}</a>} />
