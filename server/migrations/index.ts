@@ -10,6 +10,7 @@ import * as historyIndexes from './2026_11_22_0008_history_indexes.ts';
 import * as ticketExpiry from './2026_11_22_0009_ticket_expiry.ts';
 import * as calendarRevision from './2026_11_22_0010_calendar_revision.ts';
 import * as caseScans from './2026_12_02_0013_case_scans.ts';
+import * as caseSupport from './2026_12_02_0012_case_support.ts';
 
 /** Every migration, in order. Static imports keep the set explicit and bundle-friendly. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_0009_ticket_expiry': ticketExpiry,
   '2026_11_22_0010_calendar_revision': calendarRevision,
   '2026_12_02_0013_case_scans': caseScans,
+  '2026_12_02_0012_case_support': caseSupport,
 };

@@ -25,6 +25,9 @@ import { queueRoutes } from './modules/queue/routes.ts';
 import { ratingRoutes } from './modules/rating/routes.ts';
 import { supervisionRoutes } from './modules/supervision/routes.ts';
 import { scanRoutes } from './modules/scans/routes.ts';
+import { escalationRoutes } from './modules/escalations/routes.ts';
+import { expertRoutes } from './modules/experts/routes.ts';
+import { deferralRoutes } from './modules/deferrals/routes.ts';
 import type { AppContext } from './platform/context.ts';
 import { installAccessControl, installErrorHandler } from './platform/http.ts';
 import { installIdempotency } from './platform/idempotency.ts';
@@ -83,6 +86,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   ratingRoutes(app, ctx);
   supervisionRoutes(app, ctx);
   scanRoutes(app, ctx);
+  escalationRoutes(app, ctx);
+  expertRoutes(app, ctx);
+  deferralRoutes(app, ctx);
 
   if (servesWebApp) {
     // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

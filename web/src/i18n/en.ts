@@ -6,6 +6,7 @@ import { consultEn } from './consult/en';
 import { enLabels } from './labels/en';
 import { queueEn } from './queue/en';
 import { scansEn } from './scans/en';
+import { caseSupportEn } from './case-support/en';
 import type { Dictionary } from './zh-CN';
 
 /** English (secondary). Must carry every key of zh-CN.ts — the type enforces it. */
@@ -18,6 +19,7 @@ export const en: Dictionary = {
   ...calendarEn,
   ...supervisionEn,
   ...scansEn,
+  ...caseSupportEn,
   'app.title': 'OneWindow Service Management',
   'app.shortTitle': 'OneWindow',
   'lang.switch': '中文',

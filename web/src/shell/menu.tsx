@@ -14,9 +14,11 @@ import {
   SoundOutlined,
   TeamOutlined,
   AlertOutlined,
+  FlagOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Translate } from '../i18n';
+import { EscalationMenuLabel } from '../pages/case-support/EscalationMenuLabel';
 
 type MenuItem = NonNullable<MenuProps['items']>[number];
 
@@ -34,6 +36,10 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
   if (can('queue.serve')) items.push({ key: '/queue/window', icon: <SoundOutlined />, label: t('menu.queueWindow') });
   if (can('queue.manage')) items.push({ key: '/queue/setup', icon: <SettingOutlined />, label: t('menu.queueSetup') });
   if (can('rating.follow_up')) items.push({ key: '/rating/follow-ups', icon: <PhoneOutlined />, label: t('menu.followUps') });
+  // 上报待决: window supervisors (who review) and station heads (who approve) decide escalations.
+  if (can('supervision.view') && (can('case.review') || can('case.approve'))) {
+    items.push({ key: '/escalations', icon: <FlagOutlined />, label: <EscalationMenuLabel /> });
+  }
   if (can('supervision.view')) {
     items.push({
       key: 'supervision',
@@ -93,6 +99,7 @@ const PREFIXES = [
   '/supervision/on-time',
   '/supervision',
   '/alerts',
+  '/escalations',
 ];
 
 /** Menu key for a pathname (e.g. /catalog/abc → /catalog) and the submenu that holds it. */

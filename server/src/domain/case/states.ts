@@ -18,6 +18,7 @@ export const caseStates = [
   'delivered',
   'archived',
   'withdrawn',
+  'terminated',
 ] as const;
 export type CaseState = (typeof caseStates)[number];
 
@@ -52,6 +53,7 @@ export const stateInfo = {
   delivered: { zh: '已送达', en: 'Delivered', clock: 'ended' },
   archived: { zh: '已归档', en: 'Archived', clock: 'ended' },
   withdrawn: { zh: '已撤回', en: 'Withdrawn', clock: 'ended' },
+  terminated: { zh: '已终止', en: 'Terminated', clock: 'ended' },
 } as const satisfies Record<CaseState, StateInfo>;
 
 /** The Chinese label of each state, as the hall and the applicant see it. */
@@ -61,7 +63,7 @@ export const stateLabels = Object.fromEntries(caseStates.map((s) => [s, stateInf
 >;
 
 /** Nothing follows these. A refused or withdrawn case keeps its documents; filing them is the archive's job. */
-export const terminalStates = ['not_accepted', 'archived', 'withdrawn'] as const satisfies readonly CaseState[];
+export const terminalStates = ['not_accepted', 'archived', 'withdrawn', 'terminated'] as const satisfies readonly CaseState[];
 export type TerminalState = (typeof terminalStates)[number];
 
 /**

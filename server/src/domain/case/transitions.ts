@@ -152,6 +152,11 @@ export const transitions = {
     ],
     to: 'withdrawn', roles: ['applicant', 'clerk', 'supervisor'], requires: ['reason'], zh: '撤回申请', en: 'Withdraw',
   },
+  // 终止: a deferred material not handed in by the promised day ends the case, as the signed promise says.
+  terminate: {
+    from: ['accepted', 'in_process', 'awaiting_verification', 'in_review', 'in_approval', 'returned_for_rework'],
+    to: 'terminated', roles: ['supervisor', 'station_head'], requires: ['reason'], zh: '终止办理', en: 'Terminate',
+  },
 } as const satisfies Record<string, TransitionRule>;
 
 export type CaseAction = keyof typeof transitions;

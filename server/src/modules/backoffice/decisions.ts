@@ -13,6 +13,7 @@ import { loadCase, pinnedItem } from '../cases/context.ts';
 import * as cases from '../cases/repository.ts';
 import { caseDetail } from '../cases/service.ts';
 import { checkMove, moveCase } from '../cases/trail.ts';
+import { assertDeferredMaterialsIn } from '../deferrals/service.ts';
 import { stepMove } from './service.ts';
 import * as repo from './repository.ts';
 
@@ -95,6 +96,7 @@ async function mustHoldAuthority(ctx: AppContext, actor: Actor, c: cases.CaseRow
 async function decide(ctx: AppContext, actor: Actor, id: string, action: 'approve' | 'deny' | 'escalate', reason: string) {
   const c = await loadCase(ctx.db, actor, id);
   const level = await mustHoldAuthority(ctx, actor, c);
+  if (action === 'approve') await assertDeferredMaterialsIn(ctx.db, id);
   if (action === 'escalate' && c.approval_escalated === 1) throw conflict('已提请上级审批', 'Already referred upwards');
   return stepMove(ctx, actor, id, {
     action, payload: action === 'approve' ? {} : { reason }, audit: `case.${action}`, approvalLevel: level,

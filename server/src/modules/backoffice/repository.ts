@@ -48,7 +48,7 @@ export async function inbox(db: Db, f: InboxFilter) {
     .innerJoin('applicants', 'applicants.id', 'cases.applicant_id')
     .where('case_steps.status', '=', 'active')
     .where('cases.hall_id', 'in', f.hallIds.length ? f.hallIds : [''])
-    .where('cases.state', 'not in', ['withdrawn', 'completed', 'awaiting_collection', 'delivered', 'archived']);
+    .where('cases.state', 'not in', ['withdrawn', 'completed', 'awaiting_collection', 'delivered', 'archived', 'terminated']);
   if (f.departmentId) q = q.where('case_steps.department_id', '=', f.departmentId);
   if (f.assigneeId) q = q.where('case_steps.assignee_id', '=', f.assigneeId);
   const o = f.openTo;

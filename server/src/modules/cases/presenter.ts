@@ -10,7 +10,8 @@ export const urgencyPriority: Record<Urgency, number> = { urgent: 0, special: 1,
 export const importances = ['normal', 'important'] as const;
 export type Importance = (typeof importances)[number];
 
-export const documentKinds = ['receipt', 'one_time_notice', 'non_acceptance', 'deferral_promise', 'result_notice', 'extension_notice'] as const;
+export const documentKinds = ['receipt', 'one_time_notice', 'non_acceptance', 'deferral_promise', 'result_notice', 'extension_notice',
+  'termination_notice'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 export const documentKindLabels: Record<DocumentKind, string> = {
   receipt: '收件回执单',
@@ -19,6 +20,7 @@ export const documentKindLabels: Record<DocumentKind, string> = {
   deferral_promise: '容缺受理承诺书',
   result_notice: '结果告知书',
   extension_notice: '延期办理告知书',
+  termination_notice: '终止办理告知书',
 };
 /** Each kind of document has its own number series (the letters in its number). */
 export const documentSeries: Record<DocumentKind, string> = {
@@ -28,6 +30,7 @@ export const documentSeries: Record<DocumentKind, string> = {
   deferral_promise: 'RQ',
   result_notice: 'JG',
   extension_notice: 'YQ',
+  termination_notice: 'ZZ',
 };
 
 export const stateLabel = (s: string) => stateLabels[s as CaseState] ?? s;

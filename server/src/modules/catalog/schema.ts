@@ -51,6 +51,8 @@ export const itemContentSchema = z.object({
   materials: z.array(materialSchema).min(1).max(60),
   steps: z.array(stepSchema).min(1).max(30),
   faq: z.array(z.object({ question: text(300).min(1), answer: text(3000).min(1) })).max(50).default([]),
+  /** 容缺受理: may the case be approved before its deferred materials are in? Unset means no. */
+  deferredApprovalAllowed: z.boolean().optional(),
 });
 export type ItemContent = z.infer<typeof itemContentSchema>;
 

@@ -19,7 +19,7 @@ import type { ResultContent } from './notice-pdf.ts';
 import { presentFile } from './presenter.ts';
 import * as repo from './repository.ts';
 
-const closedStates = ['received', 'awaiting_supplement', 'not_accepted', 'archived', 'withdrawn'];
+const closedStates = ['received', 'awaiting_supplement', 'not_accepted', 'archived', 'withdrawn', 'terminated'];
 
 /** 上传结果文书: kept on disk beside the case, never in the database. */
 export async function uploadFile(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { caseSupportBoardShape } from './case-support-schema.ts';
 
 const light = z.enum(['green', 'yellow', 'red']);
 const level = z.enum(['yellow', 'red']);
@@ -32,6 +33,7 @@ export const boardSchema = z.object({
   byDepartment: z.array(count),
   byWindow: z.array(count),
   byPerson: z.array(count),
+  ...caseSupportBoardShape,
 });
 
 const day = z.string().max(10);

@@ -7,6 +7,7 @@ import { invalid } from '../../platform/errors.ts';
 import { visibleHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
 import { calendars, watch } from './watch.ts';
+import { caseSupportBoard } from './case-support.ts';
 
 export { markAlertRead, myAlerts, sweepAlerts } from './alerts.ts';
 
@@ -57,6 +58,7 @@ export async function board(ctx: AppContext, actor: Actor, q: { hallId?: string;
       waitingDays: s.waitingDays, departmentName: s.departmentId ? (n.department.get(s.departmentId) ?? null) : null,
     })),
     followUps,
+    ...(await caseSupportBoard(ctx, hallIds)),
     byDepartment: tally(all, (x) => (x.kind === 'case' ? x.departmentIds : x.departmentId ? [x.departmentId] : [])).map(named(n.department)),
     byWindow: tally(all, (x) => (x.windowId ? [x.windowId] : [])).map(named(n.window)),
     byPerson: tally(all, (x) => [x.kind === 'case' ? x.ownerId : (x.assigneeId ?? UNASSIGNED)]).map(named(n.user)),

@@ -43,5 +43,5 @@ export const runningCases = (db: Db, hallIds: string[]) =>
     .where('hall_id', 'in', hallIds.length ? hallIds : [''])
     .where('accepted_day', 'is not', null)
     .where('completed_at', 'is', null)
-    .where('state', 'not in', ['withdrawn', 'not_accepted', 'archived'])
+    .where('state', 'not in', ['withdrawn', 'not_accepted', 'archived', 'terminated'])
     .execute();

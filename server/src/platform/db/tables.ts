@@ -4,6 +4,7 @@ import type { ConsultTables } from './tables-consult.ts';
 import type { QueueTables } from './tables-queue.ts';
 import type { SupervisionTables } from './tables-supervision.ts';
 import type { ScanTables } from './tables-scans.ts';
+import type { CaseSupportTables } from './tables-case-support.ts';
 
 /** Row types of every table. Instants are epoch milliseconds; JSON is stored as text. */
 export interface HallTable {
@@ -190,6 +191,8 @@ export interface PlatformTables {
  * areas grow without editing one another's declarations.
  */
 export interface Database extends PlatformTables, ConsultTables, QueueTables, CasesTables, BackofficeTables, SupervisionTables {}
+// Beside the case (escalations, experts, deferred materials): merged in separately so the line above stays as it is.
+export interface Database extends CaseSupportTables {}
 
 // Declaration merging: each area adds its tables on a line of its own, so parallel additions do not collide.
 export interface Database extends ScanTables {}

@@ -11,6 +11,7 @@ import { openApiPath, specFor } from './actions';
 import { ActionModal } from './ActionModal';
 import { DeadlineLight, StateTag, UrgencyTag } from './labels';
 import { BackOfficeRecords, StepsTable } from './WorkPanels';
+import { CaseSupportPanels } from '../case-support/CaseSupportPanels';
 import './cases.css';
 
 /** One case: header, materials, steps, routing slips, documents, the trail, and what the viewer may do now. */
@@ -51,6 +52,7 @@ export function CaseDetailPage() {
       <Typography.Title level={5} style={{ marginTop: 16 }}>{t('cs.steps')}</Typography.Title>
       <StepsTable c={c} />
       <BackOfficeRecords c={c} />
+      <CaseSupportPanels c={c} />
       {c.documents.length > 0 && (
         <>
           <Typography.Title level={5} style={{ marginTop: 16 }}>{t('cs.documents')}</Typography.Title>

@@ -20,6 +20,7 @@ const STATE_COLORS: Record<string, string> = {
   delivered: 'green',
   archived: 'default',
   withdrawn: 'default',
+  terminated: 'red',
 };
 
 /** The server's label in Chinese; the dictionary's in English. */

@@ -4,6 +4,8 @@ import { Link } from 'react-router';
 import { type Board, type Count, type Level, useBoard } from '../../api/supervision';
 import { QueryError } from '../../components/Results';
 import { type MessageKey, useT } from '../../i18n';
+import { BoardSections } from '../case-support/BoardSections';
+import type { CaseSupportBoard } from '../../api/caseSupport';
 
 const color = { green: 'green', yellow: 'gold', red: 'red' } as const;
 
@@ -77,6 +79,7 @@ export function BoardPage() {
         <Col xs={24} lg={8}><Counts title={t('sup.byWindow')} rows={b?.byWindow ?? []} /></Col>
         <Col xs={24} lg={8}><Counts title={t('sup.byPerson')} rows={b?.byPerson ?? []} /></Col>
       </Row>
+      <BoardSections b={b as (Board & Partial<CaseSupportBoard>) | undefined} />
       <Card title={t('sup.stuck')} size="small"
         extra={<Space><label htmlFor="stuck-days">{t('sup.stuckDays')}</label>
           <InputNumber id="stuck-days" min={0} max={30} value={stuckDays} onChange={(v) => setStuckDays(v ?? 1)} /></Space>}>

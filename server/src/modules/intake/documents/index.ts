@@ -8,6 +8,7 @@ import { buildDeferralPromise } from './promise.ts';
 import { buildResultNotice, resultContentSchema } from '../../results/notice-pdf.ts';
 import { buildExtensionNotice, extensionContentSchema } from '../../timelimits/notice-pdf.ts';
 import { buildReceipt } from './receipt.ts';
+import { buildTerminationNotice, terminationContentSchema } from '../../deferrals/notice-pdf.ts';
 import { buildNonAcceptance } from './refusal.ts';
 
 export type { HallInfo } from './parts.ts';
@@ -27,5 +28,7 @@ export async function documentModel(kind: DocumentKind, hall: HallInfo, docNo: s
       return buildResultNotice(hall, docNo, resultContentSchema.parse(data));
     case 'extension_notice':
       return buildExtensionNotice(hall, docNo, extensionContentSchema.parse(data));
+    case 'termination_notice':
+      return buildTerminationNotice(hall, docNo, terminationContentSchema.parse(data));
   }
 }

@@ -1,0 +1,4 @@
+export { BoardSections } from './BoardSections';
+export { CaseSupportPanels } from './CaseSupportPanels';
+export { EscalationMenuLabel } from './EscalationMenuLabel';
+export { PendingEscalationsPage } from './PendingEscalationsPage';
