@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { intParam } from '../../platform/numeric-params.ts';
 
 const light = z.enum(['green', 'yellow', 'red']);
 const level = z.enum(['yellow', 'red']);
@@ -7,7 +8,7 @@ const count = z.object({ key: z.string(), name: z.string(), yellow: z.number(), 
 export const boardQuery = z.object({
   hallId: z.string().max(64).optional(),
   /** Working days a step may wait unclaimed before it is listed as stuck at hand-over. */
-  stuckDays: z.coerce.number().int().min(0).max(30).default(1),
+  stuckDays: intParam({ min: 0, max: 30 }).default(1),
 });
 
 export const boardSchema = z.object({
@@ -56,5 +57,5 @@ export const alertSchema = z.object({
   caseNo: z.string().nullable(), stepId: z.string().nullable(), title: z.string(), deadline: z.string(), createdAt: z.number(),
   readAt: z.number().nullable(),
 });
-export const alertsQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+export const alertsQuery = z.object({ limit: intParam({ min: 1, max: 200 }).default(50) });
 export const alertsSchema = z.object({ items: z.array(alertSchema), total: z.number(), unread: z.number() });
