@@ -16,11 +16,11 @@ export const boardSchema = z.object({
   stuckDays: z.number(),
   cases: z.array(z.object({
     caseId: z.string(), caseNo: z.string().nullable(), itemName: z.string(), deadline: z.string(), level, ownerName: z.string(),
-    windowName: z.string().nullable(), departmentNames: z.array(z.string()),
+    windowName: z.string().nullable(), departmentNames: z.array(z.string()), suspended: z.boolean(),
   })),
   steps: z.array(z.object({
     stepId: z.string(), caseId: z.string(), caseNo: z.string().nullable(), itemName: z.string(), stepName: z.string(),
-    deadline: z.string(), level, assigneeName: z.string().nullable(), departmentName: z.string().nullable(),
+    deadline: z.string(), level, assigneeName: z.string().nullable(), departmentName: z.string().nullable(), suspended: z.boolean(),
   })),
   stuck: z.array(z.object({
     stepId: z.string(), caseId: z.string(), caseNo: z.string().nullable(), itemName: z.string(), stepName: z.string(),
