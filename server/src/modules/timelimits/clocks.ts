@@ -3,7 +3,7 @@
  * promised days, its suspensions and its approved extensions, on the hall's WorkingCalendar. The stored
  * deadline is what these rules said with the calendar of its time; recompute() re-derives it.
  */
-import type { Light, Pause, WorkingCalendar } from '../../domain/calendar/index.ts';
+import type { Light, Pause, PausedDeadline, WorkingCalendar } from '../../domain/calendar/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import { calendarOf } from '../calendar/service.ts';
@@ -21,16 +21,21 @@ export function deadlineOf(calendar: WorkingCalendar, c: CaseRow, pauses: readon
 }
 
 /**
- * A step's own deadline: limitDays working days from its activation day, with the case's suspensions that
- * fall after that day (a pause that began earlier counts from the activation day on).
+ * A step's own clock: limitDays working days from its activation day, with the case's suspensions that fall
+ * after that day (a pause that began earlier counts from the activation day on). Null before activation.
  */
-export function stepDeadlineOf(calendar: WorkingCalendar, s: StepRow, pauses: readonly Pause[]): string | null {
+export function stepClockOf(calendar: WorkingCalendar, s: Pick<StepRow, 'activated_at' | 'limit_days'>, pauses: readonly Pause[]): PausedDeadline | null {
   if (s.activated_at === null || s.activated_at === undefined) return null;
   const start = chinaDay(Number(s.activated_at));
   const relevant = pauses
     .filter((p) => p.to === null || p.to > start)
     .map((p) => ({ from: p.from < start ? start : p.from, to: p.to }));
-  return calendar.deadlineWithPauses(start, s.limit_days, relevant, 0).deadline;
+  return calendar.deadlineWithPauses(start, s.limit_days, relevant, 0);
+}
+
+/** The step deadline alone (see stepClockOf). */
+export function stepDeadlineOf(calendar: WorkingCalendar, s: Pick<StepRow, 'activated_at' | 'limit_days'>, pauses: readonly Pause[]): string | null {
+  return stepClockOf(calendar, s, pauses)?.deadline ?? null;
 }
 
 /** Green, yellow or red on `today`; none without a deadline (not accepted, or stopped by a suspension). */
