@@ -18,7 +18,7 @@ export const monthQuery = z.object({
 export const dayInfoSchema = z.object({
   date: z.string(),
   working: z.boolean(),
-  source: z.enum(['hall', 'admin-year', 'official', 'weekday-rule']),
+  source: z.enum(['hall', 'admin-year', 'official', 'statutory-rule', 'weekday-rule']),
   note: z.string().nullable(),
   published: z.boolean(),
 });
