@@ -10,7 +10,7 @@ import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
 import * as cases from '../cases/repository.ts';
 import { recordEvent } from '../cases/trail.ts';
-import { pausesFrom, stepDeadlineOf } from '../timelimits/clocks.ts';
+import { pausesFrom, stepDeadlineColumns } from '../timelimits/clocks.ts';
 import { pausesOf } from '../timelimits/repository.ts';
 import * as repo from './repository.ts';
 
@@ -24,7 +24,7 @@ async function activateOrder(trx: Db, actor: Actor, c: cases.CaseRow, order: num
   const next = (await cases.stepsOf(trx, c.id)).filter((x) => x.step_order === order && x.status === 'pending');
   for (const n of next) {
     const activated = { ...n, status: 'active', activated_at: now };
-    await repo.updateStep(trx, n.id, { status: 'active', activated_at: now, deadline: stepDeadlineOf(calendar, activated, pauses) });
+    await repo.updateStep(trx, n.id, { status: 'active', activated_at: now, ...stepDeadlineColumns(calendar, activated, pauses) });
   }
   await cases.insertSlips(trx, next.map((n) => ({
     id: newId(now), case_id: c.id, at: now, step_id: n.id, handed_over_by: actor.userId, handed_over_by_name: actor.displayName,

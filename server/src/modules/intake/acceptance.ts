@@ -16,7 +16,7 @@ import { caseDeadline } from '../cases/clock.ts';
 import { type CaseContext, formLabels } from '../cases/context.ts';
 import * as cases from '../cases/repository.ts';
 import { moveCase } from '../cases/trail.ts';
-import { stepDeadlineOf } from '../timelimits/clocks.ts';
+import { stepDeadlineColumns } from '../timelimits/clocks.ts';
 import type { PromiseContent, ReceiptContent } from './documents/content.ts';
 import { issueDocument, sharedContent } from './issue.ts';
 
@@ -74,7 +74,7 @@ export async function acceptInTransaction(
       limit_days: s.limitDays, status, activated_at: status === 'pending' ? null : now, done_at: status === 'done' ? now : null,
     };
     // Each active step gets its own deadline (环节时限) from today; nothing is suspended yet.
-    return { ...step, deadline: status === 'pending' ? null : stepDeadlineOf(calendar, step, []) };
+    return { ...step, ...(status === 'pending' ? { deadline: null, deadline_provisional: 0 } : stepDeadlineColumns(calendar, step, [])) };
   });
   await cases.insertSteps(trx, steps);
   const active = steps.filter((s) => s.status === 'active');
@@ -134,6 +134,7 @@ export async function acceptInTransaction(
       deferred: x.check.shortfalls.map((s) => ({ name: s.name, status: s.status, reason: s.reason })),
       supplementDeadline: deferral.deadline,
       deadline: when.deadline,
+      deadlineProvisional: when.provisional,
     };
     docs.push(await issueDocument(trx, actor, row, x, 'deferral_promise', letter, now, 'issued'));
   }

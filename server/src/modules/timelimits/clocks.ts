@@ -38,6 +38,12 @@ export function stepDeadlineOf(calendar: WorkingCalendar, s: Pick<StepRow, 'acti
   return stepClockOf(calendar, s, pauses)?.deadline ?? null;
 }
 
+/** The step's clock as stored on its row: the deadline beside its provisional flag (待定). */
+export function stepDeadlineColumns(calendar: WorkingCalendar, s: Pick<StepRow, 'activated_at' | 'limit_days'>, pauses: readonly Pause[]) {
+  const d = stepClockOf(calendar, s, pauses);
+  return { deadline: d?.deadline ?? null, deadline_provisional: d?.provisional ? 1 : 0 };
+}
+
 /** Green, yellow or red on `today`; none without a deadline (not accepted, or stopped by a suspension). */
 export function lightOf(calendar: WorkingCalendar, today: string, deadline: string | null | undefined, warningDays: number): Light | null {
   return deadline ? calendar.lightFor(today, deadline, warningDays) : null;
@@ -50,7 +56,7 @@ export async function refreshDeadlines(trx: Db, calendar: WorkingCalendar, c: Ca
   await repo.setCaseDeadline(trx, c.id, d.deadline, d.provisional ? 1 : 0);
   for (const s of await cases.stepsOf(trx, c.id)) {
     if (s.status === 'pending') continue;
-    await repo.setStepDeadline(trx, s.id, stepDeadlineOf(calendar, s, pauses));
+    await repo.setStepDeadline(trx, s.id, stepDeadlineColumns(calendar, s, pauses));
   }
   return d;
 }

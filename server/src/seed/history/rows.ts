@@ -9,7 +9,7 @@ import { maskIdNumber } from '../../domain/masking.ts';
 import type { RoleCode } from '../../domain/roles.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import { documentSeries, type DocumentKind, urgencyLabels, urgencyPriority, type Urgency } from '../../modules/cases/presenter.ts';
-import { stepDeadlineOf } from '../../modules/timelimits/clocks.ts';
+import { stepDeadlineColumns } from '../../modules/timelimits/clocks.ts';
 import type { HistoryTables, Value } from './bulk.ts';
 import * as doc from './docs.ts';
 import { type HallPlan, type ItemPlan, type Staff, staffFor } from './hall.ts';
@@ -138,9 +138,10 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
         detail = { itemVersion: item.version, urgency, importance: 'normal', round: 1 };
         break;
       case 'issueOneTimeNotice': {
-        const due = hall.deadline(day, 5).deadline ?? day;
-        notice = issue('one_time_notice', m.at, day, by, doc.notice(common(day, by), item, p.missing, due), 'open');
-        detail = { supplementDeadline: due };
+        const supplement = hall.deadline(day, 5);
+        const due = supplement.deadline ?? day;
+        notice = issue('one_time_notice', m.at, day, by, doc.notice(common(day, by), item, p.missing, due, supplement.provisional), 'open');
+        detail = { supplementDeadline: due, provisional: supplement.provisional };
         break;
       }
       case 'supplementMaterials': {
@@ -171,7 +172,10 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
           deadline: deadline ?? day, provisional: provisional === 1, baseUrl: e.baseUrl,
         }), 'issued');
         if (script.deferred && item.deferrable) {
-          issue('deferral_promise', m.at, day, by, doc.promise(c, item, { caseNo, deferred: item.deferrable, supplementDeadline: deferredDeadline ?? day, deadline: deadline ?? day }), 'issued');
+          issue('deferral_promise', m.at, day, by, doc.promise(c, item, {
+            caseNo, deferred: item.deferrable, supplementDeadline: deferredDeadline ?? day, deadline: deadline ?? day,
+            deadlineProvisional: provisional === 1,
+          }), 'issued');
         }
         detail = { caseNo, deadline, itemVersion: item.version };
         break;
@@ -181,9 +185,10 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
         break;
       case 'askFrontDeskToVerify': {
         const answer = moves[k + 1]?.action === 'answerVerification' ? moves[k + 1]! : null;
-        const due = hall.deadline(day, 2).deadline ?? day;
+        const reply = hall.deadline(day, 2);
+        const due = reply.deadline ?? day;
         t.verifications.add(seededId(rnd, m.at), id, null, '申请表所填经营场所地址与产权证明不一致，请核实', due, by.id, by.name, m.at,
-          answer ? '已与申请人核实，系门牌号变更，已补充说明' : null, answer ? clerk.name : null, answer?.at ?? null);
+          answer ? '已与申请人核实，系门牌号变更，已补充说明' : null, answer ? clerk.name : null, answer?.at ?? null, reply.provisional ? 1 : 0);
         detail = { question: '经营场所地址核实', responseDeadline: due };
         break;
       }
@@ -287,9 +292,9 @@ function emitSteps(
       const activated = on ? ms(g.on!) : null;
       const worker = on && s.departmentId ? who(s.role) : null;
       // The live step clock itself, with the case's suspension, so the history lights steps as live cases do.
-      const stepDeadline = stepDeadlineOf(p.hall.calendar, { activated_at: activated, limit_days: s.limitDays }, pauses);
+      const clock = stepDeadlineColumns(p.hall.calendar, { activated_at: activated, limit_days: s.limitDays }, pauses);
       t.steps.add(sid, id, s.key, s.name, s.order, s.role, s.departmentId, s.limitDays, done ? 'done' : on ? 'active' : 'pending', activated,
-        done ? ms(g.done!) : null, worker?.id ?? null, worker?.name ?? null, worker ? activated : null, stepDeadline);
+        done ? ms(g.done!) : null, worker?.id ?? null, worker?.name ?? null, worker ? activated : null, clock.deadline, clock.deadline_provisional);
       if (on && (s.departmentId || gi > 0)) t.slips.add(seededId(rnd, activated!), id, activated!, sid, clerk.id, clerk.name, s.departmentId);
     }
   }
