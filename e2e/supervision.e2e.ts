@@ -81,4 +81,21 @@ describe('electronic supervision', () => {
     await page.getByTestId('sup-cases').getByRole('link', { name: caseNo }).click();
     await page.waitForURL(/\/cases\/[^/]+$/);
   });
+
+  it('keeps a red case on the board when its clock is then suspended, marked 暂停', async () => {
+    setServerTime(morning('2026-03-02'));
+    await page.context().clearCookies();
+    const { caseNo, deadline } = await acceptedCase();
+    setServerTime(morning(nextDay(deadline)));
+    expect(await lightOnBoard(caseNo)).toBe('红灯');
+    const me = await api('GET', '/api/auth/me');
+    const found = (await api('GET', `/api/cases?hallId=${me.halls[0].id}&q=${encodeURIComponent(caseNo)}`)).items[0];
+    await api('POST', `/api/cases/${found.id}/suspend`, { kind: 'testing', reason: '送检，等待检测报告' });
+
+    expect(await lightOnBoard(caseNo)).toBe('红灯');
+    const row = page.getByTestId('sup-cases').getByRole('row').filter({ hasText: caseNo });
+    await row.getByText('暂停', { exact: true }).waitFor();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR ?? '/tmp'}/board-suspended-red.png`, fullPage: true });
+  });
 });

@@ -11,6 +11,7 @@ import * as ticketExpiry from './2026_11_22_0009_ticket_expiry.ts';
 import * as calendarRevision from './2026_11_22_0010_calendar_revision.ts';
 import * as caseScans from './2026_12_02_0013_case_scans.ts';
 import * as caseSupport from './2026_12_02_0012_case_support.ts';
+import * as provisionalDates from './2026_12_02_0014_provisional_dates.ts';
 
 /** Every migration, in order. Static imports keep the set explicit and bundle-friendly. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_0010_calendar_revision': calendarRevision,
   '2026_12_02_0013_case_scans': caseScans,
   '2026_12_02_0012_case_support': caseSupport,
+  '2026_12_02_0014_provisional_dates': provisionalDates,
 };

@@ -5,6 +5,7 @@ import { recordAudit } from './audit.ts';
 import { SESSION_COOKIE, resolveSession } from './auth/sessions.ts';
 import type { Access, Actor, AppContext } from './context.ts';
 import { AppError, forbidden, unauthenticated } from './errors.ts';
+import { ownMessageOf } from './numeric-params.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -55,8 +56,9 @@ export function installErrorHandler(app: FastifyInstance, opts: { servesWebApp: 
       const issue = params?.issue;
       const where = error.validationContext ?? 'body';
       const path = issue?.path?.map(String).join('.') || first?.instancePath?.replace(/^\//, '').replace(/\//g, '.') || where;
-      const zh = issue ? localised(zhLocale, { ...issue, input: undefined }) : (first?.message ?? '格式不正确');
-      const en = issue ? localised(enLocale, { ...issue, input: undefined }) : (first?.message ?? 'invalid');
+      const own = ownMessageOf(issue ?? { code: first?.keyword, params: (first?.params as { params?: unknown } | undefined)?.params });
+      const zh = own?.zh ?? (issue ? localised(zhLocale, { ...issue, input: undefined }) : (first?.message ?? '格式不正确'));
+      const en = own?.en ?? (issue ? localised(enLocale, { ...issue, input: undefined }) : (first?.message ?? 'invalid'));
       return send(reply, req, new AppError(400, 'VALIDATION', `字段 ${path}：${zh}`, `Field ${path}: ${en}`, path));
     }
     const status = (error as FastifyError).statusCode ?? 500;

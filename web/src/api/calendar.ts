@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, request } from './client';
 import type { ListResult } from './types';
 
-export type DaySource = 'hall' | 'admin-year' | 'official' | 'weekday-rule';
+export type DaySource = 'hall' | 'admin-year' | 'official' | 'statutory-rule' | 'weekday-rule';
 export interface DayInfo {
   date: string;
   working: boolean;

@@ -110,6 +110,8 @@ export interface CaseDetail extends CaseSummary {
     doneAt: number | null;
     /** 环节时限 */
     deadline: string | null;
+    /** 待定: the step deadline touches a year without a published national schedule. */
+    deadlineProvisional?: boolean;
     light: Light | null;
   }[];
   extraDays?: number;
@@ -119,8 +121,9 @@ export interface CaseDetail extends CaseSummary {
   extensions?: {
     id: string; extraDays: number; reason: string; status: 'requested' | 'approved' | 'refused'; requestedBy: string; requestedAt: number;
     decidedBy: string | null; decidedAt: number | null; decisionNote: string | null; newDeadline: string | null;
+    newDeadlineProvisional?: boolean;
   }[];
-  verifications?: { id: string; question: string; responseDeadline: string; askedBy: string; askedAt: number; answer: string | null; answeredBy: string | null }[];
+  verifications?: { id: string; question: string; responseDeadline: string; responseDeadlineProvisional?: boolean; askedBy: string; askedAt: number; answer: string | null; answeredBy: string | null }[];
   files?: { id: string; kind: 'result' | 'other'; name: string; contentType: string; size: number; uploadedBy: string; uploadedAt: number }[];
   deliveries?: { method: 'collect' | 'mail'; collectedBy: string | null; docTypeLabel: string | null; docNumber: string | null; carrier: string | null; trackingNumber: string | null; at: number; by: string }[];
   routingSlips: { at: number; handedOverBy: string; departmentId: string | null; stepId: string | null }[];

@@ -22,6 +22,8 @@ export interface ConsultSummary {
   handlerId: string | null;
   handlerName: string | null;
   dueDate: string | null;
+  /** 待定: the date touches a year whose national holiday schedule is not published yet. */
+  dueProvisional: boolean;
   light: Light;
   registeredDay: string;
   createdAt: number;
@@ -153,7 +155,7 @@ export const submitOnlineConsultation = (v: { hallId: string; personName: string
   api.post<{ number: string; lookupCode: string }>('/api/public/consultations', v, { noAuthRedirect: true });
 
 export const lookupConsultation = (number: string, code: string) =>
-  api.get<{ number: string; status: ConsultStatus; registeredDay: string; dueDate: string | null; answer: string | null; referralText: string | null }>(
+  api.get<{ number: string; status: ConsultStatus; registeredDay: string; dueDate: string | null; dueProvisional: boolean; answer: string | null; referralText: string | null }>(
     '/api/public/consultations/lookup',
     { number, code },
   );

@@ -6,8 +6,8 @@ export interface Count { key: string; name: string; yellow: number; red: number 
 export interface Board {
   today: string;
   stuckDays: number;
-  cases: { caseId: string; caseNo: string | null; itemName: string; deadline: string; level: Level; ownerName: string; windowName: string | null; departmentNames: string[] }[];
-  steps: { stepId: string; caseId: string; caseNo: string | null; itemName: string; stepName: string; deadline: string; level: Level; assigneeName: string | null; departmentName: string | null }[];
+  cases: { caseId: string; caseNo: string | null; itemName: string; deadline: string; level: Level; ownerName: string; windowName: string | null; departmentNames: string[]; suspended: boolean }[];
+  steps: { stepId: string; caseId: string; caseNo: string | null; itemName: string; stepName: string; deadline: string; level: Level; assigneeName: string | null; departmentName: string | null; suspended: boolean }[];
   stuck: { stepId: string; caseId: string; caseNo: string | null; itemName: string; stepName: string; activatedAt: number; waitingDays: number; departmentName: string | null }[];
   followUps: { id: string; dueDay: string; level: string; comment: string; windowNumber: number | null; staffName: string | null; createdAt: number; light: 'green' | Level }[];
   byDepartment: Count[];

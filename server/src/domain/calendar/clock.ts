@@ -36,7 +36,11 @@
  *    计算涉及的某年尚未公布（未内置、管理员也未录入）国务院放假安排时，该年按周一至周五上班推算，结果标注
  *    “待定”，安排公布并录入后会变化。
  *    If any day examined lies in a year whose national schedule is not published (not built in, not loaded
- *    by an administrator), that year is assumed Monday–Friday and the answer is marked provisional.
+ *    by an administrator), that year is assumed Monday–Friday and the answer is marked provisional. N = 0 from
+ *    a day of such a year is provisional too (that day is the answer). The days off the law fixes by solar date
+ *    (1 January, 1–2 May, 1–3 October) are off in such a year as well: no notice ever makes them working days.
+ *    该年未公布时，法定固定日期的假日（元旦1月1日、劳动节5月1—2日、国庆节10月1—3日）仍按休息日计；即办件（N = 0）
+ *    的截止日落在未公布年度时同样标注“待定”。
  *
  * 6. 红黄绿灯 / Traffic light
  *    截止日之后为红灯（截止日当天不是红灯）。剩余工作日（今天之后至截止日，含截止日）不超过预警天数时为黄灯，
@@ -86,7 +90,8 @@ export type Light = 'green' | 'yellow' | 'red';
 export function countWorkingDays(rules: DayRules, start: CalendarDay, n: number, pauses: readonly Pause[]): PausedDeadline {
   let day = start;
   let remaining = n;
-  let provisional = false;
+  // With no days to count the deadline is the start day itself, so its own year decides.
+  let provisional = n === 0 && !rules.isPublishedYear(yearOf(start));
   while (remaining > 0) {
     day = addDays(day, 1);
     if (!rules.isPublishedYear(yearOf(day))) provisional = true;

@@ -11,6 +11,7 @@ export {
   parseDay,
   yearOf,
 } from './days.ts';
+export { PROVISIONAL_NOTE, PROVISIONAL_NOTE_EN, printedDate } from './provisional.ts';
 export { builtInSchedule, emptySchedule, type OfficialSchedule, officialScheduleFrom } from './official-schedule.ts';
 export {
   type AdminYearSchedule,

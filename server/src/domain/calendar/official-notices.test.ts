@@ -149,11 +149,19 @@ describe('year boundary 2026 → 2027 (2027 not in the package)', () => {
     expect(cal.addWorkingDays('2026-12-29', 2)).toEqual({ deadline: '2026-12-31', provisional: false });
   });
 
-  it('is provisional once a 2027 day is examined, assuming Monday–Friday', () => {
-    // Fri 2027-01-01 is surely 元旦, but no notice is loaded, so the answer must say it is a guess.
-    expect(cal.addWorkingDays('2026-12-29', 3)).toEqual({ deadline: '2027-01-01', provisional: true });
-    expect(cal.addWorkingDays('2026-12-31', 5)).toEqual({ deadline: '2027-01-07', provisional: true });
-    expect(cal.workingDaysBetween('2026-12-29', '2027-01-04')).toEqual({ workingDays: 4, provisional: true });
+  it('is provisional once a 2027 day is examined, assuming Monday–Friday except the days the law fixes', () => {
+    // Fri 2027-01-01 is 元旦 by law whatever the notice says; the rest of 2027 is a Monday–Friday guess.
+    expect(cal.describeDay('2027-01-01')).toMatchObject({ working: false, source: 'statutory-rule', published: false });
+    expect(cal.addWorkingDays('2026-12-29', 3)).toEqual({ deadline: '2027-01-04', provisional: true });
+    expect(cal.addWorkingDays('2026-12-31', 5)).toEqual({ deadline: '2027-01-08', provisional: true });
+    expect(cal.workingDaysBetween('2026-12-29', '2027-01-04')).toEqual({ workingDays: 3, provisional: true });
+    for (const d of ['2027-05-03', '2027-10-04', '2027-02-08']) expect(cal.isWorkingDay(d), d).toBe(true);
+    for (const d of ['2027-05-01', '2027-05-02', '2027-10-01', '2027-10-02', '2027-10-03']) expect(cal.isWorkingDay(d), d).toBe(false);
+  });
+
+  it('flags N = 0 from a day of an unpublished year (the answer is that day)', () => {
+    expect(cal.addWorkingDays('2027-03-01', 0)).toEqual({ deadline: '2027-03-01', provisional: true });
+    expect(cal.addWorkingDays('2026-12-31', 0)).toEqual({ deadline: '2026-12-31', provisional: false });
   });
 
   it('is firm once an administrator loads 2027', () => {

@@ -45,3 +45,16 @@ export const builtInSchedule: OfficialSchedule = officialScheduleFrom(table.holi
 
 /** A schedule with no published years, for halls or tests that must not rely on the package. */
 export const emptySchedule: OfficialSchedule = { holidays: new Set(), workdays: new Set(), years: new Set() };
+
+/**
+ * Days off that the national law (全国年节及纪念日放假办法, as amended from 2025) fixes on the same solar date every
+ * year: 元旦 1 January, 劳动节 1–2 May, 国庆节 1–3 October. An unpublished year's notice can move make-up days
+ * around them but never makes them working days, so a guess for such a year never lands a deadline on them.
+ * The lunar holidays (春节, 清明, 端午, 中秋) need the year's notice; until then the answer stays provisional.
+ */
+const FIXED_BY_LAW = new Set(['01-01', '05-01', '05-02', '10-01', '10-02', '10-03']);
+const LAW_FROM_YEAR = 2025;
+
+export function isFixedStatutoryDayOff(day: CalendarDay): boolean {
+  return yearOf(day) >= LAW_FROM_YEAR && FIXED_BY_LAW.has(day.slice(5));
+}

@@ -111,8 +111,11 @@ describe('schedule banner', () => {
 
   it('works without any built-in data', () => {
     const bare = new WorkingCalendar({ official: emptySchedule });
-    expect(bare.isWorkingDay('2025-10-01')).toBe(true);
-    expect(bare.addWorkingDays('2025-09-30', 1)).toEqual({ deadline: '2025-10-01', provisional: true });
+    // Monday–Friday, except the days the law fixes by date (国庆节 1–3 October).
+    expect(bare.isWorkingDay('2025-10-08')).toBe(true);
+    expect(bare.describeDay('2025-10-01')).toMatchObject({ working: false, source: 'statutory-rule', published: false });
+    expect(bare.addWorkingDays('2025-09-30', 1)).toEqual({ deadline: '2025-10-06', provisional: true });
+    expect(bare.addWorkingDays('2025-10-01', 0)).toEqual({ deadline: '2025-10-01', provisional: true });
   });
 });
 
@@ -148,7 +151,7 @@ describe('suspensions and extensions (rules 3 and 4)', () => {
 
   it('is provisional when a pause pushes the deadline into an unpublished year', () => {
     expect(national.deadlineWithPauses('2026-12-21', 3, [{ from: '2026-12-21', to: '2026-12-31' }])).toEqual({
-      deadline: '2027-01-05',
+      deadline: '2027-01-06',
       provisional: true,
     });
   });

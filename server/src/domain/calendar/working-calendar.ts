@@ -21,7 +21,7 @@ import {
   type PausedDeadline,
   type WorkingDayCount,
 } from './clock.ts';
-import { builtInSchedule, type OfficialSchedule } from './official-schedule.ts';
+import { builtInSchedule, isFixedStatutoryDayOff, type OfficialSchedule } from './official-schedule.ts';
 
 /** One day the hall sets itself: an extra closure or local holiday ('closed'), or a make-up day ('working'). */
 export interface HallOverride {
@@ -47,7 +47,7 @@ export interface WorkingCalendarInput {
 }
 
 /** Where a day's status came from, highest priority first. */
-export type DaySource = 'hall' | 'admin-year' | 'official' | 'weekday-rule';
+export type DaySource = 'hall' | 'admin-year' | 'official' | 'statutory-rule' | 'weekday-rule';
 
 export interface DayInfo {
   date: CalendarDay;
@@ -184,6 +184,8 @@ export class WorkingCalendar {
       if (notice.workdays.has(date)) return { date, working: true, source, note: null, published };
       if (notice.holidays.has(date)) return { date, working: false, source, note: null, published };
     }
+    // No notice for the year: the days the law fixes are off, the rest is the Monday–Friday guess.
+    if (!notice && isFixedStatutoryDayOff(date)) return { date, working: false, source: 'statutory-rule', note: null, published };
     return { date, working: !isWeekend(date), source: 'weekday-rule', note: null, published };
   }
 }

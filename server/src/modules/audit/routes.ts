@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http.ts';
 import { listOf, pageQuery, pageWindow } from '../../platform/schemas.ts';
 import { searchAuditLog, verifyChain } from './service.ts';
+import { intParam } from '../../platform/numeric-params.ts';
 
 const recordSchema = z.object({
   seq: z.number(),
@@ -26,8 +27,8 @@ const auditQuery = pageQuery.extend({
   targetType: z.string().trim().max(64).optional(),
   targetId: z.string().trim().max(64).optional(),
   outcome: z.enum(['success', 'failure', 'denied']).optional(),
-  from: z.coerce.number().int().min(0).optional(),
-  to: z.coerce.number().int().min(0).optional(),
+  from: intParam({ min: 0 }).optional(),
+  to: intParam({ min: 0 }).optional(),
 });
 
 const checkSchema = z.object({ ok: z.boolean(), checked: z.number(), firstBrokenSeq: z.number().nullable() });

@@ -23,16 +23,17 @@ export async function askVerification(ctx: AppContext, actor: Actor, id: string,
   checkMove(actor, c, 'askFrontDeskToVerify');
   const now = ctx.clock.now();
   const calendar = await calendarOf(ctx.db, c.hall_id);
-  const responseDeadline = calendar.addWorkingDays(chinaDay(now), input.responseDays).deadline;
+  const { deadline: responseDeadline, provisional } = calendar.addWorkingDays(chinaDay(now), input.responseDays);
   const mine = (await cases.stepsOf(ctx.db, id)).find((s) => s.status === 'active' && s.assignee_id === actor.userId);
   const vid = newId(now);
   await ctx.db.transaction().execute(async (trx) => {
     await moveCase(trx, actor, c, now, {
       action: 'askFrontDeskToVerify', payload: { question: input.question, responseDeadline },
-      detail: { verificationId: vid, question: input.question, responseDeadline, step: mine?.name ?? null },
+      detail: { verificationId: vid, question: input.question, responseDeadline, provisional, step: mine?.name ?? null },
     });
     await repo.insertVerification(trx, {
       id: vid, case_id: id, step_id: mine?.id ?? null, question: input.question, response_deadline: responseDeadline,
+      response_deadline_provisional: provisional ? 1 : 0,
       asked_by: actor.userId, asked_by_name: actor.displayName, asked_at: now, answer: null, answered_by_name: null, answered_at: null,
     });
     await appendAudit(trx, byActor(actor, now, 'case.verification_ask', 'case', id, { verificationId: vid, responseDeadline }));

@@ -1,6 +1,7 @@
 /** Request and response shapes of the back office. Every write answers with the case detail (cases/schema.ts). */
 import { z } from 'zod';
 import { urgencies } from '../cases/presenter.ts';
+import { intParam } from '../../platform/numeric-params.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 export const lightSchema = z.enum(['green', 'yellow', 'red']).nullable().describe('红黄绿灯; null without a deadline');
@@ -64,7 +65,7 @@ export const inboxItemSchema = z.object({
 export const inboxSchema = z.object({ items: z.array(inboxItemSchema), total: z.number() });
 
 /** GET /api/backoffice/stuck — 交接滞留: unclaimed for more than `workingDays` working days (default 1). */
-export const stuckQuery = z.object({ hallId: z.string().max(64).optional(), workingDays: z.coerce.number().int().min(0).max(30).default(1) });
+export const stuckQuery = z.object({ hallId: z.string().max(64).optional(), workingDays: intParam({ min: 0, max: 30 }).default(1) });
 export const stuckSchema = z.object({ items: z.array(inboxItemSchema.extend({ waitedWorkingDays: z.number() })), total: z.number() });
 
 export const colleaguesQuery = z.object({ departmentId: z.string().min(1).max(64) });

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { intParam } from '../../platform/numeric-params.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
 export const deadlineQuery = z.object({
   from: z.string().max(10),
-  days: z.coerce.number().int().min(0).max(3650),
+  days: intParam({ min: 0, max: 3650 }),
   hallId: z.string().max(64).optional(),
 });
 export const deadlineSchema = z.object({ deadline: day.nullable(), provisional: z.boolean() });
@@ -17,7 +18,7 @@ export const monthQuery = z.object({
 export const dayInfoSchema = z.object({
   date: z.string(),
   working: z.boolean(),
-  source: z.enum(['hall', 'admin-year', 'official', 'weekday-rule']),
+  source: z.enum(['hall', 'admin-year', 'official', 'statutory-rule', 'weekday-rule']),
   note: z.string().nullable(),
   published: z.boolean(),
 });
@@ -35,7 +36,7 @@ export const hallParams = z.object({ hallId: z.string().min(1).max(64) });
 
 export const importInput = z.object({ days: z.array(hallDayInput).min(1).max(1000) });
 
-export const yearParams = z.object({ year: z.coerce.number().int().min(2000).max(2199) });
+export const yearParams = z.object({ year: intParam({ min: 2000, max: 2199 }) });
 export const yearInput = z.object({
   holidays: z.array(z.string().max(10)).max(120),
   workdays: z.array(z.string().max(10)).max(30),

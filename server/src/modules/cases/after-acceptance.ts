@@ -28,6 +28,7 @@ export function presentStep(calendar: WorkingCalendar, today: string, c: CaseRow
     activatedAt: s.activated_at === null ? null : Number(s.activated_at),
     doneAt: s.done_at === null ? null : Number(s.done_at),
     deadline: s.deadline ?? null,
+    deadlineProvisional: s.deadline_provisional === 1,
     light: s.status === 'pending' ? null : lightOf(calendar, until, s.deadline, c.warning_days),
   };
 }
@@ -49,9 +50,11 @@ export async function afterAcceptance(db: Db, c: CaseRow) {
       id: e.id, extraDays: e.extra_days, reason: e.reason, status: e.status as 'requested' | 'approved' | 'refused',
       requestedBy: e.requested_by_name, requestedAt: Number(e.requested_at), decidedBy: e.decided_by_name,
       decidedAt: e.decided_at === null ? null : Number(e.decided_at), decisionNote: e.decision_note, newDeadline: e.new_deadline,
+      newDeadlineProvisional: e.new_deadline_provisional === 1,
     })),
     verifications: verifications.map((v) => ({
-      id: v.id, stepId: v.step_id, question: v.question, responseDeadline: v.response_deadline, askedBy: v.asked_by_name,
+      id: v.id, stepId: v.step_id, question: v.question, responseDeadline: v.response_deadline,
+      responseDeadlineProvisional: v.response_deadline_provisional === 1, askedBy: v.asked_by_name,
       askedAt: Number(v.asked_at), answer: v.answer, answeredBy: v.answered_by_name, answeredAt: v.answered_at === null ? null : Number(v.answered_at),
     })),
     files: files.map(presentFile),

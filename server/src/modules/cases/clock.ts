@@ -2,7 +2,7 @@
  * The case's promised-completion deadline (R6.1). The one place it is computed, so the time-limit work can
  * add suspensions and approved extensions here without touching acceptance.
  */
-import type { Light, Pause, WorkingCalendar } from '../../domain/calendar/index.ts';
+import type { Light, Pause, PausedDeadline, WorkingCalendar } from '../../domain/calendar/index.ts';
 import { chinaDay } from '../../platform/clock.ts';
 
 export interface CaseClockInput {
@@ -30,17 +30,36 @@ export function caseDeadline(calendar: WorkingCalendar, c: CaseClockInput): Case
  * A step's own deadline: limitDays working days from its activation day, with the case's suspensions that
  * fall after that day (a pause that began earlier counts from the activation day on).
  */
-export function stepDeadlineOf(
+export function stepClockOf(
   calendar: WorkingCalendar,
   s: { activated_at: number | null | undefined; limit_days: number },
   pauses: readonly Pause[],
-): string | null {
+): PausedDeadline | null {
   if (s.activated_at === null || s.activated_at === undefined) return null;
   const start = chinaDay(Number(s.activated_at));
   const relevant = pauses
     .filter((p) => p.to === null || p.to > start)
     .map((p) => ({ from: p.from < start ? start : p.from, to: p.to }));
-  return calendar.deadlineWithPauses(start, s.limit_days, relevant, 0).deadline;
+  return calendar.deadlineWithPauses(start, s.limit_days, relevant, 0);
+}
+
+/** The step deadline alone (see stepClockOf). */
+export function stepDeadlineOf(
+  calendar: WorkingCalendar,
+  s: { activated_at: number | null | undefined; limit_days: number },
+  pauses: readonly Pause[],
+): string | null {
+  return stepClockOf(calendar, s, pauses)?.deadline ?? null;
+}
+
+/** The step's clock as stored on its row: the deadline beside its provisional flag (待定). */
+export function stepDeadlineColumns(
+  calendar: WorkingCalendar,
+  s: { activated_at: number | null | undefined; limit_days: number },
+  pauses: readonly Pause[],
+) {
+  const d = stepClockOf(calendar, s, pauses);
+  return { deadline: d?.deadline ?? null, deadline_provisional: d?.provisional ? 1 : 0 };
 }
 
 export const pausesFrom = (rows: readonly { from_day: string; to_day: string | null }[]): Pause[] =>

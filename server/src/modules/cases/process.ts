@@ -21,7 +21,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { pausesFrom, stepDeadlineOf } from './clock.ts';
+import { pausesFrom, stepDeadlineColumns } from './clock.ts';
 import { pinnedItem } from './context.ts';
 import * as repo from './repository.ts';
 import { recordEvent, statusOf } from './trail.ts';
@@ -100,9 +100,9 @@ async function applySteps(trx: Db, actor: Actor, c: repo.CaseRow, before: repo.S
       pauses ??= pausesFrom(await repo.pausesOf(trx, c.id));
       patch.activated_at = now;
       patch.done_at = null;
-      patch.deadline = stepDeadlineOf(await calendarOf(trx, c.hall_id), { activated_at: now, limit_days: old.limit_days }, pauses);
+      Object.assign(patch, stepDeadlineColumns(await calendarOf(trx, c.hall_id), { activated_at: now, limit_days: old.limit_days }, pauses));
     }
-    if (s.status === 'pending') Object.assign(patch, { activated_at: null, done_at: null, deadline: null });
+    if (s.status === 'pending') Object.assign(patch, { activated_at: null, done_at: null, deadline: null, deadline_provisional: 0 });
     if (!(await repo.updateStepFrom(trx, old.id, old.status, old.assignee_id, patch))) throw changedMeanwhile();
     const row = { ...old, ...patch };
     if (s.status === 'active' && old.status !== 'active') started.push(row);
@@ -124,7 +124,7 @@ export function stepsAtAcceptance(
   caseId: string,
   plan: readonly { key: string; name: string; order: number; role: string; departmentId: string | null; limitDays: number }[],
   now: number,
-  deadlineOf: (s: { activated_at: number; limit_days: number }) => string | null,
+  deadlineOf: (s: { activated_at: number; limit_days: number }) => { deadline: string | null; deadline_provisional: number },
 ) {
   const rows = plan.map((s) => ({
     id: newId(now), case_id: caseId, step_key: s.key, name: s.name, step_order: s.order, role: s.role, department_id: s.departmentId,
@@ -140,7 +140,7 @@ export function stepsAtAcceptance(
     return {
       ...r, status: s.status, activated_at: s.status === 'pending' ? null : now, done_at: s.status === 'done' ? now : null,
       assignee_id: s.assigneeId, assignee_name: s.assigneeName, claimed_at: s.assigneeId ? now : null,
-      deadline: s.status === 'pending' ? null : deadlineOf({ activated_at: now, limit_days: r.limit_days }),
+      ...(s.status === 'pending' ? { deadline: null, deadline_provisional: 0 } : deadlineOf({ activated_at: now, limit_days: r.limit_days })),
     };
   });
   return { steps, state: start.state, activated: steps.filter((s) => start.activated.includes(s.id)) };

@@ -71,6 +71,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
     doneAt: z.number().nullable(),
     /** 环节时限: the step's own deadline from its activation day and limitDays. */
     deadline: z.string().nullable(),
+    /** 待定: the step deadline touches a year whose national schedule is not published. */
+    deadlineProvisional: z.boolean(),
     light: lightSchema,
   })),
   routingSlips: z.array(z.object({ at: z.number(), handedOverBy: z.string(), departmentId: z.string().nullable(), stepId: z.string().nullable() })),
@@ -91,11 +93,11 @@ export const caseDetailSchema = caseSummarySchema.extend({
   extensions: z.array(z.object({
     id: z.string(), extraDays: z.number(), reason: z.string(), status: z.enum(['requested', 'approved', 'refused']), requestedBy: z.string(),
     requestedAt: z.number(), decidedBy: z.string().nullable(), decidedAt: z.number().nullable(), decisionNote: z.string().nullable(),
-    newDeadline: z.string().nullable(),
+    newDeadline: z.string().nullable(), newDeadlineProvisional: z.boolean(),
   })),
   /** 沟通核实 questions to the front desk; answer null while open. */
   verifications: z.array(z.object({
-    id: z.string(), stepId: z.string().nullable(), question: z.string(), responseDeadline: z.string(), askedBy: z.string(), askedAt: z.number(),
+    id: z.string(), stepId: z.string().nullable(), question: z.string(), responseDeadline: z.string(), responseDeadlineProvisional: z.boolean(), askedBy: z.string(), askedAt: z.number(),
     answer: z.string().nullable(), answeredBy: z.string().nullable(), answeredAt: z.number().nullable(),
   })),
   /** Result files kept with the case; GET /api/cases/:id/files/:fileId serves each. */

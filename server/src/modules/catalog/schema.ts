@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleCodes } from '../../domain/roles.ts';
 import { pageQuery } from '../../platform/schemas.ts';
+import { intParam } from '../../platform/numeric-params.ts';
 
 export const categories = [
   'enterprise', 'social_security', 'household', 'civil', 'construction', 'tax', 'health', 'agriculture', 'transport', 'other',
@@ -115,4 +116,4 @@ export const itemQuery = pageQuery.extend({
   status: itemStatus.optional(),
 });
 
-export const versionParams = z.object({ id: z.string().min(1).max(64), version: z.coerce.number().int().min(1).max(100_000) });
+export const versionParams = z.object({ id: z.string().min(1).max(64), version: intParam({ min: 1, max: 100_000 }) });

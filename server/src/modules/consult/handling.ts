@@ -85,6 +85,7 @@ export async function promiseReply(ctx: AppContext, actor: Actor, id: string, in
   const { deadline, provisional } = calendar.addWorkingDays(chinaDay(ctx.clock.now()), input.days);
   return change(ctx, actor, c, 'promise', {
     status: c.status === 'coordinating' ? 'coordinating' : 'promised', promised_days: input.days, due_date: deadline,
+    due_provisional: provisional ? 1 : 0,
   }, { days: input.days, dueDate: deadline, provisional, note: input.note, previousDueDate: c.due_date });
 }
 

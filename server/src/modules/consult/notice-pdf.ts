@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { printedDate } from '../../domain/calendar/index.ts';
 import { renderPdf } from '../../platform/pdf/kit.ts';
 import type { Block, DocumentModel } from '../../platform/pdf/model.ts';
 import { itemContentSchema } from '../catalog/schema.ts';
@@ -18,6 +19,8 @@ export const noticeContentSchema = z.object({
     answer: z.string().nullable(),
     referralText: z.string().nullable(),
     dueDate: z.string().nullable(),
+    /** Notices issued before the flag was kept read as firm. */
+    dueProvisional: z.boolean().default(false),
     registeredDay: z.string(),
     firstOwnerName: z.string().nullable(),
   }),
@@ -58,7 +61,7 @@ export function buildConsultNotice(n: NoticeContent): DocumentModel {
   ];
   if (c.answer) blocks.push(para(c.answer));
   if (c.referralText) blocks.push(para(`转介：${c.referralText}`));
-  if (!c.answer && !c.referralText) blocks.push(para(c.dueDate ? `我们将于 ${c.dueDate} 前答复您。` : '我们将尽快答复您。'));
+  if (!c.answer && !c.referralText) blocks.push(para(c.dueDate ? `我们将于 ${printedDate(c.dueDate, c.dueProvisional)} 前答复您。` : '我们将尽快答复您。'));
 
   const kind = item.kind === 'instant' ? '即办件（材料齐全、符合法定形式的当场办结）' : '承诺件';
   const fee = `${item.feeFen > 0 ? `${yuan(item.feeFen)} 元` : '不收费'}${item.feeNote ? `（${item.feeNote}）` : ''}`;

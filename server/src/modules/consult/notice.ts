@@ -38,7 +38,7 @@ export async function issueNotice(ctx: AppContext, actor: Actor, id: string) {
       number: c.number, channel: c.channel, personName: c.person_name,
       // The document leaves the hall: the phone is always printed masked.
       contactPhone: maskPhone(c.contact_phone) ?? '', question: c.question, answer: c.answer, referralText: c.referral_text,
-      dueDate: c.due_date, registeredDay: c.registered_day, firstOwnerName: c.first_owner_name,
+      dueDate: c.due_date, dueProvisional: c.due_provisional === 1, registeredDay: c.registered_day, firstOwnerName: c.first_owner_name,
     },
     item: { id: item.id, code: item.code, version: item.version, content },
     roleNames: Object.fromEntries(roles.map((r) => [r.code, r.name])),

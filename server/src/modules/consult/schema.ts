@@ -42,6 +42,8 @@ export const publicStatus = z.object({
   status: z.enum(statuses),
   registeredDay: z.string(),
   dueDate: z.string().nullable(),
+  /** 待定: the promised date touches a year whose national schedule is not published. */
+  dueProvisional: z.boolean(),
   answer: z.string().nullable(),
   referralText: z.string().nullable(),
 });
@@ -95,6 +97,7 @@ export const summarySchema = z.object({
   handlerId: z.string().nullable(),
   handlerName: z.string().nullable(),
   dueDate: z.string().nullable(),
+  dueProvisional: z.boolean(),
   light: lightSchema,
   registeredDay: z.string(),
   createdAt: z.number(),

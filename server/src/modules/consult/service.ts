@@ -139,7 +139,7 @@ export async function publicLookup(ctx: AppContext, q: { number: string; code: s
   if (!c || c.lookup_code !== q.code.toUpperCase()) throw notFound('咨询', 'Consultation');
   return {
     number: c.number, status: c.status as Status, registeredDay: c.registered_day, dueDate: c.due_date,
-    answer: c.answer, referralText: c.referral_text,
+    dueProvisional: c.due_provisional === 1, answer: c.answer, referralText: c.referral_text,
   };
 }
 
@@ -158,7 +158,7 @@ function presentSummary(r: Row, itemName: string | null, light: 'green' | 'yello
     id: r.id, hallId: r.hall_id, number: r.number, channel: r.channel as Channel, personName: r.person_name,
     contactPhone: maskPhone(r.contact_phone) ?? '', question: r.question, itemId: r.item_id, itemName,
     status: r.status as Status, firstOwnerId: r.first_owner_id, firstOwnerName: r.first_owner_name, handlerId: r.handler_id,
-    handlerName: r.handler_name, dueDate: r.due_date, light, registeredDay: r.registered_day,
+    handlerName: r.handler_name, dueDate: r.due_date, dueProvisional: r.due_provisional === 1, light, registeredDay: r.registered_day,
     createdAt: Number(r.created_at), updatedAt: Number(r.updated_at),
   };
 }

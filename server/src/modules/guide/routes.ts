@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { idParams, listOf, pageQuery, pageWindow } from '../../platform/schemas.ts';
 import { categories, itemContentSchema } from '../catalog/schema.ts';
 import { guideFor, publicGuide, publicHalls } from './service.ts';
+import { intParam } from '../../platform/numeric-params.ts';
 
 const publicHall = z.object({ id: z.string(), name: z.string(), address: z.string(), phone: z.string(), openingHours: z.string() });
 
@@ -47,7 +48,7 @@ export function guideRoutes(app: FastifyInstance, ctx: AppContext) {
           hallId: z.string().max(64).optional(),
           q: z.string().trim().max(60).optional(),
           category: z.enum(categories).optional(),
-          pageSize: z.coerce.number().int().min(1).max(500).default(100),
+          pageSize: intParam({ min: 1, max: 500 }).default(100),
         }),
         response: { 200: listOf(guideEntry) },
       },

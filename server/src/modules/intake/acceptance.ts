@@ -11,7 +11,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { caseDeadline, stepDeadlineOf } from '../cases/clock.ts';
+import { caseDeadline, stepDeadlineColumns } from '../cases/clock.ts';
 import { type CaseContext, formLabels } from '../cases/context.ts';
 import * as cases from '../cases/repository.ts';
 import { handOverAtAcceptance, stepsAtAcceptance } from '../cases/process.ts';
@@ -53,7 +53,7 @@ export async function acceptInTransaction(
   const calendar = await calendarOf(trx, c.hall_id);
   // The published process starts: the reception order is done by this clerk, the next order is routed to its
   // departments, each step with its own deadline (环节时限) from today; nothing is suspended yet.
-  const plan = stepsAtAcceptance(actor, c.id, x.content.steps, now, (s) => stepDeadlineOf(calendar, s, []));
+  const plan = stepsAtAcceptance(actor, c.id, x.content.steps, now, (s) => stepDeadlineColumns(calendar, s, []));
   await cases.insertSteps(trx, plan.steps);
   const active = plan.activated;
   await cases.insertSlips(trx, active.map((s) => ({
@@ -105,6 +105,7 @@ export async function acceptInTransaction(
       deferred: x.check.shortfalls.map((s) => ({ name: s.name, status: s.status, reason: s.reason })),
       supplementDeadline: deferral.deadline,
       deadline: when.deadline,
+      deadlineProvisional: when.provisional,
     };
     docs.push(await issueDocument(trx, actor, row, x, 'deferral_promise', letter, now, 'issued'));
   }

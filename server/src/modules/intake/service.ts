@@ -154,7 +154,9 @@ export async function issueOneTimeNotice(
   const now = ctx.clock.now();
   const today = chinaDay(now);
   const calendar = await calendarOf(ctx.db, c.hall_id);
-  const supplementDeadline = calendar.addWorkingDays(today, input.supplementDays).deadline;
+  // Counted in working days from tomorrow, so it always falls on a day the hall is open; flagged when its year's
+  // national schedule is not published (the notice prints the flag beside the date).
+  const { deadline: supplementDeadline, provisional } = calendar.addWorkingDays(today, input.supplementDays);
   const said = new Map(input.corrections.map((k) => [k.key, k.requirement]));
   const items = x.check.shortfalls.map((s) => {
     const m = x.content.materials.find((k) => k.key === s.key)!;
@@ -167,15 +169,16 @@ export async function issueOneTimeNotice(
     const mark = x.marks.find((k) => k.key === m.key);
     return mark?.status === 'received' ? [{ name: m.name, copies: mark.copies, pages: mark.pages }] : [];
   });
-  const content: NoticeContent = { ...sharedContent(c, x, actor, today), items, received, supplementDeadline, note: input.note };
+  const content: NoticeContent = { ...sharedContent(c, x, actor, today), items, received, supplementDeadline,
+    supplementDeadlineProvisional: provisional, note: input.note };
   await ctx.db.transaction().execute(async (trx) => {
     const row = await moveCase(trx, actor, c, now, {
       action: 'issueOneTimeNotice',
       payload: { missingItems: items, supplementDeadline },
-      detail: { items: x.check.shortfalls.map((s) => ({ key: s.key, status: s.status })), supplementDeadline },
+      detail: { items: x.check.shortfalls.map((s) => ({ key: s.key, status: s.status })), supplementDeadline, provisional },
     });
     const docNo = await issueDocument(trx, actor, row, x, 'one_time_notice', content, now, 'open');
-    await appendAudit(trx, byActor(actor, now, 'case.one_time_notice', 'case', id, { docNo, supplementDeadline, items: items.length }));
+    await appendAudit(trx, byActor(actor, now, 'case.one_time_notice', 'case', id, { docNo, supplementDeadline, provisional, items: items.length }));
   });
   return caseDetail(ctx, actor, id);
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pageQuery } from '../../platform/schemas.ts';
+import { intParam } from '../../platform/numeric-params.ts';
 
 /** 常见问题 (a question and its answer) or 政策变化 (a note on a changed policy). */
 export const kinds = ['faq', 'policy'] as const;
@@ -70,6 +71,6 @@ export const suggestQuery = z.object({
   /** The question as the clerk is typing it. */
   text: z.string().trim().max(2000),
   itemId: id.optional(),
-  limit: z.coerce.number().int().min(1).max(20).default(5),
+  limit: intParam({ min: 1, max: 20 }).default(5),
 });
 export type SuggestQuery = z.infer<typeof suggestQuery>;

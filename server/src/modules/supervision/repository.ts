@@ -3,7 +3,7 @@ import type { AlertTable } from '../../platform/db/tables-supervision.ts';
 
 const none = (ids: readonly string[]) => (ids.length ? [...ids] : ['']);
 
-/** Cases whose clock runs (accepted, not suspended, not finished) with a stored deadline. */
+/** Cases in the given states (the clock running or suspended, not finished) with a stored deadline. */
 export const runningCases = (db: Db, hallIds: readonly string[], states: readonly string[]) =>
   db
     .selectFrom('cases')

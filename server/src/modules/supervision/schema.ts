@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseSupportBoardShape } from './case-support-schema.ts';
+import { intParam } from '../../platform/numeric-params.ts';
 
 const light = z.enum(['green', 'yellow', 'red']);
 const level = z.enum(['yellow', 'red']);
@@ -8,7 +9,7 @@ const count = z.object({ key: z.string(), name: z.string(), yellow: z.number(), 
 export const boardQuery = z.object({
   hallId: z.string().max(64).optional(),
   /** Working days a step may wait unclaimed before it is listed as stuck at hand-over. */
-  stuckDays: z.coerce.number().int().min(0).max(30).default(1),
+  stuckDays: intParam({ min: 0, max: 30 }).default(1),
 });
 
 export const boardSchema = z.object({
@@ -16,11 +17,11 @@ export const boardSchema = z.object({
   stuckDays: z.number(),
   cases: z.array(z.object({
     caseId: z.string(), caseNo: z.string().nullable(), itemName: z.string(), deadline: z.string(), level, ownerName: z.string(),
-    windowName: z.string().nullable(), departmentNames: z.array(z.string()),
+    windowName: z.string().nullable(), departmentNames: z.array(z.string()), suspended: z.boolean(),
   })),
   steps: z.array(z.object({
     stepId: z.string(), caseId: z.string(), caseNo: z.string().nullable(), itemName: z.string(), stepName: z.string(),
-    deadline: z.string(), level, assigneeName: z.string().nullable(), departmentName: z.string().nullable(),
+    deadline: z.string(), level, assigneeName: z.string().nullable(), departmentName: z.string().nullable(), suspended: z.boolean(),
   })),
   stuck: z.array(z.object({
     stepId: z.string(), caseId: z.string(), caseNo: z.string().nullable(), itemName: z.string(), stepName: z.string(),
@@ -58,5 +59,5 @@ export const alertSchema = z.object({
   caseNo: z.string().nullable(), stepId: z.string().nullable(), title: z.string(), deadline: z.string(), createdAt: z.number(),
   readAt: z.number().nullable(),
 });
-export const alertsQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
+export const alertsQuery = z.object({ limit: intParam({ min: 1, max: 200 }).default(50) });
 export const alertsSchema = z.object({ items: z.array(alertSchema), total: z.number(), unread: z.number() });

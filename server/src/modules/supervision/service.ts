@@ -47,11 +47,12 @@ export async function board(ctx: AppContext, actor: Actor, q: { hallId?: string;
     cases: w.cases.map((c) => ({
       caseId: c.caseId, caseNo: c.caseNo, itemName: c.itemName, deadline: c.deadline, level: c.level, ownerName: c.ownerName,
       windowName: c.windowId ? (n.window.get(c.windowId) ?? null) : null,
-      departmentNames: c.departmentIds.map((d) => n.department.get(d) ?? d),
+      departmentNames: c.departmentIds.map((d) => n.department.get(d) ?? d), suspended: c.suspended,
     })),
     steps: w.steps.map((s) => ({
       stepId: s.stepId, caseId: s.caseId, caseNo: s.caseNo, itemName: s.itemName, stepName: s.stepName, deadline: s.deadline,
       level: s.level, assigneeName: s.assigneeName, departmentName: s.departmentId ? (n.department.get(s.departmentId) ?? null) : null,
+      suspended: s.suspended,
     })),
     stuck: w.stuck.map((s) => ({
       stepId: s.stepId, caseId: s.caseId, caseNo: s.caseNo, itemName: s.itemName, stepName: s.stepName, activatedAt: s.activatedAt,

@@ -217,3 +217,45 @@ describe('bad-review call-backs on the board', () => {
     expect(task[0]).toMatchObject({ light: 'red', dueDay: '2026-04-02' });
   });
 });
+
+describe('a suspended clock on the board', () => {
+  const onBoard = async (caseId: string) => {
+    const b = json(await supervisor.get('/api/supervision/board'));
+    return { cases: b.cases.filter((c: any) => c.caseId === caseId), steps: b.steps.filter((s: any) => s.caseId === caseId), b };
+  };
+
+  it('keeps an overdue case that is then suspended, marked suspended, and the sweep still alerts on it', async () => {
+    await setDay('2026-07-06');
+    const late = await accept('郑暂停'); // 5 working days → deadline Monday 13 July; steps 2 → Wednesday 8 July
+    await setDay('2026-07-14');
+    const green = await accept('冯按时'); // deadline 21 July: green on the 15th
+    await setDay('2026-07-15');
+    const before = await onBoard(late.id);
+    expect(before.cases).toEqual([expect.objectContaining({ level: 'red', deadline: '2026-07-13', suspended: false })]);
+
+    for (const c of [late, green]) {
+      const res = await supervisor.post(`/api/cases/${c.id}/suspend`, { kind: 'testing', reason: '送检' });
+      expect(res.statusCode, res.body).toBe(200);
+    }
+    // The overdue case stays red with its deadline, flagged as suspended; so do its overdue steps.
+    const after = await onBoard(late.id);
+    expect(after.cases).toEqual([expect.objectContaining({ level: 'red', deadline: '2026-07-13', suspended: true })]);
+    expect(after.steps.map((s: any) => [s.stepName, s.level, s.deadline, s.suspended])).toEqual([
+      ['材料审核', 'red', '2026-07-08', true], ['现场核查', 'red', '2026-07-08', true],
+    ]);
+    expect(after.b.byPerson.find((p: any) => p.key === ids.clerk).red).toBeGreaterThan(0);
+    // A case suspended while green has no deadline while stopped, so it is not on the board.
+    const other = await onBoard(green.id);
+    expect(other.cases).toEqual([]);
+    expect(after.b.stuck.map((s: any) => s.caseId)).not.toContain(late.id);
+
+    // The sweep sees it as well: its first pass after the suspension tells the supervisors.
+    await sweepAlerts(hall.ctx);
+    const sup = json(await supervisor.get('/api/alerts?limit=200')).items.filter((a: any) => a.caseId === late.id);
+    expect(sup.map((a: any) => [a.targetType, a.level])).toContainEqual(['case', 'red']);
+
+    // Days later, still suspended: still on the board.
+    await setDay('2026-07-20');
+    expect((await onBoard(late.id)).cases).toEqual([expect.objectContaining({ level: 'red', suspended: true })]);
+  });
+});

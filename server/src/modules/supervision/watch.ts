@@ -10,8 +10,10 @@ import type { Db } from '../../platform/db/database.ts';
 import { calendarOf } from '../calendar/service.ts';
 import * as repo from './repository.ts';
 
-/** States in which the promised-days clock runs; suspended and finished cases are not watched. */
-export const runningStates = Object.entries(stateInfo).filter(([, i]) => i.clock === 'running').map(([s]) => s);
+/** Running, or stopped by a suspension: a clock that was overdue when it stopped stays overdue (rule 3). */
+export const watchedStates = Object.entries(stateInfo).filter(([, i]) => i.clock === 'running' || i.clock === 'paused').map(([s]) => s);
+
+const isSuspended = (state: string) => stateInfo[state as keyof typeof stateInfo]?.clock === 'paused';
 
 export interface FlaggedCase {
   kind: 'case';
@@ -25,6 +27,8 @@ export interface FlaggedCase {
   ownerId: string;
   ownerName: string;
   departmentIds: string[];
+  /** The clock is stopped (暂停计时); listed because its deadline had passed before it stopped. */
+  suspended: boolean;
 }
 
 export interface FlaggedStep {
@@ -41,6 +45,7 @@ export interface FlaggedStep {
   assigneeName: string | null;
   deadline: string;
   level: Level;
+  suspended: boolean;
 }
 
 export interface StuckStep {
@@ -70,7 +75,7 @@ export async function calendars(db: Db, hallIds: readonly string[]): Promise<Map
 export async function watch(db: Db, hallIds: readonly string[], now: number, stuckDays: number): Promise<Watch> {
   const today = chinaDay(now);
   const cals = await calendars(db, hallIds);
-  const rows = await repo.runningCases(db, hallIds, runningStates);
+  const rows = await repo.runningCases(db, hallIds, watchedStates);
   const steps = await repo.activeSteps(db, rows.map((c) => c.id));
   const out: Watch = { today, cases: [], steps: [], stuck: [] };
   const byCase = new Map(rows.map((c) => [c.id, c]));
@@ -82,16 +87,20 @@ export async function watch(db: Db, hallIds: readonly string[], now: number, stu
     if (s.department_id) stepDepartments.set(c.id, [...(stepDepartments.get(c.id) ?? []), s.department_id]);
     if (s.activated_at === null) continue;
     const activatedDay = chinaDay(s.activated_at);
-    // The step clock counts separately from the case clock (R6.4); computed here when not stored.
-    const deadline = s.deadline ?? cal.addWorkingDays(activatedDay, s.limit_days).deadline;
-    const light = cal.lightFor(today, deadline, c.warning_days);
-    if (light !== 'green') {
+    const suspended = isSuspended(c.state);
+    // The step clock counts separately from the case clock; computed here when not stored. A suspended case's
+    // step has a stored deadline only if it had run out before the stop; otherwise its clock is stopped.
+    const deadline = s.deadline ?? (suspended ? null : cal.addWorkingDays(activatedDay, s.limit_days).deadline);
+    const light = deadline === null ? 'green' : cal.lightFor(today, deadline, c.warning_days);
+    if (deadline !== null && light !== 'green') {
       out.steps.push({
         kind: 'step', stepId: s.id, caseId: c.id, hallId: c.hall_id, caseNo: c.case_no, itemName: c.item_name, stepName: s.name,
         windowId: c.window_id, departmentId: s.department_id, assigneeId: s.assignee_id ?? null, assigneeName: s.assignee_name ?? null,
-        deadline, level: light,
+        deadline, level: light, suspended,
       });
     }
+    // Nobody is expected to pick up a step while the case is suspended.
+    if (suspended) continue;
     const claimed = Boolean(s.assignee_id) || s.claimed_at != null;
     const waitingDays = cal.workingDaysBetween(activatedDay, today).workingDays;
     if (isStuck(claimed, waitingDays, stuckDays)) {
@@ -109,7 +118,7 @@ export async function watch(db: Db, hallIds: readonly string[], now: number, stu
     out.cases.push({
       kind: 'case', caseId: c.id, hallId: c.hall_id, caseNo: c.case_no, itemName: c.item_name, windowId: c.window_id,
       deadline: c.deadline, level: light, ownerId: c.first_owner_id ?? c.received_by, ownerName: c.first_owner_name ?? c.received_by_name,
-      departmentIds: [...new Set(stepDepartments.get(c.id) ?? [])],
+      departmentIds: [...new Set(stepDepartments.get(c.id) ?? [])], suspended: isSuspended(c.state),
     });
   }
   const worst = (a: { level: Level; deadline: string }, b: { level: Level; deadline: string }) =>

@@ -7,12 +7,12 @@ import type { Pause, WorkingCalendar } from '../../domain/calendar/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { caseDeadline, pausesFrom, stepDeadlineOf } from '../cases/clock.ts';
+import { caseDeadline, pausesFrom, stepDeadlineColumns } from '../cases/clock.ts';
 import type { CaseRow } from '../cases/repository.ts';
 import * as cases from '../cases/repository.ts';
 import * as repo from './repository.ts';
 
-export { lightOf, pausesFrom, stepDeadlineOf } from '../cases/clock.ts';
+export { lightOf, pausesFrom, stepDeadlineColumns, stepDeadlineOf } from '../cases/clock.ts';
 
 /** The case deadline from its events; extra_days holds the sum of approved extensions. */
 export function deadlineOf(calendar: WorkingCalendar, c: CaseRow, pauses: readonly Pause[]) {
@@ -27,7 +27,7 @@ export async function refreshDeadlines(trx: Db, calendar: WorkingCalendar, c: Ca
   await repo.setCaseDeadline(trx, c.id, d.deadline, d.provisional ? 1 : 0);
   for (const s of await cases.stepsOf(trx, c.id)) {
     if (s.status === 'pending') continue;
-    await repo.setStepDeadline(trx, s.id, stepDeadlineOf(calendar, s, pauses));
+    await repo.setStepDeadline(trx, s.id, stepDeadlineColumns(calendar, s, pauses));
   }
   return d;
 }

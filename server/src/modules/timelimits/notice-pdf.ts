@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import type { DocumentModel } from '../../platform/pdf/model.ts';
 import { partySchema } from '../intake/documents/content.ts';
-import { chineseDate, type HallInfo, hallFooter, partyRows } from '../intake/documents/parts.ts';
+import { chineseDate, type HallInfo, hallFooter, officialDate, partyRows } from '../intake/documents/parts.ts';
 
 export const extensionContentSchema = z.object({
   caseNo: z.string(),
@@ -13,6 +13,8 @@ export const extensionContentSchema = z.object({
   acceptedDay: z.string(),
   previousDeadline: z.string().nullable(),
   newDeadline: z.string(),
+  /** 待定 (absent on notices issued before the flag was kept). */
+  newDeadlineProvisional: z.boolean().default(false),
   extraDays: z.number(),
   reason: z.string(),
   approvedBy: z.string(),
@@ -30,7 +32,7 @@ export function buildExtensionNotice(hall: HallInfo, docNo: string, c: Extension
       {
         kind: 'paragraph',
         indent: true,
-        text: `您于 ${chineseDate(c.acceptedDay)} 申请办理的“${c.itemName}”事项（办件编号 ${c.caseNo}），因${c.reason}，不能在原承诺期限内办结。经本中心负责人批准，办理期限延长 ${c.extraDays} 个工作日，承诺办结日期由 ${c.previousDeadline ? chineseDate(c.previousDeadline) : '原定日期'} 延至 ${chineseDate(c.newDeadline)}。`,
+        text: `您于 ${chineseDate(c.acceptedDay)} 申请办理的“${c.itemName}”事项（办件编号 ${c.caseNo}），因${c.reason}，不能在原承诺期限内办结。经本中心负责人批准，办理期限延长 ${c.extraDays} 个工作日，承诺办结日期由 ${c.previousDeadline ? chineseDate(c.previousDeadline) : '原定日期'} 延至 ${officialDate(c.newDeadline, c.newDeadlineProvisional)}。`,
       },
       { kind: 'paragraph', indent: true, text: '特此告知。您可凭办件编号和手机号码后四位随时查询办理进度。' },
       {
@@ -39,7 +41,7 @@ export function buildExtensionNotice(hall: HallInfo, docNo: string, c: Extension
           ...partyRows(c.applicant, c.agent, c.attorneyChecked),
           { label: '延期原因', value: c.reason, wide: true },
           { label: '延长工作日', value: `${c.extraDays} 个工作日` },
-          { label: '新承诺办结日期', value: chineseDate(c.newDeadline) },
+          { label: '新承诺办结日期', value: officialDate(c.newDeadline, c.newDeadlineProvisional) },
         ],
       },
       { kind: 'signatures', lines: [{ label: '批准人', name: c.approvedBy, date: chineseDate(c.day) }, { label: '申请人（签收）' }] },

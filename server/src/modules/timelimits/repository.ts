@@ -32,8 +32,8 @@ export async function decideExtension(db: Db, id: string, patch: Partial<Extensi
 export const setCaseDeadline = (db: Db, id: string, deadline: string | null, provisional: number) =>
   db.updateTable('cases').set({ deadline, deadline_provisional: provisional }).where('id', '=', id).execute();
 
-export const setStepDeadline = (db: Db, id: string, deadline: string | null) =>
-  db.updateTable('case_steps').set({ deadline }).where('id', '=', id).execute();
+export const setStepDeadline = (db: Db, id: string, clock: { deadline: string | null; deadline_provisional: number }) =>
+  db.updateTable('case_steps').set(clock).where('id', '=', id).execute();
 
 /** Cases whose clock may still move (accepted, not yet completed), for re-computation. */
 export const runningCases = (db: Db, hallIds: string[]) =>

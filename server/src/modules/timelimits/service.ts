@@ -98,13 +98,14 @@ export async function approveExtension(ctx: AppContext, actor: Actor, id: string
       detail: { extensionId: extId, extraDays: e.extra_days, note },
     });
     const d = await refreshDeadlines(trx, calendar, row);
-    if (!(await repo.decideExtension(trx, extId, { status: 'approved', decided_by_name: actor.displayName, decided_at: now, decision_note: note, new_deadline: d.deadline }))) {
+    if (!(await repo.decideExtension(trx, extId, { status: 'approved', decided_by_name: actor.displayName, decided_at: now, decision_note: note, new_deadline: d.deadline,
+      new_deadline_provisional: d.provisional ? 1 : 0 }))) {
       throw decidedMeanwhile();
     }
     const content: ExtensionContent = {
       caseNo: c.case_no ?? '', itemName: c.item_name, applicant: partyOf(x.applicant), agent: x.agent ? partyOf(x.agent) : null,
       attorneyChecked: c.attorney_checked === 1, acceptedDay: c.accepted_day ?? chinaDay(now), previousDeadline: c.deadline,
-      newDeadline: d.deadline ?? '', extraDays: e.extra_days, reason: e.reason, approvedBy: actor.displayName, day: chinaDay(now),
+      newDeadline: d.deadline ?? '', newDeadlineProvisional: d.provisional, extraDays: e.extra_days, reason: e.reason, approvedBy: actor.displayName, day: chinaDay(now),
     };
     const docNo = await issueDocument(trx, actor, row, x, 'extension_notice', content, now, 'issued');
     await appendAudit(trx, byActor(actor, now, 'case.extension_approve', 'case', id, {

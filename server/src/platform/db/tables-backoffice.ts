@@ -7,6 +7,8 @@ export interface CaseVerificationTable {
   step_id: string | null;
   question: string;
   response_deadline: string;
+  /** Added by 0014: 1 when the reply date touches a year without a published schedule (待定). */
+  response_deadline_provisional?: number;
   asked_by: string;
   asked_by_name: string;
   asked_at: number;
@@ -43,6 +45,8 @@ export interface CaseExtensionTable {
   decided_at: number | null;
   decision_note: string | null;
   new_deadline: string | null;
+  /** Added by 0014: 1 when the new deadline touches a year without a published schedule (待定). */
+  new_deadline_provisional?: number;
 }
 
 /** An uploaded file kept with the case; the bytes live under DATA_DIR/files/<caseId>/<id>, never here. */

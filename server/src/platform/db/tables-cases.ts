@@ -147,6 +147,8 @@ export interface CaseStepTable {
   claimed_at?: number | null;
   /** The step's own deadline (环节时限), from its activation day and limit_days. */
   deadline?: string | null;
+  /** Added by 0014: 1 when the step deadline touches a year without a published schedule (待定). */
+  deadline_provisional?: number;
 }
 
 /** 流转单: a hand-over of the case to a receiving department (R4.1). */

@@ -22,6 +22,8 @@ export interface ConsultationTable {
   answered_by: string | null;
   promised_days: number | null;
   due_date: string | null;
+  /** Added by 0014: 1 when the promised reply date touches a year without a published schedule (待定). */
+  due_provisional?: number;
   referral_text: string | null;
   referral_department_id: string | null;
   registered_day: string;

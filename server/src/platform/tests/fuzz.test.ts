@@ -7,22 +7,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestHall, json, Session, signedIn, type TestHall } from '../../../test/helpers.ts';
-
-type Schema = {
-  type?: string | string[];
-  enum?: unknown[];
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  minItems?: number;
-  minLength?: number;
-  minimum?: number;
-  anyOf?: Schema[];
-  oneOf?: Schema[];
-  nullable?: boolean;
-};
-type Param = { in: 'path' | 'query'; name: string; schema?: Schema };
-type Operation = { method: string; path: string; params: Param[]; body: Schema | null };
+import { type Operation, operations, type Schema } from '../../../test/openapi-operations.ts';
 
 // Tables whose rows a refused request may legitimately add: its own audit record, sessions, idempotency keys.
 const WRITTEN_ON_REFUSAL = new Set(['audit_log', 'audit_head', 'sessions', 'idempotency_keys']);
@@ -164,24 +149,6 @@ function requestArb(op: Operation) {
     const q = queryParams.flatMap((p, i) => (r.query[i] === undefined ? [] : [`${encodeURIComponent(p.name)}=${encode(r.query[i])}`]));
     return { ...r, url: q.length ? `${url}?${q.join('&')}` : url };
   });
-}
-
-function operations(doc: { paths: Record<string, Record<string, any>> }): Operation[] {
-  const ops: Operation[] = [];
-  for (const [path, methods] of Object.entries(doc.paths)) {
-    // Event streams stay open by design; their hall lookup is covered by their own tests.
-    if (path.endsWith('/stream')) continue;
-    for (const [method, op] of Object.entries(methods)) {
-      if (!['get', 'post', 'put', 'patch', 'delete'].includes(method)) continue;
-      ops.push({
-        method,
-        path,
-        params: (op.parameters ?? []) as Param[],
-        body: op.requestBody?.content?.['application/json']?.schema ?? null,
-      });
-    }
-  }
-  return ops;
 }
 
 describe('generated bad input on every route', () => {

@@ -82,16 +82,18 @@ export function receipt(c: string, item: ItemPlan, x: {
     `"pickupDay":"${x.deadline}","progressUrl":${JSON.stringify(`${x.baseUrl}/progress?no=${encodeURIComponent(x.caseNo)}`)}}`;
 }
 
-export function promise(c: string, item: ItemPlan, x: { caseNo: string; deferred: string; supplementDeadline: string; deadline: string }) {
+export function promise(
+  c: string, item: ItemPlan, x: { caseNo: string; deferred: string; supplementDeadline: string; deadline: string; deadlineProvisional: boolean },
+) {
   const m = item.content.materials.find((k) => k.key === x.deferred);
   return `{${c},"caseNo":"${x.caseNo}","deferred":${JSON.stringify([{ name: m?.name ?? x.deferred, status: 'missing', reason: '' }])},` +
-    `"supplementDeadline":"${x.supplementDeadline}","deadline":"${x.deadline}"}`;
+    `"supplementDeadline":"${x.supplementDeadline}","deadline":"${x.deadline}","deadlineProvisional":${x.deadlineProvisional}}`;
 }
 
-export function notice(c: string, item: ItemPlan, missing: string | null, supplementDeadline: string) {
+export function notice(c: string, item: ItemPlan, missing: string | null, supplementDeadline: string, provisional: boolean) {
   const m = item.content.materials.find((k) => k.key === missing);
   const items = m ? [{ name: m.name, status: 'missing', requirement: `请提交${m.name}（${formLabels[m.form]}${m.copies}份）` }] : [];
-  return `{${c},"items":${JSON.stringify(items)},"received":${receivedJson(item, missing, false)},"supplementDeadline":"${supplementDeadline}","note":""}`;
+  return `{${c},"items":${JSON.stringify(items)},"received":${receivedJson(item, missing, false)},"supplementDeadline":"${supplementDeadline}","supplementDeadlineProvisional":${provisional},"note":""}`;
 }
 
 export const REFUSAL_REASON = '申请事项不属于本中心受理范围';

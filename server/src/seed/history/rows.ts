@@ -3,11 +3,13 @@
  * verification, suspension, delivery and archive file. Only the moves that happened before "now" are written,
  * and each is checked against the state machine, so the history is one the services could have produced.
  */
+import type { Pause } from '../../domain/calendar/index.ts';
 import { type CaseState, type CaseStatus, initialStatus, transition } from '../../domain/case/index.ts';
 import { maskIdNumber } from '../../domain/masking.ts';
 import type { RoleCode } from '../../domain/roles.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import { documentSeries, type DocumentKind, urgencyLabels, urgencyPriority, type Urgency } from '../../modules/cases/presenter.ts';
+import { stepDeadlineColumns } from '../../modules/timelimits/clocks.ts';
 import type { HistoryTables, Value } from './bulk.ts';
 import * as doc from './docs.ts';
 import { type HallPlan, type ItemPlan, type Staff, staffFor } from './hall.ts';
@@ -136,9 +138,10 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
         detail = { itemVersion: item.version, urgency, importance: 'normal', round: 1 };
         break;
       case 'issueOneTimeNotice': {
-        const due = hall.deadline(day, 5).deadline ?? day;
-        notice = issue('one_time_notice', m.at, day, by, doc.notice(common(day, by), item, p.missing, due), 'open');
-        detail = { supplementDeadline: due };
+        const supplement = hall.deadline(day, 5);
+        const due = supplement.deadline ?? day;
+        notice = issue('one_time_notice', m.at, day, by, doc.notice(common(day, by), item, p.missing, due, supplement.provisional), 'open');
+        detail = { supplementDeadline: due, provisional: supplement.provisional };
         break;
       }
       case 'supplementMaterials': {
@@ -169,7 +172,10 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
           deadline: deadline ?? day, provisional: provisional === 1, baseUrl: e.baseUrl,
         }), 'issued');
         if (script.deferred && item.deferrable) {
-          issue('deferral_promise', m.at, day, by, doc.promise(c, item, { caseNo, deferred: item.deferrable, supplementDeadline: deferredDeadline ?? day, deadline: deadline ?? day }), 'issued');
+          issue('deferral_promise', m.at, day, by, doc.promise(c, item, {
+            caseNo, deferred: item.deferrable, supplementDeadline: deferredDeadline ?? day, deadline: deadline ?? day,
+            deadlineProvisional: provisional === 1,
+          }), 'issued');
         }
         detail = { caseNo, deadline, itemVersion: item.version };
         break;
@@ -179,9 +185,10 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
         break;
       case 'askFrontDeskToVerify': {
         const answer = moves[k + 1]?.action === 'answerVerification' ? moves[k + 1]! : null;
-        const due = hall.deadline(day, 2).deadline ?? day;
+        const reply = hall.deadline(day, 2);
+        const due = reply.deadline ?? day;
         t.verifications.add(seededId(rnd, m.at), id, null, '申请表所填经营场所地址与产权证明不一致，请核实', due, by.id, by.name, m.at,
-          answer ? '已与申请人核实，系门牌号变更，已补充说明' : null, answer ? clerk.name : null, answer?.at ?? null);
+          answer ? '已与申请人核实，系门牌号变更，已补充说明' : null, answer ? clerk.name : null, answer?.at ?? null, reply.provisional ? 1 : 0);
         detail = { question: '经营场所地址核实', responseDeadline: due };
         break;
       }
@@ -239,16 +246,17 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
   // Once a notice's case moves on (supplement, refusal, withdrawal) the notice is closed.
   if (notice !== null && status.state !== 'awaiting_supplement') t.documents.set(notice, 'status', 'closed');
 
-  if (pauseFrom !== null && acceptedDay) {
-    const pause = { from: dayOf(pauseFrom), to: pauseTo === null ? null : dayOf(pauseTo) };
-    const d = hall.deadline(acceptedDay, item.promisedDays, [pause]);
+  const pauses: Pause[] = pauseFrom !== null && acceptedDay ? [{ from: dayOf(pauseFrom), to: pauseTo === null ? null : dayOf(pauseTo) }] : [];
+  const pause = pauses[0];
+  if (pause && pauseFrom !== null && acceptedDay) {
+    const d = hall.deadline(acceptedDay, item.promisedDays, pauses);
     deadline = d.deadline;
     provisional = d.provisional ? 1 : 0;
     const starter = who('handler');
     t.pauses.add(seededId(rnd, pauseFrom), id, 'expert_review', '需组织专家现场评审', pause.from, pause.to, pauseFrom, starter.name, pauseTo);
   }
 
-  if (acceptedAt !== null) emitSteps(e, p, id, clerk, who, lastWork, completedAt !== null, ms);
+  if (acceptedAt !== null) emitSteps(e, p, id, clerk, who, lastWork, completedAt !== null, ms, pauses);
 
   if (archivedAt !== null) {
     const year = yearOf(dayOf(archivedAt));
@@ -271,7 +279,10 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
 }
 
 /** The steps copied from the item version, each pending, active or done as the script had reached them. */
-function emitSteps(e: Emit, p: CasePlan, id: string, clerk: Staff, who: (r: string) => Staff, lastWork: number, completed: boolean, ms: (x: number) => number) {
+function emitSteps(
+  e: Emit, p: CasePlan, id: string, clerk: Staff, who: (r: string) => Staff, lastWork: number, completed: boolean, ms: (x: number) => number,
+  pauses: readonly Pause[],
+) {
   const { t, rnd } = e;
   for (const [gi, g] of p.script.groups.entries()) {
     const on = g.on !== null && g.on <= lastWork;
@@ -280,9 +291,10 @@ function emitSteps(e: Emit, p: CasePlan, id: string, clerk: Staff, who: (r: stri
       const sid = seededId(rnd, on ? ms(g.on!) : ms(0));
       const activated = on ? ms(g.on!) : null;
       const worker = on && s.departmentId ? who(s.role) : null;
-      const stepDeadline = on ? p.hall.deadline(p.hall.days[p.start + Math.floor(g.on!)]!, s.limitDays).deadline : null;
+      // The live step clock itself, with the case's suspension, so the history lights steps as live cases do.
+      const clock = stepDeadlineColumns(p.hall.calendar, { activated_at: activated, limit_days: s.limitDays }, pauses);
       t.steps.add(sid, id, s.key, s.name, s.order, s.role, s.departmentId, s.limitDays, done ? 'done' : on ? 'active' : 'pending', activated,
-        done ? ms(g.done!) : null, worker?.id ?? null, worker?.name ?? null, worker ? activated : null, stepDeadline);
+        done ? ms(g.done!) : null, worker?.id ?? null, worker?.name ?? null, worker ? activated : null, clock.deadline, clock.deadline_provisional);
       if (on && (s.departmentId || gi > 0)) t.slips.add(seededId(rnd, activated!), id, activated!, sid, clerk.id, clerk.name, s.departmentId);
     }
   }

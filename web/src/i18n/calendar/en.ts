@@ -16,6 +16,7 @@ export const calendarEn: Record<keyof typeof calendarZhCN, string> = {
   'cal.source.hall': 'Hall setting',
   'cal.source.admin-year': 'Entered by administrator',
   'cal.source.official': 'State Council schedule',
+  'cal.source.statutory-rule': 'Fixed statutory holiday (year not published)',
   'cal.source.weekday-rule': 'Monday–Friday rule',
   'cal.unpublished': 'The national schedule for this month is not loaded; Monday–Friday assumed',
   'cal.legend': 'Click a day to close or open it; the hall setting overrides the national schedule.',

@@ -14,6 +14,7 @@ export const calendarZhCN = {
   'cal.source.hall': '本厅设置',
   'cal.source.admin-year': '管理员录入',
   'cal.source.official': '国务院安排',
+  'cal.source.statutory-rule': '法定固定假日（该年安排未公布）',
   'cal.source.weekday-rule': '按周一至周五推算',
   'cal.unpublished': '本月国务院安排尚未录入，按周一至周五推算',
   'cal.legend': '点击日期可设为休息日或工作日；本厅设置优先于国务院安排。',

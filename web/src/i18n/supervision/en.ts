@@ -10,6 +10,8 @@ export const supervisionEn: Record<keyof typeof supervisionZhCN, string> = {
   'sup.today': 'Today: {day}',
   'sup.yellow': 'Yellow',
   'sup.red': 'Red',
+  'sup.suspended': 'Suspended',
+  'sup.suspendedHelp': 'Clock suspended after its deadline had passed; still supervised against that deadline',
   'sup.level.yellow': 'due soon',
   'sup.level.red': 'overdue',
   'sup.cases': 'Case time limits',

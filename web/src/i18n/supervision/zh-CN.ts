@@ -8,6 +8,8 @@ export const supervisionZhCN = {
   'sup.today': '今天：{day}',
   'sup.yellow': '黄灯',
   'sup.red': '红灯',
+  'sup.suspended': '暂停',
+  'sup.suspendedHelp': '已暂停计时：暂停前已超过期限，仍按原截止日监察',
   'sup.level.yellow': '即将到期',
   'sup.level.red': '已超期',
   'sup.cases': '办件时限预警',

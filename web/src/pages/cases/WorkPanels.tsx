@@ -36,7 +36,7 @@ export function StepsTable({ c }: { c: CaseDetail }) {
         { title: t('cs.assignee'), render: (_v, s) => s.assignee?.name ?? '—' },
         {
           title: t('cs.timeNode'),
-          render: (_v, s) => (s.deadline ? <DeadlineLight light={s.status === 'active' ? s.light : null} date={s.deadline} /> : t('cs.limitDays', { n: s.limitDays })),
+          render: (_v, s) => (s.deadline ? <DeadlineLight light={s.status === 'active' ? s.light : null} date={s.deadline} provisional={s.deadlineProvisional} /> : t('cs.limitDays', { n: s.limitDays })),
         },
         {
           title: t('cs.stepStatus'),
@@ -85,7 +85,7 @@ export function BackOfficeRecords({ c }: { c: CaseDetail }) {
           <Typography.Title level={5} style={{ marginTop: 16 }}>{t('bo.verifications')}</Typography.Title>
           {c.verifications?.map((v) => (
             <p key={v.id}>
-              <Typography.Text strong>{v.question}</Typography.Text>（{v.askedBy}，{t('bo.answerBy', { date: v.responseDeadline })}）
+              <Typography.Text strong>{v.question}</Typography.Text>（{v.askedBy}，{t('bo.answerBy', { date: v.responseDeadline + (v.responseDeadlineProvisional ? `（${t('cs.provisional')}）` : '') })}）
               <br />
               {v.answer ? `${t('cs.field.answer')}：${v.answer}（${v.answeredBy ?? ''}）` : <Tag color="orange">{t('bo.unanswered')}</Tag>}
             </p>
@@ -102,7 +102,7 @@ export function BackOfficeRecords({ c }: { c: CaseDetail }) {
             <p key={e.id}>
               {t('bo.extension', { n: e.extraDays, reason: e.reason, by: e.requestedBy })}
               <Tag style={{ marginLeft: 6 }} color={e.status === 'approved' ? 'green' : e.status === 'refused' ? 'red' : 'orange'}>{t(`bo.ext.${e.status}`)}</Tag>
-              {e.newDeadline && t('bo.newDeadline', { date: e.newDeadline })}
+              {e.newDeadline && t('bo.newDeadline', { date: e.newDeadline + (e.newDeadlineProvisional ? `（${t('cs.provisional')}）` : '') })}
               {e.status === 'requested' && c.allowedActions.includes('approveExtension') && (
                 <Space style={{ marginLeft: 8 }}>
                   <Button size="small" type="primary" onClick={() => run(`extensions/${e.id}/approve`, { note: '' })}>{t('caseAction.approveExtension')}</Button>

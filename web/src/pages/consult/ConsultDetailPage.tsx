@@ -159,7 +159,7 @@ export function ConsultDetailPage() {
         <Descriptions.Item label={t('consult.firstOwner')}>{c.firstOwnerName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('consult.handler')}>{c.handlerName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('consult.item')}>{c.itemName ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('consult.dueDate')}><LightTag light={c.light} dueDate={c.dueDate} /></Descriptions.Item>
+        <Descriptions.Item label={t('consult.dueDate')}><LightTag light={c.light} dueDate={c.dueDate} provisional={c.dueProvisional} /></Descriptions.Item>
         <Descriptions.Item label={t('consult.question')} span={2}><span className="ow-consult-answer">{c.question}</span></Descriptions.Item>
         {c.answer && (
           <Descriptions.Item label={t('consult.answer')} span={2}>

@@ -85,7 +85,7 @@ export function ConsultListPage() {
         }}
         columns={[
           { title: t('consult.number'), dataIndex: 'number', width: 210, render: (n: string, r) => <Link to={`/consultations/${r.id}`}>{n}</Link> },
-          { title: t('consult.light'), key: 'light', width: 170, render: (_: unknown, r) => <LightTag light={r.light} dueDate={r.dueDate} /> },
+          { title: t('consult.light'), key: 'light', width: 170, render: (_: unknown, r) => <LightTag light={r.light} dueDate={r.dueDate} provisional={r.dueProvisional} /> },
           { title: t('consult.status'), dataIndex: 'status', width: 120, render: (s: ConsultStatus) => <ConsultStatusTag status={s} /> },
           { title: t('consult.channel'), dataIndex: 'channel', width: 80, render: (c: ConsultChannel) => <ChannelText channel={c} /> },
           { title: t('consult.personName'), dataIndex: 'personName', width: 100 },

@@ -34,13 +34,18 @@ export function ChannelText({ channel }: { channel: ConsultChannel }) {
 }
 
 /** The reply-deadline light: green, yellow on the last working day, red after it. */
-export function LightTag({ light, dueDate }: { light: Light; dueDate: string | null }) {
+export function LightTag({ light, dueDate, provisional }: { light: Light; dueDate: string | null; provisional?: boolean }) {
   const label = useConsultLabel();
-  if (!light) return <>{dueDate ?? '—'}</>;
+  const t = useT();
+  const flag = provisional && dueDate ? <Tag color="warning">{t('cs.provisional')}</Tag> : null;
+  if (!light) return <>{dueDate ?? '—'}{flag}</>;
   return (
-    <Tag color={LIGHT_COLORS[light]} aria-label={`${label('consultLight', light)} ${dueDate ?? ''}`}>
-      {dueDate} {label('consultLight', light)}
-    </Tag>
+    <>
+      <Tag color={LIGHT_COLORS[light]} aria-label={`${label('consultLight', light)} ${dueDate ?? ''}`}>
+        {dueDate} {label('consultLight', light)}
+      </Tag>
+      {flag}
+    </>
   );
 }
 

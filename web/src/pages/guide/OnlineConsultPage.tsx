@@ -152,7 +152,11 @@ function Lookup({ initialNumber, initialCode }: { initialNumber?: string; initia
           <Descriptions bordered size="small" column={1}>
             <Descriptions.Item label={t('consult.number')}>{found.number}</Descriptions.Item>
             <Descriptions.Item label={t('consult.status')}>{t(`consultStatus.${found.status}` as MessageKey)}</Descriptions.Item>
-            {found.dueDate && <Descriptions.Item label={t('consult.dueDate')}>{found.dueDate}</Descriptions.Item>}
+            {found.dueDate && (
+              <Descriptions.Item label={t('consult.dueDate')}>
+                {found.dueDate}{found.dueProvisional && `（${t('cs.provisional')}）`}
+              </Descriptions.Item>
+            )}
             <Descriptions.Item label={t('consult.answer')}>
               <span style={{ whiteSpace: 'pre-wrap' }}>{found.answer ?? found.referralText ?? t('online.noAnswerYet')}</span>
             </Descriptions.Item>

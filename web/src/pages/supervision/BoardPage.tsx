@@ -9,9 +9,11 @@ import type { CaseSupportBoard } from '../../api/caseSupport';
 
 const color = { green: 'green', yellow: 'gold', red: 'red' } as const;
 
-function LightTag({ level }: { level: Level | 'green' }) {
+function LightTag({ level, suspended = false }: { level: Level | 'green'; suspended?: boolean }) {
   const t = useT();
-  return <Tag color={color[level]}>{level === 'green' ? '—' : t(level === 'red' ? 'sup.red' : 'sup.yellow')}</Tag>;
+  const light = <Tag color={color[level]}>{level === 'green' ? '—' : t(level === 'red' ? 'sup.red' : 'sup.yellow')}</Tag>;
+  // A stopped clock keeps the light it had when it stopped; the tag says why it no longer moves.
+  return suspended ? <Space size={0}>{light}<Tag color="default" title={t('sup.suspendedHelp')}>{t('sup.suspended')}</Tag></Space> : light;
 }
 
 const caseLink = (r: { caseId: string; caseNo: string | null }) => <Link to={`/cases/${r.caseId}`}>{r.caseNo ?? r.caseId.slice(-6)}</Link>;
@@ -52,7 +54,7 @@ export function BoardPage() {
         <Table size="small" rowKey="caseId" loading={q.isFetching} dataSource={b?.cases} pagination={false} data-testid="sup-cases"
           locale={{ emptyText: t('sup.none') }}
           columns={[
-            { title: t('sup.light'), dataIndex: 'level', width: 80, render: (l: Level) => <LightTag level={l} /> },
+            { title: t('sup.light'), dataIndex: 'level', width: 120, render: (l: Level, r) => <LightTag level={l} suspended={r.suspended} /> },
             { title: t('sup.caseNo'), render: (_, r) => caseLink(r) },
             { title: t('sup.item'), dataIndex: 'itemName' },
             { title: t('sup.deadline'), dataIndex: 'deadline' },
@@ -65,7 +67,7 @@ export function BoardPage() {
         <Table size="small" rowKey="stepId" loading={q.isFetching} dataSource={b?.steps} pagination={false} data-testid="sup-steps"
           locale={{ emptyText: t('sup.none') }}
           columns={[
-            { title: t('sup.light'), dataIndex: 'level', width: 80, render: (l: Level) => <LightTag level={l} /> },
+            { title: t('sup.light'), dataIndex: 'level', width: 120, render: (l: Level, r) => <LightTag level={l} suspended={r.suspended} /> },
             { title: t('sup.caseNo'), render: (_, r) => caseLink(r) },
             { title: t('sup.item'), dataIndex: 'itemName' },
             { title: t('sup.step'), dataIndex: 'stepName' },

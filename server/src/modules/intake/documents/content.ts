@@ -46,6 +46,8 @@ export const noticeContentSchema = z.object({
   items: z.array(z.object({ name: z.string(), status: z.enum(['missing', 'incorrect']), requirement: z.string() })),
   received: z.array(z.object({ name: z.string(), copies: z.number(), pages: z.number() })),
   supplementDeadline: z.string(),
+  /** 待定: the deadline lies in a year without a published schedule (absent on notices issued before it was kept). */
+  supplementDeadlineProvisional: z.boolean().default(false),
   note: z.string(),
 });
 export type NoticeContent = z.infer<typeof noticeContentSchema>;
@@ -64,5 +66,6 @@ export const promiseContentSchema = z.object({
   deferred: z.array(z.object({ name: z.string(), status: z.enum(['missing', 'incorrect']), reason: z.string() })),
   supplementDeadline: z.string(),
   deadline: z.string(),
+  deadlineProvisional: z.boolean().default(false),
 });
 export type PromiseContent = z.infer<typeof promiseContentSchema>;

@@ -1,7 +1,7 @@
 /** 一次性告知书 (R3.5): every missing or incorrect item at once, what to correct, and by when. */
 import type { DocumentModel } from '../../../platform/pdf/model.ts';
 import type { NoticeContent } from './content.ts';
-import { chineseDate, type HallInfo, hallFooter, partyRows } from './parts.ts';
+import { chineseDate, type HallInfo, hallFooter, officialDate, partyRows } from './parts.ts';
 
 export function buildOneTimeNotice(hall: HallInfo, docNo: string, c: NoticeContent): DocumentModel {
   return {
@@ -32,7 +32,7 @@ export function buildOneTimeNotice(hall: HallInfo, docNo: string, c: NoticeConte
         : []),
       {
         kind: 'paragraph',
-        text: `请于 ${chineseDate(c.supplementDeadline)} 前携带本告知书和上述补正材料到${hall.name}${c.window}办理。补正材料齐全后予以受理，已提交的信息无需重新填写；逾期未补正的，视为放弃申请。`,
+        text: `请于 ${officialDate(c.supplementDeadline, c.supplementDeadlineProvisional)} 前携带本告知书和上述补正材料到${hall.name}${c.window}办理。补正材料齐全后予以受理，已提交的信息无需重新填写；逾期未补正的，视为放弃申请。`,
         indent: true,
       },
       ...(c.note ? [{ kind: 'paragraph' as const, text: `其他说明：${c.note}`, indent: true }] : []),

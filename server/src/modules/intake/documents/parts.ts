@@ -1,4 +1,5 @@
 /** Pieces every reception document shares: the parties grid and the footer. */
+import { printedDate } from '../../../domain/calendar/index.ts';
 import type { Block } from '../../../platform/pdf/model.ts';
 import type { Party } from './content.ts';
 
@@ -13,6 +14,9 @@ export function chineseDate(day: string): string {
   const [y, m, d] = day.split('-');
   return `${y}年${Number(m)}月${Number(d)}日`;
 }
+
+/** A computed date on paper: the official form, and the 待定 note when its year's schedule is not published. */
+export const officialDate = (day: string, provisional: boolean | undefined): string => printedDate(chineseDate(day), provisional);
 
 export function partyRows(applicant: Party, agent: Party | null, attorneyChecked: boolean): Extract<Block, { kind: 'fields' }>['rows'] {
   const rows = [

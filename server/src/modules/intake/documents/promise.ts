@@ -1,7 +1,7 @@
 /** 容缺受理承诺书 (R3.8): the applicant promises to hand in the deferred materials by the deadline. */
 import type { DocumentModel } from '../../../platform/pdf/model.ts';
 import type { PromiseContent } from './content.ts';
-import { chineseDate, type HallInfo, hallFooter, partyRows } from './parts.ts';
+import { chineseDate, type HallInfo, hallFooter, officialDate, partyRows } from './parts.ts';
 
 export function buildDeferralPromise(hall: HallInfo, docNo: string, c: PromiseContent): DocumentModel {
   return {
@@ -30,7 +30,7 @@ export function buildDeferralPromise(hall: HallInfo, docNo: string, c: PromiseCo
         text: `本人（单位）承诺：于 ${chineseDate(c.supplementDeadline)} 前补齐上述材料，并对所提交材料的真实性负责。逾期未补齐的，同意按撤回申请处理，由此产生的后果由本人（单位）承担。`,
         indent: true,
       },
-      { kind: 'paragraph', text: `本事项承诺办结日期为 ${chineseDate(c.deadline)}，补齐材料的期限不超过该日期。`, indent: true },
+      { kind: 'paragraph', text: `本事项承诺办结日期为 ${officialDate(c.deadline, c.deadlineProvisional)}，补齐材料的期限不超过该日期。`, indent: true },
       { kind: 'signatures', lines: [{ label: '承诺人（签字/盖章）' }, { label: '受理人', name: c.handler, date: chineseDate(c.day) }] },
     ],
     footer: hallFooter(hall, '本承诺书一式两份，申请人与服务大厅各执一份。'),

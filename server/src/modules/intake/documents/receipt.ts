@@ -2,13 +2,13 @@
 import QRCode from 'qrcode';
 import type { DocumentModel } from '../../../platform/pdf/model.ts';
 import type { ReceiptContent } from './content.ts';
-import { chineseDate, type HallInfo, hallFooter, partyRows } from './parts.ts';
+import { chineseDate, type HallInfo, hallFooter, officialDate, partyRows } from './parts.ts';
 
 export async function buildReceipt(hall: HallInfo, docNo: string, c: ReceiptContent): Promise<DocumentModel> {
   const qr = await QRCode.toBuffer(c.progressUrl, { type: 'png', margin: 1, width: 300, errorCorrectionLevel: 'M' });
   const promise = c.kind === 'instant'
     ? `本事项为即办件，当场办结。`
-    : `本事项承诺办理时限为 ${c.promisedDays} 个工作日（受理次日起算），承诺办结日期为 ${chineseDate(c.deadline)}${c.provisional ? '（该年度法定节假日安排尚未公布，日期可能调整）' : ''}。`;
+    : `本事项承诺办理时限为 ${c.promisedDays} 个工作日（受理次日起算），承诺办结日期为 ${officialDate(c.deadline, c.provisional)}。`;
   return {
     hallName: hall.name,
     title: '收件回执单',
@@ -41,7 +41,7 @@ export async function buildReceipt(hall: HallInfo, docNo: string, c: ReceiptCont
         ? [
             {
               kind: 'paragraph' as const,
-              text: `容缺受理：以下材料允许后补，申请人已签署承诺书，应于 ${chineseDate(c.deferredDeadline ?? c.deadline)} 前补齐：${c.deferred.map((d) => d.name).join('、')}。`,
+              text: `容缺受理：以下材料允许后补，申请人已签署承诺书，应于 ${c.deferredDeadline ? chineseDate(c.deferredDeadline) : officialDate(c.deadline, c.provisional)} 前补齐：${c.deferred.map((d) => d.name).join('、')}。`,
             },
           ]
         : []),
@@ -49,7 +49,7 @@ export async function buildReceipt(hall: HallInfo, docNo: string, c: ReceiptCont
       { kind: 'paragraph', text: promise, indent: true },
       {
         kind: 'paragraph',
-        text: `请于 ${chineseDate(c.pickupDay)} 起凭本回执到${hall.name}领取办理结果；办结后将通过短信或电话通知。代领的，请携带本回执及代领人身份证件。`,
+        text: `请于 ${officialDate(c.pickupDay, c.provisional)} 起凭本回执到${hall.name}领取办理结果；办结后将通过短信或电话通知。代领的，请携带本回执及代领人身份证件。`,
         indent: true,
       },
       {
