@@ -76,8 +76,9 @@ async function main(command: string | undefined): Promise<number> {
       const now = () => ctx.clock.now();
       const { checkpointSeconds } = auditSettings(process.env, ctx.config.dataDir);
       const stopCheckpoints = startAuditCheckpoints({ ...ctx, now }, ctx.auditAnchor!, auditKeys(), checkpointSeconds);
+      const keyFiles = keyFilesOf(process.env, ctx.config.dataDir);
       const stopBackups = startBackupSchedule(
-        { ...ctx, now, ring: auditKeys(), source: backupSource(ctx.config), keyFiles: keyFilesOf(process.env, ctx.config.dataDir) },
+        { ...ctx, now, ring: auditKeys(), source: backupSource(ctx.config), keyFiles },
         backupSchedule(process.env),
       );
       const stop = async () => {
@@ -118,7 +119,8 @@ async function main(command: string | undefined): Promise<number> {
     }
     case 'audit-rotate-key': {
       const { keyFile } = auditSettings(process.env, loadConfig().dataDir);
-      console.log(JSON.stringify({ keyFile, newKeyId: rotateAuditKey(keyFile), takesEffect: 'next start of every node' }));
+      const newKeyId = rotateAuditKey(keyFile);
+      console.log(JSON.stringify({ keyFile, newKeyId, takesEffect: 'next start of every node' }));
       return 0;
     }
     case 'backup': {

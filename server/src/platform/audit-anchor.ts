@@ -44,8 +44,19 @@ export interface AnchorState {
 const signed = (c: Omit<Checkpoint, 'mac'>) => JSON.stringify([c.v, c.kind, c.seq, c.hash, c.at, c.keyId, c.note]);
 
 /** Reads the file and checks each line's signature; what stays in force after restores pins the chain. */
-export function readAnchor(anchor: AuditAnchor, ring: AuditKeyRing): { state: AnchorState; hashAt: Map<number, string> } {
-  const state: AnchorState = { file: anchor.file, lines: 0, newestSeq: null, newestAt: null, restores: 0, setAside: 0, forged: 0 };
+export function readAnchor(
+  anchor: AuditAnchor,
+  ring: AuditKeyRing,
+): { state: AnchorState; hashAt: Map<number, string> } {
+  const state: AnchorState = {
+    file: anchor.file,
+    lines: 0,
+    newestSeq: null,
+    newestAt: null,
+    restores: 0,
+    setAside: 0,
+    forged: 0,
+  };
   const hashAt = new Map<number, string>();
   const atOf = new Map<number, number>();
   let text = '';
@@ -96,10 +107,27 @@ function syslogReachable(): boolean {
 export function writeCheckpoint(
   anchor: AuditAnchor,
   ring: AuditKeyRing,
-  c: { kind: Checkpoint['kind']; seq: number; hash: string; at: number; note?: string | null },
+  c: {
+    kind: Checkpoint['kind'];
+    seq: number;
+    hash: string;
+    at: number;
+    note?: string | null;
+  },
 ): Checkpoint {
-  const body = { v: 1 as const, kind: c.kind, seq: c.seq, hash: c.hash, at: c.at, keyId: ring.current.id, note: c.note ?? null };
-  const line: Checkpoint = { ...body, mac: mac(ring.current, 'checkpoint', signed(body)) };
+  const body = {
+    v: 1 as const,
+    kind: c.kind,
+    seq: c.seq,
+    hash: c.hash,
+    at: c.at,
+    keyId: ring.current.id,
+    note: c.note ?? null,
+  };
+  const line: Checkpoint = {
+    ...body,
+    mac: mac(ring.current, 'checkpoint', signed(body)),
+  };
   fs.mkdirSync(path.dirname(anchor.file), { recursive: true, mode: 0o700 });
   const fd = fs.openSync(anchor.file, 'a', 0o600);
   try {
@@ -116,10 +144,21 @@ export function writeCheckpoint(
 }
 
 /** Pins the current head unless `after` already covers it; answers the seq now pinned. */
-export async function checkpointHead(db: Db, anchor: AuditAnchor, ring: AuditKeyRing, at: number, after = 0): Promise<number> {
+export async function checkpointHead(
+  db: Db,
+  anchor: AuditAnchor,
+  ring: AuditKeyRing,
+  at: number,
+  after = 0,
+): Promise<number> {
   const head = await db.selectFrom('audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
   if (!head || Number(head.seq) <= after) return after;
-  writeCheckpoint(anchor, ring, { kind: 'checkpoint', seq: Number(head.seq), hash: head.hash, at });
+  writeCheckpoint(anchor, ring, {
+    kind: 'checkpoint',
+    seq: Number(head.seq),
+    hash: head.hash,
+    at,
+  });
   return Number(head.seq);
 }
 
@@ -138,7 +177,14 @@ export function startAuditCheckpoints(
     pinned = await checkpointHead(deps.db, anchor, ring, deps.now(), pinned);
   };
   const stop = runPeriodically(deps.log, 'audit checkpoint', seconds * 1000, pass);
-  deps.log.info({ file: anchor.file, every: seconds, node: `${os.hostname()}:${process.pid}` }, 'audit checkpoints on');
+  deps.log.info(
+    {
+      file: anchor.file,
+      every: seconds,
+      node: `${os.hostname()}:${process.pid}`,
+    },
+    'audit checkpoints on',
+  );
   return async () => {
     stop();
     try {

@@ -46,8 +46,14 @@ export function parseKeyFile(text: string, file: string | null = null): AuditKey
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     const m = KEY_LINE.exec(line);
-    if (!m) throw new Error(`审计密钥文件格式错误 (audit key file: a line is not "<id> <64+ hex digits>")${file ? `: ${file}` : ''}`);
-    const key = { id: m[1] as string, secret: Buffer.from(m[2] as string, 'hex') };
+    if (!m)
+      throw new Error(
+        `审计密钥文件格式错误 (audit key file: a line is not "<id> <64+ hex digits>")${file ? `: ${file}` : ''}`,
+      );
+    const key = {
+      id: m[1] as string,
+      secret: Buffer.from(m[2] as string, 'hex'),
+    };
     if (byId.has(key.id)) throw new Error(`审计密钥编号重复 (audit key id ${key.id} appears twice)`);
     byId.set(key.id, key);
     current = key;
@@ -64,7 +70,10 @@ function newKeyLine(id: string): string {
  * Loads the key ring. Outside production a missing file is created (0600, in a 0700 folder); in production a
  * missing file, or one that group or others may read or write, stops the start.
  */
-export function loadAuditKeyRing(s: Pick<AuditSettings, 'keyFile' | 'production'>): { ring: AuditKeyRing; created: boolean } {
+export function loadAuditKeyRing(s: Pick<AuditSettings, 'keyFile' | 'production'>): {
+  ring: AuditKeyRing;
+  created: boolean;
+} {
   let created = false;
   if (!fs.existsSync(s.keyFile)) {
     if (s.production) {
@@ -86,7 +95,10 @@ export function loadAuditKeyRing(s: Pick<AuditSettings, 'keyFile' | 'production'
       `审计密钥文件权限过宽，生产模式拒绝启动 (audit key file ${s.keyFile} has mode ${mode.toString(8)}; chmod 600 it)`,
     );
   }
-  return { ring: parseKeyFile(fs.readFileSync(s.keyFile, 'utf8'), s.keyFile), created };
+  return {
+    ring: parseKeyFile(fs.readFileSync(s.keyFile, 'utf8'), s.keyFile),
+    created,
+  };
 }
 
 /** Appends a new key that signs from the next start on; the older keys stay to verify older records. */

@@ -41,7 +41,9 @@ const fieldsOf = (seq: number, e: Fields) => [
 
 /** The plain SHA-256 link of records chained before the key existed (and all an attacker can recompute). */
 export function legacyHash(seq: number, e: Fields, prev: string): string {
-  return createHash('sha256').update(JSON.stringify([...fieldsOf(seq, e), prev])).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify([...fieldsOf(seq, e), prev]))
+    .digest('hex');
 }
 
 function keyedHash(ring: AuditKeyRing, keyId: string, seq: number, e: Fields, prev: string): string | null {
@@ -176,7 +178,8 @@ export async function verifyAuditChain(db: Db, opts: VerifyOptions = {}): Promis
     if (rows.length === 0) break;
     for (const r of rows) {
       const seq = Number(r.seq);
-      if (seq !== expectedSeq || r.prev_hash !== prev) return fail(Math.min(seq, expectedSeq), 'missing');
+      if (seq !== expectedSeq) return fail(Math.min(seq, expectedSeq), 'missing');
+      if (r.prev_hash !== prev) return fail(seq, 'altered');
       const fields: Fields = {
         at: Number(r.at),
         userId: r.user_id,
@@ -213,7 +216,14 @@ export async function verifyAuditChain(db: Db, opts: VerifyOptions = {}): Promis
     return fail(checked + 1, 'missing');
   }
   if (anchor && (anchor.state.newestSeq ?? 0) > checked) return fail(checked + 1, 'behind-checkpoint');
-  return { ok: true, checked, firstBrokenSeq: null, problem: null, legacyRecords: legacy, checkpoints: anchor?.state ?? null };
+  return {
+    ok: true,
+    checked,
+    firstBrokenSeq: null,
+    problem: null,
+    legacyRecords: legacy,
+    checkpoints: anchor?.state ?? null,
+  };
 }
 
 /**
@@ -221,7 +231,12 @@ export async function verifyAuditChain(db: Db, opts: VerifyOptions = {}): Promis
  * covers their head, so none of them can change unnoticed from here on. Only an intact legacy chain is sealed.
  */
 export async function sealLegacyChain(db: Db, at: number): Promise<ChainCheck | null> {
-  const last = await db.selectFrom('audit_log').select(['seq', 'chain']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  const last = await db
+    .selectFrom('audit_log')
+    .select(['seq', 'chain'])
+    .orderBy('seq', 'desc')
+    .limit(1)
+    .executeTakeFirst();
   if (!last || Number(last.chain) !== LEGACY) return null;
   const check = await verifyAuditChain(db);
   if (!check.ok) return check;
@@ -234,7 +249,12 @@ export async function sealLegacyChain(db: Db, at: number): Promise<ChainCheck | 
     targetType: 'audit_log',
     targetId: 'chain',
     outcome: 'success',
-    detail: { legacyRecords: check.checked, legacyHeadSeq: Number(head.seq), legacyHead: head.hash, keyId: auditKeys().current.id },
+    detail: {
+      legacyRecords: check.checked,
+      legacyHeadSeq: Number(head.seq),
+      legacyHead: head.hash,
+      keyId: auditKeys().current.id,
+    },
   });
   return check;
 }

@@ -35,7 +35,15 @@ const checkSchema = z.object({
   checked: z.number(),
   firstBrokenSeq: z.number().nullable(),
   problem: z
-    .enum(['altered', 'missing', 'downgraded', 'unknown-key', 'checkpoint-mismatch', 'behind-checkpoint', 'checkpoint-forged'])
+    .enum([
+      'altered',
+      'missing',
+      'downgraded',
+      'unknown-key',
+      'checkpoint-mismatch',
+      'behind-checkpoint',
+      'checkpoint-forged',
+    ])
     .nullable(),
   legacyRecords: z.number(),
   checkpoints: z

@@ -46,18 +46,36 @@ const headSeq = async (hall: TestHall) =>
  */
 async function recomputeFrom(hall: TestHall, from: number, markLegacy: boolean) {
   const db = hall.ctx.db;
-  const before = await db.selectFrom('audit_log').select('hash').where('seq', '=', from - 1).executeTakeFirst();
+  const before = await db
+    .selectFrom('audit_log')
+    .select('hash')
+    .where('seq', '=', from - 1)
+    .executeTakeFirst();
   let prev = before?.hash ?? '0'.repeat(64);
   const rows = await db.selectFrom('audit_log').selectAll().where('seq', '>=', from).orderBy('seq').execute();
   for (const r of rows) {
     const hash = legacyHash(
       Number(r.seq),
-      { at: Number(r.at), userId: r.user_id, username: r.username, action: r.action, targetType: r.target_type, targetId: r.target_id, outcome: r.outcome as 'success', ip: r.ip, detail: r.detail },
+      {
+        at: Number(r.at),
+        userId: r.user_id,
+        username: r.username,
+        action: r.action,
+        targetType: r.target_type,
+        targetId: r.target_id,
+        outcome: r.outcome as 'success',
+        ip: r.ip,
+        detail: r.detail,
+      },
       prev,
     );
     await db
       .updateTable('audit_log')
-      .set({ prev_hash: prev, hash, ...(markLegacy ? { chain: 1, key_id: null } : {}) })
+      .set({
+        prev_hash: prev,
+        hash,
+        ...(markLegacy ? { chain: 1, key_id: null } : {}),
+      })
       .where('seq', '=', r.seq)
       .execute();
     prev = hash;
@@ -73,7 +91,11 @@ describe('the keyed audit chain and its checkpoints', () => {
     const auditor = await signedIn(hall.app, 'auditor');
     const res = json(await auditor.post('/api/audit/verify'));
     expect(res).toMatchObject({ ok: true, problem: null, legacyRecords: 0 });
-    expect(res.checkpoints).toMatchObject({ lines: 1, newestSeq: seq, forged: 0 });
+    expect(res.checkpoints).toMatchObject({
+      lines: 1,
+      newestSeq: seq,
+      forged: 0,
+    });
     const rows = await hall.ctx.db.selectFrom('audit_log').select(['chain', 'key_id']).execute();
     expect(rows.every((r) => Number(r.chain) === 2 && r.key_id === 't1')).toBe(true);
   });
@@ -82,14 +104,22 @@ describe('the keyed audit chain and its checkpoints', () => {
     const hall = await hallWithLog();
     await hall.ctx.db.updateTable('audit_log').set({ username: 'nobody' }).where('seq', '=', 4).execute();
     await recomputeFrom(hall, 4, false);
-    expect(await verify(hall)).toMatchObject({ ok: false, firstBrokenSeq: 4, problem: 'altered' });
+    expect(await verify(hall)).toMatchObject({
+      ok: false,
+      firstBrokenSeq: 4,
+      problem: 'altered',
+    });
   });
 
   it('catches an edit that re-marks the rest of the chain as written before the key', async () => {
     const hall = await hallWithLog();
     await hall.ctx.db.updateTable('audit_log').set({ outcome: 'failure' }).where('seq', '=', 5).execute();
     await recomputeFrom(hall, 5, true);
-    expect(await verify(hall)).toMatchObject({ ok: false, firstBrokenSeq: 5, problem: 'downgraded' });
+    expect(await verify(hall)).toMatchObject({
+      ok: false,
+      firstBrokenSeq: 5,
+      problem: 'downgraded',
+    });
   });
 
   it('catches the whole chain rewritten as pre-key records, through the checkpoint', async () => {
@@ -106,12 +136,20 @@ describe('the keyed audit chain and its checkpoints', () => {
     const hall = await hallWithLog();
     const pinned = await pin(hall);
     const keep = pinned - 3;
-    const last = await hall.ctx.db.selectFrom('audit_log').select('hash').where('seq', '=', keep).executeTakeFirstOrThrow();
+    const last = await hall.ctx.db
+      .selectFrom('audit_log')
+      .select('hash')
+      .where('seq', '=', keep)
+      .executeTakeFirstOrThrow();
     await hall.ctx.db.deleteFrom('audit_log').where('seq', '>', keep).execute();
     await hall.ctx.db.updateTable('audit_head').set({ seq: keep, hash: last.hash }).where('id', '=', 1).execute();
     // The chain in the database is whole again; only the checkpoint knows it was longer.
     expect(await verifyAuditChain(hall.ctx.db)).toMatchObject({ ok: true });
-    expect(await verify(hall)).toMatchObject({ ok: false, firstBrokenSeq: keep + 1, problem: 'behind-checkpoint' });
+    expect(await verify(hall)).toMatchObject({
+      ok: false,
+      firstBrokenSeq: keep + 1,
+      problem: 'behind-checkpoint',
+    });
   });
 
   it('catches an old copy of the log put back', async () => {
@@ -125,68 +163,144 @@ describe('the keyed audit chain and its checkpoints', () => {
     await db.deleteFrom('audit_log').execute();
     for (const r of oldRows) await db.insertInto('audit_log').values(r).execute();
     await db.updateTable('audit_head').set({ seq: oldHead.seq, hash: oldHead.hash }).where('id', '=', 1).execute();
-    expect(await verify(hall)).toMatchObject({ ok: false, firstBrokenSeq: Number(oldHead.seq) + 1, problem: 'behind-checkpoint' });
+    expect(await verify(hall)).toMatchObject({
+      ok: false,
+      firstBrokenSeq: Number(oldHead.seq) + 1,
+      problem: 'behind-checkpoint',
+    });
   });
 
   it('catches the deletion of every record', async () => {
     const hall = await hallWithLog();
     await pin(hall);
     await hall.ctx.db.deleteFrom('audit_log').execute();
-    await hall.ctx.db.updateTable('audit_head').set({ seq: 0, hash: '0'.repeat(64) }).where('id', '=', 1).execute();
-    expect(await verify(hall)).toMatchObject({ ok: false, checked: 0, firstBrokenSeq: 1, problem: 'behind-checkpoint' });
+    await hall.ctx.db
+      .updateTable('audit_head')
+      .set({ seq: 0, hash: '0'.repeat(64) })
+      .where('id', '=', 1)
+      .execute();
+    expect(await verify(hall)).toMatchObject({
+      ok: false,
+      checked: 0,
+      firstBrokenSeq: 1,
+      problem: 'behind-checkpoint',
+    });
   });
 
   it('refuses checkpoint lines written without the key', async () => {
     const hall = await hallWithLog();
     const seq = await pin(hall);
-    const forged = { v: 1, kind: 'restore', seq: 1, hash: 'f'.repeat(64), at: hall.clock.now(), keyId: 't1', note: null, mac: '0'.repeat(64) };
+    const forged = {
+      v: 1,
+      kind: 'restore',
+      seq: 1,
+      hash: 'f'.repeat(64),
+      at: hall.clock.now(),
+      keyId: 't1',
+      note: null,
+      mac: '0'.repeat(64),
+    };
     appendFileSync(hall.ctx.auditAnchor!.file, `${JSON.stringify(forged)}\n`);
     const res = await verify(hall);
     expect(res).toMatchObject({ ok: false, problem: 'checkpoint-forged' });
-    expect(res.checkpoints).toMatchObject({ lines: 1, forged: 1, newestSeq: seq });
+    expect(res.checkpoints).toMatchObject({
+      lines: 1,
+      forged: 1,
+      newestSeq: seq,
+    });
   });
 
   it('does not verify under another key', async () => {
     const hall = await hallWithLog();
     const otherId = parseKeyFile(`k1 ${'11'.repeat(32)}`);
-    expect(await verifyAuditChain(hall.ctx.db, { keys: otherId })).toMatchObject({ ok: false, firstBrokenSeq: 1, problem: 'unknown-key' });
+    expect(await verifyAuditChain(hall.ctx.db, { keys: otherId })).toMatchObject({
+      ok: false,
+      firstBrokenSeq: 1,
+      problem: 'unknown-key',
+    });
     const sameIdOtherSecret = parseKeyFile(`t1 ${'11'.repeat(32)}`);
-    expect(await verifyAuditChain(hall.ctx.db, { keys: sameIdOtherSecret })).toMatchObject({ ok: false, firstBrokenSeq: 1, problem: 'altered' });
+    expect(await verifyAuditChain(hall.ctx.db, { keys: sameIdOtherSecret })).toMatchObject({
+      ok: false,
+      firstBrokenSeq: 1,
+      problem: 'altered',
+    });
   });
 
   it('accepts an older head after a restore recorded with the key, and pins the new timeline', async () => {
     const hall = await hallWithLog();
     const pinned = await pin(hall);
     const keep = pinned - 2;
-    const last = await hall.ctx.db.selectFrom('audit_log').select('hash').where('seq', '=', keep).executeTakeFirstOrThrow();
+    const last = await hall.ctx.db
+      .selectFrom('audit_log')
+      .select('hash')
+      .where('seq', '=', keep)
+      .executeTakeFirstOrThrow();
     await hall.ctx.db.deleteFrom('audit_log').where('seq', '>', keep).execute();
     await hall.ctx.db.updateTable('audit_head').set({ seq: keep, hash: last.hash }).where('id', '=', 1).execute();
-    writeCheckpoint(hall.ctx.auditAnchor!, TEST_AUDIT_KEYS, { kind: 'restore', seq: keep, hash: last.hash, at: hall.clock.now(), note: 'test' });
+    writeCheckpoint(hall.ctx.auditAnchor!, TEST_AUDIT_KEYS, {
+      kind: 'restore',
+      seq: keep,
+      hash: last.hash,
+      at: hall.clock.now(),
+      note: 'test',
+    });
     await addRecords(hall, 3);
     await pin(hall);
     const res = await verify(hall);
     expect(res).toMatchObject({ ok: true, problem: null });
-    expect(res.checkpoints).toMatchObject({ restores: 1, setAside: 1, newestSeq: keep + 3 });
+    expect(res.checkpoints).toMatchObject({
+      restores: 1,
+      setAside: 1,
+      newestSeq: keep + 3,
+    });
   });
 
   it('notices a change to any field of any record (property)', async () => {
     const hall = await hallWithLog(4);
     const n = await headSeq(hall);
-    const fields = ['at', 'user_id', 'username', 'action', 'target_type', 'target_id', 'outcome', 'ip', 'detail', 'key_id'] as const;
+    const fields = [
+      'at',
+      'user_id',
+      'username',
+      'action',
+      'target_type',
+      'target_id',
+      'outcome',
+      'ip',
+      'detail',
+      'key_id',
+    ] as const;
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: n }), fc.constantFrom(...fields), fc.string({ minLength: 1, maxLength: 8 }), async (seq, field, text) => {
-        const db = hall.ctx.db;
-        const original = await db.selectFrom('audit_log').selectAll().where('seq', '=', seq).executeTakeFirstOrThrow();
-        const value = field === 'at' ? Number(original.at) + 1 : `${String(original[field])}${text}`;
-        await db.updateTable('audit_log').set({ [field]: value }).where('seq', '=', seq).execute();
-        try {
-          const res = await verifyAuditChain(db);
-          expect(res.ok).toBe(false);
-          expect(res.firstBrokenSeq).toBe(seq);
-        } finally {
-          await db.updateTable('audit_log').set({ [field]: original[field] }).where('seq', '=', seq).execute();
-        }
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: n }),
+        fc.constantFrom(...fields),
+        fc.string({ minLength: 1, maxLength: 8 }),
+        async (seq, field, text) => {
+          const db = hall.ctx.db;
+          const original = await db
+            .selectFrom('audit_log')
+            .selectAll()
+            .where('seq', '=', seq)
+            .executeTakeFirstOrThrow();
+          const value = field === 'at' ? Number(original.at) + 1 : `${String(original[field])}${text}`;
+          await db
+            .updateTable('audit_log')
+            .set({ [field]: value })
+            .where('seq', '=', seq)
+            .execute();
+          try {
+            const res = await verifyAuditChain(db);
+            expect(res.ok).toBe(false);
+            expect(res.firstBrokenSeq).toBe(seq);
+          } finally {
+            await db
+              .updateTable('audit_log')
+              .set({ [field]: original[field] })
+              .where('seq', '=', seq)
+              .execute();
+          }
+        },
+      ),
       { numRuns: 25 },
     );
     expect(await verifyAuditChain(hall.ctx.db)).toMatchObject({ ok: true });

@@ -12,7 +12,15 @@ import {
   restorePostgres,
   sqliteFacts,
 } from './databases.ts';
-import { BackupRejected, checkBackup, describeFile, type Manifest, MANIFEST, type ManifestKey, signManifest } from './manifest.ts';
+import {
+  BackupRejected,
+  checkBackup,
+  describeFile,
+  type Manifest,
+  MANIFEST,
+  type ManifestKey,
+  signManifest,
+} from './manifest.ts';
 
 /** The system a backup is taken from or restored into. */
 export interface BackupSource {
@@ -66,7 +74,10 @@ export interface CreateOptions {
  * Writes one backup folder: the database (SQLite online backup or pg_dump), the files folder, and a signed
  * manifest with the SHA-256 of each file. Built under a .partial name and renamed when whole.
  */
-export async function createBackup(src: BackupSource, opts: CreateOptions): Promise<{ dir: string; manifest: Manifest }> {
+export async function createBackup(
+  src: BackupSource,
+  opts: CreateOptions,
+): Promise<{ dir: string; manifest: Manifest }> {
   const progress = opts.progress ?? (() => {});
   fs.mkdirSync(opts.into, { recursive: true, mode: 0o700 });
   let name = backupName(opts.now);
@@ -102,11 +113,24 @@ export async function createBackup(src: BackupSource, opts: CreateOptions): Prom
       }
       return { name: k.name, path: k.path, present, copied };
     });
-    const listed = [database, ...files.map((f) => path.join('files', f)), ...keys.filter((k) => k.copied).map((k) => path.join('keys', k.name))];
+    const listed = [
+      database,
+      ...files.map((f) => path.join('files', f)),
+      ...keys.filter((k) => k.copied).map((k) => path.join('keys', k.name)),
+    ];
     const described = [];
     for (const rel of listed) described.push(await describeFile(work, rel));
     const manifest = signManifest(
-      { format: 'onewindow-backup/1', name, createdAt: opts.now, dialect: src.dialect, database, ...facts, files: described, keys },
+      {
+        format: 'onewindow-backup/1',
+        name,
+        createdAt: opts.now,
+        dialect: src.dialect,
+        database,
+        ...facts,
+        files: described,
+        keys,
+      },
       opts.ring,
     );
     fs.writeFileSync(path.join(work, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, { mode: 0o600 });
@@ -133,7 +157,11 @@ export function listBackups(into: string): BackupListing[] {
     if (!e.isDirectory() || !e.name.startsWith('onewindow-')) continue;
     try {
       const m = JSON.parse(fs.readFileSync(path.join(into, e.name, MANIFEST), 'utf8')) as Manifest;
-      out.push({ dir: path.join(into, e.name), name: e.name, createdAt: Number(m.createdAt) });
+      out.push({
+        dir: path.join(into, e.name),
+        name: e.name,
+        createdAt: Number(m.createdAt),
+      });
     } catch {
       // no readable manifest: not a backup this code wrote whole
     }
@@ -187,14 +215,17 @@ export async function restoreBackup(from: string, target: BackupSource, opts: Re
     if (done % 200 === 0 || done === total) progress(`校验 checksums ${done}/${total}`);
   });
   if (manifest.dialect !== target.dialect) {
-    throw new BackupRejected(`这是 ${manifest.dialect} 的备份，不能恢复到 ${target.dialect} (backup is ${manifest.dialect})`);
+    throw new BackupRejected(
+      `这是 ${manifest.dialect} 的备份，不能恢复到 ${target.dialect} (backup is ${manifest.dialect})`,
+    );
   }
   const filesDir = path.join(target.dataDir, 'files');
   const stamp = backupName(opts.now).slice('onewindow-'.length);
   if (!opts.replace) {
     const dbInUse =
       target.dialect === 'sqlite'
-        ? fs.existsSync(target.sqliteFile as string) && Object.keys(sqliteFacts(target.sqliteFile as string).tables).length > 0
+        ? fs.existsSync(target.sqliteFile as string) &&
+          Object.keys(sqliteFacts(target.sqliteFile as string).tables).length > 0
         : !(await postgresIsEmpty(target.databaseUrl as string));
     if (dbInUse || nonEmptyDir(filesDir)) {
       throw new BackupRejected('目标数据库或文件目录不为空；确认覆盖请加 --replace (target not empty; use --replace)');
@@ -218,15 +249,26 @@ export async function restoreBackup(from: string, target: BackupSource, opts: Re
     copyInto(from, path.join(...f.path.split('/')), target.dataDir);
     if ((i + 1) % 200 === 0 || i + 1 === files.length) progress(`文件 files ${i + 1}/${files.length}`);
   });
-  const facts = target.dialect === 'sqlite' ? sqliteFacts(target.sqliteFile as string) : await postgresFacts(target.databaseUrl as string);
+  const facts =
+    target.dialect === 'sqlite'
+      ? sqliteFacts(target.sqliteFile as string)
+      : await postgresFacts(target.databaseUrl as string);
   for (const [table, n] of Object.entries(manifest.tables)) {
     if (facts.tables[table] !== n) {
-      throw new BackupRejected(`恢复后 ${table} 有 ${facts.tables[table] ?? 0} 行，备份中为 ${n} 行 (row count differs)`);
+      throw new BackupRejected(
+        `恢复后 ${table} 有 ${facts.tables[table] ?? 0} 行，备份中为 ${n} 行 (row count differs)`,
+      );
     }
   }
   if (facts.auditHead.seq !== manifest.auditHead.seq || facts.auditHead.hash !== manifest.auditHead.hash) {
     throw new BackupRejected('恢复后审计链头与备份清单不符 (audit head differs from the manifest)');
   }
-  writeCheckpoint(opts.anchor, opts.ring, { kind: 'restore', seq: manifest.auditHead.seq, hash: manifest.auditHead.hash, at: opts.now, note: manifest.name });
+  writeCheckpoint(opts.anchor, opts.ring, {
+    kind: 'restore',
+    seq: manifest.auditHead.seq,
+    hash: manifest.auditHead.hash,
+    at: opts.now,
+    note: manifest.name,
+  });
   return manifest;
 }

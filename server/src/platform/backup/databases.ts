@@ -23,11 +23,23 @@ export function sqliteFacts(file: string): DatabaseFacts {
       .pluck()
       .all() as string[];
     const tables: Record<string, number> = {};
-    for (const n of names) tables[n] = Number(db.prepare(`SELECT count(*) FROM ${quoted(n)}`).pluck().get());
+    for (const n of names)
+      tables[n] = Number(
+        db
+          .prepare(`SELECT count(*) FROM ${quoted(n)}`)
+          .pluck()
+          .get(),
+      );
     const head = names.includes('audit_head')
       ? (db.prepare('SELECT seq, hash FROM audit_head WHERE id = 1').get() as { seq: number; hash: string } | undefined)
       : undefined;
-    return { auditHead: { seq: Number(head?.seq ?? 0), hash: head?.hash ?? '0'.repeat(64) }, tables };
+    return {
+      auditHead: {
+        seq: Number(head?.seq ?? 0),
+        hash: head?.hash ?? '0'.repeat(64),
+      },
+      tables,
+    };
   } finally {
     db.close();
   }
@@ -38,7 +50,7 @@ export async function backupSqlite(src: string, dest: string, progress: Progress
   const db = new Database(src, { fileMustExist: true, timeout: 10_000 });
   let lastShown = -1;
   try {
-    await db.backup(dest, {
+    const done = await db.backup(dest, {
       progress: ({ totalPages, remainingPages }) => {
         const pct = totalPages ? Math.floor(((totalPages - remainingPages) * 100) / totalPages) : 100;
         if (pct >= lastShown + 10) {
@@ -48,6 +60,7 @@ export async function backupSqlite(src: string, dest: string, progress: Progress
         return 1000;
       },
     });
+    if (lastShown < 100) progress(`数据库 database 100% (${done.totalPages} pages)`);
   } finally {
     db.close();
   }
@@ -67,12 +80,18 @@ function connection(url: string): { url: string; env: NodeJS.ProcessEnv } {
   const u = new URL(url);
   const password = decodeURIComponent(u.password);
   u.password = '';
-  return { url: u.toString(), env: password ? { ...process.env, PGPASSWORD: password } : process.env };
+  return {
+    url: u.toString(),
+    env: password ? { ...process.env, PGPASSWORD: password } : process.env,
+  };
 }
 
 function run(tool: string, args: string[], env: NodeJS.ProcessEnv, progress: Progress): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tool, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(tool, args, {
+      env,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     const tail: string[] = [];
     let buffered = '';
     child.stderr.on('data', (d: Buffer) => {
@@ -95,15 +114,22 @@ function run(tool: string, args: string[], env: NodeJS.ProcessEnv, progress: Pro
 }
 
 async function pgFactsOf(client: pg.Client): Promise<DatabaseFacts> {
-  const names = (await client.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")).rows.map(
-    (r) => r.t,
-  );
+  const names = (
+    await client.query<{ t: string }>("SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
+  ).rows.map((r) => r.t);
   const tables: Record<string, number> = {};
-  for (const n of names) tables[n] = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoted(n)}`)).rows[0]?.n);
+  for (const n of names)
+    tables[n] = Number((await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoted(n)}`)).rows[0]?.n);
   const head = names.includes('audit_head')
     ? (await client.query<{ seq: string; hash: string }>('SELECT seq, hash FROM audit_head WHERE id = 1')).rows[0]
     : undefined;
-  return { auditHead: { seq: Number(head?.seq ?? 0), hash: head?.hash ?? '0'.repeat(64) }, tables };
+  return {
+    auditHead: {
+      seq: Number(head?.seq ?? 0),
+      hash: head?.hash ?? '0'.repeat(64),
+    },
+    tables,
+  };
 }
 
 export async function postgresFacts(url: string): Promise<DatabaseFacts> {
@@ -130,7 +156,15 @@ export async function backupPostgres(url: string, dest: string, progress: Progre
     const c = connection(url);
     await run(
       pgTool('pg_dump'),
-      ['--format=custom', '--no-owner', '--no-privileges', '--verbose', `--snapshot=${snapshot}`, `--file=${dest}`, `--dbname=${c.url}`],
+      [
+        '--format=custom',
+        '--no-owner',
+        '--no-privileges',
+        '--verbose',
+        `--snapshot=${snapshot}`,
+        `--file=${dest}`,
+        `--dbname=${c.url}`,
+      ],
       c.env,
       progress,
     );

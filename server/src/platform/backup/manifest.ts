@@ -44,7 +44,11 @@ export async function sha256File(file: string): Promise<string> {
 
 export async function describeFile(root: string, rel: string): Promise<ManifestFile> {
   const abs = path.join(root, rel);
-  return { path: rel.split(path.sep).join('/'), bytes: fs.statSync(abs).size, sha256: await sha256File(abs) };
+  return {
+    path: rel.split(path.sep).join('/'),
+    bytes: fs.statSync(abs).size,
+    sha256: await sha256File(abs),
+  };
 }
 
 const signed = (m: Omit<Manifest, 'mac' | 'keyId'>, keyId: string) =>
@@ -52,7 +56,11 @@ const signed = (m: Omit<Manifest, 'mac' | 'keyId'>, keyId: string) =>
 
 /** Signs the manifest with the audit key, so a checksum list rewritten along with the files is noticed too. */
 export function signManifest(m: Omit<Manifest, 'mac' | 'keyId'>, ring: AuditKeyRing): Manifest {
-  return { ...m, keyId: ring.current.id, mac: mac(ring.current, 'backup', signed(m, ring.current.id)) };
+  return {
+    ...m,
+    keyId: ring.current.id,
+    mac: mac(ring.current, 'backup', signed(m, ring.current.id)),
+  };
 }
 
 export class BackupRejected extends Error {}
@@ -72,10 +80,17 @@ export function readManifest(dir: string): Manifest {
  * Checks the manifest's signature and every file's size and SHA-256 before anything is restored; `onFile`
  * reports progress. Throws BackupRejected naming the first file that does not match.
  */
-export async function checkBackup(dir: string, ring: AuditKeyRing, onFile?: (done: number, total: number) => void): Promise<Manifest> {
+export async function checkBackup(
+  dir: string,
+  ring: AuditKeyRing,
+  onFile?: (done: number, total: number) => void,
+): Promise<Manifest> {
   const m = readManifest(dir);
   const key = ring.byId.get(m.keyId);
-  if (!key) throw new BackupRejected(`备份清单的签名密钥 ${m.keyId} 不在审计密钥文件中 (manifest signed by unknown key ${m.keyId})`);
+  if (!key)
+    throw new BackupRejected(
+      `备份清单的签名密钥 ${m.keyId} 不在审计密钥文件中 (manifest signed by unknown key ${m.keyId})`,
+    );
   const { mac: given, keyId, ...rest } = m;
   if (mac(key, 'backup', signed(rest, keyId)) !== given) {
     throw new BackupRejected('备份清单签名不符，清单被改动过 (manifest signature does not match)');

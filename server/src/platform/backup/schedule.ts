@@ -18,7 +18,11 @@ export function backupSchedule(env: NodeJS.ProcessEnv): BackupSchedule {
   const m = /^(\d{1,2}):(\d{2})$/.exec(env.BACKUP_AT ?? '02:30');
   const atMinute = m && Number(m[1]) < 24 && Number(m[2]) < 60 ? Number(m[1]) * 60 + Number(m[2]) : 150;
   const keep = Math.max(1, Math.floor(Number(env.BACKUP_KEEP ?? 14)) || 14);
-  return { dir: env.BACKUP_DIR ? path.resolve(env.BACKUP_DIR) : null, atMinute, keep };
+  return {
+    dir: env.BACKUP_DIR ? path.resolve(env.BACKUP_DIR) : null,
+    atMinute,
+    keep,
+  };
 }
 
 const beijingDay = (at: number) => new Date(at + 8 * 3600_000).toISOString().slice(0, 10);
@@ -47,7 +51,12 @@ export async function backupIfDue(deps: ScheduledBackupDeps, schedule: BackupSch
   if (!schedule.dir) return null;
   const now = deps.now();
   if (!backupDue(schedule, now, listBackups(schedule.dir)[0]?.createdAt ?? null)) return null;
-  const system = { userId: null, username: 'system', targetType: 'backup', ip: null };
+  const system = {
+    userId: null,
+    username: 'system',
+    targetType: 'backup',
+    ip: null,
+  };
   try {
     const started = Date.now();
     const { dir, manifest } = await createBackup(deps.source, {
@@ -58,9 +67,22 @@ export async function backupIfDue(deps: ScheduledBackupDeps, schedule: BackupSch
       progress: (line) => deps.log.debug({ backup: line }, 'backup progress'),
     });
     const removed = pruneBackups(schedule.dir, schedule.keep);
-    const detail = { dir, auditSeq: manifest.auditHead.seq, files: manifest.files.length, removed, ms: Date.now() - started };
+    const detail = {
+      dir,
+      auditSeq: manifest.auditHead.seq,
+      files: manifest.files.length,
+      removed,
+      ms: Date.now() - started,
+    };
     deps.log.info(detail, 'scheduled backup written');
-    await recordAudit(deps.db, { ...system, at: deps.now(), action: 'system.backup', targetId: manifest.name, outcome: 'success', detail });
+    await recordAudit(deps.db, {
+      ...system,
+      at: deps.now(),
+      action: 'system.backup',
+      targetId: manifest.name,
+      outcome: 'success',
+      detail,
+    });
     return dir;
   } catch (err) {
     deps.log.error({ err }, 'scheduled backup failed');
