@@ -14,6 +14,7 @@ import { type IntakeSetup, receptionBody, setUpIntake } from '../bench/intake.ts
 import { emit, note, type ServerProcess, sleep, startServer } from '../bench/lib.ts';
 import { startCluster, stopCluster } from '../bench/pg.ts';
 import { verifyAuditChain } from '../server/src/platform/audit.ts';
+import { loadAuditKeyRing } from '../server/src/platform/audit-keys.ts';
 import { openDatabase, type OpenOptions } from '../server/src/platform/db/database.ts';
 
 const args = process.argv.slice(2);
@@ -66,7 +67,15 @@ function load(setup: IntakeSetup, acked: Acknowledged[], stats: { errors: number
   };
 }
 
-async function check(db: OpenOptions, acked: Acknowledged[]) {
+/** The audit key and checkpoint file the servers of a run share, outside the database. */
+const auditDir = mkdtempSync(path.join(os.tmpdir(), 'onewindow-crash-audit-'));
+const auditEnv = (dialect: string) => ({
+  AUDIT_KEY_FILE: path.join(auditDir, 'audit.key'),
+  AUDIT_CHECKPOINT_FILE: path.join(auditDir, `${dialect}-checkpoints.log`),
+  AUDIT_SYSLOG: 'off',
+});
+
+async function check(db: OpenOptions, acked: Acknowledged[], dialect: string) {
   const handle = openDatabase(db);
   try {
     const rows = await handle.db.selectFrom('cases').select(['id', 'case_no']).where('case_no', 'is not', null).execute();
@@ -81,14 +90,18 @@ async function check(db: OpenOptions, acked: Acknowledged[]) {
     for (const r of rows) holders.set(r.case_no as string, new Set([...(holders.get(r.case_no as string) ?? []), r.id]));
     for (const a of acked) holders.set(a.caseNo, new Set([...(holders.get(a.caseNo) ?? []), a.id]));
     const duplicates = [...holders.values()].filter((ids) => ids.size > 1).length;
-    const audit = await verifyAuditChain(handle.db);
+    // The chain under the servers' key, held against the checkpoints they wrote between the kills.
+    const env = auditEnv(dialect);
+    const keys = loadAuditKeyRing({ keyFile: env.AUDIT_KEY_FILE, production: true }).ring;
+    const audit = await verifyAuditChain(handle.db, { keys, anchor: { file: env.AUDIT_CHECKPOINT_FILE, syslog: false } });
     return { lost, duplicates, audit, cases: rows.length };
   } finally {
     await handle.close();
   }
 }
 
-async function run(dialect: 'sqlite' | 'pg', env: Record<string, string>, db: OpenOptions) {
+async function run(dialect: 'sqlite' | 'pg', dbEnv: Record<string, string>, db: OpenOptions) {
+  const env = { ...dbEnv, ...auditEnv(dialect) };
   const acked: Acknowledged[] = [];
   const stats = { errors: 0 };
   let { server } = await startServer(env);
@@ -106,11 +119,12 @@ async function run(dialect: 'sqlite' | 'pg', env: Record<string, string>, db: Op
     note(`${dialect} cycle ${cycle}/${CYCLES}: ${acked.length} acceptances answered so far`);
   }
   await server.stop();
-  const result = await check(db, acked);
+  const result = await check(db, acked, dialect);
   const extra = { dialect, cycles: CYCLES, acknowledged: acked.length, casesInDb: result.cases };
   emit('crash.lost', result.lost, 'cases', extra);
   emit('crash.duplicates', result.duplicates, 'case numbers', extra);
-  emit('crash.audit_ok', result.audit.ok ? 1 : 0, 'bool', { ...extra, checked: result.audit.checked, firstBrokenSeq: result.audit.firstBrokenSeq });
+  const audit = { checked: result.audit.checked, firstBrokenSeq: result.audit.firstBrokenSeq, problem: result.audit.problem };
+  emit('crash.audit_ok', result.audit.ok ? 1 : 0, 'bool', { ...extra, ...audit, checkpoints: result.audit.checkpoints?.lines });
   return result.lost === 0 && result.duplicates === 0 && result.audit.ok && acked.length > 0;
 }
 
@@ -140,4 +154,5 @@ if (!only || only === 'pg') {
     if (own) stopCluster();
   }
 }
+rmSync(auditDir, { recursive: true, force: true });
 process.exit(ok ? 0 : 1);

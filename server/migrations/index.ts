@@ -12,6 +12,7 @@ import * as calendarRevision from './2026_11_22_0010_calendar_revision.ts';
 import * as caseScans from './2026_12_02_0013_case_scans.ts';
 import * as caseSupport from './2026_12_02_0012_case_support.ts';
 import * as provisionalDates from './2026_12_02_0014_provisional_dates.ts';
+import * as auditKeyedChain from './2026_12_02_0016_audit_keyed_chain.ts';
 
 /** Every migration, in order. Static imports keep the set explicit and bundle-friendly. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0013_case_scans': caseScans,
   '2026_12_02_0012_case_support': caseSupport,
   '2026_12_02_0014_provisional_dates': provisionalDates,
+  '2026_12_02_0016_audit_keyed_chain': auditKeyedChain,
 };

@@ -9,6 +9,11 @@ import { openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { openHallEvents } from './platform/events.ts';
 import { isEmpty, seedDemoHall } from './seed/seed-demo.ts';
+import { auditKeys, sealLegacyChain, installAuditKeys } from './platform/audit.ts';
+import { startAuditCheckpoints } from './platform/audit-anchor.ts';
+import { auditSettings, loadAuditKeyRing, rotateAuditKey } from './platform/audit-keys.ts';
+import { backupCommand, backupSource, keyFilesOf, restoreCommand } from './platform/backup/cli.ts';
+import { backupSchedule, startBackupSchedule } from './platform/backup/schedule.ts';
 import { seedHistory } from './seed/history/command.ts';
 import { startAlertSweeps } from './modules/supervision/alerts.ts';
 import { startTicketSweeps } from './modules/queue/ticket-sweep.ts';
@@ -17,7 +22,10 @@ const usage = `用法 usage: tsx server/src/main.ts <command>
   serve         migrate, seed the demo hall on first start, and serve the web UI and API
   migrate       apply pending database migrations
   seed          load the demo hall into an empty database; --cases N [--seed S] adds a generated history of N cases
-  audit-verify  recompute the audit log's hash chain and report the first broken record`;
+  audit-verify  recompute the audit log's keyed chain, hold it against the checkpoints, report the first break
+  audit-rotate-key  add a new audit key to AUDIT_KEY_FILE (signs from the next start; older keys still verify)
+  backup [--to DIR] [--with-keys]  one backup folder (database, files, signed sha256 manifest) in DIR or BACKUP_DIR
+  restore DIR [--replace]  check a backup's checksums, restore it, compare row counts, verify the audit chain`;
 
 /** TEST ONLY: ONEWINDOW_CLOCK_FILE lets end-to-end tests set "now" by writing an ISO instant to a file. */
 function clockOf(env: NodeJS.ProcessEnv): Clock {
@@ -28,6 +36,11 @@ function clockOf(env: NodeJS.ProcessEnv): Clock {
 async function open() {
   const config = loadConfig();
   const log = pino({ level: config.logLevel });
+  // The audit key lives outside the database; production refuses to start without it (or with loose rights).
+  const audit = auditSettings(process.env, config.dataDir);
+  const keys = loadAuditKeyRing(audit);
+  installAuditKeys(keys.ring);
+  if (keys.created) log.warn({ file: audit.keyFile }, 'audit key created: keep this file, and copy it somewhere safe');
   const handle = openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -38,6 +51,7 @@ async function open() {
   await ensureAuditHead(handle.db);
   const events = await openHallEvents({ dialect: handle.dialect, db: handle.db, databaseUrl: config.databaseUrl, log });
   const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, clock: clockOf(process.env), log, events };
+  ctx.auditAnchor = { file: audit.checkpointFile, syslog: audit.syslog };
   return { ctx, handle: { ...handle, close: async () => { await events.close(); await handle.close(); } } };
 }
 
@@ -53,12 +67,25 @@ async function main(command: string | undefined): Promise<number> {
     case 'serve': {
       const { ctx, handle } = await open();
       await seedIfEmpty(ctx);
+      const sealed = await sealLegacyChain(ctx.db, ctx.clock.now());
+      if (sealed && !sealed.ok) ctx.log.error({ check: sealed }, 'audit chain broken before it was keyed: not sealed');
+      else if (sealed) ctx.log.info({ legacyRecords: sealed.checked }, 'audit chain keyed from here on');
       const app = await buildApp(ctx);
       const stopSweeps = startAlertSweeps(ctx);
       const stopTicketSweeps = startTicketSweeps(ctx);
+      const now = () => ctx.clock.now();
+      const { checkpointSeconds } = auditSettings(process.env, ctx.config.dataDir);
+      const stopCheckpoints = startAuditCheckpoints({ ...ctx, now }, ctx.auditAnchor!, auditKeys(), checkpointSeconds);
+      const keyFiles = keyFilesOf(process.env, ctx.config.dataDir);
+      const stopBackups = startBackupSchedule(
+        { ...ctx, now, ring: auditKeys(), source: backupSource(ctx.config), keyFiles },
+        backupSchedule(process.env),
+      );
       const stop = async () => {
         stopSweeps();
         stopTicketSweeps();
+        stopBackups();
+        await stopCheckpoints();
         await app.close();
         await handle.close();
         process.exit(0);
@@ -84,12 +111,25 @@ async function main(command: string | undefined): Promise<number> {
       return 0;
     }
     case 'audit-verify': {
-      const { handle } = await open();
-      const result = await verifyAuditChain(handle.db);
+      const { ctx, handle } = await open();
+      const result = await verifyAuditChain(handle.db, { anchor: ctx.auditAnchor ?? null });
       console.log(JSON.stringify(result));
       await handle.close();
       return result.ok ? 0 : 2;
     }
+    case 'audit-rotate-key': {
+      const { keyFile } = auditSettings(process.env, loadConfig().dataDir);
+      const newKeyId = rotateAuditKey(keyFile);
+      console.log(JSON.stringify({ keyFile, newKeyId, takesEffect: 'next start of every node' }));
+      return 0;
+    }
+    case 'backup': {
+      const { ctx, handle } = await open();
+      await handle.close();
+      return backupCommand(ctx.config, process.env, process.argv.slice(3), ctx.clock.now());
+    }
+    case 'restore':
+      return restoreCommand(loadConfig(), process.env, process.argv.slice(3), clockOf(process.env).now());
     default:
       console.error(usage);
       return 64;

@@ -6,7 +6,8 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import pg from 'pg';
 import pino from 'pino';
 import { buildApp } from '../src/app.ts';
-import { ensureAuditHead } from '../src/platform/audit.ts';
+import { ensureAuditHead, installAuditKeys } from '../src/platform/audit.ts';
+import { parseKeyFile } from '../src/platform/audit-keys.ts';
 import { ManualClock } from '../src/platform/clock.ts';
 import { loadConfig } from '../src/platform/config.ts';
 import type { AppContext } from '../src/platform/context.ts';
@@ -20,6 +21,10 @@ import { seedDemoHall } from '../src/seed/seed-demo.ts';
 export const T0 = Date.parse('2026-03-02T01:00:00Z');
 
 export { DEMO_PASSWORD };
+
+/** A fixed audit key for the tests (the product keeps its key in a 0600 file outside the database). */
+export const TEST_AUDIT_KEYS = parseKeyFile(`t1 ${'5a'.repeat(32)}`);
+installAuditKeys(TEST_AUDIT_KEYS);
 
 /**
  * A fresh database for one test file: a temporary SQLite file by default, or a new PostgreSQL database created
@@ -95,6 +100,9 @@ export async function buildTestHall(
   const log = opts.logTo ? pino({ level: 'trace' }, opts.logTo) : pino({ level: 'silent' });
   const events = await openHallEvents({ dialect: handle.dialect, db: handle.db, databaseUrl: handle.url, log });
   const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, clock, log, events };
+  // The audit checkpoints of this hall's database, in a file of their own.
+  const anchorDir = mkdtempSync(path.join(os.tmpdir(), 'onewindow-anchor-'));
+  ctx.auditAnchor = { file: path.join(anchorDir, 'checkpoints.log'), syslog: false };
   if (opts.seed !== false) await seedDemoHall(handle.db, { now: clock.now(), passwordHashCost: 10 });
   const app = await buildApp(ctx);
   await app.ready();
@@ -106,6 +114,7 @@ export async function buildTestHall(
       await app.close();
       await events.close();
       await handle.close();
+      rmSync(anchorDir, { recursive: true, force: true });
     },
   };
 }

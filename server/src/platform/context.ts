@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Permission } from '../domain/roles.ts';
+import type { AuditAnchor } from './audit-anchor.ts';
 import type { Clock } from './clock.ts';
 import type { Config } from './config.ts';
 import type { Db, Dialect } from './db/database.ts';
@@ -14,6 +15,8 @@ export interface AppContext {
   log: Logger;
   /** Hall floor events (calls, finished services) fanned out to every app node's displays and pads. */
   events: HallEvents;
+  /** The checkpoint file that pins the audit chain from outside the database (absent: no checkpoint check). */
+  auditAnchor?: AuditAnchor;
 }
 
 /** The signed-in member of staff on whose behalf a request runs. */

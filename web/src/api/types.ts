@@ -99,10 +99,29 @@ export interface AuditRecord {
   hash: string;
 }
 
+export type AuditChainProblem =
+  | 'altered'
+  | 'missing'
+  | 'downgraded'
+  | 'unknown-key'
+  | 'checkpoint-mismatch'
+  | 'behind-checkpoint'
+  | 'checkpoint-forged';
+
 export interface AuditVerifyResult {
   ok: boolean;
   checked: number;
   firstBrokenSeq: number | null;
+  problem: AuditChainProblem | null;
+  legacyRecords: number;
+  checkpoints: {
+    lines: number;
+    newestSeq: number | null;
+    newestAt: number | null;
+    restores: number;
+    setAside: number;
+    forged: number;
+  } | null;
 }
 
 export const CATEGORIES = [

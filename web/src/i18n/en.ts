@@ -7,6 +7,7 @@ import { enLabels } from './labels/en';
 import { queueEn } from './queue/en';
 import { scansEn } from './scans/en';
 import { caseSupportEn } from './case-support/en';
+import { auditEn } from './audit/en';
 import type { Dictionary } from './zh-CN';
 
 /** English (secondary). Must carry every key of zh-CN.ts — the type enforces it. */
@@ -20,6 +21,7 @@ export const en: Dictionary = {
   ...supervisionEn,
   ...scansEn,
   ...caseSupportEn,
+  ...auditEn,
   'app.title': 'OneWindow Service Management',
   'app.shortTitle': 'OneWindow',
   'lang.switch': '中文',

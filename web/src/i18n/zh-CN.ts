@@ -7,6 +7,7 @@ import { zhCNLabels } from './labels/zh-CN';
 import { queueZhCN } from './queue/zh-CN';
 import { scansZhCN } from './scans/zh-CN';
 import { caseSupportZhCN } from './case-support/zh-CN';
+import { auditZhCN } from './audit/zh-CN';
 
 /** 简体中文（主语言）。键名按界面区域分组；en.ts 必须提供同样的键。 */
 export const zhCN = {
@@ -19,6 +20,7 @@ export const zhCN = {
   ...supervisionZhCN,
   ...scansZhCN,
   ...caseSupportZhCN,
+  ...auditZhCN,
   'app.title': '一窗通办业务管理系统',
   'app.shortTitle': '一窗通办',
   'lang.switch': 'English',

@@ -31,7 +31,33 @@ const auditQuery = pageQuery.extend({
   to: intParam({ min: 0 }).optional(),
 });
 
-const checkSchema = z.object({ ok: z.boolean(), checked: z.number(), firstBrokenSeq: z.number().nullable() });
+const checkSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number(),
+  firstBrokenSeq: z.number().nullable(),
+  problem: z
+    .enum([
+      'altered',
+      'missing',
+      'downgraded',
+      'unknown-key',
+      'checkpoint-mismatch',
+      'behind-checkpoint',
+      'checkpoint-forged',
+    ])
+    .nullable(),
+  legacyRecords: z.number(),
+  checkpoints: z
+    .object({
+      lines: z.number(),
+      newestSeq: z.number().nullable(),
+      newestAt: z.number().nullable(),
+      restores: z.number(),
+      setAside: z.number(),
+      forged: z.number(),
+    })
+    .nullable(),
+});
 
 export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -27,7 +27,7 @@ export async function searchAuditLog(ctx: AppContext, actor: Actor, filter: Audi
 
 /** Recomputes the chain; the check itself is on the record, with its result. */
 export async function verifyChain(ctx: AppContext, actor: Actor) {
-  const result = await verifyAuditChain(ctx.db);
+  const result = await verifyAuditChain(ctx.db, { anchor: ctx.auditAnchor ?? null });
   await recordAudit(ctx.db, {
     ...byActor(actor, ctx.clock.now(), 'audit.verify', 'audit_log', 'chain', { ...result }),
     outcome: result.ok ? 'success' : 'failure',

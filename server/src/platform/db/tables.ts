@@ -103,6 +103,9 @@ export interface AuditLogTable {
   detail: string | null;
   prev_hash: string;
   hash: string;
+  /** 1: plain SHA-256 (before the chain had a key); 2: HMAC-SHA256 under key_id. */
+  chain: number;
+  key_id: string | null;
 }
 
 /** One row that holds the chain's head, so concurrent appends serialise on its row lock. */

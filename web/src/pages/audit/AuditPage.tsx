@@ -1,5 +1,5 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { type AuditQuery, useAudit, useVerifyAudit } from '../../api/audit';
@@ -9,6 +9,7 @@ import { formatTime } from '../../components/format';
 import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
+import { AuditCheckResult } from './AuditCheckResult';
 import { AuditDetail } from './AuditDetail';
 
 interface FilterValues {
@@ -59,21 +60,7 @@ export function AuditPage() {
         )
       }
     >
-      {result && (
-        <Alert
-          data-testid="audit-verify-result"
-          role="alert"
-          style={{ marginBottom: 16 }}
-          showIcon
-          closable={{ onClose: () => verify.reset() }}
-          type={result.ok ? 'success' : 'error'}
-          title={
-            result.ok
-              ? t('audit.verifyOk', { n: result.checked })
-              : t('audit.verifyBroken', { seq: result.firstBrokenSeq ?? '?', n: result.checked })
-          }
-        />
-      )}
+      {result && <AuditCheckResult result={result} onClose={() => verify.reset()} />}
       <Form<FilterValues> layout="inline" name="audit-filter" onFinish={onSearch} style={{ marginBottom: 16, rowGap: 8 }}>
         <Form.Item label={t('audit.username')} name="username">
           <Input allowClear style={{ width: 140 }} />
