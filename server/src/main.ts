@@ -12,6 +12,8 @@ import { isEmpty, seedDemoHall } from './seed/seed-demo.ts';
 import { seedHistory } from './seed/history/command.ts';
 import { startAlertSweeps } from './modules/supervision/alerts.ts';
 import { startTicketSweeps } from './modules/queue/ticket-sweep.ts';
+import { startHousekeeping } from './platform/housekeeping.ts';
+import { logRedaction } from './platform/log-redaction.ts';
 
 const usage = `用法 usage: tsx server/src/main.ts <command>
   serve         migrate, seed the demo hall on first start, and serve the web UI and API
@@ -27,7 +29,7 @@ function clockOf(env: NodeJS.ProcessEnv): Clock {
 
 async function open() {
   const config = loadConfig();
-  const log = pino({ level: config.logLevel });
+  const log = pino({ level: config.logLevel, redact: logRedaction });
   const handle = openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -56,9 +58,11 @@ async function main(command: string | undefined): Promise<number> {
       const app = await buildApp(ctx);
       const stopSweeps = startAlertSweeps(ctx);
       const stopTicketSweeps = startTicketSweeps(ctx);
+      const stopHousekeeping = startHousekeeping(ctx);
       const stop = async () => {
         stopSweeps();
         stopTicketSweeps();
+        stopHousekeeping();
         await app.close();
         await handle.close();
         process.exit(0);

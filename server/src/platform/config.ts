@@ -20,7 +20,22 @@ export interface Config {
   webDist: string;
   /** Where the public pages are reached from outside (the progress-lookup QR code on receipts points here). */
   publicBaseUrl: string;
+  /** Sign-in attempts one address may make per window (any account), then 429. */
+  signInMaxAttempts: number;
+  signInWindowMs: number;
+  /** Bearer token for /metrics (METRICS_TOKEN); without it only a local address may read it. */
+  metricsToken: string | null;
+  /**
+   * HMAC key (hex or text, IDEMPOTENCY_SECRET) of the stored request fingerprints; every node of one database needs
+   * the same. Without it a random key is kept in DATA_DIR/idempotency.key (mode 0600).
+   */
+  idempotencySecret: string | null;
 }
+
+const positive = (raw: string | undefined, fallback: number) => {
+  const n = Number(raw);
+  return raw && Number.isInteger(n) && n > 0 ? n : fallback;
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -34,5 +49,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     webDist: path.resolve(env.WEB_DIST ?? './web/dist'),
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
+    signInMaxAttempts: positive(env.SIGNIN_MAX_ATTEMPTS, 20),
+    signInWindowMs: positive(env.SIGNIN_WINDOW_MINUTES, 10) * 60_000,
+    metricsToken: env.METRICS_TOKEN || null,
+    idempotencySecret: env.IDEMPOTENCY_SECRET || null,
   };
 }

@@ -6,7 +6,7 @@
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
-import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { calendarCache } from '../cases/after-acceptance.ts';
@@ -37,7 +37,7 @@ function mustBeActive(s: cases.StepRow) {
 
 function mayWorkIn(actor: Actor, s: cases.StepRow) {
   if (s.department_id && !actor.departmentIds.includes(s.department_id) && !directs(actor)) {
-    throw forbidden('该环节不属于您所在的部门', 'The step belongs to another department');
+    throw outOfScope(forbidden('该环节不属于您所在的部门', 'The step belongs to another department'), 'step', s.id);
   }
 }
 
@@ -203,7 +203,8 @@ export async function stuckSteps(ctx: AppContext, actor: Actor, q: { hallId?: st
 /** Colleagues a step of this department can go to; only for departments of the actor's own halls. */
 export async function colleagues(ctx: AppContext, actor: Actor, departmentId: string) {
   const dep = await repo.findDepartment(ctx.db, departmentId);
-  if (!dep || !actor.hallIds.includes(dep.hall_id)) throw notFound('部门', 'Department');
+  if (!dep) throw notFound('部门', 'Department');
+  if (!actor.hallIds.includes(dep.hall_id)) throw outOfScope(notFound('部门', 'Department'), 'department', dep.id);
   const staff = await repo.departmentStaff(ctx.db, departmentId);
   return staff.map((u) => ({ id: u.id, name: u.display_name, username: u.username }));
 }

@@ -34,9 +34,19 @@ export async function storeFile(dataDir: string, caseId: string, fileId: string,
   await writeFile(path.join(fileDir(dataDir, caseId), fileId), bytes, { flag: 'wx' });
 }
 
-/** Reads a stored file back and refuses one whose bytes no longer match the recorded hash. */
+/** A stored file that is gone or whose bytes no longer match the hash recorded when it was filed. */
+export class FileIntegrityError extends Error {
+  constructor(readonly reason: 'missing' | 'altered') {
+    super(`stored file is ${reason}`);
+  }
+}
+
+/** Reads a stored file back and refuses one that is missing or whose bytes no longer match the recorded hash. */
 export async function loadFile(dataDir: string, caseId: string, fileId: string, sha256: string): Promise<Buffer> {
-  const bytes = await readFile(path.join(fileDir(dataDir, caseId), fileId));
-  if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new Error(`stored file ${fileId} does not match its sha256`);
+  const bytes = await readFile(path.join(fileDir(dataDir, caseId), fileId)).catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') throw new FileIntegrityError('missing');
+    throw e;
+  });
+  if (createHash('sha256').update(bytes).digest('hex') !== sha256) throw new FileIntegrityError('altered');
   return bytes;
 }

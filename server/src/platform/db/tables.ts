@@ -3,6 +3,7 @@ import type { CasesTables } from './tables-cases.ts';
 import type { ConsultTables } from './tables-consult.ts';
 import type { QueueTables } from './tables-queue.ts';
 import type { SupervisionTables } from './tables-supervision.ts';
+import type { SecurityTables } from './tables-security.ts';
 
 /** Row types of every table. Instants are epoch milliseconds; JSON is stored as text. */
 export interface HallTable {
@@ -188,5 +189,6 @@ export interface PlatformTables {
  * Every table. Each business area declares its own tables in `tables-<area>.ts` and is added here, so
  * areas grow without editing one another's declarations.
  */
-export interface Database extends PlatformTables, ConsultTables, QueueTables, CasesTables, BackofficeTables, SupervisionTables {}
+export interface Database extends PlatformTables, ConsultTables, QueueTables, CasesTables, BackofficeTables, SupervisionTables,
+  SecurityTables {}
 
