@@ -19,6 +19,7 @@ import {
   type Urgency,
   urgencyLabels,
 } from './presenter.ts';
+import { withInternalOpinionsFor } from './internal-opinions.ts';
 import * as repo from './repository.ts';
 import type { CaseDetail } from './schema.ts';
 import { moveCase, statusOf } from './trail.ts';
@@ -54,7 +55,8 @@ export async function presentDetail(ctx: AppContext, actor: Actor, c: repo.CaseR
   const marks = new Map(x.marks.map((m) => [m.key, m]));
   const calendar = await calendarOf(ctx.db, c.hall_id);
   const today = chinaDay(ctx.clock.now());
-  return {
+  const parties = { firstOwnerId: c.first_owner_id, eventUserIds: events.map((e) => e.user_id), steps };
+  return withInternalOpinionsFor(actor, parties, {
     ...presentSummary(c, x.applicant.name, caseLight(calendar, today, c)),
     ...(await afterAcceptance(ctx.db, c)),
     itemVersion: c.item_version,
@@ -86,7 +88,7 @@ export async function presentDetail(ctx: AppContext, actor: Actor, c: repo.CaseR
       detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : null,
     })),
     allowedActions: allowedActions(statusOf(c), actor.roles.filter(isRoleCode)),
-  };
+  });
 }
 
 export async function caseDetail(ctx: AppContext, actor: Actor, id: string) {
