@@ -67,5 +67,5 @@ describe('access matrix', () => {
     const denied = await hall.ctx.db.selectFrom('audit_log').select(['username', 'target_id']).where('action', '=', 'access.denied').execute();
     expect(new Set(denied.map((d) => `${d.username} ${d.target_id}`))).toEqual(expected);
     expect(calls).toBe(routes.length * DEMO_USERS.length);
-  });
+  }, 300_000);
 });
