@@ -24,8 +24,9 @@ type Schema = {
 type Param = { in: 'path' | 'query'; name: string; schema?: Schema };
 type Operation = { method: string; path: string; params: Param[]; body: Schema | null };
 
-// Tables whose rows a refused request may legitimately add: its own audit record, sessions, idempotency keys.
-const WRITTEN_ON_REFUSAL = new Set(['audit_log', 'audit_head', 'sessions', 'idempotency_keys']);
+// Tables whose rows a refused request may legitimately add: its own audit record, sessions, idempotency keys, and
+// the rate-limit count of its address (a refused request still counts against the limit).
+const WRITTEN_ON_REFUSAL = new Set(['audit_log', 'audit_head', 'sessions', 'idempotency_keys', 'rate_limits']);
 const ON_PG = Boolean(process.env.DATABASE_URL);
 const RUNS_PER_ROUTE = ON_PG ? 6 : 60;
 
