@@ -33,7 +33,8 @@ export function ownOrigins(req: FastifyRequest, config: Pick<Config, 'publicBase
   } catch {
     // an unparsable PUBLIC_BASE_URL adds nothing
   }
-  const host = req.headers.host;
+  // Fastify's host (and protocol) honour X-Forwarded-Host/-Proto only from a trusted proxy.
+  const host = req.host;
   if (host) out.add(`${req.protocol}://${host}`.toLowerCase());
   return out;
 }
