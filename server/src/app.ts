@@ -33,6 +33,11 @@ import { installAccessControl, installErrorHandler } from './platform/http.ts';
 import { installIdempotency } from './platform/idempotency.ts';
 import { installInputGuard } from './platform/input-guard.ts';
 import { installMetrics } from './platform/metrics.ts';
+import { installCsrfGuard } from './platform/csrf.ts';
+import { installRateLimits } from './platform/rate-limit.ts';
+import { installReadAudit } from './platform/read-audit.ts';
+import { installSecurityHeaders } from './platform/security-headers.ts';
+import { logRedaction, requestSerializer } from './platform/log-redaction.ts';
 
 /** Builds the HTTP application around an open database; the caller owns listening and closing. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -42,10 +47,15 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     // Personal data never lands in request logs: only method, route and status.
     logController: new LogController({ disableRequestLogging: ctx.config.logLevel !== 'debug' }),
     trustProxy: ctx.config.trustedProxies.length ? ctx.config.trustedProxies : false,
+    // Lookup secrets (phone digits, pad tokens, consultation codes, searched ID numbers) never reach a log line.
+    childLoggerFactory: (logger, bindings, opts) =>
+      logger.child(bindings, { ...opts, redact: logRedaction, serializers: { req: requestSerializer } }),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(fastifyCookie);
+  await installSecurityHeaders(app, ctx.config);
+  await installRateLimits(app, ctx);
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'OneWindow 一窗通办业务管理系统 API', version: '0.1.0' },
@@ -55,11 +65,13 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   const servesWebApp = fs.existsSync(path.join(ctx.config.webDist, 'index.html'));
-  installErrorHandler(app, { servesWebApp });
+  installErrorHandler(app, { servesWebApp, ctx });
+  installCsrfGuard(app, ctx.config);
   installAccessControl(app, ctx);
+  installReadAudit(app, ctx);
   installInputGuard(app);
   installIdempotency(app, ctx);
-  installMetrics(app);
+  installMetrics(app, ctx.config);
 
   app.get('/healthz', { schema: { hide: true } }, async () => {
     await ctx.db.selectFrom('halls').select('id').limit(1).execute();

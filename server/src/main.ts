@@ -17,6 +17,8 @@ import { backupSchedule, startBackupSchedule } from './platform/backup/schedule.
 import { seedHistory } from './seed/history/command.ts';
 import { startAlertSweeps } from './modules/supervision/alerts.ts';
 import { startTicketSweeps } from './modules/queue/ticket-sweep.ts';
+import { startHousekeeping } from './platform/housekeeping.ts';
+import { logRedaction } from './platform/log-redaction.ts';
 
 const usage = `用法 usage: tsx server/src/main.ts <command>
   serve         migrate, seed the demo hall on first start, and serve the web UI and API
@@ -35,7 +37,7 @@ function clockOf(env: NodeJS.ProcessEnv): Clock {
 
 async function open() {
   const config = loadConfig();
-  const log = pino({ level: config.logLevel });
+  const log = pino({ level: config.logLevel, redact: logRedaction });
   // The audit key lives outside the database; production refuses to start without it (or with loose rights).
   const audit = auditSettings(process.env, config.dataDir);
   const keys = loadAuditKeyRing(audit);
@@ -81,10 +83,12 @@ async function main(command: string | undefined): Promise<number> {
         { ...ctx, now, ring: auditKeys(), source: backupSource(ctx.config), keyFiles },
         backupSchedule(process.env),
       );
+      const stopHousekeeping = startHousekeeping(ctx);
       const stop = async () => {
         stopSweeps();
         stopTicketSweeps();
         stopBackups();
+        stopHousekeeping();
         await stopCheckpoints();
         await app.close();
         await handle.close();

@@ -96,6 +96,8 @@ export async function buildTestHall(
   const clock = new ManualClock(T0);
   // A low scrypt cost keeps the suite fast; production uses the default.
   const config = { ...loadConfig(opts.logTo ? { LOG_LEVEL: 'debug' } : {}), passwordHashCost: 10, webDist: opts.webDist ?? '/nonexistent' };
+  // Suites sign in far more often than a person (the sign-in throttle has its own test); a fixed fingerprint key.
+  Object.assign(config, { signInMaxAttempts: 100_000, idempotencySecret: 'test-idempotency-key' });
   // `logTo` captures every log line at the most verbose level, for tests of what the logs must never hold.
   const log = opts.logTo ? pino({ level: 'trace' }, opts.logTo) : pino({ level: 'silent' });
   const events = await openHallEvents({ dialect: handle.dialect, db: handle.db, databaseUrl: handle.url, log });

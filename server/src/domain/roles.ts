@@ -29,8 +29,12 @@ export const permissions = [
   'rating.follow_up',
   /** Register receptions (收件登记) and decide them: accept, one-time notice, refuse, 容缺受理, supplement, withdrawal. */
   'reception.register',
-  /** Read cases and the applicant registry of one's halls (personal numbers masked). */
+  /** Read cases of one's halls and the applicants on them (personal numbers masked). */
   'case.read',
+  /** Browse and search the whole applicant registry of one's halls (to find or register an applicant at reception). */
+  'applicant.registry',
+  /** Export the case list in bulk (.xlsx). */
+  'case.export',
   /** Change an applicant's registered information; old and new values go on the trail (R5.4). */
   'applicant.edit',
   /** Route and reroute cases to departments (流转、改派). */
@@ -88,18 +92,18 @@ const staff: Permission[] = ['catalog.read', 'org.read'];
 
 export const roles: readonly RoleDefinition[] = [
   { code: 'applicant', name: '群众/企业', nameEn: 'Applicant', permissions: [], adminClass: null },
-  { code: 'clerk', name: '窗口受理员', nameEn: 'Window clerk', permissions: [...staff, 'consult.register', 'consult.handle', 'knowledge.read', 'queue.serve', 'reception.register', 'case.read', 'case.complete', 'case.collect', 'case.archive'], adminClass: null },
+  { code: 'clerk', name: '窗口受理员', nameEn: 'Window clerk', permissions: [...staff, 'consult.register', 'consult.handle', 'knowledge.read', 'queue.serve', 'reception.register', 'case.read', 'applicant.registry', 'case.complete', 'case.collect', 'case.archive'], adminClass: null },
   { code: 'reviewer', name: '审核员', nameEn: 'Reviewer', permissions: [...staff, 'consult.handle', 'knowledge.read', 'case.read', 'case.process', 'case.review'], adminClass: null },
   { code: 'router', name: '流转专员', nameEn: 'Router', permissions: [...staff, 'knowledge.read', 'case.read', 'case.route'], adminClass: null },
   { code: 'handler', name: '后台办理员', nameEn: 'Back-office handler', permissions: [...staff, 'consult.handle', 'knowledge.read', 'case.read', 'case.process', 'case.complete'], adminClass: null },
   { code: 'approver', name: '审批人', nameEn: 'Approver', permissions: [...staff, 'knowledge.read', 'case.read', 'case.approve'], adminClass: null },
   { code: 'feedback', name: '反馈专员', nameEn: 'Feedback officer', permissions: [...staff, 'consult.register', 'consult.handle', 'knowledge.read', 'rating.follow_up', 'case.read', 'case.collect'], adminClass: null },
-  { code: 'supervisor', name: '窗口主管', nameEn: 'Window supervisor', permissions: [...staff, 'consult.register', 'consult.handle', 'knowledge.read', 'knowledge.manage', 'personal.view', 'queue.serve', 'queue.manage', 'rating.follow_up', 'reception.register', 'case.read', 'applicant.edit', 'case.route', 'case.review', 'case.complete', 'case.archive', 'supervision.view'], adminClass: null },
+  { code: 'supervisor', name: '窗口主管', nameEn: 'Window supervisor', permissions: [...staff, 'consult.register', 'consult.handle', 'knowledge.read', 'knowledge.manage', 'personal.view', 'queue.serve', 'queue.manage', 'rating.follow_up', 'reception.register', 'case.read', 'applicant.registry', 'case.export', 'applicant.edit', 'case.route', 'case.review', 'case.complete', 'case.archive', 'supervision.view'], adminClass: null },
   {
     code: 'station_head',
     name: '站长',
     nameEn: 'Station head',
-    permissions: [...staff, 'catalog.manage', 'consult.register', 'consult.handle', 'knowledge.read', 'knowledge.manage', 'personal.view', 'case.read', 'case.approve', 'case.extend.approve', 'supervision.view', 'queue.manage'],
+    permissions: [...staff, 'catalog.manage', 'consult.register', 'consult.handle', 'knowledge.read', 'knowledge.manage', 'personal.view', 'case.read', 'case.export', 'case.approve', 'case.extend.approve', 'supervision.view', 'queue.manage'],
     adminClass: null,
   },
   { code: 'inspector', name: '监督员', nameEn: 'Inspector', permissions: [...staff, 'knowledge.read', 'case.read', 'supervision.view'], adminClass: null },

@@ -22,7 +22,22 @@ export interface Config {
   publicBaseUrl: string;
   /** Largest scan of a material one upload may carry, in bytes (SCAN_MAX_MB, default 20). */
   scanMaxBytes: number;
+  /** Sign-in attempts one address may make per window (any account), then 429. */
+  signInMaxAttempts: number;
+  signInWindowMs: number;
+  /** Bearer token for /metrics (METRICS_TOKEN); without it only a local address may read it. */
+  metricsToken: string | null;
+  /**
+   * HMAC key (hex or text, IDEMPOTENCY_SECRET) of the stored request fingerprints; every node of one database needs
+   * the same. Without it a random key is kept in DATA_DIR/idempotency.key (mode 0600).
+   */
+  idempotencySecret: string | null;
 }
+
+const positive = (raw: string | undefined, fallback: number) => {
+  const n = Number(raw);
+  return raw && Number.isInteger(n) && n > 0 ? n : fallback;
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -37,6 +52,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(env.WEB_DIST ?? './web/dist'),
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
     scanMaxBytes: megabytes('SCAN_MAX_MB', env.SCAN_MAX_MB, 20),
+    signInMaxAttempts: positive(env.SIGNIN_MAX_ATTEMPTS, 20),
+    signInWindowMs: positive(env.SIGNIN_WINDOW_MINUTES, 10) * 60_000,
+    metricsToken: env.METRICS_TOKEN || null,
+    idempotencySecret: env.IDEMPOTENCY_SECRET || null,
   };
 }
 

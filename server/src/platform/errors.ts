@@ -1,5 +1,8 @@
 /** A failure the caller can act on: one JSON shape `{ code, message, field? }` with an HTTP status. */
 export class AppError extends Error {
+  /** Set on a refusal of a record outside the caller's scope (another hall's): the answer is audited. */
+  refusedTarget?: { type: string; id: string };
+
   constructor(
     readonly status: number,
     readonly code: string,
@@ -21,3 +24,12 @@ export const forbidden = (zh = '无权执行此操作', en = 'You are not allowe
   new AppError(403, 'FORBIDDEN', zh, en);
 export const conflict = (zh: string, en: string, field?: string) => new AppError(409, 'CONFLICT', zh, en, field);
 export const unauthenticated = (zh = '请先登录', en = 'Please log in') => new AppError(401, 'UNAUTHENTICATED', zh, en);
+
+/**
+ * Marks `err` as the refusal of a record that exists but lies outside the caller's scope (another hall's). The
+ * caller gets the same answer as for a missing record; the error handler puts the refusal in the audit log.
+ */
+export function outOfScope(err: AppError, targetType: string, targetId: string): AppError {
+  err.refusedTarget = { type: targetType, id: targetId };
+  return err;
+}

@@ -46,10 +46,40 @@ function localised(locale: ReturnType<typeof z.locales.en>, issue: LocaleIssue):
   return typeof out === 'string' ? out : (out?.message ?? '');
 }
 
+/** Fastify's own refusals, in the one error shape with a message a person can read. */
+const frameworkErrors: Record<string, { code: string; zh: string; en: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', zh: '请求内容过大', en: 'The request body is too large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', zh: '不支持该请求内容类型，请以 JSON 提交', en: 'Unsupported content type; send JSON' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'BAD_JSON', zh: '请求内容为空，但声明为 JSON', en: 'The body is empty but declared as JSON' },
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: 'BAD_JSON', zh: '请求内容不是有效的 JSON', en: 'The body is not valid JSON' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'BAD_REQUEST', zh: '请求长度与内容不符', en: 'Content-Length does not match the body' },
+  FST_ERR_BAD_URL: { code: 'NOT_FOUND', zh: '请求的地址不存在', en: 'No such route' },
+};
+
+/** The audit record of a refused record outside the caller's scope (another hall's). */
+async function auditScopeRefusal(ctx: AppContext, req: FastifyRequest, err: AppError) {
+  const target = err.refusedTarget;
+  if (!target) return;
+  await recordAudit(ctx.db, {
+    at: ctx.clock.now(),
+    userId: req.actor?.userId ?? null,
+    username: req.actor?.username ?? null,
+    action: 'access.out_of_scope',
+    targetType: target.type,
+    targetId: target.id,
+    outcome: 'denied',
+    ip: clientIp(req),
+    detail: { route: `${req.method} ${req.routeOptions.url ?? req.url.split('?')[0]}`, status: err.status },
+  });
+}
+
 /** Turns schema failures into `{code:'VALIDATION', field}` and hides internals of anything unexpected. */
-export function installErrorHandler(app: FastifyInstance, opts: { servesWebApp: boolean }) {
-  app.setErrorHandler((error: FastifyError | AppError, req, reply) => {
-    if (error instanceof AppError) return send(reply, req, error);
+export function installErrorHandler(app: FastifyInstance, opts: { servesWebApp: boolean; ctx: AppContext }) {
+  app.setErrorHandler(async (error: FastifyError | AppError, req, reply) => {
+    if (error instanceof AppError) {
+      await auditScopeRefusal(opts.ctx, req, error);
+      return send(reply, req, error);
+    }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const first = error.validation[0];
       const params = first?.params as { issue?: LocaleIssue } | undefined;
@@ -63,8 +93,9 @@ export function installErrorHandler(app: FastifyInstance, opts: { servesWebApp: 
     }
     const status = (error as FastifyError).statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      const code = (error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
-      return send(reply, req, new AppError(status, code, `请求无效：${error.message}`, error.message, 'body'));
+      const known = frameworkErrors[(error as FastifyError).code ?? ''];
+      if (known) return send(reply, req, new AppError(status, known.code, known.zh, known.en, status === 404 ? undefined : 'body'));
+      return send(reply, req, new AppError(status, 'BAD_REQUEST', `请求无效：${error.message}`, error.message, 'body'));
     }
     req.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ code: 'INTERNAL', message: '系统内部错误，请稍后重试' });
@@ -80,13 +111,24 @@ export function clientIp(req: FastifyRequest): string | null {
   return req.ip ?? null;
 }
 
+const declared = new WeakMap<FastifyInstance, Map<string, Access>>();
+
+/** What each /api route of `app` declares, by `METHOD /path/:param` (for the access matrix test and reviews). */
+export function declaredAccess(app: FastifyInstance): ReadonlyMap<string, Access> {
+  return declared.get(app) ?? new Map();
+}
+
 /** Every /api route declares its access; a route without one refuses to start (deny by default). */
 export function installAccessControl(app: FastifyInstance, ctx: AppContext) {
   app.decorateRequest('actor', null);
+  const routes = new Map<string, Access>();
+  declared.set(app, routes);
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api') && !route.config?.access) {
       throw new Error(`route ${route.method} ${route.url} declares no access`);
     }
+    const access = route.config?.access;
+    if (access) for (const m of [route.method].flat()) routes.set(`${m} ${route.url}`, access);
   });
   app.addHook('onRequest', async (req) => {
     const access = req.routeOptions.config?.access;

@@ -1,6 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { Db } from './db/database.ts';
 import { AppError } from './errors.ts';
@@ -44,6 +47,33 @@ declare module 'fastify' {
   }
 }
 
+/** Deletes the keys older than their window (48 hours); returns how many. */
+export async function purgeIdempotencyKeys(db: Db, now: number): Promise<number> {
+  const res = await db.deleteFrom('idempotency_keys').where('created_at', '<', now - KEEP_MS).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
+
+/**
+ * The key of the stored request fingerprints: IDEMPOTENCY_SECRET, else a random key kept beside the data
+ * (mode 0600). The fingerprint is keyed so that a copy of the database does not let anyone test guesses of a
+ * body — a password in a sign-in or a password change — against it.
+ */
+export function idempotencyKey(config: Pick<Config, 'idempotencySecret' | 'dataDir'>): Buffer {
+  if (config.idempotencySecret) return Buffer.from(config.idempotencySecret, 'utf8');
+  const file = path.join(config.dataDir, 'idempotency.key');
+  try {
+    return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
+  } catch {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    try {
+      fs.writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
+    } catch {
+      // another process wrote it first: take theirs
+    }
+    return Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'hex');
+  }
+}
+
 function ownerOf(req: FastifyRequest): string {
   return req.actor ? req.actor.userId : `anonymous:${req.ip}`;
 }
@@ -54,6 +84,7 @@ function ownerOf(req: FastifyRequest): string {
  */
 export function installIdempotency(app: FastifyInstance, ctx: AppContext) {
   app.decorateRequest('idempotency', null);
+  const secret = idempotencyKey(ctx.config);
   app.addHook('preHandler', async (req, reply) => {
     const key = req.headers['idempotency-key'];
     if (typeof key !== 'string' || !WRITE_METHODS.has(req.method)) return;
@@ -61,7 +92,7 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext) {
       throw new AppError(400, 'VALIDATION', 'Idempotency-Key 长度应为 8–128 个字符', 'Idempotency-Key must be 8–128 characters', 'Idempotency-Key');
     }
     const owner = ownerOf(req);
-    const requestHash = createHash('sha256')
+    const requestHash = createHmac('sha256', secret)
       .update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`)
       .digest('hex');
     const now = ctx.clock.now();

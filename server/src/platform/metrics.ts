@@ -1,8 +1,24 @@
-import type { FastifyInstance } from 'fastify';
+import { timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { Config } from './config.ts';
+import { AppError } from './errors.ts';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+/** A scraper with the METRICS_TOKEN bearer token, or a caller on this machine (the address behind any trusted proxy). */
+export function mayReadMetrics(req: FastifyRequest, token: string | null): boolean {
+  const auth = req.headers.authorization ?? '';
+  if (token && auth.startsWith('Bearer ')) {
+    const given = Buffer.from(auth.slice(7).trim());
+    const want = Buffer.from(token);
+    if (given.length === want.length && timingSafeEqual(given, want)) return true;
+  }
+  return LOOPBACK.has(req.ip);
+}
 
 /** Prometheus text at /metrics: process figures plus request durations by route. */
-export function installMetrics(app: FastifyInstance) {
+export function installMetrics(app: FastifyInstance, config: Pick<Config, 'metricsToken'>) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -18,7 +34,10 @@ export function installMetrics(app: FastifyInstance) {
       reply.elapsedTime / 1000,
     );
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => {
+  app.get('/metrics', { schema: { hide: true } }, async (req, reply) => {
+    if (!mayReadMetrics(req, config.metricsToken)) {
+      throw new AppError(401, 'UNAUTHENTICATED', '读取监控指标需要令牌', 'Reading metrics needs the metrics token');
+    }
     reply.header('content-type', registry.contentType);
     return registry.metrics();
   });

@@ -11,10 +11,10 @@ export function applicantRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['申请人 applicants'];
 
   r.get('/api/applicants',
-    { config: { access: 'case.read' }, schema: { tags, querystring: s.applicantQuery, response: { 200: listOf(s.applicantSchema) } } },
+    { config: { access: 'applicant.registry' }, schema: { tags, querystring: s.applicantQuery, response: { 200: listOf(s.applicantSchema) } } },
     async (req) => service.findApplicants(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }));
   r.post('/api/applicants/search',
-    { config: { access: 'case.read' }, schema: { tags, body: s.applicantSearch, response: { 200: listOf(s.applicantSchema) } } },
+    { config: { access: 'applicant.registry' }, schema: { tags, body: s.applicantSearch, response: { 200: listOf(s.applicantSchema) } } },
     async (req) => service.findApplicants(ctx, actorOf(req), { ...req.body, ...pageWindow(req.body) }));
   // 201 for a new applicant; 200 with the one already registered under the same document number.
   r.post('/api/applicants',
@@ -27,7 +27,7 @@ export function applicantRoutes(app: FastifyInstance, ctx: AppContext) {
       return reply.status(created ? 201 : 200).send(applicant);
     });
   r.get('/api/applicants/:id',
-    { config: { access: 'case.read' }, schema: { tags, params: idParams, response: { 200: s.applicantSchema } } },
+    { config: { access: 'case.read', auditRead: 'applicant' }, schema: { tags, params: idParams, response: { 200: s.applicantSchema } } },
     async (req) => service.applicantDetail(ctx, actorOf(req), req.params.id));
   r.get('/api/applicants/:id/personal',
     { config: { access: 'personal.view' }, schema: { tags, params: idParams, response: { 200: s.personalSchema } } },
@@ -36,6 +36,6 @@ export function applicantRoutes(app: FastifyInstance, ctx: AppContext) {
     { config: { access: 'applicant.edit' }, schema: { tags, params: idParams, body: s.applicantPatch, response: { 200: s.applicantSchema } } },
     async (req) => service.updateApplicant(ctx, actorOf(req), req.params.id, req.body));
   r.get('/api/applicants/:id/file',
-    { config: { access: 'case.read' }, schema: { tags, params: idParams, response: { 200: s.applicantFileSchema } } },
+    { config: { access: 'case.read', auditRead: 'applicant_file' }, schema: { tags, params: idParams, response: { 200: s.applicantFileSchema } } },
     async (req) => service.applicantFile(ctx, actorOf(req), req.params.id));
 }

@@ -5,7 +5,7 @@ import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
-import { conflict, invalid, notFound } from '../../platform/errors.ts';
+import { conflict, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { casesOfApplicant, documentsOf, eventsOf } from '../cases/repository.ts';
 import { caseBrief, documentKindLabels } from '../cases/presenter.ts';
@@ -55,8 +55,8 @@ function checkedNumber(kind: string, docType: DocumentType, docNumber: string, t
 export async function loadApplicant(db: Db, actor: Actor, id: string, field?: string): Promise<repo.ApplicantRow> {
   const a = await repo.findApplicant(db, id);
   if (!a || !actor.hallIds.includes(a.hall_id)) {
-    if (field) throw invalid(field, '申请人不存在或不属于本大厅', 'No such applicant in your halls');
-    throw notFound('申请人', 'Applicant');
+    const refusal = field ? invalid(field, '申请人不存在或不属于本大厅', 'No such applicant in your halls') : notFound('申请人', 'Applicant');
+    throw a ? outOfScope(refusal, 'applicant', a.id) : refusal;
   }
   return a;
 }

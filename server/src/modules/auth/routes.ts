@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SESSION_COOKIE } from '../../platform/auth/sessions.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf, clientIp } from '../../platform/http.ts';
+import { signInThrottle } from '../../platform/rate-limit.ts';
 import { changeOwnPassword, logIn, logOut, presentMe } from './service.ts';
 
 const meSchema = z.object({
@@ -24,7 +25,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/api/auth/login',
     {
-      config: { access: 'public' },
+      config: { access: 'public', rateLimit: signInThrottle(ctx.config) },
       schema: {
         tags,
         body: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),

@@ -8,7 +8,7 @@ import { isRoleCode } from '../../domain/roles.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
-import { AppError, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { AppError, forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { calendarCache } from '../cases/after-acceptance.ts';
@@ -188,7 +188,8 @@ export async function stuckSteps(ctx: AppContext, actor: Actor, q: { hallId?: st
 /** Colleagues a step of this department can go to; only for departments of the actor's own halls. */
 export async function colleagues(ctx: AppContext, actor: Actor, departmentId: string) {
   const dep = await repo.findDepartment(ctx.db, departmentId);
-  if (!dep || !actor.hallIds.includes(dep.hall_id)) throw notFound('部门', 'Department');
+  if (!dep) throw notFound('部门', 'Department');
+  if (!actor.hallIds.includes(dep.hall_id)) throw outOfScope(notFound('部门', 'Department'), 'department', dep.id);
   const staff = await repo.departmentStaff(ctx.db, departmentId);
   return staff.map((u) => ({ id: u.id, name: u.display_name, username: u.username }));
 }

@@ -119,7 +119,9 @@ describe('public progress lookup', () => {
 describe('case list export', () => {
   it('exports the filtered list as an .xlsx workbook with personal numbers masked', async () => {
     const c = await accepted(clerk, {}, '欧阳修', '13766668888');
-    const res = await clerk.get(`/api/cases/export?q=${encodeURIComponent('欧阳')}`);
+    // The bulk export is a supervisor's (least privilege): a clerk reads cases one list page at a time.
+    expect((await clerk.get('/api/cases/export')).statusCode).toBe(403);
+    const res = await supervisor.get(`/api/cases/export?q=${encodeURIComponent('欧阳')}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const book = res.rawPayload;
@@ -131,6 +133,6 @@ describe('case list export', () => {
     expect(text).toContain('137****8888');
     expect(text).not.toContain('13766668888');
     expect(text).not.toContain('王大明');
-    expect((await clerk.get('/api/cases/export?status=lost')).statusCode).toBe(400);
+    expect((await supervisor.get('/api/cases/export?status=lost')).statusCode).toBe(400);
   });
 });

@@ -2,7 +2,7 @@
 import { type ChecklistMaterial, checkMaterials, type MaterialMark } from '../../domain/intake/checklist.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { notFound } from '../../platform/errors.ts';
+import { notFound, outOfScope } from '../../platform/errors.ts';
 import { findApplicant } from '../applicants/repository.ts';
 import { findItem, findVersion } from '../catalog/repository.ts';
 import type { ItemContent } from '../catalog/schema.ts';
@@ -12,7 +12,8 @@ import * as repo from './repository.ts';
 
 export async function loadCase(db: Db, actor: Actor, id: string): Promise<repo.CaseRow> {
   const c = await repo.findCase(db, id);
-  if (!c || !actor.hallIds.includes(c.hall_id)) throw notFound('办件', 'Case');
+  if (!c) throw notFound('办件', 'Case');
+  if (!actor.hallIds.includes(c.hall_id)) throw outOfScope(notFound('办件', 'Case'), 'case', c.id);
   return c;
 }
 

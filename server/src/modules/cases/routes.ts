@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { actorOf, clientIp } from '../../platform/http.ts';
-import { RateLimiter } from '../../platform/rate-limit.ts';
+import { actorOf } from '../../platform/http.ts';
+import { throttle } from '../../platform/rate-limit.ts';
 import { idParams, pageWindow } from '../../platform/schemas.ts';
 import { withdrawInput } from '../intake/schema.ts';
 import { exportCases } from './export.ts';
@@ -15,14 +15,14 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['办件 cases'];
   // Enough for a person checking a few cases; far too few to guess case numbers and phone digits.
-  const lookups = new RateLimiter(ctx.clock, 10, 60_000);
+  const lookups = throttle(10, 60_000);
 
   r.get('/api/cases',
     { config: { access: 'case.read' }, schema: { tags, querystring: s.caseQuery, response: { 200: s.caseListSchema } } },
     async (req) => service.listCases(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }));
   // The list as an Excel workbook: the same filters as GET /api/cases (paging ignored, at most 5000 rows), personal numbers masked.
   r.get('/api/cases/export',
-    { config: { access: 'case.read' }, schema: { tags, querystring: s.caseQuery, response: { 200: z.any().describe('.xlsx workbook') } } },
+    { config: { access: 'case.export', auditRead: 'case_list_export' }, schema: { tags, querystring: s.caseQuery, response: { 200: z.any().describe('.xlsx workbook') } } },
     async (req, reply) => {
       const { xlsx, fileName } = await exportCases(ctx, actorOf(req), req.query);
       return reply
@@ -38,7 +38,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => service.withdrawCase(ctx, actorOf(req), req.params.id, req.body.reason));
   r.get('/api/cases/:id/documents/:docId/pdf',
     {
-      config: { access: 'case.read' },
+      config: { access: 'case.read', auditRead: 'case_document' },
       schema: { tags, params: s.documentParams, response: { 200: z.any().describe('A4 PDF (application/pdf)') } },
     },
     async (req, reply) => {
@@ -50,9 +50,6 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
     });
 
   r.get('/api/public/progress',
-    { config: { access: 'public' }, schema: { tags: ['公开查询 public'], querystring: s.progressQuery, response: { 200: s.progressSchema } } },
-    async (req) => {
-      lookups.take(clientIp(req) ?? 'unknown');
-      return publicProgress(ctx, req.query);
-    });
+    { config: { access: 'public', rateLimit: lookups }, schema: { tags: ['公开查询 public'], querystring: s.progressQuery, response: { 200: s.progressSchema } } },
+    async (req) => publicProgress(ctx, req.query));
 }

@@ -18,6 +18,7 @@ import {
   type Urgency,
   urgencyLabels,
 } from './presenter.ts';
+import { withInternalOpinionsFor } from './internal-opinions.ts';
 import * as repo from './repository.ts';
 import type { CaseDetail } from './schema.ts';
 import { optionsFor } from './process.ts';
@@ -56,7 +57,8 @@ export async function presentDetail(ctx: AppContext, actor: Actor, c: repo.CaseR
   const options = optionsFor(actor, c, steps, x.content.approvalLevel);
   const calendar = await calendarOf(ctx.db, c.hall_id);
   const today = chinaDay(ctx.clock.now());
-  return {
+  const parties = { firstOwnerId: c.first_owner_id, eventUserIds: events.map((e) => e.user_id), steps };
+  return withInternalOpinionsFor(actor, parties, {
     ...presentSummary(c, x.applicant.name, caseLight(calendar, today, c)),
     ...(await afterAcceptance(ctx.db, c)),
     itemVersion: c.item_version,
@@ -88,7 +90,7 @@ export async function presentDetail(ctx: AppContext, actor: Actor, c: repo.CaseR
       detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : null,
     })),
     allowedActions: options.actions,
-  };
+  });
 }
 
 export async function caseDetail(ctx: AppContext, actor: Actor, id: string) {

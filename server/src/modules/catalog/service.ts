@@ -3,7 +3,7 @@ import { appendAudit, byActor } from '../../platform/audit.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
-import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { assertDepartmentsInHalls, assertHallAccess, visibleHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
@@ -48,7 +48,8 @@ async function checkContent(db: Db, hallId: string, c: ItemContent): Promise<voi
 
 async function loadItem(ctx: AppContext, actor: Actor, id: string) {
   const item = await repo.findItem(ctx.db, id);
-  if (!item || !actor.hallIds.includes(item.hall_id)) throw notFound('事项', 'Service item');
+  if (!item) throw notFound('事项', 'Service item');
+  if (!actor.hallIds.includes(item.hall_id)) throw outOfScope(notFound('事项', 'Service item'), 'service_item', item.id);
   return item;
 }
 

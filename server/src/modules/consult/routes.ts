@@ -6,7 +6,7 @@ import { actorOf, clientIp } from '../../platform/http.ts';
 import { idParams, listOf, pageWindow } from '../../platform/schemas.ts';
 import * as handling from './handling.ts';
 import { issueNotice, noticePdf } from './notice.ts';
-import { RateLimiter } from '../../platform/rate-limit.ts';
+import { throttle } from '../../platform/rate-limit.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
 
@@ -16,21 +16,15 @@ export function consultRoutes(app: FastifyInstance, ctx: AppContext) {
   const detail = { 200: s.detailSchema };
   const handle = { access: 'consult.handle' as const };
   // Five online consultations per address in ten minutes; lookups are cheaper but guard the codes.
-  const submitLimit = new RateLimiter(ctx.clock, 5, 10 * 60_000, { zh: '提交', en: 'submissions' });
-  const lookupLimit = new RateLimiter(ctx.clock, 30, 10 * 60_000);
+  const submitLimit = throttle(5, 10 * 60_000, { zh: '提交', en: 'submissions' });
+  const lookupLimit = throttle(30, 10 * 60_000);
 
   r.post('/api/public/consultations',
-    { config: { access: 'public' }, schema: { tags, body: s.publicInput, response: { 201: s.publicReceipt } } },
-    async (req, reply) => {
-      submitLimit.take(clientIp(req) ?? 'unknown');
-      return reply.status(201).send(await service.registerOnline(ctx, req.body, clientIp(req)));
-    });
+    { config: { access: 'public', rateLimit: submitLimit }, schema: { tags, body: s.publicInput, response: { 201: s.publicReceipt } } },
+    async (req, reply) => reply.status(201).send(await service.registerOnline(ctx, req.body, clientIp(req))));
   r.get('/api/public/consultations/lookup',
-    { config: { access: 'public' }, schema: { tags, querystring: s.lookupQuery, response: { 200: s.publicStatus } } },
-    async (req) => {
-      lookupLimit.take(clientIp(req) ?? 'unknown');
-      return service.publicLookup(ctx, req.query);
-    });
+    { config: { access: 'public', rateLimit: lookupLimit }, schema: { tags, querystring: s.lookupQuery, response: { 200: s.publicStatus } } },
+    async (req) => service.publicLookup(ctx, req.query));
 
   r.get('/api/consultations',
     { config: handle, schema: { tags, querystring: s.listQuery, response: { 200: listOf(s.summarySchema) } } },
@@ -74,7 +68,7 @@ export function consultRoutes(app: FastifyInstance, ctx: AppContext) {
     { config: handle, schema: { tags, params: idParams, response: { 201: s.noticeCreated } } },
     async (req, reply) => reply.status(201).send(await issueNotice(ctx, actorOf(req), req.params.id)));
   r.get('/api/consultations/:id/notices/:noticeId/pdf',
-    { config: handle, schema: { tags, params: s.noticeParams, produces: ['application/pdf'] } },
+    { config: { ...handle, auditRead: 'consult_notice' }, schema: { tags, params: s.noticeParams, produces: ['application/pdf'] } },
     async (req, reply) => {
       const { number, pdf } = await noticePdf(ctx, actorOf(req), req.params.id, req.params.noticeId);
       return reply

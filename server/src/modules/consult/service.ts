@@ -6,7 +6,7 @@ import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
-import { invalid, notFound } from '../../platform/errors.ts';
+import { invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { findHall } from '../org/repository.ts';
@@ -45,7 +45,8 @@ export const mayHandle = (actor: Actor, c: Row) =>
 /** The consultation if the actor's halls include it; otherwise as if it did not exist. */
 export async function loadConsultation(ctx: AppContext, actor: Actor, id: string): Promise<Row> {
   const c = await repo.findConsultation(ctx.db, id);
-  if (!c || !actor.hallIds.includes(c.hall_id)) throw notFound('咨询', 'Consultation');
+  if (!c) throw notFound('咨询', 'Consultation');
+  if (!actor.hallIds.includes(c.hall_id)) throw outOfScope(notFound('咨询', 'Consultation'), 'consultation', c.id);
   return c;
 }
 

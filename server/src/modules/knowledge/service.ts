@@ -3,7 +3,7 @@ import { questionTerms, scoreEntry } from '../../domain/knowledge/terms.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { AppError, invalid, notFound } from '../../platform/errors.ts';
+import { AppError, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { assertHallAccess, visibleHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
@@ -56,7 +56,8 @@ export async function suggestKnowledge(ctx: AppContext, actor: Actor, q: Suggest
 
 async function loadEntry(ctx: AppContext, actor: Actor, id: string) {
   const e = await repo.findEntry(ctx.db, id);
-  if (!e || !actor.hallIds.includes(e.hall_id)) throw notFound('知识条目', 'Knowledge entry');
+  if (!e) throw notFound('知识条目', 'Knowledge entry');
+  if (!actor.hallIds.includes(e.hall_id)) throw outOfScope(notFound('知识条目', 'Knowledge entry'), 'knowledge_entry', e.id);
   return e;
 }
 

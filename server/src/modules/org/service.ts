@@ -2,7 +2,7 @@ import { appendAudit, byActor } from '../../platform/audit.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
-import { conflict, invalid, notFound } from '../../platform/errors.ts';
+import { conflict, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import * as repo from './repository.ts';
 import type { DepartmentInput, HallInput, WindowInput } from './schema.ts';
@@ -14,7 +14,7 @@ export function visibleHallIds(actor: Actor, hallId?: string): string[] {
 }
 
 export function assertHallAccess(actor: Actor, hallId: string, field = 'hallId'): void {
-  if (!actor.hallIds.includes(hallId)) throw invalid(field, '无权操作该服务大厅', 'You do not belong to that hall');
+  if (!actor.hallIds.includes(hallId)) throw outOfScope(invalid(field, '无权操作该服务大厅', 'You do not belong to that hall'), 'hall', hallId);
 }
 
 const presentHall = (h: Awaited<ReturnType<typeof repo.findHall>> & {}) => ({
@@ -69,7 +69,8 @@ export async function createHall(ctx: AppContext, actor: Actor, input: HallInput
 
 export async function updateHall(ctx: AppContext, actor: Actor, id: string, patch: Partial<HallInput>) {
   const hall = await repo.findHall(ctx.db, id);
-  if (!hall || !actor.hallIds.includes(id)) throw notFound('服务大厅', 'Hall');
+  if (!hall) throw notFound('服务大厅', 'Hall');
+  if (!actor.hallIds.includes(id)) throw outOfScope(notFound('服务大厅', 'Hall'), 'hall', hall.id);
   const now = ctx.clock.now();
   await uniquely(
     () =>
@@ -112,7 +113,8 @@ export async function createDepartment(ctx: AppContext, actor: Actor, input: Dep
 
 export async function updateDepartment(ctx: AppContext, actor: Actor, id: string, patch: Partial<Omit<DepartmentInput, 'hallId'>>) {
   const dep = await repo.findDepartment(ctx.db, id);
-  if (!dep || !actor.hallIds.includes(dep.hall_id)) throw notFound('部门', 'Department');
+  if (!dep) throw notFound('部门', 'Department');
+  if (!actor.hallIds.includes(dep.hall_id)) throw outOfScope(notFound('部门', 'Department'), 'department', dep.id);
   const now = ctx.clock.now();
   await uniquely(
     () =>
@@ -185,7 +187,8 @@ export async function updateWindow(
   patch: { name?: string; kind?: string; status?: string; itemIds?: string[] },
 ) {
   const win = await repo.findWindow(ctx.db, id);
-  if (!win || !actor.hallIds.includes(win.hall_id)) throw notFound('窗口', 'Window');
+  if (!win) throw notFound('窗口', 'Window');
+  if (!actor.hallIds.includes(win.hall_id)) throw outOfScope(notFound('窗口', 'Window'), 'window', win.id);
   if (patch.itemIds) await assertItemsInHall(ctx.db, patch.itemIds, win.hall_id);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {

@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { actorOf, clientIp } from '../../platform/http.ts';
-import { RateLimiter } from '../../platform/rate-limit.ts';
+import { actorOf } from '../../platform/http.ts';
+import { throttle } from '../../platform/rate-limit.ts';
 import { idParams, listOf } from '../../platform/schemas.ts';
 import { checkHall, displaySnapshot, subscribeDisplay } from './display-service.ts';
 import * as hours from './hours-service.ts';
@@ -24,7 +24,7 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
   const windowView = { 200: s.windowViewSchema };
   installStreamShutdown(app);
   // A kiosk issues a few tickets a minute even at the morning peak; this only stops a script flooding the queue.
-  const ticketLimit = new RateLimiter(ctx.clock, 60, 60_000, { zh: '取号', en: 'tickets' });
+  const ticketLimit = throttle(60, 60_000, { zh: '取号', en: 'tickets' });
 
   // The kiosk, the printed ticket and the hall display need no sign-in.
   r.get('/api/public/halls/:hallId/queue/categories',
@@ -34,13 +34,10 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
       return { items, total: items.length };
     });
   r.post('/api/public/halls/:hallId/queue/tickets',
-    { config: pub, schema: { tags, params: s.hallParams, body: s.kioskTicketInput, response: { 201: s.ticketSchema } } },
-    async (req, reply) => {
-      ticketLimit.take(clientIp(req) ?? 'unknown');
-      return reply.status(201).send(await service.issueTicket(ctx, null, {
-        hallId: req.params.hallId, categoryId: req.body.categoryId, priority: req.body.priority, appointmentAt: null,
-      }));
-    });
+    { config: { ...pub, rateLimit: ticketLimit }, schema: { tags, params: s.hallParams, body: s.kioskTicketInput, response: { 201: s.ticketSchema } } },
+    async (req, reply) => reply.status(201).send(await service.issueTicket(ctx, null, {
+      hallId: req.params.hallId, categoryId: req.body.categoryId, priority: req.body.priority, appointmentAt: null,
+    })));
   r.get('/api/public/queue/tickets/:ticketId',
     { config: pub, schema: { tags, params: s.ticketParams, response: ticket } },
     async (req) => service.publicTicket(ctx, req.params.ticketId));

@@ -4,7 +4,7 @@ import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
-import { conflict, invalid, notFound } from '../../platform/errors.ts';
+import { conflict, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { findHall } from '../org/repository.ts';
 import { assertHallAccess } from '../org/service.ts';
@@ -69,7 +69,8 @@ export async function createCategory(ctx: AppContext, actor: Actor, input: Categ
 
 export async function updateCategory(ctx: AppContext, actor: Actor, id: string, patch: Partial<Omit<CategoryInput, 'hallId'>>) {
   const category = await repo.findCategory(ctx.db, id);
-  if (!category || !actor.hallIds.includes(category.hall_id)) throw notFound('号段', 'Queue category');
+  if (!category) throw notFound('号段', 'Queue category');
+  if (!actor.hallIds.includes(category.hall_id)) throw outOfScope(notFound('号段', 'Queue category'), 'queue_category', category.id);
   if (patch.windowIds) await checkWindows(await loadFloor(ctx.db, category.hall_id), patch.windowIds);
   const now = ctx.clock.now();
   try {
@@ -189,7 +190,8 @@ export async function publicTicket(ctx: AppContext, ticketId: string) {
 
 export async function staffTicket(ctx: AppContext, actor: Actor, ticketId: string) {
   const t = await repo.findTicket(ctx.db, ticketId);
-  if (!t || !actor.hallIds.includes(t.hall_id)) throw notFound('排队号', 'Ticket');
+  if (!t) throw notFound('排队号', 'Ticket');
+  if (!actor.hallIds.includes(t.hall_id)) throw outOfScope(notFound('排队号', 'Ticket'), 'ticket', t.id);
   return presentTicket(ctx.db, t, ctx.clock.now());
 }
 

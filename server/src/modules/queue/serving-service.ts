@@ -2,7 +2,7 @@ import { callOrder, ticketNumber } from '../../domain/queue/index.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
-import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { categoriesOfWindow, loadFloor, queued } from './floor.ts';
 import * as repo from './repository.ts';
@@ -50,7 +50,8 @@ export async function callNext(ctx: AppContext, actor: Actor, windowId: string) 
 /** The ticket, which must be at this actor's window in one of the given states. */
 async function ticketAtMyWindow(ctx: AppContext, actor: Actor, ticketId: string, states: string[], zh: string, en: string) {
   const t = await repo.findTicket(ctx.db, ticketId);
-  if (!t || !actor.hallIds.includes(t.hall_id)) throw notFound('排队号', 'Ticket');
+  if (!t) throw notFound('排队号', 'Ticket');
+  if (!actor.hallIds.includes(t.hall_id)) throw outOfScope(notFound('排队号', 'Ticket'), 'ticket', t.id);
   if (!states.includes(t.status) || t.window_id === null) throw new AppError(409, 'TICKET_STATE', zh, en);
   const { window, session } = await heldSession(ctx, actor, t.window_id);
   return { t, window, session };

@@ -1,6 +1,6 @@
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { AppError, forbidden, notFound } from '../../platform/errors.ts';
+import { AppError, forbidden, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { findWindow } from '../org/repository.ts';
 import { presentTicket } from './presenter.ts';
@@ -12,7 +12,8 @@ export const notOpen = () => new AppError(409, 'WINDOW_NOT_OPEN', '窗口未开�
 
 export async function loadWindow(ctx: AppContext, actor: Actor, windowId: string) {
   const window = await findWindow(ctx.db, windowId);
-  if (!window || !actor.hallIds.includes(window.hall_id)) throw notFound('窗口', 'Window');
+  if (!window) throw notFound('窗口', 'Window');
+  if (!actor.hallIds.includes(window.hall_id)) throw outOfScope(notFound('窗口', 'Window'), 'window', window.id);
   return window;
 }
 

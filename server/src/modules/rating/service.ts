@@ -4,7 +4,7 @@ import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import type { HallEvent } from '../../platform/events.ts';
-import { AppError, conflict, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { findHall, findWindow } from '../org/repository.ts';
@@ -23,7 +23,8 @@ const badPad = () => new AppError(401, 'PAD_TOKEN', '评价器未授权，请联
  */
 export async function issuePadToken(ctx: AppContext, actor: Actor, windowId: string) {
   const window = await findWindow(ctx.db, windowId);
-  if (!window || !actor.hallIds.includes(window.hall_id)) throw notFound('窗口', 'Window');
+  if (!window) throw notFound('窗口', 'Window');
+  if (!actor.hallIds.includes(window.hall_id)) throw outOfScope(notFound('窗口', 'Window'), 'window', window.id);
   const token = randomBytes(24).toString('base64url');
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
@@ -149,7 +150,8 @@ export async function listFollowUps(ctx: AppContext, actor: Actor, f: { hallId?:
 
 export async function recordCallBack(ctx: AppContext, actor: Actor, id: string, note: string) {
   const f = await repo.findFollowUp(ctx.db, id);
-  if (!f || !actor.hallIds.includes(f.hall_id)) throw notFound('回访任务', 'Follow-up');
+  if (!f) throw notFound('回访任务', 'Follow-up');
+  if (!actor.hallIds.includes(f.hall_id)) throw outOfScope(notFound('回访任务', 'Follow-up'), 'follow_up', f.id);
   if (f.status !== 'open') throw conflict('该差评已回访', 'This review has already been called back');
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {

@@ -22,7 +22,7 @@ export function resultRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => reply.status(201).send(await service.uploadFile(ctx, actorOf(req), req.params.id, req.body)));
   r.get('/api/cases/:id/files/:fileId',
-    { config: { access: 'case.read' }, schema: { tags, params: s.fileParams, response: { 200: z.any().describe('the file, with its content type') } } },
+    { config: { access: 'case.read', auditRead: 'result_file' }, schema: { tags, params: s.fileParams, response: { 200: z.any().describe('the file, with its content type') } } },
     async (req, reply) => {
       const f = await service.fileContent(ctx, actorOf(req), req.params.id, req.params.fileId);
       return reply

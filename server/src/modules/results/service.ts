@@ -4,11 +4,12 @@
  */
 import { type DocumentType, validateDocument } from '../../domain/identity/index.ts';
 import { maskIdNumber } from '../../domain/masking.ts';
-import { appendAudit, byActor } from '../../platform/audit.ts';
+import { appendAudit, byActor, recordAudit } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { StoredFileIntegrityError } from '../../platform/stored-files.ts';
 import { caseContext, loadCase } from '../cases/context.ts';
 import { caseDetail } from '../cases/service.ts';
 import { processMove } from '../cases/process.ts';
@@ -51,7 +52,15 @@ export async function fileContent(ctx: AppContext, actor: Actor, caseId: string,
   const c = await loadCase(ctx.db, actor, caseId);
   const f = await repo.findFile(ctx.db, fileId);
   if (!f || f.case_id !== c.id) throw notFound('文件', 'File');
-  return { bytes: await loadFile(ctx.config.dataDir, c.id, f.id, f.sha256), contentType: f.content_type, name: f.name };
+  try {
+    return { bytes: await loadFile(ctx.config.dataDir, c.id, f.id, f.sha256), contentType: f.content_type, name: f.name };
+  } catch (e) {
+    if (!(e instanceof StoredFileIntegrityError)) throw e;
+    // A file changed or lost on disk is never served; the attempt is on record for the administrators.
+    await recordAudit(ctx.db, { ...byActor(actor, ctx.clock.now(), 'file.integrity_failed', 'result_file', f.id, { caseId: c.id, reason: e.reason }), outcome: 'failure' });
+    throw new AppError(409, 'FILE_INTEGRITY_FAILED', '文件校验失败：存储的文件已缺失或被改动，不予提供；已记录，请联系系统管理员',
+      'The stored file failed its integrity check (missing or altered) and is not served; this was recorded, please contact the administrator');
+  }
 }
 
 /** 办结: success or failure (with reasons and remedies); the 结果告知书 is issued in the same transaction. */

@@ -5,6 +5,7 @@ import type { QueueTables } from './tables-queue.ts';
 import type { SupervisionTables } from './tables-supervision.ts';
 import type { ScanTables } from './tables-scans.ts';
 import type { CaseSupportTables } from './tables-case-support.ts';
+import type { SecurityTables } from './tables-security.ts';
 
 /** Row types of every table. Instants are epoch milliseconds; JSON is stored as text. */
 export interface HallTable {
@@ -196,6 +197,7 @@ export interface PlatformTables {
 export interface Database extends PlatformTables, ConsultTables, QueueTables, CasesTables, BackofficeTables, SupervisionTables {}
 // Beside the case (escalations, experts, deferred materials): merged in separately so the line above stays as it is.
 export interface Database extends CaseSupportTables {}
+export interface Database extends SecurityTables {}
 
 // Declaration merging: each area adds its tables on a line of its own, so parallel additions do not collide.
 export interface Database extends ScanTables {}

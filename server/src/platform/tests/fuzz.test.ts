@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestHall, json, Session, signedIn, type TestHall } from '../../../test/helpers.ts';
 import { type Operation, operations, type Schema } from '../../../test/openapi-operations.ts';
 
-// Tables whose rows a refused request may legitimately add: its own audit record, sessions, idempotency keys.
-const WRITTEN_ON_REFUSAL = new Set(['audit_log', 'audit_head', 'sessions', 'idempotency_keys']);
+// Tables whose rows a refused request may legitimately add: its own audit record, sessions, idempotency keys, and
+// the rate-limit count of its address (a refused request still counts against the limit).
+const WRITTEN_ON_REFUSAL = new Set(['audit_log', 'audit_head', 'sessions', 'idempotency_keys', 'rate_limits']);
 const ON_PG = Boolean(process.env.DATABASE_URL);
 const RUNS_PER_ROUTE = ON_PG ? 6 : 60;
 

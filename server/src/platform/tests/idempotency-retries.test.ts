@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestHall, json, type Session, signedIn, type TestHall } from '../../../test/helpers.ts';
 import { complete, person, publishedItem } from '../../../test/intake-fixtures.ts';
 import { appendAudit } from '../audit.ts';
-import { installIdempotency } from '../idempotency.ts';
+import { idempotencyKey, installIdempotency } from '../idempotency.ts';
 
 let hall: TestHall;
 let clerk: Session;
@@ -156,7 +156,7 @@ describe('Idempotency-Key under retries', () => {
     const owner = 'anonymous:127.0.0.1';
     const stale = hall.clock.now() - 10 * 60_000;
     // A process killed mid-request leaves its key "in flight"; with no APPLIED mark nothing was written.
-    const requestHash = createHash('sha256').update('POST /work\n{}').digest('hex');
+    const requestHash = createHmac('sha256', idempotencyKey(hall.ctx.config)).update('POST /work\n{}').digest('hex');
     const row = (key: string, status: number | null) => ({ key, user_id: owner, request_hash: requestHash, status_code: status, response_body: null, created_at: stale });
     await hall.ctx.db.insertInto('idempotency_keys').values([row('died-before-commit', null), row('died-after-commit', -1)]).execute();
     const send = (key: string) => app.inject({ method: 'POST', url: '/work', payload: {}, headers: { 'idempotency-key': key } });

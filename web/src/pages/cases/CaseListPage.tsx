@@ -28,7 +28,7 @@ export function CaseListPage() {
   const windows = useWindows(hallId);
   const list = useCases(query);
   const colleagues = useColleagues(query.departmentId ?? null);
-  const canExport = useApiHas('/api/cases/export');
+  const canExport = useApiHas('/api/cases/export') && can('case.export');
   const patch = (p: Partial<CaseQuery>) => setQuery((q) => ({ ...q, ...p, page: p.page ?? 1 }));
   const hasLights = (list.data?.items ?? []).some((c) => c.light !== undefined);
 
