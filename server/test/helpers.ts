@@ -13,13 +13,17 @@ import type { AppContext } from '../src/platform/context.ts';
 import { type DatabaseHandle, openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { openHallEvents } from '../src/platform/events.ts';
-import { DEMO_PASSWORD } from '../src/seed/demo-accounts.ts';
+import { createSession } from '../src/platform/auth/sessions.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../src/seed/demo-accounts.ts';
 import { seedDemoHall } from '../src/seed/seed-demo.ts';
 
 /** 2026-03-02 09:00 Beijing time, a Monday. */
 export const T0 = Date.parse('2026-03-02T01:00:00Z');
 
-export { DEMO_PASSWORD };
+export { DEMO_PASSWORD, DEMO_TOTP_SECRET };
+
+/** The hall behind each test app, so a signed-in fixture can reach its database and clock. */
+const hallOfApp = new WeakMap<FastifyInstance, { ctx: AppContext; clock: ManualClock }>();
 
 /**
  * A fresh database for one test file: a temporary SQLite file by default, or a new PostgreSQL database created
@@ -98,6 +102,7 @@ export async function buildTestHall(
   if (opts.seed !== false) await seedDemoHall(handle.db, { now: clock.now(), passwordHashCost: 10 });
   const app = await buildApp(ctx);
   await app.ready();
+  hallOfApp.set(app, { ctx, clock });
   return {
     app,
     ctx,
@@ -115,8 +120,9 @@ export class Session {
   cookie = '';
   constructor(private readonly app: FastifyInstance) {}
 
-  async login(username: string, password = DEMO_PASSWORD): Promise<LightMyRequestResponse> {
-    const res = await this.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  async login(username: string, password = DEMO_PASSWORD, totpCode?: string): Promise<LightMyRequestResponse> {
+    const payload = { username, password, ...(totpCode === undefined ? {} : { totpCode }) };
+    const res = await this.app.inject({ method: 'POST', url: '/api/auth/login', payload });
     const set = res.cookies.find((c) => c.name === 'ow_session');
     if (set) this.cookie = `ow_session=${set.value}`;
     return res;
@@ -148,6 +154,15 @@ export class Session {
 export async function signedIn(app: FastifyInstance, username: string): Promise<Session> {
   const s = new Session(app);
   const res = await s.login(username);
+  if (res.statusCode === 401 && json(res).code === 'TOTP_REQUIRED') {
+    // The password was right; the fixture opens the session the second factor would (a TOTP code works only once
+    // per 30-second step and the test clock stands still). The two-step sign-in itself is tested in auth tests.
+    const hall = hallOfApp.get(app);
+    const user = await hall?.ctx.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+    if (!hall || !user) throw new Error(`login ${username}: second factor needed outside a test hall`);
+    s.cookie = `ow_session=${await createSession(hall.ctx.db, user.id, hall.clock.now(), null, null)}`;
+    return s;
+  }
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   return s;
 }

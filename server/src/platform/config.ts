@@ -20,6 +20,11 @@ export interface Config {
   webDist: string;
   /** Where the public pages are reached from outside (the progress-lookup QR code on receipts points here). */
   publicBaseUrl: string;
+  /**
+   * Demo mode: a fresh database gets the demo hall and its accounts with the published password. On unless
+   * NODE_ENV=production or ONEWINDOW_DEMO=false; ONEWINDOW_DEMO=true forces it on.
+   */
+  demo: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -33,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SECURE_COOKIES === 'true',
     trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     webDist: path.resolve(env.WEB_DIST ?? './web/dist'),
+    demo: env.ONEWINDOW_DEMO ? env.ONEWINDOW_DEMO === 'true' : env.NODE_ENV !== 'production',
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
   };
 }

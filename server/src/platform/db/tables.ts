@@ -1,3 +1,4 @@
+import type { AccountSecurityTables } from './tables-accounts.ts';
 import type { BackofficeTables } from './tables-backoffice.ts';
 import type { CasesTables } from './tables-cases.ts';
 import type { ConsultTables } from './tables-consult.ts';
@@ -189,4 +190,4 @@ export interface PlatformTables {
  * areas grow without editing one another's declarations.
  */
 export interface Database extends PlatformTables, ConsultTables, QueueTables, CasesTables, BackofficeTables, SupervisionTables {}
-
+export interface Database extends AccountSecurityTables {}
