@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { holdsAdminRole, permissionsOf } from '../../domain/roles.ts';
 import type { Actor } from '../context.ts';
 import type { Db } from '../db/database.ts';
-import { PASSWORD_POLICY_KEY, passwordPolicyFrom } from '../settings.ts';
+import { PASSWORD_POLICY_KEY, SYSTEM_MODE_KEY, passwordPolicyFrom } from '../settings.ts';
 
 export const SESSION_COOKIE = 'ow_session';
 // Touching last_seen_at on every request would turn every read into a write; a minute's slack is harmless.
@@ -54,7 +54,9 @@ export async function resolveSession(db: Db, token: string, now: number, ip: str
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('settings', (j) => j.on('settings.key', '=', PASSWORD_POLICY_KEY))
     .leftJoin('user_totp', 'user_totp.user_id', 'users.id')
+    .leftJoin('settings as mode', (j) => j.on('mode.key', '=', SYSTEM_MODE_KEY))
     .select([
+      'mode.value as mode',
       'users.password_changed_at', 'user_totp.enabled_at as totp_enabled_at',
       'sessions.created_at', 'sessions.last_seen_at', 'users.id as user_id', 'users.username', 'users.display_name',
       'users.status', 'users.must_change_password', 'settings.value as policy',
@@ -93,9 +95,11 @@ export async function resolveSession(db: Db, token: string, now: number, ip: str
       permissions: permissionsOf(roleList),
       hallIds: of('hall'),
       departmentIds: of('department'),
-      // An initial password, or one older than the policy's maximum age, must be replaced first.
+      // An initial password, or one older than the policy's maximum age, must be replaced first (not in a demo
+      // database, whose passwords are published anyway and whose demo must keep working).
       mustChangePassword:
-        found.must_change_password === 1 || now - Number(found.password_changed_at) > policy.passwordMaxAgeDays * 86_400_000,
+        found.must_change_password === 1 ||
+        (found.mode !== 'demo' && now - Number(found.password_changed_at) > policy.passwordMaxAgeDays * 86_400_000),
       mustEnrolTotp: holdsAdminRole(roleList) && found.totp_enabled_at === null,
       sessionId: id,
       ip,
