@@ -5,6 +5,7 @@ import { calendarEn } from './calendar/en';
 import { consultEn } from './consult/en';
 import { enLabels } from './labels/en';
 import { queueEn } from './queue/en';
+import { securityEn } from './security/en';
 import type { Dictionary } from './zh-CN';
 
 /** English (secondary). Must carry every key of zh-CN.ts — the type enforces it. */
@@ -12,6 +13,7 @@ export const en: Dictionary = {
   ...enLabels,
   ...consultEn,
   ...queueEn,
+  ...securityEn,
   ...receptionEn,
   ...casesEn,
   ...calendarEn,

@@ -5,12 +5,14 @@ import { calendarZhCN } from './calendar/zh-CN';
 import { consultZhCN } from './consult/zh-CN';
 import { zhCNLabels } from './labels/zh-CN';
 import { queueZhCN } from './queue/zh-CN';
+import { securityZhCN } from './security/zh-CN';
 
 /** 简体中文（主语言）。键名按界面区域分组；en.ts 必须提供同样的键。 */
 export const zhCN = {
   ...zhCNLabels,
   ...consultZhCN,
   ...queueZhCN,
+  ...securityZhCN,
   ...receptionZhCN,
   ...casesZhCN,
   ...calendarZhCN,
