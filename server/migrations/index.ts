@@ -14,6 +14,7 @@ import * as caseSupport from './2026_12_02_0012_case_support.ts';
 import * as provisionalDates from './2026_12_02_0014_provisional_dates.ts';
 import * as auditKeyedChain from './2026_12_02_0016_audit_keyed_chain.ts';
 import * as rateLimits from './2026_12_02_0018_rate_limits.ts';
+import * as accountSecurity from './2026_12_02_0015_account_security.ts';
 
 /** Every migration, in order. Static imports keep the set explicit and bundle-friendly. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0014_provisional_dates': provisionalDates,
   '2026_12_02_0016_audit_keyed_chain': auditKeyedChain,
   '2026_12_02_0018_rate_limits': rateLimits,
+  '2026_12_02_0015_account_security': accountSecurity,
 };

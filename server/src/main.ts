@@ -14,6 +14,8 @@ import { startAuditCheckpoints } from './platform/audit-anchor.ts';
 import { auditSettings, loadAuditKeyRing, rotateAuditKey } from './platform/audit-keys.ts';
 import { backupCommand, backupSource, keyFilesOf, restoreCommand } from './platform/backup/cli.ts';
 import { backupSchedule, startBackupSchedule } from './platform/backup/schedule.ts';
+import { firstPasswordsNotice, prepareDatabase } from './seed/mode.ts';
+import { readSystemMode } from './platform/settings.ts';
 import { seedHistory } from './seed/history/command.ts';
 import { startAlertSweeps } from './modules/supervision/alerts.ts';
 import { startTicketSweeps } from './modules/queue/ticket-sweep.ts';
@@ -59,6 +61,11 @@ async function open() {
 
 async function seedIfEmpty(ctx: AppContext): Promise<boolean> {
   if (!(await isEmpty(ctx.db))) return false;
+  // Demo data only ever goes into a database created in demo mode.
+  if (!ctx.config.demo) {
+    console.error('生产模式不导入演示数据 (not in demo mode: no demo data is loaded; `serve` creates the administrators)');
+    return false;
+  }
   const result = await seedDemoHall(ctx.db, { now: ctx.clock.now(), passwordHashCost: ctx.config.passwordHashCost });
   ctx.log.info(result, 'demo hall seeded');
   return true;
@@ -68,7 +75,8 @@ async function main(command: string | undefined): Promise<number> {
   switch (command) {
     case 'serve': {
       const { ctx, handle } = await open();
-      await seedIfEmpty(ctx);
+      const prepared = await prepareDatabase(ctx);
+      if (prepared.firstPasswords) process.stdout.write(`${firstPasswordsNotice(prepared.firstPasswords)}\n`);
       const sealed = await sealLegacyChain(ctx.db, ctx.clock.now());
       if (sealed && !sealed.ok) ctx.log.error({ check: sealed }, 'audit chain broken before it was keyed: not sealed');
       else if (sealed) ctx.log.info({ legacyRecords: sealed.checked }, 'audit chain keyed from here on');
@@ -109,7 +117,12 @@ async function main(command: string | undefined): Promise<number> {
       const { ctx, handle } = await open();
       const seeded = await seedIfEmpty(ctx);
       if (!seeded) console.log('数据库已有数据，未重复导入演示数据 (database not empty; demo hall not loaded again)');
-      // --cases N [--seed S]: a generated history of N cases on top (server/src/seed/history).
+      // --cases N [--seed S]: a generated history of N cases on top (server/src/seed/history), demo databases only.
+      if ((await readSystemMode(ctx.db)) === 'production' && process.argv.length > 3) {
+        console.error('生产数据库不生成演示办件 (a production database gets no generated demo cases)');
+        await handle.close();
+        return 1;
+      }
       await seedHistory(ctx, process.argv.slice(3));
       await handle.close();
       return 0;

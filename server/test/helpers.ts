@@ -14,13 +14,18 @@ import type { AppContext } from '../src/platform/context.ts';
 import { type DatabaseHandle, openDatabase } from '../src/platform/db/database.ts';
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { openHallEvents } from '../src/platform/events.ts';
-import { DEMO_PASSWORD } from '../src/seed/demo-accounts.ts';
+import { createSession } from '../src/platform/auth/sessions.ts';
+import { totpCode } from '../src/platform/auth/totp.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../src/seed/demo-accounts.ts';
 import { seedDemoHall } from '../src/seed/seed-demo.ts';
 
 /** 2026-03-02 09:00 Beijing time, a Monday. */
 export const T0 = Date.parse('2026-03-02T01:00:00Z');
 
-export { DEMO_PASSWORD };
+export { DEMO_PASSWORD, DEMO_TOTP_SECRET };
+
+/** The hall behind each test app, so a signed-in fixture can reach its database and clock. */
+const hallOfApp = new WeakMap<FastifyInstance, { ctx: AppContext; clock: ManualClock }>();
 
 /** A fixed audit key for the tests (the product keeps its key in a 0600 file outside the database). */
 export const TEST_AUDIT_KEYS = parseKeyFile(`t1 ${'5a'.repeat(32)}`);
@@ -108,6 +113,7 @@ export async function buildTestHall(
   if (opts.seed !== false) await seedDemoHall(handle.db, { now: clock.now(), passwordHashCost: 10 });
   const app = await buildApp(ctx);
   await app.ready();
+  hallOfApp.set(app, { ctx, clock });
   return {
     app,
     ctx,
@@ -126,8 +132,9 @@ export class Session {
   cookie = '';
   constructor(private readonly app: FastifyInstance) {}
 
-  async login(username: string, password = DEMO_PASSWORD): Promise<LightMyRequestResponse> {
-    const res = await this.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  async login(username: string, password = DEMO_PASSWORD, totpCode?: string): Promise<LightMyRequestResponse> {
+    const payload = { username, password, ...(totpCode === undefined ? {} : { totpCode }) };
+    const res = await this.app.inject({ method: 'POST', url: '/api/auth/login', payload });
     const set = res.cookies.find((c) => c.name === 'ow_session');
     if (set) this.cookie = `ow_session=${set.value}`;
     return res;
@@ -159,6 +166,27 @@ export class Session {
 export async function signedIn(app: FastifyInstance, username: string): Promise<Session> {
   const s = new Session(app);
   const res = await s.login(username);
+  if (res.statusCode === 401 && json(res).code === 'TOTP_REQUIRED') {
+    // The password was right. A demo administrator signs in with the code of the demo authenticator; a code works
+    // only once per 30-second step and the test clock stands still, so when this step's code is spent the fixture
+    // opens the session the second factor would. The two-step sign-in itself is tested in the auth tests.
+    const hall = hallOfApp.get(app);
+    const user = await hall?.ctx.db
+      .selectFrom('users')
+      .leftJoin('user_totp', 'user_totp.user_id', 'users.id')
+      .select(['users.id', 'user_totp.last_step'])
+      .where('username', '=', username)
+      .executeTakeFirst();
+    if (!hall || !user) throw new Error(`login ${username}: second factor needed outside a test hall`);
+    const now = hall.clock.now();
+    if (user.last_step === null || Number(user.last_step) < Math.floor(now / 30_000)) {
+      const second = await s.login(username, DEMO_PASSWORD, totpCode(DEMO_TOTP_SECRET, now));
+      if (second.statusCode !== 200) throw new Error(`login ${username} failed: ${second.statusCode} ${second.body}`);
+      return s;
+    }
+    s.cookie = `ow_session=${await createSession(hall.ctx.db, user.id, now, null, null)}`;
+    return s;
+  }
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   return s;
 }

@@ -8,6 +8,7 @@ import { RequirePermission } from './shell/RequirePermission';
 const auth = () => import('./pages/auth');
 const org = () => import('./pages/org');
 const accounts = () => import('./pages/accounts');
+const security = () => import('./pages/security');
 const catalog = () => import('./pages/catalog');
 const guide = () => import('./pages/guide');
 const consult = () => import('./pages/consult');
@@ -53,6 +54,11 @@ const routes: RouteObject[] = [
         children: [
           { index: true, lazy: async () => ({ Component: (await import('./pages/home/HomePage')).HomePage }) },
           { path: 'account/password', lazy: async () => ({ Component: (await auth()).ChangePasswordPage }) },
+          { path: 'account/security', lazy: async () => ({ Component: (await security()).SecurityPage }) },
+          guarded(
+            ['account.approve_admin'],
+            [{ path: 'admin/requests', lazy: async () => ({ Component: (await security()).AdminRequestsPage }) }],
+          ),
           guarded(
             ['org.read'],
             [

@@ -6,6 +6,8 @@ export const permissions = [
   'account.manage',
   /** Grant or withdraw the three administrator roles. */
   'account.grant_admin',
+  /** Approve or reject a change to an administrator account that another administrator asked for. */
+  'account.approve_admin',
   'policy.manage',
   'audit.read',
   'audit.verify',
@@ -111,21 +113,21 @@ export const roles: readonly RoleDefinition[] = [
     code: 'sysadmin',
     name: '系统管理员',
     nameEn: 'System administrator',
-    permissions: [...staff, 'org.manage', 'account.read', 'account.manage', 'catalog.manage', 'calendar.manage', 'queue.manage', 'timelimits.recompute'],
+    permissions: [...staff, 'org.manage', 'account.read', 'account.approve_admin', 'catalog.manage', 'calendar.manage', 'queue.manage', 'timelimits.recompute'],
     adminClass: 'system',
   },
   {
     code: 'secadmin',
     name: '安全管理员',
     nameEn: 'Security administrator',
-    permissions: ['org.read', 'account.read', 'account.manage', 'account.grant_admin', 'policy.manage'],
+    permissions: ['org.read', 'account.read', 'account.manage', 'account.grant_admin', 'account.approve_admin', 'policy.manage'],
     adminClass: 'security',
   },
   {
     code: 'auditadmin',
     name: '审计管理员',
     nameEn: 'Audit administrator',
-    permissions: ['audit.read', 'audit.verify'],
+    permissions: ['audit.read', 'audit.verify', 'account.approve_admin'],
     adminClass: 'audit',
   },
 ];
@@ -156,4 +158,34 @@ export function breaksSeparationOfDuties(roleList: readonly string[]): boolean {
     roleList.filter(isRoleCode).map((r) => roleDefinition(r).adminClass).filter((c) => c !== null),
   );
   return classes.size > 1;
+}
+
+/** True when the roles include one of the three administrator roles. */
+export function holdsAdminRole(roleList: readonly string[]): boolean {
+  return roleList.some((r) => isRoleCode(r) && roleDefinition(r).adminClass !== null);
+}
+
+/**
+ * Why a set of roles may not sit on one account, or null: two administrator powers in one hand (三权分立), or an
+ * administrator role on an account that also does business (an administrator account holds its one role only).
+ */
+export function roleSetProblem(roleList: readonly string[]): { zh: string; en: string } | null {
+  if (breaksSeparationOfDuties(roleList)) {
+    return {
+      zh: '系统管理员、安全管理员、审计管理员须由不同人员担任（三权分立）',
+      en: 'System, security and audit administrator roles must be held by different people',
+    };
+  }
+  if (holdsAdminRole(roleList) && roleList.some((r) => !isRoleCode(r) || roleDefinition(r).adminClass === null)) {
+    return {
+      zh: '管理员角色不能授予业务账号：管理员账号只担任一个管理员角色',
+      en: 'An administrator role cannot be added to a business account; an administrator account holds that role only',
+    };
+  }
+  return null;
+}
+
+/** Roles whose holders see personal numbers unmasked; only the security administrator grants them. */
+export function grantsPersonalView(roleList: readonly string[]): boolean {
+  return roleList.some((r) => isRoleCode(r) && roleDefinition(r).permissions.includes('personal.view'));
 }

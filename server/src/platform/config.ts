@@ -32,6 +32,11 @@ export interface Config {
    * the same. Without it a random key is kept in DATA_DIR/idempotency.key (mode 0600).
    */
   idempotencySecret: string | null;
+  /**
+   * Demo mode: a fresh database gets the demo hall and its accounts with the published password. On unless
+   * NODE_ENV=production or ONEWINDOW_DEMO=false; ONEWINDOW_DEMO=true forces it on.
+   */
+  demo: boolean;
 }
 
 const positive = (raw: string | undefined, fallback: number) => {
@@ -50,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secureCookies: env.SECURE_COOKIES === 'true',
     trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
     webDist: path.resolve(env.WEB_DIST ?? './web/dist'),
+    demo: env.ONEWINDOW_DEMO ? env.ONEWINDOW_DEMO === 'true' : env.NODE_ENV !== 'production',
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
     scanMaxBytes: megabytes('SCAN_MAX_MB', env.SCAN_MAX_MB, 20),
     signInMaxAttempts: positive(env.SIGNIN_MAX_ATTEMPTS, 20),

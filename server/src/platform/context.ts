@@ -29,6 +29,8 @@ export interface Actor {
   hallIds: string[];
   departmentIds: string[];
   mustChangePassword: boolean;
+  /** An administrator who has not enrolled two-factor sign-in yet may do nothing else first. */
+  mustEnrolTotp?: boolean;
   sessionId: string;
   ip: string | null;
 }

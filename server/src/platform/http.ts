@@ -147,6 +147,9 @@ export function installAccessControl(app: FastifyInstance, ctx: AppContext) {
     if (actor.mustChangePassword && !req.routeOptions.config?.beforePasswordChange) {
       throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '请先修改初始密码', 'Change your initial password first');
     }
+    if (actor.mustEnrolTotp && !req.routeOptions.config?.beforePasswordChange) {
+      throw new AppError(403, 'TOTP_ENROLMENT_REQUIRED', '管理员须先绑定双因素认证（动态验证码）', 'Administrators must enrol two-factor sign-in first');
+    }
     if (access !== 'user' && !actor.permissions.has(access)) {
       await recordAudit(ctx.db, {
         at: ctx.clock.now(),

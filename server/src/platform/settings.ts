@@ -2,13 +2,17 @@ import { z } from 'zod';
 import { defaultPasswordPolicy, type PasswordPolicy } from '../domain/password-policy.ts';
 import type { Db } from './db/database.ts';
 
+// Wide ranges here; the level-3 floor is checked by policyBelowFloor so its answer can say which rule it breaks.
+const setting = z.number().int().min(0).max(100_000);
 export const passwordPolicySchema = z.object({
-  minLength: z.number().int().min(6).max(64),
-  minClasses: z.number().int().min(1).max(4),
-  maxFailures: z.number().int().min(1).max(20),
-  lockoutMinutes: z.number().int().min(1).max(1440),
-  idleTimeoutMinutes: z.number().int().min(1).max(480),
-  absoluteTimeoutHours: z.number().int().min(1).max(72),
+  minLength: setting,
+  minClasses: setting,
+  maxFailures: setting,
+  lockoutMinutes: setting,
+  idleTimeoutMinutes: setting,
+  absoluteTimeoutHours: setting,
+  passwordHistory: setting,
+  passwordMaxAgeDays: setting,
 });
 
 
@@ -17,7 +21,8 @@ export const PASSWORD_POLICY_KEY = 'security.policy';
 /** The stored policy, or the default when none is stored (or it no longer parses). */
 export function passwordPolicyFrom(value: string | null | undefined): PasswordPolicy {
   if (!value) return defaultPasswordPolicy;
-  const parsed = passwordPolicySchema.safeParse(JSON.parse(value));
+  // A policy stored before a setting existed takes that setting's default.
+  const parsed = passwordPolicySchema.safeParse({ ...defaultPasswordPolicy, ...JSON.parse(value) });
   return parsed.success ? parsed.data : defaultPasswordPolicy;
 }
 
@@ -34,4 +39,19 @@ export async function writePasswordPolicy(db: Db, policy: PasswordPolicy, now: n
   } else {
     await db.insertInto('settings').values({ key: PASSWORD_POLICY_KEY, value, updated_at: now }).execute();
   }
+}
+
+/** How the database was created: 'demo' (demo hall and published passwords) or 'production'. */
+export type SystemMode = 'demo' | 'production';
+export const SYSTEM_MODE_KEY = 'system.mode';
+
+/** The mode recorded when the database was created, or null for a database that has none yet. */
+export async function readSystemMode(db: Db): Promise<SystemMode | null> {
+  const row = await db.selectFrom('settings').select('value').where('key', '=', SYSTEM_MODE_KEY).executeTakeFirst();
+  return row?.value === 'demo' || row?.value === 'production' ? row.value : null;
+}
+
+/** Written once, in the transaction that fills a fresh database. */
+export async function recordSystemMode(db: Db, mode: SystemMode, now: number): Promise<void> {
+  await db.insertInto('settings').values({ key: SYSTEM_MODE_KEY, value: mode, updated_at: now }).execute();
 }

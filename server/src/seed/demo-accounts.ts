@@ -13,6 +13,12 @@ export interface DemoAccount {
 
 export const DEMO_PASSWORD = 'Hall@2026';
 
+/**
+ * DEMO ONLY: the TOTP secret of the three demo administrators (two-factor sign-in is required for them), published
+ * in the README so a newcomer can add it to an authenticator app. A production database never holds it.
+ */
+export const DEMO_TOTP_SECRET = 'ONEWINDOWDEMOSECRETFORHALLADMINS';
+
 export const demoAccounts: DemoAccount[] = [
   { username: 'sysadmin', displayName: '周建国', roles: ['sysadmin'], halls: ['county', 'town'], departments: [], phone: '13800010001' },
   { username: 'secadmin', displayName: '吴敏', roles: ['secadmin'], halls: ['county', 'town'], departments: [], phone: '13800010002' },

@@ -4,13 +4,19 @@ import { appendAudit } from '../platform/audit.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
 import type { Db } from '../platform/db/database.ts';
 import { newId } from '../platform/ids.ts';
-import { DEMO_PASSWORD, demoAccounts } from './demo-accounts.ts';
+import { holdsAdminRole } from '../domain/roles.ts';
+import { recordSystemMode } from '../platform/settings.ts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts } from './demo-accounts.ts';
 import { demoHalls } from './demo-hall.ts';
 import { seedDemoKnowledge } from './demo-knowledge.ts';
 import { seedDemoQueue } from './demo-queue.ts';
 
 export async function isEmpty(db: Db): Promise<boolean> {
-  return !(await db.selectFrom('halls').select('id').limit(1).executeTakeFirst());
+  const [hall, user] = await Promise.all([
+    db.selectFrom('halls').select('id').limit(1).executeTakeFirst(),
+    db.selectFrom('users').select('id').limit(1).executeTakeFirst(),
+  ]);
+  return !hall && !user;
 }
 
 /**
@@ -22,6 +28,8 @@ export async function seedDemoHall(db: Db, opts: { now: number; passwordHashCost
   const passwordHash = await hashPassword(DEMO_PASSWORD, opts.passwordHashCost);
   let items = 0;
   await db.transaction().execute(async (trx) => {
+    // The database remembers it was created for a demo: a production start refuses it (server/src/seed/mode.ts).
+    await recordSystemMode(trx, 'demo', now);
     const hallIdByKey = new Map<string, string>();
     const departmentsByCode = new Map<string, string>();
     for (const [index, hall] of demoHalls.entries()) {
@@ -92,6 +100,11 @@ export async function seedDemoHall(db: Db, opts: { now: number; passwordHashCost
       await trx.insertInto('user_halls').values(a.halls.map((h) => ({ user_id: id, hall_id: hallIdByKey.get(h)! }))).execute();
       const deps = a.departments.map((code) => departmentsByCode.get(code)).filter((x): x is string => !!x);
       if (deps.length) await trx.insertInto('user_departments').values(deps.map((department_id) => ({ user_id: id, department_id }))).execute();
+      if (holdsAdminRole(a.roles)) {
+        await trx.insertInto('user_totp').values({
+          user_id: id, secret: DEMO_TOTP_SECRET, pending_secret: null, enabled_at: now, last_step: null, updated_at: now,
+        }).execute();
+      }
     }
     await seedDemoQueue(trx, now);
     await seedDemoKnowledge(trx, now);

@@ -55,6 +55,8 @@ export const useResetPassword = () =>
     api.post<void>(`/api/users/${id}/reset-password`, { initialPassword }),
   );
 
+export const useResetTotp = () => useUserMutation((id: string) => api.post<void>(`/api/users/${id}/reset-totp`));
+
 export function usePolicy() {
   return useQuery({ queryKey: ['policy'], queryFn: () => api.get<Policy>('/api/security/policy') });
 }

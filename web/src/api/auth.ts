@@ -37,7 +37,7 @@ export function useCan(): (perm: string) => boolean {
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { username: string; password: string }) =>
+    mutationFn: (body: { username: string; password: string; totpCode?: string }) =>
       request<{ user: Me }>('POST', '/api/auth/login', { body, noAuthRedirect: true }),
     onSuccess: (res) => {
       sessionExpired = false;
@@ -67,5 +67,14 @@ export function useChangePassword() {
       qc.setQueryData<Me | null>(meKey, (me) => (me ? { ...me, mustChangePassword: false } : me));
       await qc.invalidateQueries({ queryKey: meKey });
     },
+  });
+}
+
+/** Whether the database was created in demo mode (the login page then shows the demo banner). */
+export function useSystemMode() {
+  return useQuery({
+    queryKey: ['auth', 'mode'],
+    queryFn: () => request<{ demo: boolean }>('GET', '/api/auth/mode', { noAuthRedirect: true }),
+    staleTime: 5 * 60_000,
   });
 }

@@ -17,6 +17,8 @@ export interface Me {
   roles: string[];
   permissions: string[];
   mustChangePassword: boolean;
+  /** An administrator without two-factor sign-in must enrol it first. */
+  mustEnrolTotp?: boolean;
   halls: IdName[];
   departments: (IdName & { hallId: string })[];
 }
@@ -81,6 +83,8 @@ export interface Policy {
   lockoutMinutes: number;
   idleTimeoutMinutes: number;
   absoluteTimeoutHours: number;
+  passwordHistory: number;
+  passwordMaxAgeDays: number;
 }
 
 export type AuditOutcome = 'success' | 'failure' | 'denied';

@@ -8,6 +8,7 @@ import { queueEn } from './queue/en';
 import { scansEn } from './scans/en';
 import { caseSupportEn } from './case-support/en';
 import { auditEn } from './audit/en';
+import { securityEn } from './security/en';
 import type { Dictionary } from './zh-CN';
 
 /** English (secondary). Must carry every key of zh-CN.ts — the type enforces it. */
@@ -15,6 +16,7 @@ export const en: Dictionary = {
   ...enLabels,
   ...consultEn,
   ...queueEn,
+  ...securityEn,
   ...receptionEn,
   ...casesEn,
   ...calendarEn,

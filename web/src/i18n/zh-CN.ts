@@ -8,12 +8,14 @@ import { queueZhCN } from './queue/zh-CN';
 import { scansZhCN } from './scans/zh-CN';
 import { caseSupportZhCN } from './case-support/zh-CN';
 import { auditZhCN } from './audit/zh-CN';
+import { securityZhCN } from './security/zh-CN';
 
 /** 简体中文（主语言）。键名按界面区域分组；en.ts 必须提供同样的键。 */
 export const zhCN = {
   ...zhCNLabels,
   ...consultZhCN,
   ...queueZhCN,
+  ...securityZhCN,
   ...receptionZhCN,
   ...casesZhCN,
   ...calendarZhCN,

@@ -1,4 +1,4 @@
-import { DownOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import { useNavigate } from 'react-router';
 import { useLogout, useMe } from '../api/auth';
@@ -16,11 +16,13 @@ export function UserMenu() {
       menu={{
         items: [
           { key: 'password', icon: <KeyOutlined />, label: t('menu.changePassword') },
+          { key: 'security', icon: <SafetyOutlined />, label: t('menu.accountSecurity') },
           { type: 'divider' },
           { key: 'logout', icon: <LogoutOutlined />, label: t('menu.logout'), danger: true },
         ],
         onClick: ({ key }) => {
           if (key === 'password') navigate('/account/password');
+          if (key === 'security') navigate('/account/security');
           if (key === 'logout') {
             logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true, state: { loggedOut: true } }) });
           }

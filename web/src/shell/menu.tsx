@@ -70,6 +70,7 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
     accountChildren.push({ key: '/admin/roles', label: t('menu.roles') });
   }
   if (can('policy.manage')) accountChildren.push({ key: '/admin/policy', label: t('menu.policy') });
+  if (can('account.approve_admin')) accountChildren.push({ key: '/admin/requests', label: t('menu.adminRequests') });
   if (accountChildren.length) {
     items.push({ key: 'accounts', icon: <TeamOutlined />, label: t('menu.accounts'), children: accountChildren });
   }
@@ -83,6 +84,7 @@ const PREFIXES = [
   '/admin/departments',
   '/admin/windows',
   '/admin/users',
+  '/admin/requests',
   '/admin/roles',
   '/admin/policy',
   '/audit',

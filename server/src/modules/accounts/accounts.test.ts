@@ -26,12 +26,14 @@ const newUser = (over: Record<string, unknown> = {}) => ({
 describe('accounts', () => {
   it('creates staff with roles, masks the phone number, and refuses a taken username', async () => {
     const body = newUser();
-    const res = await sys.post('/api/users', body);
+    // Only the security administrator manages accounts.
+    expect((await sys.post('/api/users', body)).statusCode).toBe(403);
+    const res = await sec.post('/api/users', body);
     expect(res.statusCode).toBe(201);
     const user = json(res);
     expect(user.phone).toBe('139****5678');
     expect(user.roles).toEqual(['clerk']);
-    const dup = await sys.post('/api/users', { ...body });
+    const dup = await sec.post('/api/users', { ...body });
     expect(dup.statusCode).toBe(409);
     expect(json(dup).field).toBe('username');
     const stored = await hall.ctx.db.selectFrom('users').select('phone').where('id', '=', user.id).executeTakeFirstOrThrow();
@@ -39,7 +41,7 @@ describe('accounts', () => {
   });
 
   it('refuses to put two administrator powers in one hand (三权分立)', async () => {
-    for (const roles of [['sysadmin', 'auditadmin'], ['secadmin', 'sysadmin'], ['secadmin', 'auditadmin']]) {
+    for (const roles of [['sysadmin', 'auditadmin'], ['secadmin', 'sysadmin'], ['secadmin', 'auditadmin'], ['auditadmin', 'clerk']]) {
       const res = await sec.post('/api/users', newUser({ roles }));
       expect(res.statusCode).toBe(409);
       expect(json(res).field).toBe('roles');
@@ -47,18 +49,27 @@ describe('accounts', () => {
     const existing = json(await sec.get('/api/users?role=auditadmin')).items[0];
     const res = await sec.patch(`/api/users/${existing.id}`, { roles: ['auditadmin', 'secadmin'] });
     expect(res.statusCode).toBe(409);
+    const asked = await sec.post('/api/admin-requests', { kind: 'update', targetUserId: existing.id, patch: { roles: ['auditadmin', 'secadmin'] } });
+    expect(asked.statusCode).toBe(409);
+    expect(json(asked).field).toBe('roles');
     expect(await hall.ctx.db.selectFrom('users').select('id').where('username', 'like', 'u%').where('display_name', '=', '测试人员').execute()).toHaveLength(1);
   });
 
   it('lets only the security administrator hand out administrator roles', async () => {
     expect((await sys.post('/api/users', newUser({ roles: ['auditadmin'] }))).statusCode).toBe(403);
-    const res = await sec.post('/api/users', newUser({ roles: ['auditadmin'] }));
+    expect((await sys.post('/api/admin-requests', { kind: 'create', user: newUser({ roles: ['auditadmin'] }) })).statusCode).toBe(403);
+    // The security administrator asks; an administrator account exists only once a second administrator approves.
+    const direct = await sec.post('/api/users', newUser({ roles: ['auditadmin'] }));
+    expect(direct.statusCode).toBe(409);
+    expect(json(direct).code).toBe('APPROVAL_REQUIRED');
+    const res = await sec.post('/api/admin-requests', { kind: 'create', user: newUser({ roles: ['auditadmin'] }) });
     expect(res.statusCode).toBe(201);
+    expect(json(res).status).toBe('pending');
   });
 
   it('unlocks a locked account and resets a password to a new initial one', async () => {
     const body = newUser();
-    const user = json(await sys.post('/api/users', body));
+    const user = json(await sec.post('/api/users', body));
     const s = new Session(hall.app);
     for (let i = 0; i < 5; i++) await s.login(body.username, 'bad-password');
     expect((await s.login(body.username, body.initialPassword)).statusCode).toBe(423);
@@ -78,19 +89,23 @@ describe('accounts', () => {
 
   it('disables an account and ends its sessions', async () => {
     const body = newUser();
-    const user = json(await sys.post('/api/users', body));
+    const user = json(await sec.post('/api/users', body));
     const s = new Session(hall.app);
     await s.login(body.username, body.initialPassword);
-    expect(json(await sys.patch(`/api/users/${user.id}`, { status: 'disabled' })).status).toBe('disabled');
+    expect((await sys.patch(`/api/users/${user.id}`, { status: 'disabled' })).statusCode).toBe(403);
+    expect(json(await sec.patch(`/api/users/${user.id}`, { status: 'disabled' })).status).toBe('disabled');
     expect((await s.get('/api/auth/me')).statusCode).toBe(401);
     expect((await s.login(body.username, body.initialPassword)).statusCode).toBe(401);
   });
 
   it('applies a changed password policy to new passwords', async () => {
     const policy = json(await sec.get('/api/security/policy'));
-    expect(policy).toMatchObject({ minLength: 8, minClasses: 3, maxFailures: 5, lockoutMinutes: 10, idleTimeoutMinutes: 30, absoluteTimeoutHours: 12 });
+    expect(policy).toMatchObject({
+      minLength: 8, minClasses: 3, maxFailures: 5, lockoutMinutes: 10, idleTimeoutMinutes: 30, absoluteTimeoutHours: 12,
+      passwordHistory: 5, passwordMaxAgeDays: 90,
+    });
     expect((await sec.put('/api/security/policy', { ...policy, minLength: 12 })).statusCode).toBe(200);
-    const res = await sys.post('/api/users', newUser({ initialPassword: 'Start#2026' }));
+    const res = await sec.post('/api/users', newUser({ initialPassword: 'Start#2026' }));
     expect(res.statusCode).toBe(400);
     expect(json(res).field).toBe('initialPassword');
     expect((await sec.put('/api/security/policy', { ...policy, minLength: 3 })).statusCode).toBe(400);

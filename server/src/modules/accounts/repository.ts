@@ -38,6 +38,8 @@ export interface UserFilter {
   q?: string;
   role?: string;
   hallIds: string[];
+  /** Also list accounts in no hall (a production system's first administrators). */
+  includeUnassigned?: boolean;
   limit: number;
   offset: number;
 }
@@ -46,15 +48,18 @@ export interface UserFilter {
 export async function listUsers(db: Db, f: UserFilter): Promise<{ rows: UserRow[]; total: number }> {
   let q = db
     .selectFrom('users')
-    .where((eb) =>
-      eb.exists(
+    .where((eb) => {
+      const inHalls = eb.exists(
         eb
           .selectFrom('user_halls')
           .select('user_halls.user_id')
           .whereRef('user_halls.user_id', '=', 'users.id')
           .where('user_halls.hall_id', 'in', f.hallIds.length ? f.hallIds : ['']),
-      ),
-    );
+      );
+      if (!f.includeUnassigned) return inHalls;
+      const anyHall = eb.selectFrom('user_halls').select('user_halls.user_id').whereRef('user_halls.user_id', '=', 'users.id');
+      return eb.or([inHalls, eb.not(eb.exists(anyHall))]);
+    });
   if (f.q) {
     const like = `%${f.q}%`;
     q = q.where((eb) => eb.or([eb('username', 'like', like), eb('display_name', 'like', like)]));
@@ -113,4 +118,8 @@ export async function replaceLinks(
         .values(links.departmentIds.map((department_id) => ({ user_id: userId, department_id })))
         .execute();
   }
+}
+
+export async function allHallIds(db: Db): Promise<string[]> {
+  return (await db.selectFrom('halls').select('id').execute()).map((h) => h.id);
 }

@@ -7,6 +7,7 @@ import { actorOf } from '../../platform/http.ts';
 import { idParams, listOf, pageWindow } from '../../platform/schemas.ts';
 import { passwordPolicySchema, readPasswordPolicy } from '../../platform/settings.ts';
 import * as s from './schema.ts';
+import * as requests from './admin-request-service.ts';
 import * as service from './service.ts';
 
 export function accountRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -44,4 +45,26 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext) {
   r.put('/api/security/policy',
     { config: { access: 'policy.manage' }, schema: { tags, body: passwordPolicySchema.strict(), response: { 200: passwordPolicySchema } } },
     async (req) => service.updatePolicy(ctx, actorOf(req), req.body));
+  r.post('/api/users/:id/reset-totp',
+    { config: { access: 'account.manage' }, schema: { tags, params: idParams, response: { 204: z.null() } } },
+    async (req, reply) => {
+      await service.resetTotp(ctx, actorOf(req), req.params.id);
+      return reply.status(204).send(null);
+    });
+
+  // Administrator accounts change only through a request that a second administrator approves (三权分立).
+  r.get('/api/admin-requests',
+    { config: { access: 'account.approve_admin' }, schema: { tags, querystring: s.adminRequestQuery, response: { 200: listOf(s.adminRequestSchema) } } },
+    async (req) => requests.listAdminRequests(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }));
+  r.post('/api/admin-requests',
+    { config: { access: 'account.manage' }, schema: { tags, body: s.adminRequestInput, response: { 201: s.adminRequestSchema } } },
+    async (req, reply) => reply.status(201).send(await requests.requestAdminChange(ctx, actorOf(req), req.body)));
+  for (const decision of ['approve', 'reject', 'cancel'] as const) {
+    r.post(`/api/admin-requests/:id/${decision}`,
+      {
+        config: { access: decision === 'cancel' ? 'account.manage' : 'account.approve_admin' },
+        schema: { tags, params: idParams, body: s.decisionBody, response: { 200: s.adminRequestSchema } },
+      },
+      async (req) => requests.decideAdminRequest(ctx, actorOf(req), req.params.id, decision, req.body.note || null));
+  }
 }

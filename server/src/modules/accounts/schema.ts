@@ -58,3 +58,31 @@ export const roleSchema = z.object({
 
 export type UserInput = z.infer<typeof userInput>;
 export type UserPatch = z.infer<typeof userPatch>;
+
+const adminTarget = { targetUserId: z.string().min(1).max(64) };
+export const adminRequestInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('create'), user: userInput }),
+  z.object({ kind: z.literal('update'), ...adminTarget, patch: userPatch }),
+  z.object({ kind: z.literal('reset_password'), ...adminTarget, initialPassword: z.string().min(1).max(128) }),
+  z.object({ kind: z.literal('reset_totp'), ...adminTarget }),
+]);
+export type AdminRequestInput = z.infer<typeof adminRequestInput>;
+export const adminRequestSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['create', 'update', 'reset_password', 'reset_totp']),
+  targetUserId: z.string().nullable(),
+  targetUsername: z.string().nullable(),
+  summary: z.string(),
+  details: z.record(z.string(), z.unknown()),
+  status: z.enum(['pending', 'approved', 'rejected', 'cancelled']),
+  requestedBy: z.string(),
+  requestedByName: z.string(),
+  requestedAt: z.number(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.number().nullable(),
+  note: z.string().nullable(),
+  canDecide: z.boolean(),
+  canCancel: z.boolean(),
+});
+export const adminRequestQuery = pageQuery.extend({ status: z.enum(['pending', 'approved', 'rejected', 'cancelled']).optional() });
+export const decisionBody = z.object({ note: z.string().trim().max(200).optional() });

@@ -1,16 +1,17 @@
 import { maskPhone } from '../../domain/masking.ts';
 import { passwordWeakness } from '../../domain/password-policy.ts';
-import { breaksSeparationOfDuties, isRoleCode, roleDefinition } from '../../domain/roles.ts';
+import { grantsPersonalView, holdsAdminRole, isRoleCode, roleDefinition, roleSetProblem } from '../../domain/roles.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { destroyUserSessions } from '../../platform/auth/sessions.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
-import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { readPasswordPolicy, writePasswordPolicy } from '../../platform/settings.ts';
-import type { PasswordPolicy } from '../../domain/password-policy.ts';
-import { assertDepartmentsInHalls, visibleHallIds } from '../org/service.ts';
+import { type PasswordPolicy, policyBelowFloor } from '../../domain/password-policy.ts';
+import { assertDepartmentsInHalls } from '../org/service.ts';
+import { deleteTotp } from './security-repository.ts';
 import * as repo from './repository.ts';
 import type { UserInput, UserPatch } from './schema.ts';
 
@@ -33,36 +34,60 @@ export function presentUser(u: repo.UserWithLinks) {
 
 const adminRoles = (list: readonly string[]) => list.filter((r) => isRoleCode(r) && roleDefinition(r).adminClass);
 
-/** Role changes obey 三权分立 and only the security administrator hands out administrator roles. */
-function checkRoleChange(actor: Actor, before: string[], after: string[], targetId: string | null) {
-  if (breaksSeparationOfDuties(after)) {
-    throw conflict(
-      '系统管理员、安全管理员、审计管理员须由不同人员担任（三权分立）',
-      'System, security and audit administrator roles must be held by different people',
-      'roles',
-    );
-  }
-  const changedAdmin =
-    adminRoles(before).sort().join() !== adminRoles(after).sort().join();
+/** A change to an administrator account goes through a request that a second administrator approves. */
+export const approvalRequired = () =>
+  new AppError(409, 'APPROVAL_REQUIRED', '管理员账号的新建、修改、重置须提交申请，由另一名管理员批准后生效',
+    'Creating, changing or resetting an administrator account needs a request approved by a second administrator');
+
+/**
+ * Role changes obey 三权分立 (and an administrator account holds its one role only); only the security
+ * administrator hands out administrator roles and roles that see personal numbers; nobody changes their own roles.
+ */
+export function checkRoleChange(actor: Actor, before: string[], after: string[], targetId: string | null) {
+  const problem = roleSetProblem(after);
+  if (problem) throw conflict(problem.zh, problem.en, 'roles');
+  const changedAdmin = adminRoles(before).sort().join() !== adminRoles(after).sort().join();
   if (changedAdmin && !actor.permissions.has('account.grant_admin')) {
     throw forbidden('只有安全管理员可以授予或收回管理员角色', 'Only the security administrator grants administrator roles');
   }
-  if (targetId === actor.userId && before.sort().join() !== after.sort().join()) {
+  const added = after.filter((r) => !before.includes(r));
+  if (grantsPersonalView(added) && !actor.permissions.has('account.grant_admin')) {
+    throw forbidden('只有安全管理员可以授予查看个人信息的权限', 'Only the security administrator grants the sight of personal numbers');
+  }
+  if (targetId === actor.userId && [...before].sort().join() !== [...after].sort().join()) {
     throw forbidden('不能修改自己的角色', 'You cannot change your own roles');
+  }
+  if (before.length && !holdsAdminRole(before) && holdsAdminRole(after)) {
+    throw conflict('管理员角色不能授予业务账号，请新建管理员账号', 'An administrator role cannot be added to a business account', 'roles');
   }
 }
 
-function checkHalls(actor: Actor, hallIds: string[]) {
-  const bad = hallIds.find((h) => !actor.hallIds.includes(h));
+/** The halls whose staff the actor manages: all of them for the security administrator. */
+export async function managedHallIds(ctx: AppContext, actor: Actor): Promise<string[]> {
+  return actor.permissions.has('account.grant_admin') ? repo.allHallIds(ctx.db) : actor.hallIds;
+}
+
+async function checkHalls(ctx: AppContext, actor: Actor, hallIds: string[]) {
+  const mine = await managedHallIds(ctx, actor);
+  const bad = hallIds.find((h) => !mine.includes(h));
   if (bad) throw invalid('hallIds', '只能将人员分配到自己所属的大厅', 'You can only assign people to your own halls');
 }
 
-async function loadVisible(ctx: AppContext, actor: Actor, id: string) {
+export async function loadVisible(ctx: AppContext, actor: Actor, id: string) {
   const user = await repo.findUserById(ctx.db, id);
   if (!user) throw notFound('账号', 'Account');
   const [linked] = await repo.withLinks(ctx.db, [user]);
-  if (!linked?.hallIds.some((h) => actor.hallIds.includes(h))) throw notFound('账号', 'Account');
+  const mine = await managedHallIds(ctx, actor);
+  const unassignedVisible = actor.permissions.has('account.grant_admin') && linked?.hallIds.length === 0;
+  if (!linked || !(unassignedVisible || linked.hallIds.some((h) => mine.includes(h)))) throw notFound('账号', 'Account');
   return linked;
+}
+
+/** Loads a business account for a direct change; an administrator account answers APPROVAL_REQUIRED. */
+async function loadBusinessAccount(ctx: AppContext, actor: Actor, id: string) {
+  const user = await loadVisible(ctx, actor, id);
+  if (holdsAdminRole(user.roles)) throw approvalRequired();
+  return user;
 }
 
 export async function listUsers(
@@ -70,11 +95,14 @@ export async function listUsers(
   actor: Actor,
   q: { q?: string; role?: string; hallId?: string; limit: number; offset: number },
 ) {
-  const { rows, total } = await repo.listUsers(ctx.db, { ...q, hallIds: visibleHallIds(actor, q.hallId) });
+  const mine = await managedHallIds(ctx, actor);
+  const hallIds = q.hallId ? mine.filter((h) => h === q.hallId) : mine;
+  const includeUnassigned = !q.hallId && actor.permissions.has('account.grant_admin');
+  const { rows, total } = await repo.listUsers(ctx.db, { ...q, hallIds, includeUnassigned });
   return { items: (await repo.withLinks(ctx.db, rows)).map(presentUser), total };
 }
 
-async function checkedPasswordHash(ctx: AppContext, password: string, field: string) {
+export async function checkedPasswordHash(ctx: AppContext, password: string, field: string) {
   const weakness = passwordWeakness(password, await readPasswordPolicy(ctx.db));
   if (weakness) throw invalid(field, weakness.zh, weakness.en);
   return hashPassword(password, ctx.config.passwordHashCost);
@@ -82,7 +110,8 @@ async function checkedPasswordHash(ctx: AppContext, password: string, field: str
 
 export async function createUser(ctx: AppContext, actor: Actor, input: UserInput) {
   checkRoleChange(actor, [], input.roles, null);
-  checkHalls(actor, input.hallIds);
+  if (holdsAdminRole(input.roles)) throw approvalRequired();
+  await checkHalls(ctx, actor, input.hallIds);
   await assertDepartmentsInHalls(ctx.db, input.departmentIds, input.hallIds, 'departmentIds');
   const hash = await checkedPasswordHash(ctx, input.initialPassword, 'initialPassword');
   const now = ctx.clock.now();
@@ -107,9 +136,9 @@ export async function createUser(ctx: AppContext, actor: Actor, input: UserInput
 }
 
 export async function updateUser(ctx: AppContext, actor: Actor, id: string, patch: UserPatch) {
-  const before = await loadVisible(ctx, actor, id);
+  const before = await loadBusinessAccount(ctx, actor, id);
   if (patch.roles) checkRoleChange(actor, before.roles, patch.roles, id);
-  if (patch.hallIds) checkHalls(actor, patch.hallIds);
+  if (patch.hallIds) await checkHalls(ctx, actor, patch.hallIds);
   if (patch.departmentIds) await assertDepartmentsInHalls(ctx.db, patch.departmentIds, patch.hallIds ?? before.hallIds, 'departmentIds');
   if (patch.status === 'disabled' && id === actor.userId) throw forbidden('不能停用自己的账号', 'You cannot disable your own account');
   const now = ctx.clock.now();
@@ -141,7 +170,7 @@ export async function unlockUser(ctx: AppContext, actor: Actor, id: string) {
 }
 
 export async function resetPassword(ctx: AppContext, actor: Actor, id: string, initialPassword: string) {
-  await loadVisible(ctx, actor, id);
+  await loadBusinessAccount(ctx, actor, id);
   const hash = await checkedPasswordHash(ctx, initialPassword, 'initialPassword');
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
@@ -153,7 +182,20 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string, i
   });
 }
 
+/** Turns off a business account's two-factor sign-in (a lost phone); it can enrol again after signing in. */
+export async function resetTotp(ctx: AppContext, actor: Actor, id: string) {
+  await loadBusinessAccount(ctx, actor, id);
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    await deleteTotp(trx, id);
+    await destroyUserSessions(trx, id);
+    await appendAudit(trx, byActor(actor, now, 'account.reset_totp', 'user', id));
+  });
+}
+
 export async function updatePolicy(ctx: AppContext, actor: Actor, policy: PasswordPolicy) {
+  const weak = policyBelowFloor(policy);
+  if (weak) throw invalid(weak.field, weak.zh, weak.en);
   const now = ctx.clock.now();
   const before = await readPasswordPolicy(ctx.db);
   await ctx.db.transaction().execute(async (trx) => {

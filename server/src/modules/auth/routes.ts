@@ -5,7 +5,9 @@ import { SESSION_COOKIE } from '../../platform/auth/sessions.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf, clientIp } from '../../platform/http.ts';
 import { signInThrottle } from '../../platform/rate-limit.ts';
+import { readSystemMode } from '../../platform/settings.ts';
 import { changeOwnPassword, logIn, logOut, presentMe } from './service.ts';
+import * as totp from './totp-service.ts';
 
 const meSchema = z.object({
   id: z.string(),
@@ -14,6 +16,8 @@ const meSchema = z.object({
   roles: z.array(z.string()),
   permissions: z.array(z.string()),
   mustChangePassword: z.boolean(),
+  /** An administrator without two-factor sign-in must enrol it before anything else. */
+  mustEnrolTotp: z.boolean(),
   halls: z.array(z.object({ id: z.string(), name: z.string() })),
   departments: z.array(z.object({ id: z.string(), name: z.string(), hallId: z.string() })),
 });
@@ -28,7 +32,11 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { access: 'public', rateLimit: signInThrottle(ctx.config) },
       schema: {
         tags,
-        body: z.object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(256) }),
+        body: z.object({
+          username: z.string().trim().min(1).max(64),
+          password: z.string().min(1).max(256),
+          totpCode: z.string().trim().max(32).optional(),
+        }),
         response: { 200: z.object({ user: meSchema }) },
       },
     },
@@ -36,6 +44,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
       const { token, actor } = await logIn(ctx, {
         username: req.body.username,
         password: req.body.password,
+        totpCode: req.body.totpCode,
         ip: clientIp(req),
         userAgent: req.headers['user-agent'] ?? null,
       });
@@ -78,6 +87,52 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       await changeOwnPassword(ctx, actorOf(req), req.body.currentPassword, req.body.newPassword);
+      return reply.status(204).send(null);
+    },
+  );
+
+  // The login page shows the demo banner from this; it says nothing else about the system.
+  r.get(
+    '/api/auth/mode',
+    { config: { access: 'public' }, schema: { tags, response: { 200: z.object({ demo: z.boolean() }) } } },
+    async () => ({ demo: (await readSystemMode(ctx.db)) === 'demo' }),
+  );
+
+  // Two-factor sign-in of the signed-in person (账户安全); reachable before it is set up.
+  const setup = { access: 'user' as const, beforePasswordChange: true };
+  const codeBody = z.object({ code: z.string().trim().min(1).max(32) });
+  const codesAnswer = z.object({ recoveryCodes: z.array(z.string()) });
+  r.get(
+    '/api/auth/totp',
+    {
+      config: setup,
+      schema: { tags, response: { 200: z.object({ enabled: z.boolean(), required: z.boolean(), recoveryCodesLeft: z.number() }) } },
+    },
+    async (req) => totp.totpStatus(ctx, actorOf(req)),
+  );
+  r.post(
+    '/api/auth/totp/setup',
+    {
+      config: setup,
+      schema: { tags, response: { 200: z.object({ secret: z.string(), otpauthUri: z.string(), qrDataUrl: z.string() }) } },
+    },
+    async (req) => totp.startEnrolment(ctx, actorOf(req)),
+  );
+  r.post(
+    '/api/auth/totp/enable',
+    { config: setup, schema: { tags, body: codeBody, response: { 200: codesAnswer } } },
+    async (req) => totp.confirmEnrolment(ctx, actorOf(req), req.body.code),
+  );
+  r.post(
+    '/api/auth/totp/recovery-codes',
+    { config: { access: 'user' }, schema: { tags, body: codeBody, response: { 200: codesAnswer } } },
+    async (req) => totp.regenerateRecoveryCodes(ctx, actorOf(req), req.body.code),
+  );
+  r.post(
+    '/api/auth/totp/disable',
+    { config: { access: 'user' }, schema: { tags, body: z.object({ password: z.string().min(1).max(256) }), response: { 204: z.null() } } },
+    async (req, reply) => {
+      await totp.disableTotp(ctx, actorOf(req), req.body.password);
       return reply.status(204).send(null);
     },
   );

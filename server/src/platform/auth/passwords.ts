@@ -23,3 +23,17 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const actual = await derive(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p));
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+const dummies = new Map<number, Promise<string>>();
+/**
+ * A hash of a random password at the given cost: checking a password against it for an unknown username takes as
+ * long as for a real one, so the time of the answer does not tell whether the account exists.
+ */
+export function dummyPasswordHash(cost = 15): Promise<string> {
+  let found = dummies.get(cost);
+  if (!found) {
+    found = hashPassword(randomBytes(16).toString('base64'), cost);
+    dummies.set(cost, found);
+  }
+  return found;
+}

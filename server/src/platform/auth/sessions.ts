@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { permissionsOf } from '../../domain/roles.ts';
+import { holdsAdminRole, permissionsOf } from '../../domain/roles.ts';
 import type { Actor } from '../context.ts';
 import type { Db } from '../db/database.ts';
-import { PASSWORD_POLICY_KEY, passwordPolicyFrom } from '../settings.ts';
+import { PASSWORD_POLICY_KEY, SYSTEM_MODE_KEY, passwordPolicyFrom } from '../settings.ts';
 
 export const SESSION_COOKIE = 'ow_session';
 // Touching last_seen_at on every request would turn every read into a write; a minute's slack is harmless.
@@ -35,6 +35,11 @@ export async function destroyUserSessions(db: Db, userId: string): Promise<void>
   await db.deleteFrom('sessions').where('user_id', '=', userId).execute();
 }
 
+/** A password change ends the person's other sessions; the one that made the change stays. */
+export async function destroyOtherSessions(db: Db, userId: string, keepSessionId: string): Promise<void> {
+  await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute();
+}
+
 export type SessionLookup = { actor: Actor } | { expired: true } | null;
 
 /**
@@ -48,7 +53,11 @@ export async function resolveSession(db: Db, token: string, now: number, ip: str
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .leftJoin('settings', (j) => j.on('settings.key', '=', PASSWORD_POLICY_KEY))
+    .leftJoin('user_totp', 'user_totp.user_id', 'users.id')
+    .leftJoin('settings as mode', (j) => j.on('mode.key', '=', SYSTEM_MODE_KEY))
     .select([
+      'mode.value as mode',
+      'users.password_changed_at', 'user_totp.enabled_at as totp_enabled_at',
       'sessions.created_at', 'sessions.last_seen_at', 'users.id as user_id', 'users.username', 'users.display_name',
       'users.status', 'users.must_change_password', 'settings.value as policy',
     ])
@@ -86,7 +95,12 @@ export async function resolveSession(db: Db, token: string, now: number, ip: str
       permissions: permissionsOf(roleList),
       hallIds: of('hall'),
       departmentIds: of('department'),
-      mustChangePassword: found.must_change_password === 1,
+      // An initial password, or one older than the policy's maximum age, must be replaced first (not in a demo
+      // database, whose passwords are published anyway and whose demo must keep working).
+      mustChangePassword:
+        found.must_change_password === 1 ||
+        (found.mode !== 'demo' && now - Number(found.password_changed_at) > policy.passwordMaxAgeDays * 86_400_000),
+      mustEnrolTotp: holdsAdminRole(roleList) && found.totp_enabled_at === null,
       sessionId: id,
       ip,
     },

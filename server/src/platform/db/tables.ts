@@ -1,3 +1,4 @@
+import type { AccountSecurityTables } from './tables-accounts.ts';
 import type { BackofficeTables } from './tables-backoffice.ts';
 import type { CasesTables } from './tables-cases.ts';
 import type { ConsultTables } from './tables-consult.ts';
@@ -201,3 +202,4 @@ export interface Database extends SecurityTables {}
 
 // Declaration merging: each area adds its tables on a line of its own, so parallel additions do not collide.
 export interface Database extends ScanTables {}
+export interface Database extends AccountSecurityTables {}

@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => hall.close());
 
-const PUBLIC = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/public/halls', 'GET /api/public/guide', 'GET /api/public/guide/{id}', 'GET /api/calendar/deadline', 'GET /api/public/progress', 'POST /api/public/consultations', 'GET /api/public/consultations/lookup',
+const PUBLIC = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/mode', 'GET /api/public/halls', 'GET /api/public/guide', 'GET /api/public/guide/{id}', 'GET /api/calendar/deadline', 'GET /api/public/progress', 'POST /api/public/consultations', 'GET /api/public/consultations/lookup',
   // The hall floor: the ticket kiosk, the printed ticket, the hall display, and the rating pad (which holds its own token).
   'GET /api/public/halls/{hallId}/queue/categories', 'POST /api/public/halls/{hallId}/queue/tickets', 'GET /api/public/queue/tickets/{ticketId}',
   'GET /api/public/queue/tickets/{ticketId}/print', 'GET /api/public/halls/{hallId}/display', 'GET /api/public/halls/{hallId}/display/stream',

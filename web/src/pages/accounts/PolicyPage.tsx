@@ -6,13 +6,12 @@ import { applyFieldError } from '../../api/formErrors';
 import type { Policy } from '../../api/types';
 import { PageLoading, QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
+import { policyBounds } from '../../../../server/src/domain/password-policy.ts';
 import { type MessageKey, useT } from '../../i18n';
 
 interface FieldDef {
   name: keyof Policy;
   label: MessageKey;
-  min: number;
-  max: number;
   unit?: MessageKey;
   help?: MessageKey;
 }
@@ -21,22 +20,29 @@ const SECTIONS: { title: MessageKey; fields: FieldDef[] }[] = [
   {
     title: 'policy.password',
     fields: [
-      { name: 'minLength', label: 'policy.minLength', min: 6, max: 64, unit: 'policy.unitChars' },
-      { name: 'minClasses', label: 'policy.minClasses', min: 1, max: 4, unit: 'policy.unitClasses', help: 'policy.minClassesHelp' },
+      { name: 'minLength', label: 'policy.minLength', unit: 'policy.unitChars' },
+      { name: 'minClasses', label: 'policy.minClasses', unit: 'policy.unitClasses', help: 'policy.minClassesHelp' },
     ],
   },
   {
     title: 'policy.lockout',
     fields: [
-      { name: 'maxFailures', label: 'policy.maxFailures', min: 1, max: 20, unit: 'policy.unitTimes' },
-      { name: 'lockoutMinutes', label: 'policy.lockoutMinutes', min: 1, max: 1440 },
+      { name: 'maxFailures', label: 'policy.maxFailures', unit: 'policy.unitTimes' },
+      { name: 'lockoutMinutes', label: 'policy.lockoutMinutes' },
     ],
   },
   {
     title: 'policy.session',
     fields: [
-      { name: 'idleTimeoutMinutes', label: 'policy.idleTimeoutMinutes', min: 1, max: 1440 },
-      { name: 'absoluteTimeoutHours', label: 'policy.absoluteTimeoutHours', min: 1, max: 168 },
+      { name: 'idleTimeoutMinutes', label: 'policy.idleTimeoutMinutes' },
+      { name: 'absoluteTimeoutHours', label: 'policy.absoluteTimeoutHours' },
+    ],
+  },
+  {
+    title: 'policy.history',
+    fields: [
+      { name: 'passwordHistory', label: 'policy.passwordHistory' },
+      { name: 'passwordMaxAgeDays', label: 'policy.passwordMaxAgeDays', unit: 'policy.unitDays' },
     ],
   },
 ];
@@ -67,6 +73,7 @@ export function PolicyPage() {
   return (
     <Card title={t('policy.title')} style={{ maxWidth: 720 }}>
       {!editable && <Alert type="info" showIcon title={t('policy.readonly')} style={{ marginBottom: 16 }} />}
+      <Alert type="warning" showIcon title={t('policy.floor')} style={{ marginBottom: 16 }} data-testid="policy-floor" />
       <Form<Policy>
         form={form}
         name="policy"
@@ -80,17 +87,22 @@ export function PolicyPage() {
         {SECTIONS.map((s) => (
           <div key={s.title}>
             <Divider titlePlacement="start">{t(s.title)}</Divider>
-            {s.fields.map((f) => (
-              <Form.Item
-                key={f.name}
-                label={t(f.label)}
-                name={f.name}
-                extra={f.help ? t(f.help) : undefined}
-                rules={[{ required: true, type: 'integer', min: f.min, max: f.max }]}
-              >
-                <InputNumber min={f.min} max={f.max} precision={0} suffix={f.unit ? t(f.unit) : undefined} style={{ width: 160 }} />
-              </Form.Item>
-            ))}
+            {s.fields.map((f) => {
+              // The MLPS level-3 floor, the same bounds the server enforces.
+              const { min, max } = policyBounds[f.name];
+              const allowed = t('policy.allowed', { min, max });
+              return (
+                <Form.Item
+                  key={f.name}
+                  label={t(f.label)}
+                  name={f.name}
+                  extra={f.help ? `${t(f.help)}；${allowed}` : allowed}
+                  rules={[{ required: true, type: 'integer', min, max }]}
+                >
+                  <InputNumber min={min} max={max} precision={0} suffix={f.unit ? t(f.unit) : undefined} style={{ width: 160 }} />
+                </Form.Item>
+              );
+            })}
           </div>
         ))}
         {editable && (

@@ -3,6 +3,7 @@ import { App, Button, Card, Input, Select, Table } from 'antd';
 import { useState } from 'react';
 import { type UserCreateInput, type UserPatchInput, useCreateUser, usePatchUser, useUsers } from '../../api/accounts';
 import { useCan } from '../../api/auth';
+import { holdsAdminRole, useRequestAdminChange } from '../../api/security';
 import type { User } from '../../api/types';
 import { FormModal } from '../../components/FormModal';
 import { HallSelect } from '../../components/HallSelect';
@@ -28,6 +29,7 @@ export function UsersPage() {
   const roleOptions = useRoleOptions();
   const create = useCreateUser();
   const patch = usePatchUser();
+  const ask = useRequestAdminChange();
   const [editing, setEditing] = useState<Editing>(null);
   const [resetting, setResetting] = useState<User | null>(null);
   const canManage = can('account.manage');
@@ -45,7 +47,20 @@ export function UsersPage() {
         departmentIds: values.departmentIds ?? [],
       };
       if (values.phone) body.phone = values.phone;
+      // An administrator account changes only through a request a second administrator approves.
+      if (holdsAdminRole(current.roles)) {
+        await ask.mutateAsync({ kind: 'update', targetUserId: current.id, patch: body });
+        message.success(t('requests.submitted'));
+        setEditing(null);
+        return;
+      }
       await patch.mutateAsync({ id: current.id, values: body });
+    } else if (holdsAdminRole(values.roles)) {
+      const user = { ...values, phone: values.phone || undefined, hallIds: values.hallIds ?? [], departmentIds: values.departmentIds ?? [] };
+      await ask.mutateAsync({ kind: 'create', user });
+      message.success(t('requests.submitted'));
+      setEditing(null);
+      return;
     } else {
       await create.mutateAsync({
         ...values,

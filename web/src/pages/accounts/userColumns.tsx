@@ -1,6 +1,7 @@
 import { App, Button, Popconfirm, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { usePatchUser, useUnlockUser } from '../../api/accounts';
+import { usePatchUser, useResetTotp, useUnlockUser } from '../../api/accounts';
+import { holdsAdminRole, useRequestAdminChange } from '../../api/security';
 import type { User } from '../../api/types';
 import { formatTime } from '../../components/format';
 import { useHallOptions } from '../../components/HallSelect';
@@ -22,9 +23,19 @@ export function useUserColumns(opts: {
   const halls = useHallOptions();
   const patch = usePatchUser();
   const unlock = useUnlockUser();
+  const ask = useRequestAdminChange();
+  const resetTotp = useResetTotp();
 
+  // An administrator account changes only through a request a second administrator approves.
+  const submitted = () => message.success(t('requests.submitted'));
   const setStatus = (u: User, status: User['status']) =>
-    patch.mutateAsync({ id: u.id, values: { status } }).then(() => message.success(t('common.saved')), notifyError);
+    holdsAdminRole(u.roles)
+      ? ask.mutateAsync({ kind: 'update', targetUserId: u.id, patch: { status } }).then(submitted, notifyError)
+      : patch.mutateAsync({ id: u.id, values: { status } }).then(() => message.success(t('common.saved')), notifyError);
+  const doResetTotp = (u: User) =>
+    holdsAdminRole(u.roles)
+      ? ask.mutateAsync({ kind: 'reset_totp', targetUserId: u.id }).then(submitted, notifyError)
+      : resetTotp.mutateAsync(u.id).then(() => message.success(t('common.saved')), notifyError);
   const doUnlock = (u: User) => unlock.mutateAsync(u.id).then(() => message.success(t('user.unlocked')), notifyError);
 
   const columns: ColumnsType<User> = [
@@ -75,7 +86,7 @@ export function useUserColumns(opts: {
   columns.push({
     title: t('common.actions'),
     key: 'actions',
-    width: 250,
+    width: 320,
     fixed: 'right',
     render: (_, u) => (
       <Space size={0} wrap>
@@ -101,6 +112,11 @@ export function useUserColumns(opts: {
         <Button type="link" size="small" onClick={() => opts.onReset(u)}>
           {t('user.resetPassword')}
         </Button>
+        <Popconfirm title={t('requests.resetTotpConfirm')} onConfirm={() => doResetTotp(u)}>
+          <Button type="link" size="small">
+            {t('requests.resetTotp')}
+          </Button>
+        </Popconfirm>
       </Space>
     ),
   });

@@ -1,0 +1,2 @@
+export { AdminRequestsPage } from './AdminRequestsPage';
+export { SecurityPage } from './SecurityPage';
