@@ -9,6 +9,7 @@ import * as supervision from './2026_11_22_0007_supervision.ts';
 import * as historyIndexes from './2026_11_22_0008_history_indexes.ts';
 import * as ticketExpiry from './2026_11_22_0009_ticket_expiry.ts';
 import * as calendarRevision from './2026_11_22_0010_calendar_revision.ts';
+import * as piiEncryption from './2026_12_02_0017_pii_encryption.ts';
 
 /** Every migration, in order. Static imports keep the set explicit and bundle-friendly. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_22_0008_history_indexes': historyIndexes,
   '2026_11_22_0009_ticket_expiry': ticketExpiry,
   '2026_11_22_0010_calendar_revision': calendarRevision,
+  '2026_12_02_0017_pii_encryption': piiEncryption,
 };

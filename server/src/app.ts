@@ -24,6 +24,7 @@ import { orgRoutes } from './modules/org/routes.ts';
 import { queueRoutes } from './modules/queue/routes.ts';
 import { ratingRoutes } from './modules/rating/routes.ts';
 import { supervisionRoutes } from './modules/supervision/routes.ts';
+import { privacyRoutes } from './modules/privacy/routes.ts';
 import type { AppContext } from './platform/context.ts';
 import { installAccessControl, installErrorHandler } from './platform/http.ts';
 import { installIdempotency } from './platform/idempotency.ts';
@@ -81,6 +82,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   queueRoutes(app, ctx);
   ratingRoutes(app, ctx);
   supervisionRoutes(app, ctx);
+  privacyRoutes(app, ctx);
 
   if (servesWebApp) {
     // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

@@ -8,16 +8,23 @@ import type { AppContext } from './platform/context.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { openHallEvents } from './platform/events.ts';
+import { restrictDataDir } from './platform/data-dir.ts';
+import { installPiiKeys } from './platform/pii/index.ts';
+import { keySourceOf, openKeyFile } from './platform/pii/keys.ts';
 import { isEmpty, seedDemoHall } from './seed/seed-demo.ts';
 import { seedHistory } from './seed/history/command.ts';
 import { startAlertSweeps } from './modules/supervision/alerts.ts';
 import { startTicketSweeps } from './modules/queue/ticket-sweep.ts';
+import { rotatePiiKeys } from './modules/privacy/rotation.ts';
+import { purgePersonalData } from './modules/privacy/service.ts';
 
 const usage = `用法 usage: tsx server/src/main.ts <command>
   serve         migrate, seed the demo hall on first start, and serve the web UI and API
   migrate       apply pending database migrations
   seed          load the demo hall into an empty database; --cases N [--seed S] adds a generated history of N cases
-  audit-verify  recompute the audit log's hash chain and report the first broken record`;
+  audit-verify  recompute the audit log's hash chain and report the first broken record
+  keys-rotate-pii   add a personal-data key, re-encrypt and re-index every personal number under it
+  privacy-purge     anonymise applicants with no activity for --years N (PII_RETENTION_YEARS, default 3) and no open case; --dry-run counts`;
 
 /** TEST ONLY: ONEWINDOW_CLOCK_FILE lets end-to-end tests set "now" by writing an ISO instant to a file. */
 function clockOf(env: NodeJS.ProcessEnv): Clock {
@@ -28,6 +35,11 @@ function clockOf(env: NodeJS.ProcessEnv): Clock {
 async function open() {
   const config = loadConfig();
   const log = pino({ level: config.logLevel });
+  // Data files owner-only (0600, folders 0700); the personal-number keys loaded before any migration needs them.
+  restrictDataDir(config.dataDir, (m) => log.warn(m));
+  const keySource = keySourceOf(process.env, config.dataDir);
+  const keys = openKeyFile(keySource, (m) => log.warn(m));
+  installPiiKeys(keys.ring, keySource.path);
   const handle = openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
@@ -47,6 +59,11 @@ async function seedIfEmpty(ctx: AppContext): Promise<boolean> {
   ctx.log.info(result, 'demo hall seeded');
   return true;
 }
+
+const argValue = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
 
 async function main(command: string | undefined): Promise<number> {
   switch (command) {
@@ -89,6 +106,23 @@ async function main(command: string | undefined): Promise<number> {
       console.log(JSON.stringify(result));
       await handle.close();
       return result.ok ? 0 : 2;
+    }
+    case 'keys-rotate-pii': {
+      const { ctx, handle } = await open();
+      // Running nodes look at the key file every few seconds: wait for them before moving values to the new key.
+      const waitMs = Number(argValue('--wait-seconds') ?? 12) * 1000;
+      const result = await rotatePiiKeys(ctx, keySourceOf(process.env, ctx.config.dataDir).path, { waitMs });
+      console.log(JSON.stringify(result));
+      await handle.close();
+      return 0;
+    }
+    case 'privacy-purge': {
+      const { ctx, handle } = await open();
+      const years = Number(argValue('--years') ?? process.env.PII_RETENTION_YEARS ?? 3);
+      const result = await purgePersonalData(ctx, { years, dryRun: process.argv.includes('--dry-run') });
+      console.log(JSON.stringify(result));
+      await handle.close();
+      return 0;
     }
     default:
       console.error(usage);

@@ -30,8 +30,9 @@ export function decodeUpload(contentType: string, base64: string): { bytes: Buff
 const fileDir = (dataDir: string, caseId: string) => path.join(dataDir, 'files', caseId);
 
 export async function storeFile(dataDir: string, caseId: string, fileId: string, bytes: Buffer) {
-  await mkdir(fileDir(dataDir, caseId), { recursive: true });
-  await writeFile(path.join(fileDir(dataDir, caseId), fileId), bytes, { flag: 'wx' });
+  // Owner only, whatever the umask: result files hold personal data.
+  await mkdir(fileDir(dataDir, caseId), { recursive: true, mode: 0o700 });
+  await writeFile(path.join(fileDir(dataDir, caseId), fileId), bytes, { flag: 'wx', mode: 0o600 });
 }
 
 /** Reads a stored file back and refuses one whose bytes no longer match the recorded hash. */

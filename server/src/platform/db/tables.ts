@@ -1,6 +1,7 @@
 import type { BackofficeTables } from './tables-backoffice.ts';
 import type { CasesTables } from './tables-cases.ts';
 import type { ConsultTables } from './tables-consult.ts';
+import type { PrivacyTables } from './tables-privacy.ts';
 import type { QueueTables } from './tables-queue.ts';
 import type { SupervisionTables } from './tables-supervision.ts';
 
@@ -46,7 +47,9 @@ export interface UserTable {
   id: string;
   username: string;
   display_name: string;
-  phone: string | null;
+  /** Encrypted (platform/pii), shown masked. */
+  phone_enc: string | null;
+  phone_masked: string | null;
   password_hash: string;
   must_change_password: number;
   failed_logins: number;
@@ -189,4 +192,5 @@ export interface PlatformTables {
  * areas grow without editing one another's declarations.
  */
 export interface Database extends PlatformTables, ConsultTables, QueueTables, CasesTables, BackofficeTables, SupervisionTables {}
+export interface Database extends PrivacyTables {}
 
