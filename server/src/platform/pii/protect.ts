@@ -1,6 +1,7 @@
 /** The three stored forms of one personal number: its ciphertext, its blind index and its masked display form. */
 import { maskIdNumber, maskPhone } from '../../domain/masking.ts';
 import { pii } from './index.ts';
+import { normaliseForIndex } from './keys.ts';
 
 /** Every encrypted column, named as it is bound into its ciphertext (with the row id), so a value cannot move. */
 export const piiFields = {
@@ -21,7 +22,8 @@ export interface Protected {
 
 export function protectPhone(field: string, rowId: string, phone: string): Protected {
   const ring = pii();
-  return { enc: ring.encrypt(field, rowId, phone), index: ring.index('phone', phone), masked: maskPhone(phone) ?? '' };
+  // Masked from the digits, so a number typed with spaces or hyphens shows like any other.
+  return { enc: ring.encrypt(field, rowId, phone), index: ring.index('phone', phone), masked: maskPhone(normaliseForIndex('phone', phone)) ?? '' };
 }
 
 /**
