@@ -5,6 +5,7 @@ import { calendarEn } from './calendar/en';
 import { consultEn } from './consult/en';
 import { enLabels } from './labels/en';
 import { queueEn } from './queue/en';
+import { privacyEn } from './privacy/en';
 import type { Dictionary } from './zh-CN';
 
 /** English (secondary). Must carry every key of zh-CN.ts — the type enforces it. */
@@ -16,6 +17,7 @@ export const en: Dictionary = {
   ...casesEn,
   ...calendarEn,
   ...supervisionEn,
+  ...privacyEn,
   'app.title': 'OneWindow Service Management',
   'app.shortTitle': 'OneWindow',
   'lang.switch': '中文',

@@ -5,6 +5,7 @@ import { calendarZhCN } from './calendar/zh-CN';
 import { consultZhCN } from './consult/zh-CN';
 import { zhCNLabels } from './labels/zh-CN';
 import { queueZhCN } from './queue/zh-CN';
+import { privacyZhCN } from './privacy/zh-CN';
 
 /** 简体中文（主语言）。键名按界面区域分组；en.ts 必须提供同样的键。 */
 export const zhCN = {
@@ -15,6 +16,7 @@ export const zhCN = {
   ...casesZhCN,
   ...calendarZhCN,
   ...supervisionZhCN,
+  ...privacyZhCN,
   'app.title': '一窗通办业务管理系统',
   'app.shortTitle': '一窗通办',
   'lang.switch': 'English',
