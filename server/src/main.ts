@@ -8,6 +8,9 @@ import type { AppContext } from './platform/context.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { openHallEvents } from './platform/events.ts';
+import { restrictDataDir } from './platform/data-dir.ts';
+import { installPiiKeys } from './platform/pii/index.ts';
+import { keySourceOf, openKeyFile } from './platform/pii/keys.ts';
 import { isEmpty, seedDemoHall } from './seed/seed-demo.ts';
 import { auditKeys, sealLegacyChain, installAuditKeys } from './platform/audit.ts';
 import { startAuditCheckpoints } from './platform/audit-anchor.ts';
@@ -21,6 +24,8 @@ import { startAlertSweeps } from './modules/supervision/alerts.ts';
 import { startTicketSweeps } from './modules/queue/ticket-sweep.ts';
 import { startHousekeeping } from './platform/housekeeping.ts';
 import { logRedaction } from './platform/log-redaction.ts';
+import { rotatePiiKeys } from './modules/privacy/rotation.ts';
+import { purgePersonalData } from './modules/privacy/service.ts';
 
 const usage = `用法 usage: tsx server/src/main.ts <command>
   serve         migrate, seed the demo hall on first start, and serve the web UI and API
@@ -29,7 +34,9 @@ const usage = `用法 usage: tsx server/src/main.ts <command>
   audit-verify  recompute the audit log's keyed chain, hold it against the checkpoints, report the first break
   audit-rotate-key  add a new audit key to AUDIT_KEY_FILE (signs from the next start; older keys still verify)
   backup [--to DIR] [--with-keys]  one backup folder (database, files, signed sha256 manifest) in DIR or BACKUP_DIR
-  restore DIR [--replace]  check a backup's checksums, restore it, compare row counts, verify the audit chain`;
+  restore DIR [--replace]  check a backup's checksums, restore it, compare row counts, verify the audit chain
+  keys-rotate-pii   add a personal-data key, re-encrypt and re-index every personal number under it
+  privacy-purge     anonymise applicants with no activity for --years N (PII_RETENTION_YEARS, default 3) and no open case; --dry-run counts`;
 
 /** TEST ONLY: ONEWINDOW_CLOCK_FILE lets end-to-end tests set "now" by writing an ISO instant to a file. */
 function clockOf(env: NodeJS.ProcessEnv): Clock {
@@ -40,6 +47,11 @@ function clockOf(env: NodeJS.ProcessEnv): Clock {
 async function open() {
   const config = loadConfig();
   const log = pino({ level: config.logLevel, redact: logRedaction });
+  // Data files owner-only (0600, folders 0700); the personal-number keys loaded before any migration needs them.
+  restrictDataDir(config.dataDir, (m) => log.warn(m));
+  const keySource = keySourceOf(process.env, config.dataDir);
+  const piiKeys = openKeyFile(keySource, (m) => log.warn(m));
+  installPiiKeys(piiKeys.ring, keySource.path);
   // The audit key lives outside the database; production refuses to start without it (or with loose rights).
   const audit = auditSettings(process.env, config.dataDir);
   const keys = loadAuditKeyRing(audit);
@@ -70,6 +82,11 @@ async function seedIfEmpty(ctx: AppContext): Promise<boolean> {
   ctx.log.info(result, 'demo hall seeded');
   return true;
 }
+
+const argValue = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
 
 async function main(command: string | undefined): Promise<number> {
   switch (command) {
@@ -147,6 +164,23 @@ async function main(command: string | undefined): Promise<number> {
     }
     case 'restore':
       return restoreCommand(loadConfig(), process.env, process.argv.slice(3), clockOf(process.env).now());
+    case 'keys-rotate-pii': {
+      const { ctx, handle } = await open();
+      // Running nodes look at the key file every few seconds: wait for them before moving values to the new key.
+      const waitMs = Number(argValue('--wait-seconds') ?? 12) * 1000;
+      const result = await rotatePiiKeys(ctx, keySourceOf(process.env, ctx.config.dataDir).path, { waitMs });
+      console.log(JSON.stringify(result));
+      await handle.close();
+      return 0;
+    }
+    case 'privacy-purge': {
+      const { ctx, handle } = await open();
+      const years = Number(argValue('--years') ?? process.env.PII_RETENTION_YEARS ?? 3);
+      const result = await purgePersonalData(ctx, { years, dryRun: process.argv.includes('--dry-run') });
+      console.log(JSON.stringify(result));
+      await handle.close();
+      return 0;
+    }
     default:
       console.error(usage);
       return 64;

@@ -79,6 +79,10 @@ const routes: RouteObject[] = [
             [{ path: 'admin/policy', lazy: async () => ({ Component: (await accounts()).PolicyPage }) }],
           ),
           guarded(
+            ['personal.unseal'],
+            [{ path: 'admin/unseal-requests', lazy: async () => ({ Component: (await import('./pages/privacy/UnsealRequestsPage')).UnsealRequestsPage }) }],
+          ),
+          guarded(
             ['audit.read'],
             [{ path: 'audit', lazy: async () => ({ Component: (await import('./pages/audit/AuditPage')).AuditPage }) }],
           ),

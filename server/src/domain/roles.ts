@@ -59,6 +59,12 @@ export const permissions = [
   'timelimits.recompute',
   /** Electronic supervision (电子监察): the board of yellow and red clocks, the on-time rate. */
   'supervision.view',
+  /** Export everything held about an applicant for an access request (个人信息查询); audited. */
+  'personal.export',
+  /** Seal (封存) a deregistered applicant's data, and ask for it to be unsealed. */
+  'personal.seal',
+  /** Approve or reject unsealing a sealed applicant (the security administrator). */
+  'personal.unseal',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -100,12 +106,12 @@ export const roles: readonly RoleDefinition[] = [
   { code: 'handler', name: '后台办理员', nameEn: 'Back-office handler', permissions: [...staff, 'consult.handle', 'knowledge.read', 'case.read', 'case.process', 'case.complete'], adminClass: null },
   { code: 'approver', name: '审批人', nameEn: 'Approver', permissions: [...staff, 'knowledge.read', 'case.read', 'case.approve'], adminClass: null },
   { code: 'feedback', name: '反馈专员', nameEn: 'Feedback officer', permissions: [...staff, 'consult.register', 'consult.handle', 'knowledge.read', 'rating.follow_up', 'case.read', 'case.collect'], adminClass: null },
-  { code: 'supervisor', name: '窗口主管', nameEn: 'Window supervisor', permissions: [...staff, 'consult.register', 'consult.handle', 'knowledge.read', 'knowledge.manage', 'personal.view', 'queue.serve', 'queue.manage', 'rating.follow_up', 'reception.register', 'case.read', 'applicant.registry', 'case.export', 'applicant.edit', 'case.route', 'case.review', 'case.complete', 'case.archive', 'supervision.view'], adminClass: null },
+  { code: 'supervisor', name: '窗口主管', nameEn: 'Window supervisor', permissions: [...staff, 'consult.register', 'consult.handle', 'knowledge.read', 'knowledge.manage', 'personal.view', 'queue.serve', 'queue.manage', 'rating.follow_up', 'reception.register', 'case.read', 'applicant.registry', 'case.export', 'applicant.edit', 'case.route', 'case.review', 'case.complete', 'case.archive', 'supervision.view', 'personal.export', 'personal.seal'], adminClass: null },
   {
     code: 'station_head',
     name: '站长',
     nameEn: 'Station head',
-    permissions: [...staff, 'catalog.manage', 'consult.register', 'consult.handle', 'knowledge.read', 'knowledge.manage', 'personal.view', 'case.read', 'case.export', 'case.approve', 'case.extend.approve', 'supervision.view', 'queue.manage'],
+    permissions: [...staff, 'catalog.manage', 'consult.register', 'consult.handle', 'knowledge.read', 'knowledge.manage', 'personal.view', 'case.read', 'case.export', 'case.approve', 'case.extend.approve', 'supervision.view', 'queue.manage', 'personal.export', 'personal.seal'],
     adminClass: null,
   },
   { code: 'inspector', name: '监督员', nameEn: 'Inspector', permissions: [...staff, 'knowledge.read', 'case.read', 'supervision.view'], adminClass: null },
@@ -120,7 +126,7 @@ export const roles: readonly RoleDefinition[] = [
     code: 'secadmin',
     name: '安全管理员',
     nameEn: 'Security administrator',
-    permissions: ['org.read', 'account.read', 'account.manage', 'account.grant_admin', 'account.approve_admin', 'policy.manage'],
+    permissions: ['org.read', 'account.read', 'account.manage', 'account.grant_admin', 'account.approve_admin', 'policy.manage', 'personal.unseal'],
     adminClass: 'security',
   },
   {

@@ -41,7 +41,7 @@ export async function bootstrapAdministrators(db: Db, now: number, cost: number)
     for (const [i, a] of accounts.entries()) {
       const id = newId(now);
       await trx.insertInto('users').values({
-        id, username: a.username, display_name: a.displayName, phone: null, password_hash: hashes[i] as string,
+        id, username: a.username, display_name: a.displayName, phone_enc: null, phone_masked: null, password_hash: hashes[i] as string,
         must_change_password: 1, failed_logins: 0, locked_until: null, status: 'active', last_login_at: null,
         password_changed_at: now, created_at: now, updated_at: now,
       }).execute();

@@ -1,4 +1,5 @@
 import { itemProblems } from '../domain/catalogue.ts';
+import { maskPhone } from '../domain/masking.ts';
 import { itemContentSchema } from '../modules/catalog/schema.ts';
 import { appendAudit } from '../platform/audit.ts';
 import { hashPassword } from '../platform/auth/passwords.ts';
@@ -6,6 +7,8 @@ import type { Db } from '../platform/db/database.ts';
 import { newId } from '../platform/ids.ts';
 import { holdsAdminRole } from '../domain/roles.ts';
 import { recordSystemMode } from '../platform/settings.ts';
+import { pii } from '../platform/pii/index.ts';
+import { piiFields } from '../platform/pii/protect.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts } from './demo-accounts.ts';
 import { demoHalls } from './demo-hall.ts';
 import { seedDemoKnowledge } from './demo-knowledge.ts';
@@ -92,7 +95,9 @@ export async function seedDemoHall(db: Db, opts: { now: number; passwordHashCost
     for (const a of demoAccounts) {
       const id = newId(now);
       await trx.insertInto('users').values({
-        id, username: a.username, display_name: a.displayName, phone: a.phone, password_hash: passwordHash,
+        id, username: a.username, display_name: a.displayName, password_hash: passwordHash,
+        // Staff phones are personal numbers too: encrypted, shown masked.
+        phone_enc: pii().encrypt(piiFields.staffPhone, id, a.phone), phone_masked: maskPhone(a.phone),
         must_change_password: 0, failed_logins: 0, locked_until: null, status: 'active', last_login_at: null,
         password_changed_at: now, created_at: now, updated_at: now,
       }).execute();

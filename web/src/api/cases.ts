@@ -20,6 +20,9 @@ export interface Applicant {
   legalRepresentative: string;
   contactName: string;
   masked: boolean;
+  /** 封存: shown as 已封存 with nothing personal. */
+  sealed?: boolean;
+  sealedAt?: number | null;
   createdAt: number;
   updatedAt: number;
 }

@@ -9,6 +9,7 @@ import { scansEn } from './scans/en';
 import { caseSupportEn } from './case-support/en';
 import { auditEn } from './audit/en';
 import { securityEn } from './security/en';
+import { privacyEn } from './privacy/en';
 import type { Dictionary } from './zh-CN';
 
 /** English (secondary). Must carry every key of zh-CN.ts — the type enforces it. */
@@ -24,6 +25,7 @@ export const en: Dictionary = {
   ...scansEn,
   ...caseSupportEn,
   ...auditEn,
+  ...privacyEn,
   'app.title': 'OneWindow Service Management',
   'app.shortTitle': 'OneWindow',
   'lang.switch': '中文',

@@ -9,6 +9,7 @@ import { scansZhCN } from './scans/zh-CN';
 import { caseSupportZhCN } from './case-support/zh-CN';
 import { auditZhCN } from './audit/zh-CN';
 import { securityZhCN } from './security/zh-CN';
+import { privacyZhCN } from './privacy/zh-CN';
 
 /** 简体中文（主语言）。键名按界面区域分组；en.ts 必须提供同样的键。 */
 export const zhCN = {
@@ -23,6 +24,7 @@ export const zhCN = {
   ...scansZhCN,
   ...caseSupportZhCN,
   ...auditZhCN,
+  ...privacyZhCN,
   'app.title': '一窗通办业务管理系统',
   'app.shortTitle': '一窗通办',
   'lang.switch': 'English',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { piiFields, reveal } from '../../platform/pii/protect.ts';
 import { Session, buildTestHall, json, signedIn, type TestHall } from '../../../test/helpers.ts';
 
 let hall: TestHall;
@@ -36,8 +37,11 @@ describe('accounts', () => {
     const dup = await sec.post('/api/users', { ...body });
     expect(dup.statusCode).toBe(409);
     expect(json(dup).field).toBe('username');
-    const stored = await hall.ctx.db.selectFrom('users').select('phone').where('id', '=', user.id).executeTakeFirstOrThrow();
-    expect(stored.phone).toBe('13912345678');
+    // Stored encrypted (platform/pii): the ciphertext does not hold the number, and decrypts to it.
+    const stored = await hall.ctx.db.selectFrom('users').select(['phone_enc', 'phone_masked']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    expect(stored.phone_enc).not.toContain('13912345678');
+    expect(reveal(piiFields.staffPhone, user.id, stored.phone_enc!)).toBe('13912345678');
+    expect(stored.phone_masked).toBe('139****5678');
   });
 
   it('refuses to put two administrator powers in one hand (三权分立)', async () => {

@@ -1,4 +1,5 @@
 import { maskPhone } from '../../domain/masking.ts';
+import { piiFields, protectPhone } from '../../platform/pii/protect.ts';
 import { holdsAdminRole, isRoleCode, roleDefinition } from '../../domain/roles.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { destroyUserSessions } from '../../platform/auth/sessions.ts';
@@ -92,7 +93,7 @@ async function carryOut(trx: Db, r: { kind: string; target_user_id: string | nul
     const id = newId(now);
     try {
       await repo.insertUser(trx, {
-        id, username: c.username, display_name: c.displayName, phone: c.phone, password_hash: c.passwordHash,
+        id, username: c.username, display_name: c.displayName, ...staffPhoneColumns(id, c.phone ?? null), password_hash: c.passwordHash,
         must_change_password: 1, failed_logins: 0, locked_until: null, status: 'active', last_login_at: null,
         password_changed_at: now, created_at: now, updated_at: now,
       });
@@ -188,4 +189,11 @@ async function presentOne(ctx: AppContext, actor: Actor, id: string) {
   const found = (await sec.listAdminRequests(ctx.db, { id }, 1, 0)).rows[0];
   if (!found) throw notFound('申请', 'Request');
   return present(actor, found);
+}
+
+/** A staff phone is kept encrypted and shown masked, as the accounts service stores it. */
+function staffPhoneColumns(id: string, phone: string | null) {
+  if (phone === null) return { phone_enc: null, phone_masked: null };
+  const p = protectPhone(piiFields.staffPhone, id, phone);
+  return { phone_enc: p.enc, phone_masked: p.masked };
 }

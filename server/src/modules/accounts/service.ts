@@ -1,4 +1,5 @@
 import { maskPhone } from '../../domain/masking.ts';
+import { piiFields, protectPhone } from '../../platform/pii/protect.ts';
 import { passwordWeakness } from '../../domain/password-policy.ts';
 import { grantsPersonalView, holdsAdminRole, isRoleCode, roleDefinition, roleSetProblem } from '../../domain/roles.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
@@ -15,12 +16,19 @@ import { deleteTotp } from './security-repository.ts';
 import * as repo from './repository.ts';
 import type { UserInput, UserPatch } from './schema.ts';
 
+/** A staff phone is kept encrypted and shown masked, like an applicant's. */
+function staffPhone(id: string, phone: string | null) {
+  if (phone === null) return { phone_enc: null, phone_masked: null };
+  const p = protectPhone(piiFields.staffPhone, id, phone);
+  return { phone_enc: p.enc, phone_masked: p.masked };
+}
+
 export function presentUser(u: repo.UserWithLinks) {
   return {
     id: u.id,
     username: u.username,
     displayName: u.display_name,
-    phone: maskPhone(u.phone),
+    phone: u.phone_masked,
     roles: u.roles,
     hallIds: u.hallIds,
     departmentIds: u.departmentIds,
@@ -119,7 +127,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: UserInput
   try {
     await ctx.db.transaction().execute(async (trx) => {
       await repo.insertUser(trx, {
-        id, username: input.username, display_name: input.displayName, phone: input.phone ?? null,
+        id, username: input.username, display_name: input.displayName, ...staffPhone(id, input.phone ?? null),
         password_hash: hash, must_change_password: 1, failed_logins: 0, locked_until: null, status: 'active',
         last_login_at: null, password_changed_at: now, created_at: now, updated_at: now,
       });
@@ -145,14 +153,14 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, patc
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, id, {
       ...(patch.displayName !== undefined && { display_name: patch.displayName }),
-      ...(patch.phone !== undefined && { phone: patch.phone }),
+      ...(patch.phone !== undefined && staffPhone(id, patch.phone)),
       ...(patch.status !== undefined && { status: patch.status }),
       updated_at: now,
     });
     await repo.replaceLinks(trx, id, { roles: patch.roles, hallIds: patch.hallIds, departmentIds: patch.departmentIds });
     if (patch.status === 'disabled' || patch.roles) await destroyUserSessions(trx, id);
     await appendAudit(trx, byActor(actor, now, 'account.update', 'user', id, {
-      before: { roles: before.roles, hallIds: before.hallIds, departmentIds: before.departmentIds, status: before.status, displayName: before.display_name, phone: maskPhone(before.phone) },
+      before: { roles: before.roles, hallIds: before.hallIds, departmentIds: before.departmentIds, status: before.status, displayName: before.display_name, phone: before.phone_masked },
       after: { ...patch, phone: patch.phone === undefined ? undefined : maskPhone(patch.phone) },
     }));
   });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateDocument } from '../../domain/identity/index.ts';
+import { piiFields, reveal } from '../../platform/pii/protect.ts';
 import { buildTestHall, json, type Session, signedIn, type TestHall } from '../../../test/helpers.ts';
 import { creditCode, marks, nextResidentId, publishedItem } from '../../../test/intake-fixtures.ts';
 
@@ -91,9 +92,10 @@ describe('applicant registry', () => {
     expect(changed.statusCode, changed.body).toBe(200);
     expect(json(changed)).toMatchObject({ phone: '136****0002', address: '青川县木鱼镇' });
     const trail = await hall.ctx.db.selectFrom('applicant_events').selectAll().where('applicant_id', '=', id).execute();
-    expect(JSON.parse(trail[0]!.detail)).toEqual({
-      changes: { phone: { from: '13600000001', to: '13600000002' }, address: { from: '', to: '青川县木鱼镇' } },
-    });
+    // Old and new numbers stay on the trail: masked in clear, the full values encrypted beside them.
+    const detail = JSON.parse(trail[0]!.detail) as { changes: object; personal: string };
+    expect(detail.changes).toEqual({ phone: { from: '136****0001', to: '136****0002' }, address: { from: '', to: '青川县木鱼镇' } });
+    expect(JSON.parse(reveal(piiFields.applicantEvent, trail[0]!.id, detail.personal))).toEqual({ phone: { from: '13600000001', to: '13600000002' } });
     const audit = await hall.ctx.db.selectFrom('audit_log').select('detail').where('action', '=', 'applicant.update').where('target_id', '=', id).executeTakeFirstOrThrow();
     expect(JSON.parse(audit.detail!).changes.phone).toEqual({ from: '136****0001', to: '136****0002' });
     expect(json(await supervisor.patch(`/api/applicants/${id}`, { docNumber: '123' })).field).toBe('docNumber');

@@ -6,8 +6,9 @@ export type ApplicantRow = ApplicantTable;
 export const findApplicant = (db: Db, id: string) =>
   db.selectFrom('applicants').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const findByDocument = (db: Db, hallId: string, docNumber: string) =>
-  db.selectFrom('applicants').selectAll().where('hall_id', '=', hallId).where('doc_number', '=', docNumber).executeTakeFirst();
+/** By the blind index of the document number (one per key while a rotation is under way). */
+export const findByDocument = (db: Db, hallId: string, docIndexes: string[]) =>
+  db.selectFrom('applicants').selectAll().where('hall_id', '=', hallId).where('doc_number_index', 'in', docIndexes).executeTakeFirst();
 
 export const applicantsByIds = (db: Db, ids: string[]) =>
   db.selectFrom('applicants').selectAll().where('id', 'in', ids.length ? ids : ['']).execute();
@@ -25,9 +26,10 @@ export const applicantEvents = (db: Db, applicantId: string) =>
 export interface ApplicantFilter {
   hallIds: string[];
   kind?: string;
-  /** A name fragment, or a whole document number / credit code / phone number. */
+  /** A name fragment; or a whole document number / credit code / phone number, found by its blind indexes. */
   q?: string;
-  normalisedQ?: string;
+  docIndexes?: string[];
+  phoneIndexes?: string[];
   limit: number;
   offset: number;
 }
@@ -37,9 +39,15 @@ export async function findApplicants(db: Db, f: ApplicantFilter) {
   if (f.kind) q = q.where('kind', '=', f.kind);
   if (f.q) {
     const text = f.q;
-    const exact = f.normalisedQ ?? text;
+    const docs = f.docIndexes?.length ? f.docIndexes : [''];
+    const phones = f.phoneIndexes?.length ? f.phoneIndexes : [''];
+    // Sealed files show no name, so a name fragment does not find them; a whole number still does.
     q = q.where((eb) =>
-      eb.or([eb('name', 'like', `%${text}%`), eb('doc_number', '=', exact), eb('phone', '=', exact), eb('contact_name', 'like', `%${text}%`)]),
+      eb.or([
+        eb.and([eb('sealed_at', 'is', null), eb.or([eb('name', 'like', `%${text}%`), eb('contact_name', 'like', `%${text}%`)])]),
+        eb('doc_number_index', 'in', docs),
+        eb('phone_index', 'in', phones),
+      ]),
     );
   }
   const [rows, count] = await Promise.all([

@@ -43,6 +43,9 @@ export const applicantSchema = z.object({
   /** Masked (e.g. 5101********1234) unless read through the audited personal view. */
   docNumber: z.string(),
   phone: z.string(),
+  /** 封存: shown as 已封存 with nothing personal until the security administrator unseals it. */
+  sealed: z.boolean(),
+  sealedAt: z.number().nullable(),
   address: z.string(),
   legalRepresentative: z.string(),
   contactName: z.string(),

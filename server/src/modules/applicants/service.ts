@@ -1,12 +1,12 @@
 import { type DocumentType, documentTypes, validateDocument } from '../../domain/identity/index.ts';
-import { maskIdNumber, maskPhone } from '../../domain/masking.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
-import { conflict, invalid, notFound, outOfScope } from '../../platform/errors.ts';
+import { AppError, conflict, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { lookupIndexes, piiFields, protectChangeDetail, protectDocNumber, protectPhone, reveal } from '../../platform/pii/protect.ts';
 import { casesOfApplicant, documentsOf, eventsOf } from '../cases/repository.ts';
 import { caseBrief, documentKindLabels } from '../cases/presenter.ts';
 import { assertHallAccess, visibleHallIds } from '../org/service.ts';
@@ -15,11 +15,12 @@ import type { ApplicantInput, ApplicantPatch, ApplicantView } from './schema.ts'
 
 const typeInfo = new Map(documentTypes.map((t) => [t.code, t]));
 
-/** Personal numbers are masked unless `reveal` (the audited personal view) is asked for by a holder of the right. */
-export function presentApplicant(a: repo.ApplicantRow, reveal = false): ApplicantView {
+/**
+ * Personal numbers as stored for display: masked (a credit code in full, being public), so presenting never
+ * decrypts. A sealed file shows 已封存 and nothing personal.
+ */
+export function presentApplicant(a: repo.ApplicantRow): ApplicantView {
   const type = a.doc_type as DocumentType;
-  // A credit code is public (printed on the business licence); a person's document number is not.
-  const personal = a.kind === 'person';
   return {
     id: a.id,
     hallId: a.hall_id,
@@ -27,12 +28,14 @@ export function presentApplicant(a: repo.ApplicantRow, reveal = false): Applican
     name: a.name,
     docType: type,
     docTypeLabel: typeInfo.get(type)?.zh ?? type,
-    docNumber: reveal || !personal ? a.doc_number : (maskIdNumber(a.doc_number) ?? ''),
-    phone: reveal ? a.phone : (maskPhone(a.phone) ?? ''),
+    docNumber: a.doc_number_masked,
+    phone: a.phone_masked,
+    sealed: a.sealed_at !== null,
+    sealedAt: a.sealed_at === null ? null : Number(a.sealed_at),
     address: a.address,
     legalRepresentative: a.legal_representative,
     contactName: a.contact_name,
-    masked: !reveal,
+    masked: true,
     createdAt: Number(a.created_at),
     updatedAt: Number(a.updated_at),
   };
@@ -52,12 +55,24 @@ function checkedNumber(kind: string, docType: DocumentType, docNumber: string, t
   return r.normalised;
 }
 
-export async function loadApplicant(db: Db, actor: Actor, id: string, field?: string): Promise<repo.ApplicantRow> {
+/** Refused for a sealed (封存) file: nothing of it is read or used until the security administrator unseals it. */
+export const sealedError = (field?: string) =>
+  new AppError(409, 'SEALED', '该申请人信息已封存，查阅或办理须经安全管理员批准解封', "This applicant's data is sealed; the security administrator must unseal it first", field);
+
+/** An applicant of the actor's halls, sealed or not (for presenting, sealing and unsealing). */
+export async function loadAnyApplicant(db: Db, actor: Actor, id: string, field?: string): Promise<repo.ApplicantRow> {
   const a = await repo.findApplicant(db, id);
   if (!a || !actor.hallIds.includes(a.hall_id)) {
     const refusal = field ? invalid(field, '申请人不存在或不属于本大厅', 'No such applicant in your halls') : notFound('申请人', 'Applicant');
     throw a ? outOfScope(refusal, 'applicant', a.id) : refusal;
   }
+  return a;
+}
+
+/** An applicant whose data may be used: sealed files are refused. */
+export async function loadApplicant(db: Db, actor: Actor, id: string, field?: string): Promise<repo.ApplicantRow> {
+  const a = await loadAnyApplicant(db, actor, id, field);
+  if (a.sealed_at !== null) throw sealedError(field);
   return a;
 }
 
@@ -72,22 +87,28 @@ export async function registerApplicant(ctx: AppContext, actor: Actor, input: Ap
   if (input.kind === 'enterprise' && input.legalRepresentative === '') {
     throw invalid('legalRepresentative', '请填写法定代表人', 'The legal representative is required');
   }
-  const existing = await repo.findByDocument(ctx.db, input.hallId, docNumber);
+  const docIndexes = lookupIndexes('id', docNumber);
+  const existing = await repo.findByDocument(ctx.db, input.hallId, docIndexes);
   if (existing) return { applicant: presentApplicant(existing), created: false };
   const id = newId(now);
+  const doc = protectDocNumber(piiFields.applicantDoc, id, docNumber, input.kind === 'person');
+  const phone = protectPhone(piiFields.applicantPhone, id, input.phone);
   try {
     await ctx.db.transaction().execute(async (trx) => {
       await repo.insertApplicant(trx, {
-        id, hall_id: input.hallId, kind: input.kind, name: input.name, doc_type: input.docType, doc_number: docNumber,
-        phone: input.phone, address: input.address, legal_representative: input.legalRepresentative,
+        id, hall_id: input.hallId, kind: input.kind, name: input.name, doc_type: input.docType,
+        doc_number_enc: doc.enc, doc_number_index: doc.index, doc_number_masked: doc.masked,
+        phone_enc: phone.enc, phone_index: phone.index, phone_masked: phone.masked,
+        address: input.address, legal_representative: input.legalRepresentative,
         contact_name: input.contactName, created_at: now, updated_at: now, created_by: actor.userId,
+        sealed_at: null, sealed_by: null, sealed_reason: null, sealed_data: null, purged_at: null,
       });
       // Personal numbers stay out of the audit detail; the record is found by its id.
       await appendAudit(trx, byActor(actor, now, 'applicant.create', 'applicant', id, { kind: input.kind, name: input.name }));
     });
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
-    const raced = await repo.findByDocument(ctx.db, input.hallId, docNumber);
+    const raced = await repo.findByDocument(ctx.db, input.hallId, docIndexes);
     if (raced) return { applicant: presentApplicant(raced), created: false };
     throw e;
   }
@@ -100,14 +121,19 @@ export async function findApplicants(
   actor: Actor,
   f: { hallId?: string; kind?: string; q?: string; limit: number; offset: number },
 ) {
-  // A typed document number or phone matches whatever the spacing or case it was typed with.
-  const normalisedQ = f.q ? f.q.replace(/[\s-]/g, '').toUpperCase() : undefined;
-  const { rows, total } = await repo.findApplicants(ctx.db, { ...f, normalisedQ, hallIds: visibleHallIds(actor, f.hallId) });
+  // A typed document number or phone matches whatever the spacing or case it was typed with (the index normalises).
+  const indexes = f.q ? { docIndexes: lookupIndexes('id', f.q), phoneIndexes: lookupIndexes('phone', f.q) } : {};
+  const { rows, total } = await repo.findApplicants(ctx.db, { ...f, ...indexes, hallIds: visibleHallIds(actor, f.hallId) });
   return { items: rows.map((r) => presentApplicant(r)), total };
 }
 
 export async function applicantDetail(ctx: AppContext, actor: Actor, id: string) {
-  return presentApplicant(await loadApplicant(ctx.db, actor, id));
+  return presentApplicant(await loadAnyApplicant(ctx.db, actor, id));
+}
+
+/** The full numbers of one applicant, decrypted; a value failing its check is refused (PiiIntegrityError). */
+export function revealNumbers(a: repo.ApplicantRow) {
+  return { docNumber: reveal(piiFields.applicantDoc, a.id, a.doc_number_enc), phone: reveal(piiFields.applicantPhone, a.id, a.phone_enc) };
 }
 
 /** The unmasked numbers, for a holder of 'personal.view'; every sight is in the audit log (R15.2). */
@@ -117,45 +143,52 @@ export async function viewPersonal(ctx: AppContext, actor: Actor, id: string) {
   await ctx.db.transaction().execute((trx) =>
     appendAudit(trx, byActor(actor, now, 'applicant.view_personal', 'applicant', id, { fields: ['docNumber', 'phone'] })),
   );
-  return { id: a.id, docNumber: a.doc_number, phone: a.phone };
+  return { id: a.id, ...revealNumbers(a) };
 }
 
 const columns = {
-  name: 'name', docType: 'doc_type', docNumber: 'doc_number', phone: 'phone', address: 'address',
-  legalRepresentative: 'legal_representative', contactName: 'contact_name',
-} as const satisfies Record<keyof ApplicantPatch, keyof repo.ApplicantRow>;
-const personalFields = new Set(['docNumber', 'phone']);
+  name: 'name', docType: 'doc_type', address: 'address', legalRepresentative: 'legal_representative', contactName: 'contact_name',
+} as const satisfies Record<Exclude<keyof ApplicantPatch, 'docNumber' | 'phone'>, keyof repo.ApplicantRow>;
 
 /** Changes registered information; the trail keeps old and new values, the audit log which fields changed (R5.4). */
 export async function updateApplicant(ctx: AppContext, actor: Actor, id: string, patch: ApplicantPatch) {
   const a = await loadApplicant(ctx.db, actor, id);
   const now = ctx.clock.now();
   const next: ApplicantPatch = { ...patch };
+  // The stored numbers are decrypted only when a change to them has to be compared and recorded.
+  const old = patch.docType !== undefined || patch.docNumber !== undefined || patch.phone !== undefined ? revealNumbers(a) : null;
   if (patch.docType !== undefined || patch.docNumber !== undefined) {
     const type = patch.docType ?? (a.doc_type as DocumentType);
-    next.docNumber = checkedNumber(a.kind, type, patch.docNumber ?? a.doc_number, chinaDay(now));
+    next.docNumber = checkedNumber(a.kind, type, patch.docNumber ?? old!.docNumber, chinaDay(now));
   }
   const changes: Record<string, { from: string; to: string }> = {};
   const set: Partial<repo.ApplicantRow> = {};
-  for (const [field, column] of Object.entries(columns) as [keyof ApplicantPatch, keyof typeof set][]) {
+  for (const [field, column] of Object.entries(columns) as [keyof typeof columns, keyof typeof set][]) {
     const value = next[field];
     if (value === undefined || value === a[column]) continue;
     changes[field] = { from: String(a[column]), to: value };
     Object.assign(set, { [column]: value });
   }
+  if (old && next.docNumber !== undefined && next.docNumber !== old.docNumber) {
+    changes.docNumber = { from: old.docNumber, to: next.docNumber };
+    const d = protectDocNumber(piiFields.applicantDoc, id, next.docNumber, a.kind === 'person');
+    Object.assign(set, { doc_number_enc: d.enc, doc_number_index: d.index, doc_number_masked: d.masked });
+  }
+  if (old && next.phone !== undefined && next.phone !== old.phone) {
+    changes.phone = { from: old.phone, to: next.phone };
+    const p = protectPhone(piiFields.applicantPhone, id, next.phone);
+    Object.assign(set, { phone_enc: p.enc, phone_index: p.index, phone_masked: p.masked });
+  }
   if (Object.keys(changes).length === 0) return presentApplicant(a);
-  const masked = Object.fromEntries(
-    Object.entries(changes).map(([f, c]) => [
-      f,
-      f === 'phone' ? { from: maskPhone(c.from), to: maskPhone(c.to) } : personalFields.has(f) ? { from: maskIdNumber(c.from), to: maskIdNumber(c.to) } : c,
-    ]),
-  );
+  const eventId = newId(now);
+  // Personal numbers go on the trail masked, their full values encrypted beside; the audit log gets the masked form.
+  const detail = protectChangeDetail(eventId, { changes }) ?? JSON.stringify({ changes });
+  const masked = (JSON.parse(detail) as { changes: object }).changes;
   try {
     await ctx.db.transaction().execute(async (trx) => {
       await repo.updateApplicant(trx, id, { ...set, updated_at: now });
       await repo.insertApplicantEvent(trx, {
-        id: newId(now), applicant_id: id, at: now, user_id: actor.userId, username: actor.username, action: 'update',
-        detail: JSON.stringify({ changes }),
+        id: eventId, applicant_id: id, at: now, user_id: actor.userId, username: actor.username, action: 'update', detail,
       });
       await appendAudit(trx, byActor(actor, now, 'applicant.update', 'applicant', id, { changes: masked }));
     });
@@ -168,7 +201,9 @@ export async function updateApplicant(ctx: AppContext, actor: Actor, id: string,
 
 /** 一企一档 / 一人一档: the applicant with every case (as applicant or agent), notice and service record. */
 export async function applicantFile(ctx: AppContext, actor: Actor, id: string) {
-  const a = await loadApplicant(ctx.db, actor, id);
+  const a = await loadAnyApplicant(ctx.db, actor, id);
+  // A sealed file shows that it is sealed and nothing else until the security administrator unseals it.
+  if (a.sealed_at !== null) return { applicant: presentApplicant(a), cases: [], notices: [], serviceRecords: [], changes: [] };
   const cases = await casesOfApplicant(ctx.db, id);
   const ids = cases.map((c) => c.id);
   const numbers = new Map(cases.map((c) => [c.id, c.case_no]));

@@ -193,7 +193,7 @@ export async function listCases(db: Db, f: CaseFilter) {
   }
   const [rows, count] = await Promise.all([
     q.innerJoin('applicants', 'applicants.id', 'cases.applicant_id')
-      .selectAll('cases').select(['applicants.name as applicant_name', 'applicants.kind as applicant_kind', 'applicants.doc_number as applicant_doc_number', 'applicants.phone as applicant_phone'])
+      .selectAll('cases').select(['applicants.name as applicant_name', 'applicants.kind as applicant_kind', 'applicants.doc_number_masked as applicant_doc_number', 'applicants.phone_masked as applicant_phone'])
       .orderBy('cases.priority').orderBy('cases.received_at', 'desc').orderBy('cases.id', 'desc')
       .limit(f.limit).offset(f.offset).execute(),
     db.selectFrom(q.select('cases.id').limit(COUNT_CAP + 1).as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),

@@ -1,5 +1,4 @@
 import { roles } from '../../domain/roles.ts';
-import { maskPhone } from '../../domain/masking.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
@@ -37,7 +36,7 @@ export async function issueNotice(ctx: AppContext, actor: Actor, id: string) {
     consultation: {
       number: c.number, channel: c.channel, personName: c.person_name,
       // The document leaves the hall: the phone is always printed masked.
-      contactPhone: maskPhone(c.contact_phone) ?? '', question: c.question, answer: c.answer, referralText: c.referral_text,
+      contactPhone: c.contact_phone_masked, question: c.question, answer: c.answer, referralText: c.referral_text,
       dueDate: c.due_date, dueProvisional: c.due_provisional === 1, registeredDay: c.registered_day, firstOwnerName: c.first_owner_name,
     },
     item: { id: item.id, code: item.code, version: item.version, content },

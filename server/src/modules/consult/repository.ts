@@ -76,6 +76,8 @@ export interface ConsultationFilter {
   q?: string;
   limit: number;
   offset: number;
+  /** The blind indexes of a whole phone number typed as q. */
+  phoneIndexes?: string[];
 }
 
 export async function listConsultations(db: Db, f: ConsultationFilter) {
@@ -89,7 +91,10 @@ export async function listConsultations(db: Db, f: ConsultationFilter) {
   }
   if (f.q) {
     const like = `%${f.q}%`;
-    q = q.where((eb) => eb.or([eb('number', 'like', like), eb('person_name', 'like', like), eb('question', 'like', like)]));
+    const phones = f.phoneIndexes?.length ? f.phoneIndexes : [''];
+    q = q.where((eb) =>
+      eb.or([eb('number', 'like', like), eb('person_name', 'like', like), eb('question', 'like', like), eb('contact_phone_index', 'in', phones)]),
+    );
   }
   const [rows, count] = await Promise.all([
     q.selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute(),

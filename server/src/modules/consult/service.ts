@@ -1,6 +1,5 @@
 import { randomInt } from 'node:crypto';
 import { permissionsOf } from '../../domain/roles.ts';
-import { maskPhone } from '../../domain/masking.ts';
 import { appendAudit, byActor, recordAudit } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
@@ -8,6 +7,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { lookupIndexes, piiFields, protectPhone, reveal } from '../../platform/pii/protect.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { findHall } from '../org/repository.ts';
 import { assertHallAccess, visibleHallIds } from '../org/service.ts';
@@ -89,11 +89,13 @@ export async function registerConsultation(ctx: AppContext, actor: Actor, input:
   const itemId = await checkItem(ctx.db, input.hallId, input.itemId);
   const now = ctx.clock.now();
   const answered = input.answer !== undefined;
+  const id = newId(now);
+  const phone = protectPhone(piiFields.consultationPhone, id, input.contactPhone);
   const row = await insertNumbered(
     ctx, input.hallId, now,
     (number) => ({
-      id: newId(now), hall_id: input.hallId, number, lookup_code: lookupCode(), channel: input.channel,
-      person_name: input.personName, contact_phone: input.contactPhone, question: input.question, item_id: itemId,
+      id, hall_id: input.hallId, number, lookup_code: lookupCode(), channel: input.channel, person_name: input.personName,
+      contact_phone_enc: phone.enc, contact_phone_index: phone.index, contact_phone_masked: phone.masked, question: input.question, item_id: itemId,
       status: answered ? 'answered' : 'open', first_owner_id: actor.userId, first_owner_name: actor.displayName,
       handler_id: actor.userId, handler_name: actor.displayName, answer: input.answer ?? null,
       answered_at: answered ? now : null, answered_by: answered ? actor.displayName : null, promised_days: null, due_date: null,
@@ -114,11 +116,13 @@ export async function registerConsultation(ctx: AppContext, actor: Actor, input:
 export async function registerOnline(ctx: AppContext, input: PublicInput, ip: string | null) {
   const itemId = await checkItem(ctx.db, input.hallId, input.itemId);
   const now = ctx.clock.now();
+  const id = newId(now);
+  const phone = protectPhone(piiFields.consultationPhone, id, input.contactPhone);
   const row = await insertNumbered(
     ctx, input.hallId, now,
     (number) => ({
-      id: newId(now), hall_id: input.hallId, number, lookup_code: lookupCode(), channel: 'online' as Channel,
-      person_name: input.personName, contact_phone: input.contactPhone, question: input.question, item_id: itemId,
+      id, hall_id: input.hallId, number, lookup_code: lookupCode(), channel: 'online' as Channel, person_name: input.personName,
+      contact_phone_enc: phone.enc, contact_phone_index: phone.index, contact_phone_masked: phone.masked, question: input.question, item_id: itemId,
       status: 'unclaimed', first_owner_id: null, first_owner_name: null, handler_id: null, handler_name: null, answer: null,
       answered_at: null, answered_by: null, promised_days: null, due_date: null, referral_text: null, referral_department_id: null,
       registered_day: chinaDay(now), created_at: now, updated_at: now,
@@ -157,7 +161,7 @@ async function lights(ctx: AppContext, rows: Row[]) {
 function presentSummary(r: Row, itemName: string | null, light: 'green' | 'yellow' | 'red' | null) {
   return {
     id: r.id, hallId: r.hall_id, number: r.number, channel: r.channel as Channel, personName: r.person_name,
-    contactPhone: maskPhone(r.contact_phone) ?? '', question: r.question, itemId: r.item_id, itemName,
+    contactPhone: r.contact_phone_masked, question: r.question, itemId: r.item_id, itemName,
     status: r.status as Status, firstOwnerId: r.first_owner_id, firstOwnerName: r.first_owner_name, handlerId: r.handler_id,
     handlerName: r.handler_name, dueDate: r.due_date, dueProvisional: r.due_provisional === 1, light, registeredDay: r.registered_day,
     createdAt: Number(r.created_at), updatedAt: Number(r.updated_at),
@@ -171,6 +175,8 @@ export async function listConsultations(ctx: AppContext, actor: Actor, q: ListQu
   const { rows, total } = await repo.listConsultations(ctx.db, {
     hallIds: visibleHallIds(actor, q.hallId), statuses: statusFilter, channel: q.channel,
     overdueBefore: overdue ? today : undefined, mineUserId: q.mine === 'true' ? actor.userId : undefined, q: q.q,
+    // A whole phone number typed in the search box finds the consultation by the phone's blind index.
+    phoneIndexes: q.q && /^\+?[0-9][0-9 -]{5,}$/.test(q.q) ? lookupIndexes('phone', q.q) : undefined,
     limit: q.limit, offset: q.offset,
   });
   const [names, light] = await Promise.all([repo.itemNames(ctx.db, rows.flatMap((r) => (r.item_id ? [r.item_id] : []))), lights(ctx, rows)]);
@@ -203,7 +209,7 @@ export async function consultationDetail(ctx: AppContext, actor: Actor, id: stri
 export async function revealContact(ctx: AppContext, actor: Actor, id: string) {
   const c = await loadConsultation(ctx, actor, id);
   await recordAudit(ctx.db, byActor(actor, ctx.clock.now(), 'personal.view', 'consultation', id, { field: 'contactPhone', number: c.number }));
-  return { contactPhone: c.contact_phone };
+  return { contactPhone: reveal(piiFields.consultationPhone, c.id, c.contact_phone_enc) };
 }
 
 /** Staff of the hall a consultation may be handed over to. */

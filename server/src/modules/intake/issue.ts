@@ -1,6 +1,5 @@
 /** Issuing a numbered document inside the transaction of the decision it records. */
 import { documentTypes } from '../../domain/identity/index.ts';
-import { maskIdNumber, maskPhone } from '../../domain/masking.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { chinaDay } from '../../platform/clock.ts';
@@ -18,8 +17,8 @@ export function partyOf(a: ApplicantRow): Party {
   return {
     name: a.name,
     docTypeLabel: typeLabels.get(a.doc_type as never) ?? a.doc_type,
-    docNumber: a.kind === 'person' ? (maskIdNumber(a.doc_number) ?? '') : a.doc_number,
-    phone: maskPhone(a.phone) ?? '',
+    docNumber: a.doc_number_masked,
+    phone: a.phone_masked,
     kind: a.kind as Party['kind'],
     legalRepresentative: a.legal_representative,
   };

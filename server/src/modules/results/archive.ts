@@ -3,7 +3,6 @@
  * as case numbers, the retention rule, and the list of what was filed (documents, files, materials, trail).
  */
 import { z } from 'zod';
-import { maskIdNumber } from '../../domain/masking.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
@@ -55,7 +54,7 @@ export async function archiveCase(ctx: AppContext, actor: Actor, id: string, inp
       files: files.map((f) => ({ id: f.id, name: f.name, contentType: f.content_type, size: Number(f.size), sha256: f.sha256 })),
       materials: receptions.map((r) => ({ round: r.round, at: Number(r.at), clerk: r.clerk_name, marks: JSON.parse(r.materials) as Record<string, unknown>[] })),
       deliveries: deliveries.map((d) => ({
-        method: d.method, collectedBy: d.collected_by, docNumber: maskIdNumber(d.id_doc_number), trackingNumber: d.tracking_number, at: Number(d.at),
+        method: d.method, collectedBy: d.collected_by, docNumber: d.id_doc_number_masked, trackingNumber: d.tracking_number, at: Number(d.at),
       })),
       trail: events.map((e) => ({ seq: e.seq, at: Number(e.at), by: e.display_name, action: e.action, fromState: e.from_state, toState: e.to_state })),
       scans: await scansForArchive(trx, id),

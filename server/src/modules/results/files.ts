@@ -24,12 +24,6 @@ export async function storeFile(dataDir: string, caseId: string, fileId: string,
   await storeCaseFile(dataDir, caseId, [fileId], bytes);
 }
 
-/** A stored file that is gone or whose bytes no longer match the hash recorded when it was filed. */
-export class FileIntegrityError extends Error {
-  constructor(readonly reason: 'missing' | 'altered') {
-    super(`stored file is ${reason}`);
-  }
-}
 
 /** Reads a stored file back and refuses one that is missing or whose bytes no longer match the recorded hash. */
 export async function loadFile(dataDir: string, caseId: string, fileId: string, sha256: string): Promise<Buffer> {

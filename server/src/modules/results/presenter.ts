@@ -1,5 +1,4 @@
 import { type DocumentType, documentTypes } from '../../domain/identity/index.ts';
-import { maskIdNumber } from '../../domain/masking.ts';
 import type { DeliveryRow, FileRow } from './repository.ts';
 
 const typeLabels = new Map(documentTypes.map((t) => [t.code, t.zh]));
@@ -16,6 +15,6 @@ export function presentDelivery(d: DeliveryRow) {
   return {
     method: d.method as 'collect' | 'mail', collectedBy: d.collected_by, docType: d.id_doc_type,
     docTypeLabel: d.id_doc_type ? (typeLabels.get(d.id_doc_type as DocumentType) ?? d.id_doc_type) : null,
-    docNumber: maskIdNumber(d.id_doc_number), carrier: d.carrier, trackingNumber: d.tracking_number, at: Number(d.at), by: d.by_name,
+    docNumber: d.id_doc_number_masked, carrier: d.carrier, trackingNumber: d.tracking_number, at: Number(d.at), by: d.by_name,
   };
 }

@@ -4,6 +4,7 @@
  */
 import { type DocumentType, validateDocument } from '../../domain/identity/index.ts';
 import { maskIdNumber } from '../../domain/masking.ts';
+import { piiFields, protectDocNumber } from '../../platform/pii/protect.ts';
 import { appendAudit, byActor, recordAudit } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
@@ -117,14 +118,17 @@ export async function registerCollection(
   const now = ctx.clock.now();
   const checked = validateDocument(input.docType, input.docNumber, chinaDay(now));
   if (!checked.ok) throw invalid('docNumber', checked.zh, checked.en);
+  const deliveryId = newId(now);
+  // The ID number checked at collection is kept encrypted, shown masked.
+  const idNumber = protectDocNumber(piiFields.deliveryDoc, deliveryId, checked.normalised, true);
   await ctx.db.transaction().execute(async (trx) => {
     await moveCase(trx, actor, c, now, {
       action: 'registerCollection', payload: { collectedBy: input.collectedBy },
       detail: { collectedBy: input.collectedBy, docType: input.docType, docNumber: maskIdNumber(checked.normalised) },
     });
     await repo.insertDelivery(trx, {
-      id: newId(now), case_id: id, method: 'collect', collected_by: input.collectedBy, id_doc_type: input.docType,
-      id_doc_number: checked.normalised, carrier: null, tracking_number: null, at: now, by_name: actor.displayName,
+      id_doc_number_enc: idNumber.enc, id_doc_number_masked: idNumber.masked, id: deliveryId, case_id: id, method: 'collect',
+      collected_by: input.collectedBy, id_doc_type: input.docType, carrier: null, tracking_number: null, at: now, by_name: actor.displayName,
     });
     await appendAudit(trx, byActor(actor, now, 'case.collect', 'case', id, { collectedBy: input.collectedBy, docType: input.docType }));
   });
@@ -138,7 +142,7 @@ export async function registerMailing(ctx: AppContext, actor: Actor, id: string,
   await ctx.db.transaction().execute(async (trx) => {
     await moveCase(trx, actor, c, now, { action: 'registerMailing', payload: { trackingNumber: input.trackingNumber }, detail: input });
     await repo.insertDelivery(trx, {
-      id: newId(now), case_id: id, method: 'mail', collected_by: null, id_doc_type: null, id_doc_number: null,
+      id: newId(now), case_id: id, method: 'mail', collected_by: null, id_doc_type: null, id_doc_number_enc: null, id_doc_number_masked: null,
       carrier: input.carrier, tracking_number: input.trackingNumber, at: now, by_name: actor.displayName,
     });
     await appendAudit(trx, byActor(actor, now, 'case.mail', 'case', id, input));

@@ -237,6 +237,8 @@ class GroupCommitDriver implements Driver {
     db.pragma(`synchronous = ${this.opts.synchronous}`);
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Freed space is zeroed, so an overwritten or deleted personal value leaves no old bytes in the file.
+    db.pragma('secure_delete = ON');
     this.#writer = new Writer(db, !memory, this.opts.onCommit);
     if (!memory) {
       const reader = new SQLite(this.opts.file, { readonly: true });

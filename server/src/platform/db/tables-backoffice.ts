@@ -71,7 +71,9 @@ export interface CaseDeliveryTable {
   method: string;
   collected_by: string | null;
   id_doc_type: string | null;
-  id_doc_number: string | null;
+  /** Encrypted (platform/pii), shown masked. */
+  id_doc_number_enc: string | null;
+  id_doc_number_masked: string | null;
   carrier: string | null;
   tracking_number: string | null;
   at: number;

@@ -9,15 +9,27 @@ export interface ApplicantTable {
   name: string;
   /** A documentTypeCodes value; 'credit_code' for an enterprise. */
   doc_type: string;
-  /** Normalised (upper case, no spaces), so a duplicate is found whatever the clerk typed. */
-  doc_number: string;
-  phone: string;
+  /** Encrypted (platform/pii); found by doc_number_index, shown as doc_number_masked (a credit code in full). */
+  doc_number_enc: string;
+  /** Keyed blind index of the normalised number; unique per hall (one file per person or enterprise). */
+  doc_number_index: string;
+  doc_number_masked: string;
+  phone_enc: string;
+  phone_index: string;
+  phone_masked: string;
   address: string;
   legal_representative: string;
   contact_name: string;
   created_at: number;
   updated_at: number;
   created_by: string;
+  /** 封存: when sealed, the name and other details are moved, encrypted, into sealed_data. */
+  sealed_at: number | null;
+  sealed_by: string | null;
+  sealed_reason: string | null;
+  sealed_data: string | null;
+  /** Anonymised by the retention purge. */
+  purged_at: number | null;
 }
 
 /** Changes to an applicant's information with old and new values (R5.4). */

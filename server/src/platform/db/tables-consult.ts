@@ -8,7 +8,10 @@ export interface ConsultationTable {
   lookup_code: string;
   channel: string;
   person_name: string;
-  contact_phone: string;
+  /** Encrypted (platform/pii); found by its blind index, listed masked. */
+  contact_phone_enc: string;
+  contact_phone_index: string;
+  contact_phone_masked: string;
   question: string;
   item_id: string | null;
   status: string;

@@ -2,6 +2,7 @@ import type { AccountSecurityTables } from './tables-accounts.ts';
 import type { BackofficeTables } from './tables-backoffice.ts';
 import type { CasesTables } from './tables-cases.ts';
 import type { ConsultTables } from './tables-consult.ts';
+import type { PrivacyTables } from './tables-privacy.ts';
 import type { QueueTables } from './tables-queue.ts';
 import type { SupervisionTables } from './tables-supervision.ts';
 import type { ScanTables } from './tables-scans.ts';
@@ -50,7 +51,9 @@ export interface UserTable {
   id: string;
   username: string;
   display_name: string;
-  phone: string | null;
+  /** Encrypted (platform/pii), shown masked. */
+  phone_enc: string | null;
+  phone_masked: string | null;
   password_hash: string;
   must_change_password: number;
   failed_logins: number;
@@ -199,6 +202,7 @@ export interface Database extends PlatformTables, ConsultTables, QueueTables, Ca
 // Beside the case (escalations, experts, deferred materials): merged in separately so the line above stays as it is.
 export interface Database extends CaseSupportTables {}
 export interface Database extends SecurityTables {}
+export interface Database extends PrivacyTables {}
 
 // Declaration merging: each area adds its tables on a line of its own, so parallel additions do not collide.
 export interface Database extends ScanTables {}

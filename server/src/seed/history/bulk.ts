@@ -91,7 +91,7 @@ export class TableBuffer {
 export function historyTables(dialect: Dialect) {
   const t = (table: string, columns: string) => new TableBuffer(table, columns.split(/\s*,\s*/), dialect);
   return {
-    applicants: t('applicants', 'id, hall_id, kind, name, doc_type, doc_number, phone, address, legal_representative, contact_name, created_at, updated_at, created_by'),
+    applicants: t('applicants', 'id, hall_id, kind, name, doc_type, doc_number_enc, doc_number_index, doc_number_masked, phone_enc, phone_index, phone_masked, address, legal_representative, contact_name, created_at, updated_at, created_by'),
     cases: t('cases', [
       'id, hall_id, case_no, item_id, item_version, item_name, applicant_id, agent_id, attorney_checked, state, resume_to, urgency, priority',
       'importance, window_id, received_by, received_by_name, received_at, received_day, first_owner_id, first_owner_name, accepted_at',
@@ -105,7 +105,7 @@ export function historyTables(dialect: Dialect) {
     documents: t('case_documents', 'id, hall_id, case_id, kind, doc_no, status, issued_at, issued_by, issued_by_name, content'),
     verifications: t('case_verifications', 'id, case_id, step_id, question, response_deadline, asked_by, asked_by_name, asked_at, answer, answered_by_name, answered_at, response_deadline_provisional'),
     pauses: t('case_pauses', 'id, case_id, kind, reason, from_day, to_day, started_at, started_by_name, ended_at'),
-    deliveries: t('case_deliveries', 'id, case_id, method, collected_by, id_doc_type, id_doc_number, carrier, tracking_number, at, by_name'),
+    deliveries: t('case_deliveries', 'id, case_id, method, collected_by, id_doc_type, id_doc_number_enc, id_doc_number_masked, carrier, tracking_number, at, by_name'),
     archives: t('case_archives', 'id, case_id, hall_id, archive_no, retention, manifest, at, by_name'),
     tickets: t('queue_tickets', [
       'id, hall_id, day, category_id, number, seq, priority, weight, appointment_at, arrived_at, status, window_id, target_window_id, walk_in',

@@ -96,9 +96,9 @@ export async function generateHistory(db: Db, dialect: Dialect, opts: HistoryOpt
     tickets.last.set(`${c.hall_id}|${c.day}|${c.prefix}`, Number(c.last_seq));
   }
   const taken = new Map<string, Set<string>>();
-  for (const a of await db.selectFrom('applicants').select(['hall_id', 'doc_number']).where('hall_id', 'in', halls.map((h) => h.id)).execute()) {
+  for (const a of await db.selectFrom('applicants').select(['hall_id', 'doc_number_index']).where('hall_id', 'in', halls.map((h) => h.id)).execute()) {
     const set = taken.get(a.hall_id) ?? new Set<string>();
-    set.add(a.doc_number);
+    set.add(a.doc_number_index);
     taken.set(a.hall_id, set);
   }
   const pool = new ApplicantPool(rnd, t, taken);

@@ -2,6 +2,7 @@
  * Applicants of the generated history: residents with GB 11643 ID numbers and enterprises with GB 32100 credit
  * codes, both built with the check characters of domain/identity, so every number passes the hall's own checks.
  */
+import { pii } from '../../platform/pii/index.ts';
 import { creditCheckChar, creditCodeCharset, mod112CheckChar, organisationCheckChar } from '../../domain/identity/index.ts';
 import type { Random } from './random.ts';
 
@@ -57,12 +58,15 @@ export function creditCode(rnd: Random): string {
   return body + creditCheckChar(body);
 }
 
-/** A new applicant whose document number is not yet in `taken` (the hall's numbers), which it joins. */
+/** A new applicant whose document number is not yet in `taken` (the blind indexes of the hall's numbers), which it joins. */
 export function newApplicant(rnd: Random, taken: Set<string>, enterprise: boolean): PersonOrEnterprise {
   let docNumber: string;
-  do docNumber = enterprise ? creditCode(rnd) : residentId(rnd);
-  while (taken.has(docNumber));
-  taken.add(docNumber);
+  let index: string;
+  do {
+    docNumber = enterprise ? creditCode(rnd) : residentId(rnd);
+    index = pii().index('id', docNumber);
+  } while (taken.has(index));
+  taken.add(index);
   const address = `青川县${rnd.pick(ROADS)}${rnd.int(1, 300)}号`;
   if (!enterprise) {
     return { kind: 'person', name: personName(rnd), docType: 'resident_id', docNumber, phone: mobile(rnd), address, legalRepresentative: '', contactName: '' };

@@ -3,6 +3,7 @@
  * items, now and then an agent), the item asked for, and what happens to the case (its fate).
  */
 import type { CaseState } from '../../domain/case/index.ts';
+import { piiFields, protectDocNumber, protectPhone } from '../../platform/pii/protect.ts';
 import type { HistoryTables } from './bulk.ts';
 import { partyOf } from './docs.ts';
 import type { HallPlan, ItemPlan } from './hall.ts';
@@ -38,7 +39,11 @@ export class ApplicantPool {
     const a = newApplicant(this.rnd, pool.taken, enterprise);
     const clerk = hall.staff.get('clerk')![0]!;
     const id = seededId(this.rnd, at);
-    this.t.applicants.add(id, hall.id, a.kind, a.name, a.docType, a.docNumber, a.phone, a.address, a.legalRepresentative, a.contactName, at, at, clerk.id);
+    // Encrypted like the service's registrations: ciphertext, blind index and masked form of each number.
+    const doc = protectDocNumber(piiFields.applicantDoc, id, a.docNumber, a.kind === 'person');
+    const phone = protectPhone(piiFields.applicantPhone, id, a.phone);
+    this.t.applicants.add(id, hall.id, a.kind, a.name, a.docType, doc.enc, doc.index, doc.masked, phone.enc, phone.index, phone.masked,
+      a.address, a.legalRepresentative, a.contactName, at, at, clerk.id);
     const applicant: Applicant = { id, kind: a.kind, name: a.name, docType: a.docType, docNumber: a.docNumber, phone: a.phone,
       legalRepresentative: a.legalRepresentative, contactName: a.contactName, party: JSON.stringify(partyOf(a)) };
     list.push(applicant);

@@ -8,6 +8,7 @@ import { type CaseState, type CaseStatus, initialStatus, transition } from '../.
 import { maskIdNumber } from '../../domain/masking.ts';
 import type { RoleCode } from '../../domain/roles.ts';
 import { chinaDay } from '../../platform/clock.ts';
+import { piiFields, protectDocNumber } from '../../platform/pii/protect.ts';
 import { documentSeries, type DocumentKind, urgencyLabels, urgencyPriority, type Urgency } from '../../modules/cases/presenter.ts';
 import { stepDeadlineColumns } from '../../modules/timelimits/clocks.ts';
 import type { HistoryTables, Value } from './bulk.ts';
@@ -215,14 +216,16 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
         const person = p.applicant.kind === 'person' ? p.applicant : p.agent;
         const collector = person?.name ?? p.applicant.contactName;
         const number = person?.docNumber ?? null;
-        t.deliveries.add(seededId(rnd, m.at), id, 'collect', collector, number ? 'resident_id' : null, number, null, null, m.at, by.name);
+        const deliveryId = seededId(rnd, m.at);
+        const enc = number ? protectDocNumber(piiFields.deliveryDoc, deliveryId, number, true) : null;
+        t.deliveries.add(deliveryId, id, 'collect', collector, number ? 'resident_id' : null, enc?.enc ?? null, enc?.masked ?? null, null, null, m.at, by.name);
         deliveries.push({ method: 'collect', collectedBy: collector, docNumber: maskIdNumber(number), trackingNumber: null, at: m.at });
         detail = { collectedBy: collector, docType: 'resident_id', docNumber: maskIdNumber(number) };
         break;
       }
       case 'registerMailing': {
         const tracking = `EMS${String(rnd.int(0, 999_999_999)).padStart(9, '0')}CN`;
-        t.deliveries.add(seededId(rnd, m.at), id, 'mail', null, null, null, '中国邮政EMS', tracking, m.at, by.name);
+        t.deliveries.add(seededId(rnd, m.at), id, 'mail', null, null, null, null, '中国邮政EMS', tracking, m.at, by.name);
         deliveries.push({ method: 'mail', collectedBy: null, docNumber: null, trackingNumber: tracking, at: m.at });
         detail = { carrier: '中国邮政EMS', trackingNumber: tracking };
         break;

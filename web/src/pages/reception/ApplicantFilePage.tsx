@@ -9,6 +9,7 @@ import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
 import { UrgencyTag } from '../cases/labels';
+import { PersonalDataButtons, SealedBanner } from '../privacy/PersonalDataActions';
 import { EditApplicantModal } from './EditApplicantModal';
 
 const FIELD_KEYS = new Set(['name', 'phone', 'address', 'legalRepresentative', 'contactName', 'docType', 'docNumber']);
@@ -39,16 +40,18 @@ export function ApplicantFilePage() {
     <Card
       title={`${t('af.title')}：${a.name}`}
       extra={<Space>
-        {can('applicant.edit') && <Button onClick={() => setEditing(true)}>{t('af.edit')}</Button>}
+        {can('applicant.edit') && !a.sealed && <Button onClick={() => setEditing(true)}>{t('af.edit')}</Button>}
         {can('reception.register') && <Button onClick={() => navigate('/reception')}>{t('af.newReception')}</Button>}
+        <PersonalDataButtons applicant={a} />
         <Button onClick={() => navigate(-1)}>{t('common.back')}</Button>
       </Space>}
     >
+      <SealedBanner applicant={a} />
       <Descriptions size="small" column={3} bordered>
         <Descriptions.Item label={t('rc.kind')}>{t(a.kind === 'enterprise' ? 'rc.kind.enterprise' : 'rc.kind.person')}</Descriptions.Item>
         <Descriptions.Item label={a.docTypeLabel}>
           <span data-testid="doc-number">{full?.docNumber ?? a.docNumber}</span>
-          {a.masked && !full && can('personal.view') && <Button type="link" size="small" onClick={reveal}>{t('af.reveal')}</Button>}
+          {a.masked && !a.sealed && !full && can('personal.view') && <Button type="link" size="small" onClick={reveal}>{t('af.reveal')}</Button>}
         </Descriptions.Item>
         <Descriptions.Item label={t('rc.mobile')}>{full?.phone ?? a.phone}</Descriptions.Item>
         {a.legalRepresentative && <Descriptions.Item label={t('rc.legalRep')}>{a.legalRepresentative}</Descriptions.Item>}
