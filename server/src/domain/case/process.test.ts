@@ -132,7 +132,9 @@ const payloads: Record<string, Record<string, unknown>> = {
 const allActions = [...new Set([...caseActions, 'claimStep', 'finishStep'])];
 
 describe('random moves by random posts on random processes', () => {
-  it('never completes or archives with an unfinished step, and the trail, the steps and the state agree', () => {
+  // Thousands of moves: on a busy machine this takes longer than the suite's default limit.
+  const agree = 'never completes or archives with an unfinished step, and the trail, the steps and the state agree';
+  it(agree, { timeout: 120_000 }, () => {
     const reached = new Set<string>();
     fc.assert(
       fc.property(processArb, fc.array(fc.tuple(actorArb, fc.oneof(fc.constantFrom(...allActions), fc.nat(30)), fc.nat(5)), { minLength: 30, maxLength: 80 }),
