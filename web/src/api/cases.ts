@@ -213,8 +213,10 @@ export interface InboxItem {
   activatedAt: number | null;
   stepDeadline: string | null;
   stepLight: Light | null;
+  stepDeadlineProvisional?: boolean;
   caseDeadline: string | null;
   caseLight: Light | null;
+  caseDeadlineProvisional?: boolean;
 }
 
 export interface InboxQuery {

@@ -75,6 +75,7 @@ export async function inbox(db: Db, f: InboxFilter) {
     .select([
       'cases.case_no', 'cases.item_name', 'cases.state', 'cases.urgency', 'cases.priority', 'cases.deadline as case_deadline',
       'cases.warning_days', 'cases.hall_id', 'applicants.name as applicant_name',
+      'cases.deadline_provisional as case_deadline_provisional',
     ])
     .orderBy('cases.priority')
     .orderBy('case_steps.deadline')

@@ -59,7 +59,10 @@ export const inboxItemSchema = z.object({
   /** 环节时限: the step's own deadline. */
   stepDeadline: z.string().nullable(),
   stepLight: lightSchema,
+  /** 待定: the deadline touches a year whose national schedule is not published. */
+  stepDeadlineProvisional: z.boolean(),
   caseDeadline: z.string().nullable(),
+  caseDeadlineProvisional: z.boolean(),
   caseLight: lightSchema,
 });
 export const inboxSchema = z.object({ items: z.array(inboxItemSchema), total: z.number() });

@@ -149,6 +149,7 @@ async function presentInbox(ctx: AppContext, rows: repo.InboxRow[], light?: stri
       urgency: r.urgency, stepName: r.name, stepOrder: r.step_order, role: r.role, departmentId: r.department_id,
       assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
       activatedAt: r.activated_at === null ? null : Number(r.activated_at), stepDeadline: r.deadline ?? null, stepLight,
+      stepDeadlineProvisional: r.deadline_provisional === 1, caseDeadlineProvisional: r.case_deadline_provisional === 1,
       caseDeadline: r.case_deadline, caseLight: lightOf(cal, today, r.case_deadline, r.warning_days),
     });
   }

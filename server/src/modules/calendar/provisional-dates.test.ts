@@ -18,6 +18,7 @@ let clerk: Session;
 let head: Session;
 let hallId: string;
 let itemId: string;
+let departmentId: string;
 
 /** 10:00 Beijing time on a day; sessions idle that long have ended, so everyone signs in again. */
 async function goTo(day: string) {
@@ -49,7 +50,8 @@ beforeAll(async () => {
   await goTo('2026-12-01');
   hallId = json(await head.get('/api/auth/me')).halls[0].id;
   const departments = json(await head.get(`/api/departments?hallId=${hallId}`)).items as { id: string; code: string }[];
-  itemId = await publishedItem(head, hallId, departments.find((d) => d.code === 'SC')!.id, 'PV-1');
+  departmentId = departments.find((d) => d.code === 'SC')!.id;
+  itemId = await publishedItem(head, hallId, departmentId, 'PV-1');
 });
 afterAll(() => hall.close());
 
@@ -120,6 +122,12 @@ describe('the case, its steps and its receipt in an unpublished year', () => {
     const rows = await hall.ctx.db.selectFrom('case_steps').select(['deadline', 'deadline_provisional']).where('case_id', '=', r.id)
       .where('status', '=', 'active').execute();
     expect(rows.every((s) => s.deadline === '2027-01-04' && Number(s.deadline_provisional) === 1)).toBe(true);
+    // The department's inbox shows both flags.
+    const handler = await signedIn(hall.app, 'handler');
+    const inbox = json(await handler.get(`/api/backoffice/inbox/department?departmentId=${departmentId}`));
+    const mine = inbox.items.filter((i: { caseId: string }) => i.caseId === r.id);
+    expect(mine.length).toBeGreaterThan(0);
+    for (const i of mine) expect(i).toMatchObject({ stepDeadline: '2027-01-04', stepDeadlineProvisional: true, caseDeadlineProvisional: true });
     const receipt = await documentText(r.id, 'receipt');
     expect(receipt).toContain(`承诺办结日期为2027年1月7日${NOTE}`);
   });

@@ -41,7 +41,8 @@ describe('clocks of a generated history', () => {
     expect(cases).toHaveLength(N);
     const byId = new Map(cases.map((c) => [c.id, c]));
     const suspended = new Set(pauseRows.map((p) => p.case_id));
-    expect(suspended.size).toBeGreaterThan(N / 100);
+    // A share of the cases is suspended at some time (the story's rate is about 1 in 100 after its cuts).
+    expect(suspended.size).toBeGreaterThan(N / 200);
     const wrong: string[] = [];
     let movedBySuspension = 0;
     for (const c of cases) {

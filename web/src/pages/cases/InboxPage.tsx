@@ -66,7 +66,7 @@ function StuckTable() {
         { title: t('cs.item'), dataIndex: 'itemName', ellipsis: true },
         { title: t('cs.step'), dataIndex: 'stepName' },
         { title: t('bo.waited'), render: (_v, r) => t('cs.limitDays', { n: r.waitedWorkingDays }) },
-        { title: t('bo.stepDeadline'), render: (_v, r) => <DeadlineLight light={r.stepLight} date={r.stepDeadline} /> },
+        { title: t('bo.stepDeadline'), render: (_v, r) => <DeadlineLight light={r.stepLight} date={r.stepDeadline} provisional={r.stepDeadlineProvisional} /> },
       ]}
     />
   );
@@ -92,8 +92,8 @@ function InboxTable({ which, query, enabled = true }: { which: 'mine' | 'departm
         { title: t('cs.applicant'), dataIndex: 'applicantName' },
         { title: t('cs.step'), dataIndex: 'stepName' },
         { title: t('cs.assignee'), render: (_v, r) => r.assignee?.name ?? '—' },
-        { title: t('bo.stepDeadline'), render: (_v, r) => <DeadlineLight light={r.stepLight} date={r.stepDeadline} /> },
-        { title: t('cs.deadline'), render: (_v, r) => <DeadlineLight light={r.caseLight} date={r.caseDeadline} /> },
+        { title: t('bo.stepDeadline'), render: (_v, r) => <DeadlineLight light={r.stepLight} date={r.stepDeadline} provisional={r.stepDeadlineProvisional} /> },
+        { title: t('cs.deadline'), render: (_v, r) => <DeadlineLight light={r.caseLight} date={r.caseDeadline} provisional={r.caseDeadlineProvisional} /> },
         {
           title: '',
           render: (_v, r) =>
