@@ -57,7 +57,7 @@ function pngPicture(): Buffer {
 }
 
 describe('材料扫描件: scanned at reception, read in the back office', () => {
-  it('a clerk photographs a material right after 受理 and the handler sees it on the case page', async () => {
+  it('a clerk photographs a material at 受理; the handler sees it on the case page', { timeout: 120_000 }, async () => {
     await logIn(page, 'clerk');
     await page.getByRole('menuitem', { name: /收件受理/ }).click();
     await page.getByLabel('查找申请人').fill('510822198806123033');
@@ -128,7 +128,7 @@ describe('材料扫描件: scanned at reception, read in the back office', () =>
     await page.screenshot({ path: '/tmp/ow-scans-case.png', fullPage: true });
   });
 
-  it('the clerk adds several pages from the case page while the case is open', async () => {
+  it('the clerk adds several pages from the open case page', { timeout: 120_000 }, async () => {
     expect(caseHref).toMatch(/^\/cases\//);
     await page.context().clearCookies();
     await logIn(page, 'clerk');
