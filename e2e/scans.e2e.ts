@@ -13,7 +13,9 @@ beforeAll(async () => {
   page = await browser.context.newPage();
 });
 afterAll(() => browser?.close());
-afterEach(async (c) => { if (c.task.result?.state === 'fail') await page.screenshot({ path: '/tmp/ow-scans-fail.png', fullPage: true }); });
+afterEach(async (c) => {
+  if (c.task.result?.state === 'fail') await page.screenshot({ path: '/tmp/ow-scans-fail.png', fullPage: true });
+});
 
 /** A real PNG (a 32×24 picture, blue above red), so the browser can draw the thumbnail. */
 function pngPicture(): Buffer {
@@ -41,15 +43,21 @@ function pngPicture(): Buffer {
   header.writeUInt32BE(h, 4);
   header.set([8, 2, 0, 0, 0], 8);
   const rows = Array.from({ length: h }, (_v, y) =>
-    Buffer.concat([Buffer.from([0]), ...Array.from({ length: w }, () => Buffer.from(y < h / 2 ? [30, 90, 200] : [200, 40, 40]))]));
+    Buffer.concat([
+      Buffer.from([0]),
+      ...Array.from({ length: w }, () => Buffer.from(y < h / 2 ? [30, 90, 200] : [200, 40, 40])),
+    ]),
+  );
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0)),
+    chunk('IHDR', header),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
   ]);
 }
 
 describe('材料扫描件: scanned at reception, read in the back office', () => {
-  it('a clerk photographs a material right after 受理 and the handler sees it on the case page', async () => {
+  it('a clerk photographs a material at 受理; the handler sees it on the case page', { timeout: 120_000 }, async () => {
     await logIn(page, 'clerk');
     await page.getByRole('menuitem', { name: /收件受理/ }).click();
     await page.getByLabel('查找申请人').fill('510822198806123033');
@@ -58,11 +66,17 @@ describe('材料扫描件: scanned at reception, read in the back office', () =>
     await page.getByLabel('姓名').fill('赵文斌');
     await page.getByLabel('手机号码').fill('13912340011');
     await page.getByRole('button', { name: /^登\s*记$/ }).click();
-    await page.getByText(/5108.*3033/).first().waitFor();
+    await page
+      .getByText(/5108.*3033/)
+      .first()
+      .waitFor();
     await page.getByLabel('办理事项').click();
     await page.getByLabel('办理事项').fill('食品经营');
     await page.getByTitle(/食品经营许可（新办）/).click();
-    await page.getByTestId('expected-date').filter({ hasText: /\d{4}-\d{2}-\d{2}/ }).waitFor();
+    await page
+      .getByTestId('expected-date')
+      .filter({ hasText: /\d{4}-\d{2}-\d{2}/ })
+      .waitFor();
     const receiptTab = page.context().waitForEvent('page');
     await page.getByRole('button', { name: /^受理/ }).click();
     await page.getByText(/已受理，办件编号 [A-Z]+-[A-Z]+-\d{4}-\d{6}/).waitFor();
@@ -81,7 +95,11 @@ describe('材料扫描件: scanned at reception, read in the back office', () =>
     await page.getByText('已上传 1 个扫描件').waitFor();
     await page.getByRole('img', { name: '现场拍照.png' }).waitFor();
     // A file whose content is not a scan is refused with the server's reason, and nothing is listed for it.
-    await input.setInputFiles({ name: '伪装.pdf', mimeType: 'application/pdf', buffer: Buffer.from('not really a pdf') });
+    await input.setInputFiles({
+      name: '伪装.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('not really a pdf'),
+    });
     await page.getByText(/“伪装\.pdf”未上传：文件内容不是 PDF、JPEG 或 PNG/).waitFor();
     await page.screenshot({ path: '/tmp/ow-scans-reception.png', fullPage: true });
     caseHref = (await page.getByRole('link', { name: /查看办件/ }).getAttribute('href')) ?? '';
@@ -110,7 +128,7 @@ describe('材料扫描件: scanned at reception, read in the back office', () =>
     await page.screenshot({ path: '/tmp/ow-scans-case.png', fullPage: true });
   });
 
-  it('the clerk adds several pages from the case page while the case is open', async () => {
+  it('the clerk adds several pages from the open case page', { timeout: 120_000 }, async () => {
     expect(caseHref).toMatch(/^\/cases\//);
     await page.context().clearCookies();
     await logIn(page, 'clerk');
@@ -119,11 +137,18 @@ describe('材料扫描件: scanned at reception, read in the back office', () =>
     const second = page.locator('input[type=file][aria-label^="上传扫描件/拍照："]').nth(1);
     const secondMaterial = (await second.getAttribute('aria-label'))?.replace('上传扫描件/拍照：', '') ?? '';
     await second.setInputFiles([
-      { name: '营业执照.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n') },
+      {
+        name: '营业执照.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n'),
+      },
       { name: '营业执照背面.png', mimeType: 'image/png', buffer: pngPicture() },
     ]);
     await page.getByText('已上传 2 个扫描件').waitFor();
-    const secondRow = page.getByRole('region', { name: '材料扫描件' }).getByRole('row').filter({ hasText: secondMaterial });
+    const secondRow = page
+      .getByRole('region', { name: '材料扫描件' })
+      .getByRole('row')
+      .filter({ hasText: secondMaterial });
     await secondRow.getByRole('img', { name: '营业执照背面.png' }).waitFor();
     // A PDF opens in a new tab for reading.
     const pdfLink = secondRow.getByRole('link', { name: '打开' });
@@ -133,7 +158,10 @@ describe('材料扫描件: scanned at reception, read in the back office', () =>
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.getByText('English', { exact: true }).click();
     await page.getByRole('heading', { name: 'Material scans' }).waitFor();
-    await page.getByRole('button', { name: /Upload scan \/ photo/ }).first().waitFor();
+    await page
+      .getByRole('button', { name: /Upload scan \/ photo/ })
+      .first()
+      .waitFor();
     await page.screenshot({ path: '/tmp/ow-scans-case-en.png', fullPage: true });
   });
 });

@@ -19,10 +19,12 @@ describe('what a file is, by its first bytes', () => {
   });
 
   it('never calls text a scan', () => {
-    fc.assert(fc.property(fc.string(), (s) => {
-      const t = sniffType(Buffer.from(s), scanTypes);
-      return t === null || (t === 'application/pdf' && s.startsWith('%PDF-'));
-    }));
+    fc.assert(
+      fc.property(fc.string(), (s) => {
+        const t = sniffType(Buffer.from(s), scanTypes);
+        return t === null || (t === 'application/pdf' && s.startsWith('%PDF-'));
+      }),
+    );
   });
 });
 
@@ -38,16 +40,47 @@ describe('the name a stored file is shown under', () => {
 
   it('for any input is a single short name with the right extension', () => {
     const types: SniffedType[] = ['application/pdf', 'image/jpeg', 'image/png'];
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.constantFrom(...types), (raw, type) => {
-      const name = displayName(raw, type, '材料');
-      expect(name).not.toMatch(/[/\\]/);
-      expect([...name].filter((ch) => isInvisible(ch.codePointAt(0) ?? 0))).toEqual([]);
-      expect([...name].length).toBeLessThanOrEqual(MAX_DISPLAY_NAME);
-      expect(name.startsWith('.')).toBe(false);
-      expect(name.length).toBeGreaterThan(0);
-      const lower = name.toLowerCase();
-      expect(type === 'image/jpeg' ? lower.endsWith('.jpg') || lower.endsWith('.jpeg') : lower.endsWith(type === 'image/png' ? '.png' : '.pdf'))
-        .toBe(true);
-    }), { numRuns: 200 });
+    // Names built from what matters (separators, dots, controls, direction marks, wide characters) and long runs.
+    const piece = fc.oneof(
+      fc.constantFrom(
+        '/',
+        '\\',
+        '.',
+        '..',
+        ' ',
+        '\t',
+        '\u0000',
+        '\u001f',
+        '\u007f',
+        '\u0085',
+        '\u202e',
+        '\u2066',
+        '\ufeff',
+      ),
+      fc.constantFrom('.pdf', '.PNG', '.jpeg'),
+      fc.string({ maxLength: 6 }),
+      fc.constantFrom('扫描件', '𠮷', 'a'.repeat(90), '长'.repeat(120)),
+    );
+    const names = fc.array(piece, { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(names, fc.constantFrom(...types), (raw, type) => {
+        const name = displayName(raw, type, '材料');
+        const lower = name.toLowerCase();
+        const rightExtension =
+          type === 'image/jpeg'
+            ? lower.endsWith('.jpg') || lower.endsWith('.jpeg')
+            : lower.endsWith(type === 'image/png' ? '.png' : '.pdf');
+        const visible = ![...name].some((ch) => isInvisible(ch.codePointAt(0) ?? 0));
+        return (
+          !/[/\\]/.test(name) &&
+          visible &&
+          [...name].length <= MAX_DISPLAY_NAME &&
+          name.length > 0 &&
+          !name.startsWith('.') &&
+          rightExtension
+        );
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -27,10 +27,15 @@ export const extensionsOf: Record<SniffedType, readonly string[]> = {
 
 export const MAX_DISPLAY_NAME = 100;
 
-/** C0/C1 control characters and the bidirectional marks that can disguise an extension such as U+202E in 'photo<U+202E>gpj.exe'. */
+/** C0/C1 control characters and the direction marks that can disguise an extension ('photo<U+202E>gpj.exe'). */
 export const isInvisible = (cp: number) =>
-  cp <= 0x1f || (cp >= 0x7f && cp <= 0x9f) || cp === 0x200e || cp === 0x200f || (cp >= 0x202a && cp <= 0x202e)
-  || (cp >= 0x2066 && cp <= 0x2069) || cp === 0xfeff;
+  cp <= 0x1f ||
+  (cp >= 0x7f && cp <= 0x9f) ||
+  cp === 0x200e ||
+  cp === 0x200f ||
+  (cp >= 0x202a && cp <= 0x202e) ||
+  (cp >= 0x2066 && cp <= 0x2069) ||
+  cp === 0xfeff;
 
 /**
  * The name a stored file is shown under: no folder parts, no control or direction-changing characters, at most
@@ -50,7 +55,11 @@ export function displayName(raw: string, type: SniffedType, fallback: string): s
   const chars = [...name];
   if (chars.length > MAX_DISPLAY_NAME) {
     const ext = exts.find((e) => name.toLowerCase().endsWith(e)) ?? '';
-    name = chars.slice(0, MAX_DISPLAY_NAME - ext.length).join('').trimEnd() + name.slice(name.length - ext.length);
+    name =
+      chars
+        .slice(0, MAX_DISPLAY_NAME - ext.length)
+        .join('')
+        .trimEnd() + name.slice(name.length - ext.length);
   }
   return name;
 }

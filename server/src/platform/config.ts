@@ -69,6 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function megabytes(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value.trim() === '') return fallback * 1024 * 1024;
   const mb = Number(value);
-  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`${name} must be a positive number of megabytes, not "${value}"`);
+  if (!Number.isFinite(mb) || mb <= 0) throw new Error(`${name} must be a positive number of MB, not "${value}"`);
   return Math.round(mb * 1024 * 1024);
 }

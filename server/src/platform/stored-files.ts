@@ -10,7 +10,10 @@ export const sha256Of = (bytes: Uint8Array) => createHash('sha256').update(bytes
 
 /** The stored bytes are gone or no longer match their recorded hash. */
 export class StoredFileIntegrityError extends Error {
-  constructor(readonly file: string, readonly reason: 'missing' | 'mismatch') {
+  constructor(
+    readonly file: string,
+    readonly reason: 'missing' | 'mismatch',
+  ) {
     super(`stored file ${file} ${reason === 'missing' ? 'is missing' : 'does not match its sha256'}`);
   }
 }
@@ -47,7 +50,12 @@ export async function storeCaseFile(dataDir: string, caseId: string, parts: read
 }
 
 /** Reads a stored file back; missing or changed bytes raise StoredFileIntegrityError. */
-export async function loadCaseFile(dataDir: string, caseId: string, parts: readonly string[], sha256: string): Promise<Buffer> {
+export async function loadCaseFile(
+  dataDir: string,
+  caseId: string,
+  parts: readonly string[],
+  sha256: string,
+): Promise<Buffer> {
   const file = caseFilePath(dataDir, caseId, parts);
   let bytes: Buffer;
   try {

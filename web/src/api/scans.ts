@@ -22,7 +22,12 @@ export interface CaseScans {
   canUpload: boolean;
   maxBytes: number;
   types: ScanType[];
-  materials: { key: string; name: string; status: 'received' | 'missing' | 'incorrect' | 'not_applicable'; scans: Scan[] }[];
+  materials: {
+    key: string;
+    name: string;
+    status: 'received' | 'missing' | 'incorrect' | 'not_applicable';
+    scans: Scan[];
+  }[];
 }
 
 export const scanAccept = 'application/pdf,image/jpeg,image/png';
@@ -65,7 +70,8 @@ export function uploadScan(
         // not JSON: keep the status text below
       }
       if (xhr.status >= 200 && xhr.status < 300) resolve(data as Scan & { duplicate: boolean });
-      else reject(new ApiError(xhr.status, data.code ?? `HTTP_${xhr.status}`, data.message ?? xhr.statusText, data.field));
+      else
+        reject(new ApiError(xhr.status, data.code ?? `HTTP_${xhr.status}`, data.message ?? xhr.statusText, data.field));
     };
     xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'network error'));
     const body = new FormData();

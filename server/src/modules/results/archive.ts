@@ -33,7 +33,8 @@ export const manifestSchema = z.object({
   trail: z.array(z.object({ seq: z.number(), at: z.number(), by: z.string(), action: z.string(), fromState: z.string().nullable(), toState: z.string() })),
   // Material scans filed with the case; archives made before scans existed list none.
   scans: z.array(z.object({
-    material: z.string(), name: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(), uploadedBy: z.string(), uploadedAt: z.number(),
+    material: z.string(), name: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(),
+    uploadedBy: z.string(), uploadedAt: z.number(),
   })).default([]),
 });
 

@@ -5,7 +5,8 @@ export type ScanRow = CaseScanTable;
 
 export const insertScan = (db: Db, row: ScanRow) => db.insertInto('case_scans').values(row).execute();
 
-export const findScan = (db: Db, id: string) => db.selectFrom('case_scans').selectAll().where('id', '=', id).executeTakeFirst();
+export const findScan = (db: Db, id: string) =>
+  db.selectFrom('case_scans').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** The scan already holding these bytes for this material, if any. */
 export const findSameScan = (db: Db, caseId: string, materialKey: string, sha256: string) =>

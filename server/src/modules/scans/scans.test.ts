@@ -29,7 +29,10 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR fake png body')]);
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from('IHDR fake png body'),
+]);
 const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('JFIF fake jpeg body')]);
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -37,13 +40,20 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 /** A multipart/form-data body as a browser sends it. */
 function form(file: { bytes: Buffer; filename: string; type?: string; field?: string }) {
   const boundary = `----owtest${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.filename}"\r\n`
-    + `Content-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`;
+  const head =
+    `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.filename}"\r\n` +
+    `Content-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`;
   const body = Buffer.concat([Buffer.from(head), file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
   return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-const upload = (s: Session, caseId: string, key: string, file: Parameters<typeof form>[0], headers: Record<string, string> = {}) => {
+const upload = (
+  s: Session,
+  caseId: string,
+  key: string,
+  file: Parameters<typeof form>[0],
+  headers: Record<string, string> = {},
+) => {
   const f = form(file);
   // Uploads one second apart, so their order on the record is the order they were made.
   hall.clock.advance(1000);
@@ -58,19 +68,40 @@ async function acceptedCase() {
 }
 
 const auditOf = (caseId: string, action: string) =>
-  hall.ctx.db.selectFrom('audit_log').selectAll().where('target_id', '=', caseId).where('action', '=', action).orderBy('seq').execute();
-const rowsOf = (caseId: string) => hall.ctx.db.selectFrom('case_scans').selectAll().where('case_id', '=', caseId).execute();
+  hall.ctx.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('target_id', '=', caseId)
+    .where('action', '=', action)
+    .orderBy('seq')
+    .execute();
+const rowsOf = (caseId: string) =>
+  hall.ctx.db.selectFrom('case_scans').selectAll().where('case_id', '=', caseId).execute();
 
 describe('uploading a scan of a material', () => {
-  it('takes PDF, JPEG and PNG by their content, stores them 0600 beside the case, on the trail and the audit log', async () => {
+  it('takes PDF, JPEG and PNG by content, stores them 0600 beside the case, on the trail and audit log', async () => {
     const caseId = await acceptedCase();
     const pdf = await upload(clerk, caseId, 'form', { bytes: PDF, filename: '申请书.pdf', type: 'application/pdf' });
     expect(pdf.statusCode, pdf.body).toBe(201);
-    expect(json(pdf)).toMatchObject({ contentType: 'application/pdf', name: '申请书.pdf', size: PDF.length, sha256: sha(PDF), duplicate: false });
+    expect(json(pdf)).toMatchObject({
+      contentType: 'application/pdf',
+      name: '申请书.pdf',
+      size: PDF.length,
+      sha256: sha(PDF),
+      duplicate: false,
+    });
     // The browser's claim and the name do not decide the type; the bytes do.
-    const jpeg = await upload(clerk, caseId, 'licence', { bytes: JPEG, filename: 'licence.pdf', type: 'application/pdf' });
+    const jpeg = await upload(clerk, caseId, 'licence', {
+      bytes: JPEG,
+      filename: 'licence.pdf',
+      type: 'application/pdf',
+    });
     expect(jpeg.statusCode, jpeg.body).toBe(201);
-    expect(json(jpeg)).toMatchObject({ contentType: 'image/jpeg', name: 'licence.pdf.jpg', materialName: '营业执照复印件' });
+    expect(json(jpeg)).toMatchObject({
+      contentType: 'image/jpeg',
+      name: 'licence.pdf.jpg',
+      materialName: '营业执照复印件',
+    });
     const png = await upload(clerk, caseId, 'photo', { bytes: PNG, filename: 'IMG_0001.PNG', type: 'image/png' });
     expect(json(png)).toMatchObject({ contentType: 'image/png', name: 'IMG_0001.PNG', uploadedBy: '张伟' });
 
@@ -84,18 +115,35 @@ describe('uploading a scan of a material', () => {
     expect(audit.map((a) => JSON.parse(a.detail ?? '{}').sha256)).toEqual([sha(PDF), sha(JPEG), sha(PNG)]);
     expect(audit.every((a) => a.username === 'clerk')).toBe(true);
     const c = json(await handler.get(`/api/cases/${caseId}`));
-    expect(c.events.filter((e: any) => e.action === 'attachScan').map((e: any) => e.detail.note))
-      .toEqual(['变更申请书：申请书.pdf', '营业执照复印件：licence.pdf.jpg', '经营场所照片：IMG_0001.PNG']);
+    expect(c.events.filter((e: any) => e.action === 'attachScan').map((e: any) => e.detail.note)).toEqual([
+      '变更申请书：申请书.pdf',
+      '营业执照复印件：licence.pdf.jpg',
+      '经营场所照片：IMG_0001.PNG',
+    ]);
   });
 
-  it('refuses a text file named .pdf, an empty file and a missing part with 400 naming file, writing nothing', async () => {
+  it('refuses a text file named .pdf, an empty file, a missing part: 400 naming file, nothing written', async () => {
     const caseId = await acceptedCase();
-    const text = await upload(clerk, caseId, 'form', { bytes: Buffer.from('just some text, not a PDF'), filename: 'scan.pdf', type: 'application/pdf' });
+    const text = await upload(clerk, caseId, 'form', {
+      bytes: Buffer.from('just some text, not a PDF'),
+      filename: 'scan.pdf',
+      type: 'application/pdf',
+    });
     expect(text.statusCode).toBe(400);
     expect(json(text)).toMatchObject({ code: 'VALIDATION', field: 'file' });
     expect(json(text).message).toContain('PDF');
-    const en = await upload(clerk, caseId, 'form', { bytes: Buffer.from('GIF89a'), filename: 'a.gif' }, { 'accept-language': 'en' });
-    expect(json(en)).toMatchObject({ code: 'VALIDATION', field: 'file', message: 'The content is not a PDF, JPEG or PNG file' });
+    const en = await upload(
+      clerk,
+      caseId,
+      'form',
+      { bytes: Buffer.from('GIF89a'), filename: 'a.gif' },
+      { 'accept-language': 'en' },
+    );
+    expect(json(en)).toMatchObject({
+      code: 'VALIDATION',
+      field: 'file',
+      message: 'The content is not a PDF, JPEG or PNG file',
+    });
     const empty = await upload(clerk, caseId, 'form', { bytes: Buffer.alloc(0), filename: 'empty.png' });
     expect(json(empty)).toMatchObject({ code: 'VALIDATION', field: 'file' });
     const wrongField = await upload(clerk, caseId, 'form', { bytes: PNG, filename: 'a.png', field: 'upload' });
@@ -143,7 +191,9 @@ describe('uploading a scan of a material', () => {
     const long = await upload(clerk, caseId, 'licence', { bytes: PDF, filename: `${'很长的文件名'.repeat(40)}.pdf` });
     expect([...json(long).name].length).toBe(100);
     expect(json(long).name.endsWith('.pdf')).toBe(true);
-    expect(await readdir(path.join(dataDir, 'files', caseId, 'scans'))).toEqual(expect.arrayContaining([sha(PNG), sha(PDF)]));
+    expect(await readdir(path.join(dataDir, 'files', caseId, 'scans'))).toEqual(
+      expect.arrayContaining([sha(PNG), sha(PDF)]),
+    );
   });
 
   it('stores a retried upload once: the same bytes for the same material answer with the first scan', async () => {
@@ -162,25 +212,35 @@ describe('uploading a scan of a material', () => {
     expect(k2.headers['idempotent-replay']).toBe('true');
     expect(json(k2).id).toBe(json(k1).id);
     // Concurrent retries still make one record.
-    const burst = await Promise.all([1, 2, 3].map(() => upload(clerk, caseId, 'photo', { bytes: PNG, filename: 'p.png' })));
+    const burst = await Promise.all(
+      [1, 2, 3].map(() => upload(clerk, caseId, 'photo', { bytes: PNG, filename: 'p.png' })),
+    );
     expect(burst.map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
     // The same bytes for another material are another scan, but one file on disk.
     const other = await upload(clerk, caseId, 'photo', { bytes: PDF, filename: 'a.pdf' });
     expect(other.statusCode).toBe(201);
     const rows = await rowsOf(caseId);
-    expect(rows.map((r) => `${r.material_key}:${r.display_name}`).sort()).toEqual(['form:a.pdf', 'licence:l.jpg', 'photo:a.pdf', 'photo:p.png']);
-    expect((await readdir(path.join(dataDir, 'files', caseId, 'scans'))).filter((f) => !f.endsWith('.tmp')).sort())
-      .toEqual([sha(PDF), sha(JPEG), sha(PNG)].sort());
+    expect(rows.map((r) => `${r.material_key}:${r.display_name}`).sort()).toEqual([
+      'form:a.pdf',
+      'licence:l.jpg',
+      'photo:a.pdf',
+      'photo:p.png',
+    ]);
+    expect(
+      (await readdir(path.join(dataDir, 'files', caseId, 'scans'))).filter((f) => !f.endsWith('.tmp')).sort(),
+    ).toEqual([sha(PDF), sha(JPEG), sha(PNG)].sort());
     expect(await auditOf(caseId, 'case.scan_upload')).toHaveLength(4);
   });
 
-  it('accepts scans only of received materials on the checklist, from reception staff, while the case is open', async () => {
+  it('takes scans of received checklist materials only, from reception staff, while the case is open', async () => {
     const caseId = await acceptedCase();
     const na = await upload(clerk, caseId, 'poa', { bytes: PNG, filename: 'poa.png' });
     expect(na.statusCode).toBe(400);
     expect(json(na)).toMatchObject({ field: 'materialKey' });
     expect(json(na).message).toContain('授权委托书');
-    expect(json(await upload(clerk, caseId, 'nope', { bytes: PNG, filename: 'x.png' }))).toMatchObject({ field: 'materialKey' });
+    expect(json(await upload(clerk, caseId, 'nope', { bytes: PNG, filename: 'x.png' }))).toMatchObject({
+      field: 'materialKey',
+    });
     expect((await upload(handler, caseId, 'form', { bytes: PNG, filename: 'x.png' })).statusCode).toBe(403);
     expect((await clerk.post(`/api/cases/${caseId}/withdraw`, { reason: '申请人撤回' })).statusCode).toBe(200);
     const closed = await upload(clerk, caseId, 'form', { bytes: PNG, filename: 'x.png' });
@@ -198,22 +258,31 @@ describe('the back office sees and reads the scans', () => {
     expect(list.canUpload).toBe(false);
     expect(list.maxBytes).toBe(20 * 1024 * 1024);
     expect(list.materials.map((m: any) => [m.key, m.status, m.scans.map((s: any) => s.name)])).toEqual([
-      ['form', 'received', ['申请书.pdf', '申请书第2页.png']], ['licence', 'received', []], ['poa', 'not_applicable', []], ['photo', 'received', []],
+      ['form', 'received', ['申请书.pdf', '申请书第2页.png']],
+      ['licence', 'received', []],
+      ['poa', 'not_applicable', []],
+      ['photo', 'received', []],
     ]);
     expect(json(await clerk.get(`/api/cases/${caseId}/scans`)).canUpload).toBe(true);
 
     const view = await handler.get(`/api/cases/${caseId}/scans/${png.id}/content`);
     expect(view.statusCode).toBe(200);
     expect(view.headers['content-type']).toBe('image/png');
-    expect(view.headers['content-disposition']).toBe(`inline; filename*=UTF-8''${encodeURIComponent('申请书第2页.png')}`);
+    expect(view.headers['content-disposition']).toBe(
+      `inline; filename*=UTF-8''${encodeURIComponent('申请书第2页.png')}`,
+    );
     expect(view.headers['x-content-type-options']).toBe('nosniff');
     expect(view.rawPayload).toEqual(PNG);
     const dl = await handler.get(`/api/cases/${caseId}/scans/${pdf.id}/content?download=1`);
     expect(dl.headers['content-disposition']).toMatch(/^attachment; /);
     expect(dl.rawPayload).toEqual(PDF);
     const reads = await auditOf(caseId, 'case.scan_read');
-    expect(reads.map((a) => [a.username, JSON.parse(a.detail ?? '{}').scanId, JSON.parse(a.detail ?? '{}').download]))
-      .toEqual([['handler', png.id, false], ['handler', pdf.id, true]]);
+    expect(
+      reads.map((a) => [a.username, JSON.parse(a.detail ?? '{}').scanId, JSON.parse(a.detail ?? '{}').download]),
+    ).toEqual([
+      ['handler', png.id, false],
+      ['handler', pdf.id, true],
+    ]);
   });
 
   it('answers a changed or lost file with 409 INTEGRITY_FAILURE, audited, never the bytes', async () => {
@@ -230,7 +299,8 @@ describe('the back office sees and reads the scans', () => {
     expect(lost.statusCode).toBe(409);
     const failures = await auditOf(caseId, 'case.scan_integrity');
     expect(failures.map((a) => [a.outcome, a.username, JSON.parse(a.detail ?? '{}').problem])).toEqual([
-      ['failure', 'handler', 'mismatch'], ['failure', 'handler', 'missing'],
+      ['failure', 'handler', 'mismatch'],
+      ['failure', 'handler', 'missing'],
     ]);
     expect(await auditOf(caseId, 'case.scan_read')).toEqual([]);
     // Uploading the same file again puts the good copy back.
@@ -259,7 +329,8 @@ describe('the back office sees and reads the scans', () => {
     const res = await clerk.post(`/api/cases/${caseId}/archive`, { paperYears: 10 });
     expect(res.statusCode, res.body).toBe(200);
     expect(json(res).manifest.scans.map((s: any) => [s.material, s.name, s.contentType, s.sha256])).toEqual([
-      ['变更申请书', '申请书.pdf', 'application/pdf', sha(PDF)], ['经营场所照片', '门头.png', 'image/png', sha(PNG)],
+      ['变更申请书', '申请书.pdf', 'application/pdf', sha(PDF)],
+      ['经营场所照片', '门头.png', 'image/png', sha(PNG)],
     ]);
     expect((await upload(clerk, caseId, 'form', { bytes: JPEG, filename: 'late.jpg' })).statusCode).toBe(409);
   });

@@ -35,10 +35,12 @@ export const caseScansSchema = z.object({
   canUpload: z.boolean(),
   maxBytes: z.number(),
   types: z.array(z.enum(scanTypes)),
-  materials: z.array(z.object({
-    key: z.string(),
-    name: z.string(),
-    status: z.enum(['received', 'missing', 'incorrect', 'not_applicable']),
-    scans: z.array(scanSchema),
-  })),
+  materials: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      status: z.enum(['received', 'missing', 'incorrect', 'not_applicable']),
+      scans: z.array(scanSchema),
+    }),
+  ),
 });

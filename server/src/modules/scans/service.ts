@@ -23,8 +23,15 @@ const diskPath = (sha256: string) => ['scans', sha256];
 
 export function presentScan(r: repo.ScanRow): Scan {
   return {
-    id: r.id, caseId: r.case_id, materialKey: r.material_key, materialName: r.material_name, name: r.display_name,
-    contentType: r.content_type as ScanType, size: Number(r.size), sha256: r.sha256, uploadedBy: r.uploaded_by_name,
+    id: r.id,
+    caseId: r.case_id,
+    materialKey: r.material_key,
+    materialName: r.material_name,
+    name: r.display_name,
+    contentType: r.content_type as ScanType,
+    size: Number(r.size),
+    sha256: r.sha256,
+    uploadedBy: r.uploaded_by_name,
     uploadedAt: Number(r.uploaded_at),
   };
 }
@@ -38,15 +45,29 @@ export async function listScans(ctx: AppContext, actor: Actor, caseId: string) {
   const c = await openCase(ctx, actor, caseId);
   const rows = (await repo.scansOf(ctx.db, c.id)).map(presentScan);
   const materials = c.materials.map((m) => ({
-    key: m.key, name: m.name, status: m.status, scans: rows.filter((s) => s.materialKey === m.key),
+    key: m.key,
+    name: m.name,
+    status: m.status,
+    scans: rows.filter((s) => s.materialKey === m.key),
   }));
   // A scan whose material left the checklist still belongs to the file.
   for (const s of rows) {
     if (!materials.some((m) => m.key === s.materialKey)) {
-      materials.push({ key: s.materialKey, name: s.materialName, status: 'received', scans: rows.filter((x) => x.materialKey === s.materialKey) });
+      materials.push({
+        key: s.materialKey,
+        name: s.materialName,
+        status: 'received',
+        scans: rows.filter((x) => x.materialKey === s.materialKey),
+      });
     }
   }
-  return { caseId: c.id, canUpload: mayUpload(actor, c.state), maxBytes: ctx.config.scanMaxBytes, types: [...scanTypes], materials };
+  return {
+    caseId: c.id,
+    canUpload: mayUpload(actor, c.state),
+    maxBytes: ctx.config.scanMaxBytes,
+    types: [...scanTypes],
+    materials,
+  };
 }
 
 /** 上传扫描件: the type is what the bytes say; the same bytes for the same material are kept once. */
@@ -59,17 +80,31 @@ export async function uploadScan(
 ): Promise<Scan & { duplicate: boolean }> {
   const c = await openCase(ctx, actor, caseId);
   if (!mayUpload(actor, c.state)) {
-    throw new AppError(409, 'ILLEGAL_TRANSITION', '办件已办结归档或终止，不能再上传扫描件', 'Scans cannot be added to a closed case');
+    throw new AppError(
+      409,
+      'ILLEGAL_TRANSITION',
+      '办件已办结归档或终止，不能再上传扫描件',
+      'Scans cannot be added to a closed case',
+    );
   }
   const material = c.materials.find((m) => m.key === materialKey);
-  if (!material) throw invalid('materialKey', '该材料不在本办件的材料清单中', 'The material is not on the case checklist');
+  if (!material)
+    throw invalid('materialKey', '该材料不在本办件的材料清单中', 'The material is not on the case checklist');
   if (material.status !== 'received') {
-    throw invalid('materialKey', `材料“${material.name}”未登记为已收取，不能上传扫描件`, `"${material.name}" is not registered as received`);
+    throw invalid(
+      'materialKey',
+      `材料“${material.name}”未登记为已收取，不能上传扫描件`,
+      `"${material.name}" is not registered as received`,
+    );
   }
   if (file.bytes.length === 0) throw invalid('file', '文件为空', 'The file is empty');
   const type = sniffType(file.bytes, scanTypes);
   if (!type) {
-    throw invalid('file', '文件内容不是 PDF、JPEG 或 PNG（按文件内容判断，与文件名无关）', 'The content is not a PDF, JPEG or PNG file');
+    throw invalid(
+      'file',
+      '文件内容不是 PDF、JPEG 或 PNG（按文件内容判断，与文件名无关）',
+      'The content is not a PDF, JPEG or PNG file',
+    );
   }
   const sha256 = sha256Of(file.bytes);
   // Written (again) before the record: the bytes are named by their hash, so rewriting them also repairs a lost copy.
@@ -81,17 +116,37 @@ export async function uploadScan(
         if (same) return { ...presentScan(same), duplicate: true };
         const now = ctx.clock.now();
         const row: repo.ScanRow = {
-          id: newId(now), case_id: c.id, hall_id: c.hallId, material_key: material.key, material_name: material.name,
-          display_name: displayName(file.fileName, type, material.name), content_type: type, size: file.bytes.length, sha256,
-          uploaded_by_id: actor.userId, uploaded_by_name: actor.displayName, uploaded_at: now,
+          id: newId(now),
+          case_id: c.id,
+          hall_id: c.hallId,
+          material_key: material.key,
+          material_name: material.name,
+          display_name: displayName(file.fileName, type, material.name),
+          content_type: type,
+          size: file.bytes.length,
+          sha256,
+          uploaded_by_id: actor.userId,
+          uploaded_by_name: actor.displayName,
+          uploaded_at: now,
         };
         await repo.insertScan(trx, row);
         await recordEvent(trx, actor, c.id, now, {
-          action: 'attachScan', from: c.state, to: c.state, detail: { scanId: row.id, note: `${material.name}：${row.display_name}` },
+          action: 'attachScan',
+          from: c.state,
+          to: c.state,
+          detail: { scanId: row.id, note: `${material.name}：${row.display_name}` },
         });
-        await appendAudit(trx, byActor(actor, now, 'case.scan_upload', 'case', c.id, {
-          scanId: row.id, materialKey: material.key, name: row.display_name, contentType: type, size: row.size, sha256,
-        }));
+        await appendAudit(
+          trx,
+          byActor(actor, now, 'case.scan_upload', 'case', c.id, {
+            scanId: row.id,
+            materialKey: material.key,
+            name: row.display_name,
+            contentType: type,
+            size: row.size,
+            sha256,
+          }),
+        );
         return { ...presentScan(row), duplicate: false };
       });
     } catch (e) {
@@ -112,10 +167,17 @@ export async function scanContent(ctx: AppContext, actor: Actor, caseId: string,
     bytes = await loadCaseFile(ctx.config.dataDir, s.case_id, diskPath(s.sha256), s.sha256);
   } catch (e) {
     if (!(e instanceof StoredFileIntegrityError)) throw e;
-    await recordAudit(ctx.db, { ...byActor(actor, ctx.clock.now(), 'case.scan_integrity', 'case', s.case_id, { ...detail, problem: e.reason }), outcome: 'failure' });
-    throw new AppError(409, 'INTEGRITY_FAILURE',
+    await recordAudit(ctx.db, {
+      ...byActor(actor, ctx.clock.now(), 'case.scan_integrity', 'case', s.case_id, { ...detail, problem: e.reason }),
+      outcome: 'failure',
+    });
+    throw new AppError(
+      409,
+      'INTEGRITY_FAILURE',
       `扫描件“${s.display_name}”校验失败（文件${e.reason === 'missing' ? '缺失' : '已被改动'}），请联系管理员并重新上传`,
-      `The stored scan "${s.display_name}" failed its integrity check (${e.reason}); contact the administrator and upload it again`);
+      `The stored scan "${s.display_name}" failed its integrity check (${e.reason}); ` +
+        'contact the administrator and upload it again',
+    );
   }
   await recordAudit(ctx.db, byActor(actor, ctx.clock.now(), 'case.scan_read', 'case', s.case_id, detail));
   return { bytes, contentType: s.content_type, name: s.display_name };
@@ -124,7 +186,12 @@ export async function scanContent(ctx: AppContext, actor: Actor, caseId: string,
 /** What the archive file lists of the scans (called inside the archiving transaction). */
 export async function scansForArchive(db: Db, caseId: string) {
   return (await repo.scansOf(db, caseId)).map((s) => ({
-    material: s.material_name, name: s.display_name, contentType: s.content_type, size: Number(s.size), sha256: s.sha256,
-    uploadedBy: s.uploaded_by_name, uploadedAt: Number(s.uploaded_at),
+    material: s.material_name,
+    name: s.display_name,
+    contentType: s.content_type,
+    size: Number(s.size),
+    sha256: s.sha256,
+    uploadedBy: s.uploaded_by_name,
+    uploadedAt: Number(s.uploaded_at),
   }));
 }

@@ -26,7 +26,14 @@ export function SupplementPanel({ caseId }: { caseId?: string }) {
   const pending = useCases({ status: 'awaiting_supplement', q, page: 1, pageSize: 20 });
   useEffect(() => setChosen(caseId), [caseId]);
 
-  if (done) return <><ResultPanel detail={done} onNext={() => { setDone(null); setChosen(undefined); }} /><ScansPanel caseId={done.id} atReception /></>;
+  if (done) {
+    return (
+      <>
+        <ResultPanel detail={done} onNext={() => { setDone(null); setChosen(undefined); }} />
+        <ScansPanel caseId={done.id} atReception />
+      </>
+    );
+  }
   if (chosen) return <SupplementCase id={chosen} onBack={() => setChosen(undefined)} onDone={setDone} />;
 
   return (

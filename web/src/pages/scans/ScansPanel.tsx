@@ -2,7 +2,15 @@ import { FilePdfOutlined, DownloadOutlined, UploadOutlined } from '@ant-design/i
 import { Alert, App, Button, Image, Progress, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { useRef, useState } from 'react';
 import { isApiError } from '../../api/client';
-import { type CaseScans, type Scan, scanAccept, scanUrl, uploadScan, useCaseScans, useScansChanged } from '../../api/scans';
+import {
+  type CaseScans,
+  type Scan,
+  scanAccept,
+  scanUrl,
+  uploadScan,
+  useCaseScans,
+  useScansChanged,
+} from '../../api/scans';
 import { formatTime } from '../../components/format';
 import { QueryError } from '../../components/Results';
 import { useT } from '../../i18n';
@@ -10,7 +18,8 @@ import './scans.css';
 
 type MaterialRow = CaseScans['materials'][number];
 
-const sizeText = (n: number) => (n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`);
+const sizeText = (n: number) =>
+  n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 
 /**
  * 材料扫描件: the scans of each material, grouped as the checklist is; images shown inline, PDFs opened in a new
@@ -23,26 +32,50 @@ export function ScansPanel({ caseId, atReception = false }: { caseId: string; at
   const data = scans.data;
   const mb = data ? Math.round((data.maxBytes / 1024 / 1024) * 10) / 10 : 20;
   // Scans are of papers handed in: a material not received shows only if it carries scans from before.
-  const rows = data ? data.materials.filter((m) => m.status === 'received' || (!atReception && m.scans.length > 0)) : [];
+  const rows = data
+    ? data.materials.filter((m) => m.status === 'received' || (!atReception && m.scans.length > 0))
+    : [];
   return (
     <section className="sc-panel" aria-label={t('sc.title')}>
-      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('sc.title')}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('sc.title')}
+      </Typography.Title>
       {data?.canUpload && (
         <Typography.Paragraph type="secondary">
-          {atReception && `${t('sc.hintReception')} `}{t('sc.hint', { mb })}
+          {atReception && `${t('sc.hintReception')} `}
+          {t('sc.hint', { mb })}
         </Typography.Paragraph>
       )}
-      <Table<MaterialRow> rowKey="key" size="small" pagination={false} loading={scans.isLoading} dataSource={rows}
+      <Table<MaterialRow>
+        rowKey="key"
+        size="small"
+        pagination={false}
+        loading={scans.isLoading}
+        dataSource={rows}
         columns={[
           {
-            title: t('sc.material'), width: 220,
-            render: (_v, m) => <Space orientation="vertical" size={2}>{m.name}{m.status !== 'received' && <Tag>{t(`rc.mat.${m.status}`)}</Tag>}</Space>,
+            title: t('sc.material'),
+            width: 220,
+            render: (_v, m) => (
+              <Space orientation="vertical" size={2}>
+                {m.name}
+                {m.status !== 'received' && <Tag>{t(`rc.mat.${m.status}`)}</Tag>}
+              </Space>
+            ),
           },
           { title: t('sc.files'), render: (_v, m) => <ScanList caseId={caseId} scans={m.scans} /> },
           ...(data?.canUpload
-            ? [{ title: '', width: 240, render: (_v: unknown, m: MaterialRow) => m.status === 'received' && <UploadButton caseId={caseId} material={m} maxBytes={data.maxBytes} /> }]
+            ? [
+                {
+                  title: '',
+                  width: 240,
+                  render: (_v: unknown, m: MaterialRow) =>
+                    m.status === 'received' && <UploadButton caseId={caseId} material={m} maxBytes={data.maxBytes} />,
+                },
+              ]
             : []),
-        ]} />
+        ]}
+      />
     </section>
   );
 }
@@ -66,8 +99,14 @@ function ScanList({ caseId, scans }: { caseId: string; scans: Scan[] }) {
               <div className="sc-name">{s.name}</div>
             </Tooltip>
             <Space size={8}>
-              {s.contentType === 'application/pdf' && <a href={scanUrl(caseId, s.id)} target="_blank" rel="noreferrer">{t('sc.open')}</a>}
-              <a href={scanUrl(caseId, s.id, true)} aria-label={`${t('sc.download')} ${s.name}`}><DownloadOutlined /> {t('sc.download')}</a>
+              {s.contentType === 'application/pdf' && (
+                <a href={scanUrl(caseId, s.id)} target="_blank" rel="noreferrer">
+                  {t('sc.open')}
+                </a>
+              )}
+              <a href={scanUrl(caseId, s.id, true)} aria-label={`${t('sc.download')} ${s.name}`}>
+                <DownloadOutlined /> {t('sc.download')}
+              </a>
             </Space>
           </div>
         ))}
@@ -97,12 +136,18 @@ function UploadButton({ caseId, material, maxBytes }: { caseId: string; material
       setProgress({ i: index + 1, n: files.length, name: file.name, percent: 0 });
       try {
         const scan = await uploadScan(caseId, material.key, file, {
-          language: t.locale, onProgress: (percent) => setProgress({ i: index + 1, n: files.length, name: file.name, percent }),
+          language: t.locale,
+          onProgress: (percent) => setProgress({ i: index + 1, n: files.length, name: file.name, percent }),
         });
         if (scan.duplicate) message.info(t('sc.duplicate', { name: scan.name }));
         else stored++;
       } catch (e) {
-        issues.push(t('sc.failed', { name: file.name, reason: isApiError(e) && e.code === 'NETWORK' ? t('error.network') : (e as Error).message }));
+        issues.push(
+          t('sc.failed', {
+            name: file.name,
+            reason: isApiError(e) && e.code === 'NETWORK' ? t('error.network') : (e as Error).message,
+          }),
+        );
       }
     }
     setProgress(null);
@@ -113,21 +158,40 @@ function UploadButton({ caseId, material, maxBytes }: { caseId: string; material
 
   return (
     <div className="sc-upload">
-      <input ref={input} type="file" hidden accept={scanAccept} capture="environment" multiple
+      <input
+        ref={input}
+        type="file"
+        hidden
+        accept={scanAccept}
+        capture="environment"
+        multiple
         aria-label={t('sc.uploadFor', { name: material.name })}
         onChange={(e) => {
           const files = [...(e.target.files ?? [])];
           e.target.value = '';
           if (files.length) void send(files);
-        }} />
-      <Button icon={<UploadOutlined />} loading={!!progress} onClick={() => input.current?.click()}>{t('sc.upload')}</Button>
+        }}
+      />
+      <Button icon={<UploadOutlined />} loading={!!progress} onClick={() => input.current?.click()}>
+        {t('sc.upload')}
+      </Button>
       {progress && (
         <div className="sc-progress" role="status">
           <Typography.Text type="secondary">{t('sc.uploading', progress)}</Typography.Text>
           <Progress percent={progress.percent} size="small" />
         </div>
       )}
-      {problems.map((p) => <Alert key={p} type="error" showIcon title={p} className="sc-problem" closable onClose={() => setProblems((x) => x.filter((y) => y !== p))} />)}
+      {problems.map((p) => (
+        <Alert
+          key={p}
+          type="error"
+          showIcon
+          title={p}
+          className="sc-problem"
+          closable
+          onClose={() => setProblems((x) => x.filter((y) => y !== p))}
+        />
+      ))}
     </div>
   );
 }
