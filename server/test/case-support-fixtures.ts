@@ -80,9 +80,9 @@ export async function deferredCase(h: SupportHall, deadline: string, item = h.it
 }
 
 /** Moves the hall's clock on by whole days; every session signs in again, as staff do each morning. */
-export async function daysLater(h: SupportHall, days: number) {
+export async function daysLater(h: SupportHall, days: number, who: readonly Post[] = posts) {
   h.hall.clock.advance(days * 86_400_000);
-  for (const p of posts) {
+  for (const p of who) {
     const res = await h.s[p].login(p);
     if (res.statusCode !== 200) throw new Error(`login ${p}: ${res.body}`);
   }
