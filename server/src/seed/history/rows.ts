@@ -227,7 +227,10 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
         break;
       case 'terminate':
         closedReason = '逾期未补齐容缺材料';
-        detail = { reason: closedReason, materials: [item.content.materials.find((x) => x.key === item.deferrable)?.name ?? ''], promiseDay: deferredDeadline };
+        detail = {
+          reason: closedReason, promiseDay: deferredDeadline,
+          materials: [item.content.materials.find((x) => x.key === item.deferrable)?.name ?? ''],
+        };
         break;
       case 'archive':
         archivedAt = m.at;

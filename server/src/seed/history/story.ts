@@ -70,7 +70,8 @@ export function scriptFor(rnd: Random, item: ItemPlan, fate: Fate, stallAt: Case
     at(rnd.int(1, 5) + rnd.next() * 0.5);
     push('supplementMaterials', 'received', 'clerk');
   }
-  s.deferred = fate === 'deferredLapsed' || (fate !== 'withdraw' && rnd.chance(shares.deferred) && item.deferrable !== null);
+  s.deferred =
+    fate === 'deferredLapsed' || (fate !== 'withdraw' && rnd.chance(shares.deferred) && item.deferrable !== null);
   at(rnd.int(3, 20) * MINUTE);
   push(s.deferred ? 'acceptWithDeferredMaterials' : 'acceptCase', 'accepted', 'clerk');
 

@@ -105,7 +105,12 @@ export function BasicInfoSection({ isNew }: { isNew: boolean }) {
           </Form.Item>
         </Col>
         <Col xs={24} md={18}>
-          <Form.Item label={t('editor.deferredApproval')} name="deferredApprovalAllowed" valuePropName="checked" extra={t('editor.deferredApprovalHelp')}>
+          <Form.Item
+            label={t('editor.deferredApproval')}
+            name="deferredApprovalAllowed"
+            valuePropName="checked"
+            extra={t('editor.deferredApprovalHelp')}
+          >
             <Switch />
           </Form.Item>
         </Col>
