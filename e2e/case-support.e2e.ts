@@ -24,7 +24,10 @@ const shot = async (name: string) => {
 };
 
 async function api<T = any>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-  const res = method === 'GET' ? await page.request.get(`${baseUrl()}${path}`) : await page.request.post(`${baseUrl()}${path}`, { data: data ?? {} });
+  const res =
+    method === 'GET'
+      ? await page.request.get(`${baseUrl()}${path}`)
+      : await page.request.post(`${baseUrl()}${path}`, { data: data ?? {} });
   if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -46,24 +49,41 @@ async function deferredCase() {
     if (!deferrable) continue;
     // Its first back-office step must belong to a department with staff who can be assigned it.
     const first = [...content.steps].sort((a: any, b: any) => a.order - b.order).find((st: any) => st.departmentId);
-    if (!first || !(await api('GET', `/api/backoffice/colleagues?departmentId=${first.departmentId}`)).items.length) continue;
+    if (!first || !(await api('GET', `/api/backoffice/colleagues?departmentId=${first.departmentId}`)).items.length)
+      continue;
     const body = `51081219850415${String(100 + Math.floor(Math.random() * 800))}`;
     const applicant = await api('POST', '/api/applicants', {
-      hallId, kind: 'person', name: '容缺测试', docType: 'resident_id', docNumber: body + mod112CheckChar(body), phone: '13912340000',
+      hallId,
+      kind: 'person',
+      name: '容缺测试',
+      docType: 'resident_id',
+      docNumber: body + mod112CheckChar(body),
+      phone: '13912340000',
       address: '青川县乔庄镇',
     });
     const materials = content.materials.map((m: any) =>
-      m.key === deferrable.key ? { key: m.key, status: 'missing' }
-        : m.requirement === 'conditional' ? { key: m.key, status: 'not_applicable' } : { key: m.key, status: 'received', copies: m.copies, pages: 1 });
-    const reception = await api('POST', '/api/intake/receptions', { itemId: item.id, applicantId: applicant.id, materials });
-    const c = await api('POST', `/api/cases/${reception.id}/accept-deferred`, { promiseSigned: true, supplementDeadline: '2026-03-03' });
+      m.key === deferrable.key
+        ? { key: m.key, status: 'missing' }
+        : m.requirement === 'conditional'
+          ? { key: m.key, status: 'not_applicable' }
+          : { key: m.key, status: 'received', copies: m.copies, pages: 1 },
+    );
+    const reception = await api('POST', '/api/intake/receptions', {
+      itemId: item.id,
+      applicantId: applicant.id,
+      materials,
+    });
+    const c = await api('POST', `/api/cases/${reception.id}/accept-deferred`, {
+      promiseSigned: true,
+      supplementDeadline: '2026-03-03',
+    });
     return { c, material: deferrable.name as string };
   }
   throw new Error('no demo item with a deferrable material');
 }
 
 describe('专家意见 and 容缺材料 in the browser', () => {
-  it('a handler calls in an outside expert and enters the opinion; a lapsed deferred material ends the case with a notice', async () => {
+  it('an expert is called in and answers; a lapsed deferred material ends the case with a notice', async () => {
     setServerTime('2026-03-02T02:00:00Z');
     await signIn('clerk');
     const { c, material } = await deferredCase();

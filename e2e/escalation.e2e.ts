@@ -22,7 +22,10 @@ async function shot(name: string) {
 }
 
 async function api<T = any>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-  const res = method === 'GET' ? await page.request.get(`${baseUrl()}${path}`) : await page.request.post(`${baseUrl()}${path}`, { data: data ?? {} });
+  const res =
+    method === 'GET'
+      ? await page.request.get(`${baseUrl()}${path}`)
+      : await page.request.post(`${baseUrl()}${path}`, { data: data ?? {} });
   if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -42,12 +45,24 @@ async function acceptedCase(): Promise<{ id: string; caseNo: string }> {
   const content = (await api('GET', `/api/catalog/items/${item.id}`)).content;
   const body = `51081219850415${String(100 + Math.floor(Math.random() * 800))}`;
   const applicant = await api('POST', '/api/applicants', {
-    hallId, kind: 'person', name: '上报测试', docType: 'resident_id', docNumber: body + mod112CheckChar(body), phone: '13912340000',
+    hallId,
+    kind: 'person',
+    name: '上报测试',
+    docType: 'resident_id',
+    docNumber: body + mod112CheckChar(body),
+    phone: '13912340000',
     address: '青川县乔庄镇',
   });
   const materials = content.materials.map((m: any) =>
-    m.requirement === 'conditional' ? { key: m.key, status: 'not_applicable' } : { key: m.key, status: 'received', copies: m.copies, pages: 1 });
-  const reception = await api('POST', '/api/intake/receptions', { itemId: item.id, applicantId: applicant.id, materials });
+    m.requirement === 'conditional'
+      ? { key: m.key, status: 'not_applicable' }
+      : { key: m.key, status: 'received', copies: m.copies, pages: 1 },
+  );
+  const reception = await api('POST', '/api/intake/receptions', {
+    itemId: item.id,
+    applicantId: applicant.id,
+    materials,
+  });
   const c = await api('POST', `/api/cases/${reception.id}/accept`);
   return { id: c.id, caseNo: c.caseNo };
 }

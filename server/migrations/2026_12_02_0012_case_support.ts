@@ -22,8 +22,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('decided_by_name', 'text')
     .addColumn('decided_at', 'bigint')
     .execute();
-  await db.schema.createIndex('case_escalations_case').on('case_escalations').columns(['case_id', 'raised_at']).execute();
-  await db.schema.createIndex('case_escalations_open').on('case_escalations').columns(['hall_id', 'status', 'raised_at']).execute();
+  await db.schema
+    .createIndex('case_escalations_case')
+    .on('case_escalations')
+    .columns(['case_id', 'raised_at'])
+    .execute();
+  await db.schema
+    .createIndex('case_escalations_open')
+    .on('case_escalations')
+    .columns(['hall_id', 'status', 'raised_at'])
+    .execute();
 
   await db.schema
     .createTable('expert_consultations')
@@ -52,7 +60,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('opinion_day', 'text')
     .execute();
   await db.schema.createIndex('expert_consultations_case').on('expert_consultations').columns(['case_id']).execute();
-  await db.schema.createIndex('expert_consultations_open').on('expert_consultations').columns(['hall_id', 'status', 'due_day']).execute();
+  await db.schema
+    .createIndex('expert_consultations_open')
+    .on('expert_consultations')
+    .columns(['hall_id', 'status', 'due_day'])
+    .execute();
 
   await db.schema
     .createTable('deferred_arrivals')

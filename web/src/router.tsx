@@ -130,7 +130,10 @@ const routes: RouteObject[] = [
             ],
           ),
           { path: 'alerts', lazy: async () => ({ Component: (await supervision()).AlertsPage }) },
-          guarded(['case.read'], [{ path: 'escalations', lazy: async () => ({ Component: (await import('./pages/case-support')).PendingEscalationsPage }) }]),
+          guarded(
+            ['case.read'],
+            [{ path: 'escalations', lazy: async () => ({ Component: (await import('./pages/case-support')).PendingEscalationsPage }) }],
+          ),
           { path: '*', element: <NotFound /> },
         ],
       },

@@ -190,6 +190,8 @@ export interface ItemContent {
   feeFen: number;
   feeNote: string;
   approvalLevel: ApprovalLevel;
+  /** 容缺受理: the case may be approved before its deferred materials are in. */
+  deferredApprovalAllowed?: boolean;
   materials: Material[];
   steps: Step[];
   faq: Faq[];

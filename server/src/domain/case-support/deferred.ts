@@ -25,12 +25,19 @@ export const outstandingMaterials = (materials: readonly DeferredMaterial[], arr
 export type ApprovalCheck = { ok: true } | { ok: false; outstanding: DeferredMaterial[] };
 
 /** May the case be approved? Only when every deferred material is in, or the item says approval may go first. */
-export function approvalCheck(materials: readonly DeferredMaterial[], arrivedKeys: ReadonlySet<string>, itemAllows: boolean): ApprovalCheck {
+export function approvalCheck(
+  materials: readonly DeferredMaterial[],
+  arrivedKeys: ReadonlySet<string>,
+  itemAllows: boolean,
+): ApprovalCheck {
   if (itemAllows) return { ok: true };
   const outstanding = outstandingMaterials(materials, arrivedKeys);
   return outstanding.length ? { ok: false, outstanding } : { ok: true };
 }
 
 /** The materials whose promised day has passed without them: the grounds for ending the case (终止). */
-export const overdueMaterials = (materials: readonly DeferredMaterial[], arrivedKeys: ReadonlySet<string>, today: string) =>
-  materials.filter((m) => deferredStatus(m, arrivedKeys, today) === 'overdue');
+export const overdueMaterials = (
+  materials: readonly DeferredMaterial[],
+  arrivedKeys: ReadonlySet<string>,
+  today: string,
+) => materials.filter((m) => deferredStatus(m, arrivedKeys, today) === 'overdue');

@@ -9,9 +9,10 @@ export const escalationDecisions = ['proceed', 'return', 'refer'] as const;
 export type EscalationDecision = (typeof escalationDecisions)[number];
 
 /** The window clerk and the back-office staff meet the difficult cases. */
-export const mayRaise = (roles: readonly RoleCode[]) => roles.some((r) => r === 'clerk' || r === 'handler' || r === 'reviewer');
+export const mayRaise = (roles: readonly RoleCode[]) =>
+  roles.some((r) => r === 'clerk' || r === 'handler' || r === 'reviewer');
 
-/** The window supervisor decides what is put to them; the station head decides anything, and alone what was referred. */
+/** The window supervisor decides what is put to them; the station head anything, and alone what was referred. */
 export function mayDecide(level: EscalationLevel, roles: readonly RoleCode[]): boolean {
   if (roles.includes('station_head')) return true;
   return level === 'supervisor' && roles.includes('supervisor');

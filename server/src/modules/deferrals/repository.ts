@@ -7,13 +7,28 @@ export type ArrivalRow = DeferredArrivalTable;
 export const deferralOfCase = (db: Db, caseId: string) =>
   db
     .selectFrom('cases')
-    .select(['id', 'hall_id', 'state', 'case_no', 'item_name', 'item_id', 'item_version', 'deferred_items', 'deferred_deadline'])
+    .select([
+      'id',
+      'hall_id',
+      'state',
+      'case_no',
+      'item_name',
+      'item_id',
+      'item_version',
+      'deferred_items',
+      'deferred_deadline',
+    ])
     .where('id', '=', caseId)
     .executeTakeFirst();
 export type DeferralCase = NonNullable<Awaited<ReturnType<typeof deferralOfCase>>>;
 
 export const arrivalsOf = (db: Db, caseIds: string[]) =>
-  db.selectFrom('deferred_arrivals').selectAll().where('case_id', 'in', caseIds.length ? caseIds : ['']).orderBy('arrived_at').execute();
+  db
+    .selectFrom('deferred_arrivals')
+    .selectAll()
+    .where('case_id', 'in', caseIds.length ? caseIds : [''])
+    .orderBy('arrived_at')
+    .execute();
 
 export const insertArrival = (db: Db, row: ArrivalRow) => db.insertInto('deferred_arrivals').values(row).execute();
 
@@ -21,7 +36,17 @@ export const insertArrival = (db: Db, row: ArrivalRow) => db.insertInto('deferre
 export const lapsedDeferrals = (db: Db, hallIds: string[], today: string, openStates: readonly string[]) =>
   db
     .selectFrom('cases')
-    .select(['id', 'hall_id', 'state', 'case_no', 'item_name', 'item_id', 'item_version', 'deferred_items', 'deferred_deadline'])
+    .select([
+      'id',
+      'hall_id',
+      'state',
+      'case_no',
+      'item_name',
+      'item_id',
+      'item_version',
+      'deferred_items',
+      'deferred_deadline',
+    ])
     .where('hall_id', 'in', hallIds.length ? hallIds : [''])
     .where('deferred_items', 'is not', null)
     .where('deferred_deadline', '<', today)

@@ -11,13 +11,25 @@ export function deferralRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['容缺材料 deferred materials'];
 
-  r.get('/api/cases/:id/deferred-materials',
+  r.get(
+    '/api/cases/:id/deferred-materials',
     { config: { access: 'case.read' }, schema: { tags, params: idParams, response: { 200: s.deferralSchema } } },
-    async (req) => service.deferralOf(ctx, actorOf(req), req.params.id));
-  r.post('/api/cases/:id/deferred-materials/:key/arrival',
-    { config: { access: 'reception.register' }, schema: { tags, params: s.materialParams, body: s.arrivalInput, response: { 200: s.deferralSchema } } },
-    async (req) => service.recordArrival(ctx, actorOf(req), req.params.id, req.params.key, req.body));
-  r.post('/api/cases/:id/terminate',
-    { config: { access: 'case.read' }, schema: { tags, params: idParams, body: s.terminateInput, response: { 200: s.deferralSchema } } },
-    async (req) => service.terminateCase(ctx, actorOf(req), req.params.id, req.body));
+    async (req) => service.deferralOf(ctx, actorOf(req), req.params.id),
+  );
+  r.post(
+    '/api/cases/:id/deferred-materials/:key/arrival',
+    {
+      config: { access: 'reception.register' },
+      schema: { tags, params: s.materialParams, body: s.arrivalInput, response: { 200: s.deferralSchema } },
+    },
+    async (req) => service.recordArrival(ctx, actorOf(req), req.params.id, req.params.key, req.body),
+  );
+  r.post(
+    '/api/cases/:id/terminate',
+    {
+      config: { access: 'case.read' },
+      schema: { tags, params: idParams, body: s.terminateInput, response: { 200: s.deferralSchema } },
+    },
+    async (req) => service.terminateCase(ctx, actorOf(req), req.params.id, req.body),
+  );
 }

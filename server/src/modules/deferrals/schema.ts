@@ -15,11 +15,20 @@ export const deferralSchema = z.object({
   dueDay: z.string().nullable(),
   /** The item lets the case be approved before its deferred materials are in. */
   itemAllowsApproval: z.boolean(),
-  materials: z.array(z.object({
-    key: z.string(), name: z.string(), dueDay: z.string(), status,
-    arrivedAt: z.number().nullable(), arrivedDay: z.string().nullable(), recordedBy: z.string().nullable(),
-    copies: z.number().nullable(), pages: z.number().nullable(), note: z.string().nullable(),
-  })),
+  materials: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      dueDay: z.string(),
+      status,
+      arrivedAt: z.number().nullable(),
+      arrivedDay: z.string().nullable(),
+      recordedBy: z.string().nullable(),
+      copies: z.number().nullable(),
+      pages: z.number().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
   /** What the viewer may do now. */
   mayRecordArrival: z.boolean(),
   mayTerminate: z.boolean(),

@@ -5,7 +5,10 @@
  * the item allows it (assertDeferredMaterialsIn, called by the approval).
  */
 import {
-  approvalCheck, type DeferredMaterial, deferredStatus, overdueMaterials,
+  approvalCheck,
+  type DeferredMaterial,
+  deferredStatus,
+  overdueMaterials,
 } from '../../domain/case-support/deferred.ts';
 import { allowedActions } from '../../domain/case/index.ts';
 import { isRoleCode } from '../../domain/roles.ts';
@@ -24,16 +27,32 @@ import * as repo from './repository.ts';
 import type { Deferral } from './schema.ts';
 
 /** States in which a deferred case is still being worked: its materials can arrive and it can be ended. */
-const openStates = ['accepted', 'in_process', 'awaiting_verification', 'in_review', 'in_approval', 'suspended', 'returned_for_rework', 'approved', 'denied'];
+const openStates = [
+  'accepted',
+  'in_process',
+  'awaiting_verification',
+  'in_review',
+  'in_approval',
+  'suspended',
+  'returned_for_rework',
+  'approved',
+  'denied',
+];
 
 /** The deferred materials of a case with their names (from the item version it was received under) and due day. */
-async function materialsOf(db: Db, c: repo.DeferralCase): Promise<{ materials: DeferredMaterial[]; itemAllows: boolean }> {
+async function materialsOf(
+  db: Db,
+  c: repo.DeferralCase,
+): Promise<{ materials: DeferredMaterial[]; itemAllows: boolean }> {
   if (!c.deferred_items || !c.deferred_deadline) return { materials: [], itemAllows: false };
   const { content } = await pinnedItem(db, c);
   const names = new Map(content.materials.map((m) => [m.key, m.name]));
   const keys = JSON.parse(c.deferred_items) as string[];
   const dueDay = c.deferred_deadline;
-  return { materials: keys.map((key) => ({ key, name: names.get(key) ?? key, dueDay })), itemAllows: content.deferredApprovalAllowed === true };
+  return {
+    materials: keys.map((key) => ({ key, name: names.get(key) ?? key, dueDay })),
+    itemAllows: content.deferredApprovalAllowed === true,
+  };
 }
 
 async function deferralCase(db: Db, caseId: string) {
@@ -54,8 +73,14 @@ export async function assertDeferredMaterialsIn(db: Db, caseId: string): Promise
   const check = approvalCheck(materials, arrived, itemAllows);
   if (check.ok) return;
   const names = check.outstanding.map((m) => m.name);
-  throw new AppError(409, 'DEFERRED_MATERIALS_OUTSTANDING', `容缺材料尚未补齐，不能审批：${names.join('、')}`,
-    `Deferred materials are still outstanding: ${names.join(', ')}`, 'deferredMaterials', { outstanding: names });
+  throw new AppError(
+    409,
+    'DEFERRED_MATERIALS_OUTSTANDING',
+    `容缺材料尚未补齐，不能审批：${names.join('、')}`,
+    `Deferred materials are still outstanding: ${names.join(', ')}`,
+    'deferredMaterials',
+    { outstanding: names },
+  );
 }
 
 export async function deferralOf(ctx: AppContext, actor: Actor, caseId: string): Promise<Deferral> {
@@ -67,7 +92,10 @@ export async function deferralOf(ctx: AppContext, actor: Actor, caseId: string):
   const arrived = new Set(arrivals.keys());
   const open = openStates.includes(c.state);
   const roles = actor.roles.filter(isRoleCode);
-  const terminated = c.state === 'terminated' ? (await caseDetail(ctx, actor, c.id)).documents.find((d) => d.kind === 'termination_notice') : undefined;
+  const terminated =
+    c.state === 'terminated'
+      ? (await caseDetail(ctx, actor, c.id)).documents.find((d) => d.kind === 'termination_notice')
+      : undefined;
   return {
     deferred: materials.length > 0,
     dueDay: c.deferred_deadline,
@@ -75,26 +103,40 @@ export async function deferralOf(ctx: AppContext, actor: Actor, caseId: string):
     materials: materials.map((m) => {
       const a = arrivals.get(m.key);
       return {
-        key: m.key, name: m.name, dueDay: m.dueDay, status: deferredStatus(m, arrived, today),
-        arrivedAt: a ? Number(a.arrived_at) : null, arrivedDay: a?.arrived_day ?? null, recordedBy: a?.recorded_by_name ?? null,
-        copies: a ? Number(a.copies) : null, pages: a ? Number(a.pages) : null, note: a?.note ?? null,
+        key: m.key,
+        name: m.name,
+        dueDay: m.dueDay,
+        status: deferredStatus(m, arrived, today),
+        arrivedAt: a ? Number(a.arrived_at) : null,
+        arrivedDay: a?.arrived_day ?? null,
+        recordedBy: a?.recorded_by_name ?? null,
+        copies: a ? Number(a.copies) : null,
+        pages: a ? Number(a.pages) : null,
+        note: a?.note ?? null,
       };
     }),
     mayRecordArrival: open && actor.permissions.has('reception.register') && materials.some((m) => !arrived.has(m.key)),
-    mayTerminate: overdueMaterials(materials, arrived, today).length > 0 && allowedActions(statusOf(row), roles).includes('terminate'),
+    mayTerminate:
+      overdueMaterials(materials, arrived, today).length > 0 &&
+      allowedActions(statusOf(row), roles).includes('terminate'),
     terminationDocumentId: terminated?.id ?? null,
   };
 }
 
 export async function recordArrival(
-  ctx: AppContext, actor: Actor, caseId: string, key: string, input: { copies: number; pages: number; note: string },
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  key: string,
+  input: { copies: number; pages: number; note: string },
 ) {
   const row = await loadCase(ctx.db, actor, caseId);
   const c = await deferralCase(ctx.db, row.id);
   const { materials } = await materialsOf(ctx.db, c);
   const m = materials.find((x) => x.key === key);
   if (!m) throw notFound('容缺材料', 'Deferred material');
-  if (!openStates.includes(c.state)) throw conflict('办件已不在办理中，不能登记补交材料', 'The case is no longer being processed');
+  if (!openStates.includes(c.state))
+    throw conflict('办件已不在办理中，不能登记补交材料', 'The case is no longer being processed');
   const now = ctx.clock.now();
   const today = chinaDay(now);
   await ctx.db.transaction().execute(async (trx) => {
@@ -102,20 +144,47 @@ export async function recordArrival(
     if ((await repo.arrivalsOf(trx, [c.id])).some((a) => a.material_key === key)) throw alreadyArrived(m.name);
     const id = newId(now);
     await repo.insertArrival(trx, {
-      id, hall_id: c.hall_id, case_id: c.id, material_key: key, material_name: m.name, copies: input.copies, pages: input.pages,
-      note: input.note, arrived_at: now, arrived_day: today, recorded_by: actor.userId, recorded_by_name: actor.displayName,
+      id,
+      hall_id: c.hall_id,
+      case_id: c.id,
+      material_key: key,
+      material_name: m.name,
+      copies: input.copies,
+      pages: input.pages,
+      note: input.note,
+      arrived_at: now,
+      arrived_day: today,
+      recorded_by: actor.userId,
+      recorded_by_name: actor.displayName,
     });
-    await onTrail(trx, actor, fresh, now, 'deferredMaterialArrived', { material: m.name, key, dueDay: m.dueDay, late: today > m.dueDay, copies: input.copies, pages: input.pages });
-    await appendAudit(trx, byActor(actor, now, 'case.deferred_arrival', 'case', c.id, { key, material: m.name, late: today > m.dueDay }));
+    await onTrail(trx, actor, fresh, now, 'deferredMaterialArrived', {
+      material: m.name,
+      key,
+      dueDay: m.dueDay,
+      late: today > m.dueDay,
+      copies: input.copies,
+      pages: input.pages,
+    });
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'case.deferred_arrival', 'case', c.id, { key, material: m.name, late: today > m.dueDay }),
+    );
   });
   return deferralOf(ctx, actor, caseId);
 }
 
-const alreadyArrived = (name: string) => conflict(`“${name}”已登记补交，不能重复登记`, `${name} has already been recorded as handed in`, 'key');
+const alreadyArrived = (name: string) =>
+  conflict(`“${name}”已登记补交，不能重复登记`, `${name} has already been recorded as handed in`, 'key');
 
 /** An event on the case's trail that leaves its state as it is. */
-const onTrail = (trx: Db, actor: Actor, c: { id: string; state: string }, now: number, action: string, detail: Record<string, unknown>) =>
-  recordEvent(trx, actor, c.id, now, { action, from: c.state, to: c.state, detail });
+const onTrail = (
+  trx: Db,
+  actor: Actor,
+  c: { id: string; state: string },
+  now: number,
+  action: string,
+  detail: Record<string, unknown>,
+) => recordEvent(trx, actor, c.id, now, { action, from: c.state, to: c.state, detail });
 
 /** 终止: allowed only once a deferred material is past its promised day; the applicant gets a numbered notice. */
 export async function terminateCase(ctx: AppContext, actor: Actor, caseId: string, input: { reason: string }) {
@@ -128,20 +197,45 @@ export async function terminateCase(ctx: AppContext, actor: Actor, caseId: strin
   const today = chinaDay(now);
   const overdue = overdueMaterials(materials, arrived, today);
   if (!overdue.length) {
-    throw conflict('没有逾期未补齐的容缺材料，不能终止办理', 'No deferred material is past its promised day; the case cannot be terminated', 'deferredMaterials');
+    throw conflict(
+      '没有逾期未补齐的容缺材料，不能终止办理',
+      'No deferred material is past its promised day; the case cannot be terminated',
+      'deferredMaterials',
+    );
   }
   const x = await caseContext(ctx.db, row);
   await ctx.db.transaction().execute(async (trx) => {
     const fresh = await loadCase(trx, actor, caseId);
     const content: TerminationContent = {
-      caseNo: fresh.case_no ?? '', itemName: x.content.name, applicant: partyOf(x.applicant), agent: x.agent ? partyOf(x.agent) : null,
-      attorneyChecked: fresh.attorney_checked === 1, acceptedDay: fresh.accepted_day ?? today, promiseDay: c.deferred_deadline ?? today,
-      materials: overdue.map((m) => ({ name: m.name })), reason: input.reason, decidedBy: actor.displayName, day: today,
+      caseNo: fresh.case_no ?? '',
+      itemName: x.content.name,
+      applicant: partyOf(x.applicant),
+      agent: x.agent ? partyOf(x.agent) : null,
+      attorneyChecked: fresh.attorney_checked === 1,
+      acceptedDay: fresh.accepted_day ?? today,
+      promiseDay: c.deferred_deadline ?? today,
+      materials: overdue.map((m) => ({ name: m.name })),
+      reason: input.reason,
+      decidedBy: actor.displayName,
+      day: today,
     };
     const docNo = await issueDocument(trx, actor, fresh, x, 'termination_notice', content, now, 'issued');
-    const detail = { reason: input.reason, materials: overdue.map((m) => m.name), promiseDay: c.deferred_deadline, docNo };
-    await moveCase(trx, actor, fresh, now, { action: 'terminate', payload: { reason: input.reason }, patch: { closed_reason: input.reason }, detail });
-    await appendAudit(trx, byActor(actor, now, 'case.terminate', 'case', c.id, { caseNo: fresh.case_no, from: fresh.state, ...detail }));
+    const detail = {
+      reason: input.reason,
+      materials: overdue.map((m) => m.name),
+      promiseDay: c.deferred_deadline,
+      docNo,
+    };
+    await moveCase(trx, actor, fresh, now, {
+      action: 'terminate',
+      payload: { reason: input.reason },
+      patch: { closed_reason: input.reason },
+      detail,
+    });
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'case.terminate', 'case', c.id, { caseNo: fresh.case_no, from: fresh.state, ...detail }),
+    );
   });
   return deferralOf(ctx, actor, caseId);
 }
@@ -150,14 +244,23 @@ export async function terminateCase(ctx: AppContext, actor: Actor, caseId: strin
 export async function overdueForBoard(ctx: AppContext, hallIds: string[]) {
   const today = chinaDay(ctx.clock.now());
   const cases = await repo.lapsedDeferrals(ctx.db, hallIds, today, openStates);
-  const arrivals = await repo.arrivalsOf(ctx.db, cases.map((c) => c.id));
+  const arrivals = await repo.arrivalsOf(
+    ctx.db,
+    cases.map((c) => c.id),
+  );
   const out = [];
   for (const c of cases) {
     const arrived = new Set(arrivals.filter((a) => a.case_id === c.id).map((a) => a.material_key));
     const { materials } = await materialsOf(ctx.db, c);
     const overdue = overdueMaterials(materials, arrived, today);
     if (overdue.length) {
-      out.push({ caseId: c.id, caseNo: c.case_no, itemName: c.item_name, dueDay: c.deferred_deadline ?? '', materials: overdue.map((m) => m.name) });
+      out.push({
+        caseId: c.id,
+        caseNo: c.case_no,
+        itemName: c.item_name,
+        dueDay: c.deferred_deadline ?? '',
+        materials: overdue.map((m) => m.name),
+      });
     }
   }
   return out;

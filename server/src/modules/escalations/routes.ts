@@ -7,24 +7,47 @@ import { idParams } from '../../platform/schemas.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
 
-/** 上报主管: raise on a case, decide once, the supervisor's pending list and its count. Posts are checked by the service. */
+/** 上报主管: raise on a case, decide once, the pending list and its count. The service checks the posts. */
 export function escalationRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['上报主管 escalations'];
 
-  r.get('/api/cases/:id/escalations',
+  r.get(
+    '/api/cases/:id/escalations',
     { config: { access: 'case.read' }, schema: { tags, params: idParams, response: { 200: s.caseEscalationsSchema } } },
-    async (req) => service.caseEscalations(ctx, actorOf(req), req.params.id));
-  r.post('/api/cases/:id/escalations',
-    { config: { access: 'case.read' }, schema: { tags, params: idParams, body: s.raiseInput, response: { 200: s.caseEscalationsSchema } } },
-    async (req) => service.raiseEscalation(ctx, actorOf(req), req.params.id, req.body));
-  r.post('/api/escalations/:id/decision',
-    { config: { access: 'case.read' }, schema: { tags, params: idParams, body: s.decideInput, response: { 200: s.escalationSchema } } },
-    async (req) => service.decideEscalation(ctx, actorOf(req), req.params.id, req.body));
-  r.get('/api/escalations/pending',
-    { config: { access: 'case.read' }, schema: { tags, querystring: z.object({ hallId: z.string().max(64).optional() }), response: { 200: s.pendingSchema } } },
-    async (req) => service.pendingEscalations(ctx, actorOf(req), req.query));
-  r.get('/api/escalations/pending-count',
+    async (req) => service.caseEscalations(ctx, actorOf(req), req.params.id),
+  );
+  r.post(
+    '/api/cases/:id/escalations',
+    {
+      config: { access: 'case.read' },
+      schema: { tags, params: idParams, body: s.raiseInput, response: { 200: s.caseEscalationsSchema } },
+    },
+    async (req) => service.raiseEscalation(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/escalations/:id/decision',
+    {
+      config: { access: 'case.read' },
+      schema: { tags, params: idParams, body: s.decideInput, response: { 200: s.escalationSchema } },
+    },
+    async (req) => service.decideEscalation(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.get(
+    '/api/escalations/pending',
+    {
+      config: { access: 'case.read' },
+      schema: {
+        tags,
+        querystring: z.object({ hallId: z.string().max(64).optional() }),
+        response: { 200: s.pendingSchema },
+      },
+    },
+    async (req) => service.pendingEscalations(ctx, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/escalations/pending-count',
     { config: { access: 'user' }, schema: { tags, response: { 200: s.pendingCountSchema } } },
-    async (req) => service.pendingCount(ctx, actorOf(req)));
+    async (req) => service.pendingCount(ctx, actorOf(req)),
+  );
 }

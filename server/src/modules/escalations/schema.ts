@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { escalationDecisions, escalationLevels } from '../../domain/case-support/escalation.ts';
 
 export const raiseInput = z.object({ reason: z.string().trim().min(1).max(1000) });
-export const decideInput = z.object({ decision: z.enum(escalationDecisions), note: z.string().trim().min(1).max(1000) });
+export const decideInput = z.object({
+  decision: z.enum(escalationDecisions),
+  note: z.string().trim().min(1).max(1000),
+});
 
 export const escalationSchema = z.object({
   id: z.string(),
@@ -28,7 +31,9 @@ export const caseEscalationsSchema = z.object({
 });
 
 export const pendingSchema = z.object({
-  items: z.array(escalationSchema.extend({ caseNo: z.string().nullable(), itemName: z.string(), caseState: z.string() })),
+  items: z.array(
+    escalationSchema.extend({ caseNo: z.string().nullable(), itemName: z.string(), caseState: z.string() }),
+  ),
   total: z.number(),
 });
 export const pendingCountSchema = z.object({ open: z.number() });

@@ -3,18 +3,33 @@ import type { ExpertConsultationTable } from '../../platform/db/tables-case-supp
 
 export type ConsultationRow = ExpertConsultationTable;
 
-export const insertConsultation = (db: Db, row: ConsultationRow) => db.insertInto('expert_consultations').values(row).execute();
+export const insertConsultation = (db: Db, row: ConsultationRow) =>
+  db.insertInto('expert_consultations').values(row).execute();
 
 export const findConsultation = (db: Db, id: string) =>
   db.selectFrom('expert_consultations').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const consultationsOfCase = (db: Db, caseId: string) =>
-  db.selectFrom('expert_consultations').selectAll().where('case_id', '=', caseId).orderBy('requested_at').orderBy('id').execute();
+  db
+    .selectFrom('expert_consultations')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('requested_at')
+    .orderBy('id')
+    .execute();
 
 /** Records the opinion only if none is recorded yet: the row count says whether this one was first. */
-export async function answerFrom(db: Db, id: string, patch: Pick<ConsultationRow, 'opinion' | 'opinion_by_name' | 'opinion_at' | 'opinion_day'>) {
-  const res = await db.updateTable('expert_consultations').set({ ...patch, status: 'answered' }).where('id', '=', id)
-    .where('status', '=', 'open').executeTakeFirst();
+export async function answerFrom(
+  db: Db,
+  id: string,
+  patch: Pick<ConsultationRow, 'opinion' | 'opinion_by_name' | 'opinion_at' | 'opinion_day'>,
+) {
+  const res = await db
+    .updateTable('expert_consultations')
+    .set({ ...patch, status: 'answered' })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 

@@ -11,19 +11,38 @@ export function expertRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['专家意见 experts'];
 
-  r.get('/api/cases/:id/experts',
-    { config: { access: 'case.read' }, schema: { tags, params: idParams, response: { 200: s.caseConsultationsSchema } } },
-    async (req) => service.caseConsultations(ctx, actorOf(req), req.params.id));
-  r.get('/api/cases/:id/experts/candidates',
+  r.get(
+    '/api/cases/:id/experts',
+    {
+      config: { access: 'case.read' },
+      schema: { tags, params: idParams, response: { 200: s.caseConsultationsSchema } },
+    },
+    async (req) => service.caseConsultations(ctx, actorOf(req), req.params.id),
+  );
+  r.get(
+    '/api/cases/:id/experts/candidates',
     { config: { access: 'case.read' }, schema: { tags, params: idParams, response: { 200: s.colleaguesSchema } } },
-    async (req) => service.expertCandidates(ctx, actorOf(req), req.params.id));
-  r.post('/api/cases/:id/experts',
-    { config: { access: 'case.read' }, schema: { tags, params: idParams, body: s.requestInput, response: { 200: s.caseConsultationsSchema } } },
-    async (req) => service.requestOpinion(ctx, actorOf(req), req.params.id, req.body));
-  r.post('/api/experts/:id/opinion',
-    { config: { access: 'case.read' }, schema: { tags, params: idParams, body: s.opinionInput, response: { 200: s.caseConsultationsSchema } } },
-    async (req) => service.recordOpinion(ctx, actorOf(req), req.params.id, req.body));
-  r.get('/api/experts/mine',
+    async (req) => service.expertCandidates(ctx, actorOf(req), req.params.id),
+  );
+  r.post(
+    '/api/cases/:id/experts',
+    {
+      config: { access: 'case.read' },
+      schema: { tags, params: idParams, body: s.requestInput, response: { 200: s.caseConsultationsSchema } },
+    },
+    async (req) => service.requestOpinion(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/experts/:id/opinion',
+    {
+      config: { access: 'case.read' },
+      schema: { tags, params: idParams, body: s.opinionInput, response: { 200: s.caseConsultationsSchema } },
+    },
+    async (req) => service.recordOpinion(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.get(
+    '/api/experts/mine',
     { config: { access: 'case.read' }, schema: { tags, response: { 200: s.mineSchema } } },
-    async (req) => service.myConsultations(ctx, actorOf(req)));
+    async (req) => service.myConsultations(ctx, actorOf(req)),
+  );
 }

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 
 /** A mainland mobile number or a landline with its area code. */
-const phone = z.string().trim().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '请填写正确的手机号或带区号的固定电话');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, '请填写正确的手机号或带区号的固定电话');
 
 export const requestInput = z.object({
   stepId: z.string().min(1).max(64),
@@ -58,4 +61,7 @@ export const mineSchema = z.object({
   items: z.array(consultationSchema.extend({ caseNo: z.string().nullable(), itemName: z.string() })),
   total: z.number(),
 });
-export const colleaguesSchema = z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })), total: z.number() });
+export const colleaguesSchema = z.object({
+  items: z.array(z.object({ id: z.string(), name: z.string() })),
+  total: z.number(),
+});

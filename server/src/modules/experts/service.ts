@@ -24,7 +24,7 @@ export const DEFAULT_EXPERT_DAYS = 5;
 
 const closedStates: readonly string[] = [...terminalStates, 'completed', 'awaiting_collection', 'delivered'];
 
-/** Who may record the opinion: the internal expert themself; for an outside one, whoever called them in or now holds the step. */
+/** Who records the opinion: an internal expert themself; for an outside one, whoever called them in or holds the step. */
 function mayAnswer(x: repo.ConsultationRow, actor: Actor, stepAssigneeId: string | null): boolean {
   if (x.status !== 'open') return false;
   if (x.expert_kind === 'internal') return x.expert_user_id === actor.userId;
@@ -33,11 +33,25 @@ function mayAnswer(x: repo.ConsultationRow, actor: Actor, stepAssigneeId: string
 
 function present(x: repo.ConsultationRow, calendar: WorkingCalendar, today: string, may: boolean): Consultation {
   return {
-    id: x.id, caseId: x.case_id, stepId: x.step_id, stepName: x.step_name, kind: x.expert_kind as Consultation['kind'],
-    expertUserId: x.expert_user_id, expertName: x.expert_name, organisation: x.organisation, phone: maskPhone(x.phone),
-    question: x.question, days: Number(x.days), dueDay: x.due_day, dueProvisional: x.due_provisional === 1,
-    requestedBy: x.requested_by_name, requestedAt: Number(x.requested_at), status: x.status as Consultation['status'],
-    opinion: x.opinion, opinionBy: x.opinion_by_name, opinionAt: x.opinion_at === null ? null : Number(x.opinion_at),
+    id: x.id,
+    caseId: x.case_id,
+    stepId: x.step_id,
+    stepName: x.step_name,
+    kind: x.expert_kind as Consultation['kind'],
+    expertUserId: x.expert_user_id,
+    expertName: x.expert_name,
+    organisation: x.organisation,
+    phone: maskPhone(x.phone),
+    question: x.question,
+    days: Number(x.days),
+    dueDay: x.due_day,
+    dueProvisional: x.due_provisional === 1,
+    requestedBy: x.requested_by_name,
+    requestedAt: Number(x.requested_at),
+    status: x.status as Consultation['status'],
+    opinion: x.opinion,
+    opinionBy: x.opinion_by_name,
+    opinionAt: x.opinion_at === null ? null : Number(x.opinion_at),
     // Due within its last working day, as every clock of the hall; red after it.
     light: x.status === 'open' ? calendar.lightFor(today, x.due_day, 1) : null,
     mayAnswer: may,
@@ -53,7 +67,11 @@ export async function caseConsultations(ctx: AppContext, actor: Actor, caseId: s
   const open = !closedStates.includes(c.state);
   return {
     items: rows.map((x) => present(x, calendar, today, open && mayAnswer(x, actor, assignee.get(x.step_id) ?? null))),
-    mySteps: open ? c.steps.filter((s) => s.status === 'active' && s.assignee?.id === actor.userId).map((s) => ({ id: s.id, name: s.name })) : [],
+    mySteps: open
+      ? c.steps
+          .filter((s) => s.status === 'active' && s.assignee?.id === actor.userId)
+          .map((s) => ({ id: s.id, name: s.name }))
+      : [],
   };
 }
 
@@ -87,19 +105,53 @@ export async function requestOpinion(ctx: AppContext, actor: Actor, caseId: stri
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadCase(trx, actor, caseId);
     await repo.insertConsultation(trx, {
-      id, hall_id: row.hall_id, case_id: row.id, step_id: step.id, step_name: step.name, expert_kind: input.kind,
-      expert_user_id: expert.userId, expert_name: expert.name, organisation: expert.organisation, phone: expert.phone,
-      question: input.question, days: input.days, due_day: due.deadline, due_provisional: due.provisional ? 1 : 0,
-      requested_by: actor.userId, requested_by_name: actor.displayName, requested_at: now, status: 'open', opinion: null,
-      opinion_by_name: null, opinion_at: null, opinion_day: null,
+      id,
+      hall_id: row.hall_id,
+      case_id: row.id,
+      step_id: step.id,
+      step_name: step.name,
+      expert_kind: input.kind,
+      expert_user_id: expert.userId,
+      expert_name: expert.name,
+      organisation: expert.organisation,
+      phone: expert.phone,
+      question: input.question,
+      days: input.days,
+      due_day: due.deadline,
+      due_provisional: due.provisional ? 1 : 0,
+      requested_by: actor.userId,
+      requested_by_name: actor.displayName,
+      requested_at: now,
+      status: 'open',
+      opinion: null,
+      opinion_by_name: null,
+      opinion_at: null,
+      opinion_day: null,
     });
     await recordEvent(trx, actor, row.id, now, {
-      action: 'expertRequested', from: row.state, to: row.state,
-      detail: { consultationId: id, step: step.name, expert: expert.name, organisation: expert.organisation, days: input.days, dueDay: due.deadline },
+      action: 'expertRequested',
+      from: row.state,
+      to: row.state,
+      detail: {
+        consultationId: id,
+        step: step.name,
+        expert: expert.name,
+        organisation: expert.organisation,
+        days: input.days,
+        dueDay: due.deadline,
+      },
     });
-    await appendAudit(trx, byActor(actor, now, 'case.expert_request', 'case', row.id, {
-      consultationId: id, stepId: step.id, expertKind: input.kind, expert: expert.name, days: input.days, dueDay: due.deadline,
-    }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'case.expert_request', 'case', row.id, {
+        consultationId: id,
+        stepId: step.id,
+        expertKind: input.kind,
+        expert: expert.name,
+        days: input.days,
+        dueDay: due.deadline,
+      }),
+    );
   });
   return caseConsultations(ctx, actor, caseId);
 }
@@ -111,49 +163,78 @@ export async function recordOpinion(ctx: AppContext, actor: Actor, id: string, i
   const assignee = c.steps.find((s) => s.id === x.step_id)?.assignee?.id ?? null;
   if (x.status !== 'open') throw alreadyAnswered();
   if (!mayAnswer(x, actor, assignee)) {
-    throw forbidden(x.expert_kind === 'internal' ? '只有受邀专家本人可以填写意见' : '只有该环节的办理人员可以录入外部专家意见',
-      'Only the expert (or, for an outside expert, the step’s handler) records the opinion');
+    throw forbidden(
+      x.expert_kind === 'internal' ? '只有受邀专家本人可以填写意见' : '只有该环节的办理人员可以录入外部专家意见',
+      'Only the expert (or, for an outside expert, the step’s handler) records the opinion',
+    );
   }
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const row = await loadCase(trx, actor, x.case_id);
-    const first = await repo.answerFrom(trx, id, { opinion: input.opinion, opinion_by_name: actor.displayName, opinion_at: now, opinion_day: chinaDay(now) });
+    const first = await repo.answerFrom(trx, id, {
+      opinion: input.opinion,
+      opinion_by_name: actor.displayName,
+      opinion_at: now,
+      opinion_day: chinaDay(now),
+    });
     if (!first) throw alreadyAnswered();
     await recordEvent(trx, actor, row.id, now, {
-      action: 'expertOpinionRecorded', from: row.state, to: row.state,
+      action: 'expertOpinionRecorded',
+      from: row.state,
+      to: row.state,
       detail: { consultationId: id, expert: x.expert_name, opinion: input.opinion, late: chinaDay(now) > x.due_day },
     });
-    await appendAudit(trx, byActor(actor, now, 'case.expert_opinion', 'case', row.id, { consultationId: id, expert: x.expert_name }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'case.expert_opinion', 'case', row.id, { consultationId: id, expert: x.expert_name }),
+    );
   });
   return caseConsultations(ctx, actor, x.case_id);
 }
 
-const alreadyAnswered = () => new AppError(409, 'CONFLICT', '该专家意见已录入，不能重复录入', 'The opinion has already been recorded', 'opinion');
+const alreadyAnswered = () =>
+  new AppError(409, 'CONFLICT', '该专家意见已录入，不能重复录入', 'The opinion has already been recorded', 'opinion');
 
 /** Colleagues of the case's hall who can be called in. */
 export async function expertCandidates(ctx: AppContext, actor: Actor, caseId: string) {
   const c = await loadCase(ctx.db, actor, caseId);
-  const items = (await repo.hallStaff(ctx.db, c.hall_id)).filter((u) => u.id !== actor.userId).map((u) => ({ id: u.id, name: u.display_name }));
+  const items = (await repo.hallStaff(ctx.db, c.hall_id))
+    .filter((u) => u.id !== actor.userId)
+    .map((u) => ({ id: u.id, name: u.display_name }));
   return { items, total: items.length };
 }
 
-async function presentOpen(ctx: AppContext, rows: Awaited<ReturnType<typeof repo.openConsultations>>, actor: Actor | null) {
+async function presentOpen(
+  ctx: AppContext,
+  rows: Awaited<ReturnType<typeof repo.openConsultations>>,
+  actor: Actor | null,
+) {
   const today = chinaDay(ctx.clock.now());
   const out = [];
   for (const r of rows) {
     const calendar = await calendarOf(ctx.db, r.hall_id);
-    out.push({ ...present(r, calendar, today, actor !== null && r.expert_user_id === actor.userId), caseNo: r.case_no, itemName: r.item_name });
+    out.push({
+      ...present(r, calendar, today, actor !== null && r.expert_user_id === actor.userId),
+      caseNo: r.case_no,
+      itemName: r.item_name,
+    });
   }
   return out;
 }
 
 /** The internal expert's own open requests. */
 export async function myConsultations(ctx: AppContext, actor: Actor) {
-  const items = await presentOpen(ctx, await repo.openConsultations(ctx.db, visibleHallIds(actor), actor.userId), actor);
+  const items = await presentOpen(
+    ctx,
+    await repo.openConsultations(ctx.db, visibleHallIds(actor), actor.userId),
+    actor,
+  );
   return { items, total: items.length };
 }
 
 /** Open consultations of the halls that are due today or overdue, for the 电子监察 board. */
 export async function lateForBoard(ctx: AppContext, hallIds: string[]) {
-  return (await presentOpen(ctx, await repo.openConsultations(ctx.db, hallIds), null)).filter((x) => x.light !== 'green');
+  return (await presentOpen(ctx, await repo.openConsultations(ctx.db, hallIds), null)).filter(
+    (x) => x.light !== 'green',
+  );
 }

@@ -5,6 +5,10 @@ import { openForBoard } from '../escalations/service.ts';
 import { overdueForBoard } from '../deferrals/service.ts';
 
 export async function caseSupportBoard(ctx: AppContext, hallIds: string[]) {
-  const [escalations, experts, deferred] = await Promise.all([openForBoard(ctx, hallIds), lateForBoard(ctx, hallIds), overdueForBoard(ctx, hallIds)]);
+  const [escalations, experts, deferred] = await Promise.all([
+    openForBoard(ctx, hallIds),
+    lateForBoard(ctx, hallIds),
+    overdueForBoard(ctx, hallIds),
+  ]);
   return { escalations, experts, deferred };
 }

@@ -106,6 +106,7 @@ export const coverage: Coverage[] = [
   { state: 'awaiting_collection', fate: 'normal', force: ['notify'], item: reviewed },
   { state: 'delivered', fate: 'normal', force: ['notify'], item: reviewed },
   { state: 'withdrawn', fate: 'withdraw', force: [], item: reviewed },
+  { state: 'terminated', fate: 'deferredLapsed', force: [], item: (i) => !i.instant && i.deferrable !== null },
   { state: 'archived', fate: 'normal', force: [], item: () => true },
 ];
 

@@ -235,6 +235,13 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
         if (pauseFrom !== null && pauseTo === null) pauseTo = m.at;
         detail = { reason: closedReason };
         break;
+      case 'terminate':
+        closedReason = '逾期未补齐容缺材料';
+        detail = {
+          reason: closedReason, promiseDay: deferredDeadline,
+          materials: [item.content.materials.find((x) => x.key === item.deferrable)?.name ?? ''],
+        };
+        break;
       case 'archive':
         archivedAt = m.at;
         detail = { paperYears: doc.PAPER_YEARS };

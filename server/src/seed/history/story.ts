@@ -19,7 +19,7 @@ export interface Move {
   role: RoleCode;
 }
 
-export type Fate = 'normal' | 'refuse' | 'notice' | 'noticeLapsed' | 'withdraw';
+export type Fate = 'normal' | 'refuse' | 'notice' | 'noticeLapsed' | 'withdraw' | 'deferredLapsed';
 /** Branches a coverage case must take whatever the dice say. */
 export type Force = 'verify' | 'suspend' | 'rework' | 'deny' | 'notify';
 
@@ -70,7 +70,8 @@ export function scriptFor(rnd: Random, item: ItemPlan, fate: Fate, stallAt: Case
     at(rnd.int(1, 5) + rnd.next() * 0.5);
     push('supplementMaterials', 'received', 'clerk');
   }
-  s.deferred = fate !== 'withdraw' && rnd.chance(shares.deferred) && item.deferrable !== null;
+  s.deferred =
+    fate === 'deferredLapsed' || (fate !== 'withdraw' && rnd.chance(shares.deferred) && item.deferrable !== null);
   at(rnd.int(3, 20) * MINUTE);
   push(s.deferred ? 'acceptWithDeferredMaterials' : 'acceptCase', 'accepted', 'clerk');
 
@@ -79,6 +80,12 @@ export function scriptFor(rnd: Random, item: ItemPlan, fate: Fate, stallAt: Case
   s.groups = groups.map((g, i) => ({ order: g.order, on: i === 0 || (i === 1 && doneFirst) ? t : null, done: i === 0 && doneFirst ? t : null }));
   let active = doneFirst ? 1 : 0;
   if (groups[active]?.departments.length) push('routeToDepartment', 'in_process', 'clerk');
+  if (fate === 'deferredLapsed') {
+    // The deferred material never comes: past the promised day the supervisor ends the case (终止).
+    at(rnd.int(6, 9) + rnd.next() * 0.5);
+    push('terminate', 'terminated', 'supervisor');
+    return s;
+  }
 
   if (item.instant) {
     at(rnd.int(3, 15) * MINUTE);

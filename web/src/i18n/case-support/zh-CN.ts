@@ -1,6 +1,8 @@
 /** 上报主管、专家意见、容缺材料的中文文案（并入 zh-CN.ts）。 */
 export const caseSupportZhCN = {
   'menu.escalations': '上报待决',
+  'editor.deferredApproval': '容缺材料补齐前可审批',
+  'editor.deferredApprovalHelp': '关闭时，容缺受理的办件须待容缺材料全部补交后才能审批',
   'caseState.terminated': '已终止',
   'caseAction.terminate': '终止办理',
   'caseAction.escalationRaised': '上报主管',

@@ -19,7 +19,7 @@ export function StepsTable({ c }: { c: CaseDetail }) {
   const deptName = (id: string | null) => departments.options.find((d) => d.value === id)?.label ?? '—';
   const slipsOf = (stepId: string) => c.routingSlips.filter((s) => s.stepId === stepId);
   const run = (path: string, body: unknown = {}) => action.mutateAsync({ path, body }).catch(notify);
-  const open = c.state !== 'archived' && c.state !== 'withdrawn' && c.state !== 'not_accepted' && c.state !== 'terminated';
+  const open = !['archived', 'withdrawn', 'not_accepted', 'terminated'].includes(c.state);
   const me = useMe().data;
   const can = useCan();
   const [picking, setPicking] = useState<{ step: CaseDetail['steps'][number]; mode: 'assign' | 'hand-over' } | null>(null);

@@ -1,4 +1,4 @@
-import { Card, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { Card, Col, Form, Input, InputNumber, Radio, Row, Select, Switch } from 'antd';
 import { CATEGORIES } from '../../../api/types';
 import { HallSelect, useDepartmentOptions } from '../../../components/HallSelect';
 import { useT } from '../../../i18n';
@@ -102,6 +102,16 @@ export function BasicInfoSection({ isNew }: { isNew: boolean }) {
             rules={[req(t('editor.fee')), { type: 'number', min: 0 }]}
           >
             <InputNumber min={0} precision={2} step={1} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={18}>
+          <Form.Item
+            label={t('editor.deferredApproval')}
+            name="deferredApprovalAllowed"
+            valuePropName="checked"
+            extra={t('editor.deferredApprovalHelp')}
+          >
+            <Switch />
           </Form.Item>
         </Col>
         <Col xs={24} md={18}>

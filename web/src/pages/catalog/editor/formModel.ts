@@ -76,6 +76,7 @@ export function fromForm(v: ItemFormValues): ItemContent {
     feeFen: yuanToFen(v.feeYuan),
     feeNote: str(v.feeNote),
     approvalLevel: v.approvalLevel,
+    deferredApprovalAllowed: !!v.deferredApprovalAllowed,
     materials: (v.materials ?? []).map((m) => ({
       key: m.key || newKey('m'),
       name: str(m.name),
