@@ -44,9 +44,10 @@ function clockOf(env: NodeJS.ProcessEnv): Clock {
   return file ? new FileClock(file, (f) => readFileSync(f, 'utf8')) : systemClock;
 }
 
-async function open() {
+/** Opens the database; the log goes to stderr except for `serve`, so a command's own answer on stdout stays parseable. */
+async function open(logFd: 1 | 2 = 2) {
   const config = loadConfig();
-  const log = pino({ level: config.logLevel, redact: logRedaction });
+  const log = pino({ level: config.logLevel, redact: logRedaction }, pino.destination(logFd));
   // Data files owner-only (0600, folders 0700); the personal-number keys loaded before any migration needs them.
   restrictDataDir(config.dataDir, (m) => log.warn(m));
   const keySource = keySourceOf(process.env, config.dataDir);
@@ -91,7 +92,7 @@ const argValue = (name: string) => {
 async function main(command: string | undefined): Promise<number> {
   switch (command) {
     case 'serve': {
-      const { ctx, handle } = await open();
+      const { ctx, handle } = await open(1);
       const prepared = await prepareDatabase(ctx);
       if (prepared.firstPasswords) process.stdout.write(`${firstPasswordsNotice(prepared.firstPasswords)}\n`);
       const sealed = await sealLegacyChain(ctx.db, ctx.clock.now());

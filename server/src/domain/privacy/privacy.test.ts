@@ -24,7 +24,7 @@ describe('the retention purge rule', () => {
 
   it('counts a case open until it is delivered, archived, refused or withdrawn; sealing waits for none open', () => {
     const closed = caseStates.filter((s) => !isOpenCase(s));
-    expect(closed.sort()).toEqual(['archived', 'delivered', 'not_accepted', 'withdrawn']);
+    expect(closed.sort()).toEqual(['archived', 'delivered', 'not_accepted', 'terminated', 'withdrawn']);
     expect(sealable(0)).toBe(true);
     expect(sealable(1)).toBe(false);
   });

@@ -16,7 +16,7 @@ beforeAll(async () => {
   sys = await signedIn(hall.app, 'sysadmin');
   sec = await signedIn(hall.app, 'secadmin');
   aud = await signedIn(hall.app, 'auditor');
-  for (const u of json(await sec.get('/api/users?limit=100')).items) ids[u.username] = u.id;
+  for (const u of json(await sec.get('/api/users?pageSize=200')).items) ids[u.username] = u.id;
   countyHallId = json(await sec.get('/api/auth/me')).halls[0].id;
 });
 afterAll(() => hall.close());

@@ -30,7 +30,12 @@ beforeAll(async () => {
   };
   await ok(s.handler.post(`/api/cases/${caseId}/verification`, { question: QUESTION, responseDays: 1 }));
   await ok(s.clerk.post(`/api/cases/${caseId}/verification/answer`, { answer: ANSWER }));
-  await ok(s.supervisor.post(`/api/cases/${caseId}/review/start`));
+  // Along the published process: the handler's site check and the review run in parallel; the review is passed.
+  const stepId = async (key: string) =>
+    (json(await s.clerk.get(`/api/cases/${caseId}`)).steps as { key: string; id: string }[]).find((x) => x.key === key)!.id;
+  await ok(s.handler.post(`/api/cases/${caseId}/steps/${await stepId('s3')}/claim`));
+  await ok(s.handler.post(`/api/cases/${caseId}/steps/${await stepId('s3')}/finish`, { note: '现场核查无误' }));
+  await ok(s.supervisor.post(`/api/cases/${caseId}/steps/${await stepId('s2')}/claim`));
   await ok(s.supervisor.post(`/api/cases/${caseId}/review/pass`, { note: NOTE }));
 });
 afterAll(() => hall.close());

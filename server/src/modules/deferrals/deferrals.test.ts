@@ -20,7 +20,16 @@ const nextWeekday = (d: string) => {
 /** A supplement deadline two working days from the hall's today (always within the promised 5). */
 const soon = () => nextWeekday(nextWeekday(chinaDay(h.hall.clock.now())));
 
-const toApproval = async (id: string) => ok(await h.s.reviewer.post(`/api/cases/${id}/approval/submit`));
+/** Along the published process: the site check and the review (parallel) are done, so the case stands 审批中. */
+async function toApproval(id: string) {
+  const stepId = async (key: string) =>
+    (json(await h.s.clerk.get(`/api/cases/${id}`)).steps as { key: string; id: string }[]).find((x) => x.key === key)!.id;
+  await ok(await h.s.handler.post(`/api/cases/${id}/steps/${await stepId('s3')}/claim`));
+  await ok(await h.s.handler.post(`/api/cases/${id}/steps/${await stepId('s3')}/finish`, { note: '现场核查无误' }));
+  await ok(await h.s.reviewer.post(`/api/cases/${id}/steps/${await stepId('s2')}/claim`));
+  const c = await ok(await h.s.reviewer.post(`/api/cases/${id}/review/pass`, { note: '材料齐全' }));
+  expect(c.state).toBe('in_approval');
+}
 
 describe('容缺材料: deferred materials followed up', () => {
   it('lists each deferred material with its due day; nothing is approved until all have arrived', async () => {

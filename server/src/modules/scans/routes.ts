@@ -48,7 +48,7 @@ export function scanRoutes(app: FastifyInstance, ctx: AppContext) {
     r.post(
       '/api/cases/:id/materials/:materialKey/scans',
       {
-        config: { access: 'reception.register' },
+        config: { access: 'reception.register', acceptsMultipart: true },
         schema: {
           tags,
           consumes: ['multipart/form-data'],

@@ -153,7 +153,7 @@ describe('audit of refusals and reads', () => {
     expect(res.statusCode).toBe(409);
     expect(json(res)).toMatchObject({ code: 'FILE_INTEGRITY_FAILED' });
     const failed = await audits('file.integrity_failed');
-    expect(failed.map((r) => [r.target_id, r.outcome, JSON.parse(r.detail ?? '{}').reason])).toEqual([[file.id, 'failure', 'altered']]);
+    expect(failed.map((r) => [r.target_id, r.outcome, JSON.parse(r.detail ?? '{}').reason])).toEqual([[file.id, 'failure', 'mismatch']]);
   });
 });
 
