@@ -14,9 +14,15 @@ import { Client, emit, note, percentile, ROOT, startServer } from './lib.ts';
 function seed(dataDir: string, cases: number): Promise<{ wallSeconds: number; reported: number | null }> {
   const t0 = performance.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'seed', '--cases', String(cases), '--seed', '1'], {
-      cwd: ROOT, env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'server/src/main.ts', 'seed', '--cases', String(cases), '--seed', '1'],
+      {
+        cwd: ROOT,
+        env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let tail = '';
     child.stderr.on('data', (d: Buffer) => {
       process.stderr.write(d);
@@ -42,7 +48,12 @@ async function timed(n: number, f: (i: number) => Promise<void>): Promise<number
   return ms.sort((a, b) => a - b);
 }
 
-const summary = (ms: number[]) => ({ p50: percentile(ms, 50), p95: percentile(ms, 95), max: ms[ms.length - 1] ?? Number.NaN, samples: ms.length });
+const summary = (ms: number[]) => ({
+  p50: percentile(ms, 50),
+  p95: percentile(ms, 95),
+  max: ms[ms.length - 1] ?? Number.NaN,
+  samples: ms.length,
+});
 
 export async function bigdata(quick: boolean): Promise<void> {
   // BENCH_BIGDATA_DIR=<folder> measures a folder loaded before (and keeps it), for profiling without reloading.
@@ -56,7 +67,12 @@ export async function bigdata(quick: boolean): Promise<void> {
       const s = await seed(dataDir, cases);
       const dbMb = Math.round(statSync(file).size / 1048576);
       emit('seed.cases_per_s', s.reported ?? cases / s.wallSeconds, 'cases/s', {
-        cases, quick, wallSeconds: Math.round(s.wallSeconds * 10) / 10, dbMb, dialect: 'sqlite', target: '>= 20000',
+        cases,
+        quick,
+        wallSeconds: Math.round(s.wallSeconds * 10) / 10,
+        dbMb,
+        dialect: 'sqlite',
+        target: '>= 20000',
       });
     }
 
@@ -64,9 +80,14 @@ export async function bigdata(quick: boolean): Promise<void> {
     const raw = new SQLite(file, { readonly: true });
     const hall = raw.prepare("select id from halls where code = 'QCX-ZWFW'").get() as { id: string };
     cases = (raw.prepare('select count(*) as n from cases').get() as { n: number }).n;
-    const numbers = (raw.prepare('select case_no from cases where hall_id = ? and case_no is not null order by random() limit 200').all(hall.id) as { case_no: string }[])
-      .map((r) => r.case_no);
-    const item = raw.prepare('select item_id from cases where hall_id = ? group by item_id order by count(*) desc limit 1').get(hall.id) as { item_id: string };
+    const numbers = (
+      raw
+        .prepare('select case_no from cases where hall_id = ? and case_no is not null order by random() limit 200')
+        .all(hall.id) as { case_no: string }[]
+    ).map((r) => r.case_no);
+    const item = raw
+      .prepare('select item_id from cases where hall_id = ? group by item_id order by count(*) desc limit 1')
+      .get(hall.id) as { item_id: string };
     raw.close();
     const now = new Date(Date.now() + 8 * 3_600_000);
     const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
@@ -84,7 +105,8 @@ export async function bigdata(quick: boolean): Promise<void> {
       const lookup = await timed(numbers.length, async (i) => {
         const no = numbers[i]!;
         const r = await clerk.ok('GET', `/api/cases?q=${encodeURIComponent(no)}&page=1&pageSize=20`);
-        if (r.items.length !== 1 || r.items[0].caseNo !== no) throw new Error(`lookup of ${no} found ${r.items.length}`);
+        if (r.items.length !== 1 || r.items[0].caseNo !== no)
+          throw new Error(`lookup of ${no} found ${r.items.length}`);
         ids.push(r.items[0].id);
       });
       // Then the case itself, as the clerk opens it from the result (not part of the lookup figure).
@@ -93,7 +115,11 @@ export async function bigdata(quick: boolean): Promise<void> {
       });
       const l = summary(lookup);
       emit('cases.lookup.p95_ms', l.p95, 'ms', {
-        cases, route: 'GET /api/cases?q=<case number>', ...l, detailP95: percentile(detail, 95), target: '<= 50',
+        cases,
+        route: 'GET /api/cases?q=<case number>',
+        ...l,
+        detailP95: percentile(detail, 95),
+        target: '<= 50',
       });
 
       const variants = {
@@ -114,14 +140,25 @@ export async function bigdata(quick: boolean): Promise<void> {
         lists[name] = { ...summary(ms), total, totalCapped: capped };
       }
       const worst = Math.max(...Object.values(lists).map((v) => v.p95));
-      emit('cases.list.p95_ms', worst, 'ms', { cases, route: 'GET /api/cases (first page, 20 rows)', worstOf: lists, target: '<= 50' });
+      emit('cases.list.p95_ms', worst, 'ms', {
+        cases,
+        route: 'GET /api/cases (first page, 20 rows)',
+        worstOf: lists,
+        target: '<= 50',
+      });
 
       const url = `/api/supervision/on-time?from=${month.from}&to=${month.to}&by=item`;
       let figure: unknown = null;
       const stats = await timed(5, async () => {
         figure = (await supervisor.ok('GET', url)).overall;
       });
-      emit('stats.ontime_month.ms', percentile(stats, 50), 'ms', { cases, route: `GET ${url}`, ...summary(stats), overall: figure, target: '<= 500' });
+      emit('stats.ontime_month.ms', percentile(stats, 50), 'ms', {
+        cases,
+        route: `GET ${url}`,
+        ...summary(stats),
+        overall: figure,
+        target: '<= 500',
+      });
     } finally {
       await server.stop();
     }

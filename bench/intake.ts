@@ -44,7 +44,13 @@ export async function setUpIntake(base: string, clients: number): Promise<Intake
   const applicantIds: string[] = [];
   for (let i = 0; i < clients; i++) {
     const a = await clerk.ok('POST', '/api/applicants', {
-      hallId, kind: 'person', name: '李建华', docType: 'resident_id', docNumber: nextResidentId(), phone: '13912345678', address: '青川县乔庄镇滨河路8号',
+      hallId,
+      kind: 'person',
+      name: '李建华',
+      docType: 'resident_id',
+      docNumber: nextResidentId(),
+      phone: '13912345678',
+      address: '青川县乔庄镇滨河路8号',
     });
     applicantIds.push(a.id);
   }
@@ -138,10 +144,26 @@ export async function rawIntake(
   opts: { syncNormal?: boolean } = {},
 ): Promise<LoadResult> {
   // syncNormal is diagnostic only: how much of a case's time is the fsync of synchronous=FULL (the product keeps FULL).
-  const handle = openDatabase({ ...db, poolSize: clients, ...(opts.syncNormal ? { synchronous: 'NORMAL' as const } : {}) });
+  const handle = openDatabase({
+    ...db,
+    poolSize: clients,
+    ...(opts.syncNormal ? { synchronous: 'NORMAL' as const } : {}),
+  });
   const log = pino({ level: 'silent' });
-  const events = await openHallEvents({ dialect: handle.dialect, db: handle.db, databaseUrl: db.databaseUrl ?? null, log });
-  const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config: loadConfig({}), clock: systemClock, log, events };
+  const events = await openHallEvents({
+    dialect: handle.dialect,
+    db: handle.db,
+    databaseUrl: db.databaseUrl ?? null,
+    log,
+  });
+  const ctx: AppContext = {
+    db: handle.db,
+    dialect: handle.dialect,
+    config: loadConfig({}),
+    clock: systemClock,
+    log,
+    events,
+  };
   try {
     const found = await resolveSession(handle.db, s.clerk.token, systemClock.now(), '127.0.0.1');
     if (!found || !('actor' in found)) throw new Error('the clerk session did not resolve');

@@ -14,7 +14,12 @@ export interface Answer {
 }
 
 /** One HTTP exchange over the keep-alive agent (node:http, no extra dependency). */
-export function httpRequest(url: string, method: string, headers: Record<string, string>, body?: string): Promise<Answer> {
+export function httpRequest(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  body?: string,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method, headers, agent }, (res) => {
       const chunks: Buffer[] = [];
@@ -50,13 +55,18 @@ export const note = (msg: string) => process.stderr.write(`${msg}\n`);
 export function machine() {
   let commit: string | null = null;
   try {
-    commit = execSync('git rev-parse HEAD', { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+    commit = execSync('git rev-parse HEAD', { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] })
+      .toString()
+      .trim();
   } catch {
     commit = null;
   }
   let dirty = false;
   try {
-    dirty = execSync('git status --porcelain', { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() !== '';
+    dirty =
+      execSync('git status --porcelain', { cwd: ROOT, stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim() !== '';
   } catch {
     dirty = false;
   }
@@ -127,7 +137,15 @@ export async function startServer(
   const child = spawn(process.execPath, [...prof, ...extraNodeArgs, entry, 'serve'], {
     cwd: ROOT,
     // DATABASE_URL only when asked for: an inherited one would send a SQLite run to PostgreSQL.
-    env: { ...process.env, DATABASE_URL: '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', WEB_DIST: '/nonexistent', ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      WEB_DIST: '/nonexistent',
+      ...env,
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   children.add(child);

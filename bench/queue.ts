@@ -62,12 +62,17 @@ function openStream(url: string): Promise<Stream> {
 export async function callToDisplay(base: string, displays: number, samples: number) {
   const clerk = await new Client(base).login('clerk');
   const hallId = (await clerk.ok('GET', '/api/auth/me')).halls[0].id as string;
-  const categories = (await clerk.ok('GET', `/api/queue/categories?hallId=${hallId}`)).items as { id: string; windowIds: string[] }[];
+  const categories = (await clerk.ok('GET', `/api/queue/categories?hallId=${hallId}`)).items as {
+    id: string;
+    windowIds: string[];
+  }[];
   const category = categories.find((c) => c.windowIds.length > 0);
   if (!category) throw new Error('no queue category served by a window');
   const windowId = category.windowIds[0] as string;
   await clerk.request('POST', `/api/queue/windows/${windowId}/open`, {});
-  const streams = await Promise.all(Array.from({ length: displays }, () => openStream(`${base}/api/public/halls/${hallId}/display/stream`)));
+  const streams = await Promise.all(
+    Array.from({ length: displays }, () => openStream(`${base}/api/public/halls/${hallId}/display/stream`)),
+  );
   const lastMs: number[] = [];
   const allMs: number[] = [];
   try {

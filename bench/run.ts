@@ -50,18 +50,34 @@ async function sqlite() {
       note(`SQLite intake over HTTP, ${CLIENTS} clients, ${LOAD_S} s`);
       const { r, rss } = await httpLoad(server, setup);
       const s = summarise(r);
-      emit('intake.sqlite.rps', r.rps, 'cases/s', { cases: r.accepted, failed: r.failed, seconds: r.seconds, target: '>= 1500' });
+      emit('intake.sqlite.rps', r.rps, 'cases/s', {
+        cases: r.accepted,
+        failed: r.failed,
+        seconds: r.seconds,
+        target: '>= 1500',
+      });
       emit('intake.sqlite.p99_ms', s.p99, 'ms', { p50: s.p50, target: '<= 50' });
       emit('server.rss_mb', rss, 'MB', { during: 'intake.sqlite', target: '<= 300' });
       httpRps = r.rps;
       note(`SQLite, the two-step way (register, then accept), ${CLIENTS} clients, ${TWO_STEP_S} s`);
       const two = await runLoad(CLIENTS, TWO_STEP_S, twoStepCase(setup));
-      emit('intake.sqlite.two_step_rps', two.rps, 'cases/s', { cases: two.accepted, failed: two.failed, acceptP99: summarise(two).p99, comparison: true });
+      emit('intake.sqlite.two_step_rps', two.rps, 'cases/s', {
+        cases: two.accepted,
+        failed: two.failed,
+        acceptP99: summarise(two).p99,
+        comparison: true,
+      });
     }
     if (wants('queue')) {
       note(`call to display: ${DISPLAYS} display streams, ${CALLS} calls`);
       const q = await callToDisplay(server.base, DISPLAYS, CALLS);
-      emit('queue.call_to_display.p99_ms', q.p99, 'ms', { p50: q.p50, perStreamP99: q.perStreamP99, displays: DISPLAYS, calls: q.samples, target: '<= 100' });
+      emit('queue.call_to_display.p99_ms', q.p99, 'ms', {
+        p50: q.p50,
+        perStreamP99: q.perStreamP99,
+        displays: DISPLAYS,
+        calls: q.samples,
+        target: '<= 100',
+      });
     }
     await server.stop();
     if (wants('sqlite')) {
@@ -71,7 +87,9 @@ async function sqlite() {
       emit('intake.sqlite.raw_rps', raw.rps, 'cases/s', { cases: raw.accepted, p99: summarise(raw).p99 });
       emit('intake.sqlite.http_vs_raw', httpRps / raw.rps, 'ratio', { target: '>= 0.5' });
       note('the same with synchronous=NORMAL (diagnostic: the share of fsync; the product keeps FULL)');
-      const normal = await rawIntake({ databaseUrl: null, dataDir }, setup, CLIENTS, Math.min(LOAD_S, 6), { syncNormal: true });
+      const normal = await rawIntake({ databaseUrl: null, dataDir }, setup, CLIENTS, Math.min(LOAD_S, 6), {
+        syncNormal: true,
+      });
       emit('intake.sqlite.raw_rps_sync_normal', normal.rps, 'cases/s', { cases: normal.accepted, diagnostic: true });
     }
     note('cold start on the existing database');
@@ -102,7 +120,13 @@ async function postgres() {
     const s = summarise(r);
     note(`pgbench -c ${CLIENTS} -j 2 -T ${PGBENCH_S}`);
     const tps = pgbench(CLIENTS, PGBENCH_S);
-    emit('intake.pg.rps', r.rps, 'cases/s', { cases: r.accepted, failed: r.failed, p99: s.p99, p50: s.p50, rssMb: rss });
+    emit('intake.pg.rps', r.rps, 'cases/s', {
+      cases: r.accepted,
+      failed: r.failed,
+      p99: s.p99,
+      p50: s.p50,
+      rssMb: rss,
+    });
     emit('intake.pg.pgbench_tps', tps, 'tps', { clients: CLIENTS, seconds: PGBENCH_S });
     emit('intake.pg.vs_pgbench', r.rps / tps, 'ratio', { target: '>= 0.5' });
     note(`PostgreSQL intake straight through the service, ${CLIENTS} loops, ${LOAD_S} s`);

@@ -10,7 +10,9 @@ beforeAll(async () => {
   page = await browser.context.newPage();
 });
 afterAll(() => browser?.close());
-afterEach(async (c) => { if (c.task.result?.state === 'fail') await page.screenshot({ path: '/tmp/ow-fail.png', fullPage: true }); });
+afterEach(async (c) => {
+  if (c.task.result?.state === 'fail') await page.screenshot({ path: '/tmp/ow-fail.png', fullPage: true });
+});
 
 describe('当场受理 at the window', () => {
   it('accepts a complete reception with one press: one request, a case number and a printable receipt', async () => {
@@ -22,12 +24,18 @@ describe('当场受理 at the window', () => {
     await page.getByLabel('姓名').fill('王丽萍');
     await page.getByLabel('手机号码').fill('13912340000');
     await page.getByRole('button', { name: /^登\s*记$/ }).click();
-    await page.getByText(/5108.*3017/).first().waitFor();
+    await page
+      .getByText(/5108.*3017/)
+      .first()
+      .waitFor();
 
     await page.getByLabel('办理事项').click();
     await page.getByLabel('办理事项').fill('食品经营');
     await page.getByTitle(/食品经营许可（新办）/).click();
-    await page.getByTestId('expected-date').filter({ hasText: /\d{4}-\d{2}-\d{2}/ }).waitFor();
+    await page
+      .getByTestId('expected-date')
+      .filter({ hasText: /\d{4}-\d{2}-\d{2}/ })
+      .waitFor();
 
     const writes: string[] = [];
     page.on('request', (r) => {

@@ -13,7 +13,14 @@ beforeAll(async () => {
   await api.post(`${baseUrl()}/api/auth/login`, { data: { username: 'clerk', password: DEMO_PASSWORD } });
   const me = await (await api.get(`${baseUrl()}/api/auth/me`)).json();
   const created = await api.post(`${baseUrl()}/api/applicants`, {
-    data: { hallId: me.halls[0].id, kind: 'person', name: '韩梅梅', docType: 'resident_id', docNumber: '51080219850612301X', phone: '13912345678' },
+    data: {
+      hallId: me.halls[0].id,
+      kind: 'person',
+      name: '韩梅梅',
+      docType: 'resident_id',
+      docNumber: '51080219850612301X',
+      phone: '13912345678',
+    },
   });
   applicantId = (await created.json()).id;
   await browser.context.clearCookies();

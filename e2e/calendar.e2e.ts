@@ -36,7 +36,8 @@ describe('working-day calendar', () => {
     await logIn(page, 'sysadmin');
     await page.getByText('工作台').first().waitFor();
     const status = await (await page.request.get(`${baseUrl()}/api/calendar/status`)).json();
-    if (status.missingYear) await page.getByText(`尚未录入 ${status.missingYear} 年国务院节假日安排`, { exact: false }).waitFor();
+    if (status.missingYear)
+      await page.getByText(`尚未录入 ${status.missingYear} 年国务院节假日安排`, { exact: false }).waitFor();
 
     await page.goto(`${baseUrl()}/admin/calendar`);
     await page.getByLabel('服务大厅').click();

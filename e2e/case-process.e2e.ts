@@ -11,7 +11,9 @@ beforeAll(async () => {
   page = await browser.context.newPage();
 });
 afterAll(() => browser?.close());
-afterEach(async (c) => { if (c.task.result?.state === 'fail') await page.screenshot({ path: '/tmp/ow-fail.png', fullPage: true }); });
+afterEach(async (c) => {
+  if (c.task.result?.state === 'fail') await page.screenshot({ path: '/tmp/ow-fail.png', fullPage: true });
+});
 
 const idBody = '51082219880612305';
 const idNumber = `${idBody}${mod112CheckChar(idBody)}`;
@@ -39,7 +41,11 @@ async function until<T>(read: () => Promise<T>, expected: T, what: string) {
 async function expectSteps(expected: string[], state: string) {
   await page.goto(`${baseUrl()}/cases/${caseId}`);
   await page.getByTestId('step-status-s1').waitFor();
-  await until(() => Promise.all(keys.map((k) => page.getByTestId(`step-status-${k}`).innerText())), expected, 'step table');
+  await until(
+    () => Promise.all(keys.map((k) => page.getByTestId(`step-status-${k}`).innerText())),
+    expected,
+    'step table',
+  );
   await page.locator('.ant-card-head').getByText(state, { exact: true }).waitFor();
 }
 
@@ -51,12 +57,18 @@ async function expectProgress(state: string, current: string, marks: ('finish' |
   await p.getByLabel('手机号码后四位').fill('5566');
   await p.getByRole('button', { name: /查\s*询/ }).click();
   const field = (label: string) =>
-    p.locator('.ant-descriptions-item').filter({ hasText: label }).locator('.ant-descriptions-item-content').innerText();
+    p
+      .locator('.ant-descriptions-item')
+      .filter({ hasText: label })
+      .locator('.ant-descriptions-item-content')
+      .innerText();
   await p.locator('.ant-descriptions-item').filter({ hasText: '办理状态' }).waitFor();
   expect((await field('办理状态')).trim()).toBe(state);
   expect((await field('当前环节')).trim()).toBe(current);
   const items = p.locator('.ant-steps-item');
-  const got = await items.evaluateAll((els) => els.map((e) => (/ant-steps-item-(finish|process|wait)/.exec(e.className)?.[1] ?? '')));
+  const got = await items.evaluateAll((els) =>
+    els.map((e) => /ant-steps-item-(finish|process|wait)/.exec(e.className)?.[1] ?? ''),
+  );
   expect(got).toEqual(marks);
   await p.close();
 }
@@ -64,8 +76,12 @@ async function expectProgress(state: string, current: string, marks: ('finish' |
 const stepRow = (name: string | RegExp) => page.getByRole('row').filter({ hasText: name });
 
 async function claimAndFinish(name: string) {
-  await stepRow(name).getByRole('button', { name: /认\s*领/ }).click();
-  await stepRow(name).getByRole('button', { name: `办结“${name}”` }).click();
+  await stepRow(name)
+    .getByRole('button', { name: /认\s*领/ })
+    .click();
+  await stepRow(name)
+    .getByRole('button', { name: `办结“${name}”` })
+    .click();
 }
 
 async function decide(action: RegExp, fields: Record<string, string> = {}) {
@@ -87,11 +103,17 @@ describe('a case along its published process, parallel steps and a rework, from 
     await page.getByLabel('姓名').fill('赵建国');
     await page.getByLabel('手机号码').fill('13912345566');
     await page.getByRole('button', { name: /^登\s*记$/ }).click();
-    await page.getByText(/5108.*305/).first().waitFor();
+    await page
+      .getByText(/5108.*305/)
+      .first()
+      .waitFor();
     await page.getByLabel('办理事项').click();
     await page.getByLabel('办理事项').fill('不动产转移');
     await page.getByTitle(/不动产转移登记（存量房买卖）/).click();
-    await page.getByTestId('expected-date').filter({ hasText: /\d{4}-\d{2}-\d{2}/ }).waitFor();
+    await page
+      .getByTestId('expected-date')
+      .filter({ hasText: /\d{4}-\d{2}-\d{2}/ })
+      .waitFor();
     const receiptTab = page.context().waitForEvent('page');
     await page.getByRole('button', { name: /^受理/ }).click();
     const title = await page.getByText(/已受理，办件编号 [A-Z]+-[A-Z]+-\d{4}-\d{6}/).innerText();
@@ -102,7 +124,12 @@ describe('a case along its published process, parallel steps and a rework, from 
     await expectSteps(['已完成', '办理中', '未开始', '未开始', '未开始', '未开始'], '已受理');
     // The clerk has nothing to do on 分办: no buttons on its row, no 办结 in the action bar.
     expect(await stepRow('分办').getByRole('button').count()).toBe(0);
-    expect(await page.locator('.cs-actions').getByRole('button', { name: /^办\s*结$/ }).count()).toBe(0);
+    expect(
+      await page
+        .locator('.cs-actions')
+        .getByRole('button', { name: /^办\s*结$/ })
+        .count(),
+    ).toBe(0);
     await expectProgress('已受理', '分办', ['finish', 'process', 'wait', 'wait', 'wait', 'wait']);
 
     // The router finds 分办 in 我的待办 and routes it: both parallel steps start.
@@ -122,7 +149,9 @@ describe('a case along its published process, parallel steps and a rework, from 
     // The reviewer passes: the case moves to 登簿 (审批中) by itself.
     await as('zr_reviewer');
     await page.goto(`${baseUrl()}/cases/${caseId}`);
-    await stepRow('登记审核').getByRole('button', { name: /认\s*领/ }).click();
+    await stepRow('登记审核')
+      .getByRole('button', { name: /认\s*领/ })
+      .click();
     await decide(/审核通过/);
     await expectSteps(['已完成', '已完成', '已完成', '已完成', '办理中', '未开始'], '审批中');
     await expectProgress('审批中', '登簿', ['finish', 'finish', 'finish', 'finish', 'process', 'wait']);
@@ -130,15 +159,30 @@ describe('a case along its published process, parallel steps and a rework, from 
     // The approver returns it for rework: both parallel steps are worked again.
     await as('zr_approver');
     await page.goto(`${baseUrl()}/cases/${caseId}`);
-    expect(await page.locator('.cs-actions').getByRole('button', { name: /提交审批/ }).count()).toBe(0);
+    expect(
+      await page
+        .locator('.cs-actions')
+        .getByRole('button', { name: /提交审批/ })
+        .count(),
+    ).toBe(0);
     await decide(/退回重办/, { 原因: '税费核定的计税价格与网签合同不符' });
     await expectSteps(['已完成', '已完成', '办理中', '办理中', '未开始', '未开始'], '退回重办');
-    await expectProgress('退回重办', '登记审核、税费核定征收', ['finish', 'finish', 'process', 'process', 'wait', 'wait']);
+    await expectProgress('退回重办', '登记审核、税费核定征收', [
+      'finish',
+      'finish',
+      'process',
+      'process',
+      'wait',
+      'wait',
+    ]);
 
     await as('sw_handler');
     await page.goto(`${baseUrl()}/cases/${caseId}`);
     // No form behind 重新办理: one click.
-    await page.locator('.cs-actions').getByRole('button', { name: /重新办理/ }).click();
+    await page
+      .locator('.cs-actions')
+      .getByRole('button', { name: /重新办理/ })
+      .click();
     await page.locator('.ant-card-head').getByText('办理中', { exact: true }).waitFor();
     await stepRow('税费核定征收').getByRole('button', { name: '办结“税费核定征收”' }).click();
     await expectSteps(['已完成', '已完成', '办理中', '已完成', '未开始', '未开始'], '审核中');

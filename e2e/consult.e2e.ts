@@ -48,7 +48,10 @@ describe('consultations', () => {
     await page.getByRole('button', { name: /返\s*回/ }).click();
     await page.getByRole('link', { name: /ZX-/ }).first().click();
     await page.getByRole('button', { name: '承诺答复期限' }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /保\s*存/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /保\s*存/ })
+      .click();
     await page.getByText('承诺答复', { exact: true }).first().waitFor();
     await page.getByText(/\d{4}-\d{2}-\d{2} 正常/).waitFor();
     await page.getByText('首问人').waitFor();

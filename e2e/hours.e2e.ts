@@ -12,32 +12,49 @@ beforeAll(async () => {
   setServerTime('2026-03-02T10:00:00+08:00');
   browser = await openBrowser();
   page = await browser.context.newPage();
-  const halls = (await (await fetch(`${baseUrl()}/api/public/halls`)).json()) as { items: { id: string; name: string }[] };
+  const halls = (await (await fetch(`${baseUrl()}/api/public/halls`)).json()) as {
+    items: { id: string; name: string }[];
+  };
   hallId = halls.items.find((h) => h.name === '青川县政务服务中心')!.id;
 });
 afterAll(async () => {
   // Leave the hall without a closing time, so the files that follow are not swept mid-test nor refused tickets.
   const login = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'supervisor', password: DEMO_PASSWORD }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'supervisor', password: DEMO_PASSWORD }),
   });
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
   const headers = { 'content-type': 'application/json', cookie };
-  await fetch(`${baseUrl()}/api/queue/halls/${hallId}/hours`, { method: 'PUT', headers, body: JSON.stringify({ weeklyHours: [] }) });
+  await fetch(`${baseUrl()}/api/queue/halls/${hallId}/hours`, {
+    method: 'PUT',
+    headers,
+    body: JSON.stringify({ weeklyHours: [] }),
+  });
   // The windows' own timetables would otherwise decide the closing (and stop the kiosk in the evening).
   const windows = (await (await fetch(`${baseUrl()}/api/queue/windows?hallId=${hallId}`, { headers })).json()) as {
     items: { id: string; weeklyHours: unknown[] | null }[];
   };
   for (const w of windows.items.filter((x) => x.weeklyHours !== null)) {
-    const cleared = await fetch(`${baseUrl()}/api/queue/windows/${w.id}/settings`, { method: 'PUT', headers, body: JSON.stringify({ weeklyHours: null }) });
+    const cleared = await fetch(`${baseUrl()}/api/queue/windows/${w.id}/settings`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ weeklyHours: null }),
+    });
     expect(cleared.status).toBe(200);
   }
   resetServerTime();
   await browser?.close();
 });
-afterEach(async (c) => { if (c.task.result?.state === 'fail') await page.screenshot({ path: '/tmp/ow-hours-fail.png', fullPage: true }); });
+afterEach(async (c) => {
+  if (c.task.result?.state === 'fail') await page.screenshot({ path: '/tmp/ow-hours-fail.png', fullPage: true });
+});
 
 const dialog = () => page.getByRole('dialog');
-const save = async () => dialog().getByRole('button', { name: /保\s*存/ }).click();
+const save = async () =>
+  dialog()
+    .getByRole('button', { name: /保\s*存/ })
+    .click();
 
 describe('opening hours of windows and the hall', () => {
   it('lets the window supervisor set a window’s sessions per weekday, with the server’s field error in place', async () => {
@@ -48,7 +65,9 @@ describe('opening hours of windows and the hall', () => {
     await row.getByText('未设置').waitFor();
     await row.getByRole('button', { name: '办公时间' }).click();
     await dialog().getByText('5 婚姻登记专窗 办公时间（按星期）').waitFor();
-    await dialog().getByRole('button', { name: /按常规填入/ }).click();
+    await dialog()
+      .getByRole('button', { name: /按常规填入/ })
+      .click();
     expect(await dialog().getByLabel('周一上午开始').inputValue()).toBe('09:00');
     expect(await dialog().getByLabel('周五下午结束').inputValue()).toBe('17:00');
     // Wednesday afternoon made to start inside the morning: the server names that very field.
@@ -64,7 +83,10 @@ describe('opening hours of windows and the hall', () => {
     await dialog().waitFor({ state: 'hidden' });
     await row.getByText('周一至周五 09:00-12:00、13:30-17:00；周六 09:00-12:00').waitFor();
     // The hall has no timetable of its own yet: its latest window decides today's closing.
-    await page.getByTestId('hall-hours').getByText('今日 17:00 停止叫号，未叫号的号自动作废（依据：各窗口办公时间）').waitFor();
+    await page
+      .getByTestId('hall-hours')
+      .getByText('今日 17:00 停止叫号，未叫号的号自动作废（依据：各窗口办公时间）')
+      .waitFor();
   });
 
   it('lets the station head set the hall’s own hours, which then decide the closing', async () => {
@@ -74,7 +96,9 @@ describe('opening hours of windows and the hall', () => {
     await page.goto(`${baseUrl()}/admin/windows`);
     await page.getByRole('button', { name: '大厅办公时间' }).click();
     await dialog().getByText('大厅办公时间（按星期）').waitFor();
-    await dialog().getByRole('button', { name: /按常规填入/ }).click();
+    await dialog()
+      .getByRole('button', { name: /按常规填入/ })
+      .click();
     await dialog().getByLabel('周一下午结束').fill('17:30');
     await dialog().getByLabel('周一下午开始').fill('1330');
     await save();

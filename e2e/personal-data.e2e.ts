@@ -7,7 +7,8 @@ let page: Page;
 let applicantId: string;
 /** Set SCREENSHOT_DIR to keep pictures of the screens for review. */
 const shot = async (name: string) => {
-  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true });
+  if (process.env.SCREENSHOT_DIR)
+    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true });
 };
 
 beforeAll(async () => {
@@ -16,7 +17,15 @@ beforeAll(async () => {
   await api.post(`${baseUrl()}/api/auth/login`, { data: { username: 'clerk', password: DEMO_PASSWORD } });
   const me = await (await api.get(`${baseUrl()}/api/auth/me`)).json();
   const created = await api.post(`${baseUrl()}/api/applicants`, {
-    data: { hallId: me.halls[0].id, kind: 'person', name: '林注销', docType: 'resident_id', docNumber: '510802196203154418', phone: '13877776666', address: '青川县乔庄镇' },
+    data: {
+      hallId: me.halls[0].id,
+      kind: 'person',
+      name: '林注销',
+      docType: 'resident_id',
+      docNumber: '510802196203154418',
+      phone: '13877776666',
+      address: '青川县乔庄镇',
+    },
   });
   applicantId = (await created.json()).id;
   await browser.context.clearCookies();
@@ -36,9 +45,14 @@ describe('personal data on the applicant file (个人信息)', () => {
     const dialog = page.getByRole('dialog', { name: '个人信息导出结果' });
     await dialog.waitFor();
     await dialog.getByText('咨询', { exact: true }).waitFor();
-    expect(await dialog.getByRole('link', { name: '打印摘要（PDF）' }).getAttribute('href')).toBe(`/api/applicants/${applicantId}/personal-data/pdf`);
+    expect(await dialog.getByRole('link', { name: '打印摘要（PDF）' }).getAttribute('href')).toBe(
+      `/api/applicants/${applicantId}/personal-data/pdf`,
+    );
     await shot('personal-data-export');
-    await dialog.getByRole('button', { name: /关\s*闭/ }).last().click();
+    await dialog
+      .getByRole('button', { name: /关\s*闭/ })
+      .last()
+      .click();
   });
 
   it('seals the file: 已封存 in place of the person, and unsealing goes to the security administrator', async () => {
@@ -47,7 +61,10 @@ describe('personal data on the applicant file (个人信息)', () => {
     await dialog.getByLabel('理由').fill('户籍已注销（死亡证明 2026-018）');
     await dialog.getByRole('button', { name: /封\s*存/ }).click();
     await page.getByText('该申请人信息已封存', { exact: true }).waitFor();
-    await page.getByText(/：已封存$/).first().waitFor();
+    await page
+      .getByText(/：已封存$/)
+      .first()
+      .waitFor();
     expect(await page.getByText('林注销').count()).toBe(0);
     await shot('personal-data-sealed');
     await page.getByRole('button', { name: '申请解封' }).click();
@@ -63,15 +80,24 @@ describe('personal data on the applicant file (个人信息)', () => {
     await page.goto(`${baseUrl()}/admin/unseal-requests`);
     await page.getByText('家属持公证书申请查阅').waitFor();
     await shot('personal-data-unseal-requests');
-    await page.getByRole('button', { name: /批\s*准/ }).first().click();
+    await page
+      .getByRole('button', { name: /批\s*准/ })
+      .first()
+      .click();
     await page.getByRole('dialog', { name: '批准解封' }).getByLabel('审批意见').fill('公证书核验无误');
-    await page.getByRole('dialog', { name: '批准解封' }).getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page
+      .getByRole('dialog', { name: '批准解封' })
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
     await page.getByText('已批准，该申请人信息已解封').waitFor();
 
     await page.context().clearCookies();
     await logIn(page, 'supervisor');
     await page.getByRole('menuitem', { name: /工作台/ }).waitFor();
     await page.goto(`${baseUrl()}/applicants/${applicantId}`);
-    await page.getByText(/：林注销$/).first().waitFor();
+    await page
+      .getByText(/：林注销$/)
+      .first()
+      .waitFor();
   });
 });

@@ -62,7 +62,10 @@ describe('catalogue to public guide', () => {
     await page.getByText(/已保存/).waitFor();
     await page.getByRole('button', { name: /^发\s*布$/ }).click();
     await page.getByRole('button', { name: /确\s*定|确认/ }).click();
-    await page.getByText(/已发布/).first().waitFor();
+    await page
+      .getByText(/已发布/)
+      .first()
+      .waitFor();
     await logOut();
 
     await page.goto(`${baseUrl()}/guide`);
@@ -71,6 +74,9 @@ describe('catalogue to public guide', () => {
     await page.getByText('烟花爆竹零售经营许可').first().click();
     await page.getByText('烟花爆竹经营（零售）许可证申请书').waitFor();
     await page.getByText('经营场所产权证明').waitFor();
-    await page.getByText(/承诺.*5.*工作日/).first().waitFor();
+    await page
+      .getByText(/承诺.*5.*工作日/)
+      .first()
+      .waitFor();
   });
 });

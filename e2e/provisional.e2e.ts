@@ -18,7 +18,10 @@ afterAll(async () => {
 });
 
 async function api<T = any>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-  const res = method === 'GET' ? await page.request.get(`${baseUrl()}${path}`) : await page.request.post(`${baseUrl()}${path}`, { data: data ?? {} });
+  const res =
+    method === 'GET'
+      ? await page.request.get(`${baseUrl()}${path}`)
+      : await page.request.post(`${baseUrl()}${path}`, { data: data ?? {} });
   if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -30,17 +33,30 @@ describe('dates in a year whose national schedule is not published', () => {
     await page.getByRole('menuitem', { name: /工作台/ }).waitFor();
     const me = await api('GET', '/api/auth/me');
     const hallId = me.halls[0].id as string;
-    const items = (await api('GET', `/api/catalog/items?hallId=${hallId}&status=published&pageSize=100`)).items as any[];
+    const items = (await api('GET', `/api/catalog/items?hallId=${hallId}&status=published&pageSize=100`))
+      .items as any[];
     const item = items.find((i) => i.kind === 'committed' && i.promisedDays >= 2)!;
     const content = (await api('GET', `/api/catalog/items/${item.id}`)).content;
     const body = `51081219850415${String(100 + Math.floor(Math.random() * 800))}`;
     const applicant = await api('POST', '/api/applicants', {
-      hallId, kind: 'person', name: '待定测试', docType: 'resident_id', docNumber: body + mod112CheckChar(body), phone: '13912340000',
+      hallId,
+      kind: 'person',
+      name: '待定测试',
+      docType: 'resident_id',
+      docNumber: body + mod112CheckChar(body),
+      phone: '13912340000',
       address: '青川县乔庄镇',
     });
     const materials = content.materials.map((m: any) =>
-      m.requirement === 'conditional' ? { key: m.key, status: 'not_applicable' } : { key: m.key, status: 'received', copies: m.copies, pages: 1 });
-    const reception = await api('POST', '/api/intake/receptions', { itemId: item.id, applicantId: applicant.id, materials });
+      m.requirement === 'conditional'
+        ? { key: m.key, status: 'not_applicable' }
+        : { key: m.key, status: 'received', copies: m.copies, pages: 1 },
+    );
+    const reception = await api('POST', '/api/intake/receptions', {
+      itemId: item.id,
+      applicantId: applicant.id,
+      materials,
+    });
     const c = await api('POST', `/api/cases/${reception.id}/accept`);
     expect(c.deadline > '2027-01-01').toBe(true);
     expect(c.deadlineProvisional).toBe(true);

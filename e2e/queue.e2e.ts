@@ -10,7 +10,9 @@ let padPath: string;
 /** Signs in over HTTP (outside the browser) and returns the session cookie. */
 async function apiSession(username: string): Promise<string> {
   const res = await fetch(`${baseUrl()}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
   expect(res.status).toBe(200);
   return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
@@ -18,11 +20,15 @@ async function apiSession(username: string): Promise<string> {
 
 beforeAll(async () => {
   browser = await openBrowser();
-  const halls = (await (await fetch(`${baseUrl()}/api/public/halls`)).json()) as { items: { id: string; name: string }[] };
+  const halls = (await (await fetch(`${baseUrl()}/api/public/halls`)).json()) as {
+    items: { id: string; name: string }[];
+  };
   hallId = halls.items.find((h) => h.name === '青川县政务服务中心')!.id;
   // The window supervisor sets up window 5's rating pad, as the hall does once per tablet.
   const cookie = await apiSession('supervisor');
-  const windows = (await (await fetch(`${baseUrl()}/api/queue/windows?hallId=${hallId}`, { headers: { cookie } })).json()) as { items: { id: string; number: number }[] };
+  const windows = (await (
+    await fetch(`${baseUrl()}/api/queue/windows?hallId=${hallId}`, { headers: { cookie } })
+  ).json()) as { items: { id: string; number: number }[] };
   windowId = windows.items.find((w) => w.number === 5)!.id;
   const issued = await fetch(`${baseUrl()}/api/rating/pads/${windowId}/token`, { method: 'POST', headers: { cookie } });
   expect(issued.status).toBe(201);
@@ -65,7 +71,10 @@ describe('the hall floor', () => {
 
     await clerk.getByRole('button', { name: '开始办理' }).click();
     await clerk.getByRole('button', { name: '办结' }).click();
-    await clerk.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await clerk
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
 
     await pad.getByText(`请为 ${number} 号的本次服务评价`).waitFor();
     await pad.getByText('服务人员：张伟').waitFor();
@@ -74,24 +83,38 @@ describe('the hall floor', () => {
     await pad.getByRole('button', { name: /提交评价/ }).click();
     await pad.getByText('感谢您的评价！').waitFor();
 
-    const state = await fetch(`${baseUrl()}/api/public/pads/${windowId}`, { headers: { 'x-pad-token': padPath.split('#')[1]! } });
+    const state = await fetch(`${baseUrl()}/api/public/pads/${windowId}`, {
+      headers: { 'x-pad-token': padPath.split('#')[1]! },
+    });
     expect(((await state.json()) as { pending: unknown }).pending).toBeNull();
   });
 
   it('puts a bad review on the feedback officer’s call-back list, and records the call-back', async () => {
     const cookie = await apiSession('clerk');
     const post = async (path: string, body: unknown = {}, headers: Record<string, string> = { cookie }) => {
-      const res = await fetch(`${baseUrl()}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+      const res = await fetch(`${baseUrl()}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
       expect(res.status, path).toBeLessThan(300);
       return (await res.json()) as Record<string, unknown>;
     };
-    const categories = (await (await fetch(`${baseUrl()}/api/public/halls/${hallId}/queue/categories`)).json()) as { items: { id: string; prefix: string }[] };
-    const ticket = await post(`/api/public/halls/${hallId}/queue/tickets`, { categoryId: categories.items.find((c) => c.prefix === 'D')!.id });
+    const categories = (await (await fetch(`${baseUrl()}/api/public/halls/${hallId}/queue/categories`)).json()) as {
+      items: { id: string; prefix: string }[];
+    };
+    const ticket = await post(`/api/public/halls/${hallId}/queue/tickets`, {
+      categoryId: categories.items.find((c) => c.prefix === 'D')!.id,
+    });
     const called = (await post(`/api/queue/windows/${windowId}/call-next`)).ticket as { id: string };
     expect(called.id).toBe(ticket.id);
     await post(`/api/queue/tickets/${called.id}/start`);
     await post(`/api/queue/tickets/${called.id}/finish`, { outcomeKind: 'none' });
-    await post(`/api/public/pads/${windowId}/ratings`, { ticketId: called.id, level: 'very_dissatisfied', comment: '窗口人员态度生硬' }, { 'x-pad-token': padPath.split('#')[1]! });
+    await post(
+      `/api/public/pads/${windowId}/ratings`,
+      { ticketId: called.id, level: 'very_dissatisfied', comment: '窗口人员态度生硬' },
+      { 'x-pad-token': padPath.split('#')[1]! },
+    );
 
     await browser.context.clearCookies();
     const page = await browser.context.newPage();
@@ -102,20 +125,29 @@ describe('the hall floor', () => {
     await row.getByText(/窗口人员态度生硬/).waitFor();
     await row.getByRole('button', { name: '记录回访' }).click();
     await page.getByLabel('回访情况').fill('已电话致歉，说明将加强窗口服务规范培训');
-    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定/ })
+      .click();
     await row.waitFor({ state: 'detached' });
   });
 
   it('shows the window supervisor how the day’s tickets ended, as the server counts them', async () => {
     const cookie = await apiSession('supervisor');
     const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    const expected = (await (await fetch(`${baseUrl()}/api/queue/day-summary?hallId=${hallId}&day=${day}`, { headers: { cookie } })).json()) as Record<string, number>;
+    const expected = (await (
+      await fetch(`${baseUrl()}/api/queue/day-summary?hallId=${hallId}&day=${day}`, { headers: { cookie } })
+    ).json()) as Record<string, number>;
     expect(expected.issued).toBeGreaterThan(0);
     await browser.context.clearCookies();
     const page = await browser.context.newPage();
     await logIn(page, 'supervisor');
     await page.getByRole('menuitem', { name: /排队叫号设置/ }).click();
-    const figure = (title: string) => page.locator('.ant-statistic').filter({ has: page.getByText(title, { exact: true }) }).locator('.ant-statistic-content-value');
+    const figure = (title: string) =>
+      page
+        .locator('.ant-statistic')
+        .filter({ has: page.getByText(title, { exact: true }) })
+        .locator('.ant-statistic-content-value');
     await figure('取号').getByText(String(expected.issued), { exact: true }).waitFor();
     expect(await figure('已办结').textContent()).toBe(String(expected.done));
     expect(await figure('未办结').textContent()).toBe(String(expected.unfinished));

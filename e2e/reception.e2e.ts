@@ -12,7 +12,9 @@ beforeAll(async () => {
   page = await browser.context.newPage();
 });
 afterAll(() => browser?.close());
-afterEach(async (c) => { if (c.task.result?.state === 'fail') await page.screenshot({ path: '/tmp/ow-fail.png', fullPage: true }); });
+afterEach(async (c) => {
+  if (c.task.result?.state === 'fail') await page.screenshot({ path: '/tmp/ow-fail.png', fullPage: true });
+});
 
 /** Picks an option of the open antd select dropdown. */
 const pick = (title: string) => page.locator('.ant-select-dropdown:visible').getByTitle(title, { exact: true }).click();
@@ -37,15 +39,26 @@ describe('reception at the window', () => {
     await page.getByLabel('手机号码').fill('13912345678');
     await page.getByRole('button', { name: /^登\s*记$/ }).click();
     // the server's identity check speaks on the field
-    await page.locator('.ant-form-item-explain-error').filter({ hasText: /校验|号码/ }).first().waitFor();
+    await page
+      .locator('.ant-form-item-explain-error')
+      .filter({ hasText: /校验|号码/ })
+      .first()
+      .waitFor();
     await page.getByLabel('证件号码').fill('510822198506123015');
     await page.getByRole('button', { name: /^登\s*记$/ }).click();
-    await page.getByText('510822********3015').or(page.getByText(/5108.*3015/)).first().waitFor();
+    await page
+      .getByText('510822********3015')
+      .or(page.getByText(/5108.*3015/))
+      .first()
+      .waitFor();
 
     await page.getByLabel('办理事项').click();
     await page.getByLabel('办理事项').fill('食品经营');
     await page.getByTitle(/食品经营许可（新办）/).click();
-    await page.getByTestId('expected-date').filter({ hasText: /\d{4}-\d{2}-\d{2}/ }).waitFor();
+    await page
+      .getByTestId('expected-date')
+      .filter({ hasText: /\d{4}-\d{2}-\d{2}/ })
+      .waitFor();
 
     const accept = page.getByRole('button', { name: /^受理/ });
     expect(await accept.isEnabled()).toBe(true);
@@ -57,7 +70,10 @@ describe('reception at the window', () => {
     expect(await page.getByRole('button', { name: /^容缺受理/ }).isEnabled()).toBe(true);
 
     await page.getByRole('button', { name: /^出具一次性告知书/ }).click();
-    await page.getByRole('dialog').getByRole('button', { name: /出具告知书/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /出具告知书/ })
+      .click();
     const notice = page.getByRole('link', { name: /打印一次性告知书（.*GZ/ });
     await notice.waitFor();
     expect(await fetchPdf(await notice.getAttribute('href'))).toBe('%PDF');
@@ -110,7 +126,10 @@ describe('reception at the window', () => {
     };
     const spaced = (name: string) => new RegExp(`^${name.split('').join('\\s*')}$`);
     const act = async (name: string, fields?: Record<string, string>) => {
-      await page.locator('.cs-actions').getByRole('button', { name: spaced(name) }).click();
+      await page
+        .locator('.cs-actions')
+        .getByRole('button', { name: spaced(name) })
+        .click();
       if (!fields) return;
       const dialog = page.getByRole('dialog');
       for (const [label, value] of Object.entries(fields)) await dialog.getByLabel(label, { exact: true }).fill(value);
@@ -119,7 +138,7 @@ describe('reception at the window', () => {
     };
     const state = (label: string) => page.locator('.ant-card-head').getByText(label, { exact: true }).waitFor();
     const publicState = async (label: string) => {
-      const pub = await browser.context.browser()?.newContext() ?? browser.context;
+      const pub = (await browser.context.browser()?.newContext()) ?? browser.context;
       const p = await pub.newPage();
       await p.goto(`${baseUrl()}/progress?no=${encodeURIComponent(caseNo)}`);
       await p.getByLabel('手机号码后四位').fill('5678');
@@ -135,7 +154,10 @@ describe('reception at the window', () => {
     await logIn(page, 'reviewer');
     await page.getByRole('menuitem', { name: /待办事项/ }).click();
     await page.getByRole('tab', { name: '部门待办' }).click();
-    await page.getByRole('row', { name: new RegExp(caseNo) }).getByRole('button', { name: /认\s*领/ }).click();
+    await page
+      .getByRole('row', { name: new RegExp(caseNo) })
+      .getByRole('button', { name: /认\s*领/ })
+      .click();
     await page.getByRole('row', { name: new RegExp(caseNo) }).waitFor({ state: 'detached' });
     await page.getByRole('tab', { name: '我的待办' }).click();
     await page.getByRole('link', { name: caseNo }).first().click();
@@ -146,7 +168,10 @@ describe('reception at the window', () => {
 
     // The handler does the on-site check; finishing it hands the case to approval by itself.
     await detail('handler');
-    await page.getByRole('row', { name: /现场核查/ }).getByRole('button', { name: /认\s*领/ }).click();
+    await page
+      .getByRole('row', { name: /现场核查/ })
+      .getByRole('button', { name: /认\s*领/ })
+      .click();
     await page.getByRole('button', { name: '办结“现场核查”' }).click();
     await state('审批中');
     await publicState('审批中');
@@ -170,7 +195,10 @@ describe('reception at the window', () => {
     await detail('clerk');
     await act('办结', { '办理结果摘要（如证照编号）': '许可证编号 JY15108120000001' });
     await state('办结');
-    await page.getByText(/结果告知书/).first().waitFor();
+    await page
+      .getByText(/结果告知书/)
+      .first()
+      .waitFor();
     await publicState('办结');
     await act('领取登记', { 领取人: '陈晓明', 领取人证件号码: '510822198506123015' });
     await state('已送达');

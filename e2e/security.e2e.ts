@@ -50,10 +50,16 @@ describe('demo mode and two-factor sign-in', () => {
     await page.getByText('已提交申请，待另一名管理员批准后生效').waitFor();
     await page.goto(`${baseUrl()}/admin/requests`);
     await page.getByText(/重置审计管理员 auditor 的密码/).waitFor();
-    expect(await page.getByRole('button', { name: '批 准' }).count() + (await page.getByRole('button', { name: '批准' }).count())).toBe(0);
+    expect(
+      (await page.getByRole('button', { name: '批 准' }).count()) +
+        (await page.getByRole('button', { name: '批准' }).count()),
+    ).toBe(0);
     await page.getByRole('button', { name: /撤\s*回/ }).waitFor();
     await shot('admin-requests');
-    await page.getByRole('button', { name: /撤\s*回/ }).first().click();
+    await page
+      .getByRole('button', { name: /撤\s*回/ })
+      .first()
+      .click();
     await page.getByText('已撤回').first().waitFor();
     await page.context().clearCookies();
   });

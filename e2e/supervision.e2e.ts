@@ -21,7 +21,10 @@ const morning = (day: string) => `${day}T02:00:00Z`;
 const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 async function api<T = any>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-  const res = method === 'GET' ? await page.request.get(`${baseUrl()}${path}`) : await page.request.post(`${baseUrl()}${path}`, { data: data ?? {} });
+  const res =
+    method === 'GET'
+      ? await page.request.get(`${baseUrl()}${path}`)
+      : await page.request.post(`${baseUrl()}${path}`, { data: data ?? {} });
   if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
   return (await res.json()) as T;
 }
@@ -37,12 +40,24 @@ async function acceptedCase(): Promise<{ caseNo: string; deadline: string }> {
   const content = (await api('GET', `/api/catalog/items/${item.id}`)).content;
   const body = `51081219850415${String(100 + Math.floor(Math.random() * 800))}`;
   const applicant = await api('POST', '/api/applicants', {
-    hallId, kind: 'person', name: '监察测试', docType: 'resident_id', docNumber: body + mod112CheckChar(body), phone: '13912340000',
+    hallId,
+    kind: 'person',
+    name: '监察测试',
+    docType: 'resident_id',
+    docNumber: body + mod112CheckChar(body),
+    phone: '13912340000',
     address: '青川县乔庄镇',
   });
   const materials = content.materials.map((m: any) =>
-    m.requirement === 'conditional' ? { key: m.key, status: 'not_applicable' } : { key: m.key, status: 'received', copies: m.copies, pages: 1 });
-  const reception = await api('POST', '/api/intake/receptions', { itemId: item.id, applicantId: applicant.id, materials });
+    m.requirement === 'conditional'
+      ? { key: m.key, status: 'not_applicable' }
+      : { key: m.key, status: 'received', copies: m.copies, pages: 1 },
+  );
+  const reception = await api('POST', '/api/intake/receptions', {
+    itemId: item.id,
+    applicantId: applicant.id,
+    materials,
+  });
   const c = await api('POST', `/api/cases/${reception.id}/accept`);
   return { caseNo: c.caseNo, deadline: c.deadline };
 }

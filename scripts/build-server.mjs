@@ -8,7 +8,9 @@ import { build } from 'esbuild';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const bundled = new Set(['chinese-days']);
-const external = Object.keys(pkg.dependencies).filter((d) => !bundled.has(d)).flatMap((d) => [d, `${d}/*`]);
+const external = Object.keys(pkg.dependencies)
+  .filter((d) => !bundled.has(d))
+  .flatMap((d) => [d, `${d}/*`]);
 
 await build({
   entryPoints: ['server/src/main.ts'],
@@ -21,5 +23,7 @@ await build({
   external,
   logLevel: 'warning',
   // CommonJS packages loaded from the bundle still call require().
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
 });

@@ -28,7 +28,8 @@ for (const file of files(root)) {
       if (IO_PACKAGES.test(spec)) say('domain/ holds pure rules without I/O');
       if (target.startsWith('platform/') || target.startsWith('modules/')) say('domain/ may import only domain/');
     }
-    if (rel.startsWith('platform/') && target.startsWith('modules/')) say('platform/ must not depend on business modules');
+    if (rel.startsWith('platform/') && target.startsWith('modules/'))
+      say('platform/ must not depend on business modules');
     if (base === 'routes.ts' && target.endsWith('repository.ts')) say('routes call services, never repositories');
     if (base === 'repository.ts' && (target.endsWith('service.ts') || target.endsWith('routes.ts'))) {
       say('repositories sit below services and routes');

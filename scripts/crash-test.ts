@@ -78,22 +78,32 @@ const auditEnv = (dialect: string) => ({
 async function check(db: OpenOptions, acked: Acknowledged[], dialect: string) {
   const handle = openDatabase(db);
   try {
-    const rows = await handle.db.selectFrom('cases').select(['id', 'case_no']).where('case_no', 'is not', null).execute();
+    const rows = await handle.db
+      .selectFrom('cases')
+      .select(['id', 'case_no'])
+      .where('case_no', 'is not', null)
+      .execute();
     const byId = new Map(rows.map((r) => [r.id, r.case_no]));
     const accepted = new Set(
-      (await handle.db.selectFrom('case_events').select('case_id').where('action', '=', 'acceptCase').execute()).map((e) => e.case_id),
+      (await handle.db.selectFrom('case_events').select('case_id').where('action', '=', 'acceptCase').execute()).map(
+        (e) => e.case_id,
+      ),
     );
     let lost = 0;
     for (const a of acked) if (byId.get(a.id) !== a.caseNo || !accepted.has(a.id)) lost++;
     // A number held by two cases, or answered for one case and now held by another, is a duplicate.
     const holders = new Map<string, Set<string>>();
-    for (const r of rows) holders.set(r.case_no as string, new Set([...(holders.get(r.case_no as string) ?? []), r.id]));
+    for (const r of rows)
+      holders.set(r.case_no as string, new Set([...(holders.get(r.case_no as string) ?? []), r.id]));
     for (const a of acked) holders.set(a.caseNo, new Set([...(holders.get(a.caseNo) ?? []), a.id]));
     const duplicates = [...holders.values()].filter((ids) => ids.size > 1).length;
     // The chain under the servers' key, held against the checkpoints they wrote between the kills.
     const env = auditEnv(dialect);
     const keys = loadAuditKeyRing({ keyFile: env.AUDIT_KEY_FILE, production: true }).ring;
-    const audit = await verifyAuditChain(handle.db, { keys, anchor: { file: env.AUDIT_CHECKPOINT_FILE, syslog: false } });
+    const audit = await verifyAuditChain(handle.db, {
+      keys,
+      anchor: { file: env.AUDIT_CHECKPOINT_FILE, syslog: false },
+    });
     return { lost, duplicates, audit, cases: rows.length };
   } finally {
     await handle.close();
@@ -123,8 +133,16 @@ async function run(dialect: 'sqlite' | 'pg', dbEnv: Record<string, string>, db: 
   const extra = { dialect, cycles: CYCLES, acknowledged: acked.length, casesInDb: result.cases };
   emit('crash.lost', result.lost, 'cases', extra);
   emit('crash.duplicates', result.duplicates, 'case numbers', extra);
-  const audit = { checked: result.audit.checked, firstBrokenSeq: result.audit.firstBrokenSeq, problem: result.audit.problem };
-  emit('crash.audit_ok', result.audit.ok ? 1 : 0, 'bool', { ...extra, ...audit, checkpoints: result.audit.checkpoints?.lines });
+  const audit = {
+    checked: result.audit.checked,
+    firstBrokenSeq: result.audit.firstBrokenSeq,
+    problem: result.audit.problem,
+  };
+  emit('crash.audit_ok', result.audit.ok ? 1 : 0, 'bool', {
+    ...extra,
+    ...audit,
+    checkpoints: result.audit.checkpoints?.lines,
+  });
   return result.lost === 0 && result.duplicates === 0 && result.audit.ok && acked.length > 0;
 }
 

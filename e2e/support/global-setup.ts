@@ -15,7 +15,16 @@ export default async function setup(project: TestProject) {
   // Test-only clock: while this file holds an ISO instant the server takes it as "now" (see support/clock.ts).
   const clockFile = path.join(dataDir, 'clock.txt');
   server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts', 'serve'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', ONEWINDOW_CLOCK_FILE: clockFile, SIGNIN_MAX_ATTEMPTS: '1000' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'warn',
+      ONEWINDOW_CLOCK_FILE: clockFile,
+      SIGNIN_MAX_ATTEMPTS: '1000',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   const deadline = Date.now() + 90_000;

@@ -168,8 +168,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of [
-    'idempotency_keys', 'window_items', 'service_item_versions', 'service_items', 'audit_head', 'audit_log',
-    'settings', 'sessions', 'user_departments', 'user_halls', 'user_roles', 'users', 'windows', 'departments', 'halls',
+    'idempotency_keys',
+    'window_items',
+    'service_item_versions',
+    'service_items',
+    'audit_head',
+    'audit_log',
+    'settings',
+    'sessions',
+    'user_departments',
+    'user_halls',
+    'user_roles',
+    'users',
+    'windows',
+    'departments',
+    'halls',
   ]) {
     await db.schema.dropTable(t).execute();
   }

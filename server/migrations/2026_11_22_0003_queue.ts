@@ -72,9 +72,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addUniqueConstraint('queue_tickets_hall_day_number', ['hall_id', 'day', 'number'])
     .execute();
-  await db.schema.createIndex('queue_tickets_waiting').on('queue_tickets').columns(['hall_id', 'status', 'category_id']).execute();
+  await db.schema
+    .createIndex('queue_tickets_waiting')
+    .on('queue_tickets')
+    .columns(['hall_id', 'status', 'category_id'])
+    .execute();
   await db.schema.createIndex('queue_tickets_window').on('queue_tickets').columns(['window_id', 'status']).execute();
-  await db.schema.createIndex('queue_tickets_finished').on('queue_tickets').columns(['category_id', 'finished_at']).execute();
+  await db.schema
+    .createIndex('queue_tickets_finished')
+    .on('queue_tickets')
+    .columns(['category_id', 'finished_at'])
+    .execute();
 
   await db.schema
     .createTable('queue_ticket_events')
@@ -89,8 +97,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('duration_ms', 'bigint')
     .addColumn('detail', 'text')
     .execute();
-  await db.schema.createIndex('queue_ticket_events_ticket').on('queue_ticket_events').columns(['ticket_id', 'step']).unique().execute();
-  await db.schema.createIndex('queue_ticket_events_hall').on('queue_ticket_events').columns(['hall_id', 'kind', 'at']).execute();
+  await db.schema
+    .createIndex('queue_ticket_events_ticket')
+    .on('queue_ticket_events')
+    .columns(['ticket_id', 'step'])
+    .unique()
+    .execute();
+  await db.schema
+    .createIndex('queue_ticket_events_hall')
+    .on('queue_ticket_events')
+    .columns(['hall_id', 'kind', 'at'])
+    .execute();
 
   await db.schema
     .createTable('queue_window_sessions')
@@ -160,13 +177,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('rating_follow_ups_open').on('rating_follow_ups').columns(['hall_id', 'status', 'due_day']).execute();
+  await db.schema
+    .createIndex('rating_follow_ups_open')
+    .on('rating_follow_ups')
+    .columns(['hall_id', 'status', 'due_day'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of [
-    'rating_follow_ups', 'ratings', 'queue_window_settings', 'queue_window_sessions', 'queue_ticket_events',
-    'queue_tickets', 'queue_counters', 'queue_categories', 'queue_hall_settings',
+    'rating_follow_ups',
+    'ratings',
+    'queue_window_settings',
+    'queue_window_sessions',
+    'queue_ticket_events',
+    'queue_tickets',
+    'queue_counters',
+    'queue_categories',
+    'queue_hall_settings',
   ]) {
     await db.schema.dropTable(t).execute();
   }

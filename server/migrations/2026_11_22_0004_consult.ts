@@ -30,7 +30,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('consultations_hall_status').on('consultations').columns(['hall_id', 'status']).execute();
-  await db.schema.createIndex('consultations_hall_day').on('consultations').columns(['hall_id', 'registered_day']).execute();
+  await db.schema
+    .createIndex('consultations_hall_day')
+    .on('consultations')
+    .columns(['hall_id', 'registered_day'])
+    .execute();
 
   await db.schema
     .createTable('consultation_events')
@@ -42,7 +46,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('action', 'text', (c) => c.notNull())
     .addColumn('detail', 'text')
     .execute();
-  await db.schema.createIndex('consultation_events_of').on('consultation_events').columns(['consultation_id', 'at']).execute();
+  await db.schema
+    .createIndex('consultation_events_of')
+    .on('consultation_events')
+    .columns(['consultation_id', 'at'])
+    .execute();
 
   await db.schema
     .createTable('consultation_departments')
@@ -57,7 +65,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('answered_at', 'bigint')
     .addColumn('answered_by', 'text')
     .execute();
-  await db.schema.createIndex('consultation_departments_of').on('consultation_departments').column('consultation_id').execute();
+  await db.schema
+    .createIndex('consultation_departments_of')
+    .on('consultation_departments')
+    .column('consultation_id')
+    .execute();
 
   await db.schema
     .createTable('consultation_notices')
@@ -89,7 +101,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_by', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('knowledge_entries_hall').on('knowledge_entries').columns(['hall_id', 'status']).execute();
+  await db.schema
+    .createIndex('knowledge_entries_hall')
+    .on('knowledge_entries')
+    .columns(['hall_id', 'status'])
+    .execute();
 
   await db.schema
     .createTable('knowledge_versions')
@@ -109,7 +125,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of [
-    'knowledge_versions', 'knowledge_entries', 'consultation_notices', 'consultation_departments', 'consultation_events', 'consultations',
+    'knowledge_versions',
+    'knowledge_entries',
+    'consultation_notices',
+    'consultation_departments',
+    'consultation_events',
+    'consultations',
   ]) {
     await db.schema.dropTable(t).execute();
   }

@@ -157,8 +157,15 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of [
-    'routing_slips', 'case_steps', 'case_documents', 'case_events', 'case_receptions', 'cases', 'number_counters',
-    'applicant_events', 'applicants',
+    'routing_slips',
+    'case_steps',
+    'case_documents',
+    'case_events',
+    'case_receptions',
+    'cases',
+    'number_counters',
+    'applicant_events',
+    'applicants',
   ]) {
     await db.schema.dropTable(t).execute();
   }

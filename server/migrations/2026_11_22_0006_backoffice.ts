@@ -5,11 +5,17 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   // One column per statement: SQLite adds a single column per ALTER TABLE.
   const stepColumns: [string, 'text' | 'bigint'][] = [
-    ['assignee_id', 'text'], ['assignee_name', 'text'], ['claimed_at', 'bigint'], ['deadline', 'text'],
+    ['assignee_id', 'text'],
+    ['assignee_name', 'text'],
+    ['claimed_at', 'bigint'],
+    ['deadline', 'text'],
   ];
   for (const [name, type] of stepColumns) await db.schema.alterTable('case_steps').addColumn(name, type).execute();
   const caseColumns: [string, 'text' | 'bigint' | 'integer'][] = [
-    ['extra_days', 'integer'], ['approval_escalated', 'integer'], ['outcome', 'text'], ['completed_at', 'bigint'],
+    ['extra_days', 'integer'],
+    ['approval_escalated', 'integer'],
+    ['outcome', 'text'],
+    ['completed_at', 'bigint'],
     ['completed_day', 'text'],
   ];
   for (const [name, type] of caseColumns) await db.schema.alterTable('cases').addColumn(name, type).execute();
@@ -102,7 +108,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['case_archives', 'case_deliveries', 'case_files', 'case_extensions', 'case_pauses', 'case_verifications']) {
+  for (const t of [
+    'case_archives',
+    'case_deliveries',
+    'case_files',
+    'case_extensions',
+    'case_pauses',
+    'case_verifications',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

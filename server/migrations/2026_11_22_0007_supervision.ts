@@ -22,7 +22,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     // A sweep never alerts the same person twice about the same light.
     .addUniqueConstraint('alerts_once', ['target_key', 'level', 'recipient_id'])
     .execute();
-  await db.schema.createIndex('alerts_recipient').on('alerts').columns(['recipient_id', 'read_at', 'created_at']).execute();
+  await db.schema
+    .createIndex('alerts_recipient')
+    .on('alerts')
+    .columns(['recipient_id', 'read_at', 'created_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -13,7 +13,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('weekly', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('queue_opening_hours_hall').on('queue_opening_hours').columns(['hall_id', 'owner_type']).execute();
+  await db.schema
+    .createIndex('queue_opening_hours_hall')
+    .on('queue_opening_hours')
+    .columns(['hall_id', 'owner_type'])
+    .execute();
   // The sweep looks for waiting tickets by status and day across halls.
   await db.schema.createIndex('queue_tickets_status_day').on('queue_tickets').columns(['status', 'day']).execute();
 }

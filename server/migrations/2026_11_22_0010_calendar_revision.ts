@@ -8,7 +8,9 @@ import { type Kysely, sql } from 'kysely';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const now = Date.now();
-  await sql`INSERT INTO settings (key, value, updated_at) VALUES ('calendar.revision', ${randomUUID()}, ${now})`.execute(db);
+  await sql`INSERT INTO settings (key, value, updated_at) VALUES ('calendar.revision', ${randomUUID()}, ${now})`.execute(
+    db,
+  );
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -13,7 +13,10 @@ const columns = [
 
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const [table, column] of columns) {
-    await db.schema.alterTable(table).addColumn(column, 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable(table)
+      .addColumn(column, 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
   }
 }
 

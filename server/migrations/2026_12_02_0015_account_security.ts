@@ -30,7 +30,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('password_hash', 'text', (c) => c.notNull())
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('password_history_user').on('password_history').columns(['user_id', 'created_at']).execute();
+  await db.schema
+    .createIndex('password_history_user')
+    .on('password_history')
+    .columns(['user_id', 'created_at'])
+    .execute();
   await db.schema
     .createTable('admin_requests')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -48,9 +52,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('decided_at', 'bigint')
     .addColumn('note', 'text')
     .execute();
-  await db.schema.createIndex('admin_requests_status').on('admin_requests').columns(['status', 'requested_at']).execute();
+  await db.schema
+    .createIndex('admin_requests_status')
+    .on('admin_requests')
+    .columns(['status', 'requested_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['admin_requests', 'password_history', 'recovery_codes', 'user_totp']) await db.schema.dropTable(t).execute();
+  for (const t of ['admin_requests', 'password_history', 'recovery_codes', 'user_totp'])
+    await db.schema.dropTable(t).execute();
 }

@@ -5,7 +5,10 @@ import type { Kysely } from 'kysely';
  * an HMAC under a key kept outside the database (2), named by key_id so keys can be rotated.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema.alterTable('audit_log').addColumn('chain', 'integer', (c) => c.notNull().defaultTo(1)).execute();
+  await db.schema
+    .alterTable('audit_log')
+    .addColumn('chain', 'integer', (c) => c.notNull().defaultTo(1))
+    .execute();
   await db.schema.alterTable('audit_log').addColumn('key_id', 'text').execute();
 }
 

@@ -27,7 +27,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('applicants').renameColumn('doc_number', 'doc_number_enc').execute();
   await db.schema.alterTable('applicants').renameColumn('phone', 'phone_enc').execute();
   for (const c of ['doc_number_index', 'doc_number_masked', 'phone_index', 'phone_masked']) {
-    await db.schema.alterTable('applicants').addColumn(c, 'text', (col) => col.notNull().defaultTo('')).execute();
+    await db.schema
+      .alterTable('applicants')
+      .addColumn(c, 'text', (col) => col.notNull().defaultTo(''))
+      .execute();
   }
   await db.schema.alterTable('applicants').addColumn('sealed_at', 'bigint').execute();
   await db.schema.alterTable('applicants').addColumn('sealed_by', 'text').execute();
@@ -37,42 +40,69 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // The uniqueness of a document number in a hall moves to its blind index (ciphertexts are all different).
   if (pg) await sql`alter table applicants drop constraint applicants_hall_doc`.execute(db);
   await eachBatch(
-    (after) => sql<Row>`select id, kind, doc_number_enc, phone_enc from applicants where id > ${after} order by id limit ${BATCH}`
-      .execute(db).then((r) => r.rows),
+    (after) =>
+      sql<Row>`select id, kind, doc_number_enc, phone_enc from applicants where id > ${after} order by id limit ${BATCH}`
+        .execute(db)
+        .then((r) => r.rows),
     async (r) => {
       const id = String(r.id);
       const doc = protectDocNumber(piiFields.applicantDoc, id, String(r.doc_number_enc), r.kind === 'person');
       const phone = protectPhone(piiFields.applicantPhone, id, String(r.phone_enc));
       await sql`update applicants set doc_number_enc = ${doc.enc}, doc_number_index = ${doc.index}, doc_number_masked = ${doc.masked},
-        phone_enc = ${phone.enc}, phone_index = ${phone.index}, phone_masked = ${phone.masked} where id = ${id}`.execute(db);
+        phone_enc = ${phone.enc}, phone_index = ${phone.index}, phone_masked = ${phone.masked} where id = ${id}`.execute(
+        db,
+      );
     },
   );
-  await db.schema.createIndex('applicants_doc_index').unique().on('applicants').columns(['hall_id', 'doc_number_index']).execute();
+  await db.schema
+    .createIndex('applicants_doc_index')
+    .unique()
+    .on('applicants')
+    .columns(['hall_id', 'doc_number_index'])
+    .execute();
   await db.schema.createIndex('applicants_phone_index').on('applicants').columns(['hall_id', 'phone_index']).execute();
 
   // 咨询: the contact phone.
   await db.schema.alterTable('consultations').renameColumn('contact_phone', 'contact_phone_enc').execute();
-  await db.schema.alterTable('consultations').addColumn('contact_phone_index', 'text', (col) => col.notNull().defaultTo('')).execute();
-  await db.schema.alterTable('consultations').addColumn('contact_phone_masked', 'text', (col) => col.notNull().defaultTo('')).execute();
+  await db.schema
+    .alterTable('consultations')
+    .addColumn('contact_phone_index', 'text', (col) => col.notNull().defaultTo(''))
+    .execute();
+  await db.schema
+    .alterTable('consultations')
+    .addColumn('contact_phone_masked', 'text', (col) => col.notNull().defaultTo(''))
+    .execute();
   await eachBatch(
-    (after) => sql<Row>`select id, contact_phone_enc from consultations where id > ${after} order by id limit ${BATCH}`.execute(db).then((r) => r.rows),
+    (after) =>
+      sql<Row>`select id, contact_phone_enc from consultations where id > ${after} order by id limit ${BATCH}`
+        .execute(db)
+        .then((r) => r.rows),
     async (r) => {
       const p = protectPhone(piiFields.consultationPhone, String(r.id), String(r.contact_phone_enc));
       await sql`update consultations set contact_phone_enc = ${p.enc}, contact_phone_index = ${p.index}, contact_phone_masked = ${p.masked}
         where id = ${r.id}`.execute(db);
     },
   );
-  await db.schema.createIndex('consultations_phone_index').on('consultations').columns(['hall_id', 'contact_phone_index']).execute();
+  await db.schema
+    .createIndex('consultations_phone_index')
+    .on('consultations')
+    .columns(['hall_id', 'contact_phone_index'])
+    .execute();
 
   // 领取: the ID number checked when the result was collected.
   await db.schema.alterTable('case_deliveries').renameColumn('id_doc_number', 'id_doc_number_enc').execute();
   await db.schema.alterTable('case_deliveries').addColumn('id_doc_number_masked', 'text').execute();
   await eachBatch(
-    (after) => sql<Row>`select id, id_doc_number_enc from case_deliveries where id > ${after} and id_doc_number_enc is not null
-      order by id limit ${BATCH}`.execute(db).then((r) => r.rows),
+    (after) =>
+      sql<Row>`select id, id_doc_number_enc from case_deliveries where id > ${after} and id_doc_number_enc is not null
+      order by id limit ${BATCH}`
+        .execute(db)
+        .then((r) => r.rows),
     async (r) => {
       const d = protectDocNumber(piiFields.deliveryDoc, String(r.id), String(r.id_doc_number_enc), true);
-      await sql`update case_deliveries set id_doc_number_enc = ${d.enc}, id_doc_number_masked = ${d.masked} where id = ${r.id}`.execute(db);
+      await sql`update case_deliveries set id_doc_number_enc = ${d.enc}, id_doc_number_masked = ${d.masked} where id = ${r.id}`.execute(
+        db,
+      );
     },
   );
 
@@ -80,8 +110,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('users').renameColumn('phone', 'phone_enc').execute();
   await db.schema.alterTable('users').addColumn('phone_masked', 'text').execute();
   await eachBatch(
-    (after) => sql<Row>`select id, phone_enc from users where id > ${after} and phone_enc is not null order by id limit ${BATCH}`
-      .execute(db).then((r) => r.rows),
+    (after) =>
+      sql<Row>`select id, phone_enc from users where id > ${after} and phone_enc is not null order by id limit ${BATCH}`
+        .execute(db)
+        .then((r) => r.rows),
     async (r) => {
       const p = protectPhone(piiFields.staffPhone, String(r.id), String(r.phone_enc));
       await sql`update users set phone_enc = ${p.enc}, phone_masked = ${p.masked} where id = ${r.id}`.execute(db);
@@ -105,11 +137,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('decided_at', 'bigint')
     .addColumn('decision_note', 'text')
     .execute();
-  await db.schema.createIndex('personal_data_requests_hall').on('personal_data_requests').columns(['hall_id', 'status']).execute();
+  await db.schema
+    .createIndex('personal_data_requests_hall')
+    .on('personal_data_requests')
+    .columns(['hall_id', 'status'])
+    .execute();
 
   // An applicant's change trail kept old and new numbers in clear: masked there, the full values encrypted beside.
   await eachBatch(
-    (after) => sql<Row>`select id, detail from applicant_events where id > ${after} order by id limit ${BATCH}`.execute(db).then((r) => r.rows),
+    (after) =>
+      sql<Row>`select id, detail from applicant_events where id > ${after} order by id limit ${BATCH}`
+        .execute(db)
+        .then((r) => r.rows),
     async (r) => {
       const detail = JSON.parse(String(r.detail)) as { changes?: Record<string, { from: string; to: string }> };
       const next = protectChangeDetail(String(r.id), detail);

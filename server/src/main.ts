@@ -69,14 +69,25 @@ async function open(logFd: 1 | 2 = 2) {
   const events = await openHallEvents({ dialect: handle.dialect, db: handle.db, databaseUrl: config.databaseUrl, log });
   const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, clock: clockOf(process.env), log, events };
   ctx.auditAnchor = { file: audit.checkpointFile, syslog: audit.syslog };
-  return { ctx, handle: { ...handle, close: async () => { await events.close(); await handle.close(); } } };
+  return {
+    ctx,
+    handle: {
+      ...handle,
+      close: async () => {
+        await events.close();
+        await handle.close();
+      },
+    },
+  };
 }
 
 async function seedIfEmpty(ctx: AppContext): Promise<boolean> {
   if (!(await isEmpty(ctx.db))) return false;
   // Demo data only ever goes into a database created in demo mode.
   if (!ctx.config.demo) {
-    console.error('生产模式不导入演示数据 (not in demo mode: no demo data is loaded; `serve` creates the administrators)');
+    console.error(
+      '生产模式不导入演示数据 (not in demo mode: no demo data is loaded; `serve` creates the administrators)',
+    );
     return false;
   }
   const result = await seedDemoHall(ctx.db, { now: ctx.clock.now(), passwordHashCost: ctx.config.passwordHashCost });

@@ -100,7 +100,11 @@ export async function buildTestHall(
   await ensureAuditHead(handle.db);
   const clock = new ManualClock(T0);
   // A low scrypt cost keeps the suite fast; production uses the default.
-  const config = { ...loadConfig(opts.logTo ? { LOG_LEVEL: 'debug' } : {}), passwordHashCost: 10, webDist: opts.webDist ?? '/nonexistent' };
+  const config = {
+    ...loadConfig(opts.logTo ? { LOG_LEVEL: 'debug' } : {}),
+    passwordHashCost: 10,
+    webDist: opts.webDist ?? '/nonexistent',
+  };
   // Suites sign in far more often than a person (the sign-in throttle has its own test); a fixed fingerprint key.
   Object.assign(config, { signInMaxAttempts: 100_000, idempotencySecret: 'test-idempotency-key' });
   // `logTo` captures every log line at the most verbose level, for tests of what the logs must never hold.
@@ -140,7 +144,12 @@ export class Session {
     return res;
   }
 
-  request(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) {
+  request(
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     return this.app.inject({
       method,
       url,

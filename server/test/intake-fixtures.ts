@@ -18,15 +18,41 @@ let serial = 0;
 /** A unique valid ID number per call. */
 export const nextResidentId = () => residentId('510812', '19850415', String(100 + (serial++ % 800)).padStart(3, '0'));
 
-export const material = (key: string, name: string, requirement: string, essential: boolean, over: Record<string, unknown> = {}) => ({
-  key, name, form: 'original', copies: 1, requirement, condition: requirement === 'conditional' ? '委托他人办理的' : '', notes: '',
-  essential, hasBlankForm: false, hasSample: false, ...over,
+export const material = (
+  key: string,
+  name: string,
+  requirement: string,
+  essential: boolean,
+  over: Record<string, unknown> = {},
+) => ({
+  key,
+  name,
+  form: 'original',
+  copies: 1,
+  requirement,
+  condition: requirement === 'conditional' ? '委托他人办理的' : '',
+  notes: '',
+  essential,
+  hasBlankForm: false,
+  hasSample: false,
+  ...over,
 });
 
 export function itemContent(departmentId: string, over: Record<string, unknown> = {}) {
   return {
-    name: '食品经营许可证变更', category: 'health', departmentIds: [departmentId], description: '', basis: '《食品经营许可和备案管理办法》',
-    conditions: '', kind: 'committed', legalDays: 20, promisedDays: 5, warningDays: 1, feeFen: 0, feeNote: '不收费', approvalLevel: 'section',
+    name: '食品经营许可证变更',
+    category: 'health',
+    departmentIds: [departmentId],
+    description: '',
+    basis: '《食品经营许可和备案管理办法》',
+    conditions: '',
+    kind: 'committed',
+    legalDays: 20,
+    promisedDays: 5,
+    warningDays: 1,
+    feeFen: 0,
+    feeNote: '不收费',
+    approvalLevel: 'section',
     materials: [
       material('form', '变更申请书', 'required', true),
       material('licence', '营业执照复印件', 'required', false, { form: 'copy' }),
@@ -45,7 +71,13 @@ export function itemContent(departmentId: string, over: Record<string, unknown> 
 }
 
 /** Creates and publishes an item in the hall; returns its id. */
-export async function publishedItem(head: Session, hallId: string, departmentId: string, code: string, over: Record<string, unknown> = {}) {
+export async function publishedItem(
+  head: Session,
+  hallId: string,
+  departmentId: string,
+  code: string,
+  over: Record<string, unknown> = {},
+) {
   const created = await head.post('/api/catalog/items', { hallId, code, content: itemContent(departmentId, over) });
   if (created.statusCode !== 201) throw new Error(`item: ${created.body}`);
   const id = json(created).id as string;
@@ -55,8 +87,14 @@ export async function publishedItem(head: Session, hallId: string, departmentId:
 
 export async function person(clerk: Session, hallId: string, over: Record<string, unknown> = {}) {
   const res = await clerk.post('/api/applicants', {
-    hallId, kind: 'person', name: '李建华', docType: 'resident_id', docNumber: nextResidentId(), phone: '13912345678',
-    address: '青川县乔庄镇滨河路8号', ...over,
+    hallId,
+    kind: 'person',
+    name: '李建华',
+    docType: 'resident_id',
+    docNumber: nextResidentId(),
+    phone: '13912345678',
+    address: '青川县乔庄镇滨河路8号',
+    ...over,
   });
   if (res.statusCode !== 201 && res.statusCode !== 200) throw new Error(`applicant: ${res.body}`);
   return json(res).id as string;
@@ -66,5 +104,11 @@ export type Mark = { key: string; status: string; copies?: number; pages?: numbe
 const got = (key: string, pages = 2): Mark => ({ key, status: 'received', copies: 1, pages });
 
 /** Every material received (the conditional one not applicable). */
-export const complete = (): Mark[] => [got('form'), got('licence', 3), { key: 'poa', status: 'not_applicable' }, got('photo', 1)];
-export const marks = (over: Record<string, Partial<Mark>>): Mark[] => complete().map((m) => ({ ...m, ...(over[m.key] ?? {}) }));
+export const complete = (): Mark[] => [
+  got('form'),
+  got('licence', 3),
+  { key: 'poa', status: 'not_applicable' },
+  got('photo', 1),
+];
+export const marks = (over: Record<string, Partial<Mark>>): Mark[] =>
+  complete().map((m) => ({ ...m, ...(over[m.key] ?? {}) }));

@@ -80,7 +80,14 @@ const routes: RouteObject[] = [
           ),
           guarded(
             ['personal.unseal'],
-            [{ path: 'admin/unseal-requests', lazy: async () => ({ Component: (await import('./pages/privacy/UnsealRequestsPage')).UnsealRequestsPage }) }],
+            [
+              {
+                path: 'admin/unseal-requests',
+                lazy: async () => ({
+                  Component: (await import('./pages/privacy/UnsealRequestsPage')).UnsealRequestsPage,
+                }),
+              },
+            ],
           ),
           guarded(
             ['audit.read'],
@@ -106,12 +113,29 @@ const routes: RouteObject[] = [
           ),
           guarded(
             ['knowledge.read'],
-            [{ path: 'knowledge', lazy: async () => ({ Component: (await import('./pages/knowledge')).KnowledgePage }) }],
+            [
+              {
+                path: 'knowledge',
+                lazy: async () => ({ Component: (await import('./pages/knowledge')).KnowledgePage }),
+              },
+            ],
           ),
-          guarded(['queue.serve'], [{ path: 'queue/window', lazy: async () => ({ Component: (await queue()).WindowPage }) }]),
-          guarded(['queue.manage'], [{ path: 'queue/setup', lazy: async () => ({ Component: (await queue()).SetupPage }) }]),
-          guarded(['rating.follow_up'], [{ path: 'rating/follow-ups', lazy: async () => ({ Component: (await rating()).FollowUpsPage }) }]),
-          guarded(['reception.register'], [{ path: 'reception', lazy: async () => ({ Component: (await reception()).ReceptionPage }) }]),
+          guarded(
+            ['queue.serve'],
+            [{ path: 'queue/window', lazy: async () => ({ Component: (await queue()).WindowPage }) }],
+          ),
+          guarded(
+            ['queue.manage'],
+            [{ path: 'queue/setup', lazy: async () => ({ Component: (await queue()).SetupPage }) }],
+          ),
+          guarded(
+            ['rating.follow_up'],
+            [{ path: 'rating/follow-ups', lazy: async () => ({ Component: (await rating()).FollowUpsPage }) }],
+          ),
+          guarded(
+            ['reception.register'],
+            [{ path: 'reception', lazy: async () => ({ Component: (await reception()).ReceptionPage }) }],
+          ),
           guarded(
             ['case.read'],
             [
@@ -121,7 +145,10 @@ const routes: RouteObject[] = [
               { path: 'applicants/:id', lazy: async () => ({ Component: (await reception()).ApplicantFilePage }) },
             ],
           ),
-          guarded(['org.read'], [{ path: 'admin/calendar', lazy: async () => ({ Component: (await calendar()).CalendarPage }) }]),
+          guarded(
+            ['org.read'],
+            [{ path: 'admin/calendar', lazy: async () => ({ Component: (await calendar()).CalendarPage }) }],
+          ),
           guarded(
             ['supervision.view'],
             [
@@ -132,7 +159,12 @@ const routes: RouteObject[] = [
           { path: 'alerts', lazy: async () => ({ Component: (await supervision()).AlertsPage }) },
           guarded(
             ['case.read'],
-            [{ path: 'escalations', lazy: async () => ({ Component: (await import('./pages/case-support')).PendingEscalationsPage }) }],
+            [
+              {
+                path: 'escalations',
+                lazy: async () => ({ Component: (await import('./pages/case-support')).PendingEscalationsPage }),
+              },
+            ],
           ),
           { path: '*', element: <NotFound /> },
         ],

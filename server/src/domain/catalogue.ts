@@ -22,20 +22,37 @@ export function processDays(steps: { order: number; limitDays: number }[]): numb
 
 export function itemProblems(c: ItemRulesInput): Problem | null {
   if (c.promisedDays > c.legalDays) {
-    return { field: 'content.promisedDays', zh: '承诺时限不能超过法定时限', en: 'The promised limit cannot exceed the legal limit' };
+    return {
+      field: 'content.promisedDays',
+      zh: '承诺时限不能超过法定时限',
+      en: 'The promised limit cannot exceed the legal limit',
+    };
   }
   if (c.kind === 'instant' && c.promisedDays !== 0) {
-    return { field: 'content.promisedDays', zh: '即办件的承诺时限应为 0 个工作日（当场办结）', en: 'An instant item is finished on the spot: promised limit 0' };
+    return {
+      field: 'content.promisedDays',
+      zh: '即办件的承诺时限应为 0 个工作日（当场办结）',
+      en: 'An instant item is finished on the spot: promised limit 0',
+    };
   }
   if (c.kind === 'committed' && c.promisedDays < 1) {
-    return { field: 'content.promisedDays', zh: '承诺件的承诺时限至少为 1 个工作日', en: 'A committed item needs a promised limit of at least 1 working day' };
+    return {
+      field: 'content.promisedDays',
+      zh: '承诺件的承诺时限至少为 1 个工作日',
+      en: 'A committed item needs a promised limit of at least 1 working day',
+    };
   }
   const seen = new Set<string>();
   for (const [i, m] of c.materials.entries()) {
-    if (seen.has(m.key)) return { field: `content.materials.${i}.key`, zh: '材料标识重复', en: 'Duplicate material key' };
+    if (seen.has(m.key))
+      return { field: `content.materials.${i}.key`, zh: '材料标识重复', en: 'Duplicate material key' };
     seen.add(m.key);
     if (m.requirement === 'conditional' && !m.condition.trim()) {
-      return { field: `content.materials.${i}.condition`, zh: '视情形提供的材料须写明情形', en: 'A conditional material needs its condition' };
+      return {
+        field: `content.materials.${i}.condition`,
+        zh: '视情形提供的材料须写明情形',
+        en: 'A conditional material needs its condition',
+      };
     }
   }
   const stepKeys = new Set<string>();

@@ -5,7 +5,7 @@ import { characterClasses, defaultPasswordPolicy, passwordWeakness } from './pas
 import { breaksSeparationOfDuties, permissionsOf, roleDefinition } from './roles.ts';
 
 describe('roles', () => {
-  it('grants the union of the roles\' permissions and nothing else', () => {
+  it("grants the union of the roles' permissions and nothing else", () => {
     const union = new Set([...roleDefinition('clerk').permissions, ...roleDefinition('auditadmin').permissions]);
     expect([...permissionsOf(['clerk', 'auditadmin'])].sort()).toEqual([...union].sort());
     expect(permissionsOf(['clerk']).has('catalog.read')).toBe(true);
@@ -63,8 +63,8 @@ describe('catalogue rules', () => {
     expect(itemProblems({ ...base, promisedDays: 11 })?.field).toBe('content.promisedDays');
     expect(itemProblems({ ...base, promisedDays: 4 })?.field).toBe('content.steps');
     expect(itemProblems({ ...base, kind: 'instant' })?.field).toBe('content.promisedDays');
-    expect(itemProblems({ ...base, materials: [{ key: 'm1', requirement: 'conditional', condition: ' ' }] })?.field).toBe(
-      'content.materials.0.condition',
-    );
+    expect(
+      itemProblems({ ...base, materials: [{ key: 'm1', requirement: 'conditional', condition: ' ' }] })?.field,
+    ).toBe('content.materials.0.condition');
   });
 });

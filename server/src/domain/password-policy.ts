@@ -34,13 +34,28 @@ export const policyBounds: Record<keyof PasswordPolicy, { min: number; max: numb
   lockoutMinutes: { min: 10, max: 1440, zh: '锁定时间不得少于 10 分钟', en: 'lock for at least 10 minutes' },
   idleTimeoutMinutes: { min: 1, max: 30, zh: '空闲超时不得超过 30 分钟', en: 'idle timeout at most 30 minutes' },
   absoluteTimeoutHours: { min: 1, max: 24, zh: '会话最长不得超过 24 小时', en: 'sessions last at most 24 hours' },
-  passwordHistory: { min: 3, max: 24, zh: '最近至少 3 个密码不得重复使用', en: 'at least the last 3 passwords cannot be reused' },
-  passwordMaxAgeDays: { min: 1, max: 90, zh: '密码最长使用期不得超过 90 天', en: 'passwords expire after at most 90 days' },
+  passwordHistory: {
+    min: 3,
+    max: 24,
+    zh: '最近至少 3 个密码不得重复使用',
+    en: 'at least the last 3 passwords cannot be reused',
+  },
+  passwordMaxAgeDays: {
+    min: 1,
+    max: 90,
+    zh: '密码最长使用期不得超过 90 天',
+    en: 'passwords expire after at most 90 days',
+  },
 };
 
 /** The first setting outside the level-3 floor (or its sane range), with the rule it breaks; null when all hold. */
-export function policyBelowFloor(policy: PasswordPolicy): { field: keyof PasswordPolicy; zh: string; en: string } | null {
-  for (const [field, b] of Object.entries(policyBounds) as [keyof PasswordPolicy, (typeof policyBounds)[keyof PasswordPolicy]][]) {
+export function policyBelowFloor(
+  policy: PasswordPolicy,
+): { field: keyof PasswordPolicy; zh: string; en: string } | null {
+  for (const [field, b] of Object.entries(policyBounds) as [
+    keyof PasswordPolicy,
+    (typeof policyBounds)[keyof PasswordPolicy],
+  ][]) {
     const v = policy[field];
     if (!Number.isInteger(v) || v < b.min || v > b.max) {
       return {

@@ -53,7 +53,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     passwordHashCost: Number(env.PASSWORD_HASH_COST ?? 15),
     secureCookies: env.SECURE_COOKIES === 'true',
-    trustedProxies: (env.TRUSTED_PROXIES ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    trustedProxies: (env.TRUSTED_PROXIES ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
     webDist: path.resolve(env.WEB_DIST ?? './web/dist'),
     demo: env.ONEWINDOW_DEMO ? env.ONEWINDOW_DEMO === 'true' : env.NODE_ENV !== 'production',
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),

@@ -56,6 +56,12 @@ export function installCsrfGuard(app: FastifyInstance, config: Pick<Config, 'pub
     if (type === null && !hasBody(req)) return;
     if (type === 'application/json') return;
     if (type === 'multipart/form-data' && req.routeOptions.config?.acceptsMultipart) return;
-    throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', '请求内容须为 JSON（Content-Type: application/json）', 'The request body must be JSON (Content-Type: application/json)', 'Content-Type');
+    throw new AppError(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      '请求内容须为 JSON（Content-Type: application/json）',
+      'The request body must be JSON (Content-Type: application/json)',
+      'Content-Type',
+    );
   });
 }

@@ -139,7 +139,12 @@ export class PostgresHallEvents implements HallEvents {
 }
 
 /** The implementation that fits the database: LISTEN/NOTIFY on PostgreSQL, in-process on SQLite. */
-export async function openHallEvents(opts: { dialect: Dialect; db: Db; databaseUrl: string | null; log?: Logger }): Promise<HallEvents> {
+export async function openHallEvents(opts: {
+  dialect: Dialect;
+  db: Db;
+  databaseUrl: string | null;
+  log?: Logger;
+}): Promise<HallEvents> {
   if (opts.dialect === 'postgres' && opts.databaseUrl) {
     const events = new PostgresHallEvents(opts.db, opts.databaseUrl, opts.log);
     await events.start();

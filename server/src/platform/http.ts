@@ -49,10 +49,22 @@ function localised(locale: ReturnType<typeof z.locales.en>, issue: LocaleIssue):
 /** Fastify's own refusals, in the one error shape with a message a person can read. */
 const frameworkErrors: Record<string, { code: string; zh: string; en: string }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', zh: '请求内容过大', en: 'The request body is too large' },
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', zh: '不支持该请求内容类型，请以 JSON 提交', en: 'Unsupported content type; send JSON' },
-  FST_ERR_CTP_EMPTY_JSON_BODY: { code: 'BAD_JSON', zh: '请求内容为空，但声明为 JSON', en: 'The body is empty but declared as JSON' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    zh: '不支持该请求内容类型，请以 JSON 提交',
+    en: 'Unsupported content type; send JSON',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'BAD_JSON',
+    zh: '请求内容为空，但声明为 JSON',
+    en: 'The body is empty but declared as JSON',
+  },
   FST_ERR_CTP_INVALID_JSON_BODY: { code: 'BAD_JSON', zh: '请求内容不是有效的 JSON', en: 'The body is not valid JSON' },
-  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: 'BAD_REQUEST', zh: '请求长度与内容不符', en: 'Content-Length does not match the body' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    code: 'BAD_REQUEST',
+    zh: '请求长度与内容不符',
+    en: 'Content-Length does not match the body',
+  },
   FST_ERR_BAD_URL: { code: 'NOT_FOUND', zh: '请求的地址不存在', en: 'No such route' },
 };
 
@@ -85,16 +97,26 @@ export function installErrorHandler(app: FastifyInstance, opts: { servesWebApp: 
       const params = first?.params as { issue?: LocaleIssue } | undefined;
       const issue = params?.issue;
       const where = error.validationContext ?? 'body';
-      const path = issue?.path?.map(String).join('.') || first?.instancePath?.replace(/^\//, '').replace(/\//g, '.') || where;
-      const own = ownMessageOf(issue ?? { code: first?.keyword, params: (first?.params as { params?: unknown } | undefined)?.params });
-      const zh = own?.zh ?? (issue ? localised(zhLocale, { ...issue, input: undefined }) : (first?.message ?? '格式不正确'));
-      const en = own?.en ?? (issue ? localised(enLocale, { ...issue, input: undefined }) : (first?.message ?? 'invalid'));
+      const path =
+        issue?.path?.map(String).join('.') || first?.instancePath?.replace(/^\//, '').replace(/\//g, '.') || where;
+      const own = ownMessageOf(
+        issue ?? { code: first?.keyword, params: (first?.params as { params?: unknown } | undefined)?.params },
+      );
+      const zh =
+        own?.zh ?? (issue ? localised(zhLocale, { ...issue, input: undefined }) : (first?.message ?? '格式不正确'));
+      const en =
+        own?.en ?? (issue ? localised(enLocale, { ...issue, input: undefined }) : (first?.message ?? 'invalid'));
       return send(reply, req, new AppError(400, 'VALIDATION', `字段 ${path}：${zh}`, `Field ${path}: ${en}`, path));
     }
     const status = (error as FastifyError).statusCode ?? 500;
     if (status >= 400 && status < 500) {
       const known = frameworkErrors[(error as FastifyError).code ?? ''];
-      if (known) return send(reply, req, new AppError(status, known.code, known.zh, known.en, status === 404 ? undefined : 'body'));
+      if (known)
+        return send(
+          reply,
+          req,
+          new AppError(status, known.code, known.zh, known.en, status === 404 ? undefined : 'body'),
+        );
       return send(reply, req, new AppError(status, 'BAD_REQUEST', `请求无效：${error.message}`, error.message, 'body'));
     }
     req.log.error({ err: error }, 'unhandled error');
@@ -148,7 +170,12 @@ export function installAccessControl(app: FastifyInstance, ctx: AppContext) {
       throw new AppError(403, 'PASSWORD_CHANGE_REQUIRED', '请先修改初始密码', 'Change your initial password first');
     }
     if (actor.mustEnrolTotp && !req.routeOptions.config?.beforePasswordChange) {
-      throw new AppError(403, 'TOTP_ENROLMENT_REQUIRED', '管理员须先绑定双因素认证（动态验证码）', 'Administrators must enrol two-factor sign-in first');
+      throw new AppError(
+        403,
+        'TOTP_ENROLMENT_REQUIRED',
+        '管理员须先绑定双因素认证（动态验证码）',
+        'Administrators must enrol two-factor sign-in first',
+      );
     }
     if (access !== 'user' && !actor.permissions.has(access)) {
       await recordAudit(ctx.db, {

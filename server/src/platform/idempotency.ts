@@ -19,7 +19,13 @@ const APPLIED = -1;
 const ABANDONED_MS = 5 * 60_000;
 
 const appliedError = () =>
-  new AppError(409, 'IDEMPOTENCY_APPLIED', '该请求已处理，请刷新查看结果', 'This request was already carried out; reload to see its result', 'Idempotency-Key');
+  new AppError(
+    409,
+    'IDEMPOTENCY_APPLIED',
+    '该请求已处理，请刷新查看结果',
+    'This request was already carried out; reload to see its result',
+    'Idempotency-Key',
+  );
 
 type Marker = { owner: string; key: string };
 const current = new AsyncLocalStorage<Marker>();
@@ -49,7 +55,10 @@ declare module 'fastify' {
 
 /** Deletes the keys older than their window (48 hours); returns how many. */
 export async function purgeIdempotencyKeys(db: Db, now: number): Promise<number> {
-  const res = await db.deleteFrom('idempotency_keys').where('created_at', '<', now - KEEP_MS).executeTakeFirst();
+  const res = await db
+    .deleteFrom('idempotency_keys')
+    .where('created_at', '<', now - KEEP_MS)
+    .executeTakeFirst();
   return Number(res.numDeletedRows);
 }
 
@@ -89,7 +98,13 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext) {
     const key = req.headers['idempotency-key'];
     if (typeof key !== 'string' || !WRITE_METHODS.has(req.method)) return;
     if (key.length < 8 || key.length > 128) {
-      throw new AppError(400, 'VALIDATION', 'Idempotency-Key 长度应为 8–128 个字符', 'Idempotency-Key must be 8–128 characters', 'Idempotency-Key');
+      throw new AppError(
+        400,
+        'VALIDATION',
+        'Idempotency-Key 长度应为 8–128 个字符',
+        'Idempotency-Key must be 8–128 characters',
+        'Idempotency-Key',
+      );
     }
     const owner = ownerOf(req);
     const requestHash = createHmac('sha256', secret)
@@ -104,7 +119,13 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext) {
       .executeTakeFirst();
     if (found && Number(found.created_at) > now - KEEP_MS) {
       if (found.request_hash !== requestHash) {
-        throw new AppError(422, 'IDEMPOTENCY_KEY_REUSED', '该幂等键已用于另一个请求', 'This Idempotency-Key was used for a different request', 'Idempotency-Key');
+        throw new AppError(
+          422,
+          'IDEMPOTENCY_KEY_REUSED',
+          '该幂等键已用于另一个请求',
+          'This Idempotency-Key was used for a different request',
+          'Idempotency-Key',
+        );
       }
       const stale = Number(found.created_at) < now - ABANDONED_MS;
       const abandoned = found.status_code === null && stale;
@@ -113,11 +134,20 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext) {
         throw appliedError();
       }
       if ((found.status_code === null || found.status_code === APPLIED) && !abandoned) {
-        throw new AppError(409, 'IDEMPOTENCY_IN_FLIGHT', '相同的请求仍在处理中', 'The same request is still being processed', 'Idempotency-Key');
+        throw new AppError(
+          409,
+          'IDEMPOTENCY_IN_FLIGHT',
+          '相同的请求仍在处理中',
+          'The same request is still being processed',
+          'Idempotency-Key',
+        );
       }
       if (!abandoned) {
         reply.header('idempotent-replay', 'true');
-        reply.status(found.status_code as number).type('application/json').serializer((p: unknown) => p as string);
+        reply
+          .status(found.status_code as number)
+          .type('application/json')
+          .serializer((p: unknown) => p as string);
         return reply.send(found.response_body ?? '');
       }
     }
@@ -132,16 +162,35 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext) {
         .where('status_code', found.status_code === null ? 'is' : '=', found.status_code)
         .executeTakeFirst();
       if (Number(gone.numDeletedRows) !== 1) {
-        throw new AppError(409, 'IDEMPOTENCY_IN_FLIGHT', '相同的请求仍在处理中', 'The same request is still being processed', 'Idempotency-Key');
+        throw new AppError(
+          409,
+          'IDEMPOTENCY_IN_FLIGHT',
+          '相同的请求仍在处理中',
+          'The same request is still being processed',
+          'Idempotency-Key',
+        );
       }
     }
     try {
       await ctx.db
         .insertInto('idempotency_keys')
-        .values({ key, user_id: owner, request_hash: requestHash, status_code: null, response_body: null, created_at: now })
+        .values({
+          key,
+          user_id: owner,
+          request_hash: requestHash,
+          status_code: null,
+          response_body: null,
+          created_at: now,
+        })
         .execute();
     } catch {
-      throw new AppError(409, 'IDEMPOTENCY_IN_FLIGHT', '相同的请求仍在处理中', 'The same request is still being processed', 'Idempotency-Key');
+      throw new AppError(
+        409,
+        'IDEMPOTENCY_IN_FLIGHT',
+        '相同的请求仍在处理中',
+        'The same request is still being processed',
+        'Idempotency-Key',
+      );
     }
     req.idempotency = { owner, key };
   });
@@ -158,15 +207,21 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext) {
     if (reply.statusCode >= 500) {
       // A failure before any write committed: the client may try the same key again. After a committed write
       // (marked APPLIED in its own transaction) a retry is told so instead, and cannot write twice.
-      const base = () => ctx.db.deleteFrom('idempotency_keys').where('user_id', '=', marker.owner).where('key', '=', marker.key);
+      const base = () =>
+        ctx.db.deleteFrom('idempotency_keys').where('user_id', '=', marker.owner).where('key', '=', marker.key);
       await base().where('status_code', 'is', null).execute();
       const e = appliedError();
       await q
         .where('status_code', '=', APPLIED)
-        .set({ status_code: e.status, response_body: JSON.stringify({ code: e.code, message: e.message, field: e.field }) })
+        .set({
+          status_code: e.status,
+          response_body: JSON.stringify({ code: e.code, message: e.message, field: e.field }),
+        })
         .execute();
     } else {
-      await q.set({ status_code: reply.statusCode, response_body: typeof payload === 'string' ? payload : '' }).execute();
+      await q
+        .set({ status_code: reply.statusCode, response_body: typeof payload === 'string' ? payload : '' })
+        .execute();
     }
     return payload;
   });

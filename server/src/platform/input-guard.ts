@@ -28,7 +28,13 @@ export function installInputGuard(app: FastifyInstance) {
       const bad = firstBad(part, []);
       if (bad) {
         const field = bad.join('.') || 'body';
-        throw new AppError(400, 'VALIDATION', `字段 ${field}：含有不允许的字符（空字符或无效的 Unicode）`, `Field ${field}: contains a NUL or invalid Unicode character`, field);
+        throw new AppError(
+          400,
+          'VALIDATION',
+          `字段 ${field}：含有不允许的字符（空字符或无效的 Unicode）`,
+          `Field ${field}: contains a NUL or invalid Unicode character`,
+          field,
+        );
       }
     }
   });

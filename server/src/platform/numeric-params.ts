@@ -37,11 +37,21 @@ function parsed(pattern: RegExp, number: z.ZodNumber, message: OwnMessage, bound
 
 /** A whole number given as text: `intParam({ min: 0, max: 3650 })`; add `.default(n)` or `.optional()` as needed. */
 export const intParam = (bounds: Bounds = {}) =>
-  parsed(WHOLE, z.number().int(), { zh: '应为整数，只能由数字组成', en: 'must be a whole number written in digits' }, bounds);
+  parsed(
+    WHOLE,
+    z.number().int(),
+    { zh: '应为整数，只能由数字组成', en: 'must be a whole number written in digits' },
+    bounds,
+  );
 
 /** A decimal number given as text (digits, one optional point, at most six places). */
 export const decimalParam = (bounds: Bounds = {}) =>
-  parsed(DECIMAL, z.number(), { zh: '应为数字，只能由数字和小数点组成', en: 'must be a number written in digits' }, bounds);
+  parsed(
+    DECIMAL,
+    z.number(),
+    { zh: '应为数字，只能由数字和小数点组成', en: 'must be a number written in digits' },
+    bounds,
+  );
 
 /** The texts of a refusal raised by this file, for the error handler. */
 export function ownMessageOf(issue: { code?: string; params?: unknown } | undefined): OwnMessage | null {

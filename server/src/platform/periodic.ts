@@ -4,7 +4,12 @@ import type { Logger } from 'pino';
  * Runs `pass` now and then every `intervalMs`, never two passes at once; a failed pass is logged, not fatal.
  * The timer does not keep the process alive. Returns the stop function.
  */
-export function runPeriodically(log: Logger, name: string, intervalMs: number, pass: () => Promise<unknown>): () => void {
+export function runPeriodically(
+  log: Logger,
+  name: string,
+  intervalMs: number,
+  pass: () => Promise<unknown>,
+): () => void {
   let running = false;
   const once = async () => {
     if (running) return;

@@ -77,7 +77,10 @@ export class DatabaseRateLimitStore {
   }
 
   incr(key: string, done: Done, windowMs: number): void {
-    this.hit(key, windowMs).then((r) => done(null, r), (err: Error) => done(err));
+    this.hit(key, windowMs).then(
+      (r) => done(null, r),
+      (err: Error) => done(err),
+    );
   }
 
   child(options: RouteInfo): DatabaseRateLimitStore {
@@ -110,7 +113,12 @@ export function throttle(max: number, windowMs: number, what: What = LOOKUPS): R
     timeWindow: windowMs,
     errorResponseBuilder: (_req, context) => {
       const wait = waitText(context.ttl);
-      return new AppError(429, 'RATE_LIMITED', `${what.zh}过于频繁，请 ${wait.zh}后再试`, `Too many ${what.en}; try again in ${wait.en}`);
+      return new AppError(
+        429,
+        'RATE_LIMITED',
+        `${what.zh}过于频繁，请 ${wait.zh}后再试`,
+        `Too many ${what.en}; try again in ${wait.en}`,
+      );
     },
   };
 }
@@ -127,7 +135,15 @@ export async function installRateLimits(app: FastifyInstance, ctx: Pick<AppConte
     global: false,
     // The plugin constructs the store itself; each one closes over this app's database and clock.
     store: (shared
-      ? class extends DatabaseRateLimitStore { constructor() { super(ctx.db, ctx.clock); } }
-      : class extends MemoryRateLimitStore { constructor() { super(ctx.clock); } }) as never,
+      ? class extends DatabaseRateLimitStore {
+          constructor() {
+            super(ctx.db, ctx.clock);
+          }
+        }
+      : class extends MemoryRateLimitStore {
+          constructor() {
+            super(ctx.clock);
+          }
+        }) as never,
   });
 }

@@ -11,4 +11,7 @@ export const pageQuery = z.object({
   pageSize: intParam({ min: 1, max: 500 }).default(20),
 });
 
-export const pageWindow = (q: { page: number; pageSize: number }) => ({ limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+export const pageWindow = (q: { page: number; pageSize: number }) => ({
+  limit: q.pageSize,
+  offset: (q.page - 1) * q.pageSize,
+});

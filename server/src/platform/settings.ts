@@ -15,7 +15,6 @@ export const passwordPolicySchema = z.object({
   passwordMaxAgeDays: setting,
 });
 
-
 export const PASSWORD_POLICY_KEY = 'security.policy';
 
 /** The stored policy, or the default when none is stored (or it no longer parses). */
@@ -33,7 +32,11 @@ export async function readPasswordPolicy(db: Db): Promise<PasswordPolicy> {
 
 export async function writePasswordPolicy(db: Db, policy: PasswordPolicy, now: number): Promise<void> {
   const value = JSON.stringify(policy);
-  const exists = await db.selectFrom('settings').select('key').where('key', '=', PASSWORD_POLICY_KEY).executeTakeFirst();
+  const exists = await db
+    .selectFrom('settings')
+    .select('key')
+    .where('key', '=', PASSWORD_POLICY_KEY)
+    .executeTakeFirst();
   if (exists) {
     await db.updateTable('settings').set({ value, updated_at: now }).where('key', '=', PASSWORD_POLICY_KEY).execute();
   } else {

@@ -6,7 +6,16 @@ import type { DemoHall } from './demo-hall/builders.ts';
 import { countyDepartments, countyItems, countyWindows } from './demo-hall/county.ts';
 import { townDepartments, townItems, townWindows } from './demo-hall/township.ts';
 
-export type { DemoDepartment, DemoHall, DemoItem, DemoMaterial, DemoStep, DemoWindow, DemoCategory, DemoStepRole } from './demo-hall/builders.ts';
+export type {
+  DemoDepartment,
+  DemoHall,
+  DemoItem,
+  DemoMaterial,
+  DemoStep,
+  DemoWindow,
+  DemoCategory,
+  DemoStepRole,
+} from './demo-hall/builders.ts';
 
 export const demoHalls: DemoHall[] = [
   {
@@ -30,4 +39,3 @@ export const demoHalls: DemoHall[] = [
     items: townItems,
   },
 ];
-

@@ -62,11 +62,31 @@ export async function seedDemoKnowledge(db: Db, now: number, hallCode = 'QCX-ZWF
   for (const e of demoEntries) {
     const id = newId(now);
     const itemIds = e.itemCodes.flatMap((c) => items.filter((i) => i.code === c).map((i) => i.id));
-    const common = { kind: e.kind, title: e.title, body: e.body, tags: JSON.stringify(e.tags), item_ids: JSON.stringify(itemIds) };
-    await db.insertInto('knowledge_entries').values({
-      id, hall_id: hall.id, ...common, tags_text: `|${e.tags.join('|')}|`, status: 'active', version: 1,
-      created_at: now, created_by: author, updated_at: now, updated_by: author,
-    }).execute();
-    await db.insertInto('knowledge_versions').values({ entry_id: id, version: 1, ...common, note: '新建', edited_at: now, edited_by: author }).execute();
+    const common = {
+      kind: e.kind,
+      title: e.title,
+      body: e.body,
+      tags: JSON.stringify(e.tags),
+      item_ids: JSON.stringify(itemIds),
+    };
+    await db
+      .insertInto('knowledge_entries')
+      .values({
+        id,
+        hall_id: hall.id,
+        ...common,
+        tags_text: `|${e.tags.join('|')}|`,
+        status: 'active',
+        version: 1,
+        created_at: now,
+        created_by: author,
+        updated_at: now,
+        updated_by: author,
+      })
+      .execute();
+    await db
+      .insertInto('knowledge_versions')
+      .values({ entry_id: id, version: 1, ...common, note: '新建', edited_at: now, edited_by: author })
+      .execute();
   }
 }

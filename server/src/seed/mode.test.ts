@@ -39,7 +39,11 @@ describe('demo and production mode', () => {
     const prepared = await prepareDatabase(withDemo(h, false));
     expect(prepared.mode).toBe('production');
     expect(await h.ctx.db.selectFrom('halls').select('id').execute()).toEqual([]);
-    const users = await h.ctx.db.selectFrom('users').select(['username', 'password_hash', 'must_change_password']).orderBy('username').execute();
+    const users = await h.ctx.db
+      .selectFrom('users')
+      .select(['username', 'password_hash', 'must_change_password'])
+      .orderBy('username')
+      .execute();
     expect(users.map((u) => u.username)).toEqual(['auditor', 'secadmin', 'sysadmin']);
     const passwords = prepared.firstPasswords ?? [];
     expect(new Set(passwords.map((p) => p.password)).size).toBe(3);
@@ -62,13 +66,18 @@ describe('demo and production mode', () => {
     expect((await s.login('secadmin', DEMO_PASSWORD)).statusCode).toBe(401);
     expect((await s.login('secadmin', first.password)).statusCode).toBe(200);
     expect(json(await s.get('/api/users')).code).toBe('PASSWORD_CHANGE_REQUIRED');
-    expect((await s.post('/api/auth/password', { currentPassword: first.password, newPassword: 'MySecret#2026' })).statusCode).toBe(204);
+    expect(
+      (await s.post('/api/auth/password', { currentPassword: first.password, newPassword: 'MySecret#2026' }))
+        .statusCode,
+    ).toBe(204);
     const blocked = await s.get('/api/users');
     expect(blocked.statusCode).toBe(403);
     expect(json(blocked).code).toBe('TOTP_ENROLMENT_REQUIRED');
     expect(json(await s.get('/api/auth/me')).mustEnrolTotp).toBe(true);
     const setup = json(await s.post('/api/auth/totp/setup'));
-    expect(json(await s.post('/api/auth/totp/enable', { code: totpCode(setup.secret, h.clock.now()) })).recoveryCodes).toHaveLength(10);
+    expect(
+      json(await s.post('/api/auth/totp/enable', { code: totpCode(setup.secret, h.clock.now()) })).recoveryCodes,
+    ).toHaveLength(10);
     expect((await s.get('/api/users')).statusCode).toBe(200);
     // The one-time password is spent.
     expect((await new Session(h.app).login('secadmin', first.password)).statusCode).toBe(401);

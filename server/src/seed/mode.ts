@@ -7,7 +7,8 @@ import { newId } from '../platform/ids.ts';
 import { readSystemMode, recordSystemMode, type SystemMode } from '../platform/settings.ts';
 import { isEmpty, seedDemoHall } from './seed-demo.ts';
 
-export const DEMO_BANNER = '演示模式 — 演示账号密码公开，请勿用于生产 (demo mode: the demo accounts\u2019 passwords are public; never use it in production)';
+export const DEMO_BANNER =
+  '演示模式 — 演示账号密码公开，请勿用于生产 (demo mode: the demo accounts\u2019 passwords are public; never use it in production)';
 
 /** The three administrators a production database starts with (三权分立: three people). */
 export const firstAdministrators = [
@@ -40,16 +41,37 @@ export async function bootstrapAdministrators(db: Db, now: number, cost: number)
     await recordSystemMode(trx, 'production', now);
     for (const [i, a] of accounts.entries()) {
       const id = newId(now);
-      await trx.insertInto('users').values({
-        id, username: a.username, display_name: a.displayName, phone_enc: null, phone_masked: null, password_hash: hashes[i] as string,
-        must_change_password: 1, failed_logins: 0, locked_until: null, status: 'active', last_login_at: null,
-        password_changed_at: now, created_at: now, updated_at: now,
-      }).execute();
+      await trx
+        .insertInto('users')
+        .values({
+          id,
+          username: a.username,
+          display_name: a.displayName,
+          phone_enc: null,
+          phone_masked: null,
+          password_hash: hashes[i] as string,
+          must_change_password: 1,
+          failed_logins: 0,
+          locked_until: null,
+          status: 'active',
+          last_login_at: null,
+          password_changed_at: now,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
       await trx.insertInto('user_roles').values({ user_id: id, role: a.role }).execute();
     }
     await appendAudit(trx, {
-      at: now, userId: null, username: 'system', action: 'system.bootstrap', targetType: 'system', targetId: 'production',
-      outcome: 'success', ip: null, detail: { administrators: accounts.map((a) => a.username) },
+      at: now,
+      userId: null,
+      username: 'system',
+      action: 'system.bootstrap',
+      targetType: 'system',
+      targetId: 'production',
+      outcome: 'success',
+      ip: null,
+      detail: { administrators: accounts.map((a) => a.username) },
     });
   });
   return accounts.map(({ username, role, password }) => ({ username, role, password }));
@@ -60,7 +82,9 @@ export async function bootstrapAdministrators(db: Db, now: number, cost: number)
  * accounts only ever exist in a database created in demo mode, and a production start refuses such a database.
  * Returns the mode and, on a production first start, the one-time passwords to print.
  */
-export async function prepareDatabase(ctx: AppContext): Promise<{ mode: SystemMode; firstPasswords?: { username: string; role: string; password: string }[] }> {
+export async function prepareDatabase(
+  ctx: AppContext,
+): Promise<{ mode: SystemMode; firstPasswords?: { username: string; role: string; password: string }[] }> {
   const now = ctx.clock.now();
   let mode = await readSystemMode(ctx.db);
   if (mode === null && (await isEmpty(ctx.db))) {

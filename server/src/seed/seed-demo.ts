@@ -26,7 +26,10 @@ export async function isEmpty(db: Db): Promise<boolean> {
  * A realistic demo hall: a county centre and a township station, their departments, windows and published
  * service items, and one account per post. Runs in one transaction so a failed seed leaves nothing behind.
  */
-export async function seedDemoHall(db: Db, opts: { now: number; passwordHashCost: number }): Promise<{ halls: number; items: number; users: number }> {
+export async function seedDemoHall(
+  db: Db,
+  opts: { now: number; passwordHashCost: number },
+): Promise<{ halls: number; items: number; users: number }> {
   const { now } = opts;
   const passwordHash = await hashPassword(DEMO_PASSWORD, opts.passwordHashCost);
   let items = 0;
@@ -38,19 +41,37 @@ export async function seedDemoHall(db: Db, opts: { now: number; passwordHashCost
     for (const [index, hall] of demoHalls.entries()) {
       const hallId = newId(now);
       hallIdByKey.set(index === 0 ? 'county' : 'town', hallId);
-      await trx.insertInto('halls').values({
-        id: hallId, code: hall.code, name: hall.name, address: hall.address, phone: hall.phone,
-        opening_hours: hall.openingHours, created_at: now, updated_at: now,
-      }).execute();
+      await trx
+        .insertInto('halls')
+        .values({
+          id: hallId,
+          code: hall.code,
+          name: hall.name,
+          address: hall.address,
+          phone: hall.phone,
+          opening_hours: hall.openingHours,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
       const departmentIds = new Map<string, string>();
       for (const d of hall.departments) {
         const id = newId(now);
         departmentIds.set(d.code, id);
         // Department codes are unique across the demo halls, so staff name theirs by code alone.
         departmentsByCode.set(d.code, id);
-        await trx.insertInto('departments').values({
-          id, hall_id: hallId, code: d.code, name: d.name, phone: d.phone, created_at: now, updated_at: now,
-        }).execute();
+        await trx
+          .insertInto('departments')
+          .values({
+            id,
+            hall_id: hallId,
+            code: d.code,
+            name: d.name,
+            phone: d.phone,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
       }
       const departmentId = (code: string) => {
         const id = departmentIds.get(code);
@@ -62,28 +83,63 @@ export async function seedDemoHall(db: Db, opts: { now: number; passwordHashCost
         const content = itemContentSchema.parse({
           ...item,
           departmentIds: item.departmentCodes.map(departmentId),
-          steps: item.steps.map(({ departmentCode, ...s }) => ({ ...s, departmentId: departmentCode ? departmentId(departmentCode) : null })),
+          steps: item.steps.map(({ departmentCode, ...s }) => ({
+            ...s,
+            departmentId: departmentCode ? departmentId(departmentCode) : null,
+          })),
         });
         const problem = itemProblems(content);
         if (problem) throw new Error(`demo data: ${item.code} ${problem.field}: ${problem.zh}`);
         const id = newId(now);
         itemIds.set(item.code, id);
-        await trx.insertInto('service_items').values({
-          id, hall_id: hallId, code: item.code, name: content.name, category: content.category, kind: content.kind,
-          promised_days: content.promisedDays, legal_days: content.legalDays, status: 'published',
-          published_version: 1, draft_version: null, created_at: now, updated_at: now,
-        }).execute();
-        await trx.insertInto('service_item_versions').values({
-          item_id: id, version: 1, state: 'published', content: JSON.stringify(content), created_at: now,
-          created_by: null, published_at: now, published_by: 'system',
-        }).execute();
+        await trx
+          .insertInto('service_items')
+          .values({
+            id,
+            hall_id: hallId,
+            code: item.code,
+            name: content.name,
+            category: content.category,
+            kind: content.kind,
+            promised_days: content.promisedDays,
+            legal_days: content.legalDays,
+            status: 'published',
+            published_version: 1,
+            draft_version: null,
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+        await trx
+          .insertInto('service_item_versions')
+          .values({
+            item_id: id,
+            version: 1,
+            state: 'published',
+            content: JSON.stringify(content),
+            created_at: now,
+            created_by: null,
+            published_at: now,
+            published_by: 'system',
+          })
+          .execute();
         items++;
       }
       for (const w of hall.windows) {
         const id = newId(now);
-        await trx.insertInto('windows').values({
-          id, hall_id: hallId, number: w.number, name: w.name, kind: w.kind, status: 'active', created_at: now, updated_at: now,
-        }).execute();
+        await trx
+          .insertInto('windows')
+          .values({
+            id,
+            hall_id: hallId,
+            number: w.number,
+            name: w.name,
+            kind: w.kind,
+            status: 'active',
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
         const served = w.itemCodes.map((code) => {
           const itemId = itemIds.get(code);
           if (!itemId) throw new Error(`demo data: window ${w.number} serves unknown item ${code}`);
@@ -94,28 +150,66 @@ export async function seedDemoHall(db: Db, opts: { now: number; passwordHashCost
     }
     for (const a of demoAccounts) {
       const id = newId(now);
-      await trx.insertInto('users').values({
-        id, username: a.username, display_name: a.displayName, password_hash: passwordHash,
-        // Staff phones are personal numbers too: encrypted, shown masked.
-        phone_enc: pii().encrypt(piiFields.staffPhone, id, a.phone), phone_masked: maskPhone(a.phone),
-        must_change_password: 0, failed_logins: 0, locked_until: null, status: 'active', last_login_at: null,
-        password_changed_at: now, created_at: now, updated_at: now,
-      }).execute();
-      await trx.insertInto('user_roles').values(a.roles.map((role) => ({ user_id: id, role }))).execute();
-      await trx.insertInto('user_halls').values(a.halls.map((h) => ({ user_id: id, hall_id: hallIdByKey.get(h)! }))).execute();
+      await trx
+        .insertInto('users')
+        .values({
+          id,
+          username: a.username,
+          display_name: a.displayName,
+          password_hash: passwordHash,
+          // Staff phones are personal numbers too: encrypted, shown masked.
+          phone_enc: pii().encrypt(piiFields.staffPhone, id, a.phone),
+          phone_masked: maskPhone(a.phone),
+          must_change_password: 0,
+          failed_logins: 0,
+          locked_until: null,
+          status: 'active',
+          last_login_at: null,
+          password_changed_at: now,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await trx
+        .insertInto('user_roles')
+        .values(a.roles.map((role) => ({ user_id: id, role })))
+        .execute();
+      await trx
+        .insertInto('user_halls')
+        .values(a.halls.map((h) => ({ user_id: id, hall_id: hallIdByKey.get(h)! })))
+        .execute();
       const deps = a.departments.map((code) => departmentsByCode.get(code)).filter((x): x is string => !!x);
-      if (deps.length) await trx.insertInto('user_departments').values(deps.map((department_id) => ({ user_id: id, department_id }))).execute();
+      if (deps.length)
+        await trx
+          .insertInto('user_departments')
+          .values(deps.map((department_id) => ({ user_id: id, department_id })))
+          .execute();
       if (holdsAdminRole(a.roles)) {
-        await trx.insertInto('user_totp').values({
-          user_id: id, secret: DEMO_TOTP_SECRET, pending_secret: null, enabled_at: now, last_step: null, updated_at: now,
-        }).execute();
+        await trx
+          .insertInto('user_totp')
+          .values({
+            user_id: id,
+            secret: DEMO_TOTP_SECRET,
+            pending_secret: null,
+            enabled_at: now,
+            last_step: null,
+            updated_at: now,
+          })
+          .execute();
       }
     }
     await seedDemoQueue(trx, now);
     await seedDemoKnowledge(trx, now);
     await appendAudit(trx, {
-      at: now, userId: null, username: 'system', action: 'system.seed_demo', targetType: 'system', targetId: 'demo',
-      outcome: 'success', ip: null, detail: { halls: demoHalls.length, items, users: demoAccounts.length },
+      at: now,
+      userId: null,
+      username: 'system',
+      action: 'system.seed_demo',
+      targetType: 'system',
+      targetId: 'demo',
+      outcome: 'success',
+      ip: null,
+      detail: { halls: demoHalls.length, items, users: demoAccounts.length },
     });
   });
   return { halls: demoHalls.length, items, users: demoAccounts.length };

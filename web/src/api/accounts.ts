@@ -48,7 +48,9 @@ function useUserMutation<V>(fn: (v: V) => Promise<unknown>) {
 
 export const useCreateUser = () => useUserMutation((v: UserCreateInput) => api.post<User>('/api/users', v));
 export const usePatchUser = () =>
-  useUserMutation(({ id, values }: { id: string; values: UserPatchInput }) => api.patch<User>(`/api/users/${id}`, values));
+  useUserMutation(({ id, values }: { id: string; values: UserPatchInput }) =>
+    api.patch<User>(`/api/users/${id}`, values),
+  );
 export const useUnlockUser = () => useUserMutation((id: string) => api.post<User>(`/api/users/${id}/unlock`));
 export const useResetPassword = () =>
   useUserMutation(({ id, initialPassword }: { id: string; initialPassword: string }) =>

@@ -120,15 +120,57 @@ export interface CaseDetail extends CaseSummary {
   extraDays?: number;
   outcome?: 'success' | 'failure' | null;
   completedDay?: string | null;
-  suspensions?: { id: string; kind: string; kindLabel: string; reason: string; fromDay: string; toDay: string | null; by: string }[];
+  suspensions?: {
+    id: string;
+    kind: string;
+    kindLabel: string;
+    reason: string;
+    fromDay: string;
+    toDay: string | null;
+    by: string;
+  }[];
   extensions?: {
-    id: string; extraDays: number; reason: string; status: 'requested' | 'approved' | 'refused'; requestedBy: string; requestedAt: number;
-    decidedBy: string | null; decidedAt: number | null; decisionNote: string | null; newDeadline: string | null;
+    id: string;
+    extraDays: number;
+    reason: string;
+    status: 'requested' | 'approved' | 'refused';
+    requestedBy: string;
+    requestedAt: number;
+    decidedBy: string | null;
+    decidedAt: number | null;
+    decisionNote: string | null;
+    newDeadline: string | null;
     newDeadlineProvisional?: boolean;
   }[];
-  verifications?: { id: string; question: string; responseDeadline: string; responseDeadlineProvisional?: boolean; askedBy: string; askedAt: number; answer: string | null; answeredBy: string | null }[];
-  files?: { id: string; kind: 'result' | 'other'; name: string; contentType: string; size: number; uploadedBy: string; uploadedAt: number }[];
-  deliveries?: { method: 'collect' | 'mail'; collectedBy: string | null; docTypeLabel: string | null; docNumber: string | null; carrier: string | null; trackingNumber: string | null; at: number; by: string }[];
+  verifications?: {
+    id: string;
+    question: string;
+    responseDeadline: string;
+    responseDeadlineProvisional?: boolean;
+    askedBy: string;
+    askedAt: number;
+    answer: string | null;
+    answeredBy: string | null;
+  }[];
+  files?: {
+    id: string;
+    kind: 'result' | 'other';
+    name: string;
+    contentType: string;
+    size: number;
+    uploadedBy: string;
+    uploadedAt: number;
+  }[];
+  deliveries?: {
+    method: 'collect' | 'mail';
+    collectedBy: string | null;
+    docTypeLabel: string | null;
+    docNumber: string | null;
+    carrier: string | null;
+    trackingNumber: string | null;
+    at: number;
+    by: string;
+  }[];
   routingSlips: { at: number; handedOverBy: string; departmentId: string | null; stepId: string | null }[];
   documents: CaseDocument[];
   events: CaseEvent[];
@@ -188,7 +230,8 @@ export function useApiHas(path: string): boolean {
 export function useCaseAction(id: string | undefined) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { path: string; body?: unknown; id?: string }) => api.post<CaseDetail>(`/api/cases/${v.id ?? id}/${v.path}`, v.body ?? {}),
+    mutationFn: (v: { path: string; body?: unknown; id?: string }) =>
+      api.post<CaseDetail>(`/api/cases/${v.id ?? id}/${v.path}`, v.body ?? {}),
     onSuccess: (d) => {
       if (d && typeof d === 'object' && 'allowedActions' in d) qc.setQueryData(['cases', 'detail', d.id], d);
       else qc.invalidateQueries({ queryKey: ['cases', 'detail', id] });
@@ -241,7 +284,8 @@ export function useInbox(which: 'department' | 'mine', query: InboxQuery, enable
 export function useStuckSteps(enabled: boolean, workingDays = 1) {
   return useQuery({
     queryKey: ['cases', 'list', 'stuck', workingDays],
-    queryFn: () => api.get<ListResult<InboxItem & { waitedWorkingDays: number }>>('/api/backoffice/stuck', { workingDays }),
+    queryFn: () =>
+      api.get<ListResult<InboxItem & { waitedWorkingDays: number }>>('/api/backoffice/stuck', { workingDays }),
     enabled,
   });
 }

@@ -93,7 +93,8 @@ export function useConsultation(id: string | undefined) {
 export function useHandlingStaff(hallId: string | undefined) {
   return useQuery({
     queryKey: ['consult', 'staff', hallId],
-    queryFn: () => api.get<ListResult<{ id: string; displayName: string; roles: string[] }>>('/api/consultations/staff', { hallId }),
+    queryFn: () =>
+      api.get<ListResult<{ id: string; displayName: string; roles: string[] }>>('/api/consultations/staff', { hallId }),
     enabled: !!hallId,
   });
 }
@@ -112,7 +113,10 @@ function useDone() {
 
 function useAction<V>(id: string | undefined, path: string, method: 'post' | 'put' = 'post') {
   const done = useDone();
-  return useMutation({ mutationFn: (v: V) => api[method]<ConsultDetail>(`/api/consultations/${id}/${path}`, v), onSuccess: done });
+  return useMutation({
+    mutationFn: (v: V) => api[method]<ConsultDetail>(`/api/consultations/${id}/${path}`, v),
+    onSuccess: done,
+  });
 }
 
 /** Every action answers with the fresh detail, which primes the cache. */
@@ -123,7 +127,13 @@ export function useConsultActions(id: string | undefined) {
     take: useAction<Record<string, never>>(id, 'take'),
     answer: useAction<{ answer: string }>(id, 'answer'),
     promise: useAction<{ days: number; note?: string }>(id, 'promise'),
-    refer: useAction<{ departmentId?: string | null; externalBody?: string; reason: string; guidance?: string; toldVia: string }>(id, 'refer'),
+    refer: useAction<{
+      departmentId?: string | null;
+      externalBody?: string;
+      reason: string;
+      guidance?: string;
+      toldVia: string;
+    }>(id, 'refer'),
     coordinate: useAction<{ departmentIds: string[]; question: string }>(id, 'coordinate'),
     handover: useAction<{ toUserId: string; note: string }>(id, 'handover'),
     setItem: useAction<{ itemId: string | null }>(id, 'item', 'put'),
@@ -151,11 +161,21 @@ export function useRegisterConsultation() {
 }
 
 /** The public online form: no account; the answer is a number and a lookup code only. */
-export const submitOnlineConsultation = (v: { hallId: string; personName: string; contactPhone: string; question: string; itemId?: string | null }) =>
-  api.post<{ number: string; lookupCode: string }>('/api/public/consultations', v, { noAuthRedirect: true });
+export const submitOnlineConsultation = (v: {
+  hallId: string;
+  personName: string;
+  contactPhone: string;
+  question: string;
+  itemId?: string | null;
+}) => api.post<{ number: string; lookupCode: string }>('/api/public/consultations', v, { noAuthRedirect: true });
 
 export const lookupConsultation = (number: string, code: string) =>
-  api.get<{ number: string; status: ConsultStatus; registeredDay: string; dueDate: string | null; dueProvisional: boolean; answer: string | null; referralText: string | null }>(
-    '/api/public/consultations/lookup',
-    { number, code },
-  );
+  api.get<{
+    number: string;
+    status: ConsultStatus;
+    registeredDay: string;
+    dueDate: string | null;
+    dueProvisional: boolean;
+    answer: string | null;
+    referralText: string | null;
+  }>('/api/public/consultations/lookup', { number, code });

@@ -28,11 +28,7 @@ function hasPath(obj: unknown, path: NamePath): boolean {
  * `aliases` maps server field names to form names (e.g. feeFen → feeYuan).
  * Returns true when the error was shown on a field; otherwise the caller shows a toast.
  */
-export function applyFieldError(
-  form: FormInstance,
-  err: unknown,
-  aliases: Record<string, string> = {},
-): boolean {
+export function applyFieldError(form: FormInstance, err: unknown, aliases: Record<string, string> = {}): boolean {
   if (!isApiError(err) || !err.field) return false;
   const path = fieldToPath(err.field).map((p) => (typeof p === 'string' && aliases[p] ? aliases[p] : p));
   if (!hasPath(form.getFieldsValue(), path)) return false;

@@ -44,7 +44,14 @@ export interface KnowledgeInput {
   note?: string;
 }
 
-export function useKnowledge(query: { hallId?: string; q?: string; kind?: KnowledgeKind; tag?: string; page: number; pageSize: number }) {
+export function useKnowledge(query: {
+  hallId?: string;
+  q?: string;
+  kind?: KnowledgeKind;
+  tag?: string;
+  page: number;
+  pageSize: number;
+}) {
   return useQuery({
     queryKey: ['knowledge', 'list', query],
     queryFn: () => api.get<ListResult<KnowledgeEntry>>('/api/knowledge', { ...query }),
@@ -64,7 +71,12 @@ export function useKnowledgeEntry(id: string | undefined) {
 export function useKnowledgeSuggestions(q: { hallId?: string; text: string; itemId?: string | null }) {
   return useQuery({
     queryKey: ['knowledge', 'suggest', q],
-    queryFn: () => api.get<ListResult<KnowledgeEntry>>('/api/knowledge/suggest', { hallId: q.hallId, text: q.text, itemId: q.itemId }),
+    queryFn: () =>
+      api.get<ListResult<KnowledgeEntry>>('/api/knowledge/suggest', {
+        hallId: q.hallId,
+        text: q.text,
+        itemId: q.itemId,
+      }),
     enabled: q.text.trim().length >= 2,
     placeholderData: keepPreviousData,
   });
@@ -77,11 +89,18 @@ export function useKnowledgeMutations() {
     return qc.invalidateQueries({ queryKey: ['knowledge', 'list'] });
   };
   return {
-    create: useMutation({ mutationFn: (v: KnowledgeInput) => api.post<KnowledgeDetail>('/api/knowledge', v), onSuccess: done }),
-    update: useMutation({
-      mutationFn: ({ id, ...v }: Omit<KnowledgeInput, 'hallId'> & { id: string }) => api.put<KnowledgeDetail>(`/api/knowledge/${id}`, v),
+    create: useMutation({
+      mutationFn: (v: KnowledgeInput) => api.post<KnowledgeDetail>('/api/knowledge', v),
       onSuccess: done,
     }),
-    archive: useMutation({ mutationFn: (id: string) => api.post<KnowledgeDetail>(`/api/knowledge/${id}/archive`), onSuccess: done }),
+    update: useMutation({
+      mutationFn: ({ id, ...v }: Omit<KnowledgeInput, 'hallId'> & { id: string }) =>
+        api.put<KnowledgeDetail>(`/api/knowledge/${id}`, v),
+      onSuccess: done,
+    }),
+    archive: useMutation({
+      mutationFn: (id: string) => api.post<KnowledgeDetail>(`/api/knowledge/${id}/archive`),
+      onSuccess: done,
+    }),
   };
 }

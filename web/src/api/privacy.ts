@@ -41,7 +41,9 @@ export function useSealApplicant(id: string) {
 }
 
 export function useRequestUnseal(id: string) {
-  return useMutation({ mutationFn: (reason: string) => api.post<UnsealRequest>(`/api/applicants/${id}/unseal-requests`, { reason }) });
+  return useMutation({
+    mutationFn: (reason: string) => api.post<UnsealRequest>(`/api/applicants/${id}/unseal-requests`, { reason }),
+  });
 }
 
 export function useUnsealRequests(status?: string) {

@@ -15,5 +15,4 @@ export interface Progress {
   steps: { name: string; status: 'done' | 'active' | 'pending' | 'skipped'; doneDay?: string | null }[];
 }
 
-export const lookupProgress = (no: string, phone4: string) =>
-  api.get<Progress>('/api/public/progress', { no, phone4 });
+export const lookupProgress = (no: string, phone4: string) => api.get<Progress>('/api/public/progress', { no, phone4 });

@@ -69,7 +69,14 @@ export interface QueueWindow {
 export interface DisplaySnapshot {
   hall: { id: string; name: string };
   windows: { id: string; number: number; name: string; state: WindowState; currentNumber: string | null }[];
-  recentCalls: { ticketId: string; number: string; windowNumber: number; windowName: string; at: number; recall: number }[];
+  recentCalls: {
+    ticketId: string;
+    number: string;
+    windowNumber: number;
+    windowName: string;
+    at: number;
+    recall: number;
+  }[];
   categories: KioskCategory[];
 }
 
@@ -144,13 +151,22 @@ export function useWindowAction() {
 export const issuePadToken = (windowId: string) =>
   api.post<{ windowId: string; token: string; padPath: string }>(`/api/rating/pads/${windowId}/token`);
 
-const padHeaders = (token: string) => ({ Accept: 'application/json', 'Content-Type': 'application/json', 'x-pad-token': token });
+const padHeaders = (token: string) => ({
+  Accept: 'application/json',
+  'Content-Type': 'application/json',
+  'x-pad-token': token,
+});
 
 /** The pad authenticates with its own token, not a staff session. */
 export async function padFetch<T>(path: string, token: string, body?: unknown): Promise<T> {
-  const res = await fetch(path, { method: body ? 'POST' : 'GET', headers: padHeaders(token), body: body ? JSON.stringify(body) : undefined });
+  const res = await fetch(path, {
+    method: body ? 'POST' : 'GET',
+    headers: padHeaders(token),
+    body: body ? JSON.stringify(body) : undefined,
+  });
   const data = (await res.json().catch(() => ({}))) as T & { message?: string; code?: string };
-  if (!res.ok) throw Object.assign(new Error(data.message ?? `HTTP ${res.status}`), { status: res.status, code: data.code });
+  if (!res.ok)
+    throw Object.assign(new Error(data.message ?? `HTTP ${res.status}`), { status: res.status, code: data.code });
   return data;
 }
 
@@ -163,7 +179,8 @@ export const useFollowUps = (status: 'open' | 'called_back' | undefined) =>
 export function useCallBack() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, note }: { id: string; note: string }) => request<FollowUp>('POST', `/api/rating/follow-ups/${id}/call-back`, { body: { note } }),
+    mutationFn: ({ id, note }: { id: string; note: string }) =>
+      request<FollowUp>('POST', `/api/rating/follow-ups/${id}/call-back`, { body: { note } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['rating', 'follow-ups'] }),
   });
 }
@@ -220,7 +237,9 @@ export function useQueueSetup() {
   return {
     saveCategory: useMutation({
       mutationFn: ({ id, hallId, input }: { id?: string; hallId: string; input: CategoryInput }) =>
-        id ? api.patch<QueueCategory>(`/api/queue/categories/${id}`, input) : api.post<QueueCategory>('/api/queue/categories', { ...input, hallId }),
+        id
+          ? api.patch<QueueCategory>(`/api/queue/categories/${id}`, input)
+          : api.post<QueueCategory>('/api/queue/categories', { ...input, hallId }),
       onSuccess: done,
     }),
     saveSettings: useMutation({

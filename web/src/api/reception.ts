@@ -36,9 +36,36 @@ export interface ReceptionInput {
 
 export interface ApplicantFile {
   applicant: Applicant;
-  cases: { id: string; caseNo: string | null; itemName: string; state: string; stateLabel: string; urgency: string; receivedAt: number; deadline: string | null; role: 'applicant' | 'agent' }[];
-  notices: { id: string; caseId: string; caseNo: string | null; kind: string; kindLabel: string; docNo: string; status: string; issuedAt: number }[];
-  serviceRecords: { at: number; caseId: string; caseNo: string | null; action: string; by: string; fromState: string | null; toState: string }[];
+  cases: {
+    id: string;
+    caseNo: string | null;
+    itemName: string;
+    state: string;
+    stateLabel: string;
+    urgency: string;
+    receivedAt: number;
+    deadline: string | null;
+    role: 'applicant' | 'agent';
+  }[];
+  notices: {
+    id: string;
+    caseId: string;
+    caseNo: string | null;
+    kind: string;
+    kindLabel: string;
+    docNo: string;
+    status: string;
+    issuedAt: number;
+  }[];
+  serviceRecords: {
+    at: number;
+    caseId: string;
+    caseNo: string | null;
+    action: string;
+    by: string;
+    fromState: string | null;
+    toState: string;
+  }[];
   changes: { at: number; by: string; fields: string[] }[];
 }
 
@@ -48,7 +75,8 @@ export const searchApplicants = (hallId: string | undefined, q: string) =>
 
 export const registerApplicant = (v: ApplicantInput) => api.post<Applicant>('/api/applicants', v);
 
-export const revealPersonal = (id: string) => api.get<{ id: string; docNumber: string; phone: string }>(`/api/applicants/${id}/personal`);
+export const revealPersonal = (id: string) =>
+  api.get<{ id: string; docNumber: string; phone: string }>(`/api/applicants/${id}/personal`);
 
 export function useApplicantFile(id: string | undefined) {
   return useQuery({
@@ -79,7 +107,8 @@ export function useAcceptAtWindow() {
 export function useDeadline(from: string | undefined, days: number | undefined, hallId: string | undefined) {
   return useQuery({
     queryKey: ['calendar', 'deadline', from, days, hallId],
-    queryFn: () => api.get<{ deadline: string | null; provisional: boolean }>('/api/calendar/deadline', { from, days, hallId }),
+    queryFn: () =>
+      api.get<{ deadline: string | null; provisional: boolean }>('/api/calendar/deadline', { from, days, hallId }),
     enabled: !!from && days !== undefined && !!hallId,
   });
 }

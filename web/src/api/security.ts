@@ -30,7 +30,8 @@ export const useEnableTotp = () =>
   useTotpMutation((code: string) => api.post<{ recoveryCodes: string[] }>('/api/auth/totp/enable', { code }));
 export const useNewRecoveryCodes = () =>
   useTotpMutation((code: string) => api.post<{ recoveryCodes: string[] }>('/api/auth/totp/recovery-codes', { code }));
-export const useDisableTotp = () => useTotpMutation((password: string) => api.post<void>('/api/auth/totp/disable', { password }));
+export const useDisableTotp = () =>
+  useTotpMutation((password: string) => api.post<void>('/api/auth/totp/disable', { password }));
 
 export type AdminRequestKind = 'create' | 'update' | 'reset_password' | 'reset_totp';
 export interface AdminRequest {

@@ -2,14 +2,58 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 
 export type Level = 'yellow' | 'red';
-export interface Count { key: string; name: string; yellow: number; red: number }
+export interface Count {
+  key: string;
+  name: string;
+  yellow: number;
+  red: number;
+}
 export interface Board {
   today: string;
   stuckDays: number;
-  cases: { caseId: string; caseNo: string | null; itemName: string; deadline: string; level: Level; ownerName: string; windowName: string | null; departmentNames: string[]; suspended: boolean }[];
-  steps: { stepId: string; caseId: string; caseNo: string | null; itemName: string; stepName: string; deadline: string; level: Level; assigneeName: string | null; departmentName: string | null; suspended: boolean }[];
-  stuck: { stepId: string; caseId: string; caseNo: string | null; itemName: string; stepName: string; activatedAt: number; waitingDays: number; departmentName: string | null }[];
-  followUps: { id: string; dueDay: string; level: string; comment: string; windowNumber: number | null; staffName: string | null; createdAt: number; light: 'green' | Level }[];
+  cases: {
+    caseId: string;
+    caseNo: string | null;
+    itemName: string;
+    deadline: string;
+    level: Level;
+    ownerName: string;
+    windowName: string | null;
+    departmentNames: string[];
+    suspended: boolean;
+  }[];
+  steps: {
+    stepId: string;
+    caseId: string;
+    caseNo: string | null;
+    itemName: string;
+    stepName: string;
+    deadline: string;
+    level: Level;
+    assigneeName: string | null;
+    departmentName: string | null;
+    suspended: boolean;
+  }[];
+  stuck: {
+    stepId: string;
+    caseId: string;
+    caseNo: string | null;
+    itemName: string;
+    stepName: string;
+    activatedAt: number;
+    waitingDays: number;
+    departmentName: string | null;
+  }[];
+  followUps: {
+    id: string;
+    dueDay: string;
+    level: string;
+    comment: string;
+    windowNumber: number | null;
+    staffName: string | null;
+    createdAt: number;
+    light: 'green' | Level;
+  }[];
   byDepartment: Count[];
   byWindow: Count[];
   byPerson: Count[];
@@ -24,25 +68,55 @@ export function useBoard(stuckDays: number) {
 }
 
 export type Dimension = 'item' | 'department' | 'window' | 'person';
-export interface Figure { onTime: number; finished: number; rate: number | null }
-export interface OnTime { from: string; to: string; by: Dimension; overall: Figure; groups: (Figure & { key: string; name: string })[] }
-export interface CaseRef { caseId: string; caseNo: string | null; itemName: string; deadline: string | null; completedDay: string; onTime: boolean }
+export interface Figure {
+  onTime: number;
+  finished: number;
+  rate: number | null;
+}
+export interface OnTime {
+  from: string;
+  to: string;
+  by: Dimension;
+  overall: Figure;
+  groups: (Figure & { key: string; name: string })[];
+}
+export interface CaseRef {
+  caseId: string;
+  caseNo: string | null;
+  itemName: string;
+  deadline: string | null;
+  completedDay: string;
+  onTime: boolean;
+}
 
 export function useOnTime(q: { from: string; to: string; by: Dimension }) {
-  return useQuery({ queryKey: ['supervision', 'on-time', q], queryFn: () => api.get<OnTime>('/api/supervision/on-time', q) });
+  return useQuery({
+    queryKey: ['supervision', 'on-time', q],
+    queryFn: () => api.get<OnTime>('/api/supervision/on-time', q),
+  });
 }
 
 export function useOnTimeCases(q: { from: string; to: string; by: Dimension; key?: string } | null) {
   return useQuery({
     queryKey: ['supervision', 'on-time-cases', q],
-    queryFn: () => api.get<Figure & { onTimeCases: CaseRef[]; finishedCases: CaseRef[] }>('/api/supervision/on-time/cases', q!),
+    queryFn: () =>
+      api.get<Figure & { onTimeCases: CaseRef[]; finishedCases: CaseRef[] }>('/api/supervision/on-time/cases', q!),
     enabled: !!q,
   });
 }
 
 export interface AlertItem {
-  id: string; level: Level; targetType: 'case' | 'step'; audience: 'responsible' | 'supervisor'; caseId: string; caseNo: string | null;
-  stepId: string | null; title: string; deadline: string; createdAt: number; readAt: number | null;
+  id: string;
+  level: Level;
+  targetType: 'case' | 'step';
+  audience: 'responsible' | 'supervisor';
+  caseId: string;
+  caseNo: string | null;
+  stepId: string | null;
+  title: string;
+  deadline: string;
+  createdAt: number;
+  readAt: number | null;
 }
 
 export function useAlerts() {

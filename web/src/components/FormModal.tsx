@@ -22,13 +22,28 @@ interface FormModalProps<T> {
 /** A modal holding a fresh vertical form each time it opens. */
 export function FormModal<T extends object>(props: FormModalProps<T>) {
   return (
-    <Modal open={props.open} title={props.title} width={props.width ?? 560} onCancel={props.onCancel} footer={null} destroyOnHidden>
+    <Modal
+      open={props.open}
+      title={props.title}
+      width={props.width ?? 560}
+      onCancel={props.onCancel}
+      footer={null}
+      destroyOnHidden
+    >
       {props.open && <ModalForm {...props} />}
     </Modal>
   );
 }
 
-function ModalForm<T extends object>({ initialValues, onSubmit, onCancel, aliases, okText, name, children }: FormModalProps<T>) {
+function ModalForm<T extends object>({
+  initialValues,
+  onSubmit,
+  onCancel,
+  aliases,
+  okText,
+  name,
+  children,
+}: FormModalProps<T>) {
   const t = useT();
   const [form] = Form.useForm<T>();
   const [saving, setSaving] = useState(false);

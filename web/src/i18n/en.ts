@@ -136,7 +136,8 @@ export const en: Dictionary = {
   'hours.hallButton': 'Hall opening hours',
   'hours.hallTitle': 'Hall opening hours by weekday',
   'hours.windowTitle': '{name}: opening hours by weekday',
-  'hours.hint': 'Set the sessions of each weekday (times like 09:00); a day without a session is closed. When the hall’s last session ends, tickets still waiting (not called) expire.',
+  'hours.hint':
+    'Set the sessions of each weekday (times like 09:00); a day without a session is closed. When the hall’s last session ends, tickets still waiting (not called) expire.',
   'hours.fillUsual': 'Fill the usual: Mon–Fri 09:00–12:00, 13:30–17:00',
   'hours.closed': 'Closed',
   'hours.add': 'Add session',

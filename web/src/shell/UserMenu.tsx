@@ -24,7 +24,9 @@ export function UserMenu() {
           if (key === 'password') navigate('/account/password');
           if (key === 'security') navigate('/account/security');
           if (key === 'logout') {
-            logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true, state: { loggedOut: true } }) });
+            logout.mutate(undefined, {
+              onSettled: () => navigate('/login', { replace: true, state: { loggedOut: true } }),
+            });
           }
         },
       }}

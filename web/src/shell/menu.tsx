@@ -31,11 +31,13 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
     items.push({ key: '/cases', icon: <FileSearchOutlined />, label: t('menu.cases') });
   }
   if (can('catalog.read')) items.push({ key: '/catalog', icon: <ProfileOutlined />, label: t('menu.catalog') });
-  if (can('consult.handle')) items.push({ key: '/consultations', icon: <CommentOutlined />, label: t('menu.consultations') });
+  if (can('consult.handle'))
+    items.push({ key: '/consultations', icon: <CommentOutlined />, label: t('menu.consultations') });
   if (can('knowledge.read')) items.push({ key: '/knowledge', icon: <ReadOutlined />, label: t('menu.knowledge') });
   if (can('queue.serve')) items.push({ key: '/queue/window', icon: <SoundOutlined />, label: t('menu.queueWindow') });
   if (can('queue.manage')) items.push({ key: '/queue/setup', icon: <SettingOutlined />, label: t('menu.queueSetup') });
-  if (can('rating.follow_up')) items.push({ key: '/rating/follow-ups', icon: <PhoneOutlined />, label: t('menu.followUps') });
+  if (can('rating.follow_up'))
+    items.push({ key: '/rating/follow-ups', icon: <PhoneOutlined />, label: t('menu.followUps') });
   // 上报待决: window supervisors (who review) and station heads (who approve) decide escalations.
   if (can('supervision.view') && (can('case.review') || can('case.approve'))) {
     items.push({ key: '/escalations', icon: <FlagOutlined />, label: <EscalationMenuLabel /> });

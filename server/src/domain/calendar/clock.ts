@@ -87,7 +87,12 @@ export type Light = 'green' | 'yellow' | 'red';
  * Core of every clock: the Nth counting day after `start`, where a counting day is a working day outside
  * every pause's (from, to]. Pauses must already be validated (from ≥ start, to ≥ from).
  */
-export function countWorkingDays(rules: DayRules, start: CalendarDay, n: number, pauses: readonly Pause[]): PausedDeadline {
+export function countWorkingDays(
+  rules: DayRules,
+  start: CalendarDay,
+  n: number,
+  pauses: readonly Pause[],
+): PausedDeadline {
   let day = start;
   let remaining = n;
   // With no days to count the deadline is the start day itself, so its own year decides.

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, compareDays, dayOfWeek, fromSerial, InvalidDayError, isValidDay, parseDay, toSerial } from './days.ts';
+import {
+  addDays,
+  compareDays,
+  dayOfWeek,
+  fromSerial,
+  InvalidDayError,
+  isValidDay,
+  parseDay,
+  toSerial,
+} from './days.ts';
 
 function errorOf(fn: () => unknown): InvalidDayError {
   try {

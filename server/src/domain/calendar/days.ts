@@ -45,14 +45,21 @@ export function daysInMonth(year: number, month: number): number {
  */
 export function parseDay(value: unknown, label?: string): CalendarDay {
   if (typeof value !== 'string') {
-    throw new InvalidDayError(value, `expected a 'YYYY-MM-DD' string, got ${typeof value}`, '日期应为“YYYY-MM-DD”格式的字符串', label);
+    throw new InvalidDayError(
+      value,
+      `expected a 'YYYY-MM-DD' string, got ${typeof value}`,
+      '日期应为“YYYY-MM-DD”格式的字符串',
+      label,
+    );
   }
   const m = SHAPE.exec(value);
   if (!m) {
     const en = LOOSE_SHAPE.test(value)
       ? "year, month and day must be written with 4, 2 and 2 digits, e.g. '2026-02-03'"
       : "expected the form 'YYYY-MM-DD', e.g. '2026-02-03'";
-    const zh = LOOSE_SHAPE.test(value) ? '年月日须写成4位、2位、2位数字，例如 2026-02-03' : '日期格式应为 YYYY-MM-DD，例如 2026-02-03';
+    const zh = LOOSE_SHAPE.test(value)
+      ? '年月日须写成4位、2位、2位数字，例如 2026-02-03'
+      : '日期格式应为 YYYY-MM-DD，例如 2026-02-03';
     throw new InvalidDayError(value, en, zh, label);
   }
   const year = Number(m[1]);
@@ -67,7 +74,12 @@ export function parseDay(value: unknown, label?: string): CalendarDay {
     );
   }
   if (month < 1 || month > 12) {
-    throw new InvalidDayError(value, `month ${m[2]} does not exist (01–12)`, `月份 ${m[2]} 不存在（应为 01–12）`, label);
+    throw new InvalidDayError(
+      value,
+      `month ${m[2]} does not exist (01–12)`,
+      `月份 ${m[2]} 不存在（应为 01–12）`,
+      label,
+    );
   }
   const last = daysInMonth(year, month);
   if (day < 1 || day > last) {

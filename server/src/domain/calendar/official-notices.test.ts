@@ -19,22 +19,58 @@ interface Holiday {
 // 国办发明电〔2024〕12号：国务院办公厅关于2025年部分节假日安排的通知
 const notice2025: Holiday[] = [
   { name: '元旦', from: ['2025-01-01', 3], to: ['2025-01-01', 3], days: 1, makeUp: [] },
-  { name: '春节', from: ['2025-01-28', 2], to: ['2025-02-04', 2], days: 8, makeUp: [['2025-01-26', 0], ['2025-02-08', 6]] },
+  {
+    name: '春节',
+    from: ['2025-01-28', 2],
+    to: ['2025-02-04', 2],
+    days: 8,
+    makeUp: [
+      ['2025-01-26', 0],
+      ['2025-02-08', 6],
+    ],
+  },
   { name: '清明节', from: ['2025-04-04', 5], to: ['2025-04-06', 0], days: 3, makeUp: [] },
   { name: '劳动节', from: ['2025-05-01', 4], to: ['2025-05-05', 1], days: 5, makeUp: [['2025-04-27', 0]] },
   { name: '端午节', from: ['2025-05-31', 6], to: ['2025-06-02', 1], days: 3, makeUp: [] },
-  { name: '国庆节、中秋节', from: ['2025-10-01', 3], to: ['2025-10-08', 3], days: 8, makeUp: [['2025-09-28', 0], ['2025-10-11', 6]] },
+  {
+    name: '国庆节、中秋节',
+    from: ['2025-10-01', 3],
+    to: ['2025-10-08', 3],
+    days: 8,
+    makeUp: [
+      ['2025-09-28', 0],
+      ['2025-10-11', 6],
+    ],
+  },
 ];
 
 // 国办发明电〔2025〕7号：国务院办公厅关于2026年部分节假日安排的通知（2025年11月发布）
 const notice2026: Holiday[] = [
   { name: '元旦', from: ['2026-01-01', 4], to: ['2026-01-03', 6], days: 3, makeUp: [['2026-01-04', 0]] },
-  { name: '春节', from: ['2026-02-15', 0], to: ['2026-02-23', 1], days: 9, makeUp: [['2026-02-14', 6], ['2026-02-28', 6]] },
+  {
+    name: '春节',
+    from: ['2026-02-15', 0],
+    to: ['2026-02-23', 1],
+    days: 9,
+    makeUp: [
+      ['2026-02-14', 6],
+      ['2026-02-28', 6],
+    ],
+  },
   { name: '清明节', from: ['2026-04-04', 6], to: ['2026-04-06', 1], days: 3, makeUp: [] },
   { name: '劳动节', from: ['2026-05-01', 5], to: ['2026-05-05', 2], days: 5, makeUp: [['2026-05-09', 6]] },
   { name: '端午节', from: ['2026-06-19', 5], to: ['2026-06-21', 0], days: 3, makeUp: [] },
   { name: '中秋节', from: ['2026-09-25', 5], to: ['2026-09-27', 0], days: 3, makeUp: [] },
-  { name: '国庆节', from: ['2026-10-01', 4], to: ['2026-10-07', 3], days: 7, makeUp: [['2026-09-20', 0], ['2026-10-10', 6]] },
+  {
+    name: '国庆节',
+    from: ['2026-10-01', 4],
+    to: ['2026-10-07', 3],
+    days: 7,
+    makeUp: [
+      ['2026-09-20', 0],
+      ['2026-10-10', 6],
+    ],
+  },
 ];
 
 const cal = new WorkingCalendar();
@@ -77,7 +113,8 @@ describe.each([
 
   it('has exactly the notice working days over the whole year, nothing extra', () => {
     const actual: string[] = [];
-    for (let d = `${year}-01-01`; d.startsWith(String(year)); d = addDays(d, 1)) if (cal.isWorkingDay(d)) actual.push(d);
+    for (let d = `${year}-01-01`; d.startsWith(String(year)); d = addDays(d, 1))
+      if (cal.isWorkingDay(d)) actual.push(d);
     expect(actual).toEqual(expectedWorkingDays(year, notice));
     expect(cal.isPublishedYear(year)).toBe(true);
   });
@@ -99,7 +136,8 @@ describe('built-in data (chinese-days)', () => {
   it.skipIf(westOfUtc)("agrees with the package's own isWorkday on every day of every covered year", () => {
     for (const year of builtInSchedule.years) {
       for (let d = `${year}-01-01`; d.startsWith(String(year)); d = addDays(d, 1)) {
-        if (cal.isWorkingDay(d) !== cd.isWorkday(d)) expect.fail(`${d}: ours ${cal.isWorkingDay(d)}, package ${cd.isWorkday(d)}`);
+        if (cal.isWorkingDay(d) !== cd.isWorkday(d))
+          expect.fail(`${d}: ours ${cal.isWorkingDay(d)}, package ${cd.isWorkday(d)}`);
       }
     }
   });
@@ -156,7 +194,8 @@ describe('year boundary 2026 → 2027 (2027 not in the package)', () => {
     expect(cal.addWorkingDays('2026-12-31', 5)).toEqual({ deadline: '2027-01-08', provisional: true });
     expect(cal.workingDaysBetween('2026-12-29', '2027-01-04')).toEqual({ workingDays: 3, provisional: true });
     for (const d of ['2027-05-03', '2027-10-04', '2027-02-08']) expect(cal.isWorkingDay(d), d).toBe(true);
-    for (const d of ['2027-05-01', '2027-05-02', '2027-10-01', '2027-10-02', '2027-10-03']) expect(cal.isWorkingDay(d), d).toBe(false);
+    for (const d of ['2027-05-01', '2027-05-02', '2027-10-01', '2027-10-02', '2027-10-03'])
+      expect(cal.isWorkingDay(d), d).toBe(false);
   });
 
   it('flags N = 0 from a day of an unpublished year (the answer is that day)', () => {

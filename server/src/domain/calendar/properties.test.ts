@@ -26,15 +26,20 @@ const build = ({ overrides: o, with2027 }: CalendarInput, extra: HallOverride[] 
 
 /** Pauses that start on or after `start`, a third of them still open. */
 const pausesAfter = (start: string) =>
-  fc.array(
-    fc.record({ offset: fc.integer({ min: 0, max: 60 }), length: fc.option(fc.integer({ min: 0, max: 30 }), { freq: 2 }) }),
-    { maxLength: 3 },
-  ).map((raw) =>
-    raw.map(({ offset, length }): Pause => {
-      const from = fromSerial(toSerial(start) + offset);
-      return { from, to: length === null ? null : fromSerial(toSerial(from) + length) };
-    }),
-  );
+  fc
+    .array(
+      fc.record({
+        offset: fc.integer({ min: 0, max: 60 }),
+        length: fc.option(fc.integer({ min: 0, max: 30 }), { freq: 2 }),
+      }),
+      { maxLength: 3 },
+    )
+    .map((raw) =>
+      raw.map(({ offset, length }): Pause => {
+        const from = fromSerial(toSerial(start) + offset);
+        return { from, to: length === null ? null : fromSerial(toSerial(from) + length) };
+      }),
+    );
 
 const later = (a: string | null, b: string) => a === null || compareDays(a, b) >= 0;
 const rank: Record<Light, number> = { green: 0, yellow: 1, red: 2 };
@@ -71,7 +76,9 @@ describe('working-day clock properties', () => {
         const cal = build(input);
         const first = cal.addWorkingDays(s, a);
         const second = cal.addWorkingDays(first.deadline, b);
-        expect({ deadline: second.deadline, provisional: first.provisional || second.provisional }).toEqual(cal.addWorkingDays(s, a + b));
+        expect({ deadline: second.deadline, provisional: first.provisional || second.provisional }).toEqual(
+          cal.addWorkingDays(s, a + b),
+        );
       }),
     );
   });
@@ -130,15 +137,22 @@ describe('working-day clock properties', () => {
 
   it('lights only move green → yellow → red as days pass, and red means after the deadline day', () => {
     fc.assert(
-      fc.property(calendarInput, anyDay, anyDay, anyDay, fc.integer({ min: 0, max: 5 }), (input, deadline, t1, t2, warn) => {
-        const cal = build(input);
-        const [early, late] = compareDays(t1, t2) <= 0 ? [t1, t2] : [t2, t1];
-        const a = cal.lightFor(early, deadline, warn);
-        const b = cal.lightFor(late, deadline, warn);
-        expect(rank[a]).toBeLessThanOrEqual(rank[b]);
-        expect(a === 'red').toBe(compareDays(early, deadline) > 0);
-        if (early === deadline) expect(a).toBe('yellow');
-      }),
+      fc.property(
+        calendarInput,
+        anyDay,
+        anyDay,
+        anyDay,
+        fc.integer({ min: 0, max: 5 }),
+        (input, deadline, t1, t2, warn) => {
+          const cal = build(input);
+          const [early, late] = compareDays(t1, t2) <= 0 ? [t1, t2] : [t2, t1];
+          const a = cal.lightFor(early, deadline, warn);
+          const b = cal.lightFor(late, deadline, warn);
+          expect(rank[a]).toBeLessThanOrEqual(rank[b]);
+          expect(a === 'red').toBe(compareDays(early, deadline) > 0);
+          if (early === deadline) expect(a).toBe('yellow');
+        },
+      ),
     );
   });
 });

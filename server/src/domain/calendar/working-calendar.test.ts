@@ -52,7 +52,9 @@ describe('hall overrides win over the national schedule', () => {
       { date: '2026-03-02', kind: 'closed', note: '' },
       { date: '2026-03-02', kind: 'working', note: '' },
     ] as const;
-    expect(() => new WorkingCalendar({ overrides: disagree })).toThrow("hall overrides disagree about 2026-03-02: both 'closed' and 'working'");
+    expect(() => new WorkingCalendar({ overrides: disagree })).toThrow(
+      "hall overrides disagree about 2026-03-02: both 'closed' and 'working'",
+    );
     const badKind = [{ date: '2026-03-02', kind: 'open', note: '' }] as never;
     expect(() => new WorkingCalendar({ overrides: badKind })).toThrow(/kind must be 'closed' or 'working'/);
   });
@@ -68,7 +70,11 @@ describe('years loaded by an administrator', () => {
     expect(c.describeDay('2027-01-01')).toMatchObject({ working: false, source: 'admin-year', published: true });
     expect(c.describeDay('2027-01-04')).toMatchObject({ working: true, source: 'weekday-rule', published: true });
     expect(c.addWorkingDays('2026-12-31', 1)).toEqual({ deadline: '2027-01-04', provisional: false });
-    expect(national.describeDay('2027-01-04')).toMatchObject({ working: true, source: 'weekday-rule', published: false });
+    expect(national.describeDay('2027-01-04')).toMatchObject({
+      working: true,
+      source: 'weekday-rule',
+      published: false,
+    });
   });
 
   it('replace the built-in data for that whole year (how an amended notice is corrected)', () => {
@@ -82,17 +88,26 @@ describe('years loaded by an administrator', () => {
   });
 
   it('lose to the hall overrides', () => {
-    const c = new WorkingCalendar({ adminYears: [year2027], overrides: [{ date: '2027-01-01', kind: 'working', note: '' }] });
+    const c = new WorkingCalendar({
+      adminYears: [year2027],
+      overrides: [{ date: '2027-01-01', kind: 'working', note: '' }],
+    });
     expect(c.isWorkingDay('2027-01-01')).toBe(true);
   });
 
   it('are checked before use', () => {
     const make = (y: AdminYearSchedule) => () => new WorkingCalendar({ adminYears: [y] });
-    expect(make({ year: 2027, holidays: ['2028-01-01'], workdays: [] })).toThrow('administrator schedule 2027 lists holiday 2028-01-01 of another year');
-    expect(make({ year: 2027, holidays: ['2027-02-06'], workdays: ['2027-02-06'] })).toThrow(/both as a holiday and as a working day/);
+    expect(make({ year: 2027, holidays: ['2028-01-01'], workdays: [] })).toThrow(
+      'administrator schedule 2027 lists holiday 2028-01-01 of another year',
+    );
+    expect(make({ year: 2027, holidays: ['2027-02-06'], workdays: ['2027-02-06'] })).toThrow(
+      /both as a holiday and as a working day/,
+    );
     expect(make({ year: 2027, holidays: ['2027-02-30'], workdays: [] })).toThrow(/2027-02 has 28 days/);
     expect(make({ year: 2027.5, holidays: [], workdays: [] })).toThrow(/not a supported year/);
-    expect(() => new WorkingCalendar({ adminYears: [year2027, year2027] })).toThrow('administrator schedule for 2027 is given twice');
+    expect(() => new WorkingCalendar({ adminYears: [year2027, year2027] })).toThrow(
+      'administrator schedule for 2027 is given twice',
+    );
   });
 });
 
@@ -113,7 +128,11 @@ describe('schedule banner', () => {
     const bare = new WorkingCalendar({ official: emptySchedule });
     // Monday–Friday, except the days the law fixes by date (国庆节 1–3 October).
     expect(bare.isWorkingDay('2025-10-08')).toBe(true);
-    expect(bare.describeDay('2025-10-01')).toMatchObject({ working: false, source: 'statutory-rule', published: false });
+    expect(bare.describeDay('2025-10-01')).toMatchObject({
+      working: false,
+      source: 'statutory-rule',
+      published: false,
+    });
     expect(bare.addWorkingDays('2025-09-30', 1)).toEqual({ deadline: '2025-10-06', provisional: true });
     expect(bare.addWorkingDays('2025-10-01', 0)).toEqual({ deadline: '2025-10-01', provisional: true });
   });
@@ -126,13 +145,31 @@ describe('suspensions and extensions (rules 3 and 4)', () => {
 
   it.each([
     ['no pause', [], '2025-03-10'],
-    ['Wed to Fri: the suspension day counts, Thu and Fri (resumption day) do not', [{ from: '2025-03-05', to: '2025-03-07' }], '2025-03-12'],
+    [
+      'Wed to Fri: the suspension day counts, Thu and Fri (resumption day) do not',
+      [{ from: '2025-03-05', to: '2025-03-07' }],
+      '2025-03-12',
+    ],
     ['suspended and resumed the same day: no effect', [{ from: '2025-03-05', to: '2025-03-05' }], '2025-03-10'],
     ['from the start day', [{ from: '2025-03-03', to: '2025-03-04' }], '2025-03-11'],
     ['only over a weekend: no effect', [{ from: '2025-03-07', to: '2025-03-09' }], '2025-03-10'],
     ['resumed on Saturday = resumed on Friday', [{ from: '2025-03-05', to: '2025-03-08' }], '2025-03-12'],
-    ['two pauses', [{ from: '2025-03-04', to: '2025-03-05' }, { from: '2025-03-10', to: '2025-03-11' }], '2025-03-12'],
-    ['overlapping pauses take their union', [{ from: '2025-03-04', to: '2025-03-06' }, { from: '2025-03-05', to: '2025-03-07' }], '2025-03-13'],
+    [
+      'two pauses',
+      [
+        { from: '2025-03-04', to: '2025-03-05' },
+        { from: '2025-03-10', to: '2025-03-11' },
+      ],
+      '2025-03-12',
+    ],
+    [
+      'overlapping pauses take their union',
+      [
+        { from: '2025-03-04', to: '2025-03-06' },
+        { from: '2025-03-05', to: '2025-03-07' },
+      ],
+      '2025-03-13',
+    ],
     ['open pause before the limit runs out: clock stopped', [{ from: '2025-03-07', to: null }], null],
     ['open pause on the deadline day: deadline stands', [{ from: '2025-03-10', to: null }], '2025-03-10'],
     ['open pause after the deadline: an overdue case stays overdue', [{ from: '2025-03-20', to: null }], '2025-03-10'],
@@ -146,7 +183,10 @@ describe('suspensions and extensions (rules 3 and 4)', () => {
   });
 
   it('N = 0 is the start day whatever the pauses', () => {
-    expect(national.deadlineWithPauses('2025-03-08', 0, [{ from: '2025-03-08', to: null }])).toEqual({ deadline: '2025-03-08', provisional: false });
+    expect(national.deadlineWithPauses('2025-03-08', 0, [{ from: '2025-03-08', to: null }])).toEqual({
+      deadline: '2025-03-08',
+      provisional: false,
+    });
   });
 
   it('is provisional when a pause pushes the deadline into an unpublished year', () => {
@@ -157,14 +197,20 @@ describe('suspensions and extensions (rules 3 and 4)', () => {
   });
 
   it('rejects impossible pauses and limits', () => {
-    expect(() => pausedDeadline([{ from: '2025-03-01', to: '2025-03-04' }])).toThrow('pause 1 starts 2025-03-01, before the clock started on 2025-03-03');
-    expect(() => pausedDeadline([{ from: '2025-03-05', to: '2025-03-04' }])).toThrow('pause 1 resumes 2025-03-04, before it started on 2025-03-05');
+    expect(() => pausedDeadline([{ from: '2025-03-01', to: '2025-03-04' }])).toThrow(
+      'pause 1 starts 2025-03-01, before the clock started on 2025-03-03',
+    );
+    expect(() => pausedDeadline([{ from: '2025-03-05', to: '2025-03-04' }])).toThrow(
+      'pause 1 resumes 2025-03-04, before it started on 2025-03-05',
+    );
     expect(() => pausedDeadline([{ from: '2025-03-05', to: '2025-3-7' }])).toThrow(InvalidDayError);
     expect(() => pausedDeadline([], -1)).toThrow('limit must be a whole number of working days ≥ 0, got -1');
     expect(() => pausedDeadline([], 1.5)).toThrow(/limit must be a whole number/);
     expect(() => pausedDeadline([], 5, Number.NaN)).toThrow(/extension must be a whole number/);
     expect(() => pausedDeadline([], MAX_LIMIT_DAYS, 1)).toThrow(/more than 3650/);
-    expect(() => national.addWorkingDays('2026-02-30', 1)).toThrow(/start: invalid date "2026-02-30": day 30 does not exist/);
+    expect(() => national.addWorkingDays('2026-02-30', 1)).toThrow(
+      /start: invalid date "2026-02-30": day 30 does not exist/,
+    );
   });
 });
 

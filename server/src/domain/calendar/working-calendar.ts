@@ -81,7 +81,9 @@ export class WorkingCalendar {
     (input.overrides ?? []).forEach((o, i) => {
       const date = parseDay(o.date, `hall override ${i + 1} date`);
       if (o.kind !== 'closed' && o.kind !== 'working') {
-        throw new Error(`hall override ${i + 1} (${date}): kind must be 'closed' or 'working', got ${JSON.stringify(o.kind)}`);
+        throw new Error(
+          `hall override ${i + 1} (${date}): kind must be 'closed' or 'working', got ${JSON.stringify(o.kind)}`,
+        );
       }
       const earlier = this.hall.get(date);
       // Two rows for one day that disagree: refuse rather than let row order decide who wins.
@@ -99,14 +101,16 @@ export class WorkingCalendar {
         new Set(
           list.map((d) => {
             const day = parseDay(d, `administrator schedule ${y.year} ${what}`);
-            if (yearOf(day) !== y.year) throw new Error(`administrator schedule ${y.year} lists ${what} ${day} of another year`);
+            if (yearOf(day) !== y.year)
+              throw new Error(`administrator schedule ${y.year} lists ${what} ${day} of another year`);
             return day;
           }),
         );
       const holidays = inYear(y.holidays, 'holiday');
       const workdays = inYear(y.workdays, 'working day');
       for (const d of workdays) {
-        if (holidays.has(d)) throw new Error(`administrator schedule ${y.year} lists ${d} both as a holiday and as a working day`);
+        if (holidays.has(d))
+          throw new Error(`administrator schedule ${y.year} lists ${d} both as a holiday and as a working day`);
       }
       this.adminYears.set(y.year, { holidays, workdays });
     }
@@ -156,7 +160,8 @@ export class WorkingCalendar {
   deadlineWithPauses(start: string, n: number, pauses: readonly Pause[], extraDays = 0): PausedDeadline {
     const from = parseDay(start, 'start');
     const total = limitDays(n, 'limit') + limitDays(extraDays, 'extension');
-    if (total > MAX_LIMIT_DAYS) throw new RangeError(`limit plus extension is ${total} working days, more than ${MAX_LIMIT_DAYS}`);
+    if (total > MAX_LIMIT_DAYS)
+      throw new RangeError(`limit plus extension is ${total} working days, more than ${MAX_LIMIT_DAYS}`);
     return countWorkingDays(this.rules, from, total, checkPauses(from, pauses));
   }
 
@@ -167,7 +172,12 @@ export class WorkingCalendar {
 
   /** Red after the deadline day, yellow within `warningDays` working days of it, else green; rule 6. */
   lightFor(today: string, deadline: string, warningDays = 1): Light {
-    return lightOf(this.rules, parseDay(today, 'today'), parseDay(deadline, 'deadline'), limitDays(warningDays, 'warning days'));
+    return lightOf(
+      this.rules,
+      parseDay(today, 'today'),
+      parseDay(deadline, 'deadline'),
+      limitDays(warningDays, 'warning days'),
+    );
   }
 
   private classify(date: CalendarDay): DayInfo {
@@ -185,13 +195,15 @@ export class WorkingCalendar {
       if (notice.holidays.has(date)) return { date, working: false, source, note: null, published };
     }
     // No notice for the year: the days the law fixes are off, the rest is the Monday–Friday guess.
-    if (!notice && isFixedStatutoryDayOff(date)) return { date, working: false, source: 'statutory-rule', note: null, published };
+    if (!notice && isFixedStatutoryDayOff(date))
+      return { date, working: false, source: 'statutory-rule', note: null, published };
     return { date, working: !isWeekend(date), source: 'weekday-rule', note: null, published };
   }
 }
 
 function limitDays(n: number, what: string): number {
-  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${what} must be a whole number of working days ≥ 0, got ${n}`);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new RangeError(`${what} must be a whole number of working days ≥ 0, got ${n}`);
   return n;
 }
 

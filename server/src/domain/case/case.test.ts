@@ -9,14 +9,7 @@ import {
   payloadProblem,
   transition,
 } from './machine.ts';
-import {
-  type CaseState,
-  caseStates,
-  isTerminal,
-  stateLabels,
-  suspendableStates,
-  terminalStates,
-} from './states.ts';
+import { type CaseState, caseStates, isTerminal, stateLabels, suspendableStates, terminalStates } from './states.ts';
 import { type CaseAction, caseActions, type TransitionRule, transitions } from './transitions.ts';
 
 /** A status in the given state; a suspended one is taken to have paused in_process. */
@@ -111,14 +104,31 @@ describe('paths through a case', () => {
         ['archive', 'clerk'],
       ]),
     ).toEqual([
-      'received', 'accepted', 'in_process', 'awaiting_verification', 'in_process', 'in_review', 'in_process',
-      'in_approval', 'in_approval', 'approved', 'completed', 'awaiting_collection', 'delivered', 'archived',
+      'received',
+      'accepted',
+      'in_process',
+      'awaiting_verification',
+      'in_process',
+      'in_review',
+      'in_process',
+      'in_approval',
+      'in_approval',
+      'approved',
+      'completed',
+      'awaiting_collection',
+      'delivered',
+      'archived',
     ]);
   });
 
   it('finishes an instant item on the spot and mails a result', () => {
-    expect(walk(initialStatus, [['acceptCase', 'clerk'], ['complete', 'clerk'], ['registerMailing', 'clerk']]).at(-1))
-      .toBe('delivered');
+    expect(
+      walk(initialStatus, [
+        ['acceptCase', 'clerk'],
+        ['complete', 'clerk'],
+        ['registerMailing', 'clerk'],
+      ]).at(-1),
+    ).toBe('delivered');
   });
 
   it('resumes from a one-time notice without starting over, or refuses when the deadline lapses', () => {
@@ -129,8 +139,12 @@ describe('paths through a case', () => {
         ['acceptCase', 'clerk'],
       ]),
     ).toEqual(['received', 'awaiting_supplement', 'received', 'accepted']);
-    expect(walk(initialStatus, [['issueOneTimeNotice', 'clerk'], ['refuseAcceptance', 'clerk']]).at(-1))
-      .toBe('not_accepted');
+    expect(
+      walk(initialStatus, [
+        ['issueOneTimeNotice', 'clerk'],
+        ['refuseAcceptance', 'clerk'],
+      ]).at(-1),
+    ).toBe('not_accepted');
     expect(walk(initialStatus, [['acceptWithDeferredMaterials', 'clerk']]).at(-1)).toBe('accepted');
   });
 
@@ -149,8 +163,17 @@ describe('paths through a case', () => {
         ['startRework', 'handler'],
       ]),
     ).toEqual([
-      'in_review', 'returned_for_rework', 'in_process', 'in_review', 'returned_for_rework', 'in_process',
-      'in_review', 'in_process', 'in_approval', 'returned_for_rework', 'in_process',
+      'in_review',
+      'returned_for_rework',
+      'in_process',
+      'in_review',
+      'returned_for_rework',
+      'in_process',
+      'in_review',
+      'in_process',
+      'in_approval',
+      'returned_for_rework',
+      'in_process',
     ]);
   });
 
@@ -168,7 +191,10 @@ describe('paths through a case', () => {
   });
 
   it('keeps the state on an extension and allows withdrawal only until completion', () => {
-    expect(transition(at('in_review'), 'requestExtension', ['reviewer'])).toEqual({ ok: true, to: { state: 'in_review' } });
+    expect(transition(at('in_review'), 'requestExtension', ['reviewer'])).toEqual({
+      ok: true,
+      to: { state: 'in_review' },
+    });
     expect(transition(at('in_review'), 'approveExtension', ['reviewer'])).toMatchObject({ code: 'FORBIDDEN' });
     expect(transition(at('approved'), 'withdraw', ['applicant'])).toMatchObject({ ok: true });
     for (const s of ['completed', 'awaiting_collection', 'delivered'] as const) {
@@ -249,10 +275,14 @@ describe('stored status and payloads', () => {
 
   it('keeps the outcome of completion consistent with the decision', () => {
     expect(payloadProblem(at('approved'), 'complete', { outcome: 'success' })).toBeNull();
-    expect(payloadProblem(at('approved'), 'complete', { outcome: 'failure', reason: 'x' })).toMatchObject({ field: 'outcome' });
+    expect(payloadProblem(at('approved'), 'complete', { outcome: 'failure', reason: 'x' })).toMatchObject({
+      field: 'outcome',
+    });
     expect(payloadProblem(at('denied'), 'complete', { outcome: 'success' })).toMatchObject({ field: 'outcome' });
     expect(payloadProblem(at('denied'), 'complete', { outcome: 'failure' })).toMatchObject({ field: 'reason' });
-    expect(payloadProblem(at('denied'), 'complete', { outcome: 'failure', reason: '不符合条件，可申请复议' })).toBeNull();
+    expect(
+      payloadProblem(at('denied'), 'complete', { outcome: 'failure', reason: '不符合条件，可申请复议' }),
+    ).toBeNull();
     expect(payloadProblem(at('in_process'), 'complete', { outcome: 'done' })).toMatchObject({ field: 'outcome' });
   });
 });

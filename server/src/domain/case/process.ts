@@ -33,8 +33,18 @@ export interface StepActor {
 
 /** The moves the process governs; everything else (clock, verification, delivery) is the state table's. */
 export const processActions = [
-  'claimStep', 'finishStep', 'passReview', 'returnForRework', 'startRework', 'approve', 'deny', 'escalate', 'complete',
-  'startReview', 'submitForApproval', 'routeToDepartment',
+  'claimStep',
+  'finishStep',
+  'passReview',
+  'returnForRework',
+  'startRework',
+  'approve',
+  'deny',
+  'escalate',
+  'complete',
+  'startReview',
+  'submitForApproval',
+  'routeToDepartment',
 ] as const;
 export type ProcessAction = (typeof processActions)[number];
 export const isProcessAction = (a: string): a is ProcessAction => (processActions as readonly string[]).includes(a);
@@ -49,7 +59,10 @@ const hallWide: readonly RoleCode[] = ['supervisor', 'station_head'];
 
 /** The step posts this person may work: their own and those they stand in for; hallWide: any department. */
 export function workable(roles: readonly RoleCode[]): { roles: string[]; hallWide: boolean } {
-  return { roles: [...new Set(roles.flatMap((r) => [r, ...(standsIn[r] ?? [])]))], hallWide: roles.some((r) => hallWide.includes(r)) };
+  return {
+    roles: [...new Set(roles.flatMap((r) => [r, ...(standsIn[r] ?? [])]))],
+    hallWide: roles.some((r) => hallWide.includes(r)),
+  };
 }
 
 const frontOffice = (s: Pick<CaseStep, 'role' | 'departmentId'>) =>
@@ -73,7 +86,10 @@ export function kindOf(s: CaseStep, steps: readonly CaseStep[]): StepKind {
 /** May this person work the step: its post (or one standing in) and its department (or hall-wide reach)? */
 export function mayWork(actor: StepActor, s: Pick<CaseStep, 'role' | 'departmentId'>): boolean {
   const roleOk = actor.roles.some((r) => r === s.role || (standsIn[r] ?? []).includes(s.role));
-  const deptOk = s.departmentId === null || actor.departmentIds.includes(s.departmentId) || actor.roles.some((r) => hallWide.includes(r));
+  const deptOk =
+    s.departmentId === null ||
+    actor.departmentIds.includes(s.departmentId) ||
+    actor.roles.some((r) => hallWide.includes(r));
   return roleOk && deptOk;
 }
 
@@ -84,15 +100,34 @@ export function stateFor(steps: readonly CaseStep[], current: CaseState): CaseSt
   if (kinds.size === 0) return current;
   if (kinds.has('completion')) {
     if (current === 'approved' || current === 'denied') return current;
-    return steps.some((s) => { const k = kindOf(s, steps); return k !== 'reception' && k !== 'completion'; }) ? 'in_process' : 'accepted';
+    return steps.some((s) => {
+      const k = kindOf(s, steps);
+      return k !== 'reception' && k !== 'completion';
+    })
+      ? 'in_process'
+      : 'accepted';
   }
   if (kinds.size > 1) return 'in_process';
   const [only] = [...kinds];
-  return only === 'routing' || only === 'reception' ? 'accepted' : only === 'review' ? 'in_review' : only === 'approval' ? 'in_approval' : 'in_process';
+  return only === 'routing' || only === 'reception'
+    ? 'accepted'
+    : only === 'review'
+      ? 'in_review'
+      : only === 'approval'
+        ? 'in_approval'
+        : 'in_process';
 }
 
 /** States in which step work may go on; a suspended case or one waiting for the front desk waits. */
-const working: readonly CaseState[] = ['accepted', 'in_process', 'in_review', 'in_approval', 'approved', 'denied', 'returned_for_rework'];
+const working: readonly CaseState[] = [
+  'accepted',
+  'in_process',
+  'in_review',
+  'in_approval',
+  'approved',
+  'denied',
+  'returned_for_rework',
+];
 
 export interface StepEvent {
   action: ProcessAction;
@@ -103,10 +138,20 @@ export interface StepEvent {
 
 export type ProcessResult =
   | { ok: true; status: CaseStatus; steps: CaseStep[]; event: StepEvent; stepId: string | null; activated: string[] }
-  | { ok: false; code: 'ILLEGAL_TRANSITION' | 'FORBIDDEN' | 'UNFINISHED_STEPS'; zh: string; en: string; unfinished?: string[] };
+  | {
+      ok: false;
+      code: 'ILLEGAL_TRANSITION' | 'FORBIDDEN' | 'UNFINISHED_STEPS';
+      zh: string;
+      en: string;
+      unfinished?: string[];
+    };
 
-const fail = (code: 'ILLEGAL_TRANSITION' | 'FORBIDDEN' | 'UNFINISHED_STEPS', zh: string, en: string, unfinished?: string[]): ProcessResult =>
-  ({ ok: false, code, zh, en, ...(unfinished ? { unfinished } : {}) });
+const fail = (
+  code: 'ILLEGAL_TRANSITION' | 'FORBIDDEN' | 'UNFINISHED_STEPS',
+  zh: string,
+  en: string,
+  unfinished?: string[],
+): ProcessResult => ({ ok: false, code, zh, en, ...(unfinished ? { unfinished } : {}) });
 
 /** Which step kinds each step-finishing move works on. */
 const kindsFor: Partial<Record<ProcessAction, readonly StepKind[]>> = {
@@ -145,32 +190,55 @@ export function decide(input: ProcessInput): ProcessResult {
   const { status, steps, actor, action } = input;
   const state = status.state;
   if (action === 'startReview' || action === 'submitForApproval' || action === 'routeToDepartment') {
-    return fail('ILLEGAL_TRANSITION', '环节办结后办件自动进入下一环节，无需单独提交', 'The case moves on by itself when a step is done');
+    return fail(
+      'ILLEGAL_TRANSITION',
+      '环节办结后办件自动进入下一环节，无需单独提交',
+      'The case moves on by itself when a step is done',
+    );
   }
   if (action === 'complete') return complete(status, steps, actor);
   const claimable = action === 'claimStep' && (state === 'suspended' || state === 'awaiting_verification');
   if (!working.includes(state) && !claimable) {
-    return fail('ILLEGAL_TRANSITION', '办件当前状态不能办理环节', 'No step can be worked while the case is in this state');
+    return fail(
+      'ILLEGAL_TRANSITION',
+      '办件当前状态不能办理环节',
+      'No step can be worked while the case is in this state',
+    );
   }
   const kinds = kindsFor[action] ?? [];
-  const candidates = steps.filter((s) => s.status === 'active' && kinds.includes(kindOf(s, steps)) && (!input.stepId || s.id === input.stepId));
+  const candidates = steps.filter(
+    (s) => s.status === 'active' && kinds.includes(kindOf(s, steps)) && (!input.stepId || s.id === input.stepId),
+  );
   if (candidates.length === 0) {
     const active = steps.filter((s) => s.status === 'active');
-    return fail('ILLEGAL_TRANSITION', active.length ? `当前环节为「${names(active)}」，不能执行此操作` : '办件没有正在办理的环节',
-      'No active step of the case allows this');
+    return fail(
+      'ILLEGAL_TRANSITION',
+      active.length ? `当前环节为「${names(active)}」，不能执行此操作` : '办件没有正在办理的环节',
+      'No active step of the case allows this',
+    );
   }
-  const may = (s: CaseStep) => mayWork(actor, s) && (!input.leaderOnly || kindOf(s, steps) !== 'approval' || actor.roles.includes('station_head'));
+  const may = (s: CaseStep) =>
+    mayWork(actor, s) && (!input.leaderOnly || kindOf(s, steps) !== 'approval' || actor.roles.includes('station_head'));
   const mine = candidates.filter((s) => may(s) && (s.assigneeId === null || s.assigneeId === actor.userId));
   const step = mine.find((s) => s.assigneeId === actor.userId) ?? mine[0];
   if (!step) {
     const s = candidates[0]!;
-    if (may(s)) return fail('FORBIDDEN', `该环节已由${s.assigneeName ?? '他人'}认领`, 'The step is held by a colleague');
-    if (mayWork(actor, s)) return fail('FORBIDDEN', '该办件须由分管领导（站长）审批', 'This decision belongs to the station head');
-    return fail('FORBIDDEN', `「${s.name}」须由该环节的岗位${s.departmentId ? '及部门' : ''}人员办理`, 'The step belongs to another post or department');
+    if (may(s))
+      return fail('FORBIDDEN', `该环节已由${s.assigneeName ?? '他人'}认领`, 'The step is held by a colleague');
+    if (mayWork(actor, s))
+      return fail('FORBIDDEN', '该办件须由分管领导（站长）审批', 'This decision belongs to the station head');
+    return fail(
+      'FORBIDDEN',
+      `「${s.name}」须由该环节的岗位${s.departmentId ? '及部门' : ''}人员办理`,
+      'The step belongs to another post or department',
+    );
   }
   if (action === 'claimStep') {
-    if (step.assigneeId) return fail('FORBIDDEN', `该环节已由${step.assigneeName ?? ''}认领`, 'The step is already claimed');
-    const next = steps.map((s) => (s.id === step.id ? { ...s, assigneeId: actor.userId, assigneeName: actor.name } : s));
+    if (step.assigneeId)
+      return fail('FORBIDDEN', `该环节已由${step.assigneeName ?? ''}认领`, 'The step is already claimed');
+    const next = steps.map((s) =>
+      s.id === step.id ? { ...s, assigneeId: actor.userId, assigneeName: actor.name } : s,
+    );
     return done(status, next, step, action, state, {}, []);
   }
   if (state === 'returned_for_rework' && action !== 'startRework') {
@@ -178,33 +246,53 @@ export function decide(input: ProcessInput): ProcessResult {
   }
   if (action === 'startRework') {
     if (state !== 'returned_for_rework') return fail('ILLEGAL_TRANSITION', '办件未被退回', 'The case was not returned');
-    const next = steps.map((s) => (s.id === step.id ? { ...s, assigneeId: actor.userId, assigneeName: actor.name } : s));
+    const next = steps.map((s) =>
+      s.id === step.id ? { ...s, assigneeId: actor.userId, assigneeName: actor.name } : s,
+    );
     return done(status, next, step, action, stateFor(next, state), {}, []);
   }
   const before = unfinishedBefore(steps, step.order);
   if (before.length) return unfinished(before);
   if (action === 'escalate') {
-    if (!actor.roles.includes('approver')) return fail('FORBIDDEN', '只有审批人可以提请上级审批', 'Only an approver refers a decision upwards');
+    if (!actor.roles.includes('approver'))
+      return fail('FORBIDDEN', '只有审批人可以提请上级审批', 'Only an approver refers a decision upwards');
     // The decision goes up: the approval step is released for the station head.
     const next = steps.map((s) => (s.id === step.id ? { ...s, assigneeId: null, assigneeName: null } : s));
     return done(status, next, step, action, state, {}, []);
   }
   if (action === 'returnForRework') return returnStep(status, steps, step, actor);
-  const own = { ...step, status: 'done' as const, assigneeId: step.assigneeId ?? actor.userId, assigneeName: step.assigneeName ?? actor.name };
+  const own = {
+    ...step,
+    status: 'done' as const,
+    assigneeId: step.assigneeId ?? actor.userId,
+    assigneeName: step.assigneeName ?? actor.name,
+  };
   let next = steps.map((s) => (s.id === step.id ? own : s));
   if (action === 'deny') {
     // A denial ends the back-office work: what is left of it is skipped, and the case goes to 办结 as a failure.
-    next = next.map((s) => (finished(s) || kindOf(s, steps) === 'completion' ? s : { ...s, status: 'skipped' as const }));
+    next = next.map((s) =>
+      finished(s) || kindOf(s, steps) === 'completion' ? s : { ...s, status: 'skipped' as const },
+    );
     const completion = next.filter((s) => kindOf(s, steps) === 'completion');
     next = next.map((s) => (completion.includes(s) ? { ...s, status: 'active' as const } : s));
-    return done(status, next, step, action, 'denied', {}, completion.map((s) => s.id));
+    return done(
+      status,
+      next,
+      step,
+      action,
+      'denied',
+      {},
+      completion.map((s) => s.id),
+    );
   }
   const { steps: advanced, activated } = advance(next, step.order);
   const verdict: CaseState = action === 'approve' ? 'approved' : state;
   let to = stateFor(advanced, verdict);
   // An approval whose next step is another approval (sequential sign-off) or a further back-office step moves on.
-  if (action === 'approve' && advanced.every((s) => s.status !== 'active' || kindOf(s, steps) === 'completion')) to = 'approved';
-  if (action !== 'approve' && (to === 'approved' || to === 'denied') && state !== to) to = stateFor(advanced, 'in_process');
+  if (action === 'approve' && advanced.every((s) => s.status !== 'active' || kindOf(s, steps) === 'completion'))
+    to = 'approved';
+  if (action !== 'approve' && (to === 'approved' || to === 'denied') && state !== to)
+    to = stateFor(advanced, 'in_process');
   return done(status, advanced, step, action, to, {}, activated);
 }
 
@@ -220,7 +308,9 @@ function advance(steps: CaseStep[], order: number): { steps: CaseStep[]; activat
 
 /** 退回重办: the returning order goes back to waiting and the back-office order before it is worked again. */
 function returnStep(status: CaseStatus, steps: readonly CaseStep[], step: CaseStep, actor: StepActor): ProcessResult {
-  const earlier = steps.filter((s) => s.order < step.order && s.status === 'done' && !['reception', 'completion'].includes(kindOf(s, steps)));
+  const earlier = steps.filter(
+    (s) => s.order < step.order && s.status === 'done' && !['reception', 'completion'].includes(kindOf(s, steps)),
+  );
   if (earlier.length === 0) {
     return fail('ILLEGAL_TRANSITION', '前面没有可退回的后台环节', 'There is no earlier back-office step to return to');
   }
@@ -228,12 +318,21 @@ function returnStep(status: CaseStatus, steps: readonly CaseStep[], step: CaseSt
   const next = steps.map((s) => {
     if (s.order === target && s.status === 'done') return { ...s, status: 'active' as const };
     // The returning step comes back to whoever returned it once the rework is done.
-    if (s.id === step.id) return { ...s, status: 'pending' as const, assigneeId: actor.userId, assigneeName: actor.name };
+    if (s.id === step.id)
+      return { ...s, status: 'pending' as const, assigneeId: actor.userId, assigneeName: actor.name };
     if (s.order > target && s.status !== 'pending') return { ...s, status: 'pending' as const };
     return s;
   });
   const reopened = next.filter((s) => s.order === target && s.status === 'active');
-  return done(status, next, step, 'returnForRework', 'returned_for_rework', { to: names(reopened) }, reopened.map((s) => s.id));
+  return done(
+    status,
+    next,
+    step,
+    'returnForRework',
+    'returned_for_rework',
+    { to: names(reopened) },
+    reopened.map((s) => s.id),
+  );
 }
 
 /**
@@ -249,42 +348,77 @@ function complete(status: CaseStatus, steps: readonly CaseStep[], actor: StepAct
     return fail('ILLEGAL_TRANSITION', '办件当前状态不能办结', 'The case cannot be completed in its state');
   }
   const who = completion.find((s) => s.status === 'active');
-  if (who && !mayWork(actor, who)) return fail('FORBIDDEN', `「${who.name}」须由窗口人员办理`, 'Completion is the window’s step');
+  if (who && !mayWork(actor, who))
+    return fail('FORBIDDEN', `「${who.name}」须由窗口人员办理`, 'Completion is the window’s step');
   if (who?.assigneeId && who.assigneeId !== actor.userId) {
     return fail('FORBIDDEN', `该环节已由${who.assigneeName ?? ''}认领`, 'The step is held by a colleague');
   }
   const next = steps.map((s) =>
-    completion.includes(s) ? { ...s, status: 'done' as const, assigneeId: s.assigneeId ?? actor.userId, assigneeName: s.assigneeName ?? actor.name } : s);
-  return { ok: true, status: { state: 'completed' }, steps: next, stepId: who?.id ?? null, activated: [],
-    event: { action: 'complete', from: state, to: 'completed', detail: who ? { stepId: who.id, step: who.name } : {} } };
+    completion.includes(s)
+      ? {
+          ...s,
+          status: 'done' as const,
+          assigneeId: s.assigneeId ?? actor.userId,
+          assigneeName: s.assigneeName ?? actor.name,
+        }
+      : s,
+  );
+  return {
+    ok: true,
+    status: { state: 'completed' },
+    steps: next,
+    stepId: who?.id ?? null,
+    activated: [],
+    event: { action: 'complete', from: state, to: 'completed', detail: who ? { stepId: who.id, step: who.name } : {} },
+  };
 }
 
 function unfinished(open: readonly CaseStep[]): ProcessResult {
-  return fail('UNFINISHED_STEPS', `以下环节尚未办结：${names(open)}`, `Unfinished steps: ${open.map((s) => s.name).join(', ')}`,
-    open.map((s) => s.name));
+  return fail(
+    'UNFINISHED_STEPS',
+    `以下环节尚未办结：${names(open)}`,
+    `Unfinished steps: ${open.map((s) => s.name).join(', ')}`,
+    open.map((s) => s.name),
+  );
 }
 
 function done(
-  status: CaseStatus, steps: CaseStep[], step: CaseStep, action: ProcessAction, to: CaseState, extra: Record<string, unknown>,
+  status: CaseStatus,
+  steps: CaseStep[],
+  step: CaseStep,
+  action: ProcessAction,
+  to: CaseState,
+  extra: Record<string, unknown>,
   activated: string[],
 ): ProcessResult {
   const next = steps.filter((s) => activated.includes(s.id)).map((s) => s.name);
   return {
-    ok: true, status: to === status.state ? status : ({ state: to } as CaseStatus), steps, stepId: step.id, activated,
-    event: { action, from: status.state, to, detail: { stepId: step.id, step: step.name, ...(next.length ? { next } : {}), ...extra } },
+    ok: true,
+    status: to === status.state ? status : ({ state: to } as CaseStatus),
+    steps,
+    stepId: step.id,
+    activated,
+    event: {
+      action,
+      from: status.state,
+      to,
+      detail: { stepId: step.id, step: step.name, ...(next.length ? { next } : {}), ...extra },
+    },
   };
 }
 
 /** The process moves open to this person now, case-wide (for the action bar) and per step (for the step table). */
 export function processOptions(status: CaseStatus, steps: readonly CaseStep[], actor: StepActor, leaderOnly = false) {
-  const caseWide = (['passReview', 'returnForRework', 'startRework', 'approve', 'deny', 'escalate', 'complete'] as const)
-    .filter((action) => decide({ status, steps, actor, action, leaderOnly }).ok);
+  const caseWide = (
+    ['passReview', 'returnForRework', 'startRework', 'approve', 'deny', 'escalate', 'complete'] as const
+  ).filter((action) => decide({ status, steps, actor, action, leaderOnly }).ok);
   const perStep = steps
     .filter((s) => s.status === 'active')
     .map((s) => ({
       stepId: s.id,
       actions: (['claimStep', 'finishStep', 'passReview', 'approve', 'startRework'] as const).filter(
-        (action) => decide({ status, steps, actor, action, stepId: s.id, leaderOnly }).ok),
+        (action) => decide({ status, steps, actor, action, stepId: s.id, leaderOnly }).ok,
+      ),
     }));
   return { caseWide, perStep };
 }
@@ -320,14 +454,30 @@ export function inconsistency(state: CaseState, steps: readonly CaseStep[]): str
 }
 
 export type MoveResult =
-  | { ok: true; status: CaseStatus; steps: CaseStep[]; event: StepEvent | { action: CaseAction; from: CaseState; to: CaseState; detail: Record<string, unknown> }; stepId: string | null; activated: string[] }
-  | { ok: false; code: 'ILLEGAL_TRANSITION' | 'FORBIDDEN' | 'UNFINISHED_STEPS' | 'VALIDATION'; zh: string; en: string; field?: string; unfinished?: string[] };
+  | {
+      ok: true;
+      status: CaseStatus;
+      steps: CaseStep[];
+      event: StepEvent | { action: CaseAction; from: CaseState; to: CaseState; detail: Record<string, unknown> };
+      stepId: string | null;
+      activated: string[];
+    }
+  | {
+      ok: false;
+      code: 'ILLEGAL_TRANSITION' | 'FORBIDDEN' | 'UNFINISHED_STEPS' | 'VALIDATION';
+      zh: string;
+      en: string;
+      field?: string;
+      unfinished?: string[];
+    };
 
 /**
  * Any move on a case: the process decides the step-bound ones, the state table the others (clock, verification,
  * delivery, archive); the table's post check also holds for 办结. The one function the case core calls.
  */
-export function caseMove(input: Omit<ProcessInput, 'action'> & { action: CaseAction | ProcessAction; payload?: Payload | undefined }): MoveResult {
+export function caseMove(
+  input: Omit<ProcessInput, 'action'> & { action: CaseAction | ProcessAction; payload?: Payload | undefined },
+): MoveResult {
   const { status, steps, actor, action } = input;
   if (isProcessAction(action)) {
     const r = decide({ ...input, action });
@@ -335,7 +485,13 @@ export function caseMove(input: Omit<ProcessInput, 'action'> & { action: CaseAct
     if (action === 'complete' && !transitions.complete.roles.some((x) => actor.roles.includes(x))) {
       return { ok: false, code: 'FORBIDDEN', zh: '您的岗位无权办结', en: 'Your post may not complete a case' };
     }
-    if (input.payload && action !== 'claimStep' && action !== 'startRework' && action !== 'escalate' && (caseActions as readonly string[]).includes(action)) {
+    if (
+      input.payload &&
+      action !== 'claimStep' &&
+      action !== 'startRework' &&
+      action !== 'escalate' &&
+      (caseActions as readonly string[]).includes(action)
+    ) {
       const p = payloadProblem(status, action as CaseAction, input.payload);
       if (p) return { ok: false, code: 'VALIDATION', zh: p.zh, en: p.en, field: p.field };
     }
@@ -347,14 +503,23 @@ export function caseMove(input: Omit<ProcessInput, 'action'> & { action: CaseAct
     const p = payloadProblem(status, action, input.payload);
     if (p) return { ok: false, code: 'VALIDATION', zh: p.zh, en: p.en, field: p.field };
   }
-  return { ok: true, status: t.to, steps: [...steps], stepId: null, activated: [], event: { action, from: status.state, to: t.to.state, detail: {} } };
+  return {
+    ok: true,
+    status: t.to,
+    steps: [...steps],
+    stepId: null,
+    activated: [],
+    event: { action, from: status.state, to: t.to.state, detail: {} },
+  };
 }
 
 /** Every action open to this person now: the state table's (outside the process) and the process's. */
 export function caseOptions(status: CaseStatus, steps: readonly CaseStep[], actor: StepActor, leaderOnly = false) {
   const p = processOptions(status, steps, actor, leaderOnly);
   const table = caseActions.filter((a) => !isProcessAction(a) && transition(status, a, actor.roles).ok);
-  const caseWide = p.caseWide.filter((a) => a !== 'complete' || transitions.complete.roles.some((x) => actor.roles.includes(x)));
+  const caseWide = p.caseWide.filter(
+    (a) => a !== 'complete' || transitions.complete.roles.some((x) => actor.roles.includes(x)),
+  );
   return { actions: [...table, ...caseWide] as string[], perStep: p.perStep };
 }
 
@@ -362,10 +527,16 @@ export function caseOptions(status: CaseStatus, steps: readonly CaseStep[], acto
  * At acceptance: the window's reception order is done by the accepting clerk and the first order after it
  * starts. The state the case then stands in follows that order's kind (审核中 for a review, 已受理 for 分办).
  */
-export function startProcess(steps: readonly CaseStep[], actor: StepActor): { steps: CaseStep[]; state: CaseState; activated: string[] } {
+export function startProcess(
+  steps: readonly CaseStep[],
+  actor: StepActor,
+): { steps: CaseStep[]; state: CaseState; activated: string[] } {
   if (steps.length === 0) return { steps: [], state: 'accepted', activated: [] };
   const received = steps.map((s) =>
-    kindOf(s, steps) === 'reception' ? { ...s, status: 'done' as const, assigneeId: actor.userId, assigneeName: actor.name } : s);
+    kindOf(s, steps) === 'reception'
+      ? { ...s, status: 'done' as const, assigneeId: actor.userId, assigneeName: actor.name }
+      : s,
+  );
   const first = Math.min(...received.filter((s) => s.status === 'pending').map((s) => s.order));
   const activated = received.filter((s) => s.order === first && s.status === 'pending').map((s) => s.id);
   const next = received.map((s) => (activated.includes(s.id) ? { ...s, status: 'active' as const } : s));

@@ -57,13 +57,15 @@ export const stateInfo = {
 } as const satisfies Record<CaseState, StateInfo>;
 
 /** The Chinese label of each state, as the hall and the applicant see it. */
-export const stateLabels = Object.fromEntries(caseStates.map((s) => [s, stateInfo[s].zh])) as Record<
-  CaseState,
-  string
->;
+export const stateLabels = Object.fromEntries(caseStates.map((s) => [s, stateInfo[s].zh])) as Record<CaseState, string>;
 
 /** Nothing follows these. A refused or withdrawn case keeps its documents; filing them is the archive's job. */
-export const terminalStates = ['not_accepted', 'archived', 'withdrawn', 'terminated'] as const satisfies readonly CaseState[];
+export const terminalStates = [
+  'not_accepted',
+  'archived',
+  'withdrawn',
+  'terminated',
+] as const satisfies readonly CaseState[];
 export type TerminalState = (typeof terminalStates)[number];
 
 /**

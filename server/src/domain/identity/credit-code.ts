@@ -39,17 +39,48 @@ const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2] as const;
 export const registrationAuthorities: Readonly<
   Record<string, { zh: string; en: string; types: Readonly<Record<string, string>> }>
 > = {
-  '1': { zh: '机构编制', en: 'Establishment office', types: { '1': '机关', '2': '事业单位', '3': '中央编办直接管理机构编制的群众团体', '9': '其他' } },
+  '1': {
+    zh: '机构编制',
+    en: 'Establishment office',
+    types: { '1': '机关', '2': '事业单位', '3': '中央编办直接管理机构编制的群众团体', '9': '其他' },
+  },
   '2': { zh: '外交', en: 'Foreign affairs', types: { '1': '外国常驻新闻机构', '9': '其他' } },
-  '3': { zh: '司法行政', en: 'Justice', types: { '1': '律师执业机构', '2': '公证处', '3': '基层法律服务所', '4': '司法鉴定机构', '5': '仲裁委员会', '9': '其他' } },
+  '3': {
+    zh: '司法行政',
+    en: 'Justice',
+    types: {
+      '1': '律师执业机构',
+      '2': '公证处',
+      '3': '基层法律服务所',
+      '4': '司法鉴定机构',
+      '5': '仲裁委员会',
+      '9': '其他',
+    },
+  },
   '4': { zh: '文化', en: 'Culture', types: { '1': '外国在华文化中心', '9': '其他' } },
-  '5': { zh: '民政', en: 'Civil affairs', types: { '1': '社会团体', '2': '民办非企业单位', '3': '基金会', '9': '其他' } },
-  '6': { zh: '旅游', en: 'Tourism', types: { '1': '外国旅游部门常驻代表机构', '2': '港澳台地区旅游部门常驻内地（大陆）代表机构', '9': '其他' } },
+  '5': {
+    zh: '民政',
+    en: 'Civil affairs',
+    types: { '1': '社会团体', '2': '民办非企业单位', '3': '基金会', '9': '其他' },
+  },
+  '6': {
+    zh: '旅游',
+    en: 'Tourism',
+    types: { '1': '外国旅游部门常驻代表机构', '2': '港澳台地区旅游部门常驻内地（大陆）代表机构', '9': '其他' },
+  },
   '7': { zh: '宗教', en: 'Religious affairs', types: { '1': '宗教活动场所', '2': '宗教院校', '9': '其他' } },
   '8': { zh: '工会', en: 'Trade unions', types: { '1': '基层工会', '9': '其他' } },
   '9': { zh: '工商', en: 'Market regulation', types: { '1': '企业', '2': '个体工商户', '3': '农民专业合作社' } },
-  A: { zh: '中央军委改革和编制办公室', en: 'Military establishment office', types: { '1': '军队事业单位', '9': '其他' } },
-  N: { zh: '农业', en: 'Agriculture', types: { '1': '组级集体经济组织', '2': '村级集体经济组织', '3': '乡镇级集体经济组织', '9': '其他' } },
+  A: {
+    zh: '中央军委改革和编制办公室',
+    en: 'Military establishment office',
+    types: { '1': '军队事业单位', '9': '其他' },
+  },
+  N: {
+    zh: '农业',
+    en: 'Agriculture',
+    types: { '1': '组级集体经济组织', '2': '村级集体经济组织', '3': '乡镇级集体经济组织', '9': '其他' },
+  },
   Y: { zh: '其他', en: 'Other', types: { '1': '其他' } },
 };
 

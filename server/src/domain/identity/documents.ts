@@ -34,10 +34,22 @@ export interface DocumentTypeInfo {
 
 const info = {
   resident_id: { zh: '居民身份证', en: 'Resident identity card', holder: 'person' },
-  residence_permit: { zh: '港澳台居民居住证', en: 'Residence permit for Hong Kong, Macao and Taiwan residents', holder: 'person' },
-  hk_macao_permit: { zh: '港澳居民来往内地通行证', en: 'Mainland travel permit for Hong Kong and Macao residents', holder: 'person' },
+  residence_permit: {
+    zh: '港澳台居民居住证',
+    en: 'Residence permit for Hong Kong, Macao and Taiwan residents',
+    holder: 'person',
+  },
+  hk_macao_permit: {
+    zh: '港澳居民来往内地通行证',
+    en: 'Mainland travel permit for Hong Kong and Macao residents',
+    holder: 'person',
+  },
   taiwan_permit: { zh: '台湾居民来往大陆通行证', en: 'Mainland travel permit for Taiwan residents', holder: 'person' },
-  foreign_permanent_residence_id: { zh: '外国人永久居留身份证', en: 'Foreign permanent resident ID card', holder: 'person' },
+  foreign_permanent_residence_id: {
+    zh: '外国人永久居留身份证',
+    en: 'Foreign permanent resident ID card',
+    holder: 'person',
+  },
   passport: { zh: '护照', en: 'Passport', holder: 'person' },
   credit_code: { zh: '统一社会信用代码', en: 'Unified social credit code', holder: 'organisation' },
 } as const satisfies Record<DocumentType, Omit<DocumentTypeInfo, 'code'>>;

@@ -38,8 +38,14 @@ describe('resident ID (GB 11643)', () => {
   it('accepts computed numbers, a lower-case x, spaces and full-width digits', () => {
     const male = residentId('440305', '19900307', '123');
     expect(validateResidentId(male, today)).toMatchObject({ ok: true, birthDate: '1990-03-07', sex: 'male' });
-    expect(validateResidentId('11010519491231002x', today)).toMatchObject({ ok: true, normalised: '11010519491231002X' });
-    expect(validateResidentId(` ${male.slice(0, 6)} ${male.slice(6)} `, today)).toMatchObject({ ok: true, normalised: male });
+    expect(validateResidentId('11010519491231002x', today)).toMatchObject({
+      ok: true,
+      normalised: '11010519491231002X',
+    });
+    expect(validateResidentId(` ${male.slice(0, 6)} ${male.slice(6)} `, today)).toMatchObject({
+      ok: true,
+      normalised: male,
+    });
     const fullWidth = [...male].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
     expect(validateResidentId(fullWidth, today)).toMatchObject({ ok: true, normalised: male });
     expect(validateResidentId(residentId('650102', '20000229', '002'), today)).toMatchObject({ ok: true });
@@ -80,7 +86,11 @@ describe('resident ID (GB 11643)', () => {
     .record({
       province: fc.constantFrom(...provinces),
       rest: fc.stringMatching(/^\d{4}$/),
-      born: fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date(`${today}T00:00:00Z`), noInvalidDate: true }),
+      born: fc.date({
+        min: new Date('1900-01-01T00:00:00Z'),
+        max: new Date(`${today}T00:00:00Z`),
+        noInvalidDate: true,
+      }),
       seq: fc.stringMatching(/^\d{3}$/),
     })
     .map(({ province, rest, born, seq }) =>
@@ -198,10 +208,12 @@ describe('documents a hall accepts', () => {
       normalised: pr,
       birthDate: '1980-05-15',
     });
-    expect(validateDocument('foreign_permanent_residence_id', `${pr.slice(0, 17)}${pr[17] === '0' ? '1' : '0'}`, today))
-      .toMatchObject({ reason: 'check_digit' });
-    expect(validateDocument('foreign_permanent_residence_id', residentId('991156', '19800515', '001'), today))
-      .toMatchObject({ reason: 'area' });
+    expect(
+      validateDocument('foreign_permanent_residence_id', `${pr.slice(0, 17)}${pr[17] === '0' ? '1' : '0'}`, today),
+    ).toMatchObject({ reason: 'check_digit' });
+    expect(
+      validateDocument('foreign_permanent_residence_id', residentId('991156', '19800515', '001'), today),
+    ).toMatchObject({ reason: 'area' });
     expect(validateDocument('foreign_permanent_residence_id', 'usa310080515001', today)).toMatchObject({
       ok: true,
       normalised: 'USA310080515001',
@@ -224,6 +236,9 @@ describe('documents a hall accepts', () => {
     expect(ok('passport', '123456789')).toBe(true);
     expect(ok('passport', 'ABCDEFG')).toBe(false);
     expect(ok('passport', 'E1234-567')).toBe(false);
-    expect(validateDocument('passport', 'E1', today)).toMatchObject({ reason: 'format', zh: expect.stringContaining('护照') });
+    expect(validateDocument('passport', 'E1', today)).toMatchObject({
+      reason: 'format',
+      zh: expect.stringContaining('护照'),
+    });
   });
 });

@@ -52,7 +52,11 @@ export function checkEighteenDigit(raw: string, today: string, s: EighteenDigitS
   assertDay(today);
   const n = normaliseInput(raw);
   if (n.length !== 18) {
-    return refuse('length', `${s.zh}应为18位，当前为${n.length}位`, `The ${s.en} must have 18 characters, not ${n.length}`);
+    return refuse(
+      'length',
+      `${s.zh}应为18位，当前为${n.length}位`,
+      `The ${s.en} must have 18 characters, not ${n.length}`,
+    );
   }
   if (!/^\d{17}[\dX]$/.test(n)) {
     return refuse(

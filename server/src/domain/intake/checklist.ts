@@ -53,28 +53,53 @@ export function markProblem(checklist: readonly ChecklistMaterial[], marks: read
   const seen = new Set<string>();
   for (const [i, mark] of marks.entries()) {
     const m = known.get(mark.key);
-    if (!m) return { field: `materials.${i}.key`, zh: `材料“${mark.key}”不在本事项的材料清单中`, en: `Material ${mark.key} is not on the checklist` };
-    if (seen.has(mark.key)) return { field: `materials.${i}.key`, zh: `材料“${m.name}”重复登记`, en: `Material ${m.name} is marked twice` };
+    if (!m)
+      return {
+        field: `materials.${i}.key`,
+        zh: `材料“${mark.key}”不在本事项的材料清单中`,
+        en: `Material ${mark.key} is not on the checklist`,
+      };
+    if (seen.has(mark.key))
+      return { field: `materials.${i}.key`, zh: `材料“${m.name}”重复登记`, en: `Material ${m.name} is marked twice` };
     seen.add(mark.key);
     if (mark.status === 'not_applicable' && m.requirement === 'required') {
-      return { field: `materials.${i}.status`, zh: `“${m.name}”为必需材料，不能标记为不适用`, en: `${m.name} is required and always applies` };
+      return {
+        field: `materials.${i}.status`,
+        zh: `“${m.name}”为必需材料，不能标记为不适用`,
+        en: `${m.name} is required and always applies`,
+      };
     }
     if (mark.status === 'received' && (mark.copies < 1 || mark.pages < 1)) {
-      return { field: `materials.${i}.pages`, zh: `请填写“${m.name}”的份数和页数`, en: `Enter copies and pages of ${m.name}` };
+      return {
+        field: `materials.${i}.pages`,
+        zh: `请填写“${m.name}”的份数和页数`,
+        en: `Enter copies and pages of ${m.name}`,
+      };
     }
     if (mark.status === 'incorrect' && mark.reason.trim() === '') {
-      return { field: `materials.${i}.reason`, zh: `请说明“${m.name}”不符合要求的原因`, en: `Say why ${m.name} is incorrect` };
+      return {
+        field: `materials.${i}.reason`,
+        zh: `请说明“${m.name}”不符合要求的原因`,
+        en: `Say why ${m.name} is incorrect`,
+      };
     }
   }
   const unmarked = checklist.find((m) => !seen.has(m.key));
   if (unmarked) {
-    return { field: 'materials', zh: `材料清单中的“${unmarked.name}”尚未核对`, en: `${unmarked.name} has not been checked` };
+    return {
+      field: 'materials',
+      zh: `材料清单中的“${unmarked.name}”尚未核对`,
+      en: `${unmarked.name} has not been checked`,
+    };
   }
   return null;
 }
 
 /** What the marks mean for the outcome: the shortfalls in checklist order. */
-export function checkMaterials(checklist: readonly ChecklistMaterial[], marks: readonly MaterialMark[]): ChecklistResult {
+export function checkMaterials(
+  checklist: readonly ChecklistMaterial[],
+  marks: readonly MaterialMark[],
+): ChecklistResult {
   const byKey = new Map(marks.map((m) => [m.key, m]));
   const shortfalls: Shortfall[] = [];
   for (const m of checklist) {
@@ -90,7 +115,11 @@ export function checkMaterials(checklist: readonly ChecklistMaterial[], marks: r
       reason: mark?.reason ?? '',
     });
   }
-  return { shortfalls, complete: shortfalls.length === 0, deferrable: shortfalls.length > 0 && shortfalls.every((s) => !s.essential) };
+  return {
+    shortfalls,
+    complete: shortfalls.length === 0,
+    deferrable: shortfalls.length > 0 && shortfalls.every((s) => !s.essential),
+  };
 }
 
 /** Marks after a supplement: the named materials are now received; everything else is copied forward. */

@@ -22,7 +22,8 @@ export interface ActivityOfApplicant {
 }
 
 /** Purged when nothing happened since the cutoff and no case is open; never twice. */
-export const purgeable = (a: ActivityOfApplicant, cutoff: number) => !a.purged && a.openCases === 0 && a.lastActivityAt < cutoff;
+export const purgeable = (a: ActivityOfApplicant, cutoff: number) =>
+  !a.purged && a.openCases === 0 && a.lastActivityAt < cutoff;
 
 /** Sealing is refused while a case is open: the case still needs the applicant's data. */
 export const sealable = (openCases: number) => openCases === 0;

@@ -1,16 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { closingInstant, closingOf, describeHours, hoursProblem, pastClosing, type WeeklyHours, weekdayOf } from './hours.ts';
+import {
+  closingInstant,
+  closingOf,
+  describeHours,
+  hoursProblem,
+  pastClosing,
+  type WeeklyHours,
+  weekdayOf,
+} from './hours.ts';
 
-const usual = [{ from: '09:00', to: '12:00' }, { from: '13:30', to: '17:00' }];
+const usual = [
+  { from: '09:00', to: '12:00' },
+  { from: '13:30', to: '17:00' },
+];
 const week: WeeklyHours = [1, 2, 3, 4, 5].map((weekday) => ({ weekday, sessions: usual }));
 
 describe('opening hours', () => {
   it('names the field of the first problem', () => {
     expect(hoursProblem(week)).toBeNull();
-    expect(hoursProblem([{ weekday: 1, sessions: [{ from: '09:00', to: '08:00' }] }])).toMatchObject({ field: 'weeklyHours.0.sessions.0.to' });
-    expect(hoursProblem([{ weekday: 2, sessions: [{ from: '9:00', to: '12:00' }] }])).toMatchObject({ field: 'weeklyHours.0.sessions.0.from' });
-    expect(hoursProblem([{ weekday: 3, sessions: [{ from: '09:00', to: '12:00' }, { from: '11:30', to: '17:00' }] }]))
-      .toMatchObject({ field: 'weeklyHours.0.sessions.1.from', zh: expect.stringContaining('周三') });
+    expect(hoursProblem([{ weekday: 1, sessions: [{ from: '09:00', to: '08:00' }] }])).toMatchObject({
+      field: 'weeklyHours.0.sessions.0.to',
+    });
+    expect(hoursProblem([{ weekday: 2, sessions: [{ from: '9:00', to: '12:00' }] }])).toMatchObject({
+      field: 'weeklyHours.0.sessions.0.from',
+    });
+    expect(
+      hoursProblem([
+        {
+          weekday: 3,
+          sessions: [
+            { from: '09:00', to: '12:00' },
+            { from: '11:30', to: '17:00' },
+          ],
+        },
+      ]),
+    ).toMatchObject({ field: 'weeklyHours.0.sessions.1.from', zh: expect.stringContaining('周三') });
     expect(hoursProblem([...week, { weekday: 1, sessions: [] }])).toMatchObject({ field: 'weeklyHours.5.weekday' });
     expect(hoursProblem([{ weekday: 8, sessions: [] }])).toMatchObject({ field: 'weeklyHours.0.weekday' });
     expect(hoursProblem([{ weekday: 6, sessions: [{ from: '18:00', to: '24:00' }] }])).toBeNull();
@@ -18,9 +42,19 @@ describe('opening hours', () => {
 
   it('reads in Chinese, joining days with the same sessions', () => {
     expect(describeHours(week)).toBe('周一至周五 09:00-12:00、13:30-17:00');
-    expect(describeHours([...week, { weekday: 6, sessions: [{ from: '09:00', to: '12:00' }] }, { weekday: 7, sessions: [] }]))
-      .toBe('周一至周五 09:00-12:00、13:30-17:00；周六 09:00-12:00');
-    expect(describeHours([{ weekday: 3, sessions: usual }, { weekday: 1, sessions: usual }])).toBe('周一 09:00-12:00、13:30-17:00；周三 09:00-12:00、13:30-17:00');
+    expect(
+      describeHours([
+        ...week,
+        { weekday: 6, sessions: [{ from: '09:00', to: '12:00' }] },
+        { weekday: 7, sessions: [] },
+      ]),
+    ).toBe('周一至周五 09:00-12:00、13:30-17:00；周六 09:00-12:00');
+    expect(
+      describeHours([
+        { weekday: 3, sessions: usual },
+        { weekday: 1, sessions: usual },
+      ]),
+    ).toBe('周一 09:00-12:00、13:30-17:00；周三 09:00-12:00、13:30-17:00');
   });
 
   it('closes a day at the end of its last session, Beijing time', () => {

@@ -39,23 +39,47 @@ export function hoursProblem(week: WeeklyHours, prefix = 'weeklyHours'): HoursPr
   const seen = new Set<number>();
   for (const [i, d] of week.entries()) {
     const label = weekdayLabels[d.weekday - 1];
-    if (!label) return { field: `${prefix}.${i}.weekday`, zh: '星期应为 1（周一）至 7（周日）', en: 'The weekday is 1 (Monday) to 7 (Sunday)' };
-    if (seen.has(d.weekday)) return { field: `${prefix}.${i}.weekday`, zh: `${label}重复设置`, en: `${weekdayEn[d.weekday - 1]} is given twice` };
+    if (!label)
+      return {
+        field: `${prefix}.${i}.weekday`,
+        zh: '星期应为 1（周一）至 7（周日）',
+        en: 'The weekday is 1 (Monday) to 7 (Sunday)',
+      };
+    if (seen.has(d.weekday))
+      return {
+        field: `${prefix}.${i}.weekday`,
+        zh: `${label}重复设置`,
+        en: `${weekdayEn[d.weekday - 1]} is given twice`,
+      };
     seen.add(d.weekday);
     if (d.sessions.length > MAX_SESSIONS) {
-      return { field: `${prefix}.${i}.sessions`, zh: `${label}最多设置 ${MAX_SESSIONS} 个时段`, en: `At most ${MAX_SESSIONS} sessions a day` };
+      return {
+        field: `${prefix}.${i}.sessions`,
+        zh: `${label}最多设置 ${MAX_SESSIONS} 个时段`,
+        en: `At most ${MAX_SESSIONS} sessions a day`,
+      };
     }
     let previousEnd = -1;
     for (const [j, s] of d.sessions.entries()) {
       const at = `${prefix}.${i}.sessions.${j}`;
       for (const k of ['from', 'to'] as const) {
-        if (!timePattern.test(s[k])) return { field: `${at}.${k}`, zh: `${label}的时间应为“时:分”，如 09:00`, en: 'A time is HH:MM, e.g. 09:00' };
+        if (!timePattern.test(s[k]))
+          return { field: `${at}.${k}`, zh: `${label}的时间应为“时:分”，如 09:00`, en: 'A time is HH:MM, e.g. 09:00' };
       }
       const from = minutesOf(s.from);
       const to = minutesOf(s.to);
-      if (to <= from) return { field: `${at}.to`, zh: `${label}第 ${j + 1} 个时段的结束时间应晚于开始时间`, en: 'A session ends after it starts' };
+      if (to <= from)
+        return {
+          field: `${at}.to`,
+          zh: `${label}第 ${j + 1} 个时段的结束时间应晚于开始时间`,
+          en: 'A session ends after it starts',
+        };
       if (from < previousEnd) {
-        return { field: `${at}.from`, zh: `${label}第 ${j + 1} 个时段与上一时段重叠或顺序颠倒`, en: 'Sessions of a day are in order and do not overlap' };
+        return {
+          field: `${at}.from`,
+          zh: `${label}第 ${j + 1} 个时段与上一时段重叠或顺序颠倒`,
+          en: 'Sessions of a day are in order and do not overlap',
+        };
       }
       previousEnd = to;
     }
@@ -67,7 +91,10 @@ export function hoursProblem(week: WeeklyHours, prefix = 'weeklyHours'): HoursPr
 export function normaliseHours(week: WeeklyHours): WeeklyHours {
   return week
     .filter((d) => d.sessions.length > 0)
-    .map((d) => ({ weekday: d.weekday, sessions: [...d.sessions].sort((a, b) => minutesOf(a.from) - minutesOf(b.from)) }))
+    .map((d) => ({
+      weekday: d.weekday,
+      sessions: [...d.sessions].sort((a, b) => minutesOf(a.from) - minutesOf(b.from)),
+    }))
     .sort((a, b) => a.weekday - b.weekday);
 }
 
@@ -78,7 +105,12 @@ export function describeHours(week: WeeklyHours): string {
   const parts: string[] = [];
   for (let i = 0; i < days.length; ) {
     let j = i;
-    while (j + 1 < days.length && days[j + 1]!.weekday === days[j]!.weekday + 1 && text(days[j + 1]!) === text(days[i]!)) j++;
+    while (
+      j + 1 < days.length &&
+      days[j + 1]!.weekday === days[j]!.weekday + 1 &&
+      text(days[j + 1]!) === text(days[i]!)
+    )
+      j++;
     const first = weekdayLabels[days[i]!.weekday - 1];
     const last = weekdayLabels[days[j]!.weekday - 1];
     parts.push(`${i === j ? first : `${first}至${last}`} ${text(days[i]!)}`);

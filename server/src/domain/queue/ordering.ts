@@ -52,6 +52,11 @@ export function callOrder<T extends QueuedTicket>(tickets: readonly T[], now: nu
 }
 
 /** How many of `others` would be called before `ticket` now. */
-export function peopleAhead(ticket: QueuedTicket, others: readonly QueuedTicket[], now: number, rules: OrderingRules): number {
+export function peopleAhead(
+  ticket: QueuedTicket,
+  others: readonly QueuedTicket[],
+  now: number,
+  rules: OrderingRules,
+): number {
   return others.filter((o) => o.id !== ticket.id && compareTickets(o, ticket, now, rules) < 0).length;
 }

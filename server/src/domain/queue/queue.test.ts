@@ -1,13 +1,25 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  callOrder, defaultPriorityWeights, estimateWaitMs, meanAbsoluteError, peopleAhead, type QueuedTicket, rankOf,
-  ticketNumber, typicalServiceMs,
+  callOrder,
+  defaultPriorityWeights,
+  estimateWaitMs,
+  meanAbsoluteError,
+  peopleAhead,
+  type QueuedTicket,
+  rankOf,
+  ticketNumber,
+  typicalServiceMs,
 } from './index.ts';
 
 const rules = { weights: defaultPriorityWeights, appointmentEarlyMs: 10 * 60_000 };
 const t = (id: string, over: Partial<QueuedTicket> = {}): QueuedTicket => ({
-  id, priority: 'normal', arrivedAt: 0, appointmentAt: null, seq: Number(id.replace(/\D/g, '')) || 0, ...over,
+  id,
+  priority: 'normal',
+  arrivedAt: 0,
+  appointmentAt: null,
+  seq: Number(id.replace(/\D/g, '')) || 0,
+  ...over,
 });
 const MIN = 60_000;
 
@@ -81,7 +93,12 @@ describe('wait estimate', () => {
   it('uses the configured time until real times exist, and blends while they are few', () => {
     expect(typicalServiceMs([], 10 * MIN)).toBe(10 * MIN);
     expect(typicalServiceMs([5 * MIN], 10 * MIN)).toBe(9 * MIN);
-    expect(typicalServiceMs([4, 4, 4, 4, 4, 4].map((m) => m * MIN), 10 * MIN)).toBe(4 * MIN);
+    expect(
+      typicalServiceMs(
+        [4, 4, 4, 4, 4, 4].map((m) => m * MIN),
+        10 * MIN,
+      ),
+    ).toBe(4 * MIN);
   });
 
   it('drops the extreme tenth so one forgotten finish does not skew it', () => {
@@ -91,7 +108,12 @@ describe('wait estimate', () => {
 
   it('measures mean absolute error', () => {
     expect(meanAbsoluteError([])).toBeNull();
-    expect(meanAbsoluteError([{ estimatedMs: 10, actualMs: 4 }, { estimatedMs: 2, actualMs: 6 }])).toBe(5);
+    expect(
+      meanAbsoluteError([
+        { estimatedMs: 10, actualMs: 4 },
+        { estimatedMs: 2, actualMs: 6 },
+      ]),
+    ).toBe(5);
   });
 
   it('numbers tickets with the prefix and three digits', () => {

@@ -36,7 +36,10 @@ export interface GroupFigure extends OnTimeFigure {
 }
 
 /** The figure per group; a case in several groups (e.g. two departments) counts in each. */
-export function onTimeByGroup<T extends FinishedCase>(cases: readonly T[], keysOf: (c: T) => readonly string[]): GroupFigure[] {
+export function onTimeByGroup<T extends FinishedCase>(
+  cases: readonly T[],
+  keysOf: (c: T) => readonly string[],
+): GroupFigure[] {
   const groups = new Map<string, T[]>();
   for (const c of cases) {
     for (const key of new Set(keysOf(c))) {

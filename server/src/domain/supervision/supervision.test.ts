@@ -6,7 +6,11 @@ const c = (id: string, completedDay: string, deadline: string | null): FinishedC
 
 describe('on-time rate', () => {
   it('counts a case completed on its deadline day as on time, a day later as late', () => {
-    const f = onTimeRate([c('a', '2026-03-09', '2026-03-09'), c('b', '2026-03-10', '2026-03-09'), c('c', '2026-03-05', '2026-03-09')]);
+    const f = onTimeRate([
+      c('a', '2026-03-09', '2026-03-09'),
+      c('b', '2026-03-10', '2026-03-09'),
+      c('c', '2026-03-05', '2026-03-09'),
+    ]);
     expect(f).toEqual({ onTime: 2, finished: 3, rate: 2 / 3 });
   });
 
@@ -16,7 +20,10 @@ describe('on-time rate', () => {
   });
 
   it('groups, counting a case in each of its groups', () => {
-    const cases = [{ ...c('a', '2026-03-09', '2026-03-09'), d: ['x', 'y'] }, { ...c('b', '2026-03-11', '2026-03-09'), d: ['x'] }];
+    const cases = [
+      { ...c('a', '2026-03-09', '2026-03-09'), d: ['x', 'y'] },
+      { ...c('b', '2026-03-11', '2026-03-09'), d: ['x'] },
+    ];
     expect(onTimeByGroup(cases, (k) => k.d)).toEqual([
       { key: 'x', onTime: 1, finished: 2, rate: 0.5 },
       { key: 'y', onTime: 1, finished: 1, rate: 1 },
@@ -46,7 +53,9 @@ describe('who is alerted', () => {
   const base = { responsibleId: null, departmentStaffIds: ['d1', 'd2'], supervisorIds: ['s1', 'd1'] } as const;
 
   it('tells the assignee of a yellow step, not its department or the supervisors', () => {
-    expect(recipientsOf({ ...base, kind: 'step', level: 'yellow', responsibleId: 'u1' })).toEqual([{ userId: 'u1', audience: 'responsible' }]);
+    expect(recipientsOf({ ...base, kind: 'step', level: 'yellow', responsibleId: 'u1' })).toEqual([
+      { userId: 'u1', audience: 'responsible' },
+    ]);
   });
 
   it('tells the department of an unassigned step, and on red the supervisors too, each once', () => {
@@ -58,7 +67,9 @@ describe('who is alerted', () => {
   });
 
   it('tells the case owner; a red case without owner still reaches the supervisors', () => {
-    expect(recipientsOf({ ...base, kind: 'case', level: 'yellow', responsibleId: 'o' })).toEqual([{ userId: 'o', audience: 'responsible' }]);
+    expect(recipientsOf({ ...base, kind: 'case', level: 'yellow', responsibleId: 'o' })).toEqual([
+      { userId: 'o', audience: 'responsible' },
+    ]);
     expect(recipientsOf({ ...base, kind: 'case', level: 'red' }).map((r) => r.userId)).toEqual(['s1', 'd1']);
   });
 });
@@ -71,7 +82,14 @@ describe('stuck hand-overs and tallies', () => {
   });
 
   it('counts yellow and red per key, worst first', () => {
-    const items = [{ level: 'red' as const, k: ['a'] }, { level: 'yellow' as const, k: ['b', 'a'] }, { level: 'yellow' as const, k: ['b'] }];
-    expect(tally(items, (i) => i.k)).toEqual([{ key: 'a', yellow: 1, red: 1 }, { key: 'b', yellow: 2, red: 0 }]);
+    const items = [
+      { level: 'red' as const, k: ['a'] },
+      { level: 'yellow' as const, k: ['b', 'a'] },
+      { level: 'yellow' as const, k: ['b'] },
+    ];
+    expect(tally(items, (i) => i.k)).toEqual([
+      { key: 'a', yellow: 1, red: 1 },
+      { key: 'b', yellow: 2, red: 0 },
+    ]);
   });
 });

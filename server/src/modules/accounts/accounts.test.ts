@@ -10,7 +10,9 @@ beforeAll(async () => {
   hall = await buildTestHall();
   sys = await signedIn(hall.app, 'sysadmin');
   sec = await signedIn(hall.app, 'secadmin');
-  countyHallId = json(await sys.get('/api/auth/me')).halls.find((h: { name: string }) => h.name.includes('政务服务中心')).id;
+  countyHallId = json(await sys.get('/api/auth/me')).halls.find((h: { name: string }) =>
+    h.name.includes('政务服务中心'),
+  ).id;
 });
 afterAll(() => hall.close());
 
@@ -38,14 +40,23 @@ describe('accounts', () => {
     expect(dup.statusCode).toBe(409);
     expect(json(dup).field).toBe('username');
     // Stored encrypted (platform/pii): the ciphertext does not hold the number, and decrypts to it.
-    const stored = await hall.ctx.db.selectFrom('users').select(['phone_enc', 'phone_masked']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    const stored = await hall.ctx.db
+      .selectFrom('users')
+      .select(['phone_enc', 'phone_masked'])
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(stored.phone_enc).not.toContain('13912345678');
     expect(reveal(piiFields.staffPhone, user.id, stored.phone_enc!)).toBe('13912345678');
     expect(stored.phone_masked).toBe('139****5678');
   });
 
   it('refuses to put two administrator powers in one hand (三权分立)', async () => {
-    for (const roles of [['sysadmin', 'auditadmin'], ['secadmin', 'sysadmin'], ['secadmin', 'auditadmin'], ['auditadmin', 'clerk']]) {
+    for (const roles of [
+      ['sysadmin', 'auditadmin'],
+      ['secadmin', 'sysadmin'],
+      ['secadmin', 'auditadmin'],
+      ['auditadmin', 'clerk'],
+    ]) {
       const res = await sec.post('/api/users', newUser({ roles }));
       expect(res.statusCode).toBe(409);
       expect(json(res).field).toBe('roles');
@@ -53,15 +64,28 @@ describe('accounts', () => {
     const existing = json(await sec.get('/api/users?role=auditadmin')).items[0];
     const res = await sec.patch(`/api/users/${existing.id}`, { roles: ['auditadmin', 'secadmin'] });
     expect(res.statusCode).toBe(409);
-    const asked = await sec.post('/api/admin-requests', { kind: 'update', targetUserId: existing.id, patch: { roles: ['auditadmin', 'secadmin'] } });
+    const asked = await sec.post('/api/admin-requests', {
+      kind: 'update',
+      targetUserId: existing.id,
+      patch: { roles: ['auditadmin', 'secadmin'] },
+    });
     expect(asked.statusCode).toBe(409);
     expect(json(asked).field).toBe('roles');
-    expect(await hall.ctx.db.selectFrom('users').select('id').where('username', 'like', 'u%').where('display_name', '=', '测试人员').execute()).toHaveLength(1);
+    expect(
+      await hall.ctx.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', 'like', 'u%')
+        .where('display_name', '=', '测试人员')
+        .execute(),
+    ).toHaveLength(1);
   });
 
   it('lets only the security administrator hand out administrator roles', async () => {
     expect((await sys.post('/api/users', newUser({ roles: ['auditadmin'] }))).statusCode).toBe(403);
-    expect((await sys.post('/api/admin-requests', { kind: 'create', user: newUser({ roles: ['auditadmin'] }) })).statusCode).toBe(403);
+    expect(
+      (await sys.post('/api/admin-requests', { kind: 'create', user: newUser({ roles: ['auditadmin'] }) })).statusCode,
+    ).toBe(403);
     // The security administrator asks; an administrator account exists only once a second administrator approves.
     const direct = await sec.post('/api/users', newUser({ roles: ['auditadmin'] }));
     expect(direct.statusCode).toBe(409);
@@ -84,7 +108,9 @@ describe('accounts', () => {
     expect((await s.login(body.username, body.initialPassword)).statusCode).toBe(200);
 
     expect((await sec.post(`/api/users/${user.id}/reset-password`, { initialPassword: 'short' })).statusCode).toBe(400);
-    expect((await sec.post(`/api/users/${user.id}/reset-password`, { initialPassword: 'Again#2026x' })).statusCode).toBe(204);
+    expect(
+      (await sec.post(`/api/users/${user.id}/reset-password`, { initialPassword: 'Again#2026x' })).statusCode,
+    ).toBe(204);
     // The reset ends the user's sessions and asks for a new password at next sign-in.
     expect((await s.get('/api/auth/me')).statusCode).toBe(401);
     expect((await s.login(body.username, 'Again#2026x')).statusCode).toBe(200);
@@ -105,8 +131,14 @@ describe('accounts', () => {
   it('applies a changed password policy to new passwords', async () => {
     const policy = json(await sec.get('/api/security/policy'));
     expect(policy).toMatchObject({
-      minLength: 8, minClasses: 3, maxFailures: 5, lockoutMinutes: 10, idleTimeoutMinutes: 30, absoluteTimeoutHours: 12,
-      passwordHistory: 5, passwordMaxAgeDays: 90,
+      minLength: 8,
+      minClasses: 3,
+      maxFailures: 5,
+      lockoutMinutes: 10,
+      idleTimeoutMinutes: 30,
+      absoluteTimeoutHours: 12,
+      passwordHistory: 5,
+      passwordMaxAgeDays: 90,
     });
     expect((await sec.put('/api/security/policy', { ...policy, minLength: 12 })).statusCode).toBe(200);
     const res = await sec.post('/api/users', newUser({ initialPassword: 'Start#2026' }));

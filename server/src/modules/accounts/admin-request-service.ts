@@ -22,11 +22,20 @@ import { checkedPasswordHash, checkRoleChange, loadVisible, managedHallIds } fro
 const roleName = (roles: string[]) => roles.map((r) => (isRoleCode(r) ? roleDefinition(r).name : r)).join('、');
 
 interface CreatePayload {
-  username: string; displayName: string; phone: string | null; roles: string[]; hallIds: string[]; departmentIds: string[];
+  username: string;
+  displayName: string;
+  phone: string | null;
+  roles: string[];
+  hallIds: string[];
+  departmentIds: string[];
   passwordHash: string;
 }
 interface UpdatePayload {
-  displayName?: string; phone?: string | null; roles?: string[]; hallIds?: string[]; departmentIds?: string[];
+  displayName?: string;
+  phone?: string | null;
+  roles?: string[];
+  hallIds?: string[];
+  departmentIds?: string[];
   status?: 'active' | 'disabled';
 }
 
@@ -38,23 +47,38 @@ export async function requestAdminChange(ctx: AppContext, actor: Actor, input: A
   if (input.kind === 'create') {
     const u = input.user;
     checkRoleChange(actor, [], u.roles, null);
-    if (!holdsAdminRole(u.roles)) throw invalid('user.roles', '业务账号请直接新建，无需申请', 'Create business accounts directly');
+    if (!holdsAdminRole(u.roles))
+      throw invalid('user.roles', '业务账号请直接新建，无需申请', 'Create business accounts directly');
     const mine = await managedHallIds(ctx, actor);
     if (u.hallIds.some((h) => !mine.includes(h))) throw invalid('user.hallIds', '大厅不存在', 'Unknown hall');
     await assertDepartmentsInHalls(ctx.db, u.departmentIds, u.hallIds, 'user.departmentIds');
-    if (await repo.findUserByUsername(ctx.db, u.username)) throw conflict('用户名已被使用', 'Username is taken', 'user.username');
+    if (await repo.findUserByUsername(ctx.db, u.username))
+      throw conflict('用户名已被使用', 'Username is taken', 'user.username');
     const passwordHash = await checkedPasswordHash(ctx, u.initialPassword, 'user.initialPassword');
-    payload = { username: u.username, displayName: u.displayName, phone: u.phone ?? null, roles: u.roles, hallIds: u.hallIds,
-      departmentIds: u.departmentIds, passwordHash } satisfies CreatePayload;
+    payload = {
+      username: u.username,
+      displayName: u.displayName,
+      phone: u.phone ?? null,
+      roles: u.roles,
+      hallIds: u.hallIds,
+      departmentIds: u.departmentIds,
+      passwordHash,
+    } satisfies CreatePayload;
     summary = `新建${roleName(u.roles)}账号 ${u.username}（${u.displayName}）`;
   } else {
     target = await loadVisible(ctx, actor, input.targetUserId);
-    if (target.id === actor.userId) throw forbidden('不能为自己的账号提交申请；请在“账户安全”中修改', 'Not for your own account');
-    if (!holdsAdminRole(target.roles)) throw invalid('targetUserId', '业务账号请直接操作，无需申请', 'Change business accounts directly');
+    if (target.id === actor.userId)
+      throw forbidden('不能为自己的账号提交申请；请在“账户安全”中修改', 'Not for your own account');
+    if (!holdsAdminRole(target.roles))
+      throw invalid('targetUserId', '业务账号请直接操作，无需申请', 'Change business accounts directly');
     if (input.kind === 'update') {
       if (input.patch.roles) checkRoleChange(actor, target.roles, input.patch.roles, target.id);
       if (input.patch.roles && !holdsAdminRole(input.patch.roles)) {
-        throw conflict('管理员账号不能改为业务账号；请停用后另建业务账号', 'An administrator account cannot become a business account', 'patch.roles');
+        throw conflict(
+          '管理员账号不能改为业务账号；请停用后另建业务账号',
+          'An administrator account cannot become a business account',
+          'patch.roles',
+        );
       }
       payload = input.patch satisfies UpdatePayload;
       const parts = [
@@ -77,25 +101,55 @@ export async function requestAdminChange(ctx: AppContext, actor: Actor, input: A
   const id = newId(now);
   await ctx.db.transaction().execute(async (trx) => {
     await sec.insertAdminRequest(trx, {
-      id, kind: input.kind, target_user_id: target?.id ?? null, payload: JSON.stringify(payload), summary, status: 'pending',
-      requested_by: actor.userId, requested_at: now, decided_by: null, decided_at: null, note: null,
+      id,
+      kind: input.kind,
+      target_user_id: target?.id ?? null,
+      payload: JSON.stringify(payload),
+      summary,
+      status: 'pending',
+      requested_by: actor.userId,
+      requested_at: now,
+      decided_by: null,
+      decided_at: null,
+      note: null,
     });
-    await appendAudit(trx, byActor(actor, now, 'account.admin_request', 'admin_request', id, { kind: input.kind, targetUserId: target?.id ?? null, summary }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'account.admin_request', 'admin_request', id, {
+        kind: input.kind,
+        targetUserId: target?.id ?? null,
+        summary,
+      }),
+    );
   });
   return presentOne(ctx, actor, id);
 }
 
 /** Carries out an approved request inside the approval's transaction, checking its rules again. */
-async function carryOut(trx: Db, r: { kind: string; target_user_id: string | null; payload: string }, now: number): Promise<string> {
+async function carryOut(
+  trx: Db,
+  r: { kind: string; target_user_id: string | null; payload: string },
+  now: number,
+): Promise<string> {
   const p = JSON.parse(r.payload);
   if (r.kind === 'create') {
     const c = p as CreatePayload;
     const id = newId(now);
     try {
       await repo.insertUser(trx, {
-        id, username: c.username, display_name: c.displayName, ...staffPhoneColumns(id, c.phone ?? null), password_hash: c.passwordHash,
-        must_change_password: 1, failed_logins: 0, locked_until: null, status: 'active', last_login_at: null,
-        password_changed_at: now, created_at: now, updated_at: now,
+        id,
+        username: c.username,
+        display_name: c.displayName,
+        ...staffPhoneColumns(id, c.phone ?? null),
+        password_hash: c.passwordHash,
+        must_change_password: 1,
+        failed_logins: 0,
+        locked_until: null,
+        status: 'active',
+        last_login_at: null,
+        password_changed_at: now,
+        created_at: now,
+        updated_at: now,
       });
     } catch (e) {
       if (isUniqueViolation(e)) throw conflict('用户名已被使用', 'Username is taken', 'username');
@@ -116,7 +170,12 @@ async function carryOut(trx: Db, r: { kind: string; target_user_id: string | nul
     await repo.replaceLinks(trx, targetId, { roles: u.roles, hallIds: u.hallIds, departmentIds: u.departmentIds });
   } else if (r.kind === 'reset_password') {
     await repo.updateUser(trx, targetId, {
-      password_hash: p.passwordHash, must_change_password: 1, locked_until: null, failed_logins: 0, password_changed_at: now, updated_at: now,
+      password_hash: p.passwordHash,
+      must_change_password: 1,
+      locked_until: null,
+      failed_logins: 0,
+      password_changed_at: now,
+      updated_at: now,
     });
   } else {
     await sec.deleteTotp(trx, targetId);
@@ -125,23 +184,34 @@ async function carryOut(trx: Db, r: { kind: string; target_user_id: string | nul
   return targetId;
 }
 
-export async function decideAdminRequest(ctx: AppContext, actor: Actor, id: string, decision: 'approve' | 'reject' | 'cancel', note: string | null) {
+export async function decideAdminRequest(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  decision: 'approve' | 'reject' | 'cancel',
+  note: string | null,
+) {
   const r = await sec.findAdminRequest(ctx.db, id);
   if (!r) throw notFound('申请', 'Request');
   if (r.status !== 'pending') throw conflict('该申请已处理', 'The request was already decided');
   if (decision === 'cancel') {
-    if (r.requested_by !== actor.userId) throw forbidden('只能撤回自己提交的申请', 'Only the requester withdraws a request');
+    if (r.requested_by !== actor.userId)
+      throw forbidden('只能撤回自己提交的申请', 'Only the requester withdraws a request');
   } else {
-    if (r.requested_by === actor.userId) throw forbidden('不能批准自己提交的申请，须由另一名管理员审批', 'A second administrator must decide');
-    if (r.target_user_id === actor.userId) throw forbidden('不能审批关于自己账号的申请', 'You cannot decide a request about your own account');
+    if (r.requested_by === actor.userId)
+      throw forbidden('不能批准自己提交的申请，须由另一名管理员审批', 'A second administrator must decide');
+    if (r.target_user_id === actor.userId)
+      throw forbidden('不能审批关于自己账号的申请', 'You cannot decide a request about your own account');
   }
   if (decision === 'approve' && r.kind === 'update') {
     const target = await repo.findUserById(ctx.db, r.target_user_id as string);
     const [linked] = target ? await repo.withLinks(ctx.db, [target]) : [];
     if (!linked) throw notFound('账号', 'Account');
     const p = JSON.parse(r.payload) as UpdatePayload;
-    if (p.roles && !holdsAdminRole(linked.roles)) throw conflict('该账号已不是管理员账号', 'No longer an administrator account', 'roles');
-    if (p.departmentIds) await assertDepartmentsInHalls(ctx.db, p.departmentIds, p.hallIds ?? linked.hallIds, 'departmentIds');
+    if (p.roles && !holdsAdminRole(linked.roles))
+      throw conflict('该账号已不是管理员账号', 'No longer an administrator account', 'roles');
+    if (p.departmentIds)
+      await assertDepartmentsInHalls(ctx.db, p.departmentIds, p.hallIds ?? linked.hallIds, 'departmentIds');
   }
   const now = ctx.clock.now();
   const status = decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : 'cancelled';
@@ -150,9 +220,16 @@ export async function decideAdminRequest(ctx: AppContext, actor: Actor, id: stri
       throw conflict('该申请已处理', 'The request was already decided');
     }
     const targetId = decision === 'approve' ? await carryOut(trx, r, now) : r.target_user_id;
-    await appendAudit(trx, byActor(actor, now, `account.admin_request.${decision}`, 'admin_request', id, {
-      kind: r.kind, targetUserId: targetId, requestedBy: r.requested_by, summary: r.summary, note,
-    }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, `account.admin_request.${decision}`, 'admin_request', id, {
+        kind: r.kind,
+        targetUserId: targetId,
+        requestedBy: r.requested_by,
+        summary: r.summary,
+        note,
+      }),
+    );
   });
   return presentOne(ctx, actor, id);
 }
@@ -175,12 +252,20 @@ function present(actor: Actor, r: Awaited<ReturnType<typeof sec.listAdminRequest
     decidedByName: r.decided_by_name,
     decidedAt: r.decided_at === null ? null : Number(r.decided_at),
     note: r.note,
-    canDecide: pending && r.requested_by !== actor.userId && r.target_user_id !== actor.userId && actor.permissions.has('account.approve_admin'),
+    canDecide:
+      pending &&
+      r.requested_by !== actor.userId &&
+      r.target_user_id !== actor.userId &&
+      actor.permissions.has('account.approve_admin'),
     canCancel: pending && r.requested_by === actor.userId,
   };
 }
 
-export async function listAdminRequests(ctx: AppContext, actor: Actor, q: { status?: string; limit: number; offset: number }) {
+export async function listAdminRequests(
+  ctx: AppContext,
+  actor: Actor,
+  q: { status?: string; limit: number; offset: number },
+) {
   const { rows, total } = await sec.listAdminRequests(ctx.db, { status: q.status }, q.limit, q.offset);
   return { items: rows.map((r) => present(actor, r)), total };
 }

@@ -46,20 +46,21 @@ export interface UserFilter {
 
 /** Users who belong to at least one of the given halls (a user sees staff of their own halls). */
 export async function listUsers(db: Db, f: UserFilter): Promise<{ rows: UserRow[]; total: number }> {
-  let q = db
-    .selectFrom('users')
-    .where((eb) => {
-      const inHalls = eb.exists(
-        eb
-          .selectFrom('user_halls')
-          .select('user_halls.user_id')
-          .whereRef('user_halls.user_id', '=', 'users.id')
-          .where('user_halls.hall_id', 'in', f.hallIds.length ? f.hallIds : ['']),
-      );
-      if (!f.includeUnassigned) return inHalls;
-      const anyHall = eb.selectFrom('user_halls').select('user_halls.user_id').whereRef('user_halls.user_id', '=', 'users.id');
-      return eb.or([inHalls, eb.not(eb.exists(anyHall))]);
-    });
+  let q = db.selectFrom('users').where((eb) => {
+    const inHalls = eb.exists(
+      eb
+        .selectFrom('user_halls')
+        .select('user_halls.user_id')
+        .whereRef('user_halls.user_id', '=', 'users.id')
+        .where('user_halls.hall_id', 'in', f.hallIds.length ? f.hallIds : ['']),
+    );
+    if (!f.includeUnassigned) return inHalls;
+    const anyHall = eb
+      .selectFrom('user_halls')
+      .select('user_halls.user_id')
+      .whereRef('user_halls.user_id', '=', 'users.id');
+    return eb.or([inHalls, eb.not(eb.exists(anyHall))]);
+  });
   if (f.q) {
     const like = `%${f.q}%`;
     q = q.where((eb) => eb.or([eb('username', 'like', like), eb('display_name', 'like', like)]));
@@ -100,7 +101,10 @@ export async function replaceLinks(
   if (links.roles) {
     await db.deleteFrom('user_roles').where('user_id', '=', userId).execute();
     if (links.roles.length)
-      await db.insertInto('user_roles').values(links.roles.map((role) => ({ user_id: userId, role }))).execute();
+      await db
+        .insertInto('user_roles')
+        .values(links.roles.map((role) => ({ user_id: userId, role })))
+        .execute();
   }
   if (links.hallIds) {
     await db.deleteFrom('user_halls').where('user_id', '=', userId).execute();

@@ -14,57 +14,102 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['账号与权限 accounts'];
 
-  r.get('/api/users',
-    { config: { access: 'account.read' }, schema: { tags, querystring: s.userQuery, response: { 200: listOf(s.userSchema) } } },
-    async (req) => service.listUsers(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }));
-  r.post('/api/users',
+  r.get(
+    '/api/users',
+    {
+      config: { access: 'account.read' },
+      schema: { tags, querystring: s.userQuery, response: { 200: listOf(s.userSchema) } },
+    },
+    async (req) => service.listUsers(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }),
+  );
+  r.post(
+    '/api/users',
     { config: { access: 'account.manage' }, schema: { tags, body: s.userInput, response: { 201: s.userSchema } } },
-    async (req, reply) => reply.status(201).send(await service.createUser(ctx, actorOf(req), req.body)));
-  r.patch('/api/users/:id',
-    { config: { access: 'account.manage' }, schema: { tags, params: idParams, body: s.userPatch, response: { 200: s.userSchema } } },
-    async (req) => service.updateUser(ctx, actorOf(req), req.params.id, req.body));
-  r.post('/api/users/:id/unlock',
-    { config: { access: 'account.manage' }, schema: { tags, params: idParams, response: { 200: s.userSchema } } },
-    async (req) => service.unlockUser(ctx, actorOf(req), req.params.id));
-  r.post('/api/users/:id/reset-password',
+    async (req, reply) => reply.status(201).send(await service.createUser(ctx, actorOf(req), req.body)),
+  );
+  r.patch(
+    '/api/users/:id',
     {
       config: { access: 'account.manage' },
-      schema: { tags, params: idParams, body: z.object({ initialPassword: z.string().min(1).max(128) }), response: { 204: z.null() } },
+      schema: { tags, params: idParams, body: s.userPatch, response: { 200: s.userSchema } },
+    },
+    async (req) => service.updateUser(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/users/:id/unlock',
+    { config: { access: 'account.manage' }, schema: { tags, params: idParams, response: { 200: s.userSchema } } },
+    async (req) => service.unlockUser(ctx, actorOf(req), req.params.id),
+  );
+  r.post(
+    '/api/users/:id/reset-password',
+    {
+      config: { access: 'account.manage' },
+      schema: {
+        tags,
+        params: idParams,
+        body: z.object({ initialPassword: z.string().min(1).max(128) }),
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
       await service.resetPassword(ctx, actorOf(req), req.params.id, req.body.initialPassword);
       return reply.status(204).send(null);
-    });
+    },
+  );
 
-  r.get('/api/roles', { config: { access: 'account.read' }, schema: { tags, response: { 200: listOf(s.roleSchema) } } },
-    async () => ({ items: roles.map((x) => ({ ...x, permissions: [...x.permissions] })), total: roles.length }));
+  r.get(
+    '/api/roles',
+    { config: { access: 'account.read' }, schema: { tags, response: { 200: listOf(s.roleSchema) } } },
+    async () => ({ items: roles.map((x) => ({ ...x, permissions: [...x.permissions] })), total: roles.length }),
+  );
 
-  r.get('/api/security/policy',
+  r.get(
+    '/api/security/policy',
     { config: { access: 'account.read' }, schema: { tags, response: { 200: passwordPolicySchema } } },
-    async () => readPasswordPolicy(ctx.db));
-  r.put('/api/security/policy',
-    { config: { access: 'policy.manage' }, schema: { tags, body: passwordPolicySchema.strict(), response: { 200: passwordPolicySchema } } },
-    async (req) => service.updatePolicy(ctx, actorOf(req), req.body));
-  r.post('/api/users/:id/reset-totp',
+    async () => readPasswordPolicy(ctx.db),
+  );
+  r.put(
+    '/api/security/policy',
+    {
+      config: { access: 'policy.manage' },
+      schema: { tags, body: passwordPolicySchema.strict(), response: { 200: passwordPolicySchema } },
+    },
+    async (req) => service.updatePolicy(ctx, actorOf(req), req.body),
+  );
+  r.post(
+    '/api/users/:id/reset-totp',
     { config: { access: 'account.manage' }, schema: { tags, params: idParams, response: { 204: z.null() } } },
     async (req, reply) => {
       await service.resetTotp(ctx, actorOf(req), req.params.id);
       return reply.status(204).send(null);
-    });
+    },
+  );
 
   // Administrator accounts change only through a request that a second administrator approves (三权分立).
-  r.get('/api/admin-requests',
-    { config: { access: 'account.approve_admin' }, schema: { tags, querystring: s.adminRequestQuery, response: { 200: listOf(s.adminRequestSchema) } } },
-    async (req) => requests.listAdminRequests(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }));
-  r.post('/api/admin-requests',
-    { config: { access: 'account.manage' }, schema: { tags, body: s.adminRequestInput, response: { 201: s.adminRequestSchema } } },
-    async (req, reply) => reply.status(201).send(await requests.requestAdminChange(ctx, actorOf(req), req.body)));
+  r.get(
+    '/api/admin-requests',
+    {
+      config: { access: 'account.approve_admin' },
+      schema: { tags, querystring: s.adminRequestQuery, response: { 200: listOf(s.adminRequestSchema) } },
+    },
+    async (req) => requests.listAdminRequests(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }),
+  );
+  r.post(
+    '/api/admin-requests',
+    {
+      config: { access: 'account.manage' },
+      schema: { tags, body: s.adminRequestInput, response: { 201: s.adminRequestSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await requests.requestAdminChange(ctx, actorOf(req), req.body)),
+  );
   for (const decision of ['approve', 'reject', 'cancel'] as const) {
-    r.post(`/api/admin-requests/:id/${decision}`,
+    r.post(
+      `/api/admin-requests/:id/${decision}`,
       {
         config: { access: decision === 'cancel' ? 'account.manage' : 'account.approve_admin' },
         schema: { tags, params: idParams, body: s.decisionBody, response: { 200: s.adminRequestSchema } },
       },
-      async (req) => requests.decideAdminRequest(ctx, actorOf(req), req.params.id, decision, req.body.note || null));
+      async (req) => requests.decideAdminRequest(ctx, actorOf(req), req.params.id, decision, req.body.note || null),
+    );
   }
 }

@@ -17,11 +17,17 @@ export const userSchema = z.object({
   createdAt: z.number(),
 });
 
-const phone = z.string().trim().regex(/^[0-9+\-\s]{5,20}$/, '电话号码格式不正确');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\-\s]{5,20}$/, '电话号码格式不正确');
 const ids = z.array(z.string().min(1).max(64)).max(50);
 
 export const userInput = z.object({
-  username: z.string().trim().regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为 3–32 位字母、数字或 _ . -'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为 3–32 位字母、数字或 _ . -'),
   displayName: z.string().trim().min(1).max(40),
   phone: phone.nullable().optional(),
   roles: z.array(z.enum(roleCodes)).min(1).max(13),
@@ -84,5 +90,7 @@ export const adminRequestSchema = z.object({
   canDecide: z.boolean(),
   canCancel: z.boolean(),
 });
-export const adminRequestQuery = pageQuery.extend({ status: z.enum(['pending', 'approved', 'rejected', 'cancelled']).optional() });
+export const adminRequestQuery = pageQuery.extend({
+  status: z.enum(['pending', 'approved', 'rejected', 'cancelled']).optional(),
+});
 export const decisionBody = z.object({ note: z.string().trim().max(200).optional() });

@@ -14,13 +14,18 @@ export async function countLoginFailure(db: Db, userId: string, now: number, max
     .updateTable('users')
     .set({
       failed_logins: next,
-      locked_until: sql<number | null>`CASE WHEN ${next} >= ${max} THEN ${now + lockMs} WHEN ${expired} THEN NULL ELSE locked_until END`,
+      locked_until: sql<
+        number | null
+      >`CASE WHEN ${next} >= ${max} THEN ${now + lockMs} WHEN ${expired} THEN NULL ELSE locked_until END`,
       updated_at: now,
     })
     .where('id', '=', userId)
     .returning(['failed_logins', 'locked_until'])
     .executeTakeFirstOrThrow();
-  return { failures: Number(row.failed_logins), lockedUntil: row.locked_until === null ? null : Number(row.locked_until) };
+  return {
+    failures: Number(row.failed_logins),
+    lockedUntil: row.locked_until === null ? null : Number(row.locked_until),
+  };
 }
 
 export async function findTotp(db: Db, userId: string): Promise<UserTotpTable | undefined> {
@@ -92,7 +97,10 @@ export async function recentPasswordHashes(db: Db, userId: string, limit: number
 }
 
 export async function rememberPassword(db: Db, userId: string, hash: string, now: number): Promise<void> {
-  await db.insertInto('password_history').values({ id: newId(now), user_id: userId, password_hash: hash, created_at: now }).execute();
+  await db
+    .insertInto('password_history')
+    .values({ id: newId(now), user_id: userId, password_hash: hash, created_at: now })
+    .execute();
 }
 
 export async function insertAdminRequest(db: Db, row: AdminRequestTable): Promise<void> {
@@ -109,11 +117,21 @@ export async function decideAdminRequest(
   id: string,
   patch: { status: string; decided_by: string; decided_at: number; note: string | null },
 ): Promise<boolean> {
-  const res = await db.updateTable('admin_requests').set(patch).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+  const res = await db
+    .updateTable('admin_requests')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
-export async function listAdminRequests(db: Db, f: { status?: string | undefined; id?: string }, limit: number, offset: number) {
+export async function listAdminRequests(
+  db: Db,
+  f: { status?: string | undefined; id?: string },
+  limit: number,
+  offset: number,
+) {
   let q = db
     .selectFrom('admin_requests as r')
     .innerJoin('users as req', 'req.id', 'r.requested_by')
@@ -124,7 +142,11 @@ export async function listAdminRequests(db: Db, f: { status?: string | undefined
   const [rows, count] = await Promise.all([
     q
       .selectAll('r')
-      .select(['req.display_name as requested_by_name', 'dec.display_name as decided_by_name', 'tgt.username as target_username'])
+      .select([
+        'req.display_name as requested_by_name',
+        'dec.display_name as decided_by_name',
+        'tgt.username as target_username',
+      ])
       .orderBy('r.requested_at', 'desc')
       .orderBy('r.id', 'desc')
       .limit(limit)

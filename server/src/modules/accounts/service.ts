@@ -44,8 +44,12 @@ const adminRoles = (list: readonly string[]) => list.filter((r) => isRoleCode(r)
 
 /** A change to an administrator account goes through a request that a second administrator approves. */
 export const approvalRequired = () =>
-  new AppError(409, 'APPROVAL_REQUIRED', '管理员账号的新建、修改、重置须提交申请，由另一名管理员批准后生效',
-    'Creating, changing or resetting an administrator account needs a request approved by a second administrator');
+  new AppError(
+    409,
+    'APPROVAL_REQUIRED',
+    '管理员账号的新建、修改、重置须提交申请，由另一名管理员批准后生效',
+    'Creating, changing or resetting an administrator account needs a request approved by a second administrator',
+  );
 
 /**
  * Role changes obey 三权分立 (and an administrator account holds its one role only); only the security
@@ -56,17 +60,27 @@ export function checkRoleChange(actor: Actor, before: string[], after: string[],
   if (problem) throw conflict(problem.zh, problem.en, 'roles');
   const changedAdmin = adminRoles(before).sort().join() !== adminRoles(after).sort().join();
   if (changedAdmin && !actor.permissions.has('account.grant_admin')) {
-    throw forbidden('只有安全管理员可以授予或收回管理员角色', 'Only the security administrator grants administrator roles');
+    throw forbidden(
+      '只有安全管理员可以授予或收回管理员角色',
+      'Only the security administrator grants administrator roles',
+    );
   }
   const added = after.filter((r) => !before.includes(r));
   if (grantsPersonalView(added) && !actor.permissions.has('account.grant_admin')) {
-    throw forbidden('只有安全管理员可以授予查看个人信息的权限', 'Only the security administrator grants the sight of personal numbers');
+    throw forbidden(
+      '只有安全管理员可以授予查看个人信息的权限',
+      'Only the security administrator grants the sight of personal numbers',
+    );
   }
   if (targetId === actor.userId && [...before].sort().join() !== [...after].sort().join()) {
     throw forbidden('不能修改自己的角色', 'You cannot change your own roles');
   }
   if (before.length && !holdsAdminRole(before) && holdsAdminRole(after)) {
-    throw conflict('管理员角色不能授予业务账号，请新建管理员账号', 'An administrator role cannot be added to a business account', 'roles');
+    throw conflict(
+      '管理员角色不能授予业务账号，请新建管理员账号',
+      'An administrator role cannot be added to a business account',
+      'roles',
+    );
   }
 }
 
@@ -87,7 +101,8 @@ export async function loadVisible(ctx: AppContext, actor: Actor, id: string) {
   const [linked] = await repo.withLinks(ctx.db, [user]);
   const mine = await managedHallIds(ctx, actor);
   const unassignedVisible = actor.permissions.has('account.grant_admin') && linked?.hallIds.length === 0;
-  if (!linked || !(unassignedVisible || linked.hallIds.some((h) => mine.includes(h)))) throw notFound('账号', 'Account');
+  if (!linked || !(unassignedVisible || linked.hallIds.some((h) => mine.includes(h))))
+    throw notFound('账号', 'Account');
   return linked;
 }
 
@@ -127,14 +142,34 @@ export async function createUser(ctx: AppContext, actor: Actor, input: UserInput
   try {
     await ctx.db.transaction().execute(async (trx) => {
       await repo.insertUser(trx, {
-        id, username: input.username, display_name: input.displayName, ...staffPhone(id, input.phone ?? null),
-        password_hash: hash, must_change_password: 1, failed_logins: 0, locked_until: null, status: 'active',
-        last_login_at: null, password_changed_at: now, created_at: now, updated_at: now,
+        id,
+        username: input.username,
+        display_name: input.displayName,
+        ...staffPhone(id, input.phone ?? null),
+        password_hash: hash,
+        must_change_password: 1,
+        failed_logins: 0,
+        locked_until: null,
+        status: 'active',
+        last_login_at: null,
+        password_changed_at: now,
+        created_at: now,
+        updated_at: now,
       });
-      await repo.replaceLinks(trx, id, { roles: input.roles, hallIds: input.hallIds, departmentIds: input.departmentIds });
-      await appendAudit(trx, byActor(actor, now, 'account.create', 'user', id, {
-        username: input.username, roles: input.roles, hallIds: input.hallIds, departmentIds: input.departmentIds,
-      }));
+      await repo.replaceLinks(trx, id, {
+        roles: input.roles,
+        hallIds: input.hallIds,
+        departmentIds: input.departmentIds,
+      });
+      await appendAudit(
+        trx,
+        byActor(actor, now, 'account.create', 'user', id, {
+          username: input.username,
+          roles: input.roles,
+          hallIds: input.hallIds,
+          departmentIds: input.departmentIds,
+        }),
+      );
     });
   } catch (e) {
     if (isUniqueViolation(e)) throw conflict('用户名已被使用', 'Username is taken', 'username');
@@ -147,8 +182,10 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, patc
   const before = await loadBusinessAccount(ctx, actor, id);
   if (patch.roles) checkRoleChange(actor, before.roles, patch.roles, id);
   if (patch.hallIds) await checkHalls(ctx, actor, patch.hallIds);
-  if (patch.departmentIds) await assertDepartmentsInHalls(ctx.db, patch.departmentIds, patch.hallIds ?? before.hallIds, 'departmentIds');
-  if (patch.status === 'disabled' && id === actor.userId) throw forbidden('不能停用自己的账号', 'You cannot disable your own account');
+  if (patch.departmentIds)
+    await assertDepartmentsInHalls(ctx.db, patch.departmentIds, patch.hallIds ?? before.hallIds, 'departmentIds');
+  if (patch.status === 'disabled' && id === actor.userId)
+    throw forbidden('不能停用自己的账号', 'You cannot disable your own account');
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, id, {
@@ -157,12 +194,26 @@ export async function updateUser(ctx: AppContext, actor: Actor, id: string, patc
       ...(patch.status !== undefined && { status: patch.status }),
       updated_at: now,
     });
-    await repo.replaceLinks(trx, id, { roles: patch.roles, hallIds: patch.hallIds, departmentIds: patch.departmentIds });
+    await repo.replaceLinks(trx, id, {
+      roles: patch.roles,
+      hallIds: patch.hallIds,
+      departmentIds: patch.departmentIds,
+    });
     if (patch.status === 'disabled' || patch.roles) await destroyUserSessions(trx, id);
-    await appendAudit(trx, byActor(actor, now, 'account.update', 'user', id, {
-      before: { roles: before.roles, hallIds: before.hallIds, departmentIds: before.departmentIds, status: before.status, displayName: before.display_name, phone: before.phone_masked },
-      after: { ...patch, phone: patch.phone === undefined ? undefined : maskPhone(patch.phone) },
-    }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'account.update', 'user', id, {
+        before: {
+          roles: before.roles,
+          hallIds: before.hallIds,
+          departmentIds: before.departmentIds,
+          status: before.status,
+          displayName: before.display_name,
+          phone: before.phone_masked,
+        },
+        after: { ...patch, phone: patch.phone === undefined ? undefined : maskPhone(patch.phone) },
+      }),
+    );
   });
   return presentUser(await loadVisible(ctx, actor, id));
 }
@@ -183,7 +234,12 @@ export async function resetPassword(ctx: AppContext, actor: Actor, id: string, i
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateUser(trx, id, {
-      password_hash: hash, must_change_password: 1, locked_until: null, failed_logins: 0, password_changed_at: now, updated_at: now,
+      password_hash: hash,
+      must_change_password: 1,
+      locked_until: null,
+      failed_logins: 0,
+      password_changed_at: now,
+      updated_at: now,
     });
     await destroyUserSessions(trx, id);
     await appendAudit(trx, byActor(actor, now, 'account.reset_password', 'user', id));
@@ -208,7 +264,10 @@ export async function updatePolicy(ctx: AppContext, actor: Actor, policy: Passwo
   const before = await readPasswordPolicy(ctx.db);
   await ctx.db.transaction().execute(async (trx) => {
     await writePasswordPolicy(trx, policy, now);
-    await appendAudit(trx, byActor(actor, now, 'security.policy.update', 'setting', 'security.policy', { before, after: policy }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'security.policy.update', 'setting', 'security.policy', { before, after: policy }),
+    );
   });
   return readPasswordPolicy(ctx.db);
 }

@@ -19,8 +19,24 @@ describe('logs', () => {
     const itemId = await publishedItem(head, hallId, departmentId, 'LOG-1');
     const docNumber = nextResidentId();
     const phone = '13698761234';
-    const a = json(await clerk.post('/api/applicants', { hallId, kind: 'person', name: '日志', docType: 'resident_id', docNumber, phone }));
-    await clerk.post('/api/applicants', { hallId, kind: 'person', name: '日志', docType: 'resident_id', docNumber: `${docNumber.slice(0, 17)}9`, phone });
+    const a = json(
+      await clerk.post('/api/applicants', {
+        hallId,
+        kind: 'person',
+        name: '日志',
+        docType: 'resident_id',
+        docNumber,
+        phone,
+      }),
+    );
+    await clerk.post('/api/applicants', {
+      hallId,
+      kind: 'person',
+      name: '日志',
+      docType: 'resident_id',
+      docNumber: `${docNumber.slice(0, 17)}9`,
+      phone,
+    });
     await clerk.post('/api/applicants/search', { q: docNumber });
     await clerk.post('/api/applicants/search', { q: phone });
     await supervisor.get(`/api/applicants/${a.id}/personal`);

@@ -8,17 +8,27 @@ export const findApplicant = (db: Db, id: string) =>
 
 /** By the blind index of the document number (one per key while a rotation is under way). */
 export const findByDocument = (db: Db, hallId: string, docIndexes: string[]) =>
-  db.selectFrom('applicants').selectAll().where('hall_id', '=', hallId).where('doc_number_index', 'in', docIndexes).executeTakeFirst();
+  db
+    .selectFrom('applicants')
+    .selectAll()
+    .where('hall_id', '=', hallId)
+    .where('doc_number_index', 'in', docIndexes)
+    .executeTakeFirst();
 
 export const applicantsByIds = (db: Db, ids: string[]) =>
-  db.selectFrom('applicants').selectAll().where('id', 'in', ids.length ? ids : ['']).execute();
+  db
+    .selectFrom('applicants')
+    .selectAll()
+    .where('id', 'in', ids.length ? ids : [''])
+    .execute();
 
 export const insertApplicant = (db: Db, row: ApplicantRow) => db.insertInto('applicants').values(row).execute();
 
 export const updateApplicant = (db: Db, id: string, patch: Partial<ApplicantRow>) =>
   db.updateTable('applicants').set(patch).where('id', '=', id).execute();
 
-export const insertApplicantEvent = (db: Db, row: ApplicantEventTable) => db.insertInto('applicant_events').values(row).execute();
+export const insertApplicantEvent = (db: Db, row: ApplicantEventTable) =>
+  db.insertInto('applicant_events').values(row).execute();
 
 export const applicantEvents = (db: Db, applicantId: string) =>
   db.selectFrom('applicant_events').selectAll().where('applicant_id', '=', applicantId).orderBy('at').execute();
@@ -44,7 +54,10 @@ export async function findApplicants(db: Db, f: ApplicantFilter) {
     // Sealed files show no name, so a name fragment does not find them; a whole number still does.
     q = q.where((eb) =>
       eb.or([
-        eb.and([eb('sealed_at', 'is', null), eb.or([eb('name', 'like', `%${text}%`), eb('contact_name', 'like', `%${text}%`)])]),
+        eb.and([
+          eb('sealed_at', 'is', null),
+          eb.or([eb('name', 'like', `%${text}%`), eb('contact_name', 'like', `%${text}%`)]),
+        ]),
         eb('doc_number_index', 'in', docs),
         eb('phone_index', 'in', phones),
       ]),

@@ -10,14 +10,25 @@ export function applicantRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['申请人 applicants'];
 
-  r.get('/api/applicants',
-    { config: { access: 'applicant.registry' }, schema: { tags, querystring: s.applicantQuery, response: { 200: listOf(s.applicantSchema) } } },
-    async (req) => service.findApplicants(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }));
-  r.post('/api/applicants/search',
-    { config: { access: 'applicant.registry' }, schema: { tags, body: s.applicantSearch, response: { 200: listOf(s.applicantSchema) } } },
-    async (req) => service.findApplicants(ctx, actorOf(req), { ...req.body, ...pageWindow(req.body) }));
+  r.get(
+    '/api/applicants',
+    {
+      config: { access: 'applicant.registry' },
+      schema: { tags, querystring: s.applicantQuery, response: { 200: listOf(s.applicantSchema) } },
+    },
+    async (req) => service.findApplicants(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }),
+  );
+  r.post(
+    '/api/applicants/search',
+    {
+      config: { access: 'applicant.registry' },
+      schema: { tags, body: s.applicantSearch, response: { 200: listOf(s.applicantSchema) } },
+    },
+    async (req) => service.findApplicants(ctx, actorOf(req), { ...req.body, ...pageWindow(req.body) }),
+  );
   // 201 for a new applicant; 200 with the one already registered under the same document number.
-  r.post('/api/applicants',
+  r.post(
+    '/api/applicants',
     {
       config: { access: 'reception.register' },
       schema: { tags, body: s.applicantInput, response: { 200: s.applicantSchema, 201: s.applicantSchema } },
@@ -25,17 +36,35 @@ export function applicantRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req, reply) => {
       const { applicant, created } = await service.registerApplicant(ctx, actorOf(req), req.body);
       return reply.status(created ? 201 : 200).send(applicant);
-    });
-  r.get('/api/applicants/:id',
-    { config: { access: 'case.read', auditRead: 'applicant' }, schema: { tags, params: idParams, response: { 200: s.applicantSchema } } },
-    async (req) => service.applicantDetail(ctx, actorOf(req), req.params.id));
-  r.get('/api/applicants/:id/personal',
+    },
+  );
+  r.get(
+    '/api/applicants/:id',
+    {
+      config: { access: 'case.read', auditRead: 'applicant' },
+      schema: { tags, params: idParams, response: { 200: s.applicantSchema } },
+    },
+    async (req) => service.applicantDetail(ctx, actorOf(req), req.params.id),
+  );
+  r.get(
+    '/api/applicants/:id/personal',
     { config: { access: 'personal.view' }, schema: { tags, params: idParams, response: { 200: s.personalSchema } } },
-    async (req) => service.viewPersonal(ctx, actorOf(req), req.params.id));
-  r.patch('/api/applicants/:id',
-    { config: { access: 'applicant.edit' }, schema: { tags, params: idParams, body: s.applicantPatch, response: { 200: s.applicantSchema } } },
-    async (req) => service.updateApplicant(ctx, actorOf(req), req.params.id, req.body));
-  r.get('/api/applicants/:id/file',
-    { config: { access: 'case.read', auditRead: 'applicant_file' }, schema: { tags, params: idParams, response: { 200: s.applicantFileSchema } } },
-    async (req) => service.applicantFile(ctx, actorOf(req), req.params.id));
+    async (req) => service.viewPersonal(ctx, actorOf(req), req.params.id),
+  );
+  r.patch(
+    '/api/applicants/:id',
+    {
+      config: { access: 'applicant.edit' },
+      schema: { tags, params: idParams, body: s.applicantPatch, response: { 200: s.applicantSchema } },
+    },
+    async (req) => service.updateApplicant(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.get(
+    '/api/applicants/:id/file',
+    {
+      config: { access: 'case.read', auditRead: 'applicant_file' },
+      schema: { tags, params: idParams, response: { 200: s.applicantFileSchema } },
+    },
+    async (req) => service.applicantFile(ctx, actorOf(req), req.params.id),
+  );
 }

@@ -4,7 +4,11 @@ import { pageQuery } from '../../platform/schemas.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 /** Digits with an optional leading + and separators; stored without the separators. */
-const phone = z.string().trim().regex(/^\+?[0-9][0-9 -]{5,22}$/, '电话号码格式不正确').transform((p) => p.replace(/[ -]/g, ''));
+const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 -]{5,22}$/, '电话号码格式不正确')
+  .transform((p) => p.replace(/[ -]/g, ''));
 
 export const applicantInput = z.object({
   hallId: z.string().min(1).max(64),
@@ -86,10 +90,27 @@ export const applicantFileSchema = z.object({
   applicant: applicantSchema,
   cases: z.array(caseBriefSchema),
   notices: z.array(
-    z.object({ id: z.string(), caseId: z.string(), caseNo: z.string().nullable(), kind: z.string(), kindLabel: z.string(), docNo: z.string(), status: z.string(), issuedAt: z.number() }),
+    z.object({
+      id: z.string(),
+      caseId: z.string(),
+      caseNo: z.string().nullable(),
+      kind: z.string(),
+      kindLabel: z.string(),
+      docNo: z.string(),
+      status: z.string(),
+      issuedAt: z.number(),
+    }),
   ),
   serviceRecords: z.array(
-    z.object({ at: z.number(), caseId: z.string(), caseNo: z.string().nullable(), action: z.string(), by: z.string(), fromState: z.string().nullable(), toState: z.string() }),
+    z.object({
+      at: z.number(),
+      caseId: z.string(),
+      caseNo: z.string().nullable(),
+      action: z.string(),
+      by: z.string(),
+      fromState: z.string().nullable(),
+      toState: z.string(),
+    }),
   ),
   changes: z.array(z.object({ at: z.number(), by: z.string(), fields: z.array(z.string()) })),
 });

@@ -6,7 +6,14 @@ import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { AppError, conflict, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { lookupIndexes, piiFields, protectChangeDetail, protectDocNumber, protectPhone, reveal } from '../../platform/pii/protect.ts';
+import {
+  lookupIndexes,
+  piiFields,
+  protectChangeDetail,
+  protectDocNumber,
+  protectPhone,
+  reveal,
+} from '../../platform/pii/protect.ts';
 import { casesOfApplicant, documentsOf, eventsOf } from '../cases/repository.ts';
 import { caseBrief, documentKindLabels } from '../cases/presenter.ts';
 import { assertHallAccess, visibleHallIds } from '../org/service.ts';
@@ -45,7 +52,11 @@ export function presentApplicant(a: repo.ApplicantRow): ApplicantView {
 function checkedNumber(kind: string, docType: DocumentType, docNumber: string, today: string): string {
   const info = typeInfo.get(docType);
   if (kind === 'enterprise' && docType !== 'credit_code') {
-    throw invalid('docType', '企业应以统一社会信用代码登记', 'An enterprise is registered by its unified social credit code');
+    throw invalid(
+      'docType',
+      '企业应以统一社会信用代码登记',
+      'An enterprise is registered by its unified social credit code',
+    );
   }
   if (kind === 'person' && info?.holder !== 'person') {
     throw invalid('docType', '个人应以个人身份证件登记', 'A person is registered by a personal identity document');
@@ -57,13 +68,21 @@ function checkedNumber(kind: string, docType: DocumentType, docNumber: string, t
 
 /** Refused for a sealed (封存) file: nothing of it is read or used until the security administrator unseals it. */
 export const sealedError = (field?: string) =>
-  new AppError(409, 'SEALED', '该申请人信息已封存，查阅或办理须经安全管理员批准解封', "This applicant's data is sealed; the security administrator must unseal it first", field);
+  new AppError(
+    409,
+    'SEALED',
+    '该申请人信息已封存，查阅或办理须经安全管理员批准解封',
+    "This applicant's data is sealed; the security administrator must unseal it first",
+    field,
+  );
 
 /** An applicant of the actor's halls, sealed or not (for presenting, sealing and unsealing). */
 export async function loadAnyApplicant(db: Db, actor: Actor, id: string, field?: string): Promise<repo.ApplicantRow> {
   const a = await repo.findApplicant(db, id);
   if (!a || !actor.hallIds.includes(a.hall_id)) {
-    const refusal = field ? invalid(field, '申请人不存在或不属于本大厅', 'No such applicant in your halls') : notFound('申请人', 'Applicant');
+    const refusal = field
+      ? invalid(field, '申请人不存在或不属于本大厅', 'No such applicant in your halls')
+      : notFound('申请人', 'Applicant');
     throw a ? outOfScope(refusal, 'applicant', a.id) : refusal;
   }
   return a;
@@ -96,15 +115,34 @@ export async function registerApplicant(ctx: AppContext, actor: Actor, input: Ap
   try {
     await ctx.db.transaction().execute(async (trx) => {
       await repo.insertApplicant(trx, {
-        id, hall_id: input.hallId, kind: input.kind, name: input.name, doc_type: input.docType,
-        doc_number_enc: doc.enc, doc_number_index: doc.index, doc_number_masked: doc.masked,
-        phone_enc: phone.enc, phone_index: phone.index, phone_masked: phone.masked,
-        address: input.address, legal_representative: input.legalRepresentative,
-        contact_name: input.contactName, created_at: now, updated_at: now, created_by: actor.userId,
-        sealed_at: null, sealed_by: null, sealed_reason: null, sealed_data: null, purged_at: null,
+        id,
+        hall_id: input.hallId,
+        kind: input.kind,
+        name: input.name,
+        doc_type: input.docType,
+        doc_number_enc: doc.enc,
+        doc_number_index: doc.index,
+        doc_number_masked: doc.masked,
+        phone_enc: phone.enc,
+        phone_index: phone.index,
+        phone_masked: phone.masked,
+        address: input.address,
+        legal_representative: input.legalRepresentative,
+        contact_name: input.contactName,
+        created_at: now,
+        updated_at: now,
+        created_by: actor.userId,
+        sealed_at: null,
+        sealed_by: null,
+        sealed_reason: null,
+        sealed_data: null,
+        purged_at: null,
       });
       // Personal numbers stay out of the audit detail; the record is found by its id.
-      await appendAudit(trx, byActor(actor, now, 'applicant.create', 'applicant', id, { kind: input.kind, name: input.name }));
+      await appendAudit(
+        trx,
+        byActor(actor, now, 'applicant.create', 'applicant', id, { kind: input.kind, name: input.name }),
+      );
     });
   } catch (e) {
     if (!isUniqueViolation(e)) throw e;
@@ -123,7 +161,11 @@ export async function findApplicants(
 ) {
   // A typed document number or phone matches whatever the spacing or case it was typed with (the index normalises).
   const indexes = f.q ? { docIndexes: lookupIndexes('id', f.q), phoneIndexes: lookupIndexes('phone', f.q) } : {};
-  const { rows, total } = await repo.findApplicants(ctx.db, { ...f, ...indexes, hallIds: visibleHallIds(actor, f.hallId) });
+  const { rows, total } = await repo.findApplicants(ctx.db, {
+    ...f,
+    ...indexes,
+    hallIds: visibleHallIds(actor, f.hallId),
+  });
   return { items: rows.map((r) => presentApplicant(r)), total };
 }
 
@@ -133,21 +175,33 @@ export async function applicantDetail(ctx: AppContext, actor: Actor, id: string)
 
 /** The full numbers of one applicant, decrypted; a value failing its check is refused (PiiIntegrityError). */
 export function revealNumbers(a: repo.ApplicantRow) {
-  return { docNumber: reveal(piiFields.applicantDoc, a.id, a.doc_number_enc), phone: reveal(piiFields.applicantPhone, a.id, a.phone_enc) };
+  return {
+    docNumber: reveal(piiFields.applicantDoc, a.id, a.doc_number_enc),
+    phone: reveal(piiFields.applicantPhone, a.id, a.phone_enc),
+  };
 }
 
 /** The unmasked numbers, for a holder of 'personal.view'; every sight is in the audit log (R15.2). */
 export async function viewPersonal(ctx: AppContext, actor: Actor, id: string) {
   const a = await loadApplicant(ctx.db, actor, id);
   const now = ctx.clock.now();
-  await ctx.db.transaction().execute((trx) =>
-    appendAudit(trx, byActor(actor, now, 'applicant.view_personal', 'applicant', id, { fields: ['docNumber', 'phone'] })),
-  );
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      appendAudit(
+        trx,
+        byActor(actor, now, 'applicant.view_personal', 'applicant', id, { fields: ['docNumber', 'phone'] }),
+      ),
+    );
   return { id: a.id, ...revealNumbers(a) };
 }
 
 const columns = {
-  name: 'name', docType: 'doc_type', address: 'address', legalRepresentative: 'legal_representative', contactName: 'contact_name',
+  name: 'name',
+  docType: 'doc_type',
+  address: 'address',
+  legalRepresentative: 'legal_representative',
+  contactName: 'contact_name',
 } as const satisfies Record<Exclude<keyof ApplicantPatch, 'docNumber' | 'phone'>, keyof repo.ApplicantRow>;
 
 /** Changes registered information; the trail keeps old and new values, the audit log which fields changed (R5.4). */
@@ -156,7 +210,8 @@ export async function updateApplicant(ctx: AppContext, actor: Actor, id: string,
   const now = ctx.clock.now();
   const next: ApplicantPatch = { ...patch };
   // The stored numbers are decrypted only when a change to them has to be compared and recorded.
-  const old = patch.docType !== undefined || patch.docNumber !== undefined || patch.phone !== undefined ? revealNumbers(a) : null;
+  const old =
+    patch.docType !== undefined || patch.docNumber !== undefined || patch.phone !== undefined ? revealNumbers(a) : null;
   if (patch.docType !== undefined || patch.docNumber !== undefined) {
     const type = patch.docType ?? (a.doc_type as DocumentType);
     next.docNumber = checkedNumber(a.kind, type, patch.docNumber ?? old!.docNumber, chinaDay(now));
@@ -188,12 +243,19 @@ export async function updateApplicant(ctx: AppContext, actor: Actor, id: string,
     await ctx.db.transaction().execute(async (trx) => {
       await repo.updateApplicant(trx, id, { ...set, updated_at: now });
       await repo.insertApplicantEvent(trx, {
-        id: eventId, applicant_id: id, at: now, user_id: actor.userId, username: actor.username, action: 'update', detail,
+        id: eventId,
+        applicant_id: id,
+        at: now,
+        user_id: actor.userId,
+        username: actor.username,
+        action: 'update',
+        detail,
       });
       await appendAudit(trx, byActor(actor, now, 'applicant.update', 'applicant', id, { changes: masked }));
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw conflict('该证件号码已登记为另一申请人', 'Another applicant has this document number', 'docNumber');
+    if (isUniqueViolation(e))
+      throw conflict('该证件号码已登记为另一申请人', 'Another applicant has this document number', 'docNumber');
     throw e;
   }
   return presentApplicant((await repo.findApplicant(ctx.db, id))!);
@@ -203,25 +265,45 @@ export async function updateApplicant(ctx: AppContext, actor: Actor, id: string,
 export async function applicantFile(ctx: AppContext, actor: Actor, id: string) {
   const a = await loadAnyApplicant(ctx.db, actor, id);
   // A sealed file shows that it is sealed and nothing else until the security administrator unseals it.
-  if (a.sealed_at !== null) return { applicant: presentApplicant(a), cases: [], notices: [], serviceRecords: [], changes: [] };
+  if (a.sealed_at !== null)
+    return { applicant: presentApplicant(a), cases: [], notices: [], serviceRecords: [], changes: [] };
   const cases = await casesOfApplicant(ctx.db, id);
   const ids = cases.map((c) => c.id);
   const numbers = new Map(cases.map((c) => [c.id, c.case_no]));
-  const [docs, events, changes] = await Promise.all([documentsOf(ctx.db, ids), eventsOf(ctx.db, ids), repo.applicantEvents(ctx.db, id)]);
+  const [docs, events, changes] = await Promise.all([
+    documentsOf(ctx.db, ids),
+    eventsOf(ctx.db, ids),
+    repo.applicantEvents(ctx.db, id),
+  ]);
   return {
     applicant: presentApplicant(a),
-    cases: cases.map((c) => ({ ...caseBrief(c), role: c.applicant_id === id ? ('applicant' as const) : ('agent' as const) })),
+    cases: cases.map((c) => ({
+      ...caseBrief(c),
+      role: c.applicant_id === id ? ('applicant' as const) : ('agent' as const),
+    })),
     notices: docs.map((d) => ({
-      id: d.id, caseId: d.case_id, caseNo: numbers.get(d.case_id) ?? null, kind: d.kind,
-      kindLabel: documentKindLabels[d.kind as keyof typeof documentKindLabels] ?? d.kind, docNo: d.doc_no, status: d.status,
+      id: d.id,
+      caseId: d.case_id,
+      caseNo: numbers.get(d.case_id) ?? null,
+      kind: d.kind,
+      kindLabel: documentKindLabels[d.kind as keyof typeof documentKindLabels] ?? d.kind,
+      docNo: d.doc_no,
+      status: d.status,
       issuedAt: Number(d.issued_at),
     })),
     serviceRecords: events.map((e) => ({
-      at: Number(e.at), caseId: e.case_id, caseNo: numbers.get(e.case_id) ?? null, action: e.action, by: e.display_name,
-      fromState: e.from_state, toState: e.to_state,
+      at: Number(e.at),
+      caseId: e.case_id,
+      caseNo: numbers.get(e.case_id) ?? null,
+      action: e.action,
+      by: e.display_name,
+      fromState: e.from_state,
+      toState: e.to_state,
     })),
     changes: changes.map((c) => ({
-      at: Number(c.at), by: c.username, fields: Object.keys((JSON.parse(c.detail) as { changes: object }).changes),
+      at: Number(c.at),
+      by: c.username,
+      fields: Object.keys((JSON.parse(c.detail) as { changes: object }).changes),
     })),
   };
 }

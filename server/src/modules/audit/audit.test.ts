@@ -15,7 +15,12 @@ describe('audit log', () => {
     const auditor = await signedIn(hall.app, 'auditor');
     const found = json(await auditor.get(`/api/audit?targetId=${dep.id}`)).items;
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ username: 'sysadmin', action: 'org.department.create', targetType: 'department', outcome: 'success' });
+    expect(found[0]).toMatchObject({
+      username: 'sysadmin',
+      action: 'org.department.create',
+      targetType: 'department',
+      outcome: 'success',
+    });
     expect(found[0].ip).toBeTruthy();
     const logins = json(await auditor.get('/api/audit?action=auth.login&username=sysadmin')).items;
     expect(logins.length).toBeGreaterThanOrEqual(1);

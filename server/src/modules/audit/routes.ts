@@ -63,10 +63,18 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['审计 audit'];
 
-  r.get('/api/audit',
-    { config: { access: 'audit.read' }, schema: { tags, querystring: auditQuery, response: { 200: listOf(recordSchema) } } },
-    async (req) => searchAuditLog(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }));
+  r.get(
+    '/api/audit',
+    {
+      config: { access: 'audit.read' },
+      schema: { tags, querystring: auditQuery, response: { 200: listOf(recordSchema) } },
+    },
+    async (req) => searchAuditLog(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }),
+  );
 
-  r.post('/api/audit/verify', { config: { access: 'audit.verify' }, schema: { tags, response: { 200: checkSchema } } },
-    async (req) => verifyChain(ctx, actorOf(req)));
+  r.post(
+    '/api/audit/verify',
+    { config: { access: 'audit.verify' }, schema: { tags, response: { 200: checkSchema } } },
+    async (req) => verifyChain(ctx, actorOf(req)),
+  );
 }

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { totpCode } from '../../platform/auth/totp.ts';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, Session, buildTestHall, json, signedIn, type TestHall } from '../../../test/helpers.ts';
+import {
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  Session,
+  buildTestHall,
+  json,
+  signedIn,
+  type TestHall,
+} from '../../../test/helpers.ts';
 
 let hall: TestHall;
 beforeAll(async () => {
@@ -106,7 +114,9 @@ describe('initial password', () => {
     const wrongCurrent = await s.post('/api/auth/password', { currentPassword: 'nope', newPassword: 'Better#2026' });
     expect(json(wrongCurrent).field).toBe('currentPassword');
 
-    expect((await s.post('/api/auth/password', { currentPassword: 'Start#2026', newPassword: 'Better#2026' })).statusCode).toBe(204);
+    expect(
+      (await s.post('/api/auth/password', { currentPassword: 'Start#2026', newPassword: 'Better#2026' })).statusCode,
+    ).toBe(204);
     expect((await s.get('/api/catalog/items')).statusCode).toBe(200);
     const again = new Session(hall.app);
     expect((await again.login('newclerk', 'Start#2026')).statusCode).toBe(401);
@@ -114,7 +124,11 @@ describe('initial password', () => {
   });
 
   it('stores passwords as salted scrypt hashes, never in clear', async () => {
-    const row = await hall.ctx.db.selectFrom('users').select('password_hash').where('username', '=', 'clerk').executeTakeFirstOrThrow();
+    const row = await hall.ctx.db
+      .selectFrom('users')
+      .select('password_hash')
+      .where('username', '=', 'clerk')
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^scrypt\$\d+\$8\$1\$/);
     expect(row.password_hash).not.toContain(DEMO_PASSWORD);
   });

@@ -15,7 +15,13 @@ afterAll(() => hall.close());
 let n = 0;
 async function newClerk(password = 'Start#2026') {
   const username = `lsec${++n}`;
-  const res = await sec.post('/api/users', { username, displayName: '测试', roles: ['clerk'], hallIds: [countyHallId], initialPassword: password });
+  const res = await sec.post('/api/users', {
+    username,
+    displayName: '测试',
+    roles: ['clerk'],
+    hallIds: [countyHallId],
+    initialPassword: password,
+  });
   expect(res.statusCode).toBe(201);
   const s = new Session(hall.app);
   expect((await s.login(username, password)).statusCode).toBe(200);
@@ -27,10 +33,16 @@ async function newClerk(password = 'Start#2026') {
 describe('lockout under parallel attempts', () => {
   it('locks the account when 60 wrong passwords arrive at once', async () => {
     const u = await newClerk();
-    const answers = await Promise.all(Array.from({ length: 60 }, () => new Session(hall.app).login(u.username, 'Wrong#2026')));
+    const answers = await Promise.all(
+      Array.from({ length: 60 }, () => new Session(hall.app).login(u.username, 'Wrong#2026')),
+    );
     expect(answers.every((r) => r.statusCode === 401 || r.statusCode === 423)).toBe(true);
     expect(answers.filter((r) => r.statusCode === 423).length).toBeGreaterThanOrEqual(56);
-    const row = await hall.ctx.db.selectFrom('users').select(['locked_until']).where('id', '=', u.id).executeTakeFirstOrThrow();
+    const row = await hall.ctx.db
+      .selectFrom('users')
+      .select(['locked_until'])
+      .where('id', '=', u.id)
+      .executeTakeFirstOrThrow();
     expect(Number(row.locked_until)).toBeGreaterThan(hall.clock.now());
     expect((await new Session(hall.app).login(u.username, u.password)).statusCode).toBe(423);
     // After the lock runs out the count starts again, so the right password gets in.
@@ -87,7 +99,10 @@ describe('password change, history and age', () => {
     const u = await newClerk();
     const other = new Session(hall.app);
     expect((await other.login(u.username, u.password)).statusCode).toBe(200);
-    expect((await u.session.post('/api/auth/password', { currentPassword: u.password, newPassword: 'Fresh#2026a' })).statusCode).toBe(204);
+    expect(
+      (await u.session.post('/api/auth/password', { currentPassword: u.password, newPassword: 'Fresh#2026a' }))
+        .statusCode,
+    ).toBe(204);
     expect((await other.get('/api/auth/me')).statusCode).toBe(401);
     expect((await u.session.get('/api/auth/me')).statusCode).toBe(200);
   });
@@ -95,7 +110,8 @@ describe('password change, history and age', () => {
   it('refuses any of the last N passwords', async () => {
     const u = await newClerk('Hist#2026a');
     const first = 'Hist#2026a';
-    const change = (from: string, to: string) => u.session.post('/api/auth/password', { currentPassword: from, newPassword: to });
+    const change = (from: string, to: string) =>
+      u.session.post('/api/auth/password', { currentPassword: from, newPassword: to });
     // Current is Hist#2026ax; the initial one is still among the last 5.
     const again = await change(u.password, first);
     expect(again.statusCode).toBe(400);
@@ -124,7 +140,10 @@ describe('password change, history and age', () => {
       expect(json(await fresh.get('/api/auth/me')).mustChangePassword).toBe(true);
       const blocked = await fresh.get('/api/catalog/items');
       expect(json(blocked).code).toBe('PASSWORD_CHANGE_REQUIRED');
-      expect((await fresh.post('/api/auth/password', { currentPassword: u.password, newPassword: 'Aged#2026zz' })).statusCode).toBe(204);
+      expect(
+        (await fresh.post('/api/auth/password', { currentPassword: u.password, newPassword: 'Aged#2026zz' }))
+          .statusCode,
+      ).toBe(204);
       expect((await fresh.get('/api/catalog/items')).statusCode).toBe(200);
     } finally {
       await hall.ctx.db.updateTable('settings').set({ value: 'demo' }).where('key', '=', 'system.mode').execute();
@@ -137,8 +156,14 @@ describe('the policy cannot go below the MLPS level-3 floor', () => {
     sec = await signedIn(hall.app, 'secadmin');
     const policy = json(await sec.get('/api/security/policy'));
     for (const [field, value] of [
-      ['minLength', 7], ['minClasses', 2], ['maxFailures', 6], ['lockoutMinutes', 5], ['idleTimeoutMinutes', 31],
-      ['absoluteTimeoutHours', 25], ['passwordHistory', 2], ['passwordMaxAgeDays', 91],
+      ['minLength', 7],
+      ['minClasses', 2],
+      ['maxFailures', 6],
+      ['lockoutMinutes', 5],
+      ['idleTimeoutMinutes', 31],
+      ['absoluteTimeoutHours', 25],
+      ['passwordHistory', 2],
+      ['passwordMaxAgeDays', 91],
     ] as const) {
       const res = await sec.put('/api/security/policy', { ...policy, [field]: value });
       expect(res.statusCode, field).toBe(400);
@@ -146,7 +171,12 @@ describe('the policy cannot go below the MLPS level-3 floor', () => {
       expect(json(res).message).toContain('等保三级');
     }
     expect(json(await sec.get('/api/security/policy'))).toEqual(policy);
-    const stricter = await sec.put('/api/security/policy', { ...policy, minLength: 10, maxFailures: 3, idleTimeoutMinutes: 15 });
+    const stricter = await sec.put('/api/security/policy', {
+      ...policy,
+      minLength: 10,
+      maxFailures: 3,
+      idleTimeoutMinutes: 15,
+    });
     expect(stricter.statusCode).toBe(200);
     await sec.put('/api/security/policy', policy);
   });
@@ -155,17 +185,27 @@ describe('the policy cannot go below the MLPS level-3 floor', () => {
 describe('two-factor sign-in', () => {
   it('enrols with a QR code, signs in with a code, and takes each recovery code once', async () => {
     const u = await newClerk();
-    expect(json(await u.session.get('/api/auth/totp'))).toEqual({ enabled: false, required: false, recoveryCodesLeft: 0 });
+    expect(json(await u.session.get('/api/auth/totp'))).toEqual({
+      enabled: false,
+      required: false,
+      recoveryCodesLeft: 0,
+    });
     const setup = json(await u.session.post('/api/auth/totp/setup'));
     expect(setup.qrDataUrl).toMatch(/^data:image\/png;base64,/);
     expect(setup.otpauthUri).toContain(`secret=${setup.secret}`);
     const wrong = await u.session.post('/api/auth/totp/enable', { code: '000000' });
     expect(wrong.statusCode).toBe(400);
     expect(json(wrong).field).toBe('code');
-    const enabled = json(await u.session.post('/api/auth/totp/enable', { code: totpCode(setup.secret, hall.clock.now()) }));
+    const enabled = json(
+      await u.session.post('/api/auth/totp/enable', { code: totpCode(setup.secret, hall.clock.now()) }),
+    );
     expect(enabled.recoveryCodes).toHaveLength(10);
     expect(new Set(enabled.recoveryCodes).size).toBe(10);
-    const stored = await hall.ctx.db.selectFrom('recovery_codes').select('code_hash').where('user_id', '=', u.id).execute();
+    const stored = await hall.ctx.db
+      .selectFrom('recovery_codes')
+      .select('code_hash')
+      .where('user_id', '=', u.id)
+      .execute();
     expect(stored.map((r) => r.code_hash)).not.toContain(enabled.recoveryCodes[0]);
 
     const s = new Session(hall.app);

@@ -106,7 +106,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/auth/totp',
     {
       config: setup,
-      schema: { tags, response: { 200: z.object({ enabled: z.boolean(), required: z.boolean(), recoveryCodesLeft: z.number() }) } },
+      schema: {
+        tags,
+        response: { 200: z.object({ enabled: z.boolean(), required: z.boolean(), recoveryCodesLeft: z.number() }) },
+      },
     },
     async (req) => totp.totpStatus(ctx, actorOf(req)),
   );
@@ -114,7 +117,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/auth/totp/setup',
     {
       config: setup,
-      schema: { tags, response: { 200: z.object({ secret: z.string(), otpauthUri: z.string(), qrDataUrl: z.string() }) } },
+      schema: {
+        tags,
+        response: { 200: z.object({ secret: z.string(), otpauthUri: z.string(), qrDataUrl: z.string() }) },
+      },
     },
     async (req) => totp.startEnrolment(ctx, actorOf(req)),
   );
@@ -130,7 +136,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.post(
     '/api/auth/totp/disable',
-    { config: { access: 'user' }, schema: { tags, body: z.object({ password: z.string().min(1).max(256) }), response: { 204: z.null() } } },
+    {
+      config: { access: 'user' },
+      schema: { tags, body: z.object({ password: z.string().min(1).max(256) }), response: { 204: z.null() } },
+    },
     async (req, reply) => {
       await totp.disableTotp(ctx, actorOf(req), req.body.password);
       return reply.status(204).send(null);

@@ -8,7 +8,12 @@ import { AppError, invalid } from '../../platform/errors.ts';
 import { readPasswordPolicy } from '../../platform/settings.ts';
 import { findUserById, findUserByUsername, updateUser } from '../accounts/repository.ts';
 import {
-  claimTotpStep, countLoginFailure, findTotp, recentPasswordHashes, rememberPassword, spendRecoveryCode,
+  claimTotpStep,
+  countLoginFailure,
+  findTotp,
+  recentPasswordHashes,
+  rememberPassword,
+  spendRecoveryCode,
 } from '../accounts/security-repository.ts';
 import { departmentsByIds, hallsIn } from '../org/repository.ts';
 
@@ -26,16 +31,27 @@ const badCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', '用户名
 
 const lockedError = (until: number) => {
   const at = new Date(until).toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
-  return new AppError(423, 'ACCOUNT_LOCKED', `账号已锁定，请于 ${at} 后再试或联系安全管理员解锁`,
-    `Account locked until ${new Date(until).toISOString()}; ask the security administrator to unlock it`, undefined, {
+  return new AppError(
+    423,
+    'ACCOUNT_LOCKED',
+    `账号已锁定，请于 ${at} 后再试或联系安全管理员解锁`,
+    `Account locked until ${new Date(until).toISOString()}; ask the security administrator to unlock it`,
+    undefined,
+    {
       lockedUntil: until,
-    });
+    },
+  );
 };
 
 const totpRequired = () =>
-  new AppError(401, 'TOTP_REQUIRED', '请输入动态验证码（身份验证器应用中的 6 位数字）或恢复码',
-    'Enter the 6-digit code of your authenticator app, or a recovery code');
-const badTotp = () => new AppError(401, 'INVALID_TOTP', '动态验证码或恢复码不正确', 'Wrong authentication code or recovery code');
+  new AppError(
+    401,
+    'TOTP_REQUIRED',
+    '请输入动态验证码（身份验证器应用中的 6 位数字）或恢复码',
+    'Enter the 6-digit code of your authenticator app, or a recovery code',
+  );
+const badTotp = () =>
+  new AppError(401, 'INVALID_TOTP', '动态验证码或恢复码不正确', 'Wrong authentication code or recovery code');
 
 /**
  * Checks the password (against a dummy hash for an unknown user, so both take as long), then the second factor
@@ -45,8 +61,21 @@ export async function logIn(ctx: AppContext, attempt: LoginAttempt): Promise<{ t
   const now = ctx.clock.now();
   const policy = await readPasswordPolicy(ctx.db);
   const user = await findUserByUsername(ctx.db, attempt.username);
-  const audit = (outcome: 'success' | 'failure', detail: Record<string, unknown>, userId: string | null = user?.id ?? null) =>
-    ({ at: now, userId, username: attempt.username, action: 'auth.login', targetType: 'user', targetId: userId, outcome, ip: attempt.ip, detail });
+  const audit = (
+    outcome: 'success' | 'failure',
+    detail: Record<string, unknown>,
+    userId: string | null = user?.id ?? null,
+  ) => ({
+    at: now,
+    userId,
+    username: attempt.username,
+    action: 'auth.login',
+    targetType: 'user',
+    targetId: userId,
+    outcome,
+    ip: attempt.ip,
+    detail,
+  });
   const stored = user?.password_hash ?? (await dummyPasswordHash(ctx.config.passwordHashCost));
   const passwordOk = await verifyPassword(attempt.password, stored);
 
@@ -98,8 +127,14 @@ export async function logOut(ctx: AppContext, token: string, actor: Actor | null
     await destroySession(trx, token);
     if (actor) {
       await appendAudit(trx, {
-        at: ctx.clock.now(), userId: actor.userId, username: actor.username, action: 'auth.logout',
-        targetType: 'user', targetId: actor.userId, outcome: 'success', ip: actor.ip,
+        at: ctx.clock.now(),
+        userId: actor.userId,
+        username: actor.username,
+        action: 'auth.logout',
+        targetType: 'user',
+        targetId: actor.userId,
+        outcome: 'success',
+        ip: actor.ip,
       });
     }
   });
@@ -115,26 +150,41 @@ export async function changeOwnPassword(ctx: AppContext, actor: Actor, current: 
   if (!(await verifyPassword(current, user.password_hash))) {
     throw invalid('currentPassword', '当前密码不正确', 'The current password is wrong');
   }
-  if (current === next) throw invalid('newPassword', '新密码不能与当前密码相同', 'The new password must differ from the current one');
+  if (current === next)
+    throw invalid('newPassword', '新密码不能与当前密码相同', 'The new password must differ from the current one');
   const policy = await readPasswordPolicy(ctx.db);
   const weakness = passwordWeakness(next, policy);
   if (weakness) throw invalid('newPassword', weakness.zh, weakness.en);
   // The current password counts as one of the last N.
   for (const old of await recentPasswordHashes(ctx.db, user.id, policy.passwordHistory - 1)) {
     if (await verifyPassword(next, old)) {
-      throw invalid('newPassword', `新密码不能与最近 ${policy.passwordHistory} 次使用过的密码相同`,
-        `The new password cannot be one of your last ${policy.passwordHistory} passwords`);
+      throw invalid(
+        'newPassword',
+        `新密码不能与最近 ${policy.passwordHistory} 次使用过的密码相同`,
+        `The new password cannot be one of your last ${policy.passwordHistory} passwords`,
+      );
     }
   }
   const hash = await hashPassword(next, ctx.config.passwordHashCost);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await rememberPassword(trx, user.id, user.password_hash, now);
-    await updateUser(trx, user.id, { password_hash: hash, must_change_password: 0, password_changed_at: now, updated_at: now });
+    await updateUser(trx, user.id, {
+      password_hash: hash,
+      must_change_password: 0,
+      password_changed_at: now,
+      updated_at: now,
+    });
     await destroyOtherSessions(trx, user.id, actor.sessionId);
     await appendAudit(trx, {
-      at: now, userId: actor.userId, username: actor.username, action: 'auth.password_change',
-      targetType: 'user', targetId: actor.userId, outcome: 'success', ip: actor.ip,
+      at: now,
+      userId: actor.userId,
+      username: actor.username,
+      action: 'auth.password_change',
+      targetType: 'user',
+      targetId: actor.userId,
+      outcome: 'success',
+      ip: actor.ip,
     });
   });
 }

@@ -21,11 +21,19 @@ export async function totpStatus(ctx: AppContext, actor: Actor) {
 /** A new secret waiting for its first code; shown as a QR code and as text for manual entry. */
 export async function startEnrolment(ctx: AppContext, actor: Actor) {
   const row = await repo.findTotp(ctx.db, actor.userId);
-  if (row?.enabled_at) throw conflict('已绑定双因素认证；如需更换请先解除绑定', 'Two-factor sign-in is already on', 'totp');
+  if (row?.enabled_at)
+    throw conflict('已绑定双因素认证；如需更换请先解除绑定', 'Two-factor sign-in is already on', 'totp');
   const secret = newTotpSecret();
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.saveTotp(trx, { user_id: actor.userId, secret: null, pending_secret: secret, enabled_at: null, last_step: null, updated_at: now });
+    await repo.saveTotp(trx, {
+      user_id: actor.userId,
+      secret: null,
+      pending_secret: secret,
+      enabled_at: null,
+      last_step: null,
+      updated_at: now,
+    });
     await appendAudit(trx, byActor(actor, now, 'auth.totp.enrol_start', 'user', actor.userId));
   });
   const otpauthUri = totpUri(secret, actor.username);
@@ -45,10 +53,22 @@ export async function confirmEnrolment(ctx: AppContext, actor: Actor, code: stri
   if (!row?.pending_secret) throw conflict('请先开始绑定，扫描二维码', 'Start the enrolment first', 'code');
   const now = ctx.clock.now();
   const step = matchTotp(row.pending_secret, code.trim(), now, null);
-  if (step === null) throw invalid('code', '动态验证码不正确，请核对手机时间后重试', 'Wrong code; check the phone\u2019s clock and try again');
+  if (step === null)
+    throw invalid(
+      'code',
+      '动态验证码不正确，请核对手机时间后重试',
+      'Wrong code; check the phone\u2019s clock and try again',
+    );
   const secret = row.pending_secret;
   const recoveryCodes = await ctx.db.transaction().execute(async (trx) => {
-    await repo.saveTotp(trx, { user_id: actor.userId, secret, pending_secret: null, enabled_at: now, last_step: step, updated_at: now });
+    await repo.saveTotp(trx, {
+      user_id: actor.userId,
+      secret,
+      pending_secret: null,
+      enabled_at: now,
+      last_step: step,
+      updated_at: now,
+    });
     const codes = await storeNewRecoveryCodes(trx, actor.userId, now);
     await appendAudit(trx, byActor(actor, now, 'auth.totp.enable', 'user', actor.userId));
     return codes;
@@ -75,7 +95,8 @@ export async function regenerateRecoveryCodes(ctx: AppContext, actor: Actor, cod
 
 /** Turns two-factor sign-in off (not for administrators, who must keep it), after the password. */
 export async function disableTotp(ctx: AppContext, actor: Actor, password: string) {
-  if (holdsAdminRole(actor.roles)) throw forbidden('管理员必须使用双因素认证', 'Administrators must keep two-factor sign-in');
+  if (holdsAdminRole(actor.roles))
+    throw forbidden('管理员必须使用双因素认证', 'Administrators must keep two-factor sign-in');
   const user = await findUserById(ctx.db, actor.userId);
   if (!user || !(await verifyPassword(password, user.password_hash))) {
     throw invalid('password', '密码不正确', 'The password is wrong');

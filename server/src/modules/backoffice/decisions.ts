@@ -18,7 +18,12 @@ import { stepMove } from './service.ts';
 import * as repo from './repository.ts';
 
 /** 沟通核实: the handler asks the front desk; the answer is due within `responseDays` working days. */
-export async function askVerification(ctx: AppContext, actor: Actor, id: string, input: { question: string; responseDays: number }) {
+export async function askVerification(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { question: string; responseDays: number },
+) {
   const c = await loadCase(ctx.db, actor, id);
   checkMove(actor, c, 'askFrontDeskToVerify');
   const now = ctx.clock.now();
@@ -28,15 +33,34 @@ export async function askVerification(ctx: AppContext, actor: Actor, id: string,
   const vid = newId(now);
   await ctx.db.transaction().execute(async (trx) => {
     await moveCase(trx, actor, c, now, {
-      action: 'askFrontDeskToVerify', payload: { question: input.question, responseDeadline },
-      detail: { verificationId: vid, question: input.question, responseDeadline, provisional, step: mine?.name ?? null },
+      action: 'askFrontDeskToVerify',
+      payload: { question: input.question, responseDeadline },
+      detail: {
+        verificationId: vid,
+        question: input.question,
+        responseDeadline,
+        provisional,
+        step: mine?.name ?? null,
+      },
     });
     await repo.insertVerification(trx, {
-      id: vid, case_id: id, step_id: mine?.id ?? null, question: input.question, response_deadline: responseDeadline,
+      id: vid,
+      case_id: id,
+      step_id: mine?.id ?? null,
+      question: input.question,
+      response_deadline: responseDeadline,
       response_deadline_provisional: provisional ? 1 : 0,
-      asked_by: actor.userId, asked_by_name: actor.displayName, asked_at: now, answer: null, answered_by_name: null, answered_at: null,
+      asked_by: actor.userId,
+      asked_by_name: actor.displayName,
+      asked_at: now,
+      answer: null,
+      answered_by_name: null,
+      answered_at: null,
     });
-    await appendAudit(trx, byActor(actor, now, 'case.verification_ask', 'case', id, { verificationId: vid, responseDeadline }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'case.verification_ask', 'case', id, { verificationId: vid, responseDeadline }),
+    );
   });
   return caseDetail(ctx, actor, id);
 }
@@ -50,7 +74,9 @@ export async function answerVerification(ctx: AppContext, actor: Actor, id: stri
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await moveCase(trx, actor, c, now, {
-      action: 'answerVerification', payload: { answer }, detail: { verificationId: open.id, question: open.question, answer, stepId: open.step_id },
+      action: 'answerVerification',
+      payload: { answer },
+      detail: { verificationId: open.id, question: open.question, answer, stepId: open.step_id },
     });
     await repo.answerVerification(trx, open.id, { answer, answered_by_name: actor.displayName, answered_at: now });
     await appendAudit(trx, byActor(actor, now, 'case.verification_answer', 'case', id, { verificationId: open.id }));
@@ -73,7 +99,12 @@ export const passReview = (ctx: AppContext, actor: Actor, id: string, note: stri
 
 /** 退回重办 from a review or approval step: the back-office order before it is worked again; reasons on the trail. */
 export const returnForRework = (ctx: AppContext, actor: Actor, id: string, reason: string) =>
-  stepMove(ctx, actor, id, { action: 'returnForRework', payload: { reason }, detail: { reason }, audit: 'case.returnForRework' });
+  stepMove(ctx, actor, id, {
+    action: 'returnForRework',
+    payload: { reason },
+    detail: { reason },
+    audit: 'case.returnForRework',
+  });
 /** 重新办理: the holder of a reopened step takes up the rework. */
 export const startRework = (ctx: AppContext, actor: Actor, id: string) =>
   stepMove(ctx, actor, id, { action: 'startRework', audit: 'case.startRework' });
@@ -94,19 +125,31 @@ async function mustHoldAuthority(ctx: AppContext, actor: Actor, c: cases.CaseRow
   return content.approvalLevel;
 }
 
-async function decide(ctx: AppContext, actor: Actor, id: string, action: 'approve' | 'deny' | 'escalate', reason: string) {
+async function decide(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  action: 'approve' | 'deny' | 'escalate',
+  reason: string,
+) {
   const c = await loadCase(ctx.db, actor, id);
   const level = await mustHoldAuthority(ctx, actor, c);
   if (action === 'approve') await assertDeferredMaterialsIn(ctx.db, id);
   if (action === 'escalate' && c.approval_escalated === 1) throw conflict('已提请上级审批', 'Already referred upwards');
   return stepMove(ctx, actor, id, {
-    action, payload: action === 'approve' ? {} : { reason }, audit: `case.${action}`, approvalLevel: level,
+    action,
+    payload: action === 'approve' ? {} : { reason },
+    audit: `case.${action}`,
+    approvalLevel: level,
     detail: { reason, approvalLevel: level, ...(action === 'escalate' ? { to: 'station_head' } : {}) },
     ...(action === 'escalate' ? { patch: { approval_escalated: 1 } } : {}),
   });
 }
 
-export const approve = (ctx: AppContext, actor: Actor, id: string, note: string) => decide(ctx, actor, id, 'approve', note);
-export const deny = (ctx: AppContext, actor: Actor, id: string, reason: string) => decide(ctx, actor, id, 'deny', reason);
+export const approve = (ctx: AppContext, actor: Actor, id: string, note: string) =>
+  decide(ctx, actor, id, 'approve', note);
+export const deny = (ctx: AppContext, actor: Actor, id: string, reason: string) =>
+  decide(ctx, actor, id, 'deny', reason);
 /** 提请上级: the approver disagrees or lacks authority; the station head decides, and the trail says so. */
-export const escalate = (ctx: AppContext, actor: Actor, id: string, reason: string) => decide(ctx, actor, id, 'escalate', reason);
+export const escalate = (ctx: AppContext, actor: Actor, id: string, reason: string) =>
+  decide(ctx, actor, id, 'escalate', reason);

@@ -3,10 +3,16 @@ import type { CaseVerificationTable } from '../../platform/db/tables-backoffice.
 
 export type VerificationRow = CaseVerificationTable;
 
-export const insertVerification = (db: Db, row: VerificationRow) => db.insertInto('case_verifications').values(row).execute();
+export const insertVerification = (db: Db, row: VerificationRow) =>
+  db.insertInto('case_verifications').values(row).execute();
 
 export const openVerification = (db: Db, caseId: string) =>
-  db.selectFrom('case_verifications').selectAll().where('case_id', '=', caseId).where('answered_at', 'is', null).executeTakeFirst();
+  db
+    .selectFrom('case_verifications')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('answered_at', 'is', null)
+    .executeTakeFirst();
 
 export const verificationsOf = (db: Db, caseId: string) =>
   db.selectFrom('case_verifications').selectAll().where('case_id', '=', caseId).orderBy('asked_at').execute();
@@ -14,7 +20,8 @@ export const verificationsOf = (db: Db, caseId: string) =>
 export const answerVerification = (db: Db, id: string, patch: Partial<VerificationRow>) =>
   db.updateTable('case_verifications').set(patch).where('id', '=', id).where('answered_at', 'is', null).execute();
 
-export const findDepartment = (db: Db, id: string) => db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
+export const findDepartment = (db: Db, id: string) =>
+  db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const userInHall = (db: Db, userId: string, hallId: string) =>
   db
@@ -48,33 +55,61 @@ export async function inbox(db: Db, f: InboxFilter) {
     .innerJoin('applicants', 'applicants.id', 'cases.applicant_id')
     .where('case_steps.status', '=', 'active')
     .where('cases.hall_id', 'in', f.hallIds.length ? f.hallIds : [''])
-    .where('cases.state', 'not in', ['withdrawn', 'completed', 'awaiting_collection', 'delivered', 'archived', 'terminated']);
+    .where('cases.state', 'not in', [
+      'withdrawn',
+      'completed',
+      'awaiting_collection',
+      'delivered',
+      'archived',
+      'terminated',
+    ]);
   if (f.departmentId) q = q.where('case_steps.department_id', '=', f.departmentId);
   if (f.assigneeId) q = q.where('case_steps.assignee_id', '=', f.assigneeId);
   const o = f.openTo;
   if (o) {
-    q = q.where((eb) => eb.or([
-      eb('case_steps.assignee_id', '=', o.userId),
-      eb.and([
-        eb('case_steps.assignee_id', 'is', null),
-        eb('case_steps.role', 'in', o.roles.length ? o.roles : ['']),
-        ...(o.hallWide ? [] : [eb.or([eb('case_steps.department_id', 'is', null),
-          eb('case_steps.department_id', 'in', o.departmentIds.length ? o.departmentIds : [''])])]),
+    q = q.where((eb) =>
+      eb.or([
+        eb('case_steps.assignee_id', '=', o.userId),
+        eb.and([
+          eb('case_steps.assignee_id', 'is', null),
+          eb('case_steps.role', 'in', o.roles.length ? o.roles : ['']),
+          ...(o.hallWide
+            ? []
+            : [
+                eb.or([
+                  eb('case_steps.department_id', 'is', null),
+                  eb('case_steps.department_id', 'in', o.departmentIds.length ? o.departmentIds : ['']),
+                ]),
+              ]),
+        ]),
       ]),
-    ]));
+    );
   }
   if (f.unassigned === true) q = q.where('case_steps.assignee_id', 'is', null);
   if (f.unassigned === false) q = q.where('case_steps.assignee_id', 'is not', null);
   if (f.urgency) q = q.where('cases.urgency', '=', f.urgency);
   if (f.q) {
     const like = `%${f.q}%`;
-    q = q.where((eb) => eb.or([eb('cases.case_no', 'like', like), eb('applicants.name', 'like', like), eb('cases.item_name', 'like', like)]));
+    q = q.where((eb) =>
+      eb.or([
+        eb('cases.case_no', 'like', like),
+        eb('applicants.name', 'like', like),
+        eb('cases.item_name', 'like', like),
+      ]),
+    );
   }
   return q
     .selectAll('case_steps')
     .select([
-      'cases.case_no', 'cases.item_name', 'cases.state', 'cases.urgency', 'cases.priority', 'cases.deadline as case_deadline',
-      'cases.warning_days', 'cases.hall_id', 'applicants.name as applicant_name',
+      'cases.case_no',
+      'cases.item_name',
+      'cases.state',
+      'cases.urgency',
+      'cases.priority',
+      'cases.deadline as case_deadline',
+      'cases.warning_days',
+      'cases.hall_id',
+      'applicants.name as applicant_name',
       'cases.deadline_provisional as case_deadline_provisional',
     ])
     .orderBy('cases.priority')

@@ -9,16 +9,26 @@ export const lightSchema = z.enum(['green', 'yellow', 'red']).nullable().describ
 export const stepParams = z.object({ id: z.string().min(1).max(64), stepId: z.string().min(1).max(64) });
 
 /** POST /api/cases/:id/reroute — 改派 (case.route). stepId: only that active step; default every active step. */
-export const rerouteInput = z.object({ departmentId: z.string().min(1).max(64), reason: text(500), stepId: z.string().min(1).max(64).optional() });
+export const rerouteInput = z.object({
+  departmentId: z.string().min(1).max(64),
+  reason: text(500),
+  stepId: z.string().min(1).max(64).optional(),
+});
 
 /** POST …/steps/:stepId/assign (指派) and …/hand-over (转交): the colleague and a note for them. */
-export const assignInput = z.object({ userId: z.string().min(1).max(64), note: z.string().trim().max(500).default('') });
+export const assignInput = z.object({
+  userId: z.string().min(1).max(64),
+  note: z.string().trim().max(500).default(''),
+});
 
 /** POST …/steps/:stepId/finish — the assignee finishes the step (环节办结). */
 export const finishInput = z.object({ note: z.string().trim().max(1000).default('') });
 
 /** POST /api/cases/:id/verification — the handler asks the front desk (沟通核实); answer due in N working days. */
-export const verificationInput = z.object({ question: text(1000), responseDays: z.number().int().min(1).max(30).default(2) });
+export const verificationInput = z.object({
+  question: text(1000),
+  responseDays: z.number().int().min(1).max(30).default(2),
+});
 /** POST /api/cases/:id/verification/answer — the front desk answers. */
 export const answerInput = z.object({ answer: text(2000) });
 
@@ -68,8 +78,14 @@ export const inboxItemSchema = z.object({
 export const inboxSchema = z.object({ items: z.array(inboxItemSchema), total: z.number() });
 
 /** GET /api/backoffice/stuck — 交接滞留: unclaimed for more than `workingDays` working days (default 1). */
-export const stuckQuery = z.object({ hallId: z.string().max(64).optional(), workingDays: intParam({ min: 0, max: 30 }).default(1) });
-export const stuckSchema = z.object({ items: z.array(inboxItemSchema.extend({ waitedWorkingDays: z.number() })), total: z.number() });
+export const stuckQuery = z.object({
+  hallId: z.string().max(64).optional(),
+  workingDays: intParam({ min: 0, max: 30 }).default(1),
+});
+export const stuckSchema = z.object({
+  items: z.array(inboxItemSchema.extend({ waitedWorkingDays: z.number() })),
+  total: z.number(),
+});
 
 export const colleaguesQuery = z.object({ departmentId: z.string().min(1).max(64) });
 export const colleagueSchema = z.object({ id: z.string(), name: z.string(), username: z.string() });

@@ -21,7 +21,8 @@ import { visibleHallIds } from '../org/service.ts';
 import { lightOf } from '../cases/clock.ts';
 import * as repo from './repository.ts';
 
-const changedMeanwhile = () => new AppError(409, 'CONFLICT', '环节已被他人处理，请刷新后重试', 'The step was changed meanwhile; reload and retry');
+const changedMeanwhile = () =>
+  new AppError(409, 'CONFLICT', '环节已被他人处理，请刷新后重试', 'The step was changed meanwhile; reload and retry');
 
 /** Supervisors, routers and the station head direct work; others act within their own departments. */
 const directs = (actor: Actor) => actor.roles.some((r) => r === 'supervisor' || r === 'router' || r === 'station_head');
@@ -34,18 +35,20 @@ async function loadStep(ctx: AppContext, actor: Actor, caseId: string, stepId: s
 }
 
 function mustBeActive(s: cases.StepRow) {
-  if (s.status !== 'active') throw new AppError(409, 'ILLEGAL_TRANSITION', '该环节当前未在办理中', 'The step is not active');
+  if (s.status !== 'active')
+    throw new AppError(409, 'ILLEGAL_TRANSITION', '该环节当前未在办理中', 'The step is not active');
 }
 
 /** One process move on a case, in one transaction with its audit record; answers the case detail. */
-export async function stepMove(
-  ctx: AppContext, actor: Actor, caseId: string, m: ProcessMove & { audit: string },
-) {
+export async function stepMove(ctx: AppContext, actor: Actor, caseId: string, m: ProcessMove & { audit: string }) {
   const c = await loadCase(ctx.db, actor, caseId);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     const r = await processMove(trx, actor, c, now, m);
-    await appendAudit(trx, byActor(actor, now, m.audit, 'case', c.id, { stepId: r.stepId, from: c.state, to: r.row.state, ...m.detail }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, m.audit, 'case', c.id, { stepId: r.stepId, from: c.state, to: r.row.state, ...m.detail }),
+    );
   });
   return caseDetail(ctx, actor, caseId);
 }
@@ -56,10 +59,12 @@ export const claimStep = (ctx: AppContext, actor: Actor, caseId: string, stepId:
 
 async function assigneeFor(ctx: AppContext, c: cases.CaseRow, s: cases.StepRow, userId: string) {
   const u = await repo.userInHall(ctx.db, userId, c.hall_id);
-  if (u?.status !== 'active') throw invalid('userId', '该人员不存在或不在本大厅', 'No such active colleague in the hall');
+  if (u?.status !== 'active')
+    throw invalid('userId', '该人员不存在或不在本大厅', 'No such active colleague in the hall');
   if (s.department_id) {
     const deps = await repo.departmentsOfUser(ctx.db, userId);
-    if (!deps.some((d) => d.department_id === s.department_id)) throw invalid('userId', '该人员不属于环节所在部门', 'The colleague is not in the step’s department');
+    if (!deps.some((d) => d.department_id === s.department_id))
+      throw invalid('userId', '该人员不属于环节所在部门', 'The colleague is not in the step’s department');
   }
   return u;
 }
@@ -78,23 +83,46 @@ export async function assignStep(
 ) {
   const { c, s } = await loadStep(ctx, actor, caseId, stepId);
   mustBeActive(s);
-  if (mode === 'handOver' && s.assignee_id !== actor.userId) throw forbidden('只有环节承办人可以转交', 'Only the step’s assignee can hand it over');
+  if (mode === 'handOver' && s.assignee_id !== actor.userId)
+    throw forbidden('只有环节承办人可以转交', 'Only the step’s assignee can hand it over');
   if (mode === 'assign' && !directs(actor)) {
-    const colleague = actor.permissions.has('case.process') && (!s.department_id || actor.departmentIds.includes(s.department_id));
-    if (!colleague) throw forbidden('只有主管或本部门办理人员可以指派', 'Only a supervisor or the department’s staff can assign');
+    const colleague =
+      actor.permissions.has('case.process') && (!s.department_id || actor.departmentIds.includes(s.department_id));
+    if (!colleague)
+      throw forbidden('只有主管或本部门办理人员可以指派', 'Only a supervisor or the department’s staff can assign');
   }
   if (input.userId === s.assignee_id) throw invalid('userId', '该人员已是承办人', 'Already the assignee');
   const u = await assigneeFor(ctx, c, s, input.userId);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    if (!(await cases.updateStepFrom(trx, s.id, 'active', s.assignee_id, { assignee_id: u.id, assignee_name: u.display_name, claimed_at: now }))) {
+    if (
+      !(await cases.updateStepFrom(trx, s.id, 'active', s.assignee_id, {
+        assignee_id: u.id,
+        assignee_name: u.display_name,
+        claimed_at: now,
+      }))
+    ) {
       throw changedMeanwhile();
     }
     await recordEvent(trx, actor, c.id, now, {
-      action: mode === 'assign' ? 'assignStep' : 'handOverStep', from: c.state, to: c.state,
-      detail: { stepId: s.id, step: s.name, fromAssignee: s.assignee_name ?? null, toAssignee: u.display_name, note: input.note },
+      action: mode === 'assign' ? 'assignStep' : 'handOverStep',
+      from: c.state,
+      to: c.state,
+      detail: {
+        stepId: s.id,
+        step: s.name,
+        fromAssignee: s.assignee_name ?? null,
+        toAssignee: u.display_name,
+        note: input.note,
+      },
     });
-    await appendAudit(trx, byActor(actor, now, `case.step_${mode === 'assign' ? 'assign' : 'hand_over'}`, 'case', c.id, { stepId: s.id, to: u.id }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, `case.step_${mode === 'assign' ? 'assign' : 'hand_over'}`, 'case', c.id, {
+        stepId: s.id,
+        to: u.id,
+      }),
+    );
   });
   return caseDetail(ctx, actor, caseId);
 }
@@ -104,25 +132,57 @@ export const finishStep = (ctx: AppContext, actor: Actor, caseId: string, stepId
   stepMove(ctx, actor, caseId, { action: 'finishStep', stepId, detail: { note }, audit: 'case.step_finish' });
 
 /** 改派: a router sends the active step(s) to another department with a reason; a new routing slip. */
-export async function rerouteCase(ctx: AppContext, actor: Actor, caseId: string, input: { departmentId: string; reason: string; stepId?: string | undefined }) {
+export async function rerouteCase(
+  ctx: AppContext,
+  actor: Actor,
+  caseId: string,
+  input: { departmentId: string; reason: string; stepId?: string | undefined },
+) {
   const c = await loadCase(ctx.db, actor, caseId);
   const d = await repo.findDepartment(ctx.db, input.departmentId);
-  if (!d || d.hall_id !== c.hall_id) throw invalid('departmentId', '部门不存在或不属于本大厅', 'No such department in the case’s hall');
-  const active = (await cases.stepsOf(ctx.db, c.id)).filter((s) => s.status === 'active' && (!input.stepId || s.id === input.stepId));
+  if (!d || d.hall_id !== c.hall_id)
+    throw invalid('departmentId', '部门不存在或不属于本大厅', 'No such department in the case’s hall');
+  const active = (await cases.stepsOf(ctx.db, c.id)).filter(
+    (s) => s.status === 'active' && (!input.stepId || s.id === input.stepId),
+  );
   if (input.stepId && active.length === 0) throw invalid('stepId', '该环节不在办理中', 'The step is not active');
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await moveCase(trx, actor, c, now, {
-      action: 'reroute', payload: { departmentId: d.id, reason: input.reason },
-      detail: { departmentId: d.id, department: d.name, reason: input.reason, steps: active.map((s) => s.name), fromDepartments: active.map((s) => s.department_id) },
+      action: 'reroute',
+      payload: { departmentId: d.id, reason: input.reason },
+      detail: {
+        departmentId: d.id,
+        department: d.name,
+        reason: input.reason,
+        steps: active.map((s) => s.name),
+        fromDepartments: active.map((s) => s.department_id),
+      },
     });
     for (const s of active) {
-      await cases.updateStep(trx, s.id, { department_id: d.id, assignee_id: null, assignee_name: null, claimed_at: null });
+      await cases.updateStep(trx, s.id, {
+        department_id: d.id,
+        assignee_id: null,
+        assignee_name: null,
+        claimed_at: null,
+      });
     }
-    await cases.insertSlips(trx, active.map((s) => ({
-      id: newId(now), case_id: c.id, at: now, step_id: s.id, handed_over_by: actor.userId, handed_over_by_name: actor.displayName, department_id: d.id,
-    })));
-    await appendAudit(trx, byActor(actor, now, 'case.reroute', 'case', c.id, { departmentId: d.id, reason: input.reason }));
+    await cases.insertSlips(
+      trx,
+      active.map((s) => ({
+        id: newId(now),
+        case_id: c.id,
+        at: now,
+        step_id: s.id,
+        handed_over_by: actor.userId,
+        handed_over_by_name: actor.displayName,
+        department_id: d.id,
+      })),
+    );
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'case.reroute', 'case', c.id, { departmentId: d.id, reason: input.reason }),
+    );
   });
   return caseDetail(ctx, actor, caseId);
 }
@@ -145,12 +205,25 @@ async function presentInbox(ctx: AppContext, rows: repo.InboxRow[], light?: stri
     const stepLight = lightOf(cal, today, r.deadline, r.warning_days);
     if (light && stepLight !== light) continue;
     items.push({
-      stepId: r.id, caseId: r.case_id, caseNo: r.case_no, itemName: r.item_name, applicantName: r.applicant_name, state: r.state,
-      urgency: r.urgency, stepName: r.name, stepOrder: r.step_order, role: r.role, departmentId: r.department_id,
+      stepId: r.id,
+      caseId: r.case_id,
+      caseNo: r.case_no,
+      itemName: r.item_name,
+      applicantName: r.applicant_name,
+      state: r.state,
+      urgency: r.urgency,
+      stepName: r.name,
+      stepOrder: r.step_order,
+      role: r.role,
+      departmentId: r.department_id,
       assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
-      activatedAt: r.activated_at === null ? null : Number(r.activated_at), stepDeadline: r.deadline ?? null, stepLight,
-      stepDeadlineProvisional: r.deadline_provisional === 1, caseDeadlineProvisional: r.case_deadline_provisional === 1,
-      caseDeadline: r.case_deadline, caseLight: lightOf(cal, today, r.case_deadline, r.warning_days),
+      activatedAt: r.activated_at === null ? null : Number(r.activated_at),
+      stepDeadline: r.deadline ?? null,
+      stepLight,
+      stepDeadlineProvisional: r.deadline_provisional === 1,
+      caseDeadlineProvisional: r.case_deadline_provisional === 1,
+      caseDeadline: r.case_deadline,
+      caseLight: lightOf(cal, today, r.case_deadline, r.warning_days),
     });
   }
   return { items, total: items.length };
@@ -158,7 +231,8 @@ async function presentInbox(ctx: AppContext, rows: repo.InboxRow[], light?: stri
 
 /** 部门待办: the active steps of a department (the actor's own unless they direct the hall's work). */
 export async function departmentInbox(ctx: AppContext, actor: Actor, q: InboxQuery & { departmentId: string }) {
-  if (!actor.departmentIds.includes(q.departmentId) && !directs(actor)) throw forbidden('只能查看本部门的待办', 'Only your own department’s work');
+  if (!actor.departmentIds.includes(q.departmentId) && !directs(actor))
+    throw forbidden('只能查看本部门的待办', 'Only your own department’s work');
   const rows = await repo.inbox(ctx.db, { ...q, hallIds: visibleHallIds(actor, q.hallId) });
   return presentInbox(ctx, rows, q.light);
 }
@@ -167,12 +241,21 @@ export async function departmentInbox(ctx: AppContext, actor: Actor, q: InboxQue
 export async function myInbox(ctx: AppContext, actor: Actor, q: InboxQuery) {
   const w = workable(actor.roles.filter(isRoleCode));
   const openTo = { userId: actor.userId, roles: w.roles, departmentIds: actor.departmentIds, hallWide: w.hallWide };
-  const rows = await repo.inbox(ctx.db, { ...q, unassigned: undefined, openTo, hallIds: visibleHallIds(actor, q.hallId) });
+  const rows = await repo.inbox(ctx.db, {
+    ...q,
+    unassigned: undefined,
+    openTo,
+    hallIds: visibleHallIds(actor, q.hallId),
+  });
   return presentInbox(ctx, rows, q.light);
 }
 
 /** 交接滞留: steps activated but unclaimed for more than `workingDays` working days (default 1). */
-export async function stuckSteps(ctx: AppContext, actor: Actor, q: { hallId?: string | undefined; workingDays: number }) {
+export async function stuckSteps(
+  ctx: AppContext,
+  actor: Actor,
+  q: { hallId?: string | undefined; workingDays: number },
+) {
   const rows = await repo.inbox(ctx.db, { hallIds: visibleHallIds(actor, q.hallId), unassigned: true });
   const today = chinaDay(ctx.clock.now());
   const { items } = await presentInbox(ctx, rows);

@@ -44,7 +44,10 @@ describe('working-day calendar API', () => {
     expect(json(await sys.get('/api/calendar/status')).missingYear).toBe(2027);
     const bad = await sys.put('/api/calendar/years/2027', { holidays: ['2026-12-31'], workdays: [] });
     expect(json(bad).field).toBe('holidays.0');
-    const loaded = await sys.put('/api/calendar/years/2027', { holidays: ['2027-01-01', '2027-01-02', '2027-01-03'], workdays: [] });
+    const loaded = await sys.put('/api/calendar/years/2027', {
+      holidays: ['2027-01-01', '2027-01-02', '2027-01-03'],
+      workdays: [],
+    });
     expect(loaded.statusCode).toBe(200);
     expect(json(await deadline('from=2026-12-30&days=2'))).toEqual({ deadline: '2027-01-04', provisional: false });
     expect(json(await sys.get('/api/calendar/status')).missingYear).toBeNull();
@@ -53,7 +56,10 @@ describe('working-day calendar API', () => {
 
   it("lets a hall's own closures and make-up days win, per hall", async () => {
     expect(json(await deadline(`from=2026-03-02&days=1&hallId=${hallId}`)).deadline).toBe('2026-03-03');
-    const closed = await sys.put(`/api/calendar/halls/${hallId}/days/2026-03-03`, { kind: 'closed', note: '系统升级闭厅' });
+    const closed = await sys.put(`/api/calendar/halls/${hallId}/days/2026-03-03`, {
+      kind: 'closed',
+      note: '系统升级闭厅',
+    });
     expect(closed.statusCode).toBe(200);
     expect(json(await deadline(`from=2026-03-02&days=1&hallId=${hallId}`)).deadline).toBe('2026-03-04');
     // Other halls and the national answer are untouched.
@@ -94,7 +100,9 @@ describe('working-day calendar API', () => {
   it('lets staff read the calendar but only administrators change it', async () => {
     const clerk = await signedIn(hall.app, 'clerk');
     expect((await clerk.get(`/api/calendar/month?hallId=${hallId}&month=2026-05`)).statusCode).toBe(200);
-    expect((await clerk.put(`/api/calendar/halls/${hallId}/days/2026-05-06`, { kind: 'closed', note: 'x' })).statusCode).toBe(403);
+    expect(
+      (await clerk.put(`/api/calendar/halls/${hallId}/days/2026-05-06`, { kind: 'closed', note: 'x' })).statusCode,
+    ).toBe(403);
     const town = await signedIn(hall.app, 'town_clerk');
     expect((await town.get(`/api/calendar/month?hallId=${hallId}&month=2026-05`)).statusCode).toBe(400);
   });

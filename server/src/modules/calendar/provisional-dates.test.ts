@@ -70,7 +70,11 @@ describe('the one-time notice in an unpublished year', () => {
   it('never prints a closed day and prints the 待定 note beside a 2027 supplement deadline', async () => {
     await goTo('2026-12-25'); // Friday: five working days run into 2027, past 元旦
     const r = await received(withoutLicence());
-    const res = await clerk.post(`/api/cases/${r.id}/one-time-notice`, { supplementDays: 5, corrections: [], note: '' });
+    const res = await clerk.post(`/api/cases/${r.id}/one-time-notice`, {
+      supplementDays: 5,
+      corrections: [],
+      note: '',
+    });
     expect(res.statusCode, res.body).toBe(200);
     const c = json(res);
     // 28–31 December, then 4 January: 1 January is 元旦 by law, whatever the 2027 notice will say.
@@ -85,7 +89,9 @@ describe('the one-time notice in an unpublished year', () => {
   it('prints a firm date without the note when the year is published', async () => {
     await goTo('2026-12-01');
     const r = await received(withoutLicence());
-    const c = json(await clerk.post(`/api/cases/${r.id}/one-time-notice`, { supplementDays: 5, corrections: [], note: '' }));
+    const c = json(
+      await clerk.post(`/api/cases/${r.id}/one-time-notice`, { supplementDays: 5, corrections: [], note: '' }),
+    );
     expect(c.events.at(-1).detail).toMatchObject({ supplementDeadline: '2026-12-08', provisional: false });
     const text = await documentText(r.id, 'one_time_notice');
     expect(text).toContain('请于2026年12月8日前');
@@ -119,15 +125,24 @@ describe('the case, its steps and its receipt in an unpublished year', () => {
     const active = c.steps.filter((s: { status: string }) => s.status === 'active');
     expect(active.length).toBeGreaterThan(0);
     for (const s of active) expect(s).toMatchObject({ deadline: '2027-01-04', deadlineProvisional: true });
-    const rows = await hall.ctx.db.selectFrom('case_steps').select(['deadline', 'deadline_provisional']).where('case_id', '=', r.id)
-      .where('status', '=', 'active').execute();
+    const rows = await hall.ctx.db
+      .selectFrom('case_steps')
+      .select(['deadline', 'deadline_provisional'])
+      .where('case_id', '=', r.id)
+      .where('status', '=', 'active')
+      .execute();
     expect(rows.every((s) => s.deadline === '2027-01-04' && Number(s.deadline_provisional) === 1)).toBe(true);
     // The department's inbox shows both flags.
     const handler = await signedIn(hall.app, 'handler');
     const inbox = json(await handler.get(`/api/backoffice/inbox/department?departmentId=${departmentId}`));
     const mine = inbox.items.filter((i: { caseId: string }) => i.caseId === r.id);
     expect(mine.length).toBeGreaterThan(0);
-    for (const i of mine) expect(i).toMatchObject({ stepDeadline: '2027-01-04', stepDeadlineProvisional: true, caseDeadlineProvisional: true });
+    for (const i of mine)
+      expect(i).toMatchObject({
+        stepDeadline: '2027-01-04',
+        stepDeadlineProvisional: true,
+        caseDeadlineProvisional: true,
+      });
     const receipt = await documentText(r.id, 'receipt');
     expect(receipt).toContain(`承诺办结日期为2027年1月7日${NOTE}`);
   });
@@ -142,14 +157,21 @@ describe('a consultation reply promised into an unpublished year', () => {
   it('stores, shows and prints the flag with the due date', async () => {
     await goTo('2026-12-30');
     const reg = await clerk.post('/api/consultations', {
-      hallId, channel: 'visit', personName: '李待定', contactPhone: '13912345678', question: '明年的开办流程有变化吗？', itemId,
+      hallId,
+      channel: 'visit',
+      personName: '李待定',
+      contactPhone: '13912345678',
+      question: '明年的开办流程有变化吗？',
+      itemId,
     });
     expect(reg.statusCode, reg.body).toBe(201);
     const id = json(reg).id;
     const promised = await clerk.post(`/api/consultations/${id}/promise`, { days: 3, note: '' });
     expect(promised.statusCode, promised.body).toBe(200);
     expect(json(promised)).toMatchObject({ dueDate: '2027-01-05', dueProvisional: true });
-    const list = json(await clerk.get('/api/consultations?pageSize=100')).items.find((x: { id: string }) => x.id === id);
+    const list = json(await clerk.get('/api/consultations?pageSize=100')).items.find(
+      (x: { id: string }) => x.id === id,
+    );
     expect(list).toMatchObject({ dueDate: '2027-01-05', dueProvisional: true });
     const issued = await clerk.post(`/api/consultations/${id}/notices`);
     expect(issued.statusCode, issued.body).toBe(201);

@@ -12,41 +12,75 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['工作日历 calendar'];
 
   // Public: the service guide, the reception screen and other systems ask "N working days from this day".
-  r.get('/api/calendar/deadline',
-    { config: { access: 'public' }, schema: { tags, querystring: s.deadlineQuery, response: { 200: s.deadlineSchema } } },
-    async (req) => service.deadlineFor(ctx, req.query));
+  r.get(
+    '/api/calendar/deadline',
+    {
+      config: { access: 'public' },
+      schema: { tags, querystring: s.deadlineQuery, response: { 200: s.deadlineSchema } },
+    },
+    async (req) => service.deadlineFor(ctx, req.query),
+  );
 
-  r.get('/api/calendar/month',
+  r.get(
+    '/api/calendar/month',
     { config: { access: 'org.read' }, schema: { tags, querystring: s.monthQuery, response: { 200: s.monthSchema } } },
-    async (req) => service.monthView(ctx, actorOf(req), req.query));
-  r.get('/api/calendar/status', { config: { access: 'user' }, schema: { tags, response: { 200: s.statusSchema } } },
-    async () => service.calendarStatus(ctx));
+    async (req) => service.monthView(ctx, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/calendar/status',
+    { config: { access: 'user' }, schema: { tags, response: { 200: s.statusSchema } } },
+    async () => service.calendarStatus(ctx),
+  );
 
-  r.put('/api/calendar/halls/:hallId/days/:date',
+  r.put(
+    '/api/calendar/halls/:hallId/days/:date',
     {
       config: { access: 'calendar.manage' },
-      schema: { tags, params: s.hallDayParams, body: s.hallDayInput.omit({ date: true }), response: { 200: z.object({ imported: z.number() }) } },
+      schema: {
+        tags,
+        params: s.hallDayParams,
+        body: s.hallDayInput.omit({ date: true }),
+        response: { 200: z.object({ imported: z.number() }) },
+      },
     },
-    async (req) => service.setHallDays(ctx, actorOf(req), req.params.hallId, [{ ...req.body, date: req.params.date }]));
-  r.delete('/api/calendar/halls/:hallId/days/:date',
+    async (req) => service.setHallDays(ctx, actorOf(req), req.params.hallId, [{ ...req.body, date: req.params.date }]),
+  );
+  r.delete(
+    '/api/calendar/halls/:hallId/days/:date',
     { config: { access: 'calendar.manage' }, schema: { tags, params: s.hallDayParams, response: { 204: z.null() } } },
     async (req, reply) => {
       await service.removeHallDay(ctx, actorOf(req), req.params.hallId, req.params.date);
       return reply.status(204).send(null);
-    });
-  r.post('/api/calendar/halls/:hallId/days/import',
+    },
+  );
+  r.post(
+    '/api/calendar/halls/:hallId/days/import',
     {
       config: { access: 'calendar.manage' },
-      schema: { tags, params: s.hallParams, body: s.importInput, response: { 200: z.object({ imported: z.number() }) } },
+      schema: {
+        tags,
+        params: s.hallParams,
+        body: s.importInput,
+        response: { 200: z.object({ imported: z.number() }) },
+      },
     },
-    async (req) => service.setHallDays(ctx, actorOf(req), req.params.hallId, req.body.days));
+    async (req) => service.setHallDays(ctx, actorOf(req), req.params.hallId, req.body.days),
+  );
 
-  r.get('/api/calendar/years', { config: { access: 'org.read' }, schema: { tags, response: { 200: listOf(s.yearSchema) } } },
+  r.get(
+    '/api/calendar/years',
+    { config: { access: 'org.read' }, schema: { tags, response: { 200: listOf(s.yearSchema) } } },
     async () => {
       const items = await service.listOfficialYears(ctx);
       return { items, total: items.length };
-    });
-  r.put('/api/calendar/years/:year',
-    { config: { access: 'calendar.manage' }, schema: { tags, params: s.yearParams, body: s.yearInput, response: { 200: s.yearSchema } } },
-    async (req) => service.loadOfficialYear(ctx, actorOf(req), req.params.year, req.body));
+    },
+  );
+  r.put(
+    '/api/calendar/years/:year',
+    {
+      config: { access: 'calendar.manage' },
+      schema: { tags, params: s.yearParams, body: s.yearInput, response: { 200: s.yearSchema } },
+    },
+    async (req) => service.loadOfficialYear(ctx, actorOf(req), req.params.year, req.body),
+  );
 }

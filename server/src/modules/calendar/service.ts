@@ -31,7 +31,10 @@ export async function calendarOf(db: Db, hallId: string | null): Promise<Working
   const key = hallId ?? '';
   const hit = built.get(key);
   if (hit && revision !== null && hit.revision === revision) return hit.calendar;
-  const [days, years] = await Promise.all([hallId ? repo.hallDays(db, hallId) : Promise.resolve([]), repo.officialYears(db)]);
+  const [days, years] = await Promise.all([
+    hallId ? repo.hallDays(db, hallId) : Promise.resolve([]),
+    repo.officialYears(db),
+  ]);
   const calendar = new WorkingCalendar({
     overrides: days.map((d) => ({ date: d.date, kind: d.kind as 'closed' | 'working', note: d.note })),
     adminYears: years.map((y) => ({
@@ -90,7 +93,14 @@ export async function setHallDays(
   await ctx.db.transaction().execute(async (trx) => {
     await repo.upsertHallDays(
       trx,
-      checked.map((d) => ({ hall_id: hallId, date: d.date, kind: d.kind, note: d.note, updated_at: now, updated_by: actor.username })),
+      checked.map((d) => ({
+        hall_id: hallId,
+        date: d.date,
+        kind: d.kind,
+        note: d.note,
+        updated_at: now,
+        updated_by: actor.username,
+      })),
     );
     await appendAudit(trx, byActor(actor, now, 'calendar.hall_days.set', 'hall', hallId, { days: checked }));
   });
@@ -123,13 +133,21 @@ export async function loadOfficialYear(
   const holidays = [...new Set(check(input.holidays, 'holidays'))].sort();
   const workdays = [...new Set(check(input.workdays, 'workdays'))].sort();
   const clash = holidays.find((d) => workdays.includes(d));
-  if (clash) throw invalid('workdays', `${clash} 同时被列为放假日和补班日`, `${clash} is both a holiday and a working day`);
+  if (clash)
+    throw invalid('workdays', `${clash} 同时被列为放假日和补班日`, `${clash} is both a holiday and a working day`);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await repo.upsertOfficialYear(trx, {
-      year, holidays: JSON.stringify(holidays), workdays: JSON.stringify(workdays), loaded_at: now, loaded_by: actor.username,
+      year,
+      holidays: JSON.stringify(holidays),
+      workdays: JSON.stringify(workdays),
+      loaded_at: now,
+      loaded_by: actor.username,
     });
-    await appendAudit(trx, byActor(actor, now, 'calendar.year.load', 'official_year', String(year), { holidays, workdays }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'calendar.year.load', 'official_year', String(year), { holidays, workdays }),
+    );
   });
   return { year, holidays, workdays, loadedAt: now, loadedBy: actor.username };
 }

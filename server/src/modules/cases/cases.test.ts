@@ -27,7 +27,15 @@ afterAll(() => hall.close());
 async function accepted(who: Session, over: Record<string, unknown> = {}, name = '钱学森', phone = '13611112222') {
   hall.clock.advance(1000);
   const applicantId = await person(clerk, hallId, { name, phone });
-  const r = json(await who.post('/api/intake/receptions', { itemId, applicantId, windowId: windows[0]!.id, materials: complete(), ...over }));
+  const r = json(
+    await who.post('/api/intake/receptions', {
+      itemId,
+      applicantId,
+      windowId: windows[0]!.id,
+      materials: complete(),
+      ...over,
+    }),
+  );
   return json(await who.post(`/api/cases/${r.id}/accept`));
 }
 
@@ -35,11 +43,19 @@ describe('case lists', () => {
   it('lists urgent cases first, filters and searches, pages', async () => {
     const regular = await accepted(clerk, {}, '王大明');
     const urgent = await accepted(clerk, { urgency: 'urgent' }, '李急');
-    const special = await accepted(supervisor, { urgency: 'special', windowId: windows[1]!.id, itemId: otherItemId }, '赵特');
+    const special = await accepted(
+      supervisor,
+      { urgency: 'special', windowId: windows[1]!.id, itemId: otherItemId },
+      '赵特',
+    );
     hall.clock.advance(1000);
-    const pending = json(await clerk.post('/api/intake/receptions', {
-      itemId, applicantId: await person(clerk, hallId, { name: '孙待补' }), materials: marks({ licence: { status: 'missing', copies: 0, pages: 0 } }),
-    }));
+    const pending = json(
+      await clerk.post('/api/intake/receptions', {
+        itemId,
+        applicantId: await person(clerk, hallId, { name: '孙待补' }),
+        materials: marks({ licence: { status: 'missing', copies: 0, pages: 0 } }),
+      }),
+    );
     const all = json(await clerk.get('/api/cases?pageSize=50'));
     expect(all.total).toBe(4);
     expect(all.items.map((c: any) => c.id)).toEqual([urgent.id, special.id, pending.id, regular.id]);
@@ -88,13 +104,27 @@ describe('public progress lookup', () => {
     expect(res.statusCode, res.body).toBe(200);
     const p = json(res);
     expect(p).toMatchObject({
-      caseNo: c.caseNo, itemName: '食品经营许可证变更', stateLabel: '办理中', promisedDate: '2026-03-09', currentStep: '材料审核、现场核查',
+      caseNo: c.caseNo,
+      itemName: '食品经营许可证变更',
+      stateLabel: '办理中',
+      promisedDate: '2026-03-09',
+      currentStep: '材料审核、现场核查',
     });
     expect(p.steps.map((s: any) => s.status)).toEqual(['done', 'active', 'active', 'pending']);
     expect(res.body).not.toContain('郑成功');
     expect(res.body).not.toContain('4321"');
     expect(Object.keys(p).sort()).toEqual([
-      'acceptedDay', 'caseNo', 'clockStopped', 'completedDay', 'currentStep', 'hallName', 'itemName', 'promisedDate', 'provisional', 'stateLabel', 'steps',
+      'acceptedDay',
+      'caseNo',
+      'clockStopped',
+      'completedDay',
+      'currentStep',
+      'hallName',
+      'itemName',
+      'promisedDate',
+      'provisional',
+      'stateLabel',
+      'steps',
     ]);
   });
 
@@ -107,7 +137,8 @@ describe('public progress lookup', () => {
     expect(wrong.statusCode).toBe(404);
     expect(unknown.statusCode).toBe(404);
     expect(wrong.body).toBe(unknown.body);
-    for (let i = 0; i < 8; i++) await anon.get(`/api/public/progress?no=${c.caseNo}&phone4=${String(i).padStart(4, '0')}`);
+    for (let i = 0; i < 8; i++)
+      await anon.get(`/api/public/progress?no=${c.caseNo}&phone4=${String(i).padStart(4, '0')}`);
     const limited = await anon.get(`/api/public/progress?no=${c.caseNo}&phone4=1111`);
     expect(limited.statusCode).toBe(429);
     expect(json(limited).code).toBe('RATE_LIMITED');

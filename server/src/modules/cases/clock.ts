@@ -66,6 +66,11 @@ export const pausesFrom = (rows: readonly { from_day: string; to_day: string | n
   rows.map((p) => ({ from: p.from_day, to: p.to_day }));
 
 /** Green, yellow or red on `today`; none without a deadline (not accepted, or stopped by a suspension). */
-export function lightOf(calendar: WorkingCalendar, today: string, deadline: string | null | undefined, warningDays: number): Light | null {
+export function lightOf(
+  calendar: WorkingCalendar,
+  today: string,
+  deadline: string | null | undefined,
+  warningDays: number,
+): Light | null {
   return deadline ? calendar.lightFor(today, deadline, warningDays) : null;
 }

@@ -36,7 +36,11 @@ async function pdfOf(caseId: string, docId: string) {
 }
 
 async function modelOf(docId: string) {
-  const d = await hall.ctx.db.selectFrom('case_documents').selectAll().where('id', '=', docId).executeTakeFirstOrThrow();
+  const d = await hall.ctx.db
+    .selectFrom('case_documents')
+    .selectAll()
+    .where('id', '=', docId)
+    .executeTakeFirstOrThrow();
   const h = await hall.ctx.db.selectFrom('halls').selectAll().where('id', '=', d.hall_id).executeTakeFirstOrThrow();
   return modelText(await documentModel(d.kind as never, h, d.doc_no, d.content));
 }
@@ -61,7 +65,9 @@ describe('printed documents', () => {
   });
 
   it('prints the one-time notice, the notice of non-acceptance and the 容缺 promise letter', async () => {
-    const n = await receive(marks({ licence: { status: 'missing', copies: 0, pages: 0 }, form: { status: 'incorrect', reason: '未签名' } }));
+    const n = await receive(
+      marks({ licence: { status: 'missing', copies: 0, pages: 0 }, form: { status: 'incorrect', reason: '未签名' } }),
+    );
     const noticed = json(await clerk.post(`/api/cases/${n.id}/one-time-notice`, { note: '可先电话预约' }));
     const notice = noticed.documents[0];
     await pdfOf(n.id, notice.id);
@@ -72,14 +78,21 @@ describe('printed documents', () => {
     expect(noticeText).toContain('2026年3月9日');
 
     const r = await receive();
-    const refused = json(await clerk.post(`/api/cases/${r.id}/refuse`, { reasons: '不属于本中心受理范围', referral: '请到县自然资源局办理' }));
+    const refused = json(
+      await clerk.post(`/api/cases/${r.id}/refuse`, {
+        reasons: '不属于本中心受理范围',
+        referral: '请到县自然资源局办理',
+      }),
+    );
     await pdfOf(r.id, refused.documents[0].id);
     const refusalText = await modelOf(refused.documents[0].id);
     expect(refusalText).toContain('不属于本中心受理范围');
     expect(refusalText).toContain('请到县自然资源局办理');
 
     const d = await receive(marks({ licence: { status: 'missing', copies: 0, pages: 0 } }));
-    const deferred = json(await clerk.post(`/api/cases/${d.id}/accept-deferred`, { promiseSigned: true, supplementDeadline: '2026-03-06' }));
+    const deferred = json(
+      await clerk.post(`/api/cases/${d.id}/accept-deferred`, { promiseSigned: true, supplementDeadline: '2026-03-06' }),
+    );
     const letter = deferred.documents.find((x: any) => x.kind === 'deferral_promise');
     await pdfOf(d.id, letter.id);
     const letterText = await modelOf(letter.id);

@@ -19,10 +19,21 @@ export async function exportCases(
   actor: Actor,
   f: Omit<repo.CaseFilter, 'hallIds' | 'states' | 'limit' | 'offset'> & { hallId?: string; status?: string },
 ) {
-  const states = f.status ? f.status.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  const states = f.status
+    ? f.status
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
   const unknown = states?.find((s) => !(caseStates as readonly string[]).includes(s));
   if (unknown) throw invalid('status', `未知的办件状态：${unknown}`, `Unknown case state ${unknown}`);
-  const { rows } = await repo.listCases(ctx.db, { ...f, states, hallIds: visibleHallIds(actor, f.hallId), limit: MAX_ROWS, offset: 0 });
+  const { rows } = await repo.listCases(ctx.db, {
+    ...f,
+    states,
+    hallIds: visibleHallIds(actor, f.hallId),
+    limit: MAX_ROWS,
+    offset: 0,
+  });
   const now = ctx.clock.now();
   const today = chinaDay(now);
   const calendarFor = calendarCache(ctx.db);
@@ -30,16 +41,44 @@ export async function exportCases(
   for (const r of rows) {
     const light = caseLight(await calendarFor(r.hall_id), today, r);
     out.push([
-      r.case_no ?? '', r.item_name, r.applicant_name,
+      r.case_no ?? '',
+      r.item_name,
+      r.applicant_name,
       r.applicant_kind === 'person' ? (maskIdNumber(r.applicant_doc_number) ?? '') : r.applicant_doc_number,
-      maskPhone(r.applicant_phone) ?? '', stateLabel(r.state), urgencyLabels[r.urgency as Urgency] ?? r.urgency, r.received_day,
-      r.accepted_day ?? '', r.deadline ?? '', light ? lightLabels[light] : '', r.completed_day ?? '',
+      maskPhone(r.applicant_phone) ?? '',
+      stateLabel(r.state),
+      urgencyLabels[r.urgency as Urgency] ?? r.urgency,
+      r.received_day,
+      r.accepted_day ?? '',
+      r.deadline ?? '',
+      light ? lightLabels[light] : '',
+      r.completed_day ?? '',
       r.outcome === 'success' ? '准予' : r.outcome === 'failure' ? '不予' : '',
     ]);
   }
-  const header = ['办件编号', '事项名称', '申请人', '证件号码', '联系电话', '状态', '紧急程度', '收件日期', '受理日期', '承诺办结日期', '时限状态', '办结日期', '办理结果'];
+  const header = [
+    '办件编号',
+    '事项名称',
+    '申请人',
+    '证件号码',
+    '联系电话',
+    '状态',
+    '紧急程度',
+    '收件日期',
+    '受理日期',
+    '承诺办结日期',
+    '时限状态',
+    '办结日期',
+    '办理结果',
+  ];
   await ctx.db.transaction().execute((trx) =>
-    appendAudit(trx, byActor(actor, now, 'case.export', 'case', 'list', { rows: out.length, filters: { ...f, status: f.status ?? null } })),
+    appendAudit(
+      trx,
+      byActor(actor, now, 'case.export', 'case', 'list', {
+        rows: out.length,
+        filters: { ...f, status: f.status ?? null },
+      }),
+    ),
   );
   return { xlsx: xlsx('办件清单', header, out), fileName: `办件清单-${today}.xlsx` };
 }

@@ -17,7 +17,10 @@ beforeAll(async () => {
   const names = ['clerk', 'handler', 'supervisor', 'inspector', 'feedback', 'router', 'head'] as const;
   s = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await signedIn(hall.app, n)]))) as typeof s;
   const hallId = json(await s.head.get('/api/auth/me')).halls[0].id;
-  const departments = json(await s.head.get(`/api/departments?hallId=${hallId}`)).items as { id: string; code: string }[];
+  const departments = json(await s.head.get(`/api/departments?hallId=${hallId}`)).items as {
+    id: string;
+    code: string;
+  }[];
   const itemId = await publishedItem(s.head, hallId, departments.find((d) => d.code === 'SC')!.id, 'IO-1');
   const applicantId = await person(s.clerk, hallId, { name: '韩梅梅', phone: '13712345678' });
   const r = json(await s.clerk.post('/api/intake/receptions', { itemId, applicantId, materials: complete() }));
@@ -32,7 +35,8 @@ beforeAll(async () => {
   await ok(s.clerk.post(`/api/cases/${caseId}/verification/answer`, { answer: ANSWER }));
   // Along the published process: the handler's site check and the review run in parallel; the review is passed.
   const stepId = async (key: string) =>
-    (json(await s.clerk.get(`/api/cases/${caseId}`)).steps as { key: string; id: string }[]).find((x) => x.key === key)!.id;
+    (json(await s.clerk.get(`/api/cases/${caseId}`)).steps as { key: string; id: string }[]).find((x) => x.key === key)!
+      .id;
   await ok(s.handler.post(`/api/cases/${caseId}/steps/${await stepId('s3')}/claim`));
   await ok(s.handler.post(`/api/cases/${caseId}/steps/${await stepId('s3')}/finish`, { note: '现场核查无误' }));
   await ok(s.supervisor.post(`/api/cases/${caseId}/steps/${await stepId('s2')}/claim`));

@@ -34,7 +34,10 @@ export interface CaseParties {
 export function mayReadInternalOpinions(actor: Actor, p: CaseParties): boolean {
   if (actor.permissions.has('supervision.view')) return true;
   if (p.firstOwnerId === actor.userId || p.eventUserIds.includes(actor.userId)) return true;
-  return p.steps.some((s) => s.assignee_id === actor.userId || (s.department_id !== null && actor.departmentIds.includes(s.department_id)));
+  return p.steps.some(
+    (s) =>
+      s.assignee_id === actor.userId || (s.department_id !== null && actor.departmentIds.includes(s.department_id)),
+  );
 }
 
 /** The detail as `actor` may see it: opinions replaced by a note that they are withheld. */
@@ -49,7 +52,11 @@ export function withInternalOpinionsFor(actor: Actor, p: CaseParties, d: CaseDet
       for (const k of keys) detail[k] = WITHHELD;
       return { ...e, detail };
     }),
-    verifications: d.verifications.map((v) => ({ ...v, question: WITHHELD, answer: v.answer === null ? null : WITHHELD })),
+    verifications: d.verifications.map((v) => ({
+      ...v,
+      question: WITHHELD,
+      answer: v.answer === null ? null : WITHHELD,
+    })),
     extensions: d.extensions.map((x) => ({ ...x, decisionNote: x.decisionNote === null ? null : WITHHELD })),
   };
 }

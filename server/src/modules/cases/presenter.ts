@@ -10,8 +10,15 @@ export const urgencyPriority: Record<Urgency, number> = { urgent: 0, special: 1,
 export const importances = ['normal', 'important'] as const;
 export type Importance = (typeof importances)[number];
 
-export const documentKinds = ['receipt', 'one_time_notice', 'non_acceptance', 'deferral_promise', 'result_notice', 'extension_notice',
-  'termination_notice'] as const;
+export const documentKinds = [
+  'receipt',
+  'one_time_notice',
+  'non_acceptance',
+  'deferral_promise',
+  'result_notice',
+  'extension_notice',
+  'termination_notice',
+] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 export const documentKindLabels: Record<DocumentKind, string> = {
   receipt: '收件回执单',

@@ -27,12 +27,21 @@ import * as repo from './repository.ts';
 import { recordEvent, statusOf } from './trail.ts';
 
 export const stepActor = (actor: Actor): StepActor => ({
-  userId: actor.userId, name: actor.displayName, roles: actor.roles.filter(isRoleCode), departmentIds: actor.departmentIds,
+  userId: actor.userId,
+  name: actor.displayName,
+  roles: actor.roles.filter(isRoleCode),
+  departmentIds: actor.departmentIds,
 });
 
 export const toCaseStep = (s: repo.StepRow): CaseStep => ({
-  id: s.id, name: s.name, order: s.step_order, role: s.role, departmentId: s.department_id, status: s.status as StepStatus,
-  assigneeId: s.assignee_id ?? null, assigneeName: s.assignee_name ?? null,
+  id: s.id,
+  name: s.name,
+  order: s.step_order,
+  role: s.role,
+  departmentId: s.department_id,
+  status: s.status as StepStatus,
+  assigneeId: s.assignee_id ?? null,
+  assigneeName: s.assignee_name ?? null,
 });
 
 /** What the actor may do on the case now: the action bar's actions and each active step's own. */
@@ -41,9 +50,11 @@ export function optionsFor(actor: Actor, c: repo.CaseRow, steps: readonly repo.S
 }
 
 /** A leader-level item, or a decision referred upwards, is the station head's to decide. */
-export const leaderOnly = (c: repo.CaseRow, approvalLevel: string) => approvalLevel === 'leader' || c.approval_escalated === 1;
+export const leaderOnly = (c: repo.CaseRow, approvalLevel: string) =>
+  approvalLevel === 'leader' || c.approval_escalated === 1;
 
-const changedMeanwhile = () => new AppError(409, 'CONFLICT', '办件已被他人处理，请刷新后重试', 'The case was changed meanwhile; reload and retry');
+const changedMeanwhile = () =>
+  new AppError(409, 'CONFLICT', '办件已被他人处理，请刷新后重试', 'The case was changed meanwhile; reload and retry');
 
 export interface ProcessMove {
   action: ProcessAction | CaseAction;
@@ -62,7 +73,12 @@ export interface ProcessMove {
 export async function processMove(trx: Db, actor: Actor, c: repo.CaseRow, now: number, m: ProcessMove) {
   const before = await repo.stepsOf(trx, c.id);
   const r = caseMove({
-    status: statusOf(c), steps: before.map(toCaseStep), actor: stepActor(actor), action: m.action, stepId: m.stepId, payload: m.payload ?? {},
+    status: statusOf(c),
+    steps: before.map(toCaseStep),
+    actor: stepActor(actor),
+    action: m.action,
+    stepId: m.stepId,
+    payload: m.payload ?? {},
     leaderOnly: leaderOnly(c, m.approvalLevel ?? (await pinnedItem(trx, c)).content.approvalLevel),
   });
   if (!r.ok) {
@@ -74,7 +90,12 @@ export async function processMove(trx: Db, actor: Actor, c: repo.CaseRow, now: n
   const detail = { ...r.event.detail, ...m.detail };
   let row = c;
   if (to.state !== c.state || m.patch) {
-    const patch = { ...m.patch, state: to.state, resume_to: to.state === 'suspended' ? to.resumeTo : null, updated_at: now };
+    const patch = {
+      ...m.patch,
+      state: to.state,
+      resume_to: to.state === 'suspended' ? to.resumeTo : null,
+      updated_at: now,
+    };
     if (!(await repo.updateCaseFrom(trx, c.id, c.state, patch))) throw changedMeanwhile();
     row = { ...c, ...patch };
   }
@@ -83,7 +104,14 @@ export async function processMove(trx: Db, actor: Actor, c: repo.CaseRow, now: n
 }
 
 /** Writes the steps the engine changed; a step that starts gets its deadline and a routing slip. */
-async function applySteps(trx: Db, actor: Actor, c: repo.CaseRow, before: repo.StepRow[], after: CaseStep[], now: number) {
+async function applySteps(
+  trx: Db,
+  actor: Actor,
+  c: repo.CaseRow,
+  before: repo.StepRow[],
+  after: CaseStep[],
+  now: number,
+) {
   const started: repo.StepRow[] = [];
   const out: repo.StepRow[] = [];
   let pauses: ReturnType<typeof pausesFrom> | null = null;
@@ -100,18 +128,34 @@ async function applySteps(trx: Db, actor: Actor, c: repo.CaseRow, before: repo.S
       pauses ??= pausesFrom(await repo.pausesOf(trx, c.id));
       patch.activated_at = now;
       patch.done_at = null;
-      Object.assign(patch, stepDeadlineColumns(await calendarOf(trx, c.hall_id), { activated_at: now, limit_days: old.limit_days }, pauses));
+      Object.assign(
+        patch,
+        stepDeadlineColumns(
+          await calendarOf(trx, c.hall_id),
+          { activated_at: now, limit_days: old.limit_days },
+          pauses,
+        ),
+      );
     }
-    if (s.status === 'pending') Object.assign(patch, { activated_at: null, done_at: null, deadline: null, deadline_provisional: 0 });
+    if (s.status === 'pending')
+      Object.assign(patch, { activated_at: null, done_at: null, deadline: null, deadline_provisional: 0 });
     if (!(await repo.updateStepFrom(trx, old.id, old.status, old.assignee_id, patch))) throw changedMeanwhile();
     const row = { ...old, ...patch };
     if (s.status === 'active' && old.status !== 'active') started.push(row);
     out.push(row);
   }
-  await repo.insertSlips(trx, started.map((s) => ({
-    id: newId(now), case_id: c.id, at: now, step_id: s.id, handed_over_by: actor.userId, handed_over_by_name: actor.displayName,
-    department_id: s.department_id,
-  })));
+  await repo.insertSlips(
+    trx,
+    started.map((s) => ({
+      id: newId(now),
+      case_id: c.id,
+      at: now,
+      step_id: s.id,
+      handed_over_by: actor.userId,
+      handed_over_by_name: actor.displayName,
+      department_id: s.department_id,
+    })),
+  );
   return out;
 }
 
@@ -122,25 +166,56 @@ async function applySteps(trx: Db, actor: Actor, c: repo.CaseRow, before: repo.S
 export function stepsAtAcceptance(
   actor: Actor,
   caseId: string,
-  plan: readonly { key: string; name: string; order: number; role: string; departmentId: string | null; limitDays: number }[],
+  plan: readonly {
+    key: string;
+    name: string;
+    order: number;
+    role: string;
+    departmentId: string | null;
+    limitDays: number;
+  }[],
   now: number,
-  deadlineOf: (s: { activated_at: number; limit_days: number }) => { deadline: string | null; deadline_provisional: number },
+  deadlineOf: (s: { activated_at: number; limit_days: number }) => {
+    deadline: string | null;
+    deadline_provisional: number;
+  },
 ) {
   const rows = plan.map((s) => ({
-    id: newId(now), case_id: caseId, step_key: s.key, name: s.name, step_order: s.order, role: s.role, department_id: s.departmentId,
+    id: newId(now),
+    case_id: caseId,
+    step_key: s.key,
+    name: s.name,
+    step_order: s.order,
+    role: s.role,
+    department_id: s.departmentId,
     limit_days: s.limitDays,
   }));
   const start = startProcess(
-    rows.map((r) => ({ id: r.id, name: r.name, order: r.step_order, role: r.role, departmentId: r.department_id, status: 'pending',
-      assigneeId: null, assigneeName: null })),
+    rows.map((r) => ({
+      id: r.id,
+      name: r.name,
+      order: r.step_order,
+      role: r.role,
+      departmentId: r.department_id,
+      status: 'pending',
+      assigneeId: null,
+      assigneeName: null,
+    })),
     stepActor(actor),
   );
   const steps: repo.StepRow[] = rows.map((r) => {
     const s = start.steps.find((x) => x.id === r.id)!;
     return {
-      ...r, status: s.status, activated_at: s.status === 'pending' ? null : now, done_at: s.status === 'done' ? now : null,
-      assignee_id: s.assigneeId, assignee_name: s.assigneeName, claimed_at: s.assigneeId ? now : null,
-      ...(s.status === 'pending' ? { deadline: null, deadline_provisional: 0 } : deadlineOf({ activated_at: now, limit_days: r.limit_days })),
+      ...r,
+      status: s.status,
+      activated_at: s.status === 'pending' ? null : now,
+      done_at: s.status === 'done' ? now : null,
+      assignee_id: s.assigneeId,
+      assignee_name: s.assigneeName,
+      claimed_at: s.assigneeId ? now : null,
+      ...(s.status === 'pending'
+        ? { deadline: null, deadline_provisional: 0 }
+        : deadlineOf({ activated_at: now, limit_days: r.limit_days })),
     };
   });
   return { steps, state: start.state, activated: steps.filter((s) => start.activated.includes(s.id)) };
@@ -150,13 +225,21 @@ export { isProcessAction };
 
 /** The hand-over that acceptance makes to the first order after reception, on the trail as 流转至承办部门. */
 export async function handOverAtAcceptance(
-  trx: Db, actor: Actor, c: repo.CaseRow, now: number, to: repo.CaseRow['state'], active: readonly repo.StepRow[],
+  trx: Db,
+  actor: Actor,
+  c: repo.CaseRow,
+  now: number,
+  to: repo.CaseRow['state'],
+  active: readonly repo.StepRow[],
 ) {
   const patch = { state: to, updated_at: now };
   if (!(await repo.updateCaseFrom(trx, c.id, c.state, patch))) throw changedMeanwhile();
   const departmentIds = [...new Set(active.map((s) => s.department_id).filter((d): d is string => d !== null))];
   await recordEvent(trx, actor, c.id, now, {
-    action: 'routeToDepartment', from: c.state, to, detail: { departmentIds, steps: active.map((s) => s.name) },
+    action: 'routeToDepartment',
+    from: c.state,
+    to,
+    detail: { departmentIds, steps: active.map((s) => s.name) },
   });
   return { ...c, ...patch };
 }

@@ -19,7 +19,8 @@ export async function publicProgress(ctx: AppContext, q: { no: string; phone4: s
     c.agent_id ? findApplicant(ctx.db, c.agent_id) : Promise.resolve(undefined),
   ]);
   // The stored masked form keeps the last four digits, so the check never decrypts.
-  if (lastFour(applicant?.phone_masked) !== q.phone4 && (!agent || lastFour(agent.phone_masked) !== q.phone4)) throw unknown();
+  if (lastFour(applicant?.phone_masked) !== q.phone4 && (!agent || lastFour(agent.phone_masked) !== q.phone4))
+    throw unknown();
   const [steps, hall] = await Promise.all([repo.stepsOf(ctx.db, c.id), findHall(ctx.db, c.hall_id)]);
   const active = steps.filter((s) => s.status === 'active').map((s) => s.name);
   return {

@@ -25,7 +25,9 @@ export async function nextNumber(trx: Db, hallId: string, series: string, year: 
   const row = await trx
     .insertInto('number_counters')
     .values({ hall_id: hallId, series, year, value: 1 })
-    .onConflict((oc) => oc.columns(['hall_id', 'series', 'year']).doUpdateSet((eb) => ({ value: eb('number_counters.value', '+', 1) })))
+    .onConflict((oc) =>
+      oc.columns(['hall_id', 'series', 'year']).doUpdateSet((eb) => ({ value: eb('number_counters.value', '+', 1) })),
+    )
     .returning('value')
     .executeTakeFirstOrThrow();
   return Number(row.value);
@@ -33,7 +35,8 @@ export async function nextNumber(trx: Db, hallId: string, series: string, year: 
 
 export const insertCase = (db: Db, row: CaseRow) => db.insertInto('cases').values(row).execute();
 
-export const findCase = (db: Db, id: string) => db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+export const findCase = (db: Db, id: string) =>
+  db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const findCaseByNo = (db: Db, caseNo: string) =>
   db.selectFrom('cases').selectAll().where('case_no', '=', caseNo).executeTakeFirst();
@@ -43,14 +46,25 @@ export const findCaseByNo = (db: Db, caseNo: string) =>
  * nothing, and the caller reports a conflict instead of overwriting it.
  */
 export async function updateCaseFrom(db: Db, id: string, fromState: string, patch: Partial<CaseRow>): Promise<boolean> {
-  const res = await db.updateTable('cases').set(patch).where('id', '=', id).where('state', '=', fromState).executeTakeFirst();
+  const res = await db
+    .updateTable('cases')
+    .set(patch)
+    .where('id', '=', id)
+    .where('state', '=', fromState)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
 
 export const insertReception = (db: Db, row: ReceptionRow) => db.insertInto('case_receptions').values(row).execute();
 
 export const latestReception = (db: Db, caseId: string) =>
-  db.selectFrom('case_receptions').selectAll().where('case_id', '=', caseId).orderBy('round', 'desc').limit(1).executeTakeFirst();
+  db
+    .selectFrom('case_receptions')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('round', 'desc')
+    .limit(1)
+    .executeTakeFirst();
 
 export const receptionsOf = (db: Db, caseId: string) =>
   db.selectFrom('case_receptions').selectAll().where('case_id', '=', caseId).orderBy('round').execute();
@@ -64,23 +78,49 @@ export async function insertEvent(db: Db, row: Omit<EventRow, 'seq'>): Promise<v
   const text = (v: string | null) => sql<string>`cast(${v} as text)`;
   await db
     .insertInto('case_events')
-    .columns(['id', 'case_id', 'at', 'user_id', 'username', 'display_name', 'action', 'from_state', 'to_state', 'detail', 'seq'])
+    .columns([
+      'id',
+      'case_id',
+      'at',
+      'user_id',
+      'username',
+      'display_name',
+      'action',
+      'from_state',
+      'to_state',
+      'detail',
+      'seq',
+    ])
     .expression((eb) =>
       eb
         .selectFrom('case_events')
         .where('case_id', '=', row.case_id)
         .select([
-          text(row.id).as('id'), text(row.case_id).as('case_id'), sql<number>`cast(${row.at} as bigint)`.as('at'),
-          text(row.user_id).as('user_id'), text(row.username).as('username'), text(row.display_name).as('display_name'),
-          text(row.action).as('action'), text(row.from_state).as('from_state'), text(row.to_state).as('to_state'),
-          text(row.detail).as('detail'), sql<number>`coalesce(max(seq), 0) + 1`.as('seq'),
+          text(row.id).as('id'),
+          text(row.case_id).as('case_id'),
+          sql<number>`cast(${row.at} as bigint)`.as('at'),
+          text(row.user_id).as('user_id'),
+          text(row.username).as('username'),
+          text(row.display_name).as('display_name'),
+          text(row.action).as('action'),
+          text(row.from_state).as('from_state'),
+          text(row.to_state).as('to_state'),
+          text(row.detail).as('detail'),
+          sql<number>`coalesce(max(seq), 0) + 1`.as('seq'),
         ]),
     )
     .execute();
 }
 
 export const eventsOf = (db: Db, caseIds: string[]) =>
-  db.selectFrom('case_events').selectAll().where('case_id', 'in', caseIds.length ? caseIds : ['']).orderBy('at').orderBy('case_id').orderBy('seq').execute();
+  db
+    .selectFrom('case_events')
+    .selectAll()
+    .where('case_id', 'in', caseIds.length ? caseIds : [''])
+    .orderBy('at')
+    .orderBy('case_id')
+    .orderBy('seq')
+    .execute();
 
 export const insertDocument = (db: Db, row: DocumentRow) => db.insertInto('case_documents').values(row).execute();
 
@@ -88,10 +128,21 @@ export const findDocument = (db: Db, id: string) =>
   db.selectFrom('case_documents').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const documentsOf = (db: Db, caseIds: string[]) =>
-  db.selectFrom('case_documents').selectAll().where('case_id', 'in', caseIds.length ? caseIds : ['']).orderBy('issued_at').orderBy('doc_no').execute();
+  db
+    .selectFrom('case_documents')
+    .selectAll()
+    .where('case_id', 'in', caseIds.length ? caseIds : [''])
+    .orderBy('issued_at')
+    .orderBy('doc_no')
+    .execute();
 
 export const closeOpenNotices = (db: Db, caseId: string) =>
-  db.updateTable('case_documents').set({ status: 'closed' }).where('case_id', '=', caseId).where('status', '=', 'open').execute();
+  db
+    .updateTable('case_documents')
+    .set({ status: 'closed' })
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'open')
+    .execute();
 
 export const openNotice = (db: Db, caseId: string) =>
   db
@@ -106,7 +157,13 @@ export const insertSteps = (db: Db, rows: StepRow[]) =>
   rows.length ? db.insertInto('case_steps').values(rows).execute() : Promise.resolve([]);
 
 export const stepsOf = (db: Db, caseId: string) =>
-  db.selectFrom('case_steps').selectAll().where('case_id', '=', caseId).orderBy('step_order').orderBy('step_key').execute();
+  db
+    .selectFrom('case_steps')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .orderBy('step_order')
+    .orderBy('step_key')
+    .execute();
 
 export const insertSlips = (db: Db, rows: SlipRow[]) =>
   rows.length ? db.insertInto('routing_slips').values(rows).execute() : Promise.resolve([]);
@@ -164,14 +221,26 @@ export async function listCases(db: Db, f: CaseFilter) {
       eb.or([
         eb('cases.received_by', '=', p),
         eb('cases.first_owner_id', '=', p),
-        eb.exists(eb.selectFrom('case_steps').select('case_steps.id').whereRef('case_steps.case_id', '=', 'cases.id').where('case_steps.assignee_id', '=', p)),
+        eb.exists(
+          eb
+            .selectFrom('case_steps')
+            .select('case_steps.id')
+            .whereRef('case_steps.case_id', '=', 'cases.id')
+            .where('case_steps.assignee_id', '=', p),
+        ),
       ]),
     );
   }
   if (f.departmentId) {
     const d = f.departmentId;
     q = q.where((eb) =>
-      eb.exists(eb.selectFrom('case_steps').select('case_steps.id').whereRef('case_steps.case_id', '=', 'cases.id').where('case_steps.department_id', '=', d)),
+      eb.exists(
+        eb
+          .selectFrom('case_steps')
+          .select('case_steps.id')
+          .whereRef('case_steps.case_id', '=', 'cases.id')
+          .where('case_steps.department_id', '=', d),
+      ),
     );
   }
   const whole = f.q?.toUpperCase();
@@ -179,33 +248,69 @@ export async function listCases(db: Db, f: CaseFilter) {
     // A number typed or scanned in full: the case that has it, or the case of the document (a returning
     // applicant brings the one-time notice, whose number finds the case before it has a case number). Both
     // are unique indexes; looked up first, so the planner sees the one or two ids and not a hall to walk.
-    const ids = await db.selectFrom('cases').select('id').where('case_no', '=', whole)
-      .union(db.selectFrom('case_documents').select('case_id as id').where('doc_no', '=', whole)).execute();
+    const ids = await db
+      .selectFrom('cases')
+      .select('id')
+      .where('case_no', '=', whole)
+      .union(db.selectFrom('case_documents').select('case_id as id').where('doc_no', '=', whole))
+      .execute();
     q = q.where('cases.id', 'in', ids.length ? ids.map((r) => r.id) : ['']);
   } else if (f.q) {
     const like = `%${f.q}%`;
     q = q.where((eb) =>
       eb.or([
         eb('cases.case_no', 'like', like),
-        eb.exists(eb.selectFrom('applicants as a').select('a.id').whereRef('a.id', '=', 'cases.applicant_id').where('a.name', 'like', like)),
+        eb.exists(
+          eb
+            .selectFrom('applicants as a')
+            .select('a.id')
+            .whereRef('a.id', '=', 'cases.applicant_id')
+            .where('a.name', 'like', like),
+        ),
       ]),
     );
   }
   const [rows, count] = await Promise.all([
-    q.innerJoin('applicants', 'applicants.id', 'cases.applicant_id')
-      .selectAll('cases').select(['applicants.name as applicant_name', 'applicants.kind as applicant_kind', 'applicants.doc_number_masked as applicant_doc_number', 'applicants.phone_masked as applicant_phone'])
-      .orderBy('cases.priority').orderBy('cases.received_at', 'desc').orderBy('cases.id', 'desc')
-      .limit(f.limit).offset(f.offset).execute(),
-    db.selectFrom(q.select('cases.id').limit(COUNT_CAP + 1).as('m')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    q
+      .innerJoin('applicants', 'applicants.id', 'cases.applicant_id')
+      .selectAll('cases')
+      .select([
+        'applicants.name as applicant_name',
+        'applicants.kind as applicant_kind',
+        'applicants.doc_number_masked as applicant_doc_number',
+        'applicants.phone_masked as applicant_phone',
+      ])
+      .orderBy('cases.priority')
+      .orderBy('cases.received_at', 'desc')
+      .orderBy('cases.id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    db
+      .selectFrom(
+        q
+          .select('cases.id')
+          .limit(COUNT_CAP + 1)
+          .as('m'),
+      )
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   const n = Number(count.n);
   return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
 }
 
-export const findStep = (db: Db, id: string) => db.selectFrom('case_steps').selectAll().where('id', '=', id).executeTakeFirst();
+export const findStep = (db: Db, id: string) =>
+  db.selectFrom('case_steps').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** Changes a step only while it has the status and holder the caller read; false when someone else moved it first. */
-export async function updateStepFrom(db: Db, id: string, status: string, assigneeId: string | null | undefined, patch: Partial<StepRow>) {
+export async function updateStepFrom(
+  db: Db,
+  id: string,
+  status: string,
+  assigneeId: string | null | undefined,
+  patch: Partial<StepRow>,
+) {
   let q = db.updateTable('case_steps').set(patch).where('id', '=', id).where('status', '=', status);
   q = assigneeId ? q.where('assignee_id', '=', assigneeId) : q.where('assignee_id', 'is', null);
   const r = await q.executeTakeFirst();
@@ -217,4 +322,9 @@ export const updateStep = (db: Db, id: string, patch: Partial<StepRow>) =>
 
 /** The case's suspensions, for the deadline of a step that starts now. */
 export const pausesOf = (db: Db, caseId: string) =>
-  db.selectFrom('case_pauses').select(['from_day', 'to_day']).where('case_id', '=', caseId).orderBy('started_at').execute();
+  db
+    .selectFrom('case_pauses')
+    .select(['from_day', 'to_day'])
+    .where('case_id', '=', caseId)
+    .orderBy('started_at')
+    .execute();

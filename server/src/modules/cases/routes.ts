@@ -17,39 +17,60 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
   // Enough for a person checking a few cases; far too few to guess case numbers and phone digits.
   const lookups = throttle(10, 60_000);
 
-  r.get('/api/cases',
-    { config: { access: 'case.read' }, schema: { tags, querystring: s.caseQuery, response: { 200: s.caseListSchema } } },
-    async (req) => service.listCases(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }));
+  r.get(
+    '/api/cases',
+    {
+      config: { access: 'case.read' },
+      schema: { tags, querystring: s.caseQuery, response: { 200: s.caseListSchema } },
+    },
+    async (req) => service.listCases(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }),
+  );
   // The list as an Excel workbook: the same filters as GET /api/cases (paging ignored, at most 5000 rows), personal numbers masked.
-  r.get('/api/cases/export',
-    { config: { access: 'case.export', auditRead: 'case_list_export' }, schema: { tags, querystring: s.caseQuery, response: { 200: z.any().describe('.xlsx workbook') } } },
+  r.get(
+    '/api/cases/export',
+    {
+      config: { access: 'case.export', auditRead: 'case_list_export' },
+      schema: { tags, querystring: s.caseQuery, response: { 200: z.any().describe('.xlsx workbook') } },
+    },
     async (req, reply) => {
       const { xlsx, fileName } = await exportCases(ctx, actorOf(req), req.query);
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
         .send(xlsx);
-    });
-  r.get('/api/cases/:id',
+    },
+  );
+  r.get(
+    '/api/cases/:id',
     { config: { access: 'case.read' }, schema: { tags, params: idParams, response: { 200: s.caseDetailSchema } } },
-    async (req) => service.caseDetail(ctx, actorOf(req), req.params.id));
-  r.post('/api/cases/:id/withdraw',
-    { config: { access: 'reception.register' }, schema: { tags, params: idParams, body: withdrawInput, response: { 200: s.caseDetailSchema } } },
-    async (req) => service.withdrawCase(ctx, actorOf(req), req.params.id, req.body.reason));
-  r.get('/api/cases/:id/documents/:docId/pdf',
+    async (req) => service.caseDetail(ctx, actorOf(req), req.params.id),
+  );
+  r.post(
+    '/api/cases/:id/withdraw',
+    {
+      config: { access: 'reception.register' },
+      schema: { tags, params: idParams, body: withdrawInput, response: { 200: s.caseDetailSchema } },
+    },
+    async (req) => service.withdrawCase(ctx, actorOf(req), req.params.id, req.body.reason),
+  );
+  r.get(
+    '/api/cases/:id/documents/:docId/pdf',
     {
       config: { access: 'case.read', auditRead: 'case_document' },
       schema: { tags, params: s.documentParams, response: { 200: z.any().describe('A4 PDF (application/pdf)') } },
     },
     async (req, reply) => {
       const { pdf, fileName } = await service.documentPdf(ctx, actorOf(req), req.params.id, req.params.docId);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="${fileName}"`)
-        .send(pdf); // a Buffer is sent as it is, past the JSON serialiser
-    });
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${fileName}"`).send(pdf); // a Buffer is sent as it is, past the JSON serialiser
+    },
+  );
 
-  r.get('/api/public/progress',
-    { config: { access: 'public', rateLimit: lookups }, schema: { tags: ['公开查询 public'], querystring: s.progressQuery, response: { 200: s.progressSchema } } },
-    async (req) => publicProgress(ctx, req.query));
+  r.get(
+    '/api/public/progress',
+    {
+      config: { access: 'public', rateLimit: lookups },
+      schema: { tags: ['公开查询 public'], querystring: s.progressQuery, response: { 200: s.progressSchema } },
+    },
+    async (req) => publicProgress(ctx, req.query),
+  );
 }

@@ -58,29 +58,67 @@ export const caseDetailSchema = caseSummarySchema.extend({
   checklist: z.object({
     complete: z.boolean(),
     deferrable: z.boolean(),
-    shortfalls: z.array(z.object({ key: z.string(), name: z.string(), status: z.enum(['missing', 'incorrect']), essential: z.boolean(), reason: z.string() })),
+    shortfalls: z.array(
+      z.object({
+        key: z.string(),
+        name: z.string(),
+        status: z.enum(['missing', 'incorrect']),
+        essential: z.boolean(),
+        reason: z.string(),
+      }),
+    ),
   }),
-  steps: z.array(z.object({
-    id: z.string(), key: z.string(), name: z.string(), order: z.number(), role: z.string(), departmentId: z.string().nullable(),
-    limitDays: z.number(), status: z.enum(['pending', 'active', 'done', 'skipped']),
-    /** What the signed-in person may do on this step now (claimStep, finishStep, passReview, approve, startRework). */
-    actions: z.array(z.string()),
-    /** 承办人: who works the step now (claimed, assigned or handed over). */
-    assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
-    activatedAt: z.number().nullable(),
-    doneAt: z.number().nullable(),
-    /** 环节时限: the step's own deadline from its activation day and limitDays. */
-    deadline: z.string().nullable(),
-    /** 待定: the step deadline touches a year whose national schedule is not published. */
-    deadlineProvisional: z.boolean(),
-    light: lightSchema,
-  })),
-  routingSlips: z.array(z.object({ at: z.number(), handedOverBy: z.string(), departmentId: z.string().nullable(), stepId: z.string().nullable() })),
-  documents: z.array(z.object({ id: z.string(), kind: z.enum(documentKinds), kindLabel: z.string(), docNo: z.string(), status: z.string(), issuedAt: z.number() })),
-  events: z.array(z.object({
-    at: z.number(), by: z.string(), action: z.string(), fromState: z.string().nullable(), toState: z.string(),
-    detail: z.record(z.string(), z.unknown()).nullable(),
-  })),
+  steps: z.array(
+    z.object({
+      id: z.string(),
+      key: z.string(),
+      name: z.string(),
+      order: z.number(),
+      role: z.string(),
+      departmentId: z.string().nullable(),
+      limitDays: z.number(),
+      status: z.enum(['pending', 'active', 'done', 'skipped']),
+      /** What the signed-in person may do on this step now (claimStep, finishStep, passReview, approve, startRework). */
+      actions: z.array(z.string()),
+      /** 承办人: who works the step now (claimed, assigned or handed over). */
+      assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+      activatedAt: z.number().nullable(),
+      doneAt: z.number().nullable(),
+      /** 环节时限: the step's own deadline from its activation day and limitDays. */
+      deadline: z.string().nullable(),
+      /** 待定: the step deadline touches a year whose national schedule is not published. */
+      deadlineProvisional: z.boolean(),
+      light: lightSchema,
+    }),
+  ),
+  routingSlips: z.array(
+    z.object({
+      at: z.number(),
+      handedOverBy: z.string(),
+      departmentId: z.string().nullable(),
+      stepId: z.string().nullable(),
+    }),
+  ),
+  documents: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(documentKinds),
+      kindLabel: z.string(),
+      docNo: z.string(),
+      status: z.string(),
+      issuedAt: z.number(),
+    }),
+  ),
+  events: z.array(
+    z.object({
+      at: z.number(),
+      by: z.string(),
+      action: z.string(),
+      fromState: z.string().nullable(),
+      toState: z.string(),
+      detail: z.record(z.string(), z.unknown()).nullable(),
+    }),
+  ),
   allowedActions: z.array(z.string()),
   /** Working days added by approved extensions. */
   extraDays: z.number(),
@@ -89,27 +127,74 @@ export const caseDetailSchema = caseSummarySchema.extend({
   outcome: z.enum(['success', 'failure']).nullable(),
   completedDay: z.string().nullable(),
   /** 暂停计时: toDay null while the clock is stopped. */
-  suspensions: z.array(z.object({ id: z.string(), kind: z.string(), kindLabel: z.string(), reason: z.string(), fromDay: z.string(), toDay: z.string().nullable(), by: z.string() })),
-  extensions: z.array(z.object({
-    id: z.string(), extraDays: z.number(), reason: z.string(), status: z.enum(['requested', 'approved', 'refused']), requestedBy: z.string(),
-    requestedAt: z.number(), decidedBy: z.string().nullable(), decidedAt: z.number().nullable(), decisionNote: z.string().nullable(),
-    newDeadline: z.string().nullable(), newDeadlineProvisional: z.boolean(),
-  })),
+  suspensions: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      kindLabel: z.string(),
+      reason: z.string(),
+      fromDay: z.string(),
+      toDay: z.string().nullable(),
+      by: z.string(),
+    }),
+  ),
+  extensions: z.array(
+    z.object({
+      id: z.string(),
+      extraDays: z.number(),
+      reason: z.string(),
+      status: z.enum(['requested', 'approved', 'refused']),
+      requestedBy: z.string(),
+      requestedAt: z.number(),
+      decidedBy: z.string().nullable(),
+      decidedAt: z.number().nullable(),
+      decisionNote: z.string().nullable(),
+      newDeadline: z.string().nullable(),
+      newDeadlineProvisional: z.boolean(),
+    }),
+  ),
   /** 沟通核实 questions to the front desk; answer null while open. */
-  verifications: z.array(z.object({
-    id: z.string(), stepId: z.string().nullable(), question: z.string(), responseDeadline: z.string(), responseDeadlineProvisional: z.boolean(), askedBy: z.string(), askedAt: z.number(),
-    answer: z.string().nullable(), answeredBy: z.string().nullable(), answeredAt: z.number().nullable(),
-  })),
+  verifications: z.array(
+    z.object({
+      id: z.string(),
+      stepId: z.string().nullable(),
+      question: z.string(),
+      responseDeadline: z.string(),
+      responseDeadlineProvisional: z.boolean(),
+      askedBy: z.string(),
+      askedAt: z.number(),
+      answer: z.string().nullable(),
+      answeredBy: z.string().nullable(),
+      answeredAt: z.number().nullable(),
+    }),
+  ),
   /** Result files kept with the case; GET /api/cases/:id/files/:fileId serves each. */
-  files: z.array(z.object({
-    id: z.string(), kind: z.enum(['result', 'other']), name: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(),
-    uploadedBy: z.string(), uploadedAt: z.number(),
-  })),
+  files: z.array(
+    z.object({
+      id: z.string(),
+      kind: z.enum(['result', 'other']),
+      name: z.string(),
+      contentType: z.string(),
+      size: z.number(),
+      sha256: z.string(),
+      uploadedBy: z.string(),
+      uploadedAt: z.number(),
+    }),
+  ),
   /** 领取/送达; docNumber always masked. */
-  deliveries: z.array(z.object({
-    method: z.enum(['collect', 'mail']), collectedBy: z.string().nullable(), docType: z.string().nullable(), docTypeLabel: z.string().nullable(),
-    docNumber: z.string().nullable(), carrier: z.string().nullable(), trackingNumber: z.string().nullable(), at: z.number(), by: z.string(),
-  })),
+  deliveries: z.array(
+    z.object({
+      method: z.enum(['collect', 'mail']),
+      collectedBy: z.string().nullable(),
+      docType: z.string().nullable(),
+      docTypeLabel: z.string().nullable(),
+      docNumber: z.string().nullable(),
+      carrier: z.string().nullable(),
+      trackingNumber: z.string().nullable(),
+      at: z.number(),
+      by: z.string(),
+    }),
+  ),
 });
 export type CaseDetail = z.infer<typeof caseDetailSchema>;
 
@@ -151,5 +236,11 @@ export const progressSchema = z.object({
   /** True while the clock is suspended (then promisedDate is null until it resumes). */
   clockStopped: z.boolean(),
   completedDay: z.string().nullable(),
-  steps: z.array(z.object({ name: z.string(), status: z.enum(['done', 'active', 'pending', 'skipped']), doneDay: z.string().nullable() })),
+  steps: z.array(
+    z.object({
+      name: z.string(),
+      status: z.enum(['done', 'active', 'pending', 'skipped']),
+      doneDay: z.string().nullable(),
+    }),
+  ),
 });

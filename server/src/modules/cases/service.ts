@@ -11,13 +11,7 @@ import { visibleHallIds } from '../org/service.ts';
 import { endOpenPause } from '../timelimits/clocks.ts';
 import { afterAcceptance, calendarCache, caseLight, presentStep } from './after-acceptance.ts';
 import { type CaseContext, caseContext, formLabels, loadCase } from './context.ts';
-import {
-  type DocumentKind,
-  documentKindLabels,
-  stateLabel,
-  type Urgency,
-  urgencyLabels,
-} from './presenter.ts';
+import { type DocumentKind, documentKindLabels, stateLabel, type Urgency, urgencyLabels } from './presenter.ts';
 import { withInternalOpinionsFor } from './internal-opinions.ts';
 import * as repo from './repository.ts';
 import type { CaseDetail } from './schema.ts';
@@ -47,10 +41,18 @@ export function presentSummary(c: repo.CaseRow, applicantName: string, light: Ca
   };
 }
 
-export async function presentDetail(ctx: AppContext, actor: Actor, c: repo.CaseRow, cc?: CaseContext): Promise<CaseDetail> {
+export async function presentDetail(
+  ctx: AppContext,
+  actor: Actor,
+  c: repo.CaseRow,
+  cc?: CaseContext,
+): Promise<CaseDetail> {
   const x = cc ?? (await caseContext(ctx.db, c));
   const [steps, slips, docs, events] = await Promise.all([
-    repo.stepsOf(ctx.db, c.id), repo.slipsOf(ctx.db, c.id), repo.documentsOf(ctx.db, [c.id]), repo.eventsOf(ctx.db, [c.id]),
+    repo.stepsOf(ctx.db, c.id),
+    repo.slipsOf(ctx.db, c.id),
+    repo.documentsOf(ctx.db, [c.id]),
+    repo.eventsOf(ctx.db, [c.id]),
   ]);
   const marks = new Map(x.marks.map((m) => [m.key, m]));
   // The buttons: exactly what the process and the state table allow this person now.
@@ -68,25 +70,51 @@ export async function presentDetail(ctx: AppContext, actor: Actor, c: repo.CaseR
     firstOwner: c.first_owner_id ? { id: c.first_owner_id, name: c.first_owner_name ?? '' } : null,
     acceptedDay: c.accepted_day,
     promisedDays: c.promised_days,
-    deferred: c.deferred_items ? { keys: JSON.parse(c.deferred_items) as string[], deadline: c.deferred_deadline ?? '' } : null,
+    deferred: c.deferred_items
+      ? { keys: JSON.parse(c.deferred_items) as string[], deadline: c.deferred_deadline ?? '' }
+      : null,
     closedReason: c.closed_reason,
     round: x.round,
     materials: x.content.materials.map((m) => {
       const mark = marks.get(m.key);
       return {
-        key: m.key, name: m.name, form: formLabels[m.form], requirement: m.requirement, condition: m.condition, essential: m.essential,
-        status: mark?.status ?? 'missing', copies: mark?.copies ?? 0, pages: mark?.pages ?? 0, reason: mark?.reason ?? '',
+        key: m.key,
+        name: m.name,
+        form: formLabels[m.form],
+        requirement: m.requirement,
+        condition: m.condition,
+        essential: m.essential,
+        status: mark?.status ?? 'missing',
+        copies: mark?.copies ?? 0,
+        pages: mark?.pages ?? 0,
+        reason: mark?.reason ?? '',
       };
     }),
     checklist: x.check,
-    steps: steps.map((s) => ({ ...presentStep(calendar, today, c, s), actions: options.perStep.find((p) => p.stepId === s.id)?.actions ?? [] })),
-    routingSlips: slips.map((s) => ({ at: Number(s.at), handedOverBy: s.handed_over_by_name, departmentId: s.department_id, stepId: s.step_id })),
+    steps: steps.map((s) => ({
+      ...presentStep(calendar, today, c, s),
+      actions: options.perStep.find((p) => p.stepId === s.id)?.actions ?? [],
+    })),
+    routingSlips: slips.map((s) => ({
+      at: Number(s.at),
+      handedOverBy: s.handed_over_by_name,
+      departmentId: s.department_id,
+      stepId: s.step_id,
+    })),
     documents: docs.map((d) => ({
-      id: d.id, kind: d.kind as DocumentKind, kindLabel: documentKindLabels[d.kind as DocumentKind] ?? d.kind, docNo: d.doc_no,
-      status: d.status, issuedAt: Number(d.issued_at),
+      id: d.id,
+      kind: d.kind as DocumentKind,
+      kindLabel: documentKindLabels[d.kind as DocumentKind] ?? d.kind,
+      docNo: d.doc_no,
+      status: d.status,
+      issuedAt: Number(d.issued_at),
     })),
     events: events.map((e) => ({
-      at: Number(e.at), by: e.display_name, action: e.action, fromState: e.from_state, toState: e.to_state,
+      at: Number(e.at),
+      by: e.display_name,
+      action: e.action,
+      fromState: e.from_state,
+      toState: e.to_state,
       detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : null,
     })),
     allowedActions: options.actions,
@@ -102,14 +130,24 @@ export async function listCases(
   actor: Actor,
   f: Omit<repo.CaseFilter, 'hallIds' | 'states'> & { hallId?: string; status?: string },
 ) {
-  const states = f.status ? f.status.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+  const states = f.status
+    ? f.status
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : undefined;
   const unknown = states?.find((s) => !(caseStates as readonly string[]).includes(s));
   if (unknown) throw invalid('status', `未知的办件状态：${unknown}`, `Unknown case state ${unknown}`);
-  const { rows, total, totalCapped } = await repo.listCases(ctx.db, { ...f, states, hallIds: visibleHallIds(actor, f.hallId) });
+  const { rows, total, totalCapped } = await repo.listCases(ctx.db, {
+    ...f,
+    states,
+    hallIds: visibleHallIds(actor, f.hallId),
+  });
   const today = chinaDay(ctx.clock.now());
   const calendarFor = calendarCache(ctx.db);
   const items = [];
-  for (const r of rows) items.push(presentSummary(r, r.applicant_name, caseLight(await calendarFor(r.hall_id), today, r)));
+  for (const r of rows)
+    items.push(presentSummary(r, r.applicant_name, caseLight(await calendarFor(r.hall_id), today, r)));
   return { items, total, totalCapped };
 }
 
@@ -120,10 +158,25 @@ export async function withdrawCase(ctx: AppContext, actor: Actor, id: string, re
   await ctx.db.transaction().execute(async (trx) => {
     // A suspended case's pause ends with it, so its clock and the statistics see no stop left open.
     const ended = await endOpenPause(trx, c, now);
-    const detail = ended ? { reason, endedPause: { id: ended.id, fromDay: ended.fromDay, toDay: ended.toDay } } : { reason };
-    await moveCase(trx, actor, c, now, { action: 'withdraw', payload: { reason }, patch: { closed_reason: reason }, detail });
+    const detail = ended
+      ? { reason, endedPause: { id: ended.id, fromDay: ended.fromDay, toDay: ended.toDay } }
+      : { reason };
+    await moveCase(trx, actor, c, now, {
+      action: 'withdraw',
+      payload: { reason },
+      patch: { closed_reason: reason },
+      detail,
+    });
     await repo.closeOpenNotices(trx, id);
-    await appendAudit(trx, byActor(actor, now, 'case.withdraw', 'case', id, { caseNo: c.case_no, from: c.state, reason, pauseEnded: ended?.id ?? null }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'case.withdraw', 'case', id, {
+        caseNo: c.case_no,
+        from: c.state,
+        reason,
+        pauseEnded: ended?.id ?? null,
+      }),
+    );
   });
   return caseDetail(ctx, actor, id);
 }

@@ -29,7 +29,12 @@ const rolesOf = (actor: Actor): RoleCode[] => actor.roles.filter(isRoleCode);
  * May the actor do `action` on the case now, with this payload? Illegal here → 409 ILLEGAL_TRANSITION,
  * not the actor's post → 403, a missing payload field → 400 naming it. Returns where the case goes.
  */
-export function checkMove(actor: Actor, c: repo.CaseRow, action: CaseAction, payload?: Record<string, unknown>): CaseStatus {
+export function checkMove(
+  actor: Actor,
+  c: repo.CaseRow,
+  action: CaseAction,
+  payload?: Record<string, unknown>,
+): CaseStatus {
   const from = statusOf(c);
   const r = transition(from, action, rolesOf(actor));
   if (!r.ok) throw new AppError(r.code === 'FORBIDDEN' ? 403 : 409, r.code, r.zh, r.en);
@@ -55,7 +60,12 @@ export async function moveCase(trx: Db, actor: Actor, c: repo.CaseRow, now: numb
   const resumeTo = to.state === 'suspended' ? to.resumeTo : null;
   const patch = { ...m.patch, state: to.state, resume_to: resumeTo, updated_at: now };
   if (!(await repo.updateCaseFrom(trx, c.id, c.state, patch))) {
-    throw new AppError(409, 'CONFLICT', '办件已被他人处理，请刷新后重试', 'The case was changed meanwhile; reload and retry');
+    throw new AppError(
+      409,
+      'CONFLICT',
+      '办件已被他人处理，请刷新后重试',
+      'The case was changed meanwhile; reload and retry',
+    );
   }
   await recordEvent(trx, actor, c.id, now, { action: m.action, from: c.state, to: to.state, detail: m.detail });
   return { ...c, ...patch };
@@ -69,8 +79,15 @@ export async function recordEvent(
   e: { action: string; from: string | null; to: string; detail?: Record<string, unknown> },
 ): Promise<void> {
   await repo.insertEvent(trx, {
-    id: newId(now), case_id: caseId, at: now, user_id: actor.userId, username: actor.username,
-    display_name: actor.displayName, action: e.action, from_state: e.from, to_state: e.to,
+    id: newId(now),
+    case_id: caseId,
+    at: now,
+    user_id: actor.userId,
+    username: actor.username,
+    display_name: actor.displayName,
+    action: e.action,
+    from_state: e.from,
+    to_state: e.to,
     detail: e.detail ? JSON.stringify(e.detail) : null,
   });
 }

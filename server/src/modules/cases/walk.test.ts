@@ -35,7 +35,10 @@ beforeAll(async () => {
   for (const h of me.halls as { id: string; name: string }[]) {
     const key = h.name.includes('桥头镇') ? 'town' : 'county';
     halls[key].id = h.id;
-    const deps = json(await (await as('sysadmin')).get(`/api/departments?hallId=${h.id}`)).items as { id: string; code: string }[];
+    const deps = json(await (await as('sysadmin')).get(`/api/departments?hallId=${h.id}`)).items as {
+      id: string;
+      code: string;
+    }[];
     for (const d of deps) halls[key].departments.set(d.id, d.code);
   }
 });
@@ -61,14 +64,23 @@ async function acceptItem(where: 'county' | 'town', item: { id: string; content:
   const clerk = await as(halls[where].clerk);
   const applicantId = await person(clerk, halls[where].id, { name: '王晓明', phone });
   const materials = item.content.materials.map((m: any) =>
-    m.requirement === 'required' ? { key: m.key, status: 'received', copies: m.copies, pages: 1 } : { key: m.key, status: 'not_applicable' });
+    m.requirement === 'required'
+      ? { key: m.key, status: 'received', copies: m.copies, pages: 1 }
+      : { key: m.key, status: 'not_applicable' },
+  );
   return ok(await clerk.post('/api/intake/acceptances', { itemId: item.id, applicantId, materials }), 'accept', 201);
 }
 
 function expectConsistent(c: any) {
   const steps = c.steps.map((s: any) => ({
-    id: s.id, name: s.name, order: s.order, role: s.role, departmentId: s.departmentId, status: s.status as StepStatus,
-    assigneeId: s.assignee?.id ?? null, assigneeName: s.assignee?.name ?? null,
+    id: s.id,
+    name: s.name,
+    order: s.order,
+    role: s.role,
+    departmentId: s.departmentId,
+    status: s.status as StepStatus,
+    assigneeId: s.assignee?.id ?? null,
+    assigneeName: s.assignee?.name ?? null,
   }));
   expect(inconsistency(c.state, steps), `${c.itemName} in ${c.state}`).toBeNull();
 }
@@ -88,7 +100,10 @@ async function walk(where: 'county' | 'town', item: { id: string; code: string; 
       // The step is in its worker's own inbox, ready to claim.
       const mine = json(await s.get('/api/backoffice/inbox/mine')).items.map((i: any) => i.stepId);
       expect(mine, `${item.code} ${step.name} in ${who}'s inbox`).toContain(step.id);
-      c = await ok(await s.post(`/api/cases/${c.id}/steps/${step.id}/claim`), `${item.code} ${step.name} claim by ${who}`);
+      c = await ok(
+        await s.post(`/api/cases/${c.id}/steps/${step.id}/claim`),
+        `${item.code} ${step.name} claim by ${who}`,
+      );
       const offered = c.steps.find((x: any) => x.id === step.id).actions as string[];
       const action = offered.find((a) => a in finishPath);
       expect(action, `${item.code} ${step.name}: ${who} is offered ${offered.join(',')}`).toBeDefined();
@@ -100,15 +115,27 @@ async function walk(where: 'county' | 'town', item: { id: string; code: string; 
   const clerk = await as(halls[where].clerk);
   c = json(await clerk.get(`/api/cases/${c.id}`));
   expect(c.allowedActions, `${item.code} completion offered to the clerk in ${c.state}`).toContain('complete');
-  c = await ok(await clerk.post(`/api/cases/${c.id}/complete`, { outcome: 'success', summary: '准予' }), `${item.code} complete`);
+  c = await ok(
+    await clerk.post(`/api/cases/${c.id}/complete`, { outcome: 'success', summary: '准予' }),
+    `${item.code} complete`,
+  );
   expect(c.state).toBe('completed');
   expectConsistent(c);
-  c = await ok(await clerk.post(`/api/cases/${c.id}/collect`, { collectedBy: '王晓明', docType: 'resident_id', docNumber: nextResidentId() }),
-    `${item.code} collect`);
+  c = await ok(
+    await clerk.post(`/api/cases/${c.id}/collect`, {
+      collectedBy: '王晓明',
+      docType: 'resident_id',
+      docNumber: nextResidentId(),
+    }),
+    `${item.code} collect`,
+  );
   await ok(await clerk.post(`/api/cases/${c.id}/archive`, {}), `${item.code} archive`);
   c = json(await clerk.get(`/api/cases/${c.id}`));
   expect(c.state).toBe('archived');
-  expect(c.steps.every((s: any) => s.status === 'done' && s.assignee !== null), `${item.code} steps at the archive`).toBe(true);
+  expect(
+    c.steps.every((s: any) => s.status === 'done' && s.assignee !== null),
+    `${item.code} steps at the archive`,
+  ).toBe(true);
   expectConsistent(c);
   const p = json(await new Session(hall.app).get(`/api/public/progress?no=${c.caseNo}&phone4=${phone.slice(-4)}`));
   expect(p.steps.every((s: any) => s.status === 'done')).toBe(true);
@@ -121,7 +148,8 @@ describe('every published demo item, from acceptance to the archive', () => {
     const walked: string[] = [];
     for (const where of ['county', 'town'] as const) {
       const head = await as(where === 'county' ? 'sysadmin' : 'sysadmin');
-      const list = json(await head.get(`/api/catalog/items?hallId=${halls[where].id}&status=published&pageSize=500`)).items as { id: string; code: string }[];
+      const list = json(await head.get(`/api/catalog/items?hallId=${halls[where].id}&status=published&pageSize=500`))
+        .items as { id: string; code: string }[];
       expect(list.length).toBeGreaterThan(3);
       for (const summary of list) {
         const item = json(await head.get(`/api/catalog/items/${summary.id}`));
@@ -130,13 +158,18 @@ describe('every published demo item, from acceptance to the archive', () => {
         walked.push(summary.code);
       }
     }
-    expect(walked).toEqual(expect.arrayContaining(['SC-001', 'SC-003', 'SC-004', 'ZR-001', 'ZR-002', 'NY-001', 'SH-002']));
+    expect(walked).toEqual(
+      expect.arrayContaining(['SC-001', 'SC-003', 'SC-004', 'ZR-001', 'ZR-002', 'NY-001', 'SH-002']),
+    );
   }, 120_000);
 });
 
 async function demoItem(code: string) {
   const head = await as('sysadmin');
-  const list = json(await head.get(`/api/catalog/items?hallId=${halls.county.id}&q=${code}&pageSize=50`)).items as { id: string; code: string }[];
+  const list = json(await head.get(`/api/catalog/items?hallId=${halls.county.id}&q=${code}&pageSize=50`)).items as {
+    id: string;
+    code: string;
+  }[];
   const id = list.find((i) => i.code === code)!.id;
   return json(await head.get(`/api/catalog/items/${id}`));
 }
@@ -165,7 +198,10 @@ describe('the process at the desk', () => {
     expect(c.state).toBe('in_process');
     const handler = await as('handler');
     c = await ok(await handler.post(`/api/cases/${c.id}/steps/${step('现场核查').id}/claim`), 'claim');
-    c = await ok(await handler.post(`/api/cases/${c.id}/steps/${step('现场核查').id}/finish`, { note: '现场符合' }), 'finish');
+    c = await ok(
+      await handler.post(`/api/cases/${c.id}/steps/${step('现场核查').id}/finish`, { note: '现场符合' }),
+      'finish',
+    );
     // The approver's dead end is gone: the case is 审批中 and the approver is offered the decision, not a 403.
     expect(c.state).toBe('in_approval');
     expect(c.allowedActions).not.toContain('submitForApproval');
@@ -186,9 +222,15 @@ describe('the process at the desk', () => {
     const router = await as('router');
     expect(json(await router.get('/api/backoffice/inbox/mine')).items.map((i: any) => i.stepId)).toContain(route.id);
     await ok(await router.post(`/api/cases/${c.id}/steps/${route.id}/claim`), 'claim');
-    const d = await ok(await router.post(`/api/cases/${c.id}/steps/${route.id}/finish`, { note: '分送自然资源局、税务局' }), 'route');
+    const d = await ok(
+      await router.post(`/api/cases/${c.id}/steps/${route.id}/finish`, { note: '分送自然资源局、税务局' }),
+      'route',
+    );
     expect(d.state).toBe('in_process');
-    expect(d.steps.filter((s: any) => s.status === 'active').map((s: any) => s.name)).toEqual(['登记审核', '税费核定征收']);
+    expect(d.steps.filter((s: any) => s.status === 'active').map((s: any) => s.name)).toEqual([
+      '登记审核',
+      '税费核定征收',
+    ]);
     // A handler of another department may not take the tax step.
     expect((await (await as('handler')).post(`/api/cases/${c.id}/steps/${d.steps[3].id}/claim`)).statusCode).toBe(403);
   });

@@ -28,8 +28,30 @@ const content = (over: Record<string, unknown> = {}) => ({
   feeNote: '不收费',
   approvalLevel: 'section',
   materials: [
-    { key: 'm1', name: '补办申请书', form: 'original', copies: 1, requirement: 'required', condition: '', notes: '', essential: true, hasBlankForm: true, hasSample: true },
-    { key: 'm2', name: '授权委托书', form: 'original', copies: 1, requirement: 'conditional', condition: '委托他人办理的', notes: '', essential: false, hasBlankForm: true, hasSample: false },
+    {
+      key: 'm1',
+      name: '补办申请书',
+      form: 'original',
+      copies: 1,
+      requirement: 'required',
+      condition: '',
+      notes: '',
+      essential: true,
+      hasBlankForm: true,
+      hasSample: true,
+    },
+    {
+      key: 'm2',
+      name: '授权委托书',
+      form: 'original',
+      copies: 1,
+      requirement: 'conditional',
+      condition: '委托他人办理的',
+      notes: '',
+      essential: false,
+      hasBlankForm: true,
+      hasSample: false,
+    },
   ],
   steps: [
     { key: 's1', name: '受理', order: 1, role: 'clerk', departmentId: null, limitDays: 0 },
@@ -63,7 +85,24 @@ describe('service catalogue', () => {
   it('makes a new version on publish and keeps the old one readable (R1.5)', async () => {
     const item = json(await head.post('/api/catalog/items', { hallId, code: 'JT-902', content: content() }));
     await head.post(`/api/catalog/items/${item.id}/publish`);
-    const edited = content({ promisedDays: 4, materials: [...content().materials, { key: 'm3', name: '身份证', form: 'copy', copies: 1, requirement: 'required', condition: '', notes: '', essential: true, hasBlankForm: false, hasSample: false }] });
+    const edited = content({
+      promisedDays: 4,
+      materials: [
+        ...content().materials,
+        {
+          key: 'm3',
+          name: '身份证',
+          form: 'copy',
+          copies: 1,
+          requirement: 'required',
+          condition: '',
+          notes: '',
+          essential: true,
+          hasBlankForm: false,
+          hasSample: false,
+        },
+      ],
+    });
     edited.steps = edited.steps.map((s) => (s.key === 's3' ? { ...s, limitDays: 2 } : s));
     const draft = json(await head.put(`/api/catalog/items/${item.id}/draft`, { content: edited }));
     expect(draft).toMatchObject({ publishedVersion: 1, draftVersion: 2 });
@@ -71,7 +110,10 @@ describe('service catalogue', () => {
     expect(json(await new Session(hall.app).get(`/api/public/guide/${item.id}`)).content.promisedDays).toBe(5);
     const v2 = json(await head.post(`/api/catalog/items/${item.id}/publish`));
     expect(v2.publishedVersion).toBe(2);
-    expect(v2.versions.map((v: { version: number; state: string }) => [v.version, v.state])).toEqual([[2, 'published'], [1, 'superseded']]);
+    expect(v2.versions.map((v: { version: number; state: string }) => [v.version, v.state])).toEqual([
+      [2, 'published'],
+      [1, 'superseded'],
+    ]);
     const v1 = json(await head.get(`/api/catalog/items/${item.id}/versions/1`));
     expect(v1.content.promisedDays).toBe(5);
     expect(v1.content.materials).toHaveLength(2);
@@ -117,7 +159,9 @@ describe('service catalogue', () => {
     const clerk = await signedIn(hall.app, 'clerk');
     const list = json(await clerk.get('/api/catalog/items?pageSize=100'));
     expect(list.total).toBeGreaterThanOrEqual(20);
-    expect((await clerk.post('/api/catalog/items', { hallId, code: 'JT-905', content: content() })).statusCode).toBe(403);
+    expect((await clerk.post('/api/catalog/items', { hallId, code: 'JT-905', content: content() })).statusCode).toBe(
+      403,
+    );
   });
 
   it('seeds a realistic demo hall: 20+ published items with materials and steps, 6+ windows', async () => {

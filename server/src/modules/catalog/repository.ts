@@ -26,7 +26,12 @@ export const updateItem = (db: Db, id: string, patch: Partial<ItemRow>) =>
 export const insertVersion = (db: Db, row: VersionRow) => db.insertInto('service_item_versions').values(row).execute();
 
 export const updateVersion = (db: Db, itemId: string, version: number, patch: Partial<VersionRow>) =>
-  db.updateTable('service_item_versions').set(patch).where('item_id', '=', itemId).where('version', '=', version).execute();
+  db
+    .updateTable('service_item_versions')
+    .set(patch)
+    .where('item_id', '=', itemId)
+    .where('version', '=', version)
+    .execute();
 
 export interface ItemFilter {
   hallIds: string[];

@@ -4,7 +4,16 @@ import { pageQuery } from '../../platform/schemas.ts';
 import { intParam } from '../../platform/numeric-params.ts';
 
 export const categories = [
-  'enterprise', 'social_security', 'household', 'civil', 'construction', 'tax', 'health', 'agriculture', 'transport', 'other',
+  'enterprise',
+  'social_security',
+  'household',
+  'civil',
+  'construction',
+  'tax',
+  'health',
+  'agriculture',
+  'transport',
+  'other',
 ] as const;
 export const approvalLevels = ['window', 'section', 'department', 'leader'] as const;
 
@@ -51,7 +60,10 @@ export const itemContentSchema = z.object({
   approvalLevel: z.enum(approvalLevels),
   materials: z.array(materialSchema).min(1).max(60),
   steps: z.array(stepSchema).min(1).max(30),
-  faq: z.array(z.object({ question: text(300).min(1), answer: text(3000).min(1) })).max(50).default([]),
+  faq: z
+    .array(z.object({ question: text(300).min(1), answer: text(3000).min(1) }))
+    .max(50)
+    .default([]),
   /** 容缺受理: may the case be approved before its deferred materials are in? Unset means no. */
   deferredApprovalAllowed: z.boolean().optional(),
 });
@@ -105,7 +117,10 @@ export const itemVersionSchema = z.object({
 
 export const itemCreateInput = z.object({
   hallId: z.string().min(1).max(64),
-  code: z.string().trim().regex(/^[A-Za-z0-9_-]{2,32}$/, '事项编码为 2–32 位字母、数字、- 或 _'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{2,32}$/, '事项编码为 2–32 位字母、数字、- 或 _'),
   content: itemContentSchema,
 });
 

@@ -49,7 +49,8 @@ async function checkContent(db: Db, hallId: string, c: ItemContent): Promise<voi
 async function loadItem(ctx: AppContext, actor: Actor, id: string) {
   const item = await repo.findItem(ctx.db, id);
   if (!item) throw notFound('事项', 'Service item');
-  if (!actor.hallIds.includes(item.hall_id)) throw outOfScope(notFound('事项', 'Service item'), 'service_item', item.id);
+  if (!actor.hallIds.includes(item.hall_id))
+    throw outOfScope(notFound('事项', 'Service item'), 'service_item', item.id);
   return item;
 }
 
@@ -93,7 +94,11 @@ export async function listItems(
   return { items: rows.map(presentSummary), total };
 }
 
-export async function createItem(ctx: AppContext, actor: Actor, input: { hallId: string; code: string; content: ItemContent }) {
+export async function createItem(
+  ctx: AppContext,
+  actor: Actor,
+  input: { hallId: string; code: string; content: ItemContent },
+) {
   assertHallAccess(actor, input.hallId);
   await checkContent(ctx.db, input.hallId, input.content);
   const now = ctx.clock.now();
@@ -101,17 +106,34 @@ export async function createItem(ctx: AppContext, actor: Actor, input: { hallId:
   try {
     await ctx.db.transaction().execute(async (trx) => {
       await repo.insertItem(trx, {
-        id, hall_id: input.hallId, code: input.code, ...listedColumns(input.content), status: 'draft',
-        published_version: null, draft_version: 1, created_at: now, updated_at: now,
+        id,
+        hall_id: input.hallId,
+        code: input.code,
+        ...listedColumns(input.content),
+        status: 'draft',
+        published_version: null,
+        draft_version: 1,
+        created_at: now,
+        updated_at: now,
       });
       await repo.insertVersion(trx, {
-        item_id: id, version: 1, state: 'draft', content: JSON.stringify(input.content), created_at: now,
-        created_by: actor.userId, published_at: null, published_by: null,
+        item_id: id,
+        version: 1,
+        state: 'draft',
+        content: JSON.stringify(input.content),
+        created_at: now,
+        created_by: actor.userId,
+        published_at: null,
+        published_by: null,
       });
-      await appendAudit(trx, byActor(actor, now, 'catalog.item.create', 'service_item', id, { code: input.code, name: input.content.name }));
+      await appendAudit(
+        trx,
+        byActor(actor, now, 'catalog.item.create', 'service_item', id, { code: input.code, name: input.content.name }),
+      );
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw conflict('该大厅已有相同编码的事项', 'An item with this code exists in the hall', 'code');
+    if (isUniqueViolation(e))
+      throw conflict('该大厅已有相同编码的事项', 'An item with this code exists in the hall', 'code');
     throw e;
   }
   return itemDetail(ctx, actor, id);
@@ -125,17 +147,31 @@ export async function saveDraft(ctx: AppContext, actor: Actor, id: string, conte
   await ctx.db.transaction().execute(async (trx) => {
     let version = item.draft_version;
     if (version !== null) {
-      await repo.updateVersion(trx, id, version, { content: JSON.stringify(content), created_at: now, created_by: actor.userId });
+      await repo.updateVersion(trx, id, version, {
+        content: JSON.stringify(content),
+        created_at: now,
+        created_by: actor.userId,
+      });
     } else {
       const latest = (await repo.versionsOf(trx, id))[0]?.version ?? 0;
       version = latest + 1;
       await repo.insertVersion(trx, {
-        item_id: id, version, state: 'draft', content: JSON.stringify(content), created_at: now,
-        created_by: actor.userId, published_at: null, published_by: null,
+        item_id: id,
+        version,
+        state: 'draft',
+        content: JSON.stringify(content),
+        created_at: now,
+        created_by: actor.userId,
+        published_at: null,
+        published_by: null,
       });
     }
     const neverPublished = item.published_version === null;
-    await repo.updateItem(trx, id, { ...(neverPublished ? listedColumns(content) : {}), draft_version: version, updated_at: now });
+    await repo.updateItem(trx, id, {
+      ...(neverPublished ? listedColumns(content) : {}),
+      draft_version: version,
+      updated_at: now,
+    });
     await appendAudit(trx, byActor(actor, now, 'catalog.item.save_draft', 'service_item', id, { version }));
   });
   return itemDetail(ctx, actor, id);
@@ -156,13 +192,25 @@ export async function publishItem(ctx: AppContext, actor: Actor, id: string) {
     if (item.published_version !== null) {
       await repo.updateVersion(trx, id, item.published_version, { state: 'superseded' });
     }
-    await repo.updateVersion(trx, id, draft.version, { state: 'published', published_at: now, published_by: actor.username });
-    await repo.updateItem(trx, id, {
-      ...listedColumns(content), status: 'published', published_version: draft.version, draft_version: null, updated_at: now,
+    await repo.updateVersion(trx, id, draft.version, {
+      state: 'published',
+      published_at: now,
+      published_by: actor.username,
     });
-    await appendAudit(trx, byActor(actor, now, 'catalog.item.publish', 'service_item', id, {
-      version: draft.version, previous: item.published_version,
-    }));
+    await repo.updateItem(trx, id, {
+      ...listedColumns(content),
+      status: 'published',
+      published_version: draft.version,
+      draft_version: null,
+      updated_at: now,
+    });
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'catalog.item.publish', 'service_item', id, {
+        version: draft.version,
+        previous: item.published_version,
+      }),
+    );
   });
   return itemDetail(ctx, actor, id);
 }

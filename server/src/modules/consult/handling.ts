@@ -21,27 +21,46 @@ async function forHandling(ctx: AppContext, actor: Actor, id: string) {
   if (!openStatuses.includes(c.status as Status)) {
     throw new AppError(409, 'CONFLICT', '该咨询已办结，不能再更改', 'The consultation is closed');
   }
-  if (!mayHandle(actor, c)) throw forbidden('只有首问人、当前经办人或窗口主管可以处理该咨询', 'Only the first-question owner, the handler or a supervisor may act on this consultation');
+  if (!mayHandle(actor, c))
+    throw forbidden(
+      '只有首问人、当前经办人或窗口主管可以处理该咨询',
+      'Only the first-question owner, the handler or a supervisor may act on this consultation',
+    );
   return c;
 }
 
 /** One change: the row, its trail event and its audit record in one transaction. */
 async function change(
-  ctx: AppContext, actor: Actor, c: Row, action: string, patch: Partial<Row>, detail: Record<string, unknown>,
+  ctx: AppContext,
+  actor: Actor,
+  c: Row,
+  action: string,
+  patch: Partial<Row>,
+  detail: Record<string, unknown>,
   extra?: (trx: Db, now: number) => Promise<void>,
 ) {
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    const claim: Partial<Row> = c.status === 'unclaimed'
-      ? { first_owner_id: actor.userId, first_owner_name: actor.displayName, handler_id: actor.userId, handler_name: actor.displayName, status: 'open' }
-      : {};
+    const claim: Partial<Row> =
+      c.status === 'unclaimed'
+        ? {
+            first_owner_id: actor.userId,
+            first_owner_name: actor.displayName,
+            handler_id: actor.userId,
+            handler_name: actor.displayName,
+            status: 'open',
+          }
+        : {};
     if (c.status === 'unclaimed') await trail(trx, c, now, who(actor), 'take', {});
     await repo.updateConsultation(trx, c.id, { ...claim, ...patch, updated_at: now });
     await extra?.(trx, now);
     const to = patch.status ?? claim.status ?? c.status;
     const recorded = to === c.status ? detail : { ...detail, statusFrom: c.status, statusTo: to };
     await trail(trx, c, now, who(actor), action, recorded);
-    await appendAudit(trx, byActor(actor, now, `consult.${action}`, 'consultation', c.id, { number: c.number, ...recorded }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, `consult.${action}`, 'consultation', c.id, { number: c.number, ...recorded }),
+    );
   });
   return consultationDetail(ctx, actor, c.id);
 }
@@ -49,13 +68,18 @@ async function change(
 /** A member of staff takes an online consultation and becomes its first-question owner. */
 export async function takeConsultation(ctx: AppContext, actor: Actor, id: string) {
   const found = await loadConsultation(ctx, actor, id);
-  if (found.status !== 'unclaimed') throw conflict(`该咨询已由${found.first_owner_name ?? '他人'}接手`, 'Someone has already taken it');
+  if (found.status !== 'unclaimed')
+    throw conflict(`该咨询已由${found.first_owner_name ?? '他人'}接手`, 'Someone has already taken it');
   const c = await forHandling(ctx, actor, id);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateConsultation(trx, c.id, {
-      first_owner_id: actor.userId, first_owner_name: actor.displayName, handler_id: actor.userId, handler_name: actor.displayName,
-      status: 'open', updated_at: now,
+      first_owner_id: actor.userId,
+      first_owner_name: actor.displayName,
+      handler_id: actor.userId,
+      handler_name: actor.displayName,
+      status: 'open',
+      updated_at: now,
     });
     await trail(trx, c, now, who(actor), 'take', {});
     await appendAudit(trx, byActor(actor, now, 'consult.take', 'consultation', c.id, { number: c.number }));
@@ -69,13 +93,22 @@ export async function answerConsultation(ctx: AppContext, actor: Actor, id: stri
   if (waiting.length > 0) {
     throw conflict(
       `仍在等待${waiting.map((d) => d.department_name).join('、')}的答复，请先记录各部门意见`,
-      'Record the answers of every department consulted first', 'departments',
+      'Record the answers of every department consulted first',
+      'departments',
     );
   }
   const now = ctx.clock.now();
-  return change(ctx, actor, c, 'answer', { status: 'answered', answer, answered_at: now, answered_by: actor.displayName }, {
-    answer, late: c.due_date !== null && c.due_date < chinaDay(now),
-  });
+  return change(
+    ctx,
+    actor,
+    c,
+    'answer',
+    { status: 'answered', answer, answered_at: now, answered_by: actor.displayName },
+    {
+      answer,
+      late: c.due_date !== null && c.due_date < chinaDay(now),
+    },
+  );
 }
 
 /** A reply promised within N working days of the hall's calendar, counted from today (same clock as cases). */
@@ -83,10 +116,19 @@ export async function promiseReply(ctx: AppContext, actor: Actor, id: string, in
   const c = await forHandling(ctx, actor, id);
   const calendar = await calendarOf(ctx.db, c.hall_id);
   const { deadline, provisional } = calendar.addWorkingDays(chinaDay(ctx.clock.now()), input.days);
-  return change(ctx, actor, c, 'promise', {
-    status: c.status === 'coordinating' ? 'coordinating' : 'promised', promised_days: input.days, due_date: deadline,
-    due_provisional: provisional ? 1 : 0,
-  }, { days: input.days, dueDate: deadline, provisional, note: input.note, previousDueDate: c.due_date });
+  return change(
+    ctx,
+    actor,
+    c,
+    'promise',
+    {
+      status: c.status === 'coordinating' ? 'coordinating' : 'promised',
+      promised_days: input.days,
+      due_date: deadline,
+      due_provisional: provisional ? 1 : 0,
+    },
+    { days: input.days, dueDate: deadline, provisional, note: input.note, previousDueDate: c.due_date },
+  );
 }
 
 /** Not our remit: the body the person is sent to is recorded, and the text they were told is kept. */
@@ -96,7 +138,8 @@ export async function referConsultation(ctx: AppContext, actor: Actor, id: strin
   let departmentId: string | null = null;
   if (input.departmentId) {
     const dep = await findDepartment(ctx.db, input.departmentId);
-    if (!dep || dep.hall_id !== c.hall_id) throw invalid('departmentId', '部门不存在或不属于该大厅', 'No such department in this hall');
+    if (!dep || dep.hall_id !== c.hall_id)
+      throw invalid('departmentId', '部门不存在或不属于该大厅', 'No such department in this hall');
     body = dep.phone ? `${dep.name}（电话 ${dep.phone}）` : dep.name;
     departmentId = dep.id;
   } else if (input.externalBody) {
@@ -106,13 +149,29 @@ export async function referConsultation(ctx: AppContext, actor: Actor, id: strin
   }
   const guidance = input.guidance ? `${input.guidance}。` : '';
   const text = `您咨询的事项不属于本窗口办理范围（${input.reason}），请向${body}咨询办理。${guidance}`;
-  return change(ctx, actor, c, 'refer', { status: 'referred', referral_text: text, referral_department_id: departmentId }, {
-    to: body, departmentId, reason: input.reason, toldVia: input.toldVia, text,
-  });
+  return change(
+    ctx,
+    actor,
+    c,
+    'refer',
+    { status: 'referred', referral_text: text, referral_department_id: departmentId },
+    {
+      to: body,
+      departmentId,
+      reason: input.reason,
+      toldVia: input.toldVia,
+      text,
+    },
+  );
 }
 
 /** A matter for several departments: the first-question owner asks each and records their answers (不得推诿). */
-export async function coordinateConsultation(ctx: AppContext, actor: Actor, id: string, input: { departmentIds: string[]; question: string }) {
+export async function coordinateConsultation(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { departmentIds: string[]; question: string },
+) {
   const c = await forHandling(ctx, actor, id);
   const ids = [...new Set(input.departmentIds)];
   const found = await departmentsByIds(ctx.db, ids);
@@ -120,25 +179,50 @@ export async function coordinateConsultation(ctx: AppContext, actor: Actor, id: 
   // In the order the owner listed them.
   const deps = ids.flatMap((d) => found.filter((x) => x.id === d));
   if (bad) throw invalid('departmentIds', `部门 ${bad} 不存在或不属于该大厅`, `Department ${bad} is not in this hall`);
-  return change(ctx, actor, c, 'coordinate', { status: 'coordinating' }, {
-    departments: deps.map((d) => d.name), question: input.question,
-  }, async (trx, now) => {
-    for (const d of deps) {
-      await repo.insertDepartmentRow(trx, {
-        id: orderedId(now), consultation_id: c.id, department_id: d.id, department_name: d.name, question: input.question,
-        asked_at: now, asked_by: actor.displayName, answer: null, answered_at: null, answered_by: null,
-      });
-    }
-  });
+  return change(
+    ctx,
+    actor,
+    c,
+    'coordinate',
+    { status: 'coordinating' },
+    {
+      departments: deps.map((d) => d.name),
+      question: input.question,
+    },
+    async (trx, now) => {
+      for (const d of deps) {
+        await repo.insertDepartmentRow(trx, {
+          id: orderedId(now),
+          consultation_id: c.id,
+          department_id: d.id,
+          department_name: d.name,
+          question: input.question,
+          asked_at: now,
+          asked_by: actor.displayName,
+          answer: null,
+          answered_at: null,
+          answered_by: null,
+        });
+      }
+    },
+  );
 }
 
 export async function recordDepartmentAnswer(ctx: AppContext, actor: Actor, id: string, rowId: string, answer: string) {
   const c = await forHandling(ctx, actor, id);
   const row = (await repo.departmentRowsOf(ctx.db, id)).find((d) => d.id === rowId);
   if (!row) throw notFound('协调部门', 'Consulted department');
-  return change(ctx, actor, c, 'department_answer', {}, { department: row.department_name, answer }, async (trx, now) => {
-    await repo.updateDepartmentRow(trx, rowId, { answer, answered_at: now, answered_by: actor.displayName });
-  });
+  return change(
+    ctx,
+    actor,
+    c,
+    'department_answer',
+    {},
+    { department: row.department_name, answer },
+    async (trx, now) => {
+      await repo.updateDepartmentRow(trx, rowId, { answer, answered_at: now, answered_by: actor.displayName });
+    },
+  );
 }
 
 /** The handler is absent: another member of staff takes over; the first-question owner stays on record. */
@@ -146,12 +230,25 @@ export async function handOver(ctx: AppContext, actor: Actor, id: string, input:
   const c = await forHandling(ctx, actor, id);
   const target = (await repo.staffOfHall(ctx.db, c.hall_id)).find((u) => u.id === input.toUserId);
   if (!target || !permissionsOf(target.roles).has('consult.handle')) {
-    throw invalid('toUserId', '接手人不存在、不在本大厅或无咨询处理权限', 'That person cannot handle consultations in this hall');
+    throw invalid(
+      'toUserId',
+      '接手人不存在、不在本大厅或无咨询处理权限',
+      'That person cannot handle consultations in this hall',
+    );
   }
   if (target.id === c.handler_id) throw invalid('toUserId', '接手人就是当前经办人', 'That person already handles it');
-  return change(ctx, actor, c, 'handover', { handler_id: target.id, handler_name: target.displayName }, {
-    from: c.handler_name ?? actor.displayName, to: target.displayName, note: input.note,
-  });
+  return change(
+    ctx,
+    actor,
+    c,
+    'handover',
+    { handler_id: target.id, handler_name: target.displayName },
+    {
+      from: c.handler_name ?? actor.displayName,
+      to: target.displayName,
+      note: input.note,
+    },
+  );
 }
 
 /** The service item asked about, chosen or corrected later (the notice needs it). */
@@ -159,7 +256,8 @@ export async function setItem(ctx: AppContext, actor: Actor, id: string, itemId:
   const c = await forHandling(ctx, actor, id);
   if (itemId) {
     const item = await repo.findItemRef(ctx.db, itemId);
-    if (!item || item.hall_id !== c.hall_id) throw invalid('itemId', '所咨询的事项不存在或不属于该大厅', 'The service item does not exist in this hall');
+    if (!item || item.hall_id !== c.hall_id)
+      throw invalid('itemId', '所咨询的事项不存在或不属于该大厅', 'The service item does not exist in this hall');
   }
   return change(ctx, actor, c, 'set_item', { item_id: itemId }, { from: c.item_id, to: itemId });
 }

@@ -61,7 +61,10 @@ export function buildConsultNotice(n: NoticeContent): DocumentModel {
   ];
   if (c.answer) blocks.push(para(c.answer));
   if (c.referralText) blocks.push(para(`转介：${c.referralText}`));
-  if (!c.answer && !c.referralText) blocks.push(para(c.dueDate ? `我们将于 ${printedDate(c.dueDate, c.dueProvisional)} 前答复您。` : '我们将尽快答复您。'));
+  if (!c.answer && !c.referralText)
+    blocks.push(
+      para(c.dueDate ? `我们将于 ${printedDate(c.dueDate, c.dueProvisional)} 前答复您。` : '我们将尽快答复您。'),
+    );
 
   const kind = item.kind === 'instant' ? '即办件（材料齐全、符合法定形式的当场办结）' : '承诺件';
   const fee = `${item.feeFen > 0 ? `${yuan(item.feeFen)} 元` : '不收费'}${item.feeNote ? `（${item.feeNote}）` : ''}`;
@@ -71,7 +74,11 @@ export function buildConsultNotice(n: NoticeContent): DocumentModel {
       kind: 'fields',
       rows: [
         { label: '办件类型', value: kind, wide: true },
-        { label: '办理时限', value: `法定 ${item.legalDays} 个工作日，承诺 ${item.promisedDays} 个工作日（自受理次日起按工作日计算）`, wide: true },
+        {
+          label: '办理时限',
+          value: `法定 ${item.legalDays} 个工作日，承诺 ${item.promisedDays} 个工作日（自受理次日起按工作日计算）`,
+          wide: true,
+        },
         { label: '收费标准', value: fee, wide: true },
         ...(item.conditions ? [{ label: '办理条件', value: item.conditions, wide: true }] : []),
       ],
@@ -87,8 +94,15 @@ export function buildConsultNotice(n: NoticeContent): DocumentModel {
         { title: '要求及说明', width: 0.35 },
       ],
       rows: item.materials.map((m, i) => {
-        const need = m.requirement === 'required' ? '必需' : m.requirement === 'conditional' ? `视情形提交：${m.condition}` : '可选';
-        const extras = [m.hasBlankForm ? '有空白表格' : '', m.hasSample ? '有示范文本' : '', m.notes].filter(Boolean).join('；');
+        const need =
+          m.requirement === 'required'
+            ? '必需'
+            : m.requirement === 'conditional'
+              ? `视情形提交：${m.condition}`
+              : '可选';
+        const extras = [m.hasBlankForm ? '有空白表格' : '', m.hasSample ? '有示范文本' : '', m.notes]
+          .filter(Boolean)
+          .join('；');
         return [String(i + 1), m.name, FORMS[m.form] ?? m.form, String(m.copies), extras ? `${need}；${extras}` : need];
       }),
     },
@@ -98,7 +112,9 @@ export function buildConsultNotice(n: NoticeContent): DocumentModel {
   orders.forEach((order, i) => {
     const steps = item.steps.filter((s) => s.order === order);
     const parts = steps.map((s) => {
-      const by = [s.departmentId ? n.departmentNames[s.departmentId] : null, n.roleNames[s.role]].filter(Boolean).join(' ');
+      const by = [s.departmentId ? n.departmentNames[s.departmentId] : null, n.roleNames[s.role]]
+        .filter(Boolean)
+        .join(' ');
       return `${s.name}（${by}${s.limitDays > 0 ? `，${s.limitDays} 个工作日` : ''}）`;
     });
     blocks.push(para(`第 ${i + 1} 步：${parts.join(' 与 ')}${steps.length > 1 ? '（并联办理）' : ''}`));
@@ -108,7 +124,13 @@ export function buildConsultNotice(n: NoticeContent): DocumentModel {
     para(`${n.hall.name}　地址：${n.hall.address}`),
     para(`咨询电话：${n.hall.phone}　办公时间：${n.hall.openingHours}`),
     para('以上材料及要求一次性告知。材料齐全后请到窗口办理；如有疑问，请凭咨询编号联系我们。'),
-    { kind: 'signatures', lines: [{ label: '首问人', name: c.firstOwnerName ?? '—' }, { label: '经办人', name: n.issuedBy }] },
+    {
+      kind: 'signatures',
+      lines: [
+        { label: '首问人', name: c.firstOwnerName ?? '—' },
+        { label: '经办人', name: n.issuedBy },
+      ],
+    },
   );
   return {
     hallName: n.hall.name,

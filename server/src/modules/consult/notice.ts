@@ -17,9 +17,20 @@ import { loadConsultation, orderedId, trail, who } from './service.ts';
 export async function issueNotice(ctx: AppContext, actor: Actor, id: string) {
   const c = await loadConsultation(ctx, actor, id);
   if (c.channel === 'phone') {
-    throw new AppError(409, 'CONFLICT', '电话咨询不出具书面告知书', 'A phone consultation gets no written notice', 'channel');
+    throw new AppError(
+      409,
+      'CONFLICT',
+      '电话咨询不出具书面告知书',
+      'A phone consultation gets no written notice',
+      'channel',
+    );
   }
-  if (!c.item_id) throw invalid('itemId', '请先选择所咨询的事项，告知书按事项的办事指南出具', 'Choose the service item asked about first');
+  if (!c.item_id)
+    throw invalid(
+      'itemId',
+      '请先选择所咨询的事项，告知书按事项的办事指南出具',
+      'Choose the service item asked about first',
+    );
   const item = await publishedItem(ctx.db, c.item_id);
   if (!item) throw invalid('itemId', '所咨询的事项尚未发布或已停用', 'The service item is not published');
   const content = parseContent(item.content);
@@ -31,13 +42,23 @@ export async function issueNotice(ctx: AppContext, actor: Actor, id: string) {
   const existing = await repo.noticesOf(ctx.db, id);
   const noticeNumber = `${c.number}-G${existing.length + 1}`;
   const notice: NoticeContent = {
-    noticeNumber, issuedAt: now, issuedBy: actor.displayName,
+    noticeNumber,
+    issuedAt: now,
+    issuedBy: actor.displayName,
     hall: { name: hall.name, address: hall.address, phone: hall.phone, openingHours: hall.opening_hours },
     consultation: {
-      number: c.number, channel: c.channel, personName: c.person_name,
+      number: c.number,
+      channel: c.channel,
+      personName: c.person_name,
       // The document leaves the hall: the phone is always printed masked.
-      contactPhone: c.contact_phone_masked, question: c.question, answer: c.answer, referralText: c.referral_text,
-      dueDate: c.due_date, dueProvisional: c.due_provisional === 1, registeredDay: c.registered_day, firstOwnerName: c.first_owner_name,
+      contactPhone: c.contact_phone_masked,
+      question: c.question,
+      answer: c.answer,
+      referralText: c.referral_text,
+      dueDate: c.due_date,
+      dueProvisional: c.due_provisional === 1,
+      registeredDay: c.registered_day,
+      firstOwnerName: c.first_owner_name,
     },
     item: { id: item.id, code: item.code, version: item.version, content },
     roleNames: Object.fromEntries(roles.map((r) => [r.code, r.name])),
@@ -47,11 +68,24 @@ export async function issueNotice(ctx: AppContext, actor: Actor, id: string) {
   try {
     await ctx.db.transaction().execute(async (trx) => {
       await repo.insertNotice(trx, {
-        id: noticeId, consultation_id: id, number: noticeNumber, item_id: item.id, item_version: item.version,
-        content: JSON.stringify(notice), issued_at: now, issued_by: actor.displayName,
+        id: noticeId,
+        consultation_id: id,
+        number: noticeNumber,
+        item_id: item.id,
+        item_version: item.version,
+        content: JSON.stringify(notice),
+        issued_at: now,
+        issued_by: actor.displayName,
       });
       await trail(trx, c, now, who(actor), 'notice', { noticeNumber, item: content.name, version: item.version });
-      await appendAudit(trx, byActor(actor, now, 'consult.notice', 'consultation', id, { number: c.number, noticeNumber, itemVersion: item.version }));
+      await appendAudit(
+        trx,
+        byActor(actor, now, 'consult.notice', 'consultation', id, {
+          number: c.number,
+          noticeNumber,
+          itemVersion: item.version,
+        }),
+      );
     });
   } catch (e) {
     // Two notices issued at the same moment would share a number: the second is asked to retry.

@@ -14,7 +14,8 @@ export const findConsultation = (db: Db, id: string) =>
 export const findByNumber = (db: Db, number: string) =>
   db.selectFrom('consultations').selectAll().where('number', '=', number).executeTakeFirst();
 
-export const insertConsultation = (db: Db, row: ConsultationRow) => db.insertInto('consultations').values(row).execute();
+export const insertConsultation = (db: Db, row: ConsultationRow) =>
+  db.insertInto('consultations').values(row).execute();
 
 export const updateConsultation = (db: Db, id: string, patch: Partial<ConsultationRow>) =>
   db.updateTable('consultations').set(patch).where('id', '=', id).execute();
@@ -30,24 +31,44 @@ export async function countOnDay(db: Db, hallId: string, day: string): Promise<n
   return Number(r.n);
 }
 
-export const insertEvent = (db: Db, row: ConsultationEventTable) => db.insertInto('consultation_events').values(row).execute();
+export const insertEvent = (db: Db, row: ConsultationEventTable) =>
+  db.insertInto('consultation_events').values(row).execute();
 
 export const eventsOf = (db: Db, id: string) =>
-  db.selectFrom('consultation_events').selectAll().where('consultation_id', '=', id).orderBy('at').orderBy('id').execute();
+  db
+    .selectFrom('consultation_events')
+    .selectAll()
+    .where('consultation_id', '=', id)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
 
 export const insertDepartmentRow = (db: Db, row: ConsultationDepartmentTable) =>
   db.insertInto('consultation_departments').values(row).execute();
 
 export const departmentRowsOf = (db: Db, id: string) =>
-  db.selectFrom('consultation_departments').selectAll().where('consultation_id', '=', id).orderBy('asked_at').orderBy('id').execute();
+  db
+    .selectFrom('consultation_departments')
+    .selectAll()
+    .where('consultation_id', '=', id)
+    .orderBy('asked_at')
+    .orderBy('id')
+    .execute();
 
 export const updateDepartmentRow = (db: Db, rowId: string, patch: Partial<ConsultationDepartmentTable>) =>
   db.updateTable('consultation_departments').set(patch).where('id', '=', rowId).execute();
 
-export const insertNotice = (db: Db, row: ConsultationNoticeTable) => db.insertInto('consultation_notices').values(row).execute();
+export const insertNotice = (db: Db, row: ConsultationNoticeTable) =>
+  db.insertInto('consultation_notices').values(row).execute();
 
 export const noticesOf = (db: Db, id: string) =>
-  db.selectFrom('consultation_notices').selectAll().where('consultation_id', '=', id).orderBy('issued_at').orderBy('id').execute();
+  db
+    .selectFrom('consultation_notices')
+    .selectAll()
+    .where('consultation_id', '=', id)
+    .orderBy('issued_at')
+    .orderBy('id')
+    .execute();
 
 export const findNotice = (db: Db, consultationId: string, noticeId: string) =>
   db
@@ -58,7 +79,11 @@ export const findNotice = (db: Db, consultationId: string, noticeId: string) =>
     .executeTakeFirst();
 
 export const findItemRef = (db: Db, id: string) =>
-  db.selectFrom('service_items').select(['id', 'hall_id', 'name', 'status', 'published_version']).where('id', '=', id).executeTakeFirst();
+  db
+    .selectFrom('service_items')
+    .select(['id', 'hall_id', 'name', 'status', 'published_version'])
+    .where('id', '=', id)
+    .executeTakeFirst();
 
 export const itemNames = async (db: Db, ids: string[]) => {
   if (ids.length === 0) return new Map<string, string>();
@@ -93,7 +118,12 @@ export async function listConsultations(db: Db, f: ConsultationFilter) {
     const like = `%${f.q}%`;
     const phones = f.phoneIndexes?.length ? f.phoneIndexes : [''];
     q = q.where((eb) =>
-      eb.or([eb('number', 'like', like), eb('person_name', 'like', like), eb('question', 'like', like), eb('contact_phone_index', 'in', phones)]),
+      eb.or([
+        eb('number', 'like', like),
+        eb('person_name', 'like', like),
+        eb('question', 'like', like),
+        eb('contact_phone_index', 'in', phones),
+      ]),
     );
   }
   const [rows, count] = await Promise.all([
@@ -114,6 +144,18 @@ export async function staffOfHall(db: Db, hallId: string) {
     .orderBy('users.display_name')
     .execute();
   if (users.length === 0) return [];
-  const roles = await db.selectFrom('user_roles').selectAll().where('user_id', 'in', users.map((u) => u.id)).execute();
-  return users.map((u) => ({ id: u.id, displayName: u.display_name, roles: roles.filter((r) => r.user_id === u.id).map((r) => r.role) }));
+  const roles = await db
+    .selectFrom('user_roles')
+    .selectAll()
+    .where(
+      'user_id',
+      'in',
+      users.map((u) => u.id),
+    )
+    .execute();
+  return users.map((u) => ({
+    id: u.id,
+    displayName: u.display_name,
+    roles: roles.filter((r) => r.user_id === u.id).map((r) => r.role),
+  }));
 }

@@ -19,61 +19,117 @@ export function consultRoutes(app: FastifyInstance, ctx: AppContext) {
   const submitLimit = throttle(5, 10 * 60_000, { zh: '提交', en: 'submissions' });
   const lookupLimit = throttle(30, 10 * 60_000);
 
-  r.post('/api/public/consultations',
-    { config: { access: 'public', rateLimit: submitLimit }, schema: { tags, body: s.publicInput, response: { 201: s.publicReceipt } } },
-    async (req, reply) => reply.status(201).send(await service.registerOnline(ctx, req.body, clientIp(req))));
-  r.get('/api/public/consultations/lookup',
-    { config: { access: 'public', rateLimit: lookupLimit }, schema: { tags, querystring: s.lookupQuery, response: { 200: s.publicStatus } } },
-    async (req) => service.publicLookup(ctx, req.query));
+  r.post(
+    '/api/public/consultations',
+    {
+      config: { access: 'public', rateLimit: submitLimit },
+      schema: { tags, body: s.publicInput, response: { 201: s.publicReceipt } },
+    },
+    async (req, reply) => reply.status(201).send(await service.registerOnline(ctx, req.body, clientIp(req))),
+  );
+  r.get(
+    '/api/public/consultations/lookup',
+    {
+      config: { access: 'public', rateLimit: lookupLimit },
+      schema: { tags, querystring: s.lookupQuery, response: { 200: s.publicStatus } },
+    },
+    async (req) => service.publicLookup(ctx, req.query),
+  );
 
-  r.get('/api/consultations',
+  r.get(
+    '/api/consultations',
     { config: handle, schema: { tags, querystring: s.listQuery, response: { 200: listOf(s.summarySchema) } } },
-    async (req) => service.listConsultations(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }));
-  r.get('/api/consultations/staff',
-    { config: handle, schema: { tags, querystring: z.object({ hallId: z.string().min(1).max(64) }), response: { 200: listOf(s.staffSchema) } } },
+    async (req) => service.listConsultations(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }),
+  );
+  r.get(
+    '/api/consultations/staff',
+    {
+      config: handle,
+      schema: {
+        tags,
+        querystring: z.object({ hallId: z.string().min(1).max(64) }),
+        response: { 200: listOf(s.staffSchema) },
+      },
+    },
     async (req) => {
       const items = await service.handlingStaff(ctx, actorOf(req), req.query.hallId);
       return { items, total: items.length };
-    });
-  r.post('/api/consultations',
-    { config: { access: 'consult.register' }, schema: { tags, body: s.registerInput, response: { 201: s.detailSchema } } },
-    async (req, reply) => reply.status(201).send(await service.registerConsultation(ctx, actorOf(req), req.body)));
-  r.get('/api/consultations/:id',
+    },
+  );
+  r.post(
+    '/api/consultations',
+    {
+      config: { access: 'consult.register' },
+      schema: { tags, body: s.registerInput, response: { 201: s.detailSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await service.registerConsultation(ctx, actorOf(req), req.body)),
+  );
+  r.get(
+    '/api/consultations/:id',
     { config: handle, schema: { tags, params: idParams, response: detail } },
-    async (req) => service.consultationDetail(ctx, actorOf(req), req.params.id));
-  r.get('/api/consultations/:id/contact',
+    async (req) => service.consultationDetail(ctx, actorOf(req), req.params.id),
+  );
+  r.get(
+    '/api/consultations/:id/contact',
     { config: { access: 'personal.view' }, schema: { tags, params: idParams, response: { 200: s.contactSchema } } },
-    async (req) => service.revealContact(ctx, actorOf(req), req.params.id));
+    async (req) => service.revealContact(ctx, actorOf(req), req.params.id),
+  );
 
-  r.post('/api/consultations/:id/take', { config: handle, schema: { tags, params: idParams, response: detail } },
-    async (req) => handling.takeConsultation(ctx, actorOf(req), req.params.id));
-  r.post('/api/consultations/:id/answer', { config: handle, schema: { tags, params: idParams, body: s.answerInput, response: detail } },
-    async (req) => handling.answerConsultation(ctx, actorOf(req), req.params.id, req.body.answer));
-  r.post('/api/consultations/:id/promise', { config: handle, schema: { tags, params: idParams, body: s.promiseInput, response: detail } },
-    async (req) => handling.promiseReply(ctx, actorOf(req), req.params.id, req.body));
-  r.post('/api/consultations/:id/refer', { config: handle, schema: { tags, params: idParams, body: s.referInput, response: detail } },
-    async (req) => handling.referConsultation(ctx, actorOf(req), req.params.id, req.body));
-  r.post('/api/consultations/:id/coordinate',
+  r.post(
+    '/api/consultations/:id/take',
+    { config: handle, schema: { tags, params: idParams, response: detail } },
+    async (req) => handling.takeConsultation(ctx, actorOf(req), req.params.id),
+  );
+  r.post(
+    '/api/consultations/:id/answer',
+    { config: handle, schema: { tags, params: idParams, body: s.answerInput, response: detail } },
+    async (req) => handling.answerConsultation(ctx, actorOf(req), req.params.id, req.body.answer),
+  );
+  r.post(
+    '/api/consultations/:id/promise',
+    { config: handle, schema: { tags, params: idParams, body: s.promiseInput, response: detail } },
+    async (req) => handling.promiseReply(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/consultations/:id/refer',
+    { config: handle, schema: { tags, params: idParams, body: s.referInput, response: detail } },
+    async (req) => handling.referConsultation(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/consultations/:id/coordinate',
     { config: handle, schema: { tags, params: idParams, body: s.coordinateInput, response: detail } },
-    async (req) => handling.coordinateConsultation(ctx, actorOf(req), req.params.id, req.body));
-  r.post('/api/consultations/:id/departments/:rowId/answer',
+    async (req) => handling.coordinateConsultation(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/consultations/:id/departments/:rowId/answer',
     { config: handle, schema: { tags, params: s.rowParams, body: s.departmentAnswerInput, response: detail } },
-    async (req) => handling.recordDepartmentAnswer(ctx, actorOf(req), req.params.id, req.params.rowId, req.body.answer));
-  r.post('/api/consultations/:id/handover', { config: handle, schema: { tags, params: idParams, body: s.handoverInput, response: detail } },
-    async (req) => handling.handOver(ctx, actorOf(req), req.params.id, req.body));
-  r.put('/api/consultations/:id/item', { config: handle, schema: { tags, params: idParams, body: s.itemInput, response: detail } },
-    async (req) => handling.setItem(ctx, actorOf(req), req.params.id, req.body.itemId));
+    async (req) => handling.recordDepartmentAnswer(ctx, actorOf(req), req.params.id, req.params.rowId, req.body.answer),
+  );
+  r.post(
+    '/api/consultations/:id/handover',
+    { config: handle, schema: { tags, params: idParams, body: s.handoverInput, response: detail } },
+    async (req) => handling.handOver(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.put(
+    '/api/consultations/:id/item',
+    { config: handle, schema: { tags, params: idParams, body: s.itemInput, response: detail } },
+    async (req) => handling.setItem(ctx, actorOf(req), req.params.id, req.body.itemId),
+  );
 
-  r.post('/api/consultations/:id/notices',
+  r.post(
+    '/api/consultations/:id/notices',
     { config: handle, schema: { tags, params: idParams, response: { 201: s.noticeCreated } } },
-    async (req, reply) => reply.status(201).send(await issueNotice(ctx, actorOf(req), req.params.id)));
-  r.get('/api/consultations/:id/notices/:noticeId/pdf',
-    { config: { ...handle, auditRead: 'consult_notice' }, schema: { tags, params: s.noticeParams, produces: ['application/pdf'] } },
+    async (req, reply) => reply.status(201).send(await issueNotice(ctx, actorOf(req), req.params.id)),
+  );
+  r.get(
+    '/api/consultations/:id/notices/:noticeId/pdf',
+    {
+      config: { ...handle, auditRead: 'consult_notice' },
+      schema: { tags, params: s.noticeParams, produces: ['application/pdf'] },
+    },
     async (req, reply) => {
       const { number, pdf } = await noticePdf(ctx, actorOf(req), req.params.id, req.params.noticeId);
-      return reply
-        .type('application/pdf')
-        .header('content-disposition', `inline; filename="${number}.pdf"`)
-        .send(pdf);
-    });
+      return reply.type('application/pdf').header('content-disposition', `inline; filename="${number}.pdf"`).send(pdf);
+    },
+  );
 }

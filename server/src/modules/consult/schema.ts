@@ -11,7 +11,10 @@ export const openStatuses: readonly Status[] = ['unclaimed', 'open', 'promised',
 const text = (max: number) => z.string().trim().min(1).max(max);
 const id = z.string().min(1).max(64);
 /** Mobile or fixed-line, digits with an optional +, - or spaces. */
-export const phoneField = z.string().trim().regex(/^\+?[0-9][0-9 -]{5,18}[0-9]$/, '请填写有效的联系电话');
+export const phoneField = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 -]{5,18}[0-9]$/, '请填写有效的联系电话');
 
 export const registerInput = z.object({
   hallId: id,
@@ -49,7 +52,10 @@ export const publicStatus = z.object({
 });
 
 export const answerInput = z.object({ answer: text(4000) });
-export const promiseInput = z.object({ days: z.number().int().min(1).max(30), note: z.string().trim().max(500).default('') });
+export const promiseInput = z.object({
+  days: z.number().int().min(1).max(30),
+  note: z.string().trim().max(500).default(''),
+});
 export const referInput = z.object({
   /** A department of this hall, or else an outside body named in externalBody. */
   departmentId: id.nullable().optional(),
@@ -124,9 +130,22 @@ export const detailSchema = summarySchema.extend({
       answeredBy: z.string().nullable(),
     }),
   ),
-  notices: z.array(z.object({ id: z.string(), number: z.string(), itemVersion: z.number(), issuedAt: z.number(), issuedBy: z.string() })),
+  notices: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string(),
+      itemVersion: z.number(),
+      issuedAt: z.number(),
+      issuedBy: z.string(),
+    }),
+  ),
   trail: z.array(
-    z.object({ at: z.number(), userName: z.string().nullable(), action: z.string(), detail: z.record(z.string(), z.unknown()).nullable() }),
+    z.object({
+      at: z.number(),
+      userName: z.string().nullable(),
+      action: z.string(),
+      detail: z.record(z.string(), z.unknown()).nullable(),
+    }),
   ),
   /** What the caller may do now, so screens show only the buttons that will work. */
   canHandle: z.boolean(),

@@ -12,7 +12,14 @@ import { calendarOf } from '../calendar/service.ts';
 import { findHall } from '../org/repository.ts';
 import { assertHallAccess, visibleHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
-import { type Channel, type ListQuery, openStatuses, type PublicInput, type RegisterInput, type Status } from './schema.ts';
+import {
+  type Channel,
+  type ListQuery,
+  openStatuses,
+  type PublicInput,
+  type RegisterInput,
+  type Status,
+} from './schema.ts';
 
 type Row = repo.ConsultationRow;
 
@@ -24,9 +31,21 @@ export function orderedId(at: number): string {
 }
 
 /** One trail event, written in the transaction of the change it describes. */
-export async function trail(db: Db, c: { id: string }, at: number, who: { userId: string; name: string } | null, action: string, detail?: Record<string, unknown>) {
+export async function trail(
+  db: Db,
+  c: { id: string },
+  at: number,
+  who: { userId: string; name: string } | null,
+  action: string,
+  detail?: Record<string, unknown>,
+) {
   await repo.insertEvent(db, {
-    id: orderedId(at), consultation_id: c.id, at, user_id: who?.userId ?? null, user_name: who?.name ?? null, action,
+    id: orderedId(at),
+    consultation_id: c.id,
+    at,
+    user_id: who?.userId ?? null,
+    user_name: who?.name ?? null,
+    action,
     detail: detail ? JSON.stringify(detail) : null,
   });
 }
@@ -64,7 +83,13 @@ const CODE_CHARS = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
 const lookupCode = () => Array.from({ length: 6 }, () => CODE_CHARS[randomInt(CODE_CHARS.length)]).join('');
 
 /** Inserts with the next number of the day; a concurrent registration taking the same number retries. */
-async function insertNumbered(ctx: AppContext, hallId: string, now: number, build: (number: string) => Row, after: (trx: Db, row: Row) => Promise<void>) {
+async function insertNumbered(
+  ctx: AppContext,
+  hallId: string,
+  now: number,
+  build: (number: string) => Row,
+  after: (trx: Db, row: Row) => Promise<void>,
+) {
   const hall = await findHall(ctx.db, hallId);
   if (!hall) throw invalid('hallId', '服务大厅不存在', 'No such hall');
   const day = chinaDay(now);
@@ -92,21 +117,48 @@ export async function registerConsultation(ctx: AppContext, actor: Actor, input:
   const id = newId(now);
   const phone = protectPhone(piiFields.consultationPhone, id, input.contactPhone);
   const row = await insertNumbered(
-    ctx, input.hallId, now,
+    ctx,
+    input.hallId,
+    now,
     (number) => ({
-      id, hall_id: input.hallId, number, lookup_code: lookupCode(), channel: input.channel, person_name: input.personName,
-      contact_phone_enc: phone.enc, contact_phone_index: phone.index, contact_phone_masked: phone.masked, question: input.question, item_id: itemId,
-      status: answered ? 'answered' : 'open', first_owner_id: actor.userId, first_owner_name: actor.displayName,
-      handler_id: actor.userId, handler_name: actor.displayName, answer: input.answer ?? null,
-      answered_at: answered ? now : null, answered_by: answered ? actor.displayName : null, promised_days: null, due_date: null,
-      referral_text: null, referral_department_id: null, registered_day: chinaDay(now), created_at: now, updated_at: now,
+      id,
+      hall_id: input.hallId,
+      number,
+      lookup_code: lookupCode(),
+      channel: input.channel,
+      person_name: input.personName,
+      contact_phone_enc: phone.enc,
+      contact_phone_index: phone.index,
+      contact_phone_masked: phone.masked,
+      question: input.question,
+      item_id: itemId,
+      status: answered ? 'answered' : 'open',
+      first_owner_id: actor.userId,
+      first_owner_name: actor.displayName,
+      handler_id: actor.userId,
+      handler_name: actor.displayName,
+      answer: input.answer ?? null,
+      answered_at: answered ? now : null,
+      answered_by: answered ? actor.displayName : null,
+      promised_days: null,
+      due_date: null,
+      referral_text: null,
+      referral_department_id: null,
+      registered_day: chinaDay(now),
+      created_at: now,
+      updated_at: now,
     }),
     async (trx, r) => {
       await trail(trx, r, now, who(actor), 'register', { channel: input.channel, itemId });
       if (answered) await trail(trx, r, now, who(actor), 'answer', { answer: input.answer, onTheSpot: true });
-      await appendAudit(trx, byActor(actor, now, 'consult.register', 'consultation', r.id, {
-        number: r.number, channel: input.channel, answered,
-      }));
+      await appendAudit(
+        trx,
+        byActor(actor, now, 'consult.register', 'consultation', r.id, {
+          number: r.number,
+          channel: input.channel,
+          answered,
+        }),
+      );
     },
   );
   return consultationDetail(ctx, actor, row.id);
@@ -119,19 +171,49 @@ export async function registerOnline(ctx: AppContext, input: PublicInput, ip: st
   const id = newId(now);
   const phone = protectPhone(piiFields.consultationPhone, id, input.contactPhone);
   const row = await insertNumbered(
-    ctx, input.hallId, now,
+    ctx,
+    input.hallId,
+    now,
     (number) => ({
-      id, hall_id: input.hallId, number, lookup_code: lookupCode(), channel: 'online' as Channel, person_name: input.personName,
-      contact_phone_enc: phone.enc, contact_phone_index: phone.index, contact_phone_masked: phone.masked, question: input.question, item_id: itemId,
-      status: 'unclaimed', first_owner_id: null, first_owner_name: null, handler_id: null, handler_name: null, answer: null,
-      answered_at: null, answered_by: null, promised_days: null, due_date: null, referral_text: null, referral_department_id: null,
-      registered_day: chinaDay(now), created_at: now, updated_at: now,
+      id,
+      hall_id: input.hallId,
+      number,
+      lookup_code: lookupCode(),
+      channel: 'online' as Channel,
+      person_name: input.personName,
+      contact_phone_enc: phone.enc,
+      contact_phone_index: phone.index,
+      contact_phone_masked: phone.masked,
+      question: input.question,
+      item_id: itemId,
+      status: 'unclaimed',
+      first_owner_id: null,
+      first_owner_name: null,
+      handler_id: null,
+      handler_name: null,
+      answer: null,
+      answered_at: null,
+      answered_by: null,
+      promised_days: null,
+      due_date: null,
+      referral_text: null,
+      referral_department_id: null,
+      registered_day: chinaDay(now),
+      created_at: now,
+      updated_at: now,
     }),
     async (trx, r) => {
       await trail(trx, r, now, null, 'register', { channel: 'online', itemId });
       await appendAudit(trx, {
-        at: now, userId: null, username: null, action: 'consult.register_online', targetType: 'consultation', targetId: r.id,
-        outcome: 'success', ip, detail: { number: r.number },
+        at: now,
+        userId: null,
+        username: null,
+        action: 'consult.register_online',
+        targetType: 'consultation',
+        targetId: r.id,
+        outcome: 'success',
+        ip,
+        detail: { number: r.number },
       });
     },
   );
@@ -143,8 +225,13 @@ export async function publicLookup(ctx: AppContext, q: { number: string; code: s
   const c = await repo.findByNumber(ctx.db, q.number);
   if (!c || c.lookup_code !== q.code.toUpperCase()) throw notFound('咨询', 'Consultation');
   return {
-    number: c.number, status: c.status as Status, registeredDay: c.registered_day, dueDate: c.due_date,
-    dueProvisional: c.due_provisional === 1, answer: c.answer, referralText: c.referral_text,
+    number: c.number,
+    status: c.status as Status,
+    registeredDay: c.registered_day,
+    dueDate: c.due_date,
+    dueProvisional: c.due_provisional === 1,
+    answer: c.answer,
+    referralText: c.referral_text,
   };
 }
 
@@ -160,46 +247,102 @@ async function lights(ctx: AppContext, rows: Row[]) {
 
 function presentSummary(r: Row, itemName: string | null, light: 'green' | 'yellow' | 'red' | null) {
   return {
-    id: r.id, hallId: r.hall_id, number: r.number, channel: r.channel as Channel, personName: r.person_name,
-    contactPhone: r.contact_phone_masked, question: r.question, itemId: r.item_id, itemName,
-    status: r.status as Status, firstOwnerId: r.first_owner_id, firstOwnerName: r.first_owner_name, handlerId: r.handler_id,
-    handlerName: r.handler_name, dueDate: r.due_date, dueProvisional: r.due_provisional === 1, light, registeredDay: r.registered_day,
-    createdAt: Number(r.created_at), updatedAt: Number(r.updated_at),
+    id: r.id,
+    hallId: r.hall_id,
+    number: r.number,
+    channel: r.channel as Channel,
+    personName: r.person_name,
+    contactPhone: r.contact_phone_masked,
+    question: r.question,
+    itemId: r.item_id,
+    itemName,
+    status: r.status as Status,
+    firstOwnerId: r.first_owner_id,
+    firstOwnerName: r.first_owner_name,
+    handlerId: r.handler_id,
+    handlerName: r.handler_name,
+    dueDate: r.due_date,
+    dueProvisional: r.due_provisional === 1,
+    light,
+    registeredDay: r.registered_day,
+    createdAt: Number(r.created_at),
+    updatedAt: Number(r.updated_at),
   };
 }
 
-export async function listConsultations(ctx: AppContext, actor: Actor, q: ListQuery & { limit: number; offset: number }) {
+export async function listConsultations(
+  ctx: AppContext,
+  actor: Actor,
+  q: ListQuery & { limit: number; offset: number },
+) {
   const today = chinaDay(ctx.clock.now());
   const overdue = q.overdue === 'true';
   const statusFilter = q.status === 'active' || overdue ? openStatuses : q.status ? [q.status] : undefined;
   const { rows, total } = await repo.listConsultations(ctx.db, {
-    hallIds: visibleHallIds(actor, q.hallId), statuses: statusFilter, channel: q.channel,
-    overdueBefore: overdue ? today : undefined, mineUserId: q.mine === 'true' ? actor.userId : undefined, q: q.q,
+    hallIds: visibleHallIds(actor, q.hallId),
+    statuses: statusFilter,
+    channel: q.channel,
+    overdueBefore: overdue ? today : undefined,
+    mineUserId: q.mine === 'true' ? actor.userId : undefined,
+    q: q.q,
     // A whole phone number typed in the search box finds the consultation by the phone's blind index.
     phoneIndexes: q.q && /^\+?[0-9][0-9 -]{5,}$/.test(q.q) ? lookupIndexes('phone', q.q) : undefined,
-    limit: q.limit, offset: q.offset,
+    limit: q.limit,
+    offset: q.offset,
   });
-  const [names, light] = await Promise.all([repo.itemNames(ctx.db, rows.flatMap((r) => (r.item_id ? [r.item_id] : []))), lights(ctx, rows)]);
-  return { items: rows.map((r) => presentSummary(r, r.item_id ? (names.get(r.item_id) ?? null) : null, light(r))), total };
+  const [names, light] = await Promise.all([
+    repo.itemNames(
+      ctx.db,
+      rows.flatMap((r) => (r.item_id ? [r.item_id] : [])),
+    ),
+    lights(ctx, rows),
+  ]);
+  return {
+    items: rows.map((r) => presentSummary(r, r.item_id ? (names.get(r.item_id) ?? null) : null, light(r))),
+    total,
+  };
 }
 
 export async function consultationDetail(ctx: AppContext, actor: Actor, id: string) {
   const c = await loadConsultation(ctx, actor, id);
   const [names, light, events, departments, notices] = await Promise.all([
-    repo.itemNames(ctx.db, c.item_id ? [c.item_id] : []), lights(ctx, [c]), repo.eventsOf(ctx.db, id),
-    repo.departmentRowsOf(ctx.db, id), repo.noticesOf(ctx.db, id),
+    repo.itemNames(ctx.db, c.item_id ? [c.item_id] : []),
+    lights(ctx, [c]),
+    repo.eventsOf(ctx.db, id),
+    repo.departmentRowsOf(ctx.db, id),
+    repo.noticesOf(ctx.db, id),
   ]);
   return {
     ...presentSummary(c, c.item_id ? (names.get(c.item_id) ?? null) : null, light(c)),
-    answer: c.answer, answeredAt: c.answered_at === null ? null : Number(c.answered_at), answeredBy: c.answered_by,
-    promisedDays: c.promised_days, referralText: c.referral_text, referralDepartmentId: c.referral_department_id,
+    answer: c.answer,
+    answeredAt: c.answered_at === null ? null : Number(c.answered_at),
+    answeredBy: c.answered_by,
+    promisedDays: c.promised_days,
+    referralText: c.referral_text,
+    referralDepartmentId: c.referral_department_id,
     departments: departments.map((d) => ({
-      id: d.id, departmentId: d.department_id, departmentName: d.department_name, question: d.question, askedAt: Number(d.asked_at),
-      askedBy: d.asked_by, answer: d.answer, answeredAt: d.answered_at === null ? null : Number(d.answered_at), answeredBy: d.answered_by,
+      id: d.id,
+      departmentId: d.department_id,
+      departmentName: d.department_name,
+      question: d.question,
+      askedAt: Number(d.asked_at),
+      askedBy: d.asked_by,
+      answer: d.answer,
+      answeredAt: d.answered_at === null ? null : Number(d.answered_at),
+      answeredBy: d.answered_by,
     })),
-    notices: notices.map((n) => ({ id: n.id, number: n.number, itemVersion: n.item_version, issuedAt: Number(n.issued_at), issuedBy: n.issued_by })),
+    notices: notices.map((n) => ({
+      id: n.id,
+      number: n.number,
+      itemVersion: n.item_version,
+      issuedAt: Number(n.issued_at),
+      issuedBy: n.issued_by,
+    })),
     trail: events.map((e) => ({
-      at: Number(e.at), userName: e.user_name, action: e.action, detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : null,
+      at: Number(e.at),
+      userName: e.user_name,
+      action: e.action,
+      detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : null,
     })),
     canHandle: isOpen(c.status) && mayHandle(actor, c),
   };
@@ -208,7 +351,10 @@ export async function consultationDetail(ctx: AppContext, actor: Actor, id: stri
 /** The unmasked phone, for holders of personal.view; every sight is audited. */
 export async function revealContact(ctx: AppContext, actor: Actor, id: string) {
   const c = await loadConsultation(ctx, actor, id);
-  await recordAudit(ctx.db, byActor(actor, ctx.clock.now(), 'personal.view', 'consultation', id, { field: 'contactPhone', number: c.number }));
+  await recordAudit(
+    ctx.db,
+    byActor(actor, ctx.clock.now(), 'personal.view', 'consultation', id, { field: 'contactPhone', number: c.number }),
+  );
   return { contactPhone: reveal(piiFields.consultationPhone, c.id, c.contact_phone_enc) };
 }
 

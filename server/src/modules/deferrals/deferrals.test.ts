@@ -23,7 +23,8 @@ const soon = () => nextWeekday(nextWeekday(chinaDay(h.hall.clock.now())));
 /** Along the published process: the site check and the review (parallel) are done, so the case stands 审批中. */
 async function toApproval(id: string) {
   const stepId = async (key: string) =>
-    (json(await h.s.clerk.get(`/api/cases/${id}`)).steps as { key: string; id: string }[]).find((x) => x.key === key)!.id;
+    (json(await h.s.clerk.get(`/api/cases/${id}`)).steps as { key: string; id: string }[]).find((x) => x.key === key)!
+      .id;
   await ok(await h.s.handler.post(`/api/cases/${id}/steps/${await stepId('s3')}/claim`));
   await ok(await h.s.handler.post(`/api/cases/${id}/steps/${await stepId('s3')}/finish`, { note: '现场核查无误' }));
   await ok(await h.s.reviewer.post(`/api/cases/${id}/steps/${await stepId('s2')}/claim`));

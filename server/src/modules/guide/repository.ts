@@ -2,7 +2,10 @@ import type { Db } from '../../platform/db/database.ts';
 
 export const allHalls = (db: Db) => db.selectFrom('halls').selectAll().orderBy('code').execute();
 
-export async function publishedItems(db: Db, f: { hallId?: string; q?: string; category?: string; limit: number; offset: number }) {
+export async function publishedItems(
+  db: Db,
+  f: { hallId?: string; q?: string; category?: string; limit: number; offset: number },
+) {
   let q = db.selectFrom('service_items').where('status', '=', 'published');
   if (f.hallId) q = q.where('hall_id', '=', f.hallId);
   if (f.category) q = q.where('category', '=', f.category);

@@ -7,7 +7,13 @@ import { categories, itemContentSchema } from '../catalog/schema.ts';
 import { guideFor, publicGuide, publicHalls } from './service.ts';
 import { intParam } from '../../platform/numeric-params.ts';
 
-const publicHall = z.object({ id: z.string(), name: z.string(), address: z.string(), phone: z.string(), openingHours: z.string() });
+const publicHall = z.object({
+  id: z.string(),
+  name: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  openingHours: z.string(),
+});
 
 const guideEntry = z.object({
   id: z.string(),
@@ -36,10 +42,14 @@ export function guideRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['办事指南 public guide'];
 
-  r.get('/api/public/halls', { config: { access: 'public' }, schema: { tags, response: { 200: listOf(publicHall) } } },
-    async () => publicHalls(ctx));
+  r.get(
+    '/api/public/halls',
+    { config: { access: 'public' }, schema: { tags, response: { 200: listOf(publicHall) } } },
+    async () => publicHalls(ctx),
+  );
 
-  r.get('/api/public/guide',
+  r.get(
+    '/api/public/guide',
     {
       config: { access: 'public' },
       schema: {
@@ -53,9 +63,12 @@ export function guideRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: listOf(guideEntry) },
       },
     },
-    async (req) => publicGuide(ctx, { ...req.query, ...pageWindow(req.query) }));
+    async (req) => publicGuide(ctx, { ...req.query, ...pageWindow(req.query) }),
+  );
 
-  r.get('/api/public/guide/:id',
+  r.get(
+    '/api/public/guide/:id',
     { config: { access: 'public' }, schema: { tags, params: idParams, response: { 200: guideDetail } } },
-    async (req) => guideFor(ctx, req.params.id));
+    async (req) => guideFor(ctx, req.params.id),
+  );
 }

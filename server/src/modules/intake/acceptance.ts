@@ -48,7 +48,12 @@ export async function acceptInTransaction(
   // Claim the case before writing anything for it: a second acceptance of the same case running at the same
   // time waits on this row and then finds it no longer received (409), instead of colliding on its steps.
   if (!(await cases.updateCaseFrom(trx, c.id, c.state, { updated_at: now }))) {
-    throw new AppError(409, 'CONFLICT', '办件已被他人处理，请刷新后重试', 'The case was changed meanwhile; reload and retry');
+    throw new AppError(
+      409,
+      'CONFLICT',
+      '办件已被他人处理，请刷新后重试',
+      'The case was changed meanwhile; reload and retry',
+    );
   }
   const calendar = await calendarOf(trx, c.hall_id);
   // The published process starts: the reception order is done by this clerk, the next order is routed to its
@@ -56,10 +61,18 @@ export async function acceptInTransaction(
   const plan = stepsAtAcceptance(actor, c.id, x.content.steps, now, (s) => stepDeadlineColumns(calendar, s, []));
   await cases.insertSteps(trx, plan.steps);
   const active = plan.activated;
-  await cases.insertSlips(trx, active.map((s) => ({
-    id: newId(now), case_id: c.id, at: now, step_id: s.id, handed_over_by: actor.userId, handed_over_by_name: actor.displayName,
-    department_id: s.department_id,
-  })));
+  await cases.insertSlips(
+    trx,
+    active.map((s) => ({
+      id: newId(now),
+      case_id: c.id,
+      at: now,
+      step_id: s.id,
+      handed_over_by: actor.userId,
+      handed_over_by_name: actor.displayName,
+      department_id: s.department_id,
+    })),
+  );
 
   // The numbers come last: on PostgreSQL a counter's row stays locked until the commit, and every acceptance in
   // the hall waits for it, so it is taken when only the few writes that need it remain.
@@ -67,13 +80,26 @@ export async function acceptInTransaction(
   const action = deferral ? 'acceptWithDeferredMaterials' : 'acceptCase';
   let row = await moveCase(trx, actor, c, now, {
     action,
-    payload: deferral ? { deferredItems: deferral.keys, promiseSigned: true, supplementDeadline: deferral.deadline } : {},
+    payload: deferral
+      ? { deferredItems: deferral.keys, promiseSigned: true, supplementDeadline: deferral.deadline }
+      : {},
     patch: {
-      case_no: caseNo, accepted_at: now, accepted_day: acceptedDay, deadline: when.deadline,
-      deadline_provisional: when.provisional ? 1 : 0, first_owner_id: actor.userId, first_owner_name: actor.displayName,
-      deferred_items: deferral ? JSON.stringify(deferral.keys) : null, deferred_deadline: deferral?.deadline ?? null,
+      case_no: caseNo,
+      accepted_at: now,
+      accepted_day: acceptedDay,
+      deadline: when.deadline,
+      deadline_provisional: when.provisional ? 1 : 0,
+      first_owner_id: actor.userId,
+      first_owner_name: actor.displayName,
+      deferred_items: deferral ? JSON.stringify(deferral.keys) : null,
+      deferred_deadline: deferral?.deadline ?? null,
     },
-    detail: { caseNo, deadline: when.deadline, itemVersion: c.item_version, ...(deferral ? { deferred: deferral } : {}) },
+    detail: {
+      caseNo,
+      deadline: when.deadline,
+      itemVersion: c.item_version,
+      ...(deferral ? { deferred: deferral } : {}),
+    },
   });
   // The case stands where its first step after reception puts it (审核中 for a review, 已受理 while 分办 waits).
   if (plan.state !== row.state) row = await handOverAtAcceptance(trx, actor, row, now, plan.state, active);
@@ -86,7 +112,9 @@ export async function acceptInTransaction(
     urgency: { regular: '常规', urgent: '紧急（绿色通道）', special: '特殊' }[c.urgency] ?? c.urgency,
     received: x.content.materials.flatMap((m) => {
       const mark = x.marks.find((k) => k.key === m.key);
-      return mark?.status === 'received' ? [{ name: m.name, form: formLabels[m.form], copies: mark.copies, pages: mark.pages }] : [];
+      return mark?.status === 'received'
+        ? [{ name: m.name, form: formLabels[m.form], copies: mark.copies, pages: mark.pages }]
+        : [];
     }),
     deferred: x.content.materials.filter((m) => deferredSet.has(m.key)).map((m) => ({ name: m.name })),
     deferredDeadline: deferral?.deadline ?? null,
@@ -110,9 +138,16 @@ export async function acceptInTransaction(
     docs.push(await issueDocument(trx, actor, row, x, 'deferral_promise', letter, now, 'issued'));
   }
   await cases.closeOpenNotices(trx, c.id);
-  await appendAudit(trx, byActor(actor, now, deferral ? 'case.accept_deferred' : 'case.accept', 'case', c.id, {
-    caseNo, item: c.item_id, itemVersion: c.item_version, deadline: when.deadline, state: row.state as CaseState,
-    documents: docs, ...(deferral ? { deferred: deferral } : {}),
-  }));
+  await appendAudit(
+    trx,
+    byActor(actor, now, deferral ? 'case.accept_deferred' : 'case.accept', 'case', c.id, {
+      caseNo,
+      item: c.item_id,
+      itemVersion: c.item_version,
+      deadline: when.deadline,
+      state: row.state as CaseState,
+      documents: docs,
+      ...(deferral ? { deferred: deferral } : {}),
+    }),
+  );
 }
-

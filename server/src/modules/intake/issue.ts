@@ -53,8 +53,16 @@ export async function issueDocument(
   const n = await cases.nextNumber(trx, c.hall_id, series, year);
   const docNo = `${x.hall.code}-${series}-${year}-${String(n).padStart(6, '0')}`;
   await cases.insertDocument(trx, {
-    id: newId(now), hall_id: c.hall_id, case_id: c.id, kind, doc_no: docNo, status, issued_at: now, issued_by: actor.userId,
-    issued_by_name: actor.displayName, content: JSON.stringify(content),
+    id: newId(now),
+    hall_id: c.hall_id,
+    case_id: c.id,
+    kind,
+    doc_no: docNo,
+    status,
+    issued_at: now,
+    issued_by: actor.userId,
+    issued_by_name: actor.displayName,
+    content: JSON.stringify(content),
   });
   return docNo;
 }

@@ -22,7 +22,14 @@ beforeAll(async () => {
 afterAll(() => hall.close());
 
 const countOf = async (table: 'cases' | 'case_events' | 'audit_log' | 'case_receptions') =>
-  Number((await hall.ctx.db.selectFrom(table).select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await hall.ctx.db
+        .selectFrom(table)
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe('当场受理: registered and accepted in one step', () => {
   it('writes the case, its reception, steps, routing, number, receipt, trail and one audit record together', async () => {
@@ -31,26 +38,57 @@ describe('当场受理: registered and accepted in one step', () => {
     expect(res.statusCode, res.body).toBe(201);
     const c = json(res);
     expect(c.caseNo).toMatch(/^QCX-ZWFW-2026-\d{6}$/);
-    expect(c).toMatchObject({ state: 'in_process', acceptedDay: '2026-03-02', deadline: '2026-03-09', firstOwner: { name: '张伟' } });
-    expect(c.steps.map((s: any) => [s.key, s.status])).toEqual([['s1', 'done'], ['s2', 'active'], ['s3', 'active'], ['s4', 'pending']]);
+    expect(c).toMatchObject({
+      state: 'in_process',
+      acceptedDay: '2026-03-02',
+      deadline: '2026-03-09',
+      firstOwner: { name: '张伟' },
+    });
+    expect(c.steps.map((s: any) => [s.key, s.status])).toEqual([
+      ['s1', 'done'],
+      ['s2', 'active'],
+      ['s3', 'active'],
+      ['s4', 'pending'],
+    ]);
     // Each active step has its own deadline: 2 working days from Monday.
-    const steps = await hall.ctx.db.selectFrom('case_steps').select(['step_key', 'deadline']).where('case_id', '=', c.id).orderBy('step_key').execute();
-    expect(steps.map((s) => [s.step_key, s.deadline])).toEqual([['s1', '2026-03-02'], ['s2', '2026-03-04'], ['s3', '2026-03-04'], ['s4', null]]);
+    const steps = await hall.ctx.db
+      .selectFrom('case_steps')
+      .select(['step_key', 'deadline'])
+      .where('case_id', '=', c.id)
+      .orderBy('step_key')
+      .execute();
+    expect(steps.map((s) => [s.step_key, s.deadline])).toEqual([
+      ['s1', '2026-03-02'],
+      ['s2', '2026-03-04'],
+      ['s3', '2026-03-04'],
+      ['s4', null],
+    ]);
     expect(c.routingSlips).toHaveLength(2);
     expect(c.events.map((e: any) => e.action)).toEqual(['registerReception', 'acceptCase', 'routeToDepartment']);
     expect(c.documents.map((d: any) => d.kind)).toEqual(['receipt']);
     const audit = await hall.ctx.db.selectFrom('audit_log').select(['action']).where('target_id', '=', c.id).execute();
     expect(audit.map((a) => a.action)).toEqual(['case.accept']);
     // The next case, accepted the two-step way, takes the next number.
-    const second = json(await clerk.post('/api/intake/receptions', { itemId, applicantId, windowId, materials: complete() }));
+    const second = json(
+      await clerk.post('/api/intake/receptions', { itemId, applicantId, windowId, materials: complete() }),
+    );
     const accepted = json(await clerk.post(`/api/cases/${second.id}/accept`));
     expect(Number(accepted.caseNo.slice(-6))).toBe(Number(c.caseNo.slice(-6)) + 1);
   });
 
   it('refuses incomplete materials (409, naming them) and bad input (400, naming the field), writing nothing', async () => {
     const applicantId = await person(clerk, hallId);
-    const before = await Promise.all([countOf('cases'), countOf('case_events'), countOf('audit_log'), countOf('case_receptions')]);
-    const missing = await clerk.post('/api/intake/acceptances', { itemId, applicantId, materials: marks({ licence: { status: 'missing' } }) });
+    const before = await Promise.all([
+      countOf('cases'),
+      countOf('case_events'),
+      countOf('audit_log'),
+      countOf('case_receptions'),
+    ]);
+    const missing = await clerk.post('/api/intake/acceptances', {
+      itemId,
+      applicantId,
+      materials: marks({ licence: { status: 'missing' } }),
+    });
     expect(missing.statusCode).toBe(409);
     expect(json(missing)).toMatchObject({ code: 'MATERIALS_INCOMPLETE', field: 'materials' });
     expect(json(missing).message).toContain('营业执照复印件');
@@ -60,7 +98,12 @@ describe('当场受理: registered and accepted in one step', () => {
     const noMaterials = await clerk.post('/api/intake/acceptances', { itemId, applicantId, materials: [] });
     expect(noMaterials.statusCode).toBe(400);
     expect(json(noMaterials).field).toBe('materials');
-    const after = await Promise.all([countOf('cases'), countOf('case_events'), countOf('audit_log'), countOf('case_receptions')]);
+    const after = await Promise.all([
+      countOf('cases'),
+      countOf('case_events'),
+      countOf('audit_log'),
+      countOf('case_receptions'),
+    ]);
     expect(after).toEqual(before);
   });
 
@@ -75,7 +118,10 @@ describe('当场受理: registered and accepted in one step', () => {
     const applicantId = await person(clerk, hallId);
     const before = json(await clerk.post('/api/intake/acceptances', { itemId, applicantId, materials: complete() }));
     expect(before.deadline).toBe('2026-03-09');
-    const closed = await admin.put(`/api/calendar/halls/${hallId}/days/2026-03-05`, { kind: 'closed', note: '设备检修' });
+    const closed = await admin.put(`/api/calendar/halls/${hallId}/days/2026-03-05`, {
+      kind: 'closed',
+      note: '设备检修',
+    });
     expect(closed.statusCode, closed.body).toBe(200);
     const after = json(await clerk.post('/api/intake/acceptances', { itemId, applicantId, materials: complete() }));
     expect(after.deadline).toBe('2026-03-10');

@@ -23,8 +23,15 @@ export async function acceptAtWindow(ctx: AppContext, actor: Actor, input: Recep
   const now = ctx.clock.now();
   const id = newId(now);
   const x: CaseContext = {
-    item: r.item, content: r.content, hall, applicant: r.applicant, agent: r.agent, window: r.window ?? null,
-    round: 1, marks: input.materials, check,
+    item: r.item,
+    content: r.content,
+    hall,
+    applicant: r.applicant,
+    agent: r.agent,
+    window: r.window ?? null,
+    round: 1,
+    marks: input.materials,
+    check,
   };
   await ctx.db.transaction().execute(async (trx) => {
     const row = await insertReceived(trx, actor, r, input, id, now);

@@ -14,25 +14,39 @@ export function intakeRoutes(app: FastifyInstance, ctx: AppContext) {
   const access = 'reception.register' as const;
   const detail = { 200: caseDetailSchema };
 
-  r.post('/api/intake/receptions',
+  r.post(
+    '/api/intake/receptions',
     { config: { access }, schema: { tags, body: s.receptionInput, response: { 201: caseDetailSchema } } },
-    async (req, reply) => reply.status(201).send(await service.registerReception(ctx, actorOf(req), req.body)));
-  r.post('/api/intake/acceptances',
+    async (req, reply) => reply.status(201).send(await service.registerReception(ctx, actorOf(req), req.body)),
+  );
+  r.post(
+    '/api/intake/acceptances',
     { config: { access }, schema: { tags, body: s.receptionInput, response: { 201: caseDetailSchema } } },
-    async (req, reply) => reply.status(201).send(await acceptAtWindow(ctx, actorOf(req), req.body)));
-  r.post('/api/cases/:id/accept',
+    async (req, reply) => reply.status(201).send(await acceptAtWindow(ctx, actorOf(req), req.body)),
+  );
+  r.post(
+    '/api/cases/:id/accept',
     { config: { access }, schema: { tags, params: idParams, response: detail } },
-    async (req) => service.acceptCase(ctx, actorOf(req), req.params.id));
-  r.post('/api/cases/:id/accept-deferred',
+    async (req) => service.acceptCase(ctx, actorOf(req), req.params.id),
+  );
+  r.post(
+    '/api/cases/:id/accept-deferred',
     { config: { access }, schema: { tags, params: idParams, body: s.deferredInput, response: detail } },
-    async (req) => service.acceptWithDeferral(ctx, actorOf(req), req.params.id, req.body));
-  r.post('/api/cases/:id/one-time-notice',
+    async (req) => service.acceptWithDeferral(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/cases/:id/one-time-notice',
     { config: { access }, schema: { tags, params: idParams, body: s.noticeInput, response: detail } },
-    async (req) => service.issueOneTimeNotice(ctx, actorOf(req), req.params.id, req.body));
-  r.post('/api/cases/:id/refuse',
+    async (req) => service.issueOneTimeNotice(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/cases/:id/refuse',
     { config: { access }, schema: { tags, params: idParams, body: s.refusalInput, response: detail } },
-    async (req) => service.refuseAcceptance(ctx, actorOf(req), req.params.id, req.body));
-  r.post('/api/cases/:id/supplement',
+    async (req) => service.refuseAcceptance(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/cases/:id/supplement',
     { config: { access }, schema: { tags, params: idParams, body: s.supplementInput, response: detail } },
-    async (req) => service.supplementMaterials(ctx, actorOf(req), req.params.id, req.body));
+    async (req) => service.supplementMaterials(ctx, actorOf(req), req.params.id, req.body),
+  );
 }

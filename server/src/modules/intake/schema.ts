@@ -30,7 +30,10 @@ export const noticeInput = z.object({
   /** Working days the applicant has to supplement (default 5). */
   supplementDays: z.number().int().min(1).max(30).default(5),
   /** What to correct per material; a default sentence is written for any material not listed. */
-  corrections: z.array(z.object({ key: z.string().min(1).max(32), requirement: z.string().trim().min(1).max(300) })).max(60).default([]),
+  corrections: z
+    .array(z.object({ key: z.string().min(1).max(32), requirement: z.string().trim().min(1).max(300) }))
+    .max(60)
+    .default([]),
   note: z.string().trim().max(500).default(''),
 });
 
@@ -47,7 +50,15 @@ export const deferredInput = z.object({
 });
 
 export const supplementInput = z.object({
-  materials: z.array(z.object({ key: z.string().min(1).max(32), copies: z.number().int().min(1).max(99), pages: z.number().int().min(1).max(9999) })).max(60),
+  materials: z
+    .array(
+      z.object({
+        key: z.string().min(1).max(32),
+        copies: z.number().int().min(1).max(99),
+        pages: z.number().int().min(1).max(9999),
+      }),
+    )
+    .max(60),
   /** Accept at once when the checklist is now complete (default), or leave the clerk to decide. */
   accept: z.boolean().default(true),
 });

@@ -28,7 +28,8 @@ import type { ReceptionInput } from './schema.ts';
 /** What a reception is checked against, loaded once: the published item version, the parties and the window. */
 export async function checkReception(ctx: AppContext, actor: Actor, input: ReceptionInput) {
   const item = await findItem(ctx.db, input.itemId);
-  if (!item || !actor.hallIds.includes(item.hall_id)) throw invalid('itemId', '事项不存在或不属于本大厅', 'No such service item in your halls');
+  if (!item || !actor.hallIds.includes(item.hall_id))
+    throw invalid('itemId', '事项不存在或不属于本大厅', 'No such service item in your halls');
   // The case is pinned to the version published at this moment (R1.5).
   if (item.status !== 'published' || item.published_version === null) {
     throw invalid('itemId', '该事项未发布或已停用，不能收件', 'The item is not published');
@@ -37,13 +38,16 @@ export async function checkReception(ctx: AppContext, actor: Actor, input: Recep
   if (!version) throw invalid('itemId', '事项版本不存在', 'Item version missing');
   const content = parseContent(version.content);
   const applicant = await loadApplicant(ctx.db, actor, input.applicantId, 'applicantId');
-  if (applicant.hall_id !== item.hall_id) throw invalid('applicantId', '申请人不属于该事项所在大厅', 'The applicant is registered in another hall');
+  if (applicant.hall_id !== item.hall_id)
+    throw invalid('applicantId', '申请人不属于该事项所在大厅', 'The applicant is registered in another hall');
   let agent: ApplicantRow | null = null;
   if (input.agentId !== null) {
     agent = await loadApplicant(ctx.db, actor, input.agentId, 'agentId');
     if (agent.kind !== 'person') throw invalid('agentId', '代理人应为自然人', 'An agent is an individual');
-    if (agent.id === applicant.id) throw invalid('agentId', '代理人不能是申请人本人', 'The agent cannot be the applicant');
-    if (agent.hall_id !== item.hall_id) throw invalid('agentId', '代理人不属于该事项所在大厅', 'The agent is registered in another hall');
+    if (agent.id === applicant.id)
+      throw invalid('agentId', '代理人不能是申请人本人', 'The agent cannot be the applicant');
+    if (agent.hall_id !== item.hall_id)
+      throw invalid('agentId', '代理人不属于该事项所在大厅', 'The agent is registered in another hall');
     if (!input.powerOfAttorneyChecked) {
       throw invalid('powerOfAttorneyChecked', '代理人办理须核验授权委托书', 'Check the power of attorney of the agent');
     }
@@ -51,7 +55,8 @@ export async function checkReception(ctx: AppContext, actor: Actor, input: Recep
   let window: Awaited<ReturnType<typeof findWindow>> | null = null;
   if (input.windowId !== null) {
     const w = await findWindow(ctx.db, input.windowId);
-    if (!w || w.hall_id !== item.hall_id || w.status !== 'active') throw invalid('windowId', '窗口不存在或未启用', 'No such active window in the hall');
+    if (!w || w.hall_id !== item.hall_id || w.status !== 'active')
+      throw invalid('windowId', '窗口不存在或未启用', 'No such active window in the hall');
     window = w;
   }
   const problem = markProblem(checklistOf(content), input.materials);
@@ -70,21 +75,53 @@ export async function insertReceived(
   now: number,
 ): Promise<cases.CaseRow> {
   const row: cases.CaseRow = {
-    id, hall_id: r.item.hall_id, case_no: null, item_id: r.item.id, item_version: r.version, item_name: r.content.name,
-    applicant_id: r.applicant.id, agent_id: input.agentId, attorney_checked: input.agentId !== null && input.powerOfAttorneyChecked ? 1 : 0,
-    state: 'received', resume_to: null, urgency: input.urgency, priority: urgencyPriority[input.urgency], importance: input.importance,
-    window_id: input.windowId, received_by: actor.userId, received_by_name: actor.displayName, received_at: now,
-    received_day: chinaDay(now), first_owner_id: null, first_owner_name: null, accepted_at: null, accepted_day: null,
-    promised_days: r.content.promisedDays, warning_days: r.content.warningDays, deadline: null, deadline_provisional: 0,
-    deferred_items: null, deferred_deadline: null, closed_reason: null, updated_at: now,
+    id,
+    hall_id: r.item.hall_id,
+    case_no: null,
+    item_id: r.item.id,
+    item_version: r.version,
+    item_name: r.content.name,
+    applicant_id: r.applicant.id,
+    agent_id: input.agentId,
+    attorney_checked: input.agentId !== null && input.powerOfAttorneyChecked ? 1 : 0,
+    state: 'received',
+    resume_to: null,
+    urgency: input.urgency,
+    priority: urgencyPriority[input.urgency],
+    importance: input.importance,
+    window_id: input.windowId,
+    received_by: actor.userId,
+    received_by_name: actor.displayName,
+    received_at: now,
+    received_day: chinaDay(now),
+    first_owner_id: null,
+    first_owner_name: null,
+    accepted_at: null,
+    accepted_day: null,
+    promised_days: r.content.promisedDays,
+    warning_days: r.content.warningDays,
+    deadline: null,
+    deadline_provisional: 0,
+    deferred_items: null,
+    deferred_deadline: null,
+    closed_reason: null,
+    updated_at: now,
   };
   await cases.insertCase(trx, row);
   await cases.insertReception(trx, {
-    id: newId(now), case_id: id, round: 1, materials: JSON.stringify(input.materials), window_id: input.windowId,
-    clerk_id: actor.userId, clerk_name: actor.displayName, at: now,
+    id: newId(now),
+    case_id: id,
+    round: 1,
+    materials: JSON.stringify(input.materials),
+    window_id: input.windowId,
+    clerk_id: actor.userId,
+    clerk_name: actor.displayName,
+    at: now,
   });
   await recordEvent(trx, actor, id, now, {
-    action: 'registerReception', from: null, to: 'received',
+    action: 'registerReception',
+    from: null,
+    to: 'received',
     detail: { itemVersion: r.version, urgency: input.urgency, importance: input.importance, round: 1 },
   });
   return row;
@@ -96,13 +133,26 @@ export async function registerReception(ctx: AppContext, actor: Actor, input: Re
   const id = newId(now);
   await ctx.db.transaction().execute(async (trx) => {
     await insertReceived(trx, actor, r, input, id, now);
-    await appendAudit(trx, byActor(actor, now, 'case.register', 'case', id, { item: r.item.id, itemVersion: r.version, urgency: input.urgency }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'case.register', 'case', id, {
+        item: r.item.id,
+        itemVersion: r.version,
+        urgency: input.urgency,
+      }),
+    );
   });
   return caseDetail(ctx, actor, id);
 }
 
 export function incomplete(names: string[]) {
-  return new AppError(409, 'MATERIALS_INCOMPLETE', `材料不齐全，不能受理：${names.join('、')}`, `Materials missing or incorrect: ${names.join(', ')}`, 'materials');
+  return new AppError(
+    409,
+    'MATERIALS_INCOMPLETE',
+    `材料不齐全，不能受理：${names.join('、')}`,
+    `Materials missing or incorrect: ${names.join(', ')}`,
+    'materials',
+  );
 }
 
 /** 受理: only when every required (and applicable conditional) material is received. */
@@ -119,18 +169,36 @@ export async function acceptCase(ctx: AppContext, actor: Actor, id: string) {
 }
 
 /** 容缺受理 (R3.8): every shortfall non-essential, a signed promise, and a deadline not beyond the promised date. */
-export async function acceptWithDeferral(ctx: AppContext, actor: Actor, id: string, input: { promiseSigned: boolean; supplementDeadline: string }) {
+export async function acceptWithDeferral(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { promiseSigned: boolean; supplementDeadline: string },
+) {
   const c = await loadCase(ctx.db, actor, id);
-  checkMove(actor, c, 'acceptWithDeferredMaterials', { deferredItems: ['-'], promiseSigned: input.promiseSigned, supplementDeadline: input.supplementDeadline });
+  checkMove(actor, c, 'acceptWithDeferredMaterials', {
+    deferredItems: ['-'],
+    promiseSigned: input.promiseSigned,
+    supplementDeadline: input.supplementDeadline,
+  });
   const x = await caseContext(ctx.db, c);
-  if (x.check.complete) throw new AppError(409, 'CONFLICT', '材料已齐全，请直接受理', 'Nothing is missing; accept the case', 'materials');
+  if (x.check.complete)
+    throw new AppError(409, 'CONFLICT', '材料已齐全，请直接受理', 'Nothing is missing; accept the case', 'materials');
   const essential = x.check.shortfalls.find((s) => s.essential);
   if (essential) {
-    throw invalid('materials', `“${essential.name}”是关键材料，不能容缺受理`, `${essential.name} is essential and cannot be deferred`);
+    throw invalid(
+      'materials',
+      `“${essential.name}”是关键材料，不能容缺受理`,
+      `${essential.name} is essential and cannot be deferred`,
+    );
   }
   const when = await deadlineIfAcceptedNow(ctx, c);
   if (input.supplementDeadline < when.acceptedDay || input.supplementDeadline > when.deadline) {
-    throw invalid('supplementDeadline', `补齐期限应在今天至承诺办结日期（${when.deadline}）之间`, `The supplement deadline must fall between today and ${when.deadline}`);
+    throw invalid(
+      'supplementDeadline',
+      `补齐期限应在今天至承诺办结日期（${when.deadline}）之间`,
+      `The supplement deadline must fall between today and ${when.deadline}`,
+    );
   }
   const now = ctx.clock.now();
   const deferral = { keys: x.check.shortfalls.map((s) => s.key), deadline: input.supplementDeadline };
@@ -148,9 +216,17 @@ export async function issueOneTimeNotice(
   const c = await loadCase(ctx.db, actor, id);
   checkMove(actor, c, 'issueOneTimeNotice');
   const x = await caseContext(ctx.db, c);
-  if (x.check.complete) throw new AppError(409, 'CONFLICT', '材料已齐全，无需一次性告知，请直接受理', 'Nothing is missing; accept the case', 'materials');
+  if (x.check.complete)
+    throw new AppError(
+      409,
+      'CONFLICT',
+      '材料已齐全，无需一次性告知，请直接受理',
+      'Nothing is missing; accept the case',
+      'materials',
+    );
   const unknown = input.corrections.findIndex((k) => !x.check.shortfalls.some((s) => s.key === k.key));
-  if (unknown >= 0) throw invalid(`corrections.${unknown}.key`, '该材料不在需补正的材料中', 'This material needs no correction');
+  if (unknown >= 0)
+    throw invalid(`corrections.${unknown}.key`, '该材料不在需补正的材料中', 'This material needs no correction');
   const now = ctx.clock.now();
   const today = chinaDay(now);
   const calendar = await calendarOf(ctx.db, c.hall_id);
@@ -160,31 +236,55 @@ export async function issueOneTimeNotice(
   const said = new Map(input.corrections.map((k) => [k.key, k.requirement]));
   const items = x.check.shortfalls.map((s) => {
     const m = x.content.materials.find((k) => k.key === s.key)!;
-    const standard = s.status === 'incorrect'
-      ? `${s.reason}，请按要求更正后重新提交`
-      : `请提交${m.name}（${formLabels[m.form]}${m.copies}份）${m.condition ? `；适用情形：${m.condition}` : ''}`;
+    const standard =
+      s.status === 'incorrect'
+        ? `${s.reason}，请按要求更正后重新提交`
+        : `请提交${m.name}（${formLabels[m.form]}${m.copies}份）${m.condition ? `；适用情形：${m.condition}` : ''}`;
     return { name: s.name, status: s.status, requirement: said.get(s.key) ?? standard };
   });
   const received = x.content.materials.flatMap((m) => {
     const mark = x.marks.find((k) => k.key === m.key);
     return mark?.status === 'received' ? [{ name: m.name, copies: mark.copies, pages: mark.pages }] : [];
   });
-  const content: NoticeContent = { ...sharedContent(c, x, actor, today), items, received, supplementDeadline,
-    supplementDeadlineProvisional: provisional, note: input.note };
+  const content: NoticeContent = {
+    ...sharedContent(c, x, actor, today),
+    items,
+    received,
+    supplementDeadline,
+    supplementDeadlineProvisional: provisional,
+    note: input.note,
+  };
   await ctx.db.transaction().execute(async (trx) => {
     const row = await moveCase(trx, actor, c, now, {
       action: 'issueOneTimeNotice',
       payload: { missingItems: items, supplementDeadline },
-      detail: { items: x.check.shortfalls.map((s) => ({ key: s.key, status: s.status })), supplementDeadline, provisional },
+      detail: {
+        items: x.check.shortfalls.map((s) => ({ key: s.key, status: s.status })),
+        supplementDeadline,
+        provisional,
+      },
     });
     const docNo = await issueDocument(trx, actor, row, x, 'one_time_notice', content, now, 'open');
-    await appendAudit(trx, byActor(actor, now, 'case.one_time_notice', 'case', id, { docNo, supplementDeadline, provisional, items: items.length }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'case.one_time_notice', 'case', id, {
+        docNo,
+        supplementDeadline,
+        provisional,
+        items: items.length,
+      }),
+    );
   });
   return caseDetail(ctx, actor, id);
 }
 
 /** 不予受理: the reasons and where to go instead, from receipt or after a lapsed notice. */
-export async function refuseAcceptance(ctx: AppContext, actor: Actor, id: string, input: { reasons: string; referral: string; basis: string }) {
+export async function refuseAcceptance(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { reasons: string; referral: string; basis: string },
+) {
   const c = await loadCase(ctx.db, actor, id);
   checkMove(actor, c, 'refuseAcceptance', { reason: input.reasons });
   const x = await caseContext(ctx.db, c);
@@ -192,7 +292,9 @@ export async function refuseAcceptance(ctx: AppContext, actor: Actor, id: string
   const content: RefusalContent = { ...sharedContent(c, x, actor, chinaDay(now)), ...input };
   await ctx.db.transaction().execute(async (trx) => {
     const row = await moveCase(trx, actor, c, now, {
-      action: 'refuseAcceptance', payload: { reason: input.reasons }, patch: { closed_reason: input.reasons },
+      action: 'refuseAcceptance',
+      payload: { reason: input.reasons },
+      patch: { closed_reason: input.reasons },
       detail: { reasons: input.reasons, referral: input.referral },
     });
     await cases.closeOpenNotices(trx, id);
@@ -216,24 +318,47 @@ export async function supplementMaterials(
   checkMove(actor, c, 'supplementMaterials', { materials: input.materials });
   const x = await caseContext(ctx.db, c);
   const bad = input.materials.findIndex((m) => !x.check.shortfalls.some((s) => s.key === m.key));
-  if (bad >= 0) throw invalid(`materials.${bad}.key`, '该材料不在一次性告知书所列的补正材料中', 'This material was not asked for');
+  if (bad >= 0)
+    throw invalid(`materials.${bad}.key`, '该材料不在一次性告知书所列的补正材料中', 'This material was not asked for');
   const marks = applySupplement(x.marks, input.materials);
   const check = checkMaterials(checklistOf(x.content), marks);
   const now = ctx.clock.now();
   const when = input.accept && check.complete ? await deadlineIfAcceptedNow(ctx, c) : null;
   await ctx.db.transaction().execute(async (trx) => {
     await cases.insertReception(trx, {
-      id: newId(now), case_id: id, round: x.round + 1, materials: JSON.stringify(marks), window_id: c.window_id,
-      clerk_id: actor.userId, clerk_name: actor.displayName, at: now,
+      id: newId(now),
+      case_id: id,
+      round: x.round + 1,
+      materials: JSON.stringify(marks),
+      window_id: c.window_id,
+      clerk_id: actor.userId,
+      clerk_name: actor.displayName,
+      at: now,
     });
     const row = await moveCase(trx, actor, c, now, {
-      action: 'supplementMaterials', payload: { materials: input.materials },
-      detail: { round: x.round + 1, supplied: input.materials.map((m) => m.key), remaining: check.shortfalls.map((s) => s.key) },
+      action: 'supplementMaterials',
+      payload: { materials: input.materials },
+      detail: {
+        round: x.round + 1,
+        supplied: input.materials.map((m) => m.key),
+        remaining: check.shortfalls.map((s) => s.key),
+      },
     });
     await cases.closeOpenNotices(trx, id);
-    await appendAudit(trx, byActor(actor, now, 'case.supplement', 'case', id, { round: x.round + 1, complete: check.complete }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'case.supplement', 'case', id, { round: x.round + 1, complete: check.complete }),
+    );
     if (when) {
-      await acceptInTransaction(ctx, trx, actor, row, { ...x, marks, check, round: x.round + 1 }, { now, ...when }, null);
+      await acceptInTransaction(
+        ctx,
+        trx,
+        actor,
+        row,
+        { ...x, marks, check, round: x.round + 1 },
+        { now, ...when },
+        null,
+      );
     }
   });
   return caseDetail(ctx, actor, id);

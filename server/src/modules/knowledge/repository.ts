@@ -5,14 +5,16 @@ import type { KnowledgeEntryTable, KnowledgeVersionTable } from '../../platform/
 
 export type EntryRow = KnowledgeEntryTable;
 
-export const findEntry = (db: Db, id: string) => db.selectFrom('knowledge_entries').selectAll().where('id', '=', id).executeTakeFirst();
+export const findEntry = (db: Db, id: string) =>
+  db.selectFrom('knowledge_entries').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const insertEntry = (db: Db, row: EntryRow) => db.insertInto('knowledge_entries').values(row).execute();
 
 export const updateEntry = (db: Db, id: string, patch: Partial<EntryRow>) =>
   db.updateTable('knowledge_entries').set(patch).where('id', '=', id).execute();
 
-export const insertVersion = (db: Db, row: KnowledgeVersionTable) => db.insertInto('knowledge_versions').values(row).execute();
+export const insertVersion = (db: Db, row: KnowledgeVersionTable) =>
+  db.insertInto('knowledge_versions').values(row).execute();
 
 export const versionsOf = (db: Db, id: string) =>
   db.selectFrom('knowledge_versions').selectAll().where('entry_id', '=', id).orderBy('version', 'desc').execute();
@@ -41,11 +43,29 @@ export async function searchEntries(db: Db, f: EntryFilter) {
   if (f.tag) q = q.where('tags_text', 'like', `%|${f.tag}|%`);
   if (f.itemId) q = q.where('item_ids', 'like', `%"${f.itemId}"%`);
   const like = f.q ? `%${f.q}%` : null;
-  if (like) q = q.where((eb) => eb.or([eb('title', 'like', like), eb('body', 'like', like), eb('tags_text', 'like', like)]));
+  if (like)
+    q = q.where((eb) => eb.or([eb('title', 'like', like), eb('body', 'like', like), eb('tags_text', 'like', like)]));
   const rank = (eb: ExpressionBuilder<Database, 'knowledge_entries'>) =>
-    like ? eb.case().when('title', 'like', like).then(eb.lit(0)).when('tags_text', 'like', like).then(eb.lit(1)).else(eb.lit(2)).end() : eb.lit(0);
+    like
+      ? eb
+          .case()
+          .when('title', 'like', like)
+          .then(eb.lit(0))
+          .when('tags_text', 'like', like)
+          .then(eb.lit(1))
+          .else(eb.lit(2))
+          .end()
+      : eb.lit(0);
   const [rows, count] = await Promise.all([
-    q.selectAll().select((eb) => rank(eb).as('rank')).orderBy('rank').orderBy('updated_at', 'desc').orderBy('id').limit(f.limit).offset(f.offset).execute(),
+    q
+      .selectAll()
+      .select((eb) => rank(eb).as('rank'))
+      .orderBy('rank')
+      .orderBy('updated_at', 'desc')
+      .orderBy('id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
@@ -60,7 +80,13 @@ export async function entriesMatchingAny(db: Db, hallIds: string[], terms: strin
     .where('hall_id', 'in', hallIds.length ? hallIds : [''])
     .where('status', '=', 'active')
     .where((eb) =>
-      eb.or(terms.flatMap((t) => [eb('title', 'like', `%${t}%`), eb('body', 'like', `%${t}%`), eb('tags_text', 'like', `%${t}%`)])),
+      eb.or(
+        terms.flatMap((t) => [
+          eb('title', 'like', `%${t}%`),
+          eb('body', 'like', `%${t}%`),
+          eb('tags_text', 'like', `%${t}%`),
+        ]),
+      ),
     )
     .orderBy('updated_at', 'desc')
     .limit(limit)

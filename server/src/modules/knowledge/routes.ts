@@ -12,20 +12,46 @@ export function knowledgeRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['知识库 knowledge base'];
   const detail = { 200: s.entryDetailSchema };
 
-  r.get('/api/knowledge',
-    { config: { access: 'knowledge.read' }, schema: { tags, querystring: s.searchQuery, response: { 200: listOf(s.entrySchema) } } },
-    async (req) => service.searchKnowledge(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }));
-  r.get('/api/knowledge/suggest',
-    { config: { access: 'knowledge.read' }, schema: { tags, querystring: s.suggestQuery, response: { 200: listOf(s.entrySchema) } } },
-    async (req) => service.suggestKnowledge(ctx, actorOf(req), req.query));
-  r.get('/api/knowledge/:id', { config: { access: 'knowledge.read' }, schema: { tags, params: idParams, response: detail } },
-    async (req) => service.entryDetail(ctx, actorOf(req), req.params.id));
-  r.post('/api/knowledge',
-    { config: { access: 'knowledge.manage' }, schema: { tags, body: s.entryInput, response: { 201: s.entryDetailSchema } } },
-    async (req, reply) => reply.status(201).send(await service.createEntry(ctx, actorOf(req), req.body)));
-  r.put('/api/knowledge/:id',
-    { config: { access: 'knowledge.manage' }, schema: { tags, params: idParams, body: s.entryUpdate, response: detail } },
-    async (req) => service.updateEntry(ctx, actorOf(req), req.params.id, req.body));
-  r.post('/api/knowledge/:id/archive', { config: { access: 'knowledge.manage' }, schema: { tags, params: idParams, response: detail } },
-    async (req) => service.archiveEntry(ctx, actorOf(req), req.params.id));
+  r.get(
+    '/api/knowledge',
+    {
+      config: { access: 'knowledge.read' },
+      schema: { tags, querystring: s.searchQuery, response: { 200: listOf(s.entrySchema) } },
+    },
+    async (req) => service.searchKnowledge(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }),
+  );
+  r.get(
+    '/api/knowledge/suggest',
+    {
+      config: { access: 'knowledge.read' },
+      schema: { tags, querystring: s.suggestQuery, response: { 200: listOf(s.entrySchema) } },
+    },
+    async (req) => service.suggestKnowledge(ctx, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/knowledge/:id',
+    { config: { access: 'knowledge.read' }, schema: { tags, params: idParams, response: detail } },
+    async (req) => service.entryDetail(ctx, actorOf(req), req.params.id),
+  );
+  r.post(
+    '/api/knowledge',
+    {
+      config: { access: 'knowledge.manage' },
+      schema: { tags, body: s.entryInput, response: { 201: s.entryDetailSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await service.createEntry(ctx, actorOf(req), req.body)),
+  );
+  r.put(
+    '/api/knowledge/:id',
+    {
+      config: { access: 'knowledge.manage' },
+      schema: { tags, params: idParams, body: s.entryUpdate, response: detail },
+    },
+    async (req) => service.updateEntry(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/knowledge/:id/archive',
+    { config: { access: 'knowledge.manage' }, schema: { tags, params: idParams, response: detail } },
+    async (req) => service.archiveEntry(ctx, actorOf(req), req.params.id),
+  );
 }

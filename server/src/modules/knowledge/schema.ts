@@ -13,7 +13,17 @@ export const entryInput = z.object({
   kind: z.enum(kinds),
   title: z.string().trim().min(1).max(200),
   body: z.string().trim().min(1).max(20_000),
-  tags: z.array(z.string().trim().min(1).max(20).regex(/^[^|]+$/, '标签不能包含 |')).max(20).default([]),
+  tags: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(20)
+        .regex(/^[^|]+$/, '标签不能包含 |'),
+    )
+    .max(20)
+    .default([]),
   itemIds: z.array(id).max(20).default([]),
 });
 export type EntryInput = z.infer<typeof entryInput>;

@@ -25,16 +25,36 @@ async function present(db: Db, rows: repo.EntryRow[]) {
   const items = await repo.itemsIn(db, [...new Set(rows.flatMap((r) => list(r.item_ids)))]);
   const names = new Map(items.map((i) => [i.id, i.name]));
   return rows.map((r) => ({
-    id: r.id, hallId: r.hall_id, kind: r.kind as Kind, title: r.title, body: r.body, tags: list(r.tags),
-    items: list(r.item_ids).map((id) => ({ id, name: names.get(id) ?? id })), status: r.status as 'active' | 'archived',
-    version: r.version, createdAt: Number(r.created_at), createdBy: r.created_by, updatedAt: Number(r.updated_at), updatedBy: r.updated_by,
+    id: r.id,
+    hallId: r.hall_id,
+    kind: r.kind as Kind,
+    title: r.title,
+    body: r.body,
+    tags: list(r.tags),
+    items: list(r.item_ids).map((id) => ({ id, name: names.get(id) ?? id })),
+    status: r.status as 'active' | 'archived',
+    version: r.version,
+    createdAt: Number(r.created_at),
+    createdBy: r.created_by,
+    updatedAt: Number(r.updated_at),
+    updatedBy: r.updated_by,
   }));
 }
 
-export async function searchKnowledge(ctx: AppContext, actor: Actor, q: SearchQuery & { limit: number; offset: number }) {
+export async function searchKnowledge(
+  ctx: AppContext,
+  actor: Actor,
+  q: SearchQuery & { limit: number; offset: number },
+) {
   const { rows, total } = await repo.searchEntries(ctx.db, {
-    hallIds: visibleHallIds(actor, q.hallId), q: q.q || undefined, kind: q.kind, tag: q.tag || undefined, itemId: q.itemId,
-    includeArchived: q.includeArchived === 'true', limit: q.limit, offset: q.offset,
+    hallIds: visibleHallIds(actor, q.hallId),
+    q: q.q || undefined,
+    kind: q.kind,
+    tag: q.tag || undefined,
+    itemId: q.itemId,
+    includeArchived: q.includeArchived === 'true',
+    limit: q.limit,
+    offset: q.offset,
   });
   return { items: await present(ctx.db, rows), total };
 }
@@ -46,18 +66,24 @@ export async function suggestKnowledge(ctx: AppContext, actor: Actor, q: Suggest
   const scored = candidates
     .map((e) => ({
       e,
-      score: scoreEntry(terms, { title: e.title, tagsText: e.tags_text, body: e.body }) + (q.itemId && list(e.item_ids).includes(q.itemId) ? 3 : 0),
+      score:
+        scoreEntry(terms, { title: e.title, tagsText: e.tags_text, body: e.body }) +
+        (q.itemId && list(e.item_ids).includes(q.itemId) ? 3 : 0),
     }))
     .sort((a, b) => b.score - a.score || Number(b.e.updated_at) - Number(a.e.updated_at))
     .slice(0, q.limit);
-  const items = await present(ctx.db, scored.map((x) => x.e));
+  const items = await present(
+    ctx.db,
+    scored.map((x) => x.e),
+  );
   return { items, total: items.length };
 }
 
 async function loadEntry(ctx: AppContext, actor: Actor, id: string) {
   const e = await repo.findEntry(ctx.db, id);
   if (!e) throw notFound('知识条目', 'Knowledge entry');
-  if (!actor.hallIds.includes(e.hall_id)) throw outOfScope(notFound('知识条目', 'Knowledge entry'), 'knowledge_entry', e.id);
+  if (!actor.hallIds.includes(e.hall_id))
+    throw outOfScope(notFound('知识条目', 'Knowledge entry'), 'knowledge_entry', e.id);
   return e;
 }
 
@@ -67,8 +93,15 @@ export async function entryDetail(ctx: AppContext, actor: Actor, id: string) {
   return {
     ...entry!,
     versions: versions.map((v) => ({
-      version: v.version, kind: v.kind as Kind, title: v.title, body: v.body, tags: list(v.tags), itemIds: list(v.item_ids),
-      note: v.note, editedAt: Number(v.edited_at), editedBy: v.edited_by,
+      version: v.version,
+      kind: v.kind as Kind,
+      title: v.title,
+      body: v.body,
+      tags: list(v.tags),
+      itemIds: list(v.item_ids),
+      note: v.note,
+      editedAt: Number(v.edited_at),
+      editedBy: v.edited_by,
     })),
   };
 }
@@ -81,15 +114,37 @@ export async function createEntry(ctx: AppContext, actor: Actor, input: EntryInp
   const id = newId(now);
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertEntry(trx, {
-      id, hall_id: input.hallId, kind: input.kind, title: input.title, body: input.body, tags: JSON.stringify(tags),
-      tags_text: tagsText(tags), item_ids: JSON.stringify(itemIds), status: 'active', version: 1, created_at: now,
-      created_by: actor.displayName, updated_at: now, updated_by: actor.displayName,
+      id,
+      hall_id: input.hallId,
+      kind: input.kind,
+      title: input.title,
+      body: input.body,
+      tags: JSON.stringify(tags),
+      tags_text: tagsText(tags),
+      item_ids: JSON.stringify(itemIds),
+      status: 'active',
+      version: 1,
+      created_at: now,
+      created_by: actor.displayName,
+      updated_at: now,
+      updated_by: actor.displayName,
     });
     await repo.insertVersion(trx, {
-      entry_id: id, version: 1, kind: input.kind, title: input.title, body: input.body, tags: JSON.stringify(tags),
-      item_ids: JSON.stringify(itemIds), note: '新建', edited_at: now, edited_by: actor.displayName,
+      entry_id: id,
+      version: 1,
+      kind: input.kind,
+      title: input.title,
+      body: input.body,
+      tags: JSON.stringify(tags),
+      item_ids: JSON.stringify(itemIds),
+      note: '新建',
+      edited_at: now,
+      edited_by: actor.displayName,
     });
-    await appendAudit(trx, byActor(actor, now, 'knowledge.create', 'knowledge_entry', id, { title: input.title, kind: input.kind }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'knowledge.create', 'knowledge_entry', id, { title: input.title, kind: input.kind }),
+    );
   });
   return entryDetail(ctx, actor, id);
 }
@@ -104,14 +159,32 @@ export async function updateEntry(ctx: AppContext, actor: Actor, id: string, inp
   const version = e.version + 1;
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateEntry(trx, id, {
-      kind: input.kind, title: input.title, body: input.body, tags: JSON.stringify(tags), tags_text: tagsText(tags),
-      item_ids: JSON.stringify(itemIds), version, updated_at: now, updated_by: actor.displayName,
+      kind: input.kind,
+      title: input.title,
+      body: input.body,
+      tags: JSON.stringify(tags),
+      tags_text: tagsText(tags),
+      item_ids: JSON.stringify(itemIds),
+      version,
+      updated_at: now,
+      updated_by: actor.displayName,
     });
     await repo.insertVersion(trx, {
-      entry_id: id, version, kind: input.kind, title: input.title, body: input.body, tags: JSON.stringify(tags),
-      item_ids: JSON.stringify(itemIds), note: input.note, edited_at: now, edited_by: actor.displayName,
+      entry_id: id,
+      version,
+      kind: input.kind,
+      title: input.title,
+      body: input.body,
+      tags: JSON.stringify(tags),
+      item_ids: JSON.stringify(itemIds),
+      note: input.note,
+      edited_at: now,
+      edited_by: actor.displayName,
     });
-    await appendAudit(trx, byActor(actor, now, 'knowledge.update', 'knowledge_entry', id, { version, title: input.title, note: input.note }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'knowledge.update', 'knowledge_entry', id, { version, title: input.title, note: input.note }),
+    );
   });
   return entryDetail(ctx, actor, id);
 }

@@ -11,7 +11,13 @@ afterAll(() => hall.close());
 
 describe('halls, departments and windows', () => {
   it('opens a hall with departments and windows serving its items', async () => {
-    const created = await sys.post('/api/halls', { code: 'NEW01', name: '青川县东城街道便民服务中心', address: '东城街道 1 号', phone: '0839-1234567', openingHours: '工作日 9:00-17:00' });
+    const created = await sys.post('/api/halls', {
+      code: 'NEW01',
+      name: '青川县东城街道便民服务中心',
+      address: '东城街道 1 号',
+      phone: '0839-1234567',
+      openingHours: '工作日 9:00-17:00',
+    });
     expect(created.statusCode).toBe(201);
     const newHall = json(created);
     expect(json(await sys.get('/api/halls')).items.map((h: { id: string }) => h.id)).toContain(newHall.id);
@@ -21,9 +27,17 @@ describe('halls, departments and windows', () => {
     expect(dup.statusCode).toBe(409);
     expect(json(dup).field).toBe('code');
 
-    const win = await sys.post('/api/windows', { hallId: newHall.id, number: 1, name: '综合受理一号窗', kind: 'general', itemIds: [] });
+    const win = await sys.post('/api/windows', {
+      hallId: newHall.id,
+      number: 1,
+      name: '综合受理一号窗',
+      kind: 'general',
+      itemIds: [],
+    });
     expect(win.statusCode).toBe(201);
-    expect((await sys.post('/api/windows', { hallId: newHall.id, number: 1, name: '重复', kind: 'general' })).statusCode).toBe(409);
+    expect(
+      (await sys.post('/api/windows', { hallId: newHall.id, number: 1, name: '重复', kind: 'general' })).statusCode,
+    ).toBe(409);
     const patched = json(await sys.patch(`/api/windows/${json(win).id}`, { status: 'inactive', name: '综合受理窗口' }));
     expect(patched).toMatchObject({ status: 'inactive', name: '综合受理窗口' });
   });

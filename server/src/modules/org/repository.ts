@@ -7,7 +7,8 @@ const anyOf = (ids: string[]) => (ids.length ? ids : none);
 export const hallsIn = (db: Db, hallIds: string[]) =>
   db.selectFrom('halls').selectAll().where('id', 'in', anyOf(hallIds)).orderBy('code').execute();
 
-export const findHall = (db: Db, id: string) => db.selectFrom('halls').selectAll().where('id', '=', id).executeTakeFirst();
+export const findHall = (db: Db, id: string) =>
+  db.selectFrom('halls').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const insertHall = (db: Db, row: HallTable) => db.insertInto('halls').values(row).execute();
 
@@ -15,7 +16,13 @@ export const updateHall = (db: Db, id: string, patch: Partial<HallTable>) =>
   db.updateTable('halls').set(patch).where('id', '=', id).execute();
 
 export const departmentsIn = (db: Db, hallIds: string[]) =>
-  db.selectFrom('departments').selectAll().where('hall_id', 'in', anyOf(hallIds)).orderBy('hall_id').orderBy('code').execute();
+  db
+    .selectFrom('departments')
+    .selectAll()
+    .where('hall_id', 'in', anyOf(hallIds))
+    .orderBy('hall_id')
+    .orderBy('code')
+    .execute();
 
 export const findDepartment = (db: Db, id: string) =>
   db.selectFrom('departments').selectAll().where('id', '=', id).executeTakeFirst();
@@ -29,9 +36,16 @@ export const updateDepartment = (db: Db, id: string, patch: Partial<DepartmentTa
   db.updateTable('departments').set(patch).where('id', '=', id).execute();
 
 export const windowsIn = (db: Db, hallIds: string[]) =>
-  db.selectFrom('windows').selectAll().where('hall_id', 'in', anyOf(hallIds)).orderBy('hall_id').orderBy('number').execute();
+  db
+    .selectFrom('windows')
+    .selectAll()
+    .where('hall_id', 'in', anyOf(hallIds))
+    .orderBy('hall_id')
+    .orderBy('number')
+    .execute();
 
-export const findWindow = (db: Db, id: string) => db.selectFrom('windows').selectAll().where('id', '=', id).executeTakeFirst();
+export const findWindow = (db: Db, id: string) =>
+  db.selectFrom('windows').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const insertWindow = (db: Db, row: WindowTable) => db.insertInto('windows').values(row).execute();
 
@@ -48,7 +62,10 @@ export async function windowItemIds(db: Db, windowIds: string[]): Promise<Map<st
 export async function replaceWindowItems(db: Db, windowId: string, itemIds: string[]): Promise<void> {
   await db.deleteFrom('window_items').where('window_id', '=', windowId).execute();
   if (itemIds.length)
-    await db.insertInto('window_items').values(itemIds.map((item_id) => ({ window_id: windowId, item_id }))).execute();
+    await db
+      .insertInto('window_items')
+      .values(itemIds.map((item_id) => ({ window_id: windowId, item_id })))
+      .execute();
 }
 
 /** Windows that serve an item, for the public guide. */

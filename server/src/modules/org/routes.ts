@@ -6,45 +6,82 @@ import { idParams, listOf } from '../../platform/schemas.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
 
-
 export function orgRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['组织机构 organisation'];
 
-  r.get('/api/halls', { config: { access: 'org.read' }, schema: { tags, response: { 200: listOf(s.hallSchema) } } },
+  r.get(
+    '/api/halls',
+    { config: { access: 'org.read' }, schema: { tags, response: { 200: listOf(s.hallSchema) } } },
     async (req) => {
       const items = await service.listHalls(ctx, actorOf(req));
       return { items, total: items.length };
-    });
-  r.post('/api/halls', { config: { access: 'org.manage' }, schema: { tags, body: s.hallInput, response: { 201: s.hallSchema } } },
-    async (req, reply) => reply.status(201).send(await service.createHall(ctx, actorOf(req), req.body)));
-  r.patch('/api/halls/:id',
-    { config: { access: 'org.manage' }, schema: { tags, params: idParams, body: s.hallPatch, response: { 200: s.hallSchema } } },
-    async (req) => service.updateHall(ctx, actorOf(req), req.params.id, req.body));
+    },
+  );
+  r.post(
+    '/api/halls',
+    { config: { access: 'org.manage' }, schema: { tags, body: s.hallInput, response: { 201: s.hallSchema } } },
+    async (req, reply) => reply.status(201).send(await service.createHall(ctx, actorOf(req), req.body)),
+  );
+  r.patch(
+    '/api/halls/:id',
+    {
+      config: { access: 'org.manage' },
+      schema: { tags, params: idParams, body: s.hallPatch, response: { 200: s.hallSchema } },
+    },
+    async (req) => service.updateHall(ctx, actorOf(req), req.params.id, req.body),
+  );
 
-  r.get('/api/departments',
-    { config: { access: 'org.read' }, schema: { tags, querystring: s.hallQuery, response: { 200: listOf(s.departmentSchema) } } },
+  r.get(
+    '/api/departments',
+    {
+      config: { access: 'org.read' },
+      schema: { tags, querystring: s.hallQuery, response: { 200: listOf(s.departmentSchema) } },
+    },
     async (req) => {
       const items = await service.listDepartments(ctx, actorOf(req), req.query.hallId);
       return { items, total: items.length };
-    });
-  r.post('/api/departments',
-    { config: { access: 'org.manage' }, schema: { tags, body: s.departmentInput, response: { 201: s.departmentSchema } } },
-    async (req, reply) => reply.status(201).send(await service.createDepartment(ctx, actorOf(req), req.body)));
-  r.patch('/api/departments/:id',
-    { config: { access: 'org.manage' }, schema: { tags, params: idParams, body: s.departmentPatch, response: { 200: s.departmentSchema } } },
-    async (req) => service.updateDepartment(ctx, actorOf(req), req.params.id, req.body));
+    },
+  );
+  r.post(
+    '/api/departments',
+    {
+      config: { access: 'org.manage' },
+      schema: { tags, body: s.departmentInput, response: { 201: s.departmentSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await service.createDepartment(ctx, actorOf(req), req.body)),
+  );
+  r.patch(
+    '/api/departments/:id',
+    {
+      config: { access: 'org.manage' },
+      schema: { tags, params: idParams, body: s.departmentPatch, response: { 200: s.departmentSchema } },
+    },
+    async (req) => service.updateDepartment(ctx, actorOf(req), req.params.id, req.body),
+  );
 
-  r.get('/api/windows',
-    { config: { access: 'org.read' }, schema: { tags, querystring: s.hallQuery, response: { 200: listOf(s.windowSchema) } } },
+  r.get(
+    '/api/windows',
+    {
+      config: { access: 'org.read' },
+      schema: { tags, querystring: s.hallQuery, response: { 200: listOf(s.windowSchema) } },
+    },
     async (req) => {
       const items = await service.listWindows(ctx, actorOf(req), req.query.hallId);
       return { items, total: items.length };
-    });
-  r.post('/api/windows',
+    },
+  );
+  r.post(
+    '/api/windows',
     { config: { access: 'org.manage' }, schema: { tags, body: s.windowInput, response: { 201: s.windowSchema } } },
-    async (req, reply) => reply.status(201).send(await service.createWindow(ctx, actorOf(req), req.body)));
-  r.patch('/api/windows/:id',
-    { config: { access: 'org.manage' }, schema: { tags, params: idParams, body: s.windowPatch, response: { 200: s.windowSchema } } },
-    async (req) => service.updateWindow(ctx, actorOf(req), req.params.id, req.body));
+    async (req, reply) => reply.status(201).send(await service.createWindow(ctx, actorOf(req), req.body)),
+  );
+  r.patch(
+    '/api/windows/:id',
+    {
+      config: { access: 'org.manage' },
+      schema: { tags, params: idParams, body: s.windowPatch, response: { 200: s.windowSchema } },
+    },
+    async (req) => service.updateWindow(ctx, actorOf(req), req.params.id, req.body),
+  );
 }

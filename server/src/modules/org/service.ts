@@ -14,7 +14,8 @@ export function visibleHallIds(actor: Actor, hallId?: string): string[] {
 }
 
 export function assertHallAccess(actor: Actor, hallId: string, field = 'hallId'): void {
-  if (!actor.hallIds.includes(hallId)) throw outOfScope(invalid(field, '无权操作该服务大厅', 'You do not belong to that hall'), 'hall', hallId);
+  if (!actor.hallIds.includes(hallId))
+    throw outOfScope(invalid(field, '无权操作该服务大厅', 'You do not belong to that hall'), 'hall', hallId);
 }
 
 const presentHall = (h: Awaited<ReturnType<typeof repo.findHall>> & {}) => ({
@@ -54,14 +55,25 @@ export async function createHall(ctx: AppContext, actor: Actor, input: HallInput
     () =>
       ctx.db.transaction().execute(async (trx) => {
         await repo.insertHall(trx, {
-          id, code: input.code, name: input.name, address: input.address, phone: input.phone,
-          opening_hours: input.openingHours, created_at: now, updated_at: now,
+          id,
+          code: input.code,
+          name: input.name,
+          address: input.address,
+          phone: input.phone,
+          opening_hours: input.openingHours,
+          created_at: now,
+          updated_at: now,
         });
         // The creator must be able to see and staff the hall they just opened.
         await trx.insertInto('user_halls').values({ user_id: actor.userId, hall_id: id }).execute();
-        await appendAudit(trx, byActor(actor, now, 'org.hall.create', 'hall', id, { code: input.code, name: input.name }));
+        await appendAudit(
+          trx,
+          byActor(actor, now, 'org.hall.create', 'hall', id, { code: input.code, name: input.name }),
+        );
       }),
-    '大厅编码已存在', 'Hall code already exists', 'code',
+    '大厅编码已存在',
+    'Hall code already exists',
+    'code',
   );
   actor.hallIds.push(id);
   return presentHall((await repo.findHall(ctx.db, id))!);
@@ -83,9 +95,14 @@ export async function updateHall(ctx: AppContext, actor: Actor, id: string, patc
           ...(patch.openingHours !== undefined && { opening_hours: patch.openingHours }),
           updated_at: now,
         });
-        await appendAudit(trx, byActor(actor, now, 'org.hall.update', 'hall', id, { before: presentHall(hall), patch }));
+        await appendAudit(
+          trx,
+          byActor(actor, now, 'org.hall.update', 'hall', id, { before: presentHall(hall), patch }),
+        );
       }),
-    '大厅编码已存在', 'Hall code already exists', 'code',
+    '大厅编码已存在',
+    'Hall code already exists',
+    'code',
   );
   return presentHall((await repo.findHall(ctx.db, id))!);
 }
@@ -102,16 +119,29 @@ export async function createDepartment(ctx: AppContext, actor: Actor, input: Dep
     () =>
       ctx.db.transaction().execute(async (trx) => {
         await repo.insertDepartment(trx, {
-          id, hall_id: input.hallId, code: input.code, name: input.name, phone: input.phone, created_at: now, updated_at: now,
+          id,
+          hall_id: input.hallId,
+          code: input.code,
+          name: input.name,
+          phone: input.phone,
+          created_at: now,
+          updated_at: now,
         });
         await appendAudit(trx, byActor(actor, now, 'org.department.create', 'department', id, { ...input }));
       }),
-    '该大厅已有相同编码的部门', 'A department with this code exists in the hall', 'code',
+    '该大厅已有相同编码的部门',
+    'A department with this code exists in the hall',
+    'code',
   );
   return presentDepartment((await repo.findDepartment(ctx.db, id))!);
 }
 
-export async function updateDepartment(ctx: AppContext, actor: Actor, id: string, patch: Partial<Omit<DepartmentInput, 'hallId'>>) {
+export async function updateDepartment(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: Partial<Omit<DepartmentInput, 'hallId'>>,
+) {
   const dep = await repo.findDepartment(ctx.db, id);
   if (!dep) throw notFound('部门', 'Department');
   if (!actor.hallIds.includes(dep.hall_id)) throw outOfScope(notFound('部门', 'Department'), 'department', dep.id);
@@ -120,9 +150,14 @@ export async function updateDepartment(ctx: AppContext, actor: Actor, id: string
     () =>
       ctx.db.transaction().execute(async (trx) => {
         await repo.updateDepartment(trx, id, { ...patch, updated_at: now });
-        await appendAudit(trx, byActor(actor, now, 'org.department.update', 'department', id, { before: presentDepartment(dep), patch }));
+        await appendAudit(
+          trx,
+          byActor(actor, now, 'org.department.update', 'department', id, { before: presentDepartment(dep), patch }),
+        );
       }),
-    '该大厅已有相同编码的部门', 'A department with this code exists in the hall', 'code',
+    '该大厅已有相同编码的部门',
+    'A department with this code exists in the hall',
+    'code',
   );
   return presentDepartment((await repo.findDepartment(ctx.db, id))!);
 }
@@ -133,11 +168,15 @@ export async function assertDepartmentsInHalls(db: Db, ids: string[], hallIds: s
   const found = await repo.departmentsByIds(db, ids);
   const ok = new Set(found.filter((d) => hallIds.includes(d.hall_id)).map((d) => d.id));
   const bad = ids.find((id) => !ok.has(id));
-  if (bad) throw invalid(field, `部门 ${bad} 不存在或不属于所选大厅`, `Department ${bad} does not exist in the chosen hall`);
+  if (bad)
+    throw invalid(field, `部门 ${bad} 不存在或不属于所选大厅`, `Department ${bad} does not exist in the chosen hall`);
 }
 
 async function presentWindows(db: Db, rows: Awaited<ReturnType<typeof repo.windowsIn>>) {
-  const items = await repo.windowItemIds(db, rows.map((w) => w.id));
+  const items = await repo.windowItemIds(
+    db,
+    rows.map((w) => w.id),
+  );
   return rows.map((w) => ({
     id: w.id,
     hallId: w.hall_id,
@@ -169,13 +208,21 @@ export async function createWindow(ctx: AppContext, actor: Actor, input: WindowI
     () =>
       ctx.db.transaction().execute(async (trx) => {
         await repo.insertWindow(trx, {
-          id, hall_id: input.hallId, number: input.number, name: input.name, kind: input.kind, status: 'active',
-          created_at: now, updated_at: now,
+          id,
+          hall_id: input.hallId,
+          number: input.number,
+          name: input.name,
+          kind: input.kind,
+          status: 'active',
+          created_at: now,
+          updated_at: now,
         });
         await repo.replaceWindowItems(trx, id, [...new Set(input.itemIds)]);
         await appendAudit(trx, byActor(actor, now, 'org.window.create', 'window', id, { ...input }));
       }),
-    '该大厅已有相同编号的窗口', 'A window with this number exists in the hall', 'number',
+    '该大厅已有相同编号的窗口',
+    'A window with this number exists in the hall',
+    'number',
   );
   return (await presentWindows(ctx.db, [(await repo.findWindow(ctx.db, id))!]))[0]!;
 }

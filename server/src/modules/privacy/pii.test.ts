@@ -47,27 +47,83 @@ beforeAll(async () => {
   const itemId = await publishedItem(head, hallId, departmentId, 'PII-1');
 
   // Intake: an applicant with an agent, accepted on the spot.
-  const reg = await clerk.post('/api/applicants', { hallId, kind: 'person', name: '欧阳明', docType: 'resident_id', docNumber: ID, phone: PHONE });
+  const reg = await clerk.post('/api/applicants', {
+    hallId,
+    kind: 'person',
+    name: '欧阳明',
+    docType: 'resident_id',
+    docNumber: ID,
+    phone: PHONE,
+  });
   expect(reg.statusCode, reg.body).toBe(201);
   applicantId = json(reg).id;
-  const agentId = json(await clerk.post('/api/applicants', {
-    hallId, kind: 'person', name: '欧阳代', docType: 'resident_id', docNumber: residentId('510812', '19800101', '218'), phone: AGENT_PHONE,
-  })).id;
-  const ent = await clerk.post('/api/applicants', { hallId, kind: 'enterprise', name: '青川县明远商贸有限公司', docType: 'credit_code', docNumber: CREDIT, phone: '08397211111', legalRepresentative: '欧阳明' });
+  const agentId = json(
+    await clerk.post('/api/applicants', {
+      hallId,
+      kind: 'person',
+      name: '欧阳代',
+      docType: 'resident_id',
+      docNumber: residentId('510812', '19800101', '218'),
+      phone: AGENT_PHONE,
+    }),
+  ).id;
+  const ent = await clerk.post('/api/applicants', {
+    hallId,
+    kind: 'enterprise',
+    name: '青川县明远商贸有限公司',
+    docType: 'credit_code',
+    docNumber: CREDIT,
+    phone: '08397211111',
+    legalRepresentative: '欧阳明',
+  });
   expect(ent.statusCode, ent.body).toBe(201);
-  const acc = await clerk.post('/api/intake/acceptances', { itemId, applicantId, agentId, powerOfAttorneyChecked: true, windowId, materials: complete() });
+  const acc = await clerk.post('/api/intake/acceptances', {
+    itemId,
+    applicantId,
+    agentId,
+    powerOfAttorneyChecked: true,
+    windowId,
+    materials: complete(),
+  });
   expect(acc.statusCode, acc.body).toBe(201);
   caseNo = json(acc).caseNo;
   // Consultations: at the window and through the public form.
-  expect((await clerk.post('/api/consultations', { hallId, channel: 'visit', personName: '陈咨询', contactPhone: CONSULT_PHONE, question: '如何办理？' })).statusCode).toBe(201);
-  const online = await hall.app.inject({ method: 'POST', url: '/api/public/consultations', payload: { hallId, personName: '网友', contactPhone: ONLINE_PHONE, question: '网上能办吗？' } });
+  expect(
+    (
+      await clerk.post('/api/consultations', {
+        hallId,
+        channel: 'visit',
+        personName: '陈咨询',
+        contactPhone: CONSULT_PHONE,
+        question: '如何办理？',
+      })
+    ).statusCode,
+  ).toBe(201);
+  const online = await hall.app.inject({
+    method: 'POST',
+    url: '/api/public/consultations',
+    payload: { hallId, personName: '网友', contactPhone: ONLINE_PHONE, question: '网上能办吗？' },
+  });
   expect(online.statusCode, online.body).toBe(201);
   // A queue ticket at the kiosk, a staff account with a phone and a changed applicant phone (on the trail).
-  const categoryId = json(await hall.app.inject({ method: 'GET', url: `/api/public/halls/${hallId}/queue/categories` })).items[0].id;
-  const ticket = await hall.app.inject({ method: 'POST', url: `/api/public/halls/${hallId}/queue/tickets`, payload: { categoryId, priority: 'normal' } });
+  const categoryId = json(await hall.app.inject({ method: 'GET', url: `/api/public/halls/${hallId}/queue/categories` }))
+    .items[0].id;
+  const ticket = await hall.app.inject({
+    method: 'POST',
+    url: `/api/public/halls/${hallId}/queue/tickets`,
+    payload: { categoryId, priority: 'normal' },
+  });
   expect(ticket.statusCode, ticket.body).toBe(201);
   const sec = await signedIn(hall.app, 'secadmin');
-  const staff = await sec.post('/api/users', { username: 'pii_staff', displayName: '测试员', phone: STAFF_PHONE, roles: ['clerk'], hallIds: [hallId], departmentIds: [], initialPassword: 'Hall@2026x' });
+  const staff = await sec.post('/api/users', {
+    username: 'pii_staff',
+    displayName: '测试员',
+    phone: STAFF_PHONE,
+    roles: ['clerk'],
+    hallIds: [hallId],
+    departmentIds: [],
+    initialPassword: 'Hall@2026x',
+  });
   expect(staff.statusCode, staff.body).toBe(201);
   expect((await supervisor.patch(`/api/applicants/${applicantId}`, { phone: NEW_PHONE })).statusCode).toBe(200);
   expect((await supervisor.patch(`/api/applicants/${applicantId}`, { phone: PHONE })).statusCode).toBe(200);
@@ -79,9 +135,18 @@ afterAll(async () => {
 
 async function everyRowText(): Promise<string> {
   const db = hall.ctx.db;
-  const tables = hall.ctx.dialect === 'sqlite'
-    ? (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db)).rows
-    : (await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public'`.execute(db)).rows;
+  const tables =
+    hall.ctx.dialect === 'sqlite'
+      ? (
+          await sql<{
+            name: string;
+          }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db)
+        ).rows
+      : (
+          await sql<{
+            name: string;
+          }>`select table_name as name from information_schema.tables where table_schema = 'public'`.execute(db)
+        ).rows;
   const parts: string[] = [];
   for (const t of tables) {
     const rows = await sql<Record<string, unknown>>`select * from ${sql.table(t.name)}`.execute(db);
@@ -98,7 +163,9 @@ describe('personal numbers at rest', () => {
     // The masked forms are what lists show.
     expect(text).toContain('139****0123');
     if (hall.ctx.dialect === 'sqlite') {
-      const file = (await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(hall.ctx.db)).rows[0]!.file;
+      const file = (
+        await sql<{ file: string }>`select file from pragma_database_list where name = 'main'`.execute(hall.ctx.db)
+      ).rows[0]!.file;
       const bytes = Buffer.concat([file, `${file}-wal`].filter((f) => fs.existsSync(f)).map((f) => fs.readFileSync(f)));
       expect(bytes.length).toBeGreaterThan(100_000);
       for (const n of plainNumbers) expect(bytes.includes(Buffer.from(n)), n).toBe(false);
@@ -106,15 +173,29 @@ describe('personal numbers at rest', () => {
   });
 
   it('still finds an applicant by ID number (however typed), phone and credit code, and registers a number once', async () => {
-    const byId = json(await clerk.post('/api/applicants/search', { q: ` ${ID.slice(0, 6)}-${ID.slice(6).toLowerCase()} ` }));
+    const byId = json(
+      await clerk.post('/api/applicants/search', { q: ` ${ID.slice(0, 6)}-${ID.slice(6).toLowerCase()} ` }),
+    );
     expect(byId.items.map((a: { id: string }) => a.id)).toEqual([applicantId]);
-    expect(byId.items[0]).toMatchObject({ docNumber: `${ID.slice(0, 4)}**********${ID.slice(-4)}`, phone: '139****0123' });
-    expect(json(await clerk.post('/api/applicants/search', { q: PHONE })).items.map((a: { id: string }) => a.id)).toEqual([applicantId]);
+    expect(byId.items[0]).toMatchObject({
+      docNumber: `${ID.slice(0, 4)}**********${ID.slice(-4)}`,
+      phone: '139****0123',
+    });
+    expect(
+      json(await clerk.post('/api/applicants/search', { q: PHONE })).items.map((a: { id: string }) => a.id),
+    ).toEqual([applicantId]);
     const byCredit = json(await clerk.post('/api/applicants/search', { q: CREDIT.toLowerCase() }));
     expect(byCredit.items).toHaveLength(1);
     // A credit code is public: listed in full.
     expect(byCredit.items[0].docNumber).toBe(CREDIT);
-    const again = await clerk.post('/api/applicants', { hallId, kind: 'person', name: '欧阳明', docType: 'resident_id', docNumber: ID, phone: '13000000000' });
+    const again = await clerk.post('/api/applicants', {
+      hallId,
+      kind: 'person',
+      name: '欧阳明',
+      docType: 'resident_id',
+      docNumber: ID,
+      phone: '13000000000',
+    });
     expect(again.statusCode).toBe(200);
     expect(json(again).id).toBe(applicantId);
   });
@@ -123,8 +204,12 @@ describe('personal numbers at rest', () => {
     const ok = await hall.app.inject({ method: 'GET', url: `/api/public/progress?no=${caseNo}&phone4=0123` });
     expect(ok.statusCode, ok.body).toBe(200);
     // The agent's phone opens it too; a wrong one does not.
-    expect((await hall.app.inject({ method: 'GET', url: `/api/public/progress?no=${caseNo}&phone4=4321` })).statusCode).toBe(200);
-    expect((await hall.app.inject({ method: 'GET', url: `/api/public/progress?no=${caseNo}&phone4=9999` })).statusCode).toBe(404);
+    expect(
+      (await hall.app.inject({ method: 'GET', url: `/api/public/progress?no=${caseNo}&phone4=4321` })).statusCode,
+    ).toBe(200);
+    expect(
+      (await hall.app.inject({ method: 'GET', url: `/api/public/progress?no=${caseNo}&phone4=9999` })).statusCode,
+    ).toBe(404);
     const found = json(await clerk.get(`/api/consultations?q=${CONSULT_PHONE}`));
     expect(found.items.map((c: { personName: string }) => c.personName)).toEqual(['陈咨询']);
     expect(found.items[0].contactPhone).toBe('158****2233');
@@ -138,11 +223,28 @@ describe('personal numbers at rest', () => {
 
   it('refuses a tampered or moved ciphertext with a clear error, not a 500', async () => {
     const db = hall.ctx.db;
-    const row = await db.selectFrom('applicants').select(['phone_enc', 'doc_number_enc']).where('id', '=', applicantId).executeTakeFirstOrThrow();
-    const other = json(await clerk.post('/api/applicants', { hallId, kind: 'person', name: '路人', docType: 'resident_id', docNumber: residentId('510812', '19900101', '330'), phone: '13100000000' })).id;
+    const row = await db
+      .selectFrom('applicants')
+      .select(['phone_enc', 'doc_number_enc'])
+      .where('id', '=', applicantId)
+      .executeTakeFirstOrThrow();
+    const other = json(
+      await clerk.post('/api/applicants', {
+        hallId,
+        kind: 'person',
+        name: '路人',
+        docType: 'resident_id',
+        docNumber: residentId('510812', '19900101', '330'),
+        phone: '13100000000',
+      }),
+    ).id;
     const flip = (s: string) => s.slice(0, -3) + (s.at(-3) === 'A' ? 'B' : 'A') + s.slice(-2);
     try {
-      await db.updateTable('applicants').set({ phone_enc: flip(row.phone_enc) }).where('id', '=', applicantId).execute();
+      await db
+        .updateTable('applicants')
+        .set({ phone_enc: flip(row.phone_enc) })
+        .where('id', '=', applicantId)
+        .execute();
       const res = await supervisor.get(`/api/applicants/${applicantId}/personal`);
       expect(res.statusCode).toBe(422);
       expect(json(res)).toMatchObject({ code: 'PII_INTEGRITY', field: 'applicants.phone' });
@@ -160,7 +262,9 @@ describe('personal numbers at rest', () => {
   it('rotates the keys: every value moves to the new key, every record stays readable and findable', async () => {
     const before = pii().active.id;
     // Every staff account with a phone on file: the demo hall's staff list grows, the rule does not.
-    const staffPhones = (await hall.ctx.db.selectFrom('users').select('id').where('phone_enc', 'is not', null).execute()).length;
+    const staffPhones = (
+      await hall.ctx.db.selectFrom('users').select('id').where('phone_enc', 'is not', null).execute()
+    ).length;
     expect(staffPhones).toBeGreaterThan(0);
     const result = await rotatePiiKeys(hall.ctx, keyFile, { batch: 3 });
     expect(result.previous).toBe(before);
@@ -173,21 +277,43 @@ describe('personal numbers at rest', () => {
     expect(file.keys.map((k: { id: string }) => k.id)).toEqual([before, result.keyId]);
     // No value is left under the old key.
     for (const col of encryptedColumns) {
-      const rows = (await sql<{ v: string | null }>`select ${sql.ref(col.column)} as v from ${sql.table(col.table)}`.execute(hall.ctx.db)).rows;
+      const rows = (
+        await sql<{ v: string | null }>`select ${sql.ref(col.column)} as v from ${sql.table(col.table)}`.execute(
+          hall.ctx.db,
+        )
+      ).rows;
       for (const r of rows) {
         if (!r.v) continue;
         const value = col.json ? (JSON.parse(r.v) as Record<string, string>)[col.json] : r.v;
         if (value) expect(value.startsWith(`pii1.${result.keyId}.`), `${col.table}.${col.column}`).toBe(true);
       }
     }
-    expect(json(await supervisor.get(`/api/applicants/${applicantId}/personal`))).toMatchObject({ docNumber: ID, phone: PHONE });
-    expect(json(await clerk.post('/api/applicants/search', { q: ID })).items.map((a: { id: string }) => a.id)).toEqual([applicantId]);
-    expect(json(await clerk.post('/api/applicants/search', { q: PHONE })).items.map((a: { id: string }) => a.id)).toEqual([applicantId]);
+    expect(json(await supervisor.get(`/api/applicants/${applicantId}/personal`))).toMatchObject({
+      docNumber: ID,
+      phone: PHONE,
+    });
+    expect(json(await clerk.post('/api/applicants/search', { q: ID })).items.map((a: { id: string }) => a.id)).toEqual([
+      applicantId,
+    ]);
+    expect(
+      json(await clerk.post('/api/applicants/search', { q: PHONE })).items.map((a: { id: string }) => a.id),
+    ).toEqual([applicantId]);
     expect(json(await clerk.get(`/api/consultations?q=${CONSULT_PHONE}`)).items).toHaveLength(1);
     // A new registration of the same number still finds the one file.
-    const again = await clerk.post('/api/applicants', { hallId, kind: 'person', name: '欧阳明', docType: 'resident_id', docNumber: ID, phone: PHONE });
+    const again = await clerk.post('/api/applicants', {
+      hallId,
+      kind: 'person',
+      name: '欧阳明',
+      docType: 'resident_id',
+      docNumber: ID,
+      phone: PHONE,
+    });
     expect(json(again).id).toBe(applicantId);
-    const audit = await hall.ctx.db.selectFrom('audit_log').select('detail').where('action', '=', 'pii.rotate_keys').executeTakeFirstOrThrow();
+    const audit = await hall.ctx.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'pii.rotate_keys')
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(audit.detail!)).toMatchObject({ previous: before, keyId: result.keyId });
     // A second rotation moves the same values again, to the next key.
     const second = await rotatePiiKeys(hall.ctx, keyFile);

@@ -27,7 +27,15 @@ afterAll(() => hall.close());
 
 async function applicant(name: string, phone: string) {
   const docNumber = nextResidentId();
-  const res = await clerk.post('/api/applicants', { hallId, kind: 'person', name, docType: 'resident_id', docNumber, phone, address: '青川县乔庄镇' });
+  const res = await clerk.post('/api/applicants', {
+    hallId,
+    kind: 'person',
+    name,
+    docType: 'resident_id',
+    docNumber,
+    phone,
+    address: '青川县乔庄镇',
+  });
   expect(res.statusCode, res.body).toBe(201);
   return { id: json(res).id as string, docNumber };
 }
@@ -42,20 +50,43 @@ const withdraw = (caseId: string) => clerk.post(`/api/cases/${caseId}/withdraw`,
 describe('export for an access request (个人信息查询)', () => {
   it('exports everything held, masked, as JSON and an A4 PDF, to supervisors and station heads only, audited', async () => {
     const a = await applicant('钱多多', '13712340001');
-    const acc = await clerk.post('/api/intake/acceptances', { itemId, applicantId: a.id, windowId, materials: complete() });
+    const acc = await clerk.post('/api/intake/acceptances', {
+      itemId,
+      applicantId: a.id,
+      windowId,
+      materials: complete(),
+    });
     expect(acc.statusCode, acc.body).toBe(201);
-    await clerk.post('/api/consultations', { hallId, channel: 'visit', personName: '钱多多', contactPhone: '137-1234-0001', question: '办理进度？' });
-    await clerk.post('/api/consultations', { hallId, channel: 'visit', personName: '别人', contactPhone: '13712340002', question: '别人的咨询' });
+    await clerk.post('/api/consultations', {
+      hallId,
+      channel: 'visit',
+      personName: '钱多多',
+      contactPhone: '137-1234-0001',
+      question: '办理进度？',
+    });
+    await clerk.post('/api/consultations', {
+      hallId,
+      channel: 'visit',
+      personName: '别人',
+      contactPhone: '13712340002',
+      question: '别人的咨询',
+    });
 
     expect((await clerk.get(`/api/applicants/${a.id}/personal-data`)).statusCode).toBe(403);
     const res = await supervisor.get(`/api/applicants/${a.id}/personal-data`);
     expect(res.statusCode, res.body).toBe(200);
     const x = json(res);
-    expect(x.applicant).toMatchObject({ name: '钱多多', phone: '137****0001', docNumber: `${a.docNumber.slice(0, 4)}**********${a.docNumber.slice(-4)}` });
+    expect(x.applicant).toMatchObject({
+      name: '钱多多',
+      phone: '137****0001',
+      docNumber: `${a.docNumber.slice(0, 4)}**********${a.docNumber.slice(-4)}`,
+    });
     expect(x.cases).toEqual([expect.objectContaining({ caseNo: json(acc).caseNo, role: 'applicant' })]);
     expect(x.documents.map((d: { kindLabel: string }) => d.kindLabel)).toContain('收件回执单');
     // The consultation made under the same phone (typed with hyphens) is found by its blind index; the other is not.
-    expect(x.consultations.map((c: { question: string; contactPhone: string }) => [c.question, c.contactPhone])).toEqual([['办理进度？', '137****0001']]);
+    expect(
+      x.consultations.map((c: { question: string; contactPhone: string }) => [c.question, c.contactPhone]),
+    ).toEqual([['办理进度？', '137****0001']]);
     expect(res.body).not.toContain(a.docNumber);
     expect(res.body).not.toContain('13712340001');
 
@@ -73,7 +104,9 @@ describe('export for an access request (个人信息查询)', () => {
     const { modelText } = await import('../../platform/pdf/model.ts');
     const a = await applicant('孙读表', '13712340003');
     const data = json(await supervisor.get(`/api/applicants/${a.id}/personal-data`));
-    const text = modelText(buildPersonalDataSummary(data, { name: '青川县政务服务中心', address: '乔庄镇', phone: '0839' }, 'GRXX-1'));
+    const text = modelText(
+      buildPersonalDataSummary(data, { name: '青川县政务服务中心', address: '乔庄镇', phone: '0839' }, 'GRXX-1'),
+    );
     expect(text).toContain('个人信息查询结果');
     expect(text).toContain('孙读表');
     expect(text).toContain('137****0003');
@@ -85,7 +118,9 @@ describe('export for an access request (个人信息查询)', () => {
 describe('sealing (封存) and unsealing on the security administrator’s approval', () => {
   it('refuses to seal while a case is open, then seals: lists show 已封存 and nothing personal', async () => {
     const a = await applicant('周封存', '13712340010');
-    const acc = json(await clerk.post('/api/intake/acceptances', { itemId, applicantId: a.id, windowId, materials: complete() }));
+    const acc = json(
+      await clerk.post('/api/intake/acceptances', { itemId, applicantId: a.id, windowId, materials: complete() }),
+    );
     expect((await clerk.post(`/api/applicants/${a.id}/seal`, { reason: '已注销' })).statusCode).toBe(403);
     const open = await supervisor.post(`/api/applicants/${a.id}/seal`, { reason: '企业已注销' });
     expect(open.statusCode).toBe(409);
@@ -93,7 +128,9 @@ describe('sealing (封存) and unsealing on the security administrator’s appro
     expect(json(await supervisor.post(`/api/applicants/${a.id}/seal`, { reason: '' })).field).toBe('reason');
     expect((await withdraw(acc.id)).statusCode).toBe(200);
 
-    const sealed = await supervisor.post(`/api/applicants/${a.id}/seal`, { reason: '申请人已注销户籍（死亡证明 2026-001）' });
+    const sealed = await supervisor.post(`/api/applicants/${a.id}/seal`, {
+      reason: '申请人已注销户籍（死亡证明 2026-001）',
+    });
     expect(sealed.statusCode, sealed.body).toBe(200);
     expect(json(sealed)).toMatchObject({ sealed: true, name: '已封存', phone: '', docNumber: '', address: '' });
     expect((await supervisor.post(`/api/applicants/${a.id}/seal`, { reason: '再次封存' })).statusCode).toBe(409);
@@ -106,38 +143,72 @@ describe('sealing (封存) and unsealing on the security administrator’s appro
     expect(list.items[0].applicantName).toBe('已封存');
     // The file shows nothing, reading the numbers, exporting and a new case are refused.
     const file = json(await clerk.get(`/api/applicants/${a.id}/file`));
-    expect(file).toMatchObject({ applicant: { sealed: true, name: '已封存' }, cases: [], notices: [], serviceRecords: [] });
+    expect(file).toMatchObject({
+      applicant: { sealed: true, name: '已封存' },
+      cases: [],
+      notices: [],
+      serviceRecords: [],
+    });
     expect(json(await supervisor.get(`/api/applicants/${a.id}/personal`)).code).toBe('SEALED');
     expect(json(await supervisor.get(`/api/applicants/${a.id}/personal-data`)).code).toBe('SEALED');
-    const reuse = await clerk.post('/api/intake/acceptances', { itemId, applicantId: a.id, windowId, materials: complete() });
+    const reuse = await clerk.post('/api/intake/acceptances', {
+      itemId,
+      applicantId: a.id,
+      windowId,
+      materials: complete(),
+    });
     expect(reuse.statusCode).toBe(409);
     expect(json(reuse)).toMatchObject({ code: 'SEALED', field: 'applicantId' });
-    expect((await auditOf('applicant.seal', a.id))).toHaveLength(1);
+    expect(await auditOf('applicant.seal', a.id)).toHaveLength(1);
 
     // Unsealing: asked for with a reason, decided by the security administrator (never by the one who asked).
-    expect((await clerk.post(`/api/applicants/${a.id}/unseal-requests`, { reason: '家属申请查阅' })).statusCode).toBe(403);
-    const req = await supervisor.post(`/api/applicants/${a.id}/unseal-requests`, { reason: '法院调查令（2026）川0812协字第3号' });
+    expect((await clerk.post(`/api/applicants/${a.id}/unseal-requests`, { reason: '家属申请查阅' })).statusCode).toBe(
+      403,
+    );
+    const req = await supervisor.post(`/api/applicants/${a.id}/unseal-requests`, {
+      reason: '法院调查令（2026）川0812协字第3号',
+    });
     expect(req.statusCode, req.body).toBe(201);
-    expect((await supervisor.post(`/api/applicants/${a.id}/unseal-requests`, { reason: '重复申请' })).statusCode).toBe(409);
-    expect((await supervisor.post(`/api/privacy/unseal-requests/${json(req).id}/decision`, { approve: true })).statusCode).toBe(403);
+    expect((await supervisor.post(`/api/applicants/${a.id}/unseal-requests`, { reason: '重复申请' })).statusCode).toBe(
+      409,
+    );
+    expect(
+      (await supervisor.post(`/api/privacy/unseal-requests/${json(req).id}/decision`, { approve: true })).statusCode,
+    ).toBe(403);
     const pending = json(await secadmin.get('/api/privacy/unseal-requests?status=pending'));
     expect(pending.items.map((r: { id: string }) => r.id)).toContain(json(req).id);
-    const ok = await secadmin.post(`/api/privacy/unseal-requests/${json(req).id}/decision`, { approve: true, note: '核验调查令属实' });
+    const ok = await secadmin.post(`/api/privacy/unseal-requests/${json(req).id}/decision`, {
+      approve: true,
+      note: '核验调查令属实',
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(json(ok)).toMatchObject({ status: 'approved', decidedBy: '吴敏' });
-    expect((await secadmin.post(`/api/privacy/unseal-requests/${json(req).id}/decision`, { approve: false })).statusCode).toBe(409);
+    expect(
+      (await secadmin.post(`/api/privacy/unseal-requests/${json(req).id}/decision`, { approve: false })).statusCode,
+    ).toBe(409);
     const back = json(await clerk.get(`/api/applicants/${a.id}`));
     expect(back).toMatchObject({ sealed: false, name: '周封存', phone: '137****0010', address: '青川县乔庄镇' });
-    expect(json(await clerk.post('/api/applicants/search', { q: '13712340010' })).items.map((x: { id: string }) => x.id)).toEqual([a.id]);
-    expect(json(await supervisor.get(`/api/applicants/${a.id}/personal`))).toMatchObject({ docNumber: a.docNumber, phone: '13712340010' });
-    expect(JSON.parse((await auditOf('applicant.unseal', a.id))[0]!.detail!)).toMatchObject({ reason: '法院调查令（2026）川0812协字第3号', note: '核验调查令属实' });
+    expect(
+      json(await clerk.post('/api/applicants/search', { q: '13712340010' })).items.map((x: { id: string }) => x.id),
+    ).toEqual([a.id]);
+    expect(json(await supervisor.get(`/api/applicants/${a.id}/personal`))).toMatchObject({
+      docNumber: a.docNumber,
+      phone: '13712340010',
+    });
+    expect(JSON.parse((await auditOf('applicant.unseal', a.id))[0]!.detail!)).toMatchObject({
+      reason: '法院调查令（2026）川0812协字第3号',
+      note: '核验调查令属实',
+    });
   });
 
   it('keeps a sealed file sealed when the security administrator rejects the request', async () => {
     const a = await applicant('吴拒绝', '13712340020');
     expect((await supervisor.post(`/api/applicants/${a.id}/seal`, { reason: '已注销' })).statusCode).toBe(200);
     const req = json(await supervisor.post(`/api/applicants/${a.id}/unseal-requests`, { reason: '想看看' }));
-    const no = await secadmin.post(`/api/privacy/unseal-requests/${req.id}/decision`, { approve: false, note: '理由不充分' });
+    const no = await secadmin.post(`/api/privacy/unseal-requests/${req.id}/decision`, {
+      approve: false,
+      note: '理由不充分',
+    });
     expect(json(no).status).toBe('rejected');
     expect(json(await clerk.get(`/api/applicants/${a.id}`))).toMatchObject({ sealed: true, name: '已封存' });
     expect(await auditOf('applicant.unseal_reject', a.id)).toHaveLength(1);
@@ -148,9 +219,18 @@ describe('the retention purge', () => {
   it('anonymises applicants with no activity for N years and no open case, and old closed consultations, audited with counts', async () => {
     const idle = await applicant('郑久远', '13712340030');
     const busy = await applicant('王在办', '13712340031');
-    const c = json(await clerk.post('/api/intake/acceptances', { itemId, applicantId: busy.id, windowId, materials: complete() }));
+    const c = json(
+      await clerk.post('/api/intake/acceptances', { itemId, applicantId: busy.id, windowId, materials: complete() }),
+    );
     expect(c.state).toBe('in_process');
-    await clerk.post('/api/consultations', { hallId, channel: 'visit', personName: '郑久远', contactPhone: '13712340030', question: '旧咨询', answer: '已当场答复' });
+    await clerk.post('/api/consultations', {
+      hallId,
+      channel: 'visit',
+      personName: '郑久远',
+      contactPhone: '13712340030',
+      question: '旧咨询',
+      answer: '已当场答复',
+    });
     hall.clock.advance(4 * 366 * 24 * 3600_000);
     clerk = await signedIn(hall.app, 'clerk');
     supervisor = await signedIn(hall.app, 'supervisor');
@@ -164,8 +244,16 @@ describe('the retention purge', () => {
     expect(result.applicants).toBeGreaterThanOrEqual(1);
     expect(result.consultations).toBeGreaterThanOrEqual(1);
 
-    expect(json(await clerk.get(`/api/applicants/${idle.id}`))).toMatchObject({ name: '已匿名', phone: '', docNumber: '', address: '' });
-    expect(json(await supervisor.get(`/api/applicants/${idle.id}/personal`))).toMatchObject({ docNumber: '', phone: '' });
+    expect(json(await clerk.get(`/api/applicants/${idle.id}`))).toMatchObject({
+      name: '已匿名',
+      phone: '',
+      docNumber: '',
+      address: '',
+    });
+    expect(json(await supervisor.get(`/api/applicants/${idle.id}/personal`))).toMatchObject({
+      docNumber: '',
+      phone: '',
+    });
     expect(json(await clerk.post('/api/applicants/search', { q: idle.docNumber })).items).toEqual([]);
     // An open case keeps its applicant; so does recent activity.
     expect(json(await clerk.get(`/api/applicants/${busy.id}`)).name).toBe('王在办');
@@ -173,10 +261,21 @@ describe('the retention purge', () => {
     const consults = json(await clerk.get('/api/consultations?q=旧咨询')).items;
     expect(consults[0]).toMatchObject({ personName: '已匿名', contactPhone: '' });
     // The same number can be registered again as a new file.
-    const again = await clerk.post('/api/applicants', { hallId, kind: 'person', name: '郑久远', docType: 'resident_id', docNumber: idle.docNumber, phone: '13712340030' });
+    const again = await clerk.post('/api/applicants', {
+      hallId,
+      kind: 'person',
+      name: '郑久远',
+      docType: 'resident_id',
+      docNumber: idle.docNumber,
+      phone: '13712340030',
+    });
     expect(again.statusCode).toBe(201);
     const audit = await auditOf('privacy.purge');
-    expect(JSON.parse(audit[0]!.detail!)).toMatchObject({ years: 3, applicants: result.applicants, consultations: result.consultations });
+    expect(JSON.parse(audit[0]!.detail!)).toMatchObject({
+      years: 3,
+      applicants: result.applicants,
+      consultations: result.consultations,
+    });
     // Run again: nothing more to do.
     expect(await purgePersonalData(hall.ctx, { years: 3 })).toMatchObject({ applicants: 0, consultations: 0 });
   });

@@ -25,9 +25,15 @@ export interface Reencrypted {
   index?: string;
 }
 
-export async function encryptedRows(db: Db, col: EncryptedColumn, after: string, limit: number): Promise<EncryptedRow[]> {
+export async function encryptedRows(
+  db: Db,
+  col: EncryptedColumn,
+  after: string,
+  limit: number,
+): Promise<EncryptedRow[]> {
   const index = col.index ? sql.ref(col.index.column) : sql`null`;
-  const r = await sql<EncryptedRow>`select id, ${sql.ref(col.column)} as value, ${index} as ix from ${sql.table(col.table)}
+  const r =
+    await sql<EncryptedRow>`select id, ${sql.ref(col.column)} as value, ${index} as ix from ${sql.table(col.table)}
     where id > ${after} order by id limit ${limit}`.execute(db);
   return r.rows.map((x) => ({ id: x.id, value: x.value, index: (x as unknown as { ix: string | null }).ix }));
 }
@@ -46,72 +52,173 @@ export async function applyReencrypted(db: Db, col: EncryptedColumn, rows: Reenc
 
 // What an access request exports: everything held about one applicant.
 export const casesOf = (db: Db, applicantId: string) =>
-  db.selectFrom('cases').selectAll()
+  db
+    .selectFrom('cases')
+    .selectAll()
     .where((eb) => eb.or([eb('applicant_id', '=', applicantId), eb('agent_id', '=', applicantId)]))
-    .orderBy('received_at').execute();
+    .orderBy('received_at')
+    .execute();
 
 export const openCaseCount = async (db: Db, applicantId: string, finished: readonly string[]) =>
-  Number((await db.selectFrom('cases').select((eb) => eb.fn.countAll<number>().as('n'))
-    .where((eb) => eb.or([eb('applicant_id', '=', applicantId), eb('agent_id', '=', applicantId)]))
-    .where('state', 'not in', [...finished]).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('cases')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where((eb) => eb.or([eb('applicant_id', '=', applicantId), eb('agent_id', '=', applicantId)]))
+        .where('state', 'not in', [...finished])
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 const ids = (list: string[]) => (list.length ? list : ['']);
 
 export const documentsOf = (db: Db, caseIds: string[]) =>
-  db.selectFrom('case_documents').select(['case_id', 'kind', 'doc_no', 'status', 'issued_at']).where('case_id', 'in', ids(caseIds))
-    .orderBy('issued_at').execute();
+  db
+    .selectFrom('case_documents')
+    .select(['case_id', 'kind', 'doc_no', 'status', 'issued_at'])
+    .where('case_id', 'in', ids(caseIds))
+    .orderBy('issued_at')
+    .execute();
 
 export const filesOf = (db: Db, caseIds: string[]) =>
-  db.selectFrom('case_files').select(['case_id', 'kind', 'name', 'content_type', 'size', 'uploaded_at']).where('case_id', 'in', ids(caseIds))
-    .orderBy('uploaded_at').execute();
+  db
+    .selectFrom('case_files')
+    .select(['case_id', 'kind', 'name', 'content_type', 'size', 'uploaded_at'])
+    .where('case_id', 'in', ids(caseIds))
+    .orderBy('uploaded_at')
+    .execute();
 
 export const deliveriesOf = (db: Db, caseIds: string[]) =>
-  db.selectFrom('case_deliveries').select(['case_id', 'method', 'collected_by', 'id_doc_type', 'id_doc_number_masked', 'carrier', 'tracking_number', 'at'])
-    .where('case_id', 'in', ids(caseIds)).orderBy('at').execute();
+  db
+    .selectFrom('case_deliveries')
+    .select([
+      'case_id',
+      'method',
+      'collected_by',
+      'id_doc_type',
+      'id_doc_number_masked',
+      'carrier',
+      'tracking_number',
+      'at',
+    ])
+    .where('case_id', 'in', ids(caseIds))
+    .orderBy('at')
+    .execute();
 
 export const consultationsByPhone = (db: Db, hallId: string, phoneIndexes: string[]) =>
-  db.selectFrom('consultations')
-    .select(['id', 'number', 'channel', 'person_name', 'contact_phone_masked', 'question', 'status', 'answer', 'registered_day', 'updated_at'])
-    .where('hall_id', '=', hallId).where('contact_phone_index', 'in', ids(phoneIndexes)).orderBy('created_at').execute();
+  db
+    .selectFrom('consultations')
+    .select([
+      'id',
+      'number',
+      'channel',
+      'person_name',
+      'contact_phone_masked',
+      'question',
+      'status',
+      'answer',
+      'registered_day',
+      'updated_at',
+    ])
+    .where('hall_id', '=', hallId)
+    .where('contact_phone_index', 'in', ids(phoneIndexes))
+    .orderBy('created_at')
+    .execute();
 
 export const ticketsOfCases = (db: Db, caseIds: string[]) =>
-  db.selectFrom('queue_tickets').select(['id', 'number', 'day', 'status', 'arrived_at', 'wait_ms', 'outcome_id'])
-    .where('outcome_kind', '=', 'case').where('outcome_id', 'in', ids(caseIds)).orderBy('arrived_at').execute();
+  db
+    .selectFrom('queue_tickets')
+    .select(['id', 'number', 'day', 'status', 'arrived_at', 'wait_ms', 'outcome_id'])
+    .where('outcome_kind', '=', 'case')
+    .where('outcome_id', 'in', ids(caseIds))
+    .orderBy('arrived_at')
+    .execute();
 
 export const ratingsOf = (db: Db, caseIds: string[], ticketIds: string[]) =>
-  db.selectFrom('ratings').leftJoin('rating_follow_ups as f', 'f.rating_id', 'ratings.id')
-    .select(['ratings.id', 'ratings.level', 'ratings.score', 'ratings.reasons', 'ratings.comment', 'ratings.day', 'ratings.outcome_id',
-      'f.status as follow_up_status', 'f.note as follow_up_note', 'f.called_back_at'])
+  db
+    .selectFrom('ratings')
+    .leftJoin('rating_follow_ups as f', 'f.rating_id', 'ratings.id')
+    .select([
+      'ratings.id',
+      'ratings.level',
+      'ratings.score',
+      'ratings.reasons',
+      'ratings.comment',
+      'ratings.day',
+      'ratings.outcome_id',
+      'f.status as follow_up_status',
+      'f.note as follow_up_note',
+      'f.called_back_at',
+    ])
     .where((eb) => eb.or([eb('ratings.outcome_id', 'in', ids(caseIds)), eb('ratings.ticket_id', 'in', ids(ticketIds))]))
-    .orderBy('ratings.created_at').execute();
+    .orderBy('ratings.created_at')
+    .execute();
 
 export const changesOf = (db: Db, applicantId: string) =>
-  db.selectFrom('applicant_events').select(['at', 'username', 'action', 'detail']).where('applicant_id', '=', applicantId).orderBy('at').execute();
+  db
+    .selectFrom('applicant_events')
+    .select(['at', 'username', 'action', 'detail'])
+    .where('applicant_id', '=', applicantId)
+    .orderBy('at')
+    .execute();
 
 // Sealing (封存) and its approval.
 export const sealApplicant = (db: Db, id: string, s: { at: number; by: string; reason: string; data: string }) =>
-  db.updateTable('applicants')
+  db
+    .updateTable('applicants')
     .set({
-      sealed_at: s.at, sealed_by: s.by, sealed_reason: s.reason, sealed_data: s.data, name: '已封存', address: '',
-      legal_representative: '', contact_name: '', doc_number_masked: '', phone_masked: '', phone_index: '', updated_at: s.at,
+      sealed_at: s.at,
+      sealed_by: s.by,
+      sealed_reason: s.reason,
+      sealed_data: s.data,
+      name: '已封存',
+      address: '',
+      legal_representative: '',
+      contact_name: '',
+      doc_number_masked: '',
+      phone_masked: '',
+      phone_index: '',
+      updated_at: s.at,
     })
-    .where('id', '=', id).where('sealed_at', 'is', null).executeTakeFirst();
+    .where('id', '=', id)
+    .where('sealed_at', 'is', null)
+    .executeTakeFirst();
 
-export const unsealApplicant = (db: Db, id: string, restore: {
-  name: string; address: string; legal_representative: string; contact_name: string; doc_number_masked: string;
-  phone_masked: string; phone_index: string; updated_at: number;
-}) =>
-  db.updateTable('applicants')
+export const unsealApplicant = (
+  db: Db,
+  id: string,
+  restore: {
+    name: string;
+    address: string;
+    legal_representative: string;
+    contact_name: string;
+    doc_number_masked: string;
+    phone_masked: string;
+    phone_index: string;
+    updated_at: number;
+  },
+) =>
+  db
+    .updateTable('applicants')
     .set({ ...restore, sealed_at: null, sealed_by: null, sealed_reason: null, sealed_data: null })
-    .where('id', '=', id).where('sealed_at', 'is not', null).executeTakeFirst();
+    .where('id', '=', id)
+    .where('sealed_at', 'is not', null)
+    .executeTakeFirst();
 
-export const insertRequest = (db: Db, row: PersonalDataRequestTable) => db.insertInto('personal_data_requests').values(row).execute();
+export const insertRequest = (db: Db, row: PersonalDataRequestTable) =>
+  db.insertInto('personal_data_requests').values(row).execute();
 
 export const findRequest = (db: Db, id: string) =>
   db.selectFrom('personal_data_requests').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const pendingRequestFor = (db: Db, applicantId: string) =>
-  db.selectFrom('personal_data_requests').selectAll().where('applicant_id', '=', applicantId).where('status', '=', 'pending').executeTakeFirst();
+  db
+    .selectFrom('personal_data_requests')
+    .selectAll()
+    .where('applicant_id', '=', applicantId)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
 
 export const listRequests = (db: Db, hallIds: string[], status?: string) => {
   let q = db.selectFrom('personal_data_requests').selectAll().where('hall_id', 'in', ids(hallIds));
@@ -119,51 +226,103 @@ export const listRequests = (db: Db, hallIds: string[], status?: string) => {
   return q.orderBy('requested_at', 'desc').limit(200).execute();
 };
 
-export const decideRequest = (db: Db, id: string, d: { status: string; by: string; byName: string; at: number; note: string }) =>
-  db.updateTable('personal_data_requests')
+export const decideRequest = (
+  db: Db,
+  id: string,
+  d: { status: string; by: string; byName: string; at: number; note: string },
+) =>
+  db
+    .updateTable('personal_data_requests')
     .set({ status: d.status, decided_by: d.by, decided_by_name: d.byName, decided_at: d.at, decision_note: d.note })
-    .where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
 
 // The retention purge.
 /** Applicants not yet purged and unchanged since the cutoff, after `after` by id, with their cases' latest change and open count. */
 export function purgeCandidates(db: Db, cutoff: number, finished: readonly string[], after: string, limit: number) {
-  const theirs = (eb: ExpressionBuilder<Database, 'applicants'>) => (w: ExpressionBuilder<Database, 'applicants' | 'cases'>) =>
-    w.or([w('cases.applicant_id', '=', eb.ref('applicants.id')), w('cases.agent_id', '=', eb.ref('applicants.id'))]);
-  return db.selectFrom('applicants')
+  const theirs =
+    (eb: ExpressionBuilder<Database, 'applicants'>) => (w: ExpressionBuilder<Database, 'applicants' | 'cases'>) =>
+      w.or([w('cases.applicant_id', '=', eb.ref('applicants.id')), w('cases.agent_id', '=', eb.ref('applicants.id'))]);
+  return db
+    .selectFrom('applicants')
     .select((eb) => [
-      'applicants.id', 'applicants.updated_at',
-      eb.selectFrom('cases').select((s) => s.fn.max('cases.updated_at').as('m')).where(theirs(eb)).as('last_case_at'),
-      eb.selectFrom('cases').select((s) => s.fn.countAll<number>().as('n')).where(theirs(eb))
-        .where('cases.state', 'not in', [...finished]).as('open_cases'),
+      'applicants.id',
+      'applicants.updated_at',
+      eb
+        .selectFrom('cases')
+        .select((s) => s.fn.max('cases.updated_at').as('m'))
+        .where(theirs(eb))
+        .as('last_case_at'),
+      eb
+        .selectFrom('cases')
+        .select((s) => s.fn.countAll<number>().as('n'))
+        .where(theirs(eb))
+        .where('cases.state', 'not in', [...finished])
+        .as('open_cases'),
     ])
-    .where('applicants.purged_at', 'is', null).where('applicants.updated_at', '<', cutoff).where('applicants.id', '>', after)
-    .orderBy('applicants.id').limit(limit).execute();
+    .where('applicants.purged_at', 'is', null)
+    .where('applicants.updated_at', '<', cutoff)
+    .where('applicants.id', '>', after)
+    .orderBy('applicants.id')
+    .limit(limit)
+    .execute();
 }
 
 export const anonymiseApplicant = (db: Db, id: string, a: { docEnc: string; phoneEnc: string; at: number }) =>
-  db.updateTable('applicants')
+  db
+    .updateTable('applicants')
     .set({
-      name: '已匿名', doc_number_enc: a.docEnc, doc_number_index: `purged:${id}`, doc_number_masked: '', phone_enc: a.phoneEnc,
-      phone_index: '', phone_masked: '', address: '', legal_representative: '', contact_name: '', sealed_data: null, purged_at: a.at,
+      name: '已匿名',
+      doc_number_enc: a.docEnc,
+      doc_number_index: `purged:${id}`,
+      doc_number_masked: '',
+      phone_enc: a.phoneEnc,
+      phone_index: '',
+      phone_masked: '',
+      address: '',
+      legal_representative: '',
+      contact_name: '',
+      sealed_data: null,
+      purged_at: a.at,
     })
-    .where('id', '=', id).where('purged_at', 'is', null).executeTakeFirst();
+    .where('id', '=', id)
+    .where('purged_at', 'is', null)
+    .executeTakeFirst();
 
-export const deleteApplicantEvents = (db: Db, id: string) => db.deleteFrom('applicant_events').where('applicant_id', '=', id).executeTakeFirst();
+export const deleteApplicantEvents = (db: Db, id: string) =>
+  db.deleteFrom('applicant_events').where('applicant_id', '=', id).executeTakeFirst();
 
 export const clearDeliveryNumbers = (db: Db, applicantId: string) =>
-  db.updateTable('case_deliveries').set({ id_doc_number_enc: null, id_doc_number_masked: null, collected_by: '' })
-    .where('case_id', 'in', (eb) => eb.selectFrom('cases').select('id')
-      .where((w) => w.or([w('applicant_id', '=', applicantId), w('agent_id', '=', applicantId)])))
+  db
+    .updateTable('case_deliveries')
+    .set({ id_doc_number_enc: null, id_doc_number_masked: null, collected_by: '' })
+    .where('case_id', 'in', (eb) =>
+      eb
+        .selectFrom('cases')
+        .select('id')
+        .where((w) => w.or([w('applicant_id', '=', applicantId), w('agent_id', '=', applicantId)])),
+    )
     .executeTakeFirst();
 
 /** Consultations closed before the cutoff that still name a person. */
 export const oldConsultations = (db: Db, cutoff: number, openStatuses: readonly string[], limit: number) =>
-  db.selectFrom('consultations').select('id').where('updated_at', '<', cutoff).where('status', 'not in', [...openStatuses])
-    .where('contact_phone_masked', '!=', '').orderBy('id').limit(limit).execute();
+  db
+    .selectFrom('consultations')
+    .select('id')
+    .where('updated_at', '<', cutoff)
+    .where('status', 'not in', [...openStatuses])
+    .where('contact_phone_masked', '!=', '')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
 
 export const anonymiseConsultation = (db: Db, id: string, phoneEnc: string) =>
-  db.updateTable('consultations')
+  db
+    .updateTable('consultations')
     .set({ person_name: '已匿名', contact_phone_enc: phoneEnc, contact_phone_index: '', contact_phone_masked: '' })
-    .where('id', '=', id).executeTakeFirst();
+    .where('id', '=', id)
+    .executeTakeFirst();
 
-export const hallOf = (db: Db, id: string) => db.selectFrom('halls').select(['name', 'address', 'phone']).where('id', '=', id).executeTakeFirst();
+export const hallOf = (db: Db, id: string) =>
+  db.selectFrom('halls').select(['name', 'address', 'phone']).where('id', '=', id).executeTakeFirst();

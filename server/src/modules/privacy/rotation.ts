@@ -13,16 +13,32 @@ import * as repo from './repository.ts';
 
 /** Every encrypted column: its field name (bound into the ciphertext) and the blind index kept beside it. */
 export const encryptedColumns: repo.EncryptedColumn[] = [
-  { table: 'applicants', column: 'doc_number_enc', field: piiFields.applicantDoc, index: { column: 'doc_number_index', kind: 'id' } },
-  { table: 'applicants', column: 'phone_enc', field: piiFields.applicantPhone, index: { column: 'phone_index', kind: 'phone' } },
+  {
+    table: 'applicants',
+    column: 'doc_number_enc',
+    field: piiFields.applicantDoc,
+    index: { column: 'doc_number_index', kind: 'id' },
+  },
+  {
+    table: 'applicants',
+    column: 'phone_enc',
+    field: piiFields.applicantPhone,
+    index: { column: 'phone_index', kind: 'phone' },
+  },
   { table: 'applicants', column: 'sealed_data', field: piiFields.applicantSealed },
-  { table: 'consultations', column: 'contact_phone_enc', field: piiFields.consultationPhone, index: { column: 'contact_phone_index', kind: 'phone' } },
+  {
+    table: 'consultations',
+    column: 'contact_phone_enc',
+    field: piiFields.consultationPhone,
+    index: { column: 'contact_phone_index', kind: 'phone' },
+  },
   { table: 'case_deliveries', column: 'id_doc_number_enc', field: piiFields.deliveryDoc },
   { table: 'users', column: 'phone_enc', field: piiFields.staffPhone },
   { table: 'applicant_events', column: 'detail', field: piiFields.applicantEvent, json: 'personal' },
 ];
 
-const nextKeyId = (file: KeyFile) => `k${Math.max(0, ...file.keys.map((k) => Number(k.id.replace(/^k/, '')) || 0)) + 1}`;
+const nextKeyId = (file: KeyFile) =>
+  `k${Math.max(0, ...file.keys.map((k) => Number(k.id.replace(/^k/, '')) || 0)) + 1}`;
 
 export interface RotationResult {
   keyId: string;
@@ -32,7 +48,11 @@ export interface RotationResult {
 }
 
 /** Re-encrypts every value not yet under the active key; returns how many per column. */
-export async function reencryptAll(ctx: AppContext, ring: KeyRing, batch = 500): Promise<{ counts: Record<string, number>; passes: number }> {
+export async function reencryptAll(
+  ctx: AppContext,
+  ring: KeyRing,
+  batch = 500,
+): Promise<{ counts: Record<string, number>; passes: number }> {
   const counts: Record<string, number> = {};
   let passes = 0;
   // Passes until one finds nothing left: values written meanwhile by a node still on the old ring are caught.
@@ -68,14 +88,20 @@ function reencryptValue(ring: KeyRing, col: repo.EncryptedColumn, r: repo.Encryp
     const inner = doc[col.json];
     if (typeof inner !== 'string' || ring.keyOf(inner) === ring.active.id) return null;
     const plain = ring.decrypt(col.field, r.id, inner);
-    return { id: r.id, old: r.value, value: JSON.stringify({ ...doc, [col.json]: ring.encrypt(col.field, r.id, plain) }) };
+    return {
+      id: r.id,
+      old: r.value,
+      value: JSON.stringify({ ...doc, [col.json]: ring.encrypt(col.field, r.id, plain) }),
+    };
   }
   if (ring.keyOf(r.value) === ring.active.id) return null;
   const plain = ring.decrypt(col.field, r.id, r.value);
   // A cleared index (a sealed phone, a purged file) stays cleared: it must not find the row again.
   const keepIndex = col.index && r.index && !r.index.startsWith('purged:');
   return {
-    id: r.id, old: r.value, value: ring.encrypt(col.field, r.id, plain),
+    id: r.id,
+    old: r.value,
+    value: ring.encrypt(col.field, r.id, plain),
     ...(keepIndex ? { index: ring.index(col.index!.kind, plain) } : {}),
   };
 }
@@ -84,7 +110,11 @@ function reencryptValue(ring: KeyRing, col: repo.EncryptedColumn, r: repo.Encryp
  * Adds a key, makes it active, waits for running nodes to read the new file (they look every few seconds),
  * then moves every value to it. The old keys stay in the file so older backups remain readable.
  */
-export async function rotatePiiKeys(ctx: AppContext, keyFile: string, opts: { waitMs?: number; batch?: number } = {}): Promise<RotationResult> {
+export async function rotatePiiKeys(
+  ctx: AppContext,
+  keyFile: string,
+  opts: { waitMs?: number; batch?: number } = {},
+): Promise<RotationResult> {
   const before = pii();
   const file: KeyFile = structuredClone(before.file);
   const keyId = nextKeyId(file);
@@ -98,8 +128,15 @@ export async function rotatePiiKeys(ctx: AppContext, keyFile: string, opts: { wa
   const now = ctx.clock.now();
   await ctx.db.transaction().execute((trx) =>
     appendAudit(trx, {
-      at: now, userId: null, username: 'keys:rotate-pii', action: 'pii.rotate_keys', targetType: 'pii_key', targetId: keyId,
-      outcome: 'success', detail: { previous: before.active.id, keyId, reencrypted: counts },
-    }));
+      at: now,
+      userId: null,
+      username: 'keys:rotate-pii',
+      action: 'pii.rotate_keys',
+      targetType: 'pii_key',
+      targetId: keyId,
+      outcome: 'success',
+      detail: { previous: before.active.id, keyId, reencrypted: counts },
+    }),
+  );
   return { keyId, previous: before.active.id, reencrypted: counts, passes };
 }

@@ -13,27 +13,52 @@ export function privacyRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['个人信息 personal data'];
 
   // An access request (个人信息查询): everything held about the applicant, as JSON and as a printed summary.
-  r.get('/api/applicants/:id/personal-data',
+  r.get(
+    '/api/applicants/:id/personal-data',
     { config: { access: 'personal.export' }, schema: { tags, params: idParams, response: { 200: s.exportSchema } } },
-    async (req) => service.personalDataExport(ctx, actorOf(req), req.params.id));
-  r.get('/api/applicants/:id/personal-data/pdf',
+    async (req) => service.personalDataExport(ctx, actorOf(req), req.params.id),
+  );
+  r.get(
+    '/api/applicants/:id/personal-data/pdf',
     { config: { access: 'personal.export' }, schema: { tags, params: idParams, produces: ['application/pdf'] } },
     async (req, reply) => {
       const { number, pdf } = await service.personalDataPdf(ctx, actorOf(req), req.params.id);
       return reply.type('application/pdf').header('content-disposition', `inline; filename="${number}.pdf"`).send(pdf);
-    });
+    },
+  );
 
-  r.post('/api/applicants/:id/seal',
-    { config: { access: 'personal.seal' }, schema: { tags, params: idParams, body: s.sealInput, response: { 200: applicantSchema } } },
-    async (req) => service.sealApplicant(ctx, actorOf(req), req.params.id, req.body));
-  r.post('/api/applicants/:id/unseal-requests',
-    { config: { access: 'personal.seal' }, schema: { tags, params: idParams, body: s.unsealRequestInput, response: { 201: s.requestSchema } } },
-    async (req, reply) => reply.status(201).send(await service.requestUnseal(ctx, actorOf(req), req.params.id, req.body)));
+  r.post(
+    '/api/applicants/:id/seal',
+    {
+      config: { access: 'personal.seal' },
+      schema: { tags, params: idParams, body: s.sealInput, response: { 200: applicantSchema } },
+    },
+    async (req) => service.sealApplicant(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/applicants/:id/unseal-requests',
+    {
+      config: { access: 'personal.seal' },
+      schema: { tags, params: idParams, body: s.unsealRequestInput, response: { 201: s.requestSchema } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await service.requestUnseal(ctx, actorOf(req), req.params.id, req.body)),
+  );
 
-  r.get('/api/privacy/unseal-requests',
-    { config: { access: 'personal.unseal' }, schema: { tags, querystring: s.requestQuery, response: { 200: z.object({ items: z.array(s.requestSchema) }) } } },
-    async (req) => service.unsealRequests(ctx, actorOf(req), req.query.status));
-  r.post('/api/privacy/unseal-requests/:id/decision',
-    { config: { access: 'personal.unseal' }, schema: { tags, params: idParams, body: s.decisionInput, response: { 200: s.requestSchema } } },
-    async (req) => service.decideUnseal(ctx, actorOf(req), req.params.id, req.body));
+  r.get(
+    '/api/privacy/unseal-requests',
+    {
+      config: { access: 'personal.unseal' },
+      schema: { tags, querystring: s.requestQuery, response: { 200: z.object({ items: z.array(s.requestSchema) }) } },
+    },
+    async (req) => service.unsealRequests(ctx, actorOf(req), req.query.status),
+  );
+  r.post(
+    '/api/privacy/unseal-requests/:id/decision',
+    {
+      config: { access: 'personal.unseal' },
+      schema: { tags, params: idParams, body: s.decisionInput, response: { 200: s.requestSchema } },
+    },
+    async (req) => service.decideUnseal(ctx, actorOf(req), req.params.id, req.body),
+  );
 }

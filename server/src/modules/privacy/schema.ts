@@ -32,23 +32,79 @@ export const exportSchema = z.object({
   exportedAt: z.string(),
   exportedBy: z.string(),
   applicant: applicantSchema.extend({ createdAt: z.string(), updatedAt: z.string() }),
-  cases: z.array(z.object({
-    caseNo: n, itemName: z.string(), role: z.enum(['applicant', 'agent']), state: z.string(), receivedDay: z.string(),
-    acceptedDay: n, deadline: n, completedDay: n,
-  })),
-  documents: z.array(z.object({ caseNo: n, kind: z.string(), kindLabel: z.string(), docNo: z.string(), status: z.string(), issuedAt: z.string() })),
-  files: z.array(z.object({ caseNo: n, kind: z.string(), name: z.string(), contentType: z.string(), size: z.number(), uploadedAt: z.string() })),
-  deliveries: z.array(z.object({
-    caseNo: n, method: z.string(), collectedBy: n, idDocNumber: n, carrier: n, trackingNumber: n, at: z.string(),
-  })),
-  consultations: z.array(z.object({
-    number: z.string(), channel: z.string(), personName: z.string(), contactPhone: z.string(), question: z.string(), status: z.string(),
-    answer: n, registeredDay: z.string(),
-  })),
-  tickets: z.array(z.object({ number: z.string(), day: z.string(), status: z.string(), caseNo: n, waitMinutes: z.number().nullable() })),
-  ratings: z.array(z.object({
-    day: z.string(), level: z.string(), score: z.number(), reasons: z.array(z.string()), comment: z.string(),
-    followUp: z.object({ status: z.string(), note: z.string(), calledBackAt: n }).nullable(),
-  })),
+  cases: z.array(
+    z.object({
+      caseNo: n,
+      itemName: z.string(),
+      role: z.enum(['applicant', 'agent']),
+      state: z.string(),
+      receivedDay: z.string(),
+      acceptedDay: n,
+      deadline: n,
+      completedDay: n,
+    }),
+  ),
+  documents: z.array(
+    z.object({
+      caseNo: n,
+      kind: z.string(),
+      kindLabel: z.string(),
+      docNo: z.string(),
+      status: z.string(),
+      issuedAt: z.string(),
+    }),
+  ),
+  files: z.array(
+    z.object({
+      caseNo: n,
+      kind: z.string(),
+      name: z.string(),
+      contentType: z.string(),
+      size: z.number(),
+      uploadedAt: z.string(),
+    }),
+  ),
+  deliveries: z.array(
+    z.object({
+      caseNo: n,
+      method: z.string(),
+      collectedBy: n,
+      idDocNumber: n,
+      carrier: n,
+      trackingNumber: n,
+      at: z.string(),
+    }),
+  ),
+  consultations: z.array(
+    z.object({
+      number: z.string(),
+      channel: z.string(),
+      personName: z.string(),
+      contactPhone: z.string(),
+      question: z.string(),
+      status: z.string(),
+      answer: n,
+      registeredDay: z.string(),
+    }),
+  ),
+  tickets: z.array(
+    z.object({
+      number: z.string(),
+      day: z.string(),
+      status: z.string(),
+      caseNo: n,
+      waitMinutes: z.number().nullable(),
+    }),
+  ),
+  ratings: z.array(
+    z.object({
+      day: z.string(),
+      level: z.string(),
+      score: z.number(),
+      reasons: z.array(z.string()),
+      comment: z.string(),
+      followUp: z.object({ status: z.string(), note: z.string(), calledBackAt: n }).nullable(),
+    }),
+  ),
   changes: z.array(z.object({ at: z.string(), by: z.string(), action: z.string(), fields: z.array(z.string()) })),
 });

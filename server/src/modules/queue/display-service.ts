@@ -9,16 +9,30 @@ export async function displaySnapshot(ctx: AppContext, hallId: string) {
   const hall = await publicHall(ctx.db, hallId);
   const floor = await loadFloor(ctx.db, hallId);
   const [current, calls, categories] = await Promise.all([
-    repo.currentOf(ctx.db, floor.windows.map((w) => w.id)), repo.recentCalls(ctx.db, hallId, 12), kioskCategories(ctx, hallId),
+    repo.currentOf(
+      ctx.db,
+      floor.windows.map((w) => w.id),
+    ),
+    repo.recentCalls(ctx.db, hallId, 12),
+    kioskCategories(ctx, hallId),
   ]);
   return {
     hall: { id: hall.id, name: hall.name },
-    windows: floor.windows.filter((w) => w.status === 'active').map((w) => ({
-      id: w.id, number: w.number, name: w.name, state: windowState(floor, w.id),
-      currentNumber: current.find((t) => t.window_id === w.id)?.number ?? null,
-    })),
+    windows: floor.windows
+      .filter((w) => w.status === 'active')
+      .map((w) => ({
+        id: w.id,
+        number: w.number,
+        name: w.name,
+        state: windowState(floor, w.id),
+        currentNumber: current.find((t) => t.window_id === w.id)?.number ?? null,
+      })),
     recentCalls: calls.map((c) => ({
-      ticketId: c.ticket_id, number: c.number, windowNumber: c.window_number, windowName: c.window_name, at: Number(c.at),
+      ticketId: c.ticket_id,
+      number: c.number,
+      windowNumber: c.window_number,
+      windowName: c.window_name,
+      at: Number(c.at),
       recall: c.kind === 'recalled' ? Number((JSON.parse(c.detail ?? '{}') as { count?: number }).count ?? 1) : 0,
     })),
     categories,
@@ -31,5 +45,7 @@ export async function checkHall(ctx: AppContext, hallId: string): Promise<void> 
 
 /** Feeds a display the hall's events, without staff names: only what is on the screen anyway. */
 export function subscribeDisplay(ctx: AppContext, hallId: string, send: (e: HallEvent) => void): () => void {
-  return ctx.events.subscribe(hallId, (e) => send(e.type === 'finish' ? { hallId, type: 'finish', windowId: e.windowId } : e));
+  return ctx.events.subscribe(hallId, (e) =>
+    send(e.type === 'finish' ? { hallId, type: 'finish', windowId: e.windowId } : e),
+  );
 }

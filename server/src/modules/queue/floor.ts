@@ -1,6 +1,14 @@
 import {
-  defaultAppointmentEarlyMinutes, defaultPriorityWeights, defaultRatingWindowMinutes, defaultRecallLimit, estimateWaitMs,
-  type OrderingRules, peopleAhead, type Priority, type QueuedTicket, waitMinutes,
+  defaultAppointmentEarlyMinutes,
+  defaultPriorityWeights,
+  defaultRatingWindowMinutes,
+  defaultRecallLimit,
+  estimateWaitMs,
+  type OrderingRules,
+  peopleAhead,
+  type Priority,
+  type QueuedTicket,
+  waitMinutes,
 } from '../../domain/queue/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import * as repo from './repository.ts';
@@ -46,7 +54,10 @@ export const rulesOf = (s: HallSettings): OrderingRules => ({
 
 export async function loadFloor(db: Db, hallId: string): Promise<Floor> {
   const [settings, categories, windows, sessions] = await Promise.all([
-    settingsOf(db, hallId), repo.categoriesOf(db, hallId), repo.windowsOfHall(db, hallId), repo.openSessionsInHall(db, hallId),
+    settingsOf(db, hallId),
+    repo.categoriesOf(db, hallId),
+    repo.windowsOfHall(db, hallId),
+    repo.openSessionsInHall(db, hallId),
   ]);
   return { hallId, settings, rules: rulesOf(settings), categories, windows, sessions };
 }
@@ -65,19 +76,30 @@ export const openWindowsFor = (floor: Floor, category: repo.CategoryRow): number
   jsonList(category.window_ids).filter((w) => windowState(floor, w) === 'open').length;
 
 export const queued = (t: repo.TicketRow): QueuedTicket => ({
-  id: t.id, priority: t.priority as Priority, arrivedAt: Number(t.arrived_at),
-  appointmentAt: t.appointment_at === null ? null : Number(t.appointment_at), seq: t.seq,
+  id: t.id,
+  priority: t.priority as Priority,
+  arrivedAt: Number(t.arrived_at),
+  appointmentAt: t.appointment_at === null ? null : Number(t.appointment_at),
+  seq: t.seq,
 });
 
 /** People ahead of a (possibly not yet issued) ticket in its category, and the expected wait. */
 export async function estimateFor(
-  db: Db, floor: Floor, category: repo.CategoryRow, ticket: QueuedTicket, waiting: repo.TicketRow[], now: number,
+  db: Db,
+  floor: Floor,
+  category: repo.CategoryRow,
+  ticket: QueuedTicket,
+  waiting: repo.TicketRow[],
+  now: number,
 ): Promise<{ ahead: number; waitMs: number }> {
   const sameQueue = waiting.filter((w) => w.category_id === category.id && w.target_window_id === null).map(queued);
   const ahead = peopleAhead(ticket, sameQueue, now, floor.rules);
   const recent = await repo.recentServiceTimes(db, category.id);
   const waitMs = estimateWaitMs({
-    ahead, openWindows: openWindowsFor(floor, category), recentServiceMs: recent, defaultServiceMs: category.default_service_minutes * 60_000,
+    ahead,
+    openWindows: openWindowsFor(floor, category),
+    recentServiceMs: recent,
+    defaultServiceMs: category.default_service_minutes * 60_000,
   });
   return { ahead, waitMs };
 }

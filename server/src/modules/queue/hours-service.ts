@@ -43,14 +43,20 @@ export async function assertQueueOpen(db: Db, hallId: string, day: string, now: 
   const { closing } = closingFor((await timetablesOf(db, [hallId])).get(hallId), day);
   if (closing !== null && now >= closing) {
     throw new AppError(
-      409, 'QUEUE_CLOSED', `今日取号已结束（${clockTime(closing)} 停止叫号），请在办公时间内前来取号`,
-      `No more tickets today: the queue closed at ${clockTime(closing)}`, 'hallId',
+      409,
+      'QUEUE_CLOSED',
+      `今日取号已结束（${clockTime(closing)} 停止叫号），请在办公时间内前来取号`,
+      `No more tickets today: the queue closed at ${clockTime(closing)}`,
+      'hallId',
     );
   }
 }
 
 /** When the hall's queue closes on `day`, and whose timetable says so. */
-export function closingFor(t: Timetables | undefined, day: string): { closing: number | null; source: 'hall' | 'windows' | null } {
+export function closingFor(
+  t: Timetables | undefined,
+  day: string,
+): { closing: number | null; source: 'hall' | 'windows' | null } {
   if (t?.hall) return { closing: closingOf([t.hall], day), source: 'hall' };
   const windows = [...(t?.windows.values() ?? [])];
   return windows.length ? { closing: closingOf(windows, day), source: 'windows' } : { closing: null, source: null };
@@ -64,7 +70,10 @@ export async function hallHours(ctx: AppContext, actor: Actor, hallId: string) {
   const t = (await timetablesOf(ctx.db, [hallId])).get(hallId);
   const windows = await repo.windowsOfHall(ctx.db, hallId);
   const { closing, source } = closingFor(t, chinaDay(ctx.clock.now()));
-  const view = (w: WeeklyHours | null | undefined) => ({ weeklyHours: w ?? null, description: w ? describeHours(w) : '' });
+  const view = (w: WeeklyHours | null | undefined) => ({
+    weeklyHours: w ?? null,
+    description: w ? describeHours(w) : '',
+  });
   return {
     hallId,
     hall: view(t?.hall),
@@ -79,10 +88,19 @@ export async function saveHallHours(ctx: AppContext, actor: Actor, hallId: strin
   const week = checkedHours(input);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.saveOpeningHours(trx, { owner_id: hallId, owner_type: 'hall', hall_id: hallId, weekly: JSON.stringify(week), updated_at: now });
+    await repo.saveOpeningHours(trx, {
+      owner_id: hallId,
+      owner_type: 'hall',
+      hall_id: hallId,
+      weekly: JSON.stringify(week),
+      updated_at: now,
+    });
     // The hall's 办公时间 as the public guide prints it follows the timetable; clearing the timetable leaves it.
     if (week.length > 0) await updateHall(trx, hallId, { opening_hours: describeHours(week) });
-    await appendAudit(trx, byActor(actor, now, 'queue.hall.hours', 'hall', hallId, { weeklyHours: week, text: describeHours(week) }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'queue.hall.hours', 'hall', hallId, { weeklyHours: week, text: describeHours(week) }),
+    );
   });
   return hallHours(ctx, actor, hallId);
 }
@@ -91,11 +109,22 @@ export async function saveHallHours(ctx: AppContext, actor: Actor, hallId: strin
  * A window's timetable inside the caller's transaction: stored (or cleared with null), and the text shown for
  * it unless the caller gives its own. Returns the text to store.
  */
-export async function saveWindowHours(trx: Db, window: { id: string; hall_id: string }, week: WeeklyHours | null, now: number) {
+export async function saveWindowHours(
+  trx: Db,
+  window: { id: string; hall_id: string },
+  week: WeeklyHours | null,
+  now: number,
+) {
   if (week === null || week.length === 0) {
     await repo.deleteOpeningHours(trx, window.id);
     return '';
   }
-  await repo.saveOpeningHours(trx, { owner_id: window.id, owner_type: 'window', hall_id: window.hall_id, weekly: JSON.stringify(week), updated_at: now });
+  await repo.saveOpeningHours(trx, {
+    owner_id: window.id,
+    owner_type: 'window',
+    hall_id: window.hall_id,
+    weekly: JSON.stringify(week),
+    updated_at: now,
+  });
   return describeHours(week);
 }

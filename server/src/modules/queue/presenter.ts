@@ -13,7 +13,11 @@ const num = (v: number | null) => (v === null ? null : Number(v));
 export async function presentTickets(db: Db, rows: repo.TicketRow[], now: number): Promise<TicketView[]> {
   const halls = new Map<string, { name: string; floor: Floor; waiting: repo.TicketRow[] }>();
   for (const hallId of new Set(rows.map((r) => r.hall_id))) {
-    const [hall, floor, waiting] = await Promise.all([findHall(db, hallId), loadFloor(db, hallId), waitingInHall(db, hallId, chinaDay(now))]);
+    const [hall, floor, waiting] = await Promise.all([
+      findHall(db, hallId),
+      loadFloor(db, hallId),
+      waitingInHall(db, hallId, chinaDay(now)),
+    ]);
     halls.set(hallId, { name: hall?.name ?? '', floor, waiting });
   }
   const out: TicketView[] = [];

@@ -18,7 +18,8 @@ const take = async (prefix: string, priority = 'normal') => {
   return json(res);
 };
 const callNext = async (n: number) => json(await clerk.post(`/api/queue/windows/${win(n).id}/call-next`)).ticket;
-const act = (s: Session, ticketId: string, action: string, body: unknown = {}) => s.post(`/api/queue/tickets/${ticketId}/${action}`, body);
+const act = (s: Session, ticketId: string, action: string, body: unknown = {}) =>
+  s.post(`/api/queue/tickets/${ticketId}/${action}`, body);
 
 beforeAll(async () => {
   hall = await buildTestHall();
@@ -53,7 +54,10 @@ describe('ticket kiosk', () => {
     const other = await kiosk.post(`/api/public/halls/${hallId}/queue/tickets`, { categoryId: 'nope' });
     expect(other.statusCode).toBe(400);
     expect(json(other).field).toBe('categoryId');
-    const green = await kiosk.post(`/api/public/halls/${hallId}/queue/tickets`, { categoryId: cat('D').id, priority: 'green' });
+    const green = await kiosk.post(`/api/public/halls/${hallId}/queue/tickets`, {
+      categoryId: cat('D').id,
+      priority: 'green',
+    });
     expect(green.statusCode).toBe(400);
     expect(json(green).field).toBe('priority');
     const staffOnly = await kiosk.post('/api/queue/tickets', { hallId, categoryId: cat('D').id, priority: 'green' });
@@ -61,8 +65,13 @@ describe('ticket kiosk', () => {
   });
 
   it('stops one address flooding the kiosk, and lets the next minute in', async () => {
-    const send = () => hall.app.inject({ method: 'POST', url: `/api/public/halls/${hallId}/queue/tickets`, remoteAddress: '10.9.9.9',
-      payload: { categoryId: cat('E').id, priority: 'normal' } });
+    const send = () =>
+      hall.app.inject({
+        method: 'POST',
+        url: `/api/public/halls/${hallId}/queue/tickets`,
+        remoteAddress: '10.9.9.9',
+        payload: { categoryId: cat('E').id, priority: 'normal' },
+      });
     for (let i = 0; i < 60; i++) expect((await send()).statusCode).toBe(201);
     const limited = await send();
     expect(limited.statusCode).toBe(429);
@@ -103,8 +112,16 @@ describe('window screen', () => {
     const missingId = await act(clerk, first.id, 'finish', { outcomeKind: 'case' });
     expect(json(missingId).field).toBe('outcomeId');
     const done = json(await act(clerk, first.id, 'finish', { outcomeKind: 'case', outcomeId: 'case-123' }));
-    expect(done).toMatchObject({ status: 'done', outcomeKind: 'case', outcomeId: 'case-123', serviceMs: 12 * MIN, waitMs: 0 });
-    const kinds = json(await clerk.get(`/api/queue/tickets/${first.id}/events`)).items.map((e: { kind: string }) => e.kind);
+    expect(done).toMatchObject({
+      status: 'done',
+      outcomeKind: 'case',
+      outcomeId: 'case-123',
+      serviceMs: 12 * MIN,
+      waitMs: 0,
+    });
+    const kinds = json(await clerk.get(`/api/queue/tickets/${first.id}/events`)).items.map(
+      (e: { kind: string }) => e.kind,
+    );
     expect(kinds).toEqual(['issued', 'called', 'serving', 'finished']);
     // The regular tickets that came earlier follow, in order of arrival.
     expect((await callNext(5)).number).toBe('D001');
@@ -129,7 +146,13 @@ describe('window screen', () => {
     expect(third.status).toBe('no_show');
     expect((await act(clerk, d2.id, 'start')).statusCode).toBe(409);
     const display = json(await kiosk.get(`/api/public/halls/${hallId}/display`));
-    expect(display.recentCalls.slice(0, 3).map((c: { number: string; recall: number }) => [c.number, c.recall])).toEqual([['D002', 2], ['D002', 1], ['D002', 0]]);
+    expect(
+      display.recentCalls.slice(0, 3).map((c: { number: string; recall: number }) => [c.number, c.recall]),
+    ).toEqual([
+      ['D002', 2],
+      ['D002', 1],
+      ['D002', 0],
+    ]);
   });
 
   it('pauses with a reason, refuses calls while paused, and closes only when idle', async () => {
@@ -159,7 +182,13 @@ describe('window screen', () => {
     const toSelf = await act(supervisor, called.id, 'transfer', { windowId: win(1).id });
     expect(json(toSelf).field).toBe('windowId');
     const moved = json(await act(supervisor, called.id, 'transfer', { windowId: win(2).id, reason: '需办理社保业务' }));
-    expect(moved).toMatchObject({ status: 'waiting', transfers: 1, arrivedAt: early.arrivedAt, targetWindowId: win(2).id, serviceMs: 3 * MIN });
+    expect(moved).toMatchObject({
+      status: 'waiting',
+      transfers: 1,
+      arrivedAt: early.arrivedAt,
+      targetWindowId: win(2).id,
+      serviceMs: 3 * MIN,
+    });
     // Window 1 serves A, but the transferred ticket now belongs to window 2.
     const next = json(await supervisor.post(`/api/queue/windows/${win(1).id}/call-next`)).ticket;
     expect(next.id).toBe(later.id);
@@ -187,7 +216,14 @@ describe('window screen', () => {
     await clerk.post(`/api/queue/windows/${win(4).id}/open`);
     const regular = await take('C');
     const now = hall.clock.now();
-    const appointment = json(await clerk.post('/api/queue/tickets', { hallId, categoryId: cat('C').id, priority: 'appointment', appointmentAt: now + 30 * MIN }));
+    const appointment = json(
+      await clerk.post('/api/queue/tickets', {
+        hallId,
+        categoryId: cat('C').id,
+        priority: 'appointment',
+        appointmentAt: now + 30 * MIN,
+      }),
+    );
     const noTime = await clerk.post('/api/queue/tickets', { hallId, categoryId: cat('C').id, priority: 'appointment' });
     expect(json(noTime).field).toBe('appointmentAt');
     expect((await callNext(4)).id).toBe(regular.id);
@@ -210,11 +246,23 @@ describe('keeping the floor', () => {
     expect(json(dup).field).toBe('prefix');
     const badPrefix = await supervisor.post('/api/queue/categories', { hallId, prefix: 'ab', name: '小写' });
     expect(json(badPrefix).field).toBe('prefix');
-    const foreign = await supervisor.post('/api/queue/categories', { hallId, prefix: 'Q', name: '外厅窗口', windowIds: ['nope'] });
+    const foreign = await supervisor.post('/api/queue/categories', {
+      hallId,
+      prefix: 'Q',
+      name: '外厅窗口',
+      windowIds: ['nope'],
+    });
     expect(json(foreign).field).toBe('windowIds');
-    const renamed = json(await supervisor.patch(`/api/queue/categories/${cat('F').id}`, { name: '工程建设项目审批（联合）', active: false }));
+    const renamed = json(
+      await supervisor.patch(`/api/queue/categories/${cat('F').id}`, {
+        name: '工程建设项目审批（联合）',
+        active: false,
+      }),
+    );
     expect(renamed).toMatchObject({ name: '工程建设项目审批（联合）', active: false });
-    const kioskNow = json(await kiosk.get(`/api/public/halls/${hallId}/queue/categories`)).items.map((c: { prefix: string }) => c.prefix);
+    const kioskNow = json(await kiosk.get(`/api/public/halls/${hallId}/queue/categories`)).items.map(
+      (c: { prefix: string }) => c.prefix,
+    );
     expect(kioskNow).not.toContain('F');
     expect((await clerk.patch(`/api/queue/categories/${cat('F').id}`, { active: true })).statusCode).toBe(403);
 
@@ -225,7 +273,9 @@ describe('keeping the floor', () => {
     const sysadmin = await signedIn(hall.app, 'sysadmin');
     expect((await sysadmin.get(`/api/queue/halls/${hallId}/settings`)).statusCode).toBe(200);
     expect((await clerk.put(`/api/queue/halls/${hallId}/settings`, settings)).statusCode).toBe(403);
-    const hours = json(await supervisor.put(`/api/queue/windows/${win(5).id}/settings`, { openingHours: '周一至周五 9:00—17:00' }));
+    const hours = json(
+      await supervisor.put(`/api/queue/windows/${win(5).id}/settings`, { openingHours: '周一至周五 9:00—17:00' }),
+    );
     expect(hours.openingHours).toBe('周一至周五 9:00—17:00');
   });
 });
@@ -237,7 +287,9 @@ describe('wait estimate accuracy', () => {
     expect(res.tickets).toBeGreaterThan(0);
     expect(res.meanAbsoluteErrorMinutes).not.toBeNull();
     expect(res.meanAbsoluteErrorMinutes).toBeGreaterThanOrEqual(0);
-    expect((await clerk.get(`/api/queue/estimate-accuracy?hallId=${hallId}&from=${day}&to=${day}`)).statusCode).toBe(403);
+    expect((await clerk.get(`/api/queue/estimate-accuracy?hallId=${hallId}&from=${day}&to=${day}`)).statusCode).toBe(
+      403,
+    );
     const bad = await supervisor.get(`/api/queue/estimate-accuracy?hallId=${hallId}&from=2026-03-05&to=2026-03-01`);
     expect(json(bad).field).toBe('to');
   });

@@ -1,7 +1,12 @@
 import type { Db } from '../../platform/db/database.ts';
 import type {
-  QueueCategoryTable, QueueHallSettingsTable, QueueTicketEventTable, QueueTicketTable, QueueWindowSessionTable,
-  QueueOpeningHoursTable, QueueWindowSettingsTable,
+  QueueCategoryTable,
+  QueueHallSettingsTable,
+  QueueTicketEventTable,
+  QueueTicketTable,
+  QueueWindowSessionTable,
+  QueueOpeningHoursTable,
+  QueueWindowSettingsTable,
 } from '../../platform/db/tables-queue.ts';
 
 export type CategoryRow = QueueCategoryTable;
@@ -18,16 +23,26 @@ export async function saveHallSettings(db: Db, row: QueueHallSettingsTable): Pro
   await db
     .insertInto('queue_hall_settings')
     .values(row)
-    .onConflict((oc) => oc.column('hall_id').doUpdateSet({
-      recall_limit: row.recall_limit, priority_weights: row.priority_weights,
-      appointment_early_minutes: row.appointment_early_minutes, rating_window_minutes: row.rating_window_minutes,
-      updated_at: row.updated_at,
-    }))
+    .onConflict((oc) =>
+      oc.column('hall_id').doUpdateSet({
+        recall_limit: row.recall_limit,
+        priority_weights: row.priority_weights,
+        appointment_early_minutes: row.appointment_early_minutes,
+        rating_window_minutes: row.rating_window_minutes,
+        updated_at: row.updated_at,
+      }),
+    )
     .execute();
 }
 
 export const categoriesOf = (db: Db, hallId: string) =>
-  db.selectFrom('queue_categories').selectAll().where('hall_id', '=', hallId).orderBy('sort_order').orderBy('prefix').execute();
+  db
+    .selectFrom('queue_categories')
+    .selectAll()
+    .where('hall_id', '=', hallId)
+    .orderBy('sort_order')
+    .orderBy('prefix')
+    .execute();
 
 export const findCategory = (db: Db, id: string) =>
   db.selectFrom('queue_categories').selectAll().where('id', '=', id).executeTakeFirst();
@@ -61,10 +76,16 @@ export const findTicket = (db: Db, id: string) =>
   db.selectFrom('queue_tickets').selectAll().where('id', '=', id).executeTakeFirst();
 
 /** Applies a change only while the ticket is still in the state it was read in; false when someone was faster. */
-export async function updateTicketIf(db: Db, id: string, expected: Partial<Pick<TicketRow, 'status' | 'window_id'>>, patch: Partial<TicketRow>): Promise<boolean> {
+export async function updateTicketIf(
+  db: Db,
+  id: string,
+  expected: Partial<Pick<TicketRow, 'status' | 'window_id'>>,
+  patch: Partial<TicketRow>,
+): Promise<boolean> {
   let q = db.updateTable('queue_tickets').set(patch).where('id', '=', id);
   if (expected.status !== undefined) q = q.where('status', '=', expected.status);
-  if (expected.window_id !== undefined) q = expected.window_id === null ? q.where('window_id', 'is', null) : q.where('window_id', '=', expected.window_id);
+  if (expected.window_id !== undefined)
+    q = expected.window_id === null ? q.where('window_id', 'is', null) : q.where('window_id', '=', expected.window_id);
   const res = await q.executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
@@ -80,7 +101,10 @@ export async function claimTicket(db: Db, candidate: TicketRow, patch: Partial<T
     .where('id', '=', candidate.id)
     .where('status', '=', 'waiting')
     .where('category_id', '=', candidate.category_id);
-  q = candidate.target_window_id === null ? q.where('target_window_id', 'is', null) : q.where('target_window_id', '=', candidate.target_window_id);
+  q =
+    candidate.target_window_id === null
+      ? q.where('target_window_id', 'is', null)
+      : q.where('target_window_id', '=', candidate.target_window_id);
   const res = await q.executeTakeFirst();
   return Number(res.numUpdatedRows) === 1;
 }
@@ -93,15 +117,23 @@ export const waitingFor = (db: Db, hallId: string, day: string, windowId: string
     .where('hall_id', '=', hallId)
     .where('day', '=', day)
     .where('status', '=', 'waiting')
-    .where((eb) => eb.or([
-      eb('target_window_id', '=', windowId),
-      eb.and([eb('target_window_id', 'is', null), eb('category_id', 'in', anyOf(categoryIds))]),
-    ]))
+    .where((eb) =>
+      eb.or([
+        eb('target_window_id', '=', windowId),
+        eb.and([eb('target_window_id', 'is', null), eb('category_id', 'in', anyOf(categoryIds))]),
+      ]),
+    )
     .execute();
 
 /** Today's queue of a hall; a ticket left waiting when the hall closed is not called the next day. */
 export const waitingInHall = (db: Db, hallId: string, day: string) =>
-  db.selectFrom('queue_tickets').selectAll().where('hall_id', '=', hallId).where('day', '=', day).where('status', '=', 'waiting').execute();
+  db
+    .selectFrom('queue_tickets')
+    .selectAll()
+    .where('hall_id', '=', hallId)
+    .where('day', '=', day)
+    .where('status', '=', 'waiting')
+    .execute();
 
 /** The ticket a window has called or is serving. */
 export const currentOf = (db: Db, windowIds: string[]) =>
@@ -155,7 +187,10 @@ export async function insertEvent(db: Db, row: Omit<QueueTicketEventTable, 'step
     .select((eb) => eb.fn.max('step').as('step'))
     .where('ticket_id', '=', row.ticket_id)
     .executeTakeFirst();
-  await db.insertInto('queue_ticket_events').values({ ...row, step: Number(last?.step ?? 0) + 1 }).execute();
+  await db
+    .insertInto('queue_ticket_events')
+    .values({ ...row, step: Number(last?.step ?? 0) + 1 })
+    .execute();
 }
 
 export const eventsOf = (db: Db, ticketId: string) =>
@@ -167,7 +202,15 @@ export const recentCalls = (db: Db, hallId: string, limit: number) =>
     .selectFrom('queue_ticket_events as e')
     .innerJoin('queue_tickets as t', 't.id', 'e.ticket_id')
     .innerJoin('windows as w', 'w.id', 'e.window_id')
-    .select(['e.ticket_id', 'e.at', 'e.kind', 'e.detail', 't.number', 'w.number as window_number', 'w.name as window_name'])
+    .select([
+      'e.ticket_id',
+      'e.at',
+      'e.kind',
+      'e.detail',
+      't.number',
+      'w.number as window_number',
+      'w.name as window_name',
+    ])
     .where('e.hall_id', '=', hallId)
     .where('e.kind', 'in', ['called', 'recalled'])
     .orderBy('e.at', 'desc')
@@ -176,10 +219,20 @@ export const recentCalls = (db: Db, hallId: string, limit: number) =>
     .execute();
 
 export const openSessions = (db: Db, windowIds: string[]) =>
-  db.selectFrom('queue_window_sessions').selectAll().where('window_id', 'in', anyOf(windowIds)).where('closed_at', 'is', null).execute();
+  db
+    .selectFrom('queue_window_sessions')
+    .selectAll()
+    .where('window_id', 'in', anyOf(windowIds))
+    .where('closed_at', 'is', null)
+    .execute();
 
 export const openSessionsInHall = (db: Db, hallId: string) =>
-  db.selectFrom('queue_window_sessions').selectAll().where('hall_id', '=', hallId).where('closed_at', 'is', null).execute();
+  db
+    .selectFrom('queue_window_sessions')
+    .selectAll()
+    .where('hall_id', '=', hallId)
+    .where('closed_at', 'is', null)
+    .execute();
 
 export const insertSession = (db: Db, row: SessionRow) => db.insertInto('queue_window_sessions').values(row).execute();
 
@@ -189,7 +242,11 @@ export const updateSession = (db: Db, id: string, patch: Partial<SessionRow>) =>
 export const windowSettings = (db: Db, windowIds: string[]) =>
   db.selectFrom('queue_window_settings').selectAll().where('window_id', 'in', anyOf(windowIds)).execute();
 
-export async function saveWindowSettings(db: Db, row: QueueWindowSettingsTable, only: Partial<QueueWindowSettingsTable>): Promise<void> {
+export async function saveWindowSettings(
+  db: Db,
+  row: QueueWindowSettingsTable,
+  only: Partial<QueueWindowSettingsTable>,
+): Promise<void> {
   await db
     .insertInto('queue_window_settings')
     .values(row)
@@ -217,11 +274,19 @@ export async function saveOpeningHours(db: Db, row: QueueOpeningHoursTable): Pro
     .execute();
 }
 
-export const deleteOpeningHours = (db: Db, ownerId: string) => db.deleteFrom('queue_opening_hours').where('owner_id', '=', ownerId).execute();
+export const deleteOpeningHours = (db: Db, ownerId: string) =>
+  db.deleteFrom('queue_opening_hours').where('owner_id', '=', ownerId).execute();
 
 /** Tickets still waiting from today or earlier, in every hall: what the end-of-day sweep looks at. */
 export const waitingUpTo = (db: Db, today: string) =>
-  db.selectFrom('queue_tickets').selectAll().where('status', '=', 'waiting').where('day', '<=', today).orderBy('hall_id').orderBy('seq').execute();
+  db
+    .selectFrom('queue_tickets')
+    .selectAll()
+    .where('status', '=', 'waiting')
+    .where('day', '<=', today)
+    .orderBy('hall_id')
+    .orderBy('seq')
+    .execute();
 
 /** How many tickets of a hall's day are in each status. */
 export async function statusCounts(db: Db, hallId: string, day: string): Promise<Map<string, number>> {

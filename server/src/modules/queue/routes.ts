@@ -27,134 +27,240 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
   const ticketLimit = throttle(60, 60_000, { zh: '取号', en: 'tickets' });
 
   // The kiosk, the printed ticket and the hall display need no sign-in.
-  r.get('/api/public/halls/:hallId/queue/categories',
+  r.get(
+    '/api/public/halls/:hallId/queue/categories',
     { config: pub, schema: { tags, params: s.hallParams, response: { 200: listOf(s.kioskCategorySchema) } } },
     async (req) => {
       const items = await service.kioskCategories(ctx, req.params.hallId);
       return { items, total: items.length };
-    });
-  r.post('/api/public/halls/:hallId/queue/tickets',
-    { config: { ...pub, rateLimit: ticketLimit }, schema: { tags, params: s.hallParams, body: s.kioskTicketInput, response: { 201: s.ticketSchema } } },
-    async (req, reply) => reply.status(201).send(await service.issueTicket(ctx, null, {
-      hallId: req.params.hallId, categoryId: req.body.categoryId, priority: req.body.priority, appointmentAt: null,
-    })));
-  r.get('/api/public/queue/tickets/:ticketId',
+    },
+  );
+  r.post(
+    '/api/public/halls/:hallId/queue/tickets',
+    {
+      config: { ...pub, rateLimit: ticketLimit },
+      schema: { tags, params: s.hallParams, body: s.kioskTicketInput, response: { 201: s.ticketSchema } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(
+        await service.issueTicket(ctx, null, {
+          hallId: req.params.hallId,
+          categoryId: req.body.categoryId,
+          priority: req.body.priority,
+          appointmentAt: null,
+        }),
+      ),
+  );
+  r.get(
+    '/api/public/queue/tickets/:ticketId',
     { config: pub, schema: { tags, params: s.ticketParams, response: ticket } },
-    async (req) => service.publicTicket(ctx, req.params.ticketId));
-  r.get('/api/public/queue/tickets/:ticketId/print',
+    async (req) => service.publicTicket(ctx, req.params.ticketId),
+  );
+  r.get(
+    '/api/public/queue/tickets/:ticketId/print',
     { config: pub, schema: { tags, params: s.ticketParams, response: { 200: z.any().describe('application/pdf') } } },
     async (req, reply) => {
       const t = await service.publicTicket(ctx, req.params.ticketId);
       const pdf = await ticketPdf(t, `${req.protocol}://${req.host}/queue/ticket/${t.id}`);
-      return reply.type('application/pdf').header('content-disposition', `inline; filename="ticket-${t.number}.pdf"`).send(pdf);
-    });
-  r.get('/api/public/halls/:hallId/display',
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `inline; filename="ticket-${t.number}.pdf"`)
+        .send(pdf);
+    },
+  );
+  r.get(
+    '/api/public/halls/:hallId/display',
     { config: pub, schema: { tags, params: s.hallParams, response: { 200: s.displaySchema } } },
-    async (req) => displaySnapshot(ctx, req.params.hallId));
-  r.get('/api/public/halls/:hallId/display/stream',
-    { config: pub, schema: { tags, params: s.hallParams, response: { 200: z.string().describe('text/event-stream: call, window, queue, finish') } } },
+    async (req) => displaySnapshot(ctx, req.params.hallId),
+  );
+  r.get(
+    '/api/public/halls/:hallId/display/stream',
+    {
+      config: pub,
+      schema: {
+        tags,
+        params: s.hallParams,
+        response: { 200: z.string().describe('text/event-stream: call, window, queue, finish') },
+      },
+    },
     async (req, reply) => {
       await checkHall(ctx, req.params.hallId);
       serveEventStream(app, req, reply, (send) => subscribeDisplay(ctx, req.params.hallId, send));
-    });
+    },
+  );
 
   // Staff: issue priority tickets, see the day's tickets, run a window.
-  r.post('/api/queue/tickets',
+  r.post(
+    '/api/queue/tickets',
     { config: serve, schema: { tags, body: s.staffTicketInput, response: { 201: s.ticketSchema } } },
-    async (req, reply) => reply.status(201).send(await service.issueStaffTicket(ctx, actorOf(req), req.body)));
-  r.get('/api/queue/tickets',
+    async (req, reply) => reply.status(201).send(await service.issueStaffTicket(ctx, actorOf(req), req.body)),
+  );
+  r.get(
+    '/api/queue/tickets',
     { config: serve, schema: { tags, querystring: s.ticketQuery, response: { 200: listOf(s.ticketSchema) } } },
-    async (req) => service.listTickets(ctx, actorOf(req), req.query));
-  r.get('/api/queue/tickets/:ticketId',
+    async (req) => service.listTickets(ctx, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/queue/tickets/:ticketId',
     { config: serve, schema: { tags, params: s.ticketParams, response: ticket } },
-    async (req) => service.staffTicket(ctx, actorOf(req), req.params.ticketId));
-  r.get('/api/queue/tickets/:ticketId/events',
+    async (req) => service.staffTicket(ctx, actorOf(req), req.params.ticketId),
+  );
+  r.get(
+    '/api/queue/tickets/:ticketId/events',
     {
       config: serve,
       schema: {
-        tags, params: s.ticketParams,
-        response: { 200: z.object({ items: z.array(z.object({
-          at: z.number(), kind: z.string(), windowId: z.string().nullable(), userId: z.string().nullable(),
-          durationMs: z.number().nullable(), detail: z.record(z.string(), z.unknown()).nullable(),
-        })) }) },
+        tags,
+        params: s.ticketParams,
+        response: {
+          200: z.object({
+            items: z.array(
+              z.object({
+                at: z.number(),
+                kind: z.string(),
+                windowId: z.string().nullable(),
+                userId: z.string().nullable(),
+                durationMs: z.number().nullable(),
+                detail: z.record(z.string(), z.unknown()).nullable(),
+              }),
+            ),
+          }),
+        },
       },
     },
-    async (req) => ({ items: await service.ticketEvents(ctx, actorOf(req), req.params.ticketId) }));
-  r.get('/api/queue/windows',
+    async (req) => ({ items: await service.ticketEvents(ctx, actorOf(req), req.params.ticketId) }),
+  );
+  r.get(
+    '/api/queue/windows',
     { config: serve, schema: { tags, querystring: s.hallParams, response: { 200: listOf(s.windowViewSchema) } } },
     async (req) => {
       const items = await windows.listWindows(ctx, actorOf(req), req.query.hallId);
       return { items, total: items.length };
-    });
-  r.get('/api/queue/windows/:windowId',
+    },
+  );
+  r.get(
+    '/api/queue/windows/:windowId',
     { config: serve, schema: { tags, params: s.windowParams, response: windowView } },
-    async (req) => windows.windowView(ctx, actorOf(req), req.params.windowId));
-  r.post('/api/queue/windows/:windowId/open',
+    async (req) => windows.windowView(ctx, actorOf(req), req.params.windowId),
+  );
+  r.post(
+    '/api/queue/windows/:windowId/open',
     { config: serve, schema: { tags, params: s.windowParams, response: windowView } },
-    async (req) => windows.openWindow(ctx, actorOf(req), req.params.windowId));
-  r.post('/api/queue/windows/:windowId/pause',
+    async (req) => windows.openWindow(ctx, actorOf(req), req.params.windowId),
+  );
+  r.post(
+    '/api/queue/windows/:windowId/pause',
     { config: serve, schema: { tags, params: s.windowParams, body: s.pauseInput, response: windowView } },
-    async (req) => windows.pauseWindow(ctx, actorOf(req), req.params.windowId, req.body.reason));
-  r.post('/api/queue/windows/:windowId/resume',
+    async (req) => windows.pauseWindow(ctx, actorOf(req), req.params.windowId, req.body.reason),
+  );
+  r.post(
+    '/api/queue/windows/:windowId/resume',
     { config: serve, schema: { tags, params: s.windowParams, response: windowView } },
-    async (req) => windows.resumeWindow(ctx, actorOf(req), req.params.windowId));
-  r.post('/api/queue/windows/:windowId/close',
+    async (req) => windows.resumeWindow(ctx, actorOf(req), req.params.windowId),
+  );
+  r.post(
+    '/api/queue/windows/:windowId/close',
     { config: serve, schema: { tags, params: s.windowParams, response: windowView } },
-    async (req) => windows.closeWindow(ctx, actorOf(req), req.params.windowId));
-  r.post('/api/queue/windows/:windowId/call-next',
+    async (req) => windows.closeWindow(ctx, actorOf(req), req.params.windowId),
+  );
+  r.post(
+    '/api/queue/windows/:windowId/call-next',
     { config: serve, schema: { tags, params: s.windowParams, response: { 200: s.callResult } } },
-    async (req) => serving.callNext(ctx, actorOf(req), req.params.windowId));
-  r.post('/api/queue/windows/:windowId/walk-in',
+    async (req) => serving.callNext(ctx, actorOf(req), req.params.windowId),
+  );
+  r.post(
+    '/api/queue/windows/:windowId/walk-in',
     { config: serve, schema: { tags, params: s.windowParams, body: s.walkInInput, response: { 201: s.ticketSchema } } },
-    async (req, reply) => reply.status(201).send(await serving.serveWalkIn(ctx, actorOf(req), req.params.windowId, req.body.categoryId)));
-  r.post('/api/queue/tickets/:ticketId/recall',
+    async (req, reply) =>
+      reply.status(201).send(await serving.serveWalkIn(ctx, actorOf(req), req.params.windowId, req.body.categoryId)),
+  );
+  r.post(
+    '/api/queue/tickets/:ticketId/recall',
     { config: serve, schema: { tags, params: s.ticketParams, response: ticket } },
-    async (req) => serving.recall(ctx, actorOf(req), req.params.ticketId));
-  r.post('/api/queue/tickets/:ticketId/no-show',
+    async (req) => serving.recall(ctx, actorOf(req), req.params.ticketId),
+  );
+  r.post(
+    '/api/queue/tickets/:ticketId/no-show',
     { config: serve, schema: { tags, params: s.ticketParams, response: ticket } },
-    async (req) => serving.markNoShow(ctx, actorOf(req), req.params.ticketId));
-  r.post('/api/queue/tickets/:ticketId/start',
+    async (req) => serving.markNoShow(ctx, actorOf(req), req.params.ticketId),
+  );
+  r.post(
+    '/api/queue/tickets/:ticketId/start',
     { config: serve, schema: { tags, params: s.ticketParams, response: ticket } },
-    async (req) => serving.startServing(ctx, actorOf(req), req.params.ticketId));
-  r.post('/api/queue/tickets/:ticketId/finish',
+    async (req) => serving.startServing(ctx, actorOf(req), req.params.ticketId),
+  );
+  r.post(
+    '/api/queue/tickets/:ticketId/finish',
     { config: serve, schema: { tags, params: s.ticketParams, body: s.finishInput, response: ticket } },
-    async (req) => serving.finishServing(ctx, actorOf(req), req.params.ticketId, req.body));
-  r.post('/api/queue/tickets/:ticketId/transfer',
+    async (req) => serving.finishServing(ctx, actorOf(req), req.params.ticketId, req.body),
+  );
+  r.post(
+    '/api/queue/tickets/:ticketId/transfer',
     { config: serve, schema: { tags, params: s.ticketParams, body: s.transferInput, response: ticket } },
-    async (req) => serving.transfer(ctx, actorOf(req), req.params.ticketId, req.body));
+    async (req) => serving.transfer(ctx, actorOf(req), req.params.ticketId, req.body),
+  );
 
   // Keeping the floor: categories, weights and limits, opening hours; the estimate's accuracy for statistics.
-  r.get('/api/queue/categories',
-    { config: { access: 'user' }, schema: { tags, querystring: s.hallParams, response: { 200: listOf(s.categorySchema) } } },
+  r.get(
+    '/api/queue/categories',
+    {
+      config: { access: 'user' },
+      schema: { tags, querystring: s.hallParams, response: { 200: listOf(s.categorySchema) } },
+    },
     async (req) => {
       const items = await service.listCategories(ctx, actorOf(req), req.query.hallId);
       return { items, total: items.length };
-    });
-  r.post('/api/queue/categories',
+    },
+  );
+  r.post(
+    '/api/queue/categories',
     { config: manage, schema: { tags, body: s.categoryInput, response: { 201: s.categorySchema } } },
-    async (req, reply) => reply.status(201).send(await service.createCategory(ctx, actorOf(req), req.body)));
-  r.patch('/api/queue/categories/:id',
+    async (req, reply) => reply.status(201).send(await service.createCategory(ctx, actorOf(req), req.body)),
+  );
+  r.patch(
+    '/api/queue/categories/:id',
     { config: manage, schema: { tags, params: idParams, body: s.categoryPatch, response: { 200: s.categorySchema } } },
-    async (req) => service.updateCategory(ctx, actorOf(req), req.params.id, req.body));
-  r.get('/api/queue/halls/:hallId/settings',
+    async (req) => service.updateCategory(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.get(
+    '/api/queue/halls/:hallId/settings',
     { config: { access: 'user' }, schema: { tags, params: s.hallParams, response: { 200: s.hallSettingsSchema } } },
-    async (req) => service.hallSettings(ctx, actorOf(req), req.params.hallId));
-  r.put('/api/queue/halls/:hallId/settings',
-    { config: manage, schema: { tags, params: s.hallParams, body: s.hallSettingsSchema, response: { 200: s.hallSettingsSchema } } },
-    async (req) => service.saveHallSettings(ctx, actorOf(req), req.params.hallId, req.body));
-  r.put('/api/queue/windows/:windowId/settings',
+    async (req) => service.hallSettings(ctx, actorOf(req), req.params.hallId),
+  );
+  r.put(
+    '/api/queue/halls/:hallId/settings',
+    {
+      config: manage,
+      schema: { tags, params: s.hallParams, body: s.hallSettingsSchema, response: { 200: s.hallSettingsSchema } },
+    },
+    async (req) => service.saveHallSettings(ctx, actorOf(req), req.params.hallId, req.body),
+  );
+  r.put(
+    '/api/queue/windows/:windowId/settings',
     { config: manage, schema: { tags, params: s.windowParams, body: s.windowSettingsInput, response: windowView } },
-    async (req) => windows.saveWindowSettings(ctx, actorOf(req), req.params.windowId, req.body));
-  r.get('/api/queue/halls/:hallId/hours',
+    async (req) => windows.saveWindowSettings(ctx, actorOf(req), req.params.windowId, req.body),
+  );
+  r.get(
+    '/api/queue/halls/:hallId/hours',
     { config: { access: 'user' }, schema: { tags, params: s.hallParams, response: { 200: s.hallHoursSchema } } },
-    async (req) => hours.hallHours(ctx, actorOf(req), req.params.hallId));
-  r.put('/api/queue/halls/:hallId/hours',
-    { config: manage, schema: { tags, params: s.hallParams, body: s.hallHoursInput, response: { 200: s.hallHoursSchema } } },
-    async (req) => hours.saveHallHours(ctx, actorOf(req), req.params.hallId, req.body.weeklyHours));
-  r.get('/api/queue/day-summary',
+    async (req) => hours.hallHours(ctx, actorOf(req), req.params.hallId),
+  );
+  r.put(
+    '/api/queue/halls/:hallId/hours',
+    {
+      config: manage,
+      schema: { tags, params: s.hallParams, body: s.hallHoursInput, response: { 200: s.hallHoursSchema } },
+    },
+    async (req) => hours.saveHallHours(ctx, actorOf(req), req.params.hallId, req.body.weeklyHours),
+  );
+  r.get(
+    '/api/queue/day-summary',
     { config: serve, schema: { tags, querystring: s.daySummaryQuery, response: { 200: s.daySummarySchema } } },
-    async (req) => service.daySummary(ctx, actorOf(req), req.query));
-  r.get('/api/queue/estimate-accuracy',
+    async (req) => service.daySummary(ctx, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/queue/estimate-accuracy',
     { config: manage, schema: { tags, querystring: s.accuracyQuery, response: { 200: s.accuracySchema } } },
-    async (req) => service.estimateAccuracy(ctx, actorOf(req), req.query));
+    async (req) => service.estimateAccuracy(ctx, actorOf(req), req.query),
+  );
 }

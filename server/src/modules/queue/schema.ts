@@ -17,7 +17,10 @@ export const ticketParams = z.object({ ticketId: id });
 
 export const categoryInput = z.object({
   hallId: id,
-  prefix: z.string().trim().regex(/^[A-Z]$/, '号段前缀为一个大写字母'),
+  prefix: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]$/, '号段前缀为一个大写字母'),
   name: text(40).min(1),
   description: text(200).default(''),
   itemCategories: z.array(z.enum(itemCategories)).max(20).default([]),
@@ -101,7 +104,12 @@ export const staffTicketInput = z.object({
 const time = z.string().trim().max(5);
 /** 办公时间 by weekday (1 = 周一 … 7 = 周日), each day up to three sessions such as 09:00–12:00 and 13:30–17:00. */
 export const weeklyHoursSchema = z
-  .array(z.object({ weekday: z.number().int().min(1).max(7), sessions: z.array(z.object({ from: time, to: time })).max(MAX_SESSIONS) }))
+  .array(
+    z.object({
+      weekday: z.number().int().min(1).max(7),
+      sessions: z.array(z.object({ from: time, to: time })).max(MAX_SESSIONS),
+    }),
+  )
   .max(7);
 
 export const windowViewSchema = z.object({
@@ -135,12 +143,18 @@ export const callResult = z.object({ ticket: ticketSchema.nullable() });
 
 export const hallSettingsSchema = z.object({
   recallLimit: z.number().int().min(0).max(10),
-  priorityWeights: z.object(Object.fromEntries(priorities.map((p) => [p, z.number().int().min(0).max(10_000)])) as Record<
-    (typeof priorities)[number],
-    z.ZodNumber
-  >),
+  priorityWeights: z.object(
+    Object.fromEntries(priorities.map((p) => [p, z.number().int().min(0).max(10_000)])) as Record<
+      (typeof priorities)[number],
+      z.ZodNumber
+    >,
+  ),
   appointmentEarlyMinutes: z.number().int().min(0).max(240),
-  ratingWindowMinutes: z.number().int().min(1).max(24 * 60),
+  ratingWindowMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60),
 });
 export type HallSettings = z.infer<typeof hallSettingsSchema>;
 
@@ -148,7 +162,10 @@ export type HallSettings = z.infer<typeof hallSettingsSchema>;
  * PUT /api/queue/windows/:windowId/settings — the window's 办公时间: a timetable by weekday (weeklyHours; null
  * clears it), and/or the text shown for it (openingHours; derived from the timetable when left out).
  */
-export const windowSettingsInput = z.object({ openingHours: text(200).optional(), weeklyHours: weeklyHoursSchema.nullable().optional() });
+export const windowSettingsInput = z.object({
+  openingHours: text(200).optional(),
+  weeklyHours: weeklyHoursSchema.nullable().optional(),
+});
 
 /** PUT /api/queue/halls/:hallId/hours — the hall's timetable; its last session each day closes the day's queue. */
 export const hallHoursInput = z.object({ weeklyHours: weeklyHoursSchema });
@@ -165,7 +182,13 @@ export const hallHoursSchema = z.object({
 });
 
 /** GET /api/queue/day-summary — the day's tickets by outcome; 未办结 counts the expired and the no-shows. */
-export const daySummaryQuery = z.object({ hallId: id, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() });
+export const daySummaryQuery = z.object({
+  hallId: id,
+  day: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
+});
 export const daySummarySchema = z.object({
   day: z.string(),
   issued: z.number(),
@@ -181,7 +204,10 @@ export const padTokenSchema = z.object({ windowId: z.string(), token: z.string()
 
 export const ticketQuery = z.object({
   hallId: id,
-  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  day: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   status: z.enum(ticketStatuses).optional(),
 });
 
@@ -202,11 +228,24 @@ export const accuracySchema = z.object({
 
 export const displaySchema = z.object({
   hall: z.object({ id: z.string(), name: z.string() }),
-  windows: z.array(z.object({
-    id: z.string(), number: z.number(), name: z.string(), state: z.enum(windowStates), currentNumber: z.string().nullable(),
-  })),
-  recentCalls: z.array(z.object({
-    ticketId: z.string(), number: z.string(), windowNumber: z.number(), windowName: z.string(), at: z.number(), recall: z.number(),
-  })),
+  windows: z.array(
+    z.object({
+      id: z.string(),
+      number: z.number(),
+      name: z.string(),
+      state: z.enum(windowStates),
+      currentNumber: z.string().nullable(),
+    }),
+  ),
+  recentCalls: z.array(
+    z.object({
+      ticketId: z.string(),
+      number: z.string(),
+      windowNumber: z.number(),
+      windowName: z.string(),
+      at: z.number(),
+      recall: z.number(),
+    }),
+  ),
   categories: z.array(kioskCategorySchema),
 });

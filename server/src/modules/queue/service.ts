@@ -36,7 +36,8 @@ export async function publicHall(db: Db, hallId: string) {
 
 async function checkWindows(floor: Floor, windowIds: string[]) {
   for (const id of windowIds) {
-    if (!floor.windows.some((w) => w.id === id)) throw invalid('windowIds', '窗口不属于该大厅', 'A window is not in this hall');
+    if (!floor.windows.some((w) => w.id === id))
+      throw invalid('windowIds', '窗口不属于该大厅', 'A window is not in this hall');
   }
 }
 
@@ -53,24 +54,42 @@ export async function createCategory(ctx: AppContext, actor: Actor, input: Categ
   try {
     await ctx.db.transaction().execute(async (trx) => {
       await repo.insertCategory(trx, {
-        id, hall_id: input.hallId, prefix: input.prefix, name: input.name, description: input.description,
-        item_categories: JSON.stringify(input.itemCategories), window_ids: JSON.stringify(input.windowIds),
-        default_service_minutes: input.defaultServiceMinutes, sort_order: input.sortOrder, active: input.active ? 1 : 0,
-        created_at: now, updated_at: now,
+        id,
+        hall_id: input.hallId,
+        prefix: input.prefix,
+        name: input.name,
+        description: input.description,
+        item_categories: JSON.stringify(input.itemCategories),
+        window_ids: JSON.stringify(input.windowIds),
+        default_service_minutes: input.defaultServiceMinutes,
+        sort_order: input.sortOrder,
+        active: input.active ? 1 : 0,
+        created_at: now,
+        updated_at: now,
       });
-      await appendAudit(trx, byActor(actor, now, 'queue.category.create', 'queue_category', id, { prefix: input.prefix, name: input.name }));
+      await appendAudit(
+        trx,
+        byActor(actor, now, 'queue.category.create', 'queue_category', id, { prefix: input.prefix, name: input.name }),
+      );
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw conflict('该大厅已有相同前缀的号段', 'A category with this prefix exists in the hall', 'prefix');
+    if (isUniqueViolation(e))
+      throw conflict('该大厅已有相同前缀的号段', 'A category with this prefix exists in the hall', 'prefix');
     throw e;
   }
   return presentCategory((await repo.findCategory(ctx.db, id))!);
 }
 
-export async function updateCategory(ctx: AppContext, actor: Actor, id: string, patch: Partial<Omit<CategoryInput, 'hallId'>>) {
+export async function updateCategory(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  patch: Partial<Omit<CategoryInput, 'hallId'>>,
+) {
   const category = await repo.findCategory(ctx.db, id);
   if (!category) throw notFound('号段', 'Queue category');
-  if (!actor.hallIds.includes(category.hall_id)) throw outOfScope(notFound('号段', 'Queue category'), 'queue_category', category.id);
+  if (!actor.hallIds.includes(category.hall_id))
+    throw outOfScope(notFound('号段', 'Queue category'), 'queue_category', category.id);
   if (patch.windowIds) await checkWindows(await loadFloor(ctx.db, category.hall_id), patch.windowIds);
   const now = ctx.clock.now();
   try {
@@ -86,10 +105,17 @@ export async function updateCategory(ctx: AppContext, actor: Actor, id: string, 
         ...(patch.active !== undefined && { active: patch.active ? 1 : 0 }),
         updated_at: now,
       });
-      await appendAudit(trx, byActor(actor, now, 'queue.category.update', 'queue_category', id, { before: presentCategory(category), patch }));
+      await appendAudit(
+        trx,
+        byActor(actor, now, 'queue.category.update', 'queue_category', id, {
+          before: presentCategory(category),
+          patch,
+        }),
+      );
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw conflict('该大厅已有相同前缀的号段', 'A category with this prefix exists in the hall', 'prefix');
+    if (isUniqueViolation(e))
+      throw conflict('该大厅已有相同前缀的号段', 'A category with this prefix exists in the hall', 'prefix');
     throw e;
   }
   return presentCategory((await repo.findCategory(ctx.db, id))!);
@@ -105,8 +131,12 @@ export async function saveHallSettings(ctx: AppContext, actor: Actor, hallId: st
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await repo.saveHallSettings(trx, {
-      hall_id: hallId, recall_limit: s.recallLimit, priority_weights: JSON.stringify(s.priorityWeights),
-      appointment_early_minutes: s.appointmentEarlyMinutes, rating_window_minutes: s.ratingWindowMinutes, updated_at: now,
+      hall_id: hallId,
+      recall_limit: s.recallLimit,
+      priority_weights: JSON.stringify(s.priorityWeights),
+      appointment_early_minutes: s.appointmentEarlyMinutes,
+      rating_window_minutes: s.ratingWindowMinutes,
+      updated_at: now,
     });
     await appendAudit(trx, byActor(actor, now, 'queue.settings.update', 'hall', hallId, { ...s }));
   });
@@ -117,14 +147,28 @@ export async function saveHallSettings(ctx: AppContext, actor: Actor, hallId: st
 export async function kioskCategories(ctx: AppContext, hallId: string) {
   await publicHall(ctx.db, hallId);
   const now = ctx.clock.now();
-  const [floor, waiting] = await Promise.all([loadFloor(ctx.db, hallId), repo.waitingInHall(ctx.db, hallId, chinaDay(now))]);
+  const [floor, waiting] = await Promise.all([
+    loadFloor(ctx.db, hallId),
+    repo.waitingInHall(ctx.db, hallId, chinaDay(now)),
+  ]);
   const out = [];
   for (const c of floor.categories.filter((x) => x.active === 1)) {
-    const newcomer = { id: '\uffff', priority: 'normal' as const, arrivedAt: now, appointmentAt: null, seq: Number.MAX_SAFE_INTEGER };
+    const newcomer = {
+      id: '\uffff',
+      priority: 'normal' as const,
+      arrivedAt: now,
+      appointmentAt: null,
+      seq: Number.MAX_SAFE_INTEGER,
+    };
     const { ahead, waitMs } = await estimateFor(ctx.db, floor, c, newcomer, waiting, now);
     out.push({
-      id: c.id, prefix: c.prefix, name: c.name, description: c.description, waiting: ahead,
-      openWindows: openWindowsFor(floor, c), estimatedWaitMinutes: waitMinutes(waitMs),
+      id: c.id,
+      prefix: c.prefix,
+      name: c.name,
+      description: c.description,
+      waiting: ahead,
+      openWindows: openWindowsFor(floor, c),
+      estimatedWaitMinutes: waitMinutes(waitMs),
     });
   }
   return out;
@@ -154,23 +198,73 @@ export async function issueTicket(ctx: AppContext, actor: Actor | null, req: Iss
   await ctx.db.transaction().execute(async (trx) => {
     const seq = await repo.nextSeq(trx, req.hallId, day, category.prefix);
     const me = { id, priority: req.priority, arrivedAt: now, appointmentAt: req.appointmentAt, seq };
-    const { ahead, waitMs } = await estimateFor(trx, floor, category, me, await repo.waitingInHall(trx, req.hallId, day), now);
+    const { ahead, waitMs } = await estimateFor(
+      trx,
+      floor,
+      category,
+      me,
+      await repo.waitingInHall(trx, req.hallId, day),
+      now,
+    );
     await repo.insertTicket(trx, {
-      id, hall_id: req.hallId, day, category_id: category.id, number: ticketNumber(category.prefix, seq), seq,
-      priority: req.priority, weight: floor.settings.priorityWeights[req.priority], appointment_at: req.appointmentAt,
-      arrived_at: now, status: 'waiting', window_id: null, target_window_id: null, walk_in: 0, first_called_at: null,
-      called_at: null, recall_count: 0, serving_started_at: null, finished_at: null, served_by: null, wait_ms: null,
-      service_ms: 0, transfers: 0, people_ahead_at_issue: ahead, estimated_wait_ms: waitMs, outcome_kind: null,
-      outcome_id: null, issued_by: actor?.userId ?? null, created_at: now, updated_at: now,
+      id,
+      hall_id: req.hallId,
+      day,
+      category_id: category.id,
+      number: ticketNumber(category.prefix, seq),
+      seq,
+      priority: req.priority,
+      weight: floor.settings.priorityWeights[req.priority],
+      appointment_at: req.appointmentAt,
+      arrived_at: now,
+      status: 'waiting',
+      window_id: null,
+      target_window_id: null,
+      walk_in: 0,
+      first_called_at: null,
+      called_at: null,
+      recall_count: 0,
+      serving_started_at: null,
+      finished_at: null,
+      served_by: null,
+      wait_ms: null,
+      service_ms: 0,
+      transfers: 0,
+      people_ahead_at_issue: ahead,
+      estimated_wait_ms: waitMs,
+      outcome_kind: null,
+      outcome_id: null,
+      issued_by: actor?.userId ?? null,
+      created_at: now,
+      updated_at: now,
     });
     await repo.insertEvent(trx, {
-      id: newId(now), ticket_id: id, hall_id: req.hallId, at: now, kind: 'issued', window_id: null,
-      user_id: actor?.userId ?? null, duration_ms: null, detail: JSON.stringify({ priority: req.priority, ahead, estimatedWaitMs: waitMs }),
+      id: newId(now),
+      ticket_id: id,
+      hall_id: req.hallId,
+      at: now,
+      kind: 'issued',
+      window_id: null,
+      user_id: actor?.userId ?? null,
+      duration_ms: null,
+      detail: JSON.stringify({ priority: req.priority, ahead, estimatedWaitMs: waitMs }),
     });
     const entry = { priority: req.priority, number: ticketNumber(category.prefix, seq) };
-    await appendAudit(trx, actor
-      ? byActor(actor, now, 'queue.ticket.issue', 'queue_ticket', id, entry)
-      : { at: now, userId: null, username: 'kiosk', action: 'queue.ticket.issue', targetType: 'queue_ticket', targetId: id, outcome: 'success', detail: entry });
+    await appendAudit(
+      trx,
+      actor
+        ? byActor(actor, now, 'queue.ticket.issue', 'queue_ticket', id, entry)
+        : {
+            at: now,
+            userId: null,
+            username: 'kiosk',
+            action: 'queue.ticket.issue',
+            targetType: 'queue_ticket',
+            targetId: id,
+            outcome: 'success',
+            detail: entry,
+          },
+    );
   });
   await ctx.events.publish({ hallId: req.hallId, type: 'queue' });
   return presentTicket(ctx.db, (await repo.findTicket(ctx.db, id))!, now);
@@ -198,7 +292,10 @@ export async function staffTicket(ctx: AppContext, actor: Actor, ticketId: strin
 export async function ticketEvents(ctx: AppContext, actor: Actor, ticketId: string) {
   await staffTicket(ctx, actor, ticketId);
   return (await repo.eventsOf(ctx.db, ticketId)).map((e) => ({
-    at: Number(e.at), kind: e.kind, windowId: e.window_id, userId: e.user_id,
+    at: Number(e.at),
+    kind: e.kind,
+    windowId: e.window_id,
+    userId: e.user_id,
     durationMs: e.duration_ms === null ? null : Number(e.duration_ms),
     detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : null,
   }));
@@ -212,7 +309,11 @@ export async function listTickets(ctx: AppContext, actor: Actor, f: { hallId: st
 }
 
 /** How far the estimates printed on tickets were from the real waits, over finished tickets of a period. */
-export async function estimateAccuracy(ctx: AppContext, actor: Actor, f: { hallId: string; from: string; to: string; categoryId?: string }) {
+export async function estimateAccuracy(
+  ctx: AppContext,
+  actor: Actor,
+  f: { hallId: string; from: string; to: string; categoryId?: string },
+) {
   assertHallAccess(actor, f.hallId);
   if (f.from > f.to) throw invalid('to', '结束日期不能早于开始日期', 'The end is before the start');
   const rows = await repo.estimatedAndCalled(ctx.db, f);
@@ -241,8 +342,15 @@ export async function daySummary(ctx: AppContext, actor: Actor, q: { hallId: str
   const waiting = of('waiting');
   const inService = of('called') + of('serving');
   return {
-    day, issued: [...n.values()].reduce((a, b) => a + b, 0), waiting, inService, done: of('done'), noShow: of('no_show'),
-    expired: of('expired'), cancelled: of('cancelled'), unfinished: of('expired') + of('no_show') + waiting + inService,
+    day,
+    issued: [...n.values()].reduce((a, b) => a + b, 0),
+    waiting,
+    inService,
+    done: of('done'),
+    noShow: of('no_show'),
+    expired: of('expired'),
+    cancelled: of('cancelled'),
+    unfinished: of('expired') + of('no_show') + waiting + inService,
   };
 }
 

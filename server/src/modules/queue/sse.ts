@@ -18,7 +18,12 @@ export function installStreamShutdown(app: FastifyInstance) {
  * Serves a server-sent event stream: `subscribe` receives a sender and returns its unsubscribe. A comment line
  * every 15 s keeps proxies from closing an idle stream; the browser's EventSource reconnects by itself.
  */
-export function serveEventStream(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply, subscribe: (send: Send) => () => void) {
+export function serveEventStream(
+  app: FastifyInstance,
+  req: FastifyRequest,
+  reply: FastifyReply,
+  subscribe: (send: Send) => () => void,
+) {
   reply.hijack();
   const res = reply.raw;
   res.writeHead(200, {

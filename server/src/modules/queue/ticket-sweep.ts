@@ -38,17 +38,46 @@ export async function sweepWaitingTickets(ctx: AppContext): Promise<{ expired: n
       const done: repo.TicketRow[] = [];
       for (const t of due) {
         const { closing, source } = closingOfDay.get(t.day)!;
-        if (!(await repo.updateTicketIf(trx, t.id, { status: 'waiting' }, { status: 'expired', finished_at: now, updated_at: now }))) continue;
+        if (
+          !(await repo.updateTicketIf(
+            trx,
+            t.id,
+            { status: 'waiting' },
+            { status: 'expired', finished_at: now, updated_at: now },
+          ))
+        )
+          continue;
         await repo.insertEvent(trx, {
-          id: newId(now), ticket_id: t.id, hall_id: hallId, at: now, kind: 'expired', window_id: null, user_id: null, duration_ms: null,
-          detail: JSON.stringify({ why: t.day < today ? 'day_over' : 'hall_closed', closedAt: t.day < today ? null : closing, hoursOf: source }),
+          id: newId(now),
+          ticket_id: t.id,
+          hall_id: hallId,
+          at: now,
+          kind: 'expired',
+          window_id: null,
+          user_id: null,
+          duration_ms: null,
+          detail: JSON.stringify({
+            why: t.day < today ? 'day_over' : 'hall_closed',
+            closedAt: t.day < today ? null : closing,
+            hoursOf: source,
+          }),
         });
         done.push(t);
       }
       if (done.length) {
         await appendAudit(trx, {
-          at: now, userId: null, username: 'system', action: 'queue.ticket.expire', targetType: 'hall', targetId: hallId, outcome: 'success',
-          detail: { days: [...new Set(done.map((t) => t.day))], count: done.length, numbers: done.map((t) => `${t.day} ${t.number}`) },
+          at: now,
+          userId: null,
+          username: 'system',
+          action: 'queue.ticket.expire',
+          targetType: 'hall',
+          targetId: hallId,
+          outcome: 'success',
+          detail: {
+            days: [...new Set(done.map((t) => t.day))],
+            count: done.length,
+            numbers: done.map((t) => `${t.day} ${t.number}`),
+          },
         });
       }
       return done.length;

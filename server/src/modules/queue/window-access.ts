@@ -7,7 +7,13 @@ import { presentTicket } from './presenter.ts';
 import * as repo from './repository.ts';
 
 /** What every window action shares: finding the window, the session the actor must hold, and the ticket's trail. */
-export const busy = () => new AppError(409, 'WINDOW_BUSY', '本窗口还有叫号中或办理中的号，请先处理', 'This window still has a called or serving ticket');
+export const busy = () =>
+  new AppError(
+    409,
+    'WINDOW_BUSY',
+    '本窗口还有叫号中或办理中的号，请先处理',
+    'This window still has a called or serving ticket',
+  );
 export const notOpen = () => new AppError(409, 'WINDOW_NOT_OPEN', '窗口未开放或已暂停', 'The window is not open');
 
 export async function loadWindow(ctx: AppContext, actor: Actor, windowId: string) {
@@ -28,10 +34,26 @@ export async function heldSession(ctx: AppContext, actor: Actor, windowId: strin
   return { window, session };
 }
 
-export const event = (trx: Db, t: repo.TicketRow, now: number, kind: string, windowId: string | null, actor: Actor, durationMs: number | null, detail?: object) =>
+export const event = (
+  trx: Db,
+  t: repo.TicketRow,
+  now: number,
+  kind: string,
+  windowId: string | null,
+  actor: Actor,
+  durationMs: number | null,
+  detail?: object,
+) =>
   repo.insertEvent(trx, {
-    id: newId(now), ticket_id: t.id, hall_id: t.hall_id, at: now, kind, window_id: windowId, user_id: actor.userId,
-    duration_ms: durationMs, detail: detail ? JSON.stringify(detail) : null,
+    id: newId(now),
+    ticket_id: t.id,
+    hall_id: t.hall_id,
+    at: now,
+    kind,
+    window_id: windowId,
+    user_id: actor.userId,
+    duration_ms: durationMs,
+    detail: detail ? JSON.stringify(detail) : null,
   });
 
 export async function view(ctx: AppContext, ticketId: string) {

@@ -14,31 +14,53 @@ import { busy, heldSession, loadWindow } from './window-access.ts';
 export async function listWindows(ctx: AppContext, actor: Actor, hallId: string) {
   if (!actor.hallIds.includes(hallId)) throw notFound('服务大厅', 'Hall');
   const floor = await loadFloor(ctx.db, hallId);
-  return windowsView(ctx, floor, floor.windows.map((w) => w.id));
+  return windowsView(
+    ctx,
+    floor,
+    floor.windows.map((w) => w.id),
+  );
 }
 
 async function windowsView(ctx: AppContext, floor: Floor, windowIds: string[]) {
   const now = ctx.clock.now();
   const [current, settings, waiting, hours] = await Promise.all([
-    repo.currentOf(ctx.db, windowIds), repo.windowSettings(ctx.db, windowIds), repo.waitingInHall(ctx.db, floor.hallId, chinaDay(now)),
+    repo.currentOf(ctx.db, windowIds),
+    repo.windowSettings(ctx.db, windowIds),
+    repo.waitingInHall(ctx.db, floor.hallId, chinaDay(now)),
     timetablesOf(ctx.db, [floor.hallId]),
   ]);
-  const names = new Map((await repo.userNames(ctx.db, floor.sessions.map((s) => s.user_id))).map((u) => [u.id, u.display_name]));
+  const names = new Map(
+    (
+      await repo.userNames(
+        ctx.db,
+        floor.sessions.map((s) => s.user_id),
+      )
+    ).map((u) => [u.id, u.display_name]),
+  );
   const currentViews = await presentTickets(ctx.db, current, now);
-  return floor.windows.filter((w) => windowIds.includes(w.id)).map((w) => {
-    const session = floor.sessions.find((s) => s.window_id === w.id) ?? null;
-    const categoryIds = categoriesOfWindow(floor, w.id);
-    return {
-      id: w.id, hallId: w.hall_id, number: w.number, name: w.name, state: windowState(floor, w.id),
-      pauseReason: session?.pause_reason ?? null, openedBy: session?.user_id ?? null,
-      openedByName: session ? (names.get(session.user_id) ?? null) : null,
-      openingHours: settings.find((s) => s.window_id === w.id)?.opening_hours ?? '',
-      weeklyHours: hours.get(floor.hallId)?.windows.get(w.id) ?? null,
-      categoryIds,
-      waitingForMe: waiting.filter((t) => t.target_window_id === w.id || (t.target_window_id === null && categoryIds.includes(t.category_id))).length,
-      current: currentViews.find((t) => t.windowId === w.id) ?? null,
-    };
-  });
+  return floor.windows
+    .filter((w) => windowIds.includes(w.id))
+    .map((w) => {
+      const session = floor.sessions.find((s) => s.window_id === w.id) ?? null;
+      const categoryIds = categoriesOfWindow(floor, w.id);
+      return {
+        id: w.id,
+        hallId: w.hall_id,
+        number: w.number,
+        name: w.name,
+        state: windowState(floor, w.id),
+        pauseReason: session?.pause_reason ?? null,
+        openedBy: session?.user_id ?? null,
+        openedByName: session ? (names.get(session.user_id) ?? null) : null,
+        openingHours: settings.find((s) => s.window_id === w.id)?.opening_hours ?? '',
+        weeklyHours: hours.get(floor.hallId)?.windows.get(w.id) ?? null,
+        categoryIds,
+        waitingForMe: waiting.filter(
+          (t) => t.target_window_id === w.id || (t.target_window_id === null && categoryIds.includes(t.category_id)),
+        ).length,
+        current: currentViews.find((t) => t.windowId === w.id) ?? null,
+      };
+    });
 }
 
 export async function windowView(ctx: AppContext, actor: Actor, windowId: string) {
@@ -59,8 +81,16 @@ export async function openWindow(ctx: AppContext, actor: Actor, windowId: string
   try {
     await ctx.db.transaction().execute(async (trx) => {
       await repo.insertSession(trx, {
-        id, window_id: windowId, hall_id: window.hall_id, user_id: actor.userId, status: 'open', pause_reason: null,
-        opened_at: now, paused_at: null, closed_at: null, updated_at: now,
+        id,
+        window_id: windowId,
+        hall_id: window.hall_id,
+        user_id: actor.userId,
+        status: 'open',
+        pause_reason: null,
+        opened_at: now,
+        paused_at: null,
+        closed_at: null,
+        updated_at: now,
       });
       await appendAudit(trx, byActor(actor, now, 'queue.window.open', 'window', windowId, { session: id }));
     });
@@ -77,7 +107,12 @@ export async function pauseWindow(ctx: AppContext, actor: Actor, windowId: strin
   if (session.status === 'paused') throw conflict('窗口已暂停', 'The window is already paused');
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateSession(trx, session.id, { status: 'paused', pause_reason: reason, paused_at: now, updated_at: now });
+    await repo.updateSession(trx, session.id, {
+      status: 'paused',
+      pause_reason: reason,
+      paused_at: now,
+      updated_at: now,
+    });
     await appendAudit(trx, byActor(actor, now, 'queue.window.pause', 'window', windowId, { reason }));
   });
   await announceWindow(ctx, window.hall_id, windowId);
@@ -90,7 +125,12 @@ export async function resumeWindow(ctx: AppContext, actor: Actor, windowId: stri
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await repo.updateSession(trx, session.id, { status: 'open', pause_reason: null, paused_at: null, updated_at: now });
-    await appendAudit(trx, byActor(actor, now, 'queue.window.resume', 'window', windowId, { pausedMs: now - Number(session.paused_at ?? now) }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'queue.window.resume', 'window', windowId, {
+        pausedMs: now - Number(session.paused_at ?? now),
+      }),
+    );
   });
   await announceWindow(ctx, window.hall_id, windowId);
   return windowView(ctx, actor, windowId);
@@ -102,7 +142,10 @@ export async function closeWindow(ctx: AppContext, actor: Actor, windowId: strin
   await ctx.db.transaction().execute(async (trx) => {
     if ((await repo.currentOf(trx, [windowId])).length) throw busy();
     await repo.updateSession(trx, session.id, { status: 'closed', closed_at: now, updated_at: now });
-    await appendAudit(trx, byActor(actor, now, 'queue.window.close', 'window', windowId, { openMs: now - Number(session.opened_at) }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'queue.window.close', 'window', windowId, { openMs: now - Number(session.opened_at) }),
+    );
   });
   await announceWindow(ctx, window.hall_id, windowId);
   return windowView(ctx, actor, windowId);
@@ -124,10 +167,22 @@ export async function saveWindowSettings(
   await ctx.db.transaction().execute(async (trx) => {
     const derived = week === undefined ? undefined : await saveWindowHours(trx, window, week, now);
     const openingHours = input.openingHours ?? derived ?? '';
-    await repo.saveWindowSettings(trx, {
-      window_id: windowId, hall_id: window.hall_id, opening_hours: openingHours, pad_token_hash: null, pad_token_issued_at: null, updated_at: now,
-    }, { opening_hours: openingHours, updated_at: now });
-    await appendAudit(trx, byActor(actor, now, 'queue.window.settings', 'window', windowId, { openingHours, weeklyHours: week ?? null }));
+    await repo.saveWindowSettings(
+      trx,
+      {
+        window_id: windowId,
+        hall_id: window.hall_id,
+        opening_hours: openingHours,
+        pad_token_hash: null,
+        pad_token_issued_at: null,
+        updated_at: now,
+      },
+      { opening_hours: openingHours, updated_at: now },
+    );
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'queue.window.settings', 'window', windowId, { openingHours, weeklyHours: week ?? null }),
+    );
   });
   return windowView(ctx, actor, windowId);
 }

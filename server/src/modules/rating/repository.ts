@@ -7,8 +7,17 @@ export const padTokenHash = (db: Db, windowId: string) =>
 export async function savePadToken(db: Db, windowId: string, hallId: string, hash: string, now: number): Promise<void> {
   await db
     .insertInto('queue_window_settings')
-    .values({ window_id: windowId, hall_id: hallId, opening_hours: '', pad_token_hash: hash, pad_token_issued_at: now, updated_at: now })
-    .onConflict((oc) => oc.column('window_id').doUpdateSet({ pad_token_hash: hash, pad_token_issued_at: now, updated_at: now }))
+    .values({
+      window_id: windowId,
+      hall_id: hallId,
+      opening_hours: '',
+      pad_token_hash: hash,
+      pad_token_issued_at: now,
+      updated_at: now,
+    })
+    .onConflict((oc) =>
+      oc.column('window_id').doUpdateSet({ pad_token_hash: hash, pad_token_issued_at: now, updated_at: now }),
+    )
     .execute();
 }
 
@@ -35,7 +44,8 @@ export const ratingOfTicket = (db: Db, ticketId: string) =>
 
 export const insertRating = (db: Db, row: RatingTable) => db.insertInto('ratings').values(row).execute();
 
-export const insertFollowUp = (db: Db, row: RatingFollowUpTable) => db.insertInto('rating_follow_ups').values(row).execute();
+export const insertFollowUp = (db: Db, row: RatingFollowUpTable) =>
+  db.insertInto('rating_follow_ups').values(row).execute();
 
 export const findFollowUp = (db: Db, id: string) =>
   db.selectFrom('rating_follow_ups').selectAll().where('id', '=', id).executeTakeFirst();
@@ -52,9 +62,24 @@ export function followUps(db: Db, f: { hallIds: string[]; status?: string; ids?:
     .leftJoin('users as u', 'u.id', 'r.staff_user_id')
     .leftJoin('users as cb', 'cb.id', 'f.called_back_by')
     .select([
-      'f.id', 'f.hall_id', 'f.status', 'f.due_day', 'f.provisional', 'f.note', 'f.called_back_at', 'f.created_at',
-      'r.level', 'r.reasons', 'r.comment', 'r.created_at as rated_at', 'r.outcome_kind', 'r.outcome_id',
-      't.number as ticket_number', 'w.number as window_number', 'u.display_name as staff_name', 'cb.display_name as called_back_name',
+      'f.id',
+      'f.hall_id',
+      'f.status',
+      'f.due_day',
+      'f.provisional',
+      'f.note',
+      'f.called_back_at',
+      'f.created_at',
+      'r.level',
+      'r.reasons',
+      'r.comment',
+      'r.created_at as rated_at',
+      'r.outcome_kind',
+      'r.outcome_id',
+      't.number as ticket_number',
+      'w.number as window_number',
+      'u.display_name as staff_name',
+      'cb.display_name as called_back_name',
     ])
     .where('f.hall_id', 'in', f.hallIds.length ? f.hallIds : ['']);
   if (f.status) q = q.where('f.status', '=', f.status);

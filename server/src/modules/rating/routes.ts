@@ -14,33 +14,69 @@ export function ratingRoutes(app: FastifyInstance, ctx: AppContext) {
   installStreamShutdown(app);
 
   // The window's rating pad: a tablet facing the applicant, authorised by its own token (header, or query for the stream).
-  r.get('/api/public/pads/:windowId',
-    { config: { access: 'public' }, schema: { tags, params: s.windowParams, headers: s.padHeaders, response: { 200: s.padStateSchema } } },
-    async (req) => service.padState(ctx, req.params.windowId, req.headers['x-pad-token']));
-  r.get('/api/public/pads/:windowId/stream',
+  r.get(
+    '/api/public/pads/:windowId',
     {
       config: { access: 'public' },
-      schema: { tags, params: s.windowParams, querystring: s.padStreamQuery, response: { 200: z.string().describe('text/event-stream: finish, rated') } },
+      schema: { tags, params: s.windowParams, headers: s.padHeaders, response: { 200: s.padStateSchema } },
+    },
+    async (req) => service.padState(ctx, req.params.windowId, req.headers['x-pad-token']),
+  );
+  r.get(
+    '/api/public/pads/:windowId/stream',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        params: s.windowParams,
+        querystring: s.padStreamQuery,
+        response: { 200: z.string().describe('text/event-stream: finish, rated') },
+      },
     },
     async (req, reply) => {
       const window = await service.checkPad(ctx, req.params.windowId, req.query.token);
       serveEventStream(app, req, reply, (send) => service.subscribePad(ctx, window.hall_id, window.id, send));
-    });
-  r.post('/api/public/pads/:windowId/ratings',
+    },
+  );
+  r.post(
+    '/api/public/pads/:windowId/ratings',
     {
       config: { access: 'public' },
-      schema: { tags, params: s.windowParams, headers: s.padHeaders, body: s.ratingInput, response: { 201: s.ratingSchema } },
+      schema: {
+        tags,
+        params: s.windowParams,
+        headers: s.padHeaders,
+        body: s.ratingInput,
+        response: { 201: s.ratingSchema },
+      },
     },
-    async (req, reply) => reply.status(201).send(await service.rateService(ctx, req.params.windowId, req.headers['x-pad-token'], req.body)));
+    async (req, reply) =>
+      reply.status(201).send(await service.rateService(ctx, req.params.windowId, req.headers['x-pad-token'], req.body)),
+  );
 
-  r.post('/api/rating/pads/:windowId/token',
-    { config: { access: 'queue.manage' }, schema: { tags, params: s.windowParams, response: { 201: s.padTokenSchema } } },
-    async (req, reply) => reply.status(201).send(await service.issuePadToken(ctx, actorOf(req), req.params.windowId)));
+  r.post(
+    '/api/rating/pads/:windowId/token',
+    {
+      config: { access: 'queue.manage' },
+      schema: { tags, params: s.windowParams, response: { 201: s.padTokenSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await service.issuePadToken(ctx, actorOf(req), req.params.windowId)),
+  );
 
-  r.get('/api/rating/follow-ups',
-    { config: { access: 'rating.follow_up' }, schema: { tags, querystring: s.followUpQuery, response: { 200: listOf(s.followUpSchema) } } },
-    async (req) => service.listFollowUps(ctx, actorOf(req), req.query));
-  r.post('/api/rating/follow-ups/:id/call-back',
-    { config: { access: 'rating.follow_up' }, schema: { tags, params: idParams, body: s.callBackInput, response: { 200: s.followUpSchema } } },
-    async (req) => service.recordCallBack(ctx, actorOf(req), req.params.id, req.body.note));
+  r.get(
+    '/api/rating/follow-ups',
+    {
+      config: { access: 'rating.follow_up' },
+      schema: { tags, querystring: s.followUpQuery, response: { 200: listOf(s.followUpSchema) } },
+    },
+    async (req) => service.listFollowUps(ctx, actorOf(req), req.query),
+  );
+  r.post(
+    '/api/rating/follow-ups/:id/call-back',
+    {
+      config: { access: 'rating.follow_up' },
+      schema: { tags, params: idParams, body: s.callBackInput, response: { 200: s.followUpSchema } },
+    },
+    async (req) => service.recordCallBack(ctx, actorOf(req), req.params.id, req.body.note),
+  );
 }

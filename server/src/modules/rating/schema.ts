@@ -1,10 +1,20 @@
 import { z } from 'zod';
 
 /** Five levels (R8.3), best first; the last two are a bad review (差评). */
-export const ratingLevels = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied'] as const;
+export const ratingLevels = [
+  'very_satisfied',
+  'satisfied',
+  'basically_satisfied',
+  'dissatisfied',
+  'very_dissatisfied',
+] as const;
 export type RatingLevel = (typeof ratingLevels)[number];
 export const levelScore: Record<RatingLevel, number> = {
-  very_satisfied: 5, satisfied: 4, basically_satisfied: 3, dissatisfied: 2, very_dissatisfied: 1,
+  very_satisfied: 5,
+  satisfied: 4,
+  basically_satisfied: 3,
+  dissatisfied: 2,
+  very_dissatisfied: 1,
 };
 export const isBadReview = (l: RatingLevel) => l === 'dissatisfied' || l === 'very_dissatisfied';
 

@@ -15,7 +15,8 @@ import { isBadReview, levelScore, type RatingInput, type RatingLevel } from './s
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest();
 
-const badPad = () => new AppError(401, 'PAD_TOKEN', '评价器未授权，请联系窗口主管重新配置', 'The rating pad is not authorised');
+const badPad = () =>
+  new AppError(401, 'PAD_TOKEN', '评价器未授权，请联系窗口主管重新配置', 'The rating pad is not authorised');
 
 /**
  * Issues a new token for a window's rating pad; the previous one stops working. The pad holds only this token:
@@ -48,7 +49,9 @@ async function pendingAt(ctx: AppContext, windowId: string, hallId: string) {
   const settings = await settingsOf(ctx.db, hallId);
   const since = ctx.clock.now() - settings.ratingWindowMinutes * 60_000;
   const t = await repo.unratedFinished(ctx.db, windowId, since);
-  return t ? { ticketId: t.id, number: t.number, staffName: t.display_name ?? null, finishedAt: Number(t.finished_at) } : null;
+  return t
+    ? { ticketId: t.id, number: t.number, staffName: t.display_name ?? null, finishedAt: Number(t.finished_at) }
+    : null;
 }
 
 export async function padState(ctx: AppContext, windowId: string, token: string) {
@@ -65,11 +68,17 @@ export async function checkPad(ctx: AppContext, windowId: string, token: string)
   return padWindow(ctx, windowId, token);
 }
 
-export function subscribePad(ctx: AppContext, hallId: string, windowId: string, send: (e: HallEvent) => void): () => void {
+export function subscribePad(
+  ctx: AppContext,
+  hallId: string,
+  windowId: string,
+  send: (e: HallEvent) => void,
+): () => void {
   return ctx.events.subscribe(hallId, (e) => {
     if (e.type === 'resync') send({ hallId, type: 'resync' });
     if (e.windowId !== windowId) return;
-    if (e.type === 'finish') send({ hallId, type: 'finish', ticketId: e.ticketId, number: e.number, staffName: e.staffName, at: e.at });
+    if (e.type === 'finish')
+      send({ hallId, type: 'finish', ticketId: e.ticketId, number: e.number, staffName: e.staffName, at: e.at });
     if (e.type === 'rated') send({ hallId, type: 'rated', ticketId: e.ticketId });
   });
 }
@@ -81,8 +90,10 @@ export function subscribePad(ctx: AppContext, hallId: string, windowId: string, 
 export async function rateService(ctx: AppContext, windowId: string, token: string, input: RatingInput) {
   const window = await padWindow(ctx, windowId, token);
   const ticket = await repo.findTicket(ctx.db, input.ticketId);
-  if (!ticket || ticket.window_id !== windowId || ticket.status !== 'done') throw notFound('已办结的服务', 'Finished service');
-  if (await repo.ratingOfTicket(ctx.db, ticket.id)) throw conflict('该次服务已评价', 'This service has already been rated');
+  if (!ticket || ticket.window_id !== windowId || ticket.status !== 'done')
+    throw notFound('已办结的服务', 'Finished service');
+  if (await repo.ratingOfTicket(ctx.db, ticket.id))
+    throw conflict('该次服务已评价', 'This service has already been rated');
   const settings = await settingsOf(ctx.db, window.hall_id);
   const now = ctx.clock.now();
   if (now - Number(ticket.finished_at) > settings.ratingWindowMinutes * 60_000) {
@@ -97,20 +108,48 @@ export async function rateService(ctx: AppContext, windowId: string, token: stri
   try {
     await ctx.db.transaction().execute(async (trx) => {
       await repo.insertRating(trx, {
-        id, hall_id: window.hall_id, ticket_id: ticket.id, window_id: windowId, staff_user_id: ticket.served_by,
-        outcome_kind: ticket.outcome_kind, outcome_id: ticket.outcome_id, level, score: levelScore[level], is_bad: bad ? 1 : 0,
-        reasons: JSON.stringify(input.reasons), comment: input.comment, channel: 'pad', day: today, created_at: now,
+        id,
+        hall_id: window.hall_id,
+        ticket_id: ticket.id,
+        window_id: windowId,
+        staff_user_id: ticket.served_by,
+        outcome_kind: ticket.outcome_kind,
+        outcome_id: ticket.outcome_id,
+        level,
+        score: levelScore[level],
+        is_bad: bad ? 1 : 0,
+        reasons: JSON.stringify(input.reasons),
+        comment: input.comment,
+        channel: 'pad',
+        day: today,
+        created_at: now,
       });
       if (followUpId && due) {
         await repo.insertFollowUp(trx, {
-          id: followUpId, hall_id: window.hall_id, rating_id: id, status: 'open', due_day: due.deadline,
-          provisional: due.provisional ? 1 : 0, assigned_role: 'feedback', note: '', called_back_at: null, called_back_by: null,
-          created_at: now, updated_at: now,
+          id: followUpId,
+          hall_id: window.hall_id,
+          rating_id: id,
+          status: 'open',
+          due_day: due.deadline,
+          provisional: due.provisional ? 1 : 0,
+          assigned_role: 'feedback',
+          note: '',
+          called_back_at: null,
+          called_back_by: null,
+          created_at: now,
+          updated_at: now,
         });
       }
       await appendAudit(trx, {
-        at: now, userId: null, username: 'rating-pad', action: 'rating.create', targetType: 'queue_ticket', targetId: ticket.id,
-        outcome: 'success', ip: null, detail: { level, window: window.number, followUpId },
+        at: now,
+        userId: null,
+        username: 'rating-pad',
+        action: 'rating.create',
+        targetType: 'queue_ticket',
+        targetId: ticket.id,
+        outcome: 'success',
+        ip: null,
+        detail: { level, window: window.number, followUpId },
       });
     });
   } catch (e) {
@@ -129,12 +168,26 @@ async function presentFollowUps(ctx: AppContext, rows: Awaited<ReturnType<typeof
     if (!calendars.has(r.hall_id)) calendars.set(r.hall_id, await calendarOf(ctx.db, r.hall_id));
     const light = r.status === 'open' ? calendars.get(r.hall_id)!.lightFor(today, r.due_day, 0) : 'green';
     out.push({
-      id: r.id, hallId: r.hall_id, status: r.status as 'open' | 'called_back', dueDay: r.due_day, provisional: r.provisional === 1,
+      id: r.id,
+      hallId: r.hall_id,
+      status: r.status as 'open' | 'called_back',
+      dueDay: r.due_day,
+      provisional: r.provisional === 1,
       light: light as 'green' | 'yellow' | 'red',
-      rating: { level: r.level as RatingLevel, reasons: JSON.parse(r.reasons) as string[], comment: r.comment, createdAt: Number(r.rated_at) },
-      ticketNumber: r.ticket_number, windowNumber: r.window_number ?? null, staffName: r.staff_name ?? null,
-      outcomeKind: r.outcome_kind, outcomeId: r.outcome_id, note: r.note,
-      calledBackAt: r.called_back_at === null ? null : Number(r.called_back_at), calledBackBy: r.called_back_name ?? null,
+      rating: {
+        level: r.level as RatingLevel,
+        reasons: JSON.parse(r.reasons) as string[],
+        comment: r.comment,
+        createdAt: Number(r.rated_at),
+      },
+      ticketNumber: r.ticket_number,
+      windowNumber: r.window_number ?? null,
+      staffName: r.staff_name ?? null,
+      outcomeKind: r.outcome_kind,
+      outcomeId: r.outcome_id,
+      note: r.note,
+      calledBackAt: r.called_back_at === null ? null : Number(r.called_back_at),
+      calledBackBy: r.called_back_name ?? null,
       createdAt: Number(r.created_at),
     });
   }
@@ -155,8 +208,17 @@ export async function recordCallBack(ctx: AppContext, actor: Actor, id: string, 
   if (f.status !== 'open') throw conflict('该差评已回访', 'This review has already been called back');
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.updateFollowUp(trx, id, { status: 'called_back', note, called_back_at: now, called_back_by: actor.userId, updated_at: now });
-    await appendAudit(trx, byActor(actor, now, 'rating.follow_up.call_back', 'rating_follow_up', id, { onTime: chinaDay(now) <= f.due_day }));
+    await repo.updateFollowUp(trx, id, {
+      status: 'called_back',
+      note,
+      called_back_at: now,
+      called_back_by: actor.userId,
+      updated_at: now,
+    });
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'rating.follow_up.call_back', 'rating_follow_up', id, { onTime: chinaDay(now) <= f.due_day }),
+    );
   });
   const [row] = await presentFollowUps(ctx, await repo.followUps(ctx.db, { hallIds: [f.hall_id], ids: [id] }));
   return row!;

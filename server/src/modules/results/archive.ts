@@ -27,15 +27,50 @@ export const retentionSchema = z.object({
 
 export const manifestSchema = z.object({
   documents: z.array(z.object({ docNo: z.string(), kind: z.string(), kindLabel: z.string(), issuedAt: z.number() })),
-  files: z.array(z.object({ id: z.string(), name: z.string(), contentType: z.string(), size: z.number(), sha256: z.string() })),
-  materials: z.array(z.object({ round: z.number(), at: z.number(), clerk: z.string(), marks: z.array(z.record(z.string(), z.unknown())) })),
-  deliveries: z.array(z.object({ method: z.string(), collectedBy: z.string().nullable(), docNumber: z.string().nullable(), trackingNumber: z.string().nullable(), at: z.number() })),
-  trail: z.array(z.object({ seq: z.number(), at: z.number(), by: z.string(), action: z.string(), fromState: z.string().nullable(), toState: z.string() })),
+  files: z.array(
+    z.object({ id: z.string(), name: z.string(), contentType: z.string(), size: z.number(), sha256: z.string() }),
+  ),
+  materials: z.array(
+    z.object({
+      round: z.number(),
+      at: z.number(),
+      clerk: z.string(),
+      marks: z.array(z.record(z.string(), z.unknown())),
+    }),
+  ),
+  deliveries: z.array(
+    z.object({
+      method: z.string(),
+      collectedBy: z.string().nullable(),
+      docNumber: z.string().nullable(),
+      trackingNumber: z.string().nullable(),
+      at: z.number(),
+    }),
+  ),
+  trail: z.array(
+    z.object({
+      seq: z.number(),
+      at: z.number(),
+      by: z.string(),
+      action: z.string(),
+      fromState: z.string().nullable(),
+      toState: z.string(),
+    }),
+  ),
   // Material scans filed with the case; archives made before scans existed list none.
-  scans: z.array(z.object({
-    material: z.string(), name: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(),
-    uploadedBy: z.string(), uploadedAt: z.number(),
-  })).default([]),
+  scans: z
+    .array(
+      z.object({
+        material: z.string(),
+        name: z.string(),
+        contentType: z.string(),
+        size: z.number(),
+        sha256: z.string(),
+        uploadedBy: z.string(),
+        uploadedAt: z.number(),
+      }),
+    )
+    .default([]),
 });
 
 export async function archiveCase(ctx: AppContext, actor: Actor, id: string, input: { paperYears: number }) {
@@ -44,26 +79,71 @@ export async function archiveCase(ctx: AppContext, actor: Actor, id: string, inp
   const year = Number(chinaDay(now).slice(0, 4));
   const hall = await findHall(ctx.db, c.hall_id);
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await moveCase(trx, actor, c, now, { action: 'archive', payload: {}, detail: { paperYears: input.paperYears } });
+    const row = await moveCase(trx, actor, c, now, {
+      action: 'archive',
+      payload: {},
+      detail: { paperYears: input.paperYears },
+    });
     const n = await cases.nextNumber(trx, c.hall_id, 'archive', year);
     const archiveNo = `${hall?.code ?? 'HALL'}-DA-${year}-${String(n).padStart(6, '0')}`;
     const [docs, files, receptions, deliveries, events] = await Promise.all([
-      cases.documentsOf(trx, [id]), repo.filesOf(trx, id), cases.receptionsOf(trx, id), repo.deliveriesOf(trx, id), cases.eventsOf(trx, [id]),
+      cases.documentsOf(trx, [id]),
+      repo.filesOf(trx, id),
+      cases.receptionsOf(trx, id),
+      repo.deliveriesOf(trx, id),
+      cases.eventsOf(trx, [id]),
     ]);
     const manifest: z.infer<typeof manifestSchema> = {
-      documents: docs.map((d) => ({ docNo: d.doc_no, kind: d.kind, kindLabel: documentKindLabels[d.kind as DocumentKind] ?? d.kind, issuedAt: Number(d.issued_at) })),
-      files: files.map((f) => ({ id: f.id, name: f.name, contentType: f.content_type, size: Number(f.size), sha256: f.sha256 })),
-      materials: receptions.map((r) => ({ round: r.round, at: Number(r.at), clerk: r.clerk_name, marks: JSON.parse(r.materials) as Record<string, unknown>[] })),
-      deliveries: deliveries.map((d) => ({
-        method: d.method, collectedBy: d.collected_by, docNumber: d.id_doc_number_masked, trackingNumber: d.tracking_number, at: Number(d.at),
+      documents: docs.map((d) => ({
+        docNo: d.doc_no,
+        kind: d.kind,
+        kindLabel: documentKindLabels[d.kind as DocumentKind] ?? d.kind,
+        issuedAt: Number(d.issued_at),
       })),
-      trail: events.map((e) => ({ seq: e.seq, at: Number(e.at), by: e.display_name, action: e.action, fromState: e.from_state, toState: e.to_state })),
+      files: files.map((f) => ({
+        id: f.id,
+        name: f.name,
+        contentType: f.content_type,
+        size: Number(f.size),
+        sha256: f.sha256,
+      })),
+      materials: receptions.map((r) => ({
+        round: r.round,
+        at: Number(r.at),
+        clerk: r.clerk_name,
+        marks: JSON.parse(r.materials) as Record<string, unknown>[],
+      })),
+      deliveries: deliveries.map((d) => ({
+        method: d.method,
+        collectedBy: d.collected_by,
+        docNumber: d.id_doc_number_masked,
+        trackingNumber: d.tracking_number,
+        at: Number(d.at),
+      })),
+      trail: events.map((e) => ({
+        seq: e.seq,
+        at: Number(e.at),
+        by: e.display_name,
+        action: e.action,
+        fromState: e.from_state,
+        toState: e.to_state,
+      })),
       scans: await scansForArchive(trx, id),
     };
-    const retention = { paperYears: input.paperYears, electronic: 'permanent' as const, rule: `纸质档案保存${input.paperYears}年（不少于${MIN_PAPER_YEARS}年），电子档案永久保存` };
+    const retention = {
+      paperYears: input.paperYears,
+      electronic: 'permanent' as const,
+      rule: `纸质档案保存${input.paperYears}年（不少于${MIN_PAPER_YEARS}年），电子档案永久保存`,
+    };
     await repo.insertArchive(trx, {
-      id: newId(now), case_id: id, hall_id: c.hall_id, archive_no: archiveNo, retention: JSON.stringify(retention),
-      manifest: JSON.stringify(manifest), at: now, by_name: actor.displayName,
+      id: newId(now),
+      case_id: id,
+      hall_id: c.hall_id,
+      archive_no: archiveNo,
+      retention: JSON.stringify(retention),
+      manifest: JSON.stringify(manifest),
+      at: now,
+      by_name: actor.displayName,
     });
     await appendAudit(trx, byActor(actor, now, 'case.archive', 'case', id, { archiveNo, state: row.state, retention }));
   });
@@ -75,7 +155,13 @@ export async function archiveRecord(ctx: AppContext, actor: Actor, id: string) {
   const a = await repo.archiveOf(ctx.db, c.id);
   if (!a) throw notFound('档案', 'Archive record');
   return {
-    archiveNo: a.archive_no, caseId: c.id, caseNo: c.case_no, itemName: c.item_name, archivedAt: Number(a.at), archivedBy: a.by_name,
-    retention: retentionSchema.parse(JSON.parse(a.retention)), manifest: manifestSchema.parse(JSON.parse(a.manifest)),
+    archiveNo: a.archive_no,
+    caseId: c.id,
+    caseNo: c.case_no,
+    itemName: c.item_name,
+    archivedAt: Number(a.at),
+    archivedBy: a.by_name,
+    retention: retentionSchema.parse(JSON.parse(a.retention)),
+    manifest: manifestSchema.parse(JSON.parse(a.manifest)),
   };
 }

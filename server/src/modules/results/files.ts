@@ -12,7 +12,8 @@ export const allowedTypes = Object.keys(allowed);
 export function decodeUpload(contentType: string, base64: string): { bytes: Buffer; sha256: string } {
   const check = allowed[contentType];
   if (!check) throw invalid('contentType', '仅支持 PDF、OFD、PNG、JPEG 文件', 'Only PDF, OFD, PNG or JPEG files');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64)) throw invalid('dataBase64', '文件内容编码有误', 'The file is not valid base64');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(base64))
+    throw invalid('dataBase64', '文件内容编码有误', 'The file is not valid base64');
   const bytes = Buffer.from(base64, 'base64');
   if (bytes.length === 0) throw invalid('dataBase64', '文件为空', 'The file is empty');
   if (bytes.length > MAX_FILE_BYTES) throw invalid('dataBase64', '文件不能超过 5 MB', 'The file is larger than 5 MB');
@@ -23,7 +24,6 @@ export function decodeUpload(contentType: string, base64: string): { bytes: Buff
 export async function storeFile(dataDir: string, caseId: string, fileId: string, bytes: Buffer) {
   await storeCaseFile(dataDir, caseId, [fileId], bytes);
 }
-
 
 /** Reads a stored file back and refuses one that is missing or whose bytes no longer match the recorded hash. */
 export async function loadFile(dataDir: string, caseId: string, fileId: string, sha256: string): Promise<Buffer> {

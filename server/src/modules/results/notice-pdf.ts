@@ -41,19 +41,39 @@ export function buildResultNotice(hall: HallInfo, docNo: string, c: ResultConten
             { kind: 'heading' as const, text: '办理结果' },
             {
               kind: 'table' as const,
-              columns: [{ title: '序号', width: 0.1, align: 'center' as const }, { title: '结果文书 / 证照', width: 0.9 }],
+              columns: [
+                { title: '序号', width: 0.1, align: 'center' as const },
+                { title: '结果文书 / 证照', width: 0.9 },
+              ],
               rows: (c.results.length ? c.results : ['（见窗口发放的结果文书）']).map((r, i) => [String(i + 1), r]),
             },
-            { kind: 'paragraph' as const, indent: true, text: '请携带本人有效身份证件及本告知书到服务大厅领取，或按您选择的方式邮寄送达。' },
+            {
+              kind: 'paragraph' as const,
+              indent: true,
+              text: '请携带本人有效身份证件及本告知书到服务大厅领取，或按您选择的方式邮寄送达。',
+            },
           ]
         : [
             { kind: 'heading' as const, text: '不予办理的理由' },
             { kind: 'paragraph' as const, indent: true, text: c.reason },
             { kind: 'heading' as const, text: '您可以采取的途径' },
-            { kind: 'paragraph' as const, indent: true, text: c.remedy || '如对本决定不服，可依法申请行政复议或者提起行政诉讼。' },
+            {
+              kind: 'paragraph' as const,
+              indent: true,
+              text: c.remedy || '如对本决定不服，可依法申请行政复议或者提起行政诉讼。',
+            },
           ]),
-      { kind: 'fields', rows: [...partyRows(c.applicant, c.agent, c.attorneyChecked), { label: '办结结果', value: ok ? '准予办理' : '不予办理' }] },
-      { kind: 'signatures', lines: [{ label: '经办人', name: c.handler, date: chineseDate(c.day) }, { label: '申请人（签收）' }] },
+      {
+        kind: 'fields',
+        rows: [
+          ...partyRows(c.applicant, c.agent, c.attorneyChecked),
+          { label: '办结结果', value: ok ? '准予办理' : '不予办理' },
+        ],
+      },
+      {
+        kind: 'signatures',
+        lines: [{ label: '经办人', name: c.handler, date: chineseDate(c.day) }, { label: '申请人（签收）' }],
+      },
     ],
     footer: hallFooter(hall, '本告知书一式两份，申请人与服务大厅各执一份，大厅留存归档。'),
   };

@@ -8,7 +8,8 @@ export type ArchiveRow = CaseArchiveTable;
 export const insertFile = (db: Db, row: FileRow) => db.insertInto('case_files').values(row).execute();
 export const filesOf = (db: Db, caseId: string) =>
   db.selectFrom('case_files').selectAll().where('case_id', '=', caseId).orderBy('uploaded_at').execute();
-export const findFile = (db: Db, id: string) => db.selectFrom('case_files').selectAll().where('id', '=', id).executeTakeFirst();
+export const findFile = (db: Db, id: string) =>
+  db.selectFrom('case_files').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const insertDelivery = (db: Db, row: DeliveryRow) => db.insertInto('case_deliveries').values(row).execute();
 export const deliveriesOf = (db: Db, caseId: string) =>

@@ -13,16 +13,22 @@ export function resultRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['办结送达 results'];
   const detail = { 200: caseDetailSchema };
 
-  r.post('/api/cases/:id/files',
+  r.post(
+    '/api/cases/:id/files',
     {
       config: { access: 'case.complete' },
       // base64 of a 5 MB file with room for the JSON around it
       bodyLimit: 8 * 1024 * 1024,
       schema: { tags, params: idParams, body: s.uploadInput, response: { 201: s.fileSchema } },
     },
-    async (req, reply) => reply.status(201).send(await service.uploadFile(ctx, actorOf(req), req.params.id, req.body)));
-  r.get('/api/cases/:id/files/:fileId',
-    { config: { access: 'case.read', auditRead: 'result_file' }, schema: { tags, params: s.fileParams, response: { 200: z.any().describe('the file, with its content type') } } },
+    async (req, reply) => reply.status(201).send(await service.uploadFile(ctx, actorOf(req), req.params.id, req.body)),
+  );
+  r.get(
+    '/api/cases/:id/files/:fileId',
+    {
+      config: { access: 'case.read', auditRead: 'result_file' },
+      schema: { tags, params: s.fileParams, response: { 200: z.any().describe('the file, with its content type') } },
+    },
     async (req, reply) => {
       const f = await service.fileContent(ctx, actorOf(req), req.params.id, req.params.fileId);
       return reply
@@ -30,23 +36,42 @@ export function resultRoutes(app: FastifyInstance, ctx: AppContext) {
         .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.name)}`)
         .header('x-content-type-options', 'nosniff')
         .send(f.bytes);
-    });
-  r.post('/api/cases/:id/complete',
-    { config: { access: 'case.complete' }, schema: { tags, params: idParams, body: s.completeInput, response: detail } },
-    async (req) => service.completeCase(ctx, actorOf(req), req.params.id, req.body));
-  r.post('/api/cases/:id/notify',
+    },
+  );
+  r.post(
+    '/api/cases/:id/complete',
+    {
+      config: { access: 'case.complete' },
+      schema: { tags, params: idParams, body: s.completeInput, response: detail },
+    },
+    async (req) => service.completeCase(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/cases/:id/notify',
     { config: { access: 'case.collect' }, schema: { tags, params: idParams, body: s.notifyInput, response: detail } },
-    async (req) => service.notifyResult(ctx, actorOf(req), req.params.id, req.body));
-  r.post('/api/cases/:id/collect',
+    async (req) => service.notifyResult(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/cases/:id/collect',
     { config: { access: 'case.collect' }, schema: { tags, params: idParams, body: s.collectInput, response: detail } },
-    async (req) => service.registerCollection(ctx, actorOf(req), req.params.id, req.body));
-  r.post('/api/cases/:id/mail',
+    async (req) => service.registerCollection(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/cases/:id/mail',
     { config: { access: 'case.collect' }, schema: { tags, params: idParams, body: s.mailInput, response: detail } },
-    async (req) => service.registerMailing(ctx, actorOf(req), req.params.id, req.body));
-  r.post('/api/cases/:id/archive',
-    { config: { access: 'case.archive' }, schema: { tags, params: idParams, body: s.archiveInput, response: { 200: s.archiveSchema } } },
-    async (req) => service.archiveCase(ctx, actorOf(req), req.params.id, req.body));
-  r.get('/api/cases/:id/archive',
+    async (req) => service.registerMailing(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/cases/:id/archive',
+    {
+      config: { access: 'case.archive' },
+      schema: { tags, params: idParams, body: s.archiveInput, response: { 200: s.archiveSchema } },
+    },
+    async (req) => service.archiveCase(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.get(
+    '/api/cases/:id/archive',
     { config: { access: 'case.read' }, schema: { tags, params: idParams, response: { 200: s.archiveSchema } } },
-    async (req) => service.archiveRecord(ctx, actorOf(req), req.params.id));
+    async (req) => service.archiveRecord(ctx, actorOf(req), req.params.id),
+  );
 }

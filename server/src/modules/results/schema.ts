@@ -17,8 +17,14 @@ export const uploadInput = z.object({
   kind: z.enum(['result', 'other']).default('result'),
 });
 export const fileSchema = z.object({
-  id: z.string(), kind: z.enum(['result', 'other']), name: z.string(), contentType: z.string(), size: z.number(), sha256: z.string(),
-  uploadedBy: z.string(), uploadedAt: z.number(),
+  id: z.string(),
+  kind: z.enum(['result', 'other']),
+  name: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  uploadedBy: z.string(),
+  uploadedAt: z.number(),
 });
 export const fileParams = z.object({ id: z.string().min(1).max(64), fileId: z.string().min(1).max(64) });
 
@@ -34,23 +40,49 @@ export const completeInput = z.object({
 });
 
 /** POST /api/cases/:id/notify — 通知领取. */
-export const notifyInput = z.object({ channel: z.enum(['sms', 'phone', 'window', 'online']), note: z.string().trim().max(500).default('') });
+export const notifyInput = z.object({
+  channel: z.enum(['sms', 'phone', 'window', 'online']),
+  note: z.string().trim().max(500).default(''),
+});
 
 /** POST /api/cases/:id/collect — 领取登记: the collector and the identity document checked at the window. */
-export const collectInput = z.object({ collectedBy: text(60), docType: z.enum(documentTypeCodes), docNumber: text(40) });
+export const collectInput = z.object({
+  collectedBy: text(60),
+  docType: z.enum(documentTypeCodes),
+  docNumber: text(40),
+});
 
 /** POST /api/cases/:id/mail — 邮寄送达. */
-export const mailInput = z.object({ carrier: text(60), trackingNumber: z.string().trim().regex(/^[A-Za-z0-9-]{6,40}$/, '邮寄单号格式不正确') });
+export const mailInput = z.object({
+  carrier: text(60),
+  trackingNumber: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{6,40}$/, '邮寄单号格式不正确'),
+});
 
 export const deliverySchema = z.object({
-  method: z.enum(['collect', 'mail']), collectedBy: z.string().nullable(), docType: z.string().nullable(), docTypeLabel: z.string().nullable(),
+  method: z.enum(['collect', 'mail']),
+  collectedBy: z.string().nullable(),
+  docType: z.string().nullable(),
+  docTypeLabel: z.string().nullable(),
   /** Always masked. */
-  docNumber: z.string().nullable(), carrier: z.string().nullable(), trackingNumber: z.string().nullable(), at: z.number(), by: z.string(),
+  docNumber: z.string().nullable(),
+  carrier: z.string().nullable(),
+  trackingNumber: z.string().nullable(),
+  at: z.number(),
+  by: z.string(),
 });
 
 /** POST /api/cases/:id/archive — 归档; paper retention in years (at least 5, default 10). */
 export const archiveInput = z.object({ paperYears: z.number().int().min(MIN_PAPER_YEARS).max(100).default(10) });
 export const archiveSchema = z.object({
-  archiveNo: z.string(), caseId: z.string(), caseNo: z.string().nullable(), itemName: z.string(), archivedAt: z.number(), archivedBy: z.string(),
-  retention: retentionSchema, manifest: manifestSchema,
+  archiveNo: z.string(),
+  caseId: z.string(),
+  caseNo: z.string().nullable(),
+  itemName: z.string(),
+  archivedAt: z.number(),
+  archivedBy: z.string(),
+  retention: retentionSchema,
+  manifest: manifestSchema,
 });

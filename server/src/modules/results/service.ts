@@ -32,19 +32,39 @@ export async function uploadFile(
 ) {
   const c = await loadCase(ctx.db, actor, caseId);
   if (closedStates.includes(c.state)) {
-    throw new AppError(409, 'ILLEGAL_TRANSITION', '办件当前状态不能上传文件', 'Files cannot be added to the case in its state');
+    throw new AppError(
+      409,
+      'ILLEGAL_TRANSITION',
+      '办件当前状态不能上传文件',
+      'Files cannot be added to the case in its state',
+    );
   }
   const { bytes, sha256 } = decodeUpload(input.contentType, input.dataBase64);
   const now = ctx.clock.now();
   const id = newId(now);
   await storeFile(ctx.config.dataDir, c.id, id, bytes);
   const row: repo.FileRow = {
-    id, case_id: c.id, kind: input.kind, name: input.name, content_type: input.contentType, size: bytes.length, sha256,
-    uploaded_by_name: actor.displayName, uploaded_at: now,
+    id,
+    case_id: c.id,
+    kind: input.kind,
+    name: input.name,
+    content_type: input.contentType,
+    size: bytes.length,
+    sha256,
+    uploaded_by_name: actor.displayName,
+    uploaded_at: now,
   };
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertFile(trx, row);
-    await appendAudit(trx, byActor(actor, now, 'case.file_upload', 'case', c.id, { fileId: id, name: input.name, sha256, size: bytes.length }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'case.file_upload', 'case', c.id, {
+        fileId: id,
+        name: input.name,
+        sha256,
+        size: bytes.length,
+      }),
+    );
   });
   return presentFile(row);
 }
@@ -54,13 +74,27 @@ export async function fileContent(ctx: AppContext, actor: Actor, caseId: string,
   const f = await repo.findFile(ctx.db, fileId);
   if (!f || f.case_id !== c.id) throw notFound('文件', 'File');
   try {
-    return { bytes: await loadFile(ctx.config.dataDir, c.id, f.id, f.sha256), contentType: f.content_type, name: f.name };
+    return {
+      bytes: await loadFile(ctx.config.dataDir, c.id, f.id, f.sha256),
+      contentType: f.content_type,
+      name: f.name,
+    };
   } catch (e) {
     if (!(e instanceof StoredFileIntegrityError)) throw e;
     // A file changed or lost on disk is never served; the attempt is on record for the administrators.
-    await recordAudit(ctx.db, { ...byActor(actor, ctx.clock.now(), 'file.integrity_failed', 'result_file', f.id, { caseId: c.id, reason: e.reason }), outcome: 'failure' });
-    throw new AppError(409, 'FILE_INTEGRITY_FAILED', '文件校验失败：存储的文件已缺失或被改动，不予提供；已记录，请联系系统管理员',
-      'The stored file failed its integrity check (missing or altered) and is not served; this was recorded, please contact the administrator');
+    await recordAudit(ctx.db, {
+      ...byActor(actor, ctx.clock.now(), 'file.integrity_failed', 'result_file', f.id, {
+        caseId: c.id,
+        reason: e.reason,
+      }),
+      outcome: 'failure',
+    });
+    throw new AppError(
+      409,
+      'FILE_INTEGRITY_FAILED',
+      '文件校验失败：存储的文件已缺失或被改动，不予提供；已记录，请联系系统管理员',
+      'The stored file failed its integrity check (missing or altered) and is not served; this was recorded, please contact the administrator',
+    );
   }
 }
 
@@ -73,7 +107,8 @@ export async function completeCase(
 ) {
   const c = await loadCase(ctx.db, actor, id);
   const payload = { outcome: input.outcome, reason: input.reason };
-  if (input.outcome === 'failure' && !input.remedy) throw invalid('remedy', '请说明申请人可采取的途径', 'State what the applicant can do');
+  if (input.outcome === 'failure' && !input.remedy)
+    throw invalid('remedy', '请说明申请人可采取的途径', 'State what the applicant can do');
   const x = await caseContext(ctx.db, c);
   const files = (await repo.filesOf(ctx.db, id)).filter((f) => f.kind === 'result');
   const now = ctx.clock.now();
@@ -81,22 +116,51 @@ export async function completeCase(
   await ctx.db.transaction().execute(async (trx) => {
     // The process decides: every step before the window's 办结 must be done, else 409 naming them.
     const { row } = await processMove(trx, actor, c, now, {
-      action: 'complete', payload, patch: { outcome: input.outcome, completed_at: now, completed_day: day },
-      detail: { outcome: input.outcome, reason: input.reason || null, remedy: input.remedy || null, results: files.map((f) => f.name) },
+      action: 'complete',
+      payload,
+      patch: { outcome: input.outcome, completed_at: now, completed_day: day },
+      detail: {
+        outcome: input.outcome,
+        reason: input.reason || null,
+        remedy: input.remedy || null,
+        results: files.map((f) => f.name),
+      },
     });
     const content: ResultContent = {
-      caseNo: c.case_no ?? '', itemName: c.item_name, applicant: partyOf(x.applicant), agent: x.agent ? partyOf(x.agent) : null,
-      attorneyChecked: c.attorney_checked === 1, acceptedDay: c.accepted_day ?? day, outcome: input.outcome, summary: input.summary,
-      reason: input.reason, remedy: input.remedy, results: files.map((f) => f.name), handler: actor.displayName, day,
+      caseNo: c.case_no ?? '',
+      itemName: c.item_name,
+      applicant: partyOf(x.applicant),
+      agent: x.agent ? partyOf(x.agent) : null,
+      attorneyChecked: c.attorney_checked === 1,
+      acceptedDay: c.accepted_day ?? day,
+      outcome: input.outcome,
+      summary: input.summary,
+      reason: input.reason,
+      remedy: input.remedy,
+      results: files.map((f) => f.name),
+      handler: actor.displayName,
+      day,
     };
     const docNo = await issueDocument(trx, actor, row, x, 'result_notice', content, now, 'issued');
-    await appendAudit(trx, byActor(actor, now, 'case.complete', 'case', id, { outcome: input.outcome, docNo, files: files.map((f) => f.sha256) }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'case.complete', 'case', id, {
+        outcome: input.outcome,
+        docNo,
+        files: files.map((f) => f.sha256),
+      }),
+    );
   });
   return caseDetail(ctx, actor, id);
 }
 
 /** 通知领取: the applicant is told the result is ready (SMS, phone, at the window). */
-export async function notifyResult(ctx: AppContext, actor: Actor, id: string, input: { channel: string; note: string }) {
+export async function notifyResult(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { channel: string; note: string },
+) {
   const c = await loadCase(ctx.db, actor, id);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
@@ -123,27 +187,58 @@ export async function registerCollection(
   const idNumber = protectDocNumber(piiFields.deliveryDoc, deliveryId, checked.normalised, true);
   await ctx.db.transaction().execute(async (trx) => {
     await moveCase(trx, actor, c, now, {
-      action: 'registerCollection', payload: { collectedBy: input.collectedBy },
+      action: 'registerCollection',
+      payload: { collectedBy: input.collectedBy },
       detail: { collectedBy: input.collectedBy, docType: input.docType, docNumber: maskIdNumber(checked.normalised) },
     });
     await repo.insertDelivery(trx, {
-      id_doc_number_enc: idNumber.enc, id_doc_number_masked: idNumber.masked, id: deliveryId, case_id: id, method: 'collect',
-      collected_by: input.collectedBy, id_doc_type: input.docType, carrier: null, tracking_number: null, at: now, by_name: actor.displayName,
+      id_doc_number_enc: idNumber.enc,
+      id_doc_number_masked: idNumber.masked,
+      id: deliveryId,
+      case_id: id,
+      method: 'collect',
+      collected_by: input.collectedBy,
+      id_doc_type: input.docType,
+      carrier: null,
+      tracking_number: null,
+      at: now,
+      by_name: actor.displayName,
     });
-    await appendAudit(trx, byActor(actor, now, 'case.collect', 'case', id, { collectedBy: input.collectedBy, docType: input.docType }));
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'case.collect', 'case', id, { collectedBy: input.collectedBy, docType: input.docType }),
+    );
   });
   return caseDetail(ctx, actor, id);
 }
 
 /** 邮寄送达: the carrier and tracking number. */
-export async function registerMailing(ctx: AppContext, actor: Actor, id: string, input: { carrier: string; trackingNumber: string }) {
+export async function registerMailing(
+  ctx: AppContext,
+  actor: Actor,
+  id: string,
+  input: { carrier: string; trackingNumber: string },
+) {
   const c = await loadCase(ctx.db, actor, id);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await moveCase(trx, actor, c, now, { action: 'registerMailing', payload: { trackingNumber: input.trackingNumber }, detail: input });
+    await moveCase(trx, actor, c, now, {
+      action: 'registerMailing',
+      payload: { trackingNumber: input.trackingNumber },
+      detail: input,
+    });
     await repo.insertDelivery(trx, {
-      id: newId(now), case_id: id, method: 'mail', collected_by: null, id_doc_type: null, id_doc_number_enc: null, id_doc_number_masked: null,
-      carrier: input.carrier, tracking_number: input.trackingNumber, at: now, by_name: actor.displayName,
+      id: newId(now),
+      case_id: id,
+      method: 'mail',
+      collected_by: null,
+      id_doc_type: null,
+      id_doc_number_enc: null,
+      id_doc_number_masked: null,
+      carrier: input.carrier,
+      tracking_number: input.trackingNumber,
+      at: now,
+      by_name: actor.displayName,
     });
     await appendAudit(trx, byActor(actor, now, 'case.mail', 'case', id, input));
   });

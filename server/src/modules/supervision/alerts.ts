@@ -20,14 +20,19 @@ export async function sweepAlerts(ctx: AppContext): Promise<{ added: number }> {
   const now = ctx.clock.now();
   const hallIds = await repo.allHallIds(ctx.db);
   const w = await watch(ctx.db, hallIds, now, DEFAULT_STUCK_DAYS);
-  const unassignedDepartments = [...new Set(w.steps.filter((s) => !s.assigneeId && s.departmentId).map((s) => s.departmentId!))];
+  const unassignedDepartments = [
+    ...new Set(w.steps.filter((s) => !s.assigneeId && s.departmentId).map((s) => s.departmentId!)),
+  ];
   const staff = new Map<string, string[]>();
   for (const r of await repo.departmentStaff(ctx.db, unassignedDepartments)) {
     staff.set(r.department_id, [...(staff.get(r.department_id) ?? []), r.user_id]);
   }
   const supervisors = new Map<string, string[]>();
   for (const hallId of new Set([...w.cases, ...w.steps].filter((x) => x.level === 'red').map((x) => x.hallId))) {
-    supervisors.set(hallId, (await repo.hallUsersWithRole(ctx.db, hallId, 'supervisor')).map((r) => r.user_id));
+    supervisors.set(
+      hallId,
+      (await repo.hallUsersWithRole(ctx.db, hallId, 'supervisor')).map((r) => r.user_id),
+    );
   }
   const rows: AlertTable[] = [];
   for (const x of [...w.cases, ...w.steps] as (FlaggedCase | FlaggedStep)[]) {
@@ -40,10 +45,20 @@ export async function sweepAlerts(ctx: AppContext): Promise<{ added: number }> {
     });
     for (const r of recipients) {
       rows.push({
-        id: newId(now), hall_id: x.hallId, recipient_id: r.userId, target_key: x.kind === 'case' ? `case:${x.caseId}` : `step:${x.stepId}`,
-        target_type: x.kind, case_id: x.caseId, step_id: x.kind === 'step' ? x.stepId : null, level: x.level, audience: r.audience,
-        case_no: x.caseNo, title: x.kind === 'case' ? x.itemName : `${x.itemName} · ${x.stepName}`, deadline: x.deadline,
-        created_at: now, read_at: null,
+        id: newId(now),
+        hall_id: x.hallId,
+        recipient_id: r.userId,
+        target_key: x.kind === 'case' ? `case:${x.caseId}` : `step:${x.stepId}`,
+        target_type: x.kind,
+        case_id: x.caseId,
+        step_id: x.kind === 'step' ? x.stepId : null,
+        level: x.level,
+        audience: r.audience,
+        case_no: x.caseNo,
+        title: x.kind === 'case' ? x.itemName : `${x.itemName} · ${x.stepName}`,
+        deadline: x.deadline,
+        created_at: now,
+        read_at: null,
       });
     }
   }
@@ -59,13 +74,24 @@ export function startAlertSweeps(ctx: AppContext, intervalMs = SWEEP_INTERVAL_MS
 }
 
 const present = (a: AlertTable) => ({
-  id: a.id, level: a.level as 'yellow' | 'red', targetType: a.target_type as 'case' | 'step', audience: a.audience as 'responsible' | 'supervisor',
-  caseId: a.case_id, caseNo: a.case_no, stepId: a.step_id, title: a.title, deadline: a.deadline, createdAt: Number(a.created_at),
+  id: a.id,
+  level: a.level as 'yellow' | 'red',
+  targetType: a.target_type as 'case' | 'step',
+  audience: a.audience as 'responsible' | 'supervisor',
+  caseId: a.case_id,
+  caseNo: a.case_no,
+  stepId: a.step_id,
+  title: a.title,
+  deadline: a.deadline,
+  createdAt: Number(a.created_at),
   readAt: a.read_at === null ? null : Number(a.read_at),
 });
 
 export async function myAlerts(ctx: AppContext, actor: Actor, limit: number) {
-  const [rows, unread] = await Promise.all([repo.alertsOf(ctx.db, actor.userId, limit), repo.unreadCount(ctx.db, actor.userId)]);
+  const [rows, unread] = await Promise.all([
+    repo.alertsOf(ctx.db, actor.userId, limit),
+    repo.unreadCount(ctx.db, actor.userId),
+  ]);
   return { items: rows.map(present), total: rows.length, unread };
 }
 

@@ -8,8 +8,20 @@ export const runningCases = (db: Db, hallIds: readonly string[], states: readonl
   db
     .selectFrom('cases')
     .select([
-      'id', 'hall_id', 'case_no', 'item_id', 'item_name', 'state', 'window_id', 'first_owner_id', 'first_owner_name',
-      'received_by', 'received_by_name', 'warning_days', 'deadline', 'urgency',
+      'id',
+      'hall_id',
+      'case_no',
+      'item_id',
+      'item_name',
+      'state',
+      'window_id',
+      'first_owner_id',
+      'first_owner_name',
+      'received_by',
+      'received_by_name',
+      'warning_days',
+      'deadline',
+      'urgency',
     ])
     .where('hall_id', 'in', none(hallIds))
     .where('state', 'in', none(states))
@@ -20,7 +32,18 @@ export const runningCases = (db: Db, hallIds: readonly string[], states: readonl
 export const activeSteps = (db: Db, caseIds: readonly string[]) =>
   db
     .selectFrom('case_steps')
-    .select(['id', 'case_id', 'name', 'department_id', 'limit_days', 'activated_at', 'assignee_id', 'assignee_name', 'claimed_at', 'deadline'])
+    .select([
+      'id',
+      'case_id',
+      'name',
+      'department_id',
+      'limit_days',
+      'activated_at',
+      'assignee_id',
+      'assignee_name',
+      'claimed_at',
+      'deadline',
+    ])
     .where('case_id', 'in', none(caseIds))
     .where('status', '=', 'active')
     .execute();
@@ -65,7 +88,16 @@ export const openFollowUps = (db: Db, hallIds: readonly string[]) =>
     .innerJoin('ratings as r', 'r.id', 'f.rating_id')
     .leftJoin('windows as w', 'w.id', 'r.window_id')
     .leftJoin('users as u', 'u.id', 'r.staff_user_id')
-    .select(['f.id', 'f.hall_id', 'f.due_day', 'f.created_at', 'r.level', 'r.comment', 'w.number as window_number', 'u.display_name as staff_name'])
+    .select([
+      'f.id',
+      'f.hall_id',
+      'f.due_day',
+      'f.created_at',
+      'r.level',
+      'r.comment',
+      'w.number as window_number',
+      'u.display_name as staff_name',
+    ])
     .where('f.hall_id', 'in', none(hallIds))
     .where('f.status', '=', 'open')
     .orderBy('f.due_day')
@@ -85,18 +117,35 @@ export const completions = (db: Db, hallIds: readonly string[], fromMs: number, 
     .crossJoin('cases as c')
     .whereRef('c.id', '=', 'e.case_id')
     .select([
-      'c.id', 'c.hall_id', 'c.case_no', 'c.item_id', 'c.item_name', 'c.window_id', 'c.first_owner_id', 'c.first_owner_name',
-      'c.received_by', 'c.received_by_name', 'c.deadline', 'e.at as completed_at',
+      'c.id',
+      'c.hall_id',
+      'c.case_no',
+      'c.item_id',
+      'c.item_name',
+      'c.window_id',
+      'c.first_owner_id',
+      'c.first_owner_name',
+      'c.received_by',
+      'c.received_by_name',
+      'c.deadline',
+      'e.at as completed_at',
     ])
     .where('e.to_state', '=', 'completed')
     .where('e.at', '>=', fromMs)
     .where('e.at', '<', toMs)
     .where('c.hall_id', 'in', none(hallIds))
     .where((eb) =>
-      eb.not(eb.exists(
-        eb.selectFrom('case_events as p').select('p.id')
-          .whereRef('p.case_id', '=', 'e.case_id').where('p.to_state', '=', 'completed').whereRef('p.seq', '<', 'e.seq'),
-      )))
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('case_events as p')
+            .select('p.id')
+            .whereRef('p.case_id', '=', 'e.case_id')
+            .where('p.to_state', '=', 'completed')
+            .whereRef('p.seq', '<', 'e.seq'),
+        ),
+      ),
+    )
     .execute();
 
 /** Bound values per statement stay well inside both databases' limits (a month of a big hall is tens of thousands). */
@@ -106,12 +155,14 @@ const IN_CHUNK = 5000;
 export async function caseDepartments(db: Db, caseIds: readonly string[]) {
   const out: { case_id: string; department_id: string | null }[] = [];
   for (let i = 0; i < Math.max(1, caseIds.length); i += IN_CHUNK) {
-    out.push(...(await db
-      .selectFrom('case_steps')
-      .select(['case_id', 'department_id'])
-      .where('case_id', 'in', none(caseIds.slice(i, i + IN_CHUNK)))
-      .where('department_id', 'is not', null)
-      .execute()));
+    out.push(
+      ...(await db
+        .selectFrom('case_steps')
+        .select(['case_id', 'department_id'])
+        .where('case_id', 'in', none(caseIds.slice(i, i + IN_CHUNK)))
+        .where('department_id', 'is not', null)
+        .execute()),
+    );
   }
   return out;
 }
@@ -153,7 +204,8 @@ export const unreadCount = async (db: Db, recipientId: string) =>
     ).n,
   );
 
-export const findAlert = (db: Db, id: string) => db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
+export const findAlert = (db: Db, id: string) =>
+  db.selectFrom('alerts').selectAll().where('id', '=', id).executeTakeFirst();
 
 export const markRead = (db: Db, id: string, at: number) =>
   db.updateTable('alerts').set({ read_at: at }).where('id', '=', id).where('read_at', 'is', null).execute();

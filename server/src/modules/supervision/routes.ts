@@ -10,19 +10,40 @@ export function supervisionRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['电子监察 supervision'];
 
-  r.get('/api/supervision/board',
-    { config: { access: 'supervision.view' }, schema: { tags, querystring: s.boardQuery, response: { 200: s.boardSchema } } },
-    async (req) => service.board(ctx, actorOf(req), req.query));
-  r.get('/api/supervision/on-time',
-    { config: { access: 'supervision.view' }, schema: { tags, querystring: s.onTimeQuery, response: { 200: s.onTimeSchema } } },
-    async (req) => service.onTime(ctx, actorOf(req), req.query));
-  r.get('/api/supervision/on-time/cases',
-    { config: { access: 'supervision.view' }, schema: { tags, querystring: s.onTimeCasesQuery, response: { 200: s.onTimeCasesSchema } } },
-    async (req) => service.onTimeCases(ctx, actorOf(req), req.query));
+  r.get(
+    '/api/supervision/board',
+    {
+      config: { access: 'supervision.view' },
+      schema: { tags, querystring: s.boardQuery, response: { 200: s.boardSchema } },
+    },
+    async (req) => service.board(ctx, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/supervision/on-time',
+    {
+      config: { access: 'supervision.view' },
+      schema: { tags, querystring: s.onTimeQuery, response: { 200: s.onTimeSchema } },
+    },
+    async (req) => service.onTime(ctx, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/supervision/on-time/cases',
+    {
+      config: { access: 'supervision.view' },
+      schema: { tags, querystring: s.onTimeCasesQuery, response: { 200: s.onTimeCasesSchema } },
+    },
+    async (req) => service.onTimeCases(ctx, actorOf(req), req.query),
+  );
 
   // Every member of staff has their own alerts.
-  r.get('/api/alerts', { config: { access: 'user' }, schema: { tags, querystring: s.alertsQuery, response: { 200: s.alertsSchema } } },
-    async (req) => service.myAlerts(ctx, actorOf(req), req.query.limit));
-  r.post('/api/alerts/:id/read', { config: { access: 'user' }, schema: { tags, params: idParams, response: { 200: s.alertSchema } } },
-    async (req) => service.markAlertRead(ctx, actorOf(req), req.params.id));
+  r.get(
+    '/api/alerts',
+    { config: { access: 'user' }, schema: { tags, querystring: s.alertsQuery, response: { 200: s.alertsSchema } } },
+    async (req) => service.myAlerts(ctx, actorOf(req), req.query.limit),
+  );
+  r.post(
+    '/api/alerts/:id/read',
+    { config: { access: 'user' }, schema: { tags, params: idParams, response: { 200: s.alertSchema } } },
+    async (req) => service.markAlertRead(ctx, actorOf(req), req.params.id),
+  );
 }

@@ -15,22 +15,57 @@ export const boardQuery = z.object({
 export const boardSchema = z.object({
   today: z.string(),
   stuckDays: z.number(),
-  cases: z.array(z.object({
-    caseId: z.string(), caseNo: z.string().nullable(), itemName: z.string(), deadline: z.string(), level, ownerName: z.string(),
-    windowName: z.string().nullable(), departmentNames: z.array(z.string()), suspended: z.boolean(),
-  })),
-  steps: z.array(z.object({
-    stepId: z.string(), caseId: z.string(), caseNo: z.string().nullable(), itemName: z.string(), stepName: z.string(),
-    deadline: z.string(), level, assigneeName: z.string().nullable(), departmentName: z.string().nullable(), suspended: z.boolean(),
-  })),
-  stuck: z.array(z.object({
-    stepId: z.string(), caseId: z.string(), caseNo: z.string().nullable(), itemName: z.string(), stepName: z.string(),
-    activatedAt: z.number(), waitingDays: z.number(), departmentName: z.string().nullable(),
-  })),
-  followUps: z.array(z.object({
-    id: z.string(), dueDay: z.string(), level: z.string(), comment: z.string(), windowNumber: z.number().nullable(),
-    staffName: z.string().nullable(), createdAt: z.number(), light,
-  })),
+  cases: z.array(
+    z.object({
+      caseId: z.string(),
+      caseNo: z.string().nullable(),
+      itemName: z.string(),
+      deadline: z.string(),
+      level,
+      ownerName: z.string(),
+      windowName: z.string().nullable(),
+      departmentNames: z.array(z.string()),
+      suspended: z.boolean(),
+    }),
+  ),
+  steps: z.array(
+    z.object({
+      stepId: z.string(),
+      caseId: z.string(),
+      caseNo: z.string().nullable(),
+      itemName: z.string(),
+      stepName: z.string(),
+      deadline: z.string(),
+      level,
+      assigneeName: z.string().nullable(),
+      departmentName: z.string().nullable(),
+      suspended: z.boolean(),
+    }),
+  ),
+  stuck: z.array(
+    z.object({
+      stepId: z.string(),
+      caseId: z.string(),
+      caseNo: z.string().nullable(),
+      itemName: z.string(),
+      stepName: z.string(),
+      activatedAt: z.number(),
+      waitingDays: z.number(),
+      departmentName: z.string().nullable(),
+    }),
+  ),
+  followUps: z.array(
+    z.object({
+      id: z.string(),
+      dueDay: z.string(),
+      level: z.string(),
+      comment: z.string(),
+      windowNumber: z.number().nullable(),
+      staffName: z.string().nullable(),
+      createdAt: z.number(),
+      light,
+    }),
+  ),
   byDepartment: z.array(count),
   byWindow: z.array(count),
   byPerson: z.array(count),
@@ -39,24 +74,48 @@ export const boardSchema = z.object({
 
 const day = z.string().max(10);
 export const dimension = z.enum(['item', 'department', 'window', 'person']);
-export const onTimeQuery = z.object({ from: day, to: day, hallId: z.string().max(64).optional(), by: dimension.default('item') });
+export const onTimeQuery = z.object({
+  from: day,
+  to: day,
+  hallId: z.string().max(64).optional(),
+  by: dimension.default('item'),
+});
 export const onTimeCasesQuery = onTimeQuery.extend({ key: z.string().max(64).optional() });
 
 const figure = { onTime: z.number(), finished: z.number(), rate: z.number().nullable() };
 export const onTimeSchema = z.object({
-  from: z.string(), to: z.string(), by: dimension, overall: z.object(figure),
+  from: z.string(),
+  to: z.string(),
+  by: dimension,
+  overall: z.object(figure),
   groups: z.array(z.object({ key: z.string(), name: z.string(), ...figure })),
 });
 
 const caseRef = z.object({
-  caseId: z.string(), caseNo: z.string().nullable(), itemName: z.string(), deadline: z.string().nullable(), completedDay: z.string(),
+  caseId: z.string(),
+  caseNo: z.string().nullable(),
+  itemName: z.string(),
+  deadline: z.string().nullable(),
+  completedDay: z.string(),
   onTime: z.boolean(),
 });
-export const onTimeCasesSchema = z.object({ ...figure, onTimeCases: z.array(caseRef), finishedCases: z.array(caseRef) });
+export const onTimeCasesSchema = z.object({
+  ...figure,
+  onTimeCases: z.array(caseRef),
+  finishedCases: z.array(caseRef),
+});
 
 export const alertSchema = z.object({
-  id: z.string(), level, targetType: z.enum(['case', 'step']), audience: z.enum(['responsible', 'supervisor']), caseId: z.string(),
-  caseNo: z.string().nullable(), stepId: z.string().nullable(), title: z.string(), deadline: z.string(), createdAt: z.number(),
+  id: z.string(),
+  level,
+  targetType: z.enum(['case', 'step']),
+  audience: z.enum(['responsible', 'supervisor']),
+  caseId: z.string(),
+  caseNo: z.string().nullable(),
+  stepId: z.string().nullable(),
+  title: z.string(),
+  deadline: z.string(),
+  createdAt: z.number(),
   readAt: z.number().nullable(),
 });
 export const alertsQuery = z.object({ limit: intParam({ min: 1, max: 200 }).default(50) });

@@ -15,7 +15,9 @@ const UNASSIGNED = 'unassigned';
 
 async function names(ctx: AppContext, hallIds: string[], userIds: string[]) {
   const [departments, windows, users] = await Promise.all([
-    repo.departments(ctx.db, hallIds), repo.windows(ctx.db, hallIds), repo.users(ctx.db, userIds),
+    repo.departments(ctx.db, hallIds),
+    repo.windows(ctx.db, hallIds),
+    repo.users(ctx.db, userIds),
   ]);
   return {
     department: new Map(departments.map((d) => [d.id, d.name])),
@@ -24,7 +26,10 @@ async function names(ctx: AppContext, hallIds: string[], userIds: string[]) {
   };
 }
 
-const named = (m: Map<string, string>) => (t: { key: string; yellow: number; red: number }) => ({ ...t, name: m.get(t.key) ?? t.key });
+const named = (m: Map<string, string>) => (t: { key: string; yellow: number; red: number }) => ({
+  ...t,
+  name: m.get(t.key) ?? t.key,
+});
 
 export async function board(ctx: AppContext, actor: Actor, q: { hallId?: string; stuckDays: number }) {
   const hallIds = visibleHallIds(actor, q.hallId);
@@ -36,7 +41,12 @@ export async function board(ctx: AppContext, actor: Actor, q: { hallId?: string;
   const cals = await calendars(ctx.db, hallIds);
   const today = chinaDay(now);
   const followUps = (await repo.openFollowUps(ctx.db, hallIds)).map((f) => ({
-    id: f.id, dueDay: f.due_day, level: f.level, comment: f.comment, windowNumber: f.window_number, staffName: f.staff_name,
+    id: f.id,
+    dueDay: f.due_day,
+    level: f.level,
+    comment: f.comment,
+    windowNumber: f.window_number,
+    staffName: f.staff_name,
     createdAt: Number(f.created_at),
     // A call-back is due within its day; after it the task is red (R8.3).
     light: cals.get(f.hall_id)?.lightFor(today, f.due_day, 0) ?? 'green',
@@ -45,22 +55,43 @@ export async function board(ctx: AppContext, actor: Actor, q: { hallId?: string;
     today: w.today,
     stuckDays: q.stuckDays,
     cases: w.cases.map((c) => ({
-      caseId: c.caseId, caseNo: c.caseNo, itemName: c.itemName, deadline: c.deadline, level: c.level, ownerName: c.ownerName,
+      caseId: c.caseId,
+      caseNo: c.caseNo,
+      itemName: c.itemName,
+      deadline: c.deadline,
+      level: c.level,
+      ownerName: c.ownerName,
       windowName: c.windowId ? (n.window.get(c.windowId) ?? null) : null,
-      departmentNames: c.departmentIds.map((d) => n.department.get(d) ?? d), suspended: c.suspended,
+      departmentNames: c.departmentIds.map((d) => n.department.get(d) ?? d),
+      suspended: c.suspended,
     })),
     steps: w.steps.map((s) => ({
-      stepId: s.stepId, caseId: s.caseId, caseNo: s.caseNo, itemName: s.itemName, stepName: s.stepName, deadline: s.deadline,
-      level: s.level, assigneeName: s.assigneeName, departmentName: s.departmentId ? (n.department.get(s.departmentId) ?? null) : null,
+      stepId: s.stepId,
+      caseId: s.caseId,
+      caseNo: s.caseNo,
+      itemName: s.itemName,
+      stepName: s.stepName,
+      deadline: s.deadline,
+      level: s.level,
+      assigneeName: s.assigneeName,
+      departmentName: s.departmentId ? (n.department.get(s.departmentId) ?? null) : null,
       suspended: s.suspended,
     })),
     stuck: w.stuck.map((s) => ({
-      stepId: s.stepId, caseId: s.caseId, caseNo: s.caseNo, itemName: s.itemName, stepName: s.stepName, activatedAt: s.activatedAt,
-      waitingDays: s.waitingDays, departmentName: s.departmentId ? (n.department.get(s.departmentId) ?? null) : null,
+      stepId: s.stepId,
+      caseId: s.caseId,
+      caseNo: s.caseNo,
+      itemName: s.itemName,
+      stepName: s.stepName,
+      activatedAt: s.activatedAt,
+      waitingDays: s.waitingDays,
+      departmentName: s.departmentId ? (n.department.get(s.departmentId) ?? null) : null,
     })),
     followUps,
     ...(await caseSupportBoard(ctx, hallIds)),
-    byDepartment: tally(all, (x) => (x.kind === 'case' ? x.departmentIds : x.departmentId ? [x.departmentId] : [])).map(named(n.department)),
+    byDepartment: tally(all, (x) => (x.kind === 'case' ? x.departmentIds : x.departmentId ? [x.departmentId] : [])).map(
+      named(n.department),
+    ),
     byWindow: tally(all, (x) => (x.windowId ? [x.windowId] : [])).map(named(n.window)),
     byPerson: tally(all, (x) => [x.kind === 'case' ? x.ownerId : (x.assigneeId ?? UNASSIGNED)]).map(named(n.user)),
   };
@@ -80,7 +111,11 @@ function dayField(value: string, field: string): string {
 const startOfChinaDay = (day: string) => Date.parse(`${day}T00:00:00+08:00`);
 
 /** The cases finished in the period with every key they are counted under. */
-async function finishedCases(ctx: AppContext, actor: Actor, q: { from: string; to: string; hallId?: string; by: Dimension }) {
+async function finishedCases(
+  ctx: AppContext,
+  actor: Actor,
+  q: { from: string; to: string; hallId?: string; by: Dimension },
+) {
   const from = dayField(q.from, 'from');
   const to = dayField(q.to, 'to');
   if (to < from) throw invalid('to', '结束日期不能早于开始日期', 'The end date is before the start date');
@@ -88,41 +123,80 @@ async function finishedCases(ctx: AppContext, actor: Actor, q: { from: string; t
   const rows = await repo.completions(ctx.db, hallIds, startOfChinaDay(from), startOfChinaDay(to) + 86_400_000);
   const depts = new Map<string, string[]>();
   // The departments of a month of a big hall's cases take a while to read: only when they are the grouping.
-  const byDepartment = q.by === 'department' ? await repo.caseDepartments(ctx.db, rows.map((c) => c.id)) : [];
+  const byDepartment =
+    q.by === 'department'
+      ? await repo.caseDepartments(
+          ctx.db,
+          rows.map((c) => c.id),
+        )
+      : [];
   for (const r of byDepartment) {
     if (r.department_id) depts.set(r.case_id, [...(depts.get(r.case_id) ?? []), r.department_id]);
   }
   const cases = rows.map((c) => {
     const personId = c.first_owner_id ?? c.received_by;
     return {
-      id: c.id, caseNo: c.case_no, itemName: c.item_name, deadline: c.deadline, completedAt: Number(c.completed_at),
-      completedDay: chinaDay(Number(c.completed_at)), personName: c.first_owner_name ?? c.received_by_name,
-      keys: { item: [c.item_id], department: [...new Set(depts.get(c.id) ?? [])], window: c.window_id ? [c.window_id] : [], person: [personId] },
+      id: c.id,
+      caseNo: c.case_no,
+      itemName: c.item_name,
+      deadline: c.deadline,
+      completedAt: Number(c.completed_at),
+      completedDay: chinaDay(Number(c.completed_at)),
+      personName: c.first_owner_name ?? c.received_by_name,
+      keys: {
+        item: [c.item_id],
+        department: [...new Set(depts.get(c.id) ?? [])],
+        window: c.window_id ? [c.window_id] : [],
+        person: [personId],
+      },
     };
   });
   return { from, to, hallIds, cases };
 }
 
-async function groupNames(ctx: AppContext, hallIds: string[], by: Dimension, cases: Awaited<ReturnType<typeof finishedCases>>['cases']) {
+async function groupNames(
+  ctx: AppContext,
+  hallIds: string[],
+  by: Dimension,
+  cases: Awaited<ReturnType<typeof finishedCases>>['cases'],
+) {
   if (by === 'item') return new Map(cases.map((c) => [c.keys.item[0] ?? '', c.itemName]));
   if (by === 'person') return new Map(cases.map((c) => [c.keys.person[0] ?? '', c.personName]));
   const n = await names(ctx, hallIds, []);
   return by === 'department' ? n.department : n.window;
 }
 
-export async function onTime(ctx: AppContext, actor: Actor, q: { from: string; to: string; hallId?: string; by: Dimension }) {
+export async function onTime(
+  ctx: AppContext,
+  actor: Actor,
+  q: { from: string; to: string; hallId?: string; by: Dimension },
+) {
   const { from, to, hallIds, cases } = await finishedCases(ctx, actor, q);
   const label = await groupNames(ctx, hallIds, q.by, cases);
-  const groups = onTimeByGroup<FinishedCase & (typeof cases)[number]>(cases, (c) => c.keys[q.by]).map((g) => ({ ...g, name: label.get(g.key) ?? g.key }));
+  const groups = onTimeByGroup<FinishedCase & (typeof cases)[number]>(cases, (c) => c.keys[q.by]).map((g) => ({
+    ...g,
+    name: label.get(g.key) ?? g.key,
+  }));
   return { from, to, by: q.by, overall: onTimeRate(cases), groups };
 }
 
 /** The cases behind a figure: the denominator (every finished case) with the numerator marked on time. */
-export async function onTimeCases(ctx: AppContext, actor: Actor, q: { from: string; to: string; hallId?: string; by: Dimension; key?: string }) {
+export async function onTimeCases(
+  ctx: AppContext,
+  actor: Actor,
+  q: { from: string; to: string; hallId?: string; by: Dimension; key?: string },
+) {
   const { cases } = await finishedCases(ctx, actor, q);
   const picked = q.key ? cases.filter((c) => c.keys[q.by].includes(q.key!)) : cases;
   const items = picked
-    .map((c) => ({ caseId: c.id, caseNo: c.caseNo, itemName: c.itemName, deadline: c.deadline, completedDay: c.completedDay, onTime: isOnTime(c) }))
+    .map((c) => ({
+      caseId: c.id,
+      caseNo: c.caseNo,
+      itemName: c.itemName,
+      deadline: c.deadline,
+      completedDay: c.completedDay,
+      onTime: isOnTime(c),
+    }))
     .sort((a, b) => a.completedDay.localeCompare(b.completedDay) || (a.caseNo ?? '').localeCompare(b.caseNo ?? ''));
   return { ...onTimeRate(picked), onTimeCases: items.filter((c) => c.onTime), finishedCases: items };
 }

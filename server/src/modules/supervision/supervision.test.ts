@@ -37,14 +37,30 @@ async function accept(name: string): Promise<{ id: string; caseNo: string }> {
 async function completeCase(caseId: string) {
   const db = hall.ctx.db;
   const now = hall.clock.now();
-  const last = await db.selectFrom('case_events').select((eb) => eb.fn.max('seq').as('seq')).where('case_id', '=', caseId).executeTakeFirstOrThrow();
+  const last = await db
+    .selectFrom('case_events')
+    .select((eb) => eb.fn.max('seq').as('seq'))
+    .where('case_id', '=', caseId)
+    .executeTakeFirstOrThrow();
   const c = await db.selectFrom('cases').select('state').where('id', '=', caseId).executeTakeFirstOrThrow();
   await db.updateTable('cases').set({ state: 'completed', updated_at: now }).where('id', '=', caseId).execute();
   await db.updateTable('case_steps').set({ status: 'done', done_at: now }).where('case_id', '=', caseId).execute();
-  await db.insertInto('case_events').values({
-    id: `ev-${caseId}-${now}`, case_id: caseId, seq: Number(last.seq) + 1, at: now, user_id: ids.handler!, username: 'handler',
-    display_name: '杨帆', action: 'complete', from_state: c.state, to_state: 'completed', detail: null,
-  }).execute();
+  await db
+    .insertInto('case_events')
+    .values({
+      id: `ev-${caseId}-${now}`,
+      case_id: caseId,
+      seq: Number(last.seq) + 1,
+      at: now,
+      user_id: ids.handler!,
+      username: 'handler',
+      display_name: '杨帆',
+      action: 'complete',
+      from_state: c.state,
+      to_state: 'completed',
+      detail: null,
+    })
+    .execute();
 }
 
 beforeAll(async () => {
@@ -53,7 +69,8 @@ beforeAll(async () => {
   const head = await signedIn(hall.app, 'head');
   const me = json(await head.get('/api/auth/me'));
   hallId = me.halls[0].id;
-  for (const u of ['clerk', 'supervisor', 'reviewer', 'handler']) ids[u] = json(await (await signedIn(hall.app, u)).get('/api/auth/me')).id;
+  for (const u of ['clerk', 'supervisor', 'reviewer', 'handler'])
+    ids[u] = json(await (await signedIn(hall.app, u)).get('/api/auth/me')).id;
   const reviewerDepartment = json(await reviewer.get('/api/auth/me')).departments[0].id;
   departmentId = reviewerDepartment;
   windowId = json(await head.get(`/api/windows?hallId=${hallId}`)).items[0].id;
@@ -77,7 +94,8 @@ describe('supervision board and alerts', () => {
     expect(b.cases).toEqual([]);
     // 材料审核 and 现场核查: 2 working days from 3 March → deadline Wednesday 4 March.
     expect(b.steps.map((s: any) => [s.stepName, s.level, s.deadline])).toEqual([
-      ['材料审核', 'yellow', '2026-03-04'], ['现场核查', 'yellow', '2026-03-04'],
+      ['材料审核', 'yellow', '2026-03-04'],
+      ['现场核查', 'yellow', '2026-03-04'],
     ]);
     expect(b.steps[0]).toMatchObject({ caseId: first.id, caseNo: first.caseNo, departmentName: expect.any(String) });
     expect(b.byDepartment).toEqual([{ key: departmentId, name: b.steps[0].departmentName, yellow: 2, red: 0 }]);
@@ -89,7 +107,8 @@ describe('supervision board and alerts', () => {
     const mine = json(await reviewer.get('/api/alerts'));
     expect(mine.unread).toBe(2);
     expect(mine.items.map((a: any) => [a.level, a.targetType, a.audience])).toEqual([
-      ['yellow', 'step', 'responsible'], ['yellow', 'step', 'responsible'],
+      ['yellow', 'step', 'responsible'],
+      ['yellow', 'step', 'responsible'],
     ]);
     // Yellow reaches the people working it, not the supervisors.
     expect(json(await supervisor.get('/api/alerts')).items).toEqual([]);
@@ -98,7 +117,10 @@ describe('supervision board and alerts', () => {
   it('lists a step nobody claimed for more than the allowed working days as stuck', async () => {
     await setDay('2026-03-04');
     const b = json(await supervisor.get('/api/supervision/board'));
-    expect(b.stuck.map((s: any) => [s.caseId, s.waitingDays])).toEqual([[first.id, 2], [first.id, 2]]);
+    expect(b.stuck.map((s: any) => [s.caseId, s.waitingDays])).toEqual([
+      [first.id, 2],
+      [first.id, 2],
+    ]);
     expect(json(await supervisor.get('/api/supervision/board?stuckDays=2')).stuck).toEqual([]);
   });
 
@@ -108,7 +130,8 @@ describe('supervision board and alerts', () => {
     await sweepAlerts(hall.ctx);
     const sup = json(await supervisor.get('/api/alerts'));
     expect(sup.items.map((a: any) => [a.level, a.targetType, a.audience])).toEqual([
-      ['red', 'step', 'supervisor'], ['red', 'step', 'supervisor'],
+      ['red', 'step', 'supervisor'],
+      ['red', 'step', 'supervisor'],
     ]);
     const rev = json(await reviewer.get('/api/alerts'));
     expect(rev.items.filter((a: any) => a.level === 'red')).toHaveLength(2);
@@ -125,7 +148,9 @@ describe('supervision board and alerts', () => {
   it('lights the case yellow before its deadline and red after it, telling its owner and the supervisors', async () => {
     await setDay('2026-03-06');
     let b = json(await supervisor.get('/api/supervision/board'));
-    expect(b.cases).toEqual([expect.objectContaining({ caseId: first.id, level: 'yellow', deadline: '2026-03-09', ownerName: '张伟' })]);
+    expect(b.cases).toEqual([
+      expect.objectContaining({ caseId: first.id, level: 'yellow', deadline: '2026-03-09', ownerName: '张伟' }),
+    ]);
     await sweepAlerts(hall.ctx);
     const clerkAlerts = json(await clerk.get('/api/alerts')).items;
     expect(clerkAlerts.map((a: any) => [a.level, a.targetType, a.caseNo])).toEqual([['yellow', 'case', first.caseNo]]);
@@ -136,13 +161,16 @@ describe('supervision board and alerts', () => {
     expect(b.byPerson.find((p: any) => p.key === ids.clerk)).toMatchObject({ name: '张伟', red: 1, yellow: 0 });
     await sweepAlerts(hall.ctx);
     const sup = json(await supervisor.get('/api/alerts')).items;
-    expect(sup.filter((a: any) => a.targetType === 'case').map((a: any) => [a.level, a.audience])).toEqual([['red', 'supervisor']]);
+    expect(sup.filter((a: any) => a.targetType === 'case').map((a: any) => [a.level, a.audience])).toEqual([
+      ['red', 'supervisor'],
+    ]);
   });
 
   it('is for supervisors, station heads and inspectors only', async () => {
     expect((await clerk.get('/api/supervision/board')).statusCode).toBe(403);
     expect((await clerk.get('/api/supervision/on-time?from=2026-03-01&to=2026-03-31')).statusCode).toBe(403);
-    for (const u of ['head', 'inspector']) expect((await (await signedIn(hall.app, u)).get('/api/supervision/board')).statusCode).toBe(200);
+    for (const u of ['head', 'inspector'])
+      expect((await (await signedIn(hall.app, u)).get('/api/supervision/board')).statusCode).toBe(200);
     const town = await signedIn(hall.app, 'town_clerk');
     expect((await town.get('/api/alerts')).statusCode).toBe(200);
   });
@@ -173,15 +201,26 @@ describe('on-time rate', () => {
     const d = json(await supervisor.get(`/api/supervision/on-time/cases?${q}&by=item&key=${itemId}`));
     expect(d.onTimeCases.map((c: any) => c.caseId)).toEqual([onDay.id]);
     expect(d.finishedCases.map((c: any) => [c.caseId, c.completedDay, c.onTime])).toEqual([
-      [onDay.id, '2026-03-23', true], [late.id, '2026-03-24', false],
+      [onDay.id, '2026-03-23', true],
+      [late.id, '2026-03-24', false],
     ]);
     expect(d.finishedCases.map((c: any) => c.caseId)).not.toContain(open.id);
 
     // The period is by completion day in China: 24 March alone holds only the late case.
-    expect(json(await supervisor.get('/api/supervision/on-time?from=2026-03-24&to=2026-03-24')).overall).toEqual({ onTime: 0, finished: 1, rate: 0 });
-    expect(json(await supervisor.get('/api/supervision/on-time?from=2026-04-01&to=2026-04-30')).overall).toEqual({ onTime: 0, finished: 0, rate: null });
+    expect(json(await supervisor.get('/api/supervision/on-time?from=2026-03-24&to=2026-03-24')).overall).toEqual({
+      onTime: 0,
+      finished: 1,
+      rate: 0,
+    });
+    expect(json(await supervisor.get('/api/supervision/on-time?from=2026-04-01&to=2026-04-30')).overall).toEqual({
+      onTime: 0,
+      finished: 0,
+      rate: null,
+    });
     // A finished case leaves the board.
-    expect(json(await supervisor.get('/api/supervision/board')).cases.map((c: any) => c.caseId)).not.toContain(onDay.id);
+    expect(json(await supervisor.get('/api/supervision/board')).cases.map((c: any) => c.caseId)).not.toContain(
+      onDay.id,
+    );
   });
 
   it('names the bad field', async () => {
@@ -197,7 +236,9 @@ describe('bad-review call-backs on the board', () => {
     await setDay('2026-04-01');
     const windows = json(await clerk.get(`/api/queue/windows?hallId=${hallId}`)).items;
     const padWindow = windows.find((w: { number: number }) => w.number === 5).id;
-    const categoryId = json(await clerk.get(`/api/queue/categories?hallId=${hallId}`)).items.find((c: { prefix: string }) => c.prefix === 'D').id;
+    const categoryId = json(await clerk.get(`/api/queue/categories?hallId=${hallId}`)).items.find(
+      (c: { prefix: string }) => c.prefix === 'D',
+    ).id;
     await clerk.post(`/api/queue/windows/${padWindow}/open`);
     const token = json(await supervisor.post(`/api/rating/pads/${padWindow}/token`)).token;
     const anon = new Session(hall.app);
@@ -206,11 +247,18 @@ describe('bad-review call-backs on the board', () => {
     await clerk.post(`/api/queue/tickets/${ticket.id}/start`);
     hall.clock.advance(60_000);
     await clerk.post(`/api/queue/tickets/${ticket.id}/finish`, { outcomeKind: 'consultation', outcomeId: 'c-1' });
-    const rated = await anon.request('POST', `/api/public/pads/${padWindow}/ratings`, { ticketId: ticket.id, level: 'very_dissatisfied', comment: '态度差' }, { 'x-pad-token': token });
+    const rated = await anon.request(
+      'POST',
+      `/api/public/pads/${padWindow}/ratings`,
+      { ticketId: ticket.id, level: 'very_dissatisfied', comment: '态度差' },
+      { 'x-pad-token': token },
+    );
     expect(rated.statusCode, rated.body).toBe(201);
 
     let task = json(await supervisor.get('/api/supervision/board')).followUps;
-    expect(task).toEqual([expect.objectContaining({ level: 'very_dissatisfied', comment: '态度差', windowNumber: 5, dueDay: '2026-04-02' })]);
+    expect(task).toEqual([
+      expect.objectContaining({ level: 'very_dissatisfied', comment: '态度差', windowNumber: 5, dueDay: '2026-04-02' }),
+    ]);
     expect(task[0].light).not.toBe('red');
     await setDay('2026-04-03');
     task = json(await supervisor.get('/api/supervision/board')).followUps;
@@ -221,7 +269,11 @@ describe('bad-review call-backs on the board', () => {
 describe('a suspended clock on the board', () => {
   const onBoard = async (caseId: string) => {
     const b = json(await supervisor.get('/api/supervision/board'));
-    return { cases: b.cases.filter((c: any) => c.caseId === caseId), steps: b.steps.filter((s: any) => s.caseId === caseId), b };
+    return {
+      cases: b.cases.filter((c: any) => c.caseId === caseId),
+      steps: b.steps.filter((s: any) => s.caseId === caseId),
+      b,
+    };
   };
 
   it('keeps an overdue case that is then suspended, marked suspended, and the sweep still alerts on it', async () => {
@@ -241,7 +293,8 @@ describe('a suspended clock on the board', () => {
     const after = await onBoard(late.id);
     expect(after.cases).toEqual([expect.objectContaining({ level: 'red', deadline: '2026-07-13', suspended: true })]);
     expect(after.steps.map((s: any) => [s.stepName, s.level, s.deadline, s.suspended])).toEqual([
-      ['材料审核', 'red', '2026-07-08', true], ['现场核查', 'red', '2026-07-08', true],
+      ['材料审核', 'red', '2026-07-08', true],
+      ['现场核查', 'red', '2026-07-08', true],
     ]);
     expect(after.b.byPerson.find((p: any) => p.key === ids.clerk).red).toBeGreaterThan(0);
     // A case suspended while green has no deadline while stopped, so it is not on the board.

@@ -11,7 +11,9 @@ import { calendarOf } from '../calendar/service.ts';
 import * as repo from './repository.ts';
 
 /** Running, or stopped by a suspension: a clock that was overdue when it stopped stays overdue (rule 3). */
-export const watchedStates = Object.entries(stateInfo).filter(([, i]) => i.clock === 'running' || i.clock === 'paused').map(([s]) => s);
+export const watchedStates = Object.entries(stateInfo)
+  .filter(([, i]) => i.clock === 'running' || i.clock === 'paused')
+  .map(([s]) => s);
 
 const isSuspended = (state: string) => stateInfo[state as keyof typeof stateInfo]?.clock === 'paused';
 
@@ -76,7 +78,10 @@ export async function watch(db: Db, hallIds: readonly string[], now: number, stu
   const today = chinaDay(now);
   const cals = await calendars(db, hallIds);
   const rows = await repo.runningCases(db, hallIds, watchedStates);
-  const steps = await repo.activeSteps(db, rows.map((c) => c.id));
+  const steps = await repo.activeSteps(
+    db,
+    rows.map((c) => c.id),
+  );
   const out: Watch = { today, cases: [], steps: [], stuck: [] };
   const byCase = new Map(rows.map((c) => [c.id, c]));
   const stepDepartments = new Map<string, string[]>();
@@ -94,9 +99,20 @@ export async function watch(db: Db, hallIds: readonly string[], now: number, stu
     const light = deadline === null ? 'green' : cal.lightFor(today, deadline, c.warning_days);
     if (deadline !== null && light !== 'green') {
       out.steps.push({
-        kind: 'step', stepId: s.id, caseId: c.id, hallId: c.hall_id, caseNo: c.case_no, itemName: c.item_name, stepName: s.name,
-        windowId: c.window_id, departmentId: s.department_id, assigneeId: s.assignee_id ?? null, assigneeName: s.assignee_name ?? null,
-        deadline, level: light, suspended,
+        kind: 'step',
+        stepId: s.id,
+        caseId: c.id,
+        hallId: c.hall_id,
+        caseNo: c.case_no,
+        itemName: c.item_name,
+        stepName: s.name,
+        windowId: c.window_id,
+        departmentId: s.department_id,
+        assigneeId: s.assignee_id ?? null,
+        assigneeName: s.assignee_name ?? null,
+        deadline,
+        level: light,
+        suspended,
       });
     }
     // Nobody is expected to pick up a step while the case is suspended.
@@ -105,8 +121,14 @@ export async function watch(db: Db, hallIds: readonly string[], now: number, stu
     const waitingDays = cal.workingDaysBetween(activatedDay, today).workingDays;
     if (isStuck(claimed, waitingDays, stuckDays)) {
       out.stuck.push({
-        stepId: s.id, caseId: c.id, caseNo: c.case_no, itemName: c.item_name, stepName: s.name, departmentId: s.department_id,
-        activatedAt: s.activated_at, waitingDays,
+        stepId: s.id,
+        caseId: c.id,
+        caseNo: c.case_no,
+        itemName: c.item_name,
+        stepName: s.name,
+        departmentId: s.department_id,
+        activatedAt: s.activated_at,
+        waitingDays,
       });
     }
   }
@@ -116,9 +138,18 @@ export async function watch(db: Db, hallIds: readonly string[], now: number, stu
     const light = cal.lightFor(today, c.deadline, c.warning_days);
     if (light === 'green') continue;
     out.cases.push({
-      kind: 'case', caseId: c.id, hallId: c.hall_id, caseNo: c.case_no, itemName: c.item_name, windowId: c.window_id,
-      deadline: c.deadline, level: light, ownerId: c.first_owner_id ?? c.received_by, ownerName: c.first_owner_name ?? c.received_by_name,
-      departmentIds: [...new Set(stepDepartments.get(c.id) ?? [])], suspended: isSuspended(c.state),
+      kind: 'case',
+      caseId: c.id,
+      hallId: c.hall_id,
+      caseNo: c.case_no,
+      itemName: c.item_name,
+      windowId: c.window_id,
+      deadline: c.deadline,
+      level: light,
+      ownerId: c.first_owner_id ?? c.received_by,
+      ownerName: c.first_owner_name ?? c.received_by_name,
+      departmentIds: [...new Set(stepDepartments.get(c.id) ?? [])],
+      suspended: isSuspended(c.state),
     });
   }
   const worst = (a: { level: Level; deadline: string }, b: { level: Level; deadline: string }) =>

@@ -17,7 +17,12 @@ export { lightOf, pausesFrom, stepDeadlineColumns, stepDeadlineOf } from '../cas
 /** The case deadline from its events; extra_days holds the sum of approved extensions. */
 export function deadlineOf(calendar: WorkingCalendar, c: CaseRow, pauses: readonly Pause[]) {
   if (!c.accepted_day) return { deadline: null, provisional: false };
-  return caseDeadline(calendar, { acceptedDay: c.accepted_day, promisedDays: c.promised_days, pauses, extraDays: c.extra_days ?? 0 });
+  return caseDeadline(calendar, {
+    acceptedDay: c.accepted_day,
+    promisedDays: c.promised_days,
+    pauses,
+    extraDays: c.extra_days ?? 0,
+  });
 }
 
 /** Stores the case deadline and every step deadline again, inside the caller's transaction. */

@@ -44,7 +44,10 @@ export function buildExtensionNotice(hall: HallInfo, docNo: string, c: Extension
           { label: '新承诺办结日期', value: officialDate(c.newDeadline, c.newDeadlineProvisional) },
         ],
       },
-      { kind: 'signatures', lines: [{ label: '批准人', name: c.approvedBy, date: chineseDate(c.day) }, { label: '申请人（签收）' }] },
+      {
+        kind: 'signatures',
+        lines: [{ label: '批准人', name: c.approvedBy, date: chineseDate(c.day) }, { label: '申请人（签收）' }],
+      },
     ],
     footer: hallFooter(hall, '本告知书一式两份，申请人与服务大厅各执一份，大厅留存归档。'),
   };

@@ -25,7 +25,12 @@ export const findExtension = (db: Db, id: string) =>
 
 /** Decides a request only while it is still open; the row count says whether this decision won. */
 export async function decideExtension(db: Db, id: string, patch: Partial<ExtensionRow>): Promise<boolean> {
-  const r = await db.updateTable('case_extensions').set(patch).where('id', '=', id).where('status', '=', 'requested').executeTakeFirst();
+  const r = await db
+    .updateTable('case_extensions')
+    .set(patch)
+    .where('id', '=', id)
+    .where('status', '=', 'requested')
+    .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
 

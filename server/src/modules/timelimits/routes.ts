@@ -13,22 +13,43 @@ export function timelimitRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['办理时限 time limits'];
   const detail = { 200: caseDetailSchema };
 
-  r.post('/api/cases/:id/suspend',
+  r.post(
+    '/api/cases/:id/suspend',
     { config: { access: 'case.read' }, schema: { tags, params: idParams, body: s.suspendInput, response: detail } },
-    async (req) => service.suspendClock(ctx, actorOf(req), req.params.id, req.body));
-  r.post('/api/cases/:id/resume',
+    async (req) => service.suspendClock(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/cases/:id/resume',
     { config: { access: 'case.read' }, schema: { tags, params: idParams, response: detail } },
-    async (req) => service.resumeClock(ctx, actorOf(req), req.params.id));
-  r.post('/api/cases/:id/extensions',
+    async (req) => service.resumeClock(ctx, actorOf(req), req.params.id),
+  );
+  r.post(
+    '/api/cases/:id/extensions',
     { config: { access: 'case.read' }, schema: { tags, params: idParams, body: s.extensionInput, response: detail } },
-    async (req) => service.requestExtension(ctx, actorOf(req), req.params.id, req.body));
-  r.post('/api/cases/:id/extensions/:extId/approve',
-    { config: { access: 'case.extend.approve' }, schema: { tags, params: s.extensionParams, body: s.approveInput, response: detail } },
-    async (req) => service.approveExtension(ctx, actorOf(req), req.params.id, req.params.extId, req.body.note));
-  r.post('/api/cases/:id/extensions/:extId/refuse',
-    { config: { access: 'case.extend.approve' }, schema: { tags, params: s.extensionParams, body: s.refuseInput, response: detail } },
-    async (req) => service.refuseExtension(ctx, actorOf(req), req.params.id, req.params.extId, req.body.reason));
-  r.post('/api/timelimits/recompute',
-    { config: { access: 'timelimits.recompute' }, schema: { tags, body: s.recomputeInput, response: { 200: s.recomputeSchema } } },
-    async (req) => service.recomputeDeadlines(ctx, actorOf(req), req.body.hallId));
+    async (req) => service.requestExtension(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/cases/:id/extensions/:extId/approve',
+    {
+      config: { access: 'case.extend.approve' },
+      schema: { tags, params: s.extensionParams, body: s.approveInput, response: detail },
+    },
+    async (req) => service.approveExtension(ctx, actorOf(req), req.params.id, req.params.extId, req.body.note),
+  );
+  r.post(
+    '/api/cases/:id/extensions/:extId/refuse',
+    {
+      config: { access: 'case.extend.approve' },
+      schema: { tags, params: s.extensionParams, body: s.refuseInput, response: detail },
+    },
+    async (req) => service.refuseExtension(ctx, actorOf(req), req.params.id, req.params.extId, req.body.reason),
+  );
+  r.post(
+    '/api/timelimits/recompute',
+    {
+      config: { access: 'timelimits.recompute' },
+      schema: { tags, body: s.recomputeInput, response: { 200: s.recomputeSchema } },
+    },
+    async (req) => service.recomputeDeadlines(ctx, actorOf(req), req.body.hallId),
+  );
 }

@@ -59,7 +59,9 @@ describe('the case clock', () => {
     // Suspended on the first working day after acceptance for a hearing: no deadline while stopped.
     const from = calendar.addWorkingDays(accepted, 1).deadline;
     await goTo(from);
-    expect(json(await handler.post(`/api/cases/${c.id}/suspend`, { kind: 'lunch', reason: 'x' }))).toMatchObject({ field: 'kind' });
+    expect(json(await handler.post(`/api/cases/${c.id}/suspend`, { kind: 'lunch', reason: 'x' }))).toMatchObject({
+      field: 'kind',
+    });
     expect((await clerk.post(`/api/cases/${c.id}/suspend`, { kind: 'hearing', reason: '听证' })).statusCode).toBe(403);
     c = ok(await handler.post(`/api/cases/${c.id}/suspend`, { kind: 'hearing', reason: '申请人要求听证' }));
     expect(c).toMatchObject({ state: 'suspended', deadline: null, light: null });
@@ -72,15 +74,21 @@ describe('the case clock', () => {
     c = ok(await handler.post(`/api/cases/${c.id}/resume`));
     const afterPause = calendar.deadlineWithPauses(accepted, c.promisedDays, [{ from, to }]).deadline;
     expect(c).toMatchObject({ state: 'in_process', deadline: afterPause });
-    expect(afterPause).toBe(calendar.addWorkingDays(calendar.addWorkingDays(accepted, c.promisedDays).deadline, 2).deadline);
+    expect(afterPause).toBe(
+      calendar.addWorkingDays(calendar.addWorkingDays(accepted, c.promisedDays).deadline, 2).deadline,
+    );
     // Step clocks pause too.
     const s2 = c.steps.find((s: any) => s.key === 's2');
     expect(s2.deadline).toBe(calendar.deadlineWithPauses(accepted, s2.limitDays, [{ from, to }]).deadline);
 
     // An extension asked for, refused once, asked again and approved.
-    expect((await clerk.post(`/api/cases/${c.id}/extensions`, { extraDays: 3, reason: '专家评审' })).statusCode).toBe(403);
+    expect((await clerk.post(`/api/cases/${c.id}/extensions`, { extraDays: 3, reason: '专家评审' })).statusCode).toBe(
+      403,
+    );
     c = ok(await handler.post(`/api/cases/${c.id}/extensions`, { extraDays: 3, reason: '需组织专家现场评审' }));
-    expect((await handler.post(`/api/cases/${c.id}/extensions`, { extraDays: 2, reason: '再次' })).statusCode).toBe(409);
+    expect((await handler.post(`/api/cases/${c.id}/extensions`, { extraDays: 2, reason: '再次' })).statusCode).toBe(
+      409,
+    );
     const first = c.extensions[0].id;
     expect((await handler.post(`/api/cases/${c.id}/extensions/${first}/approve`, {})).statusCode).toBe(403);
     c = ok(await head.post(`/api/cases/${c.id}/extensions/${first}/refuse`, { reason: '理由不充分' }));
@@ -99,11 +107,24 @@ describe('the case clock', () => {
     const pdf = await clerk.get(`/api/cases/${c.id}/documents/${notice.id}/pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    const stored = await hall.ctx.db.selectFrom('case_documents').select('content').where('id', '=', notice.id).executeTakeFirstOrThrow();
-    expect(JSON.parse(stored.content)).toMatchObject({ newDeadline: extended, previousDeadline: afterPause, extraDays: 3, reason: '需组织专家现场评审' });
+    const stored = await hall.ctx.db
+      .selectFrom('case_documents')
+      .select('content')
+      .where('id', '=', notice.id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.content)).toMatchObject({
+      newDeadline: extended,
+      previousDeadline: afterPause,
+      extraDays: 3,
+      reason: '需组织专家现场评审',
+    });
 
     // The public progress promises the new date.
-    expect(await progress(c.caseNo)).toMatchObject({ stateLabel: '办理中', clockStopped: false, promisedDate: extended });
+    expect(await progress(c.caseNo)).toMatchObject({
+      stateLabel: '办理中',
+      clockStopped: false,
+      promisedDate: extended,
+    });
   });
 
   it('turns the light yellow near the deadline and red after it, in the detail and the list', async () => {
@@ -134,7 +155,11 @@ describe('the case clock', () => {
     expect(now).not.toBe(c.deadline);
     expect(r.changed).toContainEqual({ caseNo: c.caseNo, from: c.deadline, to: now });
     expect(json(await clerk.get(`/api/cases/${c.id}`)).deadline).toBe(now);
-    const audit = await hall.ctx.db.selectFrom('audit_log').select('action').where('action', '=', 'timelimits.recompute').execute();
+    const audit = await hall.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'timelimits.recompute')
+      .execute();
     expect(audit).toHaveLength(1);
   });
 });
@@ -156,23 +181,35 @@ describe('a suspended case that is withdrawn', () => {
     // The pause is closed at the moment of withdrawal: no suspension stays open on a closed case.
     expect(c.suspensions).toHaveLength(1);
     expect(c.suspensions[0]).toMatchObject({ kind: 'testing', fromDay: from, toDay: to });
-    const open = await hall.ctx.db.selectFrom('case_pauses').select('id').where('case_id', '=', c.id).where('to_day', 'is', null).execute();
+    const open = await hall.ctx.db
+      .selectFrom('case_pauses')
+      .select('id')
+      .where('case_id', '=', c.id)
+      .where('to_day', 'is', null)
+      .execute();
     expect(open).toHaveLength(0);
-    const row = await hall.ctx.db.selectFrom('case_pauses').select(['ended_at']).where('case_id', '=', c.id).executeTakeFirstOrThrow();
+    const row = await hall.ctx.db
+      .selectFrom('case_pauses')
+      .select(['ended_at'])
+      .where('case_id', '=', c.id)
+      .executeTakeFirstOrThrow();
     expect(Number(row.ended_at)).toBe(hall.clock.now());
     // The stored deadline is the clock with that pause, no longer the "stopped" null.
     expect(c.deadline).toBe(calendar.deadlineWithPauses(accepted, c.promisedDays, [{ from, to }]).deadline);
     // The trail's withdrawal names the pause it ended.
     expect(c.events.at(-1)).toMatchObject({
-      action: 'withdraw', fromState: 'suspended', toState: 'withdrawn',
+      action: 'withdraw',
+      fromState: 'suspended',
+      toState: 'withdrawn',
       detail: { reason: '申请人不再办理', endedPause: { id: c.suspensions[0].id, fromDay: from, toDay: to } },
     });
     expect(await progress(c.caseNo)).toMatchObject({ stateLabel: '已撤回', clockStopped: false });
   });
 
   it('keeps the one way out of a suspension besides resuming: withdrawal (any new one must end the pause too)', () => {
-    const leaving = caseActions.filter((a) => (transitions[a].from as readonly string[]).includes('suspended') && a !== 'resumeClock');
+    const leaving = caseActions.filter(
+      (a) => (transitions[a].from as readonly string[]).includes('suspended') && a !== 'resumeClock',
+    );
     expect(leaving).toEqual(['withdraw']);
   });
-
 });

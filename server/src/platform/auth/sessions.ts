@@ -57,9 +57,16 @@ export async function resolveSession(db: Db, token: string, now: number, ip: str
     .leftJoin('settings as mode', (j) => j.on('mode.key', '=', SYSTEM_MODE_KEY))
     .select([
       'mode.value as mode',
-      'users.password_changed_at', 'user_totp.enabled_at as totp_enabled_at',
-      'sessions.created_at', 'sessions.last_seen_at', 'users.id as user_id', 'users.username', 'users.display_name',
-      'users.status', 'users.must_change_password', 'settings.value as policy',
+      'users.password_changed_at',
+      'user_totp.enabled_at as totp_enabled_at',
+      'sessions.created_at',
+      'sessions.last_seen_at',
+      'users.id as user_id',
+      'users.username',
+      'users.display_name',
+      'users.status',
+      'users.must_change_password',
+      'settings.value as policy',
     ])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
@@ -79,9 +86,17 @@ export async function resolveSession(db: Db, token: string, now: number, ip: str
     .selectFrom('user_roles')
     .select([sql<string>`'role'`.as('kind'), 'role as value'])
     .where('user_id', '=', found.user_id)
-    .unionAll((eb) => eb.selectFrom('user_halls').select([sql<string>`'hall'`.as('kind'), 'hall_id as value']).where('user_id', '=', found.user_id))
     .unionAll((eb) =>
-      eb.selectFrom('user_departments').select([sql<string>`'department'`.as('kind'), 'department_id as value']).where('user_id', '=', found.user_id),
+      eb
+        .selectFrom('user_halls')
+        .select([sql<string>`'hall'`.as('kind'), 'hall_id as value'])
+        .where('user_id', '=', found.user_id),
+    )
+    .unionAll((eb) =>
+      eb
+        .selectFrom('user_departments')
+        .select([sql<string>`'department'`.as('kind'), 'department_id as value'])
+        .where('user_id', '=', found.user_id),
     )
     .execute();
   const of = (kind: string) => grants.filter((g) => g.kind === kind).map((g) => g.value);

@@ -22,7 +22,13 @@ export function totpCode(secret: string, now: number): string {
 export function matchTotp(secret: string, code: string, now: number, lastStep: number | null): number | null {
   if (!/^\d{6}$/.test(code)) return null;
   try {
-    const result = verifySync({ secret, token: code, epoch: Math.floor(now / 1000), period: PERIOD, epochTolerance: TOLERANCE });
+    const result = verifySync({
+      secret,
+      token: code,
+      epoch: Math.floor(now / 1000),
+      period: PERIOD,
+      epochTolerance: TOLERANCE,
+    });
     if (!result.valid) return null;
     // The step the code belongs to: the current one moved by the drift it matched at.
     const step = Math.floor(now / 1000 / PERIOD) + result.delta;

@@ -40,6 +40,8 @@ export function openDatabase(opts: OpenOptions): DatabaseHandle {
   const file = opts.sqliteFile ?? path.join(opts.dataDir ?? './data', 'onewindow.db');
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   // WAL for readers that never wait; FULL so an answered write survives power loss (group commit keeps it fast).
-  const db = new Kysely<Database>({ dialect: new GroupCommitSqliteDialect({ file, synchronous: opts.synchronous ?? 'FULL' }) });
+  const db = new Kysely<Database>({
+    dialect: new GroupCommitSqliteDialect({ file, synchronous: opts.synchronous ?? 'FULL' }),
+  });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

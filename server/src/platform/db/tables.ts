@@ -198,7 +198,13 @@ export interface PlatformTables {
  * Every table. Each business area declares its own tables in `tables-<area>.ts` and is added here, so
  * areas grow without editing one another's declarations.
  */
-export interface Database extends PlatformTables, ConsultTables, QueueTables, CasesTables, BackofficeTables, SupervisionTables {}
+export interface Database
+  extends PlatformTables,
+    ConsultTables,
+    QueueTables,
+    CasesTables,
+    BackofficeTables,
+    SupervisionTables {}
 // Beside the case (escalations, experts, deferred materials): merged in separately so the line above stays as it is.
 export interface Database extends CaseSupportTables {}
 export interface Database extends SecurityTables {}

@@ -32,7 +32,11 @@ export async function renderPdf(model: DocumentModel, opts: RenderOptions = {}):
     margins: { top: MARGIN.top, bottom: MARGIN.bottom, left: MARGIN.side, right: MARGIN.side },
     compress: opts.compress ?? true,
     bufferPages: true,
-    info: { Title: `${model.title} ${model.number}`, Author: model.hallName, CreationDate: opts.createdAt ?? new Date(0) },
+    info: {
+      Title: `${model.title} ${model.number}`,
+      Author: model.hallName,
+      CreationDate: opts.createdAt ?? new Date(0),
+    },
   });
   doc.registerFont('regular', REGULAR);
   doc.registerFont('bold', BOLD);
@@ -76,13 +80,32 @@ function ensure(doc: Doc, need: number): void {
 
 function letterhead(doc: Doc, m: DocumentModel): void {
   const left = MARGIN.side;
-  doc.font('bold').fontSize(14).fillColor('#000').text(m.hallName, left, MARGIN.top - 20, { width: width(doc), align: 'center' });
+  doc
+    .font('bold')
+    .fontSize(14)
+    .fillColor('#000')
+    .text(m.hallName, left, MARGIN.top - 20, { width: width(doc), align: 'center' });
   const y = doc.y + 4;
-  doc.moveTo(left, y).lineTo(left + width(doc), y).lineWidth(1.5).strokeColor('#b00000').stroke();
-  doc.moveTo(left, y + 3).lineTo(left + width(doc), y + 3).lineWidth(0.5).stroke();
+  doc
+    .moveTo(left, y)
+    .lineTo(left + width(doc), y)
+    .lineWidth(1.5)
+    .strokeColor('#b00000')
+    .stroke();
+  doc
+    .moveTo(left, y + 3)
+    .lineTo(left + width(doc), y + 3)
+    .lineWidth(0.5)
+    .stroke();
   doc.strokeColor('#000');
-  doc.font('bold').fontSize(20).text(m.title, left, y + 14, { width: width(doc), align: 'center', characterSpacing: 2 });
-  doc.font('regular').fontSize(BODY).text(`编号：${m.number}`, left, doc.y + 4, { width: width(doc), align: 'right' });
+  doc
+    .font('bold')
+    .fontSize(20)
+    .text(m.title, left, y + 14, { width: width(doc), align: 'center', characterSpacing: 2 });
+  doc
+    .font('regular')
+    .fontSize(BODY)
+    .text(`编号：${m.number}`, left, doc.y + 4, { width: width(doc), align: 'right' });
   doc.moveDown(0.5);
 }
 
@@ -92,7 +115,10 @@ function block(doc: Doc, b: Block): void {
     case 'heading':
       ensure(doc, 40);
       doc.moveDown(0.4);
-      doc.font('bold').fontSize(12).text(b.text, left, doc.y, { width: width(doc) });
+      doc
+        .font('bold')
+        .fontSize(12)
+        .text(b.text, left, doc.y, { width: width(doc) });
       doc.moveDown(0.3);
       return;
     case 'paragraph': {
@@ -107,7 +133,11 @@ function block(doc: Doc, b: Block): void {
       fields(doc, b.rows);
       return;
     case 'table':
-      table(doc, b.columns.map((c) => ({ ...c, w: c.width * width(doc) })), b.rows);
+      table(
+        doc,
+        b.columns.map((c) => ({ ...c, w: c.width * width(doc) })),
+        b.rows,
+      );
       return;
     case 'image': {
       ensure(doc, b.size + 10);
@@ -137,10 +167,21 @@ function cellHeight(doc: Doc, text: string, w: number, font: 'regular' | 'bold')
   return doc.heightOfString(text || ' ', { width: w - CELL_PAD * 2, lineGap: LINE_GAP }) + CELL_PAD * 2;
 }
 
-function drawCell(doc: Doc, text: string, x: number, y: number, w: number, h: number, o: { font: 'regular' | 'bold'; fill?: string; align?: 'left' | 'center' | 'right' }) {
+function drawCell(
+  doc: Doc,
+  text: string,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  o: { font: 'regular' | 'bold'; fill?: string; align?: 'left' | 'center' | 'right' },
+) {
   if (o.fill) doc.rect(x, y, w, h).fillColor(o.fill).fill();
   doc.rect(x, y, w, h).lineWidth(0.6).strokeColor('#444').stroke();
-  doc.fillColor('#000').font(o.font).fontSize(BODY)
+  doc
+    .fillColor('#000')
+    .font(o.font)
+    .fontSize(BODY)
     .text(text, x + CELL_PAD, y + CELL_PAD, { width: w - CELL_PAD * 2, align: o.align ?? 'left', lineGap: LINE_GAP });
 }
 
@@ -162,7 +203,11 @@ function fields(doc: Doc, rows: { label: string; value: string; wide?: boolean }
   }
   for (const line of lines) {
     const pairW = total / line.length;
-    const h = Math.max(...line.map((p) => Math.max(cellHeight(doc, p.label, labelW, 'bold'), cellHeight(doc, p.value, pairW - labelW, 'regular'))));
+    const h = Math.max(
+      ...line.map((p) =>
+        Math.max(cellHeight(doc, p.label, labelW, 'bold'), cellHeight(doc, p.value, pairW - labelW, 'regular')),
+      ),
+    );
     ensure(doc, h);
     const y = doc.y;
     line.forEach((p, i) => {
@@ -175,7 +220,11 @@ function fields(doc: Doc, rows: { label: string; value: string; wide?: boolean }
   doc.y += 10;
 }
 
-function table(doc: Doc, cols: { title: string; w: number; align?: 'left' | 'center' | 'right' }[], rows: string[][]): void {
+function table(
+  doc: Doc,
+  cols: { title: string; w: number; align?: 'left' | 'center' | 'right' }[],
+  rows: string[][],
+): void {
   const header = () => {
     const h = Math.max(...cols.map((c) => cellHeight(doc, c.title, c.w, 'bold')));
     ensure(doc, h + 24);
@@ -215,7 +264,11 @@ function signatures(doc: Doc, lines: { label: string; name?: string; date?: stri
       const x = MARGIN.side + j * colW;
       doc.font('regular').fontSize(BODY).fillColor('#000').text(`${l.label}：`, x, y, { lineBreak: false });
       const lineX = x + doc.widthOfString(`${l.label}：`) + 2;
-      doc.moveTo(lineX, y + 14).lineTo(x + colW - 24, y + 14).lineWidth(0.6).stroke();
+      doc
+        .moveTo(lineX, y + 14)
+        .lineTo(x + colW - 24, y + 14)
+        .lineWidth(0.6)
+        .stroke();
       if (l.name) doc.text(l.name, lineX + 6, y, { lineBreak: false });
       doc.text(`日期：${l.date ?? '        年    月    日'}`, x, y + 24, { lineBreak: false });
     });
@@ -231,10 +284,21 @@ function footers(doc: Doc, m: DocumentModel): void {
     // Writing below the bottom margin would add a page; lift it for the footer only.
     const saved = doc.page.margins.bottom;
     doc.page.margins.bottom = 0;
-    doc.moveTo(MARGIN.side, y - 6).lineTo(doc.page.width - MARGIN.side, y - 6).lineWidth(0.5).strokeColor('#888').stroke();
-    doc.font('regular').fontSize(8.5).fillColor('#444')
+    doc
+      .moveTo(MARGIN.side, y - 6)
+      .lineTo(doc.page.width - MARGIN.side, y - 6)
+      .lineWidth(0.5)
+      .strokeColor('#888')
+      .stroke();
+    doc
+      .font('regular')
+      .fontSize(8.5)
+      .fillColor('#444')
       .text(m.footer, MARGIN.side, y, { width: width(doc) - 60, lineBreak: true, height: 30 });
-    doc.text(`第 ${i - range.start + 1} 页 / 共 ${range.count} 页`, doc.page.width - MARGIN.side - 90, y, { width: 90, align: 'right' });
+    doc.text(`第 ${i - range.start + 1} 页 / 共 ${range.count} 页`, doc.page.width - MARGIN.side - 90, y, {
+      width: 90,
+      align: 'right',
+    });
     doc.page.margins.bottom = saved;
   }
 }

@@ -31,24 +31,29 @@ describe('the personal-data key file', () => {
     const good = newKeyFile();
     expect(() => new KeyRing({ ...good, active: 'k9' })).toThrow(/active key/);
     const k = newKey('k2');
-    expect(() => new KeyRing({ ...good, keys: [{ ...k, indexKey: k.encryptionKey }], active: 'k2' })).toThrow(/malformed/);
+    expect(() => new KeyRing({ ...good, keys: [{ ...k, indexKey: k.encryptionKey }], active: 'k2' })).toThrow(
+      /malformed/,
+    );
   });
 });
 
 describe('encryption and the blind index', () => {
   const ring = new KeyRing(newKeyFile());
   it('round-trips any text, and refuses any change to the ciphertext, its field or its row', () => {
-    fc.assert(fc.property(fc.string(), fc.nat(200), (plain, at) => {
-      const c = ring.encrypt('applicants.phone', 'row1', plain);
-      expect(ring.decrypt('applicants.phone', 'row1', c)).toBe(plain);
-      expect(() => ring.decrypt('applicants.phone', 'row2', c)).toThrow(PiiIntegrityError);
-      expect(() => ring.decrypt('consultations.contact_phone', 'row1', c)).toThrow(PiiIntegrityError);
-      const body = c.split('.')[2]!;
-      // Not the last character: its low bits are padding that base64 decoding ignores.
-      const i = 5 + (at % (body.length - 6));
-      const flipped = `${c.slice(0, c.length - body.length)}${body.slice(0, i)}${body[i] === 'A' ? 'B' : 'A'}${body.slice(i + 1)}`;
-      expect(() => ring.decrypt('applicants.phone', 'row1', flipped)).toThrow(PiiIntegrityError);
-    }), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.string(), fc.nat(200), (plain, at) => {
+        const c = ring.encrypt('applicants.phone', 'row1', plain);
+        expect(ring.decrypt('applicants.phone', 'row1', c)).toBe(plain);
+        expect(() => ring.decrypt('applicants.phone', 'row2', c)).toThrow(PiiIntegrityError);
+        expect(() => ring.decrypt('consultations.contact_phone', 'row1', c)).toThrow(PiiIntegrityError);
+        const body = c.split('.')[2]!;
+        // Not the last character: its low bits are padding that base64 decoding ignores.
+        const i = 5 + (at % (body.length - 6));
+        const flipped = `${c.slice(0, c.length - body.length)}${body.slice(0, i)}${body[i] === 'A' ? 'B' : 'A'}${body.slice(i + 1)}`;
+        expect(() => ring.decrypt('applicants.phone', 'row1', flipped)).toThrow(PiiIntegrityError);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('never encrypts the same number to the same text, but indexes it the same however it is typed', () => {
@@ -73,8 +78,12 @@ describe('the data folder', () => {
     expect(mode(path.join(data, 'files', 'case1', 'f'))).toBe(0o600);
     const handle = openDatabase({ databaseUrl: null, dataDir: data, synchronous: 'OFF' });
     await handle.db.schema.createTable('t').addColumn('x', 'text').execute();
-    await handle.db.insertInto('t' as never).values({ x: 'y' } as never).execute();
-    for (const f of ['onewindow.db', 'onewindow.db-wal', 'onewindow.db-shm']) expect(mode(path.join(data, f)), f).toBe(0o600);
+    await handle.db
+      .insertInto('t' as never)
+      .values({ x: 'y' } as never)
+      .execute();
+    for (const f of ['onewindow.db', 'onewindow.db-wal', 'onewindow.db-shm'])
+      expect(mode(path.join(data, f)), f).toBe(0o600);
     await handle.close();
   });
 });

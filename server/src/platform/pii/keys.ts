@@ -44,7 +44,13 @@ function nextIv(): Buffer {
 /** A stored value that fails its authentication tag: edited, swapped between rows, or written with a lost key. */
 export class PiiIntegrityError extends AppError {
   constructor(field: string) {
-    super(422, 'PII_INTEGRITY', '个人信息密文校验失败（可能被篡改或密钥不符），已拒绝读取', 'Encrypted personal data failed its integrity check (tampered, or the key does not match); not read', field);
+    super(
+      422,
+      'PII_INTEGRITY',
+      '个人信息密文校验失败（可能被篡改或密钥不符），已拒绝读取',
+      'Encrypted personal data failed its integrity check (tampered, or the key does not match); not read',
+      field,
+    );
   }
 }
 
@@ -55,7 +61,12 @@ interface LoadedKey {
 }
 
 export function newKey(id: string, now = new Date()): PiiKey {
-  return { id, createdAt: now.toISOString(), encryptionKey: randomBytes(32).toString('base64'), indexKey: randomBytes(32).toString('base64') };
+  return {
+    id,
+    createdAt: now.toISOString(),
+    encryptionKey: randomBytes(32).toString('base64'),
+    indexKey: randomBytes(32).toString('base64'),
+  };
 }
 
 export function newKeyFile(): KeyFile {
@@ -132,7 +143,9 @@ export class KeyRing {
   }
 
   private indexWith(k: LoadedKey, kind: IndexKind, value: string): string {
-    return createHmac('sha256', k.idx).update(`${kind}|${normaliseForIndex(kind, value)}`).digest('base64url');
+    return createHmac('sha256', k.idx)
+      .update(`${kind}|${normaliseForIndex(kind, value)}`)
+      .digest('base64url');
   }
 }
 
@@ -172,7 +185,9 @@ export function writeKeyFile(file: string, content: KeyFile): void {
 export function openKeyFile(src: KeySource, log?: (msg: string) => void): { ring: KeyRing; created: boolean } {
   if (!fs.existsSync(src.path)) {
     if (src.production) {
-      throw new Error(`个人信息密钥文件不存在 PII key file missing: ${src.path} (set PII_KEY_FILE; see README, 个人信息加密)`);
+      throw new Error(
+        `个人信息密钥文件不存在 PII key file missing: ${src.path} (set PII_KEY_FILE; see README, 个人信息加密)`,
+      );
     }
     writeKeyFile(src.path, newKeyFile());
     log?.(`PII key file created: ${src.path}`);

@@ -23,7 +23,11 @@ export interface Protected {
 export function protectPhone(field: string, rowId: string, phone: string): Protected {
   const ring = pii();
   // Masked from the digits, so a number typed with spaces or hyphens shows like any other.
-  return { enc: ring.encrypt(field, rowId, phone), index: ring.index('phone', phone), masked: maskPhone(normaliseForIndex('phone', phone)) ?? '' };
+  return {
+    enc: ring.encrypt(field, rowId, phone),
+    index: ring.index('phone', phone),
+    masked: maskPhone(normaliseForIndex('phone', phone)) ?? '',
+  };
 }
 
 /**
@@ -55,8 +59,14 @@ export function protectChangeDetail(
   const full = Object.fromEntries(personal.map((f) => [f, changes[f]]));
   const mask = (f: string, v: string) => (f === 'phone' ? maskPhone(v) : maskIdNumber(v)) ?? '';
   const masked = Object.fromEntries(
-    Object.entries(changes).map(([f, c]) => [f, personal.includes(f) ? { from: mask(f, c.from), to: mask(f, c.to) } : c]),
+    Object.entries(changes).map(([f, c]) => [
+      f,
+      personal.includes(f) ? { from: mask(f, c.from), to: mask(f, c.to) } : c,
+    ]),
   );
-  return JSON.stringify({ ...detail, changes: masked, personal: pii().encrypt(piiFields.applicantEvent, eventId, JSON.stringify(full)) });
+  return JSON.stringify({
+    ...detail,
+    changes: masked,
+    personal: pii().encrypt(piiFields.applicantEvent, eventId, JSON.stringify(full)),
+  });
 }
-

@@ -14,11 +14,30 @@ beforeAll(async () => {
 });
 afterAll(() => hall.close());
 
-const DEMO_USERS = ['sysadmin', 'secadmin', 'auditor', 'head', 'supervisor', 'clerk', 'reviewer', 'router', 'handler', 'approver', 'feedback', 'inspector', 'applicant', 'town_clerk'];
+const DEMO_USERS = [
+  'sysadmin',
+  'secadmin',
+  'auditor',
+  'head',
+  'supervisor',
+  'clerk',
+  'reviewer',
+  'router',
+  'handler',
+  'approver',
+  'feedback',
+  'inspector',
+  'applicant',
+  'town_clerk',
+];
 
 describe('least privilege', () => {
   it('gives the whole applicant registry to reception posts only, and the bulk export to supervisors and station heads', () => {
-    const holders = (p: Permission) => roles.filter((r) => r.permissions.includes(p)).map((r) => r.code).sort();
+    const holders = (p: Permission) =>
+      roles
+        .filter((r) => r.permissions.includes(p))
+        .map((r) => r.code)
+        .sort();
     expect(holders('applicant.registry')).toEqual(['clerk', 'supervisor']);
     expect(holders('case.export')).toEqual(['station_head', 'supervisor']);
     // The reading posts keep their cases (and the applicants on them) but not the registry or the export.
@@ -39,14 +58,20 @@ describe('least privilege', () => {
     const supervisor = await signedIn(hall.app, 'supervisor');
     const exported = await supervisor.get('/api/cases/export');
     expect(exported.statusCode).toBe(200);
-    const audit = await hall.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', 'case_list_export.read').execute();
+    const audit = await hall.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'case_list_export.read')
+      .execute();
     expect(audit.map((a) => a.username)).toEqual(['supervisor']);
   });
 });
 
 describe('access matrix', () => {
   it('refuses each post exactly the routes whose permission it lacks', async () => {
-    const routes = [...declaredAccess(hall.app)].filter(([key, access]) => !key.startsWith('HEAD ') && access !== 'public' && access !== 'user');
+    const routes = [...declaredAccess(hall.app)].filter(
+      ([key, access]) => !key.startsWith('HEAD ') && access !== 'public' && access !== 'user',
+    );
     expect(routes.length).toBeGreaterThan(100);
     const expected = new Set<string>();
     let calls = 0;
@@ -55,7 +80,11 @@ describe('access matrix', () => {
       const held = new Set(json(await session.get('/api/auth/me')).permissions as string[]);
       for (const [key, access] of routes) {
         const [method, url] = key.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', string];
-        const res = await session.request(method, url.replace(/:[A-Za-z]+/g, 'x'), method === 'GET' || method === 'DELETE' ? undefined : {});
+        const res = await session.request(
+          method,
+          url.replace(/:[A-Za-z]+/g, 'x'),
+          method === 'GET' || method === 'DELETE' ? undefined : {},
+        );
         calls += 1;
         expect(res.statusCode, `${username} ${key}`).toBeLessThan(500);
         if (!held.has(access)) {
@@ -64,7 +93,11 @@ describe('access matrix', () => {
         }
       }
     }
-    const denied = await hall.ctx.db.selectFrom('audit_log').select(['username', 'target_id']).where('action', '=', 'access.denied').execute();
+    const denied = await hall.ctx.db
+      .selectFrom('audit_log')
+      .select(['username', 'target_id'])
+      .where('action', '=', 'access.denied')
+      .execute();
     expect(new Set(denied.map((d) => `${d.username} ${d.target_id}`))).toEqual(expected);
     expect(calls).toBe(routes.length * DEMO_USERS.length);
   }, 300_000);

@@ -7,11 +7,28 @@ beforeAll(async () => {
 });
 afterAll(() => hall.close());
 
-const PUBLIC = new Set(['POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/mode', 'GET /api/public/halls', 'GET /api/public/guide', 'GET /api/public/guide/{id}', 'GET /api/calendar/deadline', 'GET /api/public/progress', 'POST /api/public/consultations', 'GET /api/public/consultations/lookup',
+const PUBLIC = new Set([
+  'POST /api/auth/login',
+  'POST /api/auth/logout',
+  'GET /api/auth/mode',
+  'GET /api/public/halls',
+  'GET /api/public/guide',
+  'GET /api/public/guide/{id}',
+  'GET /api/calendar/deadline',
+  'GET /api/public/progress',
+  'POST /api/public/consultations',
+  'GET /api/public/consultations/lookup',
   // The hall floor: the ticket kiosk, the printed ticket, the hall display, and the rating pad (which holds its own token).
-  'GET /api/public/halls/{hallId}/queue/categories', 'POST /api/public/halls/{hallId}/queue/tickets', 'GET /api/public/queue/tickets/{ticketId}',
-  'GET /api/public/queue/tickets/{ticketId}/print', 'GET /api/public/halls/{hallId}/display', 'GET /api/public/halls/{hallId}/display/stream',
-  'GET /api/public/pads/{windowId}', 'GET /api/public/pads/{windowId}/stream', 'POST /api/public/pads/{windowId}/ratings']);
+  'GET /api/public/halls/{hallId}/queue/categories',
+  'POST /api/public/halls/{hallId}/queue/tickets',
+  'GET /api/public/queue/tickets/{ticketId}',
+  'GET /api/public/queue/tickets/{ticketId}/print',
+  'GET /api/public/halls/{hallId}/display',
+  'GET /api/public/halls/{hallId}/display/stream',
+  'GET /api/public/pads/{windowId}',
+  'GET /api/public/pads/{windowId}/stream',
+  'POST /api/public/pads/{windowId}/ratings',
+]);
 
 async function apiRoutes(): Promise<{ method: string; path: string }[]> {
   const doc = json(await hall.app.inject({ method: 'GET', url: '/api/openapi.json' }));
@@ -57,7 +74,12 @@ describe('deny by default', () => {
       expect(res.statusCode, url).toBe(403);
       expect(json(res).code).toBe('FORBIDDEN');
     }
-    const denied = await hall.ctx.db.selectFrom('audit_log').selectAll().where('outcome', '=', 'denied').where('username', '=', 'clerk').execute();
+    const denied = await hall.ctx.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('outcome', '=', 'denied')
+      .where('username', '=', 'clerk')
+      .execute();
     expect(denied.length).toBe(5);
   });
 

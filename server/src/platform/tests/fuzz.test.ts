@@ -40,13 +40,27 @@ beforeAll(async () => {
   knownIds = [hallId, me.id, items[0]?.id ?? 'none', windows[0]?.id ?? 'none'];
   const departmentId = departments[0]?.id ?? 'none';
   idsByField = {
-    hallId, itemId: items[0]?.id, windowId: windows[0]?.id, departmentId, userId: me.id,
-    departmentIds: [departmentId], hallIds: [hallId], itemIds: items[0] ? [items[0].id] : [],
+    hallId,
+    itemId: items[0]?.id,
+    windowId: windows[0]?.id,
+    departmentId,
+    userId: me.id,
+    departmentIds: [departmentId],
+    hallIds: [hallId],
+    itemIds: items[0] ? [items[0].id] : [],
   };
   const rows =
     hall.ctx.dialect === 'sqlite'
-      ? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'`.execute(hall.ctx.db)
-      : await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_name not like 'kysely_%'`.execute(hall.ctx.db);
+      ? await sql<{
+          name: string;
+        }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'`.execute(
+          hall.ctx.db,
+        )
+      : await sql<{
+          name: string;
+        }>`select table_name as name from information_schema.tables where table_schema = 'public' and table_name not like 'kysely_%'`.execute(
+          hall.ctx.db,
+        );
   tables = rows.rows.map((r) => r.name).filter((t) => !WRITTEN_ON_REFUSAL.has(t));
 });
 afterAll(() => hall.close());
@@ -62,17 +76,59 @@ const weirdString = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 20 }),
   fc.constantFrom(
-    '', ' ', '\u0000', '\uD800', '\u202Eevil', '\u200B', '𠮷野家', '👨‍👩‍👧‍👦', 'x'.repeat(100_000), '长'.repeat(20_000),
-    "'; drop table cases; --", '../../etc/passwd', '%00', '1e309', 'NaN', '-1', '0', 'true', 'null', '[]', '{}', '2026-02-30', '9999-99-99',
+    '',
+    ' ',
+    '\u0000',
+    '\uD800',
+    '\u202Eevil',
+    '\u200B',
+    '𠮷野家',
+    '👨‍👩‍👧‍👦',
+    'x'.repeat(100_000),
+    '长'.repeat(20_000),
+    "'; drop table cases; --",
+    '../../etc/passwd',
+    '%00',
+    '1e309',
+    'NaN',
+    '-1',
+    '0',
+    'true',
+    'null',
+    '[]',
+    '{}',
+    '2026-02-30',
+    '9999-99-99',
   ),
 );
-const boundaryNumber = fc.constantFrom(0, -1, -0, 1.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 53, -(2 ** 53), 1e308, -1e308, Number.MAX_SAFE_INTEGER + 2);
+const boundaryNumber = fc.constantFrom(
+  0,
+  -1,
+  -0,
+  1.5,
+  2 ** 31,
+  -(2 ** 31) - 1,
+  2 ** 53,
+  -(2 ** 53),
+  1e308,
+  -1e308,
+  Number.MAX_SAFE_INTEGER + 2,
+);
 const weird: fc.Arbitrary<unknown> = fc.oneof(
   weirdString,
   boundaryNumber,
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
-  fc.constantFrom(null, true, false, [], {}, [null], { __proto__: { admin: true } }, { constructor: { prototype: { x: 1 } } }),
+  fc.constantFrom(
+    null,
+    true,
+    false,
+    [],
+    {},
+    [null],
+    { __proto__: { admin: true } },
+    { constructor: { prototype: { x: 1 } } },
+  ),
   fc.array(fc.oneof(weirdString, boundaryNumber), { maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(weirdString, boundaryNumber), { maxKeys: 3 }),
 );
@@ -95,7 +151,9 @@ function plausible(s: Schema | undefined, depth = 0): unknown {
     case 'array':
       return Array.from({ length: s.minItems ?? 0 }, () => plausible(s.items, depth + 1));
     case 'object':
-      return Object.fromEntries(Object.entries(s.properties ?? {}).map(([k, v]) => [k, idsByField[k] ?? plausible(v, depth + 1)]));
+      return Object.fromEntries(
+        Object.entries(s.properties ?? {}).map(([k, v]) => [k, idsByField[k] ?? plausible(v, depth + 1)]),
+      );
     default:
       return s.nullable ? null : 'x';
   }
@@ -125,7 +183,7 @@ function bodyArb(schema: Schema | null): fc.Arbitrary<{ body: unknown; raw?: str
 }
 
 function encode(v: unknown): string {
-  const s = typeof v === 'string' ? v : JSON.stringify(v) ?? '';
+  const s = typeof v === 'string' ? v : (JSON.stringify(v) ?? '');
   try {
     return encodeURIComponent(s);
   } catch {
@@ -137,24 +195,34 @@ function requestArb(op: Operation) {
   const pathValue = fc.oneof(fc.constantFrom(...knownIds), weird);
   const pathParams = op.params.filter((p) => p.in === 'path');
   const queryParams = op.params.filter((p) => p.in === 'query');
-  return fc.record({
-    principal: fc.nat(principals.length - 1),
-    path: fc.tuple(...pathParams.map(() => pathValue)),
-    query: fc.tuple(...queryParams.map((p) => fc.option(fc.oneof(fc.constantFrom(...knownIds, plausible(p.schema)), weird), { nil: undefined }))),
-    payload: op.method === 'get' ? fc.constant(null) : bodyArb(op.body),
-  }).map((r) => {
-    let url = op.path;
-    pathParams.forEach((p, i) => {
-      url = url.replace(`{${p.name}}`, encode(r.path[i]) || 'x');
+  return fc
+    .record({
+      principal: fc.nat(principals.length - 1),
+      path: fc.tuple(...pathParams.map(() => pathValue)),
+      query: fc.tuple(
+        ...queryParams.map((p) =>
+          fc.option(fc.oneof(fc.constantFrom(...knownIds, plausible(p.schema)), weird), { nil: undefined }),
+        ),
+      ),
+      payload: op.method === 'get' ? fc.constant(null) : bodyArb(op.body),
+    })
+    .map((r) => {
+      let url = op.path;
+      pathParams.forEach((p, i) => {
+        url = url.replace(`{${p.name}}`, encode(r.path[i]) || 'x');
+      });
+      const q = queryParams.flatMap((p, i) =>
+        r.query[i] === undefined ? [] : [`${encodeURIComponent(p.name)}=${encode(r.query[i])}`],
+      );
+      return { ...r, url: q.length ? `${url}?${q.join('&')}` : url };
     });
-    const q = queryParams.flatMap((p, i) => (r.query[i] === undefined ? [] : [`${encodeURIComponent(p.name)}=${encode(r.query[i])}`]));
-    return { ...r, url: q.length ? `${url}?${q.join('&')}` : url };
-  });
 }
 
 describe('generated bad input on every route', () => {
   // 60 runs on each of 170-odd routes take about 100 s on a busy 2-core machine; the time grows with the routes.
-  it('answers with a 4xx that names the problem, never a 5xx, and writes nothing on a 4xx', { timeout: 300_000 }, async () => {
+  it('answers with a 4xx that names the problem, never a 5xx, and writes nothing on a 4xx', {
+    timeout: 300_000,
+  }, async () => {
     const doc = json(await hall.app.inject({ method: 'GET', url: '/api/openapi.json' }));
     const ops = operations(doc);
     expect(ops.length).toBeGreaterThan(50);
@@ -170,8 +238,16 @@ describe('generated bad input on every route', () => {
           const headers: Record<string, string> = who.session.cookie ? { cookie: who.session.cookie } : {};
           const payload = r.payload?.raw ?? (r.payload === null ? undefined : JSON.stringify(r.payload.body));
           if (payload !== undefined) headers['content-type'] = 'application/json';
-          const res = await hall.app.inject({ method: op.method.toUpperCase() as 'GET', url: r.url, headers, ...(payload === undefined ? {} : { payload }) });
-          tally.set(`${Math.floor(res.statusCode / 100)}xx ${who.name}`, (tally.get(`${Math.floor(res.statusCode / 100)}xx ${who.name}`) ?? 0) + 1);
+          const res = await hall.app.inject({
+            method: op.method.toUpperCase() as 'GET',
+            url: r.url,
+            headers,
+            ...(payload === undefined ? {} : { payload }),
+          });
+          tally.set(
+            `${Math.floor(res.statusCode / 100)}xx ${who.name}`,
+            (tally.get(`${Math.floor(res.statusCode / 100)}xx ${who.name}`) ?? 0) + 1,
+          );
           const where = `${op.method.toUpperCase()} ${r.url.slice(0, 200)} as ${who.name} → ${res.statusCode} ${res.body.slice(0, 300)}`;
           expect(res.statusCode, where).toBeLessThan(500);
           if (res.statusCode >= 400) {
@@ -201,7 +277,13 @@ describe('text that is not clean Unicode', () => {
     const clerk = principals[1]?.session as Session;
     const hallId = knownIds[0];
     const person = (name: string, address = '青川县乔庄镇') => ({
-      hallId, kind: 'person', name, docType: 'passport', docNumber: 'E12345678', phone: '13912345678', address,
+      hallId,
+      kind: 'person',
+      name,
+      docType: 'passport',
+      docNumber: 'E12345678',
+      phone: '13912345678',
+      address,
     });
     const before = await rowCounts();
     for (const [body, field] of [

@@ -50,7 +50,11 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const insert = (trx: Kysely<Tables>, id: number) => trx.insertInto('entries').values({ id, label: `entry ${id}` }).execute();
+const insert = (trx: Kysely<Tables>, id: number) =>
+  trx
+    .insertInto('entries')
+    .values({ id, label: `entry ${id}` })
+    .execute();
 
 describe('SQLite group commit', () => {
   it('commits concurrent transactions together, and answers each only once its row is on disk', async () => {
@@ -60,7 +64,11 @@ describe('SQLite group commit', () => {
         await db.transaction().execute(async (trx) => {
           await insert(trx, i + 1);
           // Some statements awaited inside, as a service does, so the others queue meanwhile.
-          await trx.selectFrom('entries').select('id').where('id', '=', i + 1).execute();
+          await trx
+            .selectFrom('entries')
+            .select('id')
+            .where('id', '=', i + 1)
+            .execute();
         });
         seenAtAnswer.push(onDisk().includes(i + 1));
       }),
@@ -116,7 +124,11 @@ describe('SQLite group commit', () => {
   });
 
   it('makes a write outside a transaction durable before it is answered', async () => {
-    await Promise.all([insert(db, 1), insert(db, 2), db.updateTable('entries').set({ label: 'x' }).where('id', '=', 99).execute()]);
+    await Promise.all([
+      insert(db, 1),
+      insert(db, 2),
+      db.updateTable('entries').set({ label: 'x' }).where('id', '=', 99).execute(),
+    ]);
     expect(onDisk()).toEqual([1, 2]);
     await expect(insert(db, 1)).rejects.toThrow(/UNIQUE|PRIMARY/);
     await insert(db, 3);
@@ -124,16 +136,23 @@ describe('SQLite group commit', () => {
   });
 
   it('works on an in-memory database, one commit per transaction', async () => {
-    const memory = new Kysely<Tables>({ dialect: new GroupCommitSqliteDialect({ file: ':memory:', synchronous: 'FULL' }) });
+    const memory = new Kysely<Tables>({
+      dialect: new GroupCommitSqliteDialect({ file: ':memory:', synchronous: 'FULL' }),
+    });
     try {
       await sql`CREATE TABLE entries (id INTEGER PRIMARY KEY, label TEXT NOT NULL UNIQUE)`.execute(memory);
-      await Promise.all(Array.from({ length: 10 }, (_, i) => memory.transaction().execute((trx) => insert(trx, i + 1))));
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) => memory.transaction().execute((trx) => insert(trx, i + 1))),
+      );
       const failing = memory.transaction().execute(async (trx) => {
         await insert(trx, 11);
         throw new Error('refused');
       });
       await expect(failing).rejects.toThrow('refused');
-      const rows = await memory.selectFrom('entries').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const rows = await memory
+        .selectFrom('entries')
+        .select(({ fn }) => fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
       expect(Number(rows.n)).toBe(10);
     } finally {
       await memory.destroy();

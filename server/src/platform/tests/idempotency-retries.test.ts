@@ -58,7 +58,9 @@ async function withLostAnswers(send: Send, mode: number) {
 }
 
 describe('Idempotency-Key under retries', () => {
-  it('retries 1,000 (300 on PostgreSQL) receptions and acceptances with lost answers and creates no duplicate case', { timeout: 300_000 }, async () => {
+  it('retries 1,000 (300 on PostgreSQL) receptions and acceptances with lost answers and creates no duplicate case', {
+    timeout: 300_000,
+  }, async () => {
     // 1,000 on SQLite; fewer on PostgreSQL, where each round trip is slower, to keep the suite's time.
     const N = process.env.DATABASE_URL ? 300 : 1000;
     const random = lcg(20261122);
@@ -71,11 +73,17 @@ describe('Idempotency-Key under retries', () => {
           const i = start + j;
           const body = { itemId, applicantId, materials: complete() };
           const rKey = { 'idempotency-key': `reception-${i}-retry` };
-          const received = await withLostAnswers(() => clerk.post('/api/intake/receptions', body, rKey), Math.floor(random() * 3));
+          const received = await withLostAnswers(
+            () => clerk.post('/api/intake/receptions', body, rKey),
+            Math.floor(random() * 3),
+          );
           expect(received.statusCode, received.body).toBe(201);
           const id = json(received).id as string;
           const aKey = { 'idempotency-key': `accept-${i}-retry` };
-          const accepted = await withLostAnswers(() => clerk.post(`/api/cases/${id}/accept`, {}, aKey), Math.floor(random() * 3));
+          const accepted = await withLostAnswers(
+            () => clerk.post(`/api/cases/${id}/accept`, {}, aKey),
+            Math.floor(random() * 3),
+          );
           expect(accepted.statusCode, accepted.body).toBe(200);
           ids.add(id);
           numbers.add(json(accepted).caseNo);
@@ -86,7 +94,11 @@ describe('Idempotency-Key under retries', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(ids.size).toBe(N);
     expect(numbers.size).toBe(N);
-    const rows = await hall.ctx.db.selectFrom('cases').select(['id', 'case_no']).where('item_id', '=', itemId).execute();
+    const rows = await hall.ctx.db
+      .selectFrom('cases')
+      .select(['id', 'case_no'])
+      .where('item_id', '=', itemId)
+      .execute();
     expect(rows).toHaveLength(N);
     expect(new Set(rows.map((r) => r.case_no)).size).toBe(N);
     const accepts = await hall.ctx.db
@@ -99,7 +111,9 @@ describe('Idempotency-Key under retries', () => {
     expect(accepts).toHaveLength(N);
   });
 
-  it('retries 500 (150 on PostgreSQL) one-step acceptances with lost answers: one case and one number each', { timeout: 300_000 }, async () => {
+  it('retries 500 (150 on PostgreSQL) one-step acceptances with lost answers: one case and one number each', {
+    timeout: 300_000,
+  }, async () => {
     const N = process.env.DATABASE_URL ? 150 : 500;
     const random = lcg(20261123);
     const before = await hall.ctx.db.selectFrom('cases').select('id').where('item_id', '=', itemId).execute();
@@ -111,7 +125,10 @@ describe('Idempotency-Key under retries', () => {
           const i = start + j;
           const key = { 'idempotency-key': `at-window-${i}-retry` };
           const body = { itemId, applicantId, materials: complete() };
-          const res = await withLostAnswers(() => clerk.post('/api/intake/acceptances', body, key), Math.floor(random() * 3));
+          const res = await withLostAnswers(
+            () => clerk.post('/api/intake/acceptances', body, key),
+            Math.floor(random() * 3),
+          );
           expect(res.statusCode, res.body).toBe(201);
           answered.set(json(res).id, json(res).caseNo);
         }),
@@ -120,7 +137,11 @@ describe('Idempotency-Key under retries', () => {
     await new Promise((r) => setTimeout(r, 200));
     expect(answered.size).toBe(N);
     expect(new Set(answered.values()).size).toBe(N);
-    const rows = await hall.ctx.db.selectFrom('cases').select(['id', 'case_no']).where('item_id', '=', itemId).execute();
+    const rows = await hall.ctx.db
+      .selectFrom('cases')
+      .select(['id', 'case_no'])
+      .where('item_id', '=', itemId)
+      .execute();
     expect(rows).toHaveLength(before.length + N);
     for (const [id, caseNo] of answered) expect(rows.find((r) => r.id === id)?.case_no).toBe(caseNo);
   });
@@ -131,14 +152,30 @@ describe('Idempotency-Key under retries', () => {
     installIdempotency(app, hall.ctx);
     app.post('/write-then-fail', async () => {
       await hall.ctx.db.transaction().execute((trx) =>
-        appendAudit(trx, { at: hall.clock.now(), userId: null, username: null, action: 'test.write', targetType: null, targetId: 'x5', outcome: 'success', ip: null, detail: null }),
+        appendAudit(trx, {
+          at: hall.clock.now(),
+          userId: null,
+          username: null,
+          action: 'test.write',
+          targetType: null,
+          targetId: 'x5',
+          outcome: 'success',
+          ip: null,
+          detail: null,
+        }),
       );
       throw new Error('failed after the commit');
     });
     await app.ready();
     const count = async () =>
       (await hall.ctx.db.selectFrom('audit_log').select('seq').where('action', '=', 'test.write').execute()).length;
-    const send = () => app.inject({ method: 'POST', url: '/write-then-fail', payload: {}, headers: { 'idempotency-key': 'write-then-fail-1' } });
+    const send = () =>
+      app.inject({
+        method: 'POST',
+        url: '/write-then-fail',
+        payload: {},
+        headers: { 'idempotency-key': 'write-then-fail-1' },
+      });
     expect((await send()).statusCode).toBe(500);
     const retry = await send();
     expect(retry.statusCode).toBe(409);
@@ -157,9 +194,20 @@ describe('Idempotency-Key under retries', () => {
     const stale = hall.clock.now() - 10 * 60_000;
     // A process killed mid-request leaves its key "in flight"; with no APPLIED mark nothing was written.
     const requestHash = createHmac('sha256', idempotencyKey(hall.ctx.config)).update('POST /work\n{}').digest('hex');
-    const row = (key: string, status: number | null) => ({ key, user_id: owner, request_hash: requestHash, status_code: status, response_body: null, created_at: stale });
-    await hall.ctx.db.insertInto('idempotency_keys').values([row('died-before-commit', null), row('died-after-commit', -1)]).execute();
-    const send = (key: string) => app.inject({ method: 'POST', url: '/work', payload: {}, headers: { 'idempotency-key': key } });
+    const row = (key: string, status: number | null) => ({
+      key,
+      user_id: owner,
+      request_hash: requestHash,
+      status_code: status,
+      response_body: null,
+      created_at: stale,
+    });
+    await hall.ctx.db
+      .insertInto('idempotency_keys')
+      .values([row('died-before-commit', null), row('died-after-commit', -1)])
+      .execute();
+    const send = (key: string) =>
+      app.inject({ method: 'POST', url: '/work', payload: {}, headers: { 'idempotency-key': key } });
     expect((await send('died-before-commit')).statusCode).toBe(200);
     const after = await send('died-after-commit');
     expect(after.statusCode).toBe(409);
@@ -178,7 +226,13 @@ describe('Idempotency-Key under retries', () => {
       return { ok: true };
     });
     await app.ready();
-    const send = () => app.inject({ method: 'POST', url: '/fail-before-write', payload: {}, headers: { 'idempotency-key': 'fail-before-1' } });
+    const send = () =>
+      app.inject({
+        method: 'POST',
+        url: '/fail-before-write',
+        payload: {},
+        headers: { 'idempotency-key': 'fail-before-1' },
+      });
     expect((await send()).statusCode).toBe(500);
     expect((await send()).statusCode).toBe(200);
     expect(calls).toBe(2);

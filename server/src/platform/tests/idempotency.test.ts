@@ -33,7 +33,11 @@ describe('Idempotency-Key', () => {
     const key = { 'idempotency-key': 'shared-key-12345' };
     expect((await a.post('/api/departments', { hallId, code: 'K1', name: '甲' }, key)).statusCode).toBe(201);
     const sec = await signedIn(hall.app, 'secadmin');
-    const res = await sec.post('/api/users', { username: 'idem_user', displayName: '乙', roles: ['clerk'], hallIds: [hallId], initialPassword: 'Start#2026' }, key);
+    const res = await sec.post(
+      '/api/users',
+      { username: 'idem_user', displayName: '乙', roles: ['clerk'], hallIds: [hallId], initialPassword: 'Start#2026' },
+      key,
+    );
     expect(res.statusCode).toBe(201);
   });
 });

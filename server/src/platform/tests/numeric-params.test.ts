@@ -56,13 +56,25 @@ async function ask(op: Operation, url: string) {
 }
 
 describe('numeric parameters', () => {
-  it('refuses empty, blank, hexadecimal, exponent and plus-signed numbers on every route, naming the field', { timeout: 120_000 }, async () => {
+  it('refuses empty, blank, hexadecimal, exponent and plus-signed numbers on every route, naming the field', {
+    timeout: 120_000,
+  }, async () => {
     const doc = json(await hall.app.inject({ method: 'GET', url: '/api/openapi.json' }));
-    const probes = operations(doc).flatMap((op) => op.params.filter((p) => isNumeric(p.schema)).map((p) => ({ op, p })));
+    const probes = operations(doc).flatMap((op) =>
+      op.params.filter((p) => isNumeric(p.schema)).map((p) => ({ op, p })),
+    );
     // The known numeric parameters are all found (the list reads the document, so it grows by itself).
     const names = new Set(probes.map(({ op, p }) => `${op.path} ${p.name}`));
-    for (const known of ['/api/calendar/deadline days', '/api/calendar/years/{year} year', '/api/audit page', '/api/audit from']) {
-      expect([...names].some((n) => n.startsWith(known.split(' ')[0]!) && n.endsWith(` ${known.split(' ')[1]}`)), known).toBe(true);
+    for (const known of [
+      '/api/calendar/deadline days',
+      '/api/calendar/years/{year} year',
+      '/api/audit page',
+      '/api/audit from',
+    ]) {
+      expect(
+        [...names].some((n) => n.startsWith(known.split(' ')[0]!) && n.endsWith(` ${known.split(' ')[1]}`)),
+        known,
+      ).toBe(true);
     }
     expect(probes.length).toBeGreaterThan(15);
     const failures: string[] = [];
@@ -84,8 +96,17 @@ describe('numeric parameters', () => {
     const head = sessions[0]!;
     const zh = await head.get(`/api/calendar/deadline?hallId=${hallId}&from=2026-03-02&days=1e3`);
     expect(zh.statusCode).toBe(400);
-    expect(json(zh)).toMatchObject({ code: 'VALIDATION', field: 'days', message: '字段 days：应为整数，只能由数字组成' });
-    const en = await head.request('GET', `/api/calendar/deadline?hallId=${hallId}&from=2026-03-02&days=0x10`, undefined, { 'accept-language': 'en' });
+    expect(json(zh)).toMatchObject({
+      code: 'VALIDATION',
+      field: 'days',
+      message: '字段 days：应为整数，只能由数字组成',
+    });
+    const en = await head.request(
+      'GET',
+      `/api/calendar/deadline?hallId=${hallId}&from=2026-03-02&days=0x10`,
+      undefined,
+      { 'accept-language': 'en' },
+    );
     expect(json(en).message).toBe('Field days: must be a whole number written in digits');
     const ok = await head.get(`/api/calendar/deadline?hallId=${hallId}&from=2026-03-02&days=3`);
     expect(ok.statusCode, ok.body).toBe(200);
@@ -101,9 +122,26 @@ describe('intParam and decimalParam', () => {
     expect(q.parse({})).toEqual({ n: 7 });
     expect(q.parse({ n: '42', d: '0.25' })).toEqual({ n: 42, d: 0.25 });
     expect(q.parse({ n: '-5' }).n).toBe(-5);
-    for (const bad of ['', ' ', ' 1', '1 ', '0x10', '1e3', '+5', '1.0', '007', 'NaN', 'Infinity', '١٢', '101', '-6', '9'.repeat(20)]) {
+    for (const bad of [
+      '',
+      ' ',
+      ' 1',
+      '1 ',
+      '0x10',
+      '1e3',
+      '+5',
+      '1.0',
+      '007',
+      'NaN',
+      'Infinity',
+      '١٢',
+      '101',
+      '-6',
+      '9'.repeat(20),
+    ]) {
       expect(q.safeParse({ n: bad }).success, bad).toBe(false);
     }
-    for (const bad of ['', '.5', '1.', '1e-3', '+0.5', '-0.5', '0x1']) expect(q.safeParse({ d: bad }).success, bad).toBe(false);
+    for (const bad of ['', '.5', '1.', '1e-3', '+0.5', '-0.5', '0x1'])
+      expect(q.safeParse({ d: bad }).success, bad).toBe(false);
   });
 });

@@ -23,7 +23,10 @@ afterAll(async () => {
 
 /** Another app node on the same database, with a sign-in allowance of `max` per ten minutes. */
 async function node(max: number): Promise<FastifyInstance> {
-  const app = await buildApp({ ...hall.ctx, config: { ...hall.ctx.config, signInMaxAttempts: max, signInWindowMs: 10 * 60_000 } });
+  const app = await buildApp({
+    ...hall.ctx,
+    config: { ...hall.ctx.config, signInMaxAttempts: max, signInWindowMs: 10 * 60_000 },
+  });
   apps.push(app);
   return app;
 }
@@ -49,7 +52,10 @@ describe('sign-in throttle', () => {
   it('reads its allowance from SIGNIN_MAX_ATTEMPTS and SIGNIN_WINDOW_MINUTES (20 in 10 minutes by default)', async () => {
     const { loadConfig } = await import('../config.ts');
     expect(loadConfig({})).toMatchObject({ signInMaxAttempts: 20, signInWindowMs: 600_000 });
-    expect(loadConfig({ SIGNIN_MAX_ATTEMPTS: '5', SIGNIN_WINDOW_MINUTES: '30' })).toMatchObject({ signInMaxAttempts: 5, signInWindowMs: 1_800_000 });
+    expect(loadConfig({ SIGNIN_MAX_ATTEMPTS: '5', SIGNIN_WINDOW_MINUTES: '30' })).toMatchObject({
+      signInMaxAttempts: 5,
+      signInWindowMs: 1_800_000,
+    });
     expect(loadConfig({ SIGNIN_MAX_ATTEMPTS: 'many' }).signInMaxAttempts).toBe(20);
   });
 });
@@ -81,8 +87,14 @@ describe.runIf(ON_PG)('two app nodes on one PostgreSQL database', () => {
     // The public lookups count across nodes too (10 a minute per address).
     for (let i = 0; i < 10; i++) {
       const app = i % 2 ? a : b;
-      expect((await app.inject({ method: 'GET', url: '/api/public/progress?no=X-1&phone4=0000', remoteAddress: '10.9.0.2' })).statusCode).not.toBe(429);
+      expect(
+        (await app.inject({ method: 'GET', url: '/api/public/progress?no=X-1&phone4=0000', remoteAddress: '10.9.0.2' }))
+          .statusCode,
+      ).not.toBe(429);
     }
-    expect((await a.inject({ method: 'GET', url: '/api/public/progress?no=X-1&phone4=0000', remoteAddress: '10.9.0.2' })).statusCode).toBe(429);
+    expect(
+      (await a.inject({ method: 'GET', url: '/api/public/progress?no=X-1&phone4=0000', remoteAddress: '10.9.0.2' }))
+        .statusCode,
+    ).toBe(429);
   });
 });

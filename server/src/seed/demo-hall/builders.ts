@@ -24,7 +24,15 @@ export type DemoCategory =
   | 'transport'
   | 'other';
 
-export type DemoStepRole = 'clerk' | 'reviewer' | 'router' | 'handler' | 'approver' | 'supervisor' | 'station_head' | 'feedback';
+export type DemoStepRole =
+  | 'clerk'
+  | 'reviewer'
+  | 'router'
+  | 'handler'
+  | 'approver'
+  | 'supervisor'
+  | 'station_head'
+  | 'feedback';
 
 export interface DemoDepartment {
   code: string;
@@ -126,7 +134,14 @@ export function proxyMaterial(key: string, condition = '委托代理人办理的
   });
 }
 
-export function step(key: string, name: string, order: number, role: DemoStepRole, departmentCode: string | null, limitDays: number): DemoStep {
+export function step(
+  key: string,
+  name: string,
+  order: number,
+  role: DemoStepRole,
+  departmentCode: string | null,
+  limitDays: number,
+): DemoStep {
   return { key, name, order, role, departmentCode, limitDays };
 }
 
@@ -136,7 +151,10 @@ export function instantSteps(): DemoStep[] {
 }
 
 /** The common committed path: 受理 → 审核 → 审批 → 办结, with the back-office steps in one department. */
-export function reviewSteps(departmentCode: string, limits: { accept: number; review: number; approve: number; finish: number }): DemoStep[] {
+export function reviewSteps(
+  departmentCode: string,
+  limits: { accept: number; review: number; approve: number; finish: number },
+): DemoStep[] {
   return [
     step('s1', '受理', 1, 'clerk', null, limits.accept),
     step('s2', '审核', 2, 'reviewer', departmentCode, limits.review),

@@ -1,7 +1,6 @@
 import { type DemoItem, material, proxyMaterial, step, instantSteps, reviewSteps } from './builders.ts';
 
 export const gaItems: DemoItem[] = [
-
   // ----- 公安局 ---------------------------------------------------------------------------------------------------
   {
     code: 'GA-001',
@@ -84,7 +83,8 @@ export const gaItems: DemoItem[] = [
     departmentCodes: ['GA'],
     description:
       '符合本县落户条件的人员申请将户口迁入本县，由迁入地公安机关审核。跨省迁移实行“一站式”办理，经审核准予迁入的，通过户籍业务系统网上流转，无需再回迁出地开具户口迁移证件。',
-    basis: '《中华人民共和国户口登记条例》第十条、第十三条；《国务院关于进一步推进户籍制度改革的意见》（国发〔2014〕25号）',
+    basis:
+      '《中华人民共和国户口登记条例》第十条、第十三条；《国务院关于进一步推进户籍制度改革的意见》（国发〔2014〕25号）',
     conditions:
       '本县已全面放开城镇落户限制，符合下列情形之一的可以申请：1. 夫妻投靠、父母投靠子女、子女投靠父母等亲属投靠；2. 在本县有合法稳定住所（含租赁）的人员及其共同居住生活的配偶、子女、父母；3. 在本县有合法稳定就业的人员；4. 其他符合本县户籍管理规定的情形。',
     kind: 'committed',
@@ -97,7 +97,14 @@ export const gaItems: DemoItem[] = [
     materials: [
       material({ key: 'm1', name: '迁移人居民身份证', form: 'original_and_copy', essential: true }),
       material({ key: 'm2', name: '迁移人居民户口簿', form: 'original', essential: true }),
-      material({ key: 'm3', name: '户口迁移申请表', form: 'original', essential: true, hasBlankForm: true, hasSample: true }),
+      material({
+        key: 'm3',
+        name: '户口迁移申请表',
+        form: 'original',
+        essential: true,
+        hasBlankForm: true,
+        hasSample: true,
+      }),
       material({
         key: 'm4',
         name: '投靠方居民户口簿及亲属关系证明',
@@ -135,8 +142,7 @@ export const gaItems: DemoItem[] = [
       },
       {
         question: '户口迁过来后身份证要换吗？',
-        answer:
-          '公民身份号码不会改变。原居民身份证在有效期内仍可继续使用，也可以申请换领记载新住址的居民身份证。',
+        answer: '公民身份号码不会改变。原居民身份证在有效期内仍可继续使用，也可以申请换领记载新住址的居民身份证。',
       },
     ],
   },
@@ -146,7 +152,8 @@ export const gaItems: DemoItem[] = [
     category: 'household',
     departmentCodes: ['GA'],
     description: '婴儿出生后一个月以内，由监护人向婴儿常住地户口登记机关申报出生登记，办理户口登记。',
-    basis: '《中华人民共和国户口登记条例》第七条；《国务院办公厅关于解决无户口人员登记户口问题的意见》（国办发〔2015〕96号）',
+    basis:
+      '《中华人民共和国户口登记条例》第七条；《国务院办公厅关于解决无户口人员登记户口问题的意见》（国办发〔2015〕96号）',
     conditions:
       '1. 婴儿父亲或者母亲一方户口在本县，随父随母落户自愿；2. 持有医疗机构出具的《出生医学证明》；3. 由父母或者其他监护人申报。',
     kind: 'instant',
@@ -180,7 +187,8 @@ export const gaItems: DemoItem[] = [
     faq: [
       {
         question: '孩子出生超过一个月还没上户口，还能办吗？',
-        answer: '能办。凭出生医学证明等材料仍可申报出生登记，不影响落户。请尽早办理，以免影响预防接种、医保参保和入学。',
+        answer:
+          '能办。凭出生医学证明等材料仍可申报出生登记，不影响落户。请尽早办理，以免影响预防接种、医保参保和入学。',
       },
       {
         question: '孩子的名字可以用生僻字吗？',
@@ -188,7 +196,8 @@ export const gaItems: DemoItem[] = [
       },
       {
         question: '能不能一次把医保、社保卡也办了？',
-        answer: '可以。办理出生登记时可一并申请城乡居民医保参保登记和社会保障卡申领，信息由系统推送，无需重复提交材料。',
+        answer:
+          '可以。办理出生登记时可一并申请城乡居民医保参保登记和社会保障卡申领，信息由系统推送，无需重复提交材料。',
       },
     ],
   },

@@ -1,7 +1,6 @@
 import { type DemoItem, material, proxyMaterial, step, reviewSteps } from './builders.ts';
 
 export const mzItems: DemoItem[] = [
-
   // ----- 民政局 ---------------------------------------------------------------------------------------------------
   {
     code: 'MZ-001',
@@ -46,11 +45,15 @@ export const mzItems: DemoItem[] = [
         notes: '判决书、调解书应附生效证明',
       }),
     ],
-    steps: [step('s1', '受理（身份核验、签署声明）', 1, 'clerk', null, 0), step('s2', '办结（颁发结婚证）', 2, 'clerk', null, 0)],
+    steps: [
+      step('s1', '受理（身份核验、签署声明）', 1, 'clerk', null, 0),
+      step('s2', '办结（颁发结婚证）', 2, 'clerk', null, 0),
+    ],
     faq: [
       {
         question: '户口不在本县，可以在这里领结婚证吗？',
-        answer: '可以。修订后的《婚姻登记条例》施行后，内地居民结婚登记不再受户籍地限制，双方持居民身份证即可到本中心办理。',
+        answer:
+          '可以。修订后的《婚姻登记条例》施行后，内地居民结婚登记不再受户籍地限制，双方持居民身份证即可到本中心办理。',
       },
       {
         question: '需要提前预约吗？',
@@ -80,8 +83,20 @@ export const mzItems: DemoItem[] = [
     feeNote: '',
     approvalLevel: 'department',
     materials: [
-      material({ key: 'm1', name: '最低生活保障申请书', form: 'original', essential: true, hasBlankForm: true, hasSample: true }),
-      material({ key: 'm2', name: '共同生活家庭成员居民身份证、居民户口簿', form: 'original_and_copy', essential: true }),
+      material({
+        key: 'm1',
+        name: '最低生活保障申请书',
+        form: 'original',
+        essential: true,
+        hasBlankForm: true,
+        hasSample: true,
+      }),
+      material({
+        key: 'm2',
+        name: '共同生活家庭成员居民身份证、居民户口簿',
+        form: 'original_and_copy',
+        essential: true,
+      }),
       material({
         key: 'm3',
         name: '家庭经济状况核对授权书',
@@ -125,7 +140,8 @@ export const mzItems: DemoItem[] = [
     faq: [
       {
         question: '本县的低保标准是多少？',
-        answer: '低保标准由县人民政府确定并向社会公布，每年根据经济社会发展情况调整，可在窗口或者县民政局网站查询当年标准。',
+        answer:
+          '低保标准由县人民政府确定并向社会公布，每年根据经济社会发展情况调整，可在窗口或者县民政局网站查询当年标准。',
       },
       {
         question: '家里有车、有房还能申请吗？',
@@ -161,7 +177,14 @@ export const mzItems: DemoItem[] = [
         form: 'original',
         notes: '能通过户籍信息共享核验的，免于提交',
       }),
-      material({ key: 'm3', name: '高龄津贴申领表', form: 'original', essential: true, hasBlankForm: true, hasSample: true }),
+      material({
+        key: 'm3',
+        name: '高龄津贴申领表',
+        form: 'original',
+        essential: true,
+        hasBlankForm: true,
+        hasSample: true,
+      }),
       material({
         key: 'm4',
         name: '社会保障卡或者本人银行账户',
@@ -193,7 +216,8 @@ export const mzItems: DemoItem[] = [
     departmentCodes: ['MZ'],
     description:
       '最低生活保障家庭中的残疾人，以及本县规定的其他困难残疾人，可以申请困难残疾人生活补贴；残疾等级被评定为一级、二级且需要长期照护的重度残疾人，可以申请重度残疾人护理补贴。符合条件的可以同时申请两项补贴。',
-    basis: '《中华人民共和国残疾人保障法》；《国务院关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见》（国发〔2015〕52号）',
+    basis:
+      '《中华人民共和国残疾人保障法》；《国务院关于全面建立困难残疾人生活补贴和重度残疾人护理补贴制度的意见》（国发〔2015〕52号）',
     conditions:
       '1. 具有本县户籍，持有第二代《中华人民共和国残疾人证》；2. 申请生活补贴的，属于最低生活保障家庭成员或者本县规定的其他困难情形；3. 申请护理补贴的，残疾等级为一级、二级且需要长期照护，或者属于本县扩大保障范围的其他重度残疾人。',
     kind: 'committed',
@@ -241,7 +265,8 @@ export const mzItems: DemoItem[] = [
       },
       {
         question: '已经领了其他护理费，还能领护理补贴吗？',
-        answer: '已享受工伤保险生活护理费，或者已纳入特困人员救助供养的，一般不再重复享受护理补贴，具体以审核结果为准。',
+        answer:
+          '已享受工伤保险生活护理费，或者已纳入特困人员救助供养的，一般不再重复享受护理补贴，具体以审核结果为准。',
       },
     ],
   },

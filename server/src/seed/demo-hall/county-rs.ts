@@ -1,7 +1,6 @@
 import { type DemoItem, material, proxyMaterial, instantSteps, reviewSteps } from './builders.ts';
 
 export const rsItems: DemoItem[] = [
-
   // ----- 人力资源和社会保障局 -----------------------------------------------------------------------------------
   {
     code: 'RS-001',
@@ -28,7 +27,14 @@ export const rsItems: DemoItem[] = [
         essential: true,
         notes: '可通过部门共享获取的，免于提交',
       }),
-      material({ key: 'm2', name: '社会保险登记表（单位）', form: 'original', essential: true, hasBlankForm: true, hasSample: true }),
+      material({
+        key: 'm2',
+        name: '社会保险登记表（单位）',
+        form: 'original',
+        essential: true,
+        hasBlankForm: true,
+        hasSample: true,
+      }),
       material({ key: 'm3', name: '法定代表人（负责人）身份证件', form: 'copy', essential: true }),
       material({ key: 'm4', name: '经办人身份证件', form: 'original', essential: true }),
       material({
@@ -43,7 +49,8 @@ export const rsItems: DemoItem[] = [
     faq: [
       {
         question: '新招了职工，多长时间内要给他参保？',
-        answer: '依照《中华人民共和国社会保险法》第五十八条，用人单位应当自用工之日起三十日内为其职工申请办理社会保险登记。',
+        answer:
+          '依照《中华人民共和国社会保险法》第五十八条，用人单位应当自用工之日起三十日内为其职工申请办理社会保险登记。',
       },
       {
         question: '社会保险费在哪里缴纳？',
@@ -51,7 +58,8 @@ export const rsItems: DemoItem[] = [
       },
       {
         question: '单位名称、地址变了，社保登记要改吗？',
-        answer: '要。社会保险登记事项发生变更的，应当自变更之日起三十日内办理变更登记；已通过部门共享同步的，到窗口确认即可。',
+        answer:
+          '要。社会保险登记事项发生变更的，应当自变更之日起三十日内办理变更登记；已通过部门共享同步的，到窗口确认即可。',
       },
     ],
   },
@@ -62,7 +70,8 @@ export const rsItems: DemoItem[] = [
     departmentCodes: ['RS'],
     description:
       '年满16周岁（不含在校学生），非国家机关和事业单位工作人员及不属于职工基本养老保险制度覆盖范围的城乡居民，可在户籍地申请参加城乡居民基本养老保险。',
-    basis: '《中华人民共和国社会保险法》第二十条、第二十二条；《国务院关于建立统一的城乡居民基本养老保险制度的意见》（国发〔2014〕8号）',
+    basis:
+      '《中华人民共和国社会保险法》第二十条、第二十二条；《国务院关于建立统一的城乡居民基本养老保险制度的意见》（国发〔2014〕8号）',
     conditions:
       '1. 具有本县户籍，年满16周岁，不含在校学生；2. 非国家机关和事业单位工作人员；3. 未参加职工基本养老保险或者其他基本养老保险制度。',
     kind: 'instant',
@@ -119,9 +128,9 @@ export const rsItems: DemoItem[] = [
     name: '失业保险金申领',
     category: 'social_security',
     departmentCodes: ['RS'],
-    description:
-      '参加失业保险的失业人员符合条件的，可以申领失业保险金，领取期间由失业保险基金代缴基本医疗保险费。',
-    basis: '《中华人民共和国社会保险法》第四十五条、第四十六条、第四十八条；《失业保险条例》第十四条；《失业保险金申领发放办法》',
+    description: '参加失业保险的失业人员符合条件的，可以申领失业保险金，领取期间由失业保险基金代缴基本医疗保险费。',
+    basis:
+      '《中华人民共和国社会保险法》第四十五条、第四十六条、第四十八条；《失业保险条例》第十四条；《失业保险金申领发放办法》',
     conditions:
       '1. 失业前用人单位和本人已经缴纳失业保险费满一年；2. 非因本人意愿中断就业；3. 已经进行失业登记，并有求职要求。',
     kind: 'committed',
@@ -223,7 +232,8 @@ export const rsItems: DemoItem[] = [
     faq: [
       {
         question: '就业创业证有什么用？',
-        answer: '它是享受创业担保贷款、社会保险补贴、职业培训补贴等就业创业扶持政策的凭证，也记录本人的就业失业登记情况。',
+        answer:
+          '它是享受创业担保贷款、社会保险补贴、职业培训补贴等就业创业扶持政策的凭证，也记录本人的就业失业登记情况。',
       },
       {
         question: '证件丢了怎么补？',

@@ -116,7 +116,8 @@ export const scItems: DemoItem[] = [
         key: 'm3',
         name: '经营场所使用证明',
         form: 'copy',
-        notes: '自有房屋提交不动产权证书；租赁房屋提交租赁协议及出租方产权证明；无产权证明的，可提交村（居）民委员会出具的场所证明',
+        notes:
+          '自有房屋提交不动产权证书；租赁房屋提交租赁协议及出租方产权证明；无产权证明的，可提交村（居）民委员会出具的场所证明',
       }),
       material({
         key: 'm4',
@@ -172,7 +173,14 @@ export const scItems: DemoItem[] = [
     feeNote: '',
     approvalLevel: 'section',
     materials: [
-      material({ key: 'm1', name: '食品经营许可申请书', form: 'original', essential: true, hasBlankForm: true, hasSample: true }),
+      material({
+        key: 'm1',
+        name: '食品经营许可申请书',
+        form: 'original',
+        essential: true,
+        hasBlankForm: true,
+        hasSample: true,
+      }),
       material({
         key: 'm2',
         name: '营业执照或者其他主体资格证明文件',
@@ -233,7 +241,8 @@ export const scItems: DemoItem[] = [
     departmentCodes: ['SC', 'GA', 'SW'],
     description:
       '新设立企业在综合窗口一次提交材料，设立登记完成后，公章刻制备案与税务信息确认、发票申领并联办理，一个工作日内办结，领取营业执照、首套印章并可开具发票。',
-    basis: '《中华人民共和国市场主体登记管理条例》；《中华人民共和国税收征收管理法》；《中华人民共和国发票管理办法》；《优化营商环境条例》',
+    basis:
+      '《中华人民共和国市场主体登记管理条例》；《中华人民共和国税收征收管理法》；《中华人民共和国发票管理办法》；《优化营商环境条例》',
     conditions:
       '1. 拟设立企业的名称已完成自主申报；2. 有符合规定的住所或者主要经营场所；3. 股东、法定代表人、董事、监事、高级管理人员符合法律、行政法规规定的任职条件；4. 经营范围涉及登记前许可的，已取得相关许可。',
     kind: 'committed',
@@ -244,7 +253,14 @@ export const scItems: DemoItem[] = [
     feeNote: '首套印章（公章、财务专用章、发票专用章、合同专用章、法定代表人名章）由县财政统一采购，免费刻制',
     approvalLevel: 'section',
     materials: [
-      material({ key: 'm1', name: '公司登记（备案）申请书', form: 'original', essential: true, hasBlankForm: true, hasSample: true }),
+      material({
+        key: 'm1',
+        name: '公司登记（备案）申请书',
+        form: 'original',
+        essential: true,
+        hasBlankForm: true,
+        hasSample: true,
+      }),
       material({
         key: 'm2',
         name: '公司章程',

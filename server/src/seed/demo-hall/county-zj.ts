@@ -1,7 +1,6 @@
 import { type DemoItem, material, proxyMaterial, step, reviewSteps } from './builders.ts';
 
 export const zjItems: DemoItem[] = [
-
   // ----- 住房和城乡建设局 -----------------------------------------------------------------------------------------
   {
     code: 'ZJ-001',
@@ -149,7 +148,8 @@ export const zjItems: DemoItem[] = [
       },
       {
         question: '还没有拿到预售许可证，可以先收定金、认筹吗？',
-        answer: '不可以。未取得商品房预售许可证的，不得进行商品房预售，也不得以认购、预订、排号等方式收取或者变相收取定金、预订款等费用。',
+        answer:
+          '不可以。未取得商品房预售许可证的，不得进行商品房预售，也不得以认购、预订、排号等方式收取或者变相收取定金、预订款等费用。',
       },
     ],
   },

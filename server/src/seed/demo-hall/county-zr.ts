@@ -1,7 +1,6 @@
 import { type DemoItem, material, proxyMaterial, step, instantSteps } from './builders.ts';
 
 export const zrItems: DemoItem[] = [
-
   // ----- 自然资源和规划局（不动产登记中心） -----------------------------------------------------------------------
   {
     code: 'ZR-001',
@@ -23,7 +22,14 @@ export const zrItems: DemoItem[] = [
       '住宅类不动产登记费每件80元（含第一本证书工本费），每增加一本证书加收工本费10元；非住宅类每件550元；小微企业（含个体工商户）免收。契税等税款由税务部门依法征收。',
     approvalLevel: 'section',
     materials: [
-      material({ key: 'm1', name: '不动产登记申请书', form: 'original', essential: true, hasBlankForm: true, hasSample: true }),
+      material({
+        key: 'm1',
+        name: '不动产登记申请书',
+        form: 'original',
+        essential: true,
+        hasBlankForm: true,
+        hasSample: true,
+      }),
       material({
         key: 'm2',
         name: '买卖双方身份证明',
@@ -83,7 +89,8 @@ export const zrItems: DemoItem[] = [
       },
       {
         question: '不动产登记费怎么收？',
-        answer: '住宅类每件80元，含一本证书；每增加一本证书加收10元。非住宅类每件550元。小微企业（含个体工商户）免收登记费。',
+        answer:
+          '住宅类每件80元，含一本证书；每增加一本证书加收10元。非住宅类每件550元。小微企业（含个体工商户）免收登记费。',
       },
     ],
   },
@@ -150,8 +157,7 @@ export const zrItems: DemoItem[] = [
     faq: [
       {
         question: '农村村民在自家宅基地上建房，也办这个证吗？',
-        answer:
-          '不办。在乡、村庄规划区内进行农村村民住宅建设的，应当向所在乡（镇）人民政府申请乡村建设规划许可证。',
+        answer: '不办。在乡、村庄规划区内进行农村村民住宅建设的，应当向所在乡（镇）人民政府申请乡村建设规划许可证。',
       },
       {
         question: '审查没通过怎么办？',

@@ -20,7 +20,16 @@ export const countyDepartments: DemoDepartment[] = [
   { code: 'ZJ', name: '青川县住房和城乡建设局', phone: '0839-7213108' },
 ];
 
-export const countyItems: DemoItem[] = [...scItems, ...rsItems, ...gaItems, ...mzItems, ...zrItems, ...swItems, ...wjItems, ...zjItems];
+export const countyItems: DemoItem[] = [
+  ...scItems,
+  ...rsItems,
+  ...gaItems,
+  ...mzItems,
+  ...zrItems,
+  ...swItems,
+  ...wjItems,
+  ...zjItems,
+];
 
 export const countyWindows: DemoWindow[] = [
   {

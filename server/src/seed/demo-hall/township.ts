@@ -1,4 +1,13 @@
-import { type DemoDepartment, type DemoItem, type DemoWindow, material, proxyMaterial, step, instantSteps, reviewSteps } from './builders.ts';
+import {
+  type DemoDepartment,
+  type DemoItem,
+  type DemoWindow,
+  material,
+  proxyMaterial,
+  step,
+  instantSteps,
+  reviewSteps,
+} from './builders.ts';
 
 // 青川县桥头镇便民服务中心 (township level)
 
@@ -86,7 +95,8 @@ export const townItems: DemoItem[] = [
       },
       {
         question: '把老房子卖了，还能再申请吗？',
-        answer: '不能。依照《中华人民共和国土地管理法》第六十二条，农村村民出卖、出租、赠与住宅后，再申请宅基地的，不予批准。',
+        answer:
+          '不能。依照《中华人民共和国土地管理法》第六十二条，农村村民出卖、出租、赠与住宅后，再申请宅基地的，不予批准。',
       },
     ],
   },
@@ -154,7 +164,8 @@ export const townItems: DemoItem[] = [
       },
       {
         question: '什么时候申报？',
-        answer: '每年集中申报一次，一般在春耕前，具体时间以镇人民政府和村委会发布的通知为准，逾期未申报的当年不予补报。',
+        answer:
+          '每年集中申报一次，一般在春耕前，具体时间以镇人民政府和村委会发布的通知为准，逾期未申报的当年不予补报。',
       },
       {
         question: '每亩补多少钱？',
@@ -181,7 +192,14 @@ export const townItems: DemoItem[] = [
     materials: [
       material({ key: 'm1', name: '老年人居民身份证', form: 'original_and_copy', essential: true }),
       material({ key: 'm2', name: '居民户口簿', form: 'original' }),
-      material({ key: 'm3', name: '高龄津贴申领表', form: 'original', essential: true, hasBlankForm: true, hasSample: true }),
+      material({
+        key: 'm3',
+        name: '高龄津贴申领表',
+        form: 'original',
+        essential: true,
+        hasBlankForm: true,
+        hasSample: true,
+      }),
       material({
         key: 'm4',
         name: '社会保障卡或者本人银行账户',
@@ -220,7 +238,14 @@ export const townItems: DemoItem[] = [
     feeNote: '',
     approvalLevel: 'leader',
     materials: [
-      material({ key: 'm1', name: '临时救助申请书', form: 'original', essential: true, hasBlankForm: true, hasSample: true }),
+      material({
+        key: 'm1',
+        name: '临时救助申请书',
+        form: 'original',
+        essential: true,
+        hasBlankForm: true,
+        hasSample: true,
+      }),
       material({ key: 'm2', name: '申请人居民身份证、居民户口簿', form: 'original_and_copy', essential: true }),
       material({ key: 'm3', name: '家庭经济状况核对授权书', form: 'original', essential: true, hasBlankForm: true }),
       material({
@@ -266,7 +291,8 @@ export const townItems: DemoItem[] = [
     departmentCodes: ['SH'],
     description:
       '未参加职工基本医疗保险的本镇户籍居民（含在校学生、新生儿），以及持有本县居住证的非本地户籍人员，可以办理城乡居民基本医疗保险参保登记，并在集中缴费期内缴纳个人缴费。',
-    basis: '《中华人民共和国社会保险法》第二十四条、第二十五条；《国务院关于整合城乡居民基本医疗保险制度的意见》（国发〔2016〕3号）',
+    basis:
+      '《中华人民共和国社会保险法》第二十四条、第二十五条；《国务院关于整合城乡居民基本医疗保险制度的意见》（国发〔2016〕3号）',
     conditions:
       '1. 未参加职工基本医疗保险或者其他基本医疗保障制度；2. 具有本镇户籍，或者持有本县居住证；3. 不在其他统筹地区重复参保。',
     kind: 'instant',
@@ -311,7 +337,8 @@ export const townItems: DemoItem[] = [
     faq: [
       {
         question: '什么时候交医保费？',
-        answer: '每年集中缴费期内缴纳次年的个人缴费，具体时间和标准以当年通知为准，可通过手机缴费或者到镇便民服务中心缴纳。',
+        answer:
+          '每年集中缴费期内缴纳次年的个人缴费，具体时间和标准以当年通知为准，可通过手机缴费或者到镇便民服务中心缴纳。',
       },
       {
         question: '新生儿怎么参保？',

@@ -91,29 +91,59 @@ export class TableBuffer {
 export function historyTables(dialect: Dialect) {
   const t = (table: string, columns: string) => new TableBuffer(table, columns.split(/\s*,\s*/), dialect);
   return {
-    applicants: t('applicants', 'id, hall_id, kind, name, doc_type, doc_number_enc, doc_number_index, doc_number_masked, phone_enc, phone_index, phone_masked, address, legal_representative, contact_name, created_at, updated_at, created_by'),
-    cases: t('cases', [
-      'id, hall_id, case_no, item_id, item_version, item_name, applicant_id, agent_id, attorney_checked, state, resume_to, urgency, priority',
-      'importance, window_id, received_by, received_by_name, received_at, received_day, first_owner_id, first_owner_name, accepted_at',
-      'accepted_day, promised_days, warning_days, deadline, deadline_provisional, deferred_items, deferred_deadline, closed_reason, updated_at',
-      'extra_days, approval_escalated, outcome, completed_at, completed_day',
-    ].join(', ')),
+    applicants: t(
+      'applicants',
+      'id, hall_id, kind, name, doc_type, doc_number_enc, doc_number_index, doc_number_masked, phone_enc, phone_index, phone_masked, address, legal_representative, contact_name, created_at, updated_at, created_by',
+    ),
+    cases: t(
+      'cases',
+      [
+        'id, hall_id, case_no, item_id, item_version, item_name, applicant_id, agent_id, attorney_checked, state, resume_to, urgency, priority',
+        'importance, window_id, received_by, received_by_name, received_at, received_day, first_owner_id, first_owner_name, accepted_at',
+        'accepted_day, promised_days, warning_days, deadline, deadline_provisional, deferred_items, deferred_deadline, closed_reason, updated_at',
+        'extra_days, approval_escalated, outcome, completed_at, completed_day',
+      ].join(', '),
+    ),
     receptions: t('case_receptions', 'id, case_id, round, materials, window_id, clerk_id, clerk_name, at'),
-    events: t('case_events', 'id, case_id, seq, at, user_id, username, display_name, action, from_state, to_state, detail'),
-    steps: t('case_steps', 'id, case_id, step_key, name, step_order, role, department_id, limit_days, status, activated_at, done_at, assignee_id, assignee_name, claimed_at, deadline, deadline_provisional'),
+    events: t(
+      'case_events',
+      'id, case_id, seq, at, user_id, username, display_name, action, from_state, to_state, detail',
+    ),
+    steps: t(
+      'case_steps',
+      'id, case_id, step_key, name, step_order, role, department_id, limit_days, status, activated_at, done_at, assignee_id, assignee_name, claimed_at, deadline, deadline_provisional',
+    ),
     slips: t('routing_slips', 'id, case_id, at, step_id, handed_over_by, handed_over_by_name, department_id'),
-    documents: t('case_documents', 'id, hall_id, case_id, kind, doc_no, status, issued_at, issued_by, issued_by_name, content'),
-    verifications: t('case_verifications', 'id, case_id, step_id, question, response_deadline, asked_by, asked_by_name, asked_at, answer, answered_by_name, answered_at, response_deadline_provisional'),
+    documents: t(
+      'case_documents',
+      'id, hall_id, case_id, kind, doc_no, status, issued_at, issued_by, issued_by_name, content',
+    ),
+    verifications: t(
+      'case_verifications',
+      'id, case_id, step_id, question, response_deadline, asked_by, asked_by_name, asked_at, answer, answered_by_name, answered_at, response_deadline_provisional',
+    ),
     pauses: t('case_pauses', 'id, case_id, kind, reason, from_day, to_day, started_at, started_by_name, ended_at'),
-    deliveries: t('case_deliveries', 'id, case_id, method, collected_by, id_doc_type, id_doc_number_enc, id_doc_number_masked, carrier, tracking_number, at, by_name'),
+    deliveries: t(
+      'case_deliveries',
+      'id, case_id, method, collected_by, id_doc_type, id_doc_number_enc, id_doc_number_masked, carrier, tracking_number, at, by_name',
+    ),
     archives: t('case_archives', 'id, case_id, hall_id, archive_no, retention, manifest, at, by_name'),
-    tickets: t('queue_tickets', [
-      'id, hall_id, day, category_id, number, seq, priority, weight, appointment_at, arrived_at, status, window_id, target_window_id, walk_in',
-      'first_called_at, called_at, recall_count, serving_started_at, finished_at, served_by, wait_ms, service_ms, transfers',
-      'people_ahead_at_issue, estimated_wait_ms, outcome_kind, outcome_id, issued_by, created_at, updated_at',
-    ].join(', ')),
-    ratings: t('ratings', 'id, hall_id, ticket_id, window_id, staff_user_id, outcome_kind, outcome_id, level, score, is_bad, reasons, comment, channel, day, created_at'),
-    followUps: t('rating_follow_ups', 'id, hall_id, rating_id, status, due_day, provisional, assigned_role, note, called_back_at, called_back_by, created_at, updated_at'),
+    tickets: t(
+      'queue_tickets',
+      [
+        'id, hall_id, day, category_id, number, seq, priority, weight, appointment_at, arrived_at, status, window_id, target_window_id, walk_in',
+        'first_called_at, called_at, recall_count, serving_started_at, finished_at, served_by, wait_ms, service_ms, transfers',
+        'people_ahead_at_issue, estimated_wait_ms, outcome_kind, outcome_id, issued_by, created_at, updated_at',
+      ].join(', '),
+    ),
+    ratings: t(
+      'ratings',
+      'id, hall_id, ticket_id, window_id, staff_user_id, outcome_kind, outcome_id, level, score, is_bad, reasons, comment, channel, day, created_at',
+    ),
+    followUps: t(
+      'rating_follow_ups',
+      'id, hall_id, rating_id, status, due_day, provisional, assigned_role, note, called_back_at, called_back_by, created_at, updated_at',
+    ),
   };
 }
 export type HistoryTables = ReturnType<typeof historyTables>;

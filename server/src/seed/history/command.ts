@@ -16,7 +16,16 @@ export async function seedHistory(ctx: AppContext, args: readonly string[]): Pro
   if (!cases) return;
   const seed = option(args, '--seed') ?? 1;
   const bar = progress(cases);
-  const r = await generateHistory(ctx.db, ctx.dialect, { cases, seed, now: ctx.clock.now(), baseUrl: ctx.config.publicBaseUrl, progress: bar });
+  const r = await generateHistory(ctx.db, ctx.dialect, {
+    cases,
+    seed,
+    now: ctx.clock.now(),
+    baseUrl: ctx.config.publicBaseUrl,
+    progress: bar,
+  });
   bar.finish(r.cases);
-  ctx.log.info({ ...r, seconds: Math.round(r.seconds * 10) / 10, casesPerSecond: Math.round(r.casesPerSecond) }, 'history loaded');
+  ctx.log.info(
+    { ...r, seconds: Math.round(r.seconds * 10) / 10, casesPerSecond: Math.round(r.casesPerSecond) },
+    'history loaded',
+  );
 }

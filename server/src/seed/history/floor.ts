@@ -7,8 +7,20 @@ import type { HistoryTables } from './bulk.ts';
 import type { HallPlan, ItemPlan, Staff } from './hall.ts';
 import { type Random, seededId } from './random.ts';
 
-const LEVELS = { very_satisfied: 0.62, satisfied: 0.27, basically_satisfied: 0.08, dissatisfied: 0.02, very_dissatisfied: 0.01 };
-const SCORE = { very_satisfied: 5, satisfied: 4, basically_satisfied: 3, dissatisfied: 2, very_dissatisfied: 1 } as const;
+const LEVELS = {
+  very_satisfied: 0.62,
+  satisfied: 0.27,
+  basically_satisfied: 0.08,
+  dissatisfied: 0.02,
+  very_dissatisfied: 0.01,
+};
+const SCORE = {
+  very_satisfied: 5,
+  satisfied: 4,
+  basically_satisfied: 3,
+  dissatisfied: 2,
+  very_dissatisfied: 1,
+} as const;
 
 /** Last ticket number per hall, day and prefix (queue_counters). */
 export class TicketCounters {
@@ -25,7 +37,16 @@ export function emitVisit(
   rnd: Random,
   t: HistoryTables,
   counters: TicketCounters,
-  x: { hall: HallPlan; item: ItemPlan; caseId: string; receivedAt: number; visitEnd: number; clerk: Staff; windowId: string | null; urgent: boolean },
+  x: {
+    hall: HallPlan;
+    item: ItemPlan;
+    caseId: string;
+    receivedAt: number;
+    visitEnd: number;
+    clerk: Staff;
+    windowId: string | null;
+    urgent: boolean;
+  },
 ): void {
   const cat = x.item.category;
   if (!cat || !x.windowId) return;
@@ -37,21 +58,75 @@ export function emitVisit(
   const finished = x.visitEnd + 60_000;
   const id = seededId(rnd, arrived);
   t.tickets.add(
-    id, x.hall.id, day, cat.id, `${cat.prefix}${String(seq).padStart(3, '0')}`, seq, x.urgent ? 'green' : 'normal', x.urgent ? 100 : 0, null, arrived,
-    'done', x.windowId, null, 0, called, called, 0, called + 30_000, finished, x.clerk.id, waitMs, finished - called - 30_000, 0,
-    rnd.int(0, 12), Math.round(waitMs * (0.7 + rnd.next() * 0.6)), 'case', x.caseId, null, arrived, finished,
+    id,
+    x.hall.id,
+    day,
+    cat.id,
+    `${cat.prefix}${String(seq).padStart(3, '0')}`,
+    seq,
+    x.urgent ? 'green' : 'normal',
+    x.urgent ? 100 : 0,
+    null,
+    arrived,
+    'done',
+    x.windowId,
+    null,
+    0,
+    called,
+    called,
+    0,
+    called + 30_000,
+    finished,
+    x.clerk.id,
+    waitMs,
+    finished - called - 30_000,
+    0,
+    rnd.int(0, 12),
+    Math.round(waitMs * (0.7 + rnd.next() * 0.6)),
+    'case',
+    x.caseId,
+    null,
+    arrived,
+    finished,
   );
   if (!rnd.chance(0.35)) return;
   const level = rnd.weighted(LEVELS);
   const bad = level === 'dissatisfied' || level === 'very_dissatisfied';
   const ratedAt = finished + rnd.int(5, 90) * 1000;
   const ratingId = seededId(rnd, ratedAt);
-  t.ratings.add(ratingId, x.hall.id, id, x.windowId, x.clerk.id, 'case', x.caseId, level, SCORE[level], bad ? 1 : 0,
-    JSON.stringify(bad ? ['等候时间长'] : level === 'very_satisfied' ? ['服务热情'] : []), '', 'pad', day, ratedAt);
+  t.ratings.add(
+    ratingId,
+    x.hall.id,
+    id,
+    x.windowId,
+    x.clerk.id,
+    'case',
+    x.caseId,
+    level,
+    SCORE[level],
+    bad ? 1 : 0,
+    JSON.stringify(bad ? ['等候时间长'] : level === 'very_satisfied' ? ['服务热情'] : []),
+    '',
+    'pad',
+    day,
+    ratedAt,
+  );
   if (bad) {
     const due = x.hall.deadline(day, 1);
     const back = ratedAt + 86_400_000;
-    t.followUps.add(seededId(rnd, ratedAt), x.hall.id, ratingId, 'called_back', due.deadline, due.provisional ? 1 : 0, 'feedback',
-      '已电话回访，申请人表示理解', back, x.clerk.id, ratedAt, back);
+    t.followUps.add(
+      seededId(rnd, ratedAt),
+      x.hall.id,
+      ratingId,
+      'called_back',
+      due.deadline,
+      due.provisional ? 1 : 0,
+      'feedback',
+      '已电话回访，申请人表示理解',
+      back,
+      x.clerk.id,
+      ratedAt,
+      back,
+    );
   }
 }

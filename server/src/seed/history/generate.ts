@@ -88,15 +88,39 @@ export async function generateHistory(db: Db, dialect: Dialect, opts: HistoryOpt
   const t = historyTables(dialect);
 
   const numbers = new Counters();
-  for (const c of await db.selectFrom('number_counters').selectAll().where('hall_id', 'in', halls.map((h) => h.id)).execute()) {
+  for (const c of await db
+    .selectFrom('number_counters')
+    .selectAll()
+    .where(
+      'hall_id',
+      'in',
+      halls.map((h) => h.id),
+    )
+    .execute()) {
     numbers.values.set(`${c.hall_id}|${c.series}|${c.year}`, Number(c.value));
   }
   const tickets = new TicketCounters();
-  for (const c of await db.selectFrom('queue_counters').selectAll().where('hall_id', 'in', halls.map((h) => h.id)).execute()) {
+  for (const c of await db
+    .selectFrom('queue_counters')
+    .selectAll()
+    .where(
+      'hall_id',
+      'in',
+      halls.map((h) => h.id),
+    )
+    .execute()) {
     tickets.last.set(`${c.hall_id}|${c.day}|${c.prefix}`, Number(c.last_seq));
   }
   const taken = new Map<string, Set<string>>();
-  for (const a of await db.selectFrom('applicants').select(['hall_id', 'doc_number_index']).where('hall_id', 'in', halls.map((h) => h.id)).execute()) {
+  for (const a of await db
+    .selectFrom('applicants')
+    .select(['hall_id', 'doc_number_index'])
+    .where(
+      'hall_id',
+      'in',
+      halls.map((h) => h.id),
+    )
+    .execute()) {
     const set = taken.get(a.hall_id) ?? new Set<string>();
     set.add(a.doc_number_index);
     taken.set(a.hall_id, set);
@@ -121,11 +145,28 @@ export async function generateHistory(db: Db, dialect: Dialect, opts: HistoryOpt
     const at = hall.dayStart[plan.start]!;
     const applicant = pool.get(hall, isBusiness(item) ? rnd.chance(0.8) : rnd.chance(0.05), at);
     const agent = rnd.chance(0.06) ? pool.get(hall, false, at) : null;
-    const missing = plan.fate === 'notice' || plan.fate === 'noticeLapsed'
-      ? (item.content.materials.find((m) => m.requirement === 'required')?.key ?? null) : null;
-    const r = emitCase(e, { ...plan, applicant, agent: agent?.id === applicant.id ? null : agent, missing, lapsed: plan.fate === 'noticeLapsed' });
+    const missing =
+      plan.fate === 'notice' || plan.fate === 'noticeLapsed'
+        ? (item.content.materials.find((m) => m.requirement === 'required')?.key ?? null)
+        : null;
+    const r = emitCase(e, {
+      ...plan,
+      applicant,
+      agent: agent?.id === applicant.id ? null : agent,
+      missing,
+      lapsed: plan.fate === 'noticeLapsed',
+    });
     states[r.state]++;
-    emitVisit(rnd, t, tickets, { hall, item, caseId: r.id, receivedAt: r.receivedAt, visitEnd: r.visitEnd, clerk: r.clerk, windowId: r.windowId, urgent: false });
+    emitVisit(rnd, t, tickets, {
+      hall,
+      item,
+      caseId: r.id,
+      receivedAt: r.receivedAt,
+      visitEnd: r.visitEnd,
+      clerk: r.clerk,
+      windowId: r.windowId,
+      urgent: false,
+    });
     const cat = item.category;
     if (cat && r.windowId) ticketsDirty.add(`${hall.id}|${chinaDay(r.receivedAt)}|${cat.prefix}`);
   };
@@ -173,9 +214,32 @@ export async function generateHistory(db: Db, dialect: Dialect, opts: HistoryOpt
   const to = chinaDay(opts.now);
   await db.transaction().execute((trx) =>
     appendAudit(trx, {
-      at: opts.now, userId: null, username: 'system', action: 'system.history_import', targetType: 'system', targetId: 'history',
-      outcome: 'success', ip: null,
-      detail: { cases: opts.cases, applicants: pool.created, seed: opts.seed, from, to, halls: halls.map((h) => h.code), states },
-    }));
-  return { cases: opts.cases, applicants: pool.created, seconds, casesPerSecond: opts.cases / seconds, states, from, to };
+      at: opts.now,
+      userId: null,
+      username: 'system',
+      action: 'system.history_import',
+      targetType: 'system',
+      targetId: 'history',
+      outcome: 'success',
+      ip: null,
+      detail: {
+        cases: opts.cases,
+        applicants: pool.created,
+        seed: opts.seed,
+        from,
+        to,
+        halls: halls.map((h) => h.code),
+        states,
+      },
+    }),
+  );
+  return {
+    cases: opts.cases,
+    applicants: pool.created,
+    seconds,
+    casesPerSecond: opts.cases / seconds,
+    states,
+    from,
+    to,
+  };
 }

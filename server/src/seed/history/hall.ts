@@ -81,7 +81,9 @@ export async function loadHalls(db: Db, now: number, historyDays: number): Promi
   for (const h of halls) {
     const items = await db
       .selectFrom('service_items as i')
-      .innerJoin('service_item_versions as v', (j) => j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'))
+      .innerJoin('service_item_versions as v', (j) =>
+        j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'),
+      )
       .select(['i.id', 'i.code', 'i.category', 'v.version', 'v.content'])
       .where('i.hall_id', '=', h.id)
       .where('i.status', '=', 'published')
@@ -113,18 +115,31 @@ export async function loadHalls(db: Db, now: number, historyDays: number): Promi
       .orderBy('u.username')
       .execute();
     const staff = new Map<string, Staff[]>();
-    for (const r of staffRows) staff.set(r.role, [...(staff.get(r.role) ?? []), { id: r.id, username: r.username, name: r.display_name, json: JSON.stringify(r.display_name) }]);
+    for (const r of staffRows)
+      staff.set(r.role, [
+        ...(staff.get(r.role) ?? []),
+        { id: r.id, username: r.username, name: r.display_name, json: JSON.stringify(r.display_name) },
+      ]);
     if (!staff.get('clerk')?.length) continue;
 
     const plansOfItems: ItemPlan[] = items.map((i, n) => {
       const content = parseContent(i.content);
       const cats: string[][] = categories.map((c) => JSON.parse(c.item_categories) as string[]);
       const cat = categories.find((_c, k) => cats[k]!.includes(content.category)) ?? categories[0] ?? null;
-      const ws = windows.filter((w) => w.item_id === i.id).map((w) => ({ id: w.id, label: `${w.number}号窗口 ${w.name}` }));
+      const ws = windows
+        .filter((w) => w.item_id === i.id)
+        .map((w) => ({ id: w.id, label: `${w.number}号窗口 ${w.name}` }));
       const deferrable = content.materials.find((m) => m.requirement === 'required' && !m.essential)?.key ?? null;
       return {
-        id: i.id, code: i.code, version: Number(i.version), content, instant: content.kind === 'instant',
-        promisedDays: content.promisedDays, groups: groupsOf(content), deferrable, windows: ws,
+        id: i.id,
+        code: i.code,
+        version: Number(i.version),
+        content,
+        instant: content.kind === 'instant',
+        promisedDays: content.promisedDays,
+        groups: groupsOf(content),
+        deferrable,
+        windows: ws,
         category: cat ? { id: cat.id, prefix: cat.prefix } : null,
         // Instant items (certificates, registrations) are the bulk of a hall's day; a fixed spread per item.
         weight: (content.kind === 'instant' ? 3 : 1) * (0.5 + ((n * 7919) % 11) / 10),
@@ -146,7 +161,15 @@ export async function loadHalls(db: Db, now: number, historyDays: number): Promi
     }
     const cache = new Map<string, Deadline>();
     plans.push({
-      id: h.id, code: h.code, name: h.name, items: plansOfItems, staff, calendar, days, dayStart, todayIndex,
+      id: h.id,
+      code: h.code,
+      name: h.name,
+      items: plansOfItems,
+      staff,
+      calendar,
+      days,
+      dayStart,
+      todayIndex,
       deadline(day, n, pauses) {
         if (pauses?.length) return calendar.deadlineWithPauses(day, n, pauses, 0);
         const key = `${day}|${n}`;

@@ -18,7 +18,12 @@ let hall: TestHall;
 
 beforeAll(async () => {
   hall = await buildTestHall();
-  await generateHistory(hall.ctx.db, hall.ctx.dialect, { cases: N, seed: 11, now: hall.clock.now(), baseUrl: 'http://hall.test' });
+  await generateHistory(hall.ctx.db, hall.ctx.dialect, {
+    cases: N,
+    seed: 11,
+    now: hall.clock.now(),
+    baseUrl: 'http://hall.test',
+  });
 }, 300_000);
 afterAll(() => hall.close());
 
@@ -29,7 +34,11 @@ async function loaded() {
   const pauseRows = (await db.selectFrom('case_pauses').selectAll().execute()) as PauseRow[];
   const pauses = new Map<string, PauseRow[]>();
   for (const p of pauseRows) pauses.set(p.case_id, [...(pauses.get(p.case_id) ?? []), p]);
-  const completions = await db.selectFrom('case_events').select(['case_id', 'at']).where('to_state', '=', 'completed').execute();
+  const completions = await db
+    .selectFrom('case_events')
+    .select(['case_id', 'at'])
+    .where('to_state', '=', 'completed')
+    .execute();
   const calendars = new Map<string, Awaited<ReturnType<typeof calendarOf>>>();
   for (const c of cases) if (!calendars.has(c.hall_id)) calendars.set(c.hall_id, await calendarOf(db, c.hall_id));
   return { cases, steps, pauses, pauseRows, completions, calendars };
@@ -58,7 +67,9 @@ describe('clocks of a generated history', () => {
       const cal = calendars.get(c.hall_id)!;
       const live = stepDeadlineColumns(cal, s, pausesFrom(pauses.get(c.id) ?? []));
       if (live.deadline !== (s.deadline ?? null) || live.deadline_provisional !== Number(s.deadline_provisional)) {
-        wrong.push(`step ${s.name} of ${c.case_no}: stored ${s.deadline}/${s.deadline_provisional}, live ${live.deadline}/${live.deadline_provisional}`);
+        wrong.push(
+          `step ${s.name} of ${c.case_no}: stored ${s.deadline}/${s.deadline_provisional}, live ${live.deadline}/${live.deadline_provisional}`,
+        );
       }
       if (suspended.has(c.id) && live.deadline !== stepDeadlineOf(cal, s, [])) movedBySuspension += 1;
     }
@@ -70,7 +81,8 @@ describe('clocks of a generated history', () => {
   it('counts no case red that completed on time by its trail, and lights the board only by the live clock', async () => {
     const { cases, steps, pauses, completions, calendars } = await loaded();
     const completedAt = new Map<string, number>();
-    for (const e of completions) completedAt.set(e.case_id, Math.min(Number(e.at), completedAt.get(e.case_id) ?? Number.POSITIVE_INFINITY));
+    for (const e of completions)
+      completedAt.set(e.case_id, Math.min(Number(e.at), completedAt.get(e.case_id) ?? Number.POSITIVE_INFINITY));
     const stepsOf = new Map<string, typeof steps>();
     for (const s of steps) stepsOf.set(s.case_id, [...(stepsOf.get(s.case_id) ?? []), s]);
     let onTime = 0;
@@ -91,7 +103,8 @@ describe('clocks of a generated history', () => {
         const doneDay = chinaDay(Number(s.done_at));
         const live = stepDeadlineOf(cal, s, pausesFrom(pauses.get(c.id) ?? []))!;
         if (doneDay > s.deadline) countedRed += 1;
-        if (doneDay > s.deadline && doneDay <= live) falseReds.push(`${c.case_no} ${s.name}: done ${doneDay}, due ${live}`);
+        if (doneDay > s.deadline && doneDay <= live)
+          falseReds.push(`${c.case_no} ${s.name}: done ${doneDay}, due ${live}`);
       }
     }
     expect(falseReds).toEqual([]);

@@ -38,16 +38,27 @@ describe('a generated hall history', () => {
   it('gives every applicant a valid ID number or credit code', async () => {
     const stored = await hall.ctx.db.selectFrom('applicants').select(['id', 'doc_type', 'doc_number_enc']).execute();
     // Stored encrypted like a registration through the service; each decrypts to a valid number.
-    const rows = stored.map((r) => ({ doc_type: r.doc_type, doc_number: reveal(piiFields.applicantDoc, r.id, r.doc_number_enc) }));
+    const rows = stored.map((r) => ({
+      doc_type: r.doc_type,
+      doc_number: reveal(piiFields.applicantDoc, r.id, r.doc_number_enc),
+    }));
     expect(rows.length).toBe(result.applicants);
     const today = chinaDay(hall.clock.now());
-    for (const r of rows) expect(validateDocument(r.doc_type as 'resident_id', r.doc_number, today), r.doc_number).toMatchObject({ ok: true });
+    for (const r of rows)
+      expect(validateDocument(r.doc_type as 'resident_id', r.doc_number, today), r.doc_number).toMatchObject({
+        ok: true,
+      });
     expect(new Set(rows.map((r) => r.doc_type))).toEqual(new Set(['resident_id', 'credit_code']));
   });
 
   it('writes trails the state machine allows, ending in the case state', async () => {
     const cases = await hall.ctx.db.selectFrom('cases').select(['id', 'state', 'resume_to']).execute();
-    const events = await hall.ctx.db.selectFrom('case_events').select(['case_id', 'seq', 'action', 'from_state', 'to_state']).orderBy('case_id').orderBy('seq').execute();
+    const events = await hall.ctx.db
+      .selectFrom('case_events')
+      .select(['case_id', 'seq', 'action', 'from_state', 'to_state'])
+      .orderBy('case_id')
+      .orderBy('seq')
+      .execute();
     const byCase = new Map<string, typeof events>();
     for (const e of events) byCase.set(e.case_id, [...(byCase.get(e.case_id) ?? []), e]);
     for (const c of cases) {
@@ -69,7 +80,11 @@ describe('a generated hall history', () => {
 
   it('numbers cases and documents uniquely, and leaves each counter at its highest number', async () => {
     const db = hall.ctx.db;
-    const cases = await db.selectFrom('cases').innerJoin('halls', 'halls.id', 'cases.hall_id').select(['cases.case_no', 'cases.hall_id', 'cases.accepted_day', 'halls.code']).execute();
+    const cases = await db
+      .selectFrom('cases')
+      .innerJoin('halls', 'halls.id', 'cases.hall_id')
+      .select(['cases.case_no', 'cases.hall_id', 'cases.accepted_day', 'halls.code'])
+      .execute();
     const numbered = cases.filter((c) => c.case_no !== null);
     expect(numbered.length).toBeGreaterThan(N / 2);
     expect(new Set(numbered.map((c) => c.case_no)).size).toBe(numbered.length);
@@ -91,7 +106,10 @@ describe('a generated hall history', () => {
     const counters = await db.selectFrom('number_counters').selectAll().execute();
     for (const [key, n] of highest) {
       const [hallId, series, year] = key.split('|');
-      expect(counters.find((c) => c.hall_id === hallId && c.series === series && Number(c.year) === Number(year))?.value, key).toBe(n);
+      expect(
+        counters.find((c) => c.hall_id === hallId && c.series === series && Number(c.year) === Number(year))?.value,
+        key,
+      ).toBe(n);
     }
   });
 
@@ -100,7 +118,11 @@ describe('a generated hall history', () => {
       const broken = await sql`pragma foreign_key_check`.execute(hall.ctx.db);
       expect(broken.rows).toEqual([]);
     }
-    const imports = await hall.ctx.db.selectFrom('audit_log').select(['detail']).where('action', '=', 'system.history_import').execute();
+    const imports = await hall.ctx.db
+      .selectFrom('audit_log')
+      .select(['detail'])
+      .where('action', '=', 'system.history_import')
+      .execute();
     expect(imports).toHaveLength(1);
     expect(JSON.parse(imports[0]!.detail!)).toMatchObject({ cases: N, seed: 7 });
     expect(await verifyAuditChain(hall.ctx.db)).toMatchObject({ ok: true });
@@ -127,8 +149,13 @@ describe('a generated hall history', () => {
     const hallId = json(await head.get('/api/auth/me')).halls[0].id as string;
     const departmentId = json(await head.get(`/api/departments?hallId=${hallId}`)).items[0].id as string;
     const itemId = await publishedItem(head, hallId, departmentId, 'BD-001');
-    const counter = await hall.ctx.db.selectFrom('number_counters').select('value')
-      .where('hall_id', '=', hallId).where('series', '=', 'case').where('year', '=', 2026).executeTakeFirstOrThrow();
+    const counter = await hall.ctx.db
+      .selectFrom('number_counters')
+      .select('value')
+      .where('hall_id', '=', hallId)
+      .where('series', '=', 'case')
+      .where('year', '=', 2026)
+      .executeTakeFirstOrThrow();
     expect(counter.value).toBeGreaterThan(0);
     const applicantId = await person(clerk, hallId);
     const received = json(await clerk.post('/api/intake/receptions', { itemId, applicantId, materials: complete() }));
@@ -144,8 +171,13 @@ describe('a generated hall history', () => {
       expect(again.states).toEqual(result.states);
       // The history only: the first hall has taken one real case since.
       const fingerprint = (h: TestHall) =>
-        h.ctx.db.selectFrom('cases').select(['case_no', 'state', 'item_name', 'received_at', 'deadline'])
-          .where('received_day', '<', chinaDay(h.clock.now())).orderBy('received_at').orderBy('case_no').execute();
+        h.ctx.db
+          .selectFrom('cases')
+          .select(['case_no', 'state', 'item_name', 'received_at', 'deadline'])
+          .where('received_day', '<', chinaDay(h.clock.now()))
+          .orderBy('received_at')
+          .orderBy('case_no')
+          .execute();
       expect(await fingerprint(other)).toEqual(await fingerprint(hall));
     } finally {
       await other.close();

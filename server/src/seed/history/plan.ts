@@ -42,10 +42,36 @@ export class ApplicantPool {
     // Encrypted like the service's registrations: ciphertext, blind index and masked form of each number.
     const doc = protectDocNumber(piiFields.applicantDoc, id, a.docNumber, a.kind === 'person');
     const phone = protectPhone(piiFields.applicantPhone, id, a.phone);
-    this.t.applicants.add(id, hall.id, a.kind, a.name, a.docType, doc.enc, doc.index, doc.masked, phone.enc, phone.index, phone.masked,
-      a.address, a.legalRepresentative, a.contactName, at, at, clerk.id);
-    const applicant: Applicant = { id, kind: a.kind, name: a.name, docType: a.docType, docNumber: a.docNumber, phone: a.phone,
-      legalRepresentative: a.legalRepresentative, contactName: a.contactName, party: JSON.stringify(partyOf(a)) };
+    this.t.applicants.add(
+      id,
+      hall.id,
+      a.kind,
+      a.name,
+      a.docType,
+      doc.enc,
+      doc.index,
+      doc.masked,
+      phone.enc,
+      phone.index,
+      phone.masked,
+      a.address,
+      a.legalRepresentative,
+      a.contactName,
+      at,
+      at,
+      clerk.id,
+    );
+    const applicant: Applicant = {
+      id,
+      kind: a.kind,
+      name: a.name,
+      docType: a.docType,
+      docNumber: a.docNumber,
+      phone: a.phone,
+      legalRepresentative: a.legalRepresentative,
+      contactName: a.contactName,
+      party: JSON.stringify(partyOf(a)),
+    };
     list.push(applicant);
     this.created++;
     return applicant;
@@ -82,7 +108,9 @@ export interface Coverage {
   item: (i: ItemPlan) => boolean;
 }
 
-const reviewed = (i: ItemPlan) => !i.instant && i.groups.some((g) => g.role === 'reviewer' && g.departments.length > 0) &&
+const reviewed = (i: ItemPlan) =>
+  !i.instant &&
+  i.groups.some((g) => g.role === 'reviewer' && g.departments.length > 0) &&
   i.groups.some((g) => g.role === 'approver');
 
 /**
@@ -91,7 +119,12 @@ const reviewed = (i: ItemPlan) => !i.instant && i.groups.some((g) => g.role === 
  */
 export const coverage: Coverage[] = [
   { state: 'received', fate: 'normal', force: [], item: () => true },
-  { state: 'awaiting_supplement', fate: 'notice', force: [], item: (i) => i.content.materials.some((m) => m.requirement === 'required') },
+  {
+    state: 'awaiting_supplement',
+    fate: 'notice',
+    force: [],
+    item: (i) => i.content.materials.some((m) => m.requirement === 'required'),
+  },
   { state: 'not_accepted', fate: 'refuse', force: [], item: () => true },
   { state: 'accepted', fate: 'normal', force: [], item: (i) => i.instant },
   { state: 'in_process', fate: 'normal', force: [], item: reviewed },
@@ -111,7 +144,11 @@ export const coverage: Coverage[] = [
 ];
 
 /** A coverage case's script, and the working day it must start on to reach its state by yesterday. */
-export function coverageScript(rnd: Random, hall: HallPlan, c: Coverage): { item: ItemPlan; script: Script; start: number } | null {
+export function coverageScript(
+  rnd: Random,
+  hall: HallPlan,
+  c: Coverage,
+): { item: ItemPlan; script: Script; start: number } | null {
   const items = hall.items.filter(c.item);
   if (items.length === 0) return null;
   const item = rnd.pick(items);

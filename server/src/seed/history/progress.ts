@@ -22,7 +22,11 @@ export function progress(total: number, out: NodeJS.WriteStream = process.stderr
   const line = (done: number) => {
     const s = (performance.now() - started) / 1000;
     const rate = s > 0 ? done / s : 0;
-    return { s, rate, text: `${fmt(done)} / ${fmt(total)} ${label}, ${fmt(rate)}/s, ETA ${eta(rate > 0 ? (total - done) / rate : Number.NaN)}` };
+    return {
+      s,
+      rate,
+      text: `${fmt(done)} / ${fmt(total)} ${label}, ${fmt(rate)}/s, ETA ${eta(rate > 0 ? (total - done) / rate : Number.NaN)}`,
+    };
   };
   return {
     tick(done) {

@@ -9,7 +9,13 @@ import { maskIdNumber } from '../../domain/masking.ts';
 import type { RoleCode } from '../../domain/roles.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import { piiFields, protectDocNumber } from '../../platform/pii/protect.ts';
-import { documentSeries, type DocumentKind, urgencyLabels, urgencyPriority, type Urgency } from '../../modules/cases/presenter.ts';
+import {
+  documentSeries,
+  type DocumentKind,
+  urgencyLabels,
+  urgencyPriority,
+  type Urgency,
+} from '../../modules/cases/presenter.ts';
 import { stepDeadlineColumns } from '../../modules/timelimits/clocks.ts';
 import type { HistoryTables, Value } from './bulk.ts';
 import * as doc from './docs.ts';
@@ -59,7 +65,10 @@ const pad6 = (n: number) => String(n).padStart(6, '0');
 const yearOf = (day: string) => Number(day.slice(0, 4));
 
 /** Writes the case; returns its state and, for the floor's ticket, when its first visit ended. */
-export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; receivedAt: number; visitEnd: number; clerk: Staff; windowId: string | null } {
+export function emitCase(
+  e: Emit,
+  p: CasePlan,
+): { state: CaseState; id: string; receivedAt: number; visitEnd: number; clerk: Staff; windowId: string | null } {
   const { rnd, t } = e;
   const { hall, item, script } = p;
   const ms = (x: number) => {
@@ -90,7 +99,14 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
   const urgency: Urgency = rnd.chance(0.03) ? 'urgent' : rnd.chance(0.02) ? 'special' : 'regular';
   const windowJson = JSON.stringify(window?.label ?? '综合受理窗口');
   const common = (day: string, handler: Staff) =>
-    doc.common({ item, applicant: p.applicant.party, agent: p.agent?.party ?? null, window: windowJson, handler: handler.json, day });
+    doc.common({
+      item,
+      applicant: p.applicant.party,
+      agent: p.agent?.party ?? null,
+      window: windowJson,
+      handler: handler.json,
+      day,
+    });
 
   let status: CaseStatus = initialStatus;
   let caseNo: string | null = null;
@@ -107,9 +123,16 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
   let pauseTo: number | null = null;
   let lastWork = 0;
   const filed: doc.Filed[] = [];
-  const trail: { seq: number; at: number; by: string; action: string; fromState: string | null; toState: string }[] = [];
+  const trail: { seq: number; at: number; by: string; action: string; fromState: string | null; toState: string }[] =
+    [];
   const materials: { round: number; at: number; clerk: string; marks: string }[] = [];
-  const deliveries: { method: string; collectedBy: string | null; docNumber: string | null; trackingNumber: string | null; at: number }[] = [];
+  const deliveries: {
+    method: string;
+    collectedBy: string | null;
+    docNumber: string | null;
+    trackingNumber: string | null;
+    at: number;
+  }[] = [];
   let archivedAt: number | null = null;
 
   const issue = (kind: DocumentKind, at: number, day: string, by: Staff, content: string, state: string) => {
@@ -121,7 +144,16 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
   };
 
   const firstMarks = doc.marksOf(item, p.missing ?? (script.deferred ? item.deferrable : null), p.agent !== null);
-  t.receptions.add(seededId(rnd, moves[0]!.at), id, 1, firstMarks, window?.id ?? null, clerk.id, clerk.name, moves[0]!.at);
+  t.receptions.add(
+    seededId(rnd, moves[0]!.at),
+    id,
+    1,
+    firstMarks,
+    window?.id ?? null,
+    clerk.id,
+    clerk.name,
+    moves[0]!.at,
+  );
   materials.push({ round: 1, at: moves[0]!.at, clerk: clerk.name, marks: firstMarks });
 
   for (const [k, m] of moves.entries()) {
@@ -141,7 +173,14 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
       case 'issueOneTimeNotice': {
         const supplement = hall.deadline(day, 5);
         const due = supplement.deadline ?? day;
-        notice = issue('one_time_notice', m.at, day, by, doc.notice(common(day, by), item, p.missing, due, supplement.provisional), 'open');
+        notice = issue(
+          'one_time_notice',
+          m.at,
+          day,
+          by,
+          doc.notice(common(day, by), item, p.missing, due, supplement.provisional),
+          'open',
+        );
         detail = { supplementDeadline: due, provisional: supplement.provisional };
         break;
       }
@@ -166,17 +205,40 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
         const d = hall.deadline(day, item.promisedDays);
         deadline = d.deadline;
         provisional = d.provisional ? 1 : 0;
-        if (script.deferred) deferredDeadline = hall.deadline(day, Math.min(5, Math.max(1, item.promisedDays))).deadline;
+        if (script.deferred)
+          deferredDeadline = hall.deadline(day, Math.min(5, Math.max(1, item.promisedDays))).deadline;
         const c = common(day, by);
-        issue('receipt', m.at, day, by, doc.receipt(c, item, {
-          caseNo, urgency: urgencyLabels[urgency], deferred: script.deferred ? item.deferrable : null, deferredDeadline,
-          deadline: deadline ?? day, provisional: provisional === 1, baseUrl: e.baseUrl,
-        }), 'issued');
+        issue(
+          'receipt',
+          m.at,
+          day,
+          by,
+          doc.receipt(c, item, {
+            caseNo,
+            urgency: urgencyLabels[urgency],
+            deferred: script.deferred ? item.deferrable : null,
+            deferredDeadline,
+            deadline: deadline ?? day,
+            provisional: provisional === 1,
+            baseUrl: e.baseUrl,
+          }),
+          'issued',
+        );
         if (script.deferred && item.deferrable) {
-          issue('deferral_promise', m.at, day, by, doc.promise(c, item, {
-            caseNo, deferred: item.deferrable, supplementDeadline: deferredDeadline ?? day, deadline: deadline ?? day,
-            deadlineProvisional: provisional === 1,
-          }), 'issued');
+          issue(
+            'deferral_promise',
+            m.at,
+            day,
+            by,
+            doc.promise(c, item, {
+              caseNo,
+              deferred: item.deferrable,
+              supplementDeadline: deferredDeadline ?? day,
+              deadline: deadline ?? day,
+              deadlineProvisional: provisional === 1,
+            }),
+            'issued',
+          );
         }
         detail = { caseNo, deadline, itemVersion: item.version };
         break;
@@ -188,8 +250,20 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
         const answer = moves[k + 1]?.action === 'answerVerification' ? moves[k + 1]! : null;
         const reply = hall.deadline(day, 2);
         const due = reply.deadline ?? day;
-        t.verifications.add(seededId(rnd, m.at), id, null, '申请表所填经营场所地址与产权证明不一致，请核实', due, by.id, by.name, m.at,
-          answer ? '已与申请人核实，系门牌号变更，已补充说明' : null, answer ? clerk.name : null, answer?.at ?? null, reply.provisional ? 1 : 0);
+        t.verifications.add(
+          seededId(rnd, m.at),
+          id,
+          null,
+          '申请表所填经营场所地址与产权证明不一致，请核实',
+          due,
+          by.id,
+          by.name,
+          m.at,
+          answer ? '已与申请人核实，系门牌号变更，已补充说明' : null,
+          answer ? clerk.name : null,
+          answer?.at ?? null,
+          reply.provisional ? 1 : 0,
+        );
         detail = { question: '经营场所地址核实', responseDeadline: due };
         break;
       }
@@ -203,10 +277,23 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
       case 'complete':
         completedAt = m.at;
         outcome = script.outcome;
-        issue('result_notice', m.at, day, by, doc.result({
-          caseNo: caseNo ?? '', itemName: item.content.name, applicant: p.applicant.party, agent: p.agent?.party ?? null, acceptedDay: acceptedDay ?? day,
-          outcome: script.outcome ?? 'success', handler: by.json, day,
-        }), 'issued');
+        issue(
+          'result_notice',
+          m.at,
+          day,
+          by,
+          doc.result({
+            caseNo: caseNo ?? '',
+            itemName: item.content.name,
+            applicant: p.applicant.party,
+            agent: p.agent?.party ?? null,
+            acceptedDay: acceptedDay ?? day,
+            outcome: script.outcome ?? 'success',
+            handler: by.json,
+            day,
+          }),
+          'issued',
+        );
         detail = { outcome, reason: null, remedy: null, results: [] };
         break;
       case 'notifyResult':
@@ -218,14 +305,44 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
         const number = person?.docNumber ?? null;
         const deliveryId = seededId(rnd, m.at);
         const enc = number ? protectDocNumber(piiFields.deliveryDoc, deliveryId, number, true) : null;
-        t.deliveries.add(deliveryId, id, 'collect', collector, number ? 'resident_id' : null, enc?.enc ?? null, enc?.masked ?? null, null, null, m.at, by.name);
-        deliveries.push({ method: 'collect', collectedBy: collector, docNumber: maskIdNumber(number), trackingNumber: null, at: m.at });
+        t.deliveries.add(
+          deliveryId,
+          id,
+          'collect',
+          collector,
+          number ? 'resident_id' : null,
+          enc?.enc ?? null,
+          enc?.masked ?? null,
+          null,
+          null,
+          m.at,
+          by.name,
+        );
+        deliveries.push({
+          method: 'collect',
+          collectedBy: collector,
+          docNumber: maskIdNumber(number),
+          trackingNumber: null,
+          at: m.at,
+        });
         detail = { collectedBy: collector, docType: 'resident_id', docNumber: maskIdNumber(number) };
         break;
       }
       case 'registerMailing': {
         const tracking = `EMS${String(rnd.int(0, 999_999_999)).padStart(9, '0')}CN`;
-        t.deliveries.add(seededId(rnd, m.at), id, 'mail', null, null, null, null, '中国邮政EMS', tracking, m.at, by.name);
+        t.deliveries.add(
+          seededId(rnd, m.at),
+          id,
+          'mail',
+          null,
+          null,
+          null,
+          null,
+          '中国邮政EMS',
+          tracking,
+          m.at,
+          by.name,
+        );
         deliveries.push({ method: 'mail', collectedBy: null, docNumber: null, trackingNumber: tracking, at: m.at });
         detail = { carrier: '中国邮政EMS', trackingNumber: tracking };
         break;
@@ -238,7 +355,8 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
       case 'terminate':
         closedReason = '逾期未补齐容缺材料';
         detail = {
-          reason: closedReason, promiseDay: deferredDeadline,
+          reason: closedReason,
+          promiseDay: deferredDeadline,
           materials: [item.content.materials.find((x) => x.key === item.deferrable)?.name ?? ''],
         };
         break;
@@ -250,20 +368,43 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
         break;
     }
     if (m.action !== 'withdraw') lastWork = m.t;
-    t.events.add(seededId(rnd, m.at), id, k + 1, m.at, by.id, by.username, by.name, m.action, from, m.to, detail ? JSON.stringify(detail) : null);
+    t.events.add(
+      seededId(rnd, m.at),
+      id,
+      k + 1,
+      m.at,
+      by.id,
+      by.username,
+      by.name,
+      m.action,
+      from,
+      m.to,
+      detail ? JSON.stringify(detail) : null,
+    );
     trail.push({ seq: k + 1, at: m.at, by: by.name, action: m.action, fromState: from, toState: m.to });
   }
   // Once a notice's case moves on (supplement, refusal, withdrawal) the notice is closed.
   if (notice !== null && status.state !== 'awaiting_supplement') t.documents.set(notice, 'status', 'closed');
 
-  const pauses: Pause[] = pauseFrom !== null && acceptedDay ? [{ from: dayOf(pauseFrom), to: pauseTo === null ? null : dayOf(pauseTo) }] : [];
+  const pauses: Pause[] =
+    pauseFrom !== null && acceptedDay ? [{ from: dayOf(pauseFrom), to: pauseTo === null ? null : dayOf(pauseTo) }] : [];
   const pause = pauses[0];
   if (pause && pauseFrom !== null && acceptedDay) {
     const d = hall.deadline(acceptedDay, item.promisedDays, pauses);
     deadline = d.deadline;
     provisional = d.provisional ? 1 : 0;
     const starter = who('handler');
-    t.pauses.add(seededId(rnd, pauseFrom), id, 'expert_review', '需组织专家现场评审', pause.from, pause.to, pauseFrom, starter.name, pauseTo);
+    t.pauses.add(
+      seededId(rnd, pauseFrom),
+      id,
+      'expert_review',
+      '需组织专家现场评审',
+      pause.from,
+      pause.to,
+      pauseFrom,
+      starter.name,
+      pauseTo,
+    );
   }
 
   if (acceptedAt !== null) emitSteps(e, p, id, clerk, who, lastWork, completedAt !== null, ms, pauses);
@@ -271,26 +412,80 @@ export function emitCase(e: Emit, p: CasePlan): { state: CaseState; id: string; 
   if (archivedAt !== null) {
     const year = yearOf(dayOf(archivedAt));
     const archiveNo = `${hall.code}-DA-${year}-${pad6(e.numbers.next(hall.id, 'archive', year))}`;
-    t.archives.add(seededId(rnd, archivedAt), id, hall.id, archiveNo, doc.retention, doc.manifest({ documents: filed, materials, deliveries, trail }), archivedAt, clerk.name);
+    t.archives.add(
+      seededId(rnd, archivedAt),
+      id,
+      hall.id,
+      archiveNo,
+      doc.retention,
+      doc.manifest({ documents: filed, materials, deliveries, trail }),
+      archivedAt,
+      clerk.name,
+    );
   }
 
   const last = moves[moves.length - 1]!;
   const resumeTo = status.state === 'suspended' ? status.resumeTo : null;
   t.cases.add(
-    id, hall.id, caseNo, item.id, item.version, item.content.name, p.applicant.id, p.agent?.id ?? null, p.agent ? 1 : 0, status.state, resumeTo,
-    urgency, urgencyPriority[urgency], rnd.chance(0.05) ? 'important' : 'normal', window?.id ?? null, clerk.id, clerk.name, moves[0]!.at,
-    moves[0]!.day, acceptedAt === null ? null : clerk.id, acceptedAt === null ? null : clerk.name, acceptedAt, acceptedDay,
-    item.promisedDays, item.content.warningDays, deadline, provisional, script.deferred && acceptedAt !== null ? JSON.stringify([item.deferrable]) : null,
-    acceptedAt !== null ? deferredDeadline : null, closedReason, last.at, null, null, outcome, completedAt, completedAt === null ? null : dayOf(completedAt),
+    id,
+    hall.id,
+    caseNo,
+    item.id,
+    item.version,
+    item.content.name,
+    p.applicant.id,
+    p.agent?.id ?? null,
+    p.agent ? 1 : 0,
+    status.state,
+    resumeTo,
+    urgency,
+    urgencyPriority[urgency],
+    rnd.chance(0.05) ? 'important' : 'normal',
+    window?.id ?? null,
+    clerk.id,
+    clerk.name,
+    moves[0]!.at,
+    moves[0]!.day,
+    acceptedAt === null ? null : clerk.id,
+    acceptedAt === null ? null : clerk.name,
+    acceptedAt,
+    acceptedDay,
+    item.promisedDays,
+    item.content.warningDays,
+    deadline,
+    provisional,
+    script.deferred && acceptedAt !== null ? JSON.stringify([item.deferrable]) : null,
+    acceptedAt !== null ? deferredDeadline : null,
+    closedReason,
+    last.at,
+    null,
+    null,
+    outcome,
+    completedAt,
+    completedAt === null ? null : dayOf(completedAt),
   );
   // The first visit ends with the last move of the reception day at the window.
   const sameVisit = moves.filter((m) => m.at - moves[0]!.at < 3_600_000);
-  return { state: status.state, id, receivedAt: moves[0]!.at, visitEnd: sameVisit[sameVisit.length - 1]!.at, clerk, windowId: window?.id ?? null };
+  return {
+    state: status.state,
+    id,
+    receivedAt: moves[0]!.at,
+    visitEnd: sameVisit[sameVisit.length - 1]!.at,
+    clerk,
+    windowId: window?.id ?? null,
+  };
 }
 
 /** The steps copied from the item version, each pending, active or done as the script had reached them. */
 function emitSteps(
-  e: Emit, p: CasePlan, id: string, clerk: Staff, who: (r: string) => Staff, lastWork: number, completed: boolean, ms: (x: number) => number,
+  e: Emit,
+  p: CasePlan,
+  id: string,
+  clerk: Staff,
+  who: (r: string) => Staff,
+  lastWork: number,
+  completed: boolean,
+  ms: (x: number) => number,
   pauses: readonly Pause[],
 ) {
   const { t, rnd } = e;
@@ -303,9 +498,26 @@ function emitSteps(
       const worker = on && s.departmentId ? who(s.role) : null;
       // The live step clock itself, with the case's suspension, so the history lights steps as live cases do.
       const clock = stepDeadlineColumns(p.hall.calendar, { activated_at: activated, limit_days: s.limitDays }, pauses);
-      t.steps.add(sid, id, s.key, s.name, s.order, s.role, s.departmentId, s.limitDays, done ? 'done' : on ? 'active' : 'pending', activated,
-        done ? ms(g.done!) : null, worker?.id ?? null, worker?.name ?? null, worker ? activated : null, clock.deadline, clock.deadline_provisional);
-      if (on && (s.departmentId || gi > 0)) t.slips.add(seededId(rnd, activated!), id, activated!, sid, clerk.id, clerk.name, s.departmentId);
+      t.steps.add(
+        sid,
+        id,
+        s.key,
+        s.name,
+        s.order,
+        s.role,
+        s.departmentId,
+        s.limitDays,
+        done ? 'done' : on ? 'active' : 'pending',
+        activated,
+        done ? ms(g.done!) : null,
+        worker?.id ?? null,
+        worker?.name ?? null,
+        worker ? activated : null,
+        clock.deadline,
+        clock.deadline_provisional,
+      );
+      if (on && (s.departmentId || gi > 0))
+        t.slips.add(seededId(rnd, activated!), id, activated!, sid, clerk.id, clerk.name, s.departmentId);
     }
   }
 }

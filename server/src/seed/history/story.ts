@@ -38,11 +38,28 @@ export interface Script {
 
 /** Rough shares of what happens to a case (R3.5–R7.4); the rest is the plain path. */
 export const shares = {
-  refuse: 0.015, notice: 0.06, noticeLapsed: 0.02, withdraw: 0.02, deferred: 0.03, suspend: 0.04, verify: 0.05, rework: 0.05,
-  deny: 0.06, late: 0.07, failure: 0.01, mailed: 0.15, neverCollected: 0.005,
+  refuse: 0.015,
+  notice: 0.06,
+  noticeLapsed: 0.02,
+  withdraw: 0.02,
+  deferred: 0.03,
+  suspend: 0.04,
+  verify: 0.05,
+  rework: 0.05,
+  deny: 0.06,
+  late: 0.07,
+  failure: 0.01,
+  mailed: 0.15,
+  neverCollected: 0.005,
 };
 
-export function scriptFor(rnd: Random, item: ItemPlan, fate: Fate, stallAt: CaseState | null, force: readonly Force[] = []): Script {
+export function scriptFor(
+  rnd: Random,
+  item: ItemPlan,
+  fate: Fate,
+  stallAt: CaseState | null,
+  force: readonly Force[] = [],
+): Script {
   const must = (f: Force, p: number) => rnd.chance(p) || force.includes(f);
   const moves: Move[] = [];
   let t = rnd.next() * 0.9;
@@ -77,7 +94,11 @@ export function scriptFor(rnd: Random, item: ItemPlan, fate: Fate, stallAt: Case
 
   const groups = item.groups;
   const doneFirst = groups.length > 1 && groups[0]!.front;
-  s.groups = groups.map((g, i) => ({ order: g.order, on: i === 0 || (i === 1 && doneFirst) ? t : null, done: i === 0 && doneFirst ? t : null }));
+  s.groups = groups.map((g, i) => ({
+    order: g.order,
+    on: i === 0 || (i === 1 && doneFirst) ? t : null,
+    done: i === 0 && doneFirst ? t : null,
+  }));
   let active = doneFirst ? 1 : 0;
   if (groups[active]?.departments.length) push('routeToDepartment', 'in_process', 'clerk');
   if (fate === 'deferredLapsed') {
@@ -92,7 +113,9 @@ export function scriptFor(rnd: Random, item: ItemPlan, fate: Fate, stallAt: Case
   } else {
     const P = Math.max(1, item.promisedDays);
     s.late = rnd.chance(shares.late);
-    const total = s.late ? P + rnd.int(1, 2 + Math.ceil(P / 3)) - 0.3 : Math.max(0.3, P * (0.35 + 0.6 * rnd.next())) - 0.3;
+    const total = s.late
+      ? P + rnd.int(1, 2 + Math.ceil(P / 3)) - 0.3
+      : Math.max(0.3, P * (0.35 + 0.6 * rnd.next())) - 0.3;
     const rest = groups.slice(active);
     const weight = rest.reduce((n, g) => n + Math.max(0.5, g.limitDays), 0);
     let state: CaseState = groups[active]?.departments.length ? 'in_process' : 'accepted';

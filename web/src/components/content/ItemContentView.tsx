@@ -32,7 +32,11 @@ export function ItemContentView({
   const timeLimit = (
     <div>
       <div>
-        <strong>{c.kind === 'instant' && c.promisedDays === 0 ? t('guide.instantDone') : t('guide.promisedDays', { n: c.promisedDays })}</strong>
+        <strong>
+          {c.kind === 'instant' && c.promisedDays === 0
+            ? t('guide.instantDone')
+            : t('guide.promisedDays', { n: c.promisedDays })}
+        </strong>
         <span style={{ marginInlineStart: 8 }}>（{t.label('kind', c.kind)}）</span>
       </div>
       <div>{t('guide.legalDays', { n: c.legalDays })}</div>

@@ -32,7 +32,12 @@ export function MaterialsTable({ materials }: { materials: Material[] }) {
             </div>
           ),
         },
-        { title: t('materials.form'), dataIndex: 'form', width: 120, render: (f: string) => t.label('materialForm', f) },
+        {
+          title: t('materials.form'),
+          dataIndex: 'form',
+          width: 120,
+          render: (f: string) => t.label('materialForm', f),
+        },
         { title: t('materials.copies'), dataIndex: 'copies', width: 70, align: 'center' },
         {
           title: t('materials.requirement'),

@@ -22,7 +22,11 @@ export function ProcessSteps({
   const t = useT();
   const groups = groupSteps(steps);
   const describe = (s: Step) =>
-    [t.label('role', s.role), s.departmentId ? deptName(s.departmentId) : null, t('common.workingDays', { n: s.limitDays })]
+    [
+      t.label('role', s.role),
+      s.departmentId ? deptName(s.departmentId) : null,
+      t('common.workingDays', { n: s.limitDays }),
+    ]
       .filter(Boolean)
       .join(' · ');
 

@@ -4,7 +4,8 @@ import type { caseSupportZhCN } from './zh-CN';
 export const caseSupportEn: Record<keyof typeof caseSupportZhCN, string> = {
   'menu.escalations': 'Escalations to decide',
   'editor.deferredApproval': 'Approve before deferred materials are in',
-  'editor.deferredApprovalHelp': 'When off, a case accepted with deferred materials is approved only once they are all in',
+  'editor.deferredApprovalHelp':
+    'When off, a case accepted with deferred materials is approved only once they are all in',
   'caseState.terminated': 'Terminated',
   'caseAction.terminate': 'Terminate',
   'caseAction.escalationRaised': 'Escalated to supervisor',

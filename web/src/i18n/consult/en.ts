@@ -117,7 +117,8 @@ export const consultEn: Record<keyof typeof consultZhCN, string> = {
   'knowledge.archived': 'Archived',
 
   'online.title': 'Ask online',
-  'online.intro': 'Leave your question and a phone number; staff will reply soon. Keep the number and lookup code to read the reply.',
+  'online.intro':
+    'Leave your question and a phone number; staff will reply soon. Keep the number and lookup code to read the reply.',
   'online.hall': 'Service centre',
   'online.submit': 'Send',
   'online.submitted': 'Your question was sent',

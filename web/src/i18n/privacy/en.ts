@@ -8,7 +8,8 @@ export const privacyEn: Record<keyof typeof privacyZhCN, string> = {
   'pd.export': 'Export personal data',
   'pd.exported': 'Personal data exported (JSON downloaded); the export is in the audit log',
   'pd.exported.title': 'Personal data export',
-  'pd.exported.explain': 'The JSON file was downloaded; print the A4 summary for the applicant to sign. ID and phone numbers are masked.',
+  'pd.exported.explain':
+    'The JSON file was downloaded; print the A4 summary for the applicant to sign. ID and phone numbers are masked.',
   'pd.printSummary': 'Print summary (PDF)',
   'pd.count.cases': 'Cases',
   'pd.count.documents': 'Documents and files',
@@ -19,7 +20,8 @@ export const privacyEn: Record<keyof typeof privacyZhCN, string> = {
   'pd.seal': 'Seal',
   'pd.sealed': "Sealed: the applicant's personal data no longer shows in any list",
   'pd.seal.title': "Seal the applicant's data",
-  'pd.seal.explain': 'Seal when the applicant is deregistered (or asks for deletion). Lists then show "sealed"; reading or using it again needs the security administrator to approve unsealing. Not possible while a case is open.',
+  'pd.seal.explain':
+    'Seal when the applicant is deregistered (or asks for deletion). Lists then show "sealed"; reading or using it again needs the security administrator to approve unsealing. Not possible while a case is open.',
   'pd.seal.placeholder': 'Basis of deregistration, e.g. the deregistration notice number',
   'pd.reason': 'Reason',
   'pd.requestUnseal': 'Request unsealing',
@@ -29,9 +31,11 @@ export const privacyEn: Record<keyof typeof privacyZhCN, string> = {
   'pd.unsealRequested': 'Request sent to the security administrator',
   'pd.sealedBanner': "This applicant's data is sealed",
   'pd.sealedAt': 'Sealed at',
-  'pd.sealedBanner.explain': 'The personal data is sealed and encrypted and shows in no list; reading or using it needs the security administrator to approve unsealing.',
+  'pd.sealedBanner.explain':
+    'The personal data is sealed and encrypted and shows in no list; reading or using it needs the security administrator to approve unsealing.',
   'pd.requests.title': 'Unseal approvals',
-  'pd.requests.explain': 'Requests to unseal a sealed applicant. Approving shows the applicant again; you cannot decide your own request.',
+  'pd.requests.explain':
+    'Requests to unseal a sealed applicant. Approving shows the applicant again; you cannot decide your own request.',
   'pd.requests.pending': 'Pending',
   'pd.requests.at': 'Requested at',
   'pd.requests.applicant': 'File',

@@ -79,7 +79,8 @@ export const queueEn: Record<keyof typeof queueZhCN, string> = {
   'window.transferWindow': 'To window',
   'window.reason': 'Reason',
   'window.padToken': 'Set up rating pad',
-  'window.padTokenDesc': 'Open this address on the tablet facing the applicant (shown once; setting up again disables the old one):',
+  'window.padTokenDesc':
+    'Open this address on the tablet facing the applicant (shown once; setting up again disables the old one):',
   'window.links': 'Kiosk: {kiosk}   Hall display: {display}',
 
   'pad.title': 'Rate our service',

@@ -142,7 +142,7 @@ export const receptionEn: Record<keyof typeof receptionZhCN, string> = {
   'pg.caseNo': 'Case number',
   'pg.caseNoRequired': 'Enter the case number',
   'pg.phone4': 'Last 4 digits of phone',
-  'pg.phone4Rule': 'Enter the last four digits of the applicant\'s mobile',
+  'pg.phone4Rule': "Enter the last four digits of the applicant's mobile",
   'pg.lookup': 'Look up',
   'pg.hint': 'The case number is on the receipt; its QR code fills it in.',
   'pg.notFound': 'No such case; check the number and the phone digits.',

@@ -4,7 +4,8 @@ import type { securityZhCN } from './zh-CN';
 export const securityEn: Record<keyof typeof securityZhCN, string> = {
   'login.demoBanner': 'Demo mode — the demo accounts\u2019 passwords are public; never use it in production',
   'login.totpTitle': 'Two-factor sign-in',
-  'login.totpHint': 'Open your authenticator app and enter the 6-digit code; if you lost your phone, enter a recovery code.',
+  'login.totpHint':
+    'Open your authenticator app and enter the 6-digit code; if you lost your phone, enter a recovery code.',
   'login.totpCode': 'Authentication code',
   'login.totpRequired': 'Enter the code or a recovery code',
   'login.totpBack': 'Back to the password',
@@ -34,7 +35,8 @@ export const securityEn: Record<keyof typeof securityZhCN, string> = {
   'security.turnedOff': 'Two-factor sign-in is off',
   'security.done': 'I have saved the recovery codes',
   'requests.title': 'Administrator-account requests',
-  'requests.intro': 'Creating, changing, disabling or resetting an administrator account is requested by the security administrator and takes effect only when a second administrator (neither the requester nor the one concerned) approves.',
+  'requests.intro':
+    'Creating, changing, disabling or resetting an administrator account is requested by the security administrator and takes effect only when a second administrator (neither the requester nor the one concerned) approves.',
   'requests.summary': 'Request',
   'requests.requestedBy': 'Requested by',
   'requests.requestedAt': 'Requested at',
@@ -56,7 +58,8 @@ export const securityEn: Record<keyof typeof securityZhCN, string> = {
   'requests.resetTotp': 'Reset 2FA',
   'requests.resetTotpConfirm': 'Request a reset of this administrator\u2019s two-factor sign-in?',
   'requests.adminHint': 'An administrator account: saving submits a request that a second administrator must approve.',
-  'policy.floor': 'MLPS level 3 floor: passwords of at least 8 characters from 3 classes; lock after at most 5 failures for at least 10 minutes; idle timeout at most 30 minutes, sessions at most 24 hours; the last 3 passwords at least cannot be reused; passwords expire after at most 90 days. Weaker settings cannot be saved.',
+  'policy.floor':
+    'MLPS level 3 floor: passwords of at least 8 characters from 3 classes; lock after at most 5 failures for at least 10 minutes; idle timeout at most 30 minutes, sessions at most 24 hours; the last 3 passwords at least cannot be reused; passwords expire after at most 90 days. Weaker settings cannot be saved.',
   'policy.history': 'Password history and age',
   'policy.passwordHistory': 'Recent passwords that cannot be reused',
   'policy.passwordMaxAgeDays': 'Maximum password age (days)',

@@ -32,7 +32,8 @@ export const securityZhCN = {
   'security.turnedOff': '双因素认证已关闭',
   'security.done': '我已保存恢复码',
   'requests.title': '管理员账号申请',
-  'requests.intro': '管理员账号的新建、修改、停用、重置密码或双因素认证，由安全管理员提交申请，须另一名管理员（非申请人、非当事人）批准后才生效（三权分立）。',
+  'requests.intro':
+    '管理员账号的新建、修改、停用、重置密码或双因素认证，由安全管理员提交申请，须另一名管理员（非申请人、非当事人）批准后才生效（三权分立）。',
   'requests.summary': '申请内容',
   'requests.requestedBy': '申请人',
   'requests.requestedAt': '申请时间',
@@ -54,7 +55,8 @@ export const securityZhCN = {
   'requests.resetTotp': '重置双因素',
   'requests.resetTotpConfirm': '提交申请重置该管理员的双因素认证？',
   'requests.adminHint': '这是管理员账号：保存后将提交申请，须另一名管理员批准后生效。',
-  'policy.floor': '等保三级下限：密码至少 8 位且含 3 类字符；连续失败不超过 5 次即锁定，锁定不少于 10 分钟；空闲超时不超过 30 分钟，会话不超过 24 小时；最近至少 3 个密码不得重复；密码最长使用 90 天。低于下限的设置无法保存。',
+  'policy.floor':
+    '等保三级下限：密码至少 8 位且含 3 类字符；连续失败不超过 5 次即锁定，锁定不少于 10 分钟；空闲超时不超过 30 分钟，会话不超过 24 小时；最近至少 3 个密码不得重复；密码最长使用 90 天。低于下限的设置无法保存。',
   'policy.history': '密码历史与有效期',
   'policy.passwordHistory': '不得重复使用最近的密码个数',
   'policy.passwordMaxAgeDays': '密码最长使用期（天）',

@@ -32,7 +32,8 @@ export const supervisionEn: Record<keyof typeof supervisionZhCN, string> = {
   'sup.name': 'Name',
   'sup.stuck': 'Stuck at hand-over',
   'sup.stuckDays': 'Waiting more than (working days)',
-  'sup.stuckHelp': 'The step was handed to a department but nobody has claimed it for longer than the set working days.',
+  'sup.stuckHelp':
+    'The step was handed to a department but nobody has claimed it for longer than the set working days.',
   'sup.activatedAt': 'Handed over',
   'sup.waiting': 'Waiting (working days)',
   'sup.followUps': 'Bad-review call-backs',
@@ -43,7 +44,8 @@ export const supervisionEn: Record<keyof typeof supervisionZhCN, string> = {
   'sup.none': 'None',
   'sup.open': 'Open case',
   'ontime.title': 'On-time rate',
-  'ontime.formula': 'On-time rate = cases completed in the period on or before their deadline ÷ cases completed in the period. The completion day is the day (Beijing time) of the completion record; completing on the deadline day is on time; no rate without finished cases.',
+  'ontime.formula':
+    'On-time rate = cases completed in the period on or before their deadline ÷ cases completed in the period. The completion day is the day (Beijing time) of the completion record; completing on the deadline day is on time; no rate without finished cases.',
   'ontime.period': 'Period',
   'ontime.by': 'Group by',
   'ontime.by.item': 'Item',

@@ -41,7 +41,8 @@ export const supervisionZhCN = {
   'sup.none': '暂无',
   'sup.open': '查看办件',
   'ontime.title': '按时办结率',
-  'ontime.formula': '按时办结率 = 统计期内办结且办结日不晚于截止日的办件数 ÷ 统计期内办结的办件数。办结日按办结记录的时间（北京时间）计；截止日当天办结算按时；无办结件时不计算。',
+  'ontime.formula':
+    '按时办结率 = 统计期内办结且办结日不晚于截止日的办件数 ÷ 统计期内办结的办件数。办结日按办结记录的时间（北京时间）计；截止日当天办结算按时；无办结件时不计算。',
   'ontime.period': '统计期',
   'ontime.by': '统计维度',
   'ontime.by.item': '按事项',

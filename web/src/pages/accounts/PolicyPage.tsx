@@ -73,7 +73,13 @@ export function PolicyPage() {
   return (
     <Card title={t('policy.title')} style={{ maxWidth: 720 }}>
       {!editable && <Alert type="info" showIcon title={t('policy.readonly')} style={{ marginBottom: 16 }} />}
-      <Alert type="warning" showIcon title={t('policy.floor')} style={{ marginBottom: 16 }} data-testid="policy-floor" />
+      <Alert
+        type="warning"
+        showIcon
+        title={t('policy.floor')}
+        style={{ marginBottom: 16 }}
+        data-testid="policy-floor"
+      />
       <Form<Policy>
         form={form}
         name="policy"
@@ -99,7 +105,13 @@ export function PolicyPage() {
                   extra={f.help ? `${t(f.help)}；${allowed}` : allowed}
                   rules={[{ required: true, type: 'integer', min, max }]}
                 >
-                  <InputNumber min={min} max={max} precision={0} suffix={f.unit ? t(f.unit) : undefined} style={{ width: 160 }} />
+                  <InputNumber
+                    min={min}
+                    max={max}
+                    precision={0}
+                    suffix={f.unit ? t(f.unit) : undefined}
+                    style={{ width: 160 }}
+                  />
                 </Form.Item>
               );
             })}

@@ -26,11 +26,7 @@ export function UserFormFields({ mode, maskedPhone }: { mode: 'create' | 'edit';
 
   return (
     <>
-      <Form.Item
-        label={t('user.username')}
-        name="username"
-        rules={[{ required: true, whitespace: true }]}
-      >
+      <Form.Item label={t('user.username')} name="username" rules={[{ required: true, whitespace: true }]}>
         <Input disabled={mode === 'edit'} autoComplete="off" maxLength={32} />
       </Form.Item>
       <Form.Item label={t('user.displayName')} name="displayName" rules={[{ required: true, whitespace: true }]}>
@@ -46,13 +42,19 @@ export function UserFormFields({ mode, maskedPhone }: { mode: 'create' | 'edit';
       <Form.Item
         label={t('user.roles')}
         name="roles"
-        rules={[{ required: true, type: 'array', min: 1, message: t('common.pleaseSelect', { label: t('user.roles') }) }]}
+        rules={[
+          { required: true, type: 'array', min: 1, message: t('common.pleaseSelect', { label: t('user.roles') }) },
+        ]}
         tooltip={t('user.separationHint')}
       >
         <Select mode="multiple" options={roleOptions} optionFilterProp="label" />
       </Form.Item>
-      <Form.Item label={t('user.halls')} name="hallIds"
-        rules={[{ required: true, type: 'array', min: 1, message: t('common.pleaseSelect', { label: t('user.halls') }) }]}
+      <Form.Item
+        label={t('user.halls')}
+        name="hallIds"
+        rules={[
+          { required: true, type: 'array', min: 1, message: t('common.pleaseSelect', { label: t('user.halls') }) },
+        ]}
       >
         <Select mode="multiple" options={halls.options} loading={halls.loading} optionFilterProp="label" />
       </Form.Item>

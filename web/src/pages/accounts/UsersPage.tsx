@@ -56,7 +56,12 @@ export function UsersPage() {
       }
       await patch.mutateAsync({ id: current.id, values: body });
     } else if (holdsAdminRole(values.roles)) {
-      const user = { ...values, phone: values.phone || undefined, hallIds: values.hallIds ?? [], departmentIds: values.departmentIds ?? [] };
+      const user = {
+        ...values,
+        phone: values.phone || undefined,
+        hallIds: values.hallIds ?? [],
+        departmentIds: values.departmentIds ?? [],
+      };
       await ask.mutateAsync({ kind: 'create', user });
       message.success(t('requests.submitted'));
       setEditing(null);
@@ -73,9 +78,7 @@ export function UsersPage() {
     setEditing(null);
   };
 
-  const initial = editing?.user
-    ? { ...editing.user, phone: undefined }
-    : { roles: [], hallIds: [], departmentIds: [] };
+  const initial = editing?.user ? { ...editing.user, phone: undefined } : { roles: [], hallIds: [], departmentIds: [] };
 
   return (
     <Card

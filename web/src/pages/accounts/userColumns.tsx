@@ -94,7 +94,10 @@ export function useUserColumns(opts: {
           {t('common.edit')}
         </Button>
         {u.status === 'active' ? (
-          <Popconfirm title={t('user.disableConfirm', { name: u.displayName })} onConfirm={() => setStatus(u, 'disabled')}>
+          <Popconfirm
+            title={t('user.disableConfirm', { name: u.displayName })}
+            onConfirm={() => setStatus(u, 'disabled')}
+          >
             <Button type="link" size="small" danger>
               {t('user.disable')}
             </Button>

@@ -24,7 +24,11 @@ export function AuditDetail({ record }: { record: AuditRecord }) {
             '—'
           ),
         },
-        { key: 'hash', label: t('audit.hash'), children: <code style={{ wordBreak: 'break-all' }}>{record.hash}</code> },
+        {
+          key: 'hash',
+          label: t('audit.hash'),
+          children: <code style={{ wordBreak: 'break-all' }}>{record.hash}</code>,
+        },
       ]}
     />
   );

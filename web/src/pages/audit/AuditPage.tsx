@@ -61,7 +61,12 @@ export function AuditPage() {
       }
     >
       {result && <AuditCheckResult result={result} onClose={() => verify.reset()} />}
-      <Form<FilterValues> layout="inline" name="audit-filter" onFinish={onSearch} style={{ marginBottom: 16, rowGap: 8 }}>
+      <Form<FilterValues>
+        layout="inline"
+        name="audit-filter"
+        onFinish={onSearch}
+        style={{ marginBottom: 16, rowGap: 8 }}
+      >
         <Form.Item label={t('audit.username')} name="username">
           <Input allowClear style={{ width: 140 }} />
         </Form.Item>
@@ -72,7 +77,10 @@ export function AuditPage() {
           <Select
             allowClear
             style={{ width: 110 }}
-            options={(['success', 'failure', 'denied'] as const).map((o) => ({ value: o, label: t.label('outcome', o) }))}
+            options={(['success', 'failure', 'denied'] as const).map((o) => ({
+              value: o,
+              label: t.label('outcome', o),
+            }))}
           />
         </Form.Item>
         <Form.Item label={t('audit.dateRange')} name="range">

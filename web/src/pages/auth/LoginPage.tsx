@@ -43,7 +43,8 @@ export function LoginPage() {
     login.mutate(values, {
       onSuccess: ({ user }) => navigate(landing(user), { replace: true }),
       onError: (e) => {
-        if (isApiError(e) && e.code === 'TOTP_REQUIRED') setPending({ username: values.username, password: values.password });
+        if (isApiError(e) && e.code === 'TOTP_REQUIRED')
+          setPending({ username: values.username, password: values.password });
         else if (isNetworkError(e)) setError(t('error.network'));
         else setError(e instanceof Error ? e.message : String(e));
         if (isApiError(e) && e.code === 'ACCOUNT_LOCKED') setPending(null);
@@ -67,11 +68,24 @@ export function LoginPage() {
           {t('login.title')}
         </Typography.Paragraph>
         {mode.data?.demo && (
-          <Alert type="warning" showIcon title={t('login.demoBanner')} style={{ marginBottom: 16 }} data-testid="demo-banner" />
+          <Alert
+            type="warning"
+            showIcon
+            title={t('login.demoBanner')}
+            style={{ marginBottom: 16 }}
+            data-testid="demo-banner"
+          />
         )}
         {notice && !error && <Alert type="info" showIcon title={notice} style={{ marginBottom: 16 }} />}
         {error && (
-          <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" data-testid="login-error" />
+          <Alert
+            type="error"
+            showIcon
+            title={error}
+            style={{ marginBottom: 16 }}
+            role="alert"
+            data-testid="login-error"
+          />
         )}
         {pending ? (
           <Form<{ totpCode: string }>
@@ -87,35 +101,48 @@ export function LoginPage() {
               name="totpCode"
               rules={[{ required: true, whitespace: true, message: t('login.totpRequired') }]}
             >
-              <Input prefix={<SafetyOutlined />} autoComplete="one-time-code" inputMode="numeric" autoFocus maxLength={16} />
+              <Input
+                prefix={<SafetyOutlined />}
+                autoComplete="one-time-code"
+                inputMode="numeric"
+                autoFocus
+                maxLength={16}
+              />
             </Form.Item>
             <Button type="primary" htmlType="submit" block loading={login.isPending}>
               {t('login.submit')}
             </Button>
-            <Button type="link" block onClick={() => { setPending(null); setError(null); }}>
+            <Button
+              type="link"
+              block
+              onClick={() => {
+                setPending(null);
+                setError(null);
+              }}
+            >
               {t('login.totpBack')}
             </Button>
           </Form>
         ) : (
-        <Form<LoginValues> name="login" layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
-          <Form.Item
-            label={t('login.username')}
-            name="username"
-            rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
-          >
-            <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
-          </Form.Item>
-          <Form.Item
-            label={t('login.password')}
-            name="password"
-            rules={[{ required: true, message: t('login.passwordRequired') }]}
-          >
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
-          </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={login.isPending}>
-            {t('login.submit')}
-          </Button>
-        </Form>
+          <Form<LoginValues> name="login" layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
+            <Form.Item
+              label={t('login.username')}
+              name="username"
+              rules={[{ required: true, whitespace: true, message: t('login.usernameRequired') }]}
+            >
+              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus />
+            </Form.Item>
+            <Form.Item
+              label={t('login.password')}
+              name="password"
+              rules={[{ required: true, message: t('login.passwordRequired') }]}
+            >
+              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" block loading={login.isPending}>
+              {t('login.submit')}
+            </Button>
+          </Form>
         )}
         <div style={{ textAlign: 'center', marginTop: 16 }}>
           <Link to="/guide">{t('login.guideLink')}</Link>

@@ -13,7 +13,15 @@ export function CalendarBanner() {
   const year = status.data?.missingYear;
   if (!manage || !year) return null;
   return (
-    <Alert type="warning" showIcon style={{ marginBottom: 16 }}
-      title={<>{t('cal.missingYear', { year })} <Link to="/admin/calendar">{t('cal.goLoad')}</Link></>} />
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      title={
+        <>
+          {t('cal.missingYear', { year })} <Link to="/admin/calendar">{t('cal.goLoad')}</Link>
+        </>
+      }
+    />
   );
 }

@@ -1,7 +1,14 @@
 import { Card, Typography } from 'antd';
 import { useT } from '../../i18n';
 
-const RULES = ['cal.rules.workday', 'cal.rules.limit', 'cal.rules.pause', 'cal.rules.extension', 'cal.rules.provisional', 'cal.rules.light'] as const;
+const RULES = [
+  'cal.rules.workday',
+  'cal.rules.limit',
+  'cal.rules.pause',
+  'cal.rules.extension',
+  'cal.rules.provisional',
+  'cal.rules.light',
+] as const;
 
 /** 计时规则: how every time limit in the hall is counted (the same rules as server/src/domain/calendar/clock.ts). */
 export function CountingRules() {

@@ -33,18 +33,44 @@ export function DayModal({ hallId, day, onClose }: { hallId: string; day: DayInf
       onCancel={onClose}
       footer={
         <Space>
-          {day.source === 'hall' && <Button danger loading={remove.isPending} onClick={drop}>{t('cal.removeSetting')}</Button>}
+          {day.source === 'hall' && (
+            <Button danger loading={remove.isPending} onClick={drop}>
+              {t('cal.removeSetting')}
+            </Button>
+          )}
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={set.isPending} onClick={() => form.submit()}>{t('common.save')}</Button>
+          <Button type="primary" loading={set.isPending} onClick={() => form.submit()}>
+            {t('common.save')}
+          </Button>
         </Space>
       }
     >
-      <p>{t('cal.now', { state: t(day.working ? 'cal.working' : 'cal.closed'), source: t(`cal.source.${day.source}`) })}</p>
-      <Form form={form} layout="vertical" initialValues={{ kind: day.working ? 'closed' : 'working', note: day.source === 'hall' ? (day.note ?? '') : '' }} onFinish={save}>
+      <p>
+        {t('cal.now', { state: t(day.working ? 'cal.working' : 'cal.closed'), source: t(`cal.source.${day.source}`) })}
+      </p>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          kind: day.working ? 'closed' : 'working',
+          note: day.source === 'hall' ? (day.note ?? '') : '',
+        }}
+        onFinish={save}
+      >
         <Form.Item name="kind" label={t('cal.setAs')}>
-          <Radio.Group optionType="button" options={[{ value: 'closed', label: t('cal.closed') }, { value: 'working', label: t('cal.working') }]} />
+          <Radio.Group
+            optionType="button"
+            options={[
+              { value: 'closed', label: t('cal.closed') },
+              { value: 'working', label: t('cal.working') },
+            ]}
+          />
         </Form.Item>
-        <Form.Item name="note" label={t('cal.note')} rules={[{ required: true, whitespace: true, message: t('rc.required') }]}>
+        <Form.Item
+          name="note"
+          label={t('cal.note')}
+          rules={[{ required: true, whitespace: true, message: t('rc.required') }]}
+        >
           <Input maxLength={100} placeholder={t('cal.notePlaceholder')} />
         </Form.Item>
       </Form>

@@ -14,7 +14,8 @@ export function parseDays(text: string): { days: HallDay[]; bad: number | null }
     if (!line) continue;
     const [date, kind, ...rest] = line.split(/[,，]/).map((s) => s.trim());
     const note = rest.join(',').trim();
-    if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || (kind !== 'closed' && kind !== 'working') || !note) return { days, bad: i + 1 };
+    if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date) || (kind !== 'closed' && kind !== 'working') || !note)
+      return { days, bad: i + 1 };
     days.push({ date, kind, note });
   }
   return { days, bad: null };
@@ -42,9 +43,24 @@ export function ImportBox({ hallId }: { hallId: string | undefined }) {
   };
   return (
     <Card title={t('cal.import')} size="small" style={{ marginBottom: 16 }}>
-      <Input.TextArea aria-label={t('cal.import')} rows={5} value={text} onChange={(e) => setText(e.target.value)} placeholder={'2026-12-31,closed,年终盘点\n2027-01-09,working,调休上班'} status={error ? 'error' : ''} />
+      <Input.TextArea
+        aria-label={t('cal.import')}
+        rows={5}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder={'2026-12-31,closed,年终盘点\n2027-01-09,working,调休上班'}
+        status={error ? 'error' : ''}
+      />
       {error && <Typography.Text type="danger">{error}</Typography.Text>}
-      <Button type="primary" style={{ marginTop: 8 }} loading={importDays.isPending} disabled={!hallId} onClick={submit}>{t('cal.importButton')}</Button>
+      <Button
+        type="primary"
+        style={{ marginTop: 8 }}
+        loading={importDays.isPending}
+        disabled={!hallId}
+        onClick={submit}
+      >
+        {t('cal.importButton')}
+      </Button>
     </Card>
   );
 }

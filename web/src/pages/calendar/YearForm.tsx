@@ -5,7 +5,11 @@ import { formatTime } from '../../components/format';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
 
-const dates = (s: string | undefined) => (s ?? '').split(/[\s,，、]+/).map((d) => d.trim()).filter(Boolean);
+const dates = (s: string | undefined) =>
+  (s ?? '')
+    .split(/[\s,，、]+/)
+    .map((d) => d.trim())
+    .filter(Boolean);
 
 /** 国务院节假日安排: a year's holidays and make-up working days, pasted as lists of dates. */
 export function YearForm() {
@@ -35,7 +39,9 @@ export function YearForm() {
         <Form.Item name="workdays" label={t('cal.workdays')}>
           <Input.TextArea rows={2} />
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={load.isPending}>{t('cal.loadYear')}</Button>
+        <Button type="primary" htmlType="submit" loading={load.isPending}>
+          {t('cal.loadYear')}
+        </Button>
       </Form>
       {(years.data?.items.length ?? 0) > 0 && (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>

@@ -4,7 +4,14 @@ import { useT } from '../../i18n';
 import { type ActionSpec, type FieldKind, SUSPENSION_KINDS } from './actions';
 
 const NUMERIC = new Set<FieldKind>(['responseDays', 'extraDays', 'paperYears']);
-const DOC_TYPES = ['resident_id', 'residence_permit', 'hk_macao_permit', 'taiwan_permit', 'foreign_permanent_residence_id', 'passport'] as const;
+const DOC_TYPES = [
+  'resident_id',
+  'residence_permit',
+  'hk_macao_permit',
+  'taiwan_permit',
+  'foreign_permanent_residence_id',
+  'passport',
+] as const;
 
 interface Props {
   action: string;
@@ -35,9 +42,23 @@ export function ActionModal({ action, spec, hallId, busy, onCancel, onSubmit }: 
       case 'docType':
         return <Select options={DOC_TYPES.map((d) => ({ value: d, label: t(`docType.${d}`) }))} />;
       case 'outcome':
-        return <Radio.Group options={[{ value: 'success', label: t('cs.outcome.success') }, { value: 'failure', label: t('cs.outcome.failure') }]} />;
+        return (
+          <Radio.Group
+            options={[
+              { value: 'success', label: t('cs.outcome.success') },
+              { value: 'failure', label: t('cs.outcome.failure') },
+            ]}
+          />
+        );
       case 'channel':
-        return <Select options={(['sms', 'phone', 'window', 'online'] as const).map((c) => ({ value: c, label: t(`cs.channel.${c}`) }))} />;
+        return (
+          <Select
+            options={(['sms', 'phone', 'window', 'online'] as const).map((c) => ({
+              value: c,
+              label: t(`cs.channel.${c}`),
+            }))}
+          />
+        );
       case 'reason':
       case 'reasons':
       case 'question':
@@ -51,11 +72,41 @@ export function ActionModal({ action, spec, hallId, busy, onCancel, onSubmit }: 
     }
   };
   return (
-    <Modal open title={title} okText={title} okButtonProps={{ danger: spec.danger }} confirmLoading={busy} onCancel={onCancel} onOk={() => form.submit()} destroyOnHidden>
-      <Form form={form} layout="vertical" initialValues={{ responseDays: 2, paperYears: 10, docType: 'resident_id', outcome: 'success' }} onFinish={onSubmit}>
+    <Modal
+      open
+      title={title}
+      okText={title}
+      okButtonProps={{ danger: spec.danger }}
+      confirmLoading={busy}
+      onCancel={onCancel}
+      onOk={() => form.submit()}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ responseDays: 2, paperYears: 10, docType: 'resident_id', outcome: 'success' }}
+        onFinish={onSubmit}
+      >
         {spec.fields.map((f) => (
-          <Form.Item key={f} name={f} label={t(`cs.field.${f}`)}
-            extra={f === 'reason' && spec.fields.includes('outcome') ? t('cs.failureHint') : undefined} rules={spec.required.includes(f) ? [{ required: true, message: t('rc.required'), type: NUMERIC.has(f) ? 'number' : 'string', whitespace: !NUMERIC.has(f) }] : []}>
+          <Form.Item
+            key={f}
+            name={f}
+            label={t(`cs.field.${f}`)}
+            extra={f === 'reason' && spec.fields.includes('outcome') ? t('cs.failureHint') : undefined}
+            rules={
+              spec.required.includes(f)
+                ? [
+                    {
+                      required: true,
+                      message: t('rc.required'),
+                      type: NUMERIC.has(f) ? 'number' : 'string',
+                      whitespace: !NUMERIC.has(f),
+                    },
+                  ]
+                : []
+            }
+          >
             {input(f)}
           </Form.Item>
         ))}

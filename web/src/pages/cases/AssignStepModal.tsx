@@ -24,20 +24,37 @@ export function AssignStepModal({ caseId, step, mode, onClose }: Props) {
   const submit = async () => {
     const values = await form.validateFields();
     try {
-      await action.mutateAsync({ path: `steps/${step.id}/${mode}`, body: { userId: values.userId, note: values.note ?? '' } });
+      await action.mutateAsync({
+        path: `steps/${step.id}/${mode}`,
+        body: { userId: values.userId, note: values.note ?? '' },
+      });
       onClose();
     } catch (e) {
       notify(e);
     }
   };
   return (
-    <Modal open title={t(mode === 'assign' ? 'bo.assignTitle' : 'bo.handOverTitle', { step: step.name })}
-      okText={t(mode === 'assign' ? 'bo.assign' : 'bo.handOver')} onOk={submit} onCancel={onClose} confirmLoading={action.isPending}>
+    <Modal
+      open
+      title={t(mode === 'assign' ? 'bo.assignTitle' : 'bo.handOverTitle', { step: step.name })}
+      okText={t(mode === 'assign' ? 'bo.assign' : 'bo.handOver')}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={action.isPending}
+    >
       <Form form={form} layout="vertical">
-        <Form.Item name="userId" label={t('bo.colleague')} rules={[{ required: true, message: t('bo.colleagueRequired') }]}>
+        <Form.Item
+          name="userId"
+          label={t('bo.colleague')}
+          rules={[{ required: true, message: t('bo.colleagueRequired') }]}
+        >
           <Select showSearch optionFilterProp="label" options={options} loading={colleagues.isLoading} />
         </Form.Item>
-        <Form.Item name="note" label={t('bo.handOverNote')} rules={[{ required: mode === 'hand-over', message: t('bo.handOverNoteRequired') }]}>
+        <Form.Item
+          name="note"
+          label={t('bo.handOverNote')}
+          rules={[{ required: mode === 'hand-over', message: t('bo.handOverNoteRequired') }]}
+        >
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
       </Form>

@@ -1,7 +1,14 @@
 import { Button, Card, Descriptions, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { type CaseDetail, type CaseMaterial, documentPdfUrl, useApiPaths, useCase, useCaseAction } from '../../api/cases';
+import {
+  type CaseDetail,
+  type CaseMaterial,
+  documentPdfUrl,
+  useApiPaths,
+  useCase,
+  useCaseAction,
+} from '../../api/cases';
 import { formatTime } from '../../components/format';
 import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
@@ -25,37 +32,67 @@ export function CaseDetailPage() {
   if (!c) return <Card loading />;
   return (
     <Card
-      title={<Space>{c.caseNo ?? t('cs.noNumber')}<StateTag state={c.state} label={c.stateLabel} /><UrgencyTag urgency={c.urgency} />{c.importance === 'important' && <Tag color="purple">{t('rc.important')}</Tag>}</Space>}
+      title={
+        <Space>
+          {c.caseNo ?? t('cs.noNumber')}
+          <StateTag state={c.state} label={c.stateLabel} />
+          <UrgencyTag urgency={c.urgency} />
+          {c.importance === 'important' && <Tag color="purple">{t('rc.important')}</Tag>}
+        </Space>
+      }
       extra={<Button onClick={() => navigate(-1)}>{t('common.back')}</Button>}
     >
       <CaseActions c={c} />
       <Descriptions size="small" bordered column={3}>
-        <Descriptions.Item label={t('cs.item')}>{c.itemName}（v{c.itemVersion}）</Descriptions.Item>
+        <Descriptions.Item label={t('cs.item')}>
+          {c.itemName}（v{c.itemVersion}）
+        </Descriptions.Item>
         <Descriptions.Item label={t('cs.applicant')}>
-          <Link to={`/applicants/${c.applicant.id}`}>{c.applicant.name}</Link> {c.applicant.docTypeLabel} {c.applicant.docNumber} {c.applicant.phone}
+          <Link to={`/applicants/${c.applicant.id}`}>{c.applicant.name}</Link> {c.applicant.docTypeLabel}{' '}
+          {c.applicant.docNumber} {c.applicant.phone}
         </Descriptions.Item>
         <Descriptions.Item label={t('cs.agent')}>
-          {c.agent ? <>{c.agent.name} {c.agent.docNumber}{c.attorneyChecked && <Tag style={{ marginLeft: 4 }}>{t('cs.attorney')}</Tag>}</> : '—'}
+          {c.agent ? (
+            <>
+              {c.agent.name} {c.agent.docNumber}
+              {c.attorneyChecked && <Tag style={{ marginLeft: 4 }}>{t('cs.attorney')}</Tag>}
+            </>
+          ) : (
+            '—'
+          )}
         </Descriptions.Item>
-        <Descriptions.Item label={t('cs.receivedAt')}>{formatTime(c.receivedAt)}（{c.receivedBy}）</Descriptions.Item>
+        <Descriptions.Item label={t('cs.receivedAt')}>
+          {formatTime(c.receivedAt)}（{c.receivedBy}）
+        </Descriptions.Item>
         <Descriptions.Item label={t('cs.acceptedDay')}>{c.acceptedDay ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('cs.promised')}>
-          <DeadlineLight light={c.light} date={c.deadline} provisional={c.deadlineProvisional} />（{t('rc.promisedDays', { n: c.promisedDays })}）
+          <DeadlineLight light={c.light} date={c.deadline} provisional={c.deadlineProvisional} />（
+          {t('rc.promisedDays', { n: c.promisedDays })}）
         </Descriptions.Item>
         {c.firstOwner && <Descriptions.Item label={t('cs.firstOwner')}>{c.firstOwner.name}</Descriptions.Item>}
-        {c.deferred && <Descriptions.Item label={t('cs.deferred')}>{t('cs.deferredUntil', { n: c.deferred.keys.length, date: c.deferred.deadline })}</Descriptions.Item>}
+        {c.deferred && (
+          <Descriptions.Item label={t('cs.deferred')}>
+            {t('cs.deferredUntil', { n: c.deferred.keys.length, date: c.deferred.deadline })}
+          </Descriptions.Item>
+        )}
         {c.closedReason && <Descriptions.Item label={t('cs.closedReason')}>{c.closedReason}</Descriptions.Item>}
       </Descriptions>
-      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('cs.materials')}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('cs.materials')}
+      </Typography.Title>
       <MaterialsRecord materials={c.materials} />
       <ScansPanel caseId={c.id} />
-      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('cs.steps')}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('cs.steps')}
+      </Typography.Title>
       <StepsTable c={c} />
       <BackOfficeRecords c={c} />
       <CaseSupportPanels c={c} />
       {c.documents.length > 0 && (
         <>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('cs.documents')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('cs.documents')}
+          </Typography.Title>
           <Space wrap>
             {c.documents.map((d) => (
               <a key={d.id} href={documentPdfUrl(c.id, d.id)} target="_blank" rel="noreferrer">
@@ -65,7 +102,9 @@ export function CaseDetailPage() {
           </Space>
         </>
       )}
-      <Typography.Title level={5} style={{ marginTop: 16 }}>{t('cs.trail')}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('cs.trail')}
+      </Typography.Title>
       <Timeline
         items={c.events.map((e) => ({
           color: e.toState === 'not_accepted' || e.action === 'returnForRework' || e.action === 'deny' ? 'red' : 'blue',
@@ -73,7 +112,8 @@ export function CaseDetailPage() {
             <div>
               <Typography.Text strong>{t.label('caseAction', e.action)}</Typography.Text>　{formatTime(e.at)}　{e.by}
               <div className="cs-trail-detail">
-                {e.fromState ? `${t.label('caseState', e.fromState)} → ` : ''}{t.label('caseState', e.toState)}
+                {e.fromState ? `${t.label('caseState', e.fromState)} → ` : ''}
+                {t.label('caseState', e.toState)}
                 {detailText(e.detail) && `　${detailText(e.detail)}`}
                 {e.detail?.afterReview === true && t('bo.afterReview')}
               </div>
@@ -97,14 +137,20 @@ function detailText(d: Record<string, unknown> | null): string {
 function MaterialsRecord({ materials }: { materials: CaseMaterial[] }) {
   const t = useT();
   return (
-    <Table<CaseMaterial> rowKey="key" size="small" pagination={false} dataSource={materials} rowClassName={(m) => `rc-mat-${m.status}`}
+    <Table<CaseMaterial>
+      rowKey="key"
+      size="small"
+      pagination={false}
+      dataSource={materials}
+      rowClassName={(m) => `rc-mat-${m.status}`}
       columns={[
         { title: t('rc.material'), dataIndex: 'name' },
         { title: t('rc.status'), render: (_v, m) => t(`rc.mat.${m.status}`) },
         { title: t('rc.copies'), render: (_v, m) => (m.status === 'received' ? m.copies : '') },
         { title: t('rc.pages'), render: (_v, m) => (m.status === 'received' ? m.pages : '') },
         { title: t('rc.reason'), dataIndex: 'reason' },
-      ]} />
+      ]}
+    />
   );
 }
 
@@ -133,17 +179,35 @@ function CaseActions({ c }: { c: CaseDetail }) {
   };
   return (
     <Space wrap className="cs-actions">
-      {supplement && <Link to={`/reception?tab=supplement&case=${c.id}`}><Button type="primary">{t.label('caseAction', 'supplementMaterials')}</Button></Link>}
+      {supplement && (
+        <Link to={`/reception?tab=supplement&case=${c.id}`}>
+          <Button type="primary">{t.label('caseAction', 'supplementMaterials')}</Button>
+        </Link>
+      )}
       {offered.map((a) => {
         const s = specFor(a, c.state);
         return (
-          <Button key={a} type={s?.primary ? 'primary' : 'default'} danger={s?.danger}
-            onClick={() => (s && s.fields.length === 0 ? run(a, {}) : setOpen(a))} loading={action.isPending && open === a}>
+          <Button
+            key={a}
+            type={s?.primary ? 'primary' : 'default'}
+            danger={s?.danger}
+            onClick={() => (s && s.fields.length === 0 ? run(a, {}) : setOpen(a))}
+            loading={action.isPending && open === a}
+          >
             {t.label('caseAction', a)}
           </Button>
         );
       })}
-      {open && spec && <ActionModal action={open} spec={spec} hallId={c.hallId} busy={action.isPending} onCancel={() => setOpen(null)} onSubmit={(b) => run(open, b)} />}
+      {open && spec && (
+        <ActionModal
+          action={open}
+          spec={spec}
+          hallId={c.hallId}
+          busy={action.isPending}
+          onCancel={() => setOpen(null)}
+          onSubmit={(b) => run(open, b)}
+        />
+      )}
     </Space>
   );
 }

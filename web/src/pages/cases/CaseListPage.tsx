@@ -41,42 +41,103 @@ export function CaseListPage() {
       extra={
         <>
           {canExport && (
-            <Button icon={<DownloadOutlined />} href={buildUrl('/api/cases/export', { ...filters })} style={{ marginRight: 8 }}>
+            <Button
+              icon={<DownloadOutlined />}
+              href={buildUrl('/api/cases/export', { ...filters })}
+              style={{ marginRight: 8 }}
+            >
               {t('cs.export')}
             </Button>
           )}
           {can('reception.register') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/reception')}>{t('menu.reception')}</Button>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/reception')}>
+              {t('menu.reception')}
+            </Button>
           )}
         </>
       }
     >
       <div className="ow-toolbar">
-        <Input.Search aria-label={t('cs.search')} placeholder={t('cs.searchPlaceholder')} allowClear style={{ width: 260 }}
-          onSearch={(v) => patch({ q: v.trim() || undefined })} />
-        <Select aria-label={t('cs.filterState')} placeholder={t('cs.filterState')} mode="multiple" allowClear maxTagCount={2} style={{ minWidth: 200 }}
+        <Input.Search
+          aria-label={t('cs.search')}
+          placeholder={t('cs.searchPlaceholder')}
+          allowClear
+          style={{ width: 260 }}
+          onSearch={(v) => patch({ q: v.trim() || undefined })}
+        />
+        <Select
+          aria-label={t('cs.filterState')}
+          placeholder={t('cs.filterState')}
+          mode="multiple"
+          allowClear
+          maxTagCount={2}
+          style={{ minWidth: 200 }}
           options={CASE_STATES.map((s) => ({ value: s, label: t.label('caseState', s) }))}
-          onChange={(v: string[]) => patch({ status: v.length ? v.join(',') : undefined })} />
-        <ItemSelect aria-label={t('cs.item')} placeholder={t('cs.item')} hallId={hallId} style={{ width: 220 }} onChange={(v) => patch({ itemId: v })} />
-        <Select aria-label={t('cs.department')} placeholder={t('cs.department')} allowClear style={{ width: 160 }} options={departments.options}
-          onChange={(v) => patch({ departmentId: v })} />
-        <Select aria-label={t('rc.window')} placeholder={t('rc.window')} allowClear style={{ width: 140 }}
+          onChange={(v: string[]) => patch({ status: v.length ? v.join(',') : undefined })}
+        />
+        <ItemSelect
+          aria-label={t('cs.item')}
+          placeholder={t('cs.item')}
+          hallId={hallId}
+          style={{ width: 220 }}
+          onChange={(v) => patch({ itemId: v })}
+        />
+        <Select
+          aria-label={t('cs.department')}
+          placeholder={t('cs.department')}
+          allowClear
+          style={{ width: 160 }}
+          options={departments.options}
+          onChange={(v) => patch({ departmentId: v })}
+        />
+        <Select
+          aria-label={t('rc.window')}
+          placeholder={t('rc.window')}
+          allowClear
+          style={{ width: 140 }}
           options={(windows.data?.items ?? []).map((w) => ({ value: w.id, label: `${w.number}号 ${w.name}` }))}
-          onChange={(v) => patch({ windowId: v })} />
-        <Select<Urgency> aria-label={t('rc.urgency')} placeholder={t('rc.urgency')} allowClear style={{ width: 140 }}
+          onChange={(v) => patch({ windowId: v })}
+        />
+        <Select<Urgency>
+          aria-label={t('rc.urgency')}
+          placeholder={t('rc.urgency')}
+          allowClear
+          style={{ width: 140 }}
           options={(['urgent', 'special', 'regular'] as const).map((u) => ({ value: u, label: t(`rc.urgency.${u}`) }))}
-          onChange={(v) => patch({ urgency: v })} />
-        <DatePicker.RangePicker aria-label={t('cs.dateRange')} placeholder={[t('cs.from'), t('cs.to')]}
-          onChange={(r) => patch({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })} />
+          onChange={(v) => patch({ urgency: v })}
+        />
+        <DatePicker.RangePicker
+          aria-label={t('cs.dateRange')}
+          placeholder={[t('cs.from'), t('cs.to')]}
+          onChange={(r) => patch({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
+        />
         {query.departmentId && (
-          <Select aria-label={t('cs.person')} placeholder={t('cs.person')} allowClear showSearch optionFilterProp="label" style={{ width: 150 }}
+          <Select
+            aria-label={t('cs.person')}
+            placeholder={t('cs.person')}
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 150 }}
             value={query.personId && query.personId !== me?.id ? query.personId : undefined}
             options={(colleagues.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
-            onChange={(v) => patch({ personId: v })} />
+            onChange={(v) => patch({ personId: v })}
+          />
         )}
-        <Checkbox checked={!!query.personId && query.personId === me?.id} onChange={(e) => patch({ personId: e.target.checked ? me?.id : undefined })}>{t('cs.mine')}</Checkbox>
+        <Checkbox
+          checked={!!query.personId && query.personId === me?.id}
+          onChange={(e) => patch({ personId: e.target.checked ? me?.id : undefined })}
+        >
+          {t('cs.mine')}
+        </Checkbox>
         {halls.options.length > 1 && (
-          <HallSelect aria-label={t('common.hall')} placeholder={t('common.hall')} allowClear style={{ width: 200 }} onChange={(v) => patch({ hallId: v })} />
+          <HallSelect
+            aria-label={t('common.hall')}
+            placeholder={t('common.hall')}
+            allowClear
+            style={{ width: 200 }}
+            onChange={(v) => patch({ hallId: v })}
+          />
         )}
       </div>
       <Table<CaseSummary>
@@ -90,11 +151,15 @@ export function CaseListPage() {
           pageSize: query.pageSize,
           total: list.data?.total,
           showSizeChanger: true,
-          showTotal: (n) => (list.data?.totalCapped ? t('cs.totalMore', { n: n.toLocaleString() }) : t('cs.total', { n })),
+          showTotal: (n) =>
+            list.data?.totalCapped ? t('cs.totalMore', { n: n.toLocaleString() }) : t('cs.total', { n }),
           onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
         }}
         columns={[
-          { title: t('cs.caseNo'), render: (_v, c) => <Link to={`/cases/${c.id}`}>{c.caseNo ?? t('cs.noNumber')}</Link> },
+          {
+            title: t('cs.caseNo'),
+            render: (_v, c) => <Link to={`/cases/${c.id}`}>{c.caseNo ?? t('cs.noNumber')}</Link>,
+          },
           { title: t('rc.urgency'), width: 120, render: (_v, c) => <UrgencyTag urgency={c.urgency} /> },
           { title: t('cs.item'), dataIndex: 'itemName', ellipsis: true },
           { title: t('cs.applicant'), dataIndex: 'applicantName' },

@@ -35,9 +35,24 @@ export function InboxPage() {
             children: (
               <>
                 <div className="ow-toolbar">
-                  <Select aria-label={t('cs.department')} placeholder={t('cs.department')} style={{ width: 260 }} value={departmentId} options={departments.options} onChange={setDepartmentId} />
-                  <Checkbox checked={unassigned} onChange={(e) => setUnassigned(e.target.checked)}>{t('bo.unclaimedOnly')}</Checkbox>
-                  <Input.Search aria-label={t('cs.search')} placeholder={t('cs.searchPlaceholder')} allowClear style={{ width: 240 }} onSearch={(v) => setQ(v.trim() || undefined)} />
+                  <Select
+                    aria-label={t('cs.department')}
+                    placeholder={t('cs.department')}
+                    style={{ width: 260 }}
+                    value={departmentId}
+                    options={departments.options}
+                    onChange={setDepartmentId}
+                  />
+                  <Checkbox checked={unassigned} onChange={(e) => setUnassigned(e.target.checked)}>
+                    {t('bo.unclaimedOnly')}
+                  </Checkbox>
+                  <Input.Search
+                    aria-label={t('cs.search')}
+                    placeholder={t('cs.searchPlaceholder')}
+                    allowClear
+                    style={{ width: 240 }}
+                    onSearch={(v) => setQ(v.trim() || undefined)}
+                  />
                 </div>
                 <InboxTable which="department" query={deptQuery} enabled={!!departmentId} />
               </>
@@ -61,18 +76,34 @@ function StuckTable() {
       dataSource={list.data?.items}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       columns={[
-        { title: t('cs.caseNo'), render: (_v, r) => <Link to={`/cases/${r.caseId}`}>{r.caseNo ?? t('cs.noNumber')}</Link> },
+        {
+          title: t('cs.caseNo'),
+          render: (_v, r) => <Link to={`/cases/${r.caseId}`}>{r.caseNo ?? t('cs.noNumber')}</Link>,
+        },
         { title: t('rc.urgency'), render: (_v, r) => <UrgencyTag urgency={r.urgency} /> },
         { title: t('cs.item'), dataIndex: 'itemName', ellipsis: true },
         { title: t('cs.step'), dataIndex: 'stepName' },
         { title: t('bo.waited'), render: (_v, r) => t('cs.limitDays', { n: r.waitedWorkingDays }) },
-        { title: t('bo.stepDeadline'), render: (_v, r) => <DeadlineLight light={r.stepLight} date={r.stepDeadline} provisional={r.stepDeadlineProvisional} /> },
+        {
+          title: t('bo.stepDeadline'),
+          render: (_v, r) => (
+            <DeadlineLight light={r.stepLight} date={r.stepDeadline} provisional={r.stepDeadlineProvisional} />
+          ),
+        },
       ]}
     />
   );
 }
 
-function InboxTable({ which, query, enabled = true }: { which: 'mine' | 'department'; query: InboxQuery; enabled?: boolean }) {
+function InboxTable({
+  which,
+  query,
+  enabled = true,
+}: {
+  which: 'mine' | 'department';
+  query: InboxQuery;
+  enabled?: boolean;
+}) {
   const t = useT();
   const notify = useNotifyError();
   const list = useInbox(which, query, enabled);
@@ -86,19 +117,37 @@ function InboxTable({ which, query, enabled = true }: { which: 'mine' | 'departm
       rowClassName={(r) => (r.urgency === 'urgent' ? 'cs-row-urgent' : '')}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       columns={[
-        { title: t('cs.caseNo'), render: (_v, r) => <Link to={`/cases/${r.caseId}`}>{r.caseNo ?? t('cs.noNumber')}</Link> },
+        {
+          title: t('cs.caseNo'),
+          render: (_v, r) => <Link to={`/cases/${r.caseId}`}>{r.caseNo ?? t('cs.noNumber')}</Link>,
+        },
         { title: t('rc.urgency'), render: (_v, r) => <UrgencyTag urgency={r.urgency} /> },
         { title: t('cs.item'), dataIndex: 'itemName', ellipsis: true },
         { title: t('cs.applicant'), dataIndex: 'applicantName' },
         { title: t('cs.step'), dataIndex: 'stepName' },
         { title: t('cs.assignee'), render: (_v, r) => r.assignee?.name ?? '—' },
-        { title: t('bo.stepDeadline'), render: (_v, r) => <DeadlineLight light={r.stepLight} date={r.stepDeadline} provisional={r.stepDeadlineProvisional} /> },
-        { title: t('cs.deadline'), render: (_v, r) => <DeadlineLight light={r.caseLight} date={r.caseDeadline} provisional={r.caseDeadlineProvisional} /> },
+        {
+          title: t('bo.stepDeadline'),
+          render: (_v, r) => (
+            <DeadlineLight light={r.stepLight} date={r.stepDeadline} provisional={r.stepDeadlineProvisional} />
+          ),
+        },
+        {
+          title: t('cs.deadline'),
+          render: (_v, r) => (
+            <DeadlineLight light={r.caseLight} date={r.caseDeadline} provisional={r.caseDeadlineProvisional} />
+          ),
+        },
         {
           title: '',
           render: (_v, r) =>
             !r.assignee ? (
-              <Button size="small" onClick={() => action.mutateAsync({ id: r.caseId, path: `steps/${r.stepId}/claim` }).catch(notify)}>{t('bo.claim')}</Button>
+              <Button
+                size="small"
+                onClick={() => action.mutateAsync({ id: r.caseId, path: `steps/${r.stepId}/claim` }).catch(notify)}
+              >
+                {t('bo.claim')}
+              </Button>
             ) : (
               <Link to={`/cases/${r.caseId}`}>{t('bo.handle')}</Link>
             ),

@@ -22,42 +22,91 @@ export function StepsTable({ c }: { c: CaseDetail }) {
   const open = !['archived', 'withdrawn', 'not_accepted', 'terminated'].includes(c.state);
   const me = useMe().data;
   const can = useCan();
-  const [picking, setPicking] = useState<{ step: CaseDetail['steps'][number]; mode: 'assign' | 'hand-over' } | null>(null);
+  const [picking, setPicking] = useState<{ step: CaseDetail['steps'][number]; mode: 'assign' | 'hand-over' } | null>(
+    null,
+  );
   // Directing staff (supervisor, router, station head) assign any step; processors only their department's.
   const mayAssign = (s: CaseDetail['steps'][number]) =>
-    can('case.route') || can('case.review') || (can('case.process') && (!s.departmentId || !!me?.departments.some((d) => d.id === s.departmentId)));
+    can('case.route') ||
+    can('case.review') ||
+    (can('case.process') && (!s.departmentId || !!me?.departments.some((d) => d.id === s.departmentId)));
   return (
     <>
-    <Table rowKey="id" size="small" pagination={false} dataSource={c.steps}
-      columns={[
-        { title: '#', dataIndex: 'order', width: 40 },
-        { title: t('cs.step'), dataIndex: 'name' },
-        { title: t('cs.department'), render: (_v, s) => deptName(s.departmentId) },
-        { title: t('cs.assignee'), render: (_v, s) => s.assignee?.name ?? '—' },
-        {
-          title: t('cs.timeNode'),
-          render: (_v, s) => (s.deadline ? <DeadlineLight light={s.status === 'active' ? s.light : null} date={s.deadline} provisional={s.deadlineProvisional} /> : t('cs.limitDays', { n: s.limitDays })),
-        },
-        {
-          title: t('cs.stepStatus'),
-          render: (_v, s) => <Tag color={s.status === 'done' ? 'green' : s.status === 'active' ? 'blue' : 'default'} data-testid={`step-status-${s.key}`}>{t(`cs.stepStatus.${s.status}`)}</Tag>,
-        },
-        { title: t('cs.routingSlips'), render: (_v, s) => slipsOf(s.id).map((r) => `${formatTime(r.at)} ${r.handedOverBy}`).join('；') || '—' },
-        {
-          title: '',
-          render: (_v, s) =>
-            open && s.status === 'active' ? (
-              <Space size={4}>
-                {/* Exactly what the process lets this person do on this step; decisions sit in the action bar above. */}
-                {s.actions.includes('claimStep') && <Button size="small" onClick={() => run(`steps/${s.id}/claim`)}>{t('bo.claim')}</Button>}
-                {s.actions.includes('finishStep') && <Button size="small" type="primary" ghost onClick={() => run(`steps/${s.id}/finish`, { note: '' })}>{t('bo.finishStep', { step: s.name })}</Button>}
-                {s.departmentId && mayAssign(s) && <Button size="small" onClick={() => setPicking({ step: s, mode: 'assign' })}>{t('bo.assign')}</Button>}
-                {s.departmentId && s.assignee?.id === me?.id && <Button size="small" onClick={() => setPicking({ step: s, mode: 'hand-over' })}>{t('bo.handOver')}</Button>}
-              </Space>
-            ) : null,
-        },
-      ]} />
-    {picking && <AssignStepModal caseId={c.id} step={picking.step} mode={picking.mode} onClose={() => setPicking(null)} />}
+      <Table
+        rowKey="id"
+        size="small"
+        pagination={false}
+        dataSource={c.steps}
+        columns={[
+          { title: '#', dataIndex: 'order', width: 40 },
+          { title: t('cs.step'), dataIndex: 'name' },
+          { title: t('cs.department'), render: (_v, s) => deptName(s.departmentId) },
+          { title: t('cs.assignee'), render: (_v, s) => s.assignee?.name ?? '—' },
+          {
+            title: t('cs.timeNode'),
+            render: (_v, s) =>
+              s.deadline ? (
+                <DeadlineLight
+                  light={s.status === 'active' ? s.light : null}
+                  date={s.deadline}
+                  provisional={s.deadlineProvisional}
+                />
+              ) : (
+                t('cs.limitDays', { n: s.limitDays })
+              ),
+          },
+          {
+            title: t('cs.stepStatus'),
+            render: (_v, s) => (
+              <Tag
+                color={s.status === 'done' ? 'green' : s.status === 'active' ? 'blue' : 'default'}
+                data-testid={`step-status-${s.key}`}
+              >
+                {t(`cs.stepStatus.${s.status}`)}
+              </Tag>
+            ),
+          },
+          {
+            title: t('cs.routingSlips'),
+            render: (_v, s) =>
+              slipsOf(s.id)
+                .map((r) => `${formatTime(r.at)} ${r.handedOverBy}`)
+                .join('；') || '—',
+          },
+          {
+            title: '',
+            render: (_v, s) =>
+              open && s.status === 'active' ? (
+                <Space size={4}>
+                  {/* Exactly what the process lets this person do on this step; decisions sit in the action bar above. */}
+                  {s.actions.includes('claimStep') && (
+                    <Button size="small" onClick={() => run(`steps/${s.id}/claim`)}>
+                      {t('bo.claim')}
+                    </Button>
+                  )}
+                  {s.actions.includes('finishStep') && (
+                    <Button size="small" type="primary" ghost onClick={() => run(`steps/${s.id}/finish`, { note: '' })}>
+                      {t('bo.finishStep', { step: s.name })}
+                    </Button>
+                  )}
+                  {s.departmentId && mayAssign(s) && (
+                    <Button size="small" onClick={() => setPicking({ step: s, mode: 'assign' })}>
+                      {t('bo.assign')}
+                    </Button>
+                  )}
+                  {s.departmentId && s.assignee?.id === me?.id && (
+                    <Button size="small" onClick={() => setPicking({ step: s, mode: 'hand-over' })}>
+                      {t('bo.handOver')}
+                    </Button>
+                  )}
+                </Space>
+              ) : null,
+          },
+        ]}
+      />
+      {picking && (
+        <AssignStepModal caseId={c.id} step={picking.step} mode={picking.mode} onClose={() => setPicking(null)} />
+      )}
     </>
   );
 }
@@ -82,31 +131,69 @@ export function BackOfficeRecords({ c }: { c: CaseDetail }) {
     <>
       {(c.verifications ?? []).length > 0 && (
         <>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('bo.verifications')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('bo.verifications')}
+          </Typography.Title>
           {c.verifications?.map((v) => (
             <p key={v.id}>
-              <Typography.Text strong>{v.question}</Typography.Text>（{v.askedBy}，{t('bo.answerBy', { date: v.responseDeadline + (v.responseDeadlineProvisional ? `（${t('cs.provisional')}）` : '') })}）
+              <Typography.Text strong>{v.question}</Typography.Text>（{v.askedBy}，
+              {t('bo.answerBy', {
+                date: v.responseDeadline + (v.responseDeadlineProvisional ? `（${t('cs.provisional')}）` : ''),
+              })}
+              ）
               <br />
-              {v.answer ? `${t('cs.field.answer')}：${v.answer}（${v.answeredBy ?? ''}）` : <Tag color="orange">{t('bo.unanswered')}</Tag>}
+              {v.answer ? (
+                `${t('cs.field.answer')}：${v.answer}（${v.answeredBy ?? ''}）`
+              ) : (
+                <Tag color="orange">{t('bo.unanswered')}</Tag>
+              )}
             </p>
           ))}
         </>
       )}
       {((c.suspensions ?? []).length > 0 || (c.extensions ?? []).length > 0) && (
         <>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('bo.clock')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('bo.clock')}
+          </Typography.Title>
           {c.suspensions?.map((s) => (
-            <p key={s.id}>{t('bo.suspension', { kind: s.kindLabel, from: s.fromDay, to: s.toDay ?? t('bo.ongoing'), reason: s.reason })}</p>
+            <p key={s.id}>
+              {t('bo.suspension', {
+                kind: s.kindLabel,
+                from: s.fromDay,
+                to: s.toDay ?? t('bo.ongoing'),
+                reason: s.reason,
+              })}
+            </p>
           ))}
           {c.extensions?.map((e) => (
             <p key={e.id}>
               {t('bo.extension', { n: e.extraDays, reason: e.reason, by: e.requestedBy })}
-              <Tag style={{ marginLeft: 6 }} color={e.status === 'approved' ? 'green' : e.status === 'refused' ? 'red' : 'orange'}>{t(`bo.ext.${e.status}`)}</Tag>
-              {e.newDeadline && t('bo.newDeadline', { date: e.newDeadline + (e.newDeadlineProvisional ? `（${t('cs.provisional')}）` : '') })}
+              <Tag
+                style={{ marginLeft: 6 }}
+                color={e.status === 'approved' ? 'green' : e.status === 'refused' ? 'red' : 'orange'}
+              >
+                {t(`bo.ext.${e.status}`)}
+              </Tag>
+              {e.newDeadline &&
+                t('bo.newDeadline', {
+                  date: e.newDeadline + (e.newDeadlineProvisional ? `（${t('cs.provisional')}）` : ''),
+                })}
               {e.status === 'requested' && c.allowedActions.includes('approveExtension') && (
                 <Space style={{ marginLeft: 8 }}>
-                  <Button size="small" type="primary" onClick={() => run(`extensions/${e.id}/approve`, { note: '' })}>{t('caseAction.approveExtension')}</Button>
-                  <Button size="small" danger onClick={() => { const reason = window.prompt(t('cs.field.reason')); if (reason?.trim()) run(`extensions/${e.id}/refuse`, { reason }); }}>{t('bo.refuseExtension')}</Button>
+                  <Button size="small" type="primary" onClick={() => run(`extensions/${e.id}/approve`, { note: '' })}>
+                    {t('caseAction.approveExtension')}
+                  </Button>
+                  <Button
+                    size="small"
+                    danger
+                    onClick={() => {
+                      const reason = window.prompt(t('cs.field.reason'));
+                      if (reason?.trim()) run(`extensions/${e.id}/refuse`, { reason });
+                    }}
+                  >
+                    {t('bo.refuseExtension')}
+                  </Button>
                 </Space>
               )}
             </p>
@@ -115,10 +202,14 @@ export function BackOfficeRecords({ c }: { c: CaseDetail }) {
       )}
       {(files.length > 0 || canUpload) && (
         <>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('bo.files')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('bo.files')}
+          </Typography.Title>
           <Space wrap>
             {files.map((f) => (
-              <a key={f.id} href={`/api/cases/${c.id}/files/${f.id}`} target="_blank" rel="noreferrer">{f.name}</a>
+              <a key={f.id} href={`/api/cases/${c.id}/files/${f.id}`} target="_blank" rel="noreferrer">
+                {f.name}
+              </a>
             ))}
             {canUpload && (
               <Upload
@@ -127,7 +218,15 @@ export function BackOfficeRecords({ c }: { c: CaseDetail }) {
                 beforeUpload={async (file) => {
                   try {
                     const dataBase64 = await toBase64(file);
-                    await action.mutateAsync({ path: 'files', body: { name: file.name, contentType: file.type || 'application/ofd', dataBase64, kind: 'result' } });
+                    await action.mutateAsync({
+                      path: 'files',
+                      body: {
+                        name: file.name,
+                        contentType: file.type || 'application/ofd',
+                        dataBase64,
+                        kind: 'result',
+                      },
+                    });
                   } catch (e) {
                     notify(e);
                   }
@@ -142,11 +241,17 @@ export function BackOfficeRecords({ c }: { c: CaseDetail }) {
       )}
       {(c.deliveries ?? []).length > 0 && (
         <>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>{t('bo.delivery')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('bo.delivery')}
+          </Typography.Title>
           {c.deliveries?.map((d) => (
             <p key={d.at}>
               {d.method === 'collect'
-                ? t('bo.collected', { who: d.collectedBy ?? '', doc: `${d.docTypeLabel ?? ''} ${d.docNumber ?? ''}`, at: formatTime(d.at) })
+                ? t('bo.collected', {
+                    who: d.collectedBy ?? '',
+                    doc: `${d.docTypeLabel ?? ''} ${d.docNumber ?? ''}`,
+                    at: formatTime(d.at),
+                  })
                 : t('bo.mailed', { carrier: d.carrier ?? '', no: d.trackingNumber ?? '', at: formatTime(d.at) })}
             </p>
           ))}

@@ -1,7 +1,25 @@
 /** How each action of the case state machine is sent: the route under /api/cases/:id and the fields it asks. */
 export type FieldKind =
-  | 'reason' | 'reasons' | 'note' | 'question' | 'responseDays' | 'answer' | 'departmentId' | 'kind' | 'extraDays' | 'outcome'
-  | 'summary' | 'remedy' | 'channel' | 'collectedBy' | 'docType' | 'docNumber' | 'carrier' | 'trackingNumber' | 'referral' | 'paperYears';
+  | 'reason'
+  | 'reasons'
+  | 'note'
+  | 'question'
+  | 'responseDays'
+  | 'answer'
+  | 'departmentId'
+  | 'kind'
+  | 'extraDays'
+  | 'outcome'
+  | 'summary'
+  | 'remedy'
+  | 'channel'
+  | 'collectedBy'
+  | 'docType'
+  | 'docNumber'
+  | 'carrier'
+  | 'trackingNumber'
+  | 'referral'
+  | 'paperYears';
 
 export interface ActionSpec {
   path: string;
@@ -30,9 +48,19 @@ export const ACTIONS: Record<string, ActionSpec> = {
   resumeClock: { path: 'resume', fields: [], required: [] },
   requestExtension: { path: 'extensions', fields: ['extraDays', 'reason'], required: ['extraDays', 'reason'] },
   // failure needs reason and remedy; the server names the missing one on its field
-  complete: { path: 'complete', fields: ['outcome', 'summary', 'reason', 'remedy'], required: ['outcome'], primary: true },
+  complete: {
+    path: 'complete',
+    fields: ['outcome', 'summary', 'reason', 'remedy'],
+    required: ['outcome'],
+    primary: true,
+  },
   notifyResult: { path: 'notify', fields: ['channel', 'note'], required: ['channel'] },
-  registerCollection: { path: 'collect', fields: ['collectedBy', 'docType', 'docNumber'], required: ['collectedBy', 'docType', 'docNumber'], primary: true },
+  registerCollection: {
+    path: 'collect',
+    fields: ['collectedBy', 'docType', 'docNumber'],
+    required: ['collectedBy', 'docType', 'docNumber'],
+    primary: true,
+  },
   registerMailing: { path: 'mail', fields: ['carrier', 'trackingNumber'], required: ['carrier', 'trackingNumber'] },
   archive: { path: 'archive', fields: ['paperYears'], required: ['paperYears'] },
   withdraw: { path: 'withdraw', fields: ['reason'], required: ['reason'], danger: true },

@@ -54,7 +54,10 @@ export function CatalogListPage() {
           placeholder={t('common.status')}
           allowClear
           style={{ width: 120 }}
-          options={(['draft', 'published', 'retired'] as const).map((s) => ({ value: s, label: t.label('itemStatus', s) }))}
+          options={(['draft', 'published', 'retired'] as const).map((s) => ({
+            value: s,
+            label: t.label('itemStatus', s),
+          }))}
           onChange={(v) => patch({ status: v })}
         />
         {halls.options.length > 1 && (
@@ -92,7 +95,12 @@ export function CatalogListPage() {
               </Link>
             ),
           },
-          { title: t('catalog.category'), dataIndex: 'category', width: 150, render: (c: string) => t.label('category', c) },
+          {
+            title: t('catalog.category'),
+            dataIndex: 'category',
+            width: 150,
+            render: (c: string) => t.label('category', c),
+          },
           { title: t('catalog.kind'), dataIndex: 'kind', width: 90, render: (k: string) => t.label('kind', k) },
           {
             title: t('catalog.promised'),
@@ -100,14 +108,21 @@ export function CatalogListPage() {
             width: 120,
             render: (n: number) => t('common.workingDays', { n }),
           },
-          { title: t('common.status'), dataIndex: 'status', width: 90, render: (s: ItemStatus) => <ItemStatusTag status={s} /> },
+          {
+            title: t('common.status'),
+            dataIndex: 'status',
+            width: 90,
+            render: (s: ItemStatus) => <ItemStatusTag status={s} />,
+          },
           {
             title: t('catalog.version'),
             key: 'version',
             width: 170,
             render: (_, r) => (
               <Space size={4} wrap>
-                {r.publishedVersion && <Tag color="green">{t('catalog.versionPublished', { v: r.publishedVersion })}</Tag>}
+                {r.publishedVersion && (
+                  <Tag color="green">{t('catalog.versionPublished', { v: r.publishedVersion })}</Tag>
+                )}
                 {r.draftVersion && <Tag color="gold">{t('catalog.versionDraft', { v: r.draftVersion })}</Tag>}
               </Space>
             ),

@@ -59,7 +59,8 @@ function ItemEditor({ detail: loaded }: { detail?: ItemDetail }) {
 
   // a new item defaults to the first hall once the hall list has loaded
   useEffect(() => {
-    if (!detail && !form.getFieldValue('hallId') && halls.options[0]) form.setFieldValue('hallId', halls.options[0].value);
+    if (!detail && !form.getFieldValue('hallId') && halls.options[0])
+      form.setFieldValue('hallId', halls.options[0].value);
   }, [detail, form, halls.options]);
 
   const collect = async (): Promise<ItemFormValues | null> => {
@@ -146,7 +147,9 @@ function ItemEditor({ detail: loaded }: { detail?: ItemDetail }) {
           {title}
         </Typography.Title>
         {detail && <ItemStatusTag status={detail.status} />}
-        {detail?.publishedVersion && <Tag color="green">{t('catalog.versionPublished', { v: detail.publishedVersion })}</Tag>}
+        {detail?.publishedVersion && (
+          <Tag color="green">{t('catalog.versionPublished', { v: detail.publishedVersion })}</Tag>
+        )}
         {detail?.draftVersion && <Tag color="gold">{t('catalog.versionDraft', { v: detail.draftVersion })}</Tag>}
         <span style={{ flex: 1 }} />
         {!readOnly && (
@@ -172,7 +175,12 @@ function ItemEditor({ detail: loaded }: { detail?: ItemDetail }) {
       </div>
       {readOnly && <Alert type="info" showIcon title={t('editor.readonly')} style={{ marginBottom: 16 }} />}
       {!readOnly && detail?.draftVersion && detail.publishedVersion && (
-        <Alert type="warning" showIcon title={t('editor.hasDraft', { v: detail.draftVersion })} style={{ marginBottom: 16 }} />
+        <Alert
+          type="warning"
+          showIcon
+          title={t('editor.hasDraft', { v: detail.draftVersion })}
+          style={{ marginBottom: 16 }}
+        />
       )}
       <Row gutter={16}>
         <Col xs={24} xl={detail ? 18 : 24}>

@@ -29,7 +29,9 @@ export function ConsultActions({ c }: { c: ConsultDetail }) {
             {t('consultAction.take')}
           </Button>
         )}
-        <Button type="primary" onClick={() => setOpen('answer')}>{t('consultAction.answer')}</Button>
+        <Button type="primary" onClick={() => setOpen('answer')}>
+          {t('consultAction.answer')}
+        </Button>
         <Button onClick={() => setOpen('promise')}>{t('consultAction.promise')}</Button>
         <Button onClick={() => setOpen('refer')}>{t('consultAction.refer')}</Button>
         <Button onClick={() => setOpen('coordinate')}>{t('consultAction.coordinate')}</Button>
@@ -88,7 +90,13 @@ export function ConsultActions({ c }: { c: ConsultDetail }) {
         onSubmit={(v) => run(actions.refer.mutateAsync({ ...v, departmentId: v.departmentId || null }))}
       >
         <Form.Item label={t('consult.referDepartment')} name="departmentId">
-          <Select allowClear options={departments.options} loading={departments.loading} optionFilterProp="label" showSearch />
+          <Select
+            allowClear
+            options={departments.options}
+            loading={departments.loading}
+            optionFilterProp="label"
+            showSearch
+          />
         </Form.Item>
         <Form.Item label={t('consult.referExternal')} name="externalBody">
           <Input maxLength={120} />
@@ -100,7 +108,12 @@ export function ConsultActions({ c }: { c: ConsultDetail }) {
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
         <Form.Item label={t('consult.toldVia')} name="toldVia" rules={[{ required: true }]}>
-          <Radio.Group options={(['on_site', 'phone', 'written', 'sms'] as const).map((v) => ({ value: v, label: label('toldVia', v) }))} />
+          <Radio.Group
+            options={(['on_site', 'phone', 'written', 'sms'] as const).map((v) => ({
+              value: v,
+              label: label('toldVia', v),
+            }))}
+          />
         </Form.Item>
       </FormModal>
 
@@ -113,9 +126,18 @@ export function ConsultActions({ c }: { c: ConsultDetail }) {
         onSubmit={(v) => run(actions.coordinate.mutateAsync(v))}
       >
         <Form.Item label={t('consult.coordinateDepartments')} name="departmentIds" rules={[{ required: true }]}>
-          <Select mode="multiple" options={departments.options} loading={departments.loading} optionFilterProp="label" />
+          <Select
+            mode="multiple"
+            options={departments.options}
+            loading={departments.loading}
+            optionFilterProp="label"
+          />
         </Form.Item>
-        <Form.Item label={t('consult.coordinateQuestion')} name="question" rules={[{ required: true, whitespace: true }]}>
+        <Form.Item
+          label={t('consult.coordinateQuestion')}
+          name="question"
+          rules={[{ required: true, whitespace: true }]}
+        >
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
       </FormModal>
@@ -134,7 +156,10 @@ export function ConsultActions({ c }: { c: ConsultDetail }) {
             showSearch
             options={(staff.data?.items ?? [])
               .filter((u) => u.id !== c.handlerId)
-              .map((u) => ({ value: u.id, label: `${u.displayName}（${u.roles.map((r) => t.label('role', r)).join('、')}）` }))}
+              .map((u) => ({
+                value: u.id,
+                label: `${u.displayName}（${u.roles.map((r) => t.label('role', r)).join('、')}）`,
+              }))}
           />
         </Form.Item>
         <Form.Item label={t('consult.handoverNote')} name="note" rules={[{ required: true, whitespace: true }]}>

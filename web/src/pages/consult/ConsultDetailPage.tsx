@@ -50,7 +50,11 @@ function Departments({ c }: { c: ConsultDetail }) {
           <List.Item
             actions={
               c.canHandle && d.answer === null
-                ? [<Button key="a" size="small" onClick={() => setRow(d.id)}>{t('consult.recordAnswer')}</Button>]
+                ? [
+                    <Button key="a" size="small" onClick={() => setRow(d.id)}>
+                      {t('consult.recordAnswer')}
+                    </Button>,
+                  ]
                 : []
             }
           >
@@ -58,7 +62,11 @@ function Departments({ c }: { c: ConsultDetail }) {
               title={
                 <Space>
                   {d.departmentName}
-                  {d.answer === null ? <Tag color="gold">{t('consult.pending')}</Tag> : <Tag color="green">{d.answeredBy}</Tag>}
+                  {d.answer === null ? (
+                    <Tag color="gold">{t('consult.pending')}</Tag>
+                  ) : (
+                    <Tag color="green">{d.answeredBy}</Tag>
+                  )}
                 </Space>
               }
               description={<span className="ow-consult-answer">{d.answer ?? d.question}</span>}
@@ -71,7 +79,9 @@ function Departments({ c }: { c: ConsultDetail }) {
         open={row !== null}
         title={t('consult.recordAnswer')}
         onCancel={() => setRow(null)}
-        onSubmit={(v) => actions.departmentAnswer.mutateAsync({ rowId: row ?? '', answer: v.answer }).then(() => setRow(null))}
+        onSubmit={(v) =>
+          actions.departmentAnswer.mutateAsync({ rowId: row ?? '', answer: v.answer }).then(() => setRow(null))
+        }
       >
         <Form.Item label={t('consult.departmentAnswer')} name="answer" rules={[{ required: true, whitespace: true }]}>
           <Input.TextArea rows={4} maxLength={4000} />
@@ -87,7 +97,8 @@ function Notices({ c }: { c: ConsultDetail }) {
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const actions = useConsultActions(c.id);
-  const blocked = c.channel === 'phone' ? t('consult.noNoticeForPhone') : !c.itemId ? t('consult.noticeNeedsItem') : null;
+  const blocked =
+    c.channel === 'phone' ? t('consult.noNoticeForPhone') : !c.itemId ? t('consult.noticeNeedsItem') : null;
   const issue = () =>
     actions.issueNotice.mutateAsync().then((n) => {
       message.success(t('consult.noticeIssued', { number: n.number }));
@@ -100,7 +111,13 @@ function Notices({ c }: { c: ConsultDetail }) {
       style={{ marginTop: 16 }}
       extra={
         can('consult.handle') && (
-          <Button icon={<FilePdfOutlined />} disabled={!!blocked} title={blocked ?? undefined} loading={actions.issueNotice.isPending} onClick={issue}>
+          <Button
+            icon={<FilePdfOutlined />}
+            disabled={!!blocked}
+            title={blocked ?? undefined}
+            loading={actions.issueNotice.isPending}
+            onClick={issue}
+          >
             {t('consult.issueNotice')}
           </Button>
         )
@@ -113,7 +130,13 @@ function Notices({ c }: { c: ConsultDetail }) {
           size="small"
           dataSource={c.notices}
           renderItem={(n) => (
-            <List.Item actions={[<a key="open" href={noticePdfUrl(c.id, n.id)} target="_blank" rel="noreferrer">{t('consult.open')}</a>]}>
+            <List.Item
+              actions={[
+                <a key="open" href={noticePdfUrl(c.id, n.id)} target="_blank" rel="noreferrer">
+                  {t('consult.open')}
+                </a>,
+              ]}
+            >
               {n.number}　{formatTime(n.issuedAt)}　{n.issuedBy}
             </List.Item>
           )}
@@ -152,22 +175,38 @@ export function ConsultDetailPage() {
         </div>
       )}
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }}>
-        <Descriptions.Item label={t('consult.channel')}><ChannelText channel={c.channel} /></Descriptions.Item>
+        <Descriptions.Item label={t('consult.channel')}>
+          <ChannelText channel={c.channel} />
+        </Descriptions.Item>
         <Descriptions.Item label={t('consult.registeredDay')}>{formatTime(c.createdAt)}</Descriptions.Item>
         <Descriptions.Item label={t('consult.personName')}>{c.personName}</Descriptions.Item>
-        <Descriptions.Item label={t('consult.contactPhone')}><Phone c={c} /></Descriptions.Item>
+        <Descriptions.Item label={t('consult.contactPhone')}>
+          <Phone c={c} />
+        </Descriptions.Item>
         <Descriptions.Item label={t('consult.firstOwner')}>{c.firstOwnerName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('consult.handler')}>{c.handlerName ?? '—'}</Descriptions.Item>
         <Descriptions.Item label={t('consult.item')}>{c.itemName ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('consult.dueDate')}><LightTag light={c.light} dueDate={c.dueDate} provisional={c.dueProvisional} /></Descriptions.Item>
-        <Descriptions.Item label={t('consult.question')} span={2}><span className="ow-consult-answer">{c.question}</span></Descriptions.Item>
+        <Descriptions.Item label={t('consult.dueDate')}>
+          <LightTag light={c.light} dueDate={c.dueDate} provisional={c.dueProvisional} />
+        </Descriptions.Item>
+        <Descriptions.Item label={t('consult.question')} span={2}>
+          <span className="ow-consult-answer">{c.question}</span>
+        </Descriptions.Item>
         {c.answer && (
           <Descriptions.Item label={t('consult.answer')} span={2}>
             <span className="ow-consult-answer">{c.answer}</span>
-            <div><Typography.Text type="secondary">{c.answeredBy}　{formatTime(c.answeredAt)}</Typography.Text></div>
+            <div>
+              <Typography.Text type="secondary">
+                {c.answeredBy}　{formatTime(c.answeredAt)}
+              </Typography.Text>
+            </div>
           </Descriptions.Item>
         )}
-        {c.referralText && <Descriptions.Item label={t('consult.referral')} span={2}>{c.referralText}</Descriptions.Item>}
+        {c.referralText && (
+          <Descriptions.Item label={t('consult.referral')} span={2}>
+            {c.referralText}
+          </Descriptions.Item>
+        )}
       </Descriptions>
       <Departments c={c} />
       <Notices c={c} />
@@ -199,5 +238,9 @@ function TrailDetail({ detail }: { detail: Record<string, unknown> }) {
     .filter((v) => v !== undefined && v !== null && v !== '')
     .map((v) => (Array.isArray(v) ? v.join('、') : String(v)));
   if (parts.length === 0) return null;
-  return <div className="ow-consult-answer" style={{ color: '#555' }}>{parts.join('；')}</div>;
+  return (
+    <div className="ow-consult-answer" style={{ color: '#555' }}>
+      {parts.join('；')}
+    </div>
+  );
 }

@@ -3,7 +3,13 @@ import { Button, Card, Checkbox, Input, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useCan } from '../../api/auth';
-import { type ConsultChannel, type ConsultQuery, type ConsultStatus, type ConsultSummary, useConsultations } from '../../api/consult';
+import {
+  type ConsultChannel,
+  type ConsultQuery,
+  type ConsultStatus,
+  type ConsultSummary,
+  useConsultations,
+} from '../../api/consult';
 import { HallSelect, useHallOptions } from '../../components/HallSelect';
 import { QueryError } from '../../components/Results';
 import { useT } from '../../i18n';
@@ -11,7 +17,15 @@ import { ChannelText, ConsultStatusTag, LightTag, useConsultLabel } from './labe
 import { RegisterConsultModal } from './RegisterConsultModal';
 import './consult.css';
 
-const STATUSES: (ConsultStatus | 'active')[] = ['active', 'unclaimed', 'open', 'promised', 'coordinating', 'answered', 'referred'];
+const STATUSES: (ConsultStatus | 'active')[] = [
+  'active',
+  'unclaimed',
+  'open',
+  'promised',
+  'coordinating',
+  'answered',
+  'referred',
+];
 
 export function ConsultListPage() {
   const t = useT();
@@ -58,17 +72,32 @@ export function ConsultListPage() {
           placeholder={t('consult.filterChannel')}
           allowClear
           style={{ width: 120 }}
-          options={(['visit', 'phone', 'online'] as const).map((c) => ({ value: c, label: label('consultChannel', c) }))}
+          options={(['visit', 'phone', 'online'] as const).map((c) => ({
+            value: c,
+            label: label('consultChannel', c),
+          }))}
           onChange={(v) => patch({ channel: v })}
         />
-        <Checkbox checked={query.overdue === 'true'} onChange={(e) => patch({ overdue: e.target.checked ? 'true' : undefined })}>
+        <Checkbox
+          checked={query.overdue === 'true'}
+          onChange={(e) => patch({ overdue: e.target.checked ? 'true' : undefined })}
+        >
           {t('consult.overdueOnly')}
         </Checkbox>
-        <Checkbox checked={query.mine === 'true'} onChange={(e) => patch({ mine: e.target.checked ? 'true' : undefined })}>
+        <Checkbox
+          checked={query.mine === 'true'}
+          onChange={(e) => patch({ mine: e.target.checked ? 'true' : undefined })}
+        >
           {t('consult.mineOnly')}
         </Checkbox>
         {halls.options.length > 1 && (
-          <HallSelect aria-label={t('common.hall')} placeholder={t('common.hall')} allowClear style={{ width: 220 }} onChange={(v) => patch({ hallId: v })} />
+          <HallSelect
+            aria-label={t('common.hall')}
+            placeholder={t('common.hall')}
+            allowClear
+            style={{ width: 220 }}
+            onChange={(v) => patch({ hallId: v })}
+          />
         )}
       </div>
       <Table<ConsultSummary>
@@ -84,19 +113,48 @@ export function ConsultListPage() {
           onChange: (page, pageSize) => patch({ page, pageSize }),
         }}
         columns={[
-          { title: t('consult.number'), dataIndex: 'number', width: 210, render: (n: string, r) => <Link to={`/consultations/${r.id}`}>{n}</Link> },
-          { title: t('consult.light'), key: 'light', width: 170, render: (_: unknown, r) => <LightTag light={r.light} dueDate={r.dueDate} provisional={r.dueProvisional} /> },
-          { title: t('consult.status'), dataIndex: 'status', width: 120, render: (s: ConsultStatus) => <ConsultStatusTag status={s} /> },
-          { title: t('consult.channel'), dataIndex: 'channel', width: 80, render: (c: ConsultChannel) => <ChannelText channel={c} /> },
+          {
+            title: t('consult.number'),
+            dataIndex: 'number',
+            width: 210,
+            render: (n: string, r) => <Link to={`/consultations/${r.id}`}>{n}</Link>,
+          },
+          {
+            title: t('consult.light'),
+            key: 'light',
+            width: 170,
+            render: (_: unknown, r) => <LightTag light={r.light} dueDate={r.dueDate} provisional={r.dueProvisional} />,
+          },
+          {
+            title: t('consult.status'),
+            dataIndex: 'status',
+            width: 120,
+            render: (s: ConsultStatus) => <ConsultStatusTag status={s} />,
+          },
+          {
+            title: t('consult.channel'),
+            dataIndex: 'channel',
+            width: 80,
+            render: (c: ConsultChannel) => <ChannelText channel={c} />,
+          },
           { title: t('consult.personName'), dataIndex: 'personName', width: 100 },
           { title: t('consult.contactPhone'), dataIndex: 'contactPhone', width: 130 },
           {
             title: t('consult.question'),
             dataIndex: 'question',
-            render: (q: string) => <Typography.Text ellipsis={{ tooltip: q }} style={{ maxWidth: 320 }}>{q}</Typography.Text>,
+            render: (q: string) => (
+              <Typography.Text ellipsis={{ tooltip: q }} style={{ maxWidth: 320 }}>
+                {q}
+              </Typography.Text>
+            ),
           },
           { title: t('consult.item'), dataIndex: 'itemName', width: 180, render: (n: string | null) => n ?? '—' },
-          { title: t('consult.firstOwner'), dataIndex: 'firstOwnerName', width: 90, render: (n: string | null) => n ?? '—' },
+          {
+            title: t('consult.firstOwner'),
+            dataIndex: 'firstOwnerName',
+            width: 90,
+            render: (n: string | null) => n ?? '—',
+          },
           { title: t('consult.handler'), dataIndex: 'handlerName', width: 90, render: (n: string | null) => n ?? '—' },
           { title: t('consult.registeredDay'), dataIndex: 'registeredDay', width: 110 },
         ]}

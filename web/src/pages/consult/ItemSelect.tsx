@@ -3,7 +3,10 @@ import { useState } from 'react';
 import { useItems } from '../../api/catalog';
 
 /** Published service items of a hall, searched by name or code as one types. */
-export function ItemSelect({ hallId, ...props }: { hallId?: string } & Omit<SelectProps<string>, 'options' | 'showSearch'>) {
+export function ItemSelect({
+  hallId,
+  ...props
+}: { hallId?: string } & Omit<SelectProps<string>, 'options' | 'showSearch'>) {
   const [q, setQ] = useState('');
   const items = useItems({ hallId, q: q || undefined, status: 'published', page: 1, pageSize: 50 }, !!hallId);
   return (

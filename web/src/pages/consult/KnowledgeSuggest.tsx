@@ -14,7 +14,12 @@ function useDebounced<T>(value: T, ms: number): T {
 }
 
 /** Knowledge-base entries that fit the question as it is typed; one click puts an entry's text into the answer. */
-export function KnowledgeSuggest(props: { hallId?: string; text: string; itemId?: string | null; onInsert?: (body: string) => void }) {
+export function KnowledgeSuggest(props: {
+  hallId?: string;
+  text: string;
+  itemId?: string | null;
+  onInsert?: (body: string) => void;
+}) {
   const t = useT();
   // The clerk may also search the knowledge base with words of their own.
   const [own, setOwn] = useState('');
@@ -46,7 +51,12 @@ export function KnowledgeSuggest(props: { hallId?: string; text: string; itemId?
               actions={
                 props.onInsert
                   ? [
-                      <Button key="insert" size="small" onClick={() => props.onInsert?.(e.body)} aria-label={`${t('consult.insert')}：${e.title}`}>
+                      <Button
+                        key="insert"
+                        size="small"
+                        onClick={() => props.onInsert?.(e.body)}
+                        aria-label={`${t('consult.insert')}：${e.title}`}
+                      >
                         {t('consult.insert')}
                       </Button>,
                     ]
@@ -60,7 +70,11 @@ export function KnowledgeSuggest(props: { hallId?: string; text: string; itemId?
                     {e.title}
                   </Space>
                 }
-                description={<Typography.Paragraph ellipsis={{ rows: 2, expandable: true }} style={{ marginBottom: 0 }}>{e.body}</Typography.Paragraph>}
+                description={
+                  <Typography.Paragraph ellipsis={{ rows: 2, expandable: true }} style={{ marginBottom: 0 }}>
+                    {e.body}
+                  </Typography.Paragraph>
+                }
               />
             </List.Item>
           )}

@@ -49,12 +49,20 @@ export function RegisterConsultModal({ open, onClose }: { open: boolean; onClose
             </Form.Item>
             <Row gutter={12}>
               <Col span={12}>
-                <Form.Item label={t('consultForm.personName')} name="personName" rules={[{ required: true, whitespace: true }]}>
+                <Form.Item
+                  label={t('consultForm.personName')}
+                  name="personName"
+                  rules={[{ required: true, whitespace: true }]}
+                >
                   <Input maxLength={40} />
                 </Form.Item>
               </Col>
               <Col span={12}>
-                <Form.Item label={t('consult.contactPhone')} name="contactPhone" rules={[{ required: true, whitespace: true }]}>
+                <Form.Item
+                  label={t('consult.contactPhone')}
+                  name="contactPhone"
+                  rules={[{ required: true, whitespace: true }]}
+                >
                   <Input maxLength={20} inputMode="tel" />
                 </Form.Item>
               </Col>

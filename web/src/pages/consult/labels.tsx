@@ -16,7 +16,10 @@ const LIGHT_COLORS: Record<Exclude<Light, null>, string> = { green: 'green', yel
 /** Labels of the codes of this area: `label('consultStatus', 'open')` reads 'consultStatus.open'. */
 export function useConsultLabel() {
   const t = useT();
-  return (group: 'consultStatus' | 'consultChannel' | 'consultAction' | 'toldVia' | 'knowledgeKind' | 'consultLight', code: string) => {
+  return (
+    group: 'consultStatus' | 'consultChannel' | 'consultAction' | 'toldVia' | 'knowledgeKind' | 'consultLight',
+    code: string,
+  ) => {
     const key = `${group}.${code}` as MessageKey;
     const text = t(key);
     return text === key ? code : text;
@@ -34,11 +37,25 @@ export function ChannelText({ channel }: { channel: ConsultChannel }) {
 }
 
 /** The reply-deadline light: green, yellow on the last working day, red after it. */
-export function LightTag({ light, dueDate, provisional }: { light: Light; dueDate: string | null; provisional?: boolean }) {
+export function LightTag({
+  light,
+  dueDate,
+  provisional,
+}: {
+  light: Light;
+  dueDate: string | null;
+  provisional?: boolean;
+}) {
   const label = useConsultLabel();
   const t = useT();
   const flag = provisional && dueDate ? <Tag color="warning">{t('cs.provisional')}</Tag> : null;
-  if (!light) return <>{dueDate ?? '—'}{flag}</>;
+  if (!light)
+    return (
+      <>
+        {dueDate ?? '—'}
+        {flag}
+      </>
+    );
   return (
     <>
       <Tag color={LIGHT_COLORS[light]} aria-label={`${label('consultLight', light)} ${dueDate ?? ''}`}>

@@ -30,7 +30,8 @@ export function GuideDetailPage() {
   }, [data]);
 
   if (guide.error) {
-    if (isApiError(guide.error) && guide.error.status === 404) return <NotFound home="/guide" subTitle={t('guide.notFound')} />;
+    if (isApiError(guide.error) && guide.error.status === 404)
+      return <NotFound home="/guide" subTitle={t('guide.notFound')} />;
     return <QueryError error={guide.error} onRetry={() => guide.refetch()} />;
   }
   if (!data) return <PageLoading />;
@@ -82,7 +83,13 @@ export function GuideDetailPage() {
           </Button>
         </Space>
       </div>
-      <ItemContentView content={data.content} code={data.code} deptName={deptName} extra={extra} showDepartments={false} />
+      <ItemContentView
+        content={data.content}
+        code={data.code}
+        deptName={deptName}
+        extra={extra}
+        showDepartments={false}
+      />
     </Card>
   );
 }

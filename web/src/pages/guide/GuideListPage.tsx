@@ -21,7 +21,11 @@ export function GuideListPage() {
   // no hall chosen yet → all halls; a single-hall installation shows its own hall
   const hallId =
     params.get('hallId') ??
-    (hallList.some((h) => h.id === stored) ? (stored ?? undefined) : hallList.length === 1 ? hallList[0]?.id : undefined);
+    (hallList.some((h) => h.id === stored)
+      ? (stored ?? undefined)
+      : hallList.length === 1
+        ? hallList[0]?.id
+        : undefined);
   const list = useGuideList({ hallId, q: params.get('q') || undefined, category });
   const hallName = (id: string) => hallList.find((h) => h.id === id)?.name ?? '';
 
@@ -96,7 +100,12 @@ export function GuideListPage() {
             ...(hallId || hallList.length < 2
               ? []
               : [{ title: t('common.hall'), dataIndex: 'hallId', width: 200, render: (id: string) => hallName(id) }]),
-            { title: t('catalog.category'), dataIndex: 'category', width: 160, render: (c: string) => <Tag>{t.label('category', c)}</Tag> },
+            {
+              title: t('catalog.category'),
+              dataIndex: 'category',
+              width: 160,
+              render: (c: string) => <Tag>{t.label('category', c)}</Tag>,
+            },
             { title: t('catalog.kind'), dataIndex: 'kind', width: 100, render: (k: string) => t.label('kind', k) },
             {
               title: t('guide.timeLimit'),

@@ -73,7 +73,9 @@ export function OnlineConsultPage() {
               title={t('online.submitted')}
               subTitle={
                 <>
-                  <div style={{ fontSize: 16 }}>{t('online.receipt', { number: receipt.number, code: receipt.lookupCode })}</div>
+                  <div style={{ fontSize: 16 }}>
+                    {t('online.receipt', { number: receipt.number, code: receipt.lookupCode })}
+                  </div>
                   <div>{t('online.keep')}</div>
                 </>
               }
@@ -96,12 +98,20 @@ export function OnlineConsultPage() {
               </Form.Item>
               <Row gutter={12}>
                 <Col span={12}>
-                  <Form.Item label={t('consultForm.personName')} name="personName" rules={[{ required: true, whitespace: true }]}>
+                  <Form.Item
+                    label={t('consultForm.personName')}
+                    name="personName"
+                    rules={[{ required: true, whitespace: true }]}
+                  >
                     <Input maxLength={40} autoComplete="name" />
                   </Form.Item>
                 </Col>
                 <Col span={12}>
-                  <Form.Item label={t('consult.contactPhone')} name="contactPhone" rules={[{ required: true, whitespace: true }]}>
+                  <Form.Item
+                    label={t('consult.contactPhone')}
+                    name="contactPhone"
+                    rules={[{ required: true, whitespace: true }]}
+                  >
                     <Input maxLength={20} inputMode="tel" autoComplete="tel" />
                   </Form.Item>
                 </Col>
@@ -151,14 +161,19 @@ function Lookup({ initialNumber, initialCode }: { initialNumber?: string; initia
         <Space direction="vertical" style={{ marginTop: 16, width: '100%' }}>
           <Descriptions bordered size="small" column={1}>
             <Descriptions.Item label={t('consult.number')}>{found.number}</Descriptions.Item>
-            <Descriptions.Item label={t('consult.status')}>{t(`consultStatus.${found.status}` as MessageKey)}</Descriptions.Item>
+            <Descriptions.Item label={t('consult.status')}>
+              {t(`consultStatus.${found.status}` as MessageKey)}
+            </Descriptions.Item>
             {found.dueDate && (
               <Descriptions.Item label={t('consult.dueDate')}>
-                {found.dueDate}{found.dueProvisional && `（${t('cs.provisional')}）`}
+                {found.dueDate}
+                {found.dueProvisional && `（${t('cs.provisional')}）`}
               </Descriptions.Item>
             )}
             <Descriptions.Item label={t('consult.answer')}>
-              <span style={{ whiteSpace: 'pre-wrap' }}>{found.answer ?? found.referralText ?? t('online.noAnswerYet')}</span>
+              <span style={{ whiteSpace: 'pre-wrap' }}>
+                {found.answer ?? found.referralText ?? t('online.noAnswerYet')}
+              </span>
             </Descriptions.Item>
           </Descriptions>
         </Space>

@@ -42,7 +42,11 @@ export function PublicLayout() {
       {hall && (
         <Layout.Footer className="ow-public-footer">
           <Typography.Text type="secondary">
-            {t('guide.hallInfo', { address: hall.address || '—', phone: hall.phone || '—', hours: hall.openingHours || '—' })}
+            {t('guide.hallInfo', {
+              address: hall.address || '—',
+              phone: hall.phone || '—',
+              hours: hall.openingHours || '—',
+            })}
           </Typography.Text>
         </Layout.Footer>
       )}

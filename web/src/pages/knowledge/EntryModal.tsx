@@ -8,7 +8,15 @@ import { ItemSelect } from '../consult/ItemSelect';
 import { useConsultLabel } from '../consult/labels';
 
 /** New entry, or a new version of an existing one (with a note on what changed). */
-export function EntryModal({ open, entry, onClose }: { open: boolean; entry: KnowledgeDetail | null; onClose: () => void }) {
+export function EntryModal({
+  open,
+  entry,
+  onClose,
+}: {
+  open: boolean;
+  entry: KnowledgeDetail | null;
+  onClose: () => void;
+}) {
   const t = useT();
   const label = useConsultLabel();
   const { data: me } = useMe();
@@ -27,7 +35,14 @@ export function EntryModal({ open, entry, onClose }: { open: boolean; entry: Kno
       title={entry ? t('knowledge.edit') : t('knowledge.create')}
       initialValues={
         entry
-          ? { hallId: entry.hallId, kind: entry.kind, title: entry.title, body: entry.body, tags: entry.tags, itemIds: entry.items.map((i) => i.id) }
+          ? {
+              hallId: entry.hallId,
+              kind: entry.kind,
+              title: entry.title,
+              body: entry.body,
+              tags: entry.tags,
+              itemIds: entry.items.map((i) => i.id),
+            }
           : { hallId: me?.halls[0]?.id, kind: 'faq', tags: [], itemIds: [] }
       }
       onCancel={onClose}
@@ -39,7 +54,9 @@ export function EntryModal({ open, entry, onClose }: { open: boolean; entry: Kno
             <HallSelect disabled={!!entry} />
           </Form.Item>
           <Form.Item label={t('knowledge.kind')} name="kind" rules={[{ required: true }]}>
-            <Radio.Group options={(['faq', 'policy'] as const).map((k) => ({ value: k, label: label('knowledgeKind', k) }))} />
+            <Radio.Group
+              options={(['faq', 'policy'] as const).map((k) => ({ value: k, label: label('knowledgeKind', k) }))}
+            />
           </Form.Item>
           <Form.Item label={t('knowledge.entryTitle')} name="title" rules={[{ required: true, whitespace: true }]}>
             <Input maxLength={200} />

@@ -128,7 +128,9 @@ export function KnowledgePage() {
             <Space wrap style={{ marginBottom: 12 }}>
               <KindTag kind={e.kind} />
               {e.status === 'archived' && <Tag>{t('knowledge.archived')}</Tag>}
-              {e.tags.map((tag) => <Tag key={tag}>{tag}</Tag>)}
+              {e.tags.map((tag) => (
+                <Tag key={tag}>{tag}</Tag>
+              ))}
             </Space>
             <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{e.body}</Typography.Paragraph>
             {e.items.length > 0 && (
@@ -152,7 +154,11 @@ export function KnowledgePage() {
           </>
         )}
       </Drawer>
-      <EntryModal open={editing !== null} entry={editing === 'edit' ? (e ?? null) : null} onClose={() => setEditing(null)} />
+      <EntryModal
+        open={editing !== null}
+        entry={editing === 'edit' ? (e ?? null) : null}
+        onClose={() => setEditing(null)}
+      />
     </Card>
   );
 }

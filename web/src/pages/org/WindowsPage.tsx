@@ -34,9 +34,12 @@ export function WindowsPage() {
   const canHours = can('queue.manage');
   const hours = useHallHours(hallId);
   const [hoursOf, setHoursOf] = useState<{ windowId: string | null; title: string } | null>(null);
-  const hoursText = (windowId: string) => hours.data?.windows.find((w) => w.windowId === windowId)?.description || t('hours.notSet');
+  const hoursText = (windowId: string) =>
+    hours.data?.windows.find((w) => w.windowId === windowId)?.description || t('hours.notSet');
   const weekOf = (windowId: string | null) =>
-    windowId ? (hours.data?.windows.find((w) => w.windowId === windowId)?.weeklyHours ?? null) : (hours.data?.hall.weeklyHours ?? null);
+    windowId
+      ? (hours.data?.windows.find((w) => w.windowId === windowId)?.weeklyHours ?? null)
+      : (hours.data?.hall.weeklyHours ?? null);
 
   useEffect(() => {
     if (!params.get('hallId') && hallId) setParams({ hallId }, { replace: true });
@@ -54,7 +57,13 @@ export function WindowsPage() {
     const id = editing?.win?.id;
     const body = id
       ? { name: values.name, kind: values.kind, status: values.status, itemIds: values.itemIds ?? [] }
-      : { hallId: values.hallId, number: values.number, name: values.name, kind: values.kind, itemIds: values.itemIds ?? [] };
+      : {
+          hallId: values.hallId,
+          number: values.number,
+          name: values.name,
+          kind: values.kind,
+          itemIds: values.itemIds ?? [],
+        };
     await save.mutateAsync({ id, values: body });
     message.success(t('common.saved'));
     setEditing(null);
@@ -99,10 +108,17 @@ export function WindowsPage() {
           data-testid="hall-hours"
           title={
             <>
-              {hours.data.hall.description && <div>{t('hours.hallButton')}：{hours.data.hall.description}</div>}
+              {hours.data.hall.description && (
+                <div>
+                  {t('hours.hallButton')}：{hours.data.hall.description}
+                </div>
+              )}
               <div>
                 {hours.data.closesToday && hours.data.closingSource
-                  ? t('hours.closesToday', { time: hours.data.closesToday, source: t(`hours.source.${hours.data.closingSource}`) })
+                  ? t('hours.closesToday', {
+                      time: hours.data.closesToday,
+                      source: t(`hours.source.${hours.data.closingSource}`),
+                    })
                   : t('hours.closesMidnight')}
               </div>
             </>
@@ -143,7 +159,16 @@ export function WindowsPage() {
                   render: (_: unknown, w: ServiceWindow) => (
                     <Space size={0}>
                       {canHours && (
-                        <Button type="link" size="small" onClick={() => setHoursOf({ windowId: w.id, title: t('hours.windowTitle', { name: `${w.number} ${w.name}` }) })}>
+                        <Button
+                          type="link"
+                          size="small"
+                          onClick={() =>
+                            setHoursOf({
+                              windowId: w.id,
+                              title: t('hours.windowTitle', { name: `${w.number} ${w.name}` }),
+                            })
+                          }
+                        >
                           {t('hours.edit')}
                         </Button>
                       )}

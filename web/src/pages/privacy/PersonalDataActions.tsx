@@ -2,7 +2,13 @@ import { Alert, App, Button, Descriptions, Input, Modal } from 'antd';
 import { useState } from 'react';
 import { useCan } from '../../api/auth';
 import type { Applicant } from '../../api/cases';
-import { exportPersonalData, type PersonalDataExport, personalDataPdfUrl, useRequestUnseal, useSealApplicant } from '../../api/privacy';
+import {
+  exportPersonalData,
+  type PersonalDataExport,
+  personalDataPdfUrl,
+  useRequestUnseal,
+  useSealApplicant,
+} from '../../api/privacy';
 import { formatTime } from '../../components/format';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
@@ -58,31 +64,57 @@ export function PersonalDataButtons({ applicant }: { applicant: Applicant }) {
   return (
     <>
       {!applicant.sealed && can('personal.export') && <Button onClick={runExport}>{t('pd.export')}</Button>}
-      {!applicant.sealed && can('personal.seal') && <Button danger onClick={() => setAsking('seal')}>{t('pd.seal')}</Button>}
-      {applicant.sealed && can('personal.seal') && <Button onClick={() => setAsking('unseal')}>{t('pd.requestUnseal')}</Button>}
+      {!applicant.sealed && can('personal.seal') && (
+        <Button danger onClick={() => setAsking('seal')}>
+          {t('pd.seal')}
+        </Button>
+      )}
+      {applicant.sealed && can('personal.seal') && (
+        <Button onClick={() => setAsking('unseal')}>{t('pd.requestUnseal')}</Button>
+      )}
       <Modal
         open={asking !== null}
         title={t(asking === 'seal' ? 'pd.seal.title' : 'pd.unseal.title')}
         okText={t(asking === 'seal' ? 'pd.seal' : 'pd.requestUnseal')}
-        okButtonProps={{ danger: asking === 'seal', disabled: reason.trim().length < 2, loading: seal.isPending || unseal.isPending }}
+        okButtonProps={{
+          danger: asking === 'seal',
+          disabled: reason.trim().length < 2,
+          loading: seal.isPending || unseal.isPending,
+        }}
         onOk={submit}
         onCancel={() => setAsking(null)}
       >
         <p>{t(asking === 'seal' ? 'pd.seal.explain' : 'pd.unseal.explain')}</p>
-        <Input.TextArea rows={3} value={reason} maxLength={500} aria-label={t('pd.reason')}
-          placeholder={t(asking === 'seal' ? 'pd.seal.placeholder' : 'pd.unseal.placeholder')} onChange={(e) => setReason(e.target.value)} />
+        <Input.TextArea
+          rows={3}
+          value={reason}
+          maxLength={500}
+          aria-label={t('pd.reason')}
+          placeholder={t(asking === 'seal' ? 'pd.seal.placeholder' : 'pd.unseal.placeholder')}
+          onChange={(e) => setReason(e.target.value)}
+        />
       </Modal>
-      <Modal open={exported !== null} title={t('pd.exported.title')} onCancel={() => setExported(null)}
+      <Modal
+        open={exported !== null}
+        title={t('pd.exported.title')}
+        onCancel={() => setExported(null)}
         footer={[
-          <Button key="pdf" href={personalDataPdfUrl(applicant.id)} target="_blank">{t('pd.printSummary')}</Button>,
-          <Button key="ok" type="primary" onClick={() => setExported(null)}>{t('common.close')}</Button>,
-        ]}>
+          <Button key="pdf" href={personalDataPdfUrl(applicant.id)} target="_blank">
+            {t('pd.printSummary')}
+          </Button>,
+          <Button key="ok" type="primary" onClick={() => setExported(null)}>
+            {t('common.close')}
+          </Button>,
+        ]}
+      >
         {exported && (
           <>
             <p>{t('pd.exported.explain')}</p>
             <Descriptions size="small" column={2} bordered>
               <Descriptions.Item label={t('pd.count.cases')}>{exported.cases.length}</Descriptions.Item>
-              <Descriptions.Item label={t('pd.count.documents')}>{exported.documents.length + exported.files.length}</Descriptions.Item>
+              <Descriptions.Item label={t('pd.count.documents')}>
+                {exported.documents.length + exported.files.length}
+              </Descriptions.Item>
               <Descriptions.Item label={t('pd.count.consultations')}>{exported.consultations.length}</Descriptions.Item>
               <Descriptions.Item label={t('pd.count.tickets')}>{exported.tickets.length}</Descriptions.Item>
               <Descriptions.Item label={t('pd.count.ratings')}>{exported.ratings.length}</Descriptions.Item>
@@ -100,7 +132,12 @@ export function SealedBanner({ applicant }: { applicant: Applicant }) {
   const t = useT();
   if (!applicant.sealed) return null;
   return (
-    <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('pd.sealedBanner')}
-      description={`${t('pd.sealedAt')}：${formatTime(applicant.sealedAt ?? null)}。${t('pd.sealedBanner.explain')}`} />
+    <Alert
+      type="warning"
+      showIcon
+      style={{ marginBottom: 16 }}
+      message={t('pd.sealedBanner')}
+      description={`${t('pd.sealedAt')}：${formatTime(applicant.sealedAt ?? null)}。${t('pd.sealedBanner.explain')}`}
+    />
   );
 }

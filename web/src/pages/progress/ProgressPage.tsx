@@ -34,21 +34,40 @@ export function ProgressPage() {
     <div className="pg-page" style={{ maxWidth: 720, margin: '0 auto' }}>
       <Card title={t('pg.title')}>
         <Form form={form} layout="inline" initialValues={{ no: fromQr }} onFinish={submit} style={{ rowGap: 8 }}>
-          <Form.Item name="no" label={t('pg.caseNo')} rules={[{ required: true, whitespace: true, message: t('pg.caseNoRequired') }]}>
+          <Form.Item
+            name="no"
+            label={t('pg.caseNo')}
+            rules={[{ required: true, whitespace: true, message: t('pg.caseNoRequired') }]}
+          >
             <Input style={{ width: 240 }} placeholder="QCX-ZWFW-2026-000001" autoFocus={!fromQr} />
           </Form.Item>
-          <Form.Item name="phone4" label={t('pg.phone4')} rules={[{ required: true, pattern: /^\d{4}$/, message: t('pg.phone4Rule') }]}>
+          <Form.Item
+            name="phone4"
+            label={t('pg.phone4')}
+            rules={[{ required: true, pattern: /^\d{4}$/, message: t('pg.phone4Rule') }]}
+          >
             <Input style={{ width: 100 }} maxLength={4} inputMode="numeric" autoFocus={!!fromQr} autoComplete="off" />
           </Form.Item>
           <Form.Item>
-            <Button type="primary" htmlType="submit" loading={busy}>{t('pg.lookup')}</Button>
+            <Button type="primary" htmlType="submit" loading={busy}>
+              {t('pg.lookup')}
+            </Button>
           </Form.Item>
         </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>{t('pg.hint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+          {t('pg.hint')}
+        </Typography.Paragraph>
         {problem && <Alert type="warning" showIcon title={problem} />}
       </Card>
       {result && (
-        <Card style={{ marginTop: 16 }} title={<>{result.caseNo}　<Tag color="blue">{result.stateLabel}</Tag></>}>
+        <Card
+          style={{ marginTop: 16 }}
+          title={
+            <>
+              {result.caseNo}　<Tag color="blue">{result.stateLabel}</Tag>
+            </>
+          }
+        >
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t('pg.item')}>{result.itemName}</Descriptions.Item>
             <Descriptions.Item label={t('pg.hall')}>{result.hallName}</Descriptions.Item>
@@ -56,18 +75,35 @@ export function ProgressPage() {
             <Descriptions.Item label={t('pg.acceptedDay')}>{result.acceptedDay ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('pg.promised')}>
               {result.promisedDate ?? '—'}
-              {result.provisional && <Tag color="warning" style={{ marginLeft: 6 }}>{t('cs.provisional')}</Tag>}
-              {result.clockStopped && <Tag color="orange" style={{ marginLeft: 6 }}>{t('pg.clockStopped')}</Tag>}
+              {result.provisional && (
+                <Tag color="warning" style={{ marginLeft: 6 }}>
+                  {t('cs.provisional')}
+                </Tag>
+              )}
+              {result.clockStopped && (
+                <Tag color="orange" style={{ marginLeft: 6 }}>
+                  {t('pg.clockStopped')}
+                </Tag>
+              )}
             </Descriptions.Item>
             <Descriptions.Item label={t('pg.current')}>{result.currentStep ?? '—'}</Descriptions.Item>
-            {result.completedDay && <Descriptions.Item label={t('pg.completedDay')}>{result.completedDay}</Descriptions.Item>}
+            {result.completedDay && (
+              <Descriptions.Item label={t('pg.completedDay')}>{result.completedDay}</Descriptions.Item>
+            )}
           </Descriptions>
           {result.steps.length > 0 && (
             <Steps
               style={{ marginTop: 16 }}
               size="small"
-              current={Math.max(0, result.steps.findIndex((s) => s.status === 'active'))}
-              items={result.steps.map((s) => ({ title: s.name, description: s.status === 'skipped' ? t('cs.stepStatus.skipped') : (s.doneDay ?? undefined), status: s.status === 'done' ? 'finish' : s.status === 'active' ? 'process' : 'wait' }))}
+              current={Math.max(
+                0,
+                result.steps.findIndex((s) => s.status === 'active'),
+              )}
+              items={result.steps.map((s) => ({
+                title: s.name,
+                description: s.status === 'skipped' ? t('cs.stepStatus.skipped') : (s.doneDay ?? undefined),
+                status: s.status === 'done' ? 'finish' : s.status === 'active' ? 'process' : 'wait',
+              }))}
             />
           )}
         </Card>

@@ -47,17 +47,32 @@ export function DisplayPage() {
       void refresh();
     };
     source.addEventListener('call', onCall as EventListener);
-    for (const type of ['window', 'queue', 'finish', 'hello', 'resync']) source.addEventListener(type, () => void refresh());
+    for (const type of ['window', 'queue', 'finish', 'hello', 'resync'])
+      source.addEventListener(type, () => void refresh());
     return () => source.close();
   }, [hallId, refresh]);
 
   const calls = snapshot?.recentCalls ?? [];
-  const top = latest ?? (calls[0] ? { type: 'call' as const, number: calls[0].number, windowNumber: calls[0].windowNumber, recall: calls[0].recall } : null);
+  const top =
+    latest ??
+    (calls[0]
+      ? { type: 'call' as const, number: calls[0].number, windowNumber: calls[0].windowNumber, recall: calls[0].recall }
+      : null);
   return (
     <main className="ow-floor">
       <div className="ow-floor-bar">
-        <h1>{snapshot?.hall.name} · {t('display.title')}</h1>
-        <Button ghost size="large" onClick={() => { setVoice(true); speak(''); }} disabled={voice}>
+        <h1>
+          {snapshot?.hall.name} · {t('display.title')}
+        </h1>
+        <Button
+          ghost
+          size="large"
+          onClick={() => {
+            setVoice(true);
+            speak('');
+          }}
+          disabled={voice}
+        >
           {voice ? t('display.voiceOn') : t('display.enableVoice')}
         </Button>
       </div>
@@ -80,13 +95,17 @@ export function DisplayPage() {
           <h2>{t('display.latest')}</h2>
           <ul>
             {calls.slice(0, 8).map((c) => (
-              <li key={`${c.ticketId}-${c.at}`}>{c.number} → {t('display.window', { n: c.windowNumber })}</li>
+              <li key={`${c.ticketId}-${c.at}`}>
+                {c.number} → {t('display.window', { n: c.windowNumber })}
+              </li>
             ))}
           </ul>
           <h2>{t('display.waiting')}</h2>
           <ul>
             {snapshot?.categories.map((c) => (
-              <li key={c.id}>{c.prefix} {c.name}：{c.waiting} · {t('kiosk.estimate', { n: c.estimatedWaitMinutes })}</li>
+              <li key={c.id}>
+                {c.prefix} {c.name}：{c.waiting} · {t('kiosk.estimate', { n: c.estimatedWaitMinutes })}
+              </li>
             ))}
           </ul>
         </aside>

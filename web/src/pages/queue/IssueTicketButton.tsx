@@ -22,7 +22,10 @@ export function IssueTicketButton({ hallId, categories }: { hallId: string; cate
     setBusy(true);
     try {
       const ticket = await api.post<Ticket>('/api/queue/tickets', {
-        hallId, categoryId: v.categoryId, priority: v.priority, appointmentAt: v.appointmentAt ? v.appointmentAt.valueOf() : null,
+        hallId,
+        categoryId: v.categoryId,
+        priority: v.priority,
+        appointmentAt: v.appointmentAt ? v.appointmentAt.valueOf() : null,
       });
       message.success(`${t('kiosk.yourNumber')} ${ticket.number}`);
       window.open(ticketPrintUrl(ticket.id), '_blank');
@@ -37,10 +40,19 @@ export function IssueTicketButton({ hallId, categories }: { hallId: string; cate
   return (
     <>
       <Button onClick={() => setOpen(true)}>{t('window.issueTicket')}</Button>
-      <Modal open={open} title={t('window.issueTicket')} onOk={issue} confirmLoading={busy} onCancel={() => setOpen(false)} forceRender>
+      <Modal
+        open={open}
+        title={t('window.issueTicket')}
+        onOk={issue}
+        confirmLoading={busy}
+        onCancel={() => setOpen(false)}
+        forceRender
+      >
         <Form form={form} layout="vertical" initialValues={{ priority: 'green' }}>
           <Form.Item name="categoryId" label={t('setup.name')} rules={[{ required: true }]}>
-            <Select options={categories.filter((c) => c.active).map((c) => ({ value: c.id, label: `${c.prefix} ${c.name}` }))} />
+            <Select
+              options={categories.filter((c) => c.active).map((c) => ({ value: c.id, label: `${c.prefix} ${c.name}` }))}
+            />
           </Form.Item>
           <Form.Item name="priority" label={t('kiosk.priority')}>
             <Select options={PRIORITIES.map((p) => ({ value: p, label: t(`priority.${p}` as MessageKey) }))} />

@@ -2,7 +2,15 @@ import { Button, Select, Space, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { usePublicHalls } from '../../api/publicGuide';
-import { type KioskCategory, type Priority, type Ticket, takeTicket, ticketPrintUrl, useKioskCategories, usePublicTicket } from '../../api/queue';
+import {
+  type KioskCategory,
+  type Priority,
+  type Ticket,
+  takeTicket,
+  ticketPrintUrl,
+  useKioskCategories,
+  usePublicTicket,
+} from '../../api/queue';
 import { useNotifyError } from '../../components/useNotifyError';
 import { type MessageKey, useT } from '../../i18n';
 import './queue.css';
@@ -53,7 +61,9 @@ export function KioskPage() {
   return (
     <main className={`ow-floor${elder ? ' ow-elder' : ''}`}>
       <div className="ow-floor-bar">
-        <h1>{hallName} · {t('kiosk.title')}</h1>
+        <h1>
+          {hallName} · {t('kiosk.title')}
+        </h1>
         <Space>
           <Typography.Text style={{ color: '#fff', fontSize: 20 }}>{t('kiosk.elderMode')}</Typography.Text>
           <Switch aria-label={t('kiosk.elderMode')} checked={elder} onChange={setElder} />
@@ -62,13 +72,24 @@ export function KioskPage() {
       {ticket ? (
         <section className="ow-ticket" aria-live="polite">
           <div className="line">{t('kiosk.yourNumber')}</div>
-          <div className="number" data-testid="ticket-number">{ticket.number}</div>
-          <div className="line">{ticket.categoryName}{ticket.priority !== 'normal' && ` · ${t(`priority.${ticket.priority}` as MessageKey)}`}</div>
+          <div className="number" data-testid="ticket-number">
+            {ticket.number}
+          </div>
+          <div className="line">
+            {ticket.categoryName}
+            {ticket.priority !== 'normal' && ` · ${t(`priority.${ticket.priority}` as MessageKey)}`}
+          </div>
           <div className="line">{t('kiosk.ahead', { n: ticket.peopleAhead })}</div>
-          {ticket.estimatedWaitMinutes !== null && <div className="line">{t('kiosk.estimate', { n: ticket.estimatedWaitMinutes })}</div>}
+          {ticket.estimatedWaitMinutes !== null && (
+            <div className="line">{t('kiosk.estimate', { n: ticket.estimatedWaitMinutes })}</div>
+          )}
           <Space size="large" style={{ marginTop: 24 }}>
-            <Button size="large" onClick={() => window.open(ticketPrintUrl(ticket.id), '_blank')}>{t('kiosk.printTicket')}</Button>
-            <Button size="large" type="primary" onClick={() => setTicket(null)}>{t('kiosk.done')}</Button>
+            <Button size="large" onClick={() => window.open(ticketPrintUrl(ticket.id), '_blank')}>
+              {t('kiosk.printTicket')}
+            </Button>
+            <Button size="large" type="primary" onClick={() => setTicket(null)}>
+              {t('kiosk.done')}
+            </Button>
           </Space>
         </section>
       ) : (
@@ -77,7 +98,13 @@ export function KioskPage() {
             <Typography.Text style={{ color: '#fff', fontSize: elder ? 30 : 22 }}>{t('kiosk.choose')}</Typography.Text>
             <Space>
               {SELF_DECLARED.map((p) => (
-                <Button key={p} size="large" type={priority === p ? 'primary' : 'default'} aria-pressed={priority === p} onClick={() => setPriority(p)}>
+                <Button
+                  key={p}
+                  size="large"
+                  type={priority === p ? 'primary' : 'default'}
+                  aria-pressed={priority === p}
+                  onClick={() => setPriority(p)}
+                >
                   {t(`priority.${p}` as MessageKey)}
                 </Button>
               ))}
@@ -86,9 +113,13 @@ export function KioskPage() {
           <div className="ow-kiosk-grid">
             {(categories.data?.items ?? []).map((c) => (
               <button key={c.id} type="button" className="ow-kiosk-card" disabled={busy} onClick={() => take(c)}>
-                <span className="name">{c.prefix} · {c.name}</span>
+                <span className="name">
+                  {c.prefix} · {c.name}
+                </span>
                 <span className="meta">{c.description}</span>
-                <span className="meta">{t('kiosk.waiting', { n: c.waiting })} · {t('kiosk.estimate', { n: c.estimatedWaitMinutes })}</span>
+                <span className="meta">
+                  {t('kiosk.waiting', { n: c.waiting })} · {t('kiosk.estimate', { n: c.estimatedWaitMinutes })}
+                </span>
               </button>
             ))}
           </div>
@@ -111,10 +142,16 @@ export function TicketStatusPage() {
         <section className="ow-ticket">
           <div className="line">{tk.hallName}</div>
           <div className="number">{tk.number}</div>
-          <div className="line">{tk.categoryName} · {t(`ticketStatus.${tk.status}` as MessageKey)}</div>
+          <div className="line">
+            {tk.categoryName} · {t(`ticketStatus.${tk.status}` as MessageKey)}
+          </div>
           {tk.status === 'waiting' && <div className="line">{t('kiosk.ahead', { n: tk.peopleAhead })}</div>}
-          {tk.status === 'waiting' && tk.estimatedWaitMinutes !== null && <div className="line">{t('kiosk.estimate', { n: tk.estimatedWaitMinutes })}</div>}
-          {tk.windowNumber !== null && tk.status === 'called' && <div className="line">{t('display.callText', { number: tk.number, window: tk.windowNumber })}</div>}
+          {tk.status === 'waiting' && tk.estimatedWaitMinutes !== null && (
+            <div className="line">{t('kiosk.estimate', { n: tk.estimatedWaitMinutes })}</div>
+          )}
+          {tk.windowNumber !== null && tk.status === 'called' && (
+            <div className="line">{t('display.callText', { number: tk.number, window: tk.windowNumber })}</div>
+          )}
         </section>
       )}
     </main>

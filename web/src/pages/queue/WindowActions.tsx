@@ -27,7 +27,14 @@ export function WindowDialogs({ dialog, categories, windows, currentWindowId, bu
     form.resetFields();
   };
   return (
-    <Modal open={!!dialog} title={dialog ? titles[dialog] : ''} onOk={ok} onCancel={onCancel} confirmLoading={busy} destroyOnHidden>
+    <Modal
+      open={!!dialog}
+      title={dialog ? titles[dialog] : ''}
+      onOk={ok}
+      onCancel={onCancel}
+      confirmLoading={busy}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" preserve={false} initialValues={{ outcomeKind: 'none' }}>
         {dialog === 'pause' && (
           <Form.Item name="reason" label={t('window.pauseReason')} rules={[{ required: true, whitespace: true }]}>
@@ -37,7 +44,12 @@ export function WindowDialogs({ dialog, categories, windows, currentWindowId, bu
         {dialog === 'finish' && (
           <>
             <Form.Item name="outcomeKind" label={t('window.outcomeKind')}>
-              <Radio.Group options={(['none', 'consultation', 'case'] as const).map((k) => ({ value: k, label: t(`window.outcome.${k}`) }))} />
+              <Radio.Group
+                options={(['none', 'consultation', 'case'] as const).map((k) => ({
+                  value: k,
+                  label: t(`window.outcome.${k}`),
+                }))}
+              />
             </Form.Item>
             {kind && kind !== 'none' && (
               <Form.Item name="outcomeId" label={t('window.outcomeId')} rules={[{ required: true, whitespace: true }]}>
@@ -49,10 +61,20 @@ export function WindowDialogs({ dialog, categories, windows, currentWindowId, bu
         {dialog === 'transfer' && (
           <>
             <Form.Item name="categoryId" label={t('window.transferCategory')}>
-              <Select allowClear options={categories.filter((c) => c.active).map((c) => ({ value: c.id, label: `${c.prefix} ${c.name}` }))} />
+              <Select
+                allowClear
+                options={categories
+                  .filter((c) => c.active)
+                  .map((c) => ({ value: c.id, label: `${c.prefix} ${c.name}` }))}
+              />
             </Form.Item>
             <Form.Item name="windowId" label={t('window.transferWindow')}>
-              <Select allowClear options={windows.filter((w) => w.id !== currentWindowId).map((w) => ({ value: w.id, label: `${w.number} ${w.name}` }))} />
+              <Select
+                allowClear
+                options={windows
+                  .filter((w) => w.id !== currentWindowId)
+                  .map((w) => ({ value: w.id, label: `${w.number} ${w.name}` }))}
+              />
             </Form.Item>
             <Form.Item name="reason" label={t('window.reason')}>
               <Input maxLength={200} />

@@ -1,7 +1,14 @@
 import { App, Button, Card, Descriptions, Empty, Select, Space, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useCan, useMe } from '../../api/auth';
-import { issuePadToken, type QueueWindow, type Ticket, useQueueCategories, useQueueWindows, useWindowAction } from '../../api/queue';
+import {
+  issuePadToken,
+  type QueueWindow,
+  type Ticket,
+  useQueueCategories,
+  useQueueWindows,
+  useWindowAction,
+} from '../../api/queue';
 import { HallSelect } from '../../components/HallSelect';
 import { useNotifyError } from '../../components/useNotifyError';
 import { type MessageKey, useT } from '../../i18n';
@@ -47,7 +54,12 @@ export function WindowPage() {
   const onDialog = async (d: Exclude<Dialog, null>, v: Record<string, unknown>) => {
     if (d === 'pause') await run(w('pause'), { reason: v.reason });
     if (d === 'finish') await run(tk('finish'), { outcomeKind: v.outcomeKind, outcomeId: v.outcomeId ?? null });
-    if (d === 'transfer') await run(tk('transfer'), { categoryId: v.categoryId ?? null, windowId: v.windowId ?? null, reason: v.reason ?? '' });
+    if (d === 'transfer')
+      await run(tk('transfer'), {
+        categoryId: v.categoryId ?? null,
+        windowId: v.windowId ?? null,
+        reason: v.reason ?? '',
+      });
     setDialog(null);
   };
 
@@ -56,8 +68,14 @@ export function WindowPage() {
     try {
       const issued = await issuePadToken(windowId);
       modal.info({
-        title: t('window.padToken'), width: 640,
-        content: <><p>{t('window.padTokenDesc')}</p><Typography.Paragraph copyable code>{`${window.location.origin}${issued.padPath}`}</Typography.Paragraph></>,
+        title: t('window.padToken'),
+        width: 640,
+        content: (
+          <>
+            <p>{t('window.padTokenDesc')}</p>
+            <Typography.Paragraph copyable code>{`${window.location.origin}${issued.padPath}`}</Typography.Paragraph>
+          </>
+        ),
       });
     } catch (e) {
       notify(e);
@@ -65,64 +83,131 @@ export function WindowPage() {
   };
 
   return (
-    <Card title={t('window.title')} extra={hallId && (
-      <Typography.Text type="secondary">
-        {t('window.links', { kiosk: `/kiosk/${hallId}`, display: `/display/${hallId}` })}
-      </Typography.Text>
-    )}>
+    <Card
+      title={t('window.title')}
+      extra={
+        hallId && (
+          <Typography.Text type="secondary">
+            {t('window.links', { kiosk: `/kiosk/${hallId}`, display: `/display/${hallId}` })}
+          </Typography.Text>
+        )
+      }
+    >
       <Space wrap style={{ marginBottom: 16 }}>
-        <HallSelect aria-label={t('window.hall')} style={{ width: 240 }} value={hallId} onChange={(v) => { setHallId(v); setWindowId(undefined); }} />
+        <HallSelect
+          aria-label={t('window.hall')}
+          style={{ width: 240 }}
+          value={hallId}
+          onChange={(v) => {
+            setHallId(v);
+            setWindowId(undefined);
+          }}
+        />
         <Select<string>
           aria-label={t('window.window')}
           placeholder={t('window.window')}
           style={{ width: 320 }}
           value={win ? windowId : undefined}
           options={list.map((x) => ({ value: x.id, label: `${x.number} 号 ${x.name}` }))}
-          onChange={(v) => { setWindowId(v); localStorage.setItem(STORAGE, v); }}
+          onChange={(v) => {
+            setWindowId(v);
+            localStorage.setItem(STORAGE, v);
+          }}
         />
         {hallId && <IssueTicketButton hallId={hallId} categories={categories.data?.items ?? []} />}
         {win && can('queue.manage') && <Button onClick={setUpPad}>{t('window.padToken')}</Button>}
       </Space>
-      {!win ? <Empty /> : (
+      {!win ? (
+        <Empty />
+      ) : (
         <>
           <Descriptions size="small" column={3} style={{ marginBottom: 16 }}>
             <Descriptions.Item label={t('common.status')}>
-              <Tag color={stateColor[win.state]} data-testid="window-state">{t(`windowState.${win.state}` as MessageKey)}</Tag>
+              <Tag color={stateColor[win.state]} data-testid="window-state">
+                {t(`windowState.${win.state}` as MessageKey)}
+              </Tag>
               {win.pauseReason}
             </Descriptions.Item>
-            <Descriptions.Item label={t('display.waiting')}>{t('window.waitingForMe', { n: win.waitingForMe })}</Descriptions.Item>
-            {win.openedByName && <Descriptions.Item>{t('window.heldBy', { name: win.openedByName })}</Descriptions.Item>}
+            <Descriptions.Item label={t('display.waiting')}>
+              {t('window.waitingForMe', { n: win.waitingForMe })}
+            </Descriptions.Item>
+            {win.openedByName && (
+              <Descriptions.Item>{t('window.heldBy', { name: win.openedByName })}</Descriptions.Item>
+            )}
           </Descriptions>
           <Space wrap style={{ marginBottom: 16 }}>
-            {win.state === 'closed' && <Button type="primary" onClick={() => run(w('open'))}>{t('window.open')}</Button>}
-            {win.state === 'open' && (
-              <Button type="primary" size="large" disabled={!!current} onClick={() => run(w('call-next'))}>{t('window.callNext')}</Button>
+            {win.state === 'closed' && (
+              <Button type="primary" onClick={() => run(w('open'))}>
+                {t('window.open')}
+              </Button>
             )}
-            {win.state === 'open' && <Button disabled={!!current} onClick={() => run(w('walk-in'), {})}>{t('window.walkIn')}</Button>}
+            {win.state === 'open' && (
+              <Button type="primary" size="large" disabled={!!current} onClick={() => run(w('call-next'))}>
+                {t('window.callNext')}
+              </Button>
+            )}
+            {win.state === 'open' && (
+              <Button disabled={!!current} onClick={() => run(w('walk-in'), {})}>
+                {t('window.walkIn')}
+              </Button>
+            )}
             {win.state === 'open' && <Button onClick={() => setDialog('pause')}>{t('window.pause')}</Button>}
-            {win.state === 'paused' && <Button type="primary" onClick={() => run(w('resume'))}>{t('window.resume')}</Button>}
-            {win.state !== 'closed' && <Button danger disabled={!!current} onClick={() => run(w('close'))}>{t('window.close')}</Button>}
+            {win.state === 'paused' && (
+              <Button type="primary" onClick={() => run(w('resume'))}>
+                {t('window.resume')}
+              </Button>
+            )}
+            {win.state !== 'closed' && (
+              <Button danger disabled={!!current} onClick={() => run(w('close'))}>
+                {t('window.close')}
+              </Button>
+            )}
           </Space>
           {current && (
             <Card type="inner" title={t('window.current')}>
-              <div className="ow-window-current" data-testid="window-current">{current.number}</div>
+              <div className="ow-window-current" data-testid="window-current">
+                {current.number}
+              </div>
               <Space wrap style={{ margin: '8px 0 16px' }}>
                 <Tag color="blue">{t(`ticketStatus.${current.status}` as MessageKey)}</Tag>
                 <Tag>{current.categoryName}</Tag>
-                {current.priority !== 'normal' && <Tag color="green">{t(`priority.${current.priority}` as MessageKey)}</Tag>}
-                {current.recallCount > 0 && <Tag color="orange">{t('window.recall')} ×{current.recallCount}</Tag>}
+                {current.priority !== 'normal' && (
+                  <Tag color="green">{t(`priority.${current.priority}` as MessageKey)}</Tag>
+                )}
+                {current.recallCount > 0 && (
+                  <Tag color="orange">
+                    {t('window.recall')} ×{current.recallCount}
+                  </Tag>
+                )}
               </Space>
               <Space wrap>
-                {current.status === 'called' && <Button type="primary" onClick={() => run(tk('start'))}>{t('window.start')}</Button>}
+                {current.status === 'called' && (
+                  <Button type="primary" onClick={() => run(tk('start'))}>
+                    {t('window.start')}
+                  </Button>
+                )}
                 {current.status === 'called' && <Button onClick={() => run(tk('recall'))}>{t('window.recall')}</Button>}
-                {current.status === 'called' && <Button onClick={() => run(tk('no-show'))}>{t('window.noShow')}</Button>}
-                {current.status === 'serving' && <Button type="primary" onClick={() => setDialog('finish')}>{t('window.finish')}</Button>}
+                {current.status === 'called' && (
+                  <Button onClick={() => run(tk('no-show'))}>{t('window.noShow')}</Button>
+                )}
+                {current.status === 'serving' && (
+                  <Button type="primary" onClick={() => setDialog('finish')}>
+                    {t('window.finish')}
+                  </Button>
+                )}
                 <Button onClick={() => setDialog('transfer')}>{t('window.transfer')}</Button>
               </Space>
             </Card>
           )}
-          <WindowDialogs dialog={dialog} categories={categories.data?.items ?? []} windows={list} currentWindowId={win.id}
-            busy={action.isPending} onCancel={() => setDialog(null)} onSubmit={onDialog} />
+          <WindowDialogs
+            dialog={dialog}
+            categories={categories.data?.items ?? []}
+            windows={list}
+            currentWindowId={win.id}
+            busy={action.isPending}
+            onCancel={() => setDialog(null)}
+            onSubmit={onDialog}
+          />
         </>
       )}
     </Card>

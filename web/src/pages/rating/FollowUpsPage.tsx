@@ -30,31 +30,59 @@ export function FollowUpsPage() {
   };
 
   return (
-    <Card title={t('followUp.title')} extra={
-      <Segmented value={status} onChange={(v) => setStatus(v as 'open' | 'called_back')}
-        options={[{ value: 'open', label: t('followUp.openOnly') }, { value: 'called_back', label: t('followUp.done') }]} />
-    }>
+    <Card
+      title={t('followUp.title')}
+      extra={
+        <Segmented
+          value={status}
+          onChange={(v) => setStatus(v as 'open' | 'called_back')}
+          options={[
+            { value: 'open', label: t('followUp.openOnly') },
+            { value: 'called_back', label: t('followUp.done') },
+          ]}
+        />
+      }
+    >
       <Table<FollowUp>
         rowKey="id"
         loading={list.isFetching}
         dataSource={list.data?.items}
         pagination={false}
         columns={[
-          { title: t('followUp.due'), dataIndex: 'dueDay', render: (d: string, r) => <Tag color={r.status === 'open' ? lightColor[r.light] : 'default'}>{d}</Tag> },
+          {
+            title: t('followUp.due'),
+            dataIndex: 'dueDay',
+            render: (d: string, r) => <Tag color={r.status === 'open' ? lightColor[r.light] : 'default'}>{d}</Tag>,
+          },
           { title: t('followUp.level'), render: (_, r) => t(`ratingLevel.${r.rating.level}` as MessageKey) },
-          { title: t('followUp.reasons'), render: (_, r) => [...r.rating.reasons, r.rating.comment].filter(Boolean).join('；') },
+          {
+            title: t('followUp.reasons'),
+            render: (_, r) => [...r.rating.reasons, r.rating.comment].filter(Boolean).join('；'),
+          },
           { title: t('followUp.ticket'), dataIndex: 'ticketNumber' },
           { title: t('followUp.window'), dataIndex: 'windowNumber' },
           { title: t('followUp.staff'), dataIndex: 'staffName' },
           {
             title: t('common.actions'),
-            render: (_, r) => r.status === 'open'
-              ? <Button type="link" onClick={() => setCurrent(r)}>{t('followUp.callBack')}</Button>
-              : `${t('followUp.calledBack', { name: r.calledBackBy ?? '' })}：${r.note}`,
+            render: (_, r) =>
+              r.status === 'open' ? (
+                <Button type="link" onClick={() => setCurrent(r)}>
+                  {t('followUp.callBack')}
+                </Button>
+              ) : (
+                `${t('followUp.calledBack', { name: r.calledBackBy ?? '' })}：${r.note}`
+              ),
           },
         ]}
       />
-      <Modal open={!!current} title={t('followUp.callBack')} onOk={save} confirmLoading={callBack.isPending} onCancel={() => setCurrent(null)} destroyOnHidden>
+      <Modal
+        open={!!current}
+        title={t('followUp.callBack')}
+        onOk={save}
+        confirmLoading={callBack.isPending}
+        onCancel={() => setCurrent(null)}
+        destroyOnHidden
+      >
         <Form form={form} layout="vertical">
           <Form.Item name="note" label={t('followUp.note')} rules={[{ required: true, whitespace: true }]}>
             <Input.TextArea rows={4} maxLength={1000} />

@@ -6,7 +6,13 @@ import { useNotifyError } from '../../components/useNotifyError';
 import { type MessageKey, useT } from '../../i18n';
 import '../queue/queue.css';
 
-const LEVELS: RatingLevel[] = ['very_satisfied', 'satisfied', 'basically_satisfied', 'dissatisfied', 'very_dissatisfied'];
+const LEVELS: RatingLevel[] = [
+  'very_satisfied',
+  'satisfied',
+  'basically_satisfied',
+  'dissatisfied',
+  'very_dissatisfied',
+];
 const REASONS = ['wait', 'attitude', 'efficiency', 'explain', 'runs', 'environment'] as const;
 
 /** The pad keeps its token (given once in the address's #fragment, never sent in a URL) in local storage. */
@@ -64,7 +70,10 @@ export function PadPage() {
     if (!token || !level || !state?.pending) return;
     try {
       await padFetch(`/api/public/pads/${windowId}/ratings`, token, {
-        ticketId: state.pending.ticketId, level, reasons: reasons.map((r) => t(`pad.reason.${r}` as MessageKey)), comment,
+        ticketId: state.pending.ticketId,
+        level,
+        reasons: reasons.map((r) => t(`pad.reason.${r}` as MessageKey)),
+        comment,
       });
       setThanks(true);
       setLevel(null);
@@ -79,7 +88,9 @@ export function PadPage() {
   const pending = state?.pending;
   return (
     <main className="ow-pad">
-      <h1>{state?.window.hallName} · {t('display.window', { n: state?.window.number ?? '' })} · {t('pad.title')}</h1>
+      <h1>
+        {state?.window.hallName} · {t('display.window', { n: state?.window.number ?? '' })} · {t('pad.title')}
+      </h1>
       {thanks && <Result status="success" title={t('pad.thanks')} />}
       {!pending && !thanks && <p style={{ fontSize: 26 }}>{t('pad.idle')}</p>}
       {pending && (
@@ -99,12 +110,29 @@ export function PadPage() {
               <Checkbox.Group
                 value={reasons}
                 onChange={(v) => setReasons(v as string[])}
-                options={REASONS.map((r) => ({ value: r, label: <span style={{ fontSize: 20 }}>{t(`pad.reason.${r}` as MessageKey)}</span> }))}
+                options={REASONS.map((r) => ({
+                  value: r,
+                  label: <span style={{ fontSize: 20 }}>{t(`pad.reason.${r}` as MessageKey)}</span>,
+                }))}
               />
-              <Input.TextArea aria-label={t('pad.comment')} placeholder={t('pad.comment')} rows={3} maxLength={500} value={comment}
-                onChange={(e) => setComment(e.target.value)} style={{ marginTop: 12, fontSize: 20 }} />
+              <Input.TextArea
+                aria-label={t('pad.comment')}
+                placeholder={t('pad.comment')}
+                rows={3}
+                maxLength={500}
+                value={comment}
+                onChange={(e) => setComment(e.target.value)}
+                style={{ marginTop: 12, fontSize: 20 }}
+              />
               <div style={{ textAlign: 'center', marginTop: 20 }}>
-                <Button type="primary" size="large" style={{ fontSize: 24, height: 60, padding: '0 48px' }} onClick={submit}>{t('pad.submit')}</Button>
+                <Button
+                  type="primary"
+                  size="large"
+                  style={{ fontSize: 24, height: 60, padding: '0 48px' }}
+                  onClick={submit}
+                >
+                  {t('pad.submit')}
+                </Button>
               </div>
             </div>
           )}

@@ -39,22 +39,32 @@ export function ApplicantFilePage() {
   return (
     <Card
       title={`${t('af.title')}：${a.name}`}
-      extra={<Space>
-        {can('applicant.edit') && !a.sealed && <Button onClick={() => setEditing(true)}>{t('af.edit')}</Button>}
-        {can('reception.register') && <Button onClick={() => navigate('/reception')}>{t('af.newReception')}</Button>}
-        <PersonalDataButtons applicant={a} />
-        <Button onClick={() => navigate(-1)}>{t('common.back')}</Button>
-      </Space>}
+      extra={
+        <Space>
+          {can('applicant.edit') && !a.sealed && <Button onClick={() => setEditing(true)}>{t('af.edit')}</Button>}
+          {can('reception.register') && <Button onClick={() => navigate('/reception')}>{t('af.newReception')}</Button>}
+          <PersonalDataButtons applicant={a} />
+          <Button onClick={() => navigate(-1)}>{t('common.back')}</Button>
+        </Space>
+      }
     >
       <SealedBanner applicant={a} />
       <Descriptions size="small" column={3} bordered>
-        <Descriptions.Item label={t('rc.kind')}>{t(a.kind === 'enterprise' ? 'rc.kind.enterprise' : 'rc.kind.person')}</Descriptions.Item>
+        <Descriptions.Item label={t('rc.kind')}>
+          {t(a.kind === 'enterprise' ? 'rc.kind.enterprise' : 'rc.kind.person')}
+        </Descriptions.Item>
         <Descriptions.Item label={a.docTypeLabel}>
           <span data-testid="doc-number">{full?.docNumber ?? a.docNumber}</span>
-          {a.masked && !a.sealed && !full && can('personal.view') && <Button type="link" size="small" onClick={reveal}>{t('af.reveal')}</Button>}
+          {a.masked && !a.sealed && !full && can('personal.view') && (
+            <Button type="link" size="small" onClick={reveal}>
+              {t('af.reveal')}
+            </Button>
+          )}
         </Descriptions.Item>
         <Descriptions.Item label={t('rc.mobile')}>{full?.phone ?? a.phone}</Descriptions.Item>
-        {a.legalRepresentative && <Descriptions.Item label={t('rc.legalRep')}>{a.legalRepresentative}</Descriptions.Item>}
+        {a.legalRepresentative && (
+          <Descriptions.Item label={t('rc.legalRep')}>{a.legalRepresentative}</Descriptions.Item>
+        )}
         {a.address && <Descriptions.Item label={t('af.address')}>{a.address}</Descriptions.Item>}
         <Descriptions.Item label={t('af.since')}>{formatTime(a.createdAt)}</Descriptions.Item>
       </Descriptions>
@@ -63,17 +73,32 @@ export function ApplicantFilePage() {
         items={[
           { key: 'cases', label: `${t('af.cases')}（${f.cases.length}）`, children: <CasesTable file={f} /> },
           { key: 'notices', label: `${t('af.notices')}（${f.notices.length}）`, children: <NoticesTable file={f} /> },
-          { key: 'records', label: `${t('af.records')}（${f.serviceRecords.length}）`, children: <RecordsTable file={f} /> },
+          {
+            key: 'records',
+            label: `${t('af.records')}（${f.serviceRecords.length}）`,
+            children: <RecordsTable file={f} />,
+          },
           {
             key: 'changes',
             label: `${t('af.changes')}（${f.changes.length}）`,
             children: (
-              <Table size="small" rowKey={(r) => `${r.at}-${r.by}`} pagination={false} dataSource={f.changes}
+              <Table
+                size="small"
+                rowKey={(r) => `${r.at}-${r.by}`}
+                pagination={false}
+                dataSource={f.changes}
                 columns={[
                   { title: t('af.changes.at'), render: (_v, r) => formatTime(r.at), width: 180 },
                   { title: t('af.changes.by'), dataIndex: 'by', width: 140 },
-                  { title: t('af.changes.fields'), render: (_v, r) => r.fields.map((x) => <Tag key={x}>{FIELD_KEYS.has(x) ? t(`af.field.${x}` as 'af.field.name') : x}</Tag>) },
-                ]} />
+                  {
+                    title: t('af.changes.fields'),
+                    render: (_v, r) =>
+                      r.fields.map((x) => (
+                        <Tag key={x}>{FIELD_KEYS.has(x) ? t(`af.field.${x}` as 'af.field.name') : x}</Tag>
+                      )),
+                  },
+                ]}
+              />
             ),
           },
         ]}
@@ -86,7 +111,11 @@ export function ApplicantFilePage() {
 function CasesTable({ file }: { file: ApplicantFile }) {
   const t = useT();
   return (
-    <Table rowKey="id" size="small" dataSource={file.cases} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+    <Table
+      rowKey="id"
+      size="small"
+      dataSource={file.cases}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
       columns={[
         { title: t('cs.caseNo'), render: (_v, c) => <Link to={`/cases/${c.id}`}>{c.caseNo ?? t('cs.noNumber')}</Link> },
         { title: t('cs.item'), dataIndex: 'itemName' },
@@ -95,7 +124,8 @@ function CasesTable({ file }: { file: ApplicantFile }) {
         { title: t('af.role'), render: (_v, c) => t(c.role === 'agent' ? 'af.role.agent' : 'af.role.applicant') },
         { title: t('cs.receivedAt'), render: (_v, c) => formatTime(c.receivedAt) },
         { title: t('cs.deadline'), dataIndex: 'deadline' },
-      ]} />
+      ]}
+    />
   );
 }
 
@@ -103,32 +133,61 @@ function NoticesTable({ file }: { file: ApplicantFile }) {
   const t = useT();
   const can = useCan();
   return (
-    <Table rowKey="id" size="small" dataSource={file.notices} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+    <Table
+      rowKey="id"
+      size="small"
+      dataSource={file.notices}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
       columns={[
-        { title: t('af.docNo'), render: (_v, n) => <a href={documentPdfUrl(n.caseId, n.id)} target="_blank" rel="noreferrer">{n.docNo}</a> },
+        {
+          title: t('af.docNo'),
+          render: (_v, n) => (
+            <a href={documentPdfUrl(n.caseId, n.id)} target="_blank" rel="noreferrer">
+              {n.docNo}
+            </a>
+          ),
+        },
         { title: t('af.kind'), dataIndex: 'kindLabel' },
-        { title: t('cs.caseNo'), render: (_v, n) => <Link to={`/cases/${n.caseId}`}>{n.caseNo ?? t('cs.noNumber')}</Link> },
+        {
+          title: t('cs.caseNo'),
+          render: (_v, n) => <Link to={`/cases/${n.caseId}`}>{n.caseNo ?? t('cs.noNumber')}</Link>,
+        },
         { title: t('af.issuedAt'), render: (_v, n) => formatTime(n.issuedAt) },
         { title: t('cs.state'), render: (_v, n) => <Tag>{n.status}</Tag> },
         {
           title: '',
           render: (_v, n) =>
-            n.kind === 'one_time_notice' && can('reception.register') ? <Link to={`/reception?tab=supplement&case=${n.caseId}`}>{t('af.supplement')}</Link> : null,
+            n.kind === 'one_time_notice' && can('reception.register') ? (
+              <Link to={`/reception?tab=supplement&case=${n.caseId}`}>{t('af.supplement')}</Link>
+            ) : null,
         },
-      ]} />
+      ]}
+    />
   );
 }
 
 function RecordsTable({ file }: { file: ApplicantFile }) {
   const t = useT();
   return (
-    <Table rowKey={(r) => `${r.caseId}-${r.at}-${r.action}`} size="small" dataSource={file.serviceRecords} pagination={{ pageSize: 20, hideOnSinglePage: true }}
+    <Table
+      rowKey={(r) => `${r.caseId}-${r.at}-${r.action}`}
+      size="small"
+      dataSource={file.serviceRecords}
+      pagination={{ pageSize: 20, hideOnSinglePage: true }}
       columns={[
         { title: t('af.at'), render: (_v, r) => formatTime(r.at) },
-        { title: t('cs.caseNo'), render: (_v, r) => <Link to={`/cases/${r.caseId}`}>{r.caseNo ?? t('cs.noNumber')}</Link> },
+        {
+          title: t('cs.caseNo'),
+          render: (_v, r) => <Link to={`/cases/${r.caseId}`}>{r.caseNo ?? t('cs.noNumber')}</Link>,
+        },
         { title: t('af.action'), render: (_v, r) => t.label('caseAction' as 'role', r.action) },
         { title: t('af.by'), dataIndex: 'by' },
-        { title: t('cs.state'), render: (_v, r) => `${r.fromState ? `${t.label('caseState' as 'role', r.fromState)} → ` : ''}${t.label('caseState' as 'role', r.toState)}` },
-      ]} />
+        {
+          title: t('cs.state'),
+          render: (_v, r) =>
+            `${r.fromState ? `${t.label('caseState' as 'role', r.fromState)} → ` : ''}${t.label('caseState' as 'role', r.toState)}`,
+        },
+      ]}
+    />
   );
 }

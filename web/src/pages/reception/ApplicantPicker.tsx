@@ -7,7 +7,14 @@ import { registerApplicant, searchApplicants } from '../../api/reception';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
 
-const PERSON_DOCS = ['resident_id', 'residence_permit', 'hk_macao_permit', 'taiwan_permit', 'foreign_permanent_residence_id', 'passport'] as const;
+const PERSON_DOCS = [
+  'resident_id',
+  'residence_permit',
+  'hk_macao_permit',
+  'taiwan_permit',
+  'foreign_permanent_residence_id',
+  'passport',
+] as const;
 
 interface Props {
   hallId: string | undefined;
@@ -76,12 +83,22 @@ export function ApplicantPicker({ hallId, party, value, onChange }: Props) {
     return (
       <div className="rc-chosen">
         <Space wrap>
-          <Tag color={value.kind === 'enterprise' ? 'purple' : 'blue'}>{t(value.kind === 'enterprise' ? 'rc.kind.enterprise' : 'rc.kind.person')}</Tag>
+          <Tag color={value.kind === 'enterprise' ? 'purple' : 'blue'}>
+            {t(value.kind === 'enterprise' ? 'rc.kind.enterprise' : 'rc.kind.person')}
+          </Tag>
           <Typography.Text strong>{value.name}</Typography.Text>
-          <span>{value.docTypeLabel} {value.docNumber}</span>
-          <span>{t('rc.phone')} {value.phone}</span>
-          <Link to={`/applicants/${value.id}`} target="_blank">{t('rc.openFile')}</Link>
-          <Button size="small" onClick={() => onChange(null)}>{t('rc.change')}</Button>
+          <span>
+            {value.docTypeLabel} {value.docNumber}
+          </span>
+          <span>
+            {t('rc.phone')} {value.phone}
+          </span>
+          <Link to={`/applicants/${value.id}`} target="_blank">
+            {t('rc.openFile')}
+          </Link>
+          <Button size="small" onClick={() => onChange(null)}>
+            {t('rc.change')}
+          </Button>
         </Space>
       </div>
     );
@@ -98,7 +115,9 @@ export function ApplicantPicker({ hallId, party, value, onChange }: Props) {
           onSearch={search}
           style={{ maxWidth: 520 }}
         />
-        <Button type="link" onClick={() => setRegistering((r) => !r)}>{t('rc.registerNew')}</Button>
+        <Button type="link" onClick={() => setRegistering((r) => !r)}>
+          {t('rc.registerNew')}
+        </Button>
       </div>
       {found && found.length > 0 && (
         <div className="rc-found">
@@ -120,18 +139,35 @@ export function ApplicantPicker({ hallId, party, value, onChange }: Props) {
         >
           {party === 'applicant' && (
             <Form.Item name="kind" label={t('rc.kind')}>
-              <Radio.Group optionType="button" options={[{ value: 'person', label: t('rc.kind.person') }, { value: 'enterprise', label: t('rc.kind.enterprise') }]} />
+              <Radio.Group
+                optionType="button"
+                options={[
+                  { value: 'person', label: t('rc.kind.person') },
+                  { value: 'enterprise', label: t('rc.kind.enterprise') },
+                ]}
+              />
             </Form.Item>
           )}
-          <Form.Item name="name" label={t(kind === 'enterprise' ? 'rc.enterpriseName' : 'rc.personName')} rules={[{ required: true, message: t('rc.required') }]}>
+          <Form.Item
+            name="name"
+            label={t(kind === 'enterprise' ? 'rc.enterpriseName' : 'rc.personName')}
+            rules={[{ required: true, message: t('rc.required') }]}
+          >
             <Input style={{ width: 180 }} />
           </Form.Item>
           {kind === 'person' && (
             <Form.Item name="docType" label={t('rc.docType')}>
-              <Select style={{ width: 200 }} options={PERSON_DOCS.map((d) => ({ value: d, label: t(`docType.${d}` as 'docType.passport') }))} />
+              <Select
+                style={{ width: 200 }}
+                options={PERSON_DOCS.map((d) => ({ value: d, label: t(`docType.${d}` as 'docType.passport') }))}
+              />
             </Form.Item>
           )}
-          <Form.Item name="docNumber" label={t(kind === 'enterprise' ? 'rc.creditCode' : 'rc.docNumber')} rules={[{ required: true, message: t('rc.required') }]}>
+          <Form.Item
+            name="docNumber"
+            label={t(kind === 'enterprise' ? 'rc.creditCode' : 'rc.docNumber')}
+            rules={[{ required: true, message: t('rc.required') }]}
+          >
             <Input style={{ width: 220 }} autoComplete="off" />
           </Form.Item>
           {kind === 'enterprise' && (
@@ -143,7 +179,9 @@ export function ApplicantPicker({ hallId, party, value, onChange }: Props) {
             <Input style={{ width: 150 }} autoComplete="off" />
           </Form.Item>
           <Form.Item>
-            <Button htmlType="submit" type="primary" ghost loading={saving}>{t('rc.register')}</Button>
+            <Button htmlType="submit" type="primary" ghost loading={saving}>
+              {t('rc.register')}
+            </Button>
           </Form.Item>
         </Form>
       )}

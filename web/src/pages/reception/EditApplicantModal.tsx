@@ -18,7 +18,8 @@ export function EditApplicantModal({ applicant, onClose }: { applicant: Applican
     if (v.name && v.name !== applicant.name) patch.name = v.name;
     if (v.phone) patch.phone = v.phone;
     if ((v.address ?? '') !== applicant.address) patch.address = v.address ?? '';
-    if (enterprise && (v.legalRepresentative ?? '') !== applicant.legalRepresentative) patch.legalRepresentative = v.legalRepresentative ?? '';
+    if (enterprise && (v.legalRepresentative ?? '') !== applicant.legalRepresentative)
+      patch.legalRepresentative = v.legalRepresentative ?? '';
     if (enterprise && (v.contactName ?? '') !== applicant.contactName) patch.contactName = v.contactName ?? '';
     if (Object.keys(patch).length === 0) return onClose();
     try {
@@ -29,10 +30,29 @@ export function EditApplicantModal({ applicant, onClose }: { applicant: Applican
     }
   };
   return (
-    <Modal open title={t('af.edit')} okText={t('common.save')} onOk={submit} onCancel={onClose} confirmLoading={update.isPending}>
-      <Form form={form} layout="vertical"
-        initialValues={{ name: applicant.name, address: applicant.address, legalRepresentative: applicant.legalRepresentative, contactName: applicant.contactName }}>
-        <Form.Item name="name" label={t(enterprise ? 'af.edit.enterpriseName' : 'af.edit.name')} rules={[{ required: true, whitespace: true }]}>
+    <Modal
+      open
+      title={t('af.edit')}
+      okText={t('common.save')}
+      onOk={submit}
+      onCancel={onClose}
+      confirmLoading={update.isPending}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          name: applicant.name,
+          address: applicant.address,
+          legalRepresentative: applicant.legalRepresentative,
+          contactName: applicant.contactName,
+        }}
+      >
+        <Form.Item
+          name="name"
+          label={t(enterprise ? 'af.edit.enterpriseName' : 'af.edit.name')}
+          rules={[{ required: true, whitespace: true }]}
+        >
           <Input maxLength={120} />
         </Form.Item>
         <Form.Item name="phone" label={t('rc.mobile')} extra={t('af.edit.phoneHint', { phone: applicant.phone })}>
@@ -43,8 +63,12 @@ export function EditApplicantModal({ applicant, onClose }: { applicant: Applican
         </Form.Item>
         {enterprise && (
           <>
-            <Form.Item name="legalRepresentative" label={t('rc.legalRep')}><Input maxLength={60} /></Form.Item>
-            <Form.Item name="contactName" label={t('af.edit.contact')}><Input maxLength={60} /></Form.Item>
+            <Form.Item name="legalRepresentative" label={t('rc.legalRep')}>
+              <Input maxLength={60} />
+            </Form.Item>
+            <Form.Item name="contactName" label={t('af.edit.contact')}>
+              <Input maxLength={60} />
+            </Form.Item>
           </>
         )}
       </Form>

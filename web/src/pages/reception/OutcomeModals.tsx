@@ -34,7 +34,16 @@ interface Props {
 }
 
 /** The small forms behind 一次性告知、不予受理 and 容缺受理; each asks only what its document prints. */
-export function OutcomeModals({ open, shortfalls, busy, suggestedDeadline, onCancel, onNotice, onRefuse, onDefer }: Props) {
+export function OutcomeModals({
+  open,
+  shortfalls,
+  busy,
+  suggestedDeadline,
+  onCancel,
+  onNotice,
+  onRefuse,
+  onDefer,
+}: Props) {
   const t = useT();
   const [notice] = Form.useForm<{ supplementDays: number; note: string; req: Record<string, string> }>();
   const [refuse] = Form.useForm<RefuseValues>();
@@ -45,10 +54,16 @@ export function OutcomeModals({ open, shortfalls, busy, suggestedDeadline, onCan
       notice.setFieldsValue({
         supplementDays: 5,
         note: '',
-        req: Object.fromEntries(shortfalls.map((s) => [s.key, s.status === 'incorrect' ? s.reason : t('rc.provideDefault')])),
+        req: Object.fromEntries(
+          shortfalls.map((s) => [s.key, s.status === 'incorrect' ? s.reason : t('rc.provideDefault')]),
+        ),
       });
     }
-    if (open === 'defer') defer.setFieldsValue({ promiseSigned: false, supplementDeadline: suggestedDeadline ? dayjs(suggestedDeadline) : undefined });
+    if (open === 'defer')
+      defer.setFieldsValue({
+        promiseSigned: false,
+        supplementDeadline: suggestedDeadline ? dayjs(suggestedDeadline) : undefined,
+      });
     if (open === 'refuse') refuse.resetFields();
   }, [open, shortfalls, suggestedDeadline, notice, defer, refuse, t]);
 
@@ -71,7 +86,10 @@ export function OutcomeModals({ open, shortfalls, busy, suggestedDeadline, onCan
             onNotice({
               supplementDays: v.supplementDays,
               note: v.note ?? '',
-              corrections: shortfalls.map((s) => ({ key: s.key, requirement: (v.req?.[s.key] ?? '').trim() || t('rc.provideDefault') })),
+              corrections: shortfalls.map((s) => ({
+                key: s.key,
+                requirement: (v.req?.[s.key] ?? '').trim() || t('rc.provideDefault'),
+              })),
             })
           }
         >
@@ -88,9 +106,26 @@ export function OutcomeModals({ open, shortfalls, busy, suggestedDeadline, onCan
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={open === 'refuse'} title={t('rc.out.refuse')} okText={t('rc.out.refuse')} okButtonProps={{ danger: true }} confirmLoading={busy} onCancel={onCancel} onOk={() => refuse.submit()} destroyOnHidden>
-        <Form form={refuse} layout="vertical" onFinish={(v) => onRefuse({ reasons: v.reasons, referral: v.referral ?? '', basis: v.basis ?? '' })}>
-          <Form.Item name="reasons" label={t('rc.refuseReasons')} rules={[{ required: true, whitespace: true, message: t('rc.required') }]}>
+      <Modal
+        open={open === 'refuse'}
+        title={t('rc.out.refuse')}
+        okText={t('rc.out.refuse')}
+        okButtonProps={{ danger: true }}
+        confirmLoading={busy}
+        onCancel={onCancel}
+        onOk={() => refuse.submit()}
+        destroyOnHidden
+      >
+        <Form
+          form={refuse}
+          layout="vertical"
+          onFinish={(v) => onRefuse({ reasons: v.reasons, referral: v.referral ?? '', basis: v.basis ?? '' })}
+        >
+          <Form.Item
+            name="reasons"
+            label={t('rc.refuseReasons')}
+            rules={[{ required: true, whitespace: true, message: t('rc.required') }]}
+          >
             <Input.TextArea rows={3} />
           </Form.Item>
           <Form.Item name="referral" label={t('rc.referral')}>
@@ -101,16 +136,36 @@ export function OutcomeModals({ open, shortfalls, busy, suggestedDeadline, onCan
           </Form.Item>
         </Form>
       </Modal>
-      <Modal open={open === 'defer'} title={t('rc.out.defer')} okText={t('rc.out.defer')} confirmLoading={busy} onCancel={onCancel} onOk={() => defer.submit()} destroyOnHidden>
-        <Form form={defer} layout="vertical" onFinish={(v) => onDefer({ promiseSigned: v.promiseSigned, supplementDeadline: v.supplementDeadline.format('YYYY-MM-DD') })}>
+      <Modal
+        open={open === 'defer'}
+        title={t('rc.out.defer')}
+        okText={t('rc.out.defer')}
+        confirmLoading={busy}
+        onCancel={onCancel}
+        onOk={() => defer.submit()}
+        destroyOnHidden
+      >
+        <Form
+          form={defer}
+          layout="vertical"
+          onFinish={(v) =>
+            onDefer({ promiseSigned: v.promiseSigned, supplementDeadline: v.supplementDeadline.format('YYYY-MM-DD') })
+          }
+        >
           <p>{t('rc.deferredItems', { names: shortfalls.map((s) => s.name).join('、') })}</p>
-          <Form.Item name="supplementDeadline" label={t('rc.supplementDeadline')} rules={[{ required: true, message: t('rc.required') }]}>
+          <Form.Item
+            name="supplementDeadline"
+            label={t('rc.supplementDeadline')}
+            rules={[{ required: true, message: t('rc.required') }]}
+          >
             <DatePicker />
           </Form.Item>
           <Form.Item
             name="promiseSigned"
             valuePropName="checked"
-            rules={[{ validator: (_r, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('rc.promiseRequired')))) }]}
+            rules={[
+              { validator: (_r, v) => (v ? Promise.resolve() : Promise.reject(new Error(t('rc.promiseRequired')))) },
+            ]}
           >
             <Checkbox>{t('rc.promiseSigned')}</Checkbox>
           </Form.Item>

@@ -36,7 +36,11 @@ export function ReceptionPage() {
         onChange={(k) => setParams(k === 'supplement' ? { tab: k } : {})}
         items={[
           { key: 'receive', label: t('rc.tab.receive'), children: <ReceiveForm /> },
-          { key: 'supplement', label: t('rc.tab.supplement'), children: <SupplementPanel caseId={params.get('case') ?? undefined} /> },
+          {
+            key: 'supplement',
+            label: t('rc.tab.supplement'),
+            children: <SupplementPanel caseId={params.get('case') ?? undefined} />,
+          },
         ]}
       />
     </Card>
@@ -136,7 +140,10 @@ function ReceiveForm() {
     setBusy(o);
     try {
       // Everything handed in: registered and accepted in one step (当场受理), unless a case is already open here.
-      const d = o === 'accept' && !created ? await acceptNow.mutateAsync(receptionInput()) : await action.mutateAsync({ id: await caseId(), path, body: payload });
+      const d =
+        o === 'accept' && !created
+          ? await acceptNow.mutateAsync(receptionInput())
+          : await action.mutateAsync({ id: await caseId(), path, body: payload });
       setModal(null);
       setDone(d);
       const doc = [...d.documents].sort((a, b) => b.issuedAt - a.issuedAt)[0];
@@ -149,7 +156,13 @@ function ReceiveForm() {
   };
   const pick = (o: Outcome) => (o === 'accept' ? run('accept', 'accept') : setModal(o));
 
-  if (done) return <><ResultPanel detail={done} onNext={reset} /><ScansPanel caseId={done.id} atReception /></>;
+  if (done)
+    return (
+      <>
+        <ResultPanel detail={done} onNext={reset} />
+        <ScansPanel caseId={done.id} atReception />
+      </>
+    );
 
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Enter-moves-on is delegated from the fields inside, not an interaction of the container
@@ -159,14 +172,26 @@ function ReceiveForm() {
           {(me?.halls.length ?? 0) > 1 && (
             <Col span={8}>
               <Form.Item label={t('common.hall')}>
-                <HallSelect aria-label={t('common.hall')} value={hallId} onChange={(v) => { setHallId(v); setItemId(undefined); }} />
+                <HallSelect
+                  aria-label={t('common.hall')}
+                  value={hallId}
+                  onChange={(v) => {
+                    setHallId(v);
+                    setItemId(undefined);
+                  }}
+                />
               </Form.Item>
             </Col>
           )}
           <Col span={8}>
             <Form.Item label={t('rc.window')}>
-              <Select aria-label={t('rc.window')} allowClear value={windowId} onChange={(v) => setWindowId(v ?? null)}
-                options={(windows.data?.items ?? []).map((w) => ({ value: w.id, label: `${w.number}号 ${w.name}` }))} />
+              <Select
+                aria-label={t('rc.window')}
+                allowClear
+                value={windowId}
+                onChange={(v) => setWindowId(v ?? null)}
+                options={(windows.data?.items ?? []).map((w) => ({ value: w.id, label: `${w.number}号 ${w.name}` }))}
+              />
             </Form.Item>
           </Col>
         </AntRow>
@@ -174,33 +199,54 @@ function ReceiveForm() {
           <ApplicantPicker hallId={hallId} party="applicant" value={applicant} onChange={setApplicant} />
         </Form.Item>
         <Form.Item>
-          <Checkbox checked={withAgent} onChange={(e) => setWithAgent(e.target.checked)}>{t('rc.withAgent')}</Checkbox>
+          <Checkbox checked={withAgent} onChange={(e) => setWithAgent(e.target.checked)}>
+            {t('rc.withAgent')}
+          </Checkbox>
           {withAgent && (
             <div className="rc-agent">
               <ApplicantPicker hallId={hallId} party="agent" value={agent} onChange={setAgent} />
-              <Checkbox checked={attorney} onChange={(e) => setAttorney(e.target.checked)}>{t('rc.attorneyChecked')}</Checkbox>
+              <Checkbox checked={attorney} onChange={(e) => setAttorney(e.target.checked)}>
+                {t('rc.attorneyChecked')}
+              </Checkbox>
             </div>
           )}
         </Form.Item>
         <AntRow gutter={16}>
           <Col flex="auto">
             <Form.Item label={t('rc.item')} required>
-              <ItemSelect aria-label={t('rc.item')} hallId={hallId} value={itemId} placeholder={t('rc.itemPlaceholder')} disabled={!!created} onChange={setItemId} />
+              <ItemSelect
+                aria-label={t('rc.item')}
+                hallId={hallId}
+                value={itemId}
+                placeholder={t('rc.itemPlaceholder')}
+                disabled={!!created}
+                onChange={setItemId}
+              />
             </Form.Item>
           </Col>
           <Col>
             <Form.Item label={t('rc.urgency')}>
-              <Radio.Group aria-label={t('rc.urgency')} optionType="button" value={urgency} onChange={(e) => setUrgency(e.target.value)}
+              <Radio.Group
+                aria-label={t('rc.urgency')}
+                optionType="button"
+                value={urgency}
+                onChange={(e) => setUrgency(e.target.value)}
                 options={[
                   { value: 'regular', label: t('rc.urgency.regular') },
                   { value: 'urgent', label: <span className="rc-urgent">{t('rc.urgency.urgent')}</span> },
                   { value: 'special', label: t('rc.urgency.special') },
-                ]} />
+                ]}
+              />
             </Form.Item>
           </Col>
           <Col>
             <Form.Item label={t('rc.importance')}>
-              <Checkbox checked={importance === 'important'} onChange={(e) => setImportance(e.target.checked ? 'important' : 'normal')}>{t('rc.important')}</Checkbox>
+              <Checkbox
+                checked={importance === 'important'}
+                onChange={(e) => setImportance(e.target.checked ? 'important' : 'normal')}
+              >
+                {t('rc.important')}
+              </Checkbox>
             </Form.Item>
           </Col>
         </AntRow>
@@ -211,15 +257,25 @@ function ReceiveForm() {
             <span>{t('rc.promisedDays', { n: content.promisedDays })}</span>
             <span>
               {t('rc.expectedDate')}：
-              <Typography.Text strong data-testid="expected-date">{deadline.data?.deadline ?? '—'}</Typography.Text>
-              {deadline.data?.provisional && <Typography.Text type="warning">（{t('rc.provisional')}）</Typography.Text>}
+              <Typography.Text strong data-testid="expected-date">
+                {deadline.data?.deadline ?? '—'}
+              </Typography.Text>
+              {deadline.data?.provisional && (
+                <Typography.Text type="warning">（{t('rc.provisional')}）</Typography.Text>
+              )}
             </span>
           </Space>
           <MaterialsChecklist rows={rows} readOnly={!!created} onChange={setRows} />
           {created && <Alert type="info" showIcon style={{ marginTop: 8 }} title={t('rc.registeredNote')} />}
           {check.shortfalls.length > 0 && (
-            <Alert type={check.deferrable ? 'info' : 'warning'} showIcon style={{ marginTop: 8 }}
-              title={t(check.deferrable ? 'rc.shortDeferrable' : 'rc.shortEssential', { names: check.shortfalls.map((s) => s.name).join('、') })} />
+            <Alert
+              type={check.deferrable ? 'info' : 'warning'}
+              showIcon
+              style={{ marginTop: 8 }}
+              title={t(check.deferrable ? 'rc.shortDeferrable' : 'rc.shortEssential', {
+                names: check.shortfalls.map((s) => s.name).join('、'),
+              })}
+            />
           )}
         </>
       )}

@@ -14,18 +14,29 @@ export function ResultPanel({ detail, onNext }: { detail: CaseDetail; onNext: ()
       title={accepted ? t('rc.acceptedTitle', { no: detail.caseNo ?? '' }) : detail.stateLabel}
       subTitle={
         accepted
-          ? t('rc.acceptedSub', { item: detail.itemName, date: detail.deadline ?? '—', pending: detail.deadlineProvisional ? t('rc.provisional') : '' })
+          ? t('rc.acceptedSub', {
+              item: detail.itemName,
+              date: detail.deadline ?? '—',
+              pending: detail.deadlineProvisional ? t('rc.provisional') : '',
+            })
           : detail.itemName
       }
       extra={
         <Space wrap>
           {docs.map((d, i) => (
-            <Button key={d.id} type={i === 0 ? 'primary' : 'default'} href={documentPdfUrl(detail.id, d.id)} target="_blank">
+            <Button
+              key={d.id}
+              type={i === 0 ? 'primary' : 'default'}
+              href={documentPdfUrl(detail.id, d.id)}
+              target="_blank"
+            >
               {t('rc.printDoc', { kind: d.kindLabel, no: d.docNo })}
             </Button>
           ))}
           <Link to={`/cases/${detail.id}`}>{t('rc.viewCase')}</Link>
-          <Button onClick={onNext} autoFocus={docs.length === 0}>{t('rc.next')}</Button>
+          <Button onClick={onNext} autoFocus={docs.length === 0}>
+            {t('rc.next')}
+          </Button>
         </Space>
       }
     />

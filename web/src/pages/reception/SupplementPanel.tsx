@@ -29,7 +29,13 @@ export function SupplementPanel({ caseId }: { caseId?: string }) {
   if (done) {
     return (
       <>
-        <ResultPanel detail={done} onNext={() => { setDone(null); setChosen(undefined); }} />
+        <ResultPanel
+          detail={done}
+          onNext={() => {
+            setDone(null);
+            setChosen(undefined);
+          }}
+        />
         <ScansPanel caseId={done.id} atReception />
       </>
     );
@@ -39,8 +45,14 @@ export function SupplementPanel({ caseId }: { caseId?: string }) {
   return (
     <div>
       <div data-enter="keep" style={{ marginBottom: 12 }}>
-        <Input.Search aria-label={t('rc.sup.find')} placeholder={t('rc.sup.findPlaceholder')} enterButton={t('rc.find')} allowClear
-          style={{ maxWidth: 480 }} onSearch={(v) => setQ(v.trim() || undefined)} />
+        <Input.Search
+          aria-label={t('rc.sup.find')}
+          placeholder={t('rc.sup.findPlaceholder')}
+          enterButton={t('rc.find')}
+          allowClear
+          style={{ maxWidth: 480 }}
+          onSearch={(v) => setQ(v.trim() || undefined)}
+        />
       </div>
       <Table<CaseSummary>
         rowKey="id"
@@ -54,7 +66,14 @@ export function SupplementPanel({ caseId }: { caseId?: string }) {
           { title: t('cs.applicant'), dataIndex: 'applicantName' },
           { title: t('cs.item'), dataIndex: 'itemName' },
           { title: t('cs.receivedAt'), dataIndex: 'receivedAt', render: (v: number) => formatTime(v) },
-          { title: '', render: (_v, r) => <Button size="small" onClick={() => setChosen(r.id)}>{t('rc.sup.open')}</Button> },
+          {
+            title: '',
+            render: (_v, r) => (
+              <Button size="small" onClick={() => setChosen(r.id)}>
+                {t('rc.sup.open')}
+              </Button>
+            ),
+          },
         ]}
       />
     </div>
@@ -71,16 +90,34 @@ function SupplementCase({ id, onBack, onDone }: { id: string; onBack: () => void
   useEffect(() => {
     if (!c) return;
     const defaults = new Map(c.materials.map((m) => [m.key, m]));
-    setRows(c.checklist.shortfalls.map((s) => ({ ...s, brought: false, copies: Math.max(1, defaults.get(s.key)?.copies ?? 1), pages: 1 })));
+    setRows(
+      c.checklist.shortfalls.map((s) => ({
+        ...s,
+        brought: false,
+        copies: Math.max(1, defaults.get(s.key)?.copies ?? 1),
+        pages: 1,
+      })),
+    );
   }, [c]);
   if (!c) return null;
-  if (c.state !== 'awaiting_supplement') return <Empty description={t('rc.sup.notPending', { state: c.stateLabel })}><Button onClick={onBack}>{t('common.back')}</Button></Empty>;
+  if (c.state !== 'awaiting_supplement')
+    return (
+      <Empty description={t('rc.sup.notPending', { state: c.stateLabel })}>
+        <Button onClick={onBack}>{t('common.back')}</Button>
+      </Empty>
+    );
 
-  const patch = (key: string, p: Partial<Brought>) => setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...p } : r)));
+  const patch = (key: string, p: Partial<Brought>) =>
+    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...p } : r)));
   const brought = rows.filter((r) => r.brought);
   const submit = async () => {
     try {
-      onDone(await action.mutateAsync({ path: 'supplement', body: { materials: brought.map(({ key, copies, pages }) => ({ key, copies, pages })), accept: true } }));
+      onDone(
+        await action.mutateAsync({
+          path: 'supplement',
+          body: { materials: brought.map(({ key, copies, pages }) => ({ key, copies, pages })), accept: true },
+        }),
+      );
     } catch (e) {
       notify(e);
     }
@@ -91,7 +128,13 @@ function SupplementCase({ id, onBack, onDone }: { id: string; onBack: () => void
       <Space wrap style={{ marginBottom: 12 }}>
         <Typography.Text strong>{c.applicant.name}</Typography.Text>
         <span>{c.itemName}</span>
-        {c.documents.filter((d) => d.kind === 'one_time_notice').map((d) => <Tag key={d.id}>{d.kindLabel} {d.docNo}</Tag>)}
+        {c.documents
+          .filter((d) => d.kind === 'one_time_notice')
+          .map((d) => (
+            <Tag key={d.id}>
+              {d.kindLabel} {d.docNo}
+            </Tag>
+          ))}
       </Space>
       <Table<Brought>
         rowKey="key"
@@ -99,10 +142,56 @@ function SupplementCase({ id, onBack, onDone }: { id: string; onBack: () => void
         pagination={false}
         dataSource={rows}
         columns={[
-          { title: t('rc.sup.brought'), width: 90, render: (_v, r) => <Checkbox aria-label={t('rc.sup.broughtOf', { name: r.name })} checked={r.brought} onChange={(e) => patch(r.key, { brought: e.target.checked })} /> },
-          { title: t('rc.material'), render: (_v, r) => <>{r.name} <Tag color={r.status === 'missing' ? 'orange' : 'red'}>{t(`rc.mat.${r.status}`)}</Tag>{r.reason && <Typography.Text type="secondary">{r.reason}</Typography.Text>}</> },
-          { title: t('rc.copies'), width: 80, render: (_v, r) => <InputNumber aria-label={t('rc.copiesOf', { name: r.name })} size="small" min={1} max={99} disabled={!r.brought} value={r.copies} onChange={(v) => patch(r.key, { copies: v ?? 1 })} /> },
-          { title: t('rc.pages'), width: 80, render: (_v, r) => <InputNumber aria-label={t('rc.pagesOf', { name: r.name })} size="small" min={1} max={9999} disabled={!r.brought} value={r.pages} onChange={(v) => patch(r.key, { pages: v ?? 1 })} /> },
+          {
+            title: t('rc.sup.brought'),
+            width: 90,
+            render: (_v, r) => (
+              <Checkbox
+                aria-label={t('rc.sup.broughtOf', { name: r.name })}
+                checked={r.brought}
+                onChange={(e) => patch(r.key, { brought: e.target.checked })}
+              />
+            ),
+          },
+          {
+            title: t('rc.material'),
+            render: (_v, r) => (
+              <>
+                {r.name} <Tag color={r.status === 'missing' ? 'orange' : 'red'}>{t(`rc.mat.${r.status}`)}</Tag>
+                {r.reason && <Typography.Text type="secondary">{r.reason}</Typography.Text>}
+              </>
+            ),
+          },
+          {
+            title: t('rc.copies'),
+            width: 80,
+            render: (_v, r) => (
+              <InputNumber
+                aria-label={t('rc.copiesOf', { name: r.name })}
+                size="small"
+                min={1}
+                max={99}
+                disabled={!r.brought}
+                value={r.copies}
+                onChange={(v) => patch(r.key, { copies: v ?? 1 })}
+              />
+            ),
+          },
+          {
+            title: t('rc.pages'),
+            width: 80,
+            render: (_v, r) => (
+              <InputNumber
+                aria-label={t('rc.pagesOf', { name: r.name })}
+                size="small"
+                min={1}
+                max={9999}
+                disabled={!r.brought}
+                value={r.pages}
+                onChange={(v) => patch(r.key, { pages: v ?? 1 })}
+              />
+            ),
+          },
         ]}
       />
       <Space style={{ marginTop: 12 }}>

@@ -38,21 +38,34 @@ export interface Shortfall {
 }
 
 /** The same reading of the marks as the server's (domain/intake): it only decides which buttons light up. */
-export function shortfallsOf(rows: readonly Pick<CaseMaterial, 'key' | 'name' | 'requirement' | 'essential' | 'status' | 'reason'>[]) {
+export function shortfallsOf(
+  rows: readonly Pick<CaseMaterial, 'key' | 'name' | 'requirement' | 'essential' | 'status' | 'reason'>[],
+) {
   const shortfalls: Shortfall[] = [];
   for (const r of rows) {
     if (r.requirement === 'optional') continue;
     if (r.status === 'received' || (r.status === 'not_applicable' && r.requirement === 'conditional')) continue;
-    shortfalls.push({ key: r.key, name: r.name, status: r.status === 'incorrect' ? 'incorrect' : 'missing', essential: r.essential, reason: r.reason });
+    shortfalls.push({
+      key: r.key,
+      name: r.name,
+      status: r.status === 'incorrect' ? 'incorrect' : 'missing',
+      essential: r.essential,
+      reason: r.reason,
+    });
   }
-  return { shortfalls, complete: shortfalls.length === 0, deferrable: shortfalls.length > 0 && shortfalls.every((s) => !s.essential) };
+  return {
+    shortfalls,
+    complete: shortfalls.length === 0,
+    deferrable: shortfalls.length > 0 && shortfalls.every((s) => !s.essential),
+  };
 }
 
 /** What still stops the clerk from sending the marks (copies and pages, reasons), or null. */
 export function incompleteRow(rows: readonly Row[]): Row | null {
   return (
     rows.find(
-      (r) => (r.status === 'received' && (r.copies < 1 || r.pages < 1)) || (r.status === 'incorrect' && !r.reason.trim()),
+      (r) =>
+        (r.status === 'received' && (r.copies < 1 || r.pages < 1)) || (r.status === 'incorrect' && !r.reason.trim()),
     ) ?? null
   );
 }

@@ -1,6 +1,7 @@
 import { type KeyboardEvent, useCallback } from 'react';
 
-const FOCUSABLE = 'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), button:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
  * Enter in a text field moves to the next field, as on the paper-form systems window staff know; a search box or a
@@ -13,7 +14,9 @@ export function useEnterMovesOn() {
     if (target.tagName !== 'INPUT' || target.closest('[data-enter="keep"]')) return;
     if ((target as HTMLInputElement).type === 'checkbox' || (target as HTMLInputElement).type === 'radio') return;
     if (target.getAttribute('role') === 'combobox') return; // a select opens or picks on Enter
-    const all = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.offsetParent !== null);
+    const all = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
+      (el) => el.offsetParent !== null,
+    );
     const next = all[all.indexOf(target) + 1];
     if (next) {
       e.preventDefault();

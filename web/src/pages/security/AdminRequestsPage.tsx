@@ -26,10 +26,21 @@ export function AdminRequestsPage() {
   if (list.error && !list.data) return <QueryError error={list.error} onRetry={() => list.refetch()} />;
 
   const act = (r: AdminRequest, decision: 'approve' | 'reject' | 'cancel') =>
-    decide.mutateAsync({ id: r.id, decision, note: notes[r.id] }).then(
-      () => message.success(t(decision === 'approve' ? 'requests.approved' : decision === 'reject' ? 'requests.rejected' : 'requests.cancelled')),
-      notifyError,
-    );
+    decide
+      .mutateAsync({ id: r.id, decision, note: notes[r.id] })
+      .then(
+        () =>
+          message.success(
+            t(
+              decision === 'approve'
+                ? 'requests.approved'
+                : decision === 'reject'
+                  ? 'requests.rejected'
+                  : 'requests.cancelled',
+            ),
+          ),
+        notifyError,
+      );
 
   return (
     <Card title={t('requests.title')}>

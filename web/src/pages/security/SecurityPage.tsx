@@ -31,14 +31,20 @@ export function SecurityPage() {
 
   return (
     <Card title={t('security.title')} style={{ maxWidth: 760 }}>
-      {me?.mustEnrolTotp && <Alert type="warning" showIcon title={t('security.mustEnrol')} style={{ marginBottom: 16 }} />}
+      {me?.mustEnrolTotp && (
+        <Alert type="warning" showIcon title={t('security.mustEnrol')} style={{ marginBottom: 16 }} />
+      )}
       <Descriptions column={1} bordered size="middle">
         <Descriptions.Item label={t('security.totp')}>
           <Space>
             <Tag color={s.enabled ? 'green' : 'default'} icon={<SafetyCertificateOutlined />} data-testid="totp-state">
               {s.enabled ? t('security.enabled') : t('security.disabled')}
             </Tag>
-            {s.enabled && <Typography.Text type="secondary">{t('security.recoveryLeft', { n: s.recoveryCodesLeft })}</Typography.Text>}
+            {s.enabled && (
+              <Typography.Text type="secondary">
+                {t('security.recoveryLeft', { n: s.recoveryCodesLeft })}
+              </Typography.Text>
+            )}
           </Space>
         </Descriptions.Item>
       </Descriptions>
@@ -47,7 +53,11 @@ export function SecurityPage() {
       </Typography.Paragraph>
 
       {!s.enabled && !setup && (
-        <Button type="primary" loading={start.isPending} onClick={() => start.mutate(undefined, { onError: notifyError })}>
+        <Button
+          type="primary"
+          loading={start.isPending}
+          onClick={() => start.mutate(undefined, { onError: notifyError })}
+        >
           {t('security.start')}
         </Button>
       )}

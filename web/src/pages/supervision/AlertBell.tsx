@@ -12,7 +12,12 @@ export function AlertBell() {
   const n = q.data?.unread ?? 0;
   return (
     <Badge count={n} size="small" offset={[-6, 6]}>
-      <Button type="text" icon={<BellOutlined />} aria-label={t('alerts.bell', { n })} onClick={() => navigate('/alerts')} />
+      <Button
+        type="text"
+        icon={<BellOutlined />}
+        aria-label={t('alerts.bell', { n })}
+        onClick={() => navigate('/alerts')}
+      />
     </Badge>
   );
 }

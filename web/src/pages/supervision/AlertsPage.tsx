@@ -8,7 +8,10 @@ export function useAlertText() {
   const t = useT();
   return (a: AlertItem) =>
     t(a.targetType === 'case' ? 'alerts.case' : 'alerts.step', {
-      title: a.title, caseNo: a.caseNo ?? '', level: t(a.level === 'red' ? 'sup.level.red' : 'sup.level.yellow'), deadline: a.deadline,
+      title: a.title,
+      caseNo: a.caseNo ?? '',
+      level: t(a.level === 'red' ? 'sup.level.red' : 'sup.level.yellow'),
+      deadline: a.deadline,
     }) + (a.audience === 'supervisor' ? t('alerts.asSupervisor') : '');
 }
 
@@ -26,10 +29,26 @@ export function AlertsPage() {
         dataSource={q.data?.items}
         locale={{ emptyText: t('alerts.empty') }}
         renderItem={(a) => (
-          <List.Item actions={a.readAt === null ? [<Button key="read" size="small" onClick={() => read.mutate(a.id)}>{t('alerts.markRead')}</Button>] : []}>
+          <List.Item
+            actions={
+              a.readAt === null
+                ? [
+                    <Button key="read" size="small" onClick={() => read.mutate(a.id)}>
+                      {t('alerts.markRead')}
+                    </Button>,
+                  ]
+                : []
+            }
+          >
             <List.Item.Meta
-              avatar={<Tag color={a.level === 'red' ? 'red' : 'gold'}>{t(a.level === 'red' ? 'sup.red' : 'sup.yellow')}</Tag>}
-              title={<Link to={`/cases/${a.caseId}`} style={{ fontWeight: a.readAt === null ? 600 : 400 }}>{text(a)}</Link>}
+              avatar={
+                <Tag color={a.level === 'red' ? 'red' : 'gold'}>{t(a.level === 'red' ? 'sup.red' : 'sup.yellow')}</Tag>
+              }
+              title={
+                <Link to={`/cases/${a.caseId}`} style={{ fontWeight: a.readAt === null ? 600 : 400 }}>
+                  {text(a)}
+                </Link>
+              }
               description={`${new Date(a.createdAt).toLocaleString('zh-CN')} · ${a.readAt === null ? t('alerts.unread') : t('alerts.read')}`}
             />
           </List.Item>
@@ -38,4 +57,3 @@ export function AlertsPage() {
     </Card>
   );
 }
-

@@ -20,41 +20,98 @@ export function OnTimePage() {
   if (q.error && !q.data) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   const rows = q.data ? [...q.data.groups, { key: '', name: t('ontime.overall'), ...q.data.overall }] : [];
   const caseColumns = [
-    { title: t('sup.caseNo'), render: (_: unknown, r: CaseRef) => <Link to={`/cases/${r.caseId}`}>{r.caseNo ?? r.caseId.slice(-6)}</Link> },
+    {
+      title: t('sup.caseNo'),
+      render: (_: unknown, r: CaseRef) => <Link to={`/cases/${r.caseId}`}>{r.caseNo ?? r.caseId.slice(-6)}</Link>,
+    },
     { title: t('sup.item'), dataIndex: 'itemName' },
     { title: t('sup.deadline'), dataIndex: 'deadline' },
     { title: t('ontime.completedDay'), dataIndex: 'completedDay' },
-    { title: t('sup.light'), dataIndex: 'onTime', render: (v: boolean) => <Tag color={v ? 'green' : 'red'}>{v ? t('ontime.onTime') : t('ontime.late')}</Tag> },
+    {
+      title: t('sup.light'),
+      dataIndex: 'onTime',
+      render: (v: boolean) => <Tag color={v ? 'green' : 'red'}>{v ? t('ontime.onTime') : t('ontime.late')}</Tag>,
+    },
   ];
   return (
     <Card title={t('ontime.title')}>
       <Alert type="info" showIcon title={t('ontime.formula')} style={{ marginBottom: 16 }} />
       <Space wrap style={{ marginBottom: 16 }}>
         <span>{t('ontime.period')}</span>
-        <DatePicker.RangePicker aria-label={t('ontime.period')} value={range} allowClear={false}
-          onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])} />
+        <DatePicker.RangePicker
+          aria-label={t('ontime.period')}
+          value={range}
+          allowClear={false}
+          onChange={(v) => v?.[0] && v[1] && setRange([v[0], v[1]])}
+        />
         <span>{t('ontime.by')}</span>
-        <Segmented value={by} onChange={(v) => setBy(v as Dimension)}
-          options={(['item', 'department', 'window', 'person'] as const).map((d) => ({ value: d, label: t(`ontime.by.${d}` as MessageKey) }))} />
+        <Segmented
+          value={by}
+          onChange={(v) => setBy(v as Dimension)}
+          options={(['item', 'department', 'window', 'person'] as const).map((d) => ({
+            value: d,
+            label: t(`ontime.by.${d}` as MessageKey),
+          }))}
+        />
       </Space>
-      <Table size="small" rowKey={(r) => r.key || 'overall'} loading={q.isFetching} dataSource={rows} pagination={false}
+      <Table
+        size="small"
+        rowKey={(r) => r.key || 'overall'}
+        loading={q.isFetching}
+        dataSource={rows}
+        pagination={false}
         columns={[
           { title: t('sup.name'), dataIndex: 'name' },
           { title: t('ontime.onTime'), dataIndex: 'onTime' },
           { title: t('ontime.finished'), dataIndex: 'finished' },
           {
             title: t('ontime.rate'),
-            render: (_, r) => <Button type="link" size="small" onClick={() => setDrill({ key: r.key || undefined, name: r.name })}>{percent(r)}</Button>,
+            render: (_, r) => (
+              <Button type="link" size="small" onClick={() => setDrill({ key: r.key || undefined, name: r.name })}>
+                {percent(r)}
+              </Button>
+            ),
           },
-        ]} />
-      <Modal open={!!drill} width={860} footer={null} onCancel={() => setDrill(null)} title={t('ontime.casesOf', { name: drill?.name ?? '' })}>
+        ]}
+      />
+      <Modal
+        open={!!drill}
+        width={860}
+        footer={null}
+        onCancel={() => setDrill(null)}
+        title={t('ontime.casesOf', { name: drill?.name ?? '' })}
+      >
         {cases.data && (
-          <Tabs items={[
-            { key: 'on', label: `${t('ontime.onTimeList')} ${cases.data.onTimeCases.length}`,
-              children: <Table size="small" rowKey="caseId" dataSource={cases.data.onTimeCases} columns={caseColumns} pagination={{ pageSize: 20 }} /> },
-            { key: 'all', label: `${t('ontime.finishedList')} ${cases.data.finishedCases.length}`,
-              children: <Table size="small" rowKey="caseId" dataSource={cases.data.finishedCases} columns={caseColumns} pagination={{ pageSize: 20 }} /> },
-          ]} />
+          <Tabs
+            items={[
+              {
+                key: 'on',
+                label: `${t('ontime.onTimeList')} ${cases.data.onTimeCases.length}`,
+                children: (
+                  <Table
+                    size="small"
+                    rowKey="caseId"
+                    dataSource={cases.data.onTimeCases}
+                    columns={caseColumns}
+                    pagination={{ pageSize: 20 }}
+                  />
+                ),
+              },
+              {
+                key: 'all',
+                label: `${t('ontime.finishedList')} ${cases.data.finishedCases.length}`,
+                children: (
+                  <Table
+                    size="small"
+                    rowKey="caseId"
+                    dataSource={cases.data.finishedCases}
+                    columns={caseColumns}
+                    pagination={{ pageSize: 20 }}
+                  />
+                ),
+              },
+            ]}
+          />
         )}
       </Modal>
     </Card>

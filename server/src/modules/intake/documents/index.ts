@@ -13,7 +13,12 @@ import { buildNonAcceptance } from './refusal.ts';
 
 export type { HallInfo } from './parts.ts';
 
-export async function documentModel(kind: DocumentKind, hall: HallInfo, docNo: string, content: string): Promise<DocumentModel> {
+export async function documentModel(
+  kind: DocumentKind,
+  hall: HallInfo,
+  docNo: string,
+  content: string,
+): Promise<DocumentModel> {
   const data: unknown = JSON.parse(content);
   switch (kind) {
     case 'receipt':

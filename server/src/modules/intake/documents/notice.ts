@@ -23,11 +23,19 @@ export function buildOneTimeNotice(hall: HallInfo, docNo: string, c: NoticeConte
           { title: '问题', width: 0.16, align: 'center' },
           { title: '补正要求', width: 0.46 },
         ],
-        rows: c.items.map((m, i) => [String(i + 1), m.name, m.status === 'missing' ? '缺少' : '不符合要求', m.requirement]),
+        rows: c.items.map((m, i) => [
+          String(i + 1),
+          m.name,
+          m.status === 'missing' ? '缺少' : '不符合要求',
+          m.requirement,
+        ]),
       },
       ...(c.received.length
         ? [
-            { kind: 'paragraph' as const, text: `已收取的材料（补正时无需重复提交）：${c.received.map((m) => `${m.name}（${m.copies}份${m.pages}页）`).join('、')}。` },
+            {
+              kind: 'paragraph' as const,
+              text: `已收取的材料（补正时无需重复提交）：${c.received.map((m) => `${m.name}（${m.copies}份${m.pages}页）`).join('、')}。`,
+            },
           ]
         : []),
       {
@@ -36,8 +44,18 @@ export function buildOneTimeNotice(hall: HallInfo, docNo: string, c: NoticeConte
         indent: true,
       },
       ...(c.note ? [{ kind: 'paragraph' as const, text: `其他说明：${c.note}`, indent: true }] : []),
-      { kind: 'fields', rows: [...partyRows(c.applicant, c.agent, c.attorneyChecked), { label: '经办窗口', value: c.window }, { label: '经办人', value: c.handler }] },
-      { kind: 'signatures', lines: [{ label: '告知人', name: c.handler, date: chineseDate(c.day) }, { label: '申请人（签收）' }] },
+      {
+        kind: 'fields',
+        rows: [
+          ...partyRows(c.applicant, c.agent, c.attorneyChecked),
+          { label: '经办窗口', value: c.window },
+          { label: '经办人', value: c.handler },
+        ],
+      },
+      {
+        kind: 'signatures',
+        lines: [{ label: '告知人', name: c.handler, date: chineseDate(c.day) }, { label: '申请人（签收）' }],
+      },
     ],
     footer: hallFooter(hall, '本告知书一式两份，申请人与服务大厅各执一份，大厅留存归档。'),
   };

@@ -16,9 +16,14 @@ export function chineseDate(day: string): string {
 }
 
 /** A computed date on paper: the official form, and the 待定 note when its year's schedule is not published. */
-export const officialDate = (day: string, provisional: boolean | undefined): string => printedDate(chineseDate(day), provisional);
+export const officialDate = (day: string, provisional: boolean | undefined): string =>
+  printedDate(chineseDate(day), provisional);
 
-export function partyRows(applicant: Party, agent: Party | null, attorneyChecked: boolean): Extract<Block, { kind: 'fields' }>['rows'] {
+export function partyRows(
+  applicant: Party,
+  agent: Party | null,
+  attorneyChecked: boolean,
+): Extract<Block, { kind: 'fields' }>['rows'] {
   const rows = [
     { label: applicant.kind === 'enterprise' ? '申请单位' : '申请人', value: applicant.name },
     { label: applicant.docTypeLabel, value: applicant.docNumber },

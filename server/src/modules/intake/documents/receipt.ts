@@ -6,9 +6,10 @@ import { chineseDate, type HallInfo, hallFooter, officialDate, partyRows } from 
 
 export async function buildReceipt(hall: HallInfo, docNo: string, c: ReceiptContent): Promise<DocumentModel> {
   const qr = await QRCode.toBuffer(c.progressUrl, { type: 'png', margin: 1, width: 300, errorCorrectionLevel: 'M' });
-  const promise = c.kind === 'instant'
-    ? `本事项为即办件，当场办结。`
-    : `本事项承诺办理时限为 ${c.promisedDays} 个工作日（受理次日起算），承诺办结日期为 ${officialDate(c.deadline, c.provisional)}。`;
+  const promise =
+    c.kind === 'instant'
+      ? `本事项为即办件，当场办结。`
+      : `本事项承诺办理时限为 ${c.promisedDays} 个工作日（受理次日起算），承诺办结日期为 ${officialDate(c.deadline, c.provisional)}。`;
   return {
     hallName: hall.name,
     title: '收件回执单',
@@ -53,10 +54,19 @@ export async function buildReceipt(hall: HallInfo, docNo: string, c: ReceiptCont
         indent: true,
       },
       {
-        kind: 'image', png: qr, size: 80,
-        caption: ['进度查询：用手机扫描左侧二维码，或访问', c.progressUrl, `输入办件编号 ${c.caseNo} 及申请人手机号码后四位查询。`],
+        kind: 'image',
+        png: qr,
+        size: 80,
+        caption: [
+          '进度查询：用手机扫描左侧二维码，或访问',
+          c.progressUrl,
+          `输入办件编号 ${c.caseNo} 及申请人手机号码后四位查询。`,
+        ],
       },
-      { kind: 'signatures', lines: [{ label: '受理人', name: c.handler, date: chineseDate(c.day) }, { label: '申请人（签字）' }] },
+      {
+        kind: 'signatures',
+        lines: [{ label: '受理人', name: c.handler, date: chineseDate(c.day) }, { label: '申请人（签字）' }],
+      },
     ],
     footer: hallFooter(hall, '本回执是受理凭证和领取办理结果的凭据，请妥善保管。'),
   };

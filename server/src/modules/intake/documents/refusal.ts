@@ -25,8 +25,18 @@ export function buildNonAcceptance(hall: HallInfo, docNo: string, c: RefusalCont
         text: '如对本决定不服，可以自收到本通知书之日起六十日内依法申请行政复议，或者在六个月内依法提起行政诉讼。',
         indent: true,
       },
-      { kind: 'fields', rows: [...partyRows(c.applicant, c.agent, c.attorneyChecked), { label: '经办窗口', value: c.window }, { label: '经办人', value: c.handler }] },
-      { kind: 'signatures', lines: [{ label: '经办人', name: c.handler, date: chineseDate(c.day) }, { label: '申请人（签收）' }] },
+      {
+        kind: 'fields',
+        rows: [
+          ...partyRows(c.applicant, c.agent, c.attorneyChecked),
+          { label: '经办窗口', value: c.window },
+          { label: '经办人', value: c.handler },
+        ],
+      },
+      {
+        kind: 'signatures',
+        lines: [{ label: '经办人', name: c.handler, date: chineseDate(c.day) }, { label: '申请人（签收）' }],
+      },
     ],
     footer: hallFooter(hall),
   };

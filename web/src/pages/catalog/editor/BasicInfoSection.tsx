@@ -73,7 +73,8 @@ export function BasicInfoSection({ isNew }: { isNew: boolean }) {
                   const legal = getFieldValue('legalDays') as number | null;
                   const kind = getFieldValue('kind') as ItemFormValues['kind'];
                   if (typeof v !== 'number') return Promise.resolve();
-                  if (typeof legal === 'number' && v > legal) return Promise.reject(new Error(t('editor.promisedExceedsLegal')));
+                  if (typeof legal === 'number' && v > legal)
+                    return Promise.reject(new Error(t('editor.promisedExceedsLegal')));
                   if (kind === 'instant' && v !== 0) return Promise.reject(new Error(t('editor.instantZero')));
                   if (kind === 'committed' && v < 1) return Promise.reject(new Error(t('editor.committedMin')));
                   return Promise.resolve();

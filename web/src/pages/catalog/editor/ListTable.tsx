@@ -9,7 +9,11 @@ interface Props {
   name: string;
   /** Shown when the list is empty on save: an item needs at least one row. */
   atLeastOne: string;
-  columns(count: number, move: FormListOperation['move'], remove: FormListOperation['remove']): ColumnsType<FormListFieldData>;
+  columns(
+    count: number,
+    move: FormListOperation['move'],
+    remove: FormListOperation['remove'],
+  ): ColumnsType<FormListFieldData>;
   scrollX: number;
   testId: string;
   addLabel: string;
@@ -25,7 +29,10 @@ export function ListTable({ name, atLeastOne, columns, scrollX, testId, addLabel
     <Form.List
       name={name}
       rules={[
-        { validator: (_, list: unknown[] | undefined) => (list?.length ? Promise.resolve() : Promise.reject(new Error(atLeastOne))) },
+        {
+          validator: (_, list: unknown[] | undefined) =>
+            list?.length ? Promise.resolve() : Promise.reject(new Error(atLeastOne)),
+        },
       ]}
     >
       {(fields, { add, remove, move }, { errors }) => (

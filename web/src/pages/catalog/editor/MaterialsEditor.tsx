@@ -25,7 +25,11 @@ export function MaterialsEditor({ readOnly }: { readOnly: boolean }) {
       key: 'name',
       width: 220,
       render: (_, f) => (
-        <Form.Item {...cell} name={[f.name, 'name']} rules={[{ required: true, whitespace: true, message: t('editor.required', { label: t('materials.name') }) }]}>
+        <Form.Item
+          {...cell}
+          name={[f.name, 'name']}
+          rules={[{ required: true, whitespace: true, message: t('editor.required', { label: t('materials.name') }) }]}
+        >
           <Input aria-label={t('materials.name')} placeholder={t('materials.name')} />
         </Form.Item>
       ),
@@ -36,7 +40,10 @@ export function MaterialsEditor({ readOnly }: { readOnly: boolean }) {
       width: 130,
       render: (_, f) => (
         <Form.Item {...cell} name={[f.name, 'form']} rules={[{ required: true }]}>
-          <Select aria-label={t('materials.form')} options={FORMS.map((v) => ({ value: v, label: t.label('materialForm', v) }))} />
+          <Select
+            aria-label={t('materials.form')}
+            options={FORMS.map((v) => ({ value: v, label: t.label('materialForm', v) }))}
+          />
         </Form.Item>
       ),
     },
@@ -81,7 +88,11 @@ export function MaterialsEditor({ readOnly }: { readOnly: boolean }) {
             }),
           ]}
         >
-          <Input.TextArea aria-label={t('materials.condition')} placeholder={t('materials.condition')} autoSize={{ minRows: 1, maxRows: 4 }} />
+          <Input.TextArea
+            aria-label={t('materials.condition')}
+            placeholder={t('materials.condition')}
+            autoSize={{ minRows: 1, maxRows: 4 }}
+          />
         </Form.Item>
       ),
     },
@@ -102,7 +113,11 @@ export function MaterialsEditor({ readOnly }: { readOnly: boolean }) {
       width: 180,
       render: (_, f) => (
         <Form.Item {...cell} name={[f.name, 'notes']}>
-          <Input.TextArea aria-label={t('materials.notes')} placeholder={t('materials.notes')} autoSize={{ minRows: 1, maxRows: 4 }} />
+          <Input.TextArea
+            aria-label={t('materials.notes')}
+            placeholder={t('materials.notes')}
+            autoSize={{ minRows: 1, maxRows: 4 }}
+          />
         </Form.Item>
       ),
     },

@@ -32,7 +32,8 @@ export function StepsEditor({ readOnly }: { readOnly: boolean }) {
   const depts = useDepartmentOptions(hallId);
 
   const orderCounts = new Map<number, number>();
-  for (const s of steps ?? []) if (typeof s?.order === 'number') orderCounts.set(s.order, (orderCounts.get(s.order) ?? 0) + 1);
+  for (const s of steps ?? [])
+    if (typeof s?.order === 'number') orderCounts.set(s.order, (orderCounts.get(s.order) ?? 0) + 1);
   const isParallel = (i: number) => {
     const o = steps?.[i]?.order;
     return typeof o === 'number' && (orderCounts.get(o) ?? 0) > 1;
@@ -70,7 +71,11 @@ export function StepsEditor({ readOnly }: { readOnly: boolean }) {
           name={[f.name, 'name']}
           rules={[{ required: true, whitespace: true, message: t('editor.required', { label: t('steps.name') }) }]}
         >
-          <AutoComplete aria-label={t('steps.name')} placeholder={t('steps.name')} options={STEP_NAMES.map((n) => ({ value: n }))} />
+          <AutoComplete
+            aria-label={t('steps.name')}
+            placeholder={t('steps.name')}
+            options={STEP_NAMES.map((n) => ({ value: n }))}
+          />
         </Form.Item>
       ),
     },
@@ -80,7 +85,10 @@ export function StepsEditor({ readOnly }: { readOnly: boolean }) {
       width: 170,
       render: (_, f) => (
         <Form.Item {...cell} name={[f.name, 'role']} rules={[{ required: true }]}>
-          <Select aria-label={t('steps.role')} options={STAFF_ROLES.map((r) => ({ value: r, label: t.label('role', r) }))} />
+          <Select
+            aria-label={t('steps.role')}
+            options={STAFF_ROLES.map((r) => ({ value: r, label: t.label('role', r) }))}
+          />
         </Form.Item>
       ),
     },
@@ -125,7 +133,11 @@ export function StepsEditor({ readOnly }: { readOnly: boolean }) {
         onAdd={(add) => add(newStep(nextOrder()))}
         readOnly={readOnly}
         footer={
-          <Typography.Paragraph type={exceeds ? 'danger' : 'secondary'} style={{ margin: '8px 0 0' }} data-testid="steps-total">
+          <Typography.Paragraph
+            type={exceeds ? 'danger' : 'secondary'}
+            style={{ margin: '8px 0 0' }}
+            data-testid="steps-total"
+          >
             {t('steps.total', { n: totalDays })}
             {exceeds && t('steps.totalExceeds', { m: promisedDays ?? 0 })}
           </Typography.Paragraph>

@@ -47,7 +47,12 @@ export function emptyForm(hallId: string | undefined): Partial<ItemFormValues> {
     feeNote: '',
     approvalLevel: 'section',
     materials: [],
-    steps: [newStep(1, '受理', 'clerk'), newStep(2, '审核', 'reviewer'), newStep(3, '审批', 'approver'), newStep(4, '办结', 'clerk')],
+    steps: [
+      newStep(1, '受理', 'clerk'),
+      newStep(2, '审核', 'reviewer'),
+      newStep(3, '审批', 'approver'),
+      newStep(4, '办结', 'clerk'),
+    ],
     faq: [],
   };
 }

@@ -21,7 +21,11 @@ const key = (hallId?: string) => ['queue', 'hours', hallId];
 
 /** The hall's and its windows' opening hours (GET /api/queue/halls/:hallId/hours). */
 export function useHallHours(hallId?: string) {
-  return useQuery({ queryKey: key(hallId), queryFn: () => api.get<HallHours>(`/api/queue/halls/${hallId}/hours`), enabled: !!hallId });
+  return useQuery({
+    queryKey: key(hallId),
+    queryFn: () => api.get<HallHours>(`/api/queue/halls/${hallId}/hours`),
+    enabled: !!hallId,
+  });
 }
 
 /** Saves the timetable of the hall (windowId null) or of one window; the window's text follows it. */
