@@ -96,6 +96,13 @@ describe('applicant registry', () => {
     expect((await find(docNumber)).map((a: any) => a.name)).toEqual(['诸葛亮']);
     expect((await find('91350100m000100y43')).map((a: any) => a.name)).toEqual(['青川县禾丰农业发展有限公司']);
     expect((await find('诸葛')).map((a: any) => a.name)).toEqual(['诸葛亮']);
+    // The window's picker pages in the JSON body, numbers as numbers; text there is refused naming the field.
+    const paged = await clerk.post('/api/applicants/search', { q: '诸葛', page: 1, pageSize: 10 });
+    expect(paged.statusCode, paged.body).toBe(200);
+    expect(json(paged).items.map((a: any) => a.name)).toEqual(['诸葛亮']);
+    const textual = await clerk.post('/api/applicants/search', { q: '诸葛', page: '1' });
+    expect(textual.statusCode).toBe(400);
+    expect(json(textual)).toMatchObject({ code: 'VALIDATION', field: 'page' });
     const [p] = await find('13312345678');
     expect(p).toMatchObject({ name: '诸葛亮', phone: '133****5678', masked: true });
     expect(p.docNumber).toBe(`${docNumber.slice(0, 4)}**********${docNumber.slice(-4)}`);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { documentTypeCodes } from '../../domain/identity/index.ts';
-import { pageQuery } from '../../platform/schemas.ts';
+import { pageBody, pageQuery } from '../../platform/schemas.ts';
 
 const text = (max: number) => z.string().trim().max(max);
 /** Digits with an optional leading + and separators; stored without the separators. */
@@ -68,7 +68,9 @@ export const applicantQuery = pageQuery.extend({
  * A search by document number, credit code, name or phone. Sent in a POST body so that personal numbers
  * never appear in a URL, where proxies and request logs would keep them.
  */
-export const applicantSearch = applicantQuery.extend({
+export const applicantSearch = pageBody.extend({
+  hallId: z.string().max(64).optional(),
+  kind: z.enum(['person', 'enterprise']).optional(),
   q: z.string().trim().min(1).max(60),
 });
 
