@@ -27,6 +27,8 @@ export interface Config {
   signInWindowMs: number;
   /** Bearer token for /metrics (METRICS_TOKEN); without it only a local address may read it. */
   metricsToken: string | null;
+  /** PUBLIC_LIMIT_FACTOR: multiplies the public routes' rate limits (default 1). */
+  publicLimitFactor: number;
   /**
    * HMAC key (hex or text, IDEMPOTENCY_SECRET) of the stored request fingerprints; every node of one database needs
    * the same. Without it a random key is kept in DATA_DIR/idempotency.key (mode 0600).
@@ -64,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInMaxAttempts: positive(env.SIGNIN_MAX_ATTEMPTS, 20),
     signInWindowMs: positive(env.SIGNIN_WINDOW_MINUTES, 10) * 60_000,
     metricsToken: env.METRICS_TOKEN || null,
+    publicLimitFactor: positive(env.PUBLIC_LIMIT_FACTOR, 1),
     idempotencySecret: env.IDEMPOTENCY_SECRET || null,
   };
 }

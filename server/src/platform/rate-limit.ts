@@ -97,6 +97,9 @@ export async function purgeRateLimits(db: Db, now: number): Promise<number> {
 type What = { zh: string; en: string };
 const LOOKUPS: What = { zh: '查询', en: 'requests' };
 
+/** PUBLIC_LIMIT_FACTOR: multiplies every public limit (a hall whose visitors share one NAT address needs more). */
+let publicLimitFactor = 1;
+
 function waitText(ms: number): What {
   const seconds = Math.max(1, Math.ceil(ms / 1000));
   if (seconds > 90) return { zh: `${Math.ceil(seconds / 60)} 分钟`, en: `${Math.ceil(seconds / 60)} minutes` };
@@ -107,9 +110,9 @@ function waitText(ms: number): What {
  * The route option of a limit: at most `max` requests per address in `windowMs`, then 429 RATE_LIMITED naming
  * what is limited (查询 / lookups, 提交 / submissions, 取号 / tickets) and how long to wait.
  */
-export function throttle(max: number, windowMs: number, what: What = LOOKUPS): RateLimitOptions {
+export function throttle(max: number, windowMs: number, what: What = LOOKUPS, scaled = true): RateLimitOptions {
   return {
-    max,
+    max: scaled ? () => max * publicLimitFactor : max,
     timeWindow: windowMs,
     errorResponseBuilder: (_req, context) => {
       const wait = waitText(context.ttl);
@@ -125,11 +128,15 @@ export function throttle(max: number, windowMs: number, what: What = LOOKUPS): R
 
 /** Sign-in attempts per address (SIGNIN_MAX_ATTEMPTS in SIGNIN_WINDOW_MINUTES), whatever the account. */
 export function signInThrottle(config: Pick<Config, 'signInMaxAttempts' | 'signInWindowMs'>): RateLimitOptions {
-  return throttle(config.signInMaxAttempts, config.signInWindowMs, { zh: '登录尝试', en: 'sign-in attempts' });
+  return throttle(config.signInMaxAttempts, config.signInWindowMs, { zh: '登录尝试', en: 'sign-in attempts' }, false);
 }
 
 /** Registers the plugin before the routes: only routes that declare `config.rateLimit` are limited. */
-export async function installRateLimits(app: FastifyInstance, ctx: Pick<AppContext, 'db' | 'dialect' | 'clock'>) {
+export async function installRateLimits(
+  app: FastifyInstance,
+  ctx: Pick<AppContext, 'db' | 'dialect' | 'clock'> & { config?: Pick<Config, 'publicLimitFactor'> },
+) {
+  publicLimitFactor = ctx.config?.publicLimitFactor ?? 1;
   const shared = ctx.dialect === 'postgres';
   await app.register(fastifyRateLimit, {
     global: false,
