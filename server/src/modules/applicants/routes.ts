@@ -59,12 +59,4 @@ export function applicantRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => service.updateApplicant(ctx, actorOf(req), req.params.id, req.body),
   );
-  r.get(
-    '/api/applicants/:id/file',
-    {
-      config: { access: 'case.read', auditRead: 'applicant_file' },
-      schema: { tags, params: idParams, response: { 200: s.applicantFileSchema } },
-    },
-    async (req) => service.applicantFile(ctx, actorOf(req), req.params.id),
-  );
 }

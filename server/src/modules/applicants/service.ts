@@ -14,8 +14,6 @@ import {
   protectPhone,
   reveal,
 } from '../../platform/pii/protect.ts';
-import { casesOfApplicant, documentsOf, eventsOf } from '../cases/repository.ts';
-import { caseBrief, documentKindLabels } from '../cases/presenter.ts';
 import { assertHallAccess, visibleHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
 import type { ApplicantInput, ApplicantPatch, ApplicantView } from './schema.ts';
@@ -261,49 +259,5 @@ export async function updateApplicant(ctx: AppContext, actor: Actor, id: string,
   return presentApplicant((await repo.findApplicant(ctx.db, id))!);
 }
 
-/** 一企一档 / 一人一档: the applicant with every case (as applicant or agent), notice and service record. */
-export async function applicantFile(ctx: AppContext, actor: Actor, id: string) {
-  const a = await loadAnyApplicant(ctx.db, actor, id);
-  // A sealed file shows that it is sealed and nothing else until the security administrator unseals it.
-  if (a.sealed_at !== null)
-    return { applicant: presentApplicant(a), cases: [], notices: [], serviceRecords: [], changes: [] };
-  const cases = await casesOfApplicant(ctx.db, id);
-  const ids = cases.map((c) => c.id);
-  const numbers = new Map(cases.map((c) => [c.id, c.case_no]));
-  const [docs, events, changes] = await Promise.all([
-    documentsOf(ctx.db, ids),
-    eventsOf(ctx.db, ids),
-    repo.applicantEvents(ctx.db, id),
-  ]);
-  return {
-    applicant: presentApplicant(a),
-    cases: cases.map((c) => ({
-      ...caseBrief(c),
-      role: c.applicant_id === id ? ('applicant' as const) : ('agent' as const),
-    })),
-    notices: docs.map((d) => ({
-      id: d.id,
-      caseId: d.case_id,
-      caseNo: numbers.get(d.case_id) ?? null,
-      kind: d.kind,
-      kindLabel: documentKindLabels[d.kind as keyof typeof documentKindLabels] ?? d.kind,
-      docNo: d.doc_no,
-      status: d.status,
-      issuedAt: Number(d.issued_at),
-    })),
-    serviceRecords: events.map((e) => ({
-      at: Number(e.at),
-      caseId: e.case_id,
-      caseNo: numbers.get(e.case_id) ?? null,
-      action: e.action,
-      by: e.display_name,
-      fromState: e.from_state,
-      toState: e.to_state,
-    })),
-    changes: changes.map((c) => ({
-      at: Number(c.at),
-      by: c.username,
-      fields: Object.keys((JSON.parse(c.detail) as { changes: object }).changes),
-    })),
-  };
-}
+/** The applicant's record of changes (who changed which fields when), for the applicant's file. */
+export const applicantChanges = (db: Db, id: string) => repo.applicantEvents(db, id);

@@ -9,13 +9,10 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { conflict, forbidden } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { loadCase, pinnedItem } from '../cases/context.ts';
-import * as cases from '../cases/repository.ts';
-import { caseDetail } from '../cases/service.ts';
-import { checkMove, moveCase } from '../cases/trail.ts';
+import { caseDetail, checkMove, loadCase, moveCase, pinnedItem } from '../cases/service.ts';
+import * as cases from '../cases/service.ts';
 import { assertDeferredMaterialsIn } from '../deferrals/service.ts';
 import { stepMove } from './service.ts';
-import * as repo from './repository.ts';
 
 /** 沟通核实: the handler asks the front desk; the answer is due within `responseDays` working days. */
 export async function askVerification(
@@ -43,7 +40,7 @@ export async function askVerification(
         step: mine?.name ?? null,
       },
     });
-    await repo.insertVerification(trx, {
+    await cases.insertVerification(trx, {
       id: vid,
       case_id: id,
       step_id: mine?.id ?? null,
@@ -69,7 +66,7 @@ export async function askVerification(
 export async function answerVerification(ctx: AppContext, actor: Actor, id: string, answer: string) {
   const c = await loadCase(ctx.db, actor, id);
   checkMove(actor, c, 'answerVerification', { answer });
-  const open = await repo.openVerification(ctx.db, id);
+  const open = await cases.openVerification(ctx.db, id);
   if (!open) throw conflict('没有待答复的核实事项', 'No open verification question');
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
@@ -78,7 +75,7 @@ export async function answerVerification(ctx: AppContext, actor: Actor, id: stri
       payload: { answer },
       detail: { verificationId: open.id, question: open.question, answer, stepId: open.step_id },
     });
-    await repo.answerVerification(trx, open.id, { answer, answered_by_name: actor.displayName, answered_at: now });
+    await cases.answerVerification(trx, open.id, { answer, answered_by_name: actor.displayName, answered_at: now });
     await appendAudit(trx, byActor(actor, now, 'case.verification_answer', 'case', id, { verificationId: open.id }));
   });
   return caseDetail(ctx, actor, id);

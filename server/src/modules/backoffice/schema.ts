@@ -1,7 +1,7 @@
 /** Request and response shapes of the back office. Every write answers with the case detail (cases/schema.ts). */
 import { z } from 'zod';
-import { urgencies } from '../cases/presenter.ts';
 import { intParam } from '../../platform/numeric-params.ts';
+import { urgencies } from '../cases/schema.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 export const lightSchema = z.enum(['green', 'yellow', 'red']).nullable().describe('红黄绿灯; null without a deadline');

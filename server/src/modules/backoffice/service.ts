@@ -11,14 +11,18 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError, forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { calendarCache } from '../cases/after-acceptance.ts';
-import { loadCase } from '../cases/context.ts';
-import * as cases from '../cases/repository.ts';
-import { caseDetail } from '../cases/service.ts';
-import { type ProcessMove, processMove } from '../cases/process.ts';
-import { moveCase, recordEvent } from '../cases/trail.ts';
+import {
+  calendarCache,
+  loadCase,
+  caseDetail,
+  type ProcessMove,
+  processMove,
+  moveCase,
+  recordEvent,
+  lightOf,
+} from '../cases/service.ts';
+import * as cases from '../cases/service.ts';
 import { visibleHallIds } from '../org/service.ts';
-import { lightOf } from '../cases/clock.ts';
 import * as repo from './repository.ts';
 
 const changedMeanwhile = () =>
@@ -196,7 +200,7 @@ export interface InboxQuery {
   q?: string | undefined;
 }
 
-async function presentInbox(ctx: AppContext, rows: repo.InboxRow[], light?: string) {
+async function presentInbox(ctx: AppContext, rows: cases.InboxRow[], light?: string) {
   const today = chinaDay(ctx.clock.now());
   const calendarFor = calendarCache(ctx.db);
   const items = [];
@@ -233,7 +237,7 @@ async function presentInbox(ctx: AppContext, rows: repo.InboxRow[], light?: stri
 export async function departmentInbox(ctx: AppContext, actor: Actor, q: InboxQuery & { departmentId: string }) {
   if (!actor.departmentIds.includes(q.departmentId) && !directs(actor))
     throw forbidden('只能查看本部门的待办', 'Only your own department’s work');
-  const rows = await repo.inbox(ctx.db, { ...q, hallIds: visibleHallIds(actor, q.hallId) });
+  const rows = await cases.inbox(ctx.db, { ...q, hallIds: visibleHallIds(actor, q.hallId) });
   return presentInbox(ctx, rows, q.light);
 }
 
@@ -241,7 +245,7 @@ export async function departmentInbox(ctx: AppContext, actor: Actor, q: InboxQue
 export async function myInbox(ctx: AppContext, actor: Actor, q: InboxQuery) {
   const w = workable(actor.roles.filter(isRoleCode));
   const openTo = { userId: actor.userId, roles: w.roles, departmentIds: actor.departmentIds, hallWide: w.hallWide };
-  const rows = await repo.inbox(ctx.db, {
+  const rows = await cases.inbox(ctx.db, {
     ...q,
     unassigned: undefined,
     openTo,
@@ -256,7 +260,7 @@ export async function stuckSteps(
   actor: Actor,
   q: { hallId?: string | undefined; workingDays: number },
 ) {
-  const rows = await repo.inbox(ctx.db, { hallIds: visibleHallIds(actor, q.hallId), unassigned: true });
+  const rows = await cases.inbox(ctx.db, { hallIds: visibleHallIds(actor, q.hallId), unassigned: true });
   const today = chinaDay(ctx.clock.now());
   const { items } = await presentInbox(ctx, rows);
   const out = [];

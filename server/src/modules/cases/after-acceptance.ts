@@ -7,11 +7,9 @@ import { suspensionKinds } from '../../domain/case/index.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { verificationsOf } from '../backoffice/repository.ts';
-import { presentDelivery, presentFile } from '../results/presenter.ts';
-import { deliveriesOf, filesOf } from '../results/repository.ts';
 import { lightOf } from './clock.ts';
-import { extensionsOf, pausesOf } from '../timelimits/repository.ts';
+import { presentDelivery, presentFile } from './records-presenter.ts';
+import { deliveriesOf, extensionsOf, filesOf, pausesOf, verificationsOf } from './records-repository.ts';
 import type { CaseRow, StepRow } from './repository.ts';
 
 /** Lights stop at completion: a finished case is judged by the day it finished. */

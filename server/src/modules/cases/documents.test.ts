@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { modelText } from '../../platform/pdf/model.ts';
 import { buildTestHall, json, type Session, signedIn, type TestHall } from '../../../test/helpers.ts';
 import { complete, marks, person, publishedItem } from '../../../test/intake-fixtures.ts';
-import { documentModel } from '../intake/documents/index.ts';
+import { documentModel } from './documents/index.ts';
 
 let hall: TestHall;
 let clerk: Session;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestHall, json, Session, signedIn, type TestHall } from '../../../test/helpers.ts';
 import { complete, person, publishedItem } from '../../../test/intake-fixtures.ts';
-import { documentModel } from '../intake/documents/index.ts';
+import { documentModel } from './documents/index.ts';
 import { WITHHELD } from './internal-opinions.ts';
 
 let hall: TestHall;

@@ -23,6 +23,7 @@ import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { pausesFrom, stepDeadlineColumns } from './clock.ts';
 import { pinnedItem } from './context.ts';
+import * as records from './records-repository.ts';
 import * as repo from './repository.ts';
 import { recordEvent, statusOf } from './trail.ts';
 
@@ -125,7 +126,7 @@ async function applySteps(
     if (s.assigneeId !== (old.assignee_id ?? null)) patch.claimed_at = s.assigneeId ? now : null;
     if (s.status === 'done' || s.status === 'skipped') patch.done_at = now;
     if (s.status === 'active' && old.status !== 'active') {
-      pauses ??= pausesFrom(await repo.pausesOf(trx, c.id));
+      pauses ??= pausesFrom(await records.pausesOf(trx, c.id));
       patch.activated_at = now;
       patch.done_at = null;
       Object.assign(

@@ -5,7 +5,8 @@ import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http.ts';
 import { throttle } from '../../platform/rate-limit.ts';
 import { idParams, pageWindow } from '../../platform/schemas.ts';
-import { withdrawInput } from '../intake/schema.ts';
+import { applicantFileSchema } from '../applicants/schema.ts';
+import { applicantFile } from './applicant-file.ts';
 import { exportCases } from './export.ts';
 import { publicProgress } from './progress.ts';
 import * as s from './schema.ts';
@@ -16,6 +17,16 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
   const tags = ['办件 cases'];
   // Enough for a person checking a few cases; far too few to guess case numbers and phone digits.
   const lookups = throttle(10, 60_000);
+
+  // 一企一档: the applicant's file is the cases' record, so the case core answers it.
+  r.get(
+    '/api/applicants/:id/file',
+    {
+      config: { access: 'case.read', auditRead: 'applicant_file' },
+      schema: { tags: ['申请人 applicants'], params: idParams, response: { 200: applicantFileSchema } },
+    },
+    async (req) => applicantFile(ctx, actorOf(req), req.params.id),
+  );
 
   r.get(
     '/api/cases',
@@ -49,7 +60,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/cases/:id/withdraw',
     {
       config: { access: 'reception.register' },
-      schema: { tags, params: idParams, body: withdrawInput, response: { 200: s.caseDetailSchema } },
+      schema: { tags, params: idParams, body: s.withdrawInput, response: { 200: s.caseDetailSchema } },
     },
     async (req) => service.withdrawCase(ctx, actorOf(req), req.params.id, req.body.reason),
   );

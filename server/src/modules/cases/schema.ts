@@ -244,3 +244,8 @@ export const progressSchema = z.object({
     }),
   ),
 });
+
+export { importances, urgencies } from './presenter.ts';
+
+/** POST /api/cases/:id/withdraw — 撤回 with the applicant's reason. */
+export const withdrawInput = z.object({ reason: z.string().trim().max(500) });

@@ -5,10 +5,10 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { renderPdf } from '../../platform/pdf/kit.ts';
 import { presentApplicant } from '../applicants/service.ts';
-import { documentModel } from '../intake/documents/index.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { visibleHallIds } from '../org/service.ts';
-import { endOpenPause } from '../timelimits/clocks.ts';
+import { endOpenPause } from './deadlines.ts';
+import { documentModel } from './documents/index.ts';
 import { afterAcceptance, calendarCache, caseLight, presentStep } from './after-acceptance.ts';
 import { type CaseContext, caseContext, formLabels, loadCase } from './context.ts';
 import { type DocumentKind, documentKindLabels, stateLabel, type Urgency, urgencyLabels } from './presenter.ts';
@@ -191,3 +191,40 @@ export async function documentPdf(ctx: AppContext, actor: Actor, caseId: string,
   const pdf = await renderPdf(model, { createdAt: new Date(Number(d.issued_at)) });
   return { pdf, fileName: `${d.doc_no}.pdf` };
 }
+
+// The case core's public face: reception, back office, results and time limits move and record cases through
+// these, never through the core's files or tables directly.
+export { calendarCache, caseLight } from './after-acceptance.ts';
+export { caseDeadline, lightOf, stepDeadlineColumns, stepDeadlineOf } from './clock.ts';
+export { type CaseContext, caseContext, checklistOf, formLabels, loadCase, pinnedItem } from './context.ts';
+export { endOpenPause, refreshDeadlines } from './deadlines.ts';
+export type { NoticeContent, PromiseContent, ReceiptContent, RefusalContent } from './documents/content.ts';
+export type { ExtensionContent } from './documents/extension.ts';
+export type { ResultContent } from './documents/result.ts';
+export type { TerminationContent } from './documents/termination.ts';
+export { issueDocument, partyOf, sharedContent } from './issue.ts';
+export { documentKindLabels, type DocumentKind, importances, urgencies, urgencyPriority } from './presenter.ts';
+export { handOverAtAcceptance, type ProcessMove, processMove, stepsAtAcceptance } from './process.ts';
+export { presentDelivery, presentFile } from './records-presenter.ts';
+export * from './records-repository.ts';
+export {
+  type CaseRow,
+  closeOpenNotices,
+  documentsOf,
+  eventsOf,
+  findStep,
+  insertCase,
+  insertDocument,
+  insertReception,
+  insertSlips,
+  insertSteps,
+  nextNumber,
+  receptionsOf,
+  type StepRow,
+  stepsOf,
+  updateCaseFrom,
+  updateStep,
+  updateStepFrom,
+} from './repository.ts';
+export { type InboxFilter, type InboxRow, inbox } from './inbox-repository.ts';
+export { checkMove, moveCase, recordEvent, statusOf } from './trail.ts';

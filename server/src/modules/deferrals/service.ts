@@ -18,11 +18,19 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { caseContext, loadCase, pinnedItem } from '../cases/context.ts';
-import { caseDetail } from '../cases/service.ts';
-import { checkMove, moveCase, recordEvent, statusOf } from '../cases/trail.ts';
-import { issueDocument, partyOf } from '../intake/issue.ts';
-import type { TerminationContent } from './notice-pdf.ts';
+import {
+  caseContext,
+  caseDetail,
+  checkMove,
+  issueDocument,
+  loadCase,
+  moveCase,
+  partyOf,
+  pinnedItem,
+  recordEvent,
+  statusOf,
+  type TerminationContent,
+} from '../cases/service.ts';
 import * as repo from './repository.ts';
 import type { Deferral } from './schema.ts';
 

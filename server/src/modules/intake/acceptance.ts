@@ -11,13 +11,20 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { caseDeadline, stepDeadlineColumns } from '../cases/clock.ts';
-import { type CaseContext, formLabels } from '../cases/context.ts';
-import * as cases from '../cases/repository.ts';
-import { handOverAtAcceptance, stepsAtAcceptance } from '../cases/process.ts';
-import { moveCase } from '../cases/trail.ts';
-import type { PromiseContent, ReceiptContent } from './documents/content.ts';
-import { issueDocument, sharedContent } from './issue.ts';
+import {
+  caseDeadline,
+  stepDeadlineColumns,
+  type CaseContext,
+  formLabels,
+  handOverAtAcceptance,
+  stepsAtAcceptance,
+  moveCase,
+  type PromiseContent,
+  type ReceiptContent,
+  issueDocument,
+  sharedContent,
+} from '../cases/service.ts';
+import * as cases from '../cases/service.ts';
 
 const pad = (n: number) => String(n).padStart(6, '0');
 

@@ -6,8 +6,7 @@
 import { checkMaterials } from '../../domain/intake/checklist.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
-import { type CaseContext, checklistOf, loadCase } from '../cases/context.ts';
-import { presentDetail } from '../cases/service.ts';
+import { type CaseContext, checklistOf, loadCase, presentDetail } from '../cases/service.ts';
 import { findHall } from '../org/repository.ts';
 import { acceptInTransaction, deadlineIfAcceptedNow } from './acceptance.ts';
 import type { ReceptionInput } from './schema.ts';

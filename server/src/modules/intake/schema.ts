@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { importances, urgencies } from '../cases/presenter.ts';
+import { importances, urgencies } from '../cases/schema.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -62,5 +62,3 @@ export const supplementInput = z.object({
   /** Accept at once when the checklist is now complete (default), or leave the clerk to decide. */
   accept: z.boolean().default(true),
 });
-
-export const withdrawInput = z.object({ reason: z.string().trim().max(500) });

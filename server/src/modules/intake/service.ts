@@ -14,15 +14,25 @@ import { loadApplicant } from '../applicants/service.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { findItem, findVersion } from '../catalog/repository.ts';
 import { parseContent } from '../catalog/service.ts';
-import { caseContext, checklistOf, formLabels, loadCase } from '../cases/context.ts';
-import { urgencyPriority } from '../cases/presenter.ts';
-import * as cases from '../cases/repository.ts';
-import { caseDetail, presentDetail } from '../cases/service.ts';
-import { checkMove, moveCase, recordEvent } from '../cases/trail.ts';
+import {
+  caseContext,
+  checklistOf,
+  formLabels,
+  loadCase,
+  urgencyPriority,
+  caseDetail,
+  presentDetail,
+  checkMove,
+  moveCase,
+  recordEvent,
+  type NoticeContent,
+  type RefusalContent,
+  issueDocument,
+  sharedContent,
+} from '../cases/service.ts';
+import * as cases from '../cases/service.ts';
 import { findWindow } from '../org/repository.ts';
 import { acceptInTransaction, deadlineIfAcceptedNow } from './acceptance.ts';
-import type { NoticeContent, RefusalContent } from './documents/content.ts';
-import { issueDocument, sharedContent } from './issue.ts';
 import type { ReceptionInput } from './schema.ts';
 
 /** What a reception is checked against, loaded once: the published item version, the parties and the window. */

@@ -9,12 +9,10 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { findHall } from '../org/repository.ts';
-import { loadCase } from '../cases/context.ts';
-import { documentKindLabels, type DocumentKind } from '../cases/presenter.ts';
-import * as cases from '../cases/repository.ts';
-import { moveCase } from '../cases/trail.ts';
+import { loadCase, documentKindLabels, type DocumentKind, moveCase } from '../cases/service.ts';
+import * as cases from '../cases/service.ts';
+import * as repo from '../cases/service.ts';
 import { scansForArchive } from '../scans/service.ts';
-import * as repo from './repository.ts';
 
 /** Paper files are kept at least five years; the electronic file is kept permanently. */
 export const MIN_PAPER_YEARS = 5;

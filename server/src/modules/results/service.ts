@@ -11,15 +11,20 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { StoredFileIntegrityError } from '../../platform/stored-files.ts';
-import { caseContext, loadCase } from '../cases/context.ts';
-import { caseDetail } from '../cases/service.ts';
-import { processMove } from '../cases/process.ts';
-import { checkMove, moveCase } from '../cases/trail.ts';
-import { issueDocument, partyOf } from '../intake/issue.ts';
+import {
+  caseContext,
+  loadCase,
+  caseDetail,
+  processMove,
+  checkMove,
+  moveCase,
+  issueDocument,
+  partyOf,
+  type ResultContent,
+  presentFile,
+} from '../cases/service.ts';
 import { decodeUpload, loadFile, storeFile } from './files.ts';
-import type { ResultContent } from './notice-pdf.ts';
-import { presentFile } from './presenter.ts';
-import * as repo from './repository.ts';
+import * as repo from '../cases/service.ts';
 
 const closedStates = ['received', 'awaiting_supplement', 'not_accepted', 'archived', 'withdrawn', 'terminated'];
 

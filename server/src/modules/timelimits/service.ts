@@ -9,14 +9,20 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError, conflict, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { caseContext, loadCase } from '../cases/context.ts';
-import { caseDetail } from '../cases/service.ts';
-import { checkMove, moveCase, recordEvent } from '../cases/trail.ts';
+import {
+  caseContext,
+  loadCase,
+  caseDetail,
+  checkMove,
+  moveCase,
+  recordEvent,
+  issueDocument,
+  partyOf,
+  refreshDeadlines,
+  type ExtensionContent,
+} from '../cases/service.ts';
 import { visibleHallIds } from '../org/service.ts';
-import { issueDocument, partyOf } from '../intake/issue.ts';
-import { refreshDeadlines } from './clocks.ts';
-import type { ExtensionContent } from './notice-pdf.ts';
-import * as repo from './repository.ts';
+import * as repo from '../cases/service.ts';
 
 /** 暂停计时: the day of suspension still counts; the clock stops from the next day (clock.ts rule 3). */
 export async function suspendClock(ctx: AppContext, actor: Actor, id: string, input: { kind: string; reason: string }) {

@@ -1,6 +1,6 @@
 /**
  * What the generated documents and archive files say: the same JSON shapes the intake, results and archive
- * modules store (intake/documents/content.ts, results/notice-pdf.ts, results/archive.ts), so a historic
+ * modules store (cases/documents/content.ts, cases/documents/result.ts, results/archive.ts), so a historic
  * receipt or archive record prints and reads like one issued at the window.
  */
 import { documentTypes } from '../../domain/identity/index.ts';

@@ -1,6 +1,6 @@
 /**
  * The generated history keeps time the way live cases do: every stored case and step deadline is what the
- * live clock (modules/timelimits/clocks.ts) computes from the stored suspensions, so the board and the
+ * live clock (modules/cases/deadlines.ts) computes from the stored suspensions, so the board and the
  * on-time rate see no false reds in a bulk load.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,8 +9,8 @@ import { buildTestHall, type TestHall } from '../../../test/helpers.ts';
 import { calendarOf } from '../../modules/calendar/service.ts';
 import type { CaseRow } from '../../modules/cases/repository.ts';
 import { watch } from '../../modules/supervision/watch.ts';
-import { deadlineOf, pausesFrom, stepDeadlineColumns, stepDeadlineOf } from '../../modules/timelimits/clocks.ts';
-import type { PauseRow } from '../../modules/timelimits/repository.ts';
+import { deadlineOf, pausesFrom, stepDeadlineColumns, stepDeadlineOf } from '../../modules/cases/deadlines.ts';
+import type { PauseRow } from '../../modules/cases/records-repository.ts';
 import { generateHistory } from './generate.ts';
 
 const N = process.env.DATABASE_URL ? 2000 : 4000;

@@ -16,7 +16,7 @@ import {
   urgencyPriority,
   type Urgency,
 } from '../../modules/cases/presenter.ts';
-import { stepDeadlineColumns } from '../../modules/timelimits/clocks.ts';
+import { stepDeadlineColumns } from '../../modules/cases/deadlines.ts';
 import type { HistoryTables, Value } from './bulk.ts';
 import * as doc from './docs.ts';
 import { type HallPlan, type ItemPlan, type Staff, staffFor } from './hall.ts';

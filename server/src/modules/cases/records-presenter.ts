@@ -1,5 +1,5 @@
 import { type DocumentType, documentTypes } from '../../domain/identity/index.ts';
-import type { DeliveryRow, FileRow } from './repository.ts';
+import type { DeliveryRow, FileRow } from './records-repository.ts';
 
 const typeLabels = new Map(documentTypes.map((t) => [t.code, t.zh]));
 

@@ -1,14 +1,14 @@
 /** One entry from a stored document row to its printable model. */
 import type { DocumentModel } from '../../../platform/pdf/model.ts';
-import type { DocumentKind } from '../../cases/presenter.ts';
+import type { DocumentKind } from '../presenter.ts';
 import { noticeContentSchema, promiseContentSchema, receiptContentSchema, refusalContentSchema } from './content.ts';
 import { buildOneTimeNotice } from './notice.ts';
 import type { HallInfo } from './parts.ts';
 import { buildDeferralPromise } from './promise.ts';
-import { buildResultNotice, resultContentSchema } from '../../results/notice-pdf.ts';
-import { buildExtensionNotice, extensionContentSchema } from '../../timelimits/notice-pdf.ts';
+import { buildResultNotice, resultContentSchema } from './result.ts';
+import { buildExtensionNotice, extensionContentSchema } from './extension.ts';
 import { buildReceipt } from './receipt.ts';
-import { buildTerminationNotice, terminationContentSchema } from '../../deferrals/notice-pdf.ts';
+import { buildTerminationNotice, terminationContentSchema } from './termination.ts';
 import { buildNonAcceptance } from './refusal.ts';
 
 export type { HallInfo } from './parts.ts';

@@ -1,8 +1,8 @@
 /** 终止办理告知书: the applicant is told that the case ends because deferred materials were not handed in as promised. */
 import { z } from 'zod';
-import type { DocumentModel } from '../../platform/pdf/model.ts';
-import { partySchema } from '../intake/documents/content.ts';
-import { chineseDate, type HallInfo, hallFooter, partyRows } from '../intake/documents/parts.ts';
+import type { DocumentModel } from '../../../platform/pdf/model.ts';
+import { partySchema } from './content.ts';
+import { chineseDate, type HallInfo, hallFooter, partyRows } from './parts.ts';
 
 export const terminationContentSchema = z.object({
   caseNo: z.string(),

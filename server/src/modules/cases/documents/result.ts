@@ -1,8 +1,8 @@
 /** 结果告知书 (R7.1): the outcome, the result documents, and on failure the reasons and the applicant's remedies. */
 import { z } from 'zod';
-import type { DocumentModel } from '../../platform/pdf/model.ts';
-import { partySchema } from '../intake/documents/content.ts';
-import { chineseDate, type HallInfo, hallFooter, partyRows } from '../intake/documents/parts.ts';
+import type { DocumentModel } from '../../../platform/pdf/model.ts';
+import { partySchema } from './content.ts';
+import { chineseDate, type HallInfo, hallFooter, partyRows } from './parts.ts';
 
 export const resultContentSchema = z.object({
   caseNo: z.string(),

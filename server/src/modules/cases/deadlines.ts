@@ -7,12 +7,12 @@ import type { Pause, WorkingCalendar } from '../../domain/calendar/index.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { caseDeadline, pausesFrom, stepDeadlineColumns } from '../cases/clock.ts';
-import type { CaseRow } from '../cases/repository.ts';
-import * as cases from '../cases/repository.ts';
-import * as repo from './repository.ts';
+import { caseDeadline, pausesFrom, stepDeadlineColumns } from './clock.ts';
+import * as repo from './records-repository.ts';
+import type { CaseRow } from './repository.ts';
+import * as cases from './repository.ts';
 
-export { lightOf, pausesFrom, stepDeadlineColumns, stepDeadlineOf } from '../cases/clock.ts';
+export { lightOf, pausesFrom, stepDeadlineColumns, stepDeadlineOf } from './clock.ts';
 
 /** The case deadline from its events; extra_days holds the sum of approved extensions. */
 export function deadlineOf(calendar: WorkingCalendar, c: CaseRow, pauses: readonly Pause[]) {

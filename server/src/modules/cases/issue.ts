@@ -5,9 +5,9 @@ import type { Db } from '../../platform/db/database.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 import type { ApplicantRow } from '../applicants/repository.ts';
-import type { CaseContext } from '../cases/context.ts';
-import { type DocumentKind, documentSeries } from '../cases/presenter.ts';
-import * as cases from '../cases/repository.ts';
+import type { CaseContext } from './context.ts';
+import { type DocumentKind, documentSeries } from './presenter.ts';
+import * as cases from './repository.ts';
 import type { Party } from './documents/content.ts';
 
 const typeLabels = new Map(documentTypes.map((t) => [t.code, t.zh]));

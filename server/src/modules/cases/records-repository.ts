@@ -1,5 +1,17 @@
+/**
+ * The case's records beside its steps: suspensions and extensions of its clock, verification questions to the front
+ * desk, result files, deliveries and the archive file. The case core owns these tables; the modules that write them
+ * reach them through cases/service.ts.
+ */
 import type { Db } from '../../platform/db/database.ts';
-import type { CaseExtensionTable, CasePauseTable } from '../../platform/db/tables-backoffice.ts';
+import type {
+  CaseArchiveTable,
+  CaseDeliveryTable,
+  CaseExtensionTable,
+  CaseFileTable,
+  CasePauseTable,
+  CaseVerificationTable,
+} from '../../platform/db/tables-backoffice.ts';
 
 export type PauseRow = CasePauseTable;
 export type ExtensionRow = CaseExtensionTable;
@@ -50,3 +62,40 @@ export const runningCases = (db: Db, hallIds: string[]) =>
     .where('completed_at', 'is', null)
     .where('state', 'not in', ['withdrawn', 'not_accepted', 'archived', 'terminated'])
     .execute();
+
+export type FileRow = CaseFileTable;
+export type DeliveryRow = CaseDeliveryTable;
+export type ArchiveRow = CaseArchiveTable;
+
+export const insertFile = (db: Db, row: FileRow) => db.insertInto('case_files').values(row).execute();
+export const filesOf = (db: Db, caseId: string) =>
+  db.selectFrom('case_files').selectAll().where('case_id', '=', caseId).orderBy('uploaded_at').execute();
+export const findFile = (db: Db, id: string) =>
+  db.selectFrom('case_files').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const insertDelivery = (db: Db, row: DeliveryRow) => db.insertInto('case_deliveries').values(row).execute();
+export const deliveriesOf = (db: Db, caseId: string) =>
+  db.selectFrom('case_deliveries').selectAll().where('case_id', '=', caseId).orderBy('at').execute();
+
+export const insertArchive = (db: Db, row: ArchiveRow) => db.insertInto('case_archives').values(row).execute();
+export const archiveOf = (db: Db, caseId: string) =>
+  db.selectFrom('case_archives').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+
+export type VerificationRow = CaseVerificationTable;
+
+export const insertVerification = (db: Db, row: VerificationRow) =>
+  db.insertInto('case_verifications').values(row).execute();
+
+export const openVerification = (db: Db, caseId: string) =>
+  db
+    .selectFrom('case_verifications')
+    .selectAll()
+    .where('case_id', '=', caseId)
+    .where('answered_at', 'is', null)
+    .executeTakeFirst();
+
+export const verificationsOf = (db: Db, caseId: string) =>
+  db.selectFrom('case_verifications').selectAll().where('case_id', '=', caseId).orderBy('asked_at').execute();
+
+export const answerVerification = (db: Db, id: string, patch: Partial<VerificationRow>) =>
+  db.updateTable('case_verifications').set(patch).where('id', '=', id).where('answered_at', 'is', null).execute();

@@ -1,8 +1,8 @@
 /** 延期办理告知书 (R6.3): the applicant is told why the case takes longer and the new promised date. */
 import { z } from 'zod';
-import type { DocumentModel } from '../../platform/pdf/model.ts';
-import { partySchema } from '../intake/documents/content.ts';
-import { chineseDate, type HallInfo, hallFooter, officialDate, partyRows } from '../intake/documents/parts.ts';
+import type { DocumentModel } from '../../../platform/pdf/model.ts';
+import { partySchema } from './content.ts';
+import { chineseDate, type HallInfo, hallFooter, officialDate, partyRows } from './parts.ts';
 
 export const extensionContentSchema = z.object({
   caseNo: z.string(),
