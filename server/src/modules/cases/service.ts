@@ -203,7 +203,14 @@ export type { ExtensionContent } from './documents/extension.ts';
 export type { ResultContent } from './documents/result.ts';
 export type { TerminationContent } from './documents/termination.ts';
 export { issueDocument, partyOf, sharedContent } from './issue.ts';
-export { documentKindLabels, type DocumentKind, importances, urgencies, urgencyPriority } from './presenter.ts';
+export {
+  type DocumentKind,
+  documentKindLabels,
+  importances,
+  stateLabel,
+  urgencies,
+  urgencyPriority,
+} from './presenter.ts';
 export { handOverAtAcceptance, type ProcessMove, processMove, stepsAtAcceptance } from './process.ts';
 export { presentDelivery, presentFile } from './records-presenter.ts';
 export * from './records-repository.ts';

@@ -11,7 +11,7 @@ import { renderPdf } from '../../platform/pdf/kit.ts';
 import { pii } from '../../platform/pii/index.ts';
 import { lookupIndexes, piiFields, reveal } from '../../platform/pii/protect.ts';
 import { loadAnyApplicant, presentApplicant, revealNumbers, sealedError } from '../applicants/service.ts';
-import { documentKindLabels, stateLabel } from '../cases/presenter.ts';
+import { documentKindLabels, stateLabel } from '../cases/service.ts';
 import { openStatuses } from '../consult/schema.ts';
 import { buildPersonalDataSummary } from './export-pdf.ts';
 import * as repo from './repository.ts';

@@ -11,8 +11,7 @@ import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { loadCaseFile, sha256Of, StoredFileIntegrityError, storeCaseFile } from '../../platform/stored-files.ts';
-import { caseDetail } from '../cases/service.ts';
-import { recordEvent } from '../cases/trail.ts';
+import { caseDetail, recordEvent } from '../cases/service.ts';
 import * as repo from './repository.ts';
 import { type Scan, scanTypes } from './schema.ts';
 
