@@ -234,4 +234,5 @@ export {
   updateStepFrom,
 } from './repository.ts';
 export { type InboxFilter, type InboxRow, inbox } from './inbox-repository.ts';
+export { caseHeadings, type DeferralCase, deferralOfCase, lapsedDeferrals } from './support-repository.ts';
 export { checkMove, moveCase, recordEvent, statusOf } from './trail.ts';

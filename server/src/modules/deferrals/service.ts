@@ -22,7 +22,10 @@ import {
   caseContext,
   caseDetail,
   checkMove,
+  type DeferralCase,
+  deferralOfCase,
   issueDocument,
+  lapsedDeferrals,
   loadCase,
   moveCase,
   partyOf,
@@ -48,10 +51,7 @@ const openStates = [
 ];
 
 /** The deferred materials of a case with their names (from the item version it was received under) and due day. */
-async function materialsOf(
-  db: Db,
-  c: repo.DeferralCase,
-): Promise<{ materials: DeferredMaterial[]; itemAllows: boolean }> {
+async function materialsOf(db: Db, c: DeferralCase): Promise<{ materials: DeferredMaterial[]; itemAllows: boolean }> {
   if (!c.deferred_items || !c.deferred_deadline) return { materials: [], itemAllows: false };
   const { content } = await pinnedItem(db, c);
   const names = new Map(content.materials.map((m) => [m.key, m.name]));
@@ -64,7 +64,7 @@ async function materialsOf(
 }
 
 async function deferralCase(db: Db, caseId: string) {
-  const c = await repo.deferralOfCase(db, caseId);
+  const c = await deferralOfCase(db, caseId);
   if (!c) throw notFound('办件', 'Case');
   return c;
 }
@@ -251,7 +251,7 @@ export async function terminateCase(ctx: AppContext, actor: Actor, caseId: strin
 /** Deferred materials past their promised day on open cases, for the 电子监察 board. */
 export async function overdueForBoard(ctx: AppContext, hallIds: string[]) {
   const today = chinaDay(ctx.clock.now());
-  const cases = await repo.lapsedDeferrals(ctx.db, hallIds, today, openStates);
+  const cases = await lapsedDeferrals(ctx.db, hallIds, today, openStates);
   const arrivals = await repo.arrivalsOf(
     ctx.db,
     cases.map((c) => c.id),

@@ -42,17 +42,15 @@ export async function decideFrom(
   return Number(res.numUpdatedRows) === 1;
 }
 
-/** Open escalations of the halls with their case's number and item, oldest first. */
+/** Open escalations of the halls, oldest first. */
 export function openEscalations(db: Db, hallIds: string[], levels: string[]) {
   return db
-    .selectFrom('case_escalations as e')
-    .innerJoin('cases as c', 'c.id', 'e.case_id')
-    .selectAll('e')
-    .select(['c.case_no', 'c.item_name', 'c.state as case_state'])
-    .where('e.hall_id', 'in', hallIds.length ? hallIds : [''])
-    .where('e.level', 'in', levels.length ? levels : [''])
-    .where('e.status', '=', 'open')
-    .orderBy('e.raised_at')
-    .orderBy('e.id')
+    .selectFrom('case_escalations')
+    .selectAll()
+    .where('hall_id', 'in', hallIds.length ? hallIds : [''])
+    .where('level', 'in', levels.length ? levels : [''])
+    .where('status', '=', 'open')
+    .orderBy('raised_at')
+    .orderBy('id')
     .execute();
 }

@@ -16,7 +16,7 @@ import { appendAudit, byActor } from '../../platform/audit.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { loadCase, recordEvent } from '../cases/service.ts';
+import { caseHeadings, loadCase, recordEvent } from '../cases/service.ts';
 import { visibleHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
 import type { Escalation } from './schema.ts';
@@ -198,6 +198,19 @@ function decidableLevels(actor: Actor): EscalationLevel[] {
   return (['supervisor', 'station_head'] as const).filter((l) => mayDecide(l, roles));
 }
 
+/** Open escalations with their case's number, item and state, as the case core tells them. */
+async function openWithCases(ctx: AppContext, hallIds: string[], levels: string[]) {
+  const rows = await repo.openEscalations(ctx.db, hallIds, levels);
+  const cases = await caseHeadings(
+    ctx.db,
+    rows.map((r) => r.case_id),
+  );
+  return rows.flatMap((r) => {
+    const c = cases.get(r.case_id);
+    return c ? [{ ...r, case_no: c.case_no, item_name: c.item_name, case_state: c.state }] : [];
+  });
+}
+
 export async function pendingEscalations(ctx: AppContext, actor: Actor, q: { hallId?: string }) {
   const levels = decidableLevels(actor);
   if (!levels.length)
@@ -205,7 +218,7 @@ export async function pendingEscalations(ctx: AppContext, actor: Actor, q: { hal
       '只有窗口主管或站长可以查看上报待决',
       'Only the window supervisor or the station head decides escalations',
     );
-  const rows = await repo.openEscalations(ctx.db, visibleHallIds(actor, q.hallId), levels);
+  const rows = await openWithCases(ctx, visibleHallIds(actor, q.hallId), levels);
   const items = rows.map((r) => ({
     ...presentEscalation(r),
     caseNo: r.case_no,
@@ -224,6 +237,6 @@ export async function pendingCount(ctx: AppContext, actor: Actor) {
 
 /** Every open escalation of the halls, for the 电子监察 board. */
 export async function openForBoard(ctx: AppContext, hallIds: string[]) {
-  const rows = await repo.openEscalations(ctx.db, hallIds, ['supervisor', 'station_head']);
+  const rows = await openWithCases(ctx, hallIds, ['supervisor', 'station_head']);
   return rows.map((r) => ({ ...presentEscalation(r), caseNo: r.case_no, itemName: r.item_name }));
 }

@@ -33,17 +33,15 @@ export async function answerFrom(
   return Number(res.numUpdatedRows) === 1;
 }
 
-/** Open consultations of the halls with their case's number and item, earliest due first. */
+/** Open consultations of the halls, earliest due first. */
 export function openConsultations(db: Db, hallIds: string[], expertUserId?: string) {
   let q = db
-    .selectFrom('expert_consultations as x')
-    .innerJoin('cases as c', 'c.id', 'x.case_id')
-    .selectAll('x')
-    .select(['c.case_no', 'c.item_name'])
-    .where('x.hall_id', 'in', hallIds.length ? hallIds : [''])
-    .where('x.status', '=', 'open');
-  if (expertUserId) q = q.where('x.expert_user_id', '=', expertUserId);
-  return q.orderBy('x.due_day').orderBy('x.id').execute();
+    .selectFrom('expert_consultations')
+    .selectAll()
+    .where('hall_id', 'in', hallIds.length ? hallIds : [''])
+    .where('status', '=', 'open');
+  if (expertUserId) q = q.where('expert_user_id', '=', expertUserId);
+  return q.orderBy('due_day').orderBy('id').execute();
 }
 
 /** Active staff accounts of a hall, who may be called in as internal experts. */

@@ -12,7 +12,7 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { caseDetail, loadCase, recordEvent } from '../cases/service.ts';
+import { caseDetail, caseHeadings, loadCase, recordEvent } from '../cases/service.ts';
 import { visibleHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
 import type { Consultation, RequestInput } from './schema.ts';
@@ -208,13 +208,19 @@ async function presentOpen(
   actor: Actor | null,
 ) {
   const today = chinaDay(ctx.clock.now());
+  const cases = await caseHeadings(
+    ctx.db,
+    rows.map((r) => r.case_id),
+  );
   const out = [];
   for (const r of rows) {
+    const c = cases.get(r.case_id);
+    if (!c) continue;
     const calendar = await calendarOf(ctx.db, r.hall_id);
     out.push({
       ...present(r, calendar, today, actor !== null && r.expert_user_id === actor.userId),
-      caseNo: r.case_no,
-      itemName: r.item_name,
+      caseNo: c.case_no,
+      itemName: c.item_name,
     });
   }
   return out;

@@ -1,0 +1,47 @@
+/**
+ * Reads of the case row for the modules beside the case (deferrals, escalations, experts): they own their own
+ * tables and ask the case core, through cases/service.ts, for the case columns they show or judge by.
+ */
+import type { Db } from '../../platform/db/database.ts';
+
+const deferralColumns = [
+  'id',
+  'hall_id',
+  'state',
+  'case_no',
+  'item_name',
+  'item_id',
+  'item_version',
+  'deferred_items',
+  'deferred_deadline',
+] as const;
+
+/** What the deferral rules read of a case row (written by 容缺受理 at acceptance). */
+export const deferralOfCase = (db: Db, caseId: string) =>
+  db.selectFrom('cases').select(deferralColumns).where('id', '=', caseId).executeTakeFirst();
+export type DeferralCase = NonNullable<Awaited<ReturnType<typeof deferralOfCase>>>;
+
+/** Open deferred cases of the halls whose promised day is before `today` (candidates for the board). */
+export const lapsedDeferrals = (db: Db, hallIds: string[], today: string, openStates: readonly string[]) =>
+  db
+    .selectFrom('cases')
+    .select(deferralColumns)
+    .where('hall_id', 'in', hallIds.length ? hallIds : [''])
+    .where('deferred_items', 'is not', null)
+    .where('deferred_deadline', '<', today)
+    .where('state', 'in', [...openStates])
+    .orderBy('deferred_deadline')
+    .orderBy('id')
+    .execute();
+
+/** Number, item and state of the cases, by id: the heading a list beside the case shows for each row. */
+export async function caseHeadings(db: Db, caseIds: readonly string[]) {
+  const rows = caseIds.length
+    ? await db
+        .selectFrom('cases')
+        .select(['id', 'case_no', 'item_name', 'state'])
+        .where('id', 'in', [...new Set(caseIds)])
+        .execute()
+    : [];
+  return new Map(rows.map((r) => [r.id, r]));
+}
