@@ -233,6 +233,7 @@ export {
   updateStep,
   updateStepFrom,
 } from './repository.ts';
+export { caseDepartments, completions, watchedCases, watchedSteps } from './board-repository.ts';
 export { type InboxFilter, type InboxRow, inbox } from './inbox-repository.ts';
 export { caseHeadings, type DeferralCase, deferralOfCase, lapsedDeferrals } from './support-repository.ts';
 export { checkMove, moveCase, recordEvent, statusOf } from './trail.ts';

@@ -3,51 +3,6 @@ import type { AlertTable } from '../../platform/db/tables-supervision.ts';
 
 const none = (ids: readonly string[]) => (ids.length ? [...ids] : ['']);
 
-/** Cases in the given states (the clock running or suspended, not finished) with a stored deadline. */
-export const runningCases = (db: Db, hallIds: readonly string[], states: readonly string[]) =>
-  db
-    .selectFrom('cases')
-    .select([
-      'id',
-      'hall_id',
-      'case_no',
-      'item_id',
-      'item_name',
-      'state',
-      'window_id',
-      'first_owner_id',
-      'first_owner_name',
-      'received_by',
-      'received_by_name',
-      'warning_days',
-      'deadline',
-      'urgency',
-    ])
-    .where('hall_id', 'in', none(hallIds))
-    .where('state', 'in', none(states))
-    .where('deadline', 'is not', null)
-    .execute();
-
-/** The active steps of those cases. */
-export const activeSteps = (db: Db, caseIds: readonly string[]) =>
-  db
-    .selectFrom('case_steps')
-    .select([
-      'id',
-      'case_id',
-      'name',
-      'department_id',
-      'limit_days',
-      'activated_at',
-      'assignee_id',
-      'assignee_name',
-      'claimed_at',
-      'deadline',
-    ])
-    .where('case_id', 'in', none(caseIds))
-    .where('status', '=', 'active')
-    .execute();
-
 export const departments = (db: Db, hallIds: readonly string[]) =>
   db.selectFrom('departments').select(['id', 'name', 'hall_id']).where('hall_id', 'in', none(hallIds)).execute();
 
@@ -102,70 +57,6 @@ export const openFollowUps = (db: Db, hallIds: readonly string[]) =>
     .where('f.status', '=', 'open')
     .orderBy('f.due_day')
     .execute();
-
-/**
- * Cases whose first completion event (to_state 'completed') lies in [fromMs, toMs): the completion is read from
- * the trail, so it holds whatever columns the case row carries. The period's completion events come from the
- * partial index case_events_completed; a case with an earlier completion event is left out, so each case counts
- * once, in the period of its first completion (as min(at) would, without grouping every trail of the hall).
- */
-export const completions = (db: Db, hallIds: readonly string[], fromMs: number, toMs: number) =>
-  db
-    .selectFrom('case_events as e')
-    // A cross join with the join condition in WHERE is the same join; SQLite also takes it as "events first", so it
-    // starts from the period's completions instead of walking every case of the hall.
-    .crossJoin('cases as c')
-    .whereRef('c.id', '=', 'e.case_id')
-    .select([
-      'c.id',
-      'c.hall_id',
-      'c.case_no',
-      'c.item_id',
-      'c.item_name',
-      'c.window_id',
-      'c.first_owner_id',
-      'c.first_owner_name',
-      'c.received_by',
-      'c.received_by_name',
-      'c.deadline',
-      'e.at as completed_at',
-    ])
-    .where('e.to_state', '=', 'completed')
-    .where('e.at', '>=', fromMs)
-    .where('e.at', '<', toMs)
-    .where('c.hall_id', 'in', none(hallIds))
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('case_events as p')
-            .select('p.id')
-            .whereRef('p.case_id', '=', 'e.case_id')
-            .where('p.to_state', '=', 'completed')
-            .whereRef('p.seq', '<', 'e.seq'),
-        ),
-      ),
-    )
-    .execute();
-
-/** Bound values per statement stay well inside both databases' limits (a month of a big hall is tens of thousands). */
-const IN_CHUNK = 5000;
-
-/** Departments of each case's steps. */
-export async function caseDepartments(db: Db, caseIds: readonly string[]) {
-  const out: { case_id: string; department_id: string | null }[] = [];
-  for (let i = 0; i < Math.max(1, caseIds.length); i += IN_CHUNK) {
-    out.push(
-      ...(await db
-        .selectFrom('case_steps')
-        .select(['case_id', 'department_id'])
-        .where('case_id', 'in', none(caseIds.slice(i, i + IN_CHUNK)))
-        .where('department_id', 'is not', null)
-        .execute()),
-    );
-  }
-  return out;
-}
 
 export const insertAlerts = async (db: Db, rows: AlertTable[]): Promise<number> => {
   let added = 0;

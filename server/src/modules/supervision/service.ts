@@ -4,6 +4,7 @@ import { type FinishedCase, isOnTime, onTimeByGroup, onTimeRate, tally } from '.
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
+import { caseDepartments, completions } from '../cases/service.ts';
 import { visibleHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
 import { calendars, watch } from './watch.ts';
@@ -120,12 +121,12 @@ async function finishedCases(
   const to = dayField(q.to, 'to');
   if (to < from) throw invalid('to', '结束日期不能早于开始日期', 'The end date is before the start date');
   const hallIds = visibleHallIds(actor, q.hallId);
-  const rows = await repo.completions(ctx.db, hallIds, startOfChinaDay(from), startOfChinaDay(to) + 86_400_000);
+  const rows = await completions(ctx.db, hallIds, startOfChinaDay(from), startOfChinaDay(to) + 86_400_000);
   const depts = new Map<string, string[]>();
   // The departments of a month of a big hall's cases take a while to read: only when they are the grouping.
   const byDepartment =
     q.by === 'department'
-      ? await repo.caseDepartments(
+      ? await caseDepartments(
           ctx.db,
           rows.map((c) => c.id),
         )

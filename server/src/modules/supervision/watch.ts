@@ -8,7 +8,7 @@ import { isStuck, type Level } from '../../domain/supervision/index.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { calendarOf } from '../calendar/service.ts';
-import * as repo from './repository.ts';
+import { watchedCases, watchedSteps } from '../cases/service.ts';
 
 /** Running, or stopped by a suspension: a clock that was overdue when it stopped stays overdue (rule 3). */
 export const watchedStates = Object.entries(stateInfo)
@@ -77,8 +77,8 @@ export async function calendars(db: Db, hallIds: readonly string[]): Promise<Map
 export async function watch(db: Db, hallIds: readonly string[], now: number, stuckDays: number): Promise<Watch> {
   const today = chinaDay(now);
   const cals = await calendars(db, hallIds);
-  const rows = await repo.runningCases(db, hallIds, watchedStates);
-  const steps = await repo.activeSteps(
+  const rows = await watchedCases(db, hallIds, watchedStates);
+  const steps = await watchedSteps(
     db,
     rows.map((c) => c.id),
   );
