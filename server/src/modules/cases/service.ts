@@ -235,5 +235,14 @@ export {
 } from './repository.ts';
 export { caseDepartments, completions, watchedCases, watchedSteps } from './board-repository.ts';
 export { type InboxFilter, type InboxRow, inbox } from './inbox-repository.ts';
+export {
+  casesOfParty,
+  clearDeliveryNumbers,
+  exportDeliveries,
+  exportDocuments,
+  exportFiles,
+  openCaseCount,
+  purgeCandidates,
+} from './privacy-repository.ts';
 export { caseHeadings, type DeferralCase, deferralOfCase, lapsedDeferrals } from './support-repository.ts';
 export { checkMove, moveCase, recordEvent, statusOf } from './trail.ts';

@@ -1,7 +1,8 @@
-import { type ExpressionBuilder, sql } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
-import type { Database } from '../../platform/db/tables.ts';
 import type { PersonalDataRequestTable } from '../../platform/db/tables-privacy.ts';
+
+const ids = (list: string[]) => (list.length ? list : ['']);
 
 /** One encrypted column and the blind index kept beside it (if any); `json` names a ciphertext inside a JSON text. */
 export interface EncryptedColumn {
@@ -49,62 +50,6 @@ export async function applyReencrypted(db: Db, col: EncryptedColumn, rows: Reenc
   }
   return n;
 }
-
-// What an access request exports: everything held about one applicant.
-export const casesOf = (db: Db, applicantId: string) =>
-  db
-    .selectFrom('cases')
-    .selectAll()
-    .where((eb) => eb.or([eb('applicant_id', '=', applicantId), eb('agent_id', '=', applicantId)]))
-    .orderBy('received_at')
-    .execute();
-
-export const openCaseCount = async (db: Db, applicantId: string, finished: readonly string[]) =>
-  Number(
-    (
-      await db
-        .selectFrom('cases')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where((eb) => eb.or([eb('applicant_id', '=', applicantId), eb('agent_id', '=', applicantId)]))
-        .where('state', 'not in', [...finished])
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
-
-const ids = (list: string[]) => (list.length ? list : ['']);
-
-export const documentsOf = (db: Db, caseIds: string[]) =>
-  db
-    .selectFrom('case_documents')
-    .select(['case_id', 'kind', 'doc_no', 'status', 'issued_at'])
-    .where('case_id', 'in', ids(caseIds))
-    .orderBy('issued_at')
-    .execute();
-
-export const filesOf = (db: Db, caseIds: string[]) =>
-  db
-    .selectFrom('case_files')
-    .select(['case_id', 'kind', 'name', 'content_type', 'size', 'uploaded_at'])
-    .where('case_id', 'in', ids(caseIds))
-    .orderBy('uploaded_at')
-    .execute();
-
-export const deliveriesOf = (db: Db, caseIds: string[]) =>
-  db
-    .selectFrom('case_deliveries')
-    .select([
-      'case_id',
-      'method',
-      'collected_by',
-      'id_doc_type',
-      'id_doc_number_masked',
-      'carrier',
-      'tracking_number',
-      'at',
-    ])
-    .where('case_id', 'in', ids(caseIds))
-    .orderBy('at')
-    .execute();
 
 export const consultationsByPhone = (db: Db, hallId: string, phoneIndexes: string[]) =>
   db
@@ -239,36 +184,6 @@ export const decideRequest = (
     .executeTakeFirst();
 
 // The retention purge.
-/** Applicants not yet purged and unchanged since the cutoff, after `after` by id, with their cases' latest change and open count. */
-export function purgeCandidates(db: Db, cutoff: number, finished: readonly string[], after: string, limit: number) {
-  const theirs =
-    (eb: ExpressionBuilder<Database, 'applicants'>) => (w: ExpressionBuilder<Database, 'applicants' | 'cases'>) =>
-      w.or([w('cases.applicant_id', '=', eb.ref('applicants.id')), w('cases.agent_id', '=', eb.ref('applicants.id'))]);
-  return db
-    .selectFrom('applicants')
-    .select((eb) => [
-      'applicants.id',
-      'applicants.updated_at',
-      eb
-        .selectFrom('cases')
-        .select((s) => s.fn.max('cases.updated_at').as('m'))
-        .where(theirs(eb))
-        .as('last_case_at'),
-      eb
-        .selectFrom('cases')
-        .select((s) => s.fn.countAll<number>().as('n'))
-        .where(theirs(eb))
-        .where('cases.state', 'not in', [...finished])
-        .as('open_cases'),
-    ])
-    .where('applicants.purged_at', 'is', null)
-    .where('applicants.updated_at', '<', cutoff)
-    .where('applicants.id', '>', after)
-    .orderBy('applicants.id')
-    .limit(limit)
-    .execute();
-}
-
 export const anonymiseApplicant = (db: Db, id: string, a: { docEnc: string; phoneEnc: string; at: number }) =>
   db
     .updateTable('applicants')
@@ -292,18 +207,6 @@ export const anonymiseApplicant = (db: Db, id: string, a: { docEnc: string; phon
 
 export const deleteApplicantEvents = (db: Db, id: string) =>
   db.deleteFrom('applicant_events').where('applicant_id', '=', id).executeTakeFirst();
-
-export const clearDeliveryNumbers = (db: Db, applicantId: string) =>
-  db
-    .updateTable('case_deliveries')
-    .set({ id_doc_number_enc: null, id_doc_number_masked: null, collected_by: '' })
-    .where('case_id', 'in', (eb) =>
-      eb
-        .selectFrom('cases')
-        .select('id')
-        .where((w) => w.or([w('applicant_id', '=', applicantId), w('agent_id', '=', applicantId)])),
-    )
-    .executeTakeFirst();
 
 /** Consultations closed before the cutoff that still name a person. */
 export const oldConsultations = (db: Db, cutoff: number, openStatuses: readonly string[], limit: number) =>

@@ -11,7 +11,17 @@ import { renderPdf } from '../../platform/pdf/kit.ts';
 import { pii } from '../../platform/pii/index.ts';
 import { lookupIndexes, piiFields, reveal } from '../../platform/pii/protect.ts';
 import { loadAnyApplicant, presentApplicant, revealNumbers, sealedError } from '../applicants/service.ts';
-import { documentKindLabels, stateLabel } from '../cases/service.ts';
+import {
+  casesOfParty,
+  clearDeliveryNumbers,
+  documentKindLabels,
+  exportDeliveries,
+  exportDocuments,
+  exportFiles,
+  openCaseCount,
+  purgeCandidates,
+  stateLabel,
+} from '../cases/service.ts';
 import { openStatuses } from '../consult/schema.ts';
 import { buildPersonalDataSummary } from './export-pdf.ts';
 import * as repo from './repository.ts';
@@ -30,12 +40,12 @@ export async function personalDataExport(
   if (a.sealed_at !== null) throw sealedError();
   // Decrypting proves the stored numbers are intact (a tampered value is refused) and finds the consultations.
   const numbers = revealNumbers(a);
-  const cases = await repo.casesOf(ctx.db, a.id);
+  const cases = await casesOfParty(ctx.db, a.id);
   const caseIds = cases.map((c) => c.id);
   const [documents, files, deliveries, consultations, tickets, changes] = await Promise.all([
-    repo.documentsOf(ctx.db, caseIds),
-    repo.filesOf(ctx.db, caseIds),
-    repo.deliveriesOf(ctx.db, caseIds),
+    exportDocuments(ctx.db, caseIds),
+    exportFiles(ctx.db, caseIds),
+    exportDeliveries(ctx.db, caseIds),
     repo.consultationsByPhone(ctx.db, a.hall_id, lookupIndexes('phone', numbers.phone)),
     repo.ticketsOfCases(ctx.db, caseIds),
     repo.changesOf(ctx.db, a.id),
@@ -144,7 +154,7 @@ export async function sealApplicant(ctx: AppContext, actor: Actor, id: string, i
   if (a.sealed_at !== null) throw conflict('该申请人信息已封存', 'Already sealed');
   if (a.purged_at !== null)
     throw conflict('该申请人信息已按保存期限匿名化，无需封存', 'Already anonymised by the retention purge');
-  const open = await repo.openCaseCount(ctx.db, id, finishedCaseStates);
+  const open = await openCaseCount(ctx.db, id, finishedCaseStates);
   if (!sealable(open)) {
     throw conflict(
       `该申请人尚有 ${open} 件办件未办结，办结后方可封存`,
@@ -291,7 +301,7 @@ export async function purgePersonalData(
   let applicants = 0;
   let consultations = 0;
   for (let after = ''; ; ) {
-    const rows = await repo.purgeCandidates(ctx.db, cutoff, finishedCaseStates, after, batch);
+    const rows = await purgeCandidates(ctx.db, cutoff, finishedCaseStates, after, batch);
     if (rows.length === 0) break;
     after = rows[rows.length - 1]!.id;
     const due = rows.filter((r) =>
@@ -316,7 +326,7 @@ export async function purgePersonalData(
           });
           if (Number(u.numUpdatedRows) !== 1) continue;
           await repo.deleteApplicantEvents(trx, r.id);
-          await repo.clearDeliveryNumbers(trx, r.id);
+          await clearDeliveryNumbers(trx, r.id);
           applicants++;
         }
       });
