@@ -261,3 +261,6 @@ export async function updateApplicant(ctx: AppContext, actor: Actor, id: string,
 
 /** The applicant's record of changes (who changed which fields when), for the applicant's file. */
 export const applicantChanges = (db: Db, id: string) => repo.applicantEvents(db, id);
+
+/** Read-only lookup other modules may use; it checks no hall access (callers that show it do). */
+export { findApplicant } from './repository.ts';

@@ -15,7 +15,7 @@ import {
   rememberPassword,
   spendRecoveryCode,
 } from '../accounts/security-repository.ts';
-import { departmentsByIds, hallsIn } from '../org/repository.ts';
+import { departmentsByIds, hallsIn } from '../org/service.ts';
 
 export interface LoginAttempt {
   username: string;

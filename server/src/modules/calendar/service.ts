@@ -4,7 +4,7 @@ import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
-import { findHall } from '../org/repository.ts';
+import { findHall } from '../org/service.ts';
 import { assertHallAccess } from '../org/service.ts';
 import * as repo from './repository.ts';
 

@@ -3,11 +3,11 @@ import { type ChecklistMaterial, checkMaterials, type MaterialMark } from '../..
 import type { Actor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound, outOfScope } from '../../platform/errors.ts';
-import { findApplicant } from '../applicants/repository.ts';
-import { findItem, findVersion } from '../catalog/repository.ts';
+import { findApplicant } from '../applicants/service.ts';
+import { findItem, findVersion } from '../catalog/service.ts';
 import type { ItemContent } from '../catalog/schema.ts';
 import { parseContent } from '../catalog/service.ts';
-import { findHall, findWindow } from '../org/repository.ts';
+import { findHall, findWindow } from '../org/service.ts';
 import * as repo from './repository.ts';
 
 export async function loadCase(db: Db, actor: Actor, id: string): Promise<repo.CaseRow> {

@@ -2,8 +2,8 @@
 import type { AppContext } from '../../platform/context.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import { notFound } from '../../platform/errors.ts';
-import { findApplicant } from '../applicants/repository.ts';
-import { findHall } from '../org/repository.ts';
+import { findApplicant } from '../applicants/service.ts';
+import { findHall } from '../org/service.ts';
 import { stateLabel } from './presenter.ts';
 import * as repo from './repository.ts';
 

@@ -225,3 +225,6 @@ export async function retireItem(ctx: AppContext, actor: Actor, id: string) {
   });
   return itemDetail(ctx, actor, id);
 }
+
+/** Read-only lookups other modules may use (an item and one of its versions). */
+export { findItem, findVersion } from './repository.ts';

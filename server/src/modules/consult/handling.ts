@@ -5,7 +5,7 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { departmentsByIds, findDepartment } from '../org/repository.ts';
+import { departmentsByIds, findDepartment } from '../org/service.ts';
 import * as repo from './repository.ts';
 import { openStatuses, type ReferInput, type Status } from './schema.ts';
 import { consultationDetail, loadConsultation, mayHandle, orderedId, trail, who } from './service.ts';

@@ -9,7 +9,7 @@ import { invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { lookupIndexes, piiFields, protectPhone, reveal } from '../../platform/pii/protect.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { findHall } from '../org/repository.ts';
+import { findHall } from '../org/service.ts';
 import { assertHallAccess, visibleHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
 import {

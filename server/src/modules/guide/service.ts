@@ -1,7 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { parseContent } from '../catalog/service.ts';
-import { departmentsByIds, findHall, windowsServing } from '../org/repository.ts';
+import { departmentsByIds, findHall, windowsServing } from '../org/service.ts';
 import { allHalls, publishedItem, publishedItems } from './repository.ts';
 
 const presentHall = (h: { id: string; name: string; address: string; phone: string; opening_hours: string }) => ({
@@ -59,3 +59,6 @@ export async function guideFor(ctx: AppContext, itemId: string) {
     windows,
   };
 }
+
+/** Read-only lookup other modules may use: an item's published version as the public guide shows it. */
+export { publishedItem } from './repository.ts';

@@ -7,7 +7,7 @@ import { checkMaterials } from '../../domain/intake/checklist.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
 import { type CaseContext, checklistOf, loadCase, presentDetail } from '../cases/service.ts';
-import { findHall } from '../org/repository.ts';
+import { findHall } from '../org/service.ts';
 import { acceptInTransaction, deadlineIfAcceptedNow } from './acceptance.ts';
 import type { ReceptionInput } from './schema.ts';
 import { checkReception, incomplete, insertReceived } from './service.ts';

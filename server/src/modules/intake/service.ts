@@ -12,7 +12,7 @@ import { newId } from '../../platform/ids.ts';
 import type { ApplicantRow } from '../applicants/repository.ts';
 import { loadApplicant } from '../applicants/service.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { findItem, findVersion } from '../catalog/repository.ts';
+import { findItem, findVersion } from '../catalog/service.ts';
 import { parseContent } from '../catalog/service.ts';
 import {
   caseContext,
@@ -31,7 +31,7 @@ import {
   sharedContent,
 } from '../cases/service.ts';
 import * as cases from '../cases/service.ts';
-import { findWindow } from '../org/repository.ts';
+import { findWindow } from '../org/service.ts';
 import { acceptInTransaction, deadlineIfAcceptedNow } from './acceptance.ts';
 import type { ReceptionInput } from './schema.ts';
 

@@ -246,3 +246,6 @@ export async function updateWindow(
   });
   return (await presentWindows(ctx.db, [(await repo.findWindow(ctx.db, id))!]))[0]!;
 }
+
+/** Read-only lookups other modules may use (halls, windows, departments), so they need not reach org's repository. */
+export { departmentsByIds, findDepartment, findHall, findWindow, hallsIn, windowsServing } from './repository.ts';

@@ -6,7 +6,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { conflict, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { findHall } from '../org/repository.ts';
+import { findHall } from '../org/service.ts';
 import { assertHallAccess } from '../org/service.ts';
 import { estimateFor, type Floor, jsonList, loadFloor, openWindowsFor, queued } from './floor.ts';
 import { assertQueueOpen } from './hours-service.ts';

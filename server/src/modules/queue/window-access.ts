@@ -2,7 +2,7 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, forbidden, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { findWindow } from '../org/repository.ts';
+import { findWindow } from '../org/service.ts';
 import { presentTicket } from './presenter.ts';
 import * as repo from './repository.ts';
 

@@ -7,7 +7,7 @@ import type { HallEvent } from '../../platform/events.ts';
 import { AppError, conflict, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { findHall, findWindow } from '../org/repository.ts';
+import { findHall, findWindow } from '../org/service.ts';
 import { visibleHallIds } from '../org/service.ts';
 import { settingsOf } from '../queue/floor.ts';
 import * as repo from './repository.ts';

@@ -8,7 +8,7 @@ import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { findHall } from '../org/repository.ts';
+import { findHall } from '../org/service.ts';
 import { loadCase, documentKindLabels, type DocumentKind, moveCase } from '../cases/service.ts';
 import * as cases from '../cases/service.ts';
 import * as repo from '../cases/service.ts';
