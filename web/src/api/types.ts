@@ -64,6 +64,8 @@ export interface User {
   status: 'active' | 'disabled';
   lockedUntil: number | null;
   mustChangePassword: boolean;
+  /** 审批权限 (科室负责人 / 分管领导 / 主要领导), or none. */
+  authorityLevel?: 'section' | 'deputy' | 'chief' | null;
   lastLoginAt: number | null;
   createdAt: number;
 }

@@ -27,10 +27,13 @@ export const userInHall = (db: Db, userId: string, hallId: string) =>
   db
     .selectFrom('users')
     .innerJoin('user_halls', 'user_halls.user_id', 'users.id')
-    .select(['users.id', 'users.display_name', 'users.status'])
+    .select(['users.id', 'users.display_name', 'users.status', 'users.authority_level'])
     .where('users.id', '=', userId)
     .where('user_halls.hall_id', '=', hallId)
     .executeTakeFirst();
+
+export const rolesOfUser = (db: Db, userId: string) =>
+  db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
 
 export const departmentsOfUser = (db: Db, userId: string) =>
   db.selectFrom('user_departments').select('department_id').where('user_id', '=', userId).execute();
@@ -40,7 +43,7 @@ export interface InboxFilter {
   departmentId?: string;
   assigneeId?: string;
   /** My work: steps I hold, and unclaimed ones of a post I may work in my departments (or any, hall-wide). */
-  openTo?: { userId: string; roles: string[]; departmentIds: string[]; hallWide: boolean };
+  openTo?: { userId: string; roles: string[]; departmentIds: string[]; hallWide: boolean; authorities: string[] };
   /** true: only steps nobody has claimed; false: only claimed ones. */
   unassigned?: boolean;
   urgency?: string;
@@ -73,6 +76,11 @@ export async function inbox(db: Db, f: InboxFilter) {
         eb.and([
           eb('case_steps.assignee_id', 'is', null),
           eb('case_steps.role', 'in', o.roles.length ? o.roles : ['']),
+          // A sign-off step shows only to those at its level or above.
+          eb.or([
+            eb('case_steps.authority', 'is', null),
+            eb('case_steps.authority', 'in', o.authorities.length ? o.authorities : ['']),
+          ]),
           ...(o.hallWide
             ? []
             : [
