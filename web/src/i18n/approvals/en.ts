@@ -23,4 +23,5 @@ export const approvalsEn: Record<keyof typeof approvalsZhCN, string> = {
   'expertDesk.opinion': 'Expert opinion',
   'expertDesk.recorded': 'Expert opinion recorded',
   'expertDesk.open': 'Open case',
+  'expertDesk.requestedBy': 'Asked by',
 };

@@ -21,4 +21,5 @@ export const approvalsZhCN = {
   'expertDesk.opinion': '专家意见',
   'expertDesk.recorded': '专家意见已录入',
   'expertDesk.open': '查看办件',
+  'expertDesk.requestedBy': '邀请人',
 };

@@ -35,7 +35,7 @@ export function MyExpertRequestsPage() {
           { title: t('esc.item'), dataIndex: 'itemName' },
           { title: t('expertDesk.step'), dataIndex: 'stepName' },
           { title: t('expertDesk.question'), dataIndex: 'question' },
-          { title: t('esc.raisedBy'), dataIndex: 'requestedBy' },
+          { title: t('expertDesk.requestedBy'), dataIndex: 'requestedBy' },
           {
             title: t('expertDesk.due'),
             render: (_v, x) => (
