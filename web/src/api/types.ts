@@ -171,6 +171,8 @@ export interface Step {
   role: string;
   departmentId: string | null;
   limitDays: number;
+  /** 逐级签批: the authority level that signs this sign-off step; else the item's approval level holds. */
+  authority?: 'section' | 'deputy' | 'chief' | null;
 }
 
 export interface Faq {

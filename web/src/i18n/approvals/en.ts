@@ -11,6 +11,7 @@ export const approvalsEn: Record<keyof typeof approvalsZhCN, string> = {
   'authority.saved': 'Approval authority updated',
   'authority.needs': 'Signed by a {level}',
   'authority.onlySigners': 'Only approvers and station heads',
+  'authority.itemLevel': 'Item’s approval level',
   'menu.myExpertRequests': 'Expert opinions to give',
   'expertDesk.title': 'Expert opinions asked of me',
   'expertDesk.hint': 'Cases that ask you, as an internal expert, for an opinion. Record it before the due day.',

@@ -9,6 +9,7 @@ export const approvalsZhCN = {
   'authority.saved': '审批权限已更新',
   'authority.needs': '须{level}签批',
   'authority.onlySigners': '仅审批人、站长可设定',
+  'authority.itemLevel': '按事项审批层级',
   'menu.myExpertRequests': '专家意见待办',
   'expertDesk.title': '邀请我出具的专家意见',
   'expertDesk.hint': '以下为各办件邀请您（内部专家）出具意见的事项，请在期限内录入意见。',
