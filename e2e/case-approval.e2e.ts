@@ -337,4 +337,17 @@ describe('a case with parallel reviews, an escalation, a rework and a two-level 
     await page.locator('.ant-select-item-option[title="科室负责人"]').click();
     await row.locator('.ant-select-content[title="科室负责人"]').waitFor();
   });
+
+  it('shows the sign-off levels in the item editor', async () => {
+    await as('head');
+    const me = await api('GET', '/api/auth/me');
+    const hallId = me.halls[0].id as string;
+    const items = (await api('GET', `/api/catalog/items?hallId=${hallId}&q=ZR-002&pageSize=50`)).items as any[];
+    await page.goto(`${baseUrl()}/catalog/${items.find((i) => i.code === 'ZR-002').id}`);
+    const steps = page.getByTestId('steps-table');
+    await steps.locator('.ant-select-content[title="科室负责人"]').waitFor();
+    await steps.getByText('按事项审批层级').first().waitFor();
+    await steps.scrollIntoViewIfNeeded();
+    await shot('desk-8-item-editor-signoff');
+  });
 });
