@@ -164,6 +164,10 @@ const routes: RouteObject[] = [
                 path: 'escalations',
                 lazy: async () => ({ Component: (await import('./pages/case-support')).PendingEscalationsPage }),
               },
+              {
+                path: 'my-expert-requests',
+                lazy: async () => ({ Component: (await import('./pages/case-support')).MyExpertRequestsPage }),
+              },
             ],
           ),
           { path: '*', element: <NotFound /> },

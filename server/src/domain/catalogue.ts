@@ -1,10 +1,13 @@
 /** Rules a service item must satisfy before it is saved (R1.1–R1.4). Pure: no I/O. */
+import { signOffProblem } from './case/authority.ts';
+
 export interface ItemRulesInput {
   kind: 'instant' | 'committed';
   legalDays: number;
   promisedDays: number;
   materials: { key: string; requirement: string; condition: string }[];
-  steps: { key: string; order: number; limitDays: number }[];
+  steps: { key: string; order: number; limitDays: number; role?: string; authority?: string | null }[];
+  approvalLevel?: string;
 }
 
 export interface Problem {
@@ -60,6 +63,8 @@ export function itemProblems(c: ItemRulesInput): Problem | null {
     if (stepKeys.has(s.key)) return { field: `content.steps.${i}.key`, zh: '环节标识重复', en: 'Duplicate step key' };
     stepKeys.add(s.key);
   }
+  const signOff = signOffProblem(c.steps, c.approvalLevel);
+  if (signOff) return signOff;
   const needed = processDays(c.steps);
   if (needed > c.promisedDays) {
     return {

@@ -8,6 +8,8 @@ export const permissions = [
   'account.grant_admin',
   /** Approve or reject a change to an administrator account that another administrator asked for. */
   'account.approve_admin',
+  /** Set a person's approval authority level (审批权限: 科室负责人, 分管领导, 主要领导). */
+  'account.authority',
   'policy.manage',
   'audit.read',
   'audit.verify',
@@ -247,6 +249,7 @@ export const roles: readonly RoleDefinition[] = [
       'account.manage',
       'account.grant_admin',
       'account.approve_admin',
+      'account.authority',
       'policy.manage',
       'personal.unseal',
     ],

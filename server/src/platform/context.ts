@@ -28,6 +28,8 @@ export interface Actor {
   permissions: Set<Permission>;
   hallIds: string[];
   departmentIds: string[];
+  /** 审批权限: 'section' | 'deputy' | 'chief', or none. */
+  authorityLevel?: string | null;
   mustChangePassword: boolean;
   /** An administrator who has not enrolled two-factor sign-in yet may do nothing else first. */
   mustEnrolTotp?: boolean;

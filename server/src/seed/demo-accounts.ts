@@ -1,3 +1,4 @@
+import type { AuthorityLevel } from '../domain/case/authority.ts';
 import type { RoleCode } from '../domain/roles.ts';
 
 /** One demo account per post, listed in the README. `halls`: 'county', 'town' or both. */
@@ -9,6 +10,8 @@ export interface DemoAccount {
   /** Department codes (unique across the demo halls) the person works in. */
   departments: string[];
   phone: string;
+  /** 审批权限: who may sign off an approval at which level. */
+  authority?: AuthorityLevel;
 }
 
 export const DEMO_PASSWORD = 'Hall@2026';
@@ -51,6 +54,7 @@ export const demoAccounts: DemoAccount[] = [
     halls: ['county'],
     departments: [],
     phone: '13800010004',
+    authority: 'chief',
   },
   {
     username: 'supervisor',
@@ -99,6 +103,7 @@ export const demoAccounts: DemoAccount[] = [
     halls: ['county'],
     departments: ['SC'],
     phone: '13800010010',
+    authority: 'section',
   },
   {
     username: 'feedback',
@@ -140,6 +145,7 @@ export const demoAccounts: DemoAccount[] = [
     halls: ['town'],
     departments: [],
     phone: '13800010015',
+    authority: 'chief',
   },
 ];
 
@@ -194,6 +200,26 @@ for (const [code, hall, posts] of departmentPosts) {
       halls: [hall],
       departments: [code],
       phone: `138000200${String(i + 1).padStart(2, '0')}`,
+      // A department's approver is its section head (科室负责人).
+      ...(role === 'approver' ? { authority: 'section' as const } : {}),
     });
   }
+}
+
+/** 分管领导 of the departments whose items are decided at department level or signed off in two levels. */
+const leaders: [string, string][] = [
+  ['ZR', '冯建华'],
+  ['MZ', '蒋立新'],
+  ['ZJ', '沈国栋'],
+];
+for (const [i, [code, displayName]] of leaders.entries()) {
+  demoAccounts.push({
+    username: `${code.toLowerCase()}_leader`,
+    displayName,
+    roles: ['approver'],
+    halls: ['county'],
+    departments: [code],
+    phone: `138000300${String(i + 1).padStart(2, '0')}`,
+    authority: 'deputy',
+  });
 }

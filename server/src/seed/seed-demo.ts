@@ -168,6 +168,7 @@ export async function seedDemoHall(
           password_changed_at: now,
           created_at: now,
           updated_at: now,
+          authority_level: a.authority ?? null,
         })
         .execute();
       await trx

@@ -57,6 +57,10 @@ export const useResetPassword = () =>
     api.post<void>(`/api/users/${id}/reset-password`, { initialPassword }),
   );
 
+export const useSetAuthority = () =>
+  useUserMutation(({ id, authorityLevel }: { id: string; authorityLevel: User['authorityLevel'] }) =>
+    api.put<User>(`/api/users/${id}/authority`, { authorityLevel }),
+  );
 export const useResetTotp = () => useUserMutation((id: string) => api.post<void>(`/api/users/${id}/reset-totp`));
 
 export function usePolicy() {

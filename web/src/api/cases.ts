@@ -106,6 +106,8 @@ export interface CaseDetail extends CaseSummary {
     departmentId: string | null;
     limitDays: number;
     status: 'pending' | 'active' | 'done' | 'skipped';
+    /** 审批权限 the step needs (科室负责人 / 分管领导 / 主要领导), or none. */
+    authority?: 'section' | 'deputy' | 'chief' | null;
     /** What the signed-in person may do on this step now (claimStep, finishStep, …). */
     actions: string[];
     assignee: { id: string; name: string } | null;

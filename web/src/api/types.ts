@@ -64,6 +64,8 @@ export interface User {
   status: 'active' | 'disabled';
   lockedUntil: number | null;
   mustChangePassword: boolean;
+  /** 审批权限 (科室负责人 / 分管领导 / 主要领导), or none. */
+  authorityLevel?: 'section' | 'deputy' | 'chief' | null;
   lastLoginAt: number | null;
   createdAt: number;
 }
@@ -169,6 +171,8 @@ export interface Step {
   role: string;
   departmentId: string | null;
   limitDays: number;
+  /** 逐级签批: the authority level that signs this sign-off step; else the item's approval level holds. */
+  authority?: 'section' | 'deputy' | 'chief' | null;
 }
 
 export interface Faq {

@@ -15,6 +15,7 @@ import {
   TeamOutlined,
   AlertOutlined,
   FlagOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Translate } from '../i18n';
@@ -42,6 +43,9 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
   if (can('supervision.view') && (can('case.review') || can('case.approve'))) {
     items.push({ key: '/escalations', icon: <FlagOutlined />, label: <EscalationMenuLabel /> });
   }
+  // 专家意见待办: any colleague may be named as an internal expert on a case.
+  if (can('case.read'))
+    items.push({ key: '/my-expert-requests', icon: <SolutionOutlined />, label: t('menu.myExpertRequests') });
   if (can('supervision.view')) {
     items.push({
       key: 'supervision',
@@ -106,6 +110,7 @@ const PREFIXES = [
   '/supervision',
   '/alerts',
   '/escalations',
+  '/my-expert-requests',
 ];
 
 /** Menu key for a pathname (e.g. /catalog/abc → /catalog) and the submenu that holds it. */

@@ -15,6 +15,7 @@ export {
   type CaseState,
   type Clock,
   caseStates,
+  endsWithoutResult,
   isCaseState,
   isSuspendable,
   isTerminal,
@@ -38,21 +39,27 @@ export {
   transitions,
 } from './transitions.ts';
 export {
+  type AuthorityLevel,
+  authorityForItem,
+  authorityLabels,
+  authorityLevels,
+  chainProblem,
+  holdsAuthority,
+  isAuthorityLevel,
+} from './authority.ts';
+export { caseMove, caseOptions, inconsistency, type MoveResult, startProcess } from './moves.ts';
+export { decide } from './process.ts';
+export {
   type CaseStep,
-  caseMove,
-  caseOptions,
-  decide,
-  inconsistency,
+  holdsPost,
   isProcessAction,
   kindOf,
-  type MoveResult,
   mayWork,
   type ProcessAction,
   processActions,
   type StepActor,
   type StepKind,
   type StepStatus,
-  startProcess,
   stateFor,
   workable,
-} from './process.ts';
+} from './steps.ts';

@@ -11,7 +11,7 @@ import {
   mayWork,
   startProcess,
   type StepActor,
-} from './process.ts';
+} from './index.ts';
 import { caseActions } from './transitions.ts';
 
 const step = (id: string, name: string, order: number, role: string, departmentId: string | null): CaseStep => ({

@@ -95,6 +95,9 @@ export function isCaseState(s: string): s is CaseState {
   return (caseStates as readonly string[]).includes(s);
 }
 
+/** A case that ends without a result (终止, 撤回): its open steps are not worked any more (不再办理). */
+export const endsWithoutResult = (s: string) => s === 'terminated' || s === 'withdrawn';
+
 export function isTerminal(s: CaseState): s is TerminalState {
   return (terminalStates as readonly CaseState[]).includes(s);
 }

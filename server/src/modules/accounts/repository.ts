@@ -17,6 +17,10 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The posts one person holds: whom a step may be assigned to. */
+export const rolesOfUser = (db: Db, userId: string) =>
+  db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
+
 /** Loads the roles, halls and departments of several users in three queries. */
 export async function withLinks(db: Db, users: UserRow[]): Promise<UserWithLinks[]> {
   if (users.length === 0) return [];

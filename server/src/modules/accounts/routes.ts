@@ -9,6 +9,7 @@ import { passwordPolicySchema, readPasswordPolicy } from '../../platform/setting
 import * as s from './schema.ts';
 import * as requests from './admin-request-service.ts';
 import * as service from './service.ts';
+import { setAuthority } from './authority-service.ts';
 
 export function accountRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -34,6 +35,14 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags, params: idParams, body: s.userPatch, response: { 200: s.userSchema } },
     },
     async (req) => service.updateUser(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.put(
+    '/api/users/:id/authority',
+    {
+      config: { access: 'account.authority' },
+      schema: { tags, params: idParams, body: s.authorityInput, response: { 200: s.userSchema } },
+    },
+    async (req) => setAuthority(ctx, actorOf(req), req.params.id, req.body.authorityLevel),
   );
   r.post(
     '/api/users/:id/unlock',

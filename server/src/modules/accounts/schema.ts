@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { authorityLevels } from '../../domain/case/authority.ts';
 import { roleCodes } from '../../domain/roles.ts';
 import { pageQuery } from '../../platform/schemas.ts';
 
@@ -13,6 +14,8 @@ export const userSchema = z.object({
   status: z.enum(['active', 'disabled']),
   lockedUntil: z.number().nullable(),
   mustChangePassword: z.boolean(),
+  /** 审批权限: 科室负责人 / 分管领导 / 主要领导, or none. */
+  authorityLevel: z.enum(authorityLevels).nullable(),
   lastLoginAt: z.number().nullable(),
   createdAt: z.number(),
 });
@@ -94,3 +97,5 @@ export const adminRequestQuery = pageQuery.extend({
   status: z.enum(['pending', 'approved', 'rejected', 'cancelled']).optional(),
 });
 export const decisionBody = z.object({ note: z.string().trim().max(200).optional() });
+
+export const authorityInput = z.object({ authorityLevel: z.enum(authorityLevels).nullable() });

@@ -1,3 +1,4 @@
+import { isAuthorityLevel } from '../../domain/case/authority.ts';
 import { maskPhone } from '../../domain/masking.ts';
 import { piiFields, protectPhone } from '../../platform/pii/protect.ts';
 import { passwordWeakness } from '../../domain/password-policy.ts';
@@ -35,6 +36,7 @@ export function presentUser(u: repo.UserWithLinks) {
     status: u.status as 'active' | 'disabled',
     lockedUntil: u.locked_until === null ? null : Number(u.locked_until),
     mustChangePassword: u.must_change_password === 1,
+    authorityLevel: isAuthorityLevel(u.authority_level) ? u.authority_level : null,
     lastLoginAt: u.last_login_at === null ? null : Number(u.last_login_at),
     createdAt: Number(u.created_at),
   };
@@ -107,7 +109,7 @@ export async function loadVisible(ctx: AppContext, actor: Actor, id: string) {
 }
 
 /** Loads a business account for a direct change; an administrator account answers APPROVAL_REQUIRED. */
-async function loadBusinessAccount(ctx: AppContext, actor: Actor, id: string) {
+export async function loadBusinessAccount(ctx: AppContext, actor: Actor, id: string) {
   const user = await loadVisible(ctx, actor, id);
   if (holdsAdminRole(user.roles)) throw approvalRequired();
   return user;
@@ -271,3 +273,5 @@ export async function updatePolicy(ctx: AppContext, actor: Actor, policy: Passwo
   });
   return readPasswordPolicy(ctx.db);
 }
+
+export { rolesOfUser } from './repository.ts';

@@ -341,18 +341,37 @@ describe('routing, claiming and refusals', () => {
     expect((await s.reviewer.post(`/api/cases/${c.id}/steps/${s3}/hand-over`, { userId: reviewerId })).statusCode).toBe(
       403,
     );
+    // The step goes only to a colleague holding its post (后台办理员) in its department.
+    expect(
+      json(await s.handler.post(`/api/cases/${c.id}/steps/${s3}/hand-over`, { userId: reviewerId, note: '本人休假' })),
+    ).toMatchObject({
+      code: 'VALIDATION',
+      field: 'userId',
+      message: '该人员不在「现场核查」环节的岗位（后台办理员）上',
+    });
+    const secadmin = await signedIn(hall.app, 'secadmin');
+    const created = await secadmin.post('/api/users', {
+      username: 'sc_handler2',
+      displayName: '周晓',
+      roles: ['handler'],
+      hallIds: [hallId],
+      departmentIds: [sc],
+      initialPassword: 'Start#2026a',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const handler2Id = json(created).id as string;
     c = await ok(
-      await s.handler.post(`/api/cases/${c.id}/steps/${s3}/hand-over`, { userId: reviewerId, note: '本人休假' }),
+      await s.handler.post(`/api/cases/${c.id}/steps/${s3}/hand-over`, { userId: handler2Id, note: '本人休假' }),
     );
-    expect(stepOf(c, 's3').assignee.name).toBe('刘洋');
+    expect(stepOf(c, 's3').assignee.name).toBe('周晓');
     // The case list's person filter finds the case by the person now holding its step.
-    const byPerson = json(await s.supervisor.get(`/api/cases?personId=${reviewerId}&pageSize=100`)).items.map(
+    const byPerson = json(await s.supervisor.get(`/api/cases?personId=${handler2Id}&pageSize=100`)).items.map(
       (x: { id: string }) => x.id,
     );
     expect(byPerson).toContain(c.id);
     expect(c.events.at(-1)).toMatchObject({
       action: 'handOverStep',
-      detail: expect.objectContaining({ fromAssignee: '杨帆', toAssignee: '刘洋', note: '本人休假' }),
+      detail: expect.objectContaining({ fromAssignee: '杨帆', toAssignee: '周晓', note: '本人休假' }),
     });
   });
 

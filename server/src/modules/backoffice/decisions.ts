@@ -107,17 +107,13 @@ export const startRework = (ctx: AppContext, actor: Actor, id: string) =>
   stepMove(ctx, actor, id, { action: 'startRework', audit: 'case.startRework' });
 
 /**
- * Who may decide at the item's authority level: window, section and department level by an approver or the
- * station head; leader level — and any decision referred upwards — by the station head only.
+ * A decision referred upwards is the station head's; the level each sign-off step needs (科室负责人, 分管领导,
+ * 主要领导) is checked by the process itself, step by step.
  */
 async function mustHoldAuthority(ctx: AppContext, actor: Actor, c: cases.CaseRow) {
   const { content } = await pinnedItem(ctx.db, c);
-  const headOnly = content.approvalLevel === 'leader' || c.approval_escalated === 1;
-  if (headOnly && !actor.roles.includes('station_head')) {
-    throw forbidden(
-      c.approval_escalated === 1 ? '该办件已提请上级审批，须由站长决定' : '该事项须由分管领导（站长）审批',
-      'This decision belongs to the station head',
-    );
+  if (c.approval_escalated === 1 && !actor.roles.includes('station_head')) {
+    throw forbidden('该办件已提请上级审批，须由站长决定', 'This decision belongs to the station head');
   }
   return content.approvalLevel;
 }

@@ -7,7 +7,7 @@ export const userInHall = (db: Db, userId: string, hallId: string) =>
   db
     .selectFrom('users')
     .innerJoin('user_halls', 'user_halls.user_id', 'users.id')
-    .select(['users.id', 'users.display_name', 'users.status'])
+    .select(['users.id', 'users.display_name', 'users.status', 'users.authority_level'])
     .where('users.id', '=', userId)
     .where('user_halls.hall_id', '=', hallId)
     .executeTakeFirst();

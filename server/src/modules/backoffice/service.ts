@@ -3,8 +3,15 @@
  * finishing a step (the next order is activated once every parallel step of this one is done, each hand-over
  * on a routing slip), rerouting with a reason, and steps stuck at hand-over.
  */
-import { workable } from '../../domain/case/index.ts';
-import { isRoleCode } from '../../domain/roles.ts';
+import {
+  authorityLabels,
+  authorityLevels,
+  holdsAuthority,
+  holdsPost,
+  isAuthorityLevel,
+  workable,
+} from '../../domain/case/index.ts';
+import { isRoleCode, roleDefinition } from '../../domain/roles.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
@@ -22,8 +29,11 @@ import {
   lightOf,
 } from '../cases/service.ts';
 import * as cases from '../cases/service.ts';
+import { rolesOfUser } from '../accounts/service.ts';
 import { visibleHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
+
+const roleName = (r: string) => (isRoleCode(r) ? roleDefinition(r).name : r);
 
 const changedMeanwhile = () =>
   new AppError(409, 'CONFLICT', '环节已被他人处理，请刷新后重试', 'The step was changed meanwhile; reload and retry');
@@ -61,15 +71,35 @@ export async function stepMove(ctx: AppContext, actor: Actor, caseId: string, m:
 export const claimStep = (ctx: AppContext, actor: Actor, caseId: string, stepId: string) =>
   stepMove(ctx, actor, caseId, { action: 'claimStep', stepId, audit: 'case.step_claim' });
 
+/** The colleague a step goes to must be able to work it: its post, its department and, for a sign-off, its level. */
 async function assigneeFor(ctx: AppContext, c: cases.CaseRow, s: cases.StepRow, userId: string) {
   const u = await repo.userInHall(ctx.db, userId, c.hall_id);
   if (u?.status !== 'active')
     throw invalid('userId', '该人员不存在或不在本大厅', 'No such active colleague in the hall');
-  if (s.department_id) {
-    const deps = await repo.departmentsOfUser(ctx.db, userId);
-    if (!deps.some((d) => d.department_id === s.department_id))
-      throw invalid('userId', '该人员不属于环节所在部门', 'The colleague is not in the step’s department');
-  }
+  const [roles, deps] = await Promise.all([rolesOfUser(ctx.db, userId), repo.departmentsOfUser(ctx.db, userId)]);
+  const colleague = {
+    userId: u.id,
+    name: u.display_name,
+    roles: roles.map((r) => r.role).filter(isRoleCode),
+    departmentIds: deps.map((d) => d.department_id),
+    authority: isAuthorityLevel(u.authority_level) ? u.authority_level : null,
+  };
+  const step = { role: s.role, departmentId: s.department_id };
+  if (!holdsPost({ ...colleague, departmentIds: [] }, { ...step, departmentId: null }))
+    throw invalid(
+      'userId',
+      `该人员不在「${s.name}」环节的岗位（${roleName(s.role)}）上`,
+      'The colleague does not hold the step’s post',
+    );
+  if (!holdsPost(colleague, step))
+    throw invalid('userId', '该人员不属于环节所在部门', 'The colleague is not in the step’s department');
+  const needed = isAuthorityLevel(s.authority) ? s.authority : null;
+  if (!holdsAuthority(colleague.authority, needed))
+    throw invalid(
+      'userId',
+      `「${s.name}」须由${authorityLabels[needed!].zh}及以上审批权限的人员签批`,
+      'The colleague lacks the authority level the step needs',
+    );
   return u;
 }
 
@@ -244,7 +274,14 @@ export async function departmentInbox(ctx: AppContext, actor: Actor, q: InboxQue
 /** 个人待办: the steps the actor holds, and the unclaimed ones their post and department may take (分办 for the router). */
 export async function myInbox(ctx: AppContext, actor: Actor, q: InboxQuery) {
   const w = workable(actor.roles.filter(isRoleCode));
-  const openTo = { userId: actor.userId, roles: w.roles, departmentIds: actor.departmentIds, hallWide: w.hallWide };
+  const level = isAuthorityLevel(actor.authorityLevel) ? actor.authorityLevel : null;
+  const openTo = {
+    userId: actor.userId,
+    roles: w.roles,
+    departmentIds: actor.departmentIds,
+    hallWide: w.hallWide,
+    authorities: authorityLevels.filter((l) => holdsAuthority(level, l)),
+  };
   const rows = await cases.inbox(ctx.db, {
     ...q,
     unassigned: undefined,

@@ -6,7 +6,7 @@ export interface InboxFilter {
   departmentId?: string;
   assigneeId?: string;
   /** My work: steps I hold, and unclaimed ones of a post I may work in my departments (or any, hall-wide). */
-  openTo?: { userId: string; roles: string[]; departmentIds: string[]; hallWide: boolean };
+  openTo?: { userId: string; roles: string[]; departmentIds: string[]; hallWide: boolean; authorities: string[] };
   /** true: only steps nobody has claimed; false: only claimed ones. */
   unassigned?: boolean;
   urgency?: string;
@@ -39,6 +39,11 @@ export async function inbox(db: Db, f: InboxFilter) {
         eb.and([
           eb('case_steps.assignee_id', 'is', null),
           eb('case_steps.role', 'in', o.roles.length ? o.roles : ['']),
+          // A sign-off step shows only to those at its level or above.
+          eb.or([
+            eb('case_steps.authority', 'is', null),
+            eb('case_steps.authority', 'in', o.authorities.length ? o.authorities : ['']),
+          ]),
           ...(o.hallWide
             ? []
             : [

@@ -5,7 +5,9 @@
  * caller's transaction. Reception, back office, results and time limits all move cases through here.
  */
 import {
+  authorityForItem,
   type CaseAction,
+  isAuthorityLevel,
   type CaseStep,
   caseMove,
   caseOptions,
@@ -32,9 +34,16 @@ export const stepActor = (actor: Actor): StepActor => ({
   name: actor.displayName,
   roles: actor.roles.filter(isRoleCode),
   departmentIds: actor.departmentIds,
+  authority: isAuthorityLevel(actor.authorityLevel) ? actor.authorityLevel : null,
 });
 
-export const toCaseStep = (s: repo.StepRow): CaseStep => ({
+const signs = (role: string) => role === 'approver' || role === 'station_head';
+
+/** The level a step needs: its own, or — for a sign-off step of a case from before levels were stored — the item's. */
+const stepAuthority = (s: repo.StepRow, approvalLevel?: string) =>
+  isAuthorityLevel(s.authority) ? s.authority : approvalLevel && signs(s.role) ? authorityForItem(approvalLevel) : null;
+
+export const toCaseStep = (s: repo.StepRow, approvalLevel?: string): CaseStep => ({
   id: s.id,
   name: s.name,
   order: s.step_order,
@@ -43,16 +52,17 @@ export const toCaseStep = (s: repo.StepRow): CaseStep => ({
   status: s.status as StepStatus,
   assigneeId: s.assignee_id ?? null,
   assigneeName: s.assignee_name ?? null,
+  authority: stepAuthority(s, approvalLevel),
 });
 
 /** What the actor may do on the case now: the action bar's actions and each active step's own. */
 export function optionsFor(actor: Actor, c: repo.CaseRow, steps: readonly repo.StepRow[], approvalLevel: string) {
-  return caseOptions(statusOf(c), steps.map(toCaseStep), stepActor(actor), leaderOnly(c, approvalLevel));
+  const own = steps.map((s) => toCaseStep(s, approvalLevel));
+  return caseOptions(statusOf(c), own, stepActor(actor), leaderOnly(c));
 }
 
-/** A leader-level item, or a decision referred upwards, is the station head's to decide. */
-export const leaderOnly = (c: repo.CaseRow, approvalLevel: string) =>
-  approvalLevel === 'leader' || c.approval_escalated === 1;
+/** A decision referred upwards is the station head's to decide (a leader-level item needs 主要领导 authority). */
+export const leaderOnly = (c: repo.CaseRow) => c.approval_escalated === 1;
 
 const changedMeanwhile = () =>
   new AppError(409, 'CONFLICT', '办件已被他人处理，请刷新后重试', 'The case was changed meanwhile; reload and retry');
@@ -73,14 +83,15 @@ export interface ProcessMove {
  */
 export async function processMove(trx: Db, actor: Actor, c: repo.CaseRow, now: number, m: ProcessMove) {
   const before = await repo.stepsOf(trx, c.id);
+  const level = m.approvalLevel ?? (await pinnedItem(trx, c)).content.approvalLevel;
   const r = caseMove({
     status: statusOf(c),
-    steps: before.map(toCaseStep),
+    steps: before.map((s) => toCaseStep(s, level)),
     actor: stepActor(actor),
     action: m.action,
     stepId: m.stepId,
     payload: m.payload ?? {},
-    leaderOnly: leaderOnly(c, m.approvalLevel ?? (await pinnedItem(trx, c)).content.approvalLevel),
+    leaderOnly: leaderOnly(c),
   });
   if (!r.ok) {
     if (r.code === 'VALIDATION') throw invalid(r.field ?? 'body', r.zh, r.en);
@@ -174,12 +185,14 @@ export function stepsAtAcceptance(
     role: string;
     departmentId: string | null;
     limitDays: number;
+    authority?: string | null | undefined;
   }[],
   now: number,
   deadlineOf: (s: { activated_at: number; limit_days: number }) => {
     deadline: string | null;
     deadline_provisional: number;
   },
+  approvalLevel?: string,
 ) {
   const rows = plan.map((s) => ({
     id: newId(now),
@@ -190,6 +203,12 @@ export function stepsAtAcceptance(
     role: s.role,
     department_id: s.departmentId,
     limit_days: s.limitDays,
+    // A sign-off step needs its own level, else the item's approval level.
+    authority: isAuthorityLevel(s.authority)
+      ? s.authority
+      : approvalLevel && signs(s.role)
+        ? authorityForItem(approvalLevel)
+        : null,
   }));
   const start = startProcess(
     rows.map((r) => ({
@@ -198,6 +217,7 @@ export function stepsAtAcceptance(
       order: r.step_order,
       role: r.role,
       departmentId: r.department_id,
+      authority: r.authority,
       status: 'pending',
       assigneeId: null,
       assigneeName: null,

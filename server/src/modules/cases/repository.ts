@@ -317,6 +317,15 @@ export async function updateStepFrom(
   return Number(r.numUpdatedRows) === 1;
 }
 
+/** A case that ends without a result (终止, 撤回): its open steps will not be worked any more (不再办理). */
+export const skipOpenSteps = (db: Db, caseId: string) =>
+  db
+    .updateTable('case_steps')
+    .set({ status: 'skipped' })
+    .where('case_id', '=', caseId)
+    .where('status', 'in', ['pending', 'active'])
+    .execute();
+
 export const updateStep = (db: Db, id: string, patch: Partial<StepRow>) =>
   db.updateTable('case_steps').set(patch).where('id', '=', id).execute();
 

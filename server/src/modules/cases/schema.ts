@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { caseStates } from '../../domain/case/index.ts';
+import { authorityLevels, caseStates } from '../../domain/case/index.ts';
 import { listOf, pageQuery } from '../../platform/schemas.ts';
 import { applicantSchema } from '../applicants/schema.ts';
 import { documentKinds, importances, urgencies } from './presenter.ts';
@@ -78,6 +78,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
       departmentId: z.string().nullable(),
       limitDays: z.number(),
       status: z.enum(['pending', 'active', 'done', 'skipped']),
+      /** 审批权限: the level that signs this step off (科室负责人 / 分管领导 / 主要领导), or none. */
+      authority: z.enum(authorityLevels).nullable(),
       /** What the signed-in person may do on this step now (claimStep, finishStep, passReview, approve, startRework). */
       actions: z.array(z.string()),
       /** 承办人: who works the step now (claimed, assigned or handed over). */

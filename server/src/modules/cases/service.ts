@@ -15,7 +15,7 @@ import { type DocumentKind, documentKindLabels, stateLabel, type Urgency, urgenc
 import { withInternalOpinionsFor } from './internal-opinions.ts';
 import * as repo from './repository.ts';
 import type { CaseDetail } from './schema.ts';
-import { optionsFor } from './process.ts';
+import { optionsFor, toCaseStep } from './process.ts';
 import { moveCase } from './trail.ts';
 
 export function presentSummary(c: repo.CaseRow, applicantName: string, light: CaseDetail['light'] = null) {
@@ -93,6 +93,7 @@ export async function presentDetail(
     checklist: x.check,
     steps: steps.map((s) => ({
       ...presentStep(calendar, today, c, s),
+      authority: toCaseStep(s, x.content.approvalLevel).authority ?? null,
       actions: options.perStep.find((p) => p.stepId === s.id)?.actions ?? [],
     })),
     routingSlips: slips.map((s) => ({

@@ -5,6 +5,7 @@
 import {
   type CaseAction,
   type CaseStatus,
+  endsWithoutResult,
   isProcessAction,
   parseCaseStatus,
   payloadProblem,
@@ -67,6 +68,7 @@ export async function moveCase(trx: Db, actor: Actor, c: repo.CaseRow, now: numb
       'The case was changed meanwhile; reload and retry',
     );
   }
+  if (endsWithoutResult(to.state)) await repo.skipOpenSteps(trx, c.id);
   await recordEvent(trx, actor, c.id, now, { action: m.action, from: c.state, to: to.state, detail: m.detail });
   return { ...c, ...patch };
 }

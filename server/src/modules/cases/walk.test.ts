@@ -44,13 +44,14 @@ beforeAll(async () => {
 });
 afterAll(() => hall.close());
 
-/** The demo account of a step's post and department (README: demo staff of every department). */
-function accountFor(where: 'county' | 'town', role: string, departmentId: string | null, leader: boolean) {
-  // A leader-level item's approval is the station head's.
-  if (leader && role === 'approver') return where === 'county' ? 'head' : 'town_head';
+/** The demo account of a step's post, department and authority level (README: demo staff of every department). */
+function accountFor(where: 'county' | 'town', role: string, departmentId: string | null, authority: string | null) {
+  // 主要领导 signs as the station head; 分管领导 is the department's leader account.
+  if (authority === 'chief') return where === 'county' ? 'head' : 'town_head';
   if (departmentId === null) return role === 'clerk' ? halls[where].clerk : role;
   const code = halls[where].departments.get(departmentId);
   if (!code) throw new Error(`unknown department ${departmentId}`);
+  if (authority === 'deputy') return `${code.toLowerCase()}_leader`;
   return code === 'SC' ? role : `${code.toLowerCase()}_${role}`;
 }
 
@@ -95,7 +96,7 @@ async function walk(where: 'county' | 'town', item: { id: string; code: string; 
     const backOffice = active.filter((s: any) => s.role !== 'clerk');
     if (backOffice.length === 0) break;
     for (const step of backOffice) {
-      const who = accountFor(where, step.role, step.departmentId, item.content.approvalLevel === 'leader');
+      const who = accountFor(where, step.role, step.departmentId, step.authority);
       const s = await as(who);
       // The step is in its worker's own inbox, ready to claim.
       const mine = json(await s.get('/api/backoffice/inbox/mine')).items.map((i: any) => i.stepId);
@@ -154,8 +155,10 @@ describe('every published demo item, from acceptance to the archive', () => {
       for (const summary of list) {
         const item = json(await head.get(`/api/catalog/items/${summary.id}`));
         hall.clock.advance(61_000); // the public progress lookup is rate limited per address
-        await walk(where, item, `1390000${String(1000 + n++).slice(-4)}`);
+        const workers = await walk(where, item, `1390000${String(1000 + n++).slice(-4)}`);
         walked.push(summary.code);
+        // ZR-002 is signed off in two levels: the section head, then the deputy leader in charge.
+        if (summary.code === 'ZR-002') expect(workers.slice(-2)).toEqual(['zr_approver', 'zr_leader']);
       }
     }
     expect(walked).toEqual(

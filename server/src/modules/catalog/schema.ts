@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { authorityLevels } from '../../domain/case/authority.ts';
 import { roleCodes } from '../../domain/roles.ts';
 import { pageQuery } from '../../platform/schemas.ts';
 import { intParam } from '../../platform/numeric-params.ts';
@@ -42,6 +43,8 @@ export const stepSchema = z.object({
   role: z.enum(roleCodes),
   departmentId: z.string().max(64).nullable().default(null),
   limitDays: days,
+  /** A sign-off step of a chain (逐级签批) names the authority level that signs it; else the item's level holds. */
+  authority: z.enum(authorityLevels).nullable().optional(),
 });
 
 export const itemContentSchema = z.object({

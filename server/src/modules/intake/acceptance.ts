@@ -65,7 +65,14 @@ export async function acceptInTransaction(
   const calendar = await calendarOf(trx, c.hall_id);
   // The published process starts: the reception order is done by this clerk, the next order is routed to its
   // departments, each step with its own deadline (环节时限) from today; nothing is suspended yet.
-  const plan = stepsAtAcceptance(actor, c.id, x.content.steps, now, (s) => stepDeadlineColumns(calendar, s, []));
+  const plan = stepsAtAcceptance(
+    actor,
+    c.id,
+    x.content.steps,
+    now,
+    (s) => stepDeadlineColumns(calendar, s, []),
+    x.content.approvalLevel,
+  );
   await cases.insertSteps(trx, plan.steps);
   const active = plan.activated;
   await cases.insertSlips(

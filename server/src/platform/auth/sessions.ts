@@ -66,6 +66,7 @@ export async function resolveSession(db: Db, token: string, now: number, ip: str
       'users.display_name',
       'users.status',
       'users.must_change_password',
+      'users.authority_level',
       'settings.value as policy',
     ])
     .where('sessions.id', '=', id)
@@ -110,6 +111,7 @@ export async function resolveSession(db: Db, token: string, now: number, ip: str
       permissions: permissionsOf(roleList),
       hallIds: of('hall'),
       departmentIds: of('department'),
+      authorityLevel: found.authority_level ?? null,
       // An initial password, or one older than the policy's maximum age, must be replaced first (not in a demo
       // database, whose passwords are published anyway and whose demo must keep working).
       mustChangePassword:

@@ -161,6 +161,8 @@ export interface CaseStepTable {
   deadline?: string | null;
   /** Added by 0014: 1 when the step deadline touches a year without a published schedule (待定). */
   deadline_provisional?: number;
+  /** Added by 0019: the authority level a sign-off step needs (审批权限), or none. */
+  authority?: string | null;
 }
 
 /** 流转单: a hand-over of the case to a receiving department (R4.1). */

@@ -63,6 +63,8 @@ export interface UserTable {
   password_changed_at: number;
   created_at: number;
   updated_at: number;
+  /** Added by 0019: 审批权限 'section' | 'deputy' | 'chief', or none. */
+  authority_level?: string | null;
 }
 
 export interface UserRoleTable {

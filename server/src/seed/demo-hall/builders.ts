@@ -67,6 +67,8 @@ export interface DemoStep {
   role: DemoStepRole;
   departmentCode: string | null;
   limitDays: number;
+  /** A sign-off step of a chain names its own level; otherwise the item's approval level holds. */
+  authority?: 'section' | 'deputy' | 'chief';
 }
 
 export interface DemoItem {

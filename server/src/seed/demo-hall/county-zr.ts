@@ -110,7 +110,7 @@ export const zrItems: DemoItem[] = [
     warningDays: 2,
     feeFen: 0,
     feeNote: '',
-    approvalLevel: 'leader',
+    approvalLevel: 'department',
     materials: [
       material({
         key: 'm1',
@@ -151,8 +151,10 @@ export const zrItems: DemoItem[] = [
       step('s2', '分办', 2, 'router', null, 0),
       step('s3', '规划审查', 3, 'reviewer', 'ZR', 5),
       step('s4', '联合审查（人防、市政配套）', 3, 'reviewer', 'ZJ', 4),
-      step('s5', '审批', 4, 'approver', 'ZR', 3),
-      step('s6', '办结（制证）', 5, 'clerk', null, 1),
+      // 逐级签批: the section head signs first, then the deputy leader in charge decides.
+      { ...step('s5', '科室审核签批', 4, 'approver', 'ZR', 1), authority: 'section' },
+      step('s6', '分管领导审批', 5, 'approver', 'ZR', 2),
+      step('s7', '办结（制证）', 6, 'clerk', null, 1),
     ],
     faq: [
       {

@@ -1,6 +1,7 @@
-import { App, Button, Popconfirm, Space, Tag } from 'antd';
+import { App, Button, Popconfirm, Select, Space, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
-import { usePatchUser, useResetTotp, useUnlockUser } from '../../api/accounts';
+import { usePatchUser, useResetTotp, useSetAuthority, useUnlockUser } from '../../api/accounts';
+import { useCan } from '../../api/auth';
 import { holdsAdminRole, useRequestAdminChange } from '../../api/security';
 import type { User } from '../../api/types';
 import { formatTime } from '../../components/format';
@@ -25,6 +26,10 @@ export function useUserColumns(opts: {
   const unlock = useUnlockUser();
   const ask = useRequestAdminChange();
   const resetTotp = useResetTotp();
+  const setAuthority = useSetAuthority();
+  const can = useCan();
+  const signs = (u: User) => u.roles.includes('approver') || u.roles.includes('station_head');
+  const levelLabel = (l: User['authorityLevel']) => t(`authority.${l ?? 'none'}` as 'authority.none');
 
   // An administrator account changes only through a request a second administrator approves.
   const submitted = () => message.success(t('requests.submitted'));
@@ -53,6 +58,34 @@ export function useUserColumns(opts: {
           ))}
         </Space>
       ),
+    },
+    {
+      // 审批权限: the security administrator sets it here, for approvers and station heads.
+      title: t('authority.title'),
+      key: 'authority',
+      width: 140,
+      render: (_, u) =>
+        can('account.authority') && signs(u) ? (
+          <Select
+            size="small"
+            style={{ width: 120 }}
+            aria-label={`${t('authority.title')} ${u.username}`}
+            value={u.authorityLevel ?? 'none'}
+            options={(['none', 'section', 'deputy', 'chief'] as const).map((l) => ({
+              value: l,
+              label: t(`authority.${l}`),
+            }))}
+            onChange={(v: string) =>
+              setAuthority
+                .mutateAsync({ id: u.id, authorityLevel: v === 'none' ? null : (v as User['authorityLevel']) })
+                .then(() => message.success(t('authority.saved')), notifyError)
+            }
+          />
+        ) : u.authorityLevel ? (
+          <Tag color="purple">{levelLabel(u.authorityLevel)}</Tag>
+        ) : (
+          '—'
+        ),
     },
     {
       title: t('common.status'),

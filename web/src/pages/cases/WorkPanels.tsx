@@ -39,7 +39,20 @@ export function StepsTable({ c }: { c: CaseDetail }) {
         dataSource={c.steps}
         columns={[
           { title: '#', dataIndex: 'order', width: 40 },
-          { title: t('cs.step'), dataIndex: 'name' },
+          {
+            title: t('cs.step'),
+            render: (_v, s) => (
+              <>
+                {s.name}
+                {/* A sign-off step names the authority level that signs it (逐级签批). */}
+                {s.authority && (
+                  <Tag color="purple" style={{ marginLeft: 6 }} data-testid={`step-authority-${s.key}`}>
+                    {t('authority.needs', { level: t(`authority.${s.authority}`) })}
+                  </Tag>
+                )}
+              </>
+            ),
+          },
           { title: t('cs.department'), render: (_v, s) => deptName(s.departmentId) },
           { title: t('cs.assignee'), render: (_v, s) => s.assignee?.name ?? '—' },
           {

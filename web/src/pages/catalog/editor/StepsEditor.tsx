@@ -113,6 +113,22 @@ export function StepsEditor({ readOnly }: { readOnly: boolean }) {
       ),
     },
     {
+      // 逐级签批: a sign-off step may name the level that signs it; empty = the item's approval level.
+      title: t('authority.title'),
+      key: 'authority',
+      width: 150,
+      render: (_, f) => (
+        <Form.Item {...cell} name={[f.name, 'authority']}>
+          <Select
+            aria-label={t('authority.title')}
+            allowClear
+            placeholder={t('authority.itemLevel')}
+            options={(['section', 'deputy', 'chief'] as const).map((l) => ({ value: l, label: t(`authority.${l}`) }))}
+          />
+        </Form.Item>
+      ),
+    },
+    {
       title: t('common.actions'),
       key: 'actions',
       width: 110,
@@ -127,7 +143,7 @@ export function StepsEditor({ readOnly }: { readOnly: boolean }) {
         name="steps"
         atLeastOne={t('steps.atLeastOne')}
         columns={columns}
-        scrollX={920}
+        scrollX={1070}
         testId="steps-table"
         addLabel={t('steps.add')}
         onAdd={(add) => add(newStep(nextOrder()))}

@@ -101,6 +101,7 @@ export function fromForm(v: ItemFormValues): ItemContent {
       role: s.role,
       departmentId: s.departmentId || null,
       limitDays: int(s.limitDays),
+      authority: s.authority || null,
     })),
     faq: (v.faq ?? []).map((f) => ({ question: str(f.question), answer: str(f.answer) })),
   };
