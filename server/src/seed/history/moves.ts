@@ -20,6 +20,8 @@ export const yearOf = (day: string) => Number(day.slice(0, 4));
 /** A move of the script at its instant and hall day. */
 export type DatedMove = Move & { at: number; day: string };
 
+type Manifest = Parameters<typeof doc.manifest>[0];
+
 /** The case as its moves have left it so far: the columns of its row and the contents of its archive file. */
 export interface CaseSoFar {
   status: CaseStatus;
@@ -37,16 +39,11 @@ export interface CaseSoFar {
   pauseFrom: number | null;
   pauseTo: number | null;
   archivedAt: number | null;
-  filed: doc.Filed[];
-  trail: { seq: number; at: number; by: string; action: string; fromState: string | null; toState: string }[];
-  materials: { round: number; at: number; clerk: string; marks: string }[];
-  deliveries: {
-    method: string;
-    collectedBy: string | null;
-    docNumber: string | null;
-    trackingNumber: string | null;
-    at: number;
-  }[];
+  /** What the archive file lists: documents filed, material rounds, deliveries and the trail. */
+  filed: Manifest['documents'];
+  trail: Manifest['trail'];
+  materials: Manifest['materials'];
+  deliveries: Manifest['deliveries'];
 }
 
 export function caseAtStart(): CaseSoFar {
