@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, logIn, openBrowser } from './support/browser.ts';
+import { screenshotOnFailure } from './support/session.ts';
+import { chooseItem, registerAtWindow } from './support/cases.ts';
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
@@ -10,32 +12,13 @@ beforeAll(async () => {
   page = await browser.context.newPage();
 });
 afterAll(() => browser?.close());
-afterEach(async (c) => {
-  if (c.task.result?.state === 'fail') await page.screenshot({ path: '/tmp/ow-fail.png', fullPage: true });
-});
+screenshotOnFailure(() => page, 'accept');
 
 describe('当场受理 at the window', () => {
   it('accepts a complete reception with one press: one request, a case number and a printable receipt', async () => {
     await logIn(page, 'clerk');
-    await page.getByRole('menuitem', { name: /收件受理/ }).click();
-    await page.getByLabel('查找申请人').fill('510822199002143017');
-    await page.getByLabel('查找申请人').press('Enter');
-    await page.getByText('未找到，请在下方登记。').waitFor();
-    await page.getByLabel('姓名').fill('王丽萍');
-    await page.getByLabel('手机号码').fill('13912340000');
-    await page.getByRole('button', { name: /^登\s*记$/ }).click();
-    await page
-      .getByText(/5108.*3017/)
-      .first()
-      .waitFor();
-
-    await page.getByLabel('办理事项').click();
-    await page.getByLabel('办理事项').fill('食品经营');
-    await page.getByTitle(/食品经营许可（新办）/).click();
-    await page
-      .getByTestId('expected-date')
-      .filter({ hasText: /\d{4}-\d{2}-\d{2}/ })
-      .waitFor();
+    await registerAtWindow(page, { idNumber: '510822199002143017', name: '王丽萍', phone: '13912340000' });
+    await chooseItem(page, '食品经营', /食品经营许可（新办）/);
 
     const writes: string[] = [];
     page.on('request', (r) => {

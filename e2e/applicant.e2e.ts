@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, logIn, openBrowser } from './support/browser.ts';
+import { baseUrl, logIn, openBrowser } from './support/browser.ts';
+import { applicantRegisteredByClerk } from './support/cases.ts';
+import { signIn } from './support/session.ts';
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
@@ -9,21 +11,11 @@ let applicantId: string;
 beforeAll(async () => {
   browser = await openBrowser();
   // The applicant is registered at the window (as the clerk, through the API) before the supervisor looks.
-  const api = browser.context.request;
-  await api.post(`${baseUrl()}/api/auth/login`, { data: { username: 'clerk', password: DEMO_PASSWORD } });
-  const me = await (await api.get(`${baseUrl()}/api/auth/me`)).json();
-  const created = await api.post(`${baseUrl()}/api/applicants`, {
-    data: {
-      hallId: me.halls[0].id,
-      kind: 'person',
-      name: '韩梅梅',
-      docType: 'resident_id',
-      docNumber: '51080219850612301X',
-      phone: '13912345678',
-    },
+  applicantId = await applicantRegisteredByClerk(browser.context, {
+    name: '韩梅梅',
+    docNumber: '51080219850612301X',
+    phone: '13912345678',
   });
-  applicantId = (await created.json()).id;
-  await browser.context.clearCookies();
   page = await browser.context.newPage();
 });
 afterAll(() => browser?.close());
@@ -45,9 +37,7 @@ describe('applicant information (R5.4)', () => {
   });
 
   it('gives a clerk no way to change them', async () => {
-    await page.context().clearCookies();
-    await logIn(page, 'clerk');
-    await page.getByRole('menuitem', { name: /工作台/ }).waitFor();
+    await signIn(page, 'clerk');
     await page.goto(`${baseUrl()}/applicants/${applicantId}`);
     await page.getByRole('button', { name: '新收件' }).waitFor();
     expect(await page.getByRole('button', { name: '修改信息' }).count()).toBe(0);

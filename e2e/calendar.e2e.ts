@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, logIn, openBrowser } from './support/browser.ts';
+import { screenshotOnFailure } from './support/session.ts';
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
@@ -10,9 +11,7 @@ beforeAll(async () => {
   page = await browser.context.newPage();
 });
 afterAll(() => browser?.close());
-afterEach(async (c) => {
-  if (c.task.result?.state === 'fail') await page.screenshot({ path: '/tmp/ow-calendar-fail.png', fullPage: true });
-});
+screenshotOnFailure(() => page, 'calendar');
 
 /** The expected completion date the reception screen shows for a one-working-day item. */
 async function expectedDate(): Promise<string> {

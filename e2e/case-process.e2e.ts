@@ -1,7 +1,9 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mod112CheckChar } from '../server/src/domain/identity/index.ts';
-import { baseUrl, logIn, openBrowser } from './support/browser.ts';
+import { baseUrl, openBrowser } from './support/browser.ts';
+import { acceptAtWindow, chooseItem, openProgress, registerAtWindow } from './support/cases.ts';
+import { screenshotOnFailure, signIn } from './support/session.ts';
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
@@ -11,9 +13,7 @@ beforeAll(async () => {
   page = await browser.context.newPage();
 });
 afterAll(() => browser?.close());
-afterEach(async (c) => {
-  if (c.task.result?.state === 'fail') await page.screenshot({ path: '/tmp/ow-fail.png', fullPage: true });
-});
+screenshotOnFailure(() => page, 'case-process');
 
 const idBody = '51082219880612305';
 const idNumber = `${idBody}${mod112CheckChar(idBody)}`;
@@ -21,11 +21,7 @@ const keys = ['s1', 's2', 's3', 's4', 's5', 's6'];
 let caseId = '';
 let caseNo = '';
 
-async function as(username: string) {
-  await page.context().clearCookies();
-  await logIn(page, username);
-  await page.getByRole('menuitem').first().waitFor();
-}
+const as = (username: string) => signIn(page, username);
 
 async function until<T>(read: () => Promise<T>, expected: T, what: string) {
   let last: T | undefined;
@@ -51,18 +47,13 @@ async function expectSteps(expected: string[], state: string) {
 
 /** The public progress page (no account) agrees: its state, current step and each step's mark. */
 async function expectProgress(state: string, current: string, marks: ('finish' | 'process' | 'wait')[]) {
-  const p = await page.context().newPage();
-  await p.goto(`${baseUrl()}/progress`);
-  await p.getByLabel('办件编号').fill(caseNo);
-  await p.getByLabel('手机号码后四位').fill('5566');
-  await p.getByRole('button', { name: /查\s*询/ }).click();
+  const p = await openProgress(page, caseNo, '5566');
   const field = (label: string) =>
     p
       .locator('.ant-descriptions-item')
       .filter({ hasText: label })
       .locator('.ant-descriptions-item-content')
       .innerText();
-  await p.locator('.ant-descriptions-item').filter({ hasText: '办理状态' }).waitFor();
   expect((await field('办理状态')).trim()).toBe(state);
   expect((await field('当前环节')).trim()).toBe(current);
   const items = p.locator('.ant-steps-item');
@@ -96,29 +87,9 @@ describe('a case along its published process, parallel steps and a rework, from 
   it('is worked by the right accounts, the step table and the public page telling the truth at each stage', async () => {
     // Reception: 不动产转移登记 (ZR-001): 受理 → 分办 → 登记审核 ∥ 税费核定征收 → 登簿 → 办结.
     await as('clerk');
-    await page.getByRole('menuitem', { name: /收件受理/ }).click();
-    await page.getByLabel('查找申请人').fill(idNumber);
-    await page.getByLabel('查找申请人').press('Enter');
-    await page.getByText('未找到，请在下方登记。').waitFor();
-    await page.getByLabel('姓名').fill('赵建国');
-    await page.getByLabel('手机号码').fill('13912345566');
-    await page.getByRole('button', { name: /^登\s*记$/ }).click();
-    await page
-      .getByText(/5108.*305/)
-      .first()
-      .waitFor();
-    await page.getByLabel('办理事项').click();
-    await page.getByLabel('办理事项').fill('不动产转移');
-    await page.getByTitle(/不动产转移登记（存量房买卖）/).click();
-    await page
-      .getByTestId('expected-date')
-      .filter({ hasText: /\d{4}-\d{2}-\d{2}/ })
-      .waitFor();
-    const receiptTab = page.context().waitForEvent('page');
-    await page.getByRole('button', { name: /^受理/ }).click();
-    const title = await page.getByText(/已受理，办件编号 [A-Z]+-[A-Z]+-\d{4}-\d{6}/).innerText();
-    await (await receiptTab).close();
-    caseNo = /[A-Z]+-[A-Z]+-\d{4}-\d{6}/.exec(title)![0];
+    await registerAtWindow(page, { idNumber, name: '赵建国', phone: '13912345566' });
+    await chooseItem(page, '不动产转移', /不动产转移登记（存量房买卖）/);
+    caseNo = await acceptAtWindow(page);
     const found = await (await page.request.get(`${baseUrl()}/api/cases?q=${caseNo}`)).json();
     caseId = found.items[0].id;
     await expectSteps(['已完成', '办理中', '未开始', '未开始', '未开始', '未开始'], '已受理');

@@ -1,13 +1,12 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mod112CheckChar } from '../server/src/domain/identity/index.ts';
-import { baseUrl, logIn, openBrowser } from './support/browser.ts';
+import { baseUrl, openBrowser } from './support/browser.ts';
+import { findItem, myHallId, receive } from './support/cases.ts';
 import { resetServerTime, setServerTime } from './support/clock.ts';
+import { apiOf, shot, signIn } from './support/session.ts';
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
-/** Set SCREENSHOT_DIR to keep pictures of the screens this test passes through. */
-const shots = process.env.SCREENSHOT_DIR;
 
 beforeAll(async () => {
   browser = await openBrowser();
@@ -19,87 +18,50 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const shot = async (name: string) => {
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-};
-
-async function api<T = any>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-  const res =
-    method === 'GET'
-      ? await page.request.get(`${baseUrl()}${path}`)
-      : await page.request.post(`${baseUrl()}${path}`, { data: data ?? {} });
-  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function signIn(username: string) {
-  await page.context().clearCookies();
-  await logIn(page, username);
-  await page.getByRole('menuitem', { name: /工作台/ }).waitFor();
-}
-
 /** The clerk accepts a case with one required, non-essential material deferred (容缺受理) until the next working day. */
 async function deferredCase() {
-  const me = await api('GET', '/api/auth/me');
-  const hallId = me.halls[0].id as string;
-  const items = (await api('GET', `/api/catalog/items?hallId=${hallId}&status=published&pageSize=100`)).items as any[];
-  for (const item of items.filter((i) => i.kind === 'committed' && i.promisedDays >= 3)) {
-    const content = (await api('GET', `/api/catalog/items/${item.id}`)).content;
-    const deferrable = content.materials.find((m: any) => m.requirement === 'required' && !m.essential);
-    if (!deferrable) continue;
-    // Its first back-office step must belong to a department with staff who can be assigned it.
-    const first = [...content.steps].sort((a: any, b: any) => a.order - b.order).find((st: any) => st.departmentId);
-    if (!first || !(await api('GET', `/api/backoffice/colleagues?departmentId=${first.departmentId}`)).items.length)
-      continue;
-    const body = `51081219850415${String(100 + Math.floor(Math.random() * 800))}`;
-    const applicant = await api('POST', '/api/applicants', {
-      hallId,
-      kind: 'person',
-      name: '容缺测试',
-      docType: 'resident_id',
-      docNumber: body + mod112CheckChar(body),
-      phone: '13912340000',
-      address: '青川县乔庄镇',
-    });
-    const materials = content.materials.map((m: any) =>
-      m.key === deferrable.key
-        ? { key: m.key, status: 'missing' }
-        : m.requirement === 'conditional'
-          ? { key: m.key, status: 'not_applicable' }
-          : { key: m.key, status: 'received', copies: m.copies, pages: 1 },
-    );
-    const reception = await api('POST', '/api/intake/receptions', {
-      itemId: item.id,
-      applicantId: applicant.id,
-      materials,
-    });
-    const c = await api('POST', `/api/cases/${reception.id}/accept-deferred`, {
-      promiseSigned: true,
-      supplementDeadline: '2026-03-03',
-    });
-    return { c, material: deferrable.name as string };
-  }
-  throw new Error('no demo item with a deferrable material');
+  const api = apiOf(page);
+  const hallId = await myHallId(api);
+  let deferrable: any;
+  const found = await findItem(api, hallId, {
+    item: (i) => i.kind === 'committed' && i.promisedDays >= 3,
+    content: async (content) => {
+      deferrable = content.materials.find((m: any) => m.requirement === 'required' && !m.essential);
+      if (!deferrable) return false;
+      // Its first back-office step must belong to a department with staff who can be assigned it.
+      const first = [...content.steps].sort((a: any, b: any) => a.order - b.order).find((st: any) => st.departmentId);
+      if (!first) return false;
+      return (await api('GET', `/api/backoffice/colleagues?departmentId=${first.departmentId}`)).items.length > 0;
+    },
+  });
+  if (!found) throw new Error('no demo item with a deferrable material');
+  const reception = await receive(api, { hallId, ...found, name: '容缺测试', missing: deferrable.key });
+  const c = await api('POST', `/api/cases/${reception.id}/accept-deferred`, {
+    promiseSigned: true,
+    supplementDeadline: '2026-03-03',
+  });
+  return { c, material: deferrable.name as string };
 }
 
 describe('专家意见 and 容缺材料 in the browser', () => {
   it('an expert is called in and answers; a lapsed deferred material ends the case with a notice', async () => {
     setServerTime('2026-03-02T02:00:00Z');
-    await signIn('clerk');
+    await signIn(page, 'clerk');
     const { c, material } = await deferredCase();
     await page.goto(`${baseUrl()}/cases/${c.id}`);
     const deferred = page.getByTestId('deferred-panel');
     await deferred.getByRole('row').filter({ hasText: material }).getByText('待补交').waitFor();
     await deferred.getByText('容缺材料全部补齐前，办件不能审批').waitFor();
-    await shot('deferred-clerk-pending');
+    await shot(page, 'deferred-clerk-pending');
 
     // The supervisor assigns the active step to a member of its department, who calls in an outside expert.
     const step = c.steps.find((s: any) => s.status === 'active' && s.departmentId);
-    await signIn('supervisor');
+    await signIn(page, 'supervisor');
+    const api = apiOf(page);
     const staff = (await api('GET', `/api/backoffice/colleagues?departmentId=${step.departmentId}`)).items as any[];
     const worker = staff[0];
     await api('POST', `/api/cases/${c.id}/steps/${step.id}/assign`, { userId: worker.id });
-    await signIn(worker.username);
+    await signIn(page, worker.username);
     await page.goto(`${baseUrl()}/cases/${c.id}`);
     const experts = page.getByTestId('expert-panel');
     await experts.getByRole('button', { name: '邀请专家' }).click();
@@ -119,23 +81,23 @@ describe('专家意见 and 容缺材料 in the browser', () => {
     await answer.getByRole('button', { name: '录入意见' }).click();
     await page.getByText('专家意见已录入').waitFor();
     await row.getByText(/检测报告在有效期内/).waitFor();
-    await shot('experts-answered');
+    await shot(page, 'experts-answered');
 
     // Two days later the promised day has passed: the board lists it and the supervisor terminates the case.
     setServerTime('2026-03-04T02:00:00Z');
-    await signIn('supervisor');
+    await signIn(page, 'supervisor');
     await page.getByRole('menuitem', { name: /电子监察/ }).click();
     await page.getByRole('menuitem', { name: '监察看板' }).click();
     const onBoard = page.getByTestId('sup-deferred').getByRole('row').filter({ hasText: c.caseNo });
     await onBoard.getByText(material).waitFor();
-    await shot('board-sections');
+    await shot(page, 'board-sections');
     await onBoard.getByRole('link', { name: c.caseNo }).click();
     await page.waitForURL(/\/cases\/[^/]+$/);
     await deferred.getByRole('row').filter({ hasText: material }).getByText('逾期未补').waitFor();
     await deferred.getByRole('button', { name: '终止办理' }).click();
     const end = page.getByRole('dialog', { name: '终止办理' });
     await end.getByLabel('终止理由').fill(`逾期未补齐${material}`);
-    await shot('deferred-terminating');
+    await shot(page, 'deferred-terminating');
     await end.getByRole('button', { name: '终止办理' }).click();
     await page.getByText('已终止办理，告知书已出具').first().waitFor();
     await page.getByText('已终止', { exact: true }).first().waitFor();
@@ -144,6 +106,6 @@ describe('专家意见 and 容缺材料 in the browser', () => {
     const pdf = await page.request.get(`${baseUrl()}${href}`);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
     await page.getByRole('link', { name: /终止办理告知书 QCX-ZWFW-ZZ-2026-/ }).waitFor();
-    await shot('deferred-terminated');
+    await shot(page, 'deferred-terminated');
   });
 });

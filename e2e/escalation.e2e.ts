@@ -1,12 +1,11 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mod112CheckChar } from '../server/src/domain/identity/index.ts';
-import { baseUrl, logIn, openBrowser } from './support/browser.ts';
+import { baseUrl, openBrowser } from './support/browser.ts';
+import { acceptedCase } from './support/cases.ts';
+import { shot, signIn } from './support/session.ts';
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
-/** Set SCREENSHOT_DIR to keep pictures of the screens this test passes through. */
-const shots = process.env.SCREENSHOT_DIR;
 
 beforeAll(async () => {
   browser = await openBrowser();
@@ -17,60 +16,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function shot(name: string) {
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-}
-
-async function api<T = any>(method: 'GET' | 'POST', path: string, data?: unknown): Promise<T> {
-  const res =
-    method === 'GET'
-      ? await page.request.get(`${baseUrl()}${path}`)
-      : await page.request.post(`${baseUrl()}${path}`, { data: data ?? {} });
-  if (!res.ok()) throw new Error(`${method} ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function signIn(username: string) {
-  await page.context().clearCookies();
-  await logIn(page, username);
-  await page.getByRole('menuitem', { name: /工作台/ }).waitFor();
-}
-
-/** The clerk accepts a case of a published committed item with every material received. */
-async function acceptedCase(): Promise<{ id: string; caseNo: string }> {
-  const me = await api('GET', '/api/auth/me');
-  const hallId = me.halls[0].id as string;
-  const items = (await api('GET', `/api/catalog/items?hallId=${hallId}&status=published&pageSize=100`)).items as any[];
-  const item = items.find((i) => i.kind === 'committed')!;
-  const content = (await api('GET', `/api/catalog/items/${item.id}`)).content;
-  const body = `51081219850415${String(100 + Math.floor(Math.random() * 800))}`;
-  const applicant = await api('POST', '/api/applicants', {
-    hallId,
-    kind: 'person',
-    name: '上报测试',
-    docType: 'resident_id',
-    docNumber: body + mod112CheckChar(body),
-    phone: '13912340000',
-    address: '青川县乔庄镇',
-  });
-  const materials = content.materials.map((m: any) =>
-    m.requirement === 'conditional'
-      ? { key: m.key, status: 'not_applicable' }
-      : { key: m.key, status: 'received', copies: m.copies, pages: 1 },
-  );
-  const reception = await api('POST', '/api/intake/receptions', {
-    itemId: item.id,
-    applicantId: applicant.id,
-    materials,
-  });
-  const c = await api('POST', `/api/cases/${reception.id}/accept`);
-  return { id: c.id, caseNo: c.caseNo };
-}
-
 describe('上报主管 in the browser', () => {
   it('the clerk escalates a case, the supervisor decides it from 上报待决, and both see the decision', async () => {
-    await signIn('clerk');
-    const c = await acceptedCase();
+    await signIn(page, 'clerk');
+    const c = await acceptedCase(page, '上报测试');
     await page.goto(`${baseUrl()}/cases/${c.id}`);
     const panel = page.getByTestId('escalation-panel');
     await panel.getByText('暂无上报记录').waitFor();
@@ -84,9 +33,9 @@ describe('上报主管 in the browser', () => {
     await page.getByText('已上报主管').waitFor();
     await panel.getByRole('row').filter({ hasText: '申请人为外籍人员' }).getByText('待决定').waitFor();
     expect(await panel.getByRole('button', { name: '上报主管' }).count()).toBe(0);
-    await shot('escalation-clerk-raised');
+    await shot(page, 'escalation-clerk-raised');
 
-    await signIn('supervisor');
+    await signIn(page, 'supervisor');
     const menuItem = page.getByRole('menuitem', { name: /上报待决/ });
     await menuItem.getByText('1', { exact: true }).waitFor();
     await menuItem.click();
@@ -94,12 +43,12 @@ describe('上报主管 in the browser', () => {
     const row = page.getByTestId('pending-escalations').getByRole('row').filter({ hasText: c.caseNo });
     await row.getByText('申请人为外籍人员，材料形式特殊，请主管决定').waitFor();
     await page.getByText('待决定 1 件').waitFor();
-    await shot('escalation-supervisor-pending');
+    await shot(page, 'escalation-supervisor-pending');
     await row.getByRole('button', { name: '作出决定' }).click();
     const decide = page.getByRole('dialog', { name: '作出决定' });
     await decide.getByLabel('同意办理').check();
     await decide.getByLabel('决定意见').fill('同意按外国人身份证明材料办理');
-    await shot('escalation-supervisor-deciding');
+    await shot(page, 'escalation-supervisor-deciding');
     await decide.getByRole('button', { name: '作出决定' }).click();
     await page.getByText('已作出决定').waitFor();
     await page.getByText('没有待决定的上报').waitFor();
@@ -111,7 +60,7 @@ describe('上报主管 in the browser', () => {
     await decided.getByText(/同意按外国人身份证明材料办理/).waitFor();
     await page.getByText('主管决定').first().waitFor();
 
-    await signIn('clerk');
+    await signIn(page, 'clerk');
     await page.goto(`${baseUrl()}/cases/${c.id}`);
     const seen = page.getByTestId('escalation-panel').getByRole('row').filter({ hasText: '申请人为外籍人员' });
     await seen.getByText('同意办理').waitFor();
@@ -120,6 +69,6 @@ describe('上报主管 in the browser', () => {
     await page.getByText('主管决定').first().waitFor();
     // The case goes on: the clerk may escalate a new difficulty.
     await page.getByTestId('escalation-panel').getByRole('button', { name: '上报主管' }).waitFor();
-    await shot('escalation-clerk-sees-decision');
+    await shot(page, 'escalation-clerk-sees-decision');
   });
 });

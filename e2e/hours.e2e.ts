@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, DEMO_PASSWORD, logIn, openBrowser } from './support/browser.ts';
+import { screenshotOnFailure } from './support/session.ts';
 import { resetServerTime, setServerTime } from './support/clock.ts';
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -46,9 +47,7 @@ afterAll(async () => {
   resetServerTime();
   await browser?.close();
 });
-afterEach(async (c) => {
-  if (c.task.result?.state === 'fail') await page.screenshot({ path: '/tmp/ow-hours-fail.png', fullPage: true });
-});
+screenshotOnFailure(() => page, 'hours');
 
 const dialog = () => page.getByRole('dialog');
 const save = async () =>

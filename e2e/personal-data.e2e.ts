@@ -1,34 +1,21 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, DEMO_PASSWORD, logIn, openBrowser } from './support/browser.ts';
+import { baseUrl, logIn, openBrowser } from './support/browser.ts';
+import { applicantRegisteredByClerk } from './support/cases.ts';
+import { shot, signIn } from './support/session.ts';
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 let applicantId: string;
-/** Set SCREENSHOT_DIR to keep pictures of the screens for review. */
-const shot = async (name: string) => {
-  if (process.env.SCREENSHOT_DIR)
-    await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/${name}.png`, fullPage: true });
-};
 
 beforeAll(async () => {
   browser = await openBrowser();
-  const api = browser.context.request;
-  await api.post(`${baseUrl()}/api/auth/login`, { data: { username: 'clerk', password: DEMO_PASSWORD } });
-  const me = await (await api.get(`${baseUrl()}/api/auth/me`)).json();
-  const created = await api.post(`${baseUrl()}/api/applicants`, {
-    data: {
-      hallId: me.halls[0].id,
-      kind: 'person',
-      name: '林注销',
-      docType: 'resident_id',
-      docNumber: '510802196203154418',
-      phone: '13877776666',
-      address: '青川县乔庄镇',
-    },
+  applicantId = await applicantRegisteredByClerk(browser.context, {
+    name: '林注销',
+    docNumber: '510802196203154418',
+    phone: '13877776666',
+    address: '青川县乔庄镇',
   });
-  applicantId = (await created.json()).id;
-  await browser.context.clearCookies();
   page = await browser.context.newPage();
   await page.setViewportSize({ width: 1440, height: 900 });
 });
@@ -48,7 +35,7 @@ describe('personal data on the applicant file (个人信息)', () => {
     expect(await dialog.getByRole('link', { name: '打印摘要（PDF）' }).getAttribute('href')).toBe(
       `/api/applicants/${applicantId}/personal-data/pdf`,
     );
-    await shot('personal-data-export');
+    await shot(page, 'personal-data-export');
     await dialog
       .getByRole('button', { name: /关\s*闭/ })
       .last()
@@ -66,20 +53,17 @@ describe('personal data on the applicant file (个人信息)', () => {
       .first()
       .waitFor();
     expect(await page.getByText('林注销').count()).toBe(0);
-    await shot('personal-data-sealed');
+    await shot(page, 'personal-data-sealed');
     await page.getByRole('button', { name: '申请解封' }).click();
     const ask = page.getByRole('dialog', { name: '申请解封' });
     await ask.getByLabel('理由').fill('家属持公证书申请查阅');
     await ask.getByRole('button', { name: '申请解封' }).click();
     await page.getByText('已提交解封申请，待安全管理员审批').waitFor();
 
-    await page.context().clearCookies();
-    await logIn(page, 'secadmin');
-    await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-    await page.getByRole('menuitem').first().waitFor();
+    await signIn(page, 'secadmin');
     await page.goto(`${baseUrl()}/admin/unseal-requests`);
     await page.getByText('家属持公证书申请查阅').waitFor();
-    await shot('personal-data-unseal-requests');
+    await shot(page, 'personal-data-unseal-requests');
     await page
       .getByRole('button', { name: /批\s*准/ })
       .first()
@@ -91,9 +75,7 @@ describe('personal data on the applicant file (个人信息)', () => {
       .click();
     await page.getByText('已批准，该申请人信息已解封').waitFor();
 
-    await page.context().clearCookies();
-    await logIn(page, 'supervisor');
-    await page.getByRole('menuitem', { name: /工作台/ }).waitFor();
+    await signIn(page, 'supervisor');
     await page.goto(`${baseUrl()}/applicants/${applicantId}`);
     await page
       .getByText(/：林注销$/)

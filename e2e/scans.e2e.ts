@@ -1,7 +1,9 @@
 import { deflateSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, logIn, openBrowser } from './support/browser.ts';
+import { acceptAtWindow, chooseItem, registerAtWindow } from './support/cases.ts';
+import { screenshotOnFailure, signIn } from './support/session.ts';
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
@@ -13,9 +15,7 @@ beforeAll(async () => {
   page = await browser.context.newPage();
 });
 afterAll(() => browser?.close());
-afterEach(async (c) => {
-  if (c.task.result?.state === 'fail') await page.screenshot({ path: '/tmp/ow-scans-fail.png', fullPage: true });
-});
+screenshotOnFailure(() => page, 'scans');
 
 /** A real PNG (a 32×24 picture, blue above red), so the browser can draw the thumbnail. */
 function pngPicture(): Buffer {
@@ -59,28 +59,9 @@ function pngPicture(): Buffer {
 describe('材料扫描件: scanned at reception, read in the back office', () => {
   it('a clerk photographs a material at 受理; the handler sees it on the case page', { timeout: 120_000 }, async () => {
     await logIn(page, 'clerk');
-    await page.getByRole('menuitem', { name: /收件受理/ }).click();
-    await page.getByLabel('查找申请人').fill('510822198806123033');
-    await page.getByLabel('查找申请人').press('Enter');
-    await page.getByText('未找到，请在下方登记。').waitFor();
-    await page.getByLabel('姓名').fill('赵文斌');
-    await page.getByLabel('手机号码').fill('13912340011');
-    await page.getByRole('button', { name: /^登\s*记$/ }).click();
-    await page
-      .getByText(/5108.*3033/)
-      .first()
-      .waitFor();
-    await page.getByLabel('办理事项').click();
-    await page.getByLabel('办理事项').fill('食品经营');
-    await page.getByTitle(/食品经营许可（新办）/).click();
-    await page
-      .getByTestId('expected-date')
-      .filter({ hasText: /\d{4}-\d{2}-\d{2}/ })
-      .waitFor();
-    const receiptTab = page.context().waitForEvent('page');
-    await page.getByRole('button', { name: /^受理/ }).click();
-    await page.getByText(/已受理，办件编号 [A-Z]+-[A-Z]+-\d{4}-\d{6}/).waitFor();
-    await (await receiptTab).close();
+    await registerAtWindow(page, { idNumber: '510822198806123033', name: '赵文斌', phone: '13912340011' });
+    await chooseItem(page, '食品经营', /食品经营许可（新办）/);
+    await acceptAtWindow(page);
 
     // The reception screen offers a camera-ready file input on each received material.
     await page.getByRole('heading', { name: '材料扫描件' }).waitFor();
@@ -105,9 +86,7 @@ describe('材料扫描件: scanned at reception, read in the back office', () =>
     caseHref = (await page.getByRole('link', { name: /查看办件/ }).getAttribute('href')) ?? '';
     expect(caseHref).toMatch(/^\/cases\//);
 
-    await page.context().clearCookies();
-    await logIn(page, 'handler');
-    await page.getByRole('menuitem').first().waitFor();
+    await signIn(page, 'handler');
     await page.goto(`${baseUrl()}${caseHref}`);
     const panel = page.getByRole('region', { name: '材料扫描件' });
     await panel.waitFor();
@@ -130,9 +109,7 @@ describe('材料扫描件: scanned at reception, read in the back office', () =>
 
   it('the clerk adds several pages from the open case page', { timeout: 120_000 }, async () => {
     expect(caseHref).toMatch(/^\/cases\//);
-    await page.context().clearCookies();
-    await logIn(page, 'clerk');
-    await page.getByRole('menuitem').first().waitFor();
+    await signIn(page, 'clerk');
     await page.goto(`${baseUrl()}${caseHref}`);
     const second = page.locator('input[type=file][aria-label^="上传扫描件/拍照："]').nth(1);
     const secondMaterial = (await second.getAttribute('aria-label'))?.replace('上传扫描件/拍照：', '') ?? '';

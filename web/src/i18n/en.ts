@@ -11,6 +11,7 @@ import { auditEn } from './audit/en';
 import { securityEn } from './security/en';
 import { privacyEn } from './privacy/en';
 import { approvalsEn } from './approvals/en';
+import { screensEn } from './screens/en';
 import type { Dictionary } from './zh-CN';
 
 /** English (secondary). Must carry every key of zh-CN.ts — the type enforces it. */
@@ -28,6 +29,7 @@ export const en: Dictionary = {
   ...auditEn,
   ...privacyEn,
   ...approvalsEn,
+  ...screensEn,
   'app.title': 'OneWindow Service Management',
   'app.shortTitle': 'OneWindow',
   'lang.switch': '中文',

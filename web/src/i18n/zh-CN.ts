@@ -11,6 +11,7 @@ import { auditZhCN } from './audit/zh-CN';
 import { securityZhCN } from './security/zh-CN';
 import { privacyZhCN } from './privacy/zh-CN';
 import { approvalsZhCN } from './approvals/zh-CN';
+import { screensZhCN } from './screens/zh-CN';
 
 /** 简体中文（主语言）。键名按界面区域分组；en.ts 必须提供同样的键。 */
 export const zhCN = {
@@ -27,6 +28,7 @@ export const zhCN = {
   ...auditZhCN,
   ...privacyZhCN,
   ...approvalsZhCN,
+  ...screensZhCN,
   'app.title': '一窗通办业务管理系统',
   'app.shortTitle': '一窗通办',
   'lang.switch': 'English',

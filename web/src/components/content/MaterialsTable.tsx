@@ -1,4 +1,4 @@
-import { Space, Table, Tag } from 'antd';
+import { Grid, Space, Table, Tag } from 'antd';
 import type { Material } from '../../api/types';
 import { useT } from '../../i18n';
 
@@ -7,6 +7,8 @@ const REQ_COLORS = { required: 'red', conditional: 'orange', optional: 'default'
 /** Read-only 申请材料 table used by the public guide and the version viewer. */
 export function MaterialsTable({ materials }: { materials: Material[] }) {
   const t = useT();
+  // On a phone the notes go under the material's name instead of a column of their own.
+  const narrow = !Grid.useBreakpoint().sm;
   return (
     <Table<Material>
       className="ow-materials"
@@ -16,13 +18,14 @@ export function MaterialsTable({ materials }: { materials: Material[] }) {
       pagination={false}
       dataSource={materials}
       columns={[
-        { title: '#', key: 'idx', width: 44, render: (_, __, i) => i + 1 },
+        { title: '#', key: 'idx', width: 44, responsive: ['sm'], render: (_, __, i) => i + 1 },
         {
           title: t('materials.name'),
           dataIndex: 'name',
           render: (name: string, m) => (
             <div>
               <div>{name}</div>
+              {narrow && m.notes && <div style={{ marginTop: 4, fontSize: 12, color: '#666' }}>{m.notes}</div>}
               {(m.hasBlankForm || m.hasSample) && (
                 <Space size={4} style={{ marginTop: 4 }}>
                   {m.hasBlankForm && <Tag>{t('guide.hasBlankForm')}</Tag>}
@@ -36,13 +39,14 @@ export function MaterialsTable({ materials }: { materials: Material[] }) {
           title: t('materials.form'),
           dataIndex: 'form',
           width: 120,
+          responsive: ['sm'],
           render: (f: string) => t.label('materialForm', f),
         },
-        { title: t('materials.copies'), dataIndex: 'copies', width: 70, align: 'center' },
+        { title: t('materials.copies'), dataIndex: 'copies', width: 56, align: 'center' },
         {
           title: t('materials.requirement'),
           dataIndex: 'requirement',
-          width: 200,
+          width: 120,
           render: (r: Material['requirement'], m) => (
             <div>
               <Tag color={REQ_COLORS[r]}>{t.label('requirement', r)}</Tag>
@@ -55,7 +59,7 @@ export function MaterialsTable({ materials }: { materials: Material[] }) {
             </div>
           ),
         },
-        { title: t('materials.notes'), dataIndex: 'notes', render: (n: string) => n || '—' },
+        { title: t('materials.notes'), dataIndex: 'notes', responsive: ['sm'], render: (n: string) => n || '—' },
       ]}
     />
   );

@@ -115,6 +115,7 @@ function InboxTable({
       loading={list.isFetching}
       dataSource={list.data?.items}
       rowClassName={(r) => (r.urgency === 'urgent' ? 'cs-row-urgent' : '')}
+      locale={{ emptyText: t(which === 'mine' ? 'bo.inboxEmpty' : 'bo.departmentInboxEmpty') }}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       columns={[
         {

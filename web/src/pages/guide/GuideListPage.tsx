@@ -99,22 +99,41 @@ export function GuideListPage() {
             { title: t('guide.itemCode'), dataIndex: 'code', width: 150, responsive: ['md'] },
             ...(hallId || hallList.length < 2
               ? []
-              : [{ title: t('common.hall'), dataIndex: 'hallId', width: 200, render: (id: string) => hallName(id) }]),
+              : [
+                  {
+                    title: t('common.hall'),
+                    dataIndex: 'hallId',
+                    width: 200,
+                    responsive: ['md' as const],
+                    render: (id: string) => hallName(id),
+                  },
+                ]),
             {
               title: t('catalog.category'),
               dataIndex: 'category',
               width: 160,
+              responsive: ['md'],
               render: (c: string) => <Tag>{t.label('category', c)}</Tag>,
             },
-            { title: t('catalog.kind'), dataIndex: 'kind', width: 100, render: (k: string) => t.label('kind', k) },
+            {
+              title: t('catalog.kind'),
+              dataIndex: 'kind',
+              width: 100,
+              responsive: ['md'],
+              render: (k: string) => t.label('kind', k),
+            },
             {
               title: t('guide.timeLimit'),
               key: 'time',
-              width: 200,
+              width: 140,
               render: (_, r) => (
                 <div>
-                  <div>{t('guide.promisedDays', { n: r.promisedDays })}</div>
-                  <div style={{ color: '#888', fontSize: 12 }}>{t('guide.legalDays', { n: r.legalDays })}</div>
+                  <div>
+                    {r.promisedDays === 0 ? t('guide.instantDone') : t('guide.promisedDays', { n: r.promisedDays })}
+                  </div>
+                  {r.legalDays > 0 && (
+                    <div style={{ color: '#888', fontSize: 12 }}>{t('guide.legalDays', { n: r.legalDays })}</div>
+                  )}
                 </div>
               ),
             },

@@ -59,7 +59,7 @@ export function DisplayPage() {
       ? { type: 'call' as const, number: calls[0].number, windowNumber: calls[0].windowNumber, recall: calls[0].recall }
       : null);
   return (
-    <main className="ow-floor">
+    <main className="ow-floor ow-display-screen">
       <div className="ow-floor-bar">
         <h1>
           {snapshot?.hall.name} · {t('display.title')}
@@ -82,7 +82,7 @@ export function DisplayPage() {
             <div key={w.id} className={`ow-display-window ${w.state}`} data-testid={`display-window-${w.number}`}>
               <div className="wn">{t('display.window', { n: w.number })}</div>
               <div className="cur">{w.currentNumber ?? t('display.idle')}</div>
-              <div>{w.name}</div>
+              <div className="nm">{w.name}</div>
             </div>
           ))}
         </section>
@@ -93,6 +93,7 @@ export function DisplayPage() {
             </div>
           )}
           <h2>{t('display.latest')}</h2>
+          {calls.length === 0 && <div className="none">{t('display.noCalls')}</div>}
           <ul>
             {calls.slice(0, 8).map((c) => (
               <li key={`${c.ticketId}-${c.at}`}>

@@ -32,11 +32,11 @@ export function KioskPage() {
 
   if (!hallId) {
     return (
-      <main className="ow-floor">
+      <main className="ow-floor ow-kiosk">
         <h1>{t('kiosk.chooseHall')}</h1>
         <Select
           aria-label={t('common.hall')}
-          style={{ width: 420 }}
+          style={{ width: '100%', maxWidth: 640 }}
           size="large"
           options={(halls.data?.items ?? []).map((h) => ({ value: h.id, label: h.name }))}
           onChange={(id: string) => navigate(`/kiosk/${id}`)}
@@ -59,7 +59,7 @@ export function KioskPage() {
 
   const hallName = halls.data?.items.find((h) => h.id === hallId)?.name ?? '';
   return (
-    <main className={`ow-floor${elder ? ' ow-elder' : ''}`}>
+    <main className={`ow-floor ow-kiosk${elder ? ' ow-elder' : ''}`}>
       <div className="ow-floor-bar">
         <h1>
           {hallName} · {t('kiosk.title')}
@@ -95,7 +95,7 @@ export function KioskPage() {
       ) : (
         <>
           <div className="ow-floor-bar">
-            <Typography.Text style={{ color: '#fff', fontSize: elder ? 30 : 22 }}>{t('kiosk.choose')}</Typography.Text>
+            <Typography.Text className="ow-kiosk-choose">{t('kiosk.choose')}</Typography.Text>
             <Space>
               {SELF_DECLARED.map((p) => (
                 <Button
@@ -123,7 +123,7 @@ export function KioskPage() {
               </button>
             ))}
           </div>
-          <p style={{ marginTop: 20, fontSize: elder ? 24 : 16 }}>{t('kiosk.priorityHint')}</p>
+          <p className="ow-kiosk-hint">{t('kiosk.priorityHint')}</p>
         </>
       )}
     </main>

@@ -118,7 +118,7 @@ export function WindowPage() {
         {win && can('queue.manage') && <Button onClick={setUpPad}>{t('window.padToken')}</Button>}
       </Space>
       {!win ? (
-        <Empty />
+        <Empty description={t('window.chooseWindowFirst')} />
       ) : (
         <>
           <Descriptions size="small" column={3} style={{ marginBottom: 16 }}>
