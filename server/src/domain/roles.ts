@@ -65,6 +65,8 @@ export const permissions = [
   'personal.seal',
   /** Approve or reject unsealing a sealed applicant (the security administrator). */
   'personal.unseal',
+  /** Compose custom roles from permissions, edit and retire them (the security administrator). */
+  'role.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -249,6 +251,7 @@ export const roles: readonly RoleDefinition[] = [
       'account.approve_admin',
       'policy.manage',
       'personal.unseal',
+      'role.manage',
     ],
     adminClass: 'security',
   },
