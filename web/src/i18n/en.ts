@@ -10,6 +10,7 @@ import { caseSupportEn } from './case-support/en';
 import { auditEn } from './audit/en';
 import { securityEn } from './security/en';
 import { privacyEn } from './privacy/en';
+import { rolesEn } from './roles/en';
 import type { Dictionary } from './zh-CN';
 
 /** English (secondary). Must carry every key of zh-CN.ts — the type enforces it. */
@@ -26,6 +27,7 @@ export const en: Dictionary = {
   ...caseSupportEn,
   ...auditEn,
   ...privacyEn,
+  ...rolesEn,
   'app.title': 'OneWindow Service Management',
   'app.shortTitle': 'OneWindow',
   'lang.switch': '中文',

@@ -10,6 +10,7 @@ import { caseSupportZhCN } from './case-support/zh-CN';
 import { auditZhCN } from './audit/zh-CN';
 import { securityZhCN } from './security/zh-CN';
 import { privacyZhCN } from './privacy/zh-CN';
+import { rolesZhCN } from './roles/zh-CN';
 
 /** 简体中文（主语言）。键名按界面区域分组；en.ts 必须提供同样的键。 */
 export const zhCN = {
@@ -25,6 +26,7 @@ export const zhCN = {
   ...caseSupportZhCN,
   ...auditZhCN,
   ...privacyZhCN,
+  ...rolesZhCN,
   'app.title': '一窗通办业务管理系统',
   'app.shortTitle': '一窗通办',
   'lang.switch': 'English',
