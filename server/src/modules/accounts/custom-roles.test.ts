@@ -167,4 +167,19 @@ describe('custom roles', () => {
     expect(res.statusCode).toBe(201);
     expect(json(res).roles).toEqual(['kb_editor']);
   });
+
+  it('counts custom roles where one person\u2019s permissions are checked for another (who may take a consultation)', async () => {
+    const clerk = await signedIn(hall.app, 'clerk');
+    const clerkHall = json(await clerk.get('/api/auth/me')).halls[0].id;
+    const takers = async () =>
+      json(await clerk.get(`/api/consultations/staff?hallId=${clerkHall}`)).items.map((u: { id: string }) => u.id);
+    expect(await takers()).not.toContain(ids.inspector);
+    await sec.post('/api/roles', { code: 'consult_helper', name: '咨询协办', permissions: ['consult.handle'] });
+    expect(
+      (await sec.patch(`/api/users/${ids.inspector}`, { roles: ['inspector', 'consult_helper'] })).statusCode,
+    ).toBe(200);
+    expect(await takers()).toContain(ids.inspector);
+    await sec.post('/api/roles/consult_helper/retire');
+    expect(await takers()).not.toContain(ids.inspector);
+  });
 });
