@@ -1,6 +1,8 @@
 /** Accepting a case: HTTP against a real server process, and the same transaction straight through the service. */
 import pino from 'pino';
 import { itemContent, material, nextResidentId } from '../server/test/intake-fixtures.ts';
+import { installAuditKeys, verifyAuditChain } from '../server/src/platform/audit.ts';
+import { loadAuditKeyRing } from '../server/src/platform/audit-keys.ts';
 import { resolveSession } from '../server/src/platform/auth/sessions.ts';
 import { systemClock } from '../server/src/platform/clock.ts';
 import { loadConfig } from '../server/src/platform/config.ts';
@@ -141,8 +143,11 @@ export async function rawIntake(
   s: IntakeSetup,
   clients: number,
   seconds: number,
-  opts: { syncNormal?: boolean } = {},
-): Promise<LoadResult> {
+  opts: { syncNormal?: boolean; auditKeyFile: string },
+): Promise<LoadResult & { auditChainOk: boolean }> {
+  // The server's own key file, so the records written here extend the chain the server signed.
+  const keys = loadAuditKeyRing({ keyFile: opts.auditKeyFile, production: true }).ring;
+  installAuditKeys(keys);
   // syncNormal is diagnostic only: how much of a case's time is the fsync of synchronous=FULL (the product keeps FULL).
   const handle = openDatabase({
     ...db,
@@ -168,11 +173,13 @@ export async function rawIntake(
     const found = await resolveSession(handle.db, s.clerk.token, systemClock.now(), '127.0.0.1');
     if (!found || !('actor' in found)) throw new Error('the clerk session did not resolve');
     const actor: Actor = found.actor;
-    return await runLoad(clients, seconds, async (client, n) => {
+    const load = await runLoad(clients, seconds, async (client, n) => {
       const t = performance.now();
       await acceptAtWindow(ctx, actor, receptionInput.parse(receptionBody(s, client + n * 1000)));
       return { acceptMs: performance.now() - t };
     });
+    const check = await verifyAuditChain(handle.db, { keys });
+    return { ...load, auditChainOk: check.ok };
   } finally {
     await events.close();
     await handle.close();

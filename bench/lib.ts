@@ -2,6 +2,7 @@
 import { type ChildProcess, execFileSync, execSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import http from 'node:http';
 
 /** Keep-alive connections, enough for every concurrent client plus the display streams. */
@@ -226,4 +227,15 @@ export class Client {
     if (!expect.includes(r.status)) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.json)}`);
     return r.json;
   }
+}
+
+/**
+ * The audit key and checkpoint files of one run, outside the database: the bench's server and its in-process loads
+ * sign the same chain with the same key, so the chain of a run verifies as one.
+ */
+export function auditFilesIn(dir: string): { AUDIT_KEY_FILE: string; AUDIT_CHECKPOINT_FILE: string } {
+  return {
+    AUDIT_KEY_FILE: path.join(dir, 'keys', 'audit.key'),
+    AUDIT_CHECKPOINT_FILE: path.join(dir, 'audit', 'checkpoints.log'),
+  };
 }

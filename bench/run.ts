@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { bigdata } from './bigdata.ts';
 import { httpCase, type IntakeSetup, rawIntake, runLoad, setUpIntake, summarise, twoStepCase } from './intake.ts';
-import { emit, machine, note, type ServerProcess, startServer } from './lib.ts';
+import { auditFilesIn, emit, machine, note, type ServerProcess, startServer } from './lib.ts';
 import { pgbench, startCluster, stopCluster } from './pg.ts';
 import { callToDisplay } from './queue.ts';
 
@@ -40,7 +40,7 @@ async function httpLoad(server: ServerProcess, setup: IntakeSetup) {
 
 async function sqlite() {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onewindow-bench-'));
-  const env = { DATA_DIR: dataDir };
+  const env = { DATA_DIR: dataDir, ...auditFilesIn(dataDir) };
   let httpRps = Number.NaN;
   try {
     note(`SQLite in ${dataDir}: first start (migrate + demo hall)`);
@@ -82,13 +82,17 @@ async function sqlite() {
     await server.stop();
     if (wants('sqlite')) {
       note(`SQLite intake straight through the service, ${CLIENTS} loops, ${LOAD_S} s`);
-      const raw = await rawIntake({ databaseUrl: null, dataDir }, setup, CLIENTS, LOAD_S);
+      const raw = await rawIntake({ databaseUrl: null, dataDir }, setup, CLIENTS, LOAD_S, {
+        auditKeyFile: env.AUDIT_KEY_FILE,
+      });
+      emit('intake.sqlite.audit_chain_ok', raw.auditChainOk ? 1 : 0, 'bool', { server_and_raw_share_key: true });
       if (raw.failed) note(`${raw.failed} failed raw cases, e.g. ${raw.errors.join(' | ')}`);
       emit('intake.sqlite.raw_rps', raw.rps, 'cases/s', { cases: raw.accepted, p99: summarise(raw).p99 });
       emit('intake.sqlite.http_vs_raw', httpRps / raw.rps, 'ratio', { target: '>= 0.5' });
       note('the same with synchronous=NORMAL (diagnostic: the share of fsync; the product keeps FULL)');
       const normal = await rawIntake({ databaseUrl: null, dataDir }, setup, CLIENTS, Math.min(LOAD_S, 6), {
         syncNormal: true,
+        auditKeyFile: env.AUDIT_KEY_FILE,
       });
       emit('intake.sqlite.raw_rps_sync_normal', normal.rps, 'cases/s', { cases: normal.accepted, diagnostic: true });
     }
@@ -110,8 +114,9 @@ async function postgres() {
     note(`no PostgreSQL cluster (${String(e).slice(0, 200)}); skipping the pg figures`);
     return;
   }
+  const auditDir = mkdtempSync(path.join(os.tmpdir(), 'onewindow-bench-audit-'));
   try {
-    const env = { DATABASE_URL: url };
+    const env = { DATABASE_URL: url, ...auditFilesIn(auditDir) };
     const { server } = await startServer(env);
     const setup = await setUpIntake(server.base, CLIENTS);
     note(`PostgreSQL intake over HTTP, ${CLIENTS} clients, ${LOAD_S} s`);
@@ -130,11 +135,13 @@ async function postgres() {
     emit('intake.pg.pgbench_tps', tps, 'tps', { clients: CLIENTS, seconds: PGBENCH_S });
     emit('intake.pg.vs_pgbench', r.rps / tps, 'ratio', { target: '>= 0.5' });
     note(`PostgreSQL intake straight through the service, ${CLIENTS} loops, ${LOAD_S} s`);
-    const raw = await rawIntake({ databaseUrl: url }, setup, CLIENTS, LOAD_S);
+    const raw = await rawIntake({ databaseUrl: url }, setup, CLIENTS, LOAD_S, { auditKeyFile: env.AUDIT_KEY_FILE });
+    emit('intake.pg.audit_chain_ok', raw.auditChainOk ? 1 : 0, 'bool', { server_and_raw_share_key: true });
     emit('intake.pg.raw_rps', raw.rps, 'cases/s', { cases: raw.accepted, failed: raw.failed });
     emit('intake.pg.http_vs_raw', r.rps / raw.rps, 'ratio');
   } finally {
     stopCluster();
+    rmSync(auditDir, { recursive: true, force: true });
   }
 }
 

@@ -26,14 +26,16 @@ describe('signing in', () => {
     await logOut();
   });
 
-  it('locks an account after five wrong passwords and says so', async () => {
+  it('locks an account after five wrong passwords, answering like a wrong password so the name is not revealed', async () => {
     for (let i = 0; i < 5; i++) {
       await logIn(page, 'inspector', 'wrong-password');
-      await page.getByText(/用户名或密码错误|账号已锁定/).waitFor();
+      await page.getByText('用户名或密码错误').waitFor();
     }
+    // Locked: even the right password gets the generic answer and no session.
     await logIn(page, 'inspector');
-    await page.getByText(/账号已锁定/).waitFor();
+    await page.getByText('用户名或密码错误').waitFor();
     expect(page.url()).toContain('/login');
+    expect((await page.context().cookies()).some((c) => c.name === 'ow_session')).toBe(false);
   });
 });
 

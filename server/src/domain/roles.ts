@@ -67,6 +67,8 @@ export const permissions = [
   'personal.seal',
   /** Approve or reject unsealing a sealed applicant (the security administrator). */
   'personal.unseal',
+  /** Compose custom roles from permissions, edit and retire them (the security administrator). */
+  'role.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -252,6 +254,7 @@ export const roles: readonly RoleDefinition[] = [
       'account.authority',
       'policy.manage',
       'personal.unseal',
+      'role.manage',
     ],
     adminClass: 'security',
   },

@@ -30,7 +30,8 @@ export function auditSettings(env: NodeJS.ProcessEnv, dataDir: string): AuditSet
   return {
     keyFile: path.resolve(env.AUDIT_KEY_FILE || path.join(dataDir, 'keys', 'audit.key')),
     checkpointFile: path.resolve(env.AUDIT_CHECKPOINT_FILE || path.join(dataDir, 'audit', 'checkpoints.log')),
-    checkpointSeconds: Math.max(1, Number(env.AUDIT_CHECKPOINT_SECONDS ?? 60) || 60),
+    // A cut tail goes unseen for at most this long: short, as a checkpoint is one read and one appended line.
+    checkpointSeconds: Math.max(1, Number(env.AUDIT_CHECKPOINT_SECONDS ?? 5) || 5),
     production: env.NODE_ENV === 'production',
     syslog: env.AUDIT_SYSLOG !== 'off',
   };

@@ -1,8 +1,8 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHmac, randomBytes } from 'node:crypto';
+import { createHmac, type Hmac, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from './config.ts';
 import type { AppContext } from './context.ts';
 import type { Db } from './db/database.ts';
@@ -50,8 +50,47 @@ export async function markIdempotentWrite(trx: Db): Promise<void> {
 declare module 'fastify' {
   interface FastifyRequest {
     idempotency: { owner: string; key: string } | null;
+    /** Set on a multipart write with a key: checks the key once the parts are read; true when it replied. */
+    idempotencyClaim: ((fingerprintInput: (h: Hmac) => void) => Promise<boolean>) | null;
   }
 }
+
+/** One part of a multipart write, as the route read it. */
+export interface ReadPart {
+  name: string;
+  fileName?: string;
+  bytes: Buffer;
+}
+
+/**
+ * A multipart write under an Idempotency-Key: the key is checked against a keyed hash of the parts the route read
+ * (names, file names and bytes), so the same file sent again replays the first answer and another file under the
+ * same key is refused, then the handler runs in the key's scope.
+ */
+export async function idempotentMultipart<T>(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  parts: ReadPart[],
+  handler: () => Promise<T>,
+): Promise<T | FastifyReply> {
+  const claim = req.idempotencyClaim;
+  if (!claim) return handler();
+  req.idempotencyClaim = null;
+  const replied = await claim((h) => {
+    for (const p of parts) {
+      h.update(`\n${JSON.stringify([p.name, p.fileName ?? null, p.bytes.length])}\n`);
+      h.update(p.bytes);
+    }
+  });
+  if (replied) return reply;
+  const marker = req.idempotency;
+  return marker ? current.run(marker, handler) : handler();
+}
+
+const isMultipart = (req: FastifyRequest) =>
+  String(req.headers['content-type'] ?? '')
+    .toLowerCase()
+    .startsWith('multipart/');
 
 /** Deletes the keys older than their window (48 hours); returns how many. */
 export async function purgeIdempotencyKeys(db: Db, now: number): Promise<number> {
@@ -93,6 +132,7 @@ function ownerOf(req: FastifyRequest): string {
  */
 export function installIdempotency(app: FastifyInstance, ctx: AppContext) {
   app.decorateRequest('idempotency', null);
+  app.decorateRequest('idempotencyClaim', null);
   const secret = idempotencyKey(ctx.config);
   app.addHook('preHandler', async (req, reply) => {
     const key = req.headers['idempotency-key'];
@@ -106,10 +146,30 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext) {
         'Idempotency-Key',
       );
     }
+    const fingerprint = (more: (h: Hmac) => void) => {
+      const h = createHmac('sha256', secret).update(`${req.method} ${req.url}\n`);
+      more(h);
+      return h.digest('hex');
+    };
+    if (isMultipart(req)) {
+      // The parts are not read yet: the route checks the key once it has them (idempotentMultipart).
+      req.idempotencyClaim = async (more) => claim(req, reply, key, fingerprint(more));
+      return;
+    }
+    if (
+      await claim(
+        req,
+        reply,
+        key,
+        fingerprint((h) => h.update(JSON.stringify(req.body ?? null))),
+      )
+    )
+      return reply;
+  });
+
+  /** Replays, refuses or takes the key for this request; true when it has answered. */
+  async function claim(req: FastifyRequest, reply: FastifyReply, key: string, requestHash: string): Promise<boolean> {
     const owner = ownerOf(req);
-    const requestHash = createHmac('sha256', secret)
-      .update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`)
-      .digest('hex');
     const now = ctx.clock.now();
     const found = await ctx.db
       .selectFrom('idempotency_keys')
@@ -148,7 +208,8 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext) {
           .status(found.status_code as number)
           .type('application/json')
           .serializer((p: unknown) => p as string);
-        return reply.send(found.response_body ?? '');
+        reply.send(found.response_body ?? '');
+        return true;
       }
     }
     if (found) {
@@ -193,7 +254,8 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext) {
       );
     }
     req.idempotency = { owner, key };
-  });
+    return false;
+  }
   // Runs the handler inside the key's scope, so the service's transaction can mark the key applied.
   app.addHook('preHandler', (req, _reply, done) => {
     if (req.idempotency) current.run(req.idempotency, done);

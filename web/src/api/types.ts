@@ -76,6 +76,11 @@ export interface Role {
   nameEn: string;
   permissions: string[];
   adminClass: 'system' | 'security' | 'audit' | null;
+  /** A role composed by the security administrator (false for the fixed posts). */
+  custom?: boolean;
+  status?: 'active' | 'retired';
+  holders?: number;
+  updatedAt?: number | null;
 }
 
 export interface Policy {

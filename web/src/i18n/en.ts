@@ -12,6 +12,7 @@ import { securityEn } from './security/en';
 import { privacyEn } from './privacy/en';
 import { approvalsEn } from './approvals/en';
 import { screensEn } from './screens/en';
+import { rolesEn } from './roles/en';
 import type { Dictionary } from './zh-CN';
 
 /** English (secondary). Must carry every key of zh-CN.ts — the type enforces it. */
@@ -30,6 +31,7 @@ export const en: Dictionary = {
   ...privacyEn,
   ...approvalsEn,
   ...screensEn,
+  ...rolesEn,
   'app.title': 'OneWindow Service Management',
   'app.shortTitle': 'OneWindow',
   'lang.switch': '中文',

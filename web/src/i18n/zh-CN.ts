@@ -12,6 +12,7 @@ import { securityZhCN } from './security/zh-CN';
 import { privacyZhCN } from './privacy/zh-CN';
 import { approvalsZhCN } from './approvals/zh-CN';
 import { screensZhCN } from './screens/zh-CN';
+import { rolesZhCN } from './roles/zh-CN';
 
 /** 简体中文（主语言）。键名按界面区域分组；en.ts 必须提供同样的键。 */
 export const zhCN = {
@@ -29,6 +30,7 @@ export const zhCN = {
   ...privacyZhCN,
   ...approvalsZhCN,
   ...screensZhCN,
+  ...rolesZhCN,
   'app.title': '一窗通办业务管理系统',
   'app.shortTitle': '一窗通办',
   'lang.switch': 'English',

@@ -10,6 +10,7 @@ import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts
 import { newId } from '../../platform/ids.ts';
 import { assertDepartmentsInHalls } from '../org/service.ts';
 import * as repo from './repository.ts';
+import { loadRoleCatalog } from './roles-service.ts';
 import type { AdminRequestInput } from './schema.ts';
 import * as sec from './security-repository.ts';
 import { checkedPasswordHash, checkRoleChange, loadVisible, managedHallIds } from './service.ts';
@@ -46,7 +47,7 @@ export async function requestAdminChange(ctx: AppContext, actor: Actor, input: A
   let summary: string;
   if (input.kind === 'create') {
     const u = input.user;
-    checkRoleChange(actor, [], u.roles, null);
+    checkRoleChange(actor, [], u.roles, null, await loadRoleCatalog(ctx.db));
     if (!holdsAdminRole(u.roles))
       throw invalid('user.roles', '业务账号请直接新建，无需申请', 'Create business accounts directly');
     const mine = await managedHallIds(ctx, actor);
@@ -72,7 +73,9 @@ export async function requestAdminChange(ctx: AppContext, actor: Actor, input: A
     if (!holdsAdminRole(target.roles))
       throw invalid('targetUserId', '业务账号请直接操作，无需申请', 'Change business accounts directly');
     if (input.kind === 'update') {
-      if (input.patch.roles) checkRoleChange(actor, target.roles, input.patch.roles, target.id);
+      if (input.patch.roles) {
+        checkRoleChange(actor, target.roles, input.patch.roles, target.id, await loadRoleCatalog(ctx.db));
+      }
       if (input.patch.roles && !holdsAdminRole(input.patch.roles)) {
         throw conflict(
           '管理员账号不能改为业务账号；请停用后另建业务账号',

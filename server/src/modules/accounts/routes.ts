@@ -1,13 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { roles } from '../../domain/roles.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http.ts';
 import { idParams, listOf, pageWindow } from '../../platform/schemas.ts';
 import { passwordPolicySchema, readPasswordPolicy } from '../../platform/settings.ts';
 import * as s from './schema.ts';
 import * as requests from './admin-request-service.ts';
+import { roleRoutes } from './roles-routes.ts';
 import * as service from './service.ts';
 import { setAuthority } from './authority-service.ts';
 
@@ -66,11 +66,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
 
-  r.get(
-    '/api/roles',
-    { config: { access: 'account.read' }, schema: { tags, response: { 200: listOf(s.roleSchema) } } },
-    async () => ({ items: roles.map((x) => ({ ...x, permissions: [...x.permissions] })), total: roles.length }),
-  );
+  roleRoutes(app, ctx);
 
   r.get(
     '/api/security/policy',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authorityLevels } from '../../domain/case/authority.ts';
-import { roleCodes } from '../../domain/roles.ts';
+import { customRoleCodePattern } from '../../domain/role-composition.ts';
 import { pageQuery } from '../../platform/schemas.ts';
 
 export const userSchema = z.object({
@@ -24,6 +24,8 @@ const phone = z
   .string()
   .trim()
   .regex(/^[0-9+\-\s]{5,20}$/, '电话号码格式不正确');
+/** A fixed role's code or a custom role's (whether it exists is the service's question). */
+const roleCode = z.string().regex(customRoleCodePattern, '角色代码不正确');
 const ids = z.array(z.string().min(1).max(64)).max(50);
 
 export const userInput = z.object({
@@ -33,7 +35,7 @@ export const userInput = z.object({
     .regex(/^[A-Za-z0-9_.-]{3,32}$/, '用户名为 3–32 位字母、数字或 _ . -'),
   displayName: z.string().trim().min(1).max(40),
   phone: phone.nullable().optional(),
-  roles: z.array(z.enum(roleCodes)).min(1).max(13),
+  roles: z.array(roleCode).min(1).max(20),
   hallIds: ids.min(1),
   departmentIds: ids.default([]),
   initialPassword: z.string().min(1).max(128),
@@ -43,7 +45,7 @@ export const userPatch = z
   .object({
     displayName: z.string().trim().min(1).max(40),
     phone: phone.nullable(),
-    roles: z.array(z.enum(roleCodes)).min(1).max(13),
+    roles: z.array(roleCode).min(1).max(20),
     hallIds: ids.min(1),
     departmentIds: ids,
     status: z.enum(['active', 'disabled']),
@@ -53,16 +55,8 @@ export const userPatch = z
 
 export const userQuery = pageQuery.extend({
   q: z.string().trim().max(64).optional(),
-  role: z.enum(roleCodes).optional(),
+  role: roleCode.optional(),
   hallId: z.string().max(64).optional(),
-});
-
-export const roleSchema = z.object({
-  code: z.string(),
-  name: z.string(),
-  nameEn: z.string(),
-  permissions: z.array(z.string()),
-  adminClass: z.enum(['system', 'security', 'audit']).nullable(),
 });
 
 export type UserInput = z.infer<typeof userInput>;

@@ -2,7 +2,8 @@ import { isAuthorityLevel } from '../../domain/case/authority.ts';
 import { maskPhone } from '../../domain/masking.ts';
 import { piiFields, protectPhone } from '../../platform/pii/protect.ts';
 import { passwordWeakness } from '../../domain/password-policy.ts';
-import { grantsPersonalView, holdsAdminRole, isRoleCode, roleDefinition, roleSetProblem } from '../../domain/roles.ts';
+import { permissionSetProblem, type RoleCatalog } from '../../domain/role-composition.ts';
+import { holdsAdminRole, isRoleCode, roleDefinition, roleSetProblem } from '../../domain/roles.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { destroyUserSessions } from '../../platform/auth/sessions.ts';
@@ -15,6 +16,7 @@ import { type PasswordPolicy, policyBelowFloor } from '../../domain/password-pol
 import { assertDepartmentsInHalls } from '../org/service.ts';
 import { deleteTotp } from './security-repository.ts';
 import * as repo from './repository.ts';
+import { loadRoleCatalog, separationConflict } from './roles-service.ts';
 import type { UserInput, UserPatch } from './schema.ts';
 
 /** A staff phone is kept encrypted and shown masked, like an applicant's. */
@@ -57,9 +59,20 @@ export const approvalRequired = () =>
  * Role changes obey 三权分立 (and an administrator account holds its one role only); only the security
  * administrator hands out administrator roles and roles that see personal numbers; nobody changes their own roles.
  */
-export function checkRoleChange(actor: Actor, before: string[], after: string[], targetId: string | null) {
+export function checkRoleChange(
+  actor: Actor,
+  before: string[],
+  after: string[],
+  targetId: string | null,
+  catalog: RoleCatalog,
+) {
+  const unknown = after.find((r) => !catalog.find(r)?.active);
+  if (unknown) throw invalid('roles', `角色不存在或已停用：${unknown}`, `No such role, or retired: ${unknown}`);
   const problem = roleSetProblem(after);
   if (problem) throw conflict(problem.zh, problem.en, 'roles');
+  // Whatever the roles are called, the permissions they add up to must be lawful in one hand.
+  const powers = permissionSetProblem(catalog.permissionsOf(after));
+  if (powers) throw separationConflict(powers, 'roles');
   const changedAdmin = adminRoles(before).sort().join() !== adminRoles(after).sort().join();
   if (changedAdmin && !actor.permissions.has('account.grant_admin')) {
     throw forbidden(
@@ -68,7 +81,7 @@ export function checkRoleChange(actor: Actor, before: string[], after: string[],
     );
   }
   const added = after.filter((r) => !before.includes(r));
-  if (grantsPersonalView(added) && !actor.permissions.has('account.grant_admin')) {
+  if (catalog.permissionsOf(added).has('personal.view') && !actor.permissions.has('account.grant_admin')) {
     throw forbidden(
       '只有安全管理员可以授予查看个人信息的权限',
       'Only the security administrator grants the sight of personal numbers',
@@ -134,7 +147,7 @@ export async function checkedPasswordHash(ctx: AppContext, password: string, fie
 }
 
 export async function createUser(ctx: AppContext, actor: Actor, input: UserInput) {
-  checkRoleChange(actor, [], input.roles, null);
+  checkRoleChange(actor, [], input.roles, null, await loadRoleCatalog(ctx.db));
   if (holdsAdminRole(input.roles)) throw approvalRequired();
   await checkHalls(ctx, actor, input.hallIds);
   await assertDepartmentsInHalls(ctx.db, input.departmentIds, input.hallIds, 'departmentIds');
@@ -182,7 +195,7 @@ export async function createUser(ctx: AppContext, actor: Actor, input: UserInput
 
 export async function updateUser(ctx: AppContext, actor: Actor, id: string, patch: UserPatch) {
   const before = await loadBusinessAccount(ctx, actor, id);
-  if (patch.roles) checkRoleChange(actor, before.roles, patch.roles, id);
+  if (patch.roles) checkRoleChange(actor, before.roles, patch.roles, id, await loadRoleCatalog(ctx.db));
   if (patch.hallIds) await checkHalls(ctx, actor, patch.hallIds);
   if (patch.departmentIds)
     await assertDepartmentsInHalls(ctx.db, patch.departmentIds, patch.hallIds ?? before.hallIds, 'departmentIds');
@@ -275,3 +288,4 @@ export async function updatePolicy(ctx: AppContext, actor: Actor, policy: Passwo
 }
 
 export { rolesOfUser } from './repository.ts';
+export { loadRoleCatalog } from './roles-service.ts';

@@ -53,13 +53,30 @@ describe('login and session', () => {
       expect(res.statusCode).toBe(401);
       expect(json(res).message).toBe('用户名或密码错误');
     }
+    const unknown = await s.login('nobody-at-all', 'wrong-password');
     const fifth = await s.login('inspector', 'wrong-password');
-    expect(fifth.statusCode).toBe(423);
-    expect(json(fifth).code).toBe('ACCOUNT_LOCKED');
-    // Even the right password is refused while locked.
-    expect((await s.login('inspector')).statusCode).toBe(423);
+    // The lock does not tell a caller the name exists: the fifth failure, and the right password while locked, get
+    // exactly the answer of an unknown user.
+    expect(fifth.statusCode).toBe(401);
+    expect(fifth.body).toBe(unknown.body);
+    const rightWhileLocked = await s.login('inspector');
+    expect(rightWhileLocked.statusCode).toBe(401);
+    expect(rightWhileLocked.body).toBe(unknown.body);
+    expect(rightWhileLocked.cookies.find((c) => c.name === 'ow_session')).toBeUndefined();
+    // The owner learns of it from the security administrator, who sees the lock, and the audit log names it.
+    const sec = await signedIn(hall.app, 'secadmin');
+    const listed = json(await sec.get('/api/users?q=inspector')).items[0];
+    expect(listed.lockedUntil).toBeGreaterThan(hall.clock.now());
+    const reasons = await hall.ctx.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'auth.login')
+      .where('username', '=', 'inspector')
+      .where('outcome', '=', 'failure')
+      .execute();
+    expect(reasons.some((r) => JSON.parse(r.detail as string).reason === 'locked')).toBe(true);
     hall.clock.advance(9 * 60_000);
-    expect((await s.login('inspector')).statusCode).toBe(423);
+    expect((await s.login('inspector')).statusCode).toBe(401);
     hall.clock.advance(61_000);
     expect((await s.login('inspector')).statusCode).toBe(200);
   });

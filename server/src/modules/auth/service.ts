@@ -26,22 +26,11 @@ export interface LoginAttempt {
   userAgent: string | null;
 }
 
-/** One answer for an unknown user, a disabled account and a wrong password alike, so usernames cannot be probed. */
+/**
+ * One answer for an unknown user, a disabled or locked account and a wrong password alike, so usernames cannot be
+ * probed; the security administrator sees the lock (账号管理, and the audit log names it).
+ */
 const badCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', '用户名或密码错误', 'Wrong username or password');
-
-const lockedError = (until: number) => {
-  const at = new Date(until).toLocaleTimeString('zh-CN', { hour12: false, timeZone: 'Asia/Shanghai' });
-  return new AppError(
-    423,
-    'ACCOUNT_LOCKED',
-    `账号已锁定，请于 ${at} 后再试或联系安全管理员解锁`,
-    `Account locked until ${new Date(until).toISOString()}; ask the security administrator to unlock it`,
-    undefined,
-    {
-      lockedUntil: until,
-    },
-  );
-};
 
 const totpRequired = () =>
   new AppError(
@@ -85,7 +74,7 @@ export async function logIn(ctx: AppContext, attempt: LoginAttempt): Promise<{ t
   }
   if (user.locked_until && Number(user.locked_until) > now) {
     await recordAudit(ctx.db, audit('failure', { reason: 'locked' }));
-    throw lockedError(Number(user.locked_until));
+    throw badCredentials();
   }
   const fail = async (reason: string, error: AppError): Promise<never> => {
     const counted = await ctx.db.transaction().execute(async (trx) => {
@@ -94,7 +83,7 @@ export async function logIn(ctx: AppContext, attempt: LoginAttempt): Promise<{ t
       await appendAudit(trx, audit('failure', { reason, failures: c.failures, locked }));
       return c;
     });
-    if (counted.lockedUntil && counted.lockedUntil > now) throw lockedError(counted.lockedUntil);
+    if (counted.lockedUntil && counted.lockedUntil > now) throw badCredentials();
     throw error;
   };
   if (!passwordOk) return fail('wrong_password', badCredentials());

@@ -1,9 +1,9 @@
-import { permissionsOf } from '../../domain/roles.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { loadRoleCatalog } from '../accounts/service.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { departmentsByIds, findDepartment } from '../org/service.ts';
 import * as repo from './repository.ts';
@@ -229,7 +229,8 @@ export async function recordDepartmentAnswer(ctx: AppContext, actor: Actor, id: 
 export async function handOver(ctx: AppContext, actor: Actor, id: string, input: { toUserId: string; note: string }) {
   const c = await forHandling(ctx, actor, id);
   const target = (await repo.staffOfHall(ctx.db, c.hall_id)).find((u) => u.id === input.toUserId);
-  if (!target || !permissionsOf(target.roles).has('consult.handle')) {
+  // Custom roles count too: whoever's roles add up to consult.handle may take it over.
+  if (!target || !(await loadRoleCatalog(ctx.db)).permissionsOf(target.roles).has('consult.handle')) {
     throw invalid(
       'toUserId',
       '接手人不存在、不在本大厅或无咨询处理权限',

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { permissionsOf } from '../../domain/roles.ts';
+import { loadRoleCatalog } from '../accounts/service.ts';
 import { appendAudit, byActor, recordAudit } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
@@ -361,5 +361,6 @@ export async function revealContact(ctx: AppContext, actor: Actor, id: string) {
 /** Staff of the hall a consultation may be handed over to. */
 export async function handlingStaff(ctx: AppContext, actor: Actor, hallId: string) {
   assertHallAccess(actor, hallId);
-  return (await repo.staffOfHall(ctx.db, hallId)).filter((u) => permissionsOf(u.roles).has('consult.handle'));
+  const roles = await loadRoleCatalog(ctx.db);
+  return (await repo.staffOfHall(ctx.db, hallId)).filter((u) => roles.permissionsOf(u.roles).has('consult.handle'));
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http.ts';
+import { idempotentMultipart } from '../../platform/idempotency.ts';
 import { idParams } from '../../platform/schemas.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
@@ -60,8 +61,11 @@ export function scanRoutes(app: FastifyInstance, ctx: AppContext) {
       },
       async (req, reply) => {
         const file = await readFilePart(req, ctx.config.scanMaxBytes);
-        const scan = await service.uploadScan(ctx, actorOf(req), req.params.id, req.params.materialKey, file);
-        return reply.status(scan.duplicate ? 200 : 201).send(scan);
+        // The Idempotency-Key is held against the file itself: another file under the same key is refused.
+        return idempotentMultipart(req, reply, [{ name: 'file', ...file }], async () => {
+          const scan = await service.uploadScan(ctx, actorOf(req), req.params.id, req.params.materialKey, file);
+          return reply.status(scan.duplicate ? 200 : 201).send(scan);
+        });
       },
     );
     r.get(

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import { holdsAdminRole, permissionsOf } from '../../domain/roles.ts';
+import { isPermission } from '../../domain/role-composition.ts';
+import { holdsAdminRole, type Permission, permissionsOf } from '../../domain/roles.ts';
 import type { Actor } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { PASSWORD_POLICY_KEY, SYSTEM_MODE_KEY, passwordPolicyFrom } from '../settings.ts';
@@ -38,6 +39,14 @@ export async function destroyUserSessions(db: Db, userId: string): Promise<void>
 /** A password change ends the person's other sessions; the one that made the change stays. */
 export async function destroyOtherSessions(db: Db, userId: string, keepSessionId: string): Promise<void> {
   await db.deleteFrom('sessions').where('user_id', '=', userId).where('id', '!=', keepSessionId).execute();
+}
+
+/** Adds the permissions of custom roles (JSON arrays), keeping only codes the server knows. */
+function withCustomPermissions(fixed: Set<Permission>, customJson: string[]): Set<Permission> {
+  for (const json of customJson) {
+    for (const p of JSON.parse(json) as string[]) if (isPermission(p)) fixed.add(p);
+  }
+  return fixed;
 }
 
 export type SessionLookup = { actor: Actor } | { expired: true } | null;
@@ -99,6 +108,15 @@ export async function resolveSession(db: Db, token: string, now: number, ip: str
         .select([sql<string>`'department'`.as('kind'), 'department_id as value'])
         .where('user_id', '=', found.user_id),
     )
+    // The permissions of the active custom roles the person holds (roles as data).
+    .unionAll((eb) =>
+      eb
+        .selectFrom('user_roles as ur')
+        .innerJoin('custom_roles', 'custom_roles.code', 'ur.role')
+        .select([sql<string>`'custom'`.as('kind'), 'custom_roles.permissions as value'])
+        .where('ur.user_id', '=', found.user_id)
+        .where('custom_roles.status', '=', 'active'),
+    )
     .execute();
   const of = (kind: string) => grants.filter((g) => g.kind === kind).map((g) => g.value);
   const roleList = of('role');
@@ -108,7 +126,7 @@ export async function resolveSession(db: Db, token: string, now: number, ip: str
       username: found.username,
       displayName: found.display_name,
       roles: roleList,
-      permissions: permissionsOf(roleList),
+      permissions: withCustomPermissions(permissionsOf(roleList), of('custom')),
       hallIds: of('hall'),
       departmentIds: of('department'),
       authorityLevel: found.authority_level ?? null,

@@ -26,8 +26,10 @@ describe('the audit key file', () => {
       keyFile: '/etc/onewindow/audit.key',
       checkpointFile: '/var/log/ow.log',
       production: true,
-      checkpointSeconds: 60,
+      checkpointSeconds: 5,
     });
+    expect(auditSettings({ AUDIT_CHECKPOINT_SECONDS: '30' }, '/srv').checkpointSeconds).toBe(30);
+    expect(auditSettings({ AUDIT_CHECKPOINT_SECONDS: 'soon' }, '/srv').checkpointSeconds).toBe(5);
   });
 
   it('is created 0600 in a 0700 folder on the first start outside production, and read again after', () => {

@@ -8,6 +8,7 @@ import { formatTime } from '../../components/format';
 import { useHallOptions } from '../../components/HallSelect';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
+import { useRoleName } from './roleOptions';
 
 export function isLocked(u: User, now = Date.now()): boolean {
   return u.lockedUntil !== null && u.lockedUntil > now;
@@ -30,6 +31,7 @@ export function useUserColumns(opts: {
   const can = useCan();
   const signs = (u: User) => u.roles.includes('approver') || u.roles.includes('station_head');
   const levelLabel = (l: User['authorityLevel']) => t(`authority.${l ?? 'none'}` as 'authority.none');
+  const roleName = useRoleName();
 
   // An administrator account changes only through a request a second administrator approves.
   const submitted = () => message.success(t('requests.submitted'));
@@ -54,7 +56,7 @@ export function useUserColumns(opts: {
       render: (roles: string[]) => (
         <Space size={[4, 4]} wrap>
           {roles.map((r) => (
-            <Tag key={r}>{t.label('role', r)}</Tag>
+            <Tag key={r}>{roleName(r)}</Tag>
           ))}
         </Space>
       ),

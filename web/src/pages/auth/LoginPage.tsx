@@ -47,7 +47,8 @@ export function LoginPage() {
           setPending({ username: values.username, password: values.password });
         else if (isNetworkError(e)) setError(t('error.network'));
         else setError(e instanceof Error ? e.message : String(e));
-        if (isApiError(e) && e.code === 'ACCOUNT_LOCKED') setPending(null);
+        // A locked account answers like a wrong password: back to the password step.
+        if (isApiError(e) && e.code === 'INVALID_CREDENTIALS') setPending(null);
       },
     });
   };
