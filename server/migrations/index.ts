@@ -16,6 +16,7 @@ import * as auditKeyedChain from './2026_12_02_0016_audit_keyed_chain.ts';
 import * as rateLimits from './2026_12_02_0018_rate_limits.ts';
 import * as accountSecurity from './2026_12_02_0015_account_security.ts';
 import * as piiEncryption from './2026_12_02_0017_pii_encryption.ts';
+import * as townshipReception from './2026_12_02_0020_township_reception.ts';
 
 /** Every migration, in order. Static imports keep the set explicit and bundle-friendly. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0018_rate_limits': rateLimits,
   '2026_12_02_0015_account_security': accountSecurity,
   '2026_12_02_0017_pii_encryption': piiEncryption,
+  '2026_12_02_0020_township_reception': townshipReception,
 };

@@ -225,3 +225,13 @@ export async function retireItem(ctx: AppContext, actor: Actor, id: string) {
   });
   return itemDetail(ctx, actor, id);
 }
+
+/** Items of other halls that a township station may receive (县乡联办): published, naming the station. */
+export async function itemsReceivableAt(db: Db, stationHallId: string) {
+  const rows = await repo.publishedWithContent(db);
+  return rows.flatMap((r) => {
+    const content = parseContent(r.content);
+    const names = content.townshipReception?.stationHallIds.includes(stationHallId) && r.hall_id !== stationHallId;
+    return names ? [{ id: r.id, hallId: r.hall_id, code: r.code, name: r.name, content }] : [];
+  });
+}

@@ -18,3 +18,11 @@ export const deliveriesOf = (db: Db, caseId: string) =>
 export const insertArchive = (db: Db, row: ArchiveRow) => db.insertInto('case_archives').values(row).execute();
 export const archiveOf = (db: Db, caseId: string) =>
   db.selectFrom('case_archives').selectAll().where('case_id', '=', caseId).executeTakeFirst();
+
+/** 县乡联办: where the applicant of a case received at a township station chose to receive the result. */
+export const townshipPickupOf = (db: Db, caseId: string) =>
+  db
+    .selectFrom('case_township_receptions')
+    .select(['station_hall_id', 'pickup'])
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();

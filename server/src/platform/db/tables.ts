@@ -8,6 +8,7 @@ import type { SupervisionTables } from './tables-supervision.ts';
 import type { ScanTables } from './tables-scans.ts';
 import type { CaseSupportTables } from './tables-case-support.ts';
 import type { SecurityTables } from './tables-security.ts';
+import type { TownshipTables } from './tables-township.ts';
 
 /** Row types of every table. Instants are epoch milliseconds; JSON is stored as text. */
 export interface HallTable {
@@ -213,3 +214,4 @@ export interface Database extends PrivacyTables {}
 // Declaration merging: each area adds its tables on a line of its own, so parallel additions do not collide.
 export interface Database extends ScanTables {}
 export interface Database extends AccountSecurityTables {}
+export interface Database extends TownshipTables {}
