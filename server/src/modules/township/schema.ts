@@ -30,6 +30,7 @@ export const stationItemSchema = z.object({
       key: z.string(),
       name: z.string(),
       form: z.string(),
+      copies: z.number(),
       requirement: z.enum(['required', 'conditional', 'optional']),
       condition: z.string(),
       essential: z.boolean(),

@@ -58,6 +58,7 @@ export async function stationItems(ctx: AppContext, actor: Actor, stationHallId:
         key: m.key,
         name: m.name,
         form: m.form,
+        copies: m.copies,
         requirement: m.requirement,
         condition: m.condition,
         essential: m.essential,
