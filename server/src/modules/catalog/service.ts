@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { AppError, conflict, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { assertDepartmentsInHalls, assertHallAccess, visibleHallIds } from '../org/service.ts';
+import { assertDepartmentsInHalls, assertHallAccess, assertStationHalls, visibleHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
 import { type ItemContent, itemContentSchema } from './schema.ts';
 
@@ -44,6 +44,8 @@ async function checkContent(db: Db, hallId: string, c: ItemContent): Promise<voi
   await assertDepartmentsInHalls(db, c.departmentIds, [hallId], 'content.departmentIds');
   const stepDepartments = c.steps.map((s) => s.departmentId).filter((d): d is string => d !== null);
   await assertDepartmentsInHalls(db, stepDepartments, [hallId], 'content.steps');
+  const stations = c.townshipReception?.stationHallIds ?? [];
+  await assertStationHalls(db, stations, hallId, 'content.townshipReception.stationHallIds');
 }
 
 async function loadItem(ctx: AppContext, actor: Actor, id: string) {

@@ -45,4 +45,8 @@ export const townshipEn: Record<keyof typeof townshipZhCN, string> = {
   'pg.pickup': 'Result',
   'caseAction.townshipReception': 'Received at a station',
   'caseAction.townshipHandOver': 'Handed over at the station',
+  'editor.townshipStations': 'Township stations that may receive it',
+  'editor.townshipStationsHelp':
+    'These stations accept the item for this hall; the case follows this item’s process here',
+  'editor.townshipPost': 'Result may be posted',
 };

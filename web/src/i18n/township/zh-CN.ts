@@ -43,4 +43,7 @@ export const townshipZhCN = {
   'pg.pickup': '取件方式',
   'caseAction.townshipReception': '乡镇收件',
   'caseAction.townshipHandOver': '乡镇交付',
+  'editor.townshipStations': '县乡联办：可收件的便民服务中心',
+  'editor.townshipStationsHelp': '所选乡镇便民服务中心可代本大厅收件受理，按本事项流程转本大厅部门办理',
+  'editor.townshipPost': '县乡联办：可邮寄送达结果',
 };

@@ -122,32 +122,41 @@ function ReceptionForm({ stationId }: { stationId: string }) {
           onClose={() => setDone(null)}
         />
       )}
-      <Form form={form} layout="vertical" initialValues={{ pickup: 'station' }} onFinish={submit}>
-        <Form.Item label={t('tw.item')} required>
-          <Select
-            aria-label={t('tw.item')}
-            value={itemId}
-            onChange={setItemId}
-            loading={items.isLoading}
-            placeholder={t('tw.itemPlaceholder')}
-            notFoundContent={t('tw.noItems')}
-            options={(items.data?.items ?? []).map((i) => ({
-              value: i.id,
-              label: `${i.code} ${i.name}（${i.hallName}）`,
-            }))}
-            style={{ maxWidth: 640 }}
-          />
-        </Form.Item>
-        {item && (
-          <>
-            <Typography.Paragraph>
-              <Tag color="geekblue">{t('tw.processedBy', { hall: item.hallName, n: item.promisedDays })}</Tag>
-            </Typography.Paragraph>
-            <Form.Item label={t('rc.section.applicant')} required>
-              <ApplicantPicker hallId={stationId} party="applicant" value={applicant} onChange={setApplicant} />
-            </Form.Item>
-            <MaterialsChecklist rows={rows} onChange={setRows} />
-            <Form.Item name="pickup" label={t('tw.pickup')} style={{ marginTop: 16 }}>
+      {/* The applicant picker has its own form, so it stands outside the reception form (forms do not nest). */}
+      <Typography.Text strong>{t('tw.item')}</Typography.Text>
+      <div style={{ margin: '8px 0 16px' }}>
+        <Select
+          aria-label={t('tw.item')}
+          value={itemId}
+          onChange={setItemId}
+          loading={items.isLoading}
+          placeholder={t('tw.itemPlaceholder')}
+          notFoundContent={t('tw.noItems')}
+          options={(items.data?.items ?? []).map((i) => ({
+            value: i.id,
+            label: `${i.code} ${i.name}（${i.hallName}）`,
+          }))}
+          style={{ width: '100%', maxWidth: 640 }}
+        />
+      </div>
+      {item && (
+        <>
+          <Typography.Paragraph>
+            <Tag color="geekblue">{t('tw.processedBy', { hall: item.hallName, n: item.promisedDays })}</Tag>
+          </Typography.Paragraph>
+          <Typography.Text strong>{t('rc.section.applicant')}</Typography.Text>
+          <div style={{ margin: '8px 0 16px' }}>
+            <ApplicantPicker hallId={stationId} party="applicant" value={applicant} onChange={setApplicant} />
+          </div>
+          <MaterialsChecklist rows={rows} onChange={setRows} />
+          <Form
+            form={form}
+            layout="vertical"
+            initialValues={{ pickup: 'station' }}
+            onFinish={submit}
+            style={{ marginTop: 16 }}
+          >
+            <Form.Item name="pickup" label={t('tw.pickup')}>
               <Radio.Group>
                 <Radio value="station">{t('tw.pickup.station')}</Radio>
                 <Radio value="county">{t('tw.pickup.county')}</Radio>
@@ -166,9 +175,9 @@ function ReceptionForm({ stationId }: { stationId: string }) {
             <Button type="primary" htmlType="submit" loading={accept.isPending}>
               {t('tw.accept')}
             </Button>
-          </>
-        )}
-      </Form>
+          </Form>
+        </>
+      )}
     </>
   );
 }
@@ -192,11 +201,22 @@ function StationCases({ stationId }: { stationId: string }) {
         pagination={{ current: page, pageSize: 10, total: list.data?.total ?? 0, onChange: setPage }}
         expandable={{ expandedRowRender: (c) => <CountyProgress c={c} /> }}
         columns={[
-          { title: t('tw.caseNo'), dataIndex: 'caseNo', width: 200 },
-          { title: t('tw.item'), render: (_v, c) => `${c.itemName}（${c.countyName}）` },
-          { title: t('tw.applicant'), dataIndex: 'applicantName', width: 90 },
+          { title: t('tw.caseNo'), dataIndex: 'caseNo', width: 180 },
+          {
+            title: t('tw.item'),
+            render: (_v, c) => (
+              <>
+                {c.itemName}
+                <div>
+                  <Typography.Text type="secondary">{c.countyName}</Typography.Text>
+                </div>
+              </>
+            ),
+          },
+          { title: t('tw.applicant'), dataIndex: 'applicantName', width: 70 },
           {
             title: t('tw.progress'),
+            width: 160,
             render: (_v, c) => (
               <Space size={4} wrap>
                 <StateTag state={c.state as never} label={c.stateLabel} />
@@ -206,7 +226,7 @@ function StationCases({ stationId }: { stationId: string }) {
           },
           {
             title: t('tw.promised'),
-            width: 120,
+            width: 110,
             render: (_v, c) => (
               <>
                 {c.deadline ?? '—'}
@@ -214,18 +234,25 @@ function StationCases({ stationId }: { stationId: string }) {
               </>
             ),
           },
-          { title: t('tw.pickup'), dataIndex: 'pickupLabel', width: 150 },
           {
-            title: t('tw.handedOver'),
+            title: `${t('tw.pickup')} / ${t('tw.handedOver')}`,
             width: 170,
-            render: (_v, c) =>
-              c.handedOver
-                ? t('tw.handedOverAt', { hall: c.handedOver.hallName, by: c.handedOver.by })
-                : t('tw.notHandedOver'),
+            render: (_v, c) => (
+              <>
+                {c.pickupLabel}
+                <div>
+                  <Typography.Text type={c.handedOver ? 'success' : 'secondary'}>
+                    {c.handedOver
+                      ? t('tw.handedOverAt', { hall: c.handedOver.hallName, by: c.handedOver.by })
+                      : t('tw.notHandedOver')}
+                  </Typography.Text>
+                </div>
+              </>
+            ),
           },
           {
             title: t('common.actions'),
-            width: 180,
+            width: 150,
             render: (_v, c) => (
               <Space size={4}>
                 {c.actions.includes('notifyResult') && (

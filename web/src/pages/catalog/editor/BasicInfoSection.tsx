@@ -1,6 +1,6 @@
 import { Card, Col, Form, Input, InputNumber, Radio, Row, Select, Switch } from 'antd';
 import { CATEGORIES } from '../../../api/types';
-import { HallSelect, useDepartmentOptions } from '../../../components/HallSelect';
+import { HallSelect, useDepartmentOptions, useHallOptions } from '../../../components/HallSelect';
 import { useT } from '../../../i18n';
 import type { ItemFormValues } from './formModel';
 
@@ -11,6 +11,7 @@ export function BasicInfoSection({ isNew }: { isNew: boolean }) {
   const form = Form.useFormInstance<ItemFormValues>();
   const hallId = Form.useWatch('hallId', form);
   const depts = useDepartmentOptions(hallId);
+  const halls = useHallOptions();
   const req = (label: string) => ({ required: true, message: t('editor.required', { label }) });
   const sel = (label: string) => ({ required: true, message: t('common.pleaseSelect', { label }) });
   const intRule = { type: 'integer' as const, min: 0 };
@@ -111,6 +112,24 @@ export function BasicInfoSection({ isNew }: { isNew: boolean }) {
             name="deferredApprovalAllowed"
             valuePropName="checked"
             extra={t('editor.deferredApprovalHelp')}
+          >
+            <Switch />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('editor.townshipStations')}
+            name={['townshipReception', 'stationHallIds']}
+            extra={t('editor.townshipStationsHelp')}
+          >
+            <Select mode="multiple" allowClear options={halls.options.filter((h) => h.value !== hallId)} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={6}>
+          <Form.Item
+            label={t('editor.townshipPost')}
+            name={['townshipReception', 'postAllowed']}
+            valuePropName="checked"
           >
             <Switch />
           </Form.Item>
