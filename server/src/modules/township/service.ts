@@ -5,6 +5,7 @@
  * The station clerk's scope reaches the county hall only inside these checked operations, never elsewhere.
  */
 import type { DocumentType } from '../../domain/identity/index.ts';
+import { checkMaterials, markProblem } from '../../domain/intake/checklist.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -17,6 +18,7 @@ import { caseDetail, documentPdf } from '../cases/service.ts';
 import { publicProgress } from '../cases/progress.ts';
 import { recordEvent } from '../cases/trail.ts';
 import { acceptAtWindow } from '../intake/on-the-spot.ts';
+import { incomplete } from '../intake/service.ts';
 import { findHall } from '../org/repository.ts';
 import { notifyResult, registerCollection } from '../results/service.ts';
 import * as repo from './repository.ts';
@@ -100,6 +102,12 @@ export async function acceptAtStation(ctx: AppContext, actor: Actor, input: Stat
     );
   if (input.pickup === 'post' && !input.mailingAddress)
     throw invalid('mailingAddress', '请填写邮寄地址', 'Enter the mailing address');
+  // The checklist is checked before the applicant's county file is made, so a refused reception leaves nothing.
+  const checklist = item.content.materials.map((m) => ({ ...m }));
+  const problem = markProblem(checklist, input.materials);
+  if (problem) throw invalid(problem.field, problem.zh, problem.en);
+  const check = checkMaterials(checklist, input.materials);
+  if (!check.complete) throw incomplete(check.shortfalls.map((x) => x.name));
   // The parties are the station's own files; the county's copies are found or made from them.
   const applicant = await loadApplicant(ctx.db, actor, input.applicantId, 'applicantId');
   if (applicant.hall_id !== station.id)

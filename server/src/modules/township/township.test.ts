@@ -231,6 +231,44 @@ describe('a county case received at the station, from acceptance to the hand-ove
   });
 });
 
+describe('a retried acceptance', () => {
+  it('with the same Idempotency-Key gets the first answer and makes one case', async () => {
+    const town = await as('town_clerk');
+    const applicantId = await person(town, townId, { name: '钱玉兰', phone: '13811120000' });
+    const body = {
+      stationHallId: townId,
+      itemId: itemOf('MZ-004').id,
+      applicantId,
+      materials: received(itemOf('MZ-004')),
+      pickup: 'county',
+    };
+    const before = json(await town.get('/api/township/cases')).total;
+    const first = await town.post('/api/township/acceptances', body, { 'idempotency-key': 'tw-accept-1' });
+    const again = await town.post('/api/township/acceptances', body, { 'idempotency-key': 'tw-accept-1' });
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(json(again).caseNo).toBe(json(first).caseNo);
+    expect(json(await town.get('/api/township/cases')).total).toBe(before + 1);
+  });
+});
+
+describe('the catalogue', () => {
+  it('refuses an item naming its own hall, or no hall, as a receiving station', async () => {
+    const head = await as('sysadmin');
+    const item = json(await head.get(`/api/catalog/items/${itemOf('MZ-004').id}`));
+    expect(item.content.townshipReception).toEqual({ stationHallIds: [townId], postAllowed: true });
+    for (const [ids, field] of [
+      [[countyId], 'content.townshipReception.stationHallIds.0'],
+      [[townId, 'no-such-hall'], 'content.townshipReception.stationHallIds.1'],
+    ] as const) {
+      const content = { ...item.content, townshipReception: { stationHallIds: ids, postAllowed: false } };
+      const res = await head.put(`/api/catalog/items/${item.id}/draft`, { content });
+      expect(res.statusCode).toBe(400);
+      expect(json(res)).toMatchObject({ code: 'VALIDATION', field });
+    }
+  });
+});
+
 describe('refusals', () => {
   it('refuses a county item the station is not allowed to receive, and the station’s own items', async () => {
     const sys = await as('sysadmin');
@@ -240,6 +278,7 @@ describe('refusals', () => {
     const own = townItems.find((i) => i.code === 'SH-001');
     const town = await as('town_clerk');
     const applicantId = await person(town, townId, { phone: '13811114444' });
+    const before = json(await town.get('/api/township/cases')).total;
     for (const itemId of [notAllowed.id, own.id]) {
       const res = await town.post('/api/township/acceptances', {
         stationHallId: townId,
@@ -255,7 +294,7 @@ describe('refusals', () => {
         message: '该事项未授权本便民服务中心收件',
       });
     }
-    expect(json(await town.get('/api/township/cases')).total).toBe(2);
+    expect(json(await town.get('/api/township/cases')).total).toBe(before);
   });
 
   it('refuses county staff on the station’s own items and cases', async () => {
@@ -312,6 +351,13 @@ describe('refusals', () => {
     expect(incomplete.statusCode).toBe(409);
     expect(json(incomplete).code).toBe('MATERIALS_INCOMPLETE');
     expect(json(await (await as('town_clerk')).get('/api/township/cases')).total).toBe(before);
+    // The county registry got no copy of an applicant whose reception was refused.
+    const search = (hallId: string) =>
+      (hallId === countyId ? as('clerk') : as('town_clerk')).then(async (s) =>
+        json(await s.post('/api/applicants/search', { hallId, q: '13811119999' })),
+      );
+    expect((await search(townId)).items).toHaveLength(1);
+    expect((await search(countyId)).items).toHaveLength(0);
     const posted = await ok(
       await acceptAtStation('MZ-004', '13811110000', { pickup: 'post', mailingAddress: '青川县桥头镇桥头街5号' }),
       'post',
