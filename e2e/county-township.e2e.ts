@@ -87,6 +87,10 @@ describe('县乡联办: received at the township station, processed by the count
 
   it('the county back office sees 乡镇收件 and works the case by its process', { timeout: 120_000 }, async () => {
     await signIn('mz_reviewer');
+    await page.getByRole('menuitem', { name: /待办事项/ }).click();
+    const inboxRow = page.locator('.ant-table-row').filter({ hasText: caseNo });
+    await inboxRow.getByText('乡镇收件：青川县桥头镇便民服务中心').waitFor();
+    await shot(page, 'township-3a-inbox');
     await page.goto(`${baseUrl()}/cases/${caseId}`);
     await page.getByText('乡镇收件：青川县桥头镇便民服务中心').waitFor();
     await page.getByText(/取件方式：乡镇便民服务中心领取/).waitFor();

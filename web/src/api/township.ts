@@ -140,3 +140,18 @@ export const useHandOverAtStation = () =>
 
 export const lookupPlaces = (no: string, phone4: string) =>
   api.get<ProgressPlaces>('/api/public/progress/places', { no, phone4 });
+
+/** 乡镇收件 marks for the cases of a list (the back office's inbox), by case id. */
+export function useTownshipOrigins(caseIds: string[]) {
+  const key = [...caseIds].sort().join(',');
+  return useQuery({
+    queryKey: ['township', 'origins', key],
+    queryFn: async () => {
+      const r = await api.get<{ items: { caseId: string; stationName: string }[] }>('/api/township/origins', {
+        caseIds: key,
+      });
+      return new Map(r.items.map((i) => [i.caseId, i.stationName]));
+    },
+    enabled: caseIds.length > 0,
+  });
+}

@@ -12,6 +12,11 @@ export const findTownshipReception = (db: Db, caseId: string) =>
 export const findTownshipReceptionByNo = (db: Db, caseNo: string) =>
   db.selectFrom('case_township_receptions').selectAll().where('case_no', '=', caseNo).executeTakeFirst();
 
+export const receptionsOfCases = (db: Db, caseIds: string[]) =>
+  caseIds.length === 0
+    ? Promise.resolve([] as TownshipRow[])
+    : db.selectFrom('case_township_receptions').selectAll().where('case_id', 'in', caseIds).execute();
+
 export const receptionsOfStations = (db: Db, stationHallIds: string[], limit: number, offset: number) =>
   stationHallIds.length === 0
     ? Promise.resolve([] as TownshipRow[])

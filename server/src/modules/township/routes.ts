@@ -70,6 +70,14 @@ export function townshipRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
   r.get(
+    '/api/township/origins',
+    {
+      config: { access: 'case.read' },
+      schema: { tags, querystring: s.originsQuery, response: { 200: s.originsSchema } },
+    },
+    async (req) => service.originsOf(ctx, actorOf(req), req.query.caseIds),
+  );
+  r.get(
     '/api/cases/:id/township',
     { config: { access: 'case.read' }, schema: { tags, params: idParams, response: { 200: s.originSchema } } },
     async (req) => service.originOf(ctx, actorOf(req), req.params.id),

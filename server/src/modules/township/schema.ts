@@ -117,3 +117,12 @@ export const placesSchema = z.object({
     .object({ receivedAt: z.string(), processedAt: z.string(), pickup: z.enum(pickupPlaces), pickupLabel: z.string() })
     .nullable(),
 });
+
+export const originsQuery = z.object({
+  caseIds: z
+    .string()
+    .max(100 * 65)
+    .transform((v) => v.split(',').filter(Boolean))
+    .pipe(z.array(z.string().min(1).max(64)).max(100)),
+});
+export const originsSchema = z.object({ items: z.array(z.object({ caseId: z.string(), stationName: z.string() })) });

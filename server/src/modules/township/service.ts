@@ -328,6 +328,20 @@ export async function originOf(ctx: AppContext, actor: Actor, caseId: string) {
   };
 }
 
+/** 乡镇收件 marks for a list of cases (the back office's inbox): only cases of the actor's halls are answered. */
+export async function originsOf(ctx: AppContext, actor: Actor, caseIds: string[]) {
+  const rows = await repo.receptionsOfCases(ctx.db, [...new Set(caseIds)]);
+  const names = new Map<string, string>();
+  const mine = rows.filter(
+    (j) => actor.hallIds.includes(j.county_hall_id) || actor.hallIds.includes(j.station_hall_id),
+  );
+  return {
+    items: await Promise.all(
+      mine.map(async (j) => ({ caseId: j.case_id, stationName: await hallName(ctx, j.station_hall_id, names) })),
+    ),
+  };
+}
+
 /** The public progress page's two places: checked exactly like the progress lookup, nothing personal. */
 export async function publicPlaces(ctx: AppContext, q: { no: string; phone4: string }) {
   const progress = await publicProgress(ctx, q);

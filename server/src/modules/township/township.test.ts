@@ -120,6 +120,9 @@ describe('a county case received at the station, from acceptance to the hand-ove
       pickup: 'station',
       pickupLabel: '乡镇便民服务中心领取',
     });
+    // The inbox marks it too (an unknown id is left out).
+    const origins = json(await reviewer.get(`/api/township/origins?caseIds=${caseId},no-such-case`));
+    expect(origins.items).toEqual([{ caseId, stationName: '青川县桥头镇便民服务中心' }]);
     // The station cannot do the county's back-office steps: the case is outside its halls, and that is audited.
     const review = step(c, '审核（残疾状况核实）');
     const refused = await town.post(`/api/cases/${caseId}/steps/${review.id}/claim`);
