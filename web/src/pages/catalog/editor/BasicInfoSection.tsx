@@ -1,6 +1,7 @@
 import { Card, Col, Form, Input, InputNumber, Radio, Row, Select, Switch } from 'antd';
 import { CATEGORIES } from '../../../api/types';
-import { HallSelect, useDepartmentOptions, useHallOptions } from '../../../components/HallSelect';
+import { usePublicHalls } from '../../../api/publicGuide';
+import { HallSelect, useDepartmentOptions } from '../../../components/HallSelect';
 import { useT } from '../../../i18n';
 import type { ItemFormValues } from './formModel';
 
@@ -11,7 +12,8 @@ export function BasicInfoSection({ isNew }: { isNew: boolean }) {
   const form = Form.useFormInstance<ItemFormValues>();
   const hallId = Form.useWatch('hallId', form);
   const depts = useDepartmentOptions(hallId);
-  const halls = useHallOptions();
+  // Every hall by name (the public list): a station is usually not one of the editor's own halls.
+  const halls = usePublicHalls();
   const req = (label: string) => ({ required: true, message: t('editor.required', { label }) });
   const sel = (label: string) => ({ required: true, message: t('common.pleaseSelect', { label }) });
   const intRule = { type: 'integer' as const, min: 0 };
@@ -122,7 +124,13 @@ export function BasicInfoSection({ isNew }: { isNew: boolean }) {
             name={['townshipReception', 'stationHallIds']}
             extra={t('editor.townshipStationsHelp')}
           >
-            <Select mode="multiple" allowClear options={halls.options.filter((h) => h.value !== hallId)} />
+            <Select
+              mode="multiple"
+              allowClear
+              options={(halls.data?.items ?? [])
+                .filter((h) => h.id !== hallId)
+                .map((h) => ({ value: h.id, label: h.name }))}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
