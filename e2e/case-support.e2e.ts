@@ -59,7 +59,7 @@ describe('专家意见 and 容缺材料 in the browser', () => {
     await signIn(page, 'supervisor');
     const api = apiOf(page);
     const staff = (await api('GET', `/api/backoffice/colleagues?departmentId=${step.departmentId}`)).items as any[];
-    const worker = staff[0];
+    const worker = staff.find((u) => u.roles.includes(step.role));
     await api('POST', `/api/cases/${c.id}/steps/${step.id}/assign`, { userId: worker.id });
     await signIn(page, worker.username);
     await page.goto(`${baseUrl()}/cases/${c.id}`);

@@ -7,13 +7,14 @@
 /** Table → the module whose repositories alone query it (platform tables such as audit_log are not listed). */
 export const tableOwners = Object.fromEntries(
   Object.entries({
-    accounts: 'admin_requests password_history recovery_codes user_totp users user_roles user_halls user_departments',
+    accounts:
+      'admin_requests password_history recovery_codes user_totp users user_roles user_halls user_departments custom_roles',
     org: 'halls departments windows window_items',
     catalog: 'service_items service_item_versions',
     calendar: 'hall_calendar_days official_years',
     applicants: 'applicants applicant_events',
     cases:
-      'cases case_steps case_events case_documents case_receptions case_pauses case_extensions case_verifications case_files case_deliveries case_archives routing_slips number_counters',
+      'cases case_steps case_events case_documents case_receptions case_pauses case_extensions case_verifications case_files case_deliveries case_archives routing_slips number_counters case_township_receptions',
     consult: 'consultations consultation_departments consultation_events consultation_notices',
     queue:
       'queue_categories queue_counters queue_hall_settings queue_opening_hours queue_ticket_events queue_tickets queue_window_sessions queue_window_settings',

@@ -18,6 +18,7 @@ import * as accountSecurity from './2026_12_02_0015_account_security.ts';
 import * as piiEncryption from './2026_12_02_0017_pii_encryption.ts';
 import * as approvalAuthority from './2026_12_02_0019_approval_authority.ts';
 import * as customRoles from './2026_12_02_0021_custom_roles.ts';
+import * as townshipReception from './2026_12_02_0020_township_reception.ts';
 
 /** Every migration, in order. Static imports keep the set explicit and bundle-friendly. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0017_pii_encryption': piiEncryption,
   '2026_12_02_0019_approval_authority': approvalAuthority,
   '2026_12_02_0021_custom_roles': customRoles,
+  '2026_12_02_0020_township_reception': townshipReception,
 };

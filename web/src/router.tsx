@@ -18,6 +18,7 @@ const supervision = () => import('./pages/supervision');
 const reception = () => import('./pages/reception');
 const cases = () => import('./pages/cases');
 const calendar = () => import('./pages/calendar');
+const township = () => import('./pages/township');
 
 function guarded(anyOf: string[], children: RouteObject[]): RouteObject {
   return { element: <RequirePermission anyOf={anyOf} />, children };
@@ -134,7 +135,10 @@ const routes: RouteObject[] = [
           ),
           guarded(
             ['reception.register'],
-            [{ path: 'reception', lazy: async () => ({ Component: (await reception()).ReceptionPage }) }],
+            [
+              { path: 'reception', lazy: async () => ({ Component: (await reception()).ReceptionPage }) },
+              { path: 'township', lazy: async () => ({ Component: (await township()).TownshipPage }) },
+            ],
           ),
           guarded(
             ['case.read'],

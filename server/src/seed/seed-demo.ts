@@ -38,8 +38,15 @@ export async function seedDemoHall(
     await recordSystemMode(trx, 'demo', now);
     const hallIdByKey = new Map<string, string>();
     const departmentsByCode = new Map<string, string>();
+    // Known before any item is written: a county item names the township stations that may receive it.
+    const hallIdByCode = new Map(demoHalls.map((h) => [h.code, newId(now)]));
+    const hallOf = (code: string) => {
+      const id = hallIdByCode.get(code);
+      if (!id) throw new Error(`demo data: unknown hall ${code}`);
+      return id;
+    };
     for (const [index, hall] of demoHalls.entries()) {
-      const hallId = newId(now);
+      const hallId = hallOf(hall.code);
       hallIdByKey.set(index === 0 ? 'county' : 'town', hallId);
       await trx
         .insertInto('halls')
@@ -87,6 +94,10 @@ export async function seedDemoHall(
             ...s,
             departmentId: departmentCode ? departmentId(departmentCode) : null,
           })),
+          townshipReception: item.townshipReception && {
+            stationHallIds: item.townshipReception.stationCodes.map(hallOf),
+            postAllowed: item.townshipReception.postAllowed,
+          },
         });
         const problem = itemProblems(content);
         if (problem) throw new Error(`demo data: ${item.code} ${problem.field}: ${problem.zh}`);

@@ -296,6 +296,8 @@ export interface Colleague {
   id: string;
   name: string;
   username: string;
+  /** The posts they hold. */
+  roles: string[];
 }
 
 /** Staff of a department, for assigning or handing over one of its steps. */

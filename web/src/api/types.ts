@@ -201,6 +201,8 @@ export interface ItemContent {
   approvalLevel: ApprovalLevel;
   /** 容缺受理: the case may be approved before its deferred materials are in. */
   deferredApprovalAllowed?: boolean;
+  /** 县乡联办: township stations that may receive the item for this hall, and whether the result may be posted. */
+  townshipReception?: { stationHallIds: string[]; postAllowed: boolean };
   materials: Material[];
   steps: Step[];
   faq: Faq[];

@@ -6,6 +6,7 @@ import { consultEn } from './consult/en';
 import { enLabels } from './labels/en';
 import { queueEn } from './queue/en';
 import { scansEn } from './scans/en';
+import { townshipEn } from './township/en';
 import { caseSupportEn } from './case-support/en';
 import { auditEn } from './audit/en';
 import { securityEn } from './security/en';
@@ -26,6 +27,7 @@ export const en: Dictionary = {
   ...calendarEn,
   ...supervisionEn,
   ...scansEn,
+  ...townshipEn,
   ...caseSupportEn,
   ...auditEn,
   ...privacyEn,

@@ -6,6 +6,7 @@ import { consultZhCN } from './consult/zh-CN';
 import { zhCNLabels } from './labels/zh-CN';
 import { queueZhCN } from './queue/zh-CN';
 import { scansZhCN } from './scans/zh-CN';
+import { townshipZhCN } from './township/zh-CN';
 import { caseSupportZhCN } from './case-support/zh-CN';
 import { auditZhCN } from './audit/zh-CN';
 import { securityZhCN } from './security/zh-CN';
@@ -25,6 +26,7 @@ export const zhCN = {
   ...calendarZhCN,
   ...supervisionZhCN,
   ...scansZhCN,
+  ...townshipZhCN,
   ...caseSupportZhCN,
   ...auditZhCN,
   ...privacyZhCN,

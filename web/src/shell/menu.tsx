@@ -16,6 +16,7 @@ import {
   AlertOutlined,
   FlagOutlined,
   SolutionOutlined,
+  NodeIndexOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Translate } from '../i18n';
@@ -27,6 +28,8 @@ type MenuItem = NonNullable<MenuProps['items']>[number];
 export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuItem[] {
   const items: MenuItem[] = [{ key: '/', icon: <HomeOutlined />, label: t('menu.home') }];
   if (can('reception.register')) items.push({ key: '/reception', icon: <FormOutlined />, label: t('menu.reception') });
+  if (can('reception.register'))
+    items.push({ key: '/township', icon: <NodeIndexOutlined />, label: t('menu.township') });
   if (can('case.read')) {
     items.push({ key: '/inbox', icon: <InboxOutlined />, label: t('menu.inbox') });
     items.push({ key: '/cases', icon: <FileSearchOutlined />, label: t('menu.cases') });

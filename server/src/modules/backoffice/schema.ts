@@ -88,4 +88,9 @@ export const stuckSchema = z.object({
 });
 
 export const colleaguesQuery = z.object({ departmentId: z.string().min(1).max(64) });
-export const colleagueSchema = z.object({ id: z.string(), name: z.string(), username: z.string() });
+export const colleagueSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  username: z.string(),
+  roles: z.array(z.string()),
+});

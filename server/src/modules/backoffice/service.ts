@@ -316,5 +316,12 @@ export async function colleagues(ctx: AppContext, actor: Actor, departmentId: st
   if (!dep) throw notFound('部门', 'Department');
   if (!actor.hallIds.includes(dep.hall_id)) throw outOfScope(notFound('部门', 'Department'), 'department', dep.id);
   const staff = await repo.departmentStaff(ctx.db, departmentId);
-  return staff.map((u) => ({ id: u.id, name: u.display_name, username: u.username }));
+  // Each colleague's posts, so the assign dialog offers only those who may work the step.
+  const posts = await Promise.all(staff.map((u) => rolesOfUser(ctx.db, u.id)));
+  return staff.map((u, i) => ({
+    id: u.id,
+    name: u.display_name,
+    username: u.username,
+    roles: posts[i]!.map((r) => r.role),
+  }));
 }

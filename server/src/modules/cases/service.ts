@@ -215,6 +215,8 @@ export {
 export { handOverAtAcceptance, type ProcessMove, processMove, stepsAtAcceptance } from './process.ts';
 export { presentDelivery, presentFile } from './records-presenter.ts';
 export * from './records-repository.ts';
+export * from './township-repository.ts';
+export { publicProgress } from './progress.ts';
 export {
   type CaseRow,
   closeOpenNotices,

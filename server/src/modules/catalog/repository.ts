@@ -56,3 +56,15 @@ export async function listItems(db: Db, f: ItemFilter) {
   ]);
   return { rows, total: Number(count.n) };
 }
+
+/** Published items with their published content, for the lists that must read many items' content. */
+export const publishedWithContent = (db: Db) =>
+  db
+    .selectFrom('service_items as i')
+    .innerJoin('service_item_versions as v', (j) =>
+      j.onRef('v.item_id', '=', 'i.id').onRef('v.version', '=', 'i.published_version'),
+    )
+    .where('i.status', '=', 'published')
+    .select(['i.id', 'i.hall_id', 'i.code', 'i.name', 'v.content'])
+    .orderBy('i.code')
+    .execute();

@@ -69,6 +69,14 @@ export const itemContentSchema = z.object({
     .default([]),
   /** 容缺受理: may the case be approved before its deferred materials are in? Unset means no. */
   deferredApprovalAllowed: z.boolean().optional(),
+  /** 县乡联办 (可在乡镇收件): the township stations that may receive the item for this hall, and whether the result
+   * may be posted; unset means the item is received only in its own hall. */
+  townshipReception: z
+    .object({
+      stationHallIds: z.array(z.string().min(1).max(64)).min(1).max(50),
+      postAllowed: z.boolean().default(false),
+    })
+    .optional(),
 });
 export type ItemContent = z.infer<typeof itemContentSchema>;
 

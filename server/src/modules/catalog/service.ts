@@ -5,7 +5,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { AppError, conflict, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { assertDepartmentsInHalls, assertHallAccess, visibleHallIds } from '../org/service.ts';
+import { assertDepartmentsInHalls, assertHallAccess, assertStationHalls, visibleHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
 import { type ItemContent, itemContentSchema } from './schema.ts';
 
@@ -44,6 +44,8 @@ async function checkContent(db: Db, hallId: string, c: ItemContent): Promise<voi
   await assertDepartmentsInHalls(db, c.departmentIds, [hallId], 'content.departmentIds');
   const stepDepartments = c.steps.map((s) => s.departmentId).filter((d): d is string => d !== null);
   await assertDepartmentsInHalls(db, stepDepartments, [hallId], 'content.steps');
+  const stations = c.townshipReception?.stationHallIds ?? [];
+  await assertStationHalls(db, stations, hallId, 'content.townshipReception.stationHallIds');
 }
 
 async function loadItem(ctx: AppContext, actor: Actor, id: string) {
@@ -228,3 +230,12 @@ export async function retireItem(ctx: AppContext, actor: Actor, id: string) {
 
 /** Read-only lookups other modules may use (an item and one of its versions). */
 export { findItem, findVersion } from './repository.ts';
+/** Items of other halls that a township station may receive (县乡联办): published, naming the station. */
+export async function itemsReceivableAt(db: Db, stationHallId: string) {
+  const rows = await repo.publishedWithContent(db);
+  return rows.flatMap((r) => {
+    const content = parseContent(r.content);
+    const names = content.townshipReception?.stationHallIds.includes(stationHallId) && r.hall_id !== stationHallId;
+    return names ? [{ id: r.id, hallId: r.hall_id, code: r.code, name: r.name, content }] : [];
+  });
+}

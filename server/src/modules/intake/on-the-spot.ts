@@ -5,14 +5,21 @@
  */
 import { checkMaterials } from '../../domain/intake/checklist.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
-import { type CaseContext, checklistOf, loadCase, presentDetail } from '../cases/service.ts';
+import { type CaseContext, checklistOf, loadCase, presentDetail, type CaseRow } from '../cases/service.ts';
 import { findHall } from '../org/service.ts';
 import { acceptInTransaction, deadlineIfAcceptedNow } from './acceptance.ts';
 import type { ReceptionInput } from './schema.ts';
 import { checkReception, incomplete, insertReceived } from './service.ts';
 
-export async function acceptAtWindow(ctx: AppContext, actor: Actor, input: ReceptionInput) {
+/** `also` writes what a caller keeps beside the accepted case (乡镇收件) in the same transaction. */
+export async function acceptAtWindow(
+  ctx: AppContext,
+  actor: Actor,
+  input: ReceptionInput,
+  also?: (trx: Db, accepted: CaseRow, now: number) => Promise<void>,
+) {
   const r = await checkReception(ctx, actor, input);
   const check = checkMaterials(checklistOf(r.content), input.materials);
   if (!check.complete) throw incomplete(check.shortfalls.map((s) => s.name));
@@ -35,6 +42,7 @@ export async function acceptAtWindow(ctx: AppContext, actor: Actor, input: Recep
   await ctx.db.transaction().execute(async (trx) => {
     const row = await insertReceived(trx, actor, r, input, id, now);
     await acceptInTransaction(ctx, trx, actor, row, x, { now, ...when }, null);
+    if (also) await also(trx, await loadCase(trx, actor, id), now);
   });
   // Answered with what was just checked and written; only the case row and its trail are read back.
   return presentDetail(ctx, actor, await loadCase(ctx.db, actor, id), x);

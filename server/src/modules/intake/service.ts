@@ -373,3 +373,5 @@ export async function supplementMaterials(
   });
   return caseDetail(ctx, actor, id);
 }
+
+export { acceptAtWindow } from './on-the-spot.ts';

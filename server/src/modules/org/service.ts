@@ -172,6 +172,18 @@ export async function assertDepartmentsInHalls(db: Db, ids: string[], hallIds: s
     throw invalid(field, `部门 ${bad} 不存在或不属于所选大厅`, `Department ${bad} does not exist in the chosen hall`);
 }
 
+/** 县乡联办: the stations an item names must be existing halls other than the item's own. */
+export async function assertStationHalls(db: Db, ids: string[], ownHallId: string, field: string) {
+  for (const [i, id] of ids.entries()) {
+    if (id === ownHallId || !(await repo.findHall(db, id)))
+      throw invalid(
+        `${field}.${i}`,
+        '收件的便民服务中心不存在或就是本大厅',
+        'No such station, or it is the item’s own hall',
+      );
+  }
+}
+
 async function presentWindows(db: Db, rows: Awaited<ReturnType<typeof repo.windowsIn>>) {
   const items = await repo.windowItemIds(
     db,

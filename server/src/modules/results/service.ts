@@ -8,6 +8,7 @@ import { piiFields, protectDocNumber } from '../../platform/pii/protect.ts';
 import { appendAudit, byActor, recordAudit } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { StoredFileIntegrityError } from '../../platform/stored-files.ts';
@@ -175,14 +176,32 @@ export async function notifyResult(
   return caseDetail(ctx, actor, id);
 }
 
-/** 领取登记: who collected, the identity document checked (stored, masked in every answer), when. */
+/** A result the applicant chose to collect at a township station is handed over there, and recorded by it. */
+async function assertHandOverHere(db: Db, actor: Actor, caseId: string) {
+  const p = await repo.townshipPickupOf(db, caseId);
+  if (p?.pickup === 'station' && !actor.hallIds.includes(p.station_hall_id)) {
+    throw new AppError(
+      409,
+      'PICKUP_ELSEWHERE',
+      '申请人选择在乡镇便民服务中心领取结果，应由该中心登记交付',
+      'The applicant chose to collect the result at the township station; the station records the hand-over',
+    );
+  }
+}
+
+/**
+ * 领取登记: who collected, the identity document checked (stored, masked in every answer), when. `also` writes
+ * what the caller keeps beside the hand-over (乡镇交付) in the same transaction.
+ */
 export async function registerCollection(
   ctx: AppContext,
   actor: Actor,
   id: string,
   input: { collectedBy: string; docType: DocumentType; docNumber: string },
+  also?: (trx: Db, now: number) => Promise<void>,
 ) {
   const c = await loadCase(ctx.db, actor, id);
+  await assertHandOverHere(ctx.db, actor, c.id);
   checkMove(actor, c, 'registerCollection', { collectedBy: input.collectedBy });
   const now = ctx.clock.now();
   const checked = validateDocument(input.docType, input.docNumber, chinaDay(now));
@@ -213,6 +232,7 @@ export async function registerCollection(
       trx,
       byActor(actor, now, 'case.collect', 'case', id, { collectedBy: input.collectedBy, docType: input.docType }),
     );
+    if (also) await also(trx, now);
   });
   return caseDetail(ctx, actor, id);
 }
@@ -225,6 +245,7 @@ export async function registerMailing(
   input: { carrier: string; trackingNumber: string },
 ) {
   const c = await loadCase(ctx.db, actor, id);
+  await assertHandOverHere(ctx.db, actor, c.id);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await moveCase(trx, actor, c, now, {

@@ -9,6 +9,7 @@ import type { ScanTables } from './tables-scans.ts';
 import type { CaseSupportTables } from './tables-case-support.ts';
 import type { SecurityTables } from './tables-security.ts';
 import type { RoleTables } from './tables-roles.ts';
+import type { TownshipTables } from './tables-township.ts';
 
 /** Row types of every table. Instants are epoch milliseconds; JSON is stored as text. */
 export interface HallTable {
@@ -217,3 +218,4 @@ export interface Database extends PrivacyTables {}
 export interface Database extends ScanTables {}
 export interface Database extends AccountSecurityTables {}
 export interface Database extends RoleTables {}
+export interface Database extends TownshipTables {}

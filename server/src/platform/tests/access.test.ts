@@ -16,6 +16,7 @@ const PUBLIC = new Set([
   'GET /api/public/guide/{id}',
   'GET /api/calendar/deadline',
   'GET /api/public/progress',
+  'GET /api/public/progress/places',
   'POST /api/public/consultations',
   'GET /api/public/consultations/lookup',
   // The hall floor: the ticket kiosk, the printed ticket, the hall display, and the rating pad (which holds its own token).

@@ -89,6 +89,8 @@ export interface DemoItem {
   materials: DemoMaterial[];
   steps: DemoStep[];
   faq: { question: string; answer: string }[];
+  /** 县乡联办: township stations (by hall code) that may receive the item for this hall; may the result be posted? */
+  townshipReception?: { stationCodes: string[]; postAllowed: boolean };
 }
 
 export interface DemoHall {

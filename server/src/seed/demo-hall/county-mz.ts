@@ -82,6 +82,8 @@ export const mzItems: DemoItem[] = [
     feeFen: 0,
     feeNote: '',
     approvalLevel: 'department',
+    // 县乡联办: 桥头镇便民服务中心 receives it for the county (在乡镇收件、县民政局办理).
+    townshipReception: { stationCodes: ['QCX-QTZ-BMFW'], postAllowed: false },
     materials: [
       material({
         key: 'm1',
@@ -227,6 +229,8 @@ export const mzItems: DemoItem[] = [
     feeFen: 0,
     feeNote: '',
     approvalLevel: 'department',
+    // 县乡联办: 桥头镇便民服务中心 receives it for the county (在乡镇收件、县民政局办理).
+    townshipReception: { stationCodes: ['QCX-QTZ-BMFW'], postAllowed: true },
     materials: [
       material({
         key: 'm1',

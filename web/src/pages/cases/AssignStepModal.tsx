@@ -5,7 +5,7 @@ import { useT } from '../../i18n';
 
 interface Props {
   caseId: string;
-  step: { id: string; name: string; departmentId: string | null; assignee: { id: string } | null };
+  step: { id: string; name: string; role: string; departmentId: string | null; assignee: { id: string } | null };
   /** 指派 by a supervisor or the department's staff; 转交 by the step's own assignee. */
   mode: 'assign' | 'hand-over';
   onClose(): void;
@@ -19,7 +19,8 @@ export function AssignStepModal({ caseId, step, mode, onClose }: Props) {
   const colleagues = useColleagues(step.departmentId);
   const action = useCaseAction(caseId);
   const options = (colleagues.data?.items ?? [])
-    .filter((u) => u.id !== step.assignee?.id)
+    // Only colleagues holding the step's post may take it (the server checks the department and level too).
+    .filter((u) => u.id !== step.assignee?.id && u.roles.includes(step.role))
     .map((u) => ({ value: u.id, label: `${u.name}（${u.username}）` }));
   const submit = async () => {
     const values = await form.validateFields();

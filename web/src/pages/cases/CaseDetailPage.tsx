@@ -19,6 +19,7 @@ import { ActionModal } from './ActionModal';
 import { DeadlineLight, StateTag, UrgencyTag } from './labels';
 import { BackOfficeRecords, StepsTable } from './WorkPanels';
 import { CaseSupportPanels } from '../case-support/CaseSupportPanels';
+import { TownshipOrigin } from '../township/TownshipOrigin';
 import './cases.css';
 
 /** One case: header, materials, steps, routing slips, documents, the trail, and what the viewer may do now. */
@@ -42,6 +43,7 @@ export function CaseDetailPage() {
       }
       extra={<Button onClick={() => navigate(-1)}>{t('common.back')}</Button>}
     >
+      <TownshipOrigin caseId={c.id} />
       <CaseActions c={c} />
       <Descriptions size="small" bordered column={3}>
         <Descriptions.Item label={t('cs.item')}>
@@ -128,7 +130,18 @@ export function CaseDetailPage() {
 /** The reasons and notes the trail carries, as one line. */
 function detailText(d: Record<string, unknown> | null): string {
   if (!d) return '';
-  return ['step', 'reason', 'note', 'summary', 'question', 'answer', 'collectedBy', 'trackingNumber']
+  return [
+    'step',
+    'reason',
+    'note',
+    'summary',
+    'question',
+    'answer',
+    'collectedBy',
+    'trackingNumber',
+    'station',
+    'pickupLabel',
+  ]
     .map((k) => d[k])
     .filter((v): v is string => typeof v === 'string' && v.length > 0)
     .join('；');

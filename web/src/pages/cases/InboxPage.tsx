@@ -1,4 +1,4 @@
-import { Button, Card, Checkbox, Input, Select, Table, Tabs } from 'antd';
+import { Button, Card, Checkbox, Input, Select, Table, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useCan, useMe } from '../../api/auth';
@@ -6,6 +6,7 @@ import { type InboxItem, type InboxQuery, useCaseAction, useInbox, useStuckSteps
 import { useDepartmentOptions } from '../../components/HallSelect';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
+import { useTownshipOrigins } from '../../api/township';
 import { DeadlineLight, UrgencyTag } from './labels';
 import './cases.css';
 
@@ -108,6 +109,7 @@ function InboxTable({
   const notify = useNotifyError();
   const list = useInbox(which, query, enabled);
   const action = useCaseAction(undefined);
+  const origins = useTownshipOrigins((list.data?.items ?? []).map((i) => i.caseId));
   return (
     <Table<InboxItem>
       rowKey="stepId"
@@ -120,7 +122,16 @@ function InboxTable({
       columns={[
         {
           title: t('cs.caseNo'),
-          render: (_v, r) => <Link to={`/cases/${r.caseId}`}>{r.caseNo ?? t('cs.noNumber')}</Link>,
+          render: (_v, r) => (
+            <>
+              <Link to={`/cases/${r.caseId}`}>{r.caseNo ?? t('cs.noNumber')}</Link>
+              {origins.data?.has(r.caseId) && (
+                <div>
+                  <Tag color="cyan">{t('tw.origin', { station: origins.data.get(r.caseId) ?? '' })}</Tag>
+                </div>
+              )}
+            </>
+          ),
         },
         { title: t('rc.urgency'), render: (_v, r) => <UrgencyTag urgency={r.urgency} /> },
         { title: t('cs.item'), dataIndex: 'itemName', ellipsis: true },

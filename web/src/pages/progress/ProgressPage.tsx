@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { lookupProgress, type Progress } from '../../api/progress';
+import { lookupPlaces, type ProgressPlaces } from '../../api/township';
 import { useT } from '../../i18n';
 
 /** 办件进度查询 (public): case number (or ?no= from the receipt's QR code) and the last 4 digits of the phone. */
@@ -11,6 +12,7 @@ export function ProgressPage() {
   const [params] = useSearchParams();
   const [form] = Form.useForm<{ no: string; phone4: string }>();
   const [result, setResult] = useState<Progress | null>(null);
+  const [places, setPlaces] = useState<ProgressPlaces['places']>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const fromQr = params.get('no') ?? '';
@@ -20,6 +22,13 @@ export function ProgressPage() {
     setProblem(null);
     try {
       setResult(await lookupProgress(v.no.trim(), v.phone4));
+      // 县乡联办: where it was received and where it is processed; the page stands without it.
+      setPlaces(
+        await lookupPlaces(v.no.trim(), v.phone4).then(
+          (p) => p.places,
+          () => null,
+        ),
+      );
     } catch (e) {
       setResult(null);
       if (isApiError(e) && e.status === 404) setProblem(t('pg.notFound'));
@@ -70,7 +79,15 @@ export function ProgressPage() {
         >
           <Descriptions column={1} size="small">
             <Descriptions.Item label={t('pg.item')}>{result.itemName}</Descriptions.Item>
-            <Descriptions.Item label={t('pg.hall')}>{result.hallName}</Descriptions.Item>
+            {places ? (
+              <>
+                <Descriptions.Item label={t('pg.receivedAt')}>{places.receivedAt}</Descriptions.Item>
+                <Descriptions.Item label={t('pg.processedAt')}>{places.processedAt}</Descriptions.Item>
+                <Descriptions.Item label={t('pg.pickup')}>{places.pickupLabel}</Descriptions.Item>
+              </>
+            ) : (
+              <Descriptions.Item label={t('pg.hall')}>{result.hallName}</Descriptions.Item>
+            )}
             <Descriptions.Item label={t('pg.state')}>{result.stateLabel}</Descriptions.Item>
             <Descriptions.Item label={t('pg.acceptedDay')}>{result.acceptedDay ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('pg.promised')}>

@@ -1,5 +1,6 @@
 import { Card, Col, Form, Input, InputNumber, Radio, Row, Select, Switch } from 'antd';
 import { CATEGORIES } from '../../../api/types';
+import { usePublicHalls } from '../../../api/publicGuide';
 import { HallSelect, useDepartmentOptions } from '../../../components/HallSelect';
 import { useT } from '../../../i18n';
 import type { ItemFormValues } from './formModel';
@@ -11,6 +12,8 @@ export function BasicInfoSection({ isNew }: { isNew: boolean }) {
   const form = Form.useFormInstance<ItemFormValues>();
   const hallId = Form.useWatch('hallId', form);
   const depts = useDepartmentOptions(hallId);
+  // Every hall by name (the public list): a station is usually not one of the editor's own halls.
+  const halls = usePublicHalls();
   const req = (label: string) => ({ required: true, message: t('editor.required', { label }) });
   const sel = (label: string) => ({ required: true, message: t('common.pleaseSelect', { label }) });
   const intRule = { type: 'integer' as const, min: 0 };
@@ -111,6 +114,30 @@ export function BasicInfoSection({ isNew }: { isNew: boolean }) {
             name="deferredApprovalAllowed"
             valuePropName="checked"
             extra={t('editor.deferredApprovalHelp')}
+          >
+            <Switch />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={12}>
+          <Form.Item
+            label={t('editor.townshipStations')}
+            name={['townshipReception', 'stationHallIds']}
+            extra={t('editor.townshipStationsHelp')}
+          >
+            <Select
+              mode="multiple"
+              allowClear
+              options={(halls.data?.items ?? [])
+                .filter((h) => h.id !== hallId)
+                .map((h) => ({ value: h.id, label: h.name }))}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={6}>
+          <Form.Item
+            label={t('editor.townshipPost')}
+            name={['townshipReception', 'postAllowed']}
+            valuePropName="checked"
           >
             <Switch />
           </Form.Item>

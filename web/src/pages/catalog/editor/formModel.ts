@@ -82,6 +82,9 @@ export function fromForm(v: ItemFormValues): ItemContent {
     feeNote: str(v.feeNote),
     approvalLevel: v.approvalLevel,
     deferredApprovalAllowed: !!v.deferredApprovalAllowed,
+    townshipReception: v.townshipReception?.stationHallIds?.length
+      ? { stationHallIds: v.townshipReception.stationHallIds, postAllowed: !!v.townshipReception.postAllowed }
+      : undefined,
     materials: (v.materials ?? []).map((m) => ({
       key: m.key || newKey('m'),
       name: str(m.name),

@@ -1,0 +1,1 @@
+export { TownshipPage } from './TownshipPage';
