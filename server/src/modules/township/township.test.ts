@@ -134,7 +134,8 @@ describe('a county case received at the station, from acceptance to the hand-ove
 
     c = await ok(await reviewer.post(`/api/cases/${caseId}/steps/${review.id}/claim`), 'claim review');
     c = await ok(await reviewer.post(`/api/cases/${caseId}/review/pass`, { note: '残疾状况属实' }), 'pass');
-    const approver = await as('mz_approver');
+    // The item is signed at 分管领导 level: 民政局's deputy leader signs, not the section head.
+    const approver = await as('mz_leader');
     c = await ok(await approver.post(`/api/cases/${caseId}/steps/${step(c, '审定').id}/claim`), 'claim approval');
     c = await ok(await approver.post(`/api/cases/${caseId}/approval/approve`, { note: '同意' }), 'approve');
     // The station follows the county's progress in its own list.
