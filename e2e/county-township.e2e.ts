@@ -99,7 +99,7 @@ describe('县乡联办: received at the township station, processed by the count
     const step = (name: string) => c.steps.find((s: any) => s.name.startsWith(name));
     await api('POST', `/api/cases/${caseId}/steps/${step('审核').id}/claim`);
     c = await api('POST', `/api/cases/${caseId}/review/pass`, { note: '残疾状况属实' });
-    await signIn('mz_approver');
+    await signIn('mz_leader'); // the item is signed at 分管领导 level
     await api('POST', `/api/cases/${caseId}/steps/${step('审定').id}/claim`);
     await api('POST', `/api/cases/${caseId}/approval/approve`, { note: '同意' });
     await signIn('clerk');
