@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, openBrowser } from './support/browser.ts';
-import { screenshotOnFailure, shot, signInRequest } from './support/session.ts';
+import { screenshotOnFailure, shot, signIn, signInRequest } from './support/session.ts';
 
 /** The screen each audience sees the system on. */
 const KIOSK = { width: 1080, height: 1920 };
@@ -142,5 +142,46 @@ describe('the public pages on a phone (390×844)', () => {
     await page.getByText('5 号窗口', { exact: false }).first().waitFor();
     await expectNoSidewaysScroll();
     await shot(page, 'screens-pad');
+  });
+});
+
+describe('the back office at a 1440 px desk', () => {
+  const DESK = { width: 1440, height: 900 };
+  /** Every table under `scope` shows all its columns: none scrolls sideways. */
+  async function expectTablesFit(scope = page.locator('body')) {
+    const wide = await scope.evaluate((root) =>
+      [...root.querySelectorAll('.ant-table-content, .ant-table-body')]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => `${el.scrollWidth} > ${el.clientWidth}`),
+    );
+    expect(wide, 'a table wider than its card').toEqual([]);
+  }
+
+  it('账号管理 and 角色权限 show every column without sideways scrolling', async () => {
+    await page.setViewportSize(DESK);
+    await signIn(page, 'secadmin');
+    await page.goto(`${baseUrl()}/admin/users`);
+    await page.getByRole('cell', { name: 'auditor', exact: true }).waitFor();
+    await page.getByRole('columnheader', { name: '最近登录' }).waitFor();
+    await expectTablesFit();
+    await shot(page, 'screens-users');
+    await page.goto(`${baseUrl()}/admin/roles`);
+    await page
+      .getByRole('cell', { name: /审计管理员/ })
+      .first()
+      .waitFor();
+    await expectTablesFit();
+  });
+
+  it('the item editor shows the steps’ 审批权限 column without sideways scrolling', async () => {
+    await page.setViewportSize(DESK);
+    await signIn(page, 'head');
+    const items = (await (await page.request.get(`${baseUrl()}/api/catalog/items?hallId=${hallId}&q=ZR-002`)).json())
+      .items as { id: string; code: string }[];
+    await page.goto(`${baseUrl()}/catalog/${items.find((i) => i.code === 'ZR-002')!.id}`);
+    const steps = page.getByTestId('steps-table');
+    await steps.getByRole('columnheader', { name: '审批权限' }).waitFor();
+    await expectTablesFit(steps);
+    await shot(page, 'screens-item-steps');
   });
 });

@@ -104,6 +104,7 @@ export interface CaseDetail extends CaseSummary {
     order: number;
     role: string;
     departmentId: string | null;
+    departmentName: string | null;
     limitDays: number;
     status: 'pending' | 'active' | 'done' | 'skipped';
     /** 审批权限 the step needs (科室负责人 / 分管领导 / 主要领导), or none. */

@@ -119,6 +119,10 @@ describe('two-level sign-off (逐级签批)', () => {
     ).toMatchObject({ code: 'VALIDATION', field: 'userId' });
     const seen = json(await (await as('zr_leader')).get(`/api/cases/${c.id}`));
     expect(seen.steps.find((s: any) => s.id === second.id).actions).toEqual(['claimStep', 'approve']);
+    // The case names every step's department itself: the page no longer waits on (or lacks) the hall's list.
+    expect(step(seen, '联合审查（人防、市政配套）').departmentName).toBe('青川县住房和城乡建设局');
+    expect(step(seen, '规划审查').departmentName).toBe('青川县自然资源和规划局（不动产登记中心）');
+    expect(seen.steps.filter((s: any) => s.departmentId && !s.departmentName)).toEqual([]);
 
     c = await ok(await (await as('zr_leader')).post(`/api/cases/${c.id}/approval/approve`, { note: '同意核发' }));
     expect(c.state).toBe('approved');

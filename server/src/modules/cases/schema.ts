@@ -76,6 +76,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
       order: z.number(),
       role: z.string(),
       departmentId: z.string().nullable(),
+      /** 承办部门's name, so the case page names it for anyone who may open the case. */
+      departmentName: z.string().nullable(),
       limitDays: z.number(),
       status: z.enum(['pending', 'active', 'done', 'skipped']),
       /** 审批权限: the level that signs this step off (科室负责人 / 分管领导 / 主要领导), or none. */

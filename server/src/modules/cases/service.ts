@@ -6,7 +6,7 @@ import { invalid, notFound } from '../../platform/errors.ts';
 import { renderPdf } from '../../platform/pdf/kit.ts';
 import { presentApplicant } from '../applicants/service.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { visibleHallIds } from '../org/service.ts';
+import { departmentsByIds, visibleHallIds } from '../org/service.ts';
 import { endOpenPause } from './deadlines.ts';
 import { documentModel } from './documents/index.ts';
 import { afterAcceptance, calendarCache, caseLight, presentStep } from './after-acceptance.ts';
@@ -55,6 +55,9 @@ export async function presentDetail(
     repo.eventsOf(ctx.db, [c.id]),
   ]);
   const marks = new Map(x.marks.map((m) => [m.key, m]));
+  // Department names come with the case: whoever may open it may not read the hall's department list.
+  const deptIds = [...new Set(steps.map((s) => s.department_id).filter((d): d is string => d !== null))];
+  const deptNames = new Map((await departmentsByIds(ctx.db, deptIds)).map((d) => [d.id, d.name]));
   // The buttons: exactly what the process and the state table allow this person now.
   const options = optionsFor(actor, c, steps, x.content.approvalLevel);
   const calendar = await calendarOf(ctx.db, c.hall_id);
@@ -93,6 +96,7 @@ export async function presentDetail(
     checklist: x.check,
     steps: steps.map((s) => ({
       ...presentStep(calendar, today, c, s),
+      departmentName: s.department_id ? (deptNames.get(s.department_id) ?? null) : null,
       authority: toCaseStep(s, x.content.approvalLevel).authority ?? null,
       actions: options.perStep.find((p) => p.stepId === s.id)?.actions ?? [],
     })),

@@ -49,4 +49,5 @@ export const townshipEn: Record<keyof typeof townshipZhCN, string> = {
   'editor.townshipStationsHelp':
     'These stations accept the item for this hall; the case follows this item’s process here',
   'editor.townshipPost': 'Result may be posted',
+  'tw.casesEmpty': 'No county cases received here yet; choose a county item above to receive one',
 };

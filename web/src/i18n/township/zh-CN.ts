@@ -46,4 +46,5 @@ export const townshipZhCN = {
   'editor.townshipStations': '县乡联办：可收件的便民服务中心',
   'editor.townshipStationsHelp': '所选乡镇便民服务中心可代本大厅收件受理，按本事项流程转本大厅部门办理',
   'editor.townshipPost': '县乡联办：可邮寄送达结果',
+  'tw.casesEmpty': '本中心尚未代收县级办件；在上方选择县级事项即可收件',
 };

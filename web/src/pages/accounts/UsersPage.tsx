@@ -128,10 +128,11 @@ export function UsersPage() {
       </div>
       <Table<User>
         rowKey="id"
+        size="middle"
         loading={users.isFetching}
         dataSource={users.data?.items}
         columns={columns}
-        scroll={{ x: 1360 }}
+        scroll={{ x: 1130 }}
         pagination={{
           current: page,
           pageSize,

@@ -1,4 +1,4 @@
-import { App, Button, Popconfirm, Select, Space, Tag } from 'antd';
+import { App, Button, Popconfirm, Select, Space, Tag, Tooltip, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { usePatchUser, useResetTotp, useSetAuthority, useUnlockUser } from '../../api/accounts';
 import { useCan } from '../../api/auth';
@@ -46,13 +46,25 @@ export function useUserColumns(opts: {
   const doUnlock = (u: User) => unlock.mutateAsync(u.id).then(() => message.success(t('user.unlocked')), notifyError);
 
   const columns: ColumnsType<User> = [
-    { title: t('user.username'), dataIndex: 'username', width: 130, fixed: 'left' },
-    { title: t('user.displayName'), dataIndex: 'displayName', width: 110 },
-    { title: t('user.phone'), dataIndex: 'phone', width: 130, render: (p: string | null) => p ?? '—' },
+    { title: t('user.username'), dataIndex: 'username', width: 120, fixed: 'left' },
+    {
+      // Name and (masked) phone share a cell so the whole table fits a 1440 px desk.
+      title: `${t('user.displayName')} / ${t('user.phone')}`,
+      dataIndex: 'displayName',
+      width: 120,
+      render: (name: string, u) => (
+        <>
+          <div>{name}</div>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {u.phone ?? '—'}
+          </Typography.Text>
+        </>
+      ),
+    },
     {
       title: t('user.roles'),
       dataIndex: 'roles',
-      width: 200,
+      width: 140,
       render: (roles: string[]) => (
         <Space size={[4, 4]} wrap>
           {roles.map((r) => (
@@ -65,12 +77,12 @@ export function useUserColumns(opts: {
       // 审批权限: the security administrator sets it here, for approvers and station heads.
       title: t('authority.title'),
       key: 'authority',
-      width: 140,
+      width: 130,
       render: (_, u) =>
         can('account.authority') && signs(u) ? (
           <Select
             size="small"
-            style={{ width: 120 }}
+            style={{ width: 110 }}
             aria-label={`${t('authority.title')} ${u.username}`}
             value={u.authorityLevel ?? 'none'}
             options={(['none', 'section', 'deputy', 'chief'] as const).map((l) => ({
@@ -92,7 +104,7 @@ export function useUserColumns(opts: {
     {
       title: t('common.status'),
       key: 'status',
-      width: 150,
+      width: 90,
       render: (_, u) => (
         <Space size={[4, 4]} wrap>
           {u.status === 'disabled' ? (
@@ -112,16 +124,24 @@ export function useUserColumns(opts: {
     {
       title: t('user.halls'),
       dataIndex: 'hallIds',
-      width: 220,
-      render: (ids: string[]) => ids.map(halls.nameOf).join('、') || '—',
+      width: 150,
+      ellipsis: { showTitle: false },
+      render: (ids: string[]) => {
+        const names = ids.map(halls.nameOf).join('、') || '—';
+        return (
+          <Tooltip title={names} placement="topLeft">
+            {names}
+          </Tooltip>
+        );
+      },
     },
-    { title: t('user.lastLogin'), dataIndex: 'lastLoginAt', width: 150, render: (v: number | null) => formatTime(v) },
+    { title: t('user.lastLogin'), dataIndex: 'lastLoginAt', width: 140, render: (v: number | null) => formatTime(v) },
   ];
   if (!opts.canManage) return columns;
   columns.push({
     title: t('common.actions'),
     key: 'actions',
-    width: 320,
+    width: 240,
     fixed: 'right',
     render: (_, u) => (
       <Space size={0} wrap>

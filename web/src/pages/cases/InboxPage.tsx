@@ -79,6 +79,7 @@ function StuckTable() {
       columns={[
         {
           title: t('cs.caseNo'),
+          width: 200,
           render: (_v, r) => <Link to={`/cases/${r.caseId}`}>{r.caseNo ?? t('cs.noNumber')}</Link>,
         },
         { title: t('rc.urgency'), render: (_v, r) => <UrgencyTag urgency={r.urgency} /> },
@@ -122,6 +123,7 @@ function InboxTable({
       columns={[
         {
           title: t('cs.caseNo'),
+          width: 200,
           render: (_v, r) => (
             <>
               <Link to={`/cases/${r.caseId}`}>{r.caseNo ?? t('cs.noNumber')}</Link>

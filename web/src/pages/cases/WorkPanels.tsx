@@ -3,7 +3,6 @@ import { Button, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useCan, useMe } from '../../api/auth';
 import { type CaseDetail, useCaseAction } from '../../api/cases';
-import { useDepartmentOptions } from '../../components/HallSelect';
 import { formatTime } from '../../components/format';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
@@ -14,9 +13,9 @@ import { DeadlineLight } from './labels';
 export function StepsTable({ c }: { c: CaseDetail }) {
   const t = useT();
   const notify = useNotifyError();
-  const departments = useDepartmentOptions(c.hallId);
   const action = useCaseAction(c.id);
-  const deptName = (id: string | null) => departments.options.find((d) => d.value === id)?.label ?? '—';
+  // The case names its steps' departments: a leader may open the case without reading the hall's department list.
+  const deptName = (s: CaseDetail['steps'][number]) => s.departmentName ?? '—';
   const slipsOf = (stepId: string) => c.routingSlips.filter((s) => s.stepId === stepId);
   const run = (path: string, body: unknown = {}) => action.mutateAsync({ path, body }).catch(notify);
   const open = !['archived', 'withdrawn', 'not_accepted', 'terminated'].includes(c.state);
@@ -53,7 +52,7 @@ export function StepsTable({ c }: { c: CaseDetail }) {
               </>
             ),
           },
-          { title: t('cs.department'), render: (_v, s) => deptName(s.departmentId) },
+          { title: t('cs.department'), render: (_v, s) => deptName(s) },
           { title: t('cs.assignee'), render: (_v, s) => s.assignee?.name ?? '—' },
           {
             title: t('cs.timeNode'),

@@ -200,6 +200,7 @@ function StationCases({ stationId }: { stationId: string }) {
         dataSource={list.data?.items ?? []}
         pagination={{ current: page, pageSize: 10, total: list.data?.total ?? 0, onChange: setPage }}
         expandable={{ expandedRowRender: (c) => <CountyProgress c={c} /> }}
+        locale={{ emptyText: t('tw.casesEmpty') }}
         columns={[
           { title: t('tw.caseNo'), dataIndex: 'caseNo', width: 180 },
           {

@@ -44,6 +44,8 @@ export function ListTable({ name, atLeastOne, columns, scrollX, testId, addLabel
             dataSource={fields}
             columns={columns(fields.length, move, remove)}
             scroll={{ x: scrollX }}
+            // Columns keep their widths: a long department name must not push the last columns off the card.
+            tableLayout="fixed"
             data-testid={testId}
           />
           <Form.ErrorList errors={errors} />

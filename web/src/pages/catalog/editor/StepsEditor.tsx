@@ -51,11 +51,11 @@ export function StepsEditor({ readOnly }: { readOnly: boolean }) {
     {
       title: t('steps.order'),
       key: 'order',
-      width: 130,
+      width: 100,
       render: (_, f, i) => (
         <div style={{ display: 'flex', alignItems: 'center', gap: 6 }}>
           <Form.Item {...cell} name={[f.name, 'order']} rules={[{ required: true, type: 'integer', min: 1 }]}>
-            <InputNumber aria-label={t('steps.order')} min={1} precision={0} style={{ width: 64 }} />
+            <InputNumber aria-label={t('steps.order')} min={1} precision={0} style={{ width: 52 }} />
           </Form.Item>
           {isParallel(i) && <Tag color="blue">{t('steps.parallel')}</Tag>}
         </div>
@@ -64,7 +64,7 @@ export function StepsEditor({ readOnly }: { readOnly: boolean }) {
     {
       title: t('steps.name'),
       key: 'name',
-      width: 180,
+      width: 150,
       render: (_, f) => (
         <Form.Item
           {...cell}
@@ -82,7 +82,7 @@ export function StepsEditor({ readOnly }: { readOnly: boolean }) {
     {
       title: t('steps.role'),
       key: 'role',
-      width: 170,
+      width: 115,
       render: (_, f) => (
         <Form.Item {...cell} name={[f.name, 'role']} rules={[{ required: true }]}>
           <Select
@@ -95,7 +95,7 @@ export function StepsEditor({ readOnly }: { readOnly: boolean }) {
     {
       title: t('steps.department'),
       key: 'departmentId',
-      width: 200,
+      width: 165,
       render: (_, f) => (
         <Form.Item {...cell} name={[f.name, 'departmentId']}>
           <Select aria-label={t('steps.department')} allowClear options={depts.options} loading={depts.loading} />
@@ -105,7 +105,7 @@ export function StepsEditor({ readOnly }: { readOnly: boolean }) {
     {
       title: t('steps.limitDays'),
       key: 'limitDays',
-      width: 130,
+      width: 80,
       render: (_, f) => (
         <Form.Item {...cell} name={[f.name, 'limitDays']} rules={[{ required: true, type: 'integer', min: 0 }]}>
           <InputNumber aria-label={t('steps.limitDays')} min={0} precision={0} style={{ width: '100%' }} />
@@ -116,7 +116,7 @@ export function StepsEditor({ readOnly }: { readOnly: boolean }) {
       // 逐级签批: a sign-off step may name the level that signs it; empty = the item's approval level.
       title: t('authority.title'),
       key: 'authority',
-      width: 150,
+      width: 115,
       render: (_, f) => (
         <Form.Item {...cell} name={[f.name, 'authority']}>
           <Select
@@ -131,7 +131,7 @@ export function StepsEditor({ readOnly }: { readOnly: boolean }) {
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 110,
+      width: 90,
       render: (_, __, i) => <RowActions index={i} count={count} disabled={readOnly} onMove={move} onRemove={remove} />,
     },
   ];
@@ -143,7 +143,8 @@ export function StepsEditor({ readOnly }: { readOnly: boolean }) {
         name="steps"
         atLeastOne={t('steps.atLeastOne')}
         columns={columns}
-        scrollX={1070}
+        // Narrow enough for the editor's main column at 1440 px, so 审批权限 stays in view.
+        scrollX={815}
         testId="steps-table"
         addLabel={t('steps.add')}
         onAdd={(add) => add(newStep(nextOrder()))}
