@@ -62,20 +62,7 @@ export const helperKinds = Object.fromEntries(
 );
 
 /** Imports of another module's inner files that were there before the rule, each to move behind that service. */
-export const legacyImports = [
-  'modules/queue/presenter.ts → modules/queue/floor.ts',
-  'modules/queue/presenter.ts → modules/queue/repository.ts',
-  'modules/results/schema.ts → modules/results/archive.ts',
-  'modules/results/schema.ts → modules/results/files.ts',
-  'modules/auth/service.ts → modules/accounts/repository.ts',
-  'modules/auth/service.ts → modules/accounts/security-repository.ts',
-  'modules/auth/totp-service.ts → modules/accounts/repository.ts',
-  'modules/auth/totp-service.ts → modules/accounts/security-repository.ts',
-  'modules/queue/hours-service.ts → modules/org/repository.ts',
-  'modules/queue/presenter.ts → modules/org/repository.ts',
-  'modules/rating/routes.ts → modules/queue/sse.ts',
-  'modules/rating/service.ts → modules/queue/floor.ts',
-];
+export const legacyImports = [];
 
 /** Files outside a repository that build queries. */
 export const legacyQueries = ['modules/org/service.ts', 'modules/queue/serving-service.ts'];

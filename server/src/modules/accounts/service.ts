@@ -289,3 +289,17 @@ export async function updatePolicy(ctx: AppContext, actor: Actor, policy: Passwo
 
 export { rolesOfUser } from './repository.ts';
 export { loadRoleCatalog } from './roles-service.ts';
+/** The sign-in (auth module) reads and updates accounts, their two-factor secrets and password history here. */
+export { findUserById, findUserByUsername, updateUser as updateUserRow } from './repository.ts';
+export {
+  claimTotpStep,
+  countLoginFailure,
+  deleteTotp,
+  findTotp,
+  recentPasswordHashes,
+  rememberPassword,
+  replaceRecoveryCodes,
+  saveTotp,
+  spendRecoveryCode,
+  unusedRecoveryCodes,
+} from './security-repository.ts';

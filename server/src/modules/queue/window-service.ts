@@ -7,7 +7,7 @@ import { newId } from '../../platform/ids.ts';
 import type { WeeklyHours } from '../../domain/queue/hours.ts';
 import { checkedHours, saveWindowHours, timetablesOf } from './hours-service.ts';
 import { categoriesOfWindow, type Floor, loadFloor, windowState } from './floor.ts';
-import { presentTickets } from './presenter.ts';
+import { presentTickets } from './ticket-view-service.ts';
 import * as repo from './repository.ts';
 import { busy, heldSession, loadWindow } from './window-access.ts';
 
