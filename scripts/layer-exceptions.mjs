@@ -65,7 +65,7 @@ export const helperKinds = Object.fromEntries(
 export const legacyImports = [];
 
 /** Files outside a repository that build queries. */
-export const legacyQueries = ['modules/org/service.ts', 'modules/queue/serving-service.ts'];
+export const legacyQueries = [];
 
 /** Repository queries on another module's tables (file ⇢ table), each to move into the owner's repositories. */
 export const legacyTables = [
