@@ -69,7 +69,6 @@ export const legacyQueries = [];
 
 /** Repository queries on another module's tables (file ⇢ table), each to move into the owner's repositories. */
 export const legacyTables = [
-  'modules/accounts/repository.ts ⇢ halls',
   'modules/backoffice/repository.ts ⇢ departments',
   'modules/backoffice/repository.ts ⇢ user_departments',
   'modules/backoffice/repository.ts ⇢ user_halls',
@@ -83,7 +82,6 @@ export const legacyTables = [
   'modules/consult/repository.ts ⇢ users',
   'modules/experts/repository.ts ⇢ user_halls',
   'modules/experts/repository.ts ⇢ users',
-  'modules/guide/repository.ts ⇢ halls',
   'modules/guide/repository.ts ⇢ service_item_versions',
   'modules/guide/repository.ts ⇢ service_items',
   'modules/knowledge/repository.ts ⇢ service_items',
@@ -102,7 +100,6 @@ export const legacyTables = [
   'modules/rating/repository.ts ⇢ users',
   'modules/rating/repository.ts ⇢ windows',
   'modules/supervision/repository.ts ⇢ departments',
-  'modules/supervision/repository.ts ⇢ halls',
   'modules/supervision/repository.ts ⇢ rating_follow_ups',
   'modules/supervision/repository.ts ⇢ ratings',
   'modules/supervision/repository.ts ⇢ user_departments',

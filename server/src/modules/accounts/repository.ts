@@ -127,7 +127,3 @@ export async function replaceLinks(
         .execute();
   }
 }
-
-export async function allHallIds(db: Db): Promise<string[]> {
-  return (await db.selectFrom('halls').select('id').execute()).map((h) => h.id);
-}

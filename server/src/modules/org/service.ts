@@ -261,7 +261,16 @@ export async function updateWindow(
 }
 
 /** Read-only lookups other modules may use (halls, windows, departments), so they need not reach org's repository. */
-export { departmentsByIds, findDepartment, findHall, findWindow, hallsIn, windowsServing } from './repository.ts';
+export {
+  allHallIds,
+  allHalls,
+  departmentsByIds,
+  findDepartment,
+  findHall,
+  findWindow,
+  hallsIn,
+  windowsServing,
+} from './repository.ts';
 
 /** The queue keeps a hall's weekly opening hours and writes their wording onto the hall, where the guide shows it. */
 export const setHallOpeningHours = (db: Db, hallId: string, wording: string) =>
