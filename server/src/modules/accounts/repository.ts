@@ -17,6 +17,14 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The display names of several staff (the queue names who staffs each window). */
+export const displayNamesOf = (db: Db, ids: string[]) =>
+  db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', ids.length ? ids : [''])
+    .execute();
+
 /** The posts one person holds: whom a step may be assigned to. */
 export const rolesOfUser = (db: Db, userId: string) =>
   db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();

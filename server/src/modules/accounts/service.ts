@@ -287,7 +287,7 @@ export async function updatePolicy(ctx: AppContext, actor: Actor, policy: Passwo
   return readPasswordPolicy(ctx.db);
 }
 
-export { rolesOfUser } from './repository.ts';
+export { displayNamesOf, rolesOfUser } from './repository.ts';
 export { loadRoleCatalog } from './roles-service.ts';
 /** The sign-in (auth module) reads and updates accounts, their two-factor secrets and password history here. */
 export { findUserById, findUserByUsername, updateUser as updateUserRow } from './repository.ts';

@@ -268,9 +268,6 @@ export async function saveWindowSettings(
 export const windowsOfHall = (db: Db, hallId: string) =>
   db.selectFrom('windows').selectAll().where('hall_id', '=', hallId).orderBy('number').execute();
 
-export const userNames = (db: Db, ids: string[]) =>
-  db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', anyOf(ids)).execute();
-
 export const openingHoursInHall = (db: Db, hallId: string) =>
   db.selectFrom('queue_opening_hours').selectAll().where('hall_id', '=', hallId).execute();
 
