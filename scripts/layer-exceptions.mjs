@@ -62,27 +62,13 @@ export const helperKinds = Object.fromEntries(
 );
 
 /** Imports of another module's inner files that were there before the rule, each to move behind that service. */
-export const legacyImports = [
-  'modules/queue/presenter.ts → modules/queue/floor.ts',
-  'modules/queue/presenter.ts → modules/queue/repository.ts',
-  'modules/results/schema.ts → modules/results/archive.ts',
-  'modules/results/schema.ts → modules/results/files.ts',
-  'modules/auth/service.ts → modules/accounts/repository.ts',
-  'modules/auth/service.ts → modules/accounts/security-repository.ts',
-  'modules/auth/totp-service.ts → modules/accounts/repository.ts',
-  'modules/auth/totp-service.ts → modules/accounts/security-repository.ts',
-  'modules/queue/hours-service.ts → modules/org/repository.ts',
-  'modules/queue/presenter.ts → modules/org/repository.ts',
-  'modules/rating/routes.ts → modules/queue/sse.ts',
-  'modules/rating/service.ts → modules/queue/floor.ts',
-];
+export const legacyImports = [];
 
 /** Files outside a repository that build queries. */
-export const legacyQueries = ['modules/org/service.ts', 'modules/queue/serving-service.ts'];
+export const legacyQueries = [];
 
 /** Repository queries on another module's tables (file ⇢ table), each to move into the owner's repositories. */
 export const legacyTables = [
-  'modules/accounts/repository.ts ⇢ halls',
   'modules/backoffice/repository.ts ⇢ departments',
   'modules/backoffice/repository.ts ⇢ user_departments',
   'modules/backoffice/repository.ts ⇢ user_halls',
@@ -96,7 +82,6 @@ export const legacyTables = [
   'modules/consult/repository.ts ⇢ users',
   'modules/experts/repository.ts ⇢ user_halls',
   'modules/experts/repository.ts ⇢ users',
-  'modules/guide/repository.ts ⇢ halls',
   'modules/guide/repository.ts ⇢ service_item_versions',
   'modules/guide/repository.ts ⇢ service_items',
   'modules/knowledge/repository.ts ⇢ service_items',
@@ -104,18 +89,15 @@ export const legacyTables = [
   'modules/privacy/repository.ts ⇢ applicant_events',
   'modules/privacy/repository.ts ⇢ applicants',
   'modules/privacy/repository.ts ⇢ consultations',
-  'modules/privacy/repository.ts ⇢ halls',
   'modules/privacy/repository.ts ⇢ queue_tickets',
   'modules/privacy/repository.ts ⇢ rating_follow_ups',
   'modules/privacy/repository.ts ⇢ ratings',
-  'modules/queue/repository.ts ⇢ users',
   'modules/queue/repository.ts ⇢ windows',
   'modules/rating/repository.ts ⇢ queue_tickets',
   'modules/rating/repository.ts ⇢ queue_window_settings',
   'modules/rating/repository.ts ⇢ users',
   'modules/rating/repository.ts ⇢ windows',
   'modules/supervision/repository.ts ⇢ departments',
-  'modules/supervision/repository.ts ⇢ halls',
   'modules/supervision/repository.ts ⇢ rating_follow_ups',
   'modules/supervision/repository.ts ⇢ ratings',
   'modules/supervision/repository.ts ⇢ user_departments',

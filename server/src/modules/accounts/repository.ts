@@ -17,6 +17,14 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The display names of several staff (the queue names who staffs each window). */
+export const displayNamesOf = (db: Db, ids: string[]) =>
+  db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', ids.length ? ids : [''])
+    .execute();
+
 /** The posts one person holds: whom a step may be assigned to. */
 export const rolesOfUser = (db: Db, userId: string) =>
   db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
@@ -126,8 +134,4 @@ export async function replaceLinks(
         .values(links.departmentIds.map((department_id) => ({ user_id: userId, department_id })))
         .execute();
   }
-}
-
-export async function allHallIds(db: Db): Promise<string[]> {
-  return (await db.selectFrom('halls').select('id').execute()).map((h) => h.id);
 }

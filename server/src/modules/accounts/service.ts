@@ -13,7 +13,7 @@ import { AppError, conflict, forbidden, invalid, notFound } from '../../platform
 import { newId } from '../../platform/ids.ts';
 import { readPasswordPolicy, writePasswordPolicy } from '../../platform/settings.ts';
 import { type PasswordPolicy, policyBelowFloor } from '../../domain/password-policy.ts';
-import { assertDepartmentsInHalls } from '../org/service.ts';
+import { allHallIds, assertDepartmentsInHalls } from '../org/service.ts';
 import { deleteTotp } from './security-repository.ts';
 import * as repo from './repository.ts';
 import { loadRoleCatalog, separationConflict } from './roles-service.ts';
@@ -101,7 +101,7 @@ export function checkRoleChange(
 
 /** The halls whose staff the actor manages: all of them for the security administrator. */
 export async function managedHallIds(ctx: AppContext, actor: Actor): Promise<string[]> {
-  return actor.permissions.has('account.grant_admin') ? repo.allHallIds(ctx.db) : actor.hallIds;
+  return actor.permissions.has('account.grant_admin') ? allHallIds(ctx.db) : actor.hallIds;
 }
 
 async function checkHalls(ctx: AppContext, actor: Actor, hallIds: string[]) {
@@ -287,5 +287,19 @@ export async function updatePolicy(ctx: AppContext, actor: Actor, policy: Passwo
   return readPasswordPolicy(ctx.db);
 }
 
-export { rolesOfUser } from './repository.ts';
+export { displayNamesOf, rolesOfUser } from './repository.ts';
 export { loadRoleCatalog } from './roles-service.ts';
+/** The sign-in (auth module) reads and updates accounts, their two-factor secrets and password history here. */
+export { findUserById, findUserByUsername, updateUser as updateUserRow } from './repository.ts';
+export {
+  claimTotpStep,
+  countLoginFailure,
+  deleteTotp,
+  findTotp,
+  recentPasswordHashes,
+  rememberPassword,
+  replaceRecoveryCodes,
+  saveTotp,
+  spendRecoveryCode,
+  unusedRecoveryCodes,
+} from './security-repository.ts';

@@ -6,15 +6,17 @@ import { looksLikeRecoveryCode, matchTotp, recoveryCodeHash } from '../../platfo
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { readPasswordPolicy } from '../../platform/settings.ts';
-import { findUserById, findUserByUsername, updateUser } from '../accounts/repository.ts';
 import {
   claimTotpStep,
   countLoginFailure,
   findTotp,
+  findUserById,
+  findUserByUsername,
   recentPasswordHashes,
   rememberPassword,
   spendRecoveryCode,
-} from '../accounts/security-repository.ts';
+  updateUserRow,
+} from '../accounts/service.ts';
 import { departmentsByIds, hallsIn } from '../org/service.ts';
 
 export interface LoginAttempt {
@@ -100,7 +102,7 @@ export async function logIn(ctx: AppContext, attempt: LoginAttempt): Promise<{ t
     } else return fail('wrong_totp', badTotp());
   }
   const token = await ctx.db.transaction().execute(async (trx) => {
-    await updateUser(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now });
+    await updateUserRow(trx, user.id, { failed_logins: 0, locked_until: null, last_login_at: now });
     const created = await createSession(trx, user.id, now, attempt.ip, attempt.userAgent);
     await appendAudit(trx, audit('success', secondFactor ? { secondFactor } : {}));
     return created;
@@ -158,7 +160,7 @@ export async function changeOwnPassword(ctx: AppContext, actor: Actor, current: 
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await rememberPassword(trx, user.id, user.password_hash, now);
-    await updateUser(trx, user.id, {
+    await updateUserRow(trx, user.id, {
       password_hash: hash,
       must_change_password: 0,
       password_changed_at: now,

@@ -5,28 +5,27 @@ import { verifyPassword } from '../../platform/auth/passwords.ts';
 import { matchTotp, newRecoveryCodes, newTotpSecret, recoveryCodeHash, totpUri } from '../../platform/auth/totp.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { conflict, forbidden, invalid } from '../../platform/errors.ts';
-import { findUserById } from '../accounts/repository.ts';
-import * as repo from '../accounts/security-repository.ts';
+import * as accounts from '../accounts/service.ts';
 
 /** Two-factor sign-in of the signed-in person: required for the three administrator roles, optional for others. */
 export async function totpStatus(ctx: AppContext, actor: Actor) {
-  const row = await repo.findTotp(ctx.db, actor.userId);
+  const row = await accounts.findTotp(ctx.db, actor.userId);
   return {
     enabled: !!row?.enabled_at,
     required: holdsAdminRole(actor.roles),
-    recoveryCodesLeft: row?.enabled_at ? await repo.unusedRecoveryCodes(ctx.db, actor.userId) : 0,
+    recoveryCodesLeft: row?.enabled_at ? await accounts.unusedRecoveryCodes(ctx.db, actor.userId) : 0,
   };
 }
 
 /** A new secret waiting for its first code; shown as a QR code and as text for manual entry. */
 export async function startEnrolment(ctx: AppContext, actor: Actor) {
-  const row = await repo.findTotp(ctx.db, actor.userId);
+  const row = await accounts.findTotp(ctx.db, actor.userId);
   if (row?.enabled_at)
     throw conflict('已绑定双因素认证；如需更换请先解除绑定', 'Two-factor sign-in is already on', 'totp');
   const secret = newTotpSecret();
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.saveTotp(trx, {
+    await accounts.saveTotp(trx, {
       user_id: actor.userId,
       secret: null,
       pending_secret: secret,
@@ -43,13 +42,13 @@ export async function startEnrolment(ctx: AppContext, actor: Actor) {
 
 async function storeNewRecoveryCodes(trx: AppContext['db'], userId: string, now: number) {
   const codes = newRecoveryCodes();
-  await repo.replaceRecoveryCodes(trx, userId, codes.map(recoveryCodeHash), now);
+  await accounts.replaceRecoveryCodes(trx, userId, codes.map(recoveryCodeHash), now);
   return codes;
 }
 
 /** The first code from the app turns two-factor sign-in on; the ten recovery codes are shown this once only. */
 export async function confirmEnrolment(ctx: AppContext, actor: Actor, code: string) {
-  const row = await repo.findTotp(ctx.db, actor.userId);
+  const row = await accounts.findTotp(ctx.db, actor.userId);
   if (!row?.pending_secret) throw conflict('请先开始绑定，扫描二维码', 'Start the enrolment first', 'code');
   const now = ctx.clock.now();
   const step = matchTotp(row.pending_secret, code.trim(), now, null);
@@ -61,7 +60,7 @@ export async function confirmEnrolment(ctx: AppContext, actor: Actor, code: stri
     );
   const secret = row.pending_secret;
   const recoveryCodes = await ctx.db.transaction().execute(async (trx) => {
-    await repo.saveTotp(trx, {
+    await accounts.saveTotp(trx, {
       user_id: actor.userId,
       secret,
       pending_secret: null,
@@ -78,11 +77,11 @@ export async function confirmEnrolment(ctx: AppContext, actor: Actor, code: stri
 
 /** New recovery codes (the old ones stop working), after a current code from the app. */
 export async function regenerateRecoveryCodes(ctx: AppContext, actor: Actor, code: string) {
-  const row = await repo.findTotp(ctx.db, actor.userId);
+  const row = await accounts.findTotp(ctx.db, actor.userId);
   if (!row?.secret || !row.enabled_at) throw conflict('尚未绑定双因素认证', 'Two-factor sign-in is off', 'code');
   const now = ctx.clock.now();
   const step = matchTotp(row.secret, code.trim(), now, row.last_step === null ? null : Number(row.last_step));
-  if (step === null || !(await repo.claimTotpStep(ctx.db, actor.userId, step))) {
+  if (step === null || !(await accounts.claimTotpStep(ctx.db, actor.userId, step))) {
     throw invalid('code', '动态验证码不正确', 'Wrong code');
   }
   const recoveryCodes = await ctx.db.transaction().execute(async (trx) => {
@@ -97,13 +96,13 @@ export async function regenerateRecoveryCodes(ctx: AppContext, actor: Actor, cod
 export async function disableTotp(ctx: AppContext, actor: Actor, password: string) {
   if (holdsAdminRole(actor.roles))
     throw forbidden('管理员必须使用双因素认证', 'Administrators must keep two-factor sign-in');
-  const user = await findUserById(ctx.db, actor.userId);
+  const user = await accounts.findUserById(ctx.db, actor.userId);
   if (!user || !(await verifyPassword(password, user.password_hash))) {
     throw invalid('password', '密码不正确', 'The password is wrong');
   }
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await repo.deleteTotp(trx, actor.userId);
+    await accounts.deleteTotp(trx, actor.userId);
     await appendAudit(trx, byActor(actor, now, 'auth.totp.disable', 'user', actor.userId));
   });
 }

@@ -1,7 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
 
-export const allHalls = (db: Db) => db.selectFrom('halls').selectAll().orderBy('code').execute();
-
 export async function publishedItems(
   db: Db,
   f: { hallId?: string; q?: string; category?: string; limit: number; offset: number },

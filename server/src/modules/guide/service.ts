@@ -2,7 +2,8 @@ import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { parseContent } from '../catalog/service.ts';
 import { departmentsByIds, findHall, windowsServing } from '../org/service.ts';
-import { allHalls, publishedItem, publishedItems } from './repository.ts';
+import { allHalls } from '../org/service.ts';
+import { publishedItem, publishedItems } from './repository.ts';
 
 const presentHall = (h: { id: string; name: string; address: string; phone: string; opening_hours: string }) => ({
   id: h.id,

@@ -7,6 +7,11 @@ const anyOf = (ids: string[]) => (ids.length ? ids : none);
 export const hallsIn = (db: Db, hallIds: string[]) =>
   db.selectFrom('halls').selectAll().where('id', 'in', anyOf(hallIds)).orderBy('code').execute();
 
+/** Every hall, by code: the public guide lists them all, and some duties span the whole system. */
+export const allHalls = (db: Db) => db.selectFrom('halls').selectAll().orderBy('code').execute();
+
+export const allHallIds = async (db: Db) => (await db.selectFrom('halls').select('id').execute()).map((h) => h.id);
+
 export const findHall = (db: Db, id: string) =>
   db.selectFrom('halls').selectAll().where('id', '=', id).executeTakeFirst();
 

@@ -1,4 +1,5 @@
 import { appendAudit, byActor } from '../../platform/audit.ts';
+import { joinOpenedHall } from '../../platform/auth/sessions.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
@@ -65,7 +66,7 @@ export async function createHall(ctx: AppContext, actor: Actor, input: HallInput
           updated_at: now,
         });
         // The creator must be able to see and staff the hall they just opened.
-        await trx.insertInto('user_halls').values({ user_id: actor.userId, hall_id: id }).execute();
+        await joinOpenedHall(trx, actor.userId, id);
         await appendAudit(
           trx,
           byActor(actor, now, 'org.hall.create', 'hall', id, { code: input.code, name: input.name }),
@@ -260,4 +261,17 @@ export async function updateWindow(
 }
 
 /** Read-only lookups other modules may use (halls, windows, departments), so they need not reach org's repository. */
-export { departmentsByIds, findDepartment, findHall, findWindow, hallsIn, windowsServing } from './repository.ts';
+export {
+  allHallIds,
+  allHalls,
+  departmentsByIds,
+  findDepartment,
+  findHall,
+  findWindow,
+  hallsIn,
+  windowsServing,
+} from './repository.ts';
+
+/** The queue keeps a hall's weekly opening hours and writes their wording onto the hall, where the guide shows it. */
+export const setHallOpeningHours = (db: Db, hallId: string, wording: string) =>
+  repo.updateHall(db, hallId, { opening_hours: wording });

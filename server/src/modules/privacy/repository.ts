@@ -226,6 +226,3 @@ export const anonymiseConsultation = (db: Db, id: string, phoneEnc: string) =>
     .set({ person_name: '已匿名', contact_phone_enc: phoneEnc, contact_phone_index: '', contact_phone_masked: '' })
     .where('id', '=', id)
     .executeTakeFirst();
-
-export const hallOf = (db: Db, id: string) =>
-  db.selectFrom('halls').select(['name', 'address', 'phone']).where('id', '=', id).executeTakeFirst();

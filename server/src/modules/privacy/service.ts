@@ -23,6 +23,7 @@ import {
   stateLabel,
 } from '../cases/service.ts';
 import { openStatuses } from '../consult/schema.ts';
+import { findHall } from '../org/service.ts';
 import { buildPersonalDataSummary } from './export-pdf.ts';
 import * as repo from './repository.ts';
 
@@ -365,7 +366,7 @@ export async function purgePersonalData(
 export async function personalDataPdf(ctx: AppContext, actor: Actor, applicantId: string) {
   const data = await personalDataExport(ctx, actor, applicantId, 'pdf');
   const a = await loadAnyApplicant(ctx.db, actor, applicantId);
-  const hall = (await repo.hallOf(ctx.db, a.hall_id)) ?? { name: '', address: '', phone: '' };
+  const hall = (await findHall(ctx.db, a.hall_id)) ?? { name: '', address: '', phone: '' };
   const number = `GRXX-${data.exportedAt.slice(0, 10).replaceAll('-', '')}-${a.id.slice(-6).toUpperCase()}`;
   const pdf = await renderPdf(buildPersonalDataSummary(data, hall, number), { createdAt: new Date(ctx.clock.now()) });
   return { number, pdf };

@@ -8,8 +8,7 @@ import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
-import { updateHall } from '../org/repository.ts';
-import { assertHallAccess } from '../org/service.ts';
+import { assertHallAccess, setHallOpeningHours } from '../org/service.ts';
 import * as repo from './repository.ts';
 import { weeklyHoursSchema } from './schema.ts';
 
@@ -96,7 +95,7 @@ export async function saveHallHours(ctx: AppContext, actor: Actor, hallId: strin
       updated_at: now,
     });
     // The hall's 办公时间 as the public guide prints it follows the timetable; clearing the timetable leaves it.
-    if (week.length > 0) await updateHall(trx, hallId, { opening_hours: describeHours(week) });
+    if (week.length > 0) await setHallOpeningHours(trx, hallId, describeHours(week));
     await appendAudit(
       trx,
       byActor(actor, now, 'queue.hall.hours', 'hall', hallId, { weeklyHours: week, text: describeHours(week) }),

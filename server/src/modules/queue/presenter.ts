@@ -1,72 +1,47 @@
-import type { Priority } from '../../domain/queue/index.ts';
-import { chinaDay } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { findHall } from '../org/repository.ts';
-import { estimateFor, type Floor, loadFloor, queued, waitMinutes } from './floor.ts';
-import type * as repo from './repository.ts';
-import { waitingInHall } from './repository.ts';
+import { type Priority, waitMinutes } from '../../domain/queue/index.ts';
+import type { CategoryRow, TicketRow } from './repository.ts';
 import type { TicketView } from './schema.ts';
 
 const num = (v: number | null) => (v === null ? null : Number(v));
 
-/** Tickets as the API shows them; a waiting ticket shows its place and wait as of now. */
-export async function presentTickets(db: Db, rows: repo.TicketRow[], now: number): Promise<TicketView[]> {
-  const halls = new Map<string, { name: string; floor: Floor; waiting: repo.TicketRow[] }>();
-  for (const hallId of new Set(rows.map((r) => r.hall_id))) {
-    const [hall, floor, waiting] = await Promise.all([
-      findHall(db, hallId),
-      loadFloor(db, hallId),
-      waitingInHall(db, hallId, chinaDay(now)),
-    ]);
-    halls.set(hallId, { name: hall?.name ?? '', floor, waiting });
-  }
-  const out: TicketView[] = [];
-  for (const t of rows) {
-    const h = halls.get(t.hall_id);
-    if (!h) continue;
-    const category = h.floor.categories.find((c) => c.id === t.category_id);
-    const window = h.floor.windows.find((w) => w.id === t.window_id);
-    let ahead = t.people_ahead_at_issue;
-    let estimate = num(t.estimated_wait_ms);
-    if (t.status === 'waiting' && category) {
-      const live = await estimateFor(db, h.floor, category, queued(t), h.waiting, now);
-      ahead = live.ahead;
-      estimate = live.waitMs;
-    }
-    out.push({
-      id: t.id,
-      hallId: t.hall_id,
-      hallName: h.name,
-      day: t.day,
-      number: t.number,
-      categoryId: t.category_id,
-      categoryName: category?.name ?? '',
-      priority: t.priority as Priority,
-      appointmentAt: num(t.appointment_at),
-      arrivedAt: Number(t.arrived_at),
-      status: t.status as TicketView['status'],
-      windowId: t.window_id,
-      windowNumber: window?.number ?? null,
-      targetWindowId: t.target_window_id,
-      walkIn: t.walk_in === 1,
-      recallCount: t.recall_count,
-      calledAt: num(t.called_at),
-      servingStartedAt: num(t.serving_started_at),
-      finishedAt: num(t.finished_at),
-      waitMs: num(t.wait_ms),
-      serviceMs: Number(t.service_ms),
-      transfers: t.transfers,
-      peopleAhead: ahead,
-      estimatedWaitMinutes: estimate === null ? null : waitMinutes(estimate),
-      outcomeKind: t.outcome_kind as TicketView['outcomeKind'],
-      outcomeId: t.outcome_id,
-    });
-  }
-  return out;
+/** What the view of a ticket is drawn from besides its row: its hall, category, window and live place. */
+export interface TicketSurroundings {
+  hallName: string;
+  category: CategoryRow | undefined;
+  window: { number: number } | undefined;
+  /** People ahead and the estimated wait, live for a waiting ticket, as at issue otherwise. */
+  ahead: number;
+  estimateMs: number | null;
 }
 
-export async function presentTicket(db: Db, row: repo.TicketRow, now: number): Promise<TicketView> {
-  const [view] = await presentTickets(db, [row], now);
-  if (!view) throw new Error('ticket of an unknown hall');
-  return view;
+/** A ticket as the API shows it. */
+export function ticketView(t: TicketRow, s: TicketSurroundings): TicketView {
+  return {
+    id: t.id,
+    hallId: t.hall_id,
+    hallName: s.hallName,
+    day: t.day,
+    number: t.number,
+    categoryId: t.category_id,
+    categoryName: s.category?.name ?? '',
+    priority: t.priority as Priority,
+    appointmentAt: num(t.appointment_at),
+    arrivedAt: Number(t.arrived_at),
+    status: t.status as TicketView['status'],
+    windowId: t.window_id,
+    windowNumber: s.window?.number ?? null,
+    targetWindowId: t.target_window_id,
+    walkIn: t.walk_in === 1,
+    recallCount: t.recall_count,
+    calledAt: num(t.called_at),
+    servingStartedAt: num(t.serving_started_at),
+    finishedAt: num(t.finished_at),
+    waitMs: num(t.wait_ms),
+    serviceMs: Number(t.service_ms),
+    transfers: t.transfers,
+    peopleAhead: s.ahead,
+    estimatedWaitMinutes: s.estimateMs === null ? null : waitMinutes(s.estimateMs),
+    outcomeKind: t.outcome_kind as TicketView['outcomeKind'],
+    outcomeId: t.outcome_id,
+  };
 }

@@ -236,6 +236,17 @@ export const openSessionsInHall = (db: Db, hallId: string) =>
 
 export const insertSession = (db: Db, row: SessionRow) => db.insertInto('queue_window_sessions').values(row).execute();
 
+/** Touches a window's session if it is open; the row stays locked until the transaction ends (one call at a time). */
+export async function lockOpenSession(db: Db, id: string, now: number): Promise<boolean> {
+  const r = await db
+    .updateTable('queue_window_sessions')
+    .set({ updated_at: now })
+    .where('id', '=', id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export const updateSession = (db: Db, id: string, patch: Partial<SessionRow>) =>
   db.updateTable('queue_window_sessions').set(patch).where('id', '=', id).execute();
 
@@ -256,9 +267,6 @@ export async function saveWindowSettings(
 
 export const windowsOfHall = (db: Db, hallId: string) =>
   db.selectFrom('windows').selectAll().where('hall_id', '=', hallId).orderBy('number').execute();
-
-export const userNames = (db: Db, ids: string[]) =>
-  db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', anyOf(ids)).execute();
 
 export const openingHoursInHall = (db: Db, hallId: string) =>
   db.selectFrom('queue_opening_hours').selectAll().where('hall_id', '=', hallId).execute();

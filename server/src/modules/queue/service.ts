@@ -10,7 +10,7 @@ import { findHall } from '../org/service.ts';
 import { assertHallAccess } from '../org/service.ts';
 import { estimateFor, type Floor, jsonList, loadFloor, openWindowsFor, queued } from './floor.ts';
 import { assertQueueOpen } from './hours-service.ts';
-import { presentTicket, presentTickets } from './presenter.ts';
+import { presentTicket, presentTickets } from './ticket-view-service.ts';
 import * as repo from './repository.ts';
 import type { CategoryInput, HallSettings } from './schema.ts';
 
@@ -355,3 +355,6 @@ export async function daySummary(ctx: AppContext, actor: Actor, q: { hallId: str
 }
 
 export { queued };
+/** The rating pad follows its window through the same event stream and reads the hall's rating settings. */
+export { settingsOf } from './floor.ts';
+export { installStreamShutdown, serveEventStream } from './sse.ts';

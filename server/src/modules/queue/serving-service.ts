@@ -19,13 +19,7 @@ export async function callNext(ctx: AppContext, actor: Actor, windowId: string) 
   const floor = await loadFloor(ctx.db, window.hall_id);
   const categoryIds = categoriesOfWindow(floor, windowId);
   const claimed = await ctx.db.transaction().execute(async (trx) => {
-    const stillOpen = await trx
-      .updateTable('queue_window_sessions')
-      .set({ updated_at: now })
-      .where('id', '=', session.id)
-      .where('status', '=', 'open')
-      .executeTakeFirst();
-    if (Number(stillOpen.numUpdatedRows) !== 1) throw notOpen();
+    if (!(await repo.lockOpenSession(trx, session.id, now))) throw notOpen();
     if ((await repo.currentOf(trx, [windowId])).length) throw busy();
     const candidates = callOrder(
       (await repo.waitingFor(trx, window.hall_id, chinaDay(now), windowId, categoryIds)).map((t) => ({

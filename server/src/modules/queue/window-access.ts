@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError, forbidden, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { findWindow } from '../org/service.ts';
-import { presentTicket } from './presenter.ts';
+import { presentTicket } from './ticket-view-service.ts';
 import * as repo from './repository.ts';
 
 /** What every window action shares: finding the window, the session the actor must hold, and the ticket's trail. */

@@ -5,9 +5,10 @@ import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { WeeklyHours } from '../../domain/queue/hours.ts';
+import { displayNamesOf } from '../accounts/service.ts';
 import { checkedHours, saveWindowHours, timetablesOf } from './hours-service.ts';
 import { categoriesOfWindow, type Floor, loadFloor, windowState } from './floor.ts';
-import { presentTickets } from './presenter.ts';
+import { presentTickets } from './ticket-view-service.ts';
 import * as repo from './repository.ts';
 import { busy, heldSession, loadWindow } from './window-access.ts';
 
@@ -31,7 +32,7 @@ async function windowsView(ctx: AppContext, floor: Floor, windowIds: string[]) {
   ]);
   const names = new Map(
     (
-      await repo.userNames(
+      await displayNamesOf(
         ctx.db,
         floor.sessions.map((s) => s.user_id),
       )

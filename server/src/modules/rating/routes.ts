@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http.ts';
 import { idParams, listOf } from '../../platform/schemas.ts';
-import { installStreamShutdown, serveEventStream } from '../queue/sse.ts';
+import { installStreamShutdown, serveEventStream } from '../queue/service.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
 

@@ -9,7 +9,7 @@ import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { findHall, findWindow } from '../org/service.ts';
 import { visibleHallIds } from '../org/service.ts';
-import { settingsOf } from '../queue/floor.ts';
+import { settingsOf } from '../queue/service.ts';
 import * as repo from './repository.ts';
 import { isBadReview, levelScore, type RatingInput, type RatingLevel } from './schema.ts';
 

@@ -2,7 +2,7 @@
  * 归档 (R14.1): a delivered case becomes one archive file: a number per hall and year from the same counter
  * as case numbers, the retention rule, and the list of what was filed (documents, files, materials, trail).
  */
-import { z } from 'zod';
+import type { z } from 'zod';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
@@ -13,63 +13,7 @@ import { loadCase, documentKindLabels, type DocumentKind, moveCase } from '../ca
 import * as cases from '../cases/service.ts';
 import * as repo from '../cases/service.ts';
 import { scansForArchive } from '../scans/service.ts';
-
-/** Paper files are kept at least five years; the electronic file is kept permanently. */
-export const MIN_PAPER_YEARS = 5;
-
-export const retentionSchema = z.object({
-  paperYears: z.number(),
-  electronic: z.literal('permanent'),
-  rule: z.string(),
-});
-
-export const manifestSchema = z.object({
-  documents: z.array(z.object({ docNo: z.string(), kind: z.string(), kindLabel: z.string(), issuedAt: z.number() })),
-  files: z.array(
-    z.object({ id: z.string(), name: z.string(), contentType: z.string(), size: z.number(), sha256: z.string() }),
-  ),
-  materials: z.array(
-    z.object({
-      round: z.number(),
-      at: z.number(),
-      clerk: z.string(),
-      marks: z.array(z.record(z.string(), z.unknown())),
-    }),
-  ),
-  deliveries: z.array(
-    z.object({
-      method: z.string(),
-      collectedBy: z.string().nullable(),
-      docNumber: z.string().nullable(),
-      trackingNumber: z.string().nullable(),
-      at: z.number(),
-    }),
-  ),
-  trail: z.array(
-    z.object({
-      seq: z.number(),
-      at: z.number(),
-      by: z.string(),
-      action: z.string(),
-      fromState: z.string().nullable(),
-      toState: z.string(),
-    }),
-  ),
-  // Material scans filed with the case; archives made before scans existed list none.
-  scans: z
-    .array(
-      z.object({
-        material: z.string(),
-        name: z.string(),
-        contentType: z.string(),
-        size: z.number(),
-        sha256: z.string(),
-        uploadedBy: z.string(),
-        uploadedAt: z.number(),
-      }),
-    )
-    .default([]),
-});
+import { manifestSchema, MIN_PAPER_YEARS, retentionSchema } from './schema.ts';
 
 export async function archiveCase(ctx: AppContext, actor: Actor, id: string, input: { paperYears: number }) {
   const c = await loadCase(ctx.db, actor, id);

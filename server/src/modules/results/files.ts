@@ -7,7 +7,6 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** What a hall files as a result: PDF, OFD and scans; the first bytes must match the declared type. */
 const allowed: Record<string, (b: Buffer) => boolean> = signatures;
-export const allowedTypes = Object.keys(allowed);
 
 export function decodeUpload(contentType: string, base64: string): { bytes: Buffer; sha256: string } {
   const check = allowed[contentType];

@@ -1,10 +1,12 @@
 /** Request and response shapes of completion, result files, delivery and the archive. */
 import { z } from 'zod';
 import { documentTypeCodes } from '../../domain/identity/index.ts';
-import { manifestSchema, MIN_PAPER_YEARS, retentionSchema } from './archive.ts';
-import { allowedTypes } from './files.ts';
+import { signatures } from '../../domain/files.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** What a hall files as a result: PDF, OFD and scans (files.ts checks the first bytes against the type). */
+const allowedTypes = Object.keys(signatures);
 
 /**
  * POST /api/cases/:id/files — a result document as base64 JSON (≤ 5 MB decoded). contentType one of
@@ -72,6 +74,63 @@ export const deliverySchema = z.object({
   trackingNumber: z.string().nullable(),
   at: z.number(),
   by: z.string(),
+});
+
+/** Paper files are kept at least five years; the electronic file is kept permanently. */
+export const MIN_PAPER_YEARS = 5;
+
+export const retentionSchema = z.object({
+  paperYears: z.number(),
+  electronic: z.literal('permanent'),
+  rule: z.string(),
+});
+
+export const manifestSchema = z.object({
+  documents: z.array(z.object({ docNo: z.string(), kind: z.string(), kindLabel: z.string(), issuedAt: z.number() })),
+  files: z.array(
+    z.object({ id: z.string(), name: z.string(), contentType: z.string(), size: z.number(), sha256: z.string() }),
+  ),
+  materials: z.array(
+    z.object({
+      round: z.number(),
+      at: z.number(),
+      clerk: z.string(),
+      marks: z.array(z.record(z.string(), z.unknown())),
+    }),
+  ),
+  deliveries: z.array(
+    z.object({
+      method: z.string(),
+      collectedBy: z.string().nullable(),
+      docNumber: z.string().nullable(),
+      trackingNumber: z.string().nullable(),
+      at: z.number(),
+    }),
+  ),
+  trail: z.array(
+    z.object({
+      seq: z.number(),
+      at: z.number(),
+      by: z.string(),
+      action: z.string(),
+      fromState: z.string().nullable(),
+      toState: z.string(),
+    }),
+  ),
+  // Material scans filed with the case; archives made before scans existed list none.
+  scans: z
+    .array(
+      z.object({
+        material: z.string(),
+        name: z.string(),
+        contentType: z.string(),
+        size: z.number(),
+        sha256: z.string(),
+        uploadedBy: z.string(),
+        uploadedAt: z.number(),
+      }),
+    )
+    .default([]),
 });
 
 /** POST /api/cases/:id/archive — 归档; paper retention in years (at least 5, default 10). */

@@ -9,6 +9,7 @@ import { runPeriodically } from '../../platform/periodic.ts';
 import type { AlertTable } from '../../platform/db/tables-supervision.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { allHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
 import { type FlaggedCase, type FlaggedStep, watch } from './watch.ts';
 
@@ -18,7 +19,7 @@ export const SWEEP_INTERVAL_MS = 5 * 60_000;
 /** One pass over every hall; returns how many alerts were added. */
 export async function sweepAlerts(ctx: AppContext): Promise<{ added: number }> {
   const now = ctx.clock.now();
-  const hallIds = await repo.allHallIds(ctx.db);
+  const hallIds = await allHallIds(ctx.db);
   const w = await watch(ctx.db, hallIds, now, DEFAULT_STUCK_DAYS);
   const unassignedDepartments = [
     ...new Set(w.steps.filter((s) => !s.assigneeId && s.departmentId).map((s) => s.departmentId!)),

@@ -34,8 +34,6 @@ export const hallUsersWithRole = (db: Db, hallId: string, role: string) =>
     .where('u.status', '=', 'active')
     .execute();
 
-export const allHallIds = async (db: Db) => (await db.selectFrom('halls').select('id').execute()).map((h) => h.id);
-
 /** Open bad-review call-back tasks (差评回访) with what the board shows of them. */
 export const openFollowUps = (db: Db, hallIds: readonly string[]) =>
   db

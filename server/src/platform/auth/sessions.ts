@@ -141,3 +141,8 @@ export async function resolveSession(db: Db, token: string, now: number, ip: str
     },
   };
 }
+
+/** The person who opens a hall belongs to it at once: their sessions read the hall scope from user_halls. */
+export async function joinOpenedHall(db: Db, userId: string, hallId: string): Promise<void> {
+  await db.insertInto('user_halls').values({ user_id: userId, hall_id: hallId }).execute();
+}
