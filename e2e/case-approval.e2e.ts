@@ -101,6 +101,7 @@ async function expectProgress(state: string, current: string, marks: string[], n
 }
 
 const stepRow = (name: string | RegExp) => page.getByRole('row').filter({ hasText: name });
+const claimButton = (step: string) => stepRow(step).getByRole('button', { name: /认\s*领/ });
 const actionBar = () => page.locator('.cs-actions');
 
 async function decide(action: RegExp, fields: Record<string, string> = {}) {
@@ -154,9 +155,7 @@ describe('a case with parallel reviews, an escalation, a rework and a two-level 
     // The router routes it: both departments' reviews start in parallel.
     await as('router');
     await open();
-    await stepRow('分办')
-      .getByRole('button', { name: /认\s*领/ })
-      .click();
+    await claimButton('分办').click();
     await stepRow('分办').getByRole('button', { name: '办结“分办”' }).click();
     await expectSteps([F, F, A, A, W, W, W], '审核中');
     await expectProgress(
@@ -169,9 +168,7 @@ describe('a case with parallel reviews, an escalation, a rework and a two-level 
     // The 住建 reviewer meets a difficult point and puts it to the window supervisor.
     await as('zj_reviewer');
     await open();
-    await stepRow('联合审查')
-      .getByRole('button', { name: /认\s*领/ })
-      .click();
+    await claimButton('联合审查').click();
     const panel = page.getByTestId('escalation-panel');
     await panel.getByRole('button', { name: '上报主管' }).click();
     const raise = page.getByRole('dialog', { name: '上报主管' });
@@ -205,9 +202,7 @@ describe('a case with parallel reviews, an escalation, a rework and a two-level 
     await expectSteps([F, F, A, F, W, W, W], '审核中');
     await as('zr_reviewer');
     await open();
-    await stepRow('规划审查')
-      .getByRole('button', { name: /认\s*领/ })
-      .click();
+    await claimButton('规划审查').click();
     await decide(/审核通过/);
     await expectSteps([F, F, F, F, A, W, W], '审批中');
     await expectProgress(
@@ -277,11 +272,7 @@ describe('a case with parallel reviews, an escalation, a rework and a two-level 
         .getByRole('button', { name: /^批\s*准$/ })
         .count(),
     ).toBe(0);
-    expect(
-      await stepRow('分管领导审批')
-        .getByRole('button', { name: /认\s*领/ })
-        .count(),
-    ).toBe(0);
+    expect(await claimButton('分管领导审批').count()).toBe(0);
     await expectProgress(
       '审批中',
       '分管领导审批',
