@@ -183,6 +183,7 @@ describe('the security administrator sets authority levels', () => {
       .select(['action', 'detail'])
       .where('target_id', '=', zrApprover.id)
       .where('action', '=', 'account.authority')
+      .orderBy('seq')
       .execute();
     expect(audit.map((a) => JSON.parse(a.detail ?? '{}').after)).toEqual([null, 'deputy']);
     await ok(await sec.put(url, { authorityLevel: 'section' }));
