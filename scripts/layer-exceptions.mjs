@@ -26,6 +26,8 @@ export const tableOwners = Object.fromEntries(
     deferrals: 'deferred_arrivals',
     scans: 'case_scans',
     privacy: 'personal_data_requests',
+    training: 'training_plans training_sessions training_records individual_training_plans',
+    conduct: 'conduct_records meetings meeting_attendees meeting_tasks',
   }).flatMap(([m, tables]) => tables.split(' ').map((t) => [t, m])),
 );
 

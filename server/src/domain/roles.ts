@@ -69,6 +69,10 @@ export const permissions = [
   'personal.unseal',
   /** Compose custom roles from permissions, edit and retire them (the security administrator). */
   'role.manage',
+  /** Keep training plans, sessions, attendance and scores, certificates and individual training plans (培训). */
+  'training.manage',
+  /** Record discipline and rewards (奖惩) and hold regular meetings (例会) with their follow-up tasks. */
+  'conduct.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -192,6 +196,8 @@ export const roles: readonly RoleDefinition[] = [
       'supervision.view',
       'personal.export',
       'personal.seal',
+      'training.manage',
+      'conduct.manage',
     ],
     adminClass: null,
   },
@@ -215,6 +221,8 @@ export const roles: readonly RoleDefinition[] = [
       'queue.manage',
       'personal.export',
       'personal.seal',
+      'training.manage',
+      'conduct.manage',
     ],
     adminClass: null,
   },

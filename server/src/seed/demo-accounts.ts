@@ -223,3 +223,17 @@ for (const [i, [code, displayName]] of leaders.entries()) {
     authority: 'deputy',
   });
 }
+
+/**
+ * A newly hired clerk who has not passed the pre-post training (岗前培训) yet: refused at the window and at every
+ * case step until the supervisor records the pass (every other demo account counts as trained).
+ */
+export const untrainedDemoUsernames: readonly string[] = ['new_clerk'];
+demoAccounts.push({
+  username: 'new_clerk',
+  displayName: '孙悦',
+  roles: ['clerk'],
+  halls: ['county'],
+  departments: [],
+  phone: '13800010016',
+});

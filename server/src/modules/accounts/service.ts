@@ -8,6 +8,7 @@ import { appendAudit, byActor } from '../../platform/audit.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { destroyUserSessions } from '../../platform/auth/sessions.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -285,6 +286,32 @@ export async function updatePolicy(ctx: AppContext, actor: Actor, policy: Passwo
     );
   });
   return readPasswordPolicy(ctx.db);
+}
+
+/**
+ * A colleague of the actor in a hall (the first hall they share when none is named), for pickers of people such
+ * as training attendance and meeting follow-ups; anyone else is a validation error naming the field.
+ */
+export async function colleagueInHall(
+  ctx: AppContext,
+  actor: Actor,
+  userId: string,
+  hallId: string | null,
+  field: string,
+) {
+  const refuse = () => invalid(field, '该人员不存在或不在本大厅', 'No such colleague in the hall');
+  const user = await loadVisible(ctx, actor, userId).catch(() => {
+    throw refuse();
+  });
+  const hall = hallId ?? user.hallIds.find((h) => actor.hallIds.includes(h));
+  if (!hall || !user.hallIds.includes(hall)) throw refuse();
+  return { user, hallId: hall };
+}
+
+/** Display names by id, for the lists that name people. */
+export async function displayNameMap(db: Db, ids: string[]): Promise<Map<string, string>> {
+  const rows = await repo.displayNamesOf(db, [...new Set(ids)]);
+  return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
 export { displayNamesOf, rolesOfUser } from './repository.ts';

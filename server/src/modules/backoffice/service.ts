@@ -31,6 +31,7 @@ import {
 import * as cases from '../cases/service.ts';
 import { rolesOfUser } from '../accounts/service.ts';
 import { visibleHallIds } from '../org/service.ts';
+import { assertPostReady } from '../training/service.ts';
 import * as repo from './repository.ts';
 
 const roleName = (r: string) => (isRoleCode(r) ? roleDefinition(r).name : r);
@@ -68,8 +69,10 @@ export async function stepMove(ctx: AppContext, actor: Actor, caseId: string, m:
 }
 
 /** 认领: someone holding the step's post (and department) takes an unclaimed active step. */
-export const claimStep = (ctx: AppContext, actor: Actor, caseId: string, stepId: string) =>
-  stepMove(ctx, actor, caseId, { action: 'claimStep', stepId, audit: 'case.step_claim' });
+export async function claimStep(ctx: AppContext, actor: Actor, caseId: string, stepId: string) {
+  await assertPostReady(ctx.db, actor.userId);
+  return stepMove(ctx, actor, caseId, { action: 'claimStep', stepId, audit: 'case.step_claim' });
+}
 
 /** The colleague a step goes to must be able to work it: its post, its department and, for a sign-off, its level. */
 async function assigneeFor(ctx: AppContext, c: cases.CaseRow, s: cases.StepRow, userId: string) {

@@ -6,6 +6,7 @@ import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { WeeklyHours } from '../../domain/queue/hours.ts';
 import { displayNamesOf } from '../accounts/service.ts';
+import { assertPostReady } from '../training/service.ts';
 import { checkedHours, saveWindowHours, timetablesOf } from './hours-service.ts';
 import { categoriesOfWindow, type Floor, loadFloor, windowState } from './floor.ts';
 import { presentTickets } from './ticket-view-service.ts';
@@ -77,6 +78,7 @@ async function announceWindow(ctx: AppContext, hallId: string, windowId: string)
 export async function openWindow(ctx: AppContext, actor: Actor, windowId: string) {
   const window = await loadWindow(ctx, actor, windowId);
   if (window.status !== 'active') throw conflict('该窗口已停用', 'The window is not in use');
+  await assertPostReady(ctx.db, actor.userId);
   const now = ctx.clock.now();
   const id = newId(now);
   try {

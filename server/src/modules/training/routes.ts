@@ -1,0 +1,98 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf } from '../../platform/http.ts';
+import { idParams, listOf } from '../../platform/schemas.ts';
+import * as s from './schema.ts';
+import * as service from './service.ts';
+
+/** 培训: plans, sessions, attendance and scores, individual plans; one's own training. */
+export function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['培训 training'];
+
+  r.get(
+    '/api/training/plans',
+    {
+      config: { access: 'training.manage' },
+      schema: { tags, querystring: s.planQuery, response: { 200: listOf(s.planSchema) } },
+    },
+    async (req) => service.listPlans(ctx, actorOf(req), req.query),
+  );
+  r.post(
+    '/api/training/plans',
+    {
+      config: { access: 'training.manage' },
+      schema: { tags, body: s.planInput, response: { 201: s.planSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await service.createPlan(ctx, actorOf(req), req.body)),
+  );
+  r.get(
+    '/api/training/plans/:id',
+    { config: { access: 'training.manage' }, schema: { tags, params: idParams, response: { 200: s.planSchema } } },
+    async (req) => service.getPlan(ctx, actorOf(req), req.params.id),
+  );
+  r.post(
+    '/api/training/plans/:id/sessions',
+    {
+      config: { access: 'training.manage' },
+      schema: { tags, params: idParams, body: s.sessionInput, response: { 201: s.planSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await service.addSession(ctx, actorOf(req), req.params.id, req.body)),
+  );
+  r.put(
+    '/api/training/sessions/:id/results',
+    {
+      config: { access: 'training.manage' },
+      schema: { tags, params: idParams, body: s.resultInput, response: { 200: s.planSchema } },
+    },
+    async (req) => service.recordResults(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.get(
+    '/api/training/staff',
+    {
+      config: { access: 'training.manage' },
+      schema: {
+        tags,
+        querystring: z.object({ hallId: z.string().max(64).optional() }),
+        response: { 200: s.staffSchema },
+      },
+    },
+    async (req) => service.hallStaff(ctx, actorOf(req), req.query.hallId),
+  );
+  r.get(
+    '/api/training/individual-plans',
+    {
+      config: { access: 'training.manage' },
+      schema: { tags, querystring: s.individualPlanQuery, response: { 200: listOf(s.individualPlanSchema) } },
+    },
+    async (req) => service.listIndividualPlans(ctx, actorOf(req), req.query),
+  );
+  r.post(
+    '/api/training/individual-plans',
+    {
+      config: { access: 'training.manage' },
+      schema: { tags, body: s.individualPlanInput, response: { 201: s.individualPlanSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await service.createIndividualPlan(ctx, actorOf(req), req.body)),
+  );
+  r.post(
+    '/api/training/individual-plans/:id/done',
+    {
+      config: { access: 'user' },
+      schema: { tags, params: idParams, body: s.closeInput, response: { 200: s.individualPlanSchema } },
+    },
+    async (req) => service.completeIndividualPlan(ctx, actorOf(req), req.params.id, req.body.note),
+  );
+  r.get(
+    '/api/training/mine',
+    { config: { access: 'user' }, schema: { tags, response: { 200: s.myTrainingSchema } } },
+    async (req) => service.myTraining(ctx, actorOf(req)),
+  );
+  r.get(
+    '/api/training/people/:id',
+    { config: { access: 'user' }, schema: { tags, params: idParams, response: { 200: s.myTrainingSchema } } },
+    async (req) => service.colleagueTraining(ctx, actorOf(req), req.params.id),
+  );
+}

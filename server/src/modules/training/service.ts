@@ -1,0 +1,411 @@
+/**
+ * 培训 (R11): training plans of a hall (internal, external, online, case studies) with their sessions, each
+ * person's attendance, score, pass and certificate; individual training plans; and the post check that keeps a
+ * new member of staff from a window or a case step until the pre-post training (岗前培训) is recorded as passed.
+ */
+import {
+  hoursOf,
+  missingTraining,
+  sessionPassed,
+  type TrainingKind,
+  type TrainingSubject,
+  trainingSubjectLabels,
+} from '../../domain/people/index.ts';
+import { holdsAdminRole } from '../../domain/roles.ts';
+import { appendAudit, byActor } from '../../platform/audit.ts';
+import { chinaDay } from '../../platform/clock.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { AppError, conflict, forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { pageWindow } from '../../platform/schemas.ts';
+import { colleagueInHall, displayNameMap as namesOf, listUsers, loadVisible } from '../accounts/service.ts';
+import { assertHallAccess, visibleHallIds } from '../org/service.ts';
+import * as repo from './repository.ts';
+import type { IndividualPlanInput, PlanInput, ResultInput, SessionInput, TrainingStatus } from './schema.ts';
+
+const manages = (actor: Actor) => actor.permissions.has('training.manage');
+
+/** Refuses a person who has not passed the training their post needs, naming what is missing (R11.1). */
+export async function assertPostReady(db: Db, userId: string): Promise<void> {
+  const missing = missingTraining((await repo.passedSubjects(db, userId)).map((r) => r.subject));
+  if (missing.length === 0) return;
+  const names = missing.map((s) => trainingSubjectLabels[s]).join('、');
+  throw new AppError(
+    403,
+    'TRAINING_REQUIRED',
+    `尚未通过${names}，不能上岗办理业务（开启窗口、认领环节）；请联系窗口主管登记培训合格记录`,
+    `The ${missing.join(', ')} training has not been passed yet: no window or case step until it is`,
+    undefined,
+    { missing },
+  );
+}
+
+type RecordWithPlan = Awaited<ReturnType<typeof repo.recordsOfUsers>>[number];
+
+function presentRecord(r: repo.RecordRow & Partial<RecordWithPlan>, names: Map<string, string>) {
+  return {
+    id: r.id,
+    userId: r.user_id,
+    userName: names.get(r.user_id) ?? '',
+    subject: r.subject as TrainingSubject,
+    day: r.day,
+    attended: r.attended === 1,
+    hours: hoursOf(Number(r.minutes)),
+    score: r.score === null ? null : Number(r.score),
+    passed: r.passed === 1,
+    certificateNo: r.certificate_no,
+    note: r.note,
+    planTitle: r.plan_title ?? null,
+    planKind: r.plan_kind ?? null,
+  };
+}
+
+/**
+ * Training status of people, for the staff file and the pages: pre-post, confidentiality and system-use training
+ * passed, hours this year (attended sessions), certificates.
+ */
+export async function trainingStatusOf(db: Db, userIds: string[], now: number): Promise<Map<string, TrainingStatus>> {
+  const year = Number(chinaDay(now).slice(0, 4));
+  const rows = await repo.recordsOfUsers(db, userIds);
+  const out = new Map<string, TrainingStatus>();
+  for (const id of userIds) {
+    const mine = rows.filter((r) => r.user_id === id);
+    const passed = new Set(mine.filter((r) => r.passed === 1).map((r) => r.subject));
+    out.set(id, {
+      userId: id,
+      prePostPassed: passed.has('pre_post'),
+      confidentialityPassed: passed.has('confidentiality'),
+      systemUsePassed: passed.has('system_use'),
+      missing: missingTraining(passed),
+      hoursThisYear: hoursOf(
+        mine.filter((r) => r.attended === 1 && Number(r.year) === year).reduce((n, r) => n + Number(r.minutes), 0),
+      ),
+      certificates: mine
+        .filter((r) => r.certificate_no)
+        .map((r) => ({ no: r.certificate_no!, planTitle: r.plan_title ?? null, day: r.day })),
+    });
+  }
+  return out;
+}
+
+async function loadPlan(ctx: AppContext, actor: Actor, id: string) {
+  const p = await repo.findPlan(ctx.db, id);
+  if (!p) throw notFound('培训计划', 'Training plan');
+  if (!actor.hallIds.includes(p.hall_id)) throw outOfScope(notFound('培训计划', 'Training plan'), 'training_plan', id);
+  return p;
+}
+
+async function presentPlans(ctx: AppContext, plans: repo.PlanRow[]) {
+  const sessions = await repo.sessionsOfPlans(
+    ctx.db,
+    plans.map((p) => p.id),
+  );
+  const records = await repo.recordsOfSessions(
+    ctx.db,
+    sessions.map((s) => s.id),
+  );
+  const names = await namesOf(
+    ctx.db,
+    records.map((r) => r.user_id),
+  );
+  return plans.map((p) => ({
+    id: p.id,
+    hallId: p.hall_id,
+    title: p.title,
+    kind: p.kind as TrainingKind,
+    subject: p.subject as TrainingSubject,
+    year: Number(p.year),
+    description: p.description,
+    passScore: Number(p.pass_score),
+    createdAt: Number(p.created_at),
+    sessions: sessions
+      .filter((s) => s.plan_id === p.id)
+      .map((s) => ({
+        id: s.id,
+        day: s.day,
+        hours: hoursOf(Number(s.minutes)),
+        place: s.place,
+        trainer: s.trainer,
+        records: records
+          .filter((r) => r.session_id === s.id)
+          .map((r) => presentRecord({ ...r, plan_title: p.title, plan_kind: p.kind }, names))
+          .sort((a, b) => a.userName.localeCompare(b.userName, 'zh-CN')),
+      })),
+  }));
+}
+
+export async function listPlans(
+  ctx: AppContext,
+  actor: Actor,
+  q: { hallId?: string; year?: number; page: number; pageSize: number },
+) {
+  const { rows, total } = await repo.listPlans(ctx.db, {
+    hallIds: visibleHallIds(actor, q.hallId),
+    year: q.year,
+    ...pageWindow(q),
+  });
+  return { items: await presentPlans(ctx, rows), total };
+}
+
+export async function getPlan(ctx: AppContext, actor: Actor, id: string) {
+  const [p] = await presentPlans(ctx, [await loadPlan(ctx, actor, id)]);
+  return p!;
+}
+
+export async function createPlan(ctx: AppContext, actor: Actor, input: PlanInput) {
+  assertHallAccess(actor, input.hallId);
+  const now = ctx.clock.now();
+  const id = newId(now);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertPlan(trx, {
+      id,
+      hall_id: input.hallId,
+      title: input.title,
+      kind: input.kind,
+      subject: input.subject,
+      year: input.year,
+      description: input.description,
+      pass_score: input.passScore,
+      created_by: actor.userId,
+      created_at: now,
+      updated_at: now,
+    });
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'training.plan.create', 'training_plan', id, { title: input.title, subject: input.subject }),
+    );
+  });
+  return getPlan(ctx, actor, id);
+}
+
+export async function addSession(ctx: AppContext, actor: Actor, planId: string, input: SessionInput) {
+  const plan = await loadPlan(ctx, actor, planId);
+  if (Number(input.day.slice(0, 4)) !== Number(plan.year))
+    throw invalid('day', `培训日期应在计划年度（${plan.year} 年）内`, 'The session falls outside the plan’s year');
+  const now = ctx.clock.now();
+  const id = newId(now);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertSession(trx, {
+      id,
+      plan_id: plan.id,
+      hall_id: plan.hall_id,
+      day: input.day,
+      minutes: Math.round(input.hours * 60),
+      place: input.place,
+      trainer: input.trainer,
+      created_by: actor.userId,
+      created_at: now,
+    });
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'training.session.create', 'training_session', id, { planId, day: input.day }),
+    );
+  });
+  return getPlan(ctx, actor, plan.id);
+}
+
+/**
+ * 签到与成绩: records attendance, score, pass and certificate for each person of a session, in one transaction.
+ * A person recorded again is corrected (the audit keeps both values).
+ */
+export async function recordResults(ctx: AppContext, actor: Actor, sessionId: string, input: ResultInput) {
+  const session = await repo.findSession(ctx.db, sessionId);
+  if (!session || !actor.hallIds.includes(session.hall_id)) throw notFound('培训场次', 'Training session');
+  const plan = (await repo.findPlan(ctx.db, session.plan_id))!;
+  const seen = new Set<string>();
+  for (const [i, r] of input.results.entries()) {
+    if (seen.has(r.userId))
+      throw invalid(`results.${i}.userId`, '同一人员在名单中出现了两次', 'The same person is listed twice');
+    seen.add(r.userId);
+    await colleagueInHall(ctx, actor, r.userId, session.hall_id, `results.${i}.userId`);
+    if (!r.attended && (r.score !== null || r.certificateNo))
+      throw invalid(
+        `results.${i}.score`,
+        '未参加培训的人员不能登记成绩或证书',
+        'No score or certificate without attendance',
+      );
+  }
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const r of input.results) {
+      const passed = sessionPassed(r.attended, r.score, Number(plan.pass_score));
+      const values = {
+        attended: r.attended ? 1 : 0,
+        minutes: r.attended ? Number(session.minutes) : 0,
+        score: r.score,
+        passed: passed ? 1 : 0,
+        certificate_no: r.certificateNo || null,
+        note: r.note,
+        updated_at: now,
+      };
+      const before = await repo.findRecord(trx, session.id, r.userId);
+      if (before) await repo.updateRecord(trx, before.id, values);
+      else
+        await repo.insertRecord(trx, {
+          id: newId(now),
+          session_id: session.id,
+          plan_id: plan.id,
+          hall_id: session.hall_id,
+          user_id: r.userId,
+          subject: plan.subject,
+          day: session.day,
+          year: Number(plan.year),
+          recorded_by: actor.userId,
+          recorded_at: now,
+          ...values,
+        });
+      await appendAudit(
+        trx,
+        byActor(actor, now, 'training.result.record', 'user', r.userId, {
+          sessionId: session.id,
+          subject: plan.subject,
+          attended: r.attended,
+          score: r.score,
+          passed,
+          certificateNo: r.certificateNo || null,
+          before: before ? { attended: before.attended === 1, score: before.score, passed: before.passed === 1 } : null,
+        }),
+      );
+    }
+  });
+  return getPlan(ctx, actor, plan.id);
+}
+
+function presentIndividual(p: repo.IndividualPlanRow, names: Map<string, string>, today: string) {
+  return {
+    id: p.id,
+    userId: p.user_id,
+    userName: names.get(p.user_id) ?? '',
+    source: p.source as 'supervisor' | 'assessment',
+    goal: p.goal,
+    topics: p.topics,
+    dueDay: p.due_day,
+    status: p.status as 'open' | 'done',
+    overdue: p.status === 'open' && today > p.due_day,
+    doneNote: p.done_note,
+    createdAt: Number(p.created_at),
+  };
+}
+
+/**
+ * Creates an individual training plan for a person (R11.2). The supervisor creates it from the page; the
+ * assessment (a later module) calls this too, with `source: 'assessment'` and its own reference.
+ */
+export async function createIndividualPlan(
+  ctx: AppContext,
+  actor: Actor,
+  input: IndividualPlanInput,
+  origin: { source: 'supervisor' | 'assessment'; ref?: string } = { source: 'supervisor' },
+) {
+  const { user: u, hallId } = await colleagueInHall(ctx, actor, input.userId, null, 'userId');
+  const now = ctx.clock.now();
+  if (input.dueDay < chinaDay(now)) throw invalid('dueDay', '完成期限不能早于今天', 'The due day is in the past');
+  const id = newId(now);
+  await ctx.db.transaction().execute(async (trx) => {
+    await repo.insertIndividualPlan(trx, {
+      id,
+      hall_id: hallId,
+      user_id: u.id,
+      source: origin.source,
+      source_ref: origin.ref ?? null,
+      goal: input.goal,
+      topics: input.topics,
+      due_day: input.dueDay,
+      status: 'open',
+      created_by: actor.userId,
+      created_at: now,
+      done_at: null,
+      done_note: null,
+    });
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'training.individual.create', 'user', u.id, { planId: id, source: origin.source }),
+    );
+  });
+  return presentIndividual(
+    (await repo.findIndividualPlan(ctx.db, id))!,
+    new Map([[u.id, u.display_name]]),
+    chinaDay(now),
+  );
+}
+
+export async function listIndividualPlans(
+  ctx: AppContext,
+  actor: Actor,
+  q: { hallId?: string; userId?: string; status?: 'open' | 'done' },
+) {
+  const rows = await repo.listIndividualPlans(ctx.db, { hallIds: visibleHallIds(actor, q.hallId), ...q });
+  const names = await namesOf(
+    ctx.db,
+    rows.map((r) => r.user_id),
+  );
+  const today = chinaDay(ctx.clock.now());
+  return { items: rows.map((r) => presentIndividual(r, names, today)), total: rows.length };
+}
+
+/** The person or a manager marks an individual plan done, once. */
+export async function completeIndividualPlan(ctx: AppContext, actor: Actor, id: string, note: string) {
+  const p = await repo.findIndividualPlan(ctx.db, id);
+  if (!p || !(p.user_id === actor.userId || (manages(actor) && actor.hallIds.includes(p.hall_id))))
+    throw notFound('个人培训计划', 'Individual training plan');
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    if (!(await repo.closeIndividualPlan(trx, id, now, note)))
+      throw conflict('该个人培训计划已完成', 'The individual plan is already done');
+    await appendAudit(trx, byActor(actor, now, 'training.individual.done', 'user', p.user_id, { planId: id, note }));
+  });
+  const names = await namesOf(ctx.db, [p.user_id]);
+  return presentIndividual((await repo.findIndividualPlan(ctx.db, id))!, names, chinaDay(now));
+}
+
+/** One's own training: the status, every record and the individual plans. */
+export async function myTraining(ctx: AppContext, actor: Actor) {
+  return personTraining(ctx, actor.userId);
+}
+
+async function personTraining(ctx: AppContext, userId: string) {
+  const now = ctx.clock.now();
+  const [status, rows, plans] = await Promise.all([
+    trainingStatusOf(ctx.db, [userId], now),
+    repo.recordsOfUsers(ctx.db, [userId]),
+    repo.individualPlansOfUser(ctx.db, userId),
+  ]);
+  const names = await namesOf(ctx.db, [userId]);
+  const today = chinaDay(now);
+  return {
+    status: status.get(userId)!,
+    records: rows.map((r) => presentRecord(r, names)),
+    plans: plans.map((p) => presentIndividual(p, names, today)),
+  };
+}
+
+/** A manager reads a colleague's training (the staff file's section). */
+export async function colleagueTraining(ctx: AppContext, actor: Actor, userId: string) {
+  if (userId !== actor.userId) {
+    if (!manages(actor)) throw forbidden();
+    await loadVisible(ctx, actor, userId);
+  }
+  return personTraining(ctx, userId);
+}
+
+/** The hall's staff to pick from (attendance lists, individual plans), with their pre-post standing. */
+export async function hallStaff(ctx: AppContext, actor: Actor, hallId?: string) {
+  const { items } = await listUsers(ctx, actor, { hallId, limit: 500, offset: 0 });
+  const staff = items.filter(
+    (u) => u.status === 'active' && !holdsAdminRole(u.roles) && !u.roles.includes('applicant'),
+  );
+  const status = await trainingStatusOf(
+    ctx.db,
+    staff.map((u) => u.id),
+    ctx.clock.now(),
+  );
+  return {
+    items: staff.map((u) => ({
+      id: u.id,
+      displayName: u.displayName,
+      roles: u.roles,
+      prePostPassed: status.get(u.id)?.prePostPassed ?? false,
+    })),
+  };
+}
