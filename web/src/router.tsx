@@ -19,6 +19,7 @@ const reception = () => import('./pages/reception');
 const cases = () => import('./pages/cases');
 const calendar = () => import('./pages/calendar');
 const township = () => import('./pages/township');
+const people = () => import('./pages/people');
 
 function guarded(anyOf: string[], children: RouteObject[]): RouteObject {
   return { element: <RequirePermission anyOf={anyOf} />, children };
@@ -128,6 +129,17 @@ const routes: RouteObject[] = [
           guarded(
             ['queue.manage'],
             [{ path: 'queue/setup', lazy: async () => ({ Component: (await queue()).SetupPage }) }],
+          ),
+          guarded(
+            ['training.manage'],
+            [{ path: 'training', lazy: async () => ({ Component: (await people()).TrainingPage }) }],
+          ),
+          guarded(
+            ['conduct.manage'],
+            [
+              { path: 'conduct', lazy: async () => ({ Component: (await people()).ConductPage }) },
+              { path: 'meetings', lazy: async () => ({ Component: (await people()).MeetingsPage }) },
+            ],
           ),
           guarded(
             ['rating.follow_up'],

@@ -17,6 +17,9 @@ import {
   FlagOutlined,
   SolutionOutlined,
   NodeIndexOutlined,
+  TrophyOutlined,
+  ScheduleOutlined,
+  CarryOutOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Translate } from '../i18n';
@@ -59,6 +62,11 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
         { key: '/supervision/on-time', label: t('menu.onTime') },
       ],
     });
+  }
+  if (can('training.manage')) items.push({ key: '/training', icon: <CarryOutOutlined />, label: t('menu.training') });
+  if (can('conduct.manage')) {
+    items.push({ key: '/conduct', icon: <TrophyOutlined />, label: t('menu.conduct') });
+    items.push({ key: '/meetings', icon: <ScheduleOutlined />, label: t('menu.meetings') });
   }
   if (can('org.read')) {
     items.push({
@@ -114,6 +122,9 @@ const PREFIXES = [
   '/alerts',
   '/escalations',
   '/my-expert-requests',
+  '/training',
+  '/conduct',
+  '/meetings',
 ];
 
 /** Menu key for a pathname (e.g. /catalog/abc → /catalog) and the submenu that holds it. */

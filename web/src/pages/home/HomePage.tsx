@@ -13,6 +13,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useCan, useMe } from '../../api/auth';
 import { type MessageKey, useT } from '../../i18n';
+import { MyWorkCard } from '../people/MyWorkCard';
 
 interface QuickLink {
   to: string;
@@ -72,6 +73,7 @@ export function HomePage() {
           ]}
         />
       </Card>
+      <MyWorkCard />
       <Card title={t('home.quickLinks')}>
         {links.length === 0 ? (
           <Empty description={t('home.noLinks')} />

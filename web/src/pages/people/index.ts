@@ -1,0 +1,4 @@
+export { ConductPage } from './ConductPage';
+export { MeetingsPage } from './MeetingsPage';
+export { MyWorkCard } from './MyWorkCard';
+export { TrainingPage } from './TrainingPage';
