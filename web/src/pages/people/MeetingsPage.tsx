@@ -21,7 +21,7 @@ import { type Meeting, type MeetingTask, useMeetings, useRecordMeeting } from '.
 import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
-import { dayText, useHallChoice, useStaffOptions } from './common';
+import { dayText, useHallChoice, useOpenRows, useStaffOptions } from './common';
 
 export const lightColor = { overdue: 'red', due_today: 'gold', open: 'blue', done: 'green' } as const;
 
@@ -31,6 +31,7 @@ export function MeetingsPage() {
   const { hallId, picker } = useHallChoice();
   const [page, setPage] = useState(1);
   const list = useMeetings(hallId, page);
+  const openRows = useOpenRows((list.data?.items ?? []).map((m) => m.id));
   const [creating, setCreating] = useState(false);
   if (list.error && !list.data) return <QueryError error={list.error} onRetry={() => list.refetch()} />;
   return (
@@ -50,7 +51,7 @@ export function MeetingsPage() {
         loading={list.isFetching}
         dataSource={list.data?.items}
         pagination={{ current: page, pageSize: 10, total: list.data?.total ?? 0, onChange: setPage }}
-        expandable={{ defaultExpandAllRows: true, expandedRowRender: (m) => <MeetingDetail meeting={m} /> }}
+        expandable={{ ...openRows, expandedRowRender: (m) => <MeetingDetail meeting={m} /> }}
         columns={[
           { title: t('mt.heldOn'), dataIndex: 'heldOn', width: 120 },
           { title: t('mt.name'), dataIndex: 'title', ellipsis: true },

@@ -34,7 +34,7 @@ import {
 import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
 import { type MessageKey, useT } from '../../i18n';
-import { dayText, useHallChoice, useStaffOptions } from './common';
+import { dayText, useHallChoice, useOpenRows, useStaffOptions } from './common';
 
 const KINDS = ['internal', 'external', 'online', 'case_study'] as const;
 const SUBJECTS = ['pre_post', 'confidentiality', 'system_use', 'business', 'other'] as const;
@@ -46,6 +46,7 @@ export function TrainingPage() {
   const [year, setYear] = useState(dayjs().year());
   const [page, setPage] = useState(1);
   const plans = useTrainingPlans(hallId, year, page);
+  const openRows = useOpenRows((plans.data?.items ?? []).map((p) => p.id));
   const [newPlan, setNewPlan] = useState(false);
   const [sessionFor, setSessionFor] = useState<TrainingPlan | null>(null);
   const [resultsFor, setResultsFor] = useState<{ plan: TrainingPlan; session: TrainingSession } | null>(null);
@@ -79,7 +80,7 @@ export function TrainingPage() {
           dataSource={plans.data?.items}
           pagination={{ current: page, pageSize: 10, total: plans.data?.total ?? 0, onChange: setPage }}
           expandable={{
-            defaultExpandAllRows: true,
+            ...openRows,
             expandedRowRender: (p) => (
               <SessionsTable plan={p} onResults={(session) => setResultsFor({ plan: p, session })} />
             ),

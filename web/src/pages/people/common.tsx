@@ -30,3 +30,18 @@ export function useStaffOptions(hallId: string | undefined) {
 }
 
 export const dayText = (d: Dayjs | null | undefined) => (d ? d.format('YYYY-MM-DD') : '');
+
+/** Rows of an expandable table shown open unless the user folds them (new rows open too). */
+export function useOpenRows(ids: string[]) {
+  const [folded, setFolded] = useState<Set<string>>(new Set());
+  return {
+    expandedRowKeys: ids.filter((id) => !folded.has(id)),
+    onExpand: (open: boolean, row: { id: string }) =>
+      setFolded((f) => {
+        const next = new Set(f);
+        if (open) next.delete(row.id);
+        else next.add(row.id);
+        return next;
+      }),
+  };
+}
