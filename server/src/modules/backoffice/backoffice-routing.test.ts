@@ -96,6 +96,29 @@ describe('routing, claiming and refusals', () => {
     });
     expect(created.statusCode, created.body).toBe(201);
     const handler2Id = json(created).id as string;
+    // A new colleague takes no step before the pre-post training (岗前培训) is recorded as passed.
+    expect(
+      json(await s.handler.post(`/api/cases/${c.id}/steps/${s3}/hand-over`, { userId: handler2Id, note: '本人休假' })),
+    ).toMatchObject({ field: 'userId', message: '周晓尚未通过岗前培训，不能接办环节' });
+    const plan = json(
+      await s.supervisor.post('/api/training/plans', {
+        hallId,
+        title: '新进人员岗前培训',
+        kind: 'internal',
+        subject: 'pre_post',
+        year: Number(chinaDay(hall.clock.now()).slice(0, 4)),
+      }),
+    );
+    const session = json(
+      await s.supervisor.post(`/api/training/plans/${plan.id}/sessions`, { day: chinaDay(hall.clock.now()), hours: 4 }),
+    ).sessions[0];
+    expect(
+      (
+        await s.supervisor.put(`/api/training/sessions/${session.id}/results`, {
+          results: [{ userId: handler2Id, attended: true, score: 90 }],
+        })
+      ).statusCode,
+    ).toBe(200);
     c = await ok(
       await s.handler.post(`/api/cases/${c.id}/steps/${s3}/hand-over`, { userId: handler2Id, note: '本人休假' }),
     );

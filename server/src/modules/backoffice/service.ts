@@ -31,7 +31,7 @@ import {
 import * as cases from '../cases/service.ts';
 import { rolesOfUser } from '../accounts/service.ts';
 import { visibleHallIds } from '../org/service.ts';
-import { assertPostReady } from '../training/service.ts';
+import { assertPostReady, missingForPost, missingNames } from '../training/service.ts';
 import * as repo from './repository.ts';
 
 const roleName = (r: string) => (isRoleCode(r) ? roleDefinition(r).name : r);
@@ -102,6 +102,14 @@ async function assigneeFor(ctx: AppContext, c: cases.CaseRow, s: cases.StepRow, 
       'userId',
       `「${s.name}」须由${authorityLabels[needed!].zh}及以上审批权限的人员签批`,
       'The colleague lacks the authority level the step needs',
+    );
+  // A new colleague takes no step, claimed or given, before the pre-post training is passed.
+  const missing = await missingForPost(ctx.db, u.id);
+  if (missing.length)
+    throw invalid(
+      'userId',
+      `${u.display_name}尚未通过${missingNames(missing)}，不能接办环节`,
+      'The colleague has not passed the training the post needs',
     );
   return u;
 }

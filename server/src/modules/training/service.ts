@@ -26,15 +26,22 @@ import type { IndividualPlanInput, PlanInput, ResultInput, SessionInput, Trainin
 
 const manages = (actor: Actor) => actor.permissions.has('training.manage');
 
+/** The training a person still lacks before working a post (empty: ready). */
+export async function missingForPost(db: Db, userId: string): Promise<TrainingSubject[]> {
+  return missingTraining((await repo.passedSubjects(db, userId)).map((r) => r.subject));
+}
+
+export const missingNames = (missing: readonly TrainingSubject[]) =>
+  missing.map((s) => trainingSubjectLabels[s]).join('、');
+
 /** Refuses a person who has not passed the training their post needs, naming what is missing (R11.1). */
 export async function assertPostReady(db: Db, userId: string): Promise<void> {
-  const missing = missingTraining((await repo.passedSubjects(db, userId)).map((r) => r.subject));
+  const missing = await missingForPost(db, userId);
   if (missing.length === 0) return;
-  const names = missing.map((s) => trainingSubjectLabels[s]).join('、');
   throw new AppError(
     403,
     'TRAINING_REQUIRED',
-    `尚未通过${names}，不能上岗办理业务（开启窗口、认领环节）；请联系窗口主管登记培训合格记录`,
+    `尚未通过${missingNames(missing)}，不能上岗办理业务（开启窗口、认领环节）；请联系窗口主管登记培训合格记录`,
     `The ${missing.join(', ')} training has not been passed yet: no window or case step until it is`,
     undefined,
     { missing },
