@@ -101,6 +101,17 @@ describe('discipline and rewards (奖惩)', () => {
     expect(audit[1]!.user_id).toBe(clerkId);
   });
 
+  it('records once when a retried request carries the same Idempotency-Key', async () => {
+    const body = { ...warning(), userId: handlerId, facts: '重复提交测试：离岗未报备' };
+    const key = { 'idempotency-key': 'conduct-retry-1' };
+    const first = await supervisor.post('/api/conduct/records', body, key);
+    const again = await supervisor.post('/api/conduct/records', body, key);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(json(again).id).toBe(json(first).id);
+    const listed = json(await supervisor.get(`/api/conduct/records?userId=${handlerId}`)).items;
+    expect(listed.filter((r: { facts: string }) => r.facts === body.facts)).toHaveLength(1);
+  });
+
   it('records rewards the same way', async () => {
     const reward = json(
       await supervisor.post('/api/conduct/records', {
@@ -113,7 +124,8 @@ describe('discipline and rewards (奖惩)', () => {
       }),
     );
     expect(reward).toMatchObject({ kind: 'reward', measureLabel: '通报表扬', status: 'pending_ack' });
-    expect(json(await handler.get('/api/my/work')).pendingAcknowledgements).toHaveLength(1);
+    const pending = json(await handler.get('/api/my/work')).pendingAcknowledgements;
+    expect(pending.map((r: { kind: string }) => r.kind).sort()).toEqual(['reward', 'sanction']);
   });
 });
 

@@ -52,7 +52,8 @@ export function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/api/training/staff',
     {
-      config: { access: 'training.manage' },
+      // The pickers of people on the training, discipline and meeting pages: the service checks either right.
+      config: { access: 'user' },
       schema: {
         tags,
         querystring: z.object({ hallId: z.string().max(64).optional() }),

@@ -398,6 +398,7 @@ export async function colleagueTraining(ctx: AppContext, actor: Actor, userId: s
 
 /** The hall's staff to pick from (attendance lists, individual plans), with their pre-post standing. */
 export async function hallStaff(ctx: AppContext, actor: Actor, hallId?: string) {
+  if (!manages(actor) && !actor.permissions.has('conduct.manage')) throw forbidden();
   const { items } = await listUsers(ctx, actor, { hallId, limit: 500, offset: 0 });
   const staff = items.filter(
     (u) => u.status === 'active' && !holdsAdminRole(u.roles) && !u.roles.includes('applicant'),

@@ -167,6 +167,7 @@ describe('plans, sessions and individual plans', () => {
     ).toMatchObject({ code: 'VALIDATION', field: 'results.0.score' });
     // A clerk does not manage training.
     expect((await s.clerk.get('/api/training/plans')).statusCode).toBe(403);
+    expect((await s.clerk.get('/api/training/staff')).statusCode).toBe(403);
   });
 
   it('creates an individual plan for a person, which they see and complete', async () => {
