@@ -381,12 +381,15 @@ function StaffCard({ hallId }: { hallId: string | undefined }) {
   return (
     <Card title={t('tr.staff')}>
       <Space wrap size={[8, 8]}>
-        {(staff.data?.items ?? []).map((u) => (
-          <Tag key={u.id} color={u.prePostPassed ? 'green' : 'red'}>
-            {u.displayName}：{t('tr.prePost')}
-            {u.prePostPassed ? t('tr.prePostPassed') : t('tr.prePostMissing')}
-          </Tag>
-        ))}
+        {/* Those not yet allowed to work a post come first. */}
+        {[...(staff.data?.items ?? [])]
+          .sort((a, b) => Number(a.prePostPassed) - Number(b.prePostPassed))
+          .map((u) => (
+            <Tag key={u.id} color={u.prePostPassed ? 'green' : 'red'}>
+              {u.displayName}：{t('tr.prePost')}
+              {u.prePostPassed ? t('tr.prePostPassed') : t('tr.prePostMissing')}
+            </Tag>
+          ))}
       </Space>
     </Card>
   );
