@@ -26,6 +26,7 @@ export const tableOwners = Object.fromEntries(
     deferrals: 'deferred_arrivals',
     scans: 'case_scans',
     privacy: 'personal_data_requests',
+    prereview: 'prereview_applications prereview_uploads prereview_events',
   }).flatMap(([m, tables]) => tables.split(' ').map((t) => [t, m])),
 );
 
@@ -57,6 +58,7 @@ export const helperKinds = Object.fromEntries(
     'modules/results/files.ts',
     'modules/supervision/alerts.ts',
     'modules/supervision/case-support.ts',
+    'modules/supervision/prereview-board.ts',
     'modules/supervision/watch.ts',
   ].map((f) => [f, 'service']),
 );
