@@ -148,7 +148,7 @@ const routes: RouteObject[] = [
             [
               { path: 'reception', lazy: async () => ({ Component: (await reception()).ReceptionPage }) },
               { path: 'township', lazy: async () => ({ Component: (await township()).TownshipPage }) },
-              { path: 'prereview', lazy: async () => ({ Component: (await prereview()).PrereviewDeskPage }) },
+              { path: 'prereviews', lazy: async () => ({ Component: (await prereview()).PrereviewDeskPage }) },
             ],
           ),
           guarded(

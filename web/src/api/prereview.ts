@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, buildUrl, request } from './client';
 import type { ScanType } from './scans';
 import { uploadFile } from './scans';
+import type { ApplicantInput } from './reception';
 import type { ListResult } from './types';
 
 export type PrereviewState = 'draft' | 'submitted' | 'returned' | 'passed' | 'accepted';
@@ -53,17 +54,8 @@ export interface PublicApplication {
   caseNo: string | null;
 }
 
-export interface ApplyInput {
-  itemId: string;
-  kind: 'person' | 'enterprise';
-  name: string;
-  docType: string;
-  docNumber: string;
-  phone: string;
-  address?: string;
-  legalRepresentative?: string;
-  contactName?: string;
-}
+/** Who applies online: the applicant as the window registers one, for an item instead of a hall. */
+export type ApplyInput = Omit<ApplicantInput, 'hallId'> & { itemId: string };
 
 export interface PrereviewSummary {
   id: string;

@@ -31,7 +31,7 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
   if (can('reception.register')) items.push({ key: '/reception', icon: <FormOutlined />, label: t('menu.reception') });
   if (can('reception.register'))
     items.push({ key: '/township', icon: <NodeIndexOutlined />, label: t('menu.township') });
-  if (can('reception.register')) items.push({ key: '/prereview', icon: <CloudUploadOutlined />, label: t('pr.desk') });
+  if (can('reception.register')) items.push({ key: '/prereviews', icon: <CloudUploadOutlined />, label: t('pr.desk') });
   if (can('case.read')) {
     items.push({ key: '/inbox', icon: <InboxOutlined />, label: t('menu.inbox') });
     items.push({ key: '/cases', icon: <FileSearchOutlined />, label: t('menu.cases') });
@@ -108,7 +108,7 @@ const PREFIXES = [
   '/queue/setup',
   '/rating/follow-ups',
   '/reception',
-  '/prereview',
+  '/prereviews',
   '/cases',
   '/inbox',
   '/admin/calendar',

@@ -26,7 +26,7 @@ export function PrereviewBoardSection({ rows }: { rows: PrereviewBoardEntry[] | 
         pagination={false}
         locale={{ emptyText: t('pr.boardEmpty') }}
         columns={[
-          { title: t('pr.number'), dataIndex: 'number', render: (v: string) => <Link to="/prereview">{v}</Link> },
+          { title: t('pr.number'), dataIndex: 'number', render: (v: string) => <Link to="/prereviews">{v}</Link> },
           { title: t('pr.item'), dataIndex: 'itemName' },
           { title: t('pr.applicant'), dataIndex: 'applicantName' },
           { title: t('pr.state'), dataIndex: 'round', render: (n: number) => t('pr.round', { n }) },
