@@ -191,7 +191,9 @@ describe('网上预审: apply on a phone, pre-review with one return, accept at 
     expect(c.deadline).toBe(due.deadline);
     const scans = await api('GET', `/api/cases/${app.caseId}/scans`);
     const names = scans.materials.flatMap((m: any) => m.scans.map((s: any) => s.name));
-    expect(names.sort()).toEqual([...required.map((_n, i) => `材料${i + 1}.pdf`), '材料2-重新扫描.pdf'].sort());
+    // The file the correction replaced stays on the application's record, not in the case.
+    const carried = required.map((_n, i) => (i === 1 ? '材料2-重新扫描.pdf' : `材料${i + 1}.pdf`));
+    expect(names.sort()).toEqual(carried.sort());
     await phone.reload();
     await phone.getByText('已在窗口受理').waitFor();
     await phone.getByText(`受理编号 ${c.caseNo}`).waitFor();

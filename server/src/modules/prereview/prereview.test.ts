@@ -185,6 +185,9 @@ describe('pre-review: return for correction, resubmit, pass, accept at the windo
     await days(1); // Wednesday: the clock starts again from the resubmission.
     const again = json(await anon.post(at(a, '/submit')));
     expect(again).toMatchObject({ state: 'submitted', round: 2, submittedDay: '2026-03-04', dueDay: '2026-03-06' });
+    // The file the correction replaces leaves the application (it stays on the record); the clerk sees the new one.
+    const licenceFiles = again.materials.find((m: any) => m.key === 'licence').files;
+    expect(licenceFiles.map((f: any) => f.name)).toEqual(['执照-清晰.png']);
 
     const passed = await clerk.post(`/api/prereview/${mine.id}/pass`, {
       note: '请携带身份证原件及营业执照原件',
@@ -209,13 +212,13 @@ describe('pre-review: return for correction, resubmit, pass, accept at the windo
     expect(c.applicant).toMatchObject({ name: '赵丽娜', phone: '139****4321' });
     expect(c.materials.filter((m: any) => m.status === 'received').map((m: any) => [m.key, m.pages])).toEqual([
       ['form', 1],
-      ['licence', 2],
+      ['licence', 1],
     ]);
     const scans = json(await handler.get(`/api/cases/${c.id}/scans`));
     expect(scans.materials.flatMap((m: any) => m.scans.map((s: any) => `${m.key}:${s.name}:${s.contentType}`))).toEqual(
-      ['form:申请书.pdf:application/pdf', 'licence:执照.png:image/png', 'licence:执照-清晰.png:image/png'],
+      ['form:申请书.pdf:application/pdf', 'licence:执照-清晰.png:image/png'],
     );
-    const content = await handler.get(`/api/cases/${c.id}/scans/${scans.materials[1].scans[1].id}/content`);
+    const content = await handler.get(`/api/cases/${c.id}/scans/${scans.materials[1].scans[0].id}/content`);
     expect(content.rawPayload).toEqual(clearer);
     // The applicant's file holds the full numbers, as if typed at the window.
     const applicant = await hall.ctx.db

@@ -383,12 +383,20 @@ export async function submitPublic(ctx: AppContext, number: string, code: string
       );
     }
   }
+  // The files the correction replaces leave the application (they stay on its record): the case gets the new ones.
+  const corrected = new Set(
+    r.state === 'returned'
+      ? (JSON.parse(r.notice ?? '{"items":[]}') as { items: { key: string }[] }).items.map((i) => i.key)
+      : [],
+  );
+  const replaced = uploads.filter((u) => corrected.has(u.material_key) && u.round <= r.round);
   const now = ctx.clock.now();
   const today = chinaDay(now);
   const calendar = await calendarOf(ctx.db, r.hall_id);
   const due = prereviewDue(calendar, today, r.limit_days);
-  const row = await ctx.db.transaction().execute((trx) =>
-    move(
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    for (const u of replaced) await repo.removeUpload(trx, u.id, now);
+    return move(
       trx,
       r,
       { kind: 'applicant', ip },
@@ -401,9 +409,14 @@ export async function submitPublic(ctx: AppContext, number: string, code: string
         due_day: due.deadline,
         due_provisional: due.provisional ? 1 : 0,
       },
-      { round: r.round + 1, dueDay: due.deadline, files: uploads.length },
-    ),
-  );
+      {
+        round: r.round + 1,
+        dueDay: due.deadline,
+        files: uploads.length - replaced.length,
+        replaced: replaced.map((u) => u.id),
+      },
+    );
+  });
   return publicView(ctx, row);
 }
 

@@ -102,4 +102,5 @@ export const prereviewEn: Record<keyof typeof prereviewZhCN, string> = {
   'pr.editorLimit': 'Pre-review limit',
   'pr.workingDays': 'working days',
   'pr.boardEmpty': 'No online pre-review near or past its limit',
+  'pr.rounds': 'Submissions',
 };

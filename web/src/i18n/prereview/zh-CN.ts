@@ -99,4 +99,5 @@ export const prereviewZhCN = {
   'pr.editorLimit': '预审时限',
   'pr.workingDays': '个工作日',
   'pr.boardEmpty': '没有临近或超过预审期限的网上申请',
+  'pr.rounds': '提交次数',
 } as const;

@@ -181,7 +181,7 @@ function ApplicationPanel({ id }: { id: string }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('pr.phone')}>{a.phone}</Descriptions.Item>
         <Descriptions.Item label={t('pr.address')}>{a.address || '—'}</Descriptions.Item>
-        <Descriptions.Item label={t('pr.state')}>{t('pr.round', { n: a.round })}</Descriptions.Item>
+        <Descriptions.Item label={t('pr.rounds')}>{t('pr.round', { n: a.round })}</Descriptions.Item>
         <Descriptions.Item label={t('pr.dueDay')}>
           {a.state === 'submitted' ? (
             <LightTag light={a.light} dueDate={a.dueDay} provisional={a.dueProvisional} />
