@@ -78,6 +78,13 @@ describe('网上预审: apply on a phone, pre-review with one return, accept at 
     itemId = created.id;
     required = content.materials.filter((m: any) => m.requirement === 'required').map((m: any) => m.name);
     promisedDays = content.promisedDays;
+    // The item editor shows the switch and the limit.
+    await desk.goto(`${baseUrl()}/catalog/${itemId}`);
+    const allowed = desk.getByLabel('可网上预审');
+    await allowed.waitFor();
+    expect(await allowed.getAttribute('aria-checked')).toBe('true');
+    expect(await desk.getByLabel('预审时限').inputValue()).toBe('2');
+    await desk.screenshot({ path: `${shots}/desk-0-item-editor.png`, fullPage: true });
   });
 
   it('the applicant applies and uploads on a 390 px phone', { timeout: 120_000 }, async () => {
