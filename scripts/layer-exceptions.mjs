@@ -28,6 +28,7 @@ export const tableOwners = Object.fromEntries(
     privacy: 'personal_data_requests',
     training: 'training_plans training_sessions training_records individual_training_plans',
     conduct: 'conduct_records meetings meeting_attendees meeting_tasks',
+    prereview: 'prereview_applications prereview_uploads prereview_events',
   }).flatMap(([m, tables]) => tables.split(' ').map((t) => [t, m])),
 );
 
@@ -59,6 +60,7 @@ export const helperKinds = Object.fromEntries(
     'modules/results/files.ts',
     'modules/supervision/alerts.ts',
     'modules/supervision/case-support.ts',
+    'modules/supervision/prereview-board.ts',
     'modules/supervision/watch.ts',
   ].map((f) => [f, 'service']),
 );

@@ -20,6 +20,7 @@ import * as approvalAuthority from './2026_12_02_0019_approval_authority.ts';
 import * as customRoles from './2026_12_02_0021_custom_roles.ts';
 import * as townshipReception from './2026_12_02_0020_township_reception.ts';
 import * as trainingConduct from './2026_12_03_0027_training_conduct.ts';
+import * as prereview from './2026_12_03_0024_prereview.ts';
 
 /** Every migration, in order. Static imports keep the set explicit and bundle-friendly. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0021_custom_roles': customRoles,
   '2026_12_02_0020_township_reception': townshipReception,
   '2026_12_03_0027_training_conduct': trainingConduct,
+  '2026_12_03_0024_prereview': prereview,
 };

@@ -32,6 +32,7 @@ import { privacyRoutes } from './modules/privacy/routes.ts';
 import { townshipRoutes } from './modules/township/routes.ts';
 import { trainingRoutes } from './modules/training/routes.ts';
 import { conductRoutes } from './modules/conduct/routes.ts';
+import { prereviewRoutes } from './modules/prereview/routes.ts';
 import type { AppContext } from './platform/context.ts';
 import { installAccessControl, installErrorHandler } from './platform/http.ts';
 import { installIdempotency } from './platform/idempotency.ts';
@@ -109,6 +110,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   townshipRoutes(app, ctx);
   trainingRoutes(app, ctx);
   conductRoutes(app, ctx);
+  prereviewRoutes(app, ctx);
 
   if (servesWebApp) {
     // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

@@ -20,6 +20,7 @@ const cases = () => import('./pages/cases');
 const calendar = () => import('./pages/calendar');
 const township = () => import('./pages/township');
 const people = () => import('./pages/people');
+const prereview = () => import('./pages/prereview');
 
 function guarded(anyOf: string[], children: RouteObject[]): RouteObject {
   return { element: <RequirePermission anyOf={anyOf} />, children };
@@ -37,6 +38,15 @@ const routes: RouteObject[] = [
     path: '/progress',
     lazy: async () => ({ Component: (await guide()).PublicLayout }),
     children: [{ index: true, lazy: async () => ({ Component: (await import('./pages/progress')).ProgressPage }) }],
+  },
+  // 网上预审: the applicant applies and follows the application online, on a phone.
+  {
+    path: '/prereview',
+    lazy: async () => ({ Component: (await guide()).PublicLayout }),
+    children: [
+      { index: true, lazy: async () => ({ Component: (await prereview()).ApplicationPage }) },
+      { path: 'apply/:itemId', lazy: async () => ({ Component: (await prereview()).ApplyPage }) },
+    ],
   },
   {
     path: '/guide',
@@ -150,6 +160,7 @@ const routes: RouteObject[] = [
             [
               { path: 'reception', lazy: async () => ({ Component: (await reception()).ReceptionPage }) },
               { path: 'township', lazy: async () => ({ Component: (await township()).TownshipPage }) },
+              { path: 'prereviews', lazy: async () => ({ Component: (await prereview()).PrereviewDeskPage }) },
             ],
           ),
           guarded(

@@ -54,22 +54,32 @@ export function uploadScan(
   file: File,
   opts: { language: string; onProgress: (percent: number) => void },
 ): Promise<Scan & { duplicate: boolean }> {
+  const url = `/api/cases/${encodeURIComponent(caseId)}/materials/${encodeURIComponent(materialKey)}/scans`;
+  return uploadFile(url, file, opts);
+}
+
+/** Posts one file as the multipart part `file`, reporting progress; an error answer rejects as an ApiError. */
+export function uploadFile<T>(
+  url: string,
+  file: File,
+  opts: { language: string; onProgress: (percent: number) => void },
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', `/api/cases/${encodeURIComponent(caseId)}/materials/${encodeURIComponent(materialKey)}/scans`);
+    xhr.open('POST', url);
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('Accept-Language', opts.language);
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) opts.onProgress(Math.round((e.loaded * 100) / e.total));
     };
     xhr.onload = () => {
-      let data: { code?: string; message?: string; field?: string } & Partial<Scan & { duplicate: boolean }> = {};
+      let data: { code?: string; message?: string; field?: string } = {};
       try {
         data = JSON.parse(xhr.responseText);
       } catch {
         // not JSON: keep the status text below
       }
-      if (xhr.status >= 200 && xhr.status < 300) resolve(data as Scan & { duplicate: boolean });
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
       else
         reject(new ApiError(xhr.status, data.code ?? `HTTP_${xhr.status}`, data.message ?? xhr.statusText, data.field));
     };

@@ -203,6 +203,8 @@ export interface ItemContent {
   deferredApprovalAllowed?: boolean;
   /** 县乡联办: township stations that may receive the item for this hall, and whether the result may be posted. */
   townshipReception?: { stationHallIds: string[]; postAllowed: boolean };
+  /** 网上预审: online application allowed, answered within limitDays working days. */
+  onlinePrereview?: { allowed: boolean; limitDays: number };
   materials: Material[];
   steps: Step[];
   faq: Faq[];

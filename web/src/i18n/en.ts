@@ -8,6 +8,7 @@ import { queueEn } from './queue/en';
 import { scansEn } from './scans/en';
 import { townshipEn } from './township/en';
 import { peopleEn } from './people/en';
+import { prereviewEn } from './prereview/en';
 import { caseSupportEn } from './case-support/en';
 import { auditEn } from './audit/en';
 import { securityEn } from './security/en';
@@ -30,6 +31,7 @@ export const en: Dictionary = {
   ...scansEn,
   ...townshipEn,
   ...peopleEn,
+  ...prereviewEn,
   ...caseSupportEn,
   ...auditEn,
   ...privacyEn,

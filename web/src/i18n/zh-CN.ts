@@ -8,6 +8,7 @@ import { queueZhCN } from './queue/zh-CN';
 import { scansZhCN } from './scans/zh-CN';
 import { townshipZhCN } from './township/zh-CN';
 import { peopleZhCN } from './people/zh-CN';
+import { prereviewZhCN } from './prereview/zh-CN';
 import { caseSupportZhCN } from './case-support/zh-CN';
 import { auditZhCN } from './audit/zh-CN';
 import { securityZhCN } from './security/zh-CN';
@@ -29,6 +30,7 @@ export const zhCN = {
   ...scansZhCN,
   ...townshipZhCN,
   ...peopleZhCN,
+  ...prereviewZhCN,
   ...caseSupportZhCN,
   ...auditZhCN,
   ...privacyZhCN,

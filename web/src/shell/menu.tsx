@@ -20,6 +20,7 @@ import {
   TrophyOutlined,
   ScheduleOutlined,
   CarryOutOutlined,
+  CloudUploadOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Translate } from '../i18n';
@@ -33,6 +34,7 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
   if (can('reception.register')) items.push({ key: '/reception', icon: <FormOutlined />, label: t('menu.reception') });
   if (can('reception.register'))
     items.push({ key: '/township', icon: <NodeIndexOutlined />, label: t('menu.township') });
+  if (can('reception.register')) items.push({ key: '/prereviews', icon: <CloudUploadOutlined />, label: t('pr.desk') });
   if (can('case.read')) {
     items.push({ key: '/inbox', icon: <InboxOutlined />, label: t('menu.inbox') });
     items.push({ key: '/cases', icon: <FileSearchOutlined />, label: t('menu.cases') });
@@ -114,6 +116,7 @@ const PREFIXES = [
   '/queue/setup',
   '/rating/follow-ups',
   '/reception',
+  '/prereviews',
   '/cases',
   '/inbox',
   '/admin/calendar',

@@ -47,7 +47,7 @@ export function presentApplicant(a: repo.ApplicantRow): ApplicantView {
 }
 
 /** The document type must suit the kind, and the number must pass the identity check; both name their field. */
-function checkedNumber(kind: string, docType: DocumentType, docNumber: string, today: string): string {
+export function checkedNumber(kind: string, docType: DocumentType, docNumber: string, today: string): string {
   const info = typeInfo.get(docType);
   if (kind === 'enterprise' && docType !== 'credit_code') {
     throw invalid(

@@ -77,6 +77,9 @@ export const itemContentSchema = z.object({
       postAllowed: z.boolean().default(false),
     })
     .optional(),
+  /** 网上预审: may the applicant submit online for a pre-review, and in how many working days the clerk answers;
+   * unset means the item is applied for at the window only. */
+  onlinePrereview: z.object({ allowed: z.boolean(), limitDays: z.number().int().min(1).max(30).default(2) }).optional(),
 });
 export type ItemContent = z.infer<typeof itemContentSchema>;
 

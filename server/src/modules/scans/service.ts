@@ -69,6 +69,52 @@ export async function listScans(ctx: AppContext, actor: Actor, caseId: string) {
   };
 }
 
+/** Writes one scan's record, its trail event and its audit entry, in the caller's transaction. */
+async function insertScanRecord(
+  trx: Db,
+  actor: Actor,
+  c: { id: string; hallId: string; state: string },
+  f: { materialKey: string; materialName: string; name: string; contentType: ScanType; size: number; sha256: string },
+  now: number,
+  uploadedAt: number,
+  source: string | null,
+) {
+  const row: repo.ScanRow = {
+    id: newId(now),
+    case_id: c.id,
+    hall_id: c.hallId,
+    material_key: f.materialKey,
+    material_name: f.materialName,
+    display_name: f.name,
+    content_type: f.contentType,
+    size: f.size,
+    sha256: f.sha256,
+    uploaded_by_id: actor.userId,
+    uploaded_by_name: actor.displayName,
+    uploaded_at: uploadedAt,
+  };
+  await repo.insertScan(trx, row);
+  await recordEvent(trx, actor, c.id, now, {
+    action: 'attachScan',
+    from: c.state,
+    to: c.state,
+    detail: { scanId: row.id, note: `${f.materialName}：${row.display_name}${source ? `（${source}）` : ''}` },
+  });
+  await appendAudit(
+    trx,
+    byActor(actor, now, 'case.scan_upload', 'case', c.id, {
+      scanId: row.id,
+      materialKey: f.materialKey,
+      name: row.display_name,
+      contentType: f.contentType,
+      size: row.size,
+      sha256: f.sha256,
+      ...(source ? { source } : {}),
+    }),
+  );
+  return row;
+}
+
 /** 上传扫描件: the type is what the bytes say; the same bytes for the same material are kept once. */
 export async function uploadScan(
   ctx: AppContext,
@@ -114,38 +160,9 @@ export async function uploadScan(
         const same = await repo.findSameScan(trx, c.id, material.key, sha256);
         if (same) return { ...presentScan(same), duplicate: true };
         const now = ctx.clock.now();
-        const row: repo.ScanRow = {
-          id: newId(now),
-          case_id: c.id,
-          hall_id: c.hallId,
-          material_key: material.key,
-          material_name: material.name,
-          display_name: displayName(file.fileName, type, material.name),
-          content_type: type,
-          size: file.bytes.length,
-          sha256,
-          uploaded_by_id: actor.userId,
-          uploaded_by_name: actor.displayName,
-          uploaded_at: now,
-        };
-        await repo.insertScan(trx, row);
-        await recordEvent(trx, actor, c.id, now, {
-          action: 'attachScan',
-          from: c.state,
-          to: c.state,
-          detail: { scanId: row.id, note: `${material.name}：${row.display_name}` },
-        });
-        await appendAudit(
-          trx,
-          byActor(actor, now, 'case.scan_upload', 'case', c.id, {
-            scanId: row.id,
-            materialKey: material.key,
-            name: row.display_name,
-            contentType: type,
-            size: row.size,
-            sha256,
-          }),
-        );
+        const name = displayName(file.fileName, type, material.name);
+        const scan = { materialKey: material.key, materialName: material.name, name, contentType: type };
+        const row = await insertScanRecord(trx, actor, c, { ...scan, size: file.bytes.length, sha256 }, now, now, null);
         return { ...presentScan(row), duplicate: false };
       });
     } catch (e) {
@@ -193,4 +210,42 @@ export async function scansForArchive(db: Db, caseId: string) {
     uploadedBy: s.uploaded_by_name,
     uploadedAt: Number(s.uploaded_at),
   }));
+}
+
+/**
+ * Scans carried into a new case from elsewhere (网上预审's uploads), inside the caller's transaction: the bytes are
+ * stored beside the case under their hash, and each file is a scan of its material, on the trail and audit log.
+ */
+export async function attachCarriedScans(
+  ctx: AppContext,
+  trx: Db,
+  actor: Actor,
+  c: { id: string; hall_id: string; state: string },
+  /** `uploadedAt`: when the file was first uploaded (online), which keeps the files in their order. */
+  files: {
+    materialKey: string;
+    materialName: string;
+    name: string;
+    contentType: ScanType;
+    bytes: Buffer;
+    uploadedAt: number;
+  }[],
+  now: number,
+  source: string,
+) {
+  for (const f of files) {
+    const sha256 = sha256Of(f.bytes);
+    await storeCaseFile(ctx.config.dataDir, c.id, diskPath(sha256), f.bytes);
+    if (await repo.findSameScan(trx, c.id, f.materialKey, sha256)) continue;
+    const { bytes, uploadedAt, ...scan } = f;
+    await insertScanRecord(
+      trx,
+      actor,
+      { id: c.id, hallId: c.hall_id, state: c.state },
+      { ...scan, size: bytes.length, sha256 },
+      now,
+      uploadedAt,
+      source,
+    );
+  }
 }

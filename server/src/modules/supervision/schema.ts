@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { caseSupportBoardShape } from './case-support-schema.ts';
 import { intParam } from '../../platform/numeric-params.ts';
+import { boardEntrySchema as prereviewEntry } from '../prereview/schema.ts';
 
 const light = z.enum(['green', 'yellow', 'red']);
 const level = z.enum(['yellow', 'red']);
@@ -70,6 +71,8 @@ export const boardSchema = z.object({
   byWindow: z.array(count),
   byPerson: z.array(count),
   ...caseSupportBoardShape,
+  /** 网上预审 waiting for the clerk, yellow or red on their pre-review clock. */
+  prereviews: z.array(prereviewEntry),
 });
 
 const day = z.string().max(10);

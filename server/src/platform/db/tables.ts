@@ -11,6 +11,7 @@ import type { SecurityTables } from './tables-security.ts';
 import type { RoleTables } from './tables-roles.ts';
 import type { TownshipTables } from './tables-township.ts';
 import type { PeopleTables } from './tables-people.ts';
+import type { PrereviewTables } from './tables-prereview.ts';
 
 /** Row types of every table. Instants are epoch milliseconds; JSON is stored as text. */
 export interface HallTable {
@@ -221,3 +222,4 @@ export interface Database extends AccountSecurityTables {}
 export interface Database extends RoleTables {}
 export interface Database extends TownshipTables {}
 export interface Database extends PeopleTables {}
+export interface Database extends PrereviewTables {}

@@ -12,6 +12,8 @@ export const piiFields = {
   deliveryDoc: 'case_deliveries.id_doc_number',
   applicantEvent: 'applicant_events.detail',
   staffPhone: 'users.phone',
+  prereviewDoc: 'prereview_applications.doc_number',
+  prereviewPhone: 'prereview_applications.phone',
 } as const;
 
 export interface Protected {

@@ -29,6 +29,13 @@ const PUBLIC = new Set([
   'GET /api/public/pads/{windowId}',
   'GET /api/public/pads/{windowId}/stream',
   'POST /api/public/pads/{windowId}/ratings',
+  // 网上预审: the applicant's application, opened by its number and lookup code.
+  'POST /api/public/prereview',
+  'GET /api/public/prereview/{number}',
+  'POST /api/public/prereview/{number}/materials/{materialKey}/files',
+  'DELETE /api/public/prereview/{number}/files/{uploadId}',
+  'GET /api/public/prereview/{number}/files/{uploadId}',
+  'POST /api/public/prereview/{number}/submit',
 ]);
 
 async function apiRoutes(): Promise<{ method: string; path: string }[]> {

@@ -91,6 +91,8 @@ export interface DemoItem {
   faq: { question: string; answer: string }[];
   /** 县乡联办: township stations (by hall code) that may receive the item for this hall; may the result be posted? */
   townshipReception?: { stationCodes: string[]; postAllowed: boolean };
+  /** 网上预审: may the applicant apply online first, answered within limitDays working days? */
+  onlinePrereview?: { allowed: boolean; limitDays: number };
 }
 
 export interface DemoHall {

@@ -171,6 +171,7 @@ export const scItems: DemoItem[] = [
     warningDays: 1,
     feeFen: 0,
     feeNote: '',
+    onlinePrereview: { allowed: true, limitDays: 2 },
     approvalLevel: 'section',
     materials: [
       material({

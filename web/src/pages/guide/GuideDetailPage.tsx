@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Button, Card, Space, Typography } from 'antd';
+import { Alert, Button, Card, Space, Typography } from 'antd';
 import { useEffect, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
@@ -83,6 +83,20 @@ export function GuideDetailPage() {
           </Button>
         </Space>
       </div>
+      {data.content.onlinePrereview?.allowed && (
+        <Alert
+          className="no-print"
+          type="success"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('pr.guideHint', { days: data.content.onlinePrereview.limitDays })}
+          action={
+            <Link to={`/prereview/apply/${data.id}`}>
+              <Button type="primary">{t('pr.entry')}</Button>
+            </Link>
+          }
+        />
+      )}
       <ItemContentView
         content={data.content}
         code={data.code}

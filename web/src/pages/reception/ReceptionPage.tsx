@@ -10,6 +10,7 @@ import { HallSelect } from '../../components/HallSelect';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
 import { ItemSelect } from '../consult/ItemSelect';
+import { FromPrereviewPanel } from '../prereview/FromPrereviewPanel';
 import { ScansPanel } from '../scans/ScansPanel';
 import { ApplicantPicker } from './ApplicantPicker';
 import { incompleteRow, type Row, rowsFor, shortfallsOf } from './checklist';
@@ -28,12 +29,13 @@ export const chinaToday = () => new Date(Date.now() + 8 * 3600_000).toISOString(
 export function ReceptionPage() {
   const t = useT();
   const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'supplement' ? 'supplement' : 'receive';
+  const wanted = params.get('tab');
+  const tab = wanted === 'supplement' || wanted === 'prereview' ? wanted : 'receive';
   return (
     <Card title={t('rc.title')} className="rc-page">
       <Tabs
         activeKey={tab}
-        onChange={(k) => setParams(k === 'supplement' ? { tab: k } : {})}
+        onChange={(k) => setParams(k === 'receive' ? {} : { tab: k })}
         items={[
           { key: 'receive', label: t('rc.tab.receive'), children: <ReceiveForm /> },
           {
@@ -41,6 +43,7 @@ export function ReceptionPage() {
             label: t('rc.tab.supplement'),
             children: <SupplementPanel caseId={params.get('case') ?? undefined} />,
           },
+          { key: 'prereview', label: t('pr.fromPrereview'), children: <FromPrereviewPanel /> },
         ]}
       />
     </Card>

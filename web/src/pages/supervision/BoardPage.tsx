@@ -6,6 +6,7 @@ import { QueryError } from '../../components/Results';
 import { type MessageKey, useT } from '../../i18n';
 import { BoardSections } from '../case-support/BoardSections';
 import type { CaseSupportBoard } from '../../api/caseSupport';
+import { type PrereviewBoardEntry, PrereviewBoardSection } from '../prereview/BoardSection';
 
 const color = { green: 'green', yellow: 'gold', red: 'red' } as const;
 
@@ -150,6 +151,7 @@ export function BoardPage() {
         </Col>
       </Row>
       <BoardSections b={b as (Board & Partial<CaseSupportBoard>) | undefined} />
+      <PrereviewBoardSection rows={(b as { prereviews?: PrereviewBoardEntry[] } | undefined)?.prereviews} />
       <Card
         title={t('sup.stuck')}
         size="small"

@@ -142,6 +142,25 @@ export function BasicInfoSection({ isNew }: { isNew: boolean }) {
             <Switch />
           </Form.Item>
         </Col>
+        <Col xs={12} md={6}>
+          <Form.Item
+            label={t('pr.editorAllowed')}
+            name={['onlinePrereview', 'allowed']}
+            valuePropName="checked"
+            extra={t('pr.editorAllowedHelp')}
+          >
+            <Switch />
+          </Form.Item>
+        </Col>
+        <Col xs={12} md={6}>
+          <Form.Item
+            label={t('pr.editorLimit')}
+            name={['onlinePrereview', 'limitDays']}
+            rules={[{ type: 'number', min: 1, max: 30 }]}
+          >
+            <InputNumber min={1} max={30} precision={0} addonAfter={t('pr.workingDays')} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
         <Col xs={24} md={18}>
           <Form.Item label={t('editor.feeNote')} name="feeNote">
             <Input maxLength={500} />

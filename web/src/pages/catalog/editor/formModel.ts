@@ -85,6 +85,9 @@ export function fromForm(v: ItemFormValues): ItemContent {
     townshipReception: v.townshipReception?.stationHallIds?.length
       ? { stationHallIds: v.townshipReception.stationHallIds, postAllowed: !!v.townshipReception.postAllowed }
       : undefined,
+    onlinePrereview: v.onlinePrereview?.allowed
+      ? { allowed: true, limitDays: int(v.onlinePrereview.limitDays, 2) }
+      : undefined,
     materials: (v.materials ?? []).map((m) => ({
       key: m.key || newKey('m'),
       name: str(m.name),

@@ -1,0 +1,3 @@
+export { ApplicationPage } from './ApplicationPage';
+export { ApplyPage } from './ApplyPage';
+export { PrereviewDeskPage } from './PrereviewDeskPage';
