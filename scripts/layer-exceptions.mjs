@@ -26,12 +26,16 @@ export const tableOwners = Object.fromEntries(
     deferrals: 'deferred_arrivals',
     scans: 'case_scans',
     privacy: 'personal_data_requests',
+    archives: 'archive_categories archive_files archive_events archive_loans archive_disposals',
+    equipment: 'equipment equipment_maintenance equipment_faults',
   }).flatMap(([m, tables]) => tables.split(' ').map((t) => [t, m])),
 );
 
 /** Helper files of a module's service layer, whose names do not say their kind. */
 export const helperKinds = Object.fromEntries(
   [
+    'modules/archives/borrowing.ts',
+    'modules/archives/disposal.ts',
     'modules/backoffice/decisions.ts',
     'modules/cases/after-acceptance.ts',
     'modules/cases/applicant-file.ts',

@@ -69,6 +69,22 @@ export const permissions = [
   'personal.unseal',
   /** Compose custom roles from permissions, edit and retire them (the security administrator). */
   'role.manage',
+  /** Search archive files (档案), view and print their contents list (卷内目录), the enterprise's own file. */
+  'archive.read',
+  /** Ask to borrow an archive file (借阅申请) and view an approved electronic loan. */
+  'archive.borrow',
+  /** Keep the archive: file ended cases, the scheme, lending and returns, reminders, propose and carry out disposal. */
+  'archive.manage',
+  /** Approve borrowing at one's level (the supervisor: public and internal files; the station head: all). */
+  'archive.approve',
+  /** Approve or refuse the disposal (鉴定销毁) of files past their retention. */
+  'archive.dispose',
+  /** See the hall's equipment register (设备台账). */
+  'equipment.read',
+  /** Report a fault of a kiosk, pad, display, printer or other device. */
+  'equipment.report',
+  /** Keep the equipment register: devices, maintenance plans and records, fault repairs. */
+  'equipment.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -120,6 +136,10 @@ export const roles: readonly RoleDefinition[] = [
       'case.complete',
       'case.collect',
       'case.archive',
+      'archive.read',
+      'archive.borrow',
+      'equipment.read',
+      'equipment.report',
     ],
     adminClass: null,
   },
@@ -127,7 +147,16 @@ export const roles: readonly RoleDefinition[] = [
     code: 'reviewer',
     name: '审核员',
     nameEn: 'Reviewer',
-    permissions: [...staff, 'consult.handle', 'knowledge.read', 'case.read', 'case.process', 'case.review'],
+    permissions: [
+      ...staff,
+      'consult.handle',
+      'knowledge.read',
+      'case.read',
+      'case.process',
+      'case.review',
+      'archive.read',
+      'archive.borrow',
+    ],
     adminClass: null,
   },
   {
@@ -141,7 +170,16 @@ export const roles: readonly RoleDefinition[] = [
     code: 'handler',
     name: '后台办理员',
     nameEn: 'Back-office handler',
-    permissions: [...staff, 'consult.handle', 'knowledge.read', 'case.read', 'case.process', 'case.complete'],
+    permissions: [
+      ...staff,
+      'consult.handle',
+      'knowledge.read',
+      'case.read',
+      'case.process',
+      'case.complete',
+      'archive.read',
+      'archive.borrow',
+    ],
     adminClass: null,
   },
   {
@@ -163,6 +201,10 @@ export const roles: readonly RoleDefinition[] = [
       'rating.follow_up',
       'case.read',
       'case.collect',
+      'archive.read',
+      'archive.borrow',
+      'equipment.read',
+      'equipment.report',
     ],
     adminClass: null,
   },
@@ -192,6 +234,13 @@ export const roles: readonly RoleDefinition[] = [
       'supervision.view',
       'personal.export',
       'personal.seal',
+      'archive.read',
+      'archive.borrow',
+      'archive.manage',
+      'archive.approve',
+      'equipment.read',
+      'equipment.report',
+      'equipment.manage',
     ],
     adminClass: null,
   },
@@ -215,6 +264,11 @@ export const roles: readonly RoleDefinition[] = [
       'queue.manage',
       'personal.export',
       'personal.seal',
+      'archive.read',
+      'archive.borrow',
+      'archive.approve',
+      'archive.dispose',
+      'equipment.read',
     ],
     adminClass: null,
   },
@@ -222,7 +276,7 @@ export const roles: readonly RoleDefinition[] = [
     code: 'inspector',
     name: '监督员',
     nameEn: 'Inspector',
-    permissions: [...staff, 'knowledge.read', 'case.read', 'supervision.view'],
+    permissions: [...staff, 'knowledge.read', 'case.read', 'supervision.view', 'archive.read', 'equipment.read'],
     adminClass: null,
   },
   {

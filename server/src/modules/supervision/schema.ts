@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boardFaultSchema } from '../equipment/schema.ts';
 import { caseSupportBoardShape } from './case-support-schema.ts';
 import { intParam } from '../../platform/numeric-params.ts';
 
@@ -70,6 +71,7 @@ export const boardSchema = z.object({
   byWindow: z.array(count),
   byPerson: z.array(count),
   ...caseSupportBoardShape,
+  equipmentFaults: z.array(boardFaultSchema),
 });
 
 const day = z.string().max(10);

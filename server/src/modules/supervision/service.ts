@@ -9,6 +9,7 @@ import { visibleHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
 import { calendars, watch } from './watch.ts';
 import { caseSupportBoard } from './case-support.ts';
+import { faultsForBoard } from '../equipment/service.ts';
 
 export { markAlertRead, myAlerts, sweepAlerts } from './alerts.ts';
 
@@ -90,6 +91,7 @@ export async function board(ctx: AppContext, actor: Actor, q: { hallId?: string;
     })),
     followUps,
     ...(await caseSupportBoard(ctx, hallIds)),
+    equipmentFaults: await faultsForBoard(ctx, hallIds),
     byDepartment: tally(all, (x) => (x.kind === 'case' ? x.departmentIds : x.departmentId ? [x.departmentId] : [])).map(
       named(n.department),
     ),
