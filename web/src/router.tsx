@@ -19,6 +19,8 @@ const reception = () => import('./pages/reception');
 const cases = () => import('./pages/cases');
 const calendar = () => import('./pages/calendar');
 const township = () => import('./pages/township');
+const archives = () => import('./pages/archives');
+const equipment = () => import('./pages/equipment');
 
 function guarded(anyOf: string[], children: RouteObject[]): RouteObject {
   return { element: <RequirePermission anyOf={anyOf} />, children };
@@ -59,6 +61,21 @@ const routes: RouteObject[] = [
           guarded(
             ['account.approve_admin'],
             [{ path: 'admin/requests', lazy: async () => ({ Component: (await security()).AdminRequestsPage }) }],
+          ),
+          guarded(
+            ['archive.read'],
+            [
+              { path: 'archives', lazy: async () => ({ Component: (await archives()).ArchivesPage }) },
+              { path: 'archives/disposal', lazy: async () => ({ Component: (await archives()).DisposalPage }) },
+            ],
+          ),
+          guarded(
+            ['archive.borrow'],
+            [{ path: 'archives/loans', lazy: async () => ({ Component: (await archives()).LoansPage }) }],
+          ),
+          guarded(
+            ['equipment.read'],
+            [{ path: 'equipment', lazy: async () => ({ Component: (await equipment()).EquipmentPage }) }],
           ),
           guarded(
             ['org.read'],

@@ -17,6 +17,8 @@ import {
   FlagOutlined,
   SolutionOutlined,
   NodeIndexOutlined,
+  ContainerOutlined,
+  DesktopOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Translate } from '../i18n';
@@ -60,6 +62,14 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
       ],
     });
   }
+  if (can('archive.read') || can('archive.borrow')) {
+    const archiveChildren: MenuItem[] = [];
+    if (can('archive.read')) archiveChildren.push({ key: '/archives', label: t('menu.archiveSearch') });
+    if (can('archive.borrow')) archiveChildren.push({ key: '/archives/loans', label: t('menu.archiveLoans') });
+    if (can('archive.read')) archiveChildren.push({ key: '/archives/disposal', label: t('menu.archiveDisposal') });
+    items.push({ key: 'archives', icon: <ContainerOutlined />, label: t('menu.archives'), children: archiveChildren });
+  }
+  if (can('equipment.read')) items.push({ key: '/equipment', icon: <DesktopOutlined />, label: t('menu.equipment') });
   if (can('org.read')) {
     items.push({
       key: 'org',
