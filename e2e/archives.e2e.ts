@@ -55,7 +55,7 @@ describe('archives', () => {
     await signIn(page, 'supervisor');
     await openMenu(/档案管理/, '档案检索');
     await page.getByRole('tab', { name: '待归档' }).click();
-    const waiting = page.getByRole('row').filter({ hasText: c.id });
+    const waiting = page.getByRole('row').filter({ hasText: c.caseNo });
     await waiting.getByRole('button', { name: '立即归档' }).click();
     await page.getByText(/已归档，档号 /).waitFor();
     await shot(page, 'archives-pending');

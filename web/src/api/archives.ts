@@ -141,10 +141,18 @@ export const usePendingFiling = (hallId?: string) =>
   useQuery({
     queryKey: ['archives', 'pending', hallId],
     queryFn: () =>
-      api.get<{ items: { caseId: string; hallId: string; state: string; stateLabel: string }[]; total: number }>(
-        '/api/archives/pending',
-        { hallId },
-      ),
+      api.get<{
+        items: {
+          caseId: string;
+          caseNo: string | null;
+          itemName: string;
+          receivedAt: number;
+          hallId: string;
+          state: string;
+          stateLabel: string;
+        }[];
+        total: number;
+      }>('/api/archives/pending', { hallId }),
   });
 
 export const useScheme = (hallId?: string) =>

@@ -52,8 +52,8 @@ export function contentsModel(
         kind: 'table',
         columns: [
           { title: '序号', width: 0.08, align: 'center' },
-          { title: '文号/编号', width: 0.26 },
-          { title: '题名', width: 0.4 },
+          { title: '文号/编号', width: 0.32 },
+          { title: '题名', width: 0.34 },
           { title: '日期', width: 0.14, align: 'center' },
           { title: '备注', width: 0.12 },
         ],

@@ -92,7 +92,15 @@ export const fileDetailSchema = z.object({
 export const classifyInput = z.object({ confidentiality: z.enum(confidentialityLevels) });
 
 export const pendingSchema = listOf(
-  z.object({ caseId: z.string(), hallId: z.string(), state: z.string(), stateLabel: z.string() }),
+  z.object({
+    caseId: z.string(),
+    caseNo: z.string().nullable(),
+    itemName: z.string(),
+    receivedAt: z.number(),
+    hallId: z.string(),
+    state: z.string(),
+    stateLabel: z.string(),
+  }),
 );
 export const fileCaseInput = z.object({ caseId: z.string().min(1).max(64) });
 export const sweepSchema = z.object({ filed: z.number() });

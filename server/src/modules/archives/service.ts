@@ -189,6 +189,9 @@ export async function pendingFiling(ctx: AppContext, actor: Actor, hallId?: stri
   const rows = await unfiled(ctx.db, visibleHallIds(actor, hallId));
   const items = rows.slice(0, 200).map((c) => ({
     caseId: c.id,
+    caseNo: c.case_no,
+    itemName: c.item_name,
+    receivedAt: Number(c.received_at),
     hallId: c.hall_id,
     state: c.state,
     stateLabel: cases.stateLabel(c.state),
@@ -295,7 +298,8 @@ export async function contentsOf(db: Db, caseId: string) {
   const trail = events.map((e) => ({
     at: Number(e.at),
     by: e.display_name,
-    action: (transitions as Record<string, { zh: string }>)[e.action]?.zh ?? e.action,
+    // A move of the state machine by its name; a move outside it (the receipt) by the state it led to.
+    action: (transitions as Record<string, { zh: string }>)[e.action]?.zh ?? cases.stateLabel(e.to_state),
     fromState: e.from_state,
     toState: e.to_state,
   }));

@@ -104,7 +104,8 @@ export const answerVerification = (db: Db, id: string, patch: Partial<Verificati
 export const caseIdsInStates = (db: Db, hallIds: string[], states: string[]) =>
   db
     .selectFrom('cases')
-    .select(['id', 'hall_id', 'state'])
+    .select(['id', 'hall_id', 'state', 'case_no', 'item_name', 'received_at'])
     .where('hall_id', 'in', hallIds.length ? hallIds : ['-'])
     .where('state', 'in', states)
+    .orderBy('received_at', 'desc')
     .execute();

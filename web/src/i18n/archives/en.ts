@@ -148,6 +148,7 @@ export const archivesEn: Record<keyof typeof archivesZhCN, string> = {
   'eq.reportTitle': 'Report a fault: {name}',
   'eq.description': 'What is wrong',
   'eq.reported': 'Fault reported; it shows on the supervision board',
+  'eq.reportedBy': 'Reported by',
   'eq.fix': 'Fixed',
   'eq.resolution': 'Resolution',
   'eq.fixed': 'Fault fixed',

@@ -143,6 +143,7 @@ export const archivesZhCN = {
   'eq.reportTitle': '故障报修：{name}',
   'eq.description': '故障现象',
   'eq.reported': '故障已报修，已在电子监察中显示',
+  'eq.reportedBy': '报修人',
   'eq.fix': '处理完成',
   'eq.resolution': '处理结果',
   'eq.fixed': '故障已处理',

@@ -12,6 +12,7 @@ import {
   useScheme,
 } from '../../api/archives';
 import { applyFieldError } from '../../api/formErrors';
+import { formatTime } from '../../components/format';
 import { useHallOptions } from '../../components/HallSelect';
 import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
@@ -152,7 +153,9 @@ function PendingTab() {
         dataSource={pending.data?.items}
         pagination={{ pageSize: 20 }}
         columns={[
-          { title: 'ID', dataIndex: 'caseId' },
+          { title: t('ar.caseNo'), dataIndex: 'caseNo', width: 200, render: (v: string | null) => v ?? '（未受理）' },
+          { title: t('ar.item'), dataIndex: 'itemName', ellipsis: true },
+          { title: t('ar.date'), dataIndex: 'receivedAt', width: 160, render: (v: number) => formatTime(v) },
           { title: t('ar.caseState'), dataIndex: 'stateLabel', width: 140 },
           {
             title: '',

@@ -113,12 +113,11 @@ export function EquipmentPage() {
           {
             title: t('eq.maintenance'),
             dataIndex: 'nextMaintenanceDay',
-            width: 190,
+            width: 270,
             render: (v: string | null, r) =>
               v ? (
-                <Space size={4}>
-                  {r.maintenanceEveryDays ? t('eq.every', { n: r.maintenanceEveryDays }) : ''}
-                  {`${t('eq.next')} ${v}`}
+                <Space size={4} style={{ whiteSpace: 'nowrap' }}>
+                  {`${r.maintenanceEveryDays ? `${t('eq.every', { n: r.maintenanceEveryDays })}，` : ''}${t('eq.next')} ${v}`}
                   {r.maintenanceDue && <Tag color="orange">{t('eq.maintenanceDue')}</Tag>}
                 </Space>
               ) : (

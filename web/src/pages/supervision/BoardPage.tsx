@@ -209,7 +209,7 @@ export function BoardPage() {
               render: (v: string | null) => v ?? t('eq.noWindow'),
             },
             { title: t('eq.description'), dataIndex: 'description', ellipsis: true },
-            { title: t('eq.report'), dataIndex: 'reportedBy', width: 100 },
+            { title: t('eq.reportedBy'), dataIndex: 'reportedBy', width: 100 },
           ]}
         />
       </Card>
