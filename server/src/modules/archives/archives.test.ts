@@ -37,7 +37,7 @@ async function fileOfCase(caseId: string) {
   return list.items.find((f: { caseId: string }) => f.caseId === caseId);
 }
 
-describe('archive files of ended cases', () => {
+describe('archive files of ended cases', { timeout: 120_000 }, () => {
   it('a refused case is filed when it is refused, numbered in its category', async () => {
     const r = await received('不予受理测试人');
     await ok(
@@ -133,7 +133,7 @@ describe('archive files of ended cases', () => {
   });
 });
 
-describe('borrowing', () => {
+describe('borrowing', { timeout: 60_000 }, () => {
   it('a confidential file needs the station head; the supervisor may approve an internal one', async () => {
     const r = await received('借阅测试');
     await ok(await s.clerk.post(`/api/cases/${r.id}/refuse`, { reasons: '材料不符合要求' }));
