@@ -41,6 +41,7 @@ async function openFileByCaseNo(caseNo: string) {
   const row = page.getByRole('row').filter({ hasText: caseNo });
   await row.waitFor();
   expect(await page.getByRole('row').filter({ hasText: caseNo }).count()).toBe(1);
+  await shot(page, 'archives-search');
   await row.getByRole('button', { name: /查\s*看/ }).click();
   await page.getByRole('dialog').getByText('卷内目录').first().waitFor();
 }
@@ -59,6 +60,9 @@ describe('archives', () => {
     await waiting.getByRole('button', { name: '立即归档' }).click();
     await page.getByText(/已归档，档号 /).waitFor();
     await shot(page, 'archives-pending');
+    await page.getByRole('tab', { name: '分类方案' }).click();
+    await page.getByRole('cell', { name: '撤回终止类' }).waitFor();
+    await shot(page, 'archives-scheme');
 
     // The clerk finds it by case number, reads the contents list and prints it.
     await signIn(page, 'clerk');

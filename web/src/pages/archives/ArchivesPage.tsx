@@ -63,7 +63,7 @@ function SearchTab() {
           <Input allowClear style={{ width: 170 }} />
         </Form.Item>
         <Form.Item name="caseNo" label={t('ar.caseNo')}>
-          <Input allowClear style={{ width: 190 }} />
+          <Input allowClear style={{ width: 220 }} />
         </Form.Item>
         <Form.Item name="applicant" label={t('ar.applicant')}>
           <Input allowClear style={{ width: 120 }} />
