@@ -59,6 +59,14 @@ export interface Board {
   byWindow: Count[];
   byPerson: Count[];
   equipmentFaults: BoardFault[];
+  overdueLoans: {
+    loanId: string;
+    archiveNo: string;
+    itemName: string;
+    borrowerName: string;
+    dueDay: string;
+    reminders: number;
+  }[];
 }
 
 export function useBoard(stuckDays: number) {

@@ -218,6 +218,11 @@ describe('borrowing', { timeout: 60_000 }, () => {
     expect(overdue.items.map((x: { id: string }) => x.id)).toContain(l.id);
     const reminded = await ok(await s.supervisor.post(`/api/archives/loans/${l.id}/remind`));
     expect(reminded).toMatchObject({ overdue: true, reminders: 1 });
+    const board = await ok(await s.supervisor.get(`/api/supervision/board?hallId=${hallId}`));
+    expect(board.overdueLoans.find((x: { loanId: string }) => x.loanId === l.id)).toMatchObject({
+      archiveNo: f.archiveNo,
+      reminders: 1,
+    });
     // The clerk sees only their own requests.
     const mine = await ok(await s.handler.get('/api/archives/loans'));
     expect(mine.items.every((x: { borrowerName: string }) => x.borrowerName !== l.borrowerName)).toBe(true);

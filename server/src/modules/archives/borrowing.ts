@@ -285,3 +285,17 @@ export async function listLoans(
   });
   return { items: rows.map((r) => presentLoan(r, today)), total };
 }
+
+/** Paper loans past their due day, for the 电子监察 board (the keeper reminds the borrower from the register). */
+export async function overdueLoansForBoard(ctx: AppContext, hallIds: string[]) {
+  const today = chinaDay(ctx.clock.now());
+  const { rows } = await repo.loans(ctx.db, { hallIds, dueBefore: today, limit: 100, offset: 0 });
+  return rows.map((l) => ({
+    loanId: l.id,
+    archiveNo: l.archive_no,
+    itemName: l.item_name,
+    borrowerName: l.borrower_name,
+    dueDay: l.due_day ?? '',
+    reminders: Number(l.reminders),
+  }));
+}

@@ -192,3 +192,13 @@ export const enterpriseFileSchema = z.object({
   consultations: z.array(z.object({ id: z.string(), at: z.number(), subject: z.string(), status: z.string() })),
   ratings: z.array(z.object({ id: z.string(), at: z.number(), level: z.string(), comment: z.string() })),
 });
+
+/** The supervision board's section: loans past their due day. */
+export const boardOverdueLoanSchema = z.object({
+  loanId: z.string(),
+  archiveNo: z.string(),
+  itemName: z.string(),
+  borrowerName: z.string(),
+  dueDay: z.string(),
+  reminders: z.number(),
+});

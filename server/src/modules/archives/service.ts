@@ -447,3 +447,5 @@ export async function enterpriseFile(ctx: AppContext, actor: Actor, applicantId:
     })),
   };
 }
+
+export { overdueLoansForBoard } from './borrowing.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boardFaultSchema } from '../equipment/schema.ts';
+import { boardOverdueLoanSchema } from '../archives/schema.ts';
 import { caseSupportBoardShape } from './case-support-schema.ts';
 import { intParam } from '../../platform/numeric-params.ts';
 
@@ -72,6 +73,7 @@ export const boardSchema = z.object({
   byPerson: z.array(count),
   ...caseSupportBoardShape,
   equipmentFaults: z.array(boardFaultSchema),
+  overdueLoans: z.array(boardOverdueLoanSchema),
 });
 
 const day = z.string().max(10);

@@ -169,5 +169,6 @@ export const archivesEn: Record<keyof typeof archivesZhCN, string> = {
   'eq.kind.pc': 'PC',
   'eq.kind.other': 'Other',
   'sup.equipment': 'Equipment faults',
+  'sup.overdueLoans': 'Overdue archive loans',
   'sup.equipmentPublic': 'Public-facing',
 };

@@ -164,5 +164,6 @@ export const archivesZhCN = {
   'eq.kind.pc': '电脑',
   'eq.kind.other': '其他',
   'sup.equipment': '设备故障',
+  'sup.overdueLoans': '逾期未还档案',
   'sup.equipmentPublic': '面向群众',
 } as const;

@@ -213,6 +213,28 @@ export function BoardPage() {
           ]}
         />
       </Card>
+      {!!b?.overdueLoans.length && (
+        <Card title={t('sup.overdueLoans')} size="small">
+          <Table
+            size="small"
+            rowKey="loanId"
+            dataSource={b.overdueLoans}
+            pagination={false}
+            columns={[
+              { title: t('ar.archiveNo'), dataIndex: 'archiveNo', width: 220 },
+              { title: t('ar.item'), dataIndex: 'itemName', ellipsis: true },
+              { title: t('ln.borrower'), dataIndex: 'borrowerName', width: 120 },
+              {
+                title: t('ln.due'),
+                dataIndex: 'dueDay',
+                width: 130,
+                render: (d: string) => <Tag color="red">{d}</Tag>,
+              },
+              { title: t('ln.remind'), dataIndex: 'reminders', width: 80 },
+            ]}
+          />
+        </Card>
+      )}
       <Card title={t('sup.followUps')} size="small">
         <Table
           size="small"
