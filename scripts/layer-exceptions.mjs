@@ -29,12 +29,16 @@ export const tableOwners = Object.fromEntries(
     training: 'training_plans training_sessions training_records individual_training_plans',
     conduct: 'conduct_records meetings meeting_attendees meeting_tasks',
     prereview: 'prereview_applications prereview_uploads prereview_events',
+    archives: 'archive_categories archive_files archive_events archive_loans archive_disposals',
+    equipment: 'equipment equipment_maintenance equipment_faults',
   }).flatMap(([m, tables]) => tables.split(' ').map((t) => [t, m])),
 );
 
 /** Helper files of a module's service layer, whose names do not say their kind. */
 export const helperKinds = Object.fromEntries(
   [
+    'modules/archives/borrowing.ts',
+    'modules/archives/disposal.ts',
     'modules/backoffice/decisions.ts',
     'modules/cases/after-acceptance.ts',
     'modules/cases/applicant-file.ts',

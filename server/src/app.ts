@@ -33,6 +33,8 @@ import { townshipRoutes } from './modules/township/routes.ts';
 import { trainingRoutes } from './modules/training/routes.ts';
 import { conductRoutes } from './modules/conduct/routes.ts';
 import { prereviewRoutes } from './modules/prereview/routes.ts';
+import { archiveRoutes } from './modules/archives/routes.ts';
+import { equipmentRoutes } from './modules/equipment/routes.ts';
 import type { AppContext } from './platform/context.ts';
 import { installAccessControl, installErrorHandler } from './platform/http.ts';
 import { installIdempotency } from './platform/idempotency.ts';
@@ -111,6 +113,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   trainingRoutes(app, ctx);
   conductRoutes(app, ctx);
   prereviewRoutes(app, ctx);
+  archiveRoutes(app, ctx);
+  equipmentRoutes(app, ctx);
 
   if (servesWebApp) {
     // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

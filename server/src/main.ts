@@ -21,6 +21,7 @@ import { firstPasswordsNotice, prepareDatabase } from './seed/mode.ts';
 import { readSystemMode } from './platform/settings.ts';
 import { seedHistory } from './seed/history/command.ts';
 import { startAlertSweeps } from './modules/supervision/alerts.ts';
+import { startArchiveSweeps } from './modules/archives/service.ts';
 import { startTicketSweeps } from './modules/queue/ticket-sweep.ts';
 import { startHousekeeping } from './platform/housekeeping.ts';
 import { logRedaction } from './platform/log-redaction.ts';
@@ -112,6 +113,7 @@ async function main(command: string | undefined): Promise<number> {
       const app = await buildApp(ctx);
       const stopSweeps = startAlertSweeps(ctx);
       const stopTicketSweeps = startTicketSweeps(ctx);
+      const stopArchiveSweeps = startArchiveSweeps(ctx);
       const now = () => ctx.clock.now();
       const { checkpointSeconds } = auditSettings(process.env, ctx.config.dataDir);
       const stopCheckpoints = startAuditCheckpoints({ ...ctx, now }, ctx.auditAnchor!, auditKeys(), checkpointSeconds);
@@ -123,6 +125,7 @@ async function main(command: string | undefined): Promise<number> {
       const stopHousekeeping = startHousekeeping(ctx);
       const stop = async () => {
         stopSweeps();
+        stopArchiveSweeps();
         stopTicketSweeps();
         stopBackups();
         stopHousekeeping();

@@ -21,6 +21,8 @@ const calendar = () => import('./pages/calendar');
 const township = () => import('./pages/township');
 const people = () => import('./pages/people');
 const prereview = () => import('./pages/prereview');
+const archives = () => import('./pages/archives');
+const equipment = () => import('./pages/equipment');
 
 function guarded(anyOf: string[], children: RouteObject[]): RouteObject {
   return { element: <RequirePermission anyOf={anyOf} />, children };
@@ -70,6 +72,21 @@ const routes: RouteObject[] = [
           guarded(
             ['account.approve_admin'],
             [{ path: 'admin/requests', lazy: async () => ({ Component: (await security()).AdminRequestsPage }) }],
+          ),
+          guarded(
+            ['archive.read'],
+            [
+              { path: 'archives', lazy: async () => ({ Component: (await archives()).ArchivesPage }) },
+              { path: 'archives/disposal', lazy: async () => ({ Component: (await archives()).DisposalPage }) },
+            ],
+          ),
+          guarded(
+            ['archive.borrow'],
+            [{ path: 'archives/loans', lazy: async () => ({ Component: (await archives()).LoansPage }) }],
+          ),
+          guarded(
+            ['equipment.read'],
+            [{ path: 'equipment', lazy: async () => ({ Component: (await equipment()).EquipmentPage }) }],
           ),
           guarded(
             ['org.read'],

@@ -73,6 +73,22 @@ export const permissions = [
   'training.manage',
   /** Record discipline and rewards (奖惩) and hold regular meetings (例会) with their follow-up tasks. */
   'conduct.manage',
+  /** Search archive files (档案), view and print their contents list (卷内目录), the enterprise's own file. */
+  'archive.read',
+  /** Ask to borrow an archive file (借阅申请) and view an approved electronic loan. */
+  'archive.borrow',
+  /** Keep the archive: file ended cases, the scheme, lending and returns, reminders, propose and carry out disposal. */
+  'archive.manage',
+  /** Approve borrowing at one's level (the supervisor: public and internal files; the station head: all). */
+  'archive.approve',
+  /** Approve or refuse the disposal (鉴定销毁) of files past their retention. */
+  'archive.dispose',
+  /** See the hall's equipment register (设备台账). */
+  'equipment.read',
+  /** Report a fault of a kiosk, pad, display, printer or other device. */
+  'equipment.report',
+  /** Keep the equipment register: devices, maintenance plans and records, fault repairs. */
+  'equipment.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -124,6 +140,10 @@ export const roles: readonly RoleDefinition[] = [
       'case.complete',
       'case.collect',
       'case.archive',
+      'archive.read',
+      'archive.borrow',
+      'equipment.read',
+      'equipment.report',
     ],
     adminClass: null,
   },
@@ -131,7 +151,16 @@ export const roles: readonly RoleDefinition[] = [
     code: 'reviewer',
     name: '审核员',
     nameEn: 'Reviewer',
-    permissions: [...staff, 'consult.handle', 'knowledge.read', 'case.read', 'case.process', 'case.review'],
+    permissions: [
+      ...staff,
+      'consult.handle',
+      'knowledge.read',
+      'case.read',
+      'case.process',
+      'case.review',
+      'archive.read',
+      'archive.borrow',
+    ],
     adminClass: null,
   },
   {
@@ -145,7 +174,16 @@ export const roles: readonly RoleDefinition[] = [
     code: 'handler',
     name: '后台办理员',
     nameEn: 'Back-office handler',
-    permissions: [...staff, 'consult.handle', 'knowledge.read', 'case.read', 'case.process', 'case.complete'],
+    permissions: [
+      ...staff,
+      'consult.handle',
+      'knowledge.read',
+      'case.read',
+      'case.process',
+      'case.complete',
+      'archive.read',
+      'archive.borrow',
+    ],
     adminClass: null,
   },
   {
@@ -167,6 +205,10 @@ export const roles: readonly RoleDefinition[] = [
       'rating.follow_up',
       'case.read',
       'case.collect',
+      'archive.read',
+      'archive.borrow',
+      'equipment.read',
+      'equipment.report',
     ],
     adminClass: null,
   },
@@ -198,6 +240,13 @@ export const roles: readonly RoleDefinition[] = [
       'personal.seal',
       'training.manage',
       'conduct.manage',
+      'archive.read',
+      'archive.borrow',
+      'archive.manage',
+      'archive.approve',
+      'equipment.read',
+      'equipment.report',
+      'equipment.manage',
     ],
     adminClass: null,
   },
@@ -223,6 +272,11 @@ export const roles: readonly RoleDefinition[] = [
       'personal.seal',
       'training.manage',
       'conduct.manage',
+      'archive.read',
+      'archive.borrow',
+      'archive.approve',
+      'archive.dispose',
+      'equipment.read',
     ],
     adminClass: null,
   },
@@ -230,7 +284,7 @@ export const roles: readonly RoleDefinition[] = [
     code: 'inspector',
     name: '监督员',
     nameEn: 'Inspector',
-    permissions: [...staff, 'knowledge.read', 'case.read', 'supervision.view'],
+    permissions: [...staff, 'knowledge.read', 'case.read', 'supervision.view', 'archive.read', 'equipment.read'],
     adminClass: null,
   },
   {

@@ -14,6 +14,7 @@ import { demoHalls } from './demo-hall.ts';
 import { seedDemoKnowledge } from './demo-knowledge.ts';
 import { seedDemoQueue } from './demo-queue.ts';
 import { seedDemoTraining } from './demo-people.ts';
+import { seedDemoEquipment } from './demo-equipment.ts';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [hall, user] = await Promise.all([
@@ -214,6 +215,7 @@ export async function seedDemoHall(
     await seedDemoQueue(trx, now);
     await seedDemoKnowledge(trx, now);
     await seedDemoTraining(trx, now);
+    await seedDemoEquipment(trx, now);
     await appendAudit(trx, {
       at: now,
       userId: null,

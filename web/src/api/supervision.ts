@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { BoardFault } from './equipment';
 
 export type Level = 'yellow' | 'red';
 export interface Count {
@@ -57,6 +58,15 @@ export interface Board {
   byDepartment: Count[];
   byWindow: Count[];
   byPerson: Count[];
+  equipmentFaults: BoardFault[];
+  overdueLoans: {
+    loanId: string;
+    archiveNo: string;
+    itemName: string;
+    borrowerName: string;
+    dueDay: string;
+    reminders: number;
+  }[];
 }
 
 export function useBoard(stuckDays: number) {

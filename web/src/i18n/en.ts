@@ -9,6 +9,7 @@ import { scansEn } from './scans/en';
 import { townshipEn } from './township/en';
 import { peopleEn } from './people/en';
 import { prereviewEn } from './prereview/en';
+import { archivesEn } from './archives/en';
 import { caseSupportEn } from './case-support/en';
 import { auditEn } from './audit/en';
 import { securityEn } from './security/en';
@@ -32,6 +33,7 @@ export const en: Dictionary = {
   ...townshipEn,
   ...peopleEn,
   ...prereviewEn,
+  ...archivesEn,
   ...caseSupportEn,
   ...auditEn,
   ...privacyEn,

@@ -9,6 +9,7 @@ import { scansZhCN } from './scans/zh-CN';
 import { townshipZhCN } from './township/zh-CN';
 import { peopleZhCN } from './people/zh-CN';
 import { prereviewZhCN } from './prereview/zh-CN';
+import { archivesZhCN } from './archives/zh-CN';
 import { caseSupportZhCN } from './case-support/zh-CN';
 import { auditZhCN } from './audit/zh-CN';
 import { securityZhCN } from './security/zh-CN';
@@ -31,6 +32,7 @@ export const zhCN = {
   ...townshipZhCN,
   ...peopleZhCN,
   ...prereviewZhCN,
+  ...archivesZhCN,
   ...caseSupportZhCN,
   ...auditZhCN,
   ...privacyZhCN,

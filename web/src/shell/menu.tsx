@@ -21,6 +21,8 @@ import {
   ScheduleOutlined,
   CarryOutOutlined,
   CloudUploadOutlined,
+  ContainerOutlined,
+  DesktopOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Translate } from '../i18n';
@@ -70,6 +72,13 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
     items.push({ key: '/conduct', icon: <TrophyOutlined />, label: t('menu.conduct') });
     items.push({ key: '/meetings', icon: <ScheduleOutlined />, label: t('menu.meetings') });
   }
+  if (can('archive.read') || can('archive.borrow')) {
+    const archiveChildren: MenuItem[] = [];
+    if (can('archive.read')) archiveChildren.push({ key: '/archives', label: t('menu.archiveSearch') });
+    if (can('archive.borrow')) archiveChildren.push({ key: '/archives/loans', label: t('menu.archiveLoans') });
+    if (can('archive.read')) archiveChildren.push({ key: '/archives/disposal', label: t('menu.archiveDisposal') });
+    items.push({ key: 'archives', icon: <ContainerOutlined />, label: t('menu.archives'), children: archiveChildren });
+  if (can('equipment.read')) items.push({ key: '/equipment', icon: <DesktopOutlined />, label: t('menu.equipment') });
   if (can('org.read')) {
     items.push({
       key: 'org',

@@ -198,7 +198,7 @@ describe('a case from acceptance to the archive', () => {
     // Archived with a number per hall and year and the list of what was filed.
     expect((await s.handler.post(`/api/cases/${c.id}/archive`, {})).statusCode).toBe(403);
     const a = await ok(await s.clerk.post(`/api/cases/${c.id}/archive`, {}));
-    expect(a.archiveNo).toMatch(/-DA-2026-000001$/);
+    expect(a.archiveNo).toMatch(/-BJ-2026-0001$/);
     expect(a.retention).toMatchObject({ paperYears: 10, electronic: 'permanent' });
     expect(a.manifest.documents.map((d: any) => d.kind)).toEqual(['receipt', 'result_notice']);
     expect(a.manifest.files[0]).toMatchObject({ name: '食品经营许可证.pdf', sha256: file.sha256 });

@@ -99,3 +99,13 @@ export const verificationsOf = (db: Db, caseId: string) =>
 
 export const answerVerification = (db: Db, id: string, patch: Partial<VerificationRow>) =>
   db.updateTable('case_verifications').set(patch).where('id', '=', id).where('answered_at', 'is', null).execute();
+
+/** Cases of these halls in these states (the archive files every ended case). */
+export const caseIdsInStates = (db: Db, hallIds: string[], states: string[]) =>
+  db
+    .selectFrom('cases')
+    .select(['id', 'hall_id', 'state', 'case_no', 'item_name', 'received_at'])
+    .where('hall_id', 'in', hallIds.length ? hallIds : ['-'])
+    .where('state', 'in', states)
+    .orderBy('received_at', 'desc')
+    .execute();

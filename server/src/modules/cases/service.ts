@@ -226,6 +226,7 @@ export {
   closeOpenNotices,
   documentsOf,
   eventsOf,
+  findCase,
   findStep,
   insertCase,
   insertDocument,
@@ -253,3 +254,4 @@ export {
 } from './privacy-repository.ts';
 export { caseHeadings, type DeferralCase, deferralOfCase, lapsedDeferrals } from './support-repository.ts';
 export { checkMove, moveCase, recordEvent, statusOf } from './trail.ts';
+export { applicantFile } from './applicant-file.ts';

@@ -159,3 +159,14 @@ export async function staffOfHall(db: Db, hallId: string) {
     roles: roles.filter((r) => r.user_id === u.id).map((r) => r.role),
   }));
 }
+
+/** Consultations of a contact phone (its blind index), newest first: the enterprise's own file (一企一档). */
+export const consultationsOfPhone = (db: Db, hallIds: string[], phoneIndex: string) =>
+  db
+    .selectFrom('consultations')
+    .select(['id', 'number', 'question', 'status', 'created_at'])
+    .where('hall_id', 'in', hallIds.length ? hallIds : ['-'])
+    .where('contact_phone_index', '=', phoneIndex)
+    .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute();

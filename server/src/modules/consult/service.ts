@@ -364,3 +364,4 @@ export async function handlingStaff(ctx: AppContext, actor: Actor, hallId: strin
   const roles = await loadRoleCatalog(ctx.db);
   return (await repo.staffOfHall(ctx.db, hallId)).filter((u) => roles.permissionsOf(u.roles).has('consult.handle'));
 }
+export { consultationsOfPhone } from './repository.ts';

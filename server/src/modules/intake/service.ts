@@ -30,6 +30,7 @@ import {
   issueDocument,
   sharedContent,
 } from '../cases/service.ts';
+import { fileCase } from '../archives/service.ts';
 import * as cases from '../cases/service.ts';
 import { findWindow } from '../org/service.ts';
 import { acceptInTransaction, deadlineIfAcceptedNow } from './acceptance.ts';
@@ -310,6 +311,8 @@ export async function refuseAcceptance(
     await cases.closeOpenNotices(trx, id);
     const docNo = await issueDocument(trx, actor, row, x, 'non_acceptance', content, now, 'issued');
     await appendAudit(trx, byActor(actor, now, 'case.refuse', 'case', id, { docNo }));
+    // A refused case ends here: its archive file (档号) is taken in the same transaction.
+    await fileCase(trx, actor, row, now);
   });
   return caseDetail(ctx, actor, id);
 }

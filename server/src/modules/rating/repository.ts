@@ -86,3 +86,15 @@ export function followUps(db: Db, f: { hallIds: string[]; status?: string; ids?:
   if (f.ids) q = q.where('f.id', 'in', f.ids.length ? f.ids : ['']);
   return q.orderBy('f.status', 'desc').orderBy('f.due_day').orderBy('f.created_at').limit(500).execute();
 }
+
+/** On-site ratings given on the service of these cases (一企一档). */
+export const ratingsOfCases = (db: Db, caseIds: string[]) =>
+  caseIds.length
+    ? db
+        .selectFrom('ratings')
+        .select(['id', 'level', 'comment', 'created_at'])
+        .where('outcome_kind', '=', 'case')
+        .where('outcome_id', 'in', caseIds)
+        .orderBy('created_at', 'desc')
+        .execute()
+    : Promise.resolve([]);

@@ -223,3 +223,4 @@ export async function recordCallBack(ctx: AppContext, actor: Actor, id: string, 
   const [row] = await presentFollowUps(ctx, await repo.followUps(ctx.db, { hallIds: [f.hall_id], ids: [id] }));
   return row!;
 }
+export { ratingsOfCases } from './repository.ts';

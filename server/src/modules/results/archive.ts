@@ -1,33 +1,30 @@
 /**
- * 归档 (R14.1): a delivered case becomes one archive file: a number per hall and year from the same counter
- * as case numbers, the retention rule, and the list of what was filed (documents, files, materials, trail).
+ * 归档 (R14.1): a delivered case becomes one archive file: its 档号 from the archive scheme (modules/archives),
+ * numbered per hall, year and category, the retention rule, and the list of what was filed (documents, files, materials, trail).
  */
 import type { z } from 'zod';
 import { appendAudit, byActor } from '../../platform/audit.ts';
-import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { findHall } from '../org/service.ts';
 import { loadCase, documentKindLabels, type DocumentKind, moveCase } from '../cases/service.ts';
 import * as cases from '../cases/service.ts';
 import * as repo from '../cases/service.ts';
+import { fileCase } from '../archives/service.ts';
 import { scansForArchive } from '../scans/service.ts';
 import { manifestSchema, MIN_PAPER_YEARS, retentionSchema } from './schema.ts';
 
 export async function archiveCase(ctx: AppContext, actor: Actor, id: string, input: { paperYears: number }) {
   const c = await loadCase(ctx.db, actor, id);
   const now = ctx.clock.now();
-  const year = Number(chinaDay(now).slice(0, 4));
-  const hall = await findHall(ctx.db, c.hall_id);
   await ctx.db.transaction().execute(async (trx) => {
     const row = await moveCase(trx, actor, c, now, {
       action: 'archive',
       payload: {},
       detail: { paperYears: input.paperYears },
     });
-    const n = await cases.nextNumber(trx, c.hall_id, 'archive', year);
-    const archiveNo = `${hall?.code ?? 'HALL'}-DA-${year}-${String(n).padStart(6, '0')}`;
+    // 档号 by the hall's archive scheme (per hall, year and category), with the archive file of the register.
+    const { archiveNo } = await fileCase(trx, actor, row, now, { paperYears: input.paperYears });
     const [docs, files, receptions, deliveries, events] = await Promise.all([
       cases.documentsOf(trx, [id]),
       repo.filesOf(trx, id),

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { boardFaultSchema } from '../equipment/schema.ts';
+import { boardOverdueLoanSchema } from '../archives/schema.ts';
 import { caseSupportBoardShape } from './case-support-schema.ts';
 import { intParam } from '../../platform/numeric-params.ts';
 import { boardEntrySchema as prereviewEntry } from '../prereview/schema.ts';
@@ -73,6 +75,8 @@ export const boardSchema = z.object({
   ...caseSupportBoardShape,
   /** 网上预审 waiting for the clerk, yellow or red on their pre-review clock. */
   prereviews: z.array(prereviewEntry),
+  equipmentFaults: z.array(boardFaultSchema),
+  overdueLoans: z.array(boardOverdueLoanSchema),
 });
 
 const day = z.string().max(10);

@@ -10,6 +10,8 @@ import * as repo from './repository.ts';
 import { calendars, watch } from './watch.ts';
 import { caseSupportBoard } from './case-support.ts';
 import { prereviewBoard } from './prereview-board.ts';
+import { faultsForBoard } from '../equipment/service.ts';
+import { overdueLoansForBoard } from '../archives/service.ts';
 
 export { markAlertRead, myAlerts, sweepAlerts } from './alerts.ts';
 
@@ -92,6 +94,8 @@ export async function board(ctx: AppContext, actor: Actor, q: { hallId?: string;
     followUps,
     ...(await caseSupportBoard(ctx, hallIds)),
     ...(await prereviewBoard(ctx, hallIds)),
+    equipmentFaults: await faultsForBoard(ctx, hallIds),
+    overdueLoans: await overdueLoansForBoard(ctx, hallIds),
     byDepartment: tally(all, (x) => (x.kind === 'case' ? x.departmentIds : x.departmentId ? [x.departmentId] : [])).map(
       named(n.department),
     ),

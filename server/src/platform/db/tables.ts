@@ -12,6 +12,7 @@ import type { RoleTables } from './tables-roles.ts';
 import type { TownshipTables } from './tables-township.ts';
 import type { PeopleTables } from './tables-people.ts';
 import type { PrereviewTables } from './tables-prereview.ts';
+import type { ArchiveTables } from './tables-archives.ts';
 
 /** Row types of every table. Instants are epoch milliseconds; JSON is stored as text. */
 export interface HallTable {
@@ -223,3 +224,4 @@ export interface Database extends RoleTables {}
 export interface Database extends TownshipTables {}
 export interface Database extends PeopleTables {}
 export interface Database extends PrereviewTables {}
+export interface Database extends ArchiveTables {}

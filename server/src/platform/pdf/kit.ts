@@ -24,6 +24,8 @@ export interface RenderOptions {
   compress?: boolean;
   /** The document's creation time, so a re-print of the same record is the same file. */
   createdAt?: Date;
+  /** Drawn faintly across every page (an electronic viewing: who looked, and when). */
+  watermark?: string;
 }
 
 export async function renderPdf(model: DocumentModel, opts: RenderOptions = {}): Promise<Buffer> {
@@ -54,6 +56,7 @@ export async function renderPdf(model: DocumentModel, opts: RenderOptions = {}):
     block(doc, b);
   });
   footers(doc, model);
+  if (opts.watermark) watermarks(doc, opts.watermark);
   doc.end();
   return done;
 }
@@ -299,6 +302,29 @@ function footers(doc: Doc, m: DocumentModel): void {
       width: 90,
       align: 'right',
     });
+    doc.page.margins.bottom = saved;
+  }
+}
+
+/** The viewer's name and time, repeated diagonally over each page in light grey, under nothing and over everything. */
+function watermarks(doc: Doc, text: string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const saved = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    doc.save();
+    doc.font('regular').fontSize(16).fillColor('#999999').fillOpacity(0.28);
+    for (let y = 120; y < doc.page.height; y += 190) {
+      for (let x = -40; x < doc.page.width; x += 300) {
+        doc.save();
+        doc.rotate(-30, { origin: [x, y] });
+        doc.text(text, x, y, { lineBreak: false });
+        doc.restore();
+      }
+    }
+    doc.restore();
+    doc.fillOpacity(1);
     doc.page.margins.bottom = saved;
   }
 }

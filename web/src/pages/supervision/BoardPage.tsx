@@ -183,6 +183,60 @@ export function BoardPage() {
           ]}
         />
       </Card>
+      <Card title={t('sup.equipment')} size="small">
+        <Table
+          size="small"
+          rowKey="faultId"
+          dataSource={b?.equipmentFaults}
+          pagination={false}
+          locale={{ emptyText: t('sup.none') }}
+          columns={[
+            {
+              title: t('eq.kind'),
+              dataIndex: 'kindLabel',
+              width: 160,
+              render: (v: string, r) => (
+                <Space size={4}>
+                  <Tag color={r.publicFacing ? 'red' : 'orange'}>{v}</Tag>
+                  {r.publicFacing && <Tag>{t('sup.equipmentPublic')}</Tag>}
+                </Space>
+              ),
+            },
+            { title: t('eq.assetNo'), dataIndex: 'assetNo', width: 120 },
+            { title: t('eq.name'), dataIndex: 'name', ellipsis: true },
+            {
+              title: t('eq.window'),
+              dataIndex: 'windowName',
+              width: 110,
+              render: (v: string | null) => v ?? t('eq.noWindow'),
+            },
+            { title: t('eq.description'), dataIndex: 'description', ellipsis: true },
+            { title: t('eq.reportedBy'), dataIndex: 'reportedBy', width: 100 },
+          ]}
+        />
+      </Card>
+      {!!b?.overdueLoans.length && (
+        <Card title={t('sup.overdueLoans')} size="small">
+          <Table
+            size="small"
+            rowKey="loanId"
+            dataSource={b.overdueLoans}
+            pagination={false}
+            columns={[
+              { title: t('ar.archiveNo'), dataIndex: 'archiveNo', width: 220 },
+              { title: t('ar.item'), dataIndex: 'itemName', ellipsis: true },
+              { title: t('ln.borrower'), dataIndex: 'borrowerName', width: 120 },
+              {
+                title: t('ln.due'),
+                dataIndex: 'dueDay',
+                width: 130,
+                render: (d: string) => <Tag color="red">{d}</Tag>,
+              },
+              { title: t('ln.remind'), dataIndex: 'reminders', width: 80 },
+            ]}
+          />
+        </Card>
+      )}
       <Card title={t('sup.followUps')} size="small">
         <Table
           size="small"

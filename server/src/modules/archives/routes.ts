@@ -1,0 +1,200 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf } from '../../platform/http.ts';
+import { idParams } from '../../platform/schemas.ts';
+import * as borrowing from './borrowing.ts';
+import * as disposal from './disposal.ts';
+import * as s from './schema.ts';
+import * as service from './service.ts';
+
+const pdfResponse = { 200: z.any().describe('A4 PDF (application/pdf)') };
+const inline = (name: string) => `inline; filename="archive.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+export function archiveRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['档案 archives'];
+
+  r.get(
+    '/api/archives',
+    {
+      config: { access: 'archive.read' },
+      schema: { tags, querystring: s.fileQuery, response: { 200: s.fileListSchema } },
+    },
+    async (req) => service.searchFiles(ctx, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/archives/scheme',
+    {
+      config: { access: 'archive.read' },
+      schema: { tags, querystring: s.hallQuery, response: { 200: s.schemeSchema } },
+    },
+    async (req) => service.scheme(ctx, actorOf(req), req.query.hallId),
+  );
+  r.put(
+    '/api/archives/scheme',
+    {
+      config: { access: 'archive.manage' },
+      schema: { tags, body: s.categoryInput, response: { 200: s.schemeSchema } },
+    },
+    async (req) => service.saveCategory(ctx, actorOf(req), req.body),
+  );
+  r.get(
+    '/api/archives/pending',
+    {
+      config: { access: 'archive.read' },
+      schema: { tags, querystring: s.hallQuery, response: { 200: s.pendingSchema } },
+    },
+    async (req) => service.pendingFiling(ctx, actorOf(req), req.query.hallId),
+  );
+  r.post(
+    '/api/archives/pending/file',
+    {
+      config: { access: 'archive.manage' },
+      schema: { tags, body: s.fileCaseInput, response: { 200: s.fileDetailSchema } },
+    },
+    async (req) => service.fileEndedCase(ctx, actorOf(req), req.body.caseId),
+  );
+  r.get(
+    '/api/archives/enterprises/:id',
+    {
+      config: { access: 'archive.read', auditRead: 'applicant' },
+      schema: { tags, params: idParams, response: { 200: s.enterpriseFileSchema } },
+    },
+    async (req) => service.enterpriseFile(ctx, actorOf(req), req.params.id),
+  );
+
+  r.get(
+    '/api/archives/loans',
+    {
+      config: { access: 'archive.borrow' },
+      schema: { tags, querystring: s.loanQuery, response: { 200: s.loanListSchema } },
+    },
+    async (req) => borrowing.listLoans(ctx, actorOf(req), req.query),
+  );
+  r.post(
+    '/api/archives/loans/:id/decide',
+    {
+      config: { access: 'archive.approve' },
+      schema: { tags, params: idParams, body: s.decisionInput, response: { 200: s.loanSchema } },
+    },
+    async (req) => borrowing.decideLoan(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/archives/loans/:id/lend',
+    { config: { access: 'archive.manage' }, schema: { tags, params: idParams, response: { 200: s.loanSchema } } },
+    async (req) => borrowing.lend(ctx, actorOf(req), req.params.id),
+  );
+  r.post(
+    '/api/archives/loans/:id/return',
+    {
+      config: { access: 'archive.manage' },
+      schema: { tags, params: idParams, body: s.returnInput, response: { 200: s.loanSchema } },
+    },
+    async (req) => borrowing.returnLoan(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/archives/loans/:id/remind',
+    { config: { access: 'archive.manage' }, schema: { tags, params: idParams, response: { 200: s.loanSchema } } },
+    async (req) => borrowing.remind(ctx, actorOf(req), req.params.id),
+  );
+  r.post(
+    '/api/archives/loans/:id/view-link',
+    { config: { access: 'archive.borrow' }, schema: { tags, params: idParams, response: { 200: s.viewLinkSchema } } },
+    async (req) => borrowing.openViewLink(ctx, actorOf(req), req.params.id),
+  );
+  r.get(
+    '/api/archives/view/:token',
+    {
+      config: { access: 'archive.borrow', auditRead: 'archive_view' },
+      schema: { tags, params: s.tokenParams, response: pdfResponse },
+    },
+    async (req, reply) => {
+      const { pdf, fileName } = await borrowing.viewByToken(ctx, actorOf(req), req.params.token);
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', inline(fileName))
+        .send(pdf);
+    },
+  );
+
+  r.get(
+    '/api/archives/disposal/due',
+    {
+      config: { access: 'archive.manage' },
+      schema: { tags, querystring: s.hallQuery, response: { 200: s.fileListSchema } },
+    },
+    async (req) => disposal.dueForDisposal(ctx, actorOf(req), req.query.hallId),
+  );
+  r.get(
+    '/api/archives/disposals',
+    {
+      config: { access: 'archive.read' },
+      schema: { tags, querystring: s.hallQuery, response: { 200: s.disposalListSchema } },
+    },
+    async (req) => disposal.disposalRegister(ctx, actorOf(req), req.query.hallId),
+  );
+  r.post(
+    '/api/archives/disposals',
+    {
+      config: { access: 'archive.manage' },
+      schema: { tags, body: s.disposalInput, response: { 201: s.disposalSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await disposal.proposeDisposal(ctx, actorOf(req), req.body)),
+  );
+  r.post(
+    '/api/archives/disposals/:id/decide',
+    {
+      config: { access: 'archive.dispose' },
+      schema: { tags, params: idParams, body: s.decisionInput, response: { 200: s.disposalSchema } },
+    },
+    async (req) => disposal.decideDisposal(ctx, actorOf(req), req.params.id, req.body),
+  );
+  r.post(
+    '/api/archives/disposals/:id/execute',
+    {
+      config: { access: 'archive.manage' },
+      schema: { tags, params: idParams, body: s.executeInput, response: { 200: s.disposalSchema } },
+    },
+    async (req) => disposal.executeDisposal(ctx, actorOf(req), req.params.id, req.body),
+  );
+
+  r.get(
+    '/api/archives/:id',
+    {
+      config: { access: 'archive.read', auditRead: 'archive' },
+      schema: { tags, params: idParams, response: { 200: s.fileDetailSchema } },
+    },
+    async (req) => service.fileDetail(ctx, actorOf(req), req.params.id),
+  );
+  r.get(
+    '/api/archives/:id/contents.pdf',
+    {
+      config: { access: 'archive.read', auditRead: 'archive' },
+      schema: { tags, params: idParams, response: pdfResponse },
+    },
+    async (req, reply) => {
+      const { pdf, fileName } = await service.printContents(ctx, actorOf(req), req.params.id);
+      return reply.type('application/pdf').header('content-disposition', inline(fileName)).send(pdf);
+    },
+  );
+  r.post(
+    '/api/archives/:id/classify',
+    {
+      config: { access: 'archive.manage' },
+      schema: { tags, params: idParams, body: s.classifyInput, response: { 200: s.fileDetailSchema } },
+    },
+    async (req) => service.classifyFile(ctx, actorOf(req), req.params.id, req.body.confidentiality),
+  );
+  r.post(
+    '/api/archives/:id/loans',
+    {
+      config: { access: 'archive.borrow' },
+      schema: { tags, params: idParams, body: s.loanInput, response: { 201: s.loanSchema } },
+    },
+    async (req, reply) =>
+      reply.status(201).send(await borrowing.requestLoan(ctx, actorOf(req), req.params.id, req.body)),
+  );
+}

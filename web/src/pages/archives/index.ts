@@ -1,0 +1,3 @@
+export { ArchivesPage } from './ArchivesPage';
+export { DisposalPage } from './DisposalPage';
+export { LoansPage } from './LoansPage';
