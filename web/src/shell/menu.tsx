@@ -78,6 +78,7 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
     if (can('archive.borrow')) archiveChildren.push({ key: '/archives/loans', label: t('menu.archiveLoans') });
     if (can('archive.read')) archiveChildren.push({ key: '/archives/disposal', label: t('menu.archiveDisposal') });
     items.push({ key: 'archives', icon: <ContainerOutlined />, label: t('menu.archives'), children: archiveChildren });
+  }
   if (can('equipment.read')) items.push({ key: '/equipment', icon: <DesktopOutlined />, label: t('menu.equipment') });
   if (can('org.read')) {
     items.push({
