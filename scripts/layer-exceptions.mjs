@@ -26,6 +26,8 @@ export const tableOwners = Object.fromEntries(
     deferrals: 'deferred_arrivals',
     scans: 'case_scans',
     privacy: 'personal_data_requests',
+    appointments:
+      'appointment_settings appointment_capacity appointment_slot_counts appointments appointment_events appointment_notices',
   }).flatMap(([m, tables]) => tables.split(' ').map((t) => [t, m])),
 );
 

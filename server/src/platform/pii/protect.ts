@@ -12,6 +12,8 @@ export const piiFields = {
   deliveryDoc: 'case_deliveries.id_doc_number',
   applicantEvent: 'applicant_events.detail',
   staffPhone: 'users.phone',
+  appointmentId: 'appointments.id_number',
+  appointmentPhone: 'appointments.phone',
 } as const;
 
 export interface Protected {
