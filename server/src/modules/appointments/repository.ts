@@ -171,7 +171,13 @@ export const insertEvent = (db: Db, row: AppointmentEventTable) =>
   db.insertInto('appointment_events').values(row).execute();
 
 export const eventsOf = (db: Db, id: string) =>
-  db.selectFrom('appointment_events').selectAll().where('appointment_id', '=', id).orderBy('at').execute();
+  db
+    .selectFrom('appointment_events')
+    .selectAll()
+    .where('appointment_id', '=', id)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
 
 /** Records a notice owed; a second reminder for the same booking and day is ignored. */
 export const insertNotice = (db: Db, row: AppointmentNoticeTable) =>
