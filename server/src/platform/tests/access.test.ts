@@ -29,6 +29,14 @@ const PUBLIC = new Set([
   'GET /api/public/pads/{windowId}',
   'GET /api/public/pads/{windowId}/stream',
   'POST /api/public/pads/{windowId}/ratings',
+  // 预约: booking, lookup, cancel and change by code, the kiosk's check-in.
+  'GET /api/public/halls/{hallId}/appointments/items',
+  'GET /api/public/halls/{hallId}/appointments/days',
+  'POST /api/public/halls/{hallId}/appointments',
+  'GET /api/public/appointments/{code}',
+  'POST /api/public/appointments/{code}/cancel',
+  'POST /api/public/appointments/{code}/change',
+  'POST /api/public/halls/{hallId}/appointments/check-in',
 ]);
 
 async function apiRoutes(): Promise<{ method: string; path: string }[]> {
