@@ -19,6 +19,7 @@ const reception = () => import('./pages/reception');
 const cases = () => import('./pages/cases');
 const calendar = () => import('./pages/calendar');
 const township = () => import('./pages/township');
+const appointments = () => import('./pages/appointments');
 
 function guarded(anyOf: string[], children: RouteObject[]): RouteObject {
   return { element: <RequirePermission anyOf={anyOf} />, children };
@@ -28,6 +29,7 @@ const routes: RouteObject[] = [
   { path: '/login', lazy: async () => ({ Component: (await auth()).LoginPage }) },
   // The hall floor's own screens, without sign-in: ticket kiosk, hall display, a ticket followed by phone, the rating pad.
   { path: '/kiosk/:hallId?', lazy: async () => ({ Component: (await queue()).KioskPage }) },
+  { path: '/kiosk/:hallId/check-in', lazy: async () => ({ Component: (await appointments()).CheckInPage }) },
   { path: '/display/:hallId', lazy: async () => ({ Component: (await queue()).DisplayPage }) },
   { path: '/queue/ticket/:id', lazy: async () => ({ Component: (await queue()).TicketStatusPage }) },
   { path: '/pad/:windowId', lazy: async () => ({ Component: (await rating()).PadPage }) },
@@ -36,6 +38,12 @@ const routes: RouteObject[] = [
     path: '/progress',
     lazy: async () => ({ Component: (await guide()).PublicLayout }),
     children: [{ index: true, lazy: async () => ({ Component: (await import('./pages/progress')).ProgressPage }) }],
+  },
+  // 网上预约: book, look up, cancel or change by code, in the public layout (phone first).
+  {
+    path: '/booking',
+    lazy: async () => ({ Component: (await guide()).PublicLayout }),
+    children: [{ index: true, lazy: async () => ({ Component: (await appointments()).BookingPage }) }],
   },
   {
     path: '/guide',
@@ -128,6 +136,10 @@ const routes: RouteObject[] = [
           guarded(
             ['queue.manage'],
             [{ path: 'queue/setup', lazy: async () => ({ Component: (await queue()).SetupPage }) }],
+          ),
+          guarded(
+            ['appointment.book', 'appointment.manage'],
+            [{ path: 'appointments', lazy: async () => ({ Component: (await appointments()).AppointmentsPage }) }],
           ),
           guarded(
             ['rating.follow_up'],

@@ -93,6 +93,7 @@ export const daysSchema = z.object({
   itemId: z.string(),
   categoryId: z.string(),
   capacity: z.number(),
+  graceMinutes: z.number(),
   days: z.array(daySchema),
 });
 

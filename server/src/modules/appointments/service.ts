@@ -149,6 +149,7 @@ export async function availableDays(ctx: AppContext, hallId: string, itemId: str
     itemId,
     categoryId: category.id,
     capacity,
+    graceMinutes: s.graceMinutes,
     days: days.map((day) => {
       const working = calendar.isWorkingDay(day);
       return {
