@@ -91,10 +91,22 @@ async function present(db: Db, a: repo.AppointmentRow): Promise<AppointmentView>
   };
 }
 
-/** The queue category an item is served in: the active one naming the item's catalogue category, else the first active. */
+type Category = Awaited<ReturnType<typeof categoriesOfHall>>[number];
+
+/**
+ * The queue category an item is served in: of the active ones naming the item's catalogue category, the most
+ * specialised (fewest catalogue categories, e.g. a marriage desk before a general civil-affairs one); else the first.
+ */
+function servingCategory(categories: Category[], itemCategory: string): Category | null {
+  const active = categories.filter((c) => c.active);
+  const naming = active
+    .filter((c) => c.itemCategories.includes(itemCategory))
+    .sort((a, b) => a.itemCategories.length - b.itemCategories.length);
+  return naming[0] ?? active[0] ?? null;
+}
+
 async function categoryForItem(db: Db, hallId: string, itemCategory: string) {
-  const active = (await categoriesOfHall(db, hallId)).filter((c) => c.active);
-  return active.find((c) => c.itemCategories.includes(itemCategory)) ?? active[0] ?? null;
+  return servingCategory(await categoriesOfHall(db, hallId), itemCategory);
 }
 
 async function capacityFor(db: Db, hallId: string, categoryId: string) {
@@ -109,11 +121,10 @@ export async function bookableItems(ctx: AppContext, hallId: string) {
     categoriesOfHall(ctx.db, hallId),
     repo.capacityOf(ctx.db, hallId),
   ]);
-  const active = categories.filter((c) => c.active);
   const places = new Map(capacity.map((c) => [c.category_id, c.capacity]));
   const out = [];
   for (const i of items) {
-    const c = active.find((x) => x.itemCategories.includes(i.category)) ?? active[0];
+    const c = servingCategory(categories, i.category);
     if (c && (places.get(c.id) ?? 0) > 0)
       out.push({ id: i.id, code: i.code, name: i.name, categoryId: c.id, categoryName: c.name });
   }
@@ -494,7 +505,9 @@ export async function listForStaff(
   f: { hallId: string; day?: string | undefined; status?: string | undefined; page: number; pageSize: number },
 ) {
   assertHallAccess(actor, f.hallId);
-  const [rows, total] = await repo.listAppointments(ctx.db, { ...f, ...pageWindow(f) });
+  // Without a day: the hall's today (the server's clock, not the desk's).
+  const day = f.day ?? chinaDay(ctx.clock.now());
+  const [rows, total] = await repo.listAppointments(ctx.db, { ...f, day, ...pageWindow(f) });
   return { items: await Promise.all(rows.map((r) => present(ctx.db, r))), total };
 }
 

@@ -82,7 +82,7 @@ function DayBookings({ hallId }: { hallId: string }) {
   const t = useT();
   const { message } = App.useApp();
   const notify = useNotifyError();
-  const [day, setDay] = useState(dayjs().format('YYYY-MM-DD'));
+  const [day, setDay] = useState<string>();
   const [status, setStatus] = useState<string>();
   const [page, setPage] = useState(1);
   const list = useAppointments({ hallId, day, status, page, pageSize: 20 });
@@ -92,10 +92,10 @@ function DayBookings({ hallId }: { hallId: string }) {
       <Space wrap style={{ marginBottom: 12 }}>
         <DatePicker
           aria-label={t('appt.day')}
-          allowClear={false}
-          value={dayjs(day)}
+          placeholder={t('appt.today')}
+          value={day ? dayjs(day) : null}
           onChange={(d) => {
-            if (d) setDay(d.format('YYYY-MM-DD'));
+            setDay(d ? d.format('YYYY-MM-DD') : undefined);
             setPage(1);
           }}
         />
