@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, logIn, openBrowser } from './support/browser.ts';
+import { baseUrl, openBrowser } from './support/browser.ts';
 import { freshIdNumber } from './support/cases.ts';
 import { resetServerTime, setServerTime } from './support/clock.ts';
-import { screenshotOnFailure, shot, signInRequest } from './support/session.ts';
+import { screenshotOnFailure, shot, signIn, signInRequest } from './support/session.ts';
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page | undefined;
@@ -175,8 +175,8 @@ describe('appointments', () => {
     page = await browser.context.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
     await browser.context.clearCookies();
-    await logIn(page, 'supervisor');
-    await page.goto(`${baseUrl()}/appointments`);
+    await signIn(page, 'supervisor');
+    await page.getByRole('menuitem', { name: '预约管理' }).click();
     await page.getByText('王预约').waitFor();
     await page.getByText('已签到').first().waitFor();
     await shot(page, 'appointments-desk-day');
