@@ -283,8 +283,14 @@ describe('no-shows and staff', () => {
     hall.clock.set(Date.parse('2026-03-03T01:46:00Z')); // 03-03 09:46
     await sweepAppointments(hall.ctx);
     await signInAgain();
-    const list = json(await supervisor.get(`/api/appointments?hallId=${hallId}&status=no_show`));
-    expect(list.items.map((x: { id: string }) => x.id).sort()).toEqual([a1.id, a2.id].sort());
+    const noShowOn = async (day: string) =>
+      json(await supervisor.get(`/api/appointments?hallId=${hallId}&status=no_show&day=${day}`)).items.map(
+        (x: { id: string }) => x.id,
+      );
+    expect([...(await noShowOn('2026-03-02')), ...(await noShowOn('2026-03-03'))]).toEqual([a1.id, a2.id]);
+    // Without a day: the hall's today (03-03).
+    const today = json(await supervisor.get(`/api/appointments?hallId=${hallId}&status=no_show`)).items;
+    expect(today.map((x: { id: string }) => x.id)).toEqual([a2.id]);
     const blocked = await bookAt(40, '2026-03-05', '10:00');
     expect(blocked.statusCode).toBe(403);
     expect(json(blocked)).toMatchObject({ code: 'BOOKING_BLOCKED', field: 'idNumber' });
