@@ -165,6 +165,24 @@ describe('booking', () => {
     expect(count).toHaveLength(1);
   });
 
+  it('books once for a retried request with the same Idempotency-Key', async () => {
+    const send = () =>
+      hall.app.inject({
+        method: 'POST',
+        url: `/api/public/halls/${hallId}/appointments`,
+        headers: { 'idempotency-key': 'appt-retry-1' },
+        remoteAddress: '10.2.0.1',
+        payload: { itemId: item.id, day: '2026-03-06', slot: '09:00', ...person(50) },
+      });
+    const first = await send();
+    const again = await send();
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(json(again).code).toBe(json(first).code);
+    const rows = await hall.ctx.db.selectFrom('appointments').select('id').where('day', '=', '2026-03-06').execute();
+    expect(rows).toHaveLength(1);
+  });
+
   it('never gives the last place twice under concurrent requests', async () => {
     const results = await Promise.all(
       [10, 11, 12, 13, 14, 15].map((n) =>

@@ -16,6 +16,8 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext) {
   const manage = { access: 'appointment.manage' } as const;
   // Bookings and code lookups are few per person; this stops a script trying codes or emptying a day's slots.
   const bookingLimit = throttle(20, 60_000, { zh: '预约操作', en: 'booking requests' });
+  // A hall's kiosk is one address checking in everyone: the same allowance as its tickets.
+  const checkInLimit = throttle(60, 60_000, { zh: '签到', en: 'check-ins' });
   const view = { 200: s.appointmentSchema };
 
   r.get(
@@ -58,7 +60,7 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/api/public/halls/:hallId/appointments/check-in',
     {
-      config: { ...pub, rateLimit: bookingLimit },
+      config: { ...pub, rateLimit: checkInLimit },
       schema: { tags, params: s.hallParams, body: s.checkInInput, response: { 201: s.checkInSchema } },
     },
     async (req, reply) => reply.status(201).send(await service.checkIn(ctx, req.params.hallId, req.body)),
