@@ -41,6 +41,7 @@ export const appointmentsZhCN = {
   'appt.late': '迟到',
   'appt.when': '预约时间',
   'appt.weekday': '周{w}',
+  'appt.weekdays': '日,一,二,三,四,五,六',
   'appt.today': '今天',
   'checkin.title': '预约签到',
   'checkin.byCode': '预约码',

@@ -2,8 +2,7 @@ import { Button, Empty, Skeleton } from 'antd';
 import type { BookingDays } from '../../api/appointments';
 import { useT } from '../../i18n';
 
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
-const weekdayOf = (day: string) => WEEKDAYS[new Date(`${day}T00:00:00Z`).getUTCDay()] ?? '';
+const weekdayIndex = (day: string) => new Date(`${day}T00:00:00Z`).getUTCDay();
 
 /** Days as wrapping buttons, then the chosen day's slots with the places left; works at 390 px. */
 export function SlotPicker(props: {
@@ -19,6 +18,7 @@ export function SlotPicker(props: {
   if (!props.data) return null;
   const days = props.data.days.filter((d) => d.slots.some((s) => s.open));
   const chosen = props.data.days.find((d) => d.day === props.day);
+  const weekdays = t('appt.weekdays').split(',');
   return (
     <div className="ow-appt-picker">
       <div className="ow-appt-label">{t('appt.day')}</div>
@@ -38,7 +38,7 @@ export function SlotPicker(props: {
               <span className="ow-appt-sub">
                 {i === 0 && d.day === props.data!.days[0]!.day
                   ? t('appt.today')
-                  : t('appt.weekday', { w: weekdayOf(d.day) })}
+                  : t('appt.weekday', { w: weekdays[weekdayIndex(d.day)] ?? '' })}
               </span>
             </Button>
           );
