@@ -62,9 +62,15 @@ export async function settingsOf(db: Db, hallId: string): Promise<AppointmentSet
 
 const ruleOf = (s: AppointmentSettings) => ({ limit: s.noShowLimit, withinDays: s.noShowDays, blockDays: s.blockDays });
 
+type HallNames = { hall: { name: string }; categories: { id: string; name: string }[] };
+const hallNames = async (db: Db, hallId: string): Promise<HallNames> => {
+  const [hall, categories] = await Promise.all([publicHall(db, hallId), categoriesOfHall(db, hallId)]);
+  return { hall, categories };
+};
+
 /** The view of a booking: personal numbers masked, always. */
-async function present(db: Db, a: repo.AppointmentRow): Promise<AppointmentView> {
-  const [hall, categories] = await Promise.all([publicHall(db, a.hall_id), categoriesOfHall(db, a.hall_id)]);
+async function present(db: Db, a: repo.AppointmentRow, hallOf?: HallNames): Promise<AppointmentView> {
+  const { hall, categories } = hallOf ?? (await hallNames(db, a.hall_id));
   return {
     id: a.id,
     code: a.code,
@@ -508,7 +514,8 @@ export async function listForStaff(
   // Without a day: the hall's today (the server's clock, not the desk's).
   const day = f.day ?? chinaDay(ctx.clock.now());
   const [rows, total] = await repo.listAppointments(ctx.db, { ...f, day, ...pageWindow(f) });
-  return { items: await Promise.all(rows.map((r) => present(ctx.db, r))), total };
+  const names = await hallNames(ctx.db, f.hallId);
+  return { items: await Promise.all(rows.map((r) => present(ctx.db, r, names))), total };
 }
 
 export async function appointmentTrail(ctx: AppContext, actor: Actor, id: string) {
