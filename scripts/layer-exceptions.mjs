@@ -31,6 +31,8 @@ export const tableOwners = Object.fromEntries(
     prereview: 'prereview_applications prereview_uploads prereview_events',
     archives: 'archive_categories archive_files archive_events archive_loans archive_disposals',
     equipment: 'equipment equipment_maintenance equipment_faults',
+    appointments:
+      'appointment_settings appointment_capacity appointment_slot_counts appointments appointment_events appointment_notices',
   }).flatMap(([m, tables]) => tables.split(' ').map((t) => [t, m])),
 );
 

@@ -22,6 +22,7 @@ import * as townshipReception from './2026_12_02_0020_township_reception.ts';
 import * as trainingConduct from './2026_12_03_0027_training_conduct.ts';
 import * as prereview from './2026_12_03_0024_prereview.ts';
 import * as archivesEquipment from './2026_12_03_0028_archives_equipment.ts';
+import * as appointments from './2026_12_03_0023_appointments.ts';
 
 /** Every migration, in order. Static imports keep the set explicit and bundle-friendly. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0027_training_conduct': trainingConduct,
   '2026_12_03_0024_prereview': prereview,
   '2026_12_03_0028_archives_equipment': archivesEquipment,
+  '2026_12_03_0023_appointments': appointments,
 };

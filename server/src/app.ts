@@ -23,6 +23,7 @@ import { knowledgeRoutes } from './modules/knowledge/routes.ts';
 import { orgRoutes } from './modules/org/routes.ts';
 import { queueRoutes } from './modules/queue/routes.ts';
 import { ratingRoutes } from './modules/rating/routes.ts';
+import { appointmentRoutes } from './modules/appointments/routes.ts';
 import { supervisionRoutes } from './modules/supervision/routes.ts';
 import { scanRoutes } from './modules/scans/routes.ts';
 import { escalationRoutes } from './modules/escalations/routes.ts';
@@ -103,6 +104,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   knowledgeRoutes(app, ctx);
   queueRoutes(app, ctx);
   ratingRoutes(app, ctx);
+  appointmentRoutes(app, ctx);
   supervisionRoutes(app, ctx);
   scanRoutes(app, ctx);
   escalationRoutes(app, ctx);

@@ -23,6 +23,7 @@ import { seedHistory } from './seed/history/command.ts';
 import { startAlertSweeps } from './modules/supervision/alerts.ts';
 import { startArchiveSweeps } from './modules/archives/service.ts';
 import { startTicketSweeps } from './modules/queue/ticket-sweep.ts';
+import { startAppointmentSweeps } from './modules/appointments/sweep-service.ts';
 import { startHousekeeping } from './platform/housekeeping.ts';
 import { logRedaction } from './platform/log-redaction.ts';
 import { rotatePiiKeys } from './modules/privacy/rotation.ts';
@@ -114,6 +115,7 @@ async function main(command: string | undefined): Promise<number> {
       const stopSweeps = startAlertSweeps(ctx);
       const stopTicketSweeps = startTicketSweeps(ctx);
       const stopArchiveSweeps = startArchiveSweeps(ctx);
+      const stopAppointmentSweeps = startAppointmentSweeps(ctx);
       const now = () => ctx.clock.now();
       const { checkpointSeconds } = auditSettings(process.env, ctx.config.dataDir);
       const stopCheckpoints = startAuditCheckpoints({ ...ctx, now }, ctx.auditAnchor!, auditKeys(), checkpointSeconds);
@@ -127,6 +129,7 @@ async function main(command: string | undefined): Promise<number> {
         stopSweeps();
         stopArchiveSweeps();
         stopTicketSweeps();
+        stopAppointmentSweeps();
         stopBackups();
         stopHousekeeping();
         await stopCheckpoints();

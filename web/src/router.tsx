@@ -23,6 +23,7 @@ const people = () => import('./pages/people');
 const prereview = () => import('./pages/prereview');
 const archives = () => import('./pages/archives');
 const equipment = () => import('./pages/equipment');
+const appointments = () => import('./pages/appointments');
 
 function guarded(anyOf: string[], children: RouteObject[]): RouteObject {
   return { element: <RequirePermission anyOf={anyOf} />, children };
@@ -32,6 +33,7 @@ const routes: RouteObject[] = [
   { path: '/login', lazy: async () => ({ Component: (await auth()).LoginPage }) },
   // The hall floor's own screens, without sign-in: ticket kiosk, hall display, a ticket followed by phone, the rating pad.
   { path: '/kiosk/:hallId?', lazy: async () => ({ Component: (await queue()).KioskPage }) },
+  { path: '/kiosk/:hallId/check-in', lazy: async () => ({ Component: (await appointments()).CheckInPage }) },
   { path: '/display/:hallId', lazy: async () => ({ Component: (await queue()).DisplayPage }) },
   { path: '/queue/ticket/:id', lazy: async () => ({ Component: (await queue()).TicketStatusPage }) },
   { path: '/pad/:windowId', lazy: async () => ({ Component: (await rating()).PadPage }) },
@@ -49,6 +51,12 @@ const routes: RouteObject[] = [
       { index: true, lazy: async () => ({ Component: (await prereview()).ApplicationPage }) },
       { path: 'apply/:itemId', lazy: async () => ({ Component: (await prereview()).ApplyPage }) },
     ],
+  },
+  // 网上预约: book, look up, cancel or change by code, in the public layout (phone first).
+  {
+    path: '/booking',
+    lazy: async () => ({ Component: (await guide()).PublicLayout }),
+    children: [{ index: true, lazy: async () => ({ Component: (await appointments()).BookingPage }) }],
   },
   {
     path: '/guide',
@@ -167,6 +175,10 @@ const routes: RouteObject[] = [
               { path: 'conduct', lazy: async () => ({ Component: (await people()).ConductPage }) },
               { path: 'meetings', lazy: async () => ({ Component: (await people()).MeetingsPage }) },
             ],
+          ),
+          guarded(
+            ['appointment.book', 'appointment.manage'],
+            [{ path: 'appointments', lazy: async () => ({ Component: (await appointments()).AppointmentsPage }) }],
           ),
           guarded(
             ['rating.follow_up'],

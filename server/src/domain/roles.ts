@@ -31,6 +31,10 @@ export const permissions = [
   'queue.manage',
   /** Call back bad on-site reviews (差评回访). */
   'rating.follow_up',
+  /** Book an appointment (预约) for a caller on the phone, and see and cancel the hall's bookings. */
+  'appointment.book',
+  /** Keep appointments: capacity per slot and category, grace, no-show rule; the day's bookings and no-shows. */
+  'appointment.manage',
   /** Register receptions (收件登记) and decide them: accept, one-time notice, refuse, 容缺受理, supplement, withdrawal. */
   'reception.register',
   /** Read cases of one's halls and the applicants on them (personal numbers masked). */
@@ -139,6 +143,7 @@ export const roles: readonly RoleDefinition[] = [
       'applicant.registry',
       'case.complete',
       'case.collect',
+      'appointment.book',
       'case.archive',
       'archive.read',
       'archive.borrow',
@@ -247,6 +252,8 @@ export const roles: readonly RoleDefinition[] = [
       'equipment.read',
       'equipment.report',
       'equipment.manage',
+      'appointment.book',
+      'appointment.manage',
     ],
     adminClass: null,
   },
@@ -277,6 +284,8 @@ export const roles: readonly RoleDefinition[] = [
       'archive.approve',
       'archive.dispose',
       'equipment.read',
+      'appointment.book',
+      'appointment.manage',
     ],
     adminClass: null,
   },

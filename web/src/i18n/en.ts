@@ -10,6 +10,7 @@ import { townshipEn } from './township/en';
 import { peopleEn } from './people/en';
 import { prereviewEn } from './prereview/en';
 import { archivesEn } from './archives/en';
+import { appointmentsEn } from './appointments/en';
 import { caseSupportEn } from './case-support/en';
 import { auditEn } from './audit/en';
 import { securityEn } from './security/en';
@@ -34,6 +35,7 @@ export const en: Dictionary = {
   ...peopleEn,
   ...prereviewEn,
   ...archivesEn,
+  ...appointmentsEn,
   ...caseSupportEn,
   ...auditEn,
   ...privacyEn,

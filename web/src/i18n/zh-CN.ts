@@ -10,6 +10,7 @@ import { townshipZhCN } from './township/zh-CN';
 import { peopleZhCN } from './people/zh-CN';
 import { prereviewZhCN } from './prereview/zh-CN';
 import { archivesZhCN } from './archives/zh-CN';
+import { appointmentsZhCN } from './appointments/zh-CN';
 import { caseSupportZhCN } from './case-support/zh-CN';
 import { auditZhCN } from './audit/zh-CN';
 import { securityZhCN } from './security/zh-CN';
@@ -33,6 +34,7 @@ export const zhCN = {
   ...peopleZhCN,
   ...prereviewZhCN,
   ...archivesZhCN,
+  ...appointmentsZhCN,
   ...caseSupportZhCN,
   ...auditZhCN,
   ...privacyZhCN,

@@ -1,4 +1,5 @@
 import {
+  CalendarOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
@@ -47,6 +48,8 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
   if (can('knowledge.read')) items.push({ key: '/knowledge', icon: <ReadOutlined />, label: t('menu.knowledge') });
   if (can('queue.serve')) items.push({ key: '/queue/window', icon: <SoundOutlined />, label: t('menu.queueWindow') });
   if (can('queue.manage')) items.push({ key: '/queue/setup', icon: <SettingOutlined />, label: t('menu.queueSetup') });
+  if (can('appointment.book'))
+    items.push({ key: '/appointments', icon: <CalendarOutlined />, label: t('menu.appointments') });
   if (can('rating.follow_up'))
     items.push({ key: '/rating/follow-ups', icon: <PhoneOutlined />, label: t('menu.followUps') });
   // 上报待决: window supervisors (who review) and station heads (who approve) decide escalations.
@@ -125,6 +128,7 @@ const PREFIXES = [
   '/queue/window',
   '/queue/setup',
   '/rating/follow-ups',
+  '/appointments',
   '/reception',
   '/prereviews',
   '/cases',

@@ -183,7 +183,17 @@ export interface IssueRequest {
 
 /** Issues a ticket: the next daily number of its prefix, with its place and expected wait at this moment. */
 export async function issueTicket(ctx: AppContext, actor: Actor | null, req: IssueRequest) {
-  const category = await repo.findCategory(ctx.db, req.categoryId);
+  const { id } = await ctx.db.transaction().execute((trx) => issueTicketIn(ctx, trx, actor, req));
+  await ctx.events.publish({ hallId: req.hallId, type: 'queue' });
+  return presentTicket(ctx.db, (await repo.findTicket(ctx.db, id))!, ctx.clock.now());
+}
+
+/**
+ * Issues a ticket inside the caller's transaction (an appointment's check-in writes its booking in the same one);
+ * the caller publishes the hall's 'queue' event after the commit.
+ */
+export async function issueTicketIn(ctx: AppContext, trx: Db, actor: Actor | null, req: IssueRequest) {
+  const category = await repo.findCategory(trx, req.categoryId);
   if (!category || category.hall_id !== req.hallId || category.active !== 1) {
     throw invalid('categoryId', '请选择本大厅的办理类别', 'Choose a service category of this hall');
   }
@@ -192,82 +202,79 @@ export async function issueTicket(ctx: AppContext, actor: Actor | null, req: Iss
   }
   const now = ctx.clock.now();
   const day = chinaDay(now);
-  await assertQueueOpen(ctx.db, req.hallId, day, now);
+  await assertQueueOpen(trx, req.hallId, day, now);
   const id = newId(now);
-  const floor = await loadFloor(ctx.db, req.hallId);
-  await ctx.db.transaction().execute(async (trx) => {
-    const seq = await repo.nextSeq(trx, req.hallId, day, category.prefix);
-    const me = { id, priority: req.priority, arrivedAt: now, appointmentAt: req.appointmentAt, seq };
-    const { ahead, waitMs } = await estimateFor(
-      trx,
-      floor,
-      category,
-      me,
-      await repo.waitingInHall(trx, req.hallId, day),
-      now,
-    );
-    await repo.insertTicket(trx, {
-      id,
-      hall_id: req.hallId,
-      day,
-      category_id: category.id,
-      number: ticketNumber(category.prefix, seq),
-      seq,
-      priority: req.priority,
-      weight: floor.settings.priorityWeights[req.priority],
-      appointment_at: req.appointmentAt,
-      arrived_at: now,
-      status: 'waiting',
-      window_id: null,
-      target_window_id: null,
-      walk_in: 0,
-      first_called_at: null,
-      called_at: null,
-      recall_count: 0,
-      serving_started_at: null,
-      finished_at: null,
-      served_by: null,
-      wait_ms: null,
-      service_ms: 0,
-      transfers: 0,
-      people_ahead_at_issue: ahead,
-      estimated_wait_ms: waitMs,
-      outcome_kind: null,
-      outcome_id: null,
-      issued_by: actor?.userId ?? null,
-      created_at: now,
-      updated_at: now,
-    });
-    await repo.insertEvent(trx, {
-      id: newId(now),
-      ticket_id: id,
-      hall_id: req.hallId,
-      at: now,
-      kind: 'issued',
-      window_id: null,
-      user_id: actor?.userId ?? null,
-      duration_ms: null,
-      detail: JSON.stringify({ priority: req.priority, ahead, estimatedWaitMs: waitMs }),
-    });
-    const entry = { priority: req.priority, number: ticketNumber(category.prefix, seq) };
-    await appendAudit(
-      trx,
-      actor
-        ? byActor(actor, now, 'queue.ticket.issue', 'queue_ticket', id, entry)
-        : {
-            at: now,
-            userId: null,
-            username: 'kiosk',
-            action: 'queue.ticket.issue',
-            targetType: 'queue_ticket',
-            targetId: id,
-            outcome: 'success',
-            detail: entry,
-          },
-    );
+  const floor = await loadFloor(trx, req.hallId);
+  const seq = await repo.nextSeq(trx, req.hallId, day, category.prefix);
+  const me = { id, priority: req.priority, arrivedAt: now, appointmentAt: req.appointmentAt, seq };
+  const { ahead, waitMs } = await estimateFor(
+    trx,
+    floor,
+    category,
+    me,
+    await repo.waitingInHall(trx, req.hallId, day),
+    now,
+  );
+  await repo.insertTicket(trx, {
+    id,
+    hall_id: req.hallId,
+    day,
+    category_id: category.id,
+    number: ticketNumber(category.prefix, seq),
+    seq,
+    priority: req.priority,
+    weight: floor.settings.priorityWeights[req.priority],
+    appointment_at: req.appointmentAt,
+    arrived_at: now,
+    status: 'waiting',
+    window_id: null,
+    target_window_id: null,
+    walk_in: 0,
+    first_called_at: null,
+    called_at: null,
+    recall_count: 0,
+    serving_started_at: null,
+    finished_at: null,
+    served_by: null,
+    wait_ms: null,
+    service_ms: 0,
+    transfers: 0,
+    people_ahead_at_issue: ahead,
+    estimated_wait_ms: waitMs,
+    outcome_kind: null,
+    outcome_id: null,
+    issued_by: actor?.userId ?? null,
+    created_at: now,
+    updated_at: now,
   });
-  await ctx.events.publish({ hallId: req.hallId, type: 'queue' });
-  return presentTicket(ctx.db, (await repo.findTicket(ctx.db, id))!, now);
+  await repo.insertEvent(trx, {
+    id: newId(now),
+    ticket_id: id,
+    hall_id: req.hallId,
+    at: now,
+    kind: 'issued',
+    window_id: null,
+    user_id: actor?.userId ?? null,
+    duration_ms: null,
+    detail: JSON.stringify({ priority: req.priority, ahead, estimatedWaitMs: waitMs }),
+  });
+  const entry = { priority: req.priority, number: ticketNumber(category.prefix, seq) };
+  await appendAudit(
+    trx,
+    actor
+      ? byActor(actor, now, 'queue.ticket.issue', 'queue_ticket', id, entry)
+      : {
+          at: now,
+          userId: null,
+          username: 'kiosk',
+          action: 'queue.ticket.issue',
+          targetType: 'queue_ticket',
+          targetId: id,
+          outcome: 'success',
+          detail: entry,
+        },
+  );
+  return { id, number: ticketNumber(category.prefix, seq) };
 }
 
 export async function issueStaffTicket(ctx: AppContext, actor: Actor, req: IssueRequest) {
@@ -358,3 +365,7 @@ export { queued };
 /** The rating pad follows its window through the same event stream and reads the hall's rating settings. */
 export { settingsOf } from './floor.ts';
 export { installStreamShutdown, serveEventStream } from './sse.ts';
+/** The hall's queue categories and timetables, for the appointments (slots come from the hall's opening hours). */
+export const categoriesOfHall = async (db: Db, hallId: string) =>
+  (await repo.categoriesOf(db, hallId)).map(presentCategory);
+export { timetablesOf } from './hours-service.ts';

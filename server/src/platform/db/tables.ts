@@ -13,6 +13,7 @@ import type { TownshipTables } from './tables-township.ts';
 import type { PeopleTables } from './tables-people.ts';
 import type { PrereviewTables } from './tables-prereview.ts';
 import type { ArchiveTables } from './tables-archives.ts';
+import type { AppointmentTables } from './tables-appointments.ts';
 
 /** Row types of every table. Instants are epoch milliseconds; JSON is stored as text. */
 export interface HallTable {
@@ -225,3 +226,4 @@ export interface Database extends TownshipTables {}
 export interface Database extends PeopleTables {}
 export interface Database extends PrereviewTables {}
 export interface Database extends ArchiveTables {}
+export interface Database extends AppointmentTables {}

@@ -14,6 +14,8 @@ export const piiFields = {
   staffPhone: 'users.phone',
   prereviewDoc: 'prereview_applications.doc_number',
   prereviewPhone: 'prereview_applications.phone',
+  appointmentId: 'appointments.id_number',
+  appointmentPhone: 'appointments.phone',
 } as const;
 
 export interface Protected {

@@ -36,6 +36,14 @@ const PUBLIC = new Set([
   'DELETE /api/public/prereview/{number}/files/{uploadId}',
   'GET /api/public/prereview/{number}/files/{uploadId}',
   'POST /api/public/prereview/{number}/submit',
+  // 预约: booking, lookup, cancel and change by code, the kiosk's check-in.
+  'GET /api/public/halls/{hallId}/appointments/items',
+  'GET /api/public/halls/{hallId}/appointments/days',
+  'POST /api/public/halls/{hallId}/appointments',
+  'GET /api/public/appointments/{code}',
+  'POST /api/public/appointments/{code}/cancel',
+  'POST /api/public/appointments/{code}/change',
+  'POST /api/public/halls/{hallId}/appointments/check-in',
 ]);
 
 async function apiRoutes(): Promise<{ method: string; path: string }[]> {

@@ -65,6 +65,9 @@ export function KioskPage() {
           {hallName} · {t('kiosk.title')}
         </h1>
         <Space>
+          <Button size="large" onClick={() => navigate(`/kiosk/${hallId}/check-in`)}>
+            {t('checkin.entry')}
+          </Button>
           <Typography.Text style={{ color: '#fff', fontSize: 20 }}>{t('kiosk.elderMode')}</Typography.Text>
           <Switch aria-label={t('kiosk.elderMode')} checked={elder} onChange={setElder} />
         </Space>

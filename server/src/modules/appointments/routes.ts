@@ -1,0 +1,136 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf } from '../../platform/http.ts';
+import { throttle } from '../../platform/rate-limit.ts';
+import { idParams, listOf } from '../../platform/schemas.ts';
+import * as s from './schema.ts';
+import * as service from './service.ts';
+
+export function appointmentRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['预约 appointments'];
+  const pub = { access: 'public' } as const;
+  const book = { access: 'appointment.book' } as const;
+  const manage = { access: 'appointment.manage' } as const;
+  // Bookings and code lookups are few per person; this stops a script trying codes or emptying a day's slots.
+  const bookingLimit = throttle(20, 60_000, { zh: '预约操作', en: 'booking requests' });
+  // A hall's kiosk is one address checking in everyone: the same allowance as its tickets.
+  const checkInLimit = throttle(60, 60_000, { zh: '签到', en: 'check-ins' });
+  const view = { 200: s.appointmentSchema };
+
+  r.get(
+    '/api/public/halls/:hallId/appointments/items',
+    { config: pub, schema: { tags, params: s.hallParams, response: { 200: listOf(s.bookableItemSchema) } } },
+    async (req) => service.bookableItems(ctx, req.params.hallId),
+  );
+  r.get(
+    '/api/public/halls/:hallId/appointments/days',
+    { config: pub, schema: { tags, params: s.hallParams, querystring: s.slotsQuery, response: { 200: s.daysSchema } } },
+    async (req) => service.availableDays(ctx, req.params.hallId, req.query.itemId),
+  );
+  r.post(
+    '/api/public/halls/:hallId/appointments',
+    {
+      config: { ...pub, rateLimit: bookingLimit },
+      schema: { tags, params: s.hallParams, body: s.bookingInput, response: { 201: s.appointmentSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await service.bookOnline(ctx, req.params.hallId, req.body)),
+  );
+  r.get(
+    '/api/public/appointments/:code',
+    { config: { ...pub, rateLimit: bookingLimit }, schema: { tags, params: s.codeParams, response: view } },
+    async (req) => service.lookup(ctx, req.params.code),
+  );
+  r.post(
+    '/api/public/appointments/:code/cancel',
+    { config: { ...pub, rateLimit: bookingLimit }, schema: { tags, params: s.codeParams, response: view } },
+    async (req) => service.cancelByCode(ctx, req.params.code),
+  );
+  r.post(
+    '/api/public/appointments/:code/change',
+    {
+      config: { ...pub, rateLimit: bookingLimit },
+      schema: { tags, params: s.codeParams, body: s.changeInput, response: view },
+    },
+    async (req) => service.changeByCode(ctx, req.params.code, req.body),
+  );
+  // The kiosk's check-in (预约签到).
+  r.post(
+    '/api/public/halls/:hallId/appointments/check-in',
+    {
+      config: { ...pub, rateLimit: checkInLimit },
+      schema: { tags, params: s.hallParams, body: s.checkInInput, response: { 201: s.checkInSchema } },
+    },
+    async (req, reply) => reply.status(201).send(await service.checkIn(ctx, req.params.hallId, req.body)),
+  );
+
+  r.get(
+    '/api/appointments',
+    { config: book, schema: { tags, querystring: s.listQuery, response: { 200: listOf(s.appointmentSchema) } } },
+    async (req) => service.listForStaff(ctx, actorOf(req), req.query),
+  );
+  r.post(
+    '/api/appointments',
+    { config: book, schema: { tags, body: s.staffBookingInput, response: { 201: s.appointmentSchema } } },
+    async (req, reply) => reply.status(201).send(await service.bookByPhone(ctx, actorOf(req), req.body)),
+  );
+  r.post(
+    '/api/appointments/:id/cancel',
+    { config: book, schema: { tags, params: idParams, response: view } },
+    async (req) => service.cancelByStaff(ctx, actorOf(req), req.params.id),
+  );
+  r.get(
+    '/api/appointments/:id/trail',
+    {
+      config: book,
+      schema: {
+        tags,
+        params: idParams,
+        response: {
+          200: z.object({
+            events: z.array(
+              z.object({
+                at: z.number(),
+                kind: z.string(),
+                userId: z.string().nullable(),
+                detail: z.record(z.string(), z.unknown()).nullable(),
+              }),
+            ),
+            notices: z.array(z.object({ kind: z.string(), dueAt: z.number(), handedAt: z.number().nullable() })),
+          }),
+        },
+      },
+    },
+    async (req) => service.appointmentTrail(ctx, actorOf(req), req.params.id),
+  );
+  r.get(
+    '/api/appointments/settings',
+    { config: book, schema: { tags, querystring: s.hallQuery, response: { 200: s.settingsSchema } } },
+    async (req) => service.hallSettings(ctx, actorOf(req), req.query.hallId),
+  );
+  r.put(
+    '/api/appointments/settings',
+    {
+      config: manage,
+      schema: { tags, querystring: s.hallQuery, body: s.settingsSchema, response: { 200: s.settingsSchema } },
+    },
+    async (req) => service.saveHallSettings(ctx, actorOf(req), req.query.hallId, req.body),
+  );
+  r.get(
+    '/api/appointments/capacity',
+    { config: book, schema: { tags, querystring: s.hallQuery, response: { 200: listOf(s.capacityRowSchema) } } },
+    async (req) => service.capacityList(ctx, actorOf(req), req.query.hallId),
+  );
+  r.put(
+    '/api/appointments/capacity',
+    { config: manage, schema: { tags, body: s.capacityInput, response: { 200: listOf(s.capacityRowSchema) } } },
+    async (req) => service.saveCapacity(ctx, actorOf(req), req.body),
+  );
+  r.get(
+    '/api/appointments/no-shows',
+    { config: manage, schema: { tags, querystring: s.hallQuery, response: { 200: listOf(s.noShowSchema) } } },
+    async (req) => service.noShowList(ctx, actorOf(req), req.query.hallId),
+  );
+}

@@ -1,0 +1,3 @@
+export { AppointmentsPage } from './AppointmentsPage';
+export { BookingPage } from './BookingPage';
+export { CheckInPage } from './CheckInPage';
