@@ -26,7 +26,6 @@ export const tableOwners = Object.fromEntries(
     deferrals: 'deferred_arrivals',
     scans: 'case_scans',
     privacy: 'personal_data_requests',
-    emergency: 'emergency_plans emergency_drills incidents incident_actions crowding_watch',
   }).flatMap(([m, tables]) => tables.split(' ').map((t) => [t, m])),
 );
 

@@ -69,6 +69,16 @@ export const permissions = [
   'personal.unseal',
   /** Compose custom roles from permissions, edit and retire them (the security administrator). */
   'role.manage',
+  /** Record fee payments (缴费登记) with the fiscal receipt number and ask for refunds. */
+  'fee.collect',
+  /** Approve or refuse refunds (退费审批). */
+  'fee.approve',
+  /** Read the daily fee reconciliation (收费日报) and export it. */
+  'fee.report',
+  /** Open incidents and record what was done (应急事件); read the contingency plans. */
+  'incident.record',
+  /** Keep the contingency plans and drills, close incidents with their review, set the crowding thresholds. */
+  'emergency.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -120,6 +130,9 @@ export const roles: readonly RoleDefinition[] = [
       'case.complete',
       'case.collect',
       'case.archive',
+      'fee.collect',
+      'fee.report',
+      'incident.record',
     ],
     adminClass: null,
   },
@@ -192,6 +205,11 @@ export const roles: readonly RoleDefinition[] = [
       'supervision.view',
       'personal.export',
       'personal.seal',
+      'fee.collect',
+      'fee.approve',
+      'fee.report',
+      'incident.record',
+      'emergency.manage',
     ],
     adminClass: null,
   },
@@ -215,6 +233,10 @@ export const roles: readonly RoleDefinition[] = [
       'queue.manage',
       'personal.export',
       'personal.seal',
+      'fee.approve',
+      'fee.report',
+      'incident.record',
+      'emergency.manage',
     ],
     adminClass: null,
   },
