@@ -26,6 +26,7 @@ export const tableOwners = Object.fromEntries(
     deferrals: 'deferred_arrivals',
     scans: 'case_scans',
     privacy: 'personal_data_requests',
+    emergency: 'emergency_plans emergency_drills incidents incident_actions crowding_watch',
   }).flatMap(([m, tables]) => tables.split(' ').map((t) => [t, m])),
 );
 
@@ -50,6 +51,7 @@ export const helperKinds = Object.fromEntries(
     'modules/intake/acceptance.ts',
     'modules/intake/back-entry.ts',
     'modules/intake/on-the-spot.ts',
+    'modules/emergency/crowding.ts',
     'modules/privacy/rotation.ts',
     'modules/queue/floor.ts',
     'modules/queue/sse.ts',

@@ -1,9 +1,10 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 // 应急 (R17) and 收费 (R19.13): the paper receipt of a case entered after an outage (补录), the fee ledger of a
 // case (payments and refunds, integer fen), the contingency plans with their drills, the incident log and the
 // crowding alarm's thresholds and state per hall.
 export async function up(db: Kysely<unknown>): Promise<void> {
+  await hallWideAlerts(db);
   await db.schema
     .createTable('case_back_entries')
     .addColumn('case_id', 'text', (c) => c.primaryKey().references('cases.id'))
@@ -116,4 +117,44 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'case_back_entries',
   ])
     await db.schema.dropTable(t).execute();
+}
+
+/**
+ * An alert about the hall rather than one case (客流拥挤, an incident) has no case: alerts.case_id becomes optional.
+ * PostgreSQL drops the constraint; SQLite cannot, so the table is rebuilt with the same columns and keys.
+ */
+async function hallWideAlerts(db: Kysely<unknown>): Promise<void> {
+  const pg = (await sql<{ v: string }>`select version() as v`.execute(db).catch(() => ({ rows: [] }))).rows.length > 0;
+  if (pg) {
+    await sql`alter table alerts alter column case_id drop not null`.execute(db);
+    return;
+  }
+  await db.schema
+    .createTable('alerts_next')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('hall_id', 'text', (c) => c.notNull().references('halls.id'))
+    .addColumn('recipient_id', 'text', (c) => c.notNull().references('users.id'))
+    .addColumn('target_key', 'text', (c) => c.notNull())
+    .addColumn('target_type', 'text', (c) => c.notNull())
+    .addColumn('case_id', 'text', (c) => c.references('cases.id'))
+    .addColumn('step_id', 'text')
+    .addColumn('level', 'text', (c) => c.notNull())
+    .addColumn('audience', 'text', (c) => c.notNull())
+    .addColumn('case_no', 'text')
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('deadline', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'bigint', (c) => c.notNull())
+    .addColumn('read_at', 'bigint')
+    .addUniqueConstraint('alerts_once', ['target_key', 'level', 'recipient_id'])
+    .execute();
+  await sql`insert into alerts_next (id, hall_id, recipient_id, target_key, target_type, case_id, step_id, level,
+    audience, case_no, title, deadline, created_at, read_at) select id, hall_id, recipient_id, target_key, target_type,
+    case_id, step_id, level, audience, case_no, title, deadline, created_at, read_at from alerts`.execute(db);
+  await db.schema.dropTable('alerts').execute();
+  await db.schema.alterTable('alerts_next').renameTo('alerts').execute();
+  await db.schema
+    .createIndex('alerts_recipient')
+    .on('alerts')
+    .columns(['recipient_id', 'read_at', 'created_at'])
+    .execute();
 }

@@ -31,6 +31,7 @@ import { deferralRoutes } from './modules/deferrals/routes.ts';
 import { privacyRoutes } from './modules/privacy/routes.ts';
 import { townshipRoutes } from './modules/township/routes.ts';
 import { feeRoutes } from './modules/fees/routes.ts';
+import { emergencyRoutes } from './modules/emergency/routes.ts';
 import type { AppContext } from './platform/context.ts';
 import { installAccessControl, installErrorHandler } from './platform/http.ts';
 import { installIdempotency } from './platform/idempotency.ts';
@@ -107,6 +108,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   privacyRoutes(app, ctx);
   townshipRoutes(app, ctx);
   feeRoutes(app, ctx);
+  emergencyRoutes(app, ctx);
 
   if (servesWebApp) {
     // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

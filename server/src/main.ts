@@ -22,6 +22,7 @@ import { readSystemMode } from './platform/settings.ts';
 import { seedHistory } from './seed/history/command.ts';
 import { startAlertSweeps } from './modules/supervision/alerts.ts';
 import { startTicketSweeps } from './modules/queue/ticket-sweep.ts';
+import { startCrowdingSweeps } from './modules/emergency/crowding.ts';
 import { startHousekeeping } from './platform/housekeeping.ts';
 import { logRedaction } from './platform/log-redaction.ts';
 import { rotatePiiKeys } from './modules/privacy/rotation.ts';
@@ -112,6 +113,7 @@ async function main(command: string | undefined): Promise<number> {
       const app = await buildApp(ctx);
       const stopSweeps = startAlertSweeps(ctx);
       const stopTicketSweeps = startTicketSweeps(ctx);
+      const stopCrowdingSweeps = startCrowdingSweeps(ctx);
       const now = () => ctx.clock.now();
       const { checkpointSeconds } = auditSettings(process.env, ctx.config.dataDir);
       const stopCheckpoints = startAuditCheckpoints({ ...ctx, now }, ctx.auditAnchor!, auditKeys(), checkpointSeconds);
@@ -124,6 +126,7 @@ async function main(command: string | undefined): Promise<number> {
       const stop = async () => {
         stopSweeps();
         stopTicketSweeps();
+        stopCrowdingSweeps();
         stopBackups();
         stopHousekeeping();
         await stopCheckpoints();

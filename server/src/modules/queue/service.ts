@@ -358,3 +358,10 @@ export { queued };
 /** The rating pad follows its window through the same event stream and reads the hall's rating settings. */
 export { settingsOf } from './floor.ts';
 export { installStreamShutdown, serveEventStream } from './sse.ts';
+
+/** The hall's queue right now, for the crowding alarm: tickets waiting today and the longest wait in minutes. */
+export async function waitingNow(db: Db, hallId: string, now: number) {
+  const rows = await repo.waitingInHall(db, hallId, chinaDay(now));
+  const longest = rows.reduce((m, t) => Math.max(m, now - Number(t.arrived_at)), 0);
+  return { waiting: rows.length, longestWaitMinutes: Math.floor(longest / 60_000) };
+}

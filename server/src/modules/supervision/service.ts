@@ -10,7 +10,7 @@ import * as repo from './repository.ts';
 import { calendars, watch } from './watch.ts';
 import { caseSupportBoard } from './case-support.ts';
 
-export { markAlertRead, myAlerts, sweepAlerts } from './alerts.ts';
+export { markAlertRead, myAlerts, raiseHallAlert, sweepAlerts } from './alerts.ts';
 
 const UNASSIGNED = 'unassigned';
 
