@@ -1,0 +1,54 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logIn, openBrowser } from './support/browser.ts';
+import { chooseItem, freshIdNumber, registerAtWindow } from './support/cases.ts';
+import { apiOf, screenshotOnFailure, shot } from './support/session.ts';
+
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1440, height: 900 });
+});
+afterAll(() => browser?.close());
+screenshotOnFailure(() => page, 'offline-reception');
+
+describe('离线收件: the reception screen keeps working while the server cannot be reached', () => {
+  it('queues a reception offline, shows it as pending, and sends it exactly once when back online', async () => {
+    await logIn(page, 'clerk');
+    const name = `离线${Date.now() % 100000}`;
+    await registerAtWindow(page, { idNumber: freshIdNumber(), name, phone: '13912340000' });
+    await chooseItem(page, '食品经营', /食品经营许可（新办）/);
+
+    const sent: string[] = [];
+    page.on('requestfinished', (r) => {
+      if (r.method() === 'POST' && new URL(r.url()).pathname === '/api/intake/receptions') sent.push(r.url());
+    });
+    await browser.context.setOffline(true);
+    await page.getByText('网络已断开').waitFor();
+    await page.getByRole('button', { name: /离线登记/ }).click();
+    await page.getByText('已离线保存').waitFor();
+    const pending = page.getByTestId('offline-pending');
+    await expect.poll(() => pending.innerText(), { timeout: 10_000 }).toBe('待上传 1 件');
+    await shot(page, 'offline-reception-pending');
+    expect(sent).toEqual([]);
+
+    await browser.context.setOffline(false);
+    await expect.poll(() => pending.innerText(), { timeout: 15_000 }).toBe('离线收件已全部上传');
+    await page.getByText(/已上传离线收件 1 件/).waitFor();
+    await shot(page, 'offline-reception-sent');
+
+    // The server holds the reception once, even if the page sends the queue again.
+    const api = apiOf(page);
+    const found = await api('GET', `/api/cases?q=${encodeURIComponent(name)}`);
+    expect(found.items).toHaveLength(1);
+    expect(found.items[0]).toMatchObject({ state: 'received', applicantName: name });
+    await page.reload();
+    await pending.waitFor();
+    expect(await pending.innerText()).toBe('离线收件已全部上传');
+    expect((await api('GET', `/api/cases?q=${encodeURIComponent(name)}`)).items).toHaveLength(1);
+    expect(sent).toHaveLength(1);
+  });
+});
