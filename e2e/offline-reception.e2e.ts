@@ -52,3 +52,31 @@ describe('离线收件: the reception screen keeps working while the server cann
     expect(sent).toHaveLength(1);
   });
 });
+
+describe('应急管理 and 收费管理 at 1440 px', () => {
+  it('opens an incident and records an action on the emergency page; shows the daily fee report', async () => {
+    await browser.context.clearCookies();
+    await logIn(page, 'supervisor');
+    await page.getByRole('menuitem', { name: /应急管理/ }).click();
+    await page.getByLabel('事件概况').fill('受理系统无法访问（演示）');
+    await page.getByRole('button', { name: /启动应急事件/ }).click();
+    await page.getByText('受理系统无法访问（演示）').first().waitFor();
+    await page.getByPlaceholder('处置记录').first().fill('启用纸质回执');
+    await page
+      .getByRole('button', { name: /记录处置/ })
+      .first()
+      .click();
+    await page
+      .getByText(/：启用纸质回执/)
+      .first()
+      .waitFor();
+    await shot(page, 'emergency-incidents');
+    await page.getByRole('tab', { name: '客流拥挤报警' }).click();
+    await page.getByTestId('crowding-state').waitFor();
+    await shot(page, 'emergency-crowding');
+    await page.getByRole('menuitem', { name: /收费管理/ }).click();
+    await page.getByText('收费日报').waitFor();
+    await page.getByTestId('fee-net-total').waitFor();
+    await shot(page, 'fees-daily');
+  });
+});

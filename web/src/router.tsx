@@ -19,6 +19,7 @@ const reception = () => import('./pages/reception');
 const cases = () => import('./pages/cases');
 const calendar = () => import('./pages/calendar');
 const township = () => import('./pages/township');
+const emergency = () => import('./pages/emergency');
 
 function guarded(anyOf: string[], children: RouteObject[]): RouteObject {
   return { element: <RequirePermission anyOf={anyOf} />, children };
@@ -132,6 +133,14 @@ const routes: RouteObject[] = [
           guarded(
             ['rating.follow_up'],
             [{ path: 'rating/follow-ups', lazy: async () => ({ Component: (await rating()).FollowUpsPage }) }],
+          ),
+          guarded(
+            ['incident.record'],
+            [{ path: 'emergency', lazy: async () => ({ Component: (await emergency()).EmergencyPage }) }],
+          ),
+          guarded(
+            ['fee.report', 'fee.approve'],
+            [{ path: 'fees', lazy: async () => ({ Component: (await emergency()).FeesPage }) }],
           ),
           guarded(
             ['reception.register'],

@@ -2,6 +2,11 @@ import type { emergencyZhCN } from './zh-CN';
 
 /** English texts of emergencies, offline reception, back-entry and fees (merged into en.ts). */
 export const emergencyEn: Record<keyof typeof emergencyZhCN, string> = {
+  'perm.fee.collect': 'Record payments, ask refunds',
+  'perm.fee.approve': 'Approve refunds',
+  'perm.fee.report': 'Daily fee report',
+  'perm.incident.record': 'Record incidents, read plans',
+  'perm.emergency.manage': 'Keep plans, drills and crowding thresholds',
   'menu.emergency': 'Emergencies',
   'menu.fees': 'Fees',
   'off.pending': '{n} to upload',
@@ -90,5 +95,6 @@ export const emergencyEn: Record<keyof typeof emergencyZhCN, string> = {
   'fee.scan': 'Scan',
   'fee.net': 'Net',
   'fee.case': 'Case',
+  'fee.at': 'Time',
   'fee.noRefunds': 'No refunds waiting',
 };

@@ -1,5 +1,10 @@
 /** 应急、离线收件、补录与收费界面文字（合并到 zh-CN.ts）。 */
 export const emergencyZhCN = {
+  'perm.fee.collect': '登记缴费和申请退费',
+  'perm.fee.approve': '审批退费',
+  'perm.fee.report': '查看收费日报',
+  'perm.incident.record': '记录应急事件、查看预案',
+  'perm.emergency.manage': '管理应急预案、演练和拥挤阈值',
   'menu.emergency': '应急管理',
   'menu.fees': '收费管理',
   'off.pending': '待上传 {n} 件',
@@ -87,5 +92,6 @@ export const emergencyZhCN = {
   'fee.scan': '扫码',
   'fee.net': '净收',
   'fee.case': '办件',
+  'fee.at': '时间',
   'fee.noRefunds': '暂无待审批的退费',
 };
