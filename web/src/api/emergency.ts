@@ -1,7 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PayMethod, ReportLine as DomainLine } from '../../../server/src/domain/fees/index.ts';
 import { api } from './client';
 
-export type PayMethod = 'cash' | 'card' | 'scan';
+export type { PayMethod };
+
 export interface FeeEntry {
   id: string;
   caseId: string;
@@ -32,16 +34,8 @@ export interface CaseFees {
   note: string;
   entries: FeeEntry[];
 }
-export interface ReportLine {
-  windowId: string | null;
-  windowName: string;
-  payments: number;
-  paymentsFen: number;
-  refunds: number;
-  refundsFen: number;
-  byMethodFen: Record<PayMethod, number>;
-  netFen: number;
-}
+/** A line of the daily report: the pure report's line with the window's name. */
+export type ReportLine = DomainLine & { windowName: string };
 export interface DailyReport {
   hallId: string;
   day: string;
