@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { logIn, openBrowser } from './support/browser.ts';
-import { chooseItem, freshIdNumber, registerAtWindow } from './support/cases.ts';
-import { apiOf, screenshotOnFailure, shot } from './support/session.ts';
+import { acceptedCase, chooseItem, freshIdNumber, registerAtWindow } from './support/cases.ts';
+import { apiOf, screenshotOnFailure, shot, signIn } from './support/session.ts';
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
@@ -78,5 +78,23 @@ describe('应急管理 and 收费管理 at 1440 px', () => {
     await page.getByText('收费日报').waitFor();
     await page.getByTestId('fee-net-total').waitFor();
     await shot(page, 'fees-daily');
+  });
+});
+
+describe('收费 on the case page', () => {
+  it('records a payment with the fiscal receipt number and shows nothing owed', async () => {
+    await signIn(page, 'clerk');
+    const c = await acceptedCase(page, '缴费演示', { content: (content: any) => content.feeFen > 0 });
+    await page.goto(`${new URL(page.url()).origin}/cases/${c.id}`);
+    const owed = page.getByTestId('fee-owed');
+    await owed.waitFor();
+    const due = (await owed.innerText()).replace(/[^\d.]/g, '');
+    await page.getByRole('button', { name: /登记缴费/ }).click();
+    await page.getByLabel('金额（元）').fill(due);
+    await page.getByLabel('财政电子票据号').fill('CZ2026-0000123');
+    await page.getByRole('button', { name: /^确\s*定$|^OK$/ }).click();
+    await page.getByText('已登记缴费').waitFor();
+    await expect.poll(() => owed.innerText()).toBe('0.00 元');
+    await shot(page, 'case-fees');
   });
 });
