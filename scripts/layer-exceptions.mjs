@@ -14,7 +14,7 @@ export const tableOwners = Object.fromEntries(
     calendar: 'hall_calendar_days official_years',
     applicants: 'applicants applicant_events',
     cases:
-      'cases case_steps case_events case_documents case_receptions case_pauses case_extensions case_verifications case_files case_deliveries case_archives routing_slips number_counters case_township_receptions',
+      'cases case_steps case_events case_documents case_receptions case_pauses case_extensions case_verifications case_files case_deliveries case_archives routing_slips number_counters case_township_receptions case_back_entries case_fee_entries',
     consult: 'consultations consultation_departments consultation_events consultation_notices',
     queue:
       'queue_categories queue_counters queue_hall_settings queue_opening_hours queue_ticket_events queue_tickets queue_window_sessions queue_window_settings',
@@ -33,6 +33,7 @@ export const tableOwners = Object.fromEntries(
     equipment: 'equipment equipment_maintenance equipment_faults',
     appointments:
       'appointment_settings appointment_capacity appointment_slot_counts appointments appointment_events appointment_notices',
+    emergency: 'emergency_plans emergency_drills incidents incident_actions crowding_watch',
   }).flatMap(([m, tables]) => tables.split(' ').map((t) => [t, m])),
 );
 
@@ -48,6 +49,7 @@ export const helperKinds = Object.fromEntries(
     'modules/cases/context.ts',
     'modules/cases/deadlines.ts',
     'modules/cases/export.ts',
+    'modules/cases/fees.ts',
     'modules/cases/internal-opinions.ts',
     'modules/cases/issue.ts',
     'modules/cases/process.ts',
@@ -56,7 +58,9 @@ export const helperKinds = Object.fromEntries(
     'modules/consult/handling.ts',
     'modules/consult/notice.ts',
     'modules/intake/acceptance.ts',
+    'modules/intake/back-entry.ts',
     'modules/intake/on-the-spot.ts',
+    'modules/emergency/crowding.ts',
     'modules/privacy/rotation.ts',
     'modules/queue/floor.ts',
     'modules/queue/sse.ts',

@@ -23,6 +23,7 @@ import * as trainingConduct from './2026_12_03_0027_training_conduct.ts';
 import * as prereview from './2026_12_03_0024_prereview.ts';
 import * as archivesEquipment from './2026_12_03_0028_archives_equipment.ts';
 import * as appointments from './2026_12_03_0023_appointments.ts';
+import * as emergencyFees from './2026_12_03_0029_emergency_fees.ts';
 
 /** Every migration, in order. Static imports keep the set explicit and bundle-friendly. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0024_prereview': prereview,
   '2026_12_03_0028_archives_equipment': archivesEquipment,
   '2026_12_03_0023_appointments': appointments,
+  '2026_12_03_0029_emergency_fees': emergencyFees,
 };

@@ -36,6 +36,8 @@ import { conductRoutes } from './modules/conduct/routes.ts';
 import { prereviewRoutes } from './modules/prereview/routes.ts';
 import { archiveRoutes } from './modules/archives/routes.ts';
 import { equipmentRoutes } from './modules/equipment/routes.ts';
+import { feeRoutes } from './modules/fees/routes.ts';
+import { emergencyRoutes } from './modules/emergency/routes.ts';
 import type { AppContext } from './platform/context.ts';
 import { installAccessControl, installErrorHandler } from './platform/http.ts';
 import { installIdempotency } from './platform/idempotency.ts';
@@ -117,6 +119,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   prereviewRoutes(app, ctx);
   archiveRoutes(app, ctx);
   equipmentRoutes(app, ctx);
+  feeRoutes(app, ctx);
+  emergencyRoutes(app, ctx);
 
   if (servesWebApp) {
     // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

@@ -24,6 +24,7 @@ import { startAlertSweeps } from './modules/supervision/alerts.ts';
 import { startArchiveSweeps } from './modules/archives/service.ts';
 import { startTicketSweeps } from './modules/queue/ticket-sweep.ts';
 import { startAppointmentSweeps } from './modules/appointments/sweep-service.ts';
+import { startCrowdingSweeps } from './modules/emergency/crowding.ts';
 import { startHousekeeping } from './platform/housekeeping.ts';
 import { logRedaction } from './platform/log-redaction.ts';
 import { rotatePiiKeys } from './modules/privacy/rotation.ts';
@@ -116,6 +117,7 @@ async function main(command: string | undefined): Promise<number> {
       const stopTicketSweeps = startTicketSweeps(ctx);
       const stopArchiveSweeps = startArchiveSweeps(ctx);
       const stopAppointmentSweeps = startAppointmentSweeps(ctx);
+      const stopCrowdingSweeps = startCrowdingSweeps(ctx);
       const now = () => ctx.clock.now();
       const { checkpointSeconds } = auditSettings(process.env, ctx.config.dataDir);
       const stopCheckpoints = startAuditCheckpoints({ ...ctx, now }, ctx.auditAnchor!, auditKeys(), checkpointSeconds);
@@ -130,6 +132,7 @@ async function main(command: string | undefined): Promise<number> {
         stopArchiveSweeps();
         stopTicketSweeps();
         stopAppointmentSweeps();
+        stopCrowdingSweeps();
         stopBackups();
         stopHousekeeping();
         await stopCheckpoints();

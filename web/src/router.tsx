@@ -24,6 +24,7 @@ const prereview = () => import('./pages/prereview');
 const archives = () => import('./pages/archives');
 const equipment = () => import('./pages/equipment');
 const appointments = () => import('./pages/appointments');
+const emergency = () => import('./pages/emergency');
 
 function guarded(anyOf: string[], children: RouteObject[]): RouteObject {
   return { element: <RequirePermission anyOf={anyOf} />, children };
@@ -183,6 +184,14 @@ const routes: RouteObject[] = [
           guarded(
             ['rating.follow_up'],
             [{ path: 'rating/follow-ups', lazy: async () => ({ Component: (await rating()).FollowUpsPage }) }],
+          ),
+          guarded(
+            ['incident.record'],
+            [{ path: 'emergency', lazy: async () => ({ Component: (await emergency()).EmergencyPage }) }],
+          ),
+          guarded(
+            ['fee.report', 'fee.approve'],
+            [{ path: 'fees', lazy: async () => ({ Component: (await emergency()).FeesPage }) }],
           ),
           guarded(
             ['reception.register'],

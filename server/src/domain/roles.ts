@@ -93,6 +93,16 @@ export const permissions = [
   'equipment.report',
   /** Keep the equipment register: devices, maintenance plans and records, fault repairs. */
   'equipment.manage',
+  /** Record fee payments (缴费登记) with the fiscal receipt number and ask for refunds. */
+  'fee.collect',
+  /** Approve or refuse refunds (退费审批). */
+  'fee.approve',
+  /** Read the daily fee reconciliation (收费日报) and export it. */
+  'fee.report',
+  /** Open incidents and record what was done (应急事件); read the contingency plans. */
+  'incident.record',
+  /** Keep the contingency plans and drills, close incidents with their review, set the crowding thresholds. */
+  'emergency.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -149,6 +159,9 @@ export const roles: readonly RoleDefinition[] = [
       'archive.borrow',
       'equipment.read',
       'equipment.report',
+      'fee.collect',
+      'fee.report',
+      'incident.record',
     ],
     adminClass: null,
   },
@@ -254,6 +267,11 @@ export const roles: readonly RoleDefinition[] = [
       'equipment.manage',
       'appointment.book',
       'appointment.manage',
+      'fee.collect',
+      'fee.approve',
+      'fee.report',
+      'incident.record',
+      'emergency.manage',
     ],
     adminClass: null,
   },
@@ -286,6 +304,10 @@ export const roles: readonly RoleDefinition[] = [
       'equipment.read',
       'appointment.book',
       'appointment.manage',
+      'fee.approve',
+      'fee.report',
+      'incident.record',
+      'emergency.manage',
     ],
     adminClass: null,
   },

@@ -48,6 +48,8 @@ export interface RequestOptions {
   /** Do not redirect to /login on 401 (login form, session probe). */
   noAuthRedirect?: boolean;
   signal?: AbortSignal;
+  /** Extra headers, e.g. an Idempotency-Key for a write sent again from the offline queue. */
+  headers?: Record<string, string>;
 }
 
 export function buildUrl(path: string, query?: Query): string {
@@ -77,7 +79,11 @@ async function toApiError(res: Response): Promise<ApiError> {
 }
 
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': acceptLanguage };
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': acceptLanguage,
+    ...opts.headers,
+  };
   let body: string | undefined;
   if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';

@@ -118,9 +118,9 @@ export function useOnTimeCases(q: { from: string; to: string; by: Dimension; key
 export interface AlertItem {
   id: string;
   level: Level;
-  targetType: 'case' | 'step';
+  targetType: 'case' | 'step' | 'crowding' | 'incident';
   audience: 'responsible' | 'supervisor';
-  caseId: string;
+  caseId: string | null;
   caseNo: string | null;
   stepId: string | null;
   title: string;

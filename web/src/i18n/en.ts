@@ -19,6 +19,7 @@ import { approvalsEn } from './approvals/en';
 import { screensEn } from './screens/en';
 import { rolesEn } from './roles/en';
 import type { Dictionary } from './zh-CN';
+import { emergencyEn } from './emergency/en';
 
 /** English (secondary). Must carry every key of zh-CN.ts — the type enforces it. */
 export const en: Dictionary = {
@@ -36,6 +37,7 @@ export const en: Dictionary = {
   ...prereviewEn,
   ...archivesEn,
   ...appointmentsEn,
+  ...emergencyEn,
   ...caseSupportEn,
   ...auditEn,
   ...privacyEn,

@@ -18,6 +18,7 @@ import { privacyZhCN } from './privacy/zh-CN';
 import { approvalsZhCN } from './approvals/zh-CN';
 import { screensZhCN } from './screens/zh-CN';
 import { rolesZhCN } from './roles/zh-CN';
+import { emergencyZhCN } from './emergency/zh-CN';
 
 /** 简体中文（主语言）。键名按界面区域分组；en.ts 必须提供同样的键。 */
 export const zhCN = {
@@ -35,6 +36,7 @@ export const zhCN = {
   ...prereviewZhCN,
   ...archivesZhCN,
   ...appointmentsZhCN,
+  ...emergencyZhCN,
   ...caseSupportZhCN,
   ...auditZhCN,
   ...privacyZhCN,

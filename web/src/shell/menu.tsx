@@ -59,6 +59,9 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
   // 专家意见待办: any colleague may be named as an internal expert on a case.
   if (can('case.read'))
     items.push({ key: '/my-expert-requests', icon: <SolutionOutlined />, label: t('menu.myExpertRequests') });
+  if (can('incident.record')) items.push({ key: '/emergency', icon: <AlertOutlined />, label: t('menu.emergency') });
+  if (can('fee.report') || can('fee.approve'))
+    items.push({ key: '/fees', icon: <ProfileOutlined />, label: t('menu.fees') });
   if (can('supervision.view')) {
     items.push({
       key: 'supervision',
@@ -142,6 +145,8 @@ const PREFIXES = [
   '/training',
   '/conduct',
   '/meetings',
+  '/emergency',
+  '/fees',
 ];
 
 /** Menu key for a pathname (e.g. /catalog/abc → /catalog) and the submenu that holds it. */

@@ -25,6 +25,7 @@ import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { pausesFrom, stepDeadlineColumns } from './clock.ts';
 import { pinnedItem } from './context.ts';
+import { assertFeePaid } from './fees.ts';
 import * as records from './records-repository.ts';
 import * as repo from './repository.ts';
 import { recordEvent, statusOf } from './trail.ts';
@@ -83,7 +84,11 @@ export interface ProcessMove {
  */
 export async function processMove(trx: Db, actor: Actor, c: repo.CaseRow, now: number, m: ProcessMove) {
   const before = await repo.stepsOf(trx, c.id);
-  const level = m.approvalLevel ?? (await pinnedItem(trx, c)).content.approvalLevel;
+  const pinned = m.approvalLevel && m.action !== 'complete' ? null : await pinnedItem(trx, c);
+  const level = m.approvalLevel ?? pinned!.content.approvalLevel;
+  // 先缴费后办结: a successful completion waits for the fee when the item says payment comes first.
+  if (m.action === 'complete' && (m.payload as { outcome?: string } | undefined)?.outcome !== 'failure')
+    await assertFeePaid(trx, c.id, pinned!.content);
   const r = caseMove({
     status: statusOf(c),
     steps: before.map((s) => toCaseStep(s, level)),

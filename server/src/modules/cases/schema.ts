@@ -45,6 +45,11 @@ const materialState = z.object({
 
 export const caseDetailSchema = caseSummarySchema.extend({
   itemVersion: z.number(),
+  /** 补录: entered after an outage from its paper receipt, with the real reception and acceptance times. */
+  backEntry: z
+    .object({ paperReceiptNo: z.string(), enteredAt: z.number(), enteredBy: z.string() })
+    .nullable()
+    .optional(),
   applicant: applicantSchema,
   agent: applicantSchema.nullable(),
   attorneyChecked: z.boolean(),

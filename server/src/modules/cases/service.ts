@@ -14,6 +14,7 @@ import { type CaseContext, caseContext, formLabels, loadCase } from './context.t
 import { type DocumentKind, documentKindLabels, stateLabel, type Urgency, urgencyLabels } from './presenter.ts';
 import { withInternalOpinionsFor } from './internal-opinions.ts';
 import * as repo from './repository.ts';
+import { findBackEntry } from './fee-repository.ts';
 import type { CaseDetail } from './schema.ts';
 import { optionsFor, toCaseStep } from './process.ts';
 import { moveCase } from './trail.ts';
@@ -48,11 +49,12 @@ export async function presentDetail(
   cc?: CaseContext,
 ): Promise<CaseDetail> {
   const x = cc ?? (await caseContext(ctx.db, c));
-  const [steps, slips, docs, events] = await Promise.all([
+  const [steps, slips, docs, events, back] = await Promise.all([
     repo.stepsOf(ctx.db, c.id),
     repo.slipsOf(ctx.db, c.id),
     repo.documentsOf(ctx.db, [c.id]),
     repo.eventsOf(ctx.db, [c.id]),
+    findBackEntry(ctx.db, c.id),
   ]);
   const marks = new Map(x.marks.map((m) => [m.key, m]));
   // Department names come with the case: whoever may open it may not read the hall's department list.
@@ -67,6 +69,9 @@ export async function presentDetail(
     ...presentSummary(c, x.applicant.name, caseLight(calendar, today, c)),
     ...(await afterAcceptance(ctx.db, c)),
     itemVersion: c.item_version,
+    backEntry: back
+      ? { paperReceiptNo: back.paper_receipt_no, enteredAt: Number(back.entered_at), enteredBy: back.entered_by_name }
+      : null,
     applicant: presentApplicant(x.applicant),
     agent: x.agent ? presentApplicant(x.agent) : null,
     attorneyChecked: c.attorney_checked === 1,
@@ -220,6 +225,8 @@ export { handOverAtAcceptance, type ProcessMove, processMove, stepsAtAcceptance 
 export { presentDelivery, presentFile } from './records-presenter.ts';
 export * from './records-repository.ts';
 export * from './township-repository.ts';
+export * from './fee-repository.ts';
+export { ledgerEntry } from './fees.ts';
 export { publicProgress } from './progress.ts';
 export {
   type CaseRow,

@@ -60,6 +60,13 @@ export const itemContentSchema = z.object({
   warningDays: z.number().int().min(0).max(30).default(1),
   feeFen: z.number().int().min(0).max(100_000_000).default(0),
   feeNote: text(300).default(''),
+  /** 收费项目: the fee items and amounts (integer fen); unset means the single feeFen (办理费). */
+  feeItems: z
+    .array(z.object({ name: text(60).min(1), amountFen: z.number().int().min(1).max(100_000_000) }))
+    .max(20)
+    .optional(),
+  /** 先缴费后办结: the case may be completed only once its fee is paid. Unset means no. */
+  payBeforeCompletion: z.boolean().optional(),
   approvalLevel: z.enum(approvalLevels),
   materials: z.array(materialSchema).min(1).max(60),
   steps: z.array(stepSchema).min(1).max(30),

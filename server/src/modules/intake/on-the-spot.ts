@@ -7,11 +7,11 @@ import { checkMaterials } from '../../domain/intake/checklist.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
-import { type CaseContext, checklistOf, loadCase, presentDetail, type CaseRow } from '../cases/service.ts';
+import { checklistOf, loadCase, presentDetail, type CaseRow } from '../cases/service.ts';
 import { findHall } from '../org/service.ts';
 import { acceptInTransaction, deadlineIfAcceptedNow } from './acceptance.ts';
 import type { ReceptionInput } from './schema.ts';
-import { checkReception, incomplete, insertReceived } from './service.ts';
+import { checkReception, incomplete, insertReceived, receptionContext } from './service.ts';
 
 /** `also` writes what a caller keeps beside the accepted case (乡镇收件) in the same transaction. */
 export async function acceptAtWindow(
@@ -28,17 +28,7 @@ export async function acceptAtWindow(
   const when = await deadlineIfAcceptedNow(ctx, { hall_id: hall.id, promised_days: r.content.promisedDays });
   const now = ctx.clock.now();
   const id = newId(now);
-  const x: CaseContext = {
-    item: r.item,
-    content: r.content,
-    hall,
-    applicant: r.applicant,
-    agent: r.agent,
-    window: r.window ?? null,
-    round: 1,
-    marks: input.materials,
-    check,
-  };
+  const x = receptionContext(r, hall, input, check);
   await ctx.db.transaction().execute(async (trx) => {
     const row = await insertReceived(trx, actor, r, input, id, now);
     await acceptInTransaction(ctx, trx, actor, row, x, { now, ...when }, null);

@@ -5,6 +5,7 @@ import { actorOf } from '../../platform/http.ts';
 import { idParams } from '../../platform/schemas.ts';
 import { caseDetailSchema } from '../cases/schema.ts';
 import { acceptAtWindow } from './on-the-spot.ts';
+import { backEnter } from './back-entry.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
 
@@ -23,6 +24,11 @@ export function intakeRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/intake/acceptances',
     { config: { access }, schema: { tags, body: s.receptionInput, response: { 201: caseDetailSchema } } },
     async (req, reply) => reply.status(201).send(await acceptAtWindow(ctx, actorOf(req), req.body)),
+  );
+  r.post(
+    '/api/intake/back-entries',
+    { config: { access }, schema: { tags, body: s.backEntryInput, response: { 201: caseDetailSchema } } },
+    async (req, reply) => reply.status(201).send(await backEnter(ctx, actorOf(req), req.body)),
   );
   r.post(
     '/api/cases/:id/accept',

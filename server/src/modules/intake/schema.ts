@@ -62,3 +62,13 @@ export const supplementInput = z.object({
   /** Accept at once when the checklist is now complete (default), or leave the clerk to decide. */
   accept: z.boolean().default(true),
 });
+
+/** 补录 (R17.2): a reception taken on paper during an outage, entered afterwards with its real times. */
+export const backEntryInput = receptionInput.extend({
+  /** When the applicant was received and when the case was accepted at the window (epoch ms). */
+  receivedAt: z.number().int().min(0),
+  acceptedAt: z.number().int().min(0),
+  /** The handwritten number of the paper receipt the applicant holds. */
+  paperReceiptNo: z.string().trim().min(1, '请填写纸质回执编号').max(40),
+});
+export type BackEntryInput = z.infer<typeof backEntryInput>;

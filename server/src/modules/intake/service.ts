@@ -76,6 +76,24 @@ export async function checkReception(ctx: AppContext, actor: Actor, input: Recep
 }
 export type CheckedReception = Awaited<ReturnType<typeof checkReception>>;
 
+/** The case context of a reception accepted in the same step (当场受理, 补录): what was just checked, not read back. */
+export const receptionContext = (
+  r: CheckedReception,
+  hall: cases.CaseContext['hall'],
+  input: ReceptionInput,
+  check: cases.CaseContext['check'],
+): cases.CaseContext => ({
+  item: r.item,
+  content: r.content,
+  hall,
+  applicant: r.applicant,
+  agent: r.agent,
+  window: r.window ?? null,
+  round: 1,
+  marks: input.materials,
+  check,
+});
+
 /** Writes the received case, its first reception round and its trail event; the caller audits. */
 export async function insertReceived(
   trx: Db,

@@ -369,3 +369,10 @@ export { installStreamShutdown, serveEventStream } from './sse.ts';
 export const categoriesOfHall = async (db: Db, hallId: string) =>
   (await repo.categoriesOf(db, hallId)).map(presentCategory);
 export { timetablesOf } from './hours-service.ts';
+
+/** The hall's queue right now, for the crowding alarm: tickets waiting today and the longest wait in minutes. */
+export async function waitingNow(db: Db, hallId: string, now: number) {
+  const rows = await repo.waitingInHall(db, hallId, chinaDay(now));
+  const longest = rows.reduce((m, t) => Math.max(m, now - Number(t.arrived_at)), 0);
+  return { waiting: rows.length, longestWaitMinutes: Math.floor(longest / 60_000) };
+}

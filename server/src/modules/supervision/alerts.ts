@@ -6,6 +6,7 @@ import { DEFAULT_STUCK_DAYS, recipientsOf } from '../../domain/supervision/index
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { runPeriodically } from '../../platform/periodic.ts';
+import type { Db } from '../../platform/db/database.ts';
 import type { AlertTable } from '../../platform/db/tables-supervision.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -77,7 +78,7 @@ export function startAlertSweeps(ctx: AppContext, intervalMs = SWEEP_INTERVAL_MS
 const present = (a: AlertTable) => ({
   id: a.id,
   level: a.level as 'yellow' | 'red',
-  targetType: a.target_type as 'case' | 'step',
+  targetType: a.target_type as 'case' | 'step' | 'crowding' | 'incident',
   audience: a.audience as 'responsible' | 'supervisor',
   caseId: a.case_id,
   caseNo: a.case_no,
@@ -107,4 +108,43 @@ export async function markAlertRead(ctx: AppContext, actor: Actor, id: string) {
     await appendAudit(trx, byActor(actor, now, 'alert.read', 'alert', id));
   });
   return present({ ...a, read_at: now });
+}
+
+/**
+ * An alert about the hall itself (客流拥挤, an incident) to its supervisors and station heads, once per target key:
+ * the unique key (target, level, recipient) keeps a repeated call from alerting twice. Returns how many were added.
+ */
+export async function raiseHallAlert(
+  db: Db,
+  a: {
+    hallId: string;
+    targetKey: string;
+    targetType: 'crowding' | 'incident';
+    title: string;
+    day: string;
+    now: number;
+  },
+): Promise<number> {
+  const ids = new Set<string>();
+  for (const role of ['supervisor', 'station_head'])
+    for (const r of await repo.hallUsersWithRole(db, a.hallId, role)) ids.add(r.user_id);
+  return repo.insertAlerts(
+    db,
+    [...ids].map((userId) => ({
+      id: newId(a.now),
+      hall_id: a.hallId,
+      recipient_id: userId,
+      target_key: a.targetKey,
+      target_type: a.targetType,
+      case_id: null,
+      step_id: null,
+      level: 'red',
+      audience: 'supervisor',
+      case_no: null,
+      title: a.title,
+      deadline: a.day,
+      created_at: a.now,
+      read_at: null,
+    })),
+  );
 }

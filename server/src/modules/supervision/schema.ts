@@ -115,9 +115,9 @@ export const onTimeCasesSchema = z.object({
 export const alertSchema = z.object({
   id: z.string(),
   level,
-  targetType: z.enum(['case', 'step']),
+  targetType: z.enum(['case', 'step', 'crowding', 'incident']),
   audience: z.enum(['responsible', 'supervisor']),
-  caseId: z.string(),
+  caseId: z.string().nullable(),
   caseNo: z.string().nullable(),
   stepId: z.string().nullable(),
   title: z.string(),

@@ -7,9 +7,9 @@ export interface AlertTable {
   recipient_id: string;
   /** 'case:<id>' | 'step:<id>' — unique with level and recipient. */
   target_key: string;
-  /** 'case' | 'step' */
+  /** 'case' | 'step' | 'crowding' | 'incident' (the last two about the hall, without a case) */
   target_type: string;
-  case_id: string;
+  case_id: string | null;
   step_id: string | null;
   /** 'yellow' | 'red' */
   level: string;

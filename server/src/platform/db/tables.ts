@@ -14,6 +14,7 @@ import type { PeopleTables } from './tables-people.ts';
 import type { PrereviewTables } from './tables-prereview.ts';
 import type { ArchiveTables } from './tables-archives.ts';
 import type { AppointmentTables } from './tables-appointments.ts';
+import type { EmergencyTables } from './tables-emergency.ts';
 
 /** Row types of every table. Instants are epoch milliseconds; JSON is stored as text. */
 export interface HallTable {
@@ -227,3 +228,4 @@ export interface Database extends PeopleTables {}
 export interface Database extends PrereviewTables {}
 export interface Database extends ArchiveTables {}
 export interface Database extends AppointmentTables {}
+export interface Database extends EmergencyTables {}

@@ -13,6 +13,7 @@ import { formatTime } from '../../components/format';
 import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
+import { FeesPanel } from '../emergency/FeesPanel';
 import { ScansPanel } from '../scans/ScansPanel';
 import { openApiPath, specFor } from './actions';
 import { ActionModal } from './ActionModal';
@@ -84,6 +85,7 @@ export function CaseDetailPage() {
       </Typography.Title>
       <MaterialsRecord materials={c.materials} />
       <ScansPanel caseId={c.id} />
+      <FeesPanel caseId={c.id} />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('cs.steps')}
       </Typography.Title>

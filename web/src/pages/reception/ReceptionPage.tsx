@@ -1,4 +1,18 @@
-import { Alert, Card, Checkbox, Col, Form, Radio, Row as AntRow, Select, Space, Tabs, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Col,
+  Form,
+  Radio,
+  Row as AntRow,
+  Select,
+  Space,
+  Tabs,
+  Typography,
+} from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMe } from '../../api/auth';
@@ -15,6 +29,8 @@ import { ScansPanel } from '../scans/ScansPanel';
 import { ApplicantPicker } from './ApplicantPicker';
 import { incompleteRow, type Row, rowsFor, shortfallsOf } from './checklist';
 import { MaterialsChecklist } from './MaterialsChecklist';
+import { BackEntryModal, OfflineBar } from './OfflineBar';
+import { enqueueReception, useOfflineQueue } from './offlineQueue';
 import { OutcomeBar } from './OutcomeBar';
 import { type Outcome, OutcomeModals } from './OutcomeModals';
 import { ResultPanel } from './ResultPanel';
@@ -69,6 +85,9 @@ function ReceiveForm() {
   const [done, setDone] = useState<CaseDetail | null>(null);
   const [modal, setModal] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState<Outcome | null>(null);
+  const [backEntry, setBackEntry] = useState(false);
+  const { online } = useOfflineQueue();
+  const { message } = App.useApp();
 
   useEffect(() => {
     if (!hallId && me?.halls[0]) setHallId(me.halls[0].id);
@@ -167,9 +186,26 @@ function ReceiveForm() {
       </>
     );
 
+  /** Offline: the reception is kept in the browser and sent when the server is back (待上传). */
+  const queueOffline = async () => {
+    await enqueueReception(receptionInput());
+    message.success(t('off.saved'));
+    reset();
+  };
+
   return (
     // biome-ignore lint/a11y/noStaticElementInteractions: Enter-moves-on is delegated from the fields inside, not an interaction of the container
     <div onKeyDown={onKeyDown} className="rc-form">
+      <OfflineBar hallId={hallId} onBackEntry={() => setBackEntry(true)} />
+      <BackEntryModal
+        open={backEntry}
+        input={() => (base ? receptionInput() : null)}
+        onClose={() => setBackEntry(false)}
+        onDone={(d) => {
+          setBackEntry(false);
+          setDone(d);
+        }}
+      />
       <Form layout="vertical" component="div">
         <AntRow gutter={16}>
           {(me?.halls.length ?? 0) > 1 && (
@@ -284,7 +320,13 @@ function ReceiveForm() {
       )}
       {urgency === 'urgent' && <Alert type="error" showIcon style={{ marginTop: 8 }} title={t('rc.urgentNote')} />}
       <div className="rc-bar">
-        <OutcomeBar enabled={enabled} why={why} busy={busy} onPick={pick} />
+        {online ? (
+          <OutcomeBar enabled={enabled} why={why} busy={busy} onPick={pick} />
+        ) : (
+          <Button type="primary" size="large" disabled={!base || !!created} onClick={() => void queueOffline()}>
+            {t('off.register')}
+          </Button>
+        )}
       </div>
       <OutcomeModals
         open={modal}

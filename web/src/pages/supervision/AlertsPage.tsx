@@ -7,12 +7,14 @@ import { useT } from '../../i18n';
 export function useAlertText() {
   const t = useT();
   return (a: AlertItem) =>
-    t(a.targetType === 'case' ? 'alerts.case' : 'alerts.step', {
-      title: a.title,
-      caseNo: a.caseNo ?? '',
-      level: t(a.level === 'red' ? 'sup.level.red' : 'sup.level.yellow'),
-      deadline: a.deadline,
-    }) + (a.audience === 'supervisor' ? t('alerts.asSupervisor') : '');
+    a.targetType === 'crowding' || a.targetType === 'incident'
+      ? a.title
+      : t(a.targetType === 'case' ? 'alerts.case' : 'alerts.step', {
+          title: a.title,
+          caseNo: a.caseNo ?? '',
+          level: t(a.level === 'red' ? 'sup.level.red' : 'sup.level.yellow'),
+          deadline: a.deadline,
+        }) + (a.audience === 'supervisor' ? t('alerts.asSupervisor') : '');
 }
 
 /** 站内提醒: the signed-in person's alerts, unread first. */
@@ -45,7 +47,10 @@ export function AlertsPage() {
                 <Tag color={a.level === 'red' ? 'red' : 'gold'}>{t(a.level === 'red' ? 'sup.red' : 'sup.yellow')}</Tag>
               }
               title={
-                <Link to={`/cases/${a.caseId}`} style={{ fontWeight: a.readAt === null ? 600 : 400 }}>
+                <Link
+                  to={a.caseId ? `/cases/${a.caseId}` : '/emergency'}
+                  style={{ fontWeight: a.readAt === null ? 600 : 400 }}
+                >
                   {text(a)}
                 </Link>
               }

@@ -1,0 +1,3 @@
+export { EmergencyPage } from './EmergencyPage';
+export { FeesPage } from './FeesPage';
+export { FeesPanel } from './FeesPanel';
