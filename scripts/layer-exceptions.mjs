@@ -26,6 +26,7 @@ export const tableOwners = Object.fromEntries(
     deferrals: 'deferred_arrivals',
     scans: 'case_scans',
     privacy: 'personal_data_requests',
+    staff: 'staff_profiles staff_ab_pairs staff_roster staff_attendance staff_leaves',
   }).flatMap(([m, tables]) => tables.split(' ').map((t) => [t, m])),
 );
 

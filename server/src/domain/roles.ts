@@ -29,6 +29,12 @@ export const permissions = [
   'queue.serve',
   /** Keep the hall floor: queue categories, priority weights, window opening hours, rating pads. */
   'queue.manage',
+  /** Own attendance, leave requests, confirming as someone's B person, one's roster and AB pairs (窗口人员). */
+  'staff.self',
+  /** Keep staff files, AB pairs and rosters; read attendance sheets and who is uncovered (窗口主管、站长). */
+  'staff.manage',
+  /** Approve leave at one's authority level: the supervisor up to 3 working days, the station head any. */
+  'staff.leave.approve',
   /** Call back bad on-site reviews (差评回访). */
   'rating.follow_up',
   /** Register receptions (收件登记) and decide them: accept, one-time notice, refuse, 容缺受理, supplement, withdrawal. */
@@ -110,6 +116,7 @@ export const roles: readonly RoleDefinition[] = [
     nameEn: 'Window clerk',
     permissions: [
       ...staff,
+      'staff.self',
       'consult.register',
       'consult.handle',
       'knowledge.read',
@@ -127,28 +134,44 @@ export const roles: readonly RoleDefinition[] = [
     code: 'reviewer',
     name: '审核员',
     nameEn: 'Reviewer',
-    permissions: [...staff, 'consult.handle', 'knowledge.read', 'case.read', 'case.process', 'case.review'],
+    permissions: [
+      ...staff,
+      'staff.self',
+      'consult.handle',
+      'knowledge.read',
+      'case.read',
+      'case.process',
+      'case.review',
+    ],
     adminClass: null,
   },
   {
     code: 'router',
     name: '流转专员',
     nameEn: 'Router',
-    permissions: [...staff, 'knowledge.read', 'case.read', 'case.route'],
+    permissions: [...staff, 'staff.self', 'knowledge.read', 'case.read', 'case.route'],
     adminClass: null,
   },
   {
     code: 'handler',
     name: '后台办理员',
     nameEn: 'Back-office handler',
-    permissions: [...staff, 'consult.handle', 'knowledge.read', 'case.read', 'case.process', 'case.complete'],
+    permissions: [
+      ...staff,
+      'staff.self',
+      'consult.handle',
+      'knowledge.read',
+      'case.read',
+      'case.process',
+      'case.complete',
+    ],
     adminClass: null,
   },
   {
     code: 'approver',
     name: '审批人',
     nameEn: 'Approver',
-    permissions: [...staff, 'knowledge.read', 'case.read', 'case.approve'],
+    permissions: [...staff, 'staff.self', 'knowledge.read', 'case.read', 'case.approve'],
     adminClass: null,
   },
   {
@@ -157,6 +180,7 @@ export const roles: readonly RoleDefinition[] = [
     nameEn: 'Feedback officer',
     permissions: [
       ...staff,
+      'staff.self',
       'consult.register',
       'consult.handle',
       'knowledge.read',
@@ -172,6 +196,9 @@ export const roles: readonly RoleDefinition[] = [
     nameEn: 'Window supervisor',
     permissions: [
       ...staff,
+      'staff.self',
+      'staff.manage',
+      'staff.leave.approve',
       'consult.register',
       'consult.handle',
       'knowledge.read',
@@ -201,6 +228,9 @@ export const roles: readonly RoleDefinition[] = [
     nameEn: 'Station head',
     permissions: [
       ...staff,
+      'staff.self',
+      'staff.manage',
+      'staff.leave.approve',
       'catalog.manage',
       'consult.register',
       'consult.handle',
@@ -222,7 +252,7 @@ export const roles: readonly RoleDefinition[] = [
     code: 'inspector',
     name: '监督员',
     nameEn: 'Inspector',
-    permissions: [...staff, 'knowledge.read', 'case.read', 'supervision.view'],
+    permissions: [...staff, 'staff.self', 'knowledge.read', 'case.read', 'supervision.view'],
     adminClass: null,
   },
   {

@@ -8,6 +8,7 @@ import { appendAudit, byActor } from '../../platform/audit.ts';
 import { hashPassword } from '../../platform/auth/passwords.ts';
 import { destroyUserSessions } from '../../platform/auth/sessions.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
+import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
@@ -303,3 +304,14 @@ export {
   spendRecoveryCode,
   unusedRecoveryCodes,
 } from './security-repository.ts';
+
+/** The active staff of some halls with their posts, halls and departments (the staff files and rosters read them). */
+export async function hallStaff(db: Db, hallIds: string[]) {
+  const { rows } = await repo.listUsers(db, { hallIds, limit: 2000, offset: 0 });
+  return (
+    await repo.withLinks(
+      db,
+      rows.filter((r) => r.status === 'active'),
+    )
+  ).filter((u) => !holdsAdminRole(u.roles));
+}

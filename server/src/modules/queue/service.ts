@@ -358,3 +358,6 @@ export { queued };
 /** The rating pad follows its window through the same event stream and reads the hall's rating settings. */
 export { settingsOf } from './floor.ts';
 export { installStreamShutdown, serveEventStream } from './sse.ts';
+/** The staff module reads the timetables (attendance, cover) and pauses a window while its person is away (暂离). */
+export { timetablesOf } from './hours-service.ts';
+export { pauseWindow, resumeWindow } from './window-service.ts';
