@@ -13,6 +13,7 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoAccounts } from './demo-accounts.t
 import { demoHalls } from './demo-hall.ts';
 import { seedDemoKnowledge } from './demo-knowledge.ts';
 import { seedDemoQueue } from './demo-queue.ts';
+import { seedDemoStaff } from './demo-staff.ts';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [hall, user] = await Promise.all([
@@ -212,6 +213,7 @@ export async function seedDemoHall(
     }
     await seedDemoQueue(trx, now);
     await seedDemoKnowledge(trx, now);
+    await seedDemoStaff(trx, now);
     await appendAudit(trx, {
       at: now,
       userId: null,

@@ -132,3 +132,12 @@ export const leaveKindLabels: Record<LeaveKind, string> = {
   trip: '出差',
   training: '培训',
 };
+
+/** The hours a roster and attendance use when the hall has set none: 09:00–12:00 and 13:30–17:00, Monday to Friday. */
+export const DEFAULT_STAFF_HOURS: WeeklyHours = [1, 2, 3, 4, 5].map((weekday) => ({
+  weekday,
+  sessions: [
+    { from: '09:00', to: '12:00' },
+    { from: '13:30', to: '17:00' },
+  ],
+}));

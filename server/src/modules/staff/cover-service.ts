@@ -10,11 +10,12 @@ import {
   type Cover,
   coverFor,
   coveredBy,
+  DEFAULT_STAFF_HOURS,
   sessionSpan,
 } from '../../domain/staff/index.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { displayNamesOf } from '../accounts/service.ts';
+import { displayNamesOf, hallStaff } from '../accounts/service.ts';
 import { timetablesOf } from '../queue/service.ts';
 import * as repo from './repository.ts';
 
@@ -50,7 +51,7 @@ export async function absencesOf(db: Db, people: readonly string[], now: number)
   if (roster.length) {
     const tables = await timetablesOf(db, [...new Set(roster.map((r) => r.hall_id))]);
     for (const r of roster) {
-      const week = tables.get(r.hall_id)?.hall;
+      const week = tables.get(r.hall_id)?.hall ?? DEFAULT_STAFF_HOURS;
       const span = week ? sessionSpan(week, day, r.session as 'am' | 'pm') : undefined;
       if (!span) continue;
       rosteredFrom.set(r.user_id, Math.min(rosteredFrom.get(r.user_id) ?? span.from, span.from));
@@ -135,4 +136,12 @@ export async function uncoveredNow(db: Db, hallIds: readonly string[], now: numb
     if (a.cover.kind === 'uncovered')
       out.push({ hallId: hallOf.get(id)!, userId: id, reason: a.cover.reason, bId: a.cover.bId });
   return out;
+}
+
+/** The departments of the people `bId` acts for now (B may open their department inbox). */
+export async function coveredDepartments(db: Db, bId: string, now: number): Promise<string[]> {
+  const as = await coveredNow(db, bId, now);
+  if (!as.length) return [];
+  const halls = [...new Set((await repo.pairsOfPeople(db, as)).map((p) => p.hall_id))];
+  return [...new Set((await hallStaff(db, halls)).filter((u) => as.includes(u.id)).flatMap((u) => u.departmentIds))];
 }

@@ -5,6 +5,7 @@
 import { addDays, dayOfWeek } from '../../domain/calendar/days.ts';
 import type { WeeklyHours } from '../../domain/queue/hours.ts';
 import {
+  DEFAULT_STAFF_HOURS,
   type LeaveKind,
   leaveApprover,
   leaveKindLabels,
@@ -26,7 +27,7 @@ import { absencesOf, actingFor, coveredNow, uncoveredNow } from './cover-service
 import * as repo from './repository.ts';
 import type { ClockInput, LeaveInput, PairInput, ProfileInput, RosterInput } from './schema.ts';
 
-export { actingFor, coveredNow, uncoveredNow } from './cover-service.ts';
+export { actingFor, coveredDepartments, coveredNow, uncoveredNow } from './cover-service.ts';
 
 const reasonLabel: Record<string, string> = { leave: '请假', away: '暂离', not_clocked_in: '未签到' };
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -202,7 +203,7 @@ function checkWeek(week: string, field: string) {
 }
 
 async function hallWeek(ctx: AppContext, hallId: string): Promise<WeeklyHours> {
-  return (await timetablesOf(ctx.db, [hallId])).get(hallId)?.hall ?? [];
+  return (await timetablesOf(ctx.db, [hallId])).get(hallId)?.hall ?? DEFAULT_STAFF_HOURS;
 }
 
 export async function roster(ctx: AppContext, actor: Actor, hallId: string, week: string) {
