@@ -19,6 +19,7 @@ const reception = () => import('./pages/reception');
 const cases = () => import('./pages/cases');
 const calendar = () => import('./pages/calendar');
 const township = () => import('./pages/township');
+const staff = () => import('./pages/staff');
 
 function guarded(anyOf: string[], children: RouteObject[]): RouteObject {
   return { element: <RequirePermission anyOf={anyOf} />, children };
@@ -138,6 +139,7 @@ const routes: RouteObject[] = [
             [
               { path: 'reception', lazy: async () => ({ Component: (await reception()).ReceptionPage }) },
               { path: 'township', lazy: async () => ({ Component: (await township()).TownshipPage }) },
+              { path: 'staff', lazy: async () => ({ Component: (await staff()).StaffPage }) },
             ],
           ),
           guarded(

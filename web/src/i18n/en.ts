@@ -15,6 +15,7 @@ import { approvalsEn } from './approvals/en';
 import { screensEn } from './screens/en';
 import { rolesEn } from './roles/en';
 import type { Dictionary } from './zh-CN';
+import { staffEn } from './staff/en';
 
 /** English (secondary). Must carry every key of zh-CN.ts — the type enforces it. */
 export const en: Dictionary = {
@@ -28,6 +29,7 @@ export const en: Dictionary = {
   ...supervisionEn,
   ...scansEn,
   ...townshipEn,
+  ...staffEn,
   ...caseSupportEn,
   ...auditEn,
   ...privacyEn,

@@ -14,6 +14,7 @@ import { privacyZhCN } from './privacy/zh-CN';
 import { approvalsZhCN } from './approvals/zh-CN';
 import { screensZhCN } from './screens/zh-CN';
 import { rolesZhCN } from './roles/zh-CN';
+import { staffZhCN } from './staff/zh-CN';
 
 /** 简体中文（主语言）。键名按界面区域分组；en.ts 必须提供同样的键。 */
 export const zhCN = {
@@ -27,6 +28,7 @@ export const zhCN = {
   ...supervisionZhCN,
   ...scansZhCN,
   ...townshipZhCN,
+  ...staffZhCN,
   ...caseSupportZhCN,
   ...auditZhCN,
   ...privacyZhCN,

@@ -17,6 +17,7 @@ import {
   FlagOutlined,
   SolutionOutlined,
   NodeIndexOutlined,
+  IdcardOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Translate } from '../i18n';
@@ -34,6 +35,7 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
     items.push({ key: '/inbox', icon: <InboxOutlined />, label: t('menu.inbox') });
     items.push({ key: '/cases', icon: <FileSearchOutlined />, label: t('menu.cases') });
   }
+  if (can('staff.self')) items.push({ key: '/staff', icon: <IdcardOutlined />, label: t('menu.staff') });
   if (can('catalog.read')) items.push({ key: '/catalog', icon: <ProfileOutlined />, label: t('menu.catalog') });
   if (can('consult.handle'))
     items.push({ key: '/consultations', icon: <CommentOutlined />, label: t('menu.consultations') });

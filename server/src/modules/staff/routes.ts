@@ -37,6 +37,22 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => service.saveProfile(ctx, actorOf(req), req.query.hallId, req.params.id, req.body),
   );
   r.get(
+    '/api/staff/colleagues',
+    {
+      config: { access: self },
+      schema: {
+        tags,
+        querystring: s.hallQuery,
+        response: {
+          200: z.object({
+            items: z.array(z.object({ userId: z.string(), name: z.string(), posts: z.array(z.string()) })),
+          }),
+        },
+      },
+    },
+    async (req) => service.colleagues(ctx, actorOf(req), req.query.hallId),
+  );
+  r.get(
     '/api/staff/pairs',
     {
       config: { access: self },

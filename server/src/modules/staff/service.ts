@@ -85,6 +85,16 @@ export async function listStaffFiles(ctx: AppContext, actor: Actor, hallId: stri
   };
 }
 
+/** Colleagues of the hall (name and posts only): whom a person may name as B or as a stand-in. */
+export async function colleagues(ctx: AppContext, actor: Actor, hallId: string) {
+  assertHallAccess(actor, hallId);
+  return {
+    items: (await staffOf(ctx, hallId))
+      .filter((u) => u.id !== actor.userId)
+      .map((u) => ({ userId: u.id, name: u.display_name, posts: u.roles })),
+  };
+}
+
 export async function saveProfile(ctx: AppContext, actor: Actor, hallId: string, userId: string, input: ProfileInput) {
   assertHallAccess(actor, hallId);
   await assertStaffOfHall(ctx, hallId, userId, 'userId');
