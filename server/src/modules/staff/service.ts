@@ -60,28 +60,32 @@ export async function listStaffFiles(ctx: AppContext, actor: Actor, hallId: stri
     actingFor(ctx.db, ids, ctx.clock.now()),
   ]);
   const byId = new Map(profiles.map((p) => [p.user_id, p]));
+  // By staff number; people without a file yet last.
+  const no = (id: string) => byId.get(id)?.staff_no ?? '~';
   return {
-    items: people.map((u) => {
-      const p = byId.get(u.id);
-      const a = acting.get(u.id);
-      return {
-        userId: u.id,
-        username: u.username,
-        name: u.display_name,
-        staffNo: p?.staff_no ?? null,
-        photo: p?.photo ?? null,
-        posts: u.roles,
-        windowIds: p ? (JSON.parse(p.window_ids) as string[]) : [],
-        departmentIds: u.departmentIds,
-        authorityLevel: u.authority_level ?? null,
-        phone: u.phone_masked,
-        entryDate: p?.entry_date ?? null,
-        confidentialitySignedAt: p?.confidentiality_signed_at == null ? null : Number(p.confidentiality_signed_at),
-        trainingStatus: training.get(u.id) ?? null,
-        away: a && a.cover.kind !== 'self' ? (reasonLabel[a.cover.reason] ?? a.cover.reason) : null,
-        actingName: a?.forId ? a.actingName : null,
-      };
-    }),
+    items: [...people]
+      .sort((a, b) => no(a.id).localeCompare(no(b.id)))
+      .map((u) => {
+        const p = byId.get(u.id);
+        const a = acting.get(u.id);
+        return {
+          userId: u.id,
+          username: u.username,
+          name: u.display_name,
+          staffNo: p?.staff_no ?? null,
+          photo: p?.photo ?? null,
+          posts: u.roles,
+          windowIds: p ? (JSON.parse(p.window_ids) as string[]) : [],
+          departmentIds: u.departmentIds,
+          authorityLevel: u.authority_level ?? null,
+          phone: u.phone_masked,
+          entryDate: p?.entry_date ?? null,
+          confidentialitySignedAt: p?.confidentiality_signed_at == null ? null : Number(p.confidentiality_signed_at),
+          trainingStatus: training.get(u.id) ?? null,
+          away: a && a.cover.kind !== 'self' ? (reasonLabel[a.cover.reason] ?? a.cover.reason) : null,
+          actingName: a?.forId ? a.actingName : null,
+        };
+      }),
   };
 }
 

@@ -36,29 +36,35 @@ export function StaffFilesTab({ hallId }: { hallId: string }) {
         rowKey="userId"
         loading={files.isLoading}
         dataSource={files.data?.items ?? []}
+        tableLayout="fixed"
         pagination={{ pageSize: 12, showSizeChanger: false }}
         columns={[
           {
             title: t('st.photo'),
-            width: 56,
+            width: 50,
             render: (_, p) => <Avatar src={p.photo ?? undefined}>{p.photo ? null : p.name.slice(-2)}</Avatar>,
           },
-          { title: t('st.staffNo'), dataIndex: 'staffNo', width: 80 },
-          { title: t('st.name'), dataIndex: 'name', width: 80 },
+          { title: t('st.staffNo'), dataIndex: 'staffNo', width: 72 },
+          { title: t('st.name'), dataIndex: 'name', width: 72 },
           {
             title: t('st.posts'),
-            width: 130,
+            width: 110,
             render: (_, p) => p.posts.map((x) => t(`role.${x}` as MessageKey)).join('、'),
             ellipsis: true,
           },
-          { title: t('st.windows'), width: 90, render: (_, p) => p.windowIds.map(windowName).join('、') || '—' },
+          {
+            title: t('st.windows'),
+            width: 70,
+            ellipsis: true,
+            render: (_, p) => p.windowIds.map(windowName).join('、') || '—',
+          },
           {
             title: t('st.authority'),
             width: 90,
             render: (_, p) => (p.authorityLevel ? t(`authority.${p.authorityLevel}` as MessageKey) : '—'),
           },
-          { title: t('st.phone'), dataIndex: 'phone', width: 120 },
-          { title: t('st.entryDate'), dataIndex: 'entryDate', width: 100 },
+          { title: t('st.phone'), dataIndex: 'phone', width: 110 },
+          { title: t('st.entryDate'), dataIndex: 'entryDate', width: 96 },
           {
             title: t('st.confidentiality'),
             width: 130,
@@ -73,12 +79,13 @@ export function StaffFilesTab({ hallId }: { hallId: string }) {
           },
           {
             title: t('st.training'),
-            width: 110,
+            width: 104,
+            ellipsis: true,
             render: (_, p) => (p.trainingStatus ? <Tag>{p.trainingStatus.label}</Tag> : t('st.trainingNone')),
           },
           {
             title: t('st.status'),
-            width: 170,
+            ellipsis: true,
             render: (_, p) => <StatusTag away={p.away} actingName={p.actingName} />,
           },
           {
