@@ -139,9 +139,9 @@ const routes: RouteObject[] = [
             [
               { path: 'reception', lazy: async () => ({ Component: (await reception()).ReceptionPage }) },
               { path: 'township', lazy: async () => ({ Component: (await township()).TownshipPage }) },
-              { path: 'staff', lazy: async () => ({ Component: (await staff()).StaffPage }) },
             ],
           ),
+          guarded(['staff.self'], [{ path: 'staff', lazy: async () => ({ Component: (await staff()).StaffPage }) }]),
           guarded(
             ['case.read'],
             [

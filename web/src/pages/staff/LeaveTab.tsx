@@ -103,6 +103,7 @@ export function LeaveTab({ hallId }: { hallId: string }) {
           { title: t('st.leaveKind'), width: 80, render: (_, l) => t(`st.leaveKind.${l.kind}`) },
           { title: t('st.period'), width: 190, render: (_, l) => `${l.fromDay} ~ ${l.toDay}` },
           { title: t('st.days'), dataIndex: 'workingDays', width: 70 },
+          { title: t('st.reason'), dataIndex: 'reason', width: 110, ellipsis: true },
           { title: t('st.bPerson'), dataIndex: 'bUserName', width: 80 },
           { title: t('st.contact'), dataIndex: 'contact', width: 150, ellipsis: true },
           { title: t('st.approver'), width: 90, render: (_, l) => t(`st.approver.${l.approverRole}` as MessageKey) },
