@@ -433,6 +433,7 @@ export async function attendanceSheet(ctx: AppContext, actor: Actor, hallId: str
     repo.clocksOf(ctx.db, ids, first, last),
   ]);
   const names = new Map(people.map((p) => [p.id, p.display_name]));
+  const today = chinaDay(ctx.clock.now());
   const rows = ids.map((userId) => {
     const myClocks = new Map<string, { kind: string; minute: number }[]>();
     for (const c of allClocks.filter((c) => c.user_id === userId))
@@ -443,7 +444,10 @@ export async function attendanceSheet(ctx: AppContext, actor: Actor, hallId: str
     const sheet = monthSheet({
       workingDays,
       week,
-      slots: rosterRows.filter((r) => r.user_id === userId).map((r) => ({ day: r.day, session: r.session as Session })),
+      // Days still ahead are not counted yet; today once the person has clocked in.
+      slots: rosterRows
+        .filter((r) => r.user_id === userId && (r.day < today || (r.day === today && myClocks.has(today))))
+        .map((r) => ({ day: r.day, session: r.session as Session })),
       clocks: myClocks,
       leaveDays,
     });
