@@ -313,5 +313,5 @@ export async function hallStaff(db: Db, hallIds: string[]) {
       db,
       rows.filter((r) => r.status === 'active'),
     )
-  ).filter((u) => !holdsAdminRole(u.roles));
+  ).filter((u) => u.roles.length > 0 && !holdsAdminRole(u.roles) && !u.roles.includes('applicant'));
 }
