@@ -97,25 +97,26 @@ export function LeaveTab({ hallId }: { hallId: string }) {
         rowKey="id"
         loading={leaves.isLoading}
         dataSource={leaves.data?.items ?? []}
+        tableLayout="fixed"
         pagination={{ pageSize: 10, showSizeChanger: false }}
         columns={[
           { title: t('st.applicant'), dataIndex: 'userName', width: 80 },
           { title: t('st.leaveKind'), width: 80, render: (_, l) => t(`st.leaveKind.${l.kind}`) },
-          { title: t('st.period'), width: 190, render: (_, l) => `${l.fromDay} ~ ${l.toDay}` },
+          { title: t('st.period'), width: 170, render: (_, l) => `${l.fromDay} ~ ${l.toDay}` },
           { title: t('st.days'), dataIndex: 'workingDays', width: 70 },
-          { title: t('st.reason'), dataIndex: 'reason', width: 110, ellipsis: true },
+          { title: t('st.reason'), dataIndex: 'reason', width: 90, ellipsis: true },
           { title: t('st.bPerson'), dataIndex: 'bUserName', width: 80 },
-          { title: t('st.contact'), dataIndex: 'contact', width: 150, ellipsis: true },
-          { title: t('st.approver'), width: 90, render: (_, l) => t(`st.approver.${l.approverRole}` as MessageKey) },
+          { title: t('st.contact'), dataIndex: 'contact', width: 120, ellipsis: true },
+          { title: t('st.approver'), width: 70, render: (_, l) => t(`st.approver.${l.approverRole}` as MessageKey) },
           {
             title: t('st.status'),
             width: 100,
             render: (_, l) => <Tag color={statusColor[l.status]}>{t(`st.leaveStatus.${l.status}`)}</Tag>,
           },
-          { title: t('st.note'), dataIndex: 'decisionNote', ellipsis: true },
+          { title: t('st.note'), dataIndex: 'decisionNote', width: 130, ellipsis: true },
           {
             title: t('st.actions'),
-            width: 170,
+            width: 150,
             render: (_, l) => (
               <Space size={4}>
                 {l.bUserId === myId && l.status === 'requested' && (
