@@ -34,6 +34,7 @@ export const tableOwners = Object.fromEntries(
     appointments:
       'appointment_settings appointment_capacity appointment_slot_counts appointments appointment_events appointment_notices',
     emergency: 'emergency_plans emergency_drills incidents incident_actions crowding_watch',
+    staff: 'staff_profiles staff_ab_pairs staff_roster staff_attendance staff_leaves',
   }).flatMap(([m, tables]) => tables.split(' ').map((t) => [t, m])),
 );
 

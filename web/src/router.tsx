@@ -25,6 +25,7 @@ const archives = () => import('./pages/archives');
 const equipment = () => import('./pages/equipment');
 const appointments = () => import('./pages/appointments');
 const emergency = () => import('./pages/emergency');
+const staff = () => import('./pages/staff');
 
 function guarded(anyOf: string[], children: RouteObject[]): RouteObject {
   return { element: <RequirePermission anyOf={anyOf} />, children };
@@ -201,6 +202,7 @@ const routes: RouteObject[] = [
               { path: 'prereviews', lazy: async () => ({ Component: (await prereview()).PrereviewDeskPage }) },
             ],
           ),
+          guarded(['staff.self'], [{ path: 'staff', lazy: async () => ({ Component: (await staff()).StaffPage }) }]),
           guarded(
             ['case.read'],
             [

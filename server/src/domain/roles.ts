@@ -29,6 +29,12 @@ export const permissions = [
   'queue.serve',
   /** Keep the hall floor: queue categories, priority weights, window opening hours, rating pads. */
   'queue.manage',
+  /** Own attendance, leave requests, confirming as someone's B person, one's roster and AB pairs (窗口人员). */
+  'staff.self',
+  /** Keep staff files, AB pairs and rosters; read attendance sheets and who is uncovered (窗口主管、站长). */
+  'staff.manage',
+  /** Approve leave at one's authority level: the supervisor up to 3 working days, the station head any. */
+  'staff.leave.approve',
   /** Call back bad on-site reviews (差评回访). */
   'rating.follow_up',
   /** Book an appointment (预约) for a caller on the phone, and see and cancel the hall's bookings. */
@@ -144,6 +150,7 @@ export const roles: readonly RoleDefinition[] = [
     nameEn: 'Window clerk',
     permissions: [
       ...staff,
+      'staff.self',
       'consult.register',
       'consult.handle',
       'knowledge.read',
@@ -171,6 +178,7 @@ export const roles: readonly RoleDefinition[] = [
     nameEn: 'Reviewer',
     permissions: [
       ...staff,
+      'staff.self',
       'consult.handle',
       'knowledge.read',
       'case.read',
@@ -185,7 +193,7 @@ export const roles: readonly RoleDefinition[] = [
     code: 'router',
     name: '流转专员',
     nameEn: 'Router',
-    permissions: [...staff, 'knowledge.read', 'case.read', 'case.route'],
+    permissions: [...staff, 'staff.self', 'knowledge.read', 'case.read', 'case.route'],
     adminClass: null,
   },
   {
@@ -194,6 +202,7 @@ export const roles: readonly RoleDefinition[] = [
     nameEn: 'Back-office handler',
     permissions: [
       ...staff,
+      'staff.self',
       'consult.handle',
       'knowledge.read',
       'case.read',
@@ -208,7 +217,7 @@ export const roles: readonly RoleDefinition[] = [
     code: 'approver',
     name: '审批人',
     nameEn: 'Approver',
-    permissions: [...staff, 'knowledge.read', 'case.read', 'case.approve'],
+    permissions: [...staff, 'staff.self', 'knowledge.read', 'case.read', 'case.approve'],
     adminClass: null,
   },
   {
@@ -217,6 +226,7 @@ export const roles: readonly RoleDefinition[] = [
     nameEn: 'Feedback officer',
     permissions: [
       ...staff,
+      'staff.self',
       'consult.register',
       'consult.handle',
       'knowledge.read',
@@ -236,6 +246,9 @@ export const roles: readonly RoleDefinition[] = [
     nameEn: 'Window supervisor',
     permissions: [
       ...staff,
+      'staff.self',
+      'staff.manage',
+      'staff.leave.approve',
       'consult.register',
       'consult.handle',
       'knowledge.read',
@@ -281,6 +294,9 @@ export const roles: readonly RoleDefinition[] = [
     nameEn: 'Station head',
     permissions: [
       ...staff,
+      'staff.self',
+      'staff.manage',
+      'staff.leave.approve',
       'catalog.manage',
       'consult.register',
       'consult.handle',
@@ -316,6 +332,7 @@ export const roles: readonly RoleDefinition[] = [
     name: '监督员',
     nameEn: 'Inspector',
     permissions: [...staff, 'knowledge.read', 'case.read', 'supervision.view', 'archive.read', 'equipment.read'],
+    permissions: [...staff, 'staff.self', 'knowledge.read', 'case.read', 'supervision.view'],
     adminClass: null,
   },
   {

@@ -206,6 +206,16 @@ for (const [code, hall, posts] of departmentPosts) {
   }
 }
 
+// The demo handler's B person (AB岗): a second handler of the same department (市场监管 SC).
+demoAccounts.push({
+  username: 'sc_handler',
+  displayName: '邹敏',
+  roles: ['handler'],
+  halls: ['county'],
+  departments: ['SC'],
+  phone: '13800020099',
+});
+
 /** 分管领导 of the departments whose items are decided at department level or signed off in two levels. */
 const leaders: [string, string][] = [
   ['ZR', '冯建华'],

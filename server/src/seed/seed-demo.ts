@@ -15,6 +15,7 @@ import { seedDemoKnowledge } from './demo-knowledge.ts';
 import { seedDemoQueue } from './demo-queue.ts';
 import { seedDemoTraining } from './demo-people.ts';
 import { seedDemoEquipment } from './demo-equipment.ts';
+import { seedDemoStaff } from './demo-staff.ts';
 
 export async function isEmpty(db: Db): Promise<boolean> {
   const [hall, user] = await Promise.all([
@@ -216,6 +217,7 @@ export async function seedDemoHall(
     await seedDemoKnowledge(trx, now);
     await seedDemoTraining(trx, now);
     await seedDemoEquipment(trx, now);
+    await seedDemoStaff(trx, now);
     await appendAudit(trx, {
       at: now,
       userId: null,

@@ -244,6 +244,8 @@ export function useCaseAction(id: string | undefined) {
 }
 
 export interface InboxItem {
+  /** AB岗: held by someone I act for now (B代A): their name. */
+  coverFor?: string | null;
   stepId: string;
   caseId: string;
   caseNo: string | null;

@@ -20,6 +20,7 @@ import { screensEn } from './screens/en';
 import { rolesEn } from './roles/en';
 import type { Dictionary } from './zh-CN';
 import { emergencyEn } from './emergency/en';
+import { staffEn } from './staff/en';
 
 /** English (secondary). Must carry every key of zh-CN.ts — the type enforces it. */
 export const en: Dictionary = {
@@ -38,6 +39,7 @@ export const en: Dictionary = {
   ...archivesEn,
   ...appointmentsEn,
   ...emergencyEn,
+  ...staffEn,
   ...caseSupportEn,
   ...auditEn,
   ...privacyEn,

@@ -19,6 +19,7 @@ import { approvalsZhCN } from './approvals/zh-CN';
 import { screensZhCN } from './screens/zh-CN';
 import { rolesZhCN } from './roles/zh-CN';
 import { emergencyZhCN } from './emergency/zh-CN';
+import { staffZhCN } from './staff/zh-CN';
 
 /** 简体中文（主语言）。键名按界面区域分组；en.ts 必须提供同样的键。 */
 export const zhCN = {
@@ -37,6 +38,7 @@ export const zhCN = {
   ...archivesZhCN,
   ...appointmentsZhCN,
   ...emergencyZhCN,
+  ...staffZhCN,
   ...caseSupportZhCN,
   ...auditZhCN,
   ...privacyZhCN,

@@ -24,6 +24,7 @@ import {
   CloudUploadOutlined,
   ContainerOutlined,
   DesktopOutlined,
+  IdcardOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Translate } from '../i18n';
@@ -42,6 +43,7 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
     items.push({ key: '/inbox', icon: <InboxOutlined />, label: t('menu.inbox') });
     items.push({ key: '/cases', icon: <FileSearchOutlined />, label: t('menu.cases') });
   }
+  if (can('staff.self')) items.push({ key: '/staff', icon: <IdcardOutlined />, label: t('menu.staff') });
   if (can('catalog.read')) items.push({ key: '/catalog', icon: <ProfileOutlined />, label: t('menu.catalog') });
   if (can('consult.handle'))
     items.push({ key: '/consultations', icon: <CommentOutlined />, label: t('menu.consultations') });

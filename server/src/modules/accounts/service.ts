@@ -330,3 +330,14 @@ export {
   spendRecoveryCode,
   unusedRecoveryCodes,
 } from './security-repository.ts';
+
+/** The active staff of some halls with their posts, halls and departments (the staff files and rosters read them). */
+export async function hallStaff(db: Db, hallIds: string[]) {
+  const { rows } = await repo.listUsers(db, { hallIds, limit: 2000, offset: 0 });
+  return (
+    await repo.withLinks(
+      db,
+      rows.filter((r) => r.status === 'active'),
+    )
+  ).filter((u) => u.roles.length > 0 && !holdsAdminRole(u.roles) && !u.roles.includes('applicant'));
+}

@@ -52,6 +52,8 @@ export const inboxQuery = z.object({
 });
 
 export const inboxItemSchema = z.object({
+  /** AB岗: set when the step is held by someone the reader acts for now (B代A): that person's name. */
+  coverFor: z.string().nullable().optional(),
   stepId: z.string(),
   caseId: z.string(),
   caseNo: z.string().nullable(),

@@ -30,6 +30,7 @@ import {
 } from '../cases/service.ts';
 import * as cases from '../cases/service.ts';
 import { rolesOfUser } from '../accounts/service.ts';
+import { actingFor, coveredDepartments, coveredNow } from '../staff/service.ts';
 import { visibleHallIds } from '../org/service.ts';
 import { assertPostReady, missingForPost, missingNames } from '../training/service.ts';
 import * as repo from './repository.ts';
@@ -137,8 +138,14 @@ export async function assignStep(
       throw forbidden('只有主管或本部门办理人员可以指派', 'Only a supervisor or the department’s staff can assign');
   }
   if (input.userId === s.assignee_id) throw invalid('userId', '该人员已是承办人', 'Already the assignee');
-  const u = await assigneeFor(ctx, c, s, input.userId);
+  const chosen = await assigneeFor(ctx, c, s, input.userId);
   const now = ctx.clock.now();
+  // AB岗: while the colleague is away, the step goes to whoever acts for them (B代A), on the trail.
+  const acting = (await actingFor(ctx.db, [chosen.id], now)).get(chosen.id);
+  const cover = acting?.forId
+    ? { forId: acting.forId, forName: acting.forName ?? '', actingId: acting.actingId, actingName: acting.actingName }
+    : null;
+  const u = cover ? { id: cover.actingId, display_name: `${cover.actingName}（代${cover.forName}）` } : chosen;
   await ctx.db.transaction().execute(async (trx) => {
     if (
       !(await cases.updateStepFrom(trx, s.id, 'active', s.assignee_id, {
@@ -159,6 +166,7 @@ export async function assignStep(
         fromAssignee: s.assignee_name ?? null,
         toAssignee: u.display_name,
         note: input.note,
+        ...(cover ? { cover: [{ stepId: s.id, ...cover }] } : {}),
       },
     });
     await appendAudit(
@@ -241,7 +249,7 @@ export interface InboxQuery {
   q?: string | undefined;
 }
 
-async function presentInbox(ctx: AppContext, rows: cases.InboxRow[], light?: string) {
+async function presentInbox(ctx: AppContext, rows: cases.InboxRow[], light?: string, covering?: Set<string>) {
   const today = chinaDay(ctx.clock.now());
   const calendarFor = calendarCache(ctx.db);
   const items = [];
@@ -262,6 +270,7 @@ async function presentInbox(ctx: AppContext, rows: cases.InboxRow[], light?: str
       role: r.role,
       departmentId: r.department_id,
       assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
+      coverFor: r.assignee_id && covering?.has(r.assignee_id) ? (r.assignee_name ?? '') : null,
       activatedAt: r.activated_at === null ? null : Number(r.activated_at),
       stepDeadline: r.deadline ?? null,
       stepLight,
@@ -276,7 +285,12 @@ async function presentInbox(ctx: AppContext, rows: cases.InboxRow[], light?: str
 
 /** 部门待办: the active steps of a department (the actor's own unless they direct the hall's work). */
 export async function departmentInbox(ctx: AppContext, actor: Actor, q: InboxQuery & { departmentId: string }) {
-  if (!actor.departmentIds.includes(q.departmentId) && !directs(actor))
+  if (
+    !actor.departmentIds.includes(q.departmentId) &&
+    !directs(actor) &&
+    // AB岗: B sees the department inbox of the A they act for now.
+    !(await coveredDepartments(ctx.db, actor.userId, ctx.clock.now())).includes(q.departmentId)
+  )
     throw forbidden('只能查看本部门的待办', 'Only your own department’s work');
   const rows = await cases.inbox(ctx.db, { ...q, hallIds: visibleHallIds(actor, q.hallId) });
   return presentInbox(ctx, rows, q.light);
@@ -286,8 +300,10 @@ export async function departmentInbox(ctx: AppContext, actor: Actor, q: InboxQue
 export async function myInbox(ctx: AppContext, actor: Actor, q: InboxQuery) {
   const w = workable(actor.roles.filter(isRoleCode));
   const level = isAuthorityLevel(actor.authorityLevel) ? actor.authorityLevel : null;
+  const actingFor = await coveredNow(ctx.db, actor.userId, ctx.clock.now());
   const openTo = {
     userId: actor.userId,
+    actingFor,
     roles: w.roles,
     departmentIds: actor.departmentIds,
     hallWide: w.hallWide,
@@ -299,7 +315,7 @@ export async function myInbox(ctx: AppContext, actor: Actor, q: InboxQuery) {
     openTo,
     hallIds: visibleHallIds(actor, q.hallId),
   });
-  return presentInbox(ctx, rows, q.light);
+  return presentInbox(ctx, rows, q.light, new Set(actingFor));
 }
 
 /** 交接滞留: steps activated but unclaimed for more than `workingDays` working days (default 1). */

@@ -6,7 +6,15 @@ export interface InboxFilter {
   departmentId?: string;
   assigneeId?: string;
   /** My work: steps I hold, and unclaimed ones of a post I may work in my departments (or any, hall-wide). */
-  openTo?: { userId: string; roles: string[]; departmentIds: string[]; hallWide: boolean; authorities: string[] };
+  openTo?: {
+    userId: string;
+    roles: string[];
+    departmentIds: string[];
+    hallWide: boolean;
+    authorities: string[];
+    /** AB岗: the people the user acts for now; the steps they hold show too (B代A). */
+    actingFor?: string[];
+  };
   /** true: only steps nobody has claimed; false: only claimed ones. */
   unassigned?: boolean;
   urgency?: string;
@@ -35,7 +43,7 @@ export async function inbox(db: Db, f: InboxFilter) {
   if (o) {
     q = q.where((eb) =>
       eb.or([
-        eb('case_steps.assignee_id', '=', o.userId),
+        eb('case_steps.assignee_id', 'in', [o.userId, ...(o.actingFor ?? [])]),
         eb.and([
           eb('case_steps.assignee_id', 'is', null),
           eb('case_steps.role', 'in', o.roles.length ? o.roles : ['']),

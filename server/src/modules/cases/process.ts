@@ -23,6 +23,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
+import { actingFor, coveredNow } from '../staff/service.ts';
 import { pausesFrom, stepDeadlineColumns } from './clock.ts';
 import { pinnedItem } from './context.ts';
 import { assertFeePaid } from './fees.ts';
@@ -91,7 +92,12 @@ export async function processMove(trx: Db, actor: Actor, c: repo.CaseRow, now: n
     await assertFeePaid(trx, c.id, pinned!.content);
   const r = caseMove({
     status: statusOf(c),
-    steps: before.map((s) => toCaseStep(s, level)),
+    steps: await asCover(
+      trx,
+      actor,
+      before.map((s) => toCaseStep(s, level)),
+      now,
+    ),
     actor: stepActor(actor),
     action: m.action,
     stepId: m.stepId,
@@ -102,9 +108,10 @@ export async function processMove(trx: Db, actor: Actor, c: repo.CaseRow, now: n
     if (r.code === 'VALIDATION') throw invalid(r.field ?? 'body', r.zh, r.en);
     throw new AppError(r.code === 'FORBIDDEN' ? 403 : 409, r.code, r.zh, r.en);
   }
-  const steps = await applySteps(trx, actor, c, before, r.steps, now);
+  const covered = await routeToCover(trx, actor, before, r.steps, now);
+  const steps = await applySteps(trx, actor, c, before, covered.steps, now);
   const to = r.status;
-  const detail = { ...r.event.detail, ...m.detail };
+  const detail = { ...r.event.detail, ...m.detail, ...(covered.cover.length ? { cover: covered.cover } : {}) };
   let row = c;
   if (to.state !== c.state || m.patch) {
     const patch = {
@@ -118,6 +125,52 @@ export async function processMove(trx: Db, actor: Actor, c: repo.CaseRow, now: n
   }
   await recordEvent(trx, actor, c.id, now, { action: m.action, from: c.state, to: to.state, detail });
   return { row, steps, stepId: r.stepId };
+}
+
+/**
+ * AB岗: a step held by someone the actor acts for now (A away, the actor their B) is the actor's to work, as B代A;
+ * once B moves it, it stays with B (the holder written is B) unless handed back.
+ */
+async function asCover(trx: Db, actor: Actor, steps: CaseStep[], now: number): Promise<CaseStep[]> {
+  if (!steps.some((s) => s.assigneeId && s.assigneeId !== actor.userId && s.status === 'active')) return steps;
+  const covered = new Set(await coveredNow(trx, actor.userId, now));
+  return steps.map((s) =>
+    s.assigneeId && covered.has(s.assigneeId)
+      ? { ...s, assigneeId: actor.userId, assigneeName: `${actor.displayName}（代${s.assigneeName ?? ''}）` }
+      : s,
+  );
+}
+
+/**
+ * AB岗: a step that starts with a holder, or is given to someone else, goes to whoever acts for that person now — B
+ * while A is away (B代A, on the trail); the person themself once back.
+ */
+async function routeToCover(trx: Db, actor: Actor, before: repo.StepRow[], after: CaseStep[], now: number) {
+  const given = after.filter((s) => {
+    if (!s.assigneeId || s.assigneeId === actor.userId || s.status !== 'active') return false;
+    const old = before.find((b) => b.id === s.id);
+    return old?.status !== 'active' || (old.assignee_id ?? null) !== s.assigneeId;
+  });
+  if (!given.length) return { steps: after, cover: [] };
+  const acting = await actingFor(
+    trx,
+    given.map((s) => s.assigneeId!),
+    now,
+  );
+  const cover: { stepId: string; forId: string; forName: string; actingId: string; actingName: string }[] = [];
+  const steps = after.map((s) => {
+    const a = given.includes(s) ? acting.get(s.assigneeId!) : undefined;
+    if (!a?.forId) return s;
+    cover.push({
+      stepId: s.id,
+      forId: a.forId,
+      forName: a.forName ?? '',
+      actingId: a.actingId,
+      actingName: a.actingName,
+    });
+    return { ...s, assigneeId: a.actingId, assigneeName: `${a.actingName}（代${a.forName ?? ''}）` };
+  });
+  return { steps, cover };
 }
 
 /** Writes the steps the engine changed; a step that starts gets its deadline and a routing slip. */

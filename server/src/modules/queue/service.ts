@@ -376,3 +376,6 @@ export async function waitingNow(db: Db, hallId: string, now: number) {
   const longest = rows.reduce((m, t) => Math.max(m, now - Number(t.arrived_at)), 0);
   return { waiting: rows.length, longestWaitMinutes: Math.floor(longest / 60_000) };
 }
+/** The staff module reads the timetables (attendance, cover) and pauses a window while its person is away (暂离). */
+export { timetablesOf } from './hours-service.ts';
+export { pauseWindow, resumeWindow } from './window-service.ts';

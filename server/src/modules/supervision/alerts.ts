@@ -11,6 +11,7 @@ import type { AlertTable } from '../../platform/db/tables-supervision.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { allHallIds } from '../org/service.ts';
+import { actingFor } from '../staff/service.ts';
 import * as repo from './repository.ts';
 import { type FlaggedCase, type FlaggedStep, watch } from './watch.ts';
 
@@ -37,12 +38,23 @@ export async function sweepAlerts(ctx: AppContext): Promise<{ added: number }> {
     );
   }
   const rows: AlertTable[] = [];
+  // AB岗: what is A's goes to whoever acts for A now (B while A is away).
+  const responsibleIds = [...w.cases.map((c) => c.ownerId), ...w.steps.map((s) => s.assigneeId)];
+  const acting = await actingFor(
+    ctx.db,
+    [...responsibleIds, ...[...staff.values()].flat()].filter((x): x is string => !!x),
+    now,
+  );
+  const actingOf = (id: string) => acting.get(id)?.actingId ?? id;
   for (const x of [...w.cases, ...w.steps] as (FlaggedCase | FlaggedStep)[]) {
+    const responsibleId = x.kind === 'case' ? x.ownerId : x.assigneeId;
     const recipients = recipientsOf({
       kind: x.kind,
       level: x.level,
-      responsibleId: x.kind === 'case' ? x.ownerId : x.assigneeId,
-      departmentStaffIds: x.kind === 'step' && x.departmentId ? (staff.get(x.departmentId) ?? []) : [],
+      responsibleId: responsibleId ? actingOf(responsibleId) : responsibleId,
+      departmentStaffIds: [
+        ...new Set(x.kind === 'step' && x.departmentId ? (staff.get(x.departmentId) ?? []).map(actingOf) : []),
+      ],
       supervisorIds: supervisors.get(x.hallId) ?? [],
     });
     for (const r of recipients) {

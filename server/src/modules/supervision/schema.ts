@@ -17,6 +17,10 @@ export const boardQuery = z.object({
 
 export const boardSchema = z.object({
   today: z.string(),
+  /** AB岗: away now with nobody covering (B away too, or no B). */
+  uncoveredStaff: z.array(
+    z.object({ userId: z.string(), name: z.string(), reason: z.string(), bName: z.string().nullable() }),
+  ),
   stuckDays: z.number(),
   cases: z.array(
     z.object({

@@ -6,6 +6,7 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
 import { caseDepartments, completions } from '../cases/service.ts';
 import { visibleHallIds } from '../org/service.ts';
+import { uncoveredNow } from '../staff/service.ts';
 import * as repo from './repository.ts';
 import { calendars, watch } from './watch.ts';
 import { caseSupportBoard } from './case-support.ts';
@@ -92,6 +93,8 @@ export async function board(ctx: AppContext, actor: Actor, q: { hallId?: string;
       departmentName: s.departmentId ? (n.department.get(s.departmentId) ?? null) : null,
     })),
     followUps,
+    // AB岗: people away now with nobody covering (B away too, or no B): the supervisor names a stand-in.
+    uncoveredStaff: await uncoveredStaffOf(ctx, hallIds, now),
     ...(await caseSupportBoard(ctx, hallIds)),
     ...(await prereviewBoard(ctx, hallIds)),
     equipmentFaults: await faultsForBoard(ctx, hallIds),
@@ -206,4 +209,24 @@ export async function onTimeCases(
     }))
     .sort((a, b) => a.completedDay.localeCompare(b.completedDay) || (a.caseNo ?? '').localeCompare(b.caseNo ?? ''));
   return { ...onTimeRate(picked), onTimeCases: items.filter((c) => c.onTime), finishedCases: items };
+}
+
+const absenceLabel: Record<string, string> = { leave: '请假', away: '暂离', not_clocked_in: '未签到' };
+
+async function uncoveredStaffOf(ctx: AppContext, hallIds: string[], now: number) {
+  const rows = await uncoveredNow(ctx.db, hallIds, now);
+  const names = new Map(
+    (
+      await repo.users(
+        ctx.db,
+        rows.flatMap((r) => [r.userId, ...(r.bId ? [r.bId] : [])]),
+      )
+    ).map((u) => [u.id, u.display_name]),
+  );
+  return rows.map((r) => ({
+    userId: r.userId,
+    name: names.get(r.userId) ?? r.userId,
+    reason: absenceLabel[r.reason] ?? r.reason,
+    bName: r.bId ? (names.get(r.bId) ?? r.bId) : null,
+  }));
 }

@@ -15,6 +15,7 @@ import type { PrereviewTables } from './tables-prereview.ts';
 import type { ArchiveTables } from './tables-archives.ts';
 import type { AppointmentTables } from './tables-appointments.ts';
 import type { EmergencyTables } from './tables-emergency.ts';
+import type { StaffTables } from './tables-staff.ts';
 
 /** Row types of every table. Instants are epoch milliseconds; JSON is stored as text. */
 export interface HallTable {
@@ -229,3 +230,4 @@ export interface Database extends PrereviewTables {}
 export interface Database extends ArchiveTables {}
 export interface Database extends AppointmentTables {}
 export interface Database extends EmergencyTables {}
+export interface Database extends StaffTables {}

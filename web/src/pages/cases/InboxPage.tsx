@@ -8,6 +8,7 @@ import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
 import { useTownshipOrigins } from '../../api/township';
 import { DeadlineLight, UrgencyTag } from './labels';
+import { CoverBanner } from '../staff/CoverBanner';
 import './cases.css';
 
 /** 待办: my steps, and my department's steps waiting to be claimed; urgent first, then the earliest step deadline. */
@@ -27,6 +28,7 @@ export function InboxPage() {
   const deptQuery: InboxQuery = { departmentId, unassigned: unassigned ? 'true' : undefined, q };
   return (
     <Card title={t('bo.inbox')}>
+      <CoverBanner />
       <Tabs
         items={[
           { key: 'mine', label: t('bo.mine'), children: <InboxTable which="mine" query={{ q }} /> },
@@ -139,7 +141,19 @@ function InboxTable({
         { title: t('cs.item'), dataIndex: 'itemName', ellipsis: true },
         { title: t('cs.applicant'), dataIndex: 'applicantName' },
         { title: t('cs.step'), dataIndex: 'stepName' },
-        { title: t('cs.assignee'), render: (_v, r) => r.assignee?.name ?? '—' },
+        {
+          title: t('cs.assignee'),
+          render: (_v, r) => (
+            <>
+              {r.assignee?.name ?? '—'}
+              {r.coverFor && (
+                <Tag color="orange" style={{ marginLeft: 4 }}>
+                  {t('st.coverFor', { name: r.coverFor })}
+                </Tag>
+              )}
+            </>
+          ),
+        },
         {
           title: t('bo.stepDeadline'),
           render: (_v, r) => (
