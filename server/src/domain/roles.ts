@@ -331,8 +331,15 @@ export const roles: readonly RoleDefinition[] = [
     code: 'inspector',
     name: '监督员',
     nameEn: 'Inspector',
-    permissions: [...staff, 'knowledge.read', 'case.read', 'supervision.view', 'archive.read', 'equipment.read'],
-    permissions: [...staff, 'staff.self', 'knowledge.read', 'case.read', 'supervision.view'],
+    permissions: [
+      ...staff,
+      'staff.self',
+      'knowledge.read',
+      'case.read',
+      'supervision.view',
+      'archive.read',
+      'equipment.read',
+    ],
     adminClass: null,
   },
   {

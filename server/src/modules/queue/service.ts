@@ -365,10 +365,9 @@ export { queued };
 /** The rating pad follows its window through the same event stream and reads the hall's rating settings. */
 export { settingsOf } from './floor.ts';
 export { installStreamShutdown, serveEventStream } from './sse.ts';
-/** The hall's queue categories and timetables, for the appointments (slots come from the hall's opening hours). */
+/** The hall's queue categories, for the appointments (a booking takes a place in its item's category). */
 export const categoriesOfHall = async (db: Db, hallId: string) =>
   (await repo.categoriesOf(db, hallId)).map(presentCategory);
-export { timetablesOf } from './hours-service.ts';
 
 /** The hall's queue right now, for the crowding alarm: tickets waiting today and the longest wait in minutes. */
 export async function waitingNow(db: Db, hallId: string, now: number) {
@@ -376,6 +375,7 @@ export async function waitingNow(db: Db, hallId: string, now: number) {
   const longest = rows.reduce((m, t) => Math.max(m, now - Number(t.arrived_at)), 0);
   return { waiting: rows.length, longestWaitMinutes: Math.floor(longest / 60_000) };
 }
-/** The staff module reads the timetables (attendance, cover) and pauses a window while its person is away (暂离). */
+/** The appointments (slots) and the staff module (attendance, cover) read the timetables; staff also pauses a
+ * window while its person is away (暂离). */
 export { timetablesOf } from './hours-service.ts';
 export { pauseWindow, resumeWindow } from './window-service.ts';
