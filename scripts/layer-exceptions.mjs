@@ -26,6 +26,7 @@ export const tableOwners = Object.fromEntries(
     deferrals: 'deferred_arrivals',
     scans: 'case_scans',
     privacy: 'personal_data_requests',
+    notices: 'notices notice_attempts notice_templates',
   }).flatMap(([m, tables]) => tables.split(' ').map((t) => [t, m])),
 );
 
@@ -48,6 +49,8 @@ export const helperKinds = Object.fromEntries(
     'modules/consult/notice.ts',
     'modules/intake/acceptance.ts',
     'modules/intake/on-the-spot.ts',
+    'modules/notices/channels.ts',
+    'modules/notices/delivery.ts',
     'modules/privacy/rotation.ts',
     'modules/queue/floor.ts',
     'modules/queue/sse.ts',

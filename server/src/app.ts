@@ -30,6 +30,7 @@ import { expertRoutes } from './modules/experts/routes.ts';
 import { deferralRoutes } from './modules/deferrals/routes.ts';
 import { privacyRoutes } from './modules/privacy/routes.ts';
 import { townshipRoutes } from './modules/township/routes.ts';
+import { noticeRoutes } from './modules/notices/routes.ts';
 import type { AppContext } from './platform/context.ts';
 import { installAccessControl, installErrorHandler } from './platform/http.ts';
 import { installIdempotency } from './platform/idempotency.ts';
@@ -105,6 +106,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   deferralRoutes(app, ctx);
   privacyRoutes(app, ctx);
   townshipRoutes(app, ctx);
+  noticeRoutes(app, ctx);
 
   if (servesWebApp) {
     // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

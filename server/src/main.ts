@@ -22,6 +22,7 @@ import { readSystemMode } from './platform/settings.ts';
 import { seedHistory } from './seed/history/command.ts';
 import { startAlertSweeps } from './modules/supervision/alerts.ts';
 import { startTicketSweeps } from './modules/queue/ticket-sweep.ts';
+import { startNoticeWorker } from './modules/notices/delivery.ts';
 import { startHousekeeping } from './platform/housekeeping.ts';
 import { logRedaction } from './platform/log-redaction.ts';
 import { rotatePiiKeys } from './modules/privacy/rotation.ts';
@@ -121,7 +122,9 @@ async function main(command: string | undefined): Promise<number> {
         backupSchedule(process.env),
       );
       const stopHousekeeping = startHousekeeping(ctx);
+      const stopNotices = startNoticeWorker(ctx);
       const stop = async () => {
+        stopNotices();
         stopSweeps();
         stopTicketSweeps();
         stopBackups();

@@ -69,6 +69,10 @@ export const permissions = [
   'personal.unseal',
   /** Compose custom roles from permissions, edit and retire them (the security administrator). */
   'role.manage',
+  /** Read the notification log (通知记录) and the templates of one's halls; export the log. */
+  'notice.view',
+  /** Resend a failed notice or switch its channel; edit the hall's notice templates. */
+  'notice.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -192,6 +196,8 @@ export const roles: readonly RoleDefinition[] = [
       'supervision.view',
       'personal.export',
       'personal.seal',
+      'notice.view',
+      'notice.manage',
     ],
     adminClass: null,
   },
@@ -215,6 +221,8 @@ export const roles: readonly RoleDefinition[] = [
       'queue.manage',
       'personal.export',
       'personal.seal',
+      'notice.view',
+      'notice.manage',
     ],
     adminClass: null,
   },
@@ -222,7 +230,7 @@ export const roles: readonly RoleDefinition[] = [
     code: 'inspector',
     name: '监督员',
     nameEn: 'Inspector',
-    permissions: [...staff, 'knowledge.read', 'case.read', 'supervision.view'],
+    permissions: [...staff, 'knowledge.read', 'case.read', 'supervision.view', 'notice.view'],
     adminClass: null,
   },
   {
