@@ -130,6 +130,19 @@ const routes: RouteObject[] = [
             [{ path: 'queue/setup', lazy: async () => ({ Component: (await queue()).SetupPage }) }],
           ),
           guarded(
+            ['notice.view'],
+            [
+              {
+                path: 'notices',
+                lazy: async () => ({ Component: (await import('./pages/notices')).NoticeLogPage }),
+              },
+              {
+                path: 'notices/templates',
+                lazy: async () => ({ Component: (await import('./pages/notices')).TemplatesPage }),
+              },
+            ],
+          ),
+          guarded(
             ['rating.follow_up'],
             [{ path: 'rating/follow-ups', lazy: async () => ({ Component: (await rating()).FollowUpsPage }) }],
           ),

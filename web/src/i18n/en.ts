@@ -7,6 +7,7 @@ import { enLabels } from './labels/en';
 import { queueEn } from './queue/en';
 import { scansEn } from './scans/en';
 import { townshipEn } from './township/en';
+import { noticesEn } from './notices/en';
 import { caseSupportEn } from './case-support/en';
 import { auditEn } from './audit/en';
 import { securityEn } from './security/en';
@@ -28,6 +29,7 @@ export const en: Dictionary = {
   ...supervisionEn,
   ...scansEn,
   ...townshipEn,
+  ...noticesEn,
   ...caseSupportEn,
   ...auditEn,
   ...privacyEn,

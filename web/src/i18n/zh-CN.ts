@@ -7,6 +7,7 @@ import { zhCNLabels } from './labels/zh-CN';
 import { queueZhCN } from './queue/zh-CN';
 import { scansZhCN } from './scans/zh-CN';
 import { townshipZhCN } from './township/zh-CN';
+import { noticesZhCN } from './notices/zh-CN';
 import { caseSupportZhCN } from './case-support/zh-CN';
 import { auditZhCN } from './audit/zh-CN';
 import { securityZhCN } from './security/zh-CN';
@@ -27,6 +28,7 @@ export const zhCN = {
   ...supervisionZhCN,
   ...scansZhCN,
   ...townshipZhCN,
+  ...noticesZhCN,
   ...caseSupportZhCN,
   ...auditZhCN,
   ...privacyZhCN,

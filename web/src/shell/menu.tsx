@@ -17,6 +17,7 @@ import {
   FlagOutlined,
   SolutionOutlined,
   NodeIndexOutlined,
+  MailOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Translate } from '../i18n';
@@ -57,6 +58,17 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
       children: [
         { key: '/supervision', label: t('sup.title') },
         { key: '/supervision/on-time', label: t('menu.onTime') },
+      ],
+    });
+  }
+  if (can('notice.view')) {
+    items.push({
+      key: 'notices',
+      icon: <MailOutlined />,
+      label: t('menu.notices'),
+      children: [
+        { key: '/notices', label: t('menu.noticeLog') },
+        { key: '/notices/templates', label: t('menu.noticeTemplates') },
       ],
     });
   }
@@ -114,6 +126,8 @@ const PREFIXES = [
   '/alerts',
   '/escalations',
   '/my-expert-requests',
+  '/notices/templates',
+  '/notices',
 ];
 
 /** Menu key for a pathname (e.g. /catalog/abc → /catalog) and the submenu that holds it. */
@@ -123,5 +137,6 @@ export function menuKeyFor(pathname: string): { selected: string; open: string |
   if (/^\/admin\/(halls|departments|windows|calendar)/.test(selected)) open = 'org';
   if (/^\/admin\/(users|roles|policy|unseal-requests)/.test(selected)) open = 'accounts';
   if (selected.startsWith('/supervision')) open = 'supervision';
+  if (selected.startsWith('/notices')) open = 'notices';
   return { selected, open };
 }
