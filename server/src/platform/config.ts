@@ -62,6 +62,8 @@ export interface NoticeConfig {
   /** Tries before a notice is flagged failed (NOTICE_MAX_ATTEMPTS, default 5), and how often the worker looks. */
   maxAttempts: number;
   pollMs: number;
+  /** The first wait before a retry (NOTICE_RETRY_BASE_MS, default 30 s), doubling up to one hour. */
+  retryBaseMs: number;
 }
 
 export function noticeConfigFrom(env: NodeJS.ProcessEnv): NoticeConfig {
@@ -86,6 +88,7 @@ export function noticeConfigFrom(env: NodeJS.ProcessEnv): NoticeConfig {
     smtpFrom: env.SMTP_FROM ?? 'OneWindow <noreply@localhost>',
     maxAttempts: positive(env.NOTICE_MAX_ATTEMPTS, 5),
     pollMs: positive(env.NOTICE_POLL_MS, 5000),
+    retryBaseMs: positive(env.NOTICE_RETRY_BASE_MS, 30_000),
   };
 }
 

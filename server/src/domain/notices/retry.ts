@@ -18,8 +18,9 @@ export function afterAttempt(
   attempts: number,
   now: number,
   maxAttempts = defaultMaxAttempts,
+  baseMs = 30_000,
 ): AttemptOutcome {
   if (ok) return { state: 'sent' };
   if (attempts >= maxAttempts) return { state: 'failed' };
-  return { state: 'pending', nextAttemptAt: now + backoffMs(attempts) };
+  return { state: 'pending', nextAttemptAt: now + backoffMs(attempts, baseMs) };
 }

@@ -69,7 +69,8 @@ async function deliverOne(ctx: AppContext, ch: Channels, n: repo.NoticeRow, leas
   }
   const now = ctx.clock.now();
   const attempts = n.attempts + 1;
-  const next = afterAttempt(answer.ok, attempts, now, ctx.config.notices.maxAttempts);
+  const { maxAttempts, retryBaseMs } = ctx.config.notices;
+  const next = afterAttempt(answer.ok, attempts, now, maxAttempts, retryBaseMs);
   await ctx.db.transaction().execute(async (trx) => {
     const held = await repo.finishAttempt(trx, n.id, leaseUntil, {
       state: next.state,
