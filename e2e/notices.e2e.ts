@@ -195,7 +195,7 @@ describe('notices to applicants', () => {
     await page.getByRole('menuitem', { name: /通知$/ }).click();
     await page.getByRole('menuitem', { name: '通知记录' }).click();
     await page.getByRole('combobox', { name: '状态' }).click();
-    await page.getByRole('option', { name: '发送失败' }).click();
+    await page.locator('.ant-select-item-option[title="发送失败"]').click();
     const row = page.getByRole('row').filter({ hasText: c.caseNo });
     await row.getByText('发送失败').waitFor();
     // Every try is listed with the gateway's answer.
@@ -210,7 +210,7 @@ describe('notices to applicants', () => {
     await page.getByText('已重新排队发送').waitFor();
     await until('the resent SMS', () => sms.some((m) => m.text.includes(c.caseNo)));
     await page.getByRole('combobox', { name: '状态' }).click();
-    await page.getByRole('option', { name: '已发送' }).click();
+    await page.locator('.ant-select-item-option[title="已发送"]').click();
     await page.getByRole('row').filter({ hasText: c.caseNo }).getByText('已发送').waitFor();
     await shot(page, 'notices-log-sent-1440');
   });

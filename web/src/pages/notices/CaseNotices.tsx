@@ -25,7 +25,7 @@ export function CaseNotices({ caseId }: { caseId: string }) {
           { title: t('nt.time'), width: 140, render: (_, n) => formatTime(n.createdAt) },
           { title: t('nt.event'), width: 110, dataIndex: 'eventLabel' },
           { title: t('nt.channel'), width: 90, render: (_, n) => t(channelKey(n.channel)) },
-          { title: t('nt.recipient'), width: 130, dataIndex: 'recipient' },
+          { title: t('nt.recipient'), width: 160, dataIndex: 'recipient' },
           {
             title: t('nt.content'),
             ellipsis: { showTitle: false },
