@@ -93,12 +93,13 @@ const noticeEnv = {
   SMS_WEBHOOK_SECRET: 'crash-test',
   NOTICE_POLL_MS: '200',
   NOTICE_RETRY_BASE_MS: '200',
+  NOTICE_LEASE_MS: '15000',
 };
 
-/** After the last restart: waits (at most 60 s) until the server has no notice left to send. */
+/** After the last restart: waits (at most 90 s, past the 15 s lease of a killed server) until nothing is left to send. */
 async function drainNotices(base: string) {
   const supervisor = await new Client(base).login('supervisor');
-  for (let waited = 0; waited < 60_000; waited += 250) {
+  for (let waited = 0; waited < 90_000; waited += 250) {
     const r = await supervisor.request('GET', '/api/notices?state=pending&pageSize=1');
     if (r.status === 200 && (r.json as { total: number }).total === 0) return;
     await sleep(250);

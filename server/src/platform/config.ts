@@ -64,6 +64,11 @@ export interface NoticeConfig {
   pollMs: number;
   /** The first wait before a retry (NOTICE_RETRY_BASE_MS, default 30 s), doubling up to one hour. */
   retryBaseMs: number;
+  /**
+   * How long a worker holds a notice while it sends (NOTICE_LEASE_MS, default 60 s, longer than a channel's 10 s
+   * timeout): a server killed mid-send leaves the notice to another worker after it.
+   */
+  leaseMs: number;
 }
 
 export function noticeConfigFrom(env: NodeJS.ProcessEnv): NoticeConfig {
@@ -89,6 +94,7 @@ export function noticeConfigFrom(env: NodeJS.ProcessEnv): NoticeConfig {
     maxAttempts: positive(env.NOTICE_MAX_ATTEMPTS, 5),
     pollMs: positive(env.NOTICE_POLL_MS, 5000),
     retryBaseMs: positive(env.NOTICE_RETRY_BASE_MS, 30_000),
+    leaseMs: Math.max(15_000, positive(env.NOTICE_LEASE_MS, 60_000)),
   };
 }
 

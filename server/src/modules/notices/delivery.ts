@@ -12,8 +12,6 @@ import { type Channels, channelsFrom } from './channels.ts';
 import * as repo from './repository.ts';
 import { recipientOf } from './service.ts';
 
-/** How long a worker holds a notice while it sends: longer than any channel's timeout. */
-const LEASE_MS = 2 * 60_000;
 const BATCH = 20;
 
 export interface PassResult {
@@ -29,7 +27,7 @@ export async function deliverDueNotices(ctx: AppContext, channels?: Channels): P
   const ch = channels ?? channelsFrom(ctx.config.notices, () => ctx.clock.now());
   for (let round = 0; round < 50; round++) {
     const now = ctx.clock.now();
-    const leaseUntil = now + LEASE_MS;
+    const leaseUntil = now + ctx.config.notices.leaseMs;
     const batch = await ctx.db.transaction().execute((trx) => repo.claimDue(trx, ctx.dialect, now, leaseUntil, BATCH));
     if (batch.length === 0) break;
     for (const n of batch) await deliverOne(ctx, ch, n, leaseUntil, result);

@@ -21,7 +21,7 @@ export const noticesEn: Record<keyof typeof noticesZhCN, string> = {
   'nt.nextTry': 'Next try {time}',
   'nt.export': 'Export Excel',
   'nt.resend': 'Resend',
-  'nt.switch': 'Switch channel',
+  'nt.switch': 'Channel…',
   'nt.switchTo': 'Send by {channel}',
   'nt.resent': 'Queued again',
   'nt.tries': 'Delivery attempts',

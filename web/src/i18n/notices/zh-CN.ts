@@ -19,7 +19,7 @@ export const noticesZhCN = {
   'nt.nextTry': '下次重试 {time}',
   'nt.export': '导出 Excel',
   'nt.resend': '重发',
-  'nt.switch': '改用其他通道',
+  'nt.switch': '改通道',
   'nt.switchTo': '改用{channel}',
   'nt.resent': '已重新排队发送',
   'nt.tries': '发送记录',

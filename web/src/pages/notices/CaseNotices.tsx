@@ -24,8 +24,16 @@ export function CaseNotices({ caseId }: { caseId: string }) {
         columns={[
           { title: t('nt.time'), width: 140, render: (_, n) => formatTime(n.createdAt) },
           { title: t('nt.event'), width: 110, dataIndex: 'eventLabel' },
-          { title: t('nt.channel'), width: 90, render: (_, n) => t(channelKey(n.channel)) },
-          { title: t('nt.recipient'), width: 160, dataIndex: 'recipient' },
+          {
+            title: t('nt.recipient'),
+            width: 150,
+            render: (_, n) => (
+              <>
+                <div>{t(channelKey(n.channel))}</div>
+                <div style={{ fontSize: 12, color: '#666' }}>{n.recipient}</div>
+              </>
+            ),
+          },
           {
             title: t('nt.content'),
             ellipsis: { showTitle: false },
@@ -35,8 +43,8 @@ export function CaseNotices({ caseId }: { caseId: string }) {
               </Tooltip>
             ),
           },
-          { title: t('nt.state'), width: 170, render: (_, n) => <NoticeStateTag state={n.state} /> },
-          { title: t('common.actions'), width: 190, render: (_, n) => <ResendButtons notice={n} /> },
+          { title: t('nt.state'), width: 150, render: (_, n) => <NoticeStateTag state={n.state} /> },
+          { title: t('common.actions'), width: 160, render: (_, n) => <ResendButtons notice={n} /> },
         ]}
       />
     </Card>

@@ -93,7 +93,16 @@ export function NoticeLogPage() {
         loading={list.isFetching}
         dataSource={list.data?.items}
         tableLayout="fixed"
-        expandable={{ expandedRowRender: (n) => <NoticeTries notice={n} /> }}
+        expandable={{
+          expandedRowRender: (n) => (
+            <>
+              <p style={{ marginTop: 0 }}>
+                <strong>{n.subject}</strong>　{n.body}
+              </p>
+              <NoticeTries notice={n} />
+            </>
+          ),
+        }}
         pagination={{
           current: query.page,
           pageSize: query.pageSize,
@@ -102,23 +111,31 @@ export function NoticeLogPage() {
           onChange: (page, pageSize) => setQuery((q) => ({ ...q, page, pageSize })),
         }}
         columns={[
-          { title: t('nt.time'), width: 140, render: (_, n) => formatTime(n.createdAt) },
+          { title: t('nt.time'), width: 120, render: (_, n) => formatTime(n.createdAt) },
           {
             title: t('nt.caseNo'),
-            width: 170,
+            width: 150,
             render: (_, n) => (n.caseId ? <Link to={`/cases/${n.caseId}`}>{n.caseNo ?? '—'}</Link> : '—'),
           },
           {
             title: t('nt.event'),
-            width: 130,
+            width: 120,
             render: (_, n) => (
               <>
                 {n.eventLabel} {n.legal && <Tag>{t('nt.legal')}</Tag>}
               </>
             ),
           },
-          { title: t('nt.channel'), width: 90, render: (_, n) => t(channelKey(n.channel)) },
-          { title: t('nt.recipient'), width: 140, dataIndex: 'recipient' },
+          {
+            title: t('nt.recipient'),
+            width: 150,
+            render: (_, n) => (
+              <>
+                <div>{t(channelKey(n.channel))}</div>
+                <div style={{ fontSize: 12, color: '#666' }}>{n.recipient}</div>
+              </>
+            ),
+          },
           {
             title: t('nt.content'),
             ellipsis: { showTitle: false },
@@ -130,7 +147,7 @@ export function NoticeLogPage() {
           },
           {
             title: t('nt.state'),
-            width: 170,
+            width: 150,
             render: (_, n) => (
               <>
                 <NoticeStateTag state={n.state} />
@@ -142,8 +159,8 @@ export function NoticeLogPage() {
               </>
             ),
           },
-          { title: t('nt.attempts'), width: 60, dataIndex: 'attempts' },
-          { title: t('common.actions'), width: 190, render: (_, n) => <ResendButtons notice={n} /> },
+          { title: t('nt.attempts'), width: 50, dataIndex: 'attempts' },
+          { title: t('common.actions'), width: 160, render: (_, n) => <ResendButtons notice={n} /> },
         ]}
       />
     </Card>
