@@ -25,7 +25,11 @@ export async function publicProgress(ctx: AppContext, q: { no: string; phone4: s
   const [steps, hall, notices] = await Promise.all([
     repo.stepsOf(ctx.db, c.id),
     findHall(ctx.db, c.hall_id),
-    publicNoticesOfCase(ctx.db, c.id),
+    publicNoticesOfCase(
+      ctx.db,
+      c.id,
+      [applicant?.name, applicant?.contact_name, agent?.name, agent?.contact_name].filter((x): x is string => !!x),
+    ),
   ]);
   const active = steps.filter((s) => s.status === 'active').map((s) => s.name);
   return {

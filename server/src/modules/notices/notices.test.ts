@@ -154,6 +154,8 @@ describe('notices to applicants', () => {
     expect(progress.notices).toHaveLength(2);
     expect(progress.notices[0].body).toContain(c.caseNo);
     expect(JSON.stringify(progress.notices)).not.toContain('13912345678');
+    expect(JSON.stringify(progress.notices)).not.toContain('林则徐');
+    expect(progress.notices[0].body).toContain('林**');
   });
 
   it('a failing gateway is retried with backoff, then flagged failed; the supervisor resends it', async () => {

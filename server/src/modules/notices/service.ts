@@ -284,15 +284,20 @@ export async function noticesOfCase(db: Db, caseId: string) {
   return items.map((n) => present(n, attempts));
 }
 
-/** What the applicant's public case page shows: what was sent about the case, when, how; nothing personal. */
-export async function publicNoticesOfCase(db: Db, caseId: string) {
+/**
+ * What the applicant's public case page shows: what was sent about the case, when, how; nothing personal: the
+ * names in `hide` (the applicant's, the agent's) are shown as their first character and **.
+ */
+export async function publicNoticesOfCase(db: Db, caseId: string, hide: string[] = []) {
+  const names = hide.filter((h) => h.length > 0).sort((a, b) => b.length - a.length);
+  const masked = (text: string) => names.reduce((t, name) => t.split(name).join(`${name.slice(0, 1)}**`), text);
   return (await repo.noticesOfCase(db, caseId))
     .filter((n) => n.state === 'sent')
     .map((n) => ({
       at: Number(n.sent_at ?? n.created_at),
       event: eventDefinitions[n.event as NoticeEvent]?.zh ?? n.event,
       channel: channelLabels[n.channel as NoticeChannel]?.zh ?? n.channel,
-      body: n.body,
+      body: masked(n.body),
     }));
 }
 
