@@ -179,6 +179,21 @@ describe('notices to applicants', () => {
     await panel.getByText('139****5678').waitFor();
     await panel.scrollIntoViewIfNeeded();
     await shot(page, 'notices-case-detail-1440');
+
+    // The applicant's public progress page lists what was sent, the name masked, at phone width without scrolling sideways.
+    const pub = await browser.context.newPage();
+    await pub.setViewportSize({ width: 390, height: 844 });
+    await pub.goto(`${base}/progress`);
+    await pub.getByLabel('办件编号').fill(c.caseNo);
+    await pub.getByLabel('手机号码后四位').fill('5678');
+    await pub.getByRole('button', { name: /查\s*询/ }).click();
+    const sent = pub.getByTestId('progress-notices');
+    await sent.getByText('受理通知').first().waitFor();
+    expect(await sent.textContent()).toContain('王**您好');
+    expect(await sent.textContent()).not.toContain('王通知');
+    expect(await pub.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await shot(pub, 'notices-progress-390');
+    await pub.close();
   });
 
   it('a failing gateway is retried, shows as failed, and the supervisor resends it', async () => {
