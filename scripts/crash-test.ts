@@ -1,17 +1,20 @@
 /**
  * `npm run test:crash [-- <cycles>] [-- --only sqlite|pg]`: kill -9 the server during intake load, restart it,
  * and check that every acceptance answered 2xx survived with its trail, that no case number is duplicated or
- * reused, and that the audit chain verifies. SQLite always; PostgreSQL on DATABASE_URL (a fresh database next to
+ * reused, that the audit chain verifies, and that the acceptance notice of every answered acceptance was queued and,
+ * after the last restart, delivered to the SMS gateway (a local HTTP sink here) at least once. SQLite always; PostgreSQL on DATABASE_URL (a fresh database next to
  * it, dropped afterwards) or, without it, on a throw-away cluster of its own. Prints crash.* JSON lines and
  * exits non-zero when anything was lost or duplicated.
  */
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { type IntakeSetup, receptionBody, setUpIntake } from '../bench/intake.ts';
-import { emit, note, type ServerProcess, sleep, startServer } from '../bench/lib.ts';
+import { Client, emit, note, type ServerProcess, sleep, startServer } from '../bench/lib.ts';
 import { startCluster, stopCluster } from '../bench/pg.ts';
 import { verifyAuditChain } from '../server/src/platform/audit.ts';
 import { loadAuditKeyRing } from '../server/src/platform/audit-keys.ts';
@@ -67,6 +70,42 @@ function load(setup: IntakeSetup, acked: Acknowledged[], stats: { errors: number
   };
 }
 
+/** The SMS gateway the servers send to: counts each notice's idempotency key as it arrives. */
+const received = new Map<string, number>();
+const gateway = createServer((req, res) => {
+  let raw = '';
+  req.on('data', (d) => {
+    raw += d;
+  });
+  req.on('end', () => {
+    try {
+      const key = String(JSON.parse(raw).idempotencyKey);
+      received.set(key, (received.get(key) ?? 0) + 1);
+      res.writeHead(200).end('{"ok":true}');
+    } catch {
+      res.writeHead(400).end();
+    }
+  });
+});
+await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', r));
+const noticeEnv = {
+  SMS_WEBHOOK_URL: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms`,
+  SMS_WEBHOOK_SECRET: 'crash-test',
+  NOTICE_POLL_MS: '200',
+  NOTICE_RETRY_BASE_MS: '200',
+  NOTICE_LEASE_MS: '15000',
+};
+
+/** After the last restart: waits (at most 90 s, past the 15 s lease of a killed server) until nothing is left to send. */
+async function drainNotices(base: string) {
+  const supervisor = await new Client(base).login('supervisor');
+  for (let waited = 0; waited < 90_000; waited += 250) {
+    const r = await supervisor.request('GET', '/api/notices?state=pending&pageSize=1');
+    if (r.status === 200 && (r.json as { total: number }).total === 0) return;
+    await sleep(250);
+  }
+}
+
 /** The audit key and checkpoint file the servers of a run share, outside the database. */
 const auditDir = mkdtempSync(path.join(os.tmpdir(), 'onewindow-crash-audit-'));
 const auditEnv = (dialect: string) => ({
@@ -104,14 +143,29 @@ async function check(db: OpenOptions, acked: Acknowledged[], dialect: string) {
       keys,
       anchor: { file: env.AUDIT_CHECKPOINT_FILE, syslog: false },
     });
-    return { lost, duplicates, audit, cases: rows.length };
+    // Every answered acceptance queued its notice in its own transaction, and every notice reached the gateway.
+    const notices = await handle.db
+      .selectFrom('notices')
+      .select(['case_id', 'event', 'state', 'idempotency_key'])
+      .execute();
+    const noticed = new Set(notices.filter((n) => n.event === 'accepted').map((n) => n.case_id));
+    const noticesLost = acked.filter((a) => !noticed.has(a.id)).length;
+    const undelivered = notices.filter((n) => n.state !== 'sent' || !received.has(n.idempotency_key)).length;
+    const redelivered = notices.filter((n) => (received.get(n.idempotency_key) ?? 0) > 1).length;
+    return {
+      lost,
+      duplicates,
+      audit,
+      cases: rows.length,
+      notices: { queued: notices.length, lost: noticesLost, undelivered, redelivered },
+    };
   } finally {
     await handle.close();
   }
 }
 
 async function run(dialect: 'sqlite' | 'pg', dbEnv: Record<string, string>, db: OpenOptions) {
-  const env = { ...dbEnv, ...auditEnv(dialect) };
+  const env = { ...dbEnv, ...auditEnv(dialect), ...noticeEnv };
   const acked: Acknowledged[] = [];
   const stats = { errors: 0 };
   let { server } = await startServer(env);
@@ -128,6 +182,7 @@ async function run(dialect: 'sqlite' | 'pg', dbEnv: Record<string, string>, db: 
     server = restarted.server;
     note(`${dialect} cycle ${cycle}/${CYCLES}: ${acked.length} acceptances answered so far`);
   }
+  await drainNotices(server.base);
   await server.stop();
   const result = await check(db, acked, dialect);
   const extra = { dialect, cycles: CYCLES, acknowledged: acked.length, casesInDb: result.cases };
@@ -138,12 +193,23 @@ async function run(dialect: 'sqlite' | 'pg', dbEnv: Record<string, string>, db: 
     firstBrokenSeq: result.audit.firstBrokenSeq,
     problem: result.audit.problem,
   };
+  emit('crash.notices_lost', result.notices.lost, 'notices', { ...extra, queued: result.notices.queued });
+  emit('crash.notices_undelivered', result.notices.undelivered, 'notices', extra);
+  // At least once: a notice sent just before a kill and not yet recorded goes again, with the same idempotency key.
+  emit('crash.notices_redelivered', result.notices.redelivered, 'notices', extra);
   emit('crash.audit_ok', result.audit.ok ? 1 : 0, 'bool', {
     ...extra,
     ...audit,
     checkpoints: result.audit.checkpoints?.lines,
   });
-  return result.lost === 0 && result.duplicates === 0 && result.audit.ok && acked.length > 0;
+  return (
+    result.lost === 0 &&
+    result.duplicates === 0 &&
+    result.audit.ok &&
+    acked.length > 0 &&
+    result.notices.lost === 0 &&
+    result.notices.undelivered === 0
+  );
 }
 
 let ok = true;
@@ -173,4 +239,5 @@ if (!only || only === 'pg') {
   }
 }
 rmSync(auditDir, { recursive: true, force: true });
+gateway.close();
 process.exit(ok ? 0 : 1);

@@ -35,6 +35,7 @@ export const tableOwners = Object.fromEntries(
       'appointment_settings appointment_capacity appointment_slot_counts appointments appointment_events appointment_notices',
     emergency: 'emergency_plans emergency_drills incidents incident_actions crowding_watch',
     staff: 'staff_profiles staff_ab_pairs staff_roster staff_attendance staff_leaves',
+    notices: 'notices notice_attempts notice_templates',
   }).flatMap(([m, tables]) => tables.split(' ').map((t) => [t, m])),
 );
 
@@ -62,6 +63,8 @@ export const helperKinds = Object.fromEntries(
     'modules/intake/back-entry.ts',
     'modules/intake/on-the-spot.ts',
     'modules/emergency/crowding.ts',
+    'modules/notices/channels.ts',
+    'modules/notices/delivery.ts',
     'modules/privacy/rotation.ts',
     'modules/queue/floor.ts',
     'modules/queue/sse.ts',

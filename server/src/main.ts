@@ -25,6 +25,7 @@ import { startArchiveSweeps } from './modules/archives/service.ts';
 import { startTicketSweeps } from './modules/queue/ticket-sweep.ts';
 import { startAppointmentSweeps } from './modules/appointments/sweep-service.ts';
 import { startCrowdingSweeps } from './modules/emergency/crowding.ts';
+import { startNoticeWorker } from './modules/notices/delivery.ts';
 import { startHousekeeping } from './platform/housekeeping.ts';
 import { logRedaction } from './platform/log-redaction.ts';
 import { rotatePiiKeys } from './modules/privacy/rotation.ts';
@@ -127,7 +128,9 @@ async function main(command: string | undefined): Promise<number> {
         backupSchedule(process.env),
       );
       const stopHousekeeping = startHousekeeping(ctx);
+      const stopNotices = startNoticeWorker(ctx);
       const stop = async () => {
+        stopNotices();
         stopSweeps();
         stopArchiveSweeps();
         stopTicketSweeps();

@@ -183,6 +183,19 @@ const routes: RouteObject[] = [
             [{ path: 'appointments', lazy: async () => ({ Component: (await appointments()).AppointmentsPage }) }],
           ),
           guarded(
+            ['notice.view'],
+            [
+              {
+                path: 'notices',
+                lazy: async () => ({ Component: (await import('./pages/notices')).NoticeLogPage }),
+              },
+              {
+                path: 'notices/templates',
+                lazy: async () => ({ Component: (await import('./pages/notices')).TemplatesPage }),
+              },
+            ],
+          ),
+          guarded(
             ['rating.follow_up'],
             [{ path: 'rating/follow-ups', lazy: async () => ({ Component: (await rating()).FollowUpsPage }) }],
           ),

@@ -109,6 +109,10 @@ export const permissions = [
   'incident.record',
   /** Keep the contingency plans and drills, close incidents with their review, set the crowding thresholds. */
   'emergency.manage',
+  /** Read the notification log (通知记录) and the templates of one's halls; export the log. */
+  'notice.view',
+  /** Resend a failed notice or switch its channel; edit the hall's notice templates. */
+  'notice.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -285,6 +289,8 @@ export const roles: readonly RoleDefinition[] = [
       'fee.report',
       'incident.record',
       'emergency.manage',
+      'notice.view',
+      'notice.manage',
     ],
     adminClass: null,
   },
@@ -324,6 +330,8 @@ export const roles: readonly RoleDefinition[] = [
       'fee.report',
       'incident.record',
       'emergency.manage',
+      'notice.view',
+      'notice.manage',
     ],
     adminClass: null,
   },
@@ -339,6 +347,7 @@ export const roles: readonly RoleDefinition[] = [
       'supervision.view',
       'archive.read',
       'equipment.read',
+      'notice.view',
     ],
     adminClass: null,
   },

@@ -39,6 +39,63 @@ export interface Config {
    * NODE_ENV=production or ONEWINDOW_DEMO=false; ONEWINDOW_DEMO=true forces it on.
    */
   demo: boolean;
+  /** Channels of the notices to applicants (modules/notices); a channel left unset keeps its notices unsent. */
+  notices: NoticeConfig;
+}
+
+export interface NoticeConfig {
+  /** 'webhook' (SMS_WEBHOOK_URL) or 'aliyun' (Aliyun SMS); null = no SMS channel. */
+  smsProvider: 'webhook' | 'aliyun' | null;
+  smsWebhookUrl: string | null;
+  /** HMAC-SHA256 key of the X-OneWindow-Signature header the gateway checks. */
+  smsWebhookSecret: string | null;
+  aliyun: {
+    accessKeyId: string;
+    accessKeySecret: string;
+    signName: string;
+    templateCode: string;
+    endpoint: string;
+  } | null;
+  /** smtp://user:pass@host:port or smtps://…; null = no e-mail channel. */
+  smtpUrl: string | null;
+  smtpFrom: string;
+  /** Tries before a notice is flagged failed (NOTICE_MAX_ATTEMPTS, default 5), and how often the worker looks. */
+  maxAttempts: number;
+  pollMs: number;
+  /** The first wait before a retry (NOTICE_RETRY_BASE_MS, default 30 s), doubling up to one hour. */
+  retryBaseMs: number;
+  /**
+   * How long a worker holds a notice while it sends (NOTICE_LEASE_MS, default 60 s, longer than a channel's 10 s
+   * timeout): a server killed mid-send leaves the notice to another worker after it.
+   */
+  leaseMs: number;
+}
+
+export function noticeConfigFrom(env: NodeJS.ProcessEnv): NoticeConfig {
+  const aliyun =
+    env.ALIYUN_SMS_ACCESS_KEY_ID && env.ALIYUN_SMS_ACCESS_KEY_SECRET
+      ? {
+          accessKeyId: env.ALIYUN_SMS_ACCESS_KEY_ID,
+          accessKeySecret: env.ALIYUN_SMS_ACCESS_KEY_SECRET,
+          signName: env.ALIYUN_SMS_SIGN_NAME ?? '',
+          templateCode: env.ALIYUN_SMS_TEMPLATE_CODE ?? '',
+          endpoint: env.ALIYUN_SMS_ENDPOINT ?? 'https://dysmsapi.aliyuncs.com/',
+        }
+      : null;
+  const smsWebhookUrl = env.SMS_WEBHOOK_URL || null;
+  return {
+    smsProvider:
+      env.SMS_PROVIDER === 'aliyun' && aliyun ? 'aliyun' : smsWebhookUrl ? 'webhook' : aliyun ? 'aliyun' : null,
+    smsWebhookUrl,
+    smsWebhookSecret: env.SMS_WEBHOOK_SECRET || null,
+    aliyun,
+    smtpUrl: env.SMTP_URL || null,
+    smtpFrom: env.SMTP_FROM ?? 'OneWindow <noreply@localhost>',
+    maxAttempts: positive(env.NOTICE_MAX_ATTEMPTS, 5),
+    pollMs: positive(env.NOTICE_POLL_MS, 5000),
+    retryBaseMs: positive(env.NOTICE_RETRY_BASE_MS, 30_000),
+    leaseMs: Math.max(15_000, positive(env.NOTICE_LEASE_MS, 60_000)),
+  };
 }
 
 const positive = (raw: string | undefined, fallback: number) => {
@@ -68,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN || null,
     publicLimitFactor: positive(env.PUBLIC_LIMIT_FACTOR, 1),
     idempotencySecret: env.IDEMPOTENCY_SECRET || null,
+    notices: noticeConfigFrom(env),
   };
 }
 

@@ -19,6 +19,10 @@ export interface Applicant {
   address: string;
   legalRepresentative: string;
   contactName: string;
+  /** 通知: e-mail, preferred channel ('all' = SMS and e-mail) and the opt-out of non-legal notices. */
+  email?: string | null;
+  preferredChannel?: 'sms' | 'email' | 'all' | null;
+  noticeOptOut?: boolean;
   masked: boolean;
   /** 封存: shown as 已封存 with nothing personal. */
   sealed?: boolean;

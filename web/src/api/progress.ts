@@ -13,6 +13,8 @@ export interface Progress {
   clockStopped?: boolean;
   completedDay?: string | null;
   steps: { name: string; status: 'done' | 'active' | 'pending' | 'skipped'; doneDay?: string | null }[];
+  /** What was sent about the case (通知), without the recipient. */
+  notices?: { at: number; event: string; channel: string; body: string }[];
 }
 
 export const lookupProgress = (no: string, phone4: string) => api.get<Progress>('/api/public/progress', { no, phone4 });

@@ -119,6 +119,9 @@ export interface ApplicantPatch {
   address?: string;
   legalRepresentative?: string;
   contactName?: string;
+  email?: string;
+  preferredChannel?: 'sms' | 'email' | 'all' | null;
+  noticeOptOut?: boolean;
 }
 
 /** R5.4: only holders of applicant.edit; the server keeps old and new values on the applicant's trail. */

@@ -11,6 +11,7 @@ import { peopleEn } from './people/en';
 import { prereviewEn } from './prereview/en';
 import { archivesEn } from './archives/en';
 import { appointmentsEn } from './appointments/en';
+import { noticesEn } from './notices/en';
 import { caseSupportEn } from './case-support/en';
 import { auditEn } from './audit/en';
 import { securityEn } from './security/en';
@@ -40,6 +41,7 @@ export const en: Dictionary = {
   ...appointmentsEn,
   ...emergencyEn,
   ...staffEn,
+  ...noticesEn,
   ...caseSupportEn,
   ...auditEn,
   ...privacyEn,

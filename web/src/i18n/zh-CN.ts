@@ -11,6 +11,7 @@ import { peopleZhCN } from './people/zh-CN';
 import { prereviewZhCN } from './prereview/zh-CN';
 import { archivesZhCN } from './archives/zh-CN';
 import { appointmentsZhCN } from './appointments/zh-CN';
+import { noticesZhCN } from './notices/zh-CN';
 import { caseSupportZhCN } from './case-support/zh-CN';
 import { auditZhCN } from './audit/zh-CN';
 import { securityZhCN } from './security/zh-CN';
@@ -39,6 +40,7 @@ export const zhCN = {
   ...appointmentsZhCN,
   ...emergencyZhCN,
   ...staffZhCN,
+  ...noticesZhCN,
   ...caseSupportZhCN,
   ...auditZhCN,
   ...privacyZhCN,

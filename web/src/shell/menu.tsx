@@ -25,6 +25,7 @@ import {
   ContainerOutlined,
   DesktopOutlined,
   IdcardOutlined,
+  MailOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Translate } from '../i18n';
@@ -88,6 +89,17 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
     items.push({ key: 'archives', icon: <ContainerOutlined />, label: t('menu.archives'), children: archiveChildren });
   }
   if (can('equipment.read')) items.push({ key: '/equipment', icon: <DesktopOutlined />, label: t('menu.equipment') });
+  if (can('notice.view')) {
+    items.push({
+      key: 'notices',
+      icon: <MailOutlined />,
+      label: t('menu.notices'),
+      children: [
+        { key: '/notices', label: t('menu.noticeLog') },
+        { key: '/notices/templates', label: t('menu.noticeTemplates') },
+      ],
+    });
+  }
   if (can('org.read')) {
     items.push({
       key: 'org',
@@ -149,6 +161,8 @@ const PREFIXES = [
   '/meetings',
   '/emergency',
   '/fees',
+  '/notices/templates',
+  '/notices',
 ];
 
 /** Menu key for a pathname (e.g. /catalog/abc → /catalog) and the submenu that holds it. */
@@ -158,5 +172,6 @@ export function menuKeyFor(pathname: string): { selected: string; open: string |
   if (/^\/admin\/(halls|departments|windows|calendar)/.test(selected)) open = 'org';
   if (/^\/admin\/(users|roles|policy|unseal-requests)/.test(selected)) open = 'accounts';
   if (selected.startsWith('/supervision')) open = 'supervision';
+  if (selected.startsWith('/notices')) open = 'notices';
   return { selected, open };
 }

@@ -10,6 +10,13 @@ const phone = z
   .regex(/^\+?[0-9][0-9 -]{5,22}$/, '电话号码格式不正确')
   .transform((p) => p.replace(/[ -]/g, ''));
 
+/** 通知: an optional e-mail, the preferred channel ('all' = SMS and e-mail) and the opt-out of non-legal notices. */
+const noticeFields = {
+  email: z.union([z.literal(''), z.string().trim().max(120).email('电子邮箱格式不正确')]).optional(),
+  preferredChannel: z.enum(['sms', 'email', 'all']).nullable().optional(),
+  noticeOptOut: z.boolean().optional(),
+};
+
 export const applicantInput = z.object({
   hallId: z.string().min(1).max(64),
   kind: z.enum(['person', 'enterprise']),
@@ -21,6 +28,7 @@ export const applicantInput = z.object({
   address: text(300).default(''),
   legalRepresentative: text(60).default(''),
   contactName: text(60).default(''),
+  ...noticeFields,
 });
 export type ApplicantInput = z.infer<typeof applicantInput>;
 
@@ -33,6 +41,7 @@ export const applicantPatch = z
     address: text(300),
     legalRepresentative: text(60),
     contactName: text(60),
+    ...noticeFields,
   })
   .partial();
 export type ApplicantPatch = z.infer<typeof applicantPatch>;
@@ -53,6 +62,9 @@ export const applicantSchema = z.object({
   address: z.string(),
   legalRepresentative: z.string(),
   contactName: z.string(),
+  email: z.string().nullable(),
+  preferredChannel: z.enum(['sms', 'email', 'all']).nullable(),
+  noticeOptOut: z.boolean(),
   masked: z.boolean(),
   createdAt: z.number(),
   updatedAt: z.number(),

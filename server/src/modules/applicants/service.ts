@@ -40,6 +40,9 @@ export function presentApplicant(a: repo.ApplicantRow): ApplicantView {
     address: a.address,
     legalRepresentative: a.legal_representative,
     contactName: a.contact_name,
+    email: a.email ?? null,
+    preferredChannel: (a.preferred_channel ?? null) as ApplicantView['preferredChannel'],
+    noticeOptOut: a.notice_opt_out === 1,
     masked: true,
     createdAt: Number(a.created_at),
     updatedAt: Number(a.updated_at),
@@ -135,6 +138,9 @@ export async function registerApplicant(ctx: AppContext, actor: Actor, input: Ap
         sealed_reason: null,
         sealed_data: null,
         purged_at: null,
+        email: input.email || null,
+        preferred_channel: input.preferredChannel ?? null,
+        notice_opt_out: input.noticeOptOut ? 1 : 0,
       });
       // Personal numbers stay out of the audit detail; the record is found by its id.
       await appendAudit(
@@ -200,7 +206,19 @@ const columns = {
   address: 'address',
   legalRepresentative: 'legal_representative',
   contactName: 'contact_name',
-} as const satisfies Record<Exclude<keyof ApplicantPatch, 'docNumber' | 'phone'>, keyof repo.ApplicantRow>;
+} as const satisfies Record<
+  Exclude<keyof ApplicantPatch, 'docNumber' | 'phone' | 'email' | 'preferredChannel' | 'noticeOptOut'>,
+  keyof repo.ApplicantRow
+>;
+
+/** How the applicant is told (通知): e-mail, preferred channel, opt-out of non-legal notices, as stored. */
+function noticeColumns(p: ApplicantPatch): Partial<repo.ApplicantRow> {
+  const set: Partial<repo.ApplicantRow> = {};
+  if (p.email !== undefined) set.email = p.email || null;
+  if (p.preferredChannel !== undefined) set.preferred_channel = p.preferredChannel;
+  if (p.noticeOptOut !== undefined) set.notice_opt_out = p.noticeOptOut ? 1 : 0;
+  return set;
+}
 
 /** Changes registered information; the trail keeps old and new values, the audit log which fields changed (R5.4). */
 export async function updateApplicant(ctx: AppContext, actor: Actor, id: string, patch: ApplicantPatch) {
@@ -221,6 +239,11 @@ export async function updateApplicant(ctx: AppContext, actor: Actor, id: string,
     if (value === undefined || value === a[column]) continue;
     changes[field] = { from: String(a[column]), to: value };
     Object.assign(set, { [column]: value });
+  }
+  for (const [k, v] of Object.entries(noticeColumns(patch)) as [keyof repo.ApplicantRow, unknown][]) {
+    if ((a[k] ?? null) === v) continue;
+    changes[k] = { from: String(a[k] ?? ''), to: String(v ?? '') };
+    Object.assign(set, { [k]: v });
   }
   if (old && next.docNumber !== undefined && next.docNumber !== old.docNumber) {
     changes.docNumber = { from: old.docNumber, to: next.docNumber };

@@ -121,6 +121,7 @@ describe('public progress lookup', () => {
       'currentStep',
       'hallName',
       'itemName',
+      'notices',
       'promisedDate',
       'provisional',
       'stateLabel',

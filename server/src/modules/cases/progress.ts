@@ -3,6 +3,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import { notFound } from '../../platform/errors.ts';
 import { findApplicant } from '../applicants/service.ts';
+import { publicNoticesOfCase } from '../notices/service.ts';
 import { findHall } from '../org/service.ts';
 import { stateLabel } from './presenter.ts';
 import * as repo from './repository.ts';
@@ -21,7 +22,15 @@ export async function publicProgress(ctx: AppContext, q: { no: string; phone4: s
   // The stored masked form keeps the last four digits, so the check never decrypts.
   if (lastFour(applicant?.phone_masked) !== q.phone4 && (!agent || lastFour(agent.phone_masked) !== q.phone4))
     throw unknown();
-  const [steps, hall] = await Promise.all([repo.stepsOf(ctx.db, c.id), findHall(ctx.db, c.hall_id)]);
+  const [steps, hall, notices] = await Promise.all([
+    repo.stepsOf(ctx.db, c.id),
+    findHall(ctx.db, c.hall_id),
+    publicNoticesOfCase(
+      ctx.db,
+      c.id,
+      [applicant?.name, applicant?.contact_name, agent?.name, agent?.contact_name].filter((x): x is string => !!x),
+    ),
+  ]);
   const active = steps.filter((s) => s.status === 'active').map((s) => s.name);
   return {
     caseNo: c.case_no ?? '',
@@ -40,5 +49,7 @@ export async function publicProgress(ctx: AppContext, q: { no: string; phone4: s
       status: (['done', 'active', 'skipped'] as const).find((x) => x === s.status) ?? ('pending' as const),
       doneDay: s.done_at ? chinaDay(Number(s.done_at)) : null,
     })),
+    /** What was sent about the case (通知), without the recipient. */
+    notices,
   };
 }

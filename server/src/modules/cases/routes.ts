@@ -52,6 +52,14 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
     },
   );
   r.get(
+    '/api/cases/:id/notices',
+    {
+      config: { access: 'case.read' },
+      schema: { tags, params: idParams, response: { 200: z.array(s.caseNoticeSchema) } },
+    },
+    async (req) => service.caseNotices(ctx, actorOf(req), req.params.id),
+  );
+  r.get(
     '/api/cases/:id',
     { config: { access: 'case.read' }, schema: { tags, params: idParams, response: { 200: s.caseDetailSchema } } },
     async (req) => service.caseDetail(ctx, actorOf(req), req.params.id),

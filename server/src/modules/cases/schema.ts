@@ -1,3 +1,4 @@
+import { noticeSchema, publicNoticeSchema } from '../notices/schema.ts';
 import { z } from 'zod';
 import { authorityLevels, caseStates } from '../../domain/case/index.ts';
 import { listOf, pageQuery } from '../../platform/schemas.ts';
@@ -252,9 +253,13 @@ export const progressSchema = z.object({
       doneDay: z.string().nullable(),
     }),
   ),
+  notices: z.array(publicNoticeSchema),
 });
 
 export { importances, urgencies } from './presenter.ts';
 
 /** POST /api/cases/:id/withdraw — 撤回 with the applicant's reason. */
 export const withdrawInput = z.object({ reason: z.string().trim().max(500) });
+
+/** A notice about the case (通知), for its detail page. */
+export const caseNoticeSchema = noticeSchema;

@@ -18,6 +18,7 @@ import { findBackEntry } from './fee-repository.ts';
 import type { CaseDetail } from './schema.ts';
 import { optionsFor, toCaseStep } from './process.ts';
 import { moveCase } from './trail.ts';
+import { noticesOfCase } from '../notices/service.ts';
 
 export function presentSummary(c: repo.CaseRow, applicantName: string, light: CaseDetail['light'] = null) {
   return {
@@ -133,6 +134,12 @@ export async function presentDetail(
 
 export async function caseDetail(ctx: AppContext, actor: Actor, id: string) {
   return presentDetail(ctx, actor, await loadCase(ctx.db, actor, id));
+}
+
+/** 通知记录 of one case, with every try (the case must be in the caller's scope). */
+export async function caseNotices(ctx: AppContext, actor: Actor, id: string) {
+  const c = await loadCase(ctx.db, actor, id);
+  return noticesOfCase(ctx.db, c.id);
 }
 
 export async function listCases(

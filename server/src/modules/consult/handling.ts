@@ -3,8 +3,10 @@ import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { piiFields, reveal } from '../../platform/pii/protect.ts';
 import { loadRoleCatalog } from '../accounts/service.ts';
 import { calendarOf } from '../calendar/service.ts';
+import { enqueueNotice } from '../notices/service.ts';
 import { departmentsByIds, findDepartment } from '../org/service.ts';
 import * as repo from './repository.ts';
 import { openStatuses, type ReferInput, type Status } from './schema.ts';
@@ -128,6 +130,16 @@ export async function promiseReply(ctx: AppContext, actor: Actor, id: string, in
       due_provisional: provisional ? 1 : 0,
     },
     { days: input.days, dueDate: deadline, provisional, note: input.note, previousDueDate: c.due_date },
+    // 咨询答复时限: the person is told by SMS when to expect the reply, in the same transaction.
+    (trx, now) =>
+      enqueueNotice(trx, {
+        hallId: c.hall_id,
+        event: 'consult_reply_due',
+        now,
+        recipient: { name: c.person_name, phone: reveal(piiFields.consultationPhone, c.id, c.contact_phone_enc) },
+        channels: ['sms'],
+        vars: { question: c.question.length > 30 ? `${c.question.slice(0, 30)}…` : c.question, replyDue: deadline },
+      }).then(() => undefined),
   );
 }
 

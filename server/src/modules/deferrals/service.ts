@@ -34,6 +34,7 @@ import {
   statusOf,
   type TerminationContent,
 } from '../cases/service.ts';
+import { enqueueCaseNotice } from '../notices/service.ts';
 import * as repo from './repository.ts';
 import type { Deferral } from './schema.ts';
 
@@ -234,12 +235,13 @@ export async function terminateCase(ctx: AppContext, actor: Actor, caseId: strin
       promiseDay: c.deferred_deadline,
       docNo,
     };
-    await moveCase(trx, actor, fresh, now, {
+    const ended = await moveCase(trx, actor, fresh, now, {
       action: 'terminate',
       payload: { reason: input.reason },
       patch: { closed_reason: input.reason },
       detail,
     });
+    await enqueueCaseNotice(trx, ended, 'terminated', now, { reason: input.reason });
     await appendAudit(
       trx,
       byActor(actor, now, 'case.terminate', 'case', c.id, { caseNo: fresh.case_no, from: fresh.state, ...detail }),

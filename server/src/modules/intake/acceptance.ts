@@ -25,6 +25,7 @@ import {
   sharedContent,
 } from '../cases/service.ts';
 import * as cases from '../cases/service.ts';
+import { enqueueCaseNotice } from '../notices/service.ts';
 
 const pad = (n: number) => String(n).padStart(6, '0');
 
@@ -152,6 +153,8 @@ export async function acceptInTransaction(
     docs.push(await issueDocument(trx, actor, row, x, 'deferral_promise', letter, now, 'issued'));
   }
   await cases.closeOpenNotices(trx, c.id);
+  // 受理通知: queued with the acceptance, so it is sent if and only if the acceptance commits.
+  await enqueueCaseNotice(trx, row, 'accepted', now, { deadline: when.deadline });
   await appendAudit(
     trx,
     byActor(actor, now, deferral ? 'case.accept_deferred' : 'case.accept', 'case', c.id, {

@@ -11,6 +11,7 @@ import { AppError, invalid } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { ApplicantRow } from '../applicants/repository.ts';
 import { loadApplicant } from '../applicants/service.ts';
+import { enqueueCaseNotice } from '../notices/service.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { findItem, findVersion } from '../catalog/service.ts';
 import { parseContent } from '../catalog/service.ts';
@@ -294,6 +295,10 @@ export async function issueOneTimeNotice(
       },
     });
     const docNo = await issueDocument(trx, actor, row, x, 'one_time_notice', content, now, 'open');
+    await enqueueCaseNotice(trx, row, 'one_time_notice', now, {
+      missingItems: x.check.shortfalls.map((s) => s.name).join('、'),
+      supplementDeadline,
+    });
     await appendAudit(
       trx,
       byActor(actor, now, 'case.one_time_notice', 'case', id, {
@@ -328,6 +333,7 @@ export async function refuseAcceptance(
     });
     await cases.closeOpenNotices(trx, id);
     const docNo = await issueDocument(trx, actor, row, x, 'non_acceptance', content, now, 'issued');
+    await enqueueCaseNotice(trx, row, 'refused', now, { reason: input.reasons });
     await appendAudit(trx, byActor(actor, now, 'case.refuse', 'case', id, { docNo }));
     // A refused case ends here: its archive file (档号) is taken in the same transaction.
     await fileCase(trx, actor, row, now);
@@ -376,6 +382,7 @@ export async function supplementMaterials(
       },
     });
     await cases.closeOpenNotices(trx, id);
+    await enqueueCaseNotice(trx, row, 'supplement_received', now);
     await appendAudit(
       trx,
       byActor(actor, now, 'case.supplement', 'case', id, { round: x.round + 1, complete: check.complete }),

@@ -26,6 +26,8 @@ import {
 } from '../cases/service.ts';
 import { decodeUpload, loadFile, storeFile } from './files.ts';
 import * as repo from '../cases/service.ts';
+import { enqueueCaseNotice } from '../notices/service.ts';
+import { findHall } from '../org/service.ts';
 
 const closedStates = ['received', 'awaiting_supplement', 'not_accepted', 'archived', 'withdrawn', 'terminated'];
 
@@ -170,7 +172,21 @@ export async function notifyResult(
   const c = await loadCase(ctx.db, actor, id);
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
-    await moveCase(trx, actor, c, now, { action: 'notifyResult', payload: { channel: input.channel }, detail: input });
+    const row = await moveCase(trx, actor, c, now, {
+      action: 'notifyResult',
+      payload: { channel: input.channel },
+      detail: input,
+    });
+    // 短信 goes out by SMS; told by phone or at the window, the notice is kept on the public case page.
+    const hall = await findHall(trx, c.hall_id);
+    await enqueueCaseNotice(
+      trx,
+      row,
+      'result_ready',
+      now,
+      { outcome: c.outcome === 'failure' ? '不予办理' : '办理完成', place: hall?.address || hall?.name || '' },
+      input.channel === 'sms' ? ['sms'] : input.channel === 'online' ? undefined : ['inapp'],
+    );
     await appendAudit(trx, byActor(actor, now, 'case.notify_result', 'case', id, { channel: input.channel }));
   });
   return caseDetail(ctx, actor, id);

@@ -22,6 +22,7 @@ import {
   type ExtensionContent,
 } from '../cases/service.ts';
 import { visibleHallIds } from '../org/service.ts';
+import { enqueueCaseNotice } from '../notices/service.ts';
 import * as repo from '../cases/service.ts';
 
 /** 暂停计时: the day of suspension still counts; the clock stops from the next day (clock.ts rule 3). */
@@ -51,6 +52,9 @@ export async function suspendClock(ctx: AppContext, actor: Actor, id: string, in
       ended_at: null,
     });
     const d = await refreshDeadlines(trx, calendar, row);
+    await enqueueCaseNotice(trx, row, 'suspended', now, {
+      reason: suspensionKinds[input.kind as keyof typeof suspensionKinds]?.zh ?? input.reason,
+    });
     await appendAudit(
       trx,
       byActor(actor, now, 'case.suspend', 'case', id, { kind: input.kind, reason: input.reason, deadline: d.deadline }),
@@ -79,6 +83,7 @@ export async function resumeClock(ctx: AppContext, actor: Actor, id: string) {
       to: row.state,
       detail: { deadline: d.deadline, because: 'resumeClock' },
     });
+    await enqueueCaseNotice(trx, row, 'resumed', now, { deadline: d.deadline });
     await appendAudit(trx, byActor(actor, now, 'case.resume', 'case', id, { deadline: d.deadline }));
   });
   return caseDetail(ctx, actor, id);
@@ -177,6 +182,11 @@ export async function approveExtension(ctx: AppContext, actor: Actor, id: string
       day: chinaDay(now),
     };
     const docNo = await issueDocument(trx, actor, row, x, 'extension_notice', content, now, 'issued');
+    await enqueueCaseNotice(trx, row, 'extended', now, {
+      extraDays: e.extra_days,
+      deadline: d.deadline,
+      reason: e.reason,
+    });
     await appendAudit(
       trx,
       byActor(actor, now, 'case.extension_approve', 'case', id, {

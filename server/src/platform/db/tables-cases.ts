@@ -30,6 +30,10 @@ export interface ApplicantTable {
   sealed_data: string | null;
   /** Anonymised by the retention purge. */
   purged_at: number | null;
+  /** Added by 0022: e-mail for notices, 'sms' | 'email' | 'all', and 1 = no non-legal notices. */
+  email: string | null;
+  preferred_channel: string | null;
+  notice_opt_out: number | null;
 }
 
 /** Changes to an applicant's information with old and new values (R5.4). */

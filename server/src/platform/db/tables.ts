@@ -16,6 +16,7 @@ import type { ArchiveTables } from './tables-archives.ts';
 import type { AppointmentTables } from './tables-appointments.ts';
 import type { EmergencyTables } from './tables-emergency.ts';
 import type { StaffTables } from './tables-staff.ts';
+import type { NoticeTables } from './tables-notices.ts';
 
 /** Row types of every table. Instants are epoch milliseconds; JSON is stored as text. */
 export interface HallTable {
@@ -231,3 +232,4 @@ export interface Database extends ArchiveTables {}
 export interface Database extends AppointmentTables {}
 export interface Database extends EmergencyTables {}
 export interface Database extends StaffTables {}
+export interface Database extends NoticeTables {}

@@ -22,6 +22,7 @@ import { BackOfficeRecords, StepsTable } from './WorkPanels';
 import { CaseSupportPanels } from '../case-support/CaseSupportPanels';
 import { TownshipOrigin } from '../township/TownshipOrigin';
 import './cases.css';
+import { CaseNotices } from '../notices';
 
 /** One case: header, materials, steps, routing slips, documents, the trail, and what the viewer may do now. */
 export function CaseDetailPage() {
@@ -106,6 +107,7 @@ export function CaseDetailPage() {
           </Space>
         </>
       )}
+      <CaseNotices caseId={c.id} />
       <Typography.Title level={5} style={{ marginTop: 16 }}>
         {t('cs.trail')}
       </Typography.Title>

@@ -1,3 +1,4 @@
+import { formatTime } from '../../components/format';
 import { Alert, Button, Card, Descriptions, Form, Input, Steps, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
@@ -122,6 +123,19 @@ export function ProgressPage() {
                 status: s.status === 'done' ? 'finish' : s.status === 'active' ? 'process' : 'wait',
               }))}
             />
+          )}
+          {(result.notices?.length ?? 0) > 0 && (
+            <div data-testid="progress-notices" style={{ marginTop: 16 }}>
+              <Typography.Title level={5}>{t('nt.progressNotices')}</Typography.Title>
+              {result.notices!.map((n) => (
+                <div key={`${n.at}-${n.channel}`} style={{ marginBottom: 8, overflowWrap: 'anywhere' }}>
+                  <Typography.Text type="secondary">
+                    {formatTime(n.at)} · {n.event} · {n.channel}
+                  </Typography.Text>
+                  <div>{n.body}</div>
+                </div>
+              ))}
+            </div>
           )}
         </Card>
       )}

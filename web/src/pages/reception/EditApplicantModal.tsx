@@ -1,4 +1,4 @@
-import { Form, Input, Modal } from 'antd';
+import { Checkbox, Form, Input, Modal, Select } from 'antd';
 import type { Applicant } from '../../api/cases';
 import { type ApplicantPatch, useUpdateApplicant } from '../../api/reception';
 import { applyFieldError } from '../../api/formErrors';
@@ -21,6 +21,10 @@ export function EditApplicantModal({ applicant, onClose }: { applicant: Applican
     if (enterprise && (v.legalRepresentative ?? '') !== applicant.legalRepresentative)
       patch.legalRepresentative = v.legalRepresentative ?? '';
     if (enterprise && (v.contactName ?? '') !== applicant.contactName) patch.contactName = v.contactName ?? '';
+    if ((v.email ?? '') !== (applicant.email ?? '')) patch.email = v.email ?? '';
+    if ((v.preferredChannel ?? null) !== (applicant.preferredChannel ?? null))
+      patch.preferredChannel = v.preferredChannel ?? null;
+    if (!!v.noticeOptOut !== !!applicant.noticeOptOut) patch.noticeOptOut = !!v.noticeOptOut;
     if (Object.keys(patch).length === 0) return onClose();
     try {
       await update.mutateAsync(patch);
@@ -46,6 +50,9 @@ export function EditApplicantModal({ applicant, onClose }: { applicant: Applican
           address: applicant.address,
           legalRepresentative: applicant.legalRepresentative,
           contactName: applicant.contactName,
+          email: applicant.email ?? '',
+          preferredChannel: applicant.preferredChannel ?? null,
+          noticeOptOut: !!applicant.noticeOptOut,
         }}
       >
         <Form.Item
@@ -71,6 +78,23 @@ export function EditApplicantModal({ applicant, onClose }: { applicant: Applican
             </Form.Item>
           </>
         )}
+        <Form.Item name="email" label={t('af.edit.email')} rules={[{ type: 'email' }]}>
+          <Input maxLength={120} inputMode="email" />
+        </Form.Item>
+        <Form.Item name="preferredChannel" label={t('af.edit.preferredChannel')}>
+          <Select
+            allowClear
+            placeholder={t('af.edit.channelDefault')}
+            options={[
+              { value: 'sms', label: t('nt.channel.sms') },
+              { value: 'email', label: t('nt.channel.email') },
+              { value: 'all', label: t('af.edit.channelAll') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="noticeOptOut" valuePropName="checked">
+          <Checkbox>{t('af.edit.optOut')}</Checkbox>
+        </Form.Item>
       </Form>
     </Modal>
   );

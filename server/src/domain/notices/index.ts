@@ -1,0 +1,3 @@
+export * from './events.ts';
+export * from './render.ts';
+export * from './retry.ts';

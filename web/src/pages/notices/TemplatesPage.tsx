@@ -1,0 +1,211 @@
+import { App, Button, Card, Col, Form, Input, Row, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useCan, useMe } from '../../api/auth';
+import {
+  type NoticeTemplate,
+  useNoticeTemplates,
+  usePreviewTemplate,
+  useResetTemplate,
+  useSaveTemplate,
+} from '../../api/notices';
+import { applyFieldError } from '../../api/formErrors';
+import { HallSelect } from '../../components/HallSelect';
+import { QueryError } from '../../components/Results';
+import { useNotifyError } from '../../components/useNotifyError';
+import { useT } from '../../i18n';
+
+const variableNames: Record<string, string> = {
+  hallName: '大厅名称',
+  hallPhone: '大厅电话',
+  applicantName: '申请人',
+  caseNo: '办件编号',
+  itemName: '事项名称',
+  progressUrl: '进度查询网址',
+  deadline: '承诺办结日期',
+  missingItems: '需补正的材料',
+  supplementDeadline: '补正期限',
+  reason: '原因',
+  extraDays: '延长工作日数',
+  outcome: '办理结果',
+  place: '领取地点',
+  replyDue: '答复日期',
+  question: '咨询事项',
+  appointmentTime: '预约时间',
+  surveyUrl: '评价网址',
+};
+
+/** 通知模板: the hall's wording per event, edited and previewed with sample data. */
+export function TemplatesPage() {
+  const t = useT();
+  const can = useCan();
+  const { data: me } = useMe();
+  const [hallId, setHallId] = useState<string | undefined>();
+  const hall = hallId ?? me?.halls[0]?.id;
+  const list = useNoticeTemplates(hall);
+  const [current, setCurrent] = useState<NoticeTemplate | null>(null);
+
+  if (list.error && !list.data) return <QueryError error={list.error} onRetry={() => list.refetch()} />;
+  return (
+    <Card
+      title={t('nt.templatesTitle')}
+      extra={
+        (me?.halls.length ?? 0) > 1 && (
+          <HallSelect aria-label={t('nt.hall')} value={hall} style={{ width: 220 }} onChange={(v) => setHallId(v)} />
+        )
+      }
+    >
+      <Row gutter={16}>
+        <Col span={current ? 11 : 24}>
+          <Table<NoticeTemplate>
+            rowKey="event"
+            size="small"
+            loading={list.isFetching}
+            dataSource={list.data}
+            pagination={false}
+            tableLayout="fixed"
+            rowClassName={(r) => (r.event === current?.event ? 'ant-table-row-selected' : '')}
+            onRow={(r) => ({ onClick: () => setCurrent(r) })}
+            columns={[
+              {
+                title: t('nt.event'),
+                width: 170,
+                render: (_, r) => (
+                  <>
+                    {r.label} {r.legal && <Tag>{t('nt.legal')}</Tag>}
+                  </>
+                ),
+              },
+              { title: t('nt.body'), dataIndex: 'body', ellipsis: true },
+              {
+                title: t('nt.state'),
+                width: 100,
+                render: (_, r) => (r.custom ? <Tag color="blue">{t('nt.custom')}</Tag> : <Tag>{t('nt.default')}</Tag>),
+              },
+              {
+                title: t('common.actions'),
+                width: 70,
+                render: (_, r) => (
+                  <Button type="link" size="small" onClick={() => setCurrent(r)}>
+                    {t('nt.edit')}
+                  </Button>
+                ),
+              },
+            ]}
+          />
+        </Col>
+        {current && hall && (
+          <Col span={13}>
+            <TemplateEditor
+              key={`${hall}:${current.event}:${current.updatedAt ?? 0}`}
+              hallId={hall}
+              template={list.data?.find((x) => x.event === current.event) ?? current}
+              editable={can('notice.manage')}
+            />
+          </Col>
+        )}
+      </Row>
+    </Card>
+  );
+}
+
+function TemplateEditor({
+  hallId,
+  template,
+  editable,
+}: {
+  hallId: string;
+  template: NoticeTemplate;
+  editable: boolean;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const notify = useNotifyError();
+  const [form] = Form.useForm<{ subject: string; body: string }>();
+  const save = useSaveTemplate(hallId);
+  const reset = useResetTemplate(hallId);
+  const preview = usePreviewTemplate(hallId);
+  const [shown, setShown] = useState<{ subject: string; body: string } | null>(null);
+  const [focus, setFocus] = useState<'subject' | 'body'>('body');
+
+  const insert = (v: string) => {
+    const value = form.getFieldValue(focus) ?? '';
+    form.setFieldValue(focus, `${value}{${v}}`);
+  };
+  const run = async (what: 'preview' | 'save') => {
+    const values = await form.validateFields();
+    try {
+      if (what === 'preview') setShown(await preview.mutateAsync({ event: template.event, ...values }));
+      else {
+        await save.mutateAsync({ event: template.event, ...values });
+        message.success(t('nt.saved'));
+      }
+    } catch (e) {
+      if (!applyFieldError(form, e)) notify(e);
+    }
+  };
+  return (
+    <Card size="small" title={template.label} data-testid="template-editor">
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        {t('nt.templateHint')}
+      </Typography.Paragraph>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ subject: template.subject, body: template.body }}
+        disabled={!editable}
+      >
+        <Form.Item name="subject" label={t('nt.subject')} rules={[{ required: true, whitespace: true }]}>
+          <Input maxLength={120} onFocus={() => setFocus('subject')} />
+        </Form.Item>
+        <Form.Item name="body" label={t('nt.body')} rules={[{ required: true, whitespace: true }]}>
+          <Input.TextArea rows={4} maxLength={500} showCount onFocus={() => setFocus('body')} />
+        </Form.Item>
+        <Form.Item label={t('nt.variables')}>
+          <Space size={[4, 4]} wrap>
+            {template.variables.map((v) => (
+              <Tag key={v} style={{ cursor: 'pointer' }} onClick={() => insert(v)}>
+                {`{${v}}`} {variableNames[v] ?? ''}
+              </Tag>
+            ))}
+          </Space>
+        </Form.Item>
+      </Form>
+      <Space>
+        <Button onClick={() => run('preview')} loading={preview.isPending}>
+          {t('nt.preview')}
+        </Button>
+        {editable && (
+          <Button type="primary" onClick={() => run('save')} loading={save.isPending}>
+            {t('nt.save')}
+          </Button>
+        )}
+        {editable && template.custom && (
+          <Button
+            onClick={async () => {
+              try {
+                await reset.mutateAsync(template.event);
+                message.success(t('nt.resetDone'));
+              } catch (e) {
+                notify(e);
+              }
+            }}
+          >
+            {t('nt.reset')}
+          </Button>
+        )}
+      </Space>
+      {shown && (
+        <Card
+          size="small"
+          type="inner"
+          title={t('nt.previewTitle')}
+          style={{ marginTop: 12 }}
+          data-testid="template-preview"
+        >
+          <Typography.Paragraph strong>{shown.subject}</Typography.Paragraph>
+          <Typography.Paragraph style={{ marginBottom: 0 }}>{shown.body}</Typography.Paragraph>
+        </Card>
+      )}
+    </Card>
+  );
+}

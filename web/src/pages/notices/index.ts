@@ -1,0 +1,3 @@
+export { CaseNotices } from './CaseNotices';
+export { NoticeLogPage } from './NoticeLogPage';
+export { TemplatesPage } from './TemplatesPage';
