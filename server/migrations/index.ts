@@ -19,6 +19,7 @@ import * as piiEncryption from './2026_12_02_0017_pii_encryption.ts';
 import * as approvalAuthority from './2026_12_02_0019_approval_authority.ts';
 import * as customRoles from './2026_12_02_0021_custom_roles.ts';
 import * as townshipReception from './2026_12_02_0020_township_reception.ts';
+import * as publicScreens from './2026_12_03_0025_public_screens.ts';
 
 /** Every migration, in order. Static imports keep the set explicit and bundle-friendly. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0019_approval_authority': approvalAuthority,
   '2026_12_02_0021_custom_roles': customRoles,
   '2026_12_02_0020_township_reception': townshipReception,
+  '2026_12_03_0025_public_screens': publicScreens,
 };

@@ -201,3 +201,13 @@ export async function signedIn(app: FastifyInstance, username: string): Promise<
 }
 
 export const json = <T = any>(res: LightMyRequestResponse): T => res.json() as T;
+
+/** A multipart/form-data body with one file part, as a browser sends it. */
+export function multipartForm(file: { bytes: Buffer; filename: string; type?: string; field?: string }) {
+  const boundary = `----owtest${Math.random().toString(16).slice(2)}`;
+  const head =
+    `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.filename}"\r\n` +
+    `Content-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`;
+  const body = Buffer.concat([Buffer.from(head), file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -36,7 +36,14 @@ export async function displaySnapshot(ctx: AppContext, hallId: string) {
       recall: c.kind === 'recalled' ? Number((JSON.parse(c.detail ?? '{}') as { count?: number }).count ?? 1) : 0,
     })),
     categories,
+    notices: floor.settings.displayNotices,
   };
+}
+
+/** The kiosk's own settings: how long it waits untouched before returning to its start screen. */
+export async function kioskSettings(ctx: AppContext, hallId: string) {
+  await publicHall(ctx.db, hallId);
+  return { idleSeconds: (await loadFloor(ctx.db, hallId)).settings.kioskIdleSeconds };
 }
 
 export async function checkHall(ctx: AppContext, hallId: string): Promise<void> {

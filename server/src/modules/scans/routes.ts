@@ -1,41 +1,17 @@
 import fastifyMultipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
-import { AppError, invalid } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http.ts';
 import { idempotentMultipart } from '../../platform/idempotency.ts';
 import { idParams } from '../../platform/schemas.ts';
+import { readFilePart } from '../../platform/upload-part.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
 
-/** The one file part named `file`, read whole up to the configured limit; anything else is a 400 naming `file`. */
-async function readFilePart(req: FastifyRequest, maxBytes: number): Promise<{ fileName: string; bytes: Buffer }> {
-  const noFile = () =>
-    invalid('file', '请选择要上传的文件（表单字段 file）', 'Choose a file to upload (form field "file")');
-  if (!req.isMultipart()) throw noFile();
-  const part = await req.file({ limits: { fileSize: maxBytes, files: 1, fields: 4 } }).catch(() => undefined);
-  if (part?.fieldname !== 'file') throw noFile();
-  try {
-    return { fileName: part.filename ?? '', bytes: await part.toBuffer() };
-  } catch (e) {
-    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-      const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
-      throw new AppError(
-        413,
-        'FILE_TOO_LARGE',
-        `文件超过 ${mb} MB 的上限，请压缩或分页扫描后再上传`,
-        `The file is larger than ${mb} MB`,
-        'file',
-      );
-    }
-    throw invalid('file', '文件未能完整上传，请重试', 'The file did not arrive whole; try again');
-  }
-}
-
 export function scanRoutes(app: FastifyInstance, ctx: AppContext) {
-  // Multipart parsing exists only inside this plugin: no other route accepts uploads this way.
+  // Multipart parsing exists only inside this plugin scope: routes outside it never accept uploads.
   app.register(async (scope) => {
     await scope.register(fastifyMultipart, { limits: { fileSize: ctx.config.scanMaxBytes, files: 1, fields: 4 } });
     const r = scope.withTypeProvider<ZodTypeProvider>();

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../platform/config.ts';
-import { buildTestHall, json, type Session, signedIn, type TestHall } from '../../../test/helpers.ts';
+import { buildTestHall, json, multipartForm, type Session, signedIn, type TestHall } from '../../../test/helpers.ts';
 import { complete, person, publishedItem } from '../../../test/intake-fixtures.ts';
 
 let hall: TestHall;
@@ -37,15 +37,7 @@ const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('
 const PDF = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n');
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-/** A multipart/form-data body as a browser sends it. */
-function form(file: { bytes: Buffer; filename: string; type?: string; field?: string }) {
-  const boundary = `----owtest${Math.random().toString(16).slice(2)}`;
-  const head =
-    `--${boundary}\r\nContent-Disposition: form-data; name="${file.field ?? 'file'}"; filename="${file.filename}"\r\n` +
-    `Content-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`;
-  const body = Buffer.concat([Buffer.from(head), file.bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-  return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+const form = multipartForm;
 
 const upload = (
   s: Session,

@@ -10,6 +10,7 @@ import type { CaseSupportTables } from './tables-case-support.ts';
 import type { SecurityTables } from './tables-security.ts';
 import type { RoleTables } from './tables-roles.ts';
 import type { TownshipTables } from './tables-township.ts';
+import type { CatalogFileTables } from './tables-catalog-files.ts';
 
 /** Row types of every table. Instants are epoch milliseconds; JSON is stored as text. */
 export interface HallTable {
@@ -219,3 +220,4 @@ export interface Database extends ScanTables {}
 export interface Database extends AccountSecurityTables {}
 export interface Database extends RoleTables {}
 export interface Database extends TownshipTables {}
+export interface Database extends CatalogFileTables {}
