@@ -40,10 +40,11 @@ export async function displaySnapshot(ctx: AppContext, hallId: string) {
   };
 }
 
-/** The kiosk's own settings: how long it waits untouched before returning to its start screen. */
+/** The kiosk's own settings: how long it waits untouched before its start screen; where the ticket's QR code points. */
 export async function kioskSettings(ctx: AppContext, hallId: string) {
   await publicHall(ctx.db, hallId);
-  return { idleSeconds: (await loadFloor(ctx.db, hallId)).settings.kioskIdleSeconds };
+  const idleSeconds = (await loadFloor(ctx.db, hallId)).settings.kioskIdleSeconds;
+  return { idleSeconds, publicBaseUrl: ctx.config.publicBaseUrl };
 }
 
 export async function checkHall(ctx: AppContext, hallId: string): Promise<void> {

@@ -255,4 +255,4 @@ export const displaySchema = z.object({
   notices: z.array(z.string()),
 });
 /** GET /api/public/halls/:hallId/kiosk — what the kiosk itself needs to know besides the queues. */
-export const kioskSettingsSchema = z.object({ idleSeconds: z.number() });
+export const kioskSettingsSchema = z.object({ idleSeconds: z.number(), publicBaseUrl: z.string() });

@@ -1,5 +1,5 @@
 import { Button, Select, Space, Switch, Typography } from 'antd';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { usePublicHalls } from '../../api/publicGuide';
 import {
@@ -7,12 +7,14 @@ import {
   type Priority,
   type Ticket,
   takeTicket,
-  ticketPrintUrl,
   useKioskCategories,
+  useKioskSettings,
   usePublicTicket,
 } from '../../api/queue';
 import { useNotifyError } from '../../components/useNotifyError';
 import { type MessageKey, useT } from '../../i18n';
+import { printInPlace, ticketSlipHtml } from './printTicket';
+import { useIdleReset } from './useIdleReset';
 import './queue.css';
 
 const SELF_DECLARED: Priority[] = ['normal', 'elderly', 'disabled'];
@@ -24,11 +26,21 @@ export function KioskPage() {
   const navigate = useNavigate();
   const halls = usePublicHalls();
   const categories = useKioskCategories(hallId);
+  const kiosk = useKioskSettings(hallId);
   const notify = useNotifyError();
   const [elder, setElder] = useState(false);
   const [priority, setPriority] = useState<Priority>('normal');
   const [ticket, setTicket] = useState<Ticket | null>(null);
   const [busy, setBusy] = useState(false);
+  const idleSeconds = kiosk.data?.idleSeconds ?? 60;
+  // Left alone, the kiosk clears the ticket, the priority and 长者模式 for the next person.
+  const startOver = useCallback(() => {
+    setTicket(null);
+    setPriority('normal');
+    setElder(false);
+    window.scrollTo(0, 0);
+  }, []);
+  const secondsLeft = useIdleReset(idleSeconds, startOver);
 
   if (!hallId) {
     return (
@@ -45,11 +57,30 @@ export function KioskPage() {
     );
   }
 
+  const print = async (tk: Ticket) => {
+    const base = kiosk.data?.publicBaseUrl ?? window.location.origin;
+    const html = await ticketSlipHtml(tk, `${base}/queue/ticket/${tk.id}`, {
+      yourNumber: t('kiosk.yourNumber'),
+      category:
+        tk.priority === 'normal'
+          ? tk.categoryName
+          : `${tk.categoryName} · ${t(`priority.${tk.priority}` as MessageKey)}`,
+      ahead: t('kiosk.ahead', { n: tk.peopleAhead }),
+      estimate: tk.estimatedWaitMinutes === null ? null : t('kiosk.estimate', { n: tk.estimatedWaitMinutes }),
+      hint: t('kiosk.slipHint'),
+      takenAt: new Date(tk.arrivedAt).toLocaleString('zh-CN', { hour12: false }),
+    });
+    await printInPlace(html);
+  };
+
   const take = async (c: KioskCategory) => {
     setBusy(true);
     try {
-      setTicket(await takeTicket(hallId, c.id, priority));
+      const tk = await takeTicket(hallId, c.id, priority);
+      setTicket(tk);
       setPriority('normal');
+      // The slip prints at once, in place: no new tab, no dialog with --kiosk-printing.
+      void print(tk).catch(notify);
     } catch (e) {
       notify(e);
     } finally {
@@ -84,13 +115,16 @@ export function KioskPage() {
             <div className="line">{t('kiosk.estimate', { n: ticket.estimatedWaitMinutes })}</div>
           )}
           <Space size="large" style={{ marginTop: 24 }}>
-            <Button size="large" onClick={() => window.open(ticketPrintUrl(ticket.id), '_blank')}>
-              {t('kiosk.printTicket')}
+            <Button size="large" onClick={() => void print(ticket).catch(notify)}>
+              {t('kiosk.reprint')}
             </Button>
             <Button size="large" type="primary" onClick={() => setTicket(null)}>
               {t('kiosk.done')}
             </Button>
           </Space>
+          <div className="ow-kiosk-countdown" data-testid="kiosk-countdown">
+            {t('kiosk.returnsIn', { n: secondsLeft })}
+          </div>
         </section>
       ) : (
         <>

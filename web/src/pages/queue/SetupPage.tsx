@@ -71,7 +71,9 @@ export function SetupPage() {
   const saveFloor = async () => {
     if (!hallId) return;
     try {
-      await saveSettings.mutateAsync({ hallId, settings: await settingsForm.validateFields() });
+      const v = await settingsForm.validateFields();
+      const displayNotices = (v.displayNotices ?? []).map((n) => n.trim()).filter(Boolean);
+      await saveSettings.mutateAsync({ hallId, settings: { ...v, displayNotices } });
       message.success(t('common.saved'));
     } catch (e) {
       notify(e);
@@ -135,6 +137,9 @@ export function SetupPage() {
           <Form.Item name="ratingWindowMinutes" label={t('setup.ratingWindow')} rules={[{ required: true }]}>
             <InputNumber min={1} max={1440} />
           </Form.Item>
+          <Form.Item name="kioskIdleSeconds" label={t('setup.kioskIdle')} rules={[{ required: true }]}>
+            <InputNumber min={15} max={600} />
+          </Form.Item>
           {PRIORITIES.map((p) => (
             <Form.Item
               key={p}
@@ -145,6 +150,23 @@ export function SetupPage() {
               <InputNumber min={0} max={10000} />
             </Form.Item>
           ))}
+          <Form.Item
+            name="displayNotices"
+            label={t('setup.displayNotices')}
+            style={{ width: '100%', marginTop: 12 }}
+            getValueProps={(v?: string[]) => ({ value: (v ?? []).join('\n') })}
+            normalize={(v: string) => v.split('\n')}
+            rules={[
+              {
+                validator: async (_, v?: string[]) => {
+                  const lines = (v ?? []).map((n) => n.trim()).filter(Boolean);
+                  if (lines.length > 6 || lines.some((n) => n.length > 120)) throw new Error(t('setup.noticesLimit'));
+                },
+              },
+            ]}
+          >
+            <Input.TextArea rows={3} style={{ minWidth: 640 }} placeholder={t('setup.displayNotices')} />
+          </Form.Item>
         </Form>
       </Card>
       <Modal
