@@ -20,5 +20,6 @@ export const screensEn: Record<keyof typeof screensZhCN, string> = {
   'catalog.removeFile': 'Remove file',
   'catalog.uploaded': 'Uploaded "{name}"; the public sees it once published',
   'setup.noticesLimit': 'At most 6 notices of up to 120 characters each',
+  'materials.copiesUnit': 'copies',
   'catalog.fileRemoved': 'File removed; the public sees it once published',
 };

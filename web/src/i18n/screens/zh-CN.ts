@@ -18,5 +18,6 @@ export const screensZhCN = {
   'catalog.removeFile': '删除文件',
   'catalog.uploaded': '已上传“{name}”，发布后对公众生效',
   'setup.noticesLimit': '公告最多 6 条，每条不超过 120 字',
+  'materials.copiesUnit': '份',
   'catalog.fileRemoved': '已删除文件，发布后对公众生效',
 } as const;

@@ -1,5 +1,5 @@
 import { Button, Select, Space, Switch, Typography } from 'antd';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { usePublicHalls } from '../../api/publicGuide';
 import {
@@ -11,10 +11,12 @@ import {
   useKioskSettings,
   usePublicTicket,
 } from '../../api/queue';
+import { PageLoading, QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
 import { type MessageKey, useT } from '../../i18n';
 import { printInPlace, ticketSlipHtml } from './printTicket';
 import { useIdleReset } from './useIdleReset';
+import { useGuideHall } from '../guide/PublicLayout';
 import './queue.css';
 
 const SELF_DECLARED: Priority[] = ['normal', 'elderly', 'disabled'];
@@ -164,30 +166,34 @@ export function KioskPage() {
   );
 }
 
-/** Follow a ticket on one's own phone (the QR code on the printed ticket). */
+/** Follow a ticket on one's own phone (the QR code on the printed ticket), inside the public layout. */
 export function TicketStatusPage() {
   const t = useT();
   const { id } = useParams();
   const ticket = usePublicTicket(id);
+  const halls = usePublicHalls();
+  const { setHall } = useGuideHall();
   const tk = ticket.data;
+  const hall = halls.data?.items.find((h) => h.id === tk?.hallId) ?? null;
+  useEffect(() => setHall(hall), [hall, setHall]);
+  if (ticket.error) return <QueryError error={ticket.error} onRetry={() => ticket.refetch()} />;
+  if (!tk) return <PageLoading />;
   return (
-    <main className="ow-floor">
-      {tk && (
-        <section className="ow-ticket">
-          <div className="line">{tk.hallName}</div>
-          <div className="number">{tk.number}</div>
-          <div className="line">
-            {tk.categoryName} · {t(`ticketStatus.${tk.status}` as MessageKey)}
-          </div>
-          {tk.status === 'waiting' && <div className="line">{t('kiosk.ahead', { n: tk.peopleAhead })}</div>}
-          {tk.status === 'waiting' && tk.estimatedWaitMinutes !== null && (
-            <div className="line">{t('kiosk.estimate', { n: tk.estimatedWaitMinutes })}</div>
-          )}
-          {tk.windowNumber !== null && tk.status === 'called' && (
-            <div className="line">{t('display.callText', { number: tk.number, window: tk.windowNumber })}</div>
-          )}
-        </section>
+    <section className="ow-ticket ow-ticket-phone" aria-live="polite">
+      <div className="line">{tk.hallName}</div>
+      <div className="number" data-testid="ticket-number">
+        {tk.number}
+      </div>
+      <div className="line">
+        {tk.categoryName} · {t(`ticketStatus.${tk.status}` as MessageKey)}
+      </div>
+      {tk.status === 'waiting' && <div className="line">{t('kiosk.ahead', { n: tk.peopleAhead })}</div>}
+      {tk.status === 'waiting' && tk.estimatedWaitMinutes !== null && (
+        <div className="line">{t('kiosk.estimate', { n: tk.estimatedWaitMinutes })}</div>
       )}
-    </main>
+      {tk.windowNumber !== null && tk.status === 'called' && (
+        <div className="line">{t('display.callText', { number: tk.number, window: tk.windowNumber })}</div>
+      )}
+    </section>
   );
 }

@@ -11,7 +11,7 @@ const FORMS = ['original', 'copy', 'original_and_copy'] as const;
 const REQUIREMENTS = ['required', 'conditional', 'optional'] as const;
 const cell = { style: { margin: 0 } };
 /** Below this the table scrolls inside its card rather than squeezing the name to nothing. */
-const MIN_WIDTH = 1040;
+const MIN_WIDTH = 820;
 
 /** Editable 材料清单: one table row per Material; rows can be added, removed and reordered. */
 export function MaterialsEditor({ readOnly, files }: { readOnly: boolean; files?: EditorFiles }) {
@@ -22,7 +22,7 @@ export function MaterialsEditor({ readOnly, files }: { readOnly: boolean; files?
     move: (a: number, b: number) => void,
     remove: (i: number) => void,
   ): ColumnsType<FormListFieldData> => [
-    { title: '#', key: 'idx', width: 36, render: (_, __, i) => i + 1 },
+    { title: '#', key: 'idx', width: 32, render: (_, __, i) => i + 1 },
     {
       // The name takes what the fixed columns leave: the table fits the card of a 1440 px desk.
       title: t('materials.name'),
@@ -38,45 +38,40 @@ export function MaterialsEditor({ readOnly, files }: { readOnly: boolean; files?
       ),
     },
     {
-      title: t('materials.form'),
+      // Form, requirement and copies stand one above the other: the table fits the editor's card at 1440 px.
+      title: `${t('materials.form')} / ${t('materials.requirement')} / ${t('materials.copies')}`,
       key: 'form',
-      width: 112,
+      width: 128,
       render: (_, f) => (
-        <Form.Item {...cell} name={[f.name, 'form']} rules={[{ required: true }]}>
-          <Select
-            aria-label={t('materials.form')}
-            options={FORMS.map((v) => ({ value: v, label: t.label('materialForm', v) }))}
-          />
-        </Form.Item>
-      ),
-    },
-    {
-      title: t('materials.copies'),
-      key: 'copies',
-      width: 72,
-      render: (_, f) => (
-        <Form.Item {...cell} name={[f.name, 'copies']} rules={[{ required: true, type: 'integer', min: 1 }]}>
-          <InputNumber aria-label={t('materials.copies')} min={1} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-      ),
-    },
-    {
-      title: t('materials.requirement'),
-      key: 'requirement',
-      width: 104,
-      render: (_, f) => (
-        <Form.Item {...cell} name={[f.name, 'requirement']} rules={[{ required: true }]}>
-          <Select
-            aria-label={t('materials.requirement')}
-            options={REQUIREMENTS.map((v) => ({ value: v, label: t.label('requirement', v) }))}
-          />
-        </Form.Item>
+        <div className="ow-material-stack">
+          <Form.Item {...cell} name={[f.name, 'form']} rules={[{ required: true }]}>
+            <Select
+              aria-label={t('materials.form')}
+              options={FORMS.map((v) => ({ value: v, label: t.label('materialForm', v) }))}
+            />
+          </Form.Item>
+          <Form.Item {...cell} name={[f.name, 'requirement']} rules={[{ required: true }]}>
+            <Select
+              aria-label={t('materials.requirement')}
+              options={REQUIREMENTS.map((v) => ({ value: v, label: t.label('requirement', v) }))}
+            />
+          </Form.Item>
+          <Form.Item {...cell} name={[f.name, 'copies']} rules={[{ required: true, type: 'integer', min: 1 }]}>
+            <InputNumber
+              aria-label={t('materials.copies')}
+              min={1}
+              precision={0}
+              suffix={t('materials.copiesUnit')}
+              style={{ width: '100%' }}
+            />
+          </Form.Item>
+        </div>
       ),
     },
     {
       title: `${t('materials.condition')} / ${t('materials.notes')}`,
       key: 'condition',
-      width: 220,
+      width: 170,
       render: (_, f) => (
         <>
           <Form.Item
@@ -122,7 +117,7 @@ export function MaterialsEditor({ readOnly, files }: { readOnly: boolean; files?
     {
       title: t('catalog.files'),
       key: 'files',
-      width: 200,
+      width: 156,
       render: (_, f) => (
         <>
           <MaterialFileCell row={f.name} kind="blank_form" files={files} readOnly={readOnly} />
@@ -133,7 +128,7 @@ export function MaterialsEditor({ readOnly, files }: { readOnly: boolean; files?
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 104,
+      width: 96,
       fixed: 'right',
       render: (_, __, i) => <RowActions index={i} count={count} disabled={readOnly} onMove={move} onRemove={remove} />,
     },
