@@ -36,7 +36,9 @@ export function MaterialFileCell({
 }) {
   const t = useT();
   const label = t(kind === 'blank_form' ? 'materials.blankForm' : 'materials.sample');
-  const key = Form.useWatch(['materials', row, 'key']) as string | undefined;
+  // The key has no field of its own in the row: read it from the form's whole value (preserve).
+  const form = Form.useFormInstance();
+  const key = Form.useWatch(['materials', row, 'key'], { form, preserve: true }) as string | undefined;
   const file = files?.list.find((f) => f.materialKey === key && f.kind === kind);
   return (
     <div className="ow-material-file">
@@ -97,7 +99,7 @@ function FileButtons(props: {
         ref={input}
         type="file"
         accept={ACCEPT}
-        hidden
+        style={{ display: 'none' }}
         aria-label={`${props.label} ${t('catalog.upload')}`}
         onChange={(e) => void pick(e.target.files?.[0])}
       />
