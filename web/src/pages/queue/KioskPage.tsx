@@ -98,7 +98,7 @@ export function KioskPage() {
           {hallName} · {t('kiosk.title')}
         </h1>
         <Space>
-          <Typography.Text style={{ color: '#fff', fontSize: 20 }}>{t('kiosk.elderMode')}</Typography.Text>
+          <Typography.Text className="ow-kiosk-elder-label">{t('kiosk.elderMode')}</Typography.Text>
           <Switch aria-label={t('kiosk.elderMode')} checked={elder} onChange={setElder} />
         </Space>
       </div>
