@@ -1,13 +1,18 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, openBrowser } from './support/browser.ts';
+import {
+  countyHallId,
+  DESK,
+  DISPLAY,
+  expectTablesFit,
+  KIOSK,
+  expectNoSidewaysScroll as noSidewaysScroll,
+} from './support/screens.ts';
 import { apiOf, screenshotOnFailure, shot, signIn, signInRequest } from './support/session.ts';
 
 /** The phones the receipt's and the ticket's QR codes are opened on: the narrowest, the common, the large. */
 const PHONES = [360, 390, 414].map((width) => ({ width, height: 800 }));
-const KIOSK = { width: 1080, height: 1920 };
-const DISPLAY = { width: 1920, height: 1080 };
-const DESK = { width: 1440, height: 900 };
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
@@ -30,10 +35,7 @@ async function saveHallSettings(change: Partial<HallSettings>): Promise<void> {
 beforeAll(async () => {
   browser = await openBrowser();
   page = await browser.context.newPage();
-  const halls = (await (await fetch(`${baseUrl()}/api/public/halls`)).json()) as {
-    items: { id: string; name: string }[];
-  };
-  hallId = halls.items.find((h) => h.name === '青川县政务服务中心')!.id;
+  hallId = await countyHallId(baseUrl());
   const categories = (await (await fetch(`${baseUrl()}/api/public/halls/${hallId}/queue/categories`)).json()) as {
     items: { id: string }[];
   };
@@ -51,14 +53,7 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 screenshotOnFailure(() => page, 'public-screens');
 
-/** Neither sideways: the page is never wider than the screen. */
-async function expectNoSidewaysScroll() {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  expect(scrollWidth, `page ${scrollWidth}px wide on a ${innerWidth}px screen`).toBeLessThanOrEqual(innerWidth);
-}
+const expectNoSidewaysScroll = () => noSidewaysScroll(page);
 
 /** The red header is on screen, whole, with its hall name and links inside the screen's width and legible. */
 async function expectHeaderReadable(width: number) {
@@ -117,12 +112,7 @@ describe('blank forms and samples (空白表格、填写样例)', () => {
     const row = table.locator('tbody tr.ant-table-row').nth(4);
     await expect(row.getByLabel('材料名称').inputValue()).resolves.toBe('居住证申领登记表');
     // The materials table fits the desk: every column without sideways scrolling.
-    const wide = await table.evaluate((root) =>
-      [...root.querySelectorAll('.ant-table-content, .ant-table-body')]
-        .filter((el) => el.scrollWidth > el.clientWidth + 1)
-        .map((el) => `${el.scrollWidth} > ${el.clientWidth}`),
-    );
-    expect(wide, 'the materials table scrolls sideways at 1440 px').toEqual([]);
+    await expectTablesFit(table, 'the materials table scrolls sideways at 1440 px');
     await shot(page, 'public-item-materials-1440');
 
     const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
