@@ -207,12 +207,26 @@ describe('the kiosk (1080×1920)', () => {
 
 describe('the hall display (1920×1080)', () => {
   it('fills the screen: current calls large, the last calls, waiting per queue, a clock and the notices', async () => {
-    await saveHallSettings({ displayNotices: ['今日下午 16:30 起暂停办理婚姻登记业务', '请妥善保管随身物品'] });
+    // The supervisor writes the notices in 排队叫号设置, one per line.
+    await page.setViewportSize(DESK);
+    await signIn(page, 'supervisor');
+    await page.goto(`${baseUrl()}/queue/setup`);
+    const notices_ = page.getByLabel('大屏公告（每行一条）');
+    await notices_.fill('今日下午 16:30 起暂停办理婚姻登记业务\n\n请妥善保管随身物品');
+    const floor = page.locator('.ant-card').filter({ hasText: '叫号规则' });
+    await floor.getByRole('button', { name: /保\s*存/ }).click();
+    await page.getByText('已保存').first().waitFor();
+    await shot(page, 'public-queue-setup-1440');
+    await page.context().clearCookies();
     await page.setViewportSize(DISPLAY);
     await page.goto(`${baseUrl()}/display/${hallId}`);
     await page.getByTestId('display-window-1').waitFor();
     const notices = page.getByTestId('display-notices');
     await notices.getByText('今日下午 16:30 起暂停办理婚姻登记业务', { exact: false }).waitFor();
+    // Exactly the two notices written, the blank line left out, the demo's notices replaced.
+    await expect(notices.locator('.text').textContent()).resolves.toBe(
+      '今日下午 16:30 起暂停办理婚姻登记业务　　请妥善保管随身物品',
+    );
     await page
       .getByTestId('display-clock')
       .getByText(/^\d{2}:\d{2}:\d{2}$/)

@@ -35,9 +35,11 @@ export function SetupPage() {
   const { saveCategory, saveSettings } = useQueueSetup();
   const [editing, setEditing] = useState<QueueCategory | 'new' | null>(null);
   const [form] = Form.useForm<CategoryInput>();
-  const [settingsForm] = Form.useForm<HallQueueSettings>();
+  // The notices are edited as one text, a notice per line.
+  const [settingsForm] = Form.useForm<HallQueueSettings & { noticesText?: string }>();
   useEffect(() => {
-    if (settings.data) settingsForm.setFieldsValue(settings.data);
+    if (settings.data)
+      settingsForm.setFieldsValue({ ...settings.data, noticesText: settings.data.displayNotices.join('\n') });
   }, [settings.data, settingsForm]);
   const windowName = new Map((windows.data?.items ?? []).map((w) => [w.id, `${w.number}`]));
 
@@ -71,8 +73,8 @@ export function SetupPage() {
   const saveFloor = async () => {
     if (!hallId) return;
     try {
-      const v = await settingsForm.validateFields();
-      const displayNotices = (v.displayNotices ?? []).map((n) => n.trim()).filter(Boolean);
+      const { noticesText, ...v } = await settingsForm.validateFields();
+      const displayNotices = noticeLines(noticesText);
       await saveSettings.mutateAsync({ hallId, settings: { ...v, displayNotices } });
       message.success(t('common.saved'));
     } catch (e) {
@@ -151,15 +153,13 @@ export function SetupPage() {
             </Form.Item>
           ))}
           <Form.Item
-            name="displayNotices"
+            name="noticesText"
             label={t('setup.displayNotices')}
             style={{ width: '100%', marginTop: 12 }}
-            getValueProps={(v?: string[]) => ({ value: (v ?? []).join('\n') })}
-            normalize={(v: string) => v.split('\n')}
             rules={[
               {
-                validator: async (_, v?: string[]) => {
-                  const lines = (v ?? []).map((n) => n.trim()).filter(Boolean);
+                validator: async (_, v?: string) => {
+                  const lines = noticeLines(v);
                   if (lines.length > 6 || lines.some((n) => n.length > 120)) throw new Error(t('setup.noticesLimit'));
                 },
               },
@@ -207,3 +207,10 @@ export function SetupPage() {
     </Space>
   );
 }
+
+/** The notices of the text box: a notice per line, blank lines left out. */
+const noticeLines = (text?: string) =>
+  (text ?? '')
+    .split('\n')
+    .map((n) => n.trim())
+    .filter(Boolean);
