@@ -212,6 +212,8 @@ describe('the hall display (1920×1080)', () => {
     await signIn(page, 'supervisor');
     await page.goto(`${baseUrl()}/queue/setup`);
     const notices_ = page.getByLabel('大屏公告（每行一条）');
+    // The hall's current notices have loaded into the box before they are replaced.
+    await expect.poll(() => notices_.inputValue()).toContain('请按叫号顺序到对应窗口办理');
     await notices_.fill('今日下午 16:30 起暂停办理婚姻登记业务\n\n请妥善保管随身物品');
     const floor = page.locator('.ant-card').filter({ hasText: '叫号规则' });
     await floor.getByRole('button', { name: /保\s*存/ }).click();
