@@ -1,11 +1,16 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, openBrowser } from './support/browser.ts';
+import {
+  DESK,
+  DISPLAY,
+  KIOSK,
+  expectNoSidewaysScroll as screenExpectNoSidewaysScroll,
+  expectTablesFit as tablesFit,
+  countyHallId,
+} from './support/screens.ts';
 import { screenshotOnFailure, shot, signIn, signInRequest } from './support/session.ts';
 
-/** The screen each audience sees the system on. */
-const KIOSK = { width: 1080, height: 1920 };
-const DISPLAY = { width: 1920, height: 1080 };
 const PHONE = { width: 390, height: 844 };
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -15,10 +20,7 @@ let hallId: string;
 beforeAll(async () => {
   browser = await openBrowser();
   page = await browser.context.newPage();
-  const halls = (await (await fetch(`${baseUrl()}/api/public/halls`)).json()) as {
-    items: { id: string; name: string }[];
-  };
-  hallId = halls.items.find((h) => h.name === '青川县政务服务中心')!.id;
+  hallId = await countyHallId(baseUrl());
 });
 afterAll(() => browser?.close());
 screenshotOnFailure(() => page, 'screens');
@@ -30,14 +32,7 @@ async function open(path: string, size: { width: number; height: number }, text:
   await page.getByText(text).first().waitFor();
 }
 
-/** Nothing runs off the right edge: the page never scrolls sideways. */
-async function expectNoSidewaysScroll() {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-    scrollWidth: document.scrollingElement!.scrollWidth,
-    innerWidth: window.innerWidth,
-  }));
-  expect(scrollWidth, 'page wider than the screen').toBeLessThanOrEqual(innerWidth);
-}
+const expectNoSidewaysScroll = () => screenExpectNoSidewaysScroll(page);
 
 const fontSize = (selector: string) =>
   page
@@ -146,16 +141,8 @@ describe('the public pages on a phone (390×844)', () => {
 });
 
 describe('the back office at a 1440 px desk', () => {
-  const DESK = { width: 1440, height: 900 };
   /** Every table under `scope` shows all its columns: none scrolls sideways. */
-  async function expectTablesFit(scope = page.locator('body')) {
-    const wide = await scope.evaluate((root) =>
-      [...root.querySelectorAll('.ant-table-content, .ant-table-body')]
-        .filter((el) => el.scrollWidth > el.clientWidth + 1)
-        .map((el) => `${el.scrollWidth} > ${el.clientWidth}`),
-    );
-    expect(wide, 'a table wider than its card').toEqual([]);
-  }
+  const expectTablesFit = (scope = page.locator('body')) => tablesFit(scope);
 
   it('账号管理 and 角色权限 show every column without sideways scrolling', async () => {
     await page.setViewportSize(DESK);

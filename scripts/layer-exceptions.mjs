@@ -10,7 +10,7 @@ export const tableOwners = Object.fromEntries(
     accounts:
       'admin_requests password_history recovery_codes user_totp users user_roles user_halls user_departments custom_roles',
     org: 'halls departments windows window_items',
-    catalog: 'service_items service_item_versions',
+    catalog: 'service_items service_item_versions catalog_material_files',
     calendar: 'hall_calendar_days official_years',
     applicants: 'applicants applicant_events',
     cases:

@@ -26,6 +26,7 @@ import * as appointments from './2026_12_03_0023_appointments.ts';
 import * as emergencyFees from './2026_12_03_0029_emergency_fees.ts';
 import * as staff from './2026_12_03_0026_staff.ts';
 import * as notices from './2026_12_03_0022_notices.ts';
+import * as publicScreens from './2026_12_03_0025_public_screens.ts';
 
 /** Every migration, in order. Static imports keep the set explicit and bundle-friendly. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0029_emergency_fees': emergencyFees,
   '2026_12_03_0026_staff': staff,
   '2026_12_03_0022_notices': notices,
+  '2026_12_03_0025_public_screens': publicScreens,
 };

@@ -3,7 +3,7 @@ import pino from 'pino';
 import { buildApp } from './app.ts';
 import { ensureAuditHead, verifyAuditChain } from './platform/audit.ts';
 import { type Clock, FileClock, systemClock } from './platform/clock.ts';
-import { loadConfig } from './platform/config.ts';
+import { loadConfig, publicBaseUrlWarning } from './platform/config.ts';
 import type { AppContext } from './platform/context.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
@@ -145,6 +145,8 @@ async function main(command: string | undefined): Promise<number> {
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);
+      const baseUrlWarning = publicBaseUrlWarning(process.env, ctx.config.host);
+      if (baseUrlWarning) ctx.log.warn(baseUrlWarning);
       await app.listen({ host: ctx.config.host, port: ctx.config.port });
       ctx.log.info(`OneWindow 一窗通办 ready on http://${ctx.config.host}:${ctx.config.port} (${handle.dialect})`);
       return -1;

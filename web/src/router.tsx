@@ -37,7 +37,12 @@ const routes: RouteObject[] = [
   { path: '/kiosk/:hallId?', lazy: async () => ({ Component: (await queue()).KioskPage }) },
   { path: '/kiosk/:hallId/check-in', lazy: async () => ({ Component: (await appointments()).CheckInPage }) },
   { path: '/display/:hallId', lazy: async () => ({ Component: (await queue()).DisplayPage }) },
-  { path: '/queue/ticket/:id', lazy: async () => ({ Component: (await queue()).TicketStatusPage }) },
+  // A ticket followed by phone (the slip's QR code), in the public layout like the guide and the progress lookup.
+  {
+    path: '/queue/ticket/:id',
+    lazy: async () => ({ Component: (await guide()).PublicLayout }),
+    children: [{ index: true, lazy: async () => ({ Component: (await queue()).TicketStatusPage }) }],
+  },
   { path: '/pad/:windowId', lazy: async () => ({ Component: (await rating()).PadPage }) },
   // Public case progress (from the receipt's QR code), in the public layout.
   {

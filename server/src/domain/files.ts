@@ -37,18 +37,22 @@ export const isInvisible = (cp: number) =>
   (cp >= 0x2066 && cp <= 0x2069) ||
   cp === 0xfeff;
 
+/** The last part of an uploaded name, without control or direction-changing characters and with spaces collapsed. */
+export function visibleBaseName(raw: string): string {
+  const last = raw.split(/[/\\]/).pop() ?? '';
+  return [...last]
+    .filter((ch) => !isInvisible(ch.codePointAt(0) ?? 0))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /**
  * The name a stored file is shown under: no folder parts, no control or direction-changing characters, at most
  * MAX_DISPLAY_NAME characters, and an extension that says what the content really is. It never names a path.
  */
 export function displayName(raw: string, type: SniffedType, fallback: string): string {
-  const last = raw.split(/[/\\]/).pop() ?? '';
-  let name = [...last]
-    .filter((ch) => !isInvisible(ch.codePointAt(0) ?? 0))
-    .join('')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^\.+/, '');
+  let name = visibleBaseName(raw).replace(/^\.+/, '');
   const exts = extensionsOf[type];
   const lower = name.toLowerCase();
   if (!exts.some((e) => lower.endsWith(e))) name = `${name || fallback}${exts[0]}`;

@@ -129,6 +129,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/i;
+
+/**
+ * The warning to log at start when the server listens on an address others reach but PUBLIC_BASE_URL is unset:
+ * the QR codes on receipts and tickets would then point at localhost, which no phone can open. Null when fine.
+ */
+export function publicBaseUrlWarning(env: NodeJS.ProcessEnv, host: string): string | null {
+  if (env.PUBLIC_BASE_URL?.trim() || LOOPBACK.test(host.trim())) return null;
+  return (
+    `PUBLIC_BASE_URL is not set while serving on ${host}: the QR codes on receipts point to localhost and phones ` +
+    'cannot open them. Set PUBLIC_BASE_URL to the address the public reaches (e.g. https://zwfw.example.gov.cn). ' +
+    '未设置 PUBLIC_BASE_URL：回执上的二维码将指向 localhost，手机无法打开。'
+  );
+}
+
 /** A size setting in MB; a value that is not a positive number stops the start instead of being guessed at. */
 function megabytes(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined || value.trim() === '') return fallback * 1024 * 1024;

@@ -44,3 +44,23 @@ export const sendStoredFile = (
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'private, no-store')
     .send(f.bytes);
+
+/** `attachment` with the Chinese name (RFC 5987) and a plain ASCII fallback for old clients. */
+function attachmentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** Sends a stored file to be saved under its own (Chinese) name, never rendered in the page. */
+export function sendAttachment(
+  reply: FastifyReply,
+  f: { name: string; contentType: string; bytes: Buffer },
+  cacheControl: string,
+) {
+  return reply
+    .type(f.contentType)
+    .header('content-disposition', attachmentDisposition(f.name))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', cacheControl)
+    .send(f.bytes);
+}

@@ -96,6 +96,13 @@ const demoQueue: Record<string, DemoQueueCategory[]> = {
   ],
 };
 
+/** What the demo halls' displays show below the calls (公告); the supervisor edits them in 叫号设置. */
+const demoDisplayNotices = [
+  '请按叫号顺序到对应窗口办理，过号请重新取号',
+  '办理业务请携带本人有效身份证件原件',
+  '如需帮助，请到导办台咨询',
+];
+
 /** The demo halls' queue categories and floor settings; runs inside the demo seed's transaction. */
 export async function seedDemoQueue(db: Db, now: number): Promise<void> {
   for (const [code, categories] of Object.entries(demoQueue)) {
@@ -110,6 +117,8 @@ export async function seedDemoQueue(db: Db, now: number): Promise<void> {
         priority_weights: JSON.stringify(defaultPriorityWeights),
         appointment_early_minutes: defaultAppointmentEarlyMinutes,
         rating_window_minutes: defaultRatingWindowMinutes,
+        kiosk_idle_seconds: 60,
+        display_notices: JSON.stringify(demoDisplayNotices),
         updated_at: now,
       })
       .execute();

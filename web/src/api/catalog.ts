@@ -1,6 +1,16 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api } from './client';
-import type { Category, ItemContent, ItemDetail, ItemStatus, ItemSummary, ItemVersion, ListResult } from './types';
+import { api, request } from './client';
+import type {
+  Category,
+  ItemContent,
+  ItemDetail,
+  ItemStatus,
+  ItemSummary,
+  ItemVersion,
+  ListResult,
+  MaterialFile,
+  MaterialFileKind,
+} from './types';
 
 export interface ItemQuery {
   hallId?: string;
@@ -65,3 +75,31 @@ export function useItemMutations() {
     }),
   };
 }
+
+/** A material's blank form or sample: put onto the item's draft (opened by the server when there is none). */
+export function useMaterialFileMutations(itemId: string) {
+  const qc = useQueryClient();
+  const path = (key: string, kind: MaterialFileKind) =>
+    `/api/catalog/items/${itemId}/materials/${encodeURIComponent(key)}/files/${kind}`;
+  const refresh = () => qc.invalidateQueries({ queryKey: ['catalog', 'item', itemId] });
+  type Result = { version: number; files: MaterialFile[] };
+  return {
+    upload: useMutation({
+      mutationFn: ({ key, kind, file }: { key: string; kind: MaterialFileKind; file: File }) => {
+        const body = new FormData();
+        body.append('file', file, file.name);
+        return request<Result>('PUT', path(key, kind), { body });
+      },
+      onSuccess: refresh,
+    }),
+    remove: useMutation({
+      mutationFn: ({ key, kind }: { key: string; kind: MaterialFileKind }) =>
+        request<Result>('DELETE', path(key, kind)),
+      onSuccess: refresh,
+    }),
+  };
+}
+
+/** Where the editor downloads a version's file from (staff route, hall-scoped). */
+export const materialFileUrl = (itemId: string, version: number, key: string, kind: MaterialFileKind) =>
+  `/api/catalog/items/${itemId}/versions/${version}/materials/${encodeURIComponent(key)}/files/${kind}`;

@@ -84,8 +84,10 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     'Accept-Language': acceptLanguage,
     ...opts.headers,
   };
-  let body: string | undefined;
-  if (opts.body !== undefined) {
+  let body: string | FormData | undefined;
+  // An upload goes as multipart/form-data; the browser writes its boundary into the Content-Type.
+  if (opts.body instanceof FormData) body = opts.body;
+  else if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json';
     body = JSON.stringify(opts.body);
   }

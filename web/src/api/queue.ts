@@ -78,6 +78,8 @@ export interface DisplaySnapshot {
     recall: number;
   }[];
   categories: KioskCategory[];
+  /** The hall's notices (公告), set by the supervisor in 叫号设置. */
+  notices: string[];
 }
 
 export interface PadState {
@@ -118,6 +120,15 @@ export const usePublicTicket = (id: string | undefined) =>
     queryFn: () => api.get<Ticket>(`/api/public/queue/tickets/${id}`),
     enabled: !!id,
     refetchInterval: 10_000,
+  });
+
+/** The kiosk's own settings: seconds untouched before it returns to its start screen, the public address for QR codes. */
+export const useKioskSettings = (hallId: string | undefined) =>
+  useQuery({
+    queryKey: ['queue', 'kiosk-settings', hallId],
+    queryFn: () => api.get<{ idleSeconds: number; publicBaseUrl: string }>(`/api/public/halls/${hallId}/kiosk`),
+    enabled: !!hallId,
+    refetchInterval: 60_000,
   });
 
 export const ticketPrintUrl = (id: string) => `/api/public/queue/tickets/${id}/print`;
@@ -190,6 +201,8 @@ export interface HallQueueSettings {
   priorityWeights: Record<Priority, number>;
   appointmentEarlyMinutes: number;
   ratingWindowMinutes: number;
+  kioskIdleSeconds: number;
+  displayNotices: string[];
 }
 
 export interface CategoryInput {

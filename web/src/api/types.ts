@@ -242,6 +242,9 @@ export interface ItemDetail {
   draftVersion: number | null;
   versions: VersionInfo[];
   content: ItemContent;
+  /** The version the editor's files belong to (the draft when there is one). */
+  materialFilesVersion: number;
+  materialFiles: MaterialFile[];
 }
 
 export interface ItemVersion {
@@ -280,4 +283,16 @@ export interface GuideDetail {
   content: ItemContent;
   departments: { id: string; name: string; phone: string }[];
   windows: { number: number; name: string }[];
+  materialFiles: MaterialFile[];
+}
+
+export type MaterialFileKind = 'blank_form' | 'sample';
+/** A material's blank form (空白表格) or filled-in sample (填写样例), uploaded in the item editor. */
+export interface MaterialFile {
+  materialKey: string;
+  kind: MaterialFileKind;
+  name: string;
+  contentType: string;
+  size: number;
+  uploadedAt: number;
 }

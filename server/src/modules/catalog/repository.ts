@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.ts';
+import type { CatalogMaterialFileTable } from '../../platform/db/tables-catalog-files.ts';
 import type { ServiceItemTable, ServiceItemVersionTable } from '../../platform/db/tables.ts';
 
 export type ItemRow = ServiceItemTable;
@@ -68,3 +69,43 @@ export const publishedWithContent = (db: Db) =>
     .select(['i.id', 'i.hall_id', 'i.code', 'i.name', 'v.content'])
     .orderBy('i.code')
     .execute();
+
+export type MaterialFileRow = CatalogMaterialFileTable;
+
+export const materialFilesOf = (db: Db, itemId: string, version: number) =>
+  db
+    .selectFrom('catalog_material_files')
+    .selectAll()
+    .where('item_id', '=', itemId)
+    .where('version', '=', version)
+    .orderBy('material_key')
+    .orderBy('kind')
+    .execute();
+
+export const findMaterialFile = (db: Db, itemId: string, version: number, materialKey: string, kind: string) =>
+  db
+    .selectFrom('catalog_material_files')
+    .selectAll()
+    .where('item_id', '=', itemId)
+    .where('version', '=', version)
+    .where('material_key', '=', materialKey)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+
+export const deleteMaterialFile = (db: Db, itemId: string, version: number, materialKey: string, kind: string) =>
+  db
+    .deleteFrom('catalog_material_files')
+    .where('item_id', '=', itemId)
+    .where('version', '=', version)
+    .where('material_key', '=', materialKey)
+    .where('kind', '=', kind)
+    .execute();
+
+export const insertMaterialFile = (db: Db, row: MaterialFileRow) =>
+  db.insertInto('catalog_material_files').values(row).execute();
+
+/** A new draft starts with the files of the version it was opened from. */
+export async function copyMaterialFiles(db: Db, itemId: string, from: number, to: number, newIdOf: () => string) {
+  const rows = await materialFilesOf(db, itemId, from);
+  for (const r of rows) await insertMaterialFile(db, { ...r, id: newIdOf(), version: to });
+}

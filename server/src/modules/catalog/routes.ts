@@ -1,13 +1,20 @@
+import fastifyMultipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http.ts';
+import { idempotentMultipart } from '../../platform/idempotency.ts';
 import { idParams, listOf, pageWindow } from '../../platform/schemas.ts';
+import { readFilePart, sendAttachment } from '../../platform/multipart.ts';
+import { removeMaterialFile, uploadMaterialFile } from './material-files-service.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
 
 export function catalogRoutes(app: FastifyInstance, ctx: AppContext) {
+  /** The hall scope of a staff download: the version must be one the caller may read. */
+  const itemVersionFor = (req: Parameters<typeof actorOf>[0], id: string, version: number) =>
+    service.itemVersion(ctx, actorOf(req), id, version);
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['事项目录 catalogue'];
   const detail = { 200: s.itemDetailSchema };
@@ -58,5 +65,52 @@ export function catalogRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/catalog/items/:id/retire',
     { config: { access: 'catalog.manage' }, schema: { tags, params: idParams, response: detail } },
     async (req) => service.retireItem(ctx, actorOf(req), req.params.id),
+  );
+
+  // 空白表格 and 填写样例 of a material: uploaded onto the draft (opened when there is none), published with it.
+  app.register(async (scope) => {
+    await scope.register(fastifyMultipart, { limits: { fileSize: ctx.config.scanMaxBytes, files: 1, fields: 4 } });
+    const u = scope.withTypeProvider<ZodTypeProvider>();
+    u.put(
+      '/api/catalog/items/:id/materials/:materialKey/files/:kind',
+      {
+        config: { access: 'catalog.manage', acceptsMultipart: true },
+        schema: {
+          tags,
+          consumes: ['multipart/form-data'],
+          params: s.materialFileParams,
+          description: 'multipart/form-data with one part `file`: PDF, Word, Excel, WPS, OFD or a JPEG/PNG picture',
+          response: { 200: s.materialFilesResult },
+        },
+      },
+      async (req, reply) => {
+        const file = await readFilePart(req, ctx.config.scanMaxBytes);
+        const { id, materialKey, kind } = req.params;
+        return idempotentMultipart(req, reply, [{ name: 'file', ...file }], () =>
+          uploadMaterialFile(ctx, actorOf(req), id, materialKey, kind, file),
+        );
+      },
+    );
+  });
+  r.delete(
+    '/api/catalog/items/:id/materials/:materialKey/files/:kind',
+    {
+      config: { access: 'catalog.manage' },
+      schema: { tags, params: s.materialFileParams, response: { 200: s.materialFilesResult } },
+    },
+    async (req) => removeMaterialFile(ctx, actorOf(req), req.params.id, req.params.materialKey, req.params.kind),
+  );
+  r.get(
+    '/api/catalog/items/:id/versions/:version/materials/:materialKey/files/:kind',
+    {
+      config: { access: 'catalog.read' },
+      schema: { tags, params: s.versionFileParams, response: { 200: z.any().describe('the file') } },
+    },
+    async (req, reply) => {
+      const { id, version, materialKey, kind } = req.params;
+      await itemVersionFor(req, id, version);
+      const f = await service.materialFileContent(ctx, id, version, materialKey, kind);
+      return sendAttachment(reply, f, 'private, no-store');
+    },
   );
 }

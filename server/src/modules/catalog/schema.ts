@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { authorityLevels } from '../../domain/case/authority.ts';
+import { materialFileKinds } from '../../domain/catalogue-files.ts';
 import { roleCodes } from '../../domain/roles.ts';
 import { pageQuery } from '../../platform/schemas.ts';
 import { intParam } from '../../platform/numeric-params.ts';
@@ -109,6 +110,23 @@ export const itemSummarySchema = z.object({
 
 export const versionStateSchema = z.enum(['draft', 'published', 'superseded']);
 
+/** A material's blank form (空白表格) or filled-in sample (填写样例), as uploaded in the item editor. */
+export const materialFileSchema = z.object({
+  materialKey: z.string(),
+  kind: z.enum(materialFileKinds),
+  name: z.string(),
+  contentType: z.string(),
+  size: z.number(),
+  uploadedAt: z.number(),
+});
+export const materialFileParams = z.object({
+  id: z.string().min(1).max(64),
+  materialKey: z.string().min(1).max(32),
+  kind: z.enum(materialFileKinds),
+});
+export const versionFileParams = materialFileParams.extend({ version: intParam({ min: 1, max: 100_000 }) });
+export const materialFilesResult = z.object({ version: z.number(), files: z.array(materialFileSchema) });
+
 export const itemDetailSchema = z.object({
   id: z.string(),
   hallId: z.string(),
@@ -126,6 +144,9 @@ export const itemDetailSchema = z.object({
     }),
   ),
   content: itemContentSchema,
+  /** The files of the version shown (the draft when there is one): what the editor uploads to. */
+  materialFilesVersion: z.number(),
+  materialFiles: z.array(materialFileSchema),
 });
 
 export const itemVersionSchema = z.object({

@@ -1,9 +1,11 @@
+import type { MaterialFileKind } from '../../domain/catalogue-files.ts';
 import { itemProblems } from '../../domain/catalogue.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { AppError, conflict, invalid, notFound, outOfScope } from '../../platform/errors.ts';
+import { loadCaseFile, StoredFileIntegrityError } from '../../platform/stored-files.ts';
 import { newId } from '../../platform/ids.ts';
 import { assertDepartmentsInHalls, assertHallAccess, assertStationHalls, visibleHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
@@ -38,6 +40,23 @@ export function presentSummary(i: repo.ItemRow) {
   };
 }
 
+export const presentMaterialFile = (r: repo.MaterialFileRow) => ({
+  materialKey: r.material_key,
+  kind: r.kind as MaterialFileKind,
+  name: r.display_name,
+  contentType: r.content_type,
+  size: r.size,
+  uploadedAt: Number(r.uploaded_at),
+});
+
+/** The catalogue's files live in their own folder beside the cases' (DATA_DIR/files/catalogue/<itemId>/<sha256>). */
+export const CATALOGUE_FOLDER = 'catalogue';
+
+/** The blank forms and samples of one version of an item. */
+export async function materialFilesOf(db: Db, itemId: string, version: number) {
+  return (await repo.materialFilesOf(db, itemId, version)).map(presentMaterialFile);
+}
+
 async function checkContent(db: Db, hallId: string, c: ItemContent): Promise<void> {
   const problem = itemProblems(c);
   if (problem) throw invalid(problem.field, problem.zh, problem.en);
@@ -48,7 +67,7 @@ async function checkContent(db: Db, hallId: string, c: ItemContent): Promise<voi
   await assertStationHalls(db, stations, hallId, 'content.townshipReception.stationHallIds');
 }
 
-async function loadItem(ctx: AppContext, actor: Actor, id: string) {
+export async function loadItem(ctx: AppContext, actor: Actor, id: string) {
   const item = await repo.findItem(ctx.db, id);
   if (!item) throw notFound('事项', 'Service item');
   if (!actor.hallIds.includes(item.hall_id))
@@ -71,6 +90,8 @@ export async function itemDetail(ctx: AppContext, actor: Actor, id: string) {
       createdAt: Number(v.created_at),
     })),
     content: parseContent(current.content),
+    materialFilesVersion: current.version,
+    materialFiles: await materialFilesOf(ctx.db, id, current.version),
   };
 }
 
@@ -167,6 +188,8 @@ export async function saveDraft(ctx: AppContext, actor: Actor, id: string, conte
         published_at: null,
         published_by: null,
       });
+      if (item.published_version !== null)
+        await repo.copyMaterialFiles(trx, id, item.published_version, version, () => newId(now));
     }
     const neverPublished = item.published_version === null;
     await repo.updateItem(trx, id, {
@@ -238,4 +261,24 @@ export async function itemsReceivableAt(db: Db, stationHallId: string) {
     const names = content.townshipReception?.stationHallIds.includes(stationHallId) && r.hall_id !== stationHallId;
     return names ? [{ id: r.id, hallId: r.hall_id, code: r.code, name: r.name, content }] : [];
   });
+}
+
+/** The bytes of a version's file, checked against their hash; for the public guide (published versions only). */
+export async function materialFileContent(
+  ctx: AppContext,
+  itemId: string,
+  version: number,
+  materialKey: string,
+  kind: MaterialFileKind,
+) {
+  const row = await repo.findMaterialFile(ctx.db, itemId, version, materialKey, kind);
+  if (!row) throw notFound('材料文件', 'Material file');
+  try {
+    const bytes = await loadCaseFile(ctx.config.dataDir, CATALOGUE_FOLDER, [itemId, row.sha256], row.sha256);
+    return { name: row.display_name, contentType: row.content_type, bytes };
+  } catch (e) {
+    if (!(e instanceof StoredFileIntegrityError)) throw e;
+    ctx.log.error({ itemId, materialKey, kind, reason: e.reason }, 'catalogue file unreadable');
+    throw new AppError(410, 'GONE', '该文件暂不可下载，请联系大厅', 'The file cannot be downloaded now');
+  }
 }

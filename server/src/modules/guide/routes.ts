@@ -3,8 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { idParams, listOf, pageQuery, pageWindow } from '../../platform/schemas.ts';
-import { categories, itemContentSchema } from '../catalog/schema.ts';
-import { guideFor, publicGuide, publicHalls } from './service.ts';
+import { sendAttachment } from '../../platform/multipart.ts';
+import { categories, itemContentSchema, materialFileParams, materialFileSchema } from '../catalog/schema.ts';
+import { guideFor, guideMaterialFile, publicGuide, publicHalls } from './service.ts';
 import { intParam } from '../../platform/numeric-params.ts';
 
 const publicHall = z.object({
@@ -35,6 +36,8 @@ const guideDetail = z.object({
   content: itemContentSchema,
   departments: z.array(z.object({ id: z.string(), name: z.string(), phone: z.string() })),
   windows: z.array(z.object({ number: z.number(), name: z.string() })),
+  /** Blank forms and samples to download, by material key. */
+  materialFiles: z.array(materialFileSchema),
 });
 
 /** The public service guide (办事指南, R1.6): published items only, readable without signing in. */
@@ -70,5 +73,17 @@ export function guideRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/public/guide/:id',
     { config: { access: 'public' }, schema: { tags, params: idParams, response: { 200: guideDetail } } },
     async (req) => guideFor(ctx, req.params.id),
+  );
+
+  r.get(
+    '/api/public/guide/:id/materials/:materialKey/files/:kind',
+    {
+      config: { access: 'public' },
+      schema: { tags, params: materialFileParams, response: { 200: z.any().describe('the blank form or sample') } },
+    },
+    async (req, reply) => {
+      const f = await guideMaterialFile(ctx, req.params.id, req.params.materialKey, req.params.kind);
+      return sendAttachment(reply, f, 'public, max-age=300');
+    },
   );
 }

@@ -1,6 +1,7 @@
 import type { AppContext } from '../../platform/context.ts';
 import { notFound } from '../../platform/errors.ts';
-import { parseContent } from '../catalog/service.ts';
+import type { MaterialFileKind } from '../../domain/catalogue-files.ts';
+import { materialFileContent, materialFilesOf, parseContent } from '../catalog/service.ts';
 import { departmentsByIds, findHall, windowsServing } from '../org/service.ts';
 import { allHalls } from '../org/service.ts';
 import { publishedItem, publishedItems } from './repository.ts';
@@ -43,10 +44,11 @@ export async function guideFor(ctx: AppContext, itemId: string) {
   const item = await publishedItem(ctx.db, itemId);
   if (!item) throw notFound('办事指南', 'Service guide');
   const content = parseContent(item.content);
-  const [hall, departments, windows] = await Promise.all([
+  const [hall, departments, windows, materialFiles] = await Promise.all([
     findHall(ctx.db, item.hall_id),
     departmentsByIds(ctx.db, content.departmentIds),
     windowsServing(ctx.db, item.id),
+    materialFilesOf(ctx.db, item.id, item.version),
   ]);
   if (!hall) throw notFound('办事指南', 'Service guide');
   return {
@@ -58,7 +60,15 @@ export async function guideFor(ctx: AppContext, itemId: string) {
     content,
     departments: departments.map((d) => ({ id: d.id, name: d.name, phone: d.phone })),
     windows,
+    materialFiles,
   };
+}
+
+/** A material's blank form or sample as the published guide offers it (never a draft's). */
+export async function guideMaterialFile(ctx: AppContext, itemId: string, materialKey: string, kind: MaterialFileKind) {
+  const item = await publishedItem(ctx.db, itemId);
+  if (!item) throw notFound('办事指南', 'Service guide');
+  return materialFileContent(ctx, item.id, item.version, materialKey, kind);
 }
 
 /** Read-only lookup other modules may use: an item's published version as the public guide shows it. */

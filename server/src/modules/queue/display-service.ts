@@ -36,7 +36,15 @@ export async function displaySnapshot(ctx: AppContext, hallId: string) {
       recall: c.kind === 'recalled' ? Number((JSON.parse(c.detail ?? '{}') as { count?: number }).count ?? 1) : 0,
     })),
     categories,
+    notices: floor.settings.displayNotices,
   };
+}
+
+/** The kiosk's own settings: how long it waits untouched before its start screen; where the ticket's QR code points. */
+export async function kioskSettings(ctx: AppContext, hallId: string) {
+  await publicHall(ctx.db, hallId);
+  const idleSeconds = (await loadFloor(ctx.db, hallId)).settings.kioskIdleSeconds;
+  return { idleSeconds, publicBaseUrl: ctx.config.publicBaseUrl };
 }
 
 export async function checkHall(ctx: AppContext, hallId: string): Promise<void> {

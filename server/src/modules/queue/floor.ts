@@ -34,6 +34,8 @@ export const defaultHallSettings: HallSettings = {
   priorityWeights: defaultPriorityWeights,
   appointmentEarlyMinutes: defaultAppointmentEarlyMinutes,
   ratingWindowMinutes: defaultRatingWindowMinutes,
+  kioskIdleSeconds: 60,
+  displayNotices: [],
 };
 
 export async function settingsOf(db: Db, hallId: string): Promise<HallSettings> {
@@ -44,6 +46,8 @@ export async function settingsOf(db: Db, hallId: string): Promise<HallSettings> 
     priorityWeights: { ...defaultPriorityWeights, ...(JSON.parse(row.priority_weights) as object) },
     appointmentEarlyMinutes: row.appointment_early_minutes,
     ratingWindowMinutes: row.rating_window_minutes,
+    kioskIdleSeconds: row.kiosk_idle_seconds,
+    displayNotices: jsonList(row.display_notices),
   });
 }
 

@@ -29,6 +29,8 @@ export async function saveHallSettings(db: Db, row: QueueHallSettingsTable): Pro
         priority_weights: row.priority_weights,
         appointment_early_minutes: row.appointment_early_minutes,
         rating_window_minutes: row.rating_window_minutes,
+        kiosk_idle_seconds: row.kiosk_idle_seconds,
+        display_notices: row.display_notices,
         updated_at: row.updated_at,
       }),
     )

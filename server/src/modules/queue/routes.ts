@@ -5,7 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http.ts';
 import { throttle } from '../../platform/rate-limit.ts';
 import { idParams, listOf } from '../../platform/schemas.ts';
-import { checkHall, displaySnapshot, subscribeDisplay } from './display-service.ts';
+import { checkHall, displaySnapshot, kioskSettings, subscribeDisplay } from './display-service.ts';
 import * as hours from './hours-service.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
@@ -34,6 +34,11 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
       const items = await service.kioskCategories(ctx, req.params.hallId);
       return { items, total: items.length };
     },
+  );
+  r.get(
+    '/api/public/halls/:hallId/kiosk',
+    { config: pub, schema: { tags, params: s.hallParams, response: { 200: s.kioskSettingsSchema } } },
+    async (req) => kioskSettings(ctx, req.params.hallId),
   );
   r.post(
     '/api/public/halls/:hallId/queue/tickets',

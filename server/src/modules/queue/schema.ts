@@ -155,6 +155,10 @@ export const hallSettingsSchema = z.object({
     .int()
     .min(1)
     .max(24 * 60),
+  /** Seconds without a touch before the kiosk returns to its start screen (a ticket left on it is cleared too). */
+  kioskIdleSeconds: z.number().int().min(15).max(600).default(60),
+  /** The notices the hall display shows (公告), one per line, edited by the supervisor. */
+  displayNotices: z.array(z.string().trim().min(1).max(120)).max(6).default([]),
 });
 export type HallSettings = z.infer<typeof hallSettingsSchema>;
 
@@ -248,4 +252,7 @@ export const displaySchema = z.object({
     }),
   ),
   categories: z.array(kioskCategorySchema),
+  notices: z.array(z.string()),
 });
+/** GET /api/public/halls/:hallId/kiosk — what the kiosk itself needs to know besides the queues. */
+export const kioskSettingsSchema = z.object({ idleSeconds: z.number(), publicBaseUrl: z.string() });

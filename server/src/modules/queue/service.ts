@@ -136,6 +136,8 @@ export async function saveHallSettings(ctx: AppContext, actor: Actor, hallId: st
       priority_weights: JSON.stringify(s.priorityWeights),
       appointment_early_minutes: s.appointmentEarlyMinutes,
       rating_window_minutes: s.ratingWindowMinutes,
+      kiosk_idle_seconds: s.kioskIdleSeconds,
+      display_notices: JSON.stringify(s.displayNotices),
       updated_at: now,
     });
     await appendAudit(trx, byActor(actor, now, 'queue.settings.update', 'hall', hallId, { ...s }));

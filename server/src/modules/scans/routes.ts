@@ -11,7 +11,7 @@ import * as s from './schema.ts';
 import * as service from './service.ts';
 
 export function scanRoutes(app: FastifyInstance, ctx: AppContext) {
-  // Multipart parsing exists only inside this plugin: no other route accepts uploads this way.
+  // Multipart parsing exists only inside this plugin scope: routes outside it never accept uploads.
   app.register(async (scope) => {
     await scope.register(fastifyMultipart, { limits: { fileSize: ctx.config.scanMaxBytes, files: 1, fields: 4 } });
     const r = scope.withTypeProvider<ZodTypeProvider>();

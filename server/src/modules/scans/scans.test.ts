@@ -34,6 +34,7 @@ const JPEG = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 const form = multipartFile;
+
 const upload = (
   s: Session,
   caseId: string,

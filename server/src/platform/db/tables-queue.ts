@@ -10,6 +10,10 @@ export interface QueueHallSettingsTable {
   appointment_early_minutes: number;
   /** Minutes a finished service stays open for the on-site rating. */
   rating_window_minutes: number;
+  /** Seconds without a touch before the kiosk returns to its start screen. */
+  kiosk_idle_seconds: number;
+  /** JSON array of the notices the hall display shows (公告), edited by the supervisor. */
+  display_notices: string;
   updated_at: number;
 }
 

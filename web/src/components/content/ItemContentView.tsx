@@ -1,5 +1,5 @@
 import { Descriptions, type DescriptionsProps, Typography } from 'antd';
-import type { ItemContent } from '../../api/types';
+import type { ItemContent, MaterialFileKind } from '../../api/types';
 import { useT } from '../../i18n';
 import { fenToYuanText } from '../format';
 import { FaqList } from './FaqList';
@@ -20,12 +20,14 @@ export function ItemContentView({
   deptName,
   extra = [],
   showDepartments = true,
+  download,
 }: {
   content: ItemContent;
   code?: string;
   deptName: (id: string) => string;
   extra?: DescItem[];
   showDepartments?: boolean;
+  download?: (materialKey: string, kind: MaterialFileKind) => string | undefined;
 }) {
   const t = useT();
   const c = content;
@@ -71,7 +73,7 @@ export function ItemContentView({
       <Typography.Title level={4} className="ow-guide-section" style={{ marginTop: 24 }}>
         {t('guide.materials')}
       </Typography.Title>
-      <MaterialsTable materials={c.materials} />
+      <MaterialsTable materials={c.materials} download={download} />
       <Typography.Title level={4} className="ow-guide-section" style={{ marginTop: 24 }}>
         {t('guide.process')}
       </Typography.Title>

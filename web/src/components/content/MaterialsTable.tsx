@@ -1,11 +1,21 @@
+import { DownloadOutlined } from '@ant-design/icons';
 import { Grid, Space, Table, Tag } from 'antd';
-import type { Material } from '../../api/types';
+import type { Material, MaterialFileKind } from '../../api/types';
 import { useT } from '../../i18n';
 
 const REQ_COLORS = { required: 'red', conditional: 'orange', optional: 'default' } as const;
 
-/** Read-only 申请材料 table used by the public guide and the version viewer. */
-export function MaterialsTable({ materials }: { materials: Material[] }) {
+/**
+ * Read-only 申请材料 table used by the public guide and the version viewer. `download` gives the address of a
+ * material's uploaded blank form or sample; without one the table only says that the hall has it.
+ */
+export function MaterialsTable({
+  materials,
+  download,
+}: {
+  materials: Material[];
+  download?: (materialKey: string, kind: MaterialFileKind) => string | undefined;
+}) {
   const t = useT();
   // On a phone the notes go under the material's name instead of a column of their own.
   const narrow = !Grid.useBreakpoint().sm;
@@ -26,12 +36,7 @@ export function MaterialsTable({ materials }: { materials: Material[] }) {
             <div>
               <div>{name}</div>
               {narrow && m.notes && <div style={{ marginTop: 4, fontSize: 12, color: '#666' }}>{m.notes}</div>}
-              {(m.hasBlankForm || m.hasSample) && (
-                <Space size={4} style={{ marginTop: 4 }}>
-                  {m.hasBlankForm && <Tag>{t('guide.hasBlankForm')}</Tag>}
-                  {m.hasSample && <Tag>{t('guide.hasSample')}</Tag>}
-                </Space>
-              )}
+              <MaterialFiles material={m} download={download} />
             </div>
           ),
         },
@@ -62,5 +67,30 @@ export function MaterialsTable({ materials }: { materials: Material[] }) {
         { title: t('materials.notes'), dataIndex: 'notes', responsive: ['sm'], render: (n: string) => n || '—' },
       ]}
     />
+  );
+}
+
+/** The blank form and sample of a material: links to download when uploaded, else tags saying the hall has them. */
+function MaterialFiles({
+  material: m,
+  download,
+}: {
+  material: Material;
+  download?: (materialKey: string, kind: MaterialFileKind) => string | undefined;
+}) {
+  const t = useT();
+  const form = download?.(m.key, 'blank_form');
+  const sample = download?.(m.key, 'sample');
+  if (!(m.hasBlankForm || m.hasSample || form || sample)) return null;
+  const link = (href: string, label: string) => (
+    <a href={href} download className="ow-material-download">
+      <DownloadOutlined /> {label}
+    </a>
+  );
+  return (
+    <Space size={[12, 4]} wrap style={{ marginTop: 4 }}>
+      {form ? link(form, t('guide.blankForm')) : m.hasBlankForm && <Tag>{t('guide.hasBlankForm')}</Tag>}
+      {sample ? link(sample, t('guide.sample')) : m.hasSample && <Tag>{t('guide.hasSample')}</Tag>}
+    </Space>
   );
 }

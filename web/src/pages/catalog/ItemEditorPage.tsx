@@ -197,7 +197,14 @@ function ItemEditor({ detail: loaded }: { detail?: ItemDetail }) {
             scrollToFirstError
           >
             <BasicInfoSection isNew={!detail} />
-            <MaterialsEditor readOnly={readOnly} />
+            <MaterialsEditor
+              readOnly={readOnly}
+              files={
+                detail
+                  ? { itemId: detail.id, version: detail.materialFilesVersion, list: detail.materialFiles }
+                  : undefined
+              }
+            />
             <StepsEditor readOnly={readOnly} />
             <FaqEditor readOnly={readOnly} />
           </Form>

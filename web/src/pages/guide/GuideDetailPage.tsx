@@ -4,6 +4,7 @@ import { useEffect, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { isApiError } from '../../api/client';
 import { useGuideDetail } from '../../api/publicGuide';
+import type { MaterialFileKind } from '../../api/types';
 import { ItemContentView } from '../../components/content/ItemContentView';
 import { formatDate } from '../../components/format';
 import { NotFound, PageLoading, QueryError } from '../../components/Results';
@@ -27,6 +28,14 @@ export function GuideDetailPage() {
   const deptName = useMemo(() => {
     const names = new Map((data?.departments ?? []).map((d) => [d.id, d.name]));
     return (deptId: string) => names.get(deptId) ?? '';
+  }, [data]);
+
+  const download = useMemo(() => {
+    const present = new Set((data?.materialFiles ?? []).map((f) => `${f.materialKey}/${f.kind}`));
+    return (key: string, kind: MaterialFileKind) =>
+      present.has(`${key}/${kind}`) && data
+        ? `/api/public/guide/${data.id}/materials/${encodeURIComponent(key)}/files/${kind}`
+        : undefined;
   }, [data]);
 
   if (guide.error) {
@@ -103,6 +112,7 @@ export function GuideDetailPage() {
         deptName={deptName}
         extra={extra}
         showDepartments={false}
+        download={download}
       />
     </Card>
   );

@@ -21,6 +21,23 @@ function speak(text: string) {
   window.speechSynthesis.speak(u);
 }
 
+/** The clock in the display's bar: time large, date and weekday beside it, ticking every second. */
+function Clock() {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(new Date()), 1000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return (
+    <div className="ow-display-clock" data-testid="display-clock">
+      <span className="time">{now.toLocaleTimeString('zh-CN', { hour12: false })}</span>
+      <span className="date">
+        {now.toLocaleDateString('zh-CN', { month: 'long', day: 'numeric', weekday: 'long' })}
+      </span>
+    </div>
+  );
+}
+
 /** The hall's big screen (no sign-in): each window's number, the latest calls, live from the server's event stream. */
 export function DisplayPage() {
   const t = useT();
@@ -64,6 +81,7 @@ export function DisplayPage() {
         <h1>
           {snapshot?.hall.name} · {t('display.title')}
         </h1>
+        <Clock />
         <Button
           ghost
           size="large"
@@ -102,15 +120,24 @@ export function DisplayPage() {
             ))}
           </ul>
           <h2>{t('display.waiting')}</h2>
-          <ul>
+          <ul className="ow-display-queues">
             {snapshot?.categories.map((c) => (
               <li key={c.id}>
-                {c.prefix} {c.name}：{c.waiting} · {t('kiosk.estimate', { n: c.estimatedWaitMinutes })}
+                <span className="q">
+                  {c.prefix} {c.name}
+                </span>
+                <span className="n">{t('kiosk.waiting', { n: c.waiting })}</span>
               </li>
             ))}
           </ul>
         </aside>
       </div>
+      {(snapshot?.notices.length ?? 0) > 0 && (
+        <footer className="ow-display-notices" data-testid="display-notices">
+          <span className="label">{t('display.notices')}</span>
+          <span className="text">{snapshot?.notices.join('　　')}</span>
+        </footer>
+      )}
     </main>
   );
 }

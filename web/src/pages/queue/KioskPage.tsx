@@ -1,5 +1,5 @@
 import { Button, Select, Space, Switch, Typography } from 'antd';
-import { useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { usePublicHalls } from '../../api/publicGuide';
 import {
@@ -7,12 +7,16 @@ import {
   type Priority,
   type Ticket,
   takeTicket,
-  ticketPrintUrl,
   useKioskCategories,
+  useKioskSettings,
   usePublicTicket,
 } from '../../api/queue';
+import { PageLoading, QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
 import { type MessageKey, useT } from '../../i18n';
+import { printInPlace, ticketSlipHtml } from './printTicket';
+import { useIdleReset } from './useIdleReset';
+import { useGuideHall } from '../guide/PublicLayout';
 import './queue.css';
 
 const SELF_DECLARED: Priority[] = ['normal', 'elderly', 'disabled'];
@@ -24,11 +28,21 @@ export function KioskPage() {
   const navigate = useNavigate();
   const halls = usePublicHalls();
   const categories = useKioskCategories(hallId);
+  const kiosk = useKioskSettings(hallId);
   const notify = useNotifyError();
   const [elder, setElder] = useState(false);
   const [priority, setPriority] = useState<Priority>('normal');
   const [ticket, setTicket] = useState<Ticket | null>(null);
   const [busy, setBusy] = useState(false);
+  const idleSeconds = kiosk.data?.idleSeconds ?? 60;
+  // Left alone, the kiosk clears the ticket, the priority and 长者模式 for the next person.
+  const startOver = useCallback(() => {
+    setTicket(null);
+    setPriority('normal');
+    setElder(false);
+    window.scrollTo(0, 0);
+  }, []);
+  const secondsLeft = useIdleReset(idleSeconds, startOver);
 
   if (!hallId) {
     return (
@@ -45,11 +59,30 @@ export function KioskPage() {
     );
   }
 
+  const print = async (tk: Ticket) => {
+    const base = kiosk.data?.publicBaseUrl ?? window.location.origin;
+    const html = await ticketSlipHtml(tk, `${base}/queue/ticket/${tk.id}`, {
+      yourNumber: t('kiosk.yourNumber'),
+      category:
+        tk.priority === 'normal'
+          ? tk.categoryName
+          : `${tk.categoryName} · ${t(`priority.${tk.priority}` as MessageKey)}`,
+      ahead: t('kiosk.ahead', { n: tk.peopleAhead }),
+      estimate: tk.estimatedWaitMinutes === null ? null : t('kiosk.estimate', { n: tk.estimatedWaitMinutes }),
+      hint: t('kiosk.slipHint'),
+      takenAt: new Date(tk.arrivedAt).toLocaleString('zh-CN', { hour12: false }),
+    });
+    await printInPlace(html);
+  };
+
   const take = async (c: KioskCategory) => {
     setBusy(true);
     try {
-      setTicket(await takeTicket(hallId, c.id, priority));
+      const tk = await takeTicket(hallId, c.id, priority);
+      setTicket(tk);
       setPriority('normal');
+      // The slip prints at once, in place: no new tab, no dialog with --kiosk-printing.
+      void print(tk).catch(notify);
     } catch (e) {
       notify(e);
     } finally {
@@ -68,7 +101,7 @@ export function KioskPage() {
           <Button size="large" onClick={() => navigate(`/kiosk/${hallId}/check-in`)}>
             {t('checkin.entry')}
           </Button>
-          <Typography.Text style={{ color: '#fff', fontSize: 20 }}>{t('kiosk.elderMode')}</Typography.Text>
+          <Typography.Text className="ow-kiosk-elder-label">{t('kiosk.elderMode')}</Typography.Text>
           <Switch aria-label={t('kiosk.elderMode')} checked={elder} onChange={setElder} />
         </Space>
       </div>
@@ -87,13 +120,16 @@ export function KioskPage() {
             <div className="line">{t('kiosk.estimate', { n: ticket.estimatedWaitMinutes })}</div>
           )}
           <Space size="large" style={{ marginTop: 24 }}>
-            <Button size="large" onClick={() => window.open(ticketPrintUrl(ticket.id), '_blank')}>
-              {t('kiosk.printTicket')}
+            <Button size="large" onClick={() => void print(ticket).catch(notify)}>
+              {t('kiosk.reprint')}
             </Button>
             <Button size="large" type="primary" onClick={() => setTicket(null)}>
               {t('kiosk.done')}
             </Button>
           </Space>
+          <div className="ow-kiosk-countdown" data-testid="kiosk-countdown">
+            {t('kiosk.returnsIn', { n: secondsLeft })}
+          </div>
         </section>
       ) : (
         <>
@@ -133,30 +169,34 @@ export function KioskPage() {
   );
 }
 
-/** Follow a ticket on one's own phone (the QR code on the printed ticket). */
+/** Follow a ticket on one's own phone (the QR code on the printed ticket), inside the public layout. */
 export function TicketStatusPage() {
   const t = useT();
   const { id } = useParams();
   const ticket = usePublicTicket(id);
+  const halls = usePublicHalls();
+  const { setHall } = useGuideHall();
   const tk = ticket.data;
+  const hall = halls.data?.items.find((h) => h.id === tk?.hallId) ?? null;
+  useEffect(() => setHall(hall), [hall, setHall]);
+  if (ticket.error) return <QueryError error={ticket.error} onRetry={() => ticket.refetch()} />;
+  if (!tk) return <PageLoading />;
   return (
-    <main className="ow-floor">
-      {tk && (
-        <section className="ow-ticket">
-          <div className="line">{tk.hallName}</div>
-          <div className="number">{tk.number}</div>
-          <div className="line">
-            {tk.categoryName} · {t(`ticketStatus.${tk.status}` as MessageKey)}
-          </div>
-          {tk.status === 'waiting' && <div className="line">{t('kiosk.ahead', { n: tk.peopleAhead })}</div>}
-          {tk.status === 'waiting' && tk.estimatedWaitMinutes !== null && (
-            <div className="line">{t('kiosk.estimate', { n: tk.estimatedWaitMinutes })}</div>
-          )}
-          {tk.windowNumber !== null && tk.status === 'called' && (
-            <div className="line">{t('display.callText', { number: tk.number, window: tk.windowNumber })}</div>
-          )}
-        </section>
+    <section className="ow-ticket ow-ticket-phone" aria-live="polite">
+      <div className="line">{tk.hallName}</div>
+      <div className="number" data-testid="ticket-number">
+        {tk.number}
+      </div>
+      <div className="line">
+        {tk.categoryName} · {t(`ticketStatus.${tk.status}` as MessageKey)}
+      </div>
+      {tk.status === 'waiting' && <div className="line">{t('kiosk.ahead', { n: tk.peopleAhead })}</div>}
+      {tk.status === 'waiting' && tk.estimatedWaitMinutes !== null && (
+        <div className="line">{t('kiosk.estimate', { n: tk.estimatedWaitMinutes })}</div>
       )}
-    </main>
+      {tk.windowNumber !== null && tk.status === 'called' && (
+        <div className="line">{t('display.callText', { number: tk.number, window: tk.windowNumber })}</div>
+      )}
+    </section>
   );
 }

@@ -35,9 +35,11 @@ export function SetupPage() {
   const { saveCategory, saveSettings } = useQueueSetup();
   const [editing, setEditing] = useState<QueueCategory | 'new' | null>(null);
   const [form] = Form.useForm<CategoryInput>();
-  const [settingsForm] = Form.useForm<HallQueueSettings>();
+  // The notices are edited as one text, a notice per line.
+  const [settingsForm] = Form.useForm<HallQueueSettings & { noticesText?: string }>();
   useEffect(() => {
-    if (settings.data) settingsForm.setFieldsValue(settings.data);
+    if (settings.data)
+      settingsForm.setFieldsValue({ ...settings.data, noticesText: settings.data.displayNotices.join('\n') });
   }, [settings.data, settingsForm]);
   const windowName = new Map((windows.data?.items ?? []).map((w) => [w.id, `${w.number}`]));
 
@@ -71,7 +73,9 @@ export function SetupPage() {
   const saveFloor = async () => {
     if (!hallId) return;
     try {
-      await saveSettings.mutateAsync({ hallId, settings: await settingsForm.validateFields() });
+      const { noticesText, ...v } = await settingsForm.validateFields();
+      const displayNotices = noticeLines(noticesText);
+      await saveSettings.mutateAsync({ hallId, settings: { ...v, displayNotices } });
       message.success(t('common.saved'));
     } catch (e) {
       notify(e);
@@ -135,6 +139,9 @@ export function SetupPage() {
           <Form.Item name="ratingWindowMinutes" label={t('setup.ratingWindow')} rules={[{ required: true }]}>
             <InputNumber min={1} max={1440} />
           </Form.Item>
+          <Form.Item name="kioskIdleSeconds" label={t('setup.kioskIdle')} rules={[{ required: true }]}>
+            <InputNumber min={15} max={600} />
+          </Form.Item>
           {PRIORITIES.map((p) => (
             <Form.Item
               key={p}
@@ -145,6 +152,21 @@ export function SetupPage() {
               <InputNumber min={0} max={10000} />
             </Form.Item>
           ))}
+          <Form.Item
+            name="noticesText"
+            label={t('setup.displayNotices')}
+            style={{ width: '100%', marginTop: 12 }}
+            rules={[
+              {
+                validator: async (_, v?: string) => {
+                  const lines = noticeLines(v);
+                  if (lines.length > 6 || lines.some((n) => n.length > 120)) throw new Error(t('setup.noticesLimit'));
+                },
+              },
+            ]}
+          >
+            <Input.TextArea rows={3} style={{ minWidth: 640 }} placeholder={t('setup.displayNotices')} />
+          </Form.Item>
         </Form>
       </Card>
       <Modal
@@ -185,3 +207,10 @@ export function SetupPage() {
     </Space>
   );
 }
+
+/** The notices of the text box: a notice per line, blank lines left out. */
+const noticeLines = (text?: string) =>
+  (text ?? '')
+    .split('\n')
+    .map((n) => n.trim())
+    .filter(Boolean);

@@ -4,14 +4,17 @@ import type { ColumnsType } from 'antd/es/table';
 import { useT } from '../../../i18n';
 import { newMaterial } from './formModel';
 import { ListTable } from './ListTable';
+import { type EditorFiles, MaterialFileCell } from './MaterialFileCell';
 import { RowActions } from './RowActions';
 
 const FORMS = ['original', 'copy', 'original_and_copy'] as const;
 const REQUIREMENTS = ['required', 'conditional', 'optional'] as const;
 const cell = { style: { margin: 0 } };
+/** Below this the table scrolls inside its card rather than squeezing the name to nothing. */
+const MIN_WIDTH = 820;
 
 /** Editable 材料清单: one table row per Material; rows can be added, removed and reordered. */
-export function MaterialsEditor({ readOnly }: { readOnly: boolean }) {
+export function MaterialsEditor({ readOnly, files }: { readOnly: boolean; files?: EditorFiles }) {
   const t = useT();
 
   const columns = (
@@ -19,11 +22,11 @@ export function MaterialsEditor({ readOnly }: { readOnly: boolean }) {
     move: (a: number, b: number) => void,
     remove: (i: number) => void,
   ): ColumnsType<FormListFieldData> => [
-    { title: '#', key: 'idx', width: 40, render: (_, __, i) => i + 1 },
+    { title: '#', key: 'idx', width: 32, render: (_, __, i) => i + 1 },
     {
+      // The name takes what the fixed columns leave: the table fits the card of a 1440 px desk.
       title: t('materials.name'),
       key: 'name',
-      width: 220,
       render: (_, f) => (
         <Form.Item
           {...cell}
@@ -35,71 +38,75 @@ export function MaterialsEditor({ readOnly }: { readOnly: boolean }) {
       ),
     },
     {
-      title: t('materials.form'),
+      // Form, requirement and copies stand one above the other: the table fits the editor's card at 1440 px.
+      title: `${t('materials.form')} / ${t('materials.requirement')} / ${t('materials.copies')}`,
       key: 'form',
-      width: 130,
+      width: 128,
       render: (_, f) => (
-        <Form.Item {...cell} name={[f.name, 'form']} rules={[{ required: true }]}>
-          <Select
-            aria-label={t('materials.form')}
-            options={FORMS.map((v) => ({ value: v, label: t.label('materialForm', v) }))}
-          />
-        </Form.Item>
+        <div className="ow-material-stack">
+          <Form.Item {...cell} name={[f.name, 'form']} rules={[{ required: true }]}>
+            <Select
+              aria-label={t('materials.form')}
+              options={FORMS.map((v) => ({ value: v, label: t.label('materialForm', v) }))}
+            />
+          </Form.Item>
+          <Form.Item {...cell} name={[f.name, 'requirement']} rules={[{ required: true }]}>
+            <Select
+              aria-label={t('materials.requirement')}
+              options={REQUIREMENTS.map((v) => ({ value: v, label: t.label('requirement', v) }))}
+            />
+          </Form.Item>
+          <Form.Item {...cell} name={[f.name, 'copies']} rules={[{ required: true, type: 'integer', min: 1 }]}>
+            <InputNumber
+              aria-label={t('materials.copies')}
+              min={1}
+              precision={0}
+              suffix={t('materials.copiesUnit')}
+              style={{ width: '100%' }}
+            />
+          </Form.Item>
+        </div>
       ),
     },
     {
-      title: t('materials.copies'),
-      key: 'copies',
-      width: 80,
-      render: (_, f) => (
-        <Form.Item {...cell} name={[f.name, 'copies']} rules={[{ required: true, type: 'integer', min: 1 }]}>
-          <InputNumber aria-label={t('materials.copies')} min={1} precision={0} style={{ width: '100%' }} />
-        </Form.Item>
-      ),
-    },
-    {
-      title: t('materials.requirement'),
-      key: 'requirement',
-      width: 130,
-      render: (_, f) => (
-        <Form.Item {...cell} name={[f.name, 'requirement']} rules={[{ required: true }]}>
-          <Select
-            aria-label={t('materials.requirement')}
-            options={REQUIREMENTS.map((v) => ({ value: v, label: t.label('requirement', v) }))}
-          />
-        </Form.Item>
-      ),
-    },
-    {
-      title: t('materials.condition'),
+      title: `${t('materials.condition')} / ${t('materials.notes')}`,
       key: 'condition',
-      width: 200,
+      width: 170,
       render: (_, f) => (
-        <Form.Item
-          {...cell}
-          name={[f.name, 'condition']}
-          dependencies={[['materials', f.name, 'requirement']]}
-          rules={[
-            ({ getFieldValue }) => ({
-              validator: (__, v: string | undefined) =>
-                getFieldValue(['materials', f.name, 'requirement']) === 'conditional' && !v?.trim()
-                  ? Promise.reject(new Error(t('materials.conditionRequired')))
-                  : Promise.resolve(),
-            }),
-          ]}
-        >
-          <Input.TextArea
-            aria-label={t('materials.condition')}
-            placeholder={t('materials.condition')}
-            autoSize={{ minRows: 1, maxRows: 4 }}
-          />
-        </Form.Item>
+        <>
+          <Form.Item
+            {...cell}
+            name={[f.name, 'condition']}
+            dependencies={[['materials', f.name, 'requirement']]}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: (__, v: string | undefined) =>
+                  getFieldValue(['materials', f.name, 'requirement']) === 'conditional' && !v?.trim()
+                    ? Promise.reject(new Error(t('materials.conditionRequired')))
+                    : Promise.resolve(),
+              }),
+            ]}
+          >
+            <Input.TextArea
+              aria-label={t('materials.condition')}
+              placeholder={t('materials.condition')}
+              autoSize={{ minRows: 1, maxRows: 4 }}
+            />
+          </Form.Item>
+          <Form.Item {...cell} name={[f.name, 'notes']} style={{ margin: '6px 0 0' }}>
+            <Input.TextArea
+              aria-label={t('materials.notes')}
+              placeholder={t('materials.notes')}
+              autoSize={{ minRows: 1, maxRows: 4 }}
+            />
+          </Form.Item>
+        </>
       ),
     },
     {
       title: <span title={t('materials.essentialHelp')}>{t('materials.essential')}</span>,
       key: 'essential',
-      width: 76,
+      width: 64,
       align: 'center',
       render: (_, f) => (
         <Form.Item {...cell} name={[f.name, 'essential']} valuePropName="checked">
@@ -108,45 +115,20 @@ export function MaterialsEditor({ readOnly }: { readOnly: boolean }) {
       ),
     },
     {
-      title: t('materials.notes'),
-      key: 'notes',
-      width: 180,
+      title: t('catalog.files'),
+      key: 'files',
+      width: 156,
       render: (_, f) => (
-        <Form.Item {...cell} name={[f.name, 'notes']}>
-          <Input.TextArea
-            aria-label={t('materials.notes')}
-            placeholder={t('materials.notes')}
-            autoSize={{ minRows: 1, maxRows: 4 }}
-          />
-        </Form.Item>
-      ),
-    },
-    {
-      title: t('materials.blankForm'),
-      key: 'hasBlankForm',
-      width: 76,
-      align: 'center',
-      render: (_, f) => (
-        <Form.Item {...cell} name={[f.name, 'hasBlankForm']} valuePropName="checked">
-          <Checkbox aria-label={t('materials.blankForm')} />
-        </Form.Item>
-      ),
-    },
-    {
-      title: t('materials.sample'),
-      key: 'hasSample',
-      width: 76,
-      align: 'center',
-      render: (_, f) => (
-        <Form.Item {...cell} name={[f.name, 'hasSample']} valuePropName="checked">
-          <Checkbox aria-label={t('materials.sample')} />
-        </Form.Item>
+        <>
+          <MaterialFileCell row={f.name} kind="blank_form" files={files} readOnly={readOnly} />
+          <MaterialFileCell row={f.name} kind="sample" files={files} readOnly={readOnly} />
+        </>
       ),
     },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 110,
+      width: 96,
       fixed: 'right',
       render: (_, __, i) => <RowActions index={i} count={count} disabled={readOnly} onMove={move} onRemove={remove} />,
     },
@@ -158,7 +140,7 @@ export function MaterialsEditor({ readOnly }: { readOnly: boolean }) {
         name="materials"
         atLeastOne={t('materials.atLeastOne')}
         columns={columns}
-        scrollX={1300}
+        scrollX={MIN_WIDTH}
         testId="materials-table"
         addLabel={t('materials.add')}
         onAdd={(add) => add(newMaterial())}
