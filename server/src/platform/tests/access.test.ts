@@ -14,6 +14,7 @@ const PUBLIC = new Set([
   'GET /api/public/halls',
   'GET /api/public/guide',
   'GET /api/public/guide/{id}',
+  'GET /api/public/guide/{id}/materials/{materialKey}/files/{kind}',
   'GET /api/calendar/deadline',
   'GET /api/public/progress',
   'GET /api/public/progress/places',
@@ -25,6 +26,9 @@ const PUBLIC = new Set([
   'GET /api/public/queue/tickets/{ticketId}',
   'GET /api/public/queue/tickets/{ticketId}/print',
   'GET /api/public/halls/{hallId}/display',
+  'GET /api/public/halls/{hallId}/kiosk',
+  // 客流拥挤: the notice the display shows while the hall is crowded.
+  'GET /api/public/halls/{id}/crowding-notice',
   'GET /api/public/halls/{hallId}/display/stream',
   'GET /api/public/pads/{windowId}',
   'GET /api/public/pads/{windowId}/stream',

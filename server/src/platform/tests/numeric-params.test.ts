@@ -31,6 +31,8 @@ function fillerOf(p: Param): string {
   const text = p.schema as { pattern?: string; maxLength?: number } | undefined;
   // A day (a pattern of digits and dashes, or ten characters at most).
   if (text?.pattern?.includes('\\d{4}-') || text?.maxLength === 10) return '2026-03-02';
+  // A short key (a material's key) cannot hold an id.
+  if (text?.maxLength !== undefined && text.maxLength < hallId.length) return 'k1';
   return (p.schema?.enum?.[0] as string | undefined) ?? hallId;
 }
 
