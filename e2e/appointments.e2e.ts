@@ -10,6 +10,7 @@ let page: Page | undefined;
 let hallId: string;
 let item: { id: string; name: string; categoryId: string };
 let windowId: string;
+let hallHoursBefore: unknown[] = [];
 screenshotOnFailure(() => page, 'appointments');
 
 // Monday 2026-12-07, Beijing time (UTC+8).
@@ -48,6 +49,7 @@ beforeAll(async () => {
   hallId = halls.find((h) => h.name === '青川县政务服务中心')!.id;
   // The supervisor keeps the hall: opening hours and places per slot for every category.
   await signInAs('supervisor');
+  hallHoursBefore = (await call('GET', `/api/queue/halls/${hallId}/hours`)).hall.weeklyHours ?? [];
   const weeklyHours = [1, 2, 3, 4, 5].map((weekday) => ({
     weekday,
     sessions: [
@@ -70,7 +72,19 @@ beforeAll(async () => {
   windowId = categories.find((c) => c.id === item.categoryId)!.windowIds[0]!;
   await browser.context.clearCookies();
 });
+// The files that follow share this server: leave window and hall as they were found.
 afterAll(async () => {
+  if (browser && windowId) {
+    await signInAs('clerk');
+    const current = (await call('GET', `/api/queue/windows/${windowId}`)).current;
+    if (current) {
+      await call('POST', `/api/queue/tickets/${current.id}/start`);
+      await call('POST', `/api/queue/tickets/${current.id}/finish`, { outcomeKind: 'none' });
+    }
+    await call('POST', `/api/queue/windows/${windowId}/close`);
+    await signInAs('supervisor');
+    await call('PUT', `/api/queue/halls/${hallId}/hours`, { weeklyHours: hallHoursBefore });
+  }
   resetServerTime();
   await browser?.close();
 });
@@ -146,7 +160,9 @@ describe('appointments', () => {
 
     // The window calls: the appointment first, before the walk-in who came twenty minutes earlier.
     await signInAs('clerk');
-    await call('POST', `/api/queue/windows/${windowId}/open`);
+    // An earlier file may have left the clerk's window open.
+    if ((await call('GET', `/api/queue/windows/${windowId}`)).state === 'closed')
+      await call('POST', `/api/queue/windows/${windowId}/open`);
     expect(await callNext()).toBe(apptNumber);
 
     // 10:05 another walk-in; 10:20 the 10:00 applicant checks in by ID number, past the 15 minutes' grace.
