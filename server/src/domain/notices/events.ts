@@ -76,6 +76,8 @@ export const variableLabels: Record<string, string> = {
   question: '咨询事项',
   appointmentTime: '预约时间',
   appointmentCode: '预约码',
+  prereviewNo: '预审编号',
+  note: '备注',
   surveyUrl: '评价网址',
 };
 
@@ -213,17 +215,17 @@ export const eventDefinitions: Record<NoticeEvent, EventDefinition> = {
     '预审通过',
     'Pre-review passed',
     true,
-    [],
+    ['prereviewNo', 'appointmentTime', 'note'],
     '【{hallName}】网上预审通过',
-    '{applicantName}您好：您提交的“{itemName}”网上预审已通过，请携带原件到{hallName}办理。',
+    '{applicantName}您好：您提交的“{itemName}”网上预审（{prereviewNo}）已通过，请于{appointmentTime}携带原件到{hallName}办理。{note}',
   ),
   prereview_returned: def(
     '预审退回',
     'Pre-review returned',
     true,
-    ['reason'],
+    ['prereviewNo', 'reason'],
     '【{hallName}】网上预审退回',
-    '{applicantName}您好：您提交的“{itemName}”网上预审未通过，原因：{reason}。请修改后重新提交。',
+    '{applicantName}您好：您提交的“{itemName}”网上预审（{prereviewNo}）需补正：{reason}。请修改后重新提交。',
   ),
   survey_invitation: def(
     '满意度评价邀请',

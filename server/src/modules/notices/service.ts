@@ -429,6 +429,8 @@ const sample: NoticeVars = {
   question: '个体工商户注销需要哪些材料',
   appointmentTime: '2026-12-08 09:30',
   appointmentCode: 'K7M2QX',
+  prereviewNo: 'YS-2026-0001',
+  note: '请携带身份证原件。',
   surveyUrl: 'https://example.gov.cn/rate',
 };
 
