@@ -177,6 +177,7 @@ export function enqueueCaseNotice(
   now: number,
   vars: NoticeVars = {},
   channels?: NoticeChannel[],
+  dedupeKey?: string,
 ) {
   return enqueueNotice(trx, {
     hallId: c.hall_id,
@@ -187,6 +188,7 @@ export function enqueueCaseNotice(
     applicantId: c.applicant_id,
     vars: { itemName: c.item_name, ...vars },
     ...(channels ? { channels } : {}),
+    ...(dedupeKey ? { dedupeKey } : {}),
   });
 }
 
