@@ -122,11 +122,12 @@ export function StaffFilesTab({ hallId }: { hallId: string }) {
           },
           {
             title: t('st.training'),
-            width: 220,
+            width: 160,
             render: (_, p) => <TrainingCell status={p.trainingStatus} />,
           },
           {
             title: t('st.status'),
+            width: 108,
             ellipsis: true,
             render: (_, p) => <StatusTag away={p.away} actingName={p.actingName} />,
           },
