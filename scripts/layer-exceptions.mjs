@@ -31,8 +31,7 @@ export const tableOwners = Object.fromEntries(
     prereview: 'prereview_applications prereview_uploads prereview_events',
     archives: 'archive_categories archive_files archive_events archive_loans archive_disposals',
     equipment: 'equipment equipment_maintenance equipment_faults',
-    appointments:
-      'appointment_settings appointment_capacity appointment_slot_counts appointments appointment_events appointment_notices',
+    appointments: 'appointment_settings appointment_capacity appointment_slot_counts appointments appointment_events',
     emergency: 'emergency_plans emergency_drills incidents incident_actions crowding_watch',
     staff: 'staff_profiles staff_ab_pairs staff_roster staff_attendance staff_leaves',
     notices: 'notices notice_attempts notice_templates',

@@ -24,6 +24,7 @@ import * as prereview from './2026_12_03_0024_prereview.ts';
 import * as archivesEquipment from './2026_12_03_0028_archives_equipment.ts';
 import * as appointments from './2026_12_03_0023_appointments.ts';
 import * as emergencyFees from './2026_12_03_0029_emergency_fees.ts';
+import * as appointmentNoticesOutbox from './2026_12_03_0030_appointment_notices_outbox.ts';
 import * as staff from './2026_12_03_0026_staff.ts';
 import * as notices from './2026_12_03_0022_notices.ts';
 import * as publicScreens from './2026_12_03_0025_public_screens.ts';
@@ -55,6 +56,7 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0028_archives_equipment': archivesEquipment,
   '2026_12_03_0023_appointments': appointments,
   '2026_12_03_0029_emergency_fees': emergencyFees,
+  '2026_12_03_0030_appointment_notices_outbox': appointmentNoticesOutbox,
   '2026_12_03_0026_staff': staff,
   '2026_12_03_0022_notices': notices,
   '2026_12_03_0025_public_screens': publicScreens,

@@ -24,6 +24,7 @@ import { startAlertSweeps } from './modules/supervision/alerts.ts';
 import { startArchiveSweeps } from './modules/archives/service.ts';
 import { startTicketSweeps } from './modules/queue/ticket-sweep.ts';
 import { startAppointmentSweeps } from './modules/appointments/sweep-service.ts';
+import { startCollectionReminders } from './modules/results/reminder-service.ts';
 import { startCrowdingSweeps } from './modules/emergency/crowding.ts';
 import { startNoticeWorker } from './modules/notices/delivery.ts';
 import { startHousekeeping } from './platform/housekeeping.ts';
@@ -118,6 +119,7 @@ async function main(command: string | undefined): Promise<number> {
       const stopTicketSweeps = startTicketSweeps(ctx);
       const stopArchiveSweeps = startArchiveSweeps(ctx);
       const stopAppointmentSweeps = startAppointmentSweeps(ctx);
+      const stopCollectionReminders = startCollectionReminders(ctx);
       const stopCrowdingSweeps = startCrowdingSweeps(ctx);
       const now = () => ctx.clock.now();
       const { checkpointSeconds } = auditSettings(process.env, ctx.config.dataDir);
@@ -135,6 +137,7 @@ async function main(command: string | undefined): Promise<number> {
         stopArchiveSweeps();
         stopTicketSweeps();
         stopAppointmentSweeps();
+        stopCollectionReminders();
         stopCrowdingSweeps();
         stopBackups();
         stopHousekeeping();

@@ -58,3 +58,16 @@ export async function readSystemMode(db: Db): Promise<SystemMode | null> {
 export async function recordSystemMode(db: Db, mode: SystemMode, now: number): Promise<void> {
   await db.insertInto('settings').values({ key: SYSTEM_MODE_KEY, value: mode, updated_at: now }).execute();
 }
+
+/** 领取提醒: after how many working days without collection the applicant is reminded (once). */
+export const COLLECTION_REMINDER_DAYS_KEY = 'notices.collection_reminder_days';
+
+export async function readCollectionReminderDays(db: Db, fallback: number): Promise<number> {
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', COLLECTION_REMINDER_DAYS_KEY)
+    .executeTakeFirst();
+  const n = Number(row?.value);
+  return Number.isInteger(n) && n >= 1 && n <= 60 ? n : fallback;
+}

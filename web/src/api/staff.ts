@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, request } from './client';
+import type { TrainingStatus } from './people';
 
 export type LeaveKind = 'annual' | 'sick' | 'personal' | 'trip' | 'training';
 export type LeaveStatus = 'requested' | 'confirmed' | 'approved' | 'rejected' | 'cancelled';
@@ -18,7 +19,7 @@ export interface StaffFile {
   phone: string | null;
   entryDate: string | null;
   confidentialitySignedAt: number | null;
-  trainingStatus: { status: string; label: string } | null;
+  trainingStatus: TrainingStatus;
   away: string | null;
   actingName: string | null;
 }

@@ -23,6 +23,16 @@ const person = (n: number) => ({ name: `张${n}`, idNumber: idOf(n), phone: `138
 const bookAt = (n: number, day: string, slot: string, s: Session = pub) =>
   s.post(`/api/public/halls/${hallId}/appointments`, { itemId: item.id, day, slot, ...person(n) });
 
+/** The outbox rows queued about a booking (keyed `appointment:<id>:…`), oldest first. */
+const outboxOf = (appointmentId: string) =>
+  hall.ctx.db
+    .selectFrom('notices')
+    .selectAll()
+    .where('dedupe_key', 'like', `appointment:${appointmentId}:%`)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+
 beforeAll(async () => {
   hall = await buildTestHall();
   clerk = await signedIn(hall.app, 'clerk');
@@ -122,12 +132,16 @@ describe('booking', () => {
       .executeTakeFirstOrThrow();
     expect(JSON.stringify(row)).not.toContain(idOf(1));
     expect(JSON.stringify(row)).not.toContain(person(1).phone);
-    const notices = await hall.ctx.db
-      .selectFrom('appointment_notices')
-      .selectAll()
-      .where('appointment_id', '=', a.id)
-      .execute();
-    expect(notices.map((n) => n.kind)).toEqual(['confirmed']);
+    // The confirmation is in the notification outbox, queued with the booking: by SMS, the number masked in the
+    // log and encrypted in the row, the item, the time and the code filled in.
+    const notices = await outboxOf(a.id);
+    expect(notices.map((n) => [n.event, n.channel, n.state])).toEqual([['appointment_confirmed', 'sms', 'pending']]);
+    expect(notices[0]!.recipient_masked).toBe('138****0001');
+    expect(notices[0]!.recipient_enc).not.toContain(person(1).phone);
+    expect(notices[0]!.body).toContain('张1您好：您已预约2026-03-03 10:00-10:30到');
+    expect(notices[0]!.body).toContain(`办理“${item.name}”`);
+    expect(notices[0]!.body).not.toMatch(/\{\w+\}/);
+    expect(JSON.stringify(notices)).not.toContain(person(1).phone);
     const audit = await hall.ctx.db.selectFrom('audit_log').selectAll().where('target_id', '=', a.id).execute();
     expect(audit.map((x) => x.action)).toEqual(['appointment.book']);
     expect(JSON.stringify(audit)).not.toContain(idOf(1));
@@ -230,7 +244,16 @@ describe('booking', () => {
     expect((await pub.get('/api/public/appointments/ZZZZZZZZ')).statusCode).toBe(404);
     const trail = json(await clerk.get(`/api/appointments/${a.id}/trail`));
     expect(trail.events.map((e: { kind: string }) => e.kind)).toEqual(['booked', 'changed', 'cancelled']);
-    expect(trail.notices.map((n: { kind: string }) => n.kind)).toEqual(['confirmed', 'changed', 'cancelled']);
+    expect(trail.notices.map((n: { event: string }) => n.event)).toEqual([
+      'appointment_confirmed',
+      'appointment_changed',
+      'appointment_cancelled',
+    ]);
+    const [, changedNotice, cancelledNotice] = await outboxOf(a.id);
+    expect(changedNotice!.body).toContain('已改为2026-03-05 14:00-14:30');
+    expect(changedNotice!.body).toContain(a.code);
+    expect(cancelledNotice!.body).toContain(`2026-03-05 14:00-14:30办理“${item.name}”的预约（预约码${a.code}）已取消`);
+    expect(trail.notices.every((n: { recipient: string }) => n.recipient === '138****0020')).toBe(true);
   });
 });
 
@@ -285,19 +308,12 @@ describe('no-shows and staff', () => {
     // 2026-03-02 10:16 now. Person 40 books 11:00 and tomorrow 09:00 and comes to neither.
     const a1 = json(await bookAt(40, '2026-03-02', '11:00'));
     const a2 = json(await bookAt(40, '2026-03-03', '09:00'));
+    const a3 = json(await bookAt(42, '2026-03-05', '11:00'));
     hall.clock.set(Date.parse('2026-03-02T03:44:00Z')); // 11:44: 11:30 + 15 not yet passed
     expect((await sweepAppointments(hall.ctx)).noShows).toBe(0);
     hall.clock.set(Date.parse('2026-03-02T03:46:00Z'));
     const first = await sweepAppointments(hall.ctx);
     expect(first.noShows).toBeGreaterThanOrEqual(1);
-    // The reminder for tomorrow's bookings made before 09:00 today is recorded once, however often the sweep runs.
-    await sweepAppointments(hall.ctx);
-    const reminders = await hall.ctx.db
-      .selectFrom('appointment_notices')
-      .select('appointment_id')
-      .where('kind', '=', 'reminder')
-      .execute();
-    expect(new Set(reminders.map((r) => r.appointment_id)).size).toBe(reminders.length);
     hall.clock.set(Date.parse('2026-03-03T01:46:00Z')); // 03-03 09:46
     await sweepAppointments(hall.ctx);
     await signInAgain();
@@ -332,5 +348,17 @@ describe('no-shows and staff', () => {
     expect(day.items.some((x: { id: string }) => x.id === json(byPhone).id)).toBe(true);
     const out = await clerk.post(`/api/appointments/${json(byPhone).id}/cancel`);
     expect(json(out).status).toBe('cancelled');
+    // The reminder the day before, for the bookings of tomorrow made before 09:00 today, is queued in the outbox
+    // once, however often the sweep runs; a2, booked the day before after 09:00, had its confirmation only.
+    hall.clock.set(Date.parse('2026-03-04T00:50:00Z')); // 03-04 08:50: not yet
+    expect((await sweepAppointments(hall.ctx)).reminders).toBe(0);
+    hall.clock.set(Date.parse('2026-03-04T01:10:00Z')); // 03-04 09:10
+    expect((await sweepAppointments(hall.ctx)).reminders).toBeGreaterThanOrEqual(1);
+    expect((await sweepAppointments(hall.ctx)).reminders).toBe(0);
+    const reminders = (await outboxOf(a3.id)).filter((n) => n.event === 'appointment_reminder');
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.body).toContain('张42您好：提醒您2026-03-05 11:00-11:30到');
+    expect(reminders[0]!.recipient_masked).toBe('138****0042');
+    expect((await outboxOf(a2.id)).map((n) => n.event)).toEqual(['appointment_confirmed']);
   });
 });

@@ -1,7 +1,6 @@
 import type { Db } from '../../platform/db/database.ts';
 import type {
   AppointmentEventTable,
-  AppointmentNoticeTable,
   AppointmentSettingsTable,
   AppointmentTable,
 } from '../../platform/db/tables-appointments.ts';
@@ -177,30 +176,4 @@ export const eventsOf = (db: Db, id: string) =>
     .where('appointment_id', '=', id)
     .orderBy('at')
     .orderBy('id')
-    .execute();
-
-/** Records a notice owed; a second reminder for the same booking and day is ignored. */
-export const insertNotice = (db: Db, row: AppointmentNoticeTable) =>
-  db
-    .insertInto('appointment_notices')
-    .values(row)
-    .onConflict((oc) => oc.columns(['appointment_id', 'kind', 'due_at']).doNothing())
-    .execute();
-
-export const noticesOf = (db: Db, appointmentId: string) =>
-  db
-    .selectFrom('appointment_notices')
-    .selectAll()
-    .where('appointment_id', '=', appointmentId)
-    .orderBy('created_at')
-    .execute();
-
-export const pendingNotices = (db: Db, now: number, limit = 200) =>
-  db
-    .selectFrom('appointment_notices')
-    .selectAll()
-    .where('handed_at', 'is', null)
-    .where('due_at', '<=', now)
-    .orderBy('due_at')
-    .limit(limit)
     .execute();

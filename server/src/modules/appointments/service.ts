@@ -31,6 +31,7 @@ import { pageWindow } from '../../platform/schemas.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { findItem } from '../catalog/service.ts';
 import { publicGuide } from '../guide/service.ts';
+import { enqueueNotice, type NoticeRequest, noticesOfKey } from '../notices/service.ts';
 import { assertHallAccess } from '../org/service.ts';
 import { categoriesOfHall, issueTicketIn, publicHall, timetablesOf } from '../queue/service.ts';
 import * as repo from './repository.ts';
@@ -294,7 +295,15 @@ async function book(
         });
         const detail = { item: item.name, day: input.day, slot: slot.from, channel, idNumber: doc.masked };
         await trail(trx, id, now, 'booked', actor, detail);
-        await owe(trx, id, 'confirmed', now);
+        await enqueueNotice(
+          trx,
+          appointmentNoticeFor(
+            { id, code, hall_id: hallId, item_name: item.name, day: input.day, slot: slot.from, slot_end: slot.to },
+            { name: input.name, phone: input.phone },
+            'confirmed',
+            now,
+          ),
+        );
         await audit(trx, actor, now, 'appointment.book', id, detail);
       });
       break;
@@ -336,17 +345,52 @@ async function audit(trx: Db, actor: Actor | null, at: number, action: string, i
   );
 }
 
-/** Records a notice the applicant is owed (SMS); the notification outbox takes the rows that wait. */
-async function owe(trx: Db, appointmentId: string, kind: AppointmentPurpose, dueAt: number) {
-  await repo.insertNotice(trx, {
-    id: newId(dueAt),
-    appointment_id: appointmentId,
-    kind,
-    due_at: dueAt,
-    created_at: dueAt,
-    handed_at: null,
-  });
+const eventOf = {
+  confirmed: 'appointment_confirmed',
+  changed: 'appointment_changed',
+  cancelled: 'appointment_cancelled',
+  reminder: 'appointment_reminder',
+} as const;
+
+type NoticeFields = Pick<repo.AppointmentRow, 'id' | 'code' | 'hall_id' | 'item_name' | 'day' | 'slot' | 'slot_end'>;
+
+/** The outbox's dedupe keys of a booking's notices all start with this. */
+const noticeKeyOf = (appointmentId: string) => `appointment:${appointmentId}:`;
+
+/**
+ * The SMS about a booking, as the outbox takes it (`enqueueNotice`): to the number given at booking, with the
+ * item, the time and the code filled in. The confirmation and the cancellation are queued once per booking, the
+ * reminder once per booking and day (a sweep on several nodes), every change on its own.
+ */
+export function appointmentNoticeFor(
+  a: NoticeFields,
+  who: { name: string; phone: string },
+  purpose: AppointmentPurpose,
+  now: number,
+): NoticeRequest {
+  const key = purpose === 'changed' ? `changed:${newId(now)}` : purpose === 'reminder' ? `reminder:${a.day}` : purpose;
+  return {
+    hallId: a.hall_id,
+    event: eventOf[purpose],
+    now,
+    recipient: { name: who.name, phone: who.phone },
+    channels: ['sms'],
+    vars: { itemName: a.item_name, appointmentTime: `${a.day} ${a.slot}-${a.slot_end}`, appointmentCode: a.code },
+    dedupeKey: `${noticeKeyOf(a.id)}${key}`,
+  };
 }
+
+/** Queues the SMS about a stored booking in the caller's transaction; the ids queued (none if it already was). */
+export const queueAppointmentNotice = (trx: Db, a: repo.AppointmentRow, purpose: AppointmentPurpose, now: number) =>
+  enqueueNotice(
+    trx,
+    appointmentNoticeFor(
+      a,
+      { name: a.name, phone: reveal(piiFields.appointmentPhone, a.id, a.phone_enc) },
+      purpose,
+      now,
+    ),
+  );
 
 export const bookOnline = (ctx: AppContext, hallId: string, input: BookingInput) =>
   book(ctx, null, hallId, input, 'online');
@@ -389,7 +433,7 @@ async function cancel(ctx: AppContext, actor: Actor | null, a: repo.AppointmentR
       await repo.releasePlace(trx, { hallId: a.hall_id, categoryId: a.category_id, day: a.day, slot: a.slot });
     const detail = { day: a.day, slot: a.slot };
     await trail(trx, a.id, now, 'cancelled', actor, detail);
-    await owe(trx, a.id, 'cancelled', now);
+    await queueAppointmentNotice(trx, a, 'cancelled', now);
     await audit(trx, actor, now, 'appointment.cancel', a.id, detail);
   });
   return present(ctx.db, (await repo.findById(ctx.db, a.id))!);
@@ -434,7 +478,7 @@ export async function changeByCode(ctx: AppContext, code: string, to: { day: str
     await repo.releasePlace(trx, { hallId: a.hall_id, categoryId: a.category_id, day: a.day, slot: a.slot });
     const detail = { from: { day: a.day, slot: a.slot }, to: { day: to.day, slot: slot.from } };
     await trail(trx, a.id, now, 'changed', null, detail);
-    await owe(trx, a.id, 'changed', now);
+    await queueAppointmentNotice(trx, { ...a, ...moved }, 'changed', now);
     await audit(trx, null, now, 'appointment.change', a.id, detail);
   });
   return present(ctx.db, (await repo.findById(ctx.db, a.id))!);
@@ -520,7 +564,7 @@ export async function listForStaff(
 
 export async function appointmentTrail(ctx: AppContext, actor: Actor, id: string) {
   await loadForStaff(ctx, actor, id);
-  const [events, notices] = await Promise.all([repo.eventsOf(ctx.db, id), repo.noticesOf(ctx.db, id)]);
+  const [events, notices] = await Promise.all([repo.eventsOf(ctx.db, id), noticesOfKey(ctx.db, noticeKeyOf(id))]);
   return {
     events: events.map((e) => ({
       at: Number(e.at),
@@ -529,9 +573,15 @@ export async function appointmentTrail(ctx: AppContext, actor: Actor, id: string
       detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : null,
     })),
     notices: notices.map((n) => ({
-      kind: n.kind,
-      dueAt: Number(n.due_at),
-      handedAt: n.handed_at === null ? null : Number(n.handed_at),
+      id: n.id,
+      event: n.event,
+      eventLabel: n.eventLabel,
+      recipient: n.recipient,
+      body: n.body,
+      state: n.state,
+      stateLabel: n.stateLabel,
+      createdAt: n.createdAt,
+      sentAt: n.sentAt,
     })),
   };
 }
@@ -613,38 +663,4 @@ export async function noShowList(ctx: AppContext, actor: Actor, hallId: string) 
   });
   items.sort((a, b) => (b.blockedUntil ?? 0) - (a.blockedUntil ?? 0) || b.lastAt - a.lastAt);
   return { items, total: items.length };
-}
-
-/**
- * What an SMS about a booking says, for the notification outbox: the template's purpose, the number to send to
- * (the only place the full number leaves the store) and the variables. Wiring it to the outbox is one call per
- * row of `appointment_notices` that waits.
- */
-export async function appointmentNoticeFor(db: Db, a: repo.AppointmentRow, purpose: AppointmentPurpose) {
-  const view = await present(db, a);
-  return {
-    purpose,
-    channel: 'sms' as const,
-    to: reveal(piiFields.appointmentPhone, a.id, a.phone_enc),
-    variables: {
-      name: a.name,
-      code: a.code,
-      hall: view.hallName,
-      item: a.item_name,
-      day: a.day,
-      slot: `${a.slot}-${a.slot_end}`,
-      graceMinutes: (await settingsOf(db, a.hall_id)).graceMinutes,
-    },
-  };
-}
-
-/** The notices that wait for the outbox, each with its message variables. */
-export async function pendingNotices(ctx: AppContext) {
-  const rows = await repo.pendingNotices(ctx.db, ctx.clock.now());
-  const out = [];
-  for (const n of rows) {
-    const a = await repo.findById(ctx.db, n.appointment_id);
-    if (a) out.push({ id: n.id, ...(await appointmentNoticeFor(ctx.db, a, n.kind as AppointmentPurpose)) });
-  }
-  return out;
 }

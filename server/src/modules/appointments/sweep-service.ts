@@ -1,8 +1,9 @@
 /**
  * The periodic pass: a booking not checked in by its slot's end plus the hall's grace becomes a no-show (没有到场),
- * on its trail and in the audit log; and the reminder the day before is recorded for every booking of tomorrow.
+ * on its trail and in the audit log; and the reminder the day before is queued in the notification outbox for every
+ * booking of tomorrow.
  * Every update is guarded by status = 'booked', so a check-in at the last moment wins and nodes sweeping at once
- * mark each booking once; the reminder's unique key keeps it single.
+ * mark each booking once; the reminder's dedupe key keeps it single.
  */
 import { addDays } from '../../domain/calendar/days.ts';
 import { isNoShow } from '../../domain/appointments/index.ts';
@@ -12,7 +13,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
 import { runPeriodically } from '../../platform/periodic.ts';
 import * as repo from './repository.ts';
-import { settingsOf } from './service.ts';
+import { queueAppointmentNotice, settingsOf } from './service.ts';
 
 export const APPOINTMENT_SWEEP_INTERVAL_MS = 5 * 60_000;
 /** The reminder goes out from this Beijing hour of the day before. */
@@ -58,15 +59,9 @@ export async function sweepAppointments(ctx: AppContext): Promise<{ noShows: num
     for (const a of await repo.bookedOn(ctx.db, addDays(today, 1))) {
       // Booked today for tomorrow after the reminder hour: the confirmation just sent says it all.
       if (Number(a.created_at) >= dueAt) continue;
-      await repo.insertNotice(ctx.db, {
-        id: newId(now),
-        appointment_id: a.id,
-        kind: 'reminder',
-        due_at: dueAt,
-        created_at: now,
-        handed_at: null,
-      });
-      reminders++;
+      // Queued once per booking and day, however many nodes sweep (the outbox's dedupe key).
+      const ids = await ctx.db.transaction().execute((trx) => queueAppointmentNotice(trx, a, 'reminder', now));
+      if (ids.length) reminders++;
     }
   }
   if (noShows) ctx.log.info({ noShows }, 'appointments marked no-show');

@@ -266,6 +266,12 @@ export {
   openCaseCount,
   purgeCandidates,
 } from './privacy-repository.ts';
-export { caseHeadings, type DeferralCase, deferralOfCase, lapsedDeferrals } from './support-repository.ts';
+export {
+  awaitingCollection,
+  caseHeadings,
+  type DeferralCase,
+  deferralOfCase,
+  lapsedDeferrals,
+} from './support-repository.ts';
 export { checkMove, moveCase, recordEvent, statusOf } from './trail.ts';
 export { applicantFile } from './applicant-file.ts';

@@ -45,3 +45,18 @@ export async function caseHeadings(db: Db, caseIds: readonly string[]) {
     : [];
   return new Map(rows.map((r) => [r.id, r]));
 }
+
+/**
+ * Cases whose result waits to be collected (通知领取 done, not yet collected or mailed), with when the applicant was
+ * last told: the 领取提醒 sweep's candidates.
+ */
+export const awaitingCollection = (db: Db) =>
+  db
+    .selectFrom('cases as c')
+    .innerJoin('case_events as e', (j) => j.onRef('e.case_id', '=', 'c.id').on('e.action', '=', 'notifyResult'))
+    .select(['c.id', 'c.hall_id', 'c.case_no', 'c.item_name', 'c.applicant_id'])
+    .select((eb) => eb.fn.max('e.at').as('notified_at'))
+    .where('c.state', '=', 'awaiting_collection')
+    .groupBy(['c.id', 'c.hall_id', 'c.case_no', 'c.item_name', 'c.applicant_id'])
+    .orderBy('c.id')
+    .execute();

@@ -66,6 +66,18 @@ export async function listNotices(db: Db, f: NoticeFilter, page: { limit: number
 export const noticesOfCase = (db: Db, caseId: string) =>
   db.selectFrom('notices').selectAll().where('case_id', '=', caseId).orderBy('created_at').orderBy('id').execute();
 
+/** Notices whose dedupe key starts with `prefix`, oldest first (LIKE's wildcards in the prefix are checked after). */
+export async function noticesOfKeyPrefix(db: Db, prefix: string) {
+  const rows = await db
+    .selectFrom('notices')
+    .selectAll()
+    .where('dedupe_key', 'like', `${prefix}%`)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.filter((n) => n.dedupe_key?.startsWith(prefix));
+}
+
 export const attemptsOf = (db: Db, noticeIds: string[]) =>
   noticeIds.length === 0
     ? Promise.resolve([] as AttemptRow[])

@@ -177,6 +177,7 @@ export function enqueueCaseNotice(
   now: number,
   vars: NoticeVars = {},
   channels?: NoticeChannel[],
+  dedupeKey?: string,
 ) {
   return enqueueNotice(trx, {
     hallId: c.hall_id,
@@ -187,8 +188,15 @@ export function enqueueCaseNotice(
     applicantId: c.applicant_id,
     vars: { itemName: c.item_name, ...vars },
     ...(channels ? { channels } : {}),
+    ...(dedupeKey ? { dedupeKey } : {}),
   });
 }
+
+/**
+ * The notices queued under one dedupe-key prefix (e.g. `appointment:<id>:`), oldest first: what a module without
+ * a case (a booking) shows of the notices it queued.
+ */
+export const noticesOfKey = async (db: Db, prefix: string) => withTries(db, await repo.noticesOfKeyPrefix(db, prefix));
 
 function present(n: repo.NoticeRow, attempts: repo.AttemptRow[] = []) {
   const state = n.state as NoticeState;
@@ -275,8 +283,10 @@ export async function exportNotices(ctx: AppContext, actor: Actor, q: NoticeQuer
 }
 
 /** The notices about one case, for its detail page (the caller has checked the case is in scope). */
-export async function noticesOfCase(db: Db, caseId: string) {
-  const items = await repo.noticesOfCase(db, caseId);
+export const noticesOfCase = async (db: Db, caseId: string) => withTries(db, await repo.noticesOfCase(db, caseId));
+
+/** Notices with every try, as the log shows them. */
+async function withTries(db: Db, items: repo.NoticeRow[]) {
   const attempts = await repo.attemptsOf(
     db,
     items.map((n) => n.id),
@@ -420,6 +430,9 @@ const sample: NoticeVars = {
   replyDue: '2026-12-07',
   question: '个体工商户注销需要哪些材料',
   appointmentTime: '2026-12-08 09:30',
+  appointmentCode: 'K7M2QX',
+  prereviewNo: 'YS-2026-0001',
+  note: '请携带身份证原件。',
   surveyUrl: 'https://example.gov.cn/rate',
 };
 

@@ -5,8 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestHall, json, Session, signedIn, type TestHall } from '../../../test/helpers.ts';
 import { nextResidentId, publishedItem } from '../../../test/intake-fixtures.ts';
 import { multipartFile, PDF, PNG } from '../../../test/multipart.ts';
+import { piiFields, protectPhone } from '../../platform/pii/protect.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { noticeFor } from './service.ts';
+
+/** The outbox rows queued about an application (keyed `prereview:<id>:…`), oldest first. */
+const outboxOf = (id: string) =>
+  hall.ctx.db
+    .selectFrom('notices')
+    .selectAll()
+    .where('dedupe_key', 'like', `prereview:${id}:%`)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 
 let hall: TestHall;
 let clerk: Session;
@@ -164,6 +175,12 @@ describe('pre-review: return for correction, resubmit, pass, accept at the windo
     });
     expect(returned.statusCode, returned.body).toBe(200);
     expect(json(returned)).toMatchObject({ state: 'returned', light: null, dueDay: null });
+    // The applicant is told by SMS, queued in the outbox with the decision: the number masked, what to correct named.
+    const [toCorrect] = await outboxOf(mine.id);
+    expect(toCorrect).toMatchObject({ event: 'prereview_returned', channel: 'sms', recipient_masked: '139****4321' });
+    expect(toCorrect!.body).toBe(
+      `赵丽娜您好：您提交的“${mine.itemName}”网上预审（${a.number}）需补正：营业执照复印件（营业执照照片模糊，请上传清晰的彩色扫描件）；其余材料无误。请修改后重新提交。`,
+    );
     expect(json(await clerk.post(`/api/prereview/${mine.id}/pass`, {})).code).toBe('ILLEGAL_TRANSITION');
 
     // The applicant sees the one-time notice and must upload anew what it names.
@@ -194,6 +211,14 @@ describe('pre-review: return for correction, resubmit, pass, accept at the windo
       appointment: '3月9日上午 3号窗口',
     });
     expect(passed.statusCode, passed.body).toBe(200);
+    const told = await outboxOf(mine.id);
+    expect(told.map((n) => [n.event, n.dedupe_key])).toEqual([
+      ['prereview_returned', `prereview:${mine.id}:returned:1:0`],
+      ['prereview_passed', `prereview:${mine.id}:passed:2:0`],
+    ]);
+    expect(told[1]!.body).toContain(`网上预审（${a.number}）已通过，请于3月9日上午 3号窗口携带原件到`);
+    expect(told[1]!.body).toContain('请携带身份证原件及营业执照原件');
+    expect(JSON.stringify(told)).not.toContain('13987654321');
     expect(json(passed)).toMatchObject({ state: 'passed', reviewedBy: '张伟', light: null });
     expect(json(await anon.get(at(a))).pass).toEqual({
       note: '请携带身份证原件及营业执照原件',
@@ -256,29 +281,33 @@ describe('pre-review: return for correction, resubmit, pass, accept at the windo
   });
 });
 
-describe('the notice variables for the notification outbox', () => {
-  it('name the application, the item and what to correct or when to come', () => {
+describe('the notice for the notification outbox', () => {
+  it('goes to the contact phone with the number, the item and what to correct or when to come', () => {
     const row = {
       id: 'x',
+      hall_id: hallId,
       number: 'YS-QC-20260302-0001',
-      lookup_code: 'ABCD2345',
+      round: 1,
       applicant_name: '王晓梅',
       item_name: '食品经营许可证变更',
-      phone_enc: 'enc',
+      phone_enc: protectPhone(piiFields.prereviewPhone, 'x', '13812345678').enc,
       notice: JSON.stringify({
         round: 1,
         items: [
-          { key: 'a', name: '申请书' },
+          { key: 'a', name: '申请书', requirement: '未签字' },
           { key: 'b', name: '执照' },
         ],
         note: '',
       }),
-      pass_note: JSON.stringify({ note: '带原件', appointment: '周一上午' }),
+      pass_note: JSON.stringify({ note: '带原件', appointment: '' }),
     } as Parameters<typeof noticeFor>[0];
-    expect(noticeFor(row, 'returned')).toMatchObject({
-      template: 'prereview.returned',
-      variables: { number: 'YS-QC-20260302-0001', materials: '申请书、执照' },
+    expect(noticeFor(row, 'returned', 1)).toMatchObject({
+      event: 'prereview_returned',
+      recipient: { name: '王晓梅', phone: '13812345678' },
+      vars: { prereviewNo: 'YS-QC-20260302-0001', reason: '申请书（未签字）；执照' },
+      dedupeKey: 'prereview:x:returned:1',
     });
-    expect(noticeFor(row, 'passed').variables).toMatchObject({ appointment: '周一上午', note: '带原件' });
+    // No time given: the applicant comes within the opening hours.
+    expect(noticeFor(row, 'passed', 1).vars).toMatchObject({ appointmentTime: '工作时间内', note: '带原件' });
   });
 });

@@ -31,6 +31,7 @@ import { calendarOf } from '../calendar/service.ts';
 import type { ItemContent } from '../catalog/schema.ts';
 import { findItem, findVersion, parseContent } from '../catalog/service.ts';
 import { acceptAtWindow } from '../intake/service.ts';
+import { enqueueNotice, type NoticeRequest } from '../notices/service.ts';
 import { findHall, visibleHallIds } from '../org/service.ts';
 import { scanTypes } from '../scans/schema.ts';
 import { attachCarriedScans } from '../scans/service.ts';
@@ -571,8 +572,8 @@ export async function passApplication(
       `Required materials are missing: ${missing.map((m) => m.name).join(', ')}`,
     );
   const now = ctx.clock.now();
-  const row = await ctx.db.transaction().execute((trx) =>
-    move(
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const moved = await move(
       trx,
       r,
       { kind: 'staff', actor },
@@ -585,9 +586,11 @@ export async function passApplication(
         pass_note: JSON.stringify({ note: input.note, appointment: input.appointment }),
       },
       { round: r.round, onTime: r.due_day === null || chinaDay(now) <= r.due_day, appointment: input.appointment },
-    ),
-  );
-  // The applicant is told by the notification outbox from noticeFor(row, 'passed').
+    );
+    // The applicant is told by SMS, in the same transaction as the decision.
+    await enqueueNotice(trx, noticeFor(moved, 'passed', now));
+    return moved;
+  });
   return applicationDetail(ctx, actor, row.id);
 }
 
@@ -611,8 +614,8 @@ export async function returnApplication(
   });
   const now = ctx.clock.now();
   const notice = { round: r.round, items, note: input.note };
-  const row = await ctx.db.transaction().execute((trx) =>
-    move(
+  const row = await ctx.db.transaction().execute(async (trx) => {
+    const moved = await move(
       trx,
       r,
       { kind: 'staff', actor },
@@ -632,9 +635,10 @@ export async function returnApplication(
         onTime: r.due_day === null || chinaDay(now) <= r.due_day,
         items: items.map((i) => i.key),
       },
-    ),
-  );
-  // The applicant is told by the notification outbox from noticeFor(row, 'returned').
+    );
+    await enqueueNotice(trx, noticeFor(moved, 'returned', now));
+    return moved;
+  });
   return applicationDetail(ctx, actor, row.id);
 }
 
@@ -735,25 +739,31 @@ export async function waitingForBoard(ctx: AppContext, hallIds: string[]) {
 }
 
 /**
- * What the applicant is told when the pre-review ends: the template and its variables, for the notification
- * outbox (SMS) to send to the contact phone. Nothing is sent from here.
+ * What the applicant is told when the pre-review ends, as the notification outbox takes it (`enqueueNotice`): an
+ * SMS to the contact phone with the number, the item and what to correct or when to come. Queued once per round.
  */
-export function noticeFor(r: Row, kind: 'passed' | 'returned') {
-  const notice = r.notice ? (JSON.parse(r.notice) as { items: { name: string }[]; note: string }) : null;
+export function noticeFor(r: Row, kind: 'passed' | 'returned', now: number): NoticeRequest {
+  const notice = r.notice
+    ? (JSON.parse(r.notice) as { items: { name: string; requirement?: string }[]; note: string })
+    : null;
   const pass = r.pass_note ? (JSON.parse(r.pass_note) as { note: string; appointment: string }) : null;
+  const reason = [
+    ...(notice?.items ?? []).map((i) => (i.requirement ? `${i.name}（${i.requirement}）` : i.name)),
+    ...(notice?.note ? [notice.note] : []),
+  ].join('；');
   return {
-    template: kind === 'passed' ? 'prereview.passed' : 'prereview.returned',
-    applicationId: r.id,
-    /** The recipient: the contact phone, encrypted as stored (field piiFields.prereviewPhone, row r.id). */
-    phoneEnc: r.phone_enc,
-    variables: {
-      number: r.number,
-      lookupCode: r.lookup_code,
-      applicantName: r.applicant_name,
+    hallId: r.hall_id,
+    event: kind === 'passed' ? 'prereview_passed' : 'prereview_returned',
+    now,
+    recipient: { name: r.applicant_name, phone: reveal(piiFields.prereviewPhone, r.id, r.phone_enc) },
+    channels: ['sms'],
+    vars: {
       itemName: r.item_name,
+      prereviewNo: r.number,
       ...(kind === 'passed'
-        ? { appointment: pass?.appointment ?? '', note: pass?.note ?? '' }
-        : { materials: (notice?.items ?? []).map((i) => i.name).join('、'), note: notice?.note ?? '' }),
+        ? { appointmentTime: pass?.appointment || '工作时间内', note: pass?.note ?? '' }
+        : { reason }),
     },
+    dedupeKey: `prereview:${r.id}:${kind}:${r.round}`,
   };
 }

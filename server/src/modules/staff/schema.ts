@@ -1,14 +1,12 @@
 import { z } from 'zod';
 import { leaveKinds } from '../../domain/staff/index.ts';
+import { trainingStatusSchema } from '../training/schema.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const id = z.string().min(1).max(64);
 
 export const hallQuery = z.object({ hallId: id });
-
-/** 岗前培训 status read from the training records when they exist; null when nothing is recorded. */
-export const trainingStatusSchema = z.object({ status: z.string(), label: z.string() }).nullable();
 
 export const staffFileSchema = z.object({
   userId: z.string(),
@@ -23,6 +21,7 @@ export const staffFileSchema = z.object({
   phone: z.string().nullable(),
   entryDate: z.string().nullable(),
   confidentialitySignedAt: z.number().nullable(),
+  /** 培训情况 from the training records: pre-post / confidentiality / system-use passed, hours this year, certificates. */
   trainingStatus: trainingStatusSchema,
   /** Away now (leave, 暂离, not clocked in) and who acts: B代A. */
   away: z.string().nullable(),

@@ -21,6 +21,7 @@ import { newId } from '../../platform/ids.ts';
 import { xlsx } from '../../platform/xlsx.ts';
 import { displayNamesOf, hallStaff } from '../accounts/service.ts';
 import { calendarOf } from '../calendar/service.ts';
+import { trainingStatusOf } from '../training/service.ts';
 import { assertHallAccess, listWindows } from '../org/service.ts';
 import { pauseWindow, resumeWindow, timetablesOf } from '../queue/service.ts';
 import { absencesOf, actingFor, coveredNow, uncoveredNow } from './cover-service.ts';
@@ -42,21 +43,14 @@ async function assertStaffOfHall(ctx: AppContext, hallId: string, userId: string
   return found;
 }
 
-/**
- * 岗前培训 status. Training records are kept by the training module; until it is reachable from here nothing is
- * shown (null), never an invented value. The single place to read it: trainingStatusOf.
- */
-export async function trainingStatusOf(_ctx: AppContext, userIds: string[]) {
-  return new Map<string, { status: string; label: string } | null>(userIds.map((id) => [id, null]));
-}
-
 export async function listStaffFiles(ctx: AppContext, actor: Actor, hallId: string) {
   assertHallAccess(actor, hallId);
   const people = await staffOf(ctx, hallId);
   const ids = people.map((p) => p.id);
   const [profiles, training, acting] = await Promise.all([
     repo.profilesOf(ctx.db, ids),
-    trainingStatusOf(ctx, ids),
+    // 培训情况 as the training records have it (the single place to read it: the training module).
+    trainingStatusOf(ctx.db, ids, ctx.clock.now()),
     actingFor(ctx.db, ids, ctx.clock.now()),
   ]);
   const byId = new Map(profiles.map((p) => [p.user_id, p]));
@@ -81,7 +75,7 @@ export async function listStaffFiles(ctx: AppContext, actor: Actor, hallId: stri
           phone: u.phone_masked,
           entryDate: p?.entry_date ?? null,
           confidentialitySignedAt: p?.confidentiality_signed_at == null ? null : Number(p.confidentiality_signed_at),
-          trainingStatus: training.get(u.id) ?? null,
+          trainingStatus: training.get(u.id)!,
           away: a && a.cover.kind !== 'self' ? (reasonLabel[a.cover.reason] ?? a.cover.reason) : null,
           actingName: a?.forId ? a.actingName : null,
         };

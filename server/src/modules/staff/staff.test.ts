@@ -169,3 +169,70 @@ describe('AB cover: an approved leave routes the handler’s work to the B perso
     expect(to).not.toContain(handlerId);
   });
 });
+
+describe('the staff file shows the training records', () => {
+  // A fresh session: the clock has moved on in the tests before.
+  let sup: Awaited<ReturnType<typeof signedIn>>;
+  const year = () => Number(chinaDay(hall.clock.now()).slice(0, 4));
+  /** A plan of the subject with one session of `hours` today; the results recorded by the supervisor. */
+  async function trained(subject: string, hours: number, results: Record<string, unknown>[]) {
+    const plan = await ok(
+      await sup.post('/api/training/plans', {
+        hallId,
+        title: `${subject} 培训`,
+        kind: 'internal',
+        subject,
+        year: year(),
+        passScore: 60,
+      }),
+      201,
+    );
+    const withSession = await ok(
+      await sup.post(`/api/training/plans/${plan.id}/sessions`, {
+        day: chinaDay(hall.clock.now()),
+        hours,
+        place: '三楼培训室',
+        trainer: '李秀英',
+      }),
+      201,
+    );
+    await ok(await sup.put(`/api/training/sessions/${withSession.sessions[0].id}/results`, { results }));
+  }
+  const fileOf = async (username: string) =>
+    (await ok(await sup.get(`/api/staff/people?hallId=${hallId}`))).items.find(
+      (p: { username: string }) => p.username === username,
+    );
+
+  it('pre-post, confidentiality and system-use passed, hours this year and certificates, as recorded', async () => {
+    sup = await signedIn(hall.app, 'supervisor');
+    const id = await userId('new_clerk');
+    expect((await fileOf('new_clerk')).trainingStatus).toMatchObject({
+      prePostPassed: false,
+      confidentialityPassed: false,
+      systemUsePassed: false,
+      hoursThisYear: 0,
+      certificates: [],
+    });
+    await trained('pre_post', 4, [{ userId: id, attended: true, score: 88, certificateNo: 'GQ-2026-007' }]);
+    // Attended but failed: the hours count, the training is not passed.
+    await trained('confidentiality', 2, [{ userId: id, attended: true, score: 40 }]);
+    const status = (await fileOf('new_clerk')).trainingStatus;
+    expect(status).toMatchObject({
+      userId: id,
+      prePostPassed: true,
+      confidentialityPassed: false,
+      systemUsePassed: false,
+      hoursThisYear: 6,
+    });
+    // Only the pre-post training is required before a post: nothing is missing any more.
+    expect(status.missing).toEqual([]);
+    expect(status.certificates).toEqual([
+      { no: 'GQ-2026-007', planTitle: 'pre_post 培训', day: chinaDay(hall.clock.now()) },
+    ]);
+    // Everyone of the hall has a status of their own.
+    const all = (await ok(await sup.get(`/api/staff/people?hallId=${hallId}`))).items;
+    expect(
+      all.every((p: { userId: string; trainingStatus: { userId: string } }) => p.trainingStatus.userId === p.userId),
+    ).toBe(true);
+  });
+});

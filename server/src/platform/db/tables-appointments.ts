@@ -71,23 +71,10 @@ export interface AppointmentEventTable {
   detail: string | null;
 }
 
-/** A notice the applicant is owed (confirmation, reminder the day before), waiting for the SMS outbox to take it. */
-export interface AppointmentNoticeTable {
-  id: string;
-  appointment_id: string;
-  /** 'confirmed' | 'changed' | 'cancelled' | 'reminder' */
-  kind: string;
-  due_at: number;
-  created_at: number;
-  /** When the outbox took it; null while it waits. */
-  handed_at: number | null;
-}
-
 export interface AppointmentTables {
   appointment_settings: AppointmentSettingsTable;
   appointment_capacity: AppointmentCapacityTable;
   appointment_slot_counts: AppointmentSlotCountTable;
   appointments: AppointmentTable;
   appointment_events: AppointmentEventTable;
-  appointment_notices: AppointmentNoticeTable;
 }

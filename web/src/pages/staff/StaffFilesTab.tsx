@@ -1,8 +1,23 @@
-import { App, Avatar, Button, Checkbox, DatePicker, Form, Input, Modal, Select, Space, Table, Tag } from 'antd';
+import {
+  App,
+  Avatar,
+  Button,
+  Checkbox,
+  DatePicker,
+  Form,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Tooltip,
+} from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { applyFieldError } from '../../api/formErrors';
 import { useWindows } from '../../api/org';
+import type { TrainingStatus } from '../../api/people';
 import {
   type AbPair,
   type StaffFile,
@@ -17,6 +32,34 @@ import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
 import { type MessageKey, useT } from '../../i18n';
 import { StatusTag } from './StaffPage';
+
+/** 培训情况: the three required trainings passed (green) or not (red), hours this year and certificates. */
+function TrainingCell({ status }: { status: TrainingStatus }) {
+  const t = useT();
+  const passed: [MessageKey, boolean][] = [
+    ['st.trainingPrePost', status.prePostPassed],
+    ['st.trainingConfidentiality', status.confidentialityPassed],
+    ['st.trainingSystemUse', status.systemUsePassed],
+  ];
+  if (!passed.some(([, ok]) => ok) && status.hoursThisYear === 0 && status.certificates.length === 0)
+    return <>{t('st.trainingNone')}</>;
+  return (
+    <Space size={[0, 4]} wrap>
+      {passed.map(([key, ok]) => (
+        <Tag key={key} color={ok ? 'green' : 'red'}>
+          {t(key)}
+          {ok ? ' ✓' : ' ✗'}
+        </Tag>
+      ))}
+      <Tag>{t('st.trainingHours', { hours: status.hoursThisYear })}</Tag>
+      {status.certificates.length > 0 && (
+        <Tooltip title={status.certificates.map((c) => `${c.no}${c.planTitle ? ` ${c.planTitle}` : ''}`).join('、')}>
+          <Tag color="blue">{t('st.trainingCertificates', { count: status.certificates.length })}</Tag>
+        </Tooltip>
+      )}
+    </Space>
+  );
+}
 
 /** 人员档案: one row per person, with the file's fields and who acts for them now. */
 export function StaffFilesTab({ hallId }: { hallId: string }) {
@@ -79,12 +122,12 @@ export function StaffFilesTab({ hallId }: { hallId: string }) {
           },
           {
             title: t('st.training'),
-            width: 104,
-            ellipsis: true,
-            render: (_, p) => (p.trainingStatus ? <Tag>{p.trainingStatus.label}</Tag> : t('st.trainingNone')),
+            width: 160,
+            render: (_, p) => <TrainingCell status={p.trainingStatus} />,
           },
           {
             title: t('st.status'),
+            width: 108,
             ellipsis: true,
             render: (_, p) => <StatusTag away={p.away} actingName={p.actingName} />,
           },
