@@ -13,8 +13,8 @@ let windowId: string;
 let hallHoursBefore: unknown[] = [];
 screenshotOnFailure(() => page, 'appointments');
 
-// Monday 2026-12-07, Beijing time (UTC+8).
-const at = (hhmm: string) => `2026-12-07T${String(Number(hhmm.slice(0, 2)) - 8).padStart(2, '0')}:${hhmm.slice(3)}:00Z`;
+// Monday 2026-11-30, Beijing time (UTC+8).
+const at = (hhmm: string) => `2026-11-30T${String(Number(hhmm.slice(0, 2)) - 8).padStart(2, '0')}:${hhmm.slice(3)}:00Z`;
 
 /** A JSON call as whoever the browser is signed in as (or nobody, for the public routes). */
 async function call<T = any>(method: 'GET' | 'POST' | 'PUT', path: string, data?: unknown): Promise<T> {
@@ -97,7 +97,7 @@ describe('appointments', () => {
     await page.goto(`${baseUrl()}/booking?hall=${hallId}`);
     await page.getByLabel('办理事项').click();
     await page.locator('.ant-select-dropdown:visible').getByText(item.name, { exact: true }).click();
-    await page.getByRole('button', { name: /12-07/ }).click();
+    await page.getByRole('button', { name: /11-30/ }).click();
     await page.getByRole('button', { name: /09:30-10:00/ }).click();
     await shot(page, 'appointments-phone-slots');
     await noHorizontalScroll(page);
@@ -129,7 +129,7 @@ describe('appointments', () => {
     const lateId = freshIdNumber();
     await call('POST', `/api/public/halls/${hallId}/appointments`, {
       itemId: item.id,
-      day: '2026-12-07',
+      day: '2026-11-30',
       slot: '10:00',
       name: '李迟到',
       idNumber: lateId,
@@ -202,7 +202,7 @@ describe('appointments', () => {
     await page.getByRole('tab', { name: '电话预约' }).click();
     await page.getByLabel('办理事项').click();
     await page.locator('.ant-select-dropdown:visible').getByText(new RegExp(item.name)).first().click();
-    await page.getByRole('button', { name: /12-07/ }).click();
+    await page.getByRole('button', { name: /11-30/ }).click();
     await page.getByRole('button', { name: /14:00-14:30/ }).click();
     await page.getByLabel('姓名').fill('赵来电');
     await page.getByLabel('身份证号码').fill(freshIdNumber());

@@ -56,7 +56,8 @@ export function closingFor(
   t: Timetables | undefined,
   day: string,
 ): { closing: number | null; source: 'hall' | 'windows' | null } {
-  if (t?.hall) return { closing: closingOf([t.hall], day), source: 'hall' };
+  // A cleared hall timetable (no sessions) hands the closing back to the windows' own timetables.
+  if (t?.hall?.length) return { closing: closingOf([t.hall], day), source: 'hall' };
   const windows = [...(t?.windows.values() ?? [])];
   return windows.length ? { closing: closingOf(windows, day), source: 'windows' } : { closing: null, source: null };
 }

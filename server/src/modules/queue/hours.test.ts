@@ -117,6 +117,9 @@ describe('opening hours by weekday', () => {
       closingSource: 'hall',
       closesToday: '17:30',
     });
+    // Clearing the hall's timetable hands the closing back to the windows.
+    hours = ok(await head.put(`/api/queue/halls/${hallId}/hours`, { weeklyHours: [] }));
+    expect(hours).toMatchObject({ closingSource: 'windows', closesToday: '17:00' });
     const audit = await hall.ctx.db
       .selectFrom('audit_log')
       .select(['action', 'username'])
