@@ -31,8 +31,11 @@ export async function timetablesOf(db: Db, hallIds: string[]): Promise<Map<strin
   for (const r of await repo.openingHoursInHalls(db, hallIds)) {
     const t = out.get(r.hall_id);
     if (!t) continue;
-    if (r.owner_type === 'hall') t.hall = parseWeekly(r.weekly);
-    else t.windows.set(r.owner_id, parseWeekly(r.weekly));
+    // A timetable saved without sessions is a cleared one: the windows (or the defaults) decide again.
+    const week = parseWeekly(r.weekly);
+    if (week.length === 0) continue;
+    if (r.owner_type === 'hall') t.hall = week;
+    else t.windows.set(r.owner_id, week);
   }
   return out;
 }
@@ -56,8 +59,7 @@ export function closingFor(
   t: Timetables | undefined,
   day: string,
 ): { closing: number | null; source: 'hall' | 'windows' | null } {
-  // A cleared hall timetable (no sessions) hands the closing back to the windows' own timetables.
-  if (t?.hall?.length) return { closing: closingOf([t.hall], day), source: 'hall' };
+  if (t?.hall) return { closing: closingOf([t.hall], day), source: 'hall' };
   const windows = [...(t?.windows.values() ?? [])];
   return windows.length ? { closing: closingOf(windows, day), source: 'windows' } : { closing: null, source: null };
 }

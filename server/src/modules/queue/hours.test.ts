@@ -119,7 +119,7 @@ describe('opening hours by weekday', () => {
     });
     // Clearing the hall's timetable hands the closing back to the windows.
     hours = ok(await head.put(`/api/queue/halls/${hallId}/hours`, { weeklyHours: [] }));
-    expect(hours).toMatchObject({ closingSource: 'windows', closesToday: '17:00' });
+    expect(hours).toMatchObject({ hall: { weeklyHours: null }, closingSource: 'windows', closesToday: '17:00' });
     const audit = await hall.ctx.db
       .selectFrom('audit_log')
       .select(['action', 'username'])
