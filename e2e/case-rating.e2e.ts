@@ -149,5 +149,5 @@ describe('好差评: a bad rating from the SMS link through call-back and rectif
       rating: { level: 'very_dissatisfied', round: 1 },
       rerating: { level: 'satisfied', round: 2 },
     });
-  });
+  }, 150_000);
 });
