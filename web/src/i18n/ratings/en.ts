@@ -100,5 +100,12 @@ export const ratingsEn: Record<keyof typeof ratingsZhCN, string> = {
   'cr.answer': 'Answer',
   'cr.answerText': 'Answer',
   'cr.boardTitle': 'Bad-rating loop (好差评)',
+  'cr.action.open': 'Bad rating: task opened',
+  'cr.action.call_back': 'Call-back',
+  'cr.action.verify': 'Verified',
+  'cr.action.plan': 'Plan',
+  'cr.action.evidence': 'Evidence',
+  'cr.action.rectified': 'Rectified',
+  'cr.action.rerate': 'Rated again',
   'cr.boardEmpty': 'No open bad-rating tasks',
 };

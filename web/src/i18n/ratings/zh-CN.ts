@@ -98,5 +98,12 @@ export const ratingsZhCN = {
   'cr.answer': '答复',
   'cr.answerText': '答复内容',
   'cr.boardTitle': '差评整改（好差评闭环）',
+  'cr.action.open': '差评，开启整改',
+  'cr.action.call_back': '登记回访',
+  'cr.action.verify': '核实',
+  'cr.action.plan': '整改方案',
+  'cr.action.evidence': '上传整改证明',
+  'cr.action.rectified': '整改完成',
+  'cr.action.rerate': '再次评价',
   'cr.boardEmpty': '没有未办结的差评整改',
 } as const;

@@ -230,7 +230,7 @@ function TaskDialog({ task, onClose }: { task: RatingTask; onClose: () => void }
       <Divider>{t('cr.trail')}</Divider>
       <Timeline
         items={current.events.map((e) => ({
-          children: `${new Date(e.at).toLocaleString('zh-CN')} ${e.byName} ${t(`cr.stage.${e.fromStage}` as MessageKey)} → ${t(`cr.stage.${e.toStage}` as MessageKey)}`,
+          children: `${new Date(e.at).toLocaleString('zh-CN')} ${e.byName} ${t(`cr.action.${e.action}` as MessageKey)}${e.fromStage === e.toStage ? '' : `（${t(`cr.stage.${e.fromStage}` as MessageKey)} → ${t(`cr.stage.${e.toStage}` as MessageKey)}）`}`,
         }))}
       />
     </Modal>
