@@ -302,6 +302,51 @@ describe('申诉: a staff member appeals, the supervisor decides', () => {
   });
 });
 
+describe('clock and scope refusals', () => {
+  it('closes the re-rating after its 10 working days, and nobody decides their own appeal', async () => {
+    hall.clock.set(at10('2026-04-13'));
+    await signInAgain();
+    const c = await completedCase('13712340006');
+    const { taskId, id: ratingId } = json(await rate(c.token, { level: 'dissatisfied' }));
+    await feedback.post(`/api/rating/case-tasks/${taskId}/call-back`, { reached: true, note: '已沟通' });
+    await feedback.post(`/api/rating/case-tasks/${taskId}/verify`, { finding: '属实', rectifyDays: 3 });
+    expect((await task(taskId)).rectifyDue).toBe('2026-04-16');
+    await feedback.post(`/api/rating/case-tasks/${taskId}/plan`, { plan: '整改', responsible: '黄丹' });
+    await upload(taskId, { bytes: PNG, filename: '现场照片.png' });
+    const t = json(await feedback.post(`/api/rating/case-tasks/${taskId}/rectified`, { note: '已整改' }));
+    expect(t.rerateDue).toBe('2026-04-27');
+    const link = await linkOf(c.id, 'rerate_invitation');
+    hall.clock.set(at10('2026-04-28'));
+    await signInAgain();
+    expect(json(await rate(link, { level: 'satisfied' })).code).toBe('RERATE_CLOSED');
+    expect((await task(taskId)).stage).toBe('rerate');
+
+    // The supervisor decides appeals, but not one against a rating of their own work: the station head does.
+    const own = await signedIn(hall.app, 'supervisor');
+    const ownRating = await hall.ctx.db
+      .updateTable('case_ratings')
+      .set({ staff_user_id: json(await own.get('/api/auth/me')).id })
+      .where('id', '=', ratingId)
+      .executeTakeFirst();
+    expect(Number(ownRating.numUpdatedRows)).toBe(1);
+    const appeal = json(await own.post(`/api/rating/case-ratings/${ratingId}/appeal`, { reasons: '评价对象错误' }));
+    expect((await own.post(`/api/rating/appeals/${appeal.id}/decide`, { upheld: true, note: '自裁' })).statusCode).toBe(
+      403,
+    );
+    const stationHead = await signedIn(hall.app, 'head');
+    const decided = json(
+      await stationHead.post(`/api/rating/appeals/${appeal.id}/decide`, { upheld: false, note: '评价对象无误' }),
+    );
+    expect(decided.status).toBe('rejected');
+    expect(
+      json(await own.get('/api/rating/case-ratings/mine')).items.find((r: any) => r.id === ratingId),
+    ).toMatchObject({
+      excluded: false,
+      appeal: { status: 'rejected' },
+    });
+  });
+});
+
 describe('意见建议: tagged, forwarded, answered, listed by age', () => {
   it('forwards a suggestion to a department of the hall before it is answered', async () => {
     const c = await completedCase('13712340005');
