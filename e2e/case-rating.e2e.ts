@@ -120,10 +120,8 @@ describe('好差评: a bad rating from the SMS link through call-back and rectif
       .first()
       .waitFor();
     await shot(page, 'case-rating-task-rectified');
-    await dialog
-      .getByRole('button', { name: 'Close' })
-      .click()
-      .catch(() => page.keyboard.press('Escape'));
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
 
     // The applicant is told by SMS and rates once more from the new link; both ratings show.
     phone = await openOnPhone(await smsLink(c.id, 'rerate_invitation'));
