@@ -147,5 +147,37 @@ describe('好差评: a bad rating from the SMS link through call-back and rectif
       rating: { level: 'very_dissatisfied', round: 1 },
       rerating: { level: 'satisfied', round: 2 },
     });
+
+    // The clerk who received the case appeals the first rating; the supervisor rejects it (it stays in the figures).
+    await signIn(page, 'clerk');
+    await page.getByRole('menuitem', { name: '评价与申诉' }).click();
+    const mine = page.getByRole('row').filter({ hasText: caseNo }).filter({ hasText: '非常不满意' });
+    await mine.getByRole('button', { name: '申诉' }).click();
+    await page
+      .getByRole('dialog')
+      .getByLabel(/申诉理由/)
+      .fill('申请人不满的是办理条件，非窗口服务');
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await page.getByText('申诉已提交，等待主管裁决').waitFor();
+    await mine.getByText('申诉中').waitFor();
+
+    await signIn(page, 'supervisor');
+    await page.getByRole('menuitem', { name: '评价与申诉' }).click();
+    await page.getByRole('tab', { name: '申诉裁决' }).click();
+    const appealRow = page.getByRole('row').filter({ hasText: caseNo });
+    await appealRow.getByRole('button', { name: '裁决' }).click();
+    const decide = page.getByRole('dialog');
+    await decide.getByLabel('裁决', { exact: true }).click();
+    await page.locator('.ant-select-item-option').filter({ hasText: '驳回' }).click();
+    await decide.getByLabel('裁决意见').fill('回访录音显示针对窗口服务，评价有效');
+    await decide.getByRole('button', { name: /确\s*定|OK/ }).click();
+    await page.getByText('已裁决').first().waitFor();
+    await appealRow.getByText(/申诉驳回/).waitFor();
+    await page.getByRole('tab', { name: '人员评价统计' }).click();
+    await page.getByRole('row').filter({ hasText: '张伟' }).waitFor();
+    await shot(page, 'case-rating-appeals');
   }, 150_000);
 });
