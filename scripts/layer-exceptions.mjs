@@ -18,7 +18,8 @@ export const tableOwners = Object.fromEntries(
     consult: 'consultations consultation_departments consultation_events consultation_notices',
     queue:
       'queue_categories queue_counters queue_hall_settings queue_opening_hours queue_ticket_events queue_tickets queue_window_sessions queue_window_settings',
-    rating: 'ratings rating_follow_ups',
+    rating:
+      'ratings rating_follow_ups case_rating_invitations case_ratings case_rating_tasks case_rating_task_events case_rating_evidence case_rating_appeals case_rating_suggestions',
     knowledge: 'knowledge_entries knowledge_versions',
     supervision: 'alerts',
     escalations: 'case_escalations',

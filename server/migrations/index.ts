@@ -25,6 +25,7 @@ import * as archivesEquipment from './2026_12_03_0028_archives_equipment.ts';
 import * as appointments from './2026_12_03_0023_appointments.ts';
 import * as emergencyFees from './2026_12_03_0029_emergency_fees.ts';
 import * as appointmentNoticesOutbox from './2026_12_03_0030_appointment_notices_outbox.ts';
+import * as caseRatings from './2026_12_03_0031_case_ratings.ts';
 import * as staff from './2026_12_03_0026_staff.ts';
 import * as notices from './2026_12_03_0022_notices.ts';
 import * as publicScreens from './2026_12_03_0025_public_screens.ts';
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0026_staff': staff,
   '2026_12_03_0022_notices': notices,
   '2026_12_03_0025_public_screens': publicScreens,
+  '2026_12_03_0031_case_ratings': caseRatings,
 };

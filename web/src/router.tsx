@@ -44,6 +44,12 @@ const routes: RouteObject[] = [
     children: [{ index: true, lazy: async () => ({ Component: (await queue()).TicketStatusPage }) }],
   },
   { path: '/pad/:windowId', lazy: async () => ({ Component: (await rating()).PadPage }) },
+  // 办件评价: the applicant rates a completed case from the SMS link, on a phone, in the public layout.
+  {
+    path: '/rate/:token',
+    lazy: async () => ({ Component: (await guide()).PublicLayout }),
+    children: [{ index: true, lazy: async () => ({ Component: (await rating()).RatePage }) }],
+  },
   // Public case progress (from the receipt's QR code), in the public layout.
   {
     path: '/progress',
@@ -203,6 +209,14 @@ const routes: RouteObject[] = [
           guarded(
             ['rating.follow_up'],
             [{ path: 'rating/follow-ups', lazy: async () => ({ Component: (await rating()).FollowUpsPage }) }],
+          ),
+          guarded(
+            ['rating.follow_up'],
+            [{ path: 'rating/case-tasks', lazy: async () => ({ Component: (await rating()).CaseRatingTasksPage }) }],
+          ),
+          guarded(
+            ['staff.self', 'rating.appeal.decide', 'rating.follow_up'],
+            [{ path: 'rating/case-feedback', lazy: async () => ({ Component: (await rating()).CaseFeedbackPage }) }],
           ),
           guarded(
             ['incident.record'],

@@ -113,6 +113,8 @@ export const permissions = [
   'notice.view',
   /** Resend a failed notice or switch its channel; edit the hall's notice templates. */
   'notice.manage',
+  /** Decide staff appeals against case ratings (好差评申诉) and read each staff member's rating figures. */
+  'rating.appeal.decide',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -291,6 +293,7 @@ export const roles: readonly RoleDefinition[] = [
       'emergency.manage',
       'notice.view',
       'notice.manage',
+      'rating.appeal.decide',
     ],
     adminClass: null,
   },
@@ -332,6 +335,7 @@ export const roles: readonly RoleDefinition[] = [
       'emergency.manage',
       'notice.view',
       'notice.manage',
+      'rating.appeal.decide',
     ],
     adminClass: null,
   },

@@ -22,6 +22,7 @@ import { rolesEn } from './roles/en';
 import type { Dictionary } from './zh-CN';
 import { emergencyEn } from './emergency/en';
 import { staffEn } from './staff/en';
+import { ratingsEn } from './ratings/en';
 
 /** English (secondary). Must carry every key of zh-CN.ts — the type enforces it. */
 export const en: Dictionary = {
@@ -41,6 +42,7 @@ export const en: Dictionary = {
   ...appointmentsEn,
   ...emergencyEn,
   ...staffEn,
+  ...ratingsEn,
   ...noticesEn,
   ...caseSupportEn,
   ...auditEn,

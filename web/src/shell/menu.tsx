@@ -55,6 +55,10 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
     items.push({ key: '/appointments', icon: <CalendarOutlined />, label: t('menu.appointments') });
   if (can('rating.follow_up'))
     items.push({ key: '/rating/follow-ups', icon: <PhoneOutlined />, label: t('menu.followUps') });
+  if (can('rating.follow_up'))
+    items.push({ key: '/rating/case-tasks', icon: <PhoneOutlined />, label: t('menu.caseRatingTasks') });
+  if (can('staff.self') || can('rating.appeal.decide'))
+    items.push({ key: '/rating/case-feedback', icon: <TrophyOutlined />, label: t('menu.caseFeedback') });
   // 上报待决: window supervisors (who review) and station heads (who approve) decide escalations.
   if (can('supervision.view') && (can('case.review') || can('case.approve'))) {
     items.push({ key: '/escalations', icon: <FlagOutlined />, label: <EscalationMenuLabel /> });
@@ -145,6 +149,8 @@ const PREFIXES = [
   '/queue/window',
   '/queue/setup',
   '/rating/follow-ups',
+  '/rating/case-tasks',
+  '/rating/case-feedback',
   '/appointments',
   '/reception',
   '/prereviews',

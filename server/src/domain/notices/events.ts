@@ -21,6 +21,7 @@ export const noticeEvents = [
   'prereview_passed',
   'prereview_returned',
   'survey_invitation',
+  'rerate_invitation',
 ] as const;
 export type NoticeEvent = (typeof noticeEvents)[number];
 
@@ -234,6 +235,14 @@ export const eventDefinitions: Record<NoticeEvent, EventDefinition> = {
     ['surveyUrl'],
     '【{hallName}】邀请您评价',
     '{applicantName}您好：您的办件{caseNo}已办结，欢迎在{surveyUrl}对本次服务进行评价。',
+  ),
+  rerate_invitation: def(
+    '整改完成再次评价邀请',
+    'Rectified: rate again',
+    false,
+    ['surveyUrl'],
+    '【{hallName}】整改完成，请再次评价',
+    '{applicantName}您好：您对办件{caseNo}的意见我们已核实整改，整改完成，请在{surveyUrl}再次评价。感谢您的监督。',
   ),
 };
 

@@ -57,6 +57,9 @@ export function setNoticeBaseUrl(url: string) {
   publicBaseUrl = url.replace(/\/+$/, '');
 }
 
+/** A public page's address as the applicant reaches it from outside (a link sent in a notice). */
+export const publicLink = (path: string) => `${publicBaseUrl}${path}`;
+
 export const maskEmail = (email: string) => {
   const [user = '', domain = ''] = email.split('@');
   return `${user.slice(0, 1)}***@${domain}`;

@@ -5,6 +5,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http.ts';
 import { idParams, listOf } from '../../platform/schemas.ts';
 import { installStreamShutdown, serveEventStream } from '../queue/service.ts';
+import { caseRatingRoutes } from './case-rating-routes.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
 
@@ -79,4 +80,5 @@ export function ratingRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => service.recordCallBack(ctx, actorOf(req), req.params.id, req.body.note),
   );
+  caseRatingRoutes(app, ctx);
 }

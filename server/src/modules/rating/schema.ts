@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { loopStages } from '../../domain/ratings/loop.ts';
 
 /** Five levels (R8.3), best first; the last two are a bad review (差评). */
 export const ratingLevels = [
@@ -85,3 +86,16 @@ export const followUpSchema = z.object({
 });
 
 export const callBackInput = z.object({ note: z.string().trim().min(1).max(1000) });
+
+/** The supervision board's 差评整改 row: an open stage of the loop and its clock. */
+export const caseRatingBoardEntry = z.object({
+  taskId: z.string(),
+  caseId: z.string(),
+  caseNo: z.string(),
+  itemName: z.string(),
+  staffName: z.string().nullable(),
+  level: z.enum(ratingLevels),
+  stage: z.enum(loopStages),
+  dueDay: z.string().nullable(),
+  light: z.enum(['green', 'yellow', 'red']),
+});

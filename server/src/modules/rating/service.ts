@@ -224,3 +224,4 @@ export async function recordCallBack(ctx: AppContext, actor: Actor, id: string, 
   return row!;
 }
 export { ratingsOfCases } from './repository.ts';
+export * from './case-rating-service.ts';

@@ -28,6 +28,7 @@ import { decodeUpload, loadFile, storeFile } from './files.ts';
 import * as repo from '../cases/service.ts';
 import { enqueueCaseNotice } from '../notices/service.ts';
 import { findHall } from '../org/service.ts';
+import { inviteCaseRating } from '../rating/service.ts';
 
 const closedStates = ['received', 'awaiting_supplement', 'not_accepted', 'archived', 'withdrawn', 'terminated'];
 
@@ -150,6 +151,18 @@ export async function completeCase(
       day,
     };
     const docNo = await issueDocument(trx, actor, row, x, 'result_notice', content, now, 'issued');
+    // 好差评: the applicant is invited to rate the case, in the completion's transaction (R8).
+    await inviteCaseRating(
+      trx,
+      {
+        ...c,
+        department_id: x.content.departmentIds[0] ?? null,
+        window_id: c.window_id,
+        staff_user_id: c.received_by,
+        staff_name: c.received_by_name,
+      },
+      now,
+    );
     await appendAudit(
       trx,
       byActor(actor, now, 'case.complete', 'case', id, {

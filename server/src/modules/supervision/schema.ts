@@ -4,6 +4,7 @@ import { boardOverdueLoanSchema } from '../archives/schema.ts';
 import { caseSupportBoardShape } from './case-support-schema.ts';
 import { intParam } from '../../platform/numeric-params.ts';
 import { boardEntrySchema as prereviewEntry } from '../prereview/schema.ts';
+import { caseRatingBoardEntry } from '../rating/schema.ts';
 
 const light = z.enum(['green', 'yellow', 'red']);
 const level = z.enum(['yellow', 'red']);
@@ -81,6 +82,8 @@ export const boardSchema = z.object({
   prereviews: z.array(prereviewEntry),
   equipmentFaults: z.array(boardFaultSchema),
   overdueLoans: z.array(boardOverdueLoanSchema),
+  /** 差评整改: every open stage of the case-rating loop with its clock. */
+  caseRatingTasks: z.array(caseRatingBoardEntry),
 });
 
 const day = z.string().max(10);

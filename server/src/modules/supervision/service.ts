@@ -13,6 +13,7 @@ import { caseSupportBoard } from './case-support.ts';
 import { prereviewBoard } from './prereview-board.ts';
 import { faultsForBoard } from '../equipment/service.ts';
 import { overdueLoansForBoard } from '../archives/service.ts';
+import { ratingTasksForBoard } from '../rating/service.ts';
 
 export { markAlertRead, myAlerts, raiseHallAlert, sweepAlerts } from './alerts.ts';
 
@@ -99,6 +100,7 @@ export async function board(ctx: AppContext, actor: Actor, q: { hallId?: string;
     ...(await prereviewBoard(ctx, hallIds)),
     equipmentFaults: await faultsForBoard(ctx, hallIds),
     overdueLoans: await overdueLoansForBoard(ctx, hallIds),
+    caseRatingTasks: await ratingTasksForBoard(ctx, hallIds),
     byDepartment: tally(all, (x) => (x.kind === 'case' ? x.departmentIds : x.departmentId ? [x.departmentId] : [])).map(
       named(n.department),
     ),

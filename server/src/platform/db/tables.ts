@@ -18,6 +18,7 @@ import type { EmergencyTables } from './tables-emergency.ts';
 import type { StaffTables } from './tables-staff.ts';
 import type { NoticeTables } from './tables-notices.ts';
 import type { CatalogFileTables } from './tables-catalog-files.ts';
+import type { CaseRatingTables } from './tables-ratings.ts';
 
 /** Row types of every table. Instants are epoch milliseconds; JSON is stored as text. */
 export interface HallTable {
@@ -235,3 +236,4 @@ export interface Database extends EmergencyTables {}
 export interface Database extends StaffTables {}
 export interface Database extends NoticeTables {}
 export interface Database extends CatalogFileTables {}
+export interface Database extends CaseRatingTables {}

@@ -48,6 +48,9 @@ const PUBLIC = new Set([
   'POST /api/public/appointments/{code}/cancel',
   'POST /api/public/appointments/{code}/change',
   'POST /api/public/halls/{hallId}/appointments/check-in',
+  // 好差评: the applicant rates a completed case from the link in the SMS (the token is the path).
+  'GET /api/public/case-ratings/{token}',
+  'POST /api/public/case-ratings/{token}',
 ]);
 
 async function apiRoutes(): Promise<{ method: string; path: string }[]> {

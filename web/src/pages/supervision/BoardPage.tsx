@@ -7,6 +7,8 @@ import { type MessageKey, useT } from '../../i18n';
 import { BoardSections } from '../case-support/BoardSections';
 import type { CaseSupportBoard } from '../../api/caseSupport';
 import { type PrereviewBoardEntry, PrereviewBoardSection } from '../prereview/BoardSection';
+import type { BoardRatingTask } from '../../api/caseRatings';
+import { CaseRatingBoardSection } from '../rating/BoardSection';
 
 const color = { green: 'green', yellow: 'gold', red: 'red' } as const;
 
@@ -152,6 +154,7 @@ export function BoardPage() {
       </Row>
       <BoardSections b={b as (Board & Partial<CaseSupportBoard>) | undefined} />
       <PrereviewBoardSection rows={(b as { prereviews?: PrereviewBoardEntry[] } | undefined)?.prereviews} />
+      <CaseRatingBoardSection rows={(b as { caseRatingTasks?: BoardRatingTask[] } | undefined)?.caseRatingTasks} />
       <Card
         title={t('sup.stuck')}
         size="small"
