@@ -113,6 +113,12 @@ export const permissions = [
   'notice.view',
   /** Resend a failed notice or switch its channel; edit the hall's notice templates. */
   'notice.manage',
+  /** Register complaints and reports (投诉举报) from any channel, investigate, reply in writing, re-open on objection. */
+  'complaint.handle',
+  /** See reports about staff and who made a report; the analysis; set each type's time limit (主管、监督员、站长). */
+  'complaint.supervise',
+  /** Re-examine an objection (异议) to a review result, refusal or one-time notice and answer it in writing. */
+  'objection.decide',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -173,6 +179,7 @@ export const roles: readonly RoleDefinition[] = [
       'fee.collect',
       'fee.report',
       'incident.record',
+      'complaint.handle',
     ],
     adminClass: null,
   },
@@ -241,6 +248,7 @@ export const roles: readonly RoleDefinition[] = [
       'archive.borrow',
       'equipment.read',
       'equipment.report',
+      'complaint.handle',
     ],
     adminClass: null,
   },
@@ -291,6 +299,9 @@ export const roles: readonly RoleDefinition[] = [
       'emergency.manage',
       'notice.view',
       'notice.manage',
+      'complaint.handle',
+      'complaint.supervise',
+      'objection.decide',
     ],
     adminClass: null,
   },
@@ -332,6 +343,9 @@ export const roles: readonly RoleDefinition[] = [
       'emergency.manage',
       'notice.view',
       'notice.manage',
+      'complaint.handle',
+      'complaint.supervise',
+      'objection.decide',
     ],
     adminClass: null,
   },
@@ -348,6 +362,7 @@ export const roles: readonly RoleDefinition[] = [
       'archive.read',
       'equipment.read',
       'notice.view',
+      'complaint.supervise',
     ],
     adminClass: null,
   },

@@ -17,6 +17,7 @@ import type { AppointmentTables } from './tables-appointments.ts';
 import type { EmergencyTables } from './tables-emergency.ts';
 import type { StaffTables } from './tables-staff.ts';
 import type { NoticeTables } from './tables-notices.ts';
+import type { ComplaintTables } from './tables-complaints.ts';
 import type { CatalogFileTables } from './tables-catalog-files.ts';
 
 /** Row types of every table. Instants are epoch milliseconds; JSON is stored as text. */
@@ -235,3 +236,4 @@ export interface Database extends EmergencyTables {}
 export interface Database extends StaffTables {}
 export interface Database extends NoticeTables {}
 export interface Database extends CatalogFileTables {}
+export interface Database extends ComplaintTables {}
