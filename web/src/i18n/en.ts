@@ -22,9 +22,11 @@ import { rolesEn } from './roles/en';
 import type { Dictionary } from './zh-CN';
 import { emergencyEn } from './emergency/en';
 import { staffEn } from './staff/en';
+import { complaintsEn } from './complaints/en';
 
 /** English (secondary). Must carry every key of zh-CN.ts — the type enforces it. */
 export const en: Dictionary = {
+  ...complaintsEn,
   ...enLabels,
   ...consultEn,
   ...queueEn,
