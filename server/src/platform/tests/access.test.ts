@@ -48,6 +48,13 @@ const PUBLIC = new Set([
   'POST /api/public/appointments/{code}/cancel',
   'POST /api/public/appointments/{code}/change',
   'POST /api/public/halls/{hallId}/appointments/check-in',
+  // 投诉举报 and 异议: the public form, the lookup, rating, objection and reply by number and code.
+  'POST /api/public/complaints',
+  'GET /api/public/complaints/lookup',
+  'POST /api/public/complaints/rate',
+  'POST /api/public/complaints/objection',
+  'GET /api/public/complaints/reply.pdf',
+  'POST /api/public/objections',
 ]);
 
 async function apiRoutes(): Promise<{ method: string; path: string }[]> {

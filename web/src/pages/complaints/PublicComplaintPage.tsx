@@ -73,10 +73,16 @@ function NewComplaint() {
   const anonymous = Form.useWatch('anonymous', form);
   const [receipt, setReceipt] = useState<{ number: string; lookupCode: string; dueDay: string } | null>(null);
   const [sending, setSending] = useState(false);
+  const [params] = useSearchParams();
   useEffect(() => {
-    const first = halls.data?.items[0]?.id;
-    if (first && !form.getFieldValue('hallId')) form.setFieldValue('hallId', first);
-  }, [halls.data, form]);
+    const list = halls.data?.items ?? [];
+    if (!list.length || form.getFieldValue('hallId')) return;
+    // The hall named in the address, or the one chosen in the guide, else the first.
+    const wanted = [params.get('hallId'), localStorage.getItem('ow.guide.hall')].find((id) =>
+      list.some((h) => h.id === id),
+    );
+    form.setFieldValue('hallId', wanted ?? list[0]?.id);
+  }, [halls.data, form, params]);
   const onFinish = async (v: FormValues) => {
     setSending(true);
     try {
@@ -109,13 +115,13 @@ function NewComplaint() {
     );
   return (
     <Form form={form} layout="vertical" onFinish={onFinish} initialValues={{ kind: 'complaint', category: 'attitude' }}>
-      {(halls.data?.items.length ?? 0) > 1 && (
-        <Form.Item name="hallId" label={t('cp.hall')} rules={[{ required: true }]}>
-          <Select options={halls.data?.items.map((h) => ({ value: h.id, label: h.name }))} />
-        </Form.Item>
-      )}
-      <Form.Item name="hallId" hidden>
-        <Input />
+      <Form.Item
+        name="hallId"
+        label={t('cp.hall')}
+        rules={[{ required: true }]}
+        hidden={(halls.data?.items.length ?? 0) < 2}
+      >
+        <Select options={halls.data?.items.map((h) => ({ value: h.id, label: h.name }))} />
       </Form.Item>
       <Form.Item name="kind" label={t('cp.kind')}>
         <Radio.Group
