@@ -332,6 +332,9 @@ describe('reports about staff (R19.8)', () => {
     const d = await ok(await feedback.get(`/api/complaints/${r.id}`));
     expect(d.complainant).toBe('举报人信息保密');
     expect(JSON.stringify(d)).not.toMatch(/孙某|6666/);
+    const bodies = await h.hall.ctx.db.selectFrom('notices').select(['body', 'subject', 'recipient_masked']).execute();
+    expect(bodies.length).toBeGreaterThan(0);
+    expect(JSON.stringify(bodies)).not.toMatch(/孙某|钱举报|赵秘密/);
   });
 });
 

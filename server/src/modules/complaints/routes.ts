@@ -68,7 +68,7 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const c = await service.publicReplyRow(ctx, req.query);
-      const model = complaintReplyModel(await hallOf(c.hall_id), c, c.anonymous ? '举报人' : '投诉举报人');
+      const model = complaintReplyModel(await hallOf(c.hall_id), c, service.addresseeOf(c));
       return pdf(reply, c.number, await renderReply(model, Number(c.replied_at)));
     },
   );
@@ -167,7 +167,7 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) => {
       const c = await service.replyRow(ctx, actorOf(req), req.params.id);
-      const model = complaintReplyModel(await hallOf(c.hall_id), c, c.anonymous ? '举报人' : '投诉举报人');
+      const model = complaintReplyModel(await hallOf(c.hall_id), c, service.addresseeOf(c));
       return pdf(reply, c.number, await renderReply(model, Number(c.replied_at)));
     },
   );

@@ -84,8 +84,13 @@ function recipientOf(c: repo.ComplaintRow) {
   const phone = reveal(c, 'phone', c.phone_enc);
   const email = reveal(c, 'email', c.email_enc);
   if (!phone && !email) return null;
-  return { name: reveal(c, 'name', c.name_enc) ?? '', phone, email };
+  // A reporter's name is not written into the notice text, which the notice log shows.
+  return { name: c.kind === 'report' ? '' : (reveal(c, 'name', c.name_enc) ?? ''), phone, email };
 }
+
+/** Whom the written reply is addressed to: the complainant by name; a reporter never by name. */
+export const addresseeOf = (c: repo.ComplaintRow) =>
+  c.kind === 'complaint' && c.anonymous === 0 ? (reveal(c, 'name', c.name_enc) ?? '投诉人') : '举报人';
 
 export const hasContact = (c: repo.ComplaintRow) => c.anonymous === 0 && (!!c.phone_enc || !!c.email_enc);
 

@@ -112,6 +112,7 @@ export const complaintsZhCN = {
   'cp.public.rateTitle': '请评价本次处理',
   'cp.public.thanks': '感谢您的评价',
   'cp.public.object': '对答复有异议',
+  'cp.public.objectSubmit': '提交异议',
   'cp.public.objected': '已收到您的异议，我们将重新处理',
   'cp.public.anonHint': '匿名举报不留姓名和电话，只能凭编号和查询码查询结果',
   'cp.hall': '服务大厅',

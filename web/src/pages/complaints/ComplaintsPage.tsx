@@ -8,10 +8,12 @@ import {
   complaintCategories,
   complaintChannels,
   type RegisterComplaint,
+  useAssignees,
   useComplaints,
   useRegisterComplaint,
 } from '../../api/complaints';
 import { applyFieldError } from '../../api/formErrors';
+import { useWindows } from '../../api/org';
 import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
 import { type MessageKey, useT } from '../../i18n';
@@ -98,6 +100,9 @@ function RegisterDialog({ open, onClose }: { open: boolean; onClose: () => void 
   const channel = Form.useWatch('channel', form);
   const anonymous = Form.useWatch('anonymous', form);
   const simple = Form.useWatch('simple', form);
+  const hallId = Form.useWatch('hallId', form) ?? me?.halls[0]?.id;
+  const windows = useWindows(hallId);
+  const staff = useAssignees(hallId);
   const save = async () => {
     const v = await form.validateFields();
     try {
@@ -175,9 +180,27 @@ function RegisterDialog({ open, onClose }: { open: boolean; onClose: () => void 
         <Form.Item name="matter" label={t('cp.matter')} rules={[{ required: true, whitespace: true }]}>
           <Input.TextArea rows={3} maxLength={2000} />
         </Form.Item>
-        <Form.Item name="caseNo" label={t('cp.caseNo')}>
-          <Input maxLength={40} />
-        </Form.Item>
+        <Space wrap>
+          <Form.Item name="caseNo" label={t('cp.caseNo')}>
+            <Input maxLength={40} />
+          </Form.Item>
+          <Form.Item name="windowId" label={t('cp.window')}>
+            <Select
+              allowClear
+              style={{ width: 140 }}
+              options={windows.data?.items.map((w) => ({ value: w.id, label: `${w.number} ${w.name}` }))}
+            />
+          </Form.Item>
+          <Form.Item name="staffUserId" label={t('cp.staff')}>
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              style={{ width: 160 }}
+              options={staff.data?.items.map((u) => ({ value: u.id, label: u.name }))}
+            />
+          </Form.Item>
+        </Space>
         <Form.Item name="simple" valuePropName="checked">
           <Checkbox>{t('cp.simple')}</Checkbox>
         </Form.Item>

@@ -270,7 +270,7 @@ function Lookup() {
                 onChange={(e) => setReason(e.target.value)}
               />
               <Button block style={{ marginTop: 8 }} disabled={!reason.trim()} onClick={object}>
-                {t('cp.public.object')}
+                {t('cp.public.objectSubmit')}
               </Button>
             </Card>
           )}
