@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, openBrowser } from './support/browser.ts';
+import { acceptedCase } from './support/cases.ts';
 import { screenshotOnFailure, shot, signIn } from './support/session.ts';
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -115,5 +116,42 @@ describe('投诉举报 from the public form to the written reply and the rating'
     await desk.reload();
     await desk.getByText('已办结').first().waitFor();
     await desk.getByText('满意评价').or(desk.getByText('满意度评价')).first().waitFor();
+  });
+
+  it('an objection recorded on the case page is answered in writing by the supervisor and shows on the case', async () => {
+    await signIn(desk, 'clerk');
+    const c = await acceptedCase(desk, '异议测试');
+    await desk.goto(`${baseUrl()}/cases/${c.id}`);
+    await desk.getByText('暂无异议').waitFor();
+    await desk.getByRole('button', { name: '登记异议' }).click();
+    const record = desk.getByRole('dialog', { name: '登记异议' });
+    await record.getByRole('button', { name: '登记异议' }).click();
+    await record.getByText('请输入异议理由').waitFor();
+    await record.getByLabel('异议理由').fill('审核认定营业执照过期，但已提交新证');
+    await record.getByRole('button', { name: '登记异议' }).click();
+    await desk.getByText(/异议已登记，复核期限/).waitFor();
+    await desk.getByText('审核认定营业执照过期，但已提交新证', { exact: false }).first().waitFor();
+    await desk.getByText('待复核').first().waitFor();
+
+    await signIn(desk, 'supervisor');
+    await desk.getByRole('menuitem', { name: '异议复核' }).click();
+    await desk.waitForURL(/\/objections$/);
+    const row = desk.getByRole('row').filter({ hasText: c.caseNo });
+    await row.getByRole('button', { name: '复核答复' }).click();
+    const answer = desk.getByRole('dialog', { name: '复核答复' });
+    await answer.getByLabel('复核结论').click();
+    await desk.locator('.ant-select-item-option').filter({ hasText: '异议成立，予以纠正' }).click();
+    await answer.getByLabel('复核意见').fill('经复核，新营业执照有效，撤销原审核意见');
+    await shot(desk, 'objection-answer');
+    await answer.getByRole('button', { name: '复核答复' }).click();
+    await desk.getByText('已书面答复申请人').waitFor();
+
+    await desk.goto(`${baseUrl()}/cases/${c.id}`);
+    await desk
+      .getByText(/经复核，新营业执照有效，撤销原审核意见/)
+      .first()
+      .waitFor();
+    await desk.getByText('已答复').first().waitFor();
+    await desk.getByText('异议复核答复').first().waitFor();
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptedCase, ok, type SupportHall, supportHall } from '../../../test/case-support-fixtures.ts';
-import { json, type Session, Session as Anon, signedIn } from '../../../test/helpers.ts';
+import { buildTestHall, json, type Session, Session as Anon, signedIn } from '../../../test/helpers.ts';
 import { sweepComplaintProgress } from './sweep-service.ts';
 
 let h: SupportHall;
@@ -283,7 +283,7 @@ describe('the public form and lookup', () => {
       expect(r.complainant).toBe('匿名');
       expect(r.contact).toBeNull();
       const d = await ok(await s.get(`/api/complaints/${r.id}`));
-      expect(JSON.stringify(d)).not.toMatch(/赵秘密|13511112222|2222/);
+      expect(JSON.stringify(d)).not.toMatch(/赵秘密|13511112222|\*2222/);
     }
     expect(await everything()).not.toMatch(/赵秘密|13511112222/);
     const dump = JSON.stringify(
@@ -331,7 +331,7 @@ describe('reports about staff (R19.8)', () => {
     expect(r.complainant).toBe('举报人信息保密');
     const d = await ok(await feedback.get(`/api/complaints/${r.id}`));
     expect(d.complainant).toBe('举报人信息保密');
-    expect(JSON.stringify(d)).not.toMatch(/孙某|6666/);
+    expect(JSON.stringify(d)).not.toMatch(/孙某|\*6666/);
     const bodies = await h.hall.ctx.db.selectFrom('notices').select(['body', 'subject', 'recipient_masked']).execute();
     expect(bodies.length).toBeGreaterThan(0);
     expect(JSON.stringify(bodies)).not.toMatch(/孙某|钱举报|赵秘密/);
@@ -411,5 +411,52 @@ describe('objections to a decision (R19.9)', () => {
     expect(actions).toContain('objectionAnswered');
     const notices = await noticesOf('objection_answered');
     expect(notices.length).toBe(1);
+  });
+});
+
+describe('retries and logs', () => {
+  it('a retried registration with the same Idempotency-Key registers once', async () => {
+    const key = { 'idempotency-key': 'complaint-retry-0001' };
+    const first = await h.s.clerk.post('/api/complaints', base({ matter: '重试登记一次' }), key);
+    const second = await h.s.clerk.post('/api/complaints', base({ matter: '重试登记一次' }), key);
+    expect(first.statusCode).toBe(201);
+    expect(second.statusCode).toBe(201);
+    expect(json(second).number).toBe(json(first).number);
+    const rows = await h.hall.ctx.db
+      .selectFrom('complaints')
+      .select('id')
+      .where('matter', '=', '重试登记一次')
+      .execute();
+    expect(rows.length).toBe(1);
+  });
+
+  it('never writes a reporter into the logs', async () => {
+    const lines: string[] = [];
+    const logged = await buildTestHall({ logTo: { write: (l: string) => void lines.push(l) } });
+    try {
+      const hallId = json(await (await signedIn(logged.app, 'clerk')).get('/api/auth/me')).halls[0].id;
+      const receipt = json(
+        await new Anon(logged.app).post('/api/public/complaints', {
+          hallId,
+          kind: 'report',
+          category: 'integrity',
+          name: '吴隐名',
+          phone: '13699990000',
+          matter: '举报收取好处费',
+        }),
+      );
+      await new Anon(logged.app).get(
+        `/api/public/complaints/lookup?number=${receipt.number}&code=${receipt.lookupCode}`,
+      );
+      const inspector = await signedIn(logged.app, 'supervisor');
+      const list = json(await inspector.get(`/api/complaints?hallId=${hallId}`)).items;
+      await inspector.get(`/api/complaints/${list[0].id}`);
+      expect(lines.length).toBeGreaterThan(0);
+      const all = lines.join('');
+      expect(all).not.toMatch(/吴隐名|13699990000/);
+      expect(all).not.toContain(receipt.lookupCode);
+    } finally {
+      await logged.close();
+    }
   });
 });
