@@ -55,6 +55,12 @@ describe('投诉举报 from the public form to the written reply and the rating'
     await row.getByText('已受理').waitFor();
     await row.getByText('周晓燕').waitFor();
     await shot(desk, 'complaint-desk-list');
+    // The per-type reply limits: the supervisor sees and saves them (5 working days is the default kept here).
+    await desk.getByRole('button', { name: '答复时限设置' }).click();
+    const limits = desk.getByRole('dialog', { name: '答复时限设置' });
+    await limits.getByLabel('attitude').fill('5');
+    await limits.getByRole('button', { name: '保存' }).click();
+    await desk.getByText('答复时限已保存').waitFor();
     await row.getByRole('link', { name: number! }).click();
     await desk.waitForURL(/\/complaints\/.+/);
     await desk.getByText('139****7777').waitFor();

@@ -265,3 +265,24 @@ export function useAnswerObjection() {
     onSuccess: () => void qc.invalidateQueries({ queryKey: ['objections'] }),
   });
 }
+
+export type LimitKind = ComplaintCategory | 'objection';
+export interface TypeDays {
+  hallId: string;
+  items: { category: LimitKind; days: number }[];
+}
+export function useTypeDays(hallId?: string) {
+  return useQuery({
+    queryKey: ['complaint-type-days', hallId],
+    enabled: !!hallId,
+    queryFn: ({ signal }) => api.get<TypeDays>('/api/complaints/type-days', { hallId }, signal),
+  });
+}
+export function useSetTypeDays() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { hallId: string; category: LimitKind; days: number }) =>
+      api.put<TypeDays>('/api/complaints/type-days', body),
+    onSuccess: (d) => qc.setQueryData(['complaint-type-days', d.hallId], d),
+  });
+}

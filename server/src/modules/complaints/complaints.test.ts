@@ -358,6 +358,9 @@ describe('objections to a decision (R19.9)', () => {
     expect(
       (await h.s.reviewer.post(`/api/cases/${c.id}/objections`, { decisionKind: 'review', reason: 'x' })).statusCode,
     ).toBe(403);
+    await ok(
+      await h.s.supervisor.put('/api/complaints/type-days', { hallId: h.hallId, category: 'objection', days: 3 }),
+    );
     const list = await ok(
       await h.s.clerk.post(`/api/cases/${c.id}/objections`, {
         decisionKind: 'review',
@@ -365,7 +368,8 @@ describe('objections to a decision (R19.9)', () => {
       }),
     );
     expect(list.items[0].status).toBe('open');
-    expect(list.items[0].dueDay).toBe(await Promise.resolve(list.items[0].dueDay));
+    // Tue 3 March + the hall's 3 working days.
+    expect(list.items[0].dueDay).toBe('2026-03-06');
     expect(
       (await h.s.clerk.post(`/api/cases/${c.id}/objections`, { decisionKind: 'review', reason: 'again' })).statusCode,
     ).toBe(409);

@@ -72,7 +72,10 @@ async function insert(
 ) {
   if (await repo.openObjectionOfCase(trx, c.id, input.decisionKind))
     throw conflict('该决定已有待复核的异议', 'An objection to this decision is already open', 'decisionKind');
-  const due = (await calendarOf(trx, c.hall_id)).addWorkingDays(chinaDay(now), DEFAULT_OBJECTION_DAYS);
+  // The hall sets the limit beside the complaint types (category 'objection'), 5 working days by default.
+  const days =
+    (await repo.typeDays(trx, c.hall_id)).find((r) => r.category === 'objection')?.days ?? DEFAULT_OBJECTION_DAYS;
+  const due = (await calendarOf(trx, c.hall_id)).addWorkingDays(chinaDay(now), days);
   const id = newId(now);
   await repo.insertObjection(trx, {
     id,

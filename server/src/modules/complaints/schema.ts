@@ -145,13 +145,15 @@ export const reopenInput = z.object({ reason: text(1000).min(1) });
 
 export const assigneeSchema = z.object({ id: z.string(), name: z.string() });
 
+/** The reply limit of each complaint type, and ('objection') the re-examination limit of an objection. */
+export const limitKinds = [...complaintCategories, 'objection'] as const;
 export const typeDaysSchema = z.object({
   hallId: z.string(),
-  items: z.array(z.object({ category: z.enum(complaintCategories), days: z.number() })),
+  items: z.array(z.object({ category: z.enum(limitKinds), days: z.number() })),
 });
 export const typeDaysInput = z.object({
   hallId: id,
-  category: z.enum(complaintCategories),
+  category: z.enum(limitKinds),
   days: z.number().int().min(1).max(60),
 });
 

@@ -14,6 +14,7 @@ import {
   complaintCategories,
   complaintLight,
   complaintMove,
+  DEFAULT_OBJECTION_DAYS,
   DEFAULT_REPLY_DAYS,
   isRestricted,
   kindLabels,
@@ -676,10 +677,16 @@ export async function listTypeDays(ctx: AppContext, actor: Actor, hallId: string
   const rows = await repo.typeDays(ctx.db, hallId);
   return {
     hallId,
-    items: complaintCategories.map((category) => ({
-      category,
-      days: rows.find((r) => r.category === category)?.days ?? DEFAULT_REPLY_DAYS,
-    })),
+    items: [
+      ...complaintCategories.map((category) => ({
+        category,
+        days: rows.find((r) => r.category === category)?.days ?? DEFAULT_REPLY_DAYS,
+      })),
+      {
+        category: 'objection' as const,
+        days: rows.find((r) => r.category === 'objection')?.days ?? DEFAULT_OBJECTION_DAYS,
+      },
+    ],
   };
 }
 

@@ -17,6 +17,7 @@ import { useWindows } from '../../api/org';
 import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
 import { type MessageKey, useT } from '../../i18n';
+import { TimeLimitsButton } from './TimeLimitsDialog';
 
 export const lightColor = { green: 'green', yellow: 'gold', red: 'red', none: 'default' } as const;
 
@@ -44,6 +45,7 @@ export function ComplaintsPage() {
               })),
             ]}
           />
+          {can('complaint.supervise') && <TimeLimitsButton />}
           {can('complaint.handle') && (
             <Button type="primary" onClick={() => setOpen(true)}>
               {t('cp.register')}
