@@ -323,6 +323,16 @@ describe('reports about staff (R19.8)', () => {
     expect(d.complainant).toBe('钱举报');
     expect(d.actions).toEqual([]);
     expect(await everything()).not.toMatch(/钱举报|13733334444/);
+    // The export holds the same rows with the same masking: the reporter is in no spreadsheet.
+    for (const s of [h.s.supervisor, h.s.inspector]) {
+      const x = await s.get(`/api/complaints/export?hallId=${h.hallId}`);
+      expect(x.statusCode).toBe(200);
+      expect(x.headers['content-type']).toContain('spreadsheetml');
+      // The writer stores its entries uncompressed, so the sheet's text is in the bytes.
+      const text = x.rawPayload.toString('utf8');
+      expect(text).toContain(r.number);
+      expect(text).not.toMatch(/钱举报|13733334444|赵秘密|13511112222/);
+    }
   });
 
   it('a named report not about staff hides the reporter from the desk', async () => {

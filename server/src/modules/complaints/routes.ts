@@ -81,6 +81,20 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => service.listComplaints(ctx, actorOf(req), req.query),
   );
+  r.get(
+    '/api/complaints/export',
+    {
+      config: { access: 'user', auditRead: 'complaint_export' },
+      schema: { tags, querystring: s.listQuery, response: { 200: z.any().describe('.xlsx workbook') } },
+    },
+    async (req, reply) => {
+      const { xlsx, fileName } = await service.exportComplaints(ctx, actorOf(req), req.query);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .send(xlsx);
+    },
+  );
   r.post(
     '/api/complaints',
     {

@@ -10,6 +10,7 @@ import {
   type ComplaintAction,
   type ComplaintCategory,
   type ComplaintState,
+  categoryLabels,
   channelLabels,
   complaintCategories,
   complaintLight,
@@ -31,6 +32,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { pii } from '../../platform/pii/index.ts';
+import { xlsx } from '../../platform/xlsx.ts';
 import { displayNameMap, hallStaff } from '../accounts/service.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { findCaseByNo } from '../cases/service.ts';
@@ -431,6 +433,52 @@ export async function listComplaints(
   });
   const items = await present(ctx, actor, rows, false);
   return { items, total: items.length };
+}
+
+/** The desk list as .xlsx: the same rows and the same masking as the list (a reporter is never in it). */
+export async function exportComplaints(
+  ctx: AppContext,
+  actor: Actor,
+  q: { hallId?: string; state?: string; kind?: string },
+) {
+  const { items } = await listComplaints(ctx, actor, q);
+  const header = [
+    '编号',
+    '类型',
+    '来源渠道',
+    '工单号',
+    '问题类别',
+    '投诉举报人',
+    '联系方式',
+    '反映事项',
+    '关联办件',
+    '状态',
+    '受理日期',
+    '答复期限',
+    '负责人',
+    '问题定性',
+    '答复日期',
+    '满意度',
+  ];
+  const rows = items.map((c) => [
+    c.number,
+    kindLabels[c.kind],
+    channelLabels[c.channel],
+    c.workOrderNo ?? '',
+    categoryLabels[c.category],
+    c.complainant,
+    c.contact ?? '',
+    c.matter,
+    c.caseNo ?? '',
+    stateLabels[c.state],
+    c.receivedDay,
+    c.dueDay,
+    c.responsibleName ?? '',
+    c.cause ?? '',
+    c.repliedDay ?? '',
+    c.satisfaction ? satisfactionLabels[c.satisfaction] : '',
+  ]);
+  return { xlsx: xlsx('投诉举报', header, rows), fileName: `投诉举报-${chinaDay(ctx.clock.now())}.xlsx` };
 }
 
 const allActions: ComplaintAction[] = ['assign', 'note', 'reply', 'rate', 'reopen'];

@@ -121,6 +121,7 @@ export const complaintsEn: Record<keyof typeof complaintsZhCN, string> = {
   'cp.limitDays': 'Working days',
   'cp.limitsSave': 'Save',
   'cp.limitsSaved': 'Reply limits saved',
+  'cp.export': 'Export',
   'cp.hall': 'Service hall',
   'ob.title': 'Objections',
   'ob.record': 'Record an objection',

@@ -119,6 +119,7 @@ export const complaintsZhCN = {
   'cp.limitDays': '时限（工作日）',
   'cp.limitsSave': '保存',
   'cp.limitsSaved': '答复时限已保存',
+  'cp.export': '导出',
   'cp.hall': '服务大厅',
   'ob.title': '异议复核',
   'ob.record': '登记异议',

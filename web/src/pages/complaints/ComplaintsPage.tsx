@@ -12,6 +12,7 @@ import {
   useComplaints,
   useRegisterComplaint,
 } from '../../api/complaints';
+import { buildUrl } from '../../api/client';
 import { applyFieldError } from '../../api/formErrors';
 import { useWindows } from '../../api/org';
 import { QueryError } from '../../components/Results';
@@ -45,6 +46,7 @@ export function ComplaintsPage() {
               })),
             ]}
           />
+          <Button href={buildUrl('/api/complaints/export', state === 'all' ? {} : { state })}>{t('cp.export')}</Button>
           {can('complaint.supervise') && <TimeLimitsButton />}
           {can('complaint.handle') && (
             <Button type="primary" onClick={() => setOpen(true)}>
