@@ -335,6 +335,16 @@ describe('reports about staff (R19.8)', () => {
     }
   });
 
+  it('registered by a clerk, it answers with a receipt and then leaves the clerk', async () => {
+    const r = await register(h.s.clerk, { kind: 'report', category: 'integrity', staffUserId: staffId, name: '李四' });
+    expect(r.restricted).toBe(true);
+    expect(r.steps).toEqual([]);
+    expect(r.actions).toEqual([]);
+    expect(r.complainant).toBe('举报人信息保密');
+    expect((await h.s.clerk.get(`/api/complaints/${r.id}`)).statusCode).toBe(404);
+    expect((await ok(await h.s.supervisor.get(`/api/complaints/${r.id}`))).complainant).toBe('李四');
+  });
+
   it('a named report not about staff hides the reporter from the desk', async () => {
     const r = await register(h.s.clerk, { kind: 'report', category: 'conduct', name: '孙某', phone: '13755556666' });
     expect(r.restricted).toBe(false);

@@ -315,6 +315,11 @@ export async function registerComplaint(ctx: AppContext, actor: Actor, input: Re
     },
     actor,
   );
+  // A clerk who registers a report about a colleague gets the receipt, not the file: it is for supervisors only.
+  if (!mayRead(actor, row)) {
+    const [view] = await present(ctx, actor, [row], false);
+    return { ...view!, steps: [], actions: [], lookupCode: code };
+  }
   return { ...(await complaintDetail(ctx, actor, row.id)), lookupCode: code };
 }
 
