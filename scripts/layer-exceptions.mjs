@@ -36,6 +36,7 @@ export const tableOwners = Object.fromEntries(
     emergency: 'emergency_plans emergency_drills incidents incident_actions crowding_watch',
     staff: 'staff_profiles staff_ab_pairs staff_roster staff_attendance staff_leaves',
     notices: 'notices notice_attempts notice_templates',
+    complaints: 'complaints complaint_steps complaint_type_days objections',
   }).flatMap(([m, tables]) => tables.split(' ').map((t) => [t, m])),
 );
 

@@ -29,6 +29,7 @@ import * as caseRatings from './2026_12_03_0031_case_ratings.ts';
 import * as staff from './2026_12_03_0026_staff.ts';
 import * as notices from './2026_12_03_0022_notices.ts';
 import * as publicScreens from './2026_12_03_0025_public_screens.ts';
+import * as complaintsObjections from './2026_12_03_0032_complaints_objections.ts';
 
 /** Every migration, in order. Static imports keep the set explicit and bundle-friendly. */
 export const migrations: Record<string, Migration> = {
@@ -62,4 +63,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0022_notices': notices,
   '2026_12_03_0025_public_screens': publicScreens,
   '2026_12_03_0031_case_ratings': caseRatings,
+  '2026_12_03_0032_complaints_objections': complaintsObjections,
 };

@@ -40,6 +40,7 @@ import { feeRoutes } from './modules/fees/routes.ts';
 import { emergencyRoutes } from './modules/emergency/routes.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
+import { complaintRoutes } from './modules/complaints/routes.ts';
 import type { AppContext } from './platform/context.ts';
 import { installAccessControl, installErrorHandler } from './platform/http.ts';
 import { installIdempotency } from './platform/idempotency.ts';
@@ -125,6 +126,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   emergencyRoutes(app, ctx);
   staffRoutes(app, ctx);
   noticeRoutes(app, ctx);
+  complaintRoutes(app, ctx);
 
   if (servesWebApp) {
     // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

@@ -26,6 +26,7 @@ import { startTicketSweeps } from './modules/queue/ticket-sweep.ts';
 import { startAppointmentSweeps } from './modules/appointments/sweep-service.ts';
 import { startCollectionReminders } from './modules/results/reminder-service.ts';
 import { startCrowdingSweeps } from './modules/emergency/crowding.ts';
+import { startComplaintSweeps } from './modules/complaints/sweep-service.ts';
 import { startNoticeWorker } from './modules/notices/delivery.ts';
 import { startHousekeeping } from './platform/housekeeping.ts';
 import { logRedaction } from './platform/log-redaction.ts';
@@ -121,6 +122,7 @@ async function main(command: string | undefined): Promise<number> {
       const stopAppointmentSweeps = startAppointmentSweeps(ctx);
       const stopCollectionReminders = startCollectionReminders(ctx);
       const stopCrowdingSweeps = startCrowdingSweeps(ctx);
+      const stopComplaintSweeps = startComplaintSweeps(ctx);
       const now = () => ctx.clock.now();
       const { checkpointSeconds } = auditSettings(process.env, ctx.config.dataDir);
       const stopCheckpoints = startAuditCheckpoints({ ...ctx, now }, ctx.auditAnchor!, auditKeys(), checkpointSeconds);
@@ -139,6 +141,7 @@ async function main(command: string | undefined): Promise<number> {
         stopAppointmentSweeps();
         stopCollectionReminders();
         stopCrowdingSweeps();
+        stopComplaintSweeps();
         stopBackups();
         stopHousekeeping();
         await stopCheckpoints();

@@ -26,6 +26,7 @@ const equipment = () => import('./pages/equipment');
 const appointments = () => import('./pages/appointments');
 const emergency = () => import('./pages/emergency');
 const staff = () => import('./pages/staff');
+const complaints = () => import('./pages/complaints');
 
 function guarded(anyOf: string[], children: RouteObject[]): RouteObject {
   return { element: <RequirePermission anyOf={anyOf} />, children };
@@ -70,6 +71,12 @@ const routes: RouteObject[] = [
     path: '/booking',
     lazy: async () => ({ Component: (await guide()).PublicLayout }),
     children: [{ index: true, lazy: async () => ({ Component: (await appointments()).BookingPage }) }],
+  },
+  // 网上投诉举报: the public form and the lookup by number and code (phone first).
+  {
+    path: '/complaint',
+    lazy: async () => ({ Component: (await guide()).PublicLayout }),
+    children: [{ index: true, lazy: async () => ({ Component: (await complaints()).PublicComplaintPage }) }],
   },
   {
     path: '/guide',
@@ -268,6 +275,22 @@ const routes: RouteObject[] = [
                 lazy: async () => ({ Component: (await import('./pages/case-support')).MyExpertRequestsPage }),
               },
             ],
+          ),
+          // 投诉举报: the desk checks the two posts itself (handle or supervise); the analysis is for supervisors.
+          { path: 'complaints', lazy: async () => ({ Component: (await complaints()).ComplaintsPage }) },
+          guarded(
+            ['complaint.supervise'],
+            [
+              {
+                path: 'complaints/analysis',
+                lazy: async () => ({ Component: (await complaints()).ComplaintAnalysisPage }),
+              },
+            ],
+          ),
+          { path: 'complaints/:id', lazy: async () => ({ Component: (await complaints()).ComplaintDetailPage }) },
+          guarded(
+            ['objection.decide'],
+            [{ path: 'objections', lazy: async () => ({ Component: (await complaints()).ObjectionsPage }) }],
           ),
           { path: '*', element: <NotFound /> },
         ],

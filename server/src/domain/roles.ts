@@ -115,6 +115,12 @@ export const permissions = [
   'notice.manage',
   /** Decide staff appeals against case ratings (好差评申诉) and read each staff member's rating figures. */
   'rating.appeal.decide',
+  /** Register complaints and reports (投诉举报) from any channel, investigate, reply in writing, re-open on objection. */
+  'complaint.handle',
+  /** See reports about staff and who made a report; the analysis; set each type's time limit (主管、监督员、站长). */
+  'complaint.supervise',
+  /** Re-examine an objection (异议) to a review result, refusal or one-time notice and answer it in writing. */
+  'objection.decide',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -175,6 +181,7 @@ export const roles: readonly RoleDefinition[] = [
       'fee.collect',
       'fee.report',
       'incident.record',
+      'complaint.handle',
     ],
     adminClass: null,
   },
@@ -243,6 +250,7 @@ export const roles: readonly RoleDefinition[] = [
       'archive.borrow',
       'equipment.read',
       'equipment.report',
+      'complaint.handle',
     ],
     adminClass: null,
   },
@@ -294,6 +302,9 @@ export const roles: readonly RoleDefinition[] = [
       'notice.view',
       'notice.manage',
       'rating.appeal.decide',
+      'complaint.handle',
+      'complaint.supervise',
+      'objection.decide',
     ],
     adminClass: null,
   },
@@ -336,6 +347,9 @@ export const roles: readonly RoleDefinition[] = [
       'notice.view',
       'notice.manage',
       'rating.appeal.decide',
+      'complaint.handle',
+      'complaint.supervise',
+      'objection.decide',
     ],
     adminClass: null,
   },
@@ -352,6 +366,7 @@ export const roles: readonly RoleDefinition[] = [
       'archive.read',
       'equipment.read',
       'notice.view',
+      'complaint.supervise',
     ],
     adminClass: null,
   },

@@ -23,9 +23,11 @@ import type { Dictionary } from './zh-CN';
 import { emergencyEn } from './emergency/en';
 import { staffEn } from './staff/en';
 import { ratingsEn } from './ratings/en';
+import { complaintsEn } from './complaints/en';
 
 /** English (secondary). Must carry every key of zh-CN.ts — the type enforces it. */
 export const en: Dictionary = {
+  ...complaintsEn,
   ...enLabels,
   ...consultEn,
   ...queueEn,

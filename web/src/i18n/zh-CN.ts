@@ -22,9 +22,11 @@ import { rolesZhCN } from './roles/zh-CN';
 import { emergencyZhCN } from './emergency/zh-CN';
 import { staffZhCN } from './staff/zh-CN';
 import { ratingsZhCN } from './ratings/zh-CN';
+import { complaintsZhCN } from './complaints/zh-CN';
 
 /** 简体中文（主语言）。键名按界面区域分组；en.ts 必须提供同样的键。 */
 export const zhCN = {
+  ...complaintsZhCN,
   ...zhCNLabels,
   ...consultZhCN,
   ...queueZhCN,

@@ -1,5 +1,8 @@
 import {
   CalendarOutlined,
+  ExclamationCircleOutlined,
+  BarChartOutlined,
+  IssuesCloseOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
@@ -66,6 +69,13 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
   // 专家意见待办: any colleague may be named as an internal expert on a case.
   if (can('case.read'))
     items.push({ key: '/my-expert-requests', icon: <SolutionOutlined />, label: t('menu.myExpertRequests') });
+  // 投诉举报 and 异议复核.
+  if (can('complaint.handle') || can('complaint.supervise'))
+    items.push({ key: '/complaints', icon: <ExclamationCircleOutlined />, label: t('menu.complaints') });
+  if (can('complaint.supervise'))
+    items.push({ key: '/complaints/analysis', icon: <BarChartOutlined />, label: t('menu.complaintAnalysis') });
+  if (can('objection.decide'))
+    items.push({ key: '/objections', icon: <IssuesCloseOutlined />, label: t('menu.objections') });
   if (can('incident.record')) items.push({ key: '/emergency', icon: <AlertOutlined />, label: t('menu.emergency') });
   if (can('fee.report') || can('fee.approve'))
     items.push({ key: '/fees', icon: <ProfileOutlined />, label: t('menu.fees') });
@@ -169,6 +179,9 @@ const PREFIXES = [
   '/fees',
   '/notices/templates',
   '/notices',
+  '/complaints/analysis',
+  '/complaints',
+  '/objections',
 ];
 
 /** Menu key for a pathname (e.g. /catalog/abc → /catalog) and the submenu that holds it. */

@@ -22,6 +22,11 @@ export const noticeEvents = [
   'prereview_returned',
   'survey_invitation',
   'rerate_invitation',
+  // 投诉举报与异议 (R9, R19.9)
+  'complaint_received',
+  'complaint_progress',
+  'complaint_replied',
+  'objection_answered',
 ] as const;
 export type NoticeEvent = (typeof noticeEvents)[number];
 
@@ -80,6 +85,10 @@ export const variableLabels: Record<string, string> = {
   prereviewNo: '预审编号',
   note: '备注',
   surveyUrl: '评价网址',
+  complaintNo: '投诉举报编号',
+  kindLabel: '投诉或举报',
+  dueDay: '答复期限',
+  stateLabel: '办理状态',
 };
 
 const def = (
@@ -243,6 +252,38 @@ export const eventDefinitions: Record<NoticeEvent, EventDefinition> = {
     ['surveyUrl'],
     '【{hallName}】整改完成，请再次评价',
     '{applicantName}您好：您对办件{caseNo}的意见我们已核实整改，整改完成，请在{surveyUrl}再次评价。感谢您的监督。',
+  ),
+  complaint_received: def(
+    '投诉举报受理',
+    'Complaint received',
+    true,
+    ['complaintNo', 'kindLabel', 'dueDay'],
+    '【{hallName}】{kindLabel}已受理',
+    '{applicantName}您好：您反映的{kindLabel}已登记受理，编号{complaintNo}，我们将于{dueDay}前书面答复。',
+  ),
+  complaint_progress: def(
+    '投诉举报进展',
+    'Complaint progress',
+    true,
+    ['complaintNo', 'kindLabel', 'dueDay', 'stateLabel'],
+    '【{hallName}】{kindLabel}处理进展',
+    '{applicantName}您好：您反映的{kindLabel}（编号{complaintNo}）目前{stateLabel}，将于{dueDay}前书面答复。',
+  ),
+  complaint_replied: def(
+    '投诉举报答复',
+    'Complaint replied',
+    true,
+    ['complaintNo', 'kindLabel'],
+    '【{hallName}】{kindLabel}已答复',
+    '{applicantName}您好：您反映的{kindLabel}（编号{complaintNo}）已书面答复，请凭编号和查询码查看答复并评价处理结果。',
+  ),
+  objection_answered: def(
+    '异议答复',
+    'Objection answered',
+    true,
+    ['outcome'],
+    '【{hallName}】异议复核结果',
+    '{applicantName}您好：您对办件{caseNo}提出的异议已复核：{outcome}。书面答复请到{hallName}领取或在办件公示页查看。',
   ),
 };
 

@@ -241,6 +241,7 @@ export {
   documentsOf,
   eventsOf,
   findCase,
+  findCaseByNo,
   findStep,
   insertCase,
   insertDocument,

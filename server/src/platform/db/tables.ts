@@ -17,6 +17,7 @@ import type { AppointmentTables } from './tables-appointments.ts';
 import type { EmergencyTables } from './tables-emergency.ts';
 import type { StaffTables } from './tables-staff.ts';
 import type { NoticeTables } from './tables-notices.ts';
+import type { ComplaintTables } from './tables-complaints.ts';
 import type { CatalogFileTables } from './tables-catalog-files.ts';
 import type { CaseRatingTables } from './tables-ratings.ts';
 
@@ -237,3 +238,4 @@ export interface Database extends StaffTables {}
 export interface Database extends NoticeTables {}
 export interface Database extends CatalogFileTables {}
 export interface Database extends CaseRatingTables {}
+export interface Database extends ComplaintTables {}

@@ -51,6 +51,13 @@ const PUBLIC = new Set([
   // 好差评: the applicant rates a completed case from the link in the SMS (the token is the path).
   'GET /api/public/case-ratings/{token}',
   'POST /api/public/case-ratings/{token}',
+  // 投诉举报 and 异议: the public form, the lookup, rating, objection and reply by number and code.
+  'POST /api/public/complaints',
+  'GET /api/public/complaints/lookup',
+  'POST /api/public/complaints/rate',
+  'POST /api/public/complaints/objection',
+  'GET /api/public/complaints/reply.pdf',
+  'POST /api/public/objections',
 ]);
 
 async function apiRoutes(): Promise<{ method: string; path: string }[]> {

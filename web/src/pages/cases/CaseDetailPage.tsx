@@ -20,6 +20,7 @@ import { ActionModal } from './ActionModal';
 import { DeadlineLight, StateTag, UrgencyTag } from './labels';
 import { BackOfficeRecords, StepsTable } from './WorkPanels';
 import { CaseSupportPanels } from '../case-support/CaseSupportPanels';
+import { CaseObjectionsPanel } from '../complaints/CaseObjectionsPanel';
 import { TownshipOrigin } from '../township/TownshipOrigin';
 import './cases.css';
 import { CaseNotices } from '../notices';
@@ -93,6 +94,7 @@ export function CaseDetailPage() {
       <StepsTable c={c} />
       <BackOfficeRecords c={c} />
       <CaseSupportPanels c={c} />
+      <CaseObjectionsPanel caseId={c.id} />
       {c.documents.length > 0 && (
         <>
           <Typography.Title level={5} style={{ marginTop: 16 }}>
