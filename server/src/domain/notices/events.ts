@@ -21,6 +21,7 @@ export const noticeEvents = [
   'prereview_passed',
   'prereview_returned',
   'survey_invitation',
+  'ab_uncovered',
 ] as const;
 export type NoticeEvent = (typeof noticeEvents)[number];
 
@@ -79,6 +80,8 @@ export const variableLabels: Record<string, string> = {
   prereviewNo: '预审编号',
   note: '备注',
   surveyUrl: '评价网址',
+  staffName: '不在岗人员',
+  bName: 'B岗人员',
 };
 
 const def = (
@@ -234,6 +237,15 @@ export const eventDefinitions: Record<NoticeEvent, EventDefinition> = {
     ['surveyUrl'],
     '【{hallName}】邀请您评价',
     '{applicantName}您好：您的办件{caseNo}已办结，欢迎在{surveyUrl}对本次服务进行评价。',
+  ),
+  // AB岗: to the hall's supervisor (staff, in-app), when a person is away and their B is away too.
+  ab_uncovered: def(
+    'AB岗缺位',
+    'AB post uncovered',
+    false,
+    ['staffName', 'bName', 'reason'],
+    '【{hallName}】AB岗缺位，请安排临时顶岗',
+    '{staffName}不在岗（{reason}），B岗{bName}也不在岗，其待办无人接办，请即安排临时顶岗。',
   ),
 };
 

@@ -57,10 +57,33 @@ export const toCaseStep = (s: repo.StepRow, approvalLevel?: string): CaseStep =>
   authority: stepAuthority(s, approvalLevel),
 });
 
-/** What the actor may do on the case now: the action bar's actions and each active step's own. */
-export function optionsFor(actor: Actor, c: repo.CaseRow, steps: readonly repo.StepRow[], approvalLevel: string) {
-  const own = steps.map((s) => toCaseStep(s, approvalLevel));
+/**
+ * What the actor may do on the case now: the action bar's actions and each active step's own — for B also the steps of
+ * the person B acts for now (AB岗), so the case page shows B the buttons for A's steps.
+ */
+export async function optionsFor(
+  db: Db,
+  actor: Actor,
+  c: repo.CaseRow,
+  steps: readonly repo.StepRow[],
+  approvalLevel: string,
+  now: number,
+) {
+  const own = await asCover(
+    db,
+    actor,
+    steps.map((s) => toCaseStep(s, approvalLevel)),
+    now,
+  );
   return caseOptions(statusOf(c), own, stepActor(actor), leaderOnly(c));
+}
+
+/** The person the actor works this step for (AB岗 B代A), when the step's holder is someone the actor covers now. */
+function coveredHolder(before: readonly repo.StepRow[], covered: readonly CaseStep[], stepId: string | undefined) {
+  const old = before.find((b) => b.id === stepId);
+  const now = covered.find((s) => s.id === stepId);
+  if (!old?.assignee_id || !now || now.assigneeId === old.assignee_id) return null;
+  return { id: old.assignee_id, name: old.assignee_name ?? '' };
 }
 
 /** A decision referred upwards is the station head's to decide (a leader-level item needs 主要领导 authority). */
@@ -90,14 +113,15 @@ export async function processMove(trx: Db, actor: Actor, c: repo.CaseRow, now: n
   // 先缴费后办结: a successful completion waits for the fee when the item says payment comes first.
   if (m.action === 'complete' && (m.payload as { outcome?: string } | undefined)?.outcome !== 'failure')
     await assertFeePaid(trx, c.id, pinned!.content);
+  const asB = await asCover(
+    trx,
+    actor,
+    before.map((s) => toCaseStep(s, level)),
+    now,
+  );
   const r = caseMove({
     status: statusOf(c),
-    steps: await asCover(
-      trx,
-      actor,
-      before.map((s) => toCaseStep(s, level)),
-      now,
-    ),
+    steps: asB,
     actor: stepActor(actor),
     action: m.action,
     stepId: m.stepId,
@@ -111,7 +135,14 @@ export async function processMove(trx: Db, actor: Actor, c: repo.CaseRow, now: n
   const covered = await routeToCover(trx, actor, before, r.steps, now);
   const steps = await applySteps(trx, actor, c, before, covered.steps, now);
   const to = r.status;
-  const detail = { ...r.event.detail, ...m.detail, ...(covered.cover.length ? { cover: covered.cover } : {}) };
+  // B working A's step: the trail names B for A (张三（代李四）) and keeps A's id beside it.
+  const forHolder = coveredHolder(before, asB, m.stepId);
+  const detail = {
+    ...r.event.detail,
+    ...m.detail,
+    ...(covered.cover.length ? { cover: covered.cover } : {}),
+    ...(forHolder ? { actingFor: { stepId: m.stepId, id: forHolder.id, name: forHolder.name } } : {}),
+  };
   let row = c;
   if (to.state !== c.state || m.patch) {
     const patch = {
@@ -123,8 +154,9 @@ export async function processMove(trx: Db, actor: Actor, c: repo.CaseRow, now: n
     if (!(await repo.updateCaseFrom(trx, c.id, c.state, patch))) throw changedMeanwhile();
     row = { ...c, ...patch };
   }
-  await recordEvent(trx, actor, c.id, now, { action: m.action, from: c.state, to: to.state, detail });
-  return { row, steps, stepId: r.stepId };
+  const by = forHolder ? { ...actor, displayName: `${actor.displayName}（代${forHolder.name}）` } : actor;
+  await recordEvent(trx, by, c.id, now, { action: m.action, from: c.state, to: to.state, detail });
+  return { row, steps, stepId: r.stepId, actingFor: forHolder };
 }
 
 /**

@@ -24,11 +24,18 @@ import { calendarOf } from '../calendar/service.ts';
 import { trainingStatusOf } from '../training/service.ts';
 import { assertHallAccess, listWindows } from '../org/service.ts';
 import { pauseWindow, resumeWindow, timetablesOf } from '../queue/service.ts';
-import { absencesOf, actingFor, coveredNow, uncoveredNow } from './cover-service.ts';
+import { absencesOf, actingFor, coverChanged, coveredNow, uncoveredNow } from './cover-service.ts';
 import * as repo from './repository.ts';
 import type { ClockInput, LeaveInput, PairInput, ProfileInput, RosterInput } from './schema.ts';
 
-export { actingFor, coveredDepartments, coveredNow, uncoveredNow } from './cover-service.ts';
+export {
+  actingFor,
+  type CoverListener,
+  coveredDepartments,
+  coveredNow,
+  uncoveredNow,
+  whenCoverChanges,
+} from './cover-service.ts';
 
 const reasonLabel: Record<string, string> = { leave: '请假', away: '暂离', not_clocked_in: '未签到' };
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -382,6 +389,8 @@ export async function clock(ctx: AppContext, actor: Actor, input: ClockInput) {
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertClock(trx, row);
     await appendAudit(trx, byActor(actor, now, `staff.clock.${input.kind}`, 'user', actor.userId, { ...input }));
+    // AB岗: a person leaving the post may leave someone uncovered; the supervisor hears at once.
+    if (input.kind === 'away') await coverChanged(trx, [input.hallId], now);
   });
   return presentClock(row, await namesOf(ctx, [row.user_id, ...(row.stand_in_id ? [row.stand_in_id] : [])]));
 }
@@ -606,6 +615,8 @@ async function moveLeave(
     if (!(await repo.updateLeaveFrom(trx, l.id, l.status, patch)))
       throw conflict('申请已被他人处理，请刷新', 'The request changed meanwhile; reload');
     await appendAudit(trx, byActor(actor, now, action, 'staff_leave', l.id, { from: l.status, to: patch.status }));
+    // AB岗: an approved leave may leave someone uncovered now; the supervisor hears at once.
+    if (patch.status === 'approved') await coverChanged(trx, [l.hall_id], now);
   });
   return presentLeave({ ...l, ...patch });
 }

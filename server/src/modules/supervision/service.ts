@@ -14,7 +14,7 @@ import { prereviewBoard } from './prereview-board.ts';
 import { faultsForBoard } from '../equipment/service.ts';
 import { overdueLoansForBoard } from '../archives/service.ts';
 
-export { markAlertRead, myAlerts, raiseHallAlert, sweepAlerts } from './alerts.ts';
+export { alertUncovered, markAlertRead, myAlerts, raiseHallAlert, sweepAlerts } from './alerts.ts';
 
 const UNASSIGNED = 'unassigned';
 
