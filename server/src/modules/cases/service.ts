@@ -17,7 +17,7 @@ import * as repo from './repository.ts';
 import { findBackEntry } from './fee-repository.ts';
 import type { CaseDetail } from './schema.ts';
 import { optionsFor, toCaseStep } from './process.ts';
-import { handBackable } from './cover-origin.ts';
+import { handBackable } from './cover-service.ts';
 import { moveCase } from './trail.ts';
 import { noticesOfCase } from '../notices/service.ts';
 
@@ -281,5 +281,5 @@ export {
   lapsedDeferrals,
 } from './support-repository.ts';
 export { checkMove, moveCase, recordEvent, statusOf } from './trail.ts';
-export { coverOriginOf } from './cover-origin.ts';
+export { coverOriginOf } from './cover-service.ts';
 export { applicantFile } from './applicant-file.ts';

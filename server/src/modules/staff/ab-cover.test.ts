@@ -5,21 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/calendar/days.ts';
 import { chinaDay } from '../../platform/clock.ts';
-import {
-  acceptedCase,
-  hall,
-  hallId,
-  ok,
-  s,
-  stepOf,
-  withBackofficeHall,
-} from '../../../test/backoffice-fixtures.ts';
-import { json, signedIn } from '../../../test/helpers.ts';
+import { acceptedCase, hall, hallId, ok, s, stepOf, withBackofficeHall } from '../../../test/backoffice-fixtures.ts';
+import { json, Session, signedIn } from '../../../test/helpers.ts';
 import { sweepAlerts } from '../supervision/alerts.ts';
 
 withBackofficeHall();
-
-type Session = Awaited<ReturnType<typeof signedIn>>;
 
 const userId = async (name: string) =>
   (await hall.ctx.db.selectFrom('users').select('id').where('username', '=', name).executeTakeFirstOrThrow()).id;
@@ -120,6 +110,59 @@ describe('B works A’s steps from the case page, recorded as B for A, and hands
   });
 });
 
+describe('B takes A’s consultations while A is away; A stays the first-question owner', () => {
+  it('lists A’s consultation in B’s own, lets B answer it as B for A, and ends when A is back', async () => {
+    await later(10);
+    const b = await signedIn(hall.app, 'sc_handler');
+    const handlerId = await userId('handler');
+    const bId = await userId('sc_handler');
+    const ask = async (question: string) => {
+      const res = await new Session(hall.app).request(
+        'POST',
+        '/api/public/consultations',
+        { hallId, personName: '王芳', contactPhone: '13700001111', question },
+        { 'x-forwarded-for': `10.0.9.${Math.floor(Math.random() * 200)}` },
+      );
+      expect(res.statusCode, res.body).toBe(201);
+      const { number } = json(res);
+      const found = json(await s.handler.get('/api/consultations?status=unclaimed')).items.find(
+        (x: { number: string }) => x.number === number,
+      );
+      return ok(await s.handler.post(`/api/consultations/${found.id}/take`));
+    };
+    const first = await ask('个体户注销需要哪些材料？');
+    const second = await ask('营业执照遗失怎么补办？');
+    expect(first.firstOwnerId).toBe(handlerId);
+    // While A is at work, B may not act on A's consultation.
+    expect(json(await b.get(`/api/consultations/${first.id}`)).canHandle).toBe(false);
+    expect((await b.post(`/api/consultations/${first.id}/answer`, { answer: '见办事指南' })).statusCode).toBe(403);
+
+    await approvedLeave(s.handler, b, bId, 1);
+    const mine = json(await b.get('/api/consultations?mine=true&status=active')).items.map((x: any) => x.id);
+    expect(mine).toEqual(expect.arrayContaining([first.id, second.id]));
+    const seen = json(await b.get(`/api/consultations/${first.id}`));
+    expect(seen).toMatchObject({ canHandle: true, coverFor: '杨帆' });
+    const answered = await ok(
+      await b.post(`/api/consultations/${first.id}/answer`, { answer: '携带营业执照正副本和身份证。' }),
+    );
+    expect(answered).toMatchObject({ status: 'answered', firstOwnerId: handlerId, answeredBy: '邹敏（代杨帆）' });
+    expect(answered.trail.at(-1)).toMatchObject({
+      userName: '邹敏（代杨帆）',
+      action: 'answer',
+      detail: { actingFor: { id: handlerId, name: '杨帆' } },
+    });
+
+    // A is back: B no longer acts on A's open consultation, and A does.
+    await later(3);
+    const b2 = await signedIn(hall.app, 'sc_handler');
+    expect(json(await b2.get(`/api/consultations/${second.id}`))).toMatchObject({ canHandle: false, coverFor: null });
+    expect(json(await b2.get('/api/consultations?mine=true&status=active')).items.map((x: any) => x.id)).not.toContain(
+      second.id,
+    );
+    expect(json(await s.handler.get(`/api/consultations/${second.id}`)).canHandle).toBe(true);
+  });
+});
+
 describe('B away too: the supervisor is told at once and names a stand-in, who then acts like B', () => {
   it('alerts the supervisor in-app and through the outbox on approval, once; a stand-in takes A’s new work', async () => {
     await later(10);
@@ -156,7 +199,11 @@ describe('B away too: the supervisor is told at once and names a stand-in, who t
     await sweepAlerts(hall.ctx);
     expect(await alertsOf()).toHaveLength(1);
     // Both are away, so each is uncovered: one notice per person and supervisor, however often it is checked.
-    const all = await hall.ctx.db.selectFrom('notices').select('dedupe_key').where('event', '=', 'ab_uncovered').execute();
+    const all = await hall.ctx.db
+      .selectFrom('notices')
+      .select('dedupe_key')
+      .where('event', '=', 'ab_uncovered')
+      .execute();
     expect(all.map((n) => n.dedupe_key?.split(':')[1]).sort()).toEqual([handlerId, bId].sort());
 
     // The supervisor names a stand-in (临时顶岗) for today: A's new work goes to them, recorded as for A.

@@ -184,7 +184,9 @@ export async function alertUncovered(db: Db, hallIds: readonly string[], now: nu
   );
   let added = 0;
   for (const g of gaps) {
-    const supervisors = (await repo.hallUsersWithRole(db, g.hallId, 'supervisor')).filter((r) => r.user_id !== g.userId);
+    const supervisors = (await repo.hallUsersWithRole(db, g.hallId, 'supervisor')).filter(
+      (r) => r.user_id !== g.userId,
+    );
     const staffName = names.get(g.userId) ?? '';
     const bName = g.bId ? (names.get(g.bId) ?? '') : '（未设）';
     const reason = absenceLabels[g.reason] ?? g.reason;
@@ -209,7 +211,14 @@ export async function alertUncovered(db: Db, hallIds: readonly string[], now: nu
       })),
     );
     added += fresh;
-    const supNames = new Map((await displayNamesOf(db, supervisors.map((r) => r.user_id))).map((r) => [r.id, r.display_name]));
+    const supNames = new Map(
+      (
+        await displayNamesOf(
+          db,
+          supervisors.map((r) => r.user_id),
+        )
+      ).map((r) => [r.id, r.display_name]),
+    );
     for (const r of supervisors)
       await enqueueNotice(db, {
         hallId: g.hallId,
