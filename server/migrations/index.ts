@@ -28,6 +28,7 @@ import * as appointmentNoticesOutbox from './2026_12_03_0030_appointment_notices
 import * as staff from './2026_12_03_0026_staff.ts';
 import * as notices from './2026_12_03_0022_notices.ts';
 import * as publicScreens from './2026_12_03_0025_public_screens.ts';
+import * as abCover from './2026_12_03_0033_ab_cover.ts';
 
 /** Every migration, in order. Static imports keep the set explicit and bundle-friendly. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0026_staff': staff,
   '2026_12_03_0022_notices': notices,
   '2026_12_03_0025_public_screens': publicScreens,
+  '2026_12_03_0033_ab_cover': abCover,
 };

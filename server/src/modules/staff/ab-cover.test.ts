@@ -233,3 +233,65 @@ describe('B away too: the supervisor is told at once and names a stand-in, who t
     expect(json(await s.router.get('/api/staff/me/cover')).actingFor).toEqual([{ userId: handlerId, name: '杨帆' }]);
   });
 });
+
+describe('the window’s queue: B takes over the window of A who is away, as B for A', () => {
+  it('refuses while A is at the window, takes over A’s paused window once A leaves the post, on the audit', async () => {
+    await later(3);
+    const clerkId = await userId('clerk');
+    const supId = await userId('supervisor');
+    const win = json(await s.clerk.get(`/api/queue/windows?hallId=${hallId}`)).items.find(
+      (w: { state: string }) => w.state === 'closed',
+    );
+    await ok(
+      await s.supervisor.post('/api/staff/pairs', {
+        hallId,
+        kind: 'window',
+        subject: win.id,
+        aUserId: clerkId,
+        bUserId: supId,
+      }),
+      201,
+    );
+    await ok(await s.clerk.post('/api/staff/clock', { hallId, kind: 'in', windowId: win.id }), 201);
+    const opened = await ok(await s.clerk.post(`/api/queue/windows/${win.id}/open`));
+    expect(opened.openedBy).toBe(clerkId);
+    // A is at the window: B may not take it; someone who covers nobody may not either.
+    const early = await s.supervisor.post(`/api/staff/cover/windows/${win.id}`);
+    expect(early.statusCode).toBe(403);
+    expect(json(early).message).toContain('不能接替该窗口');
+
+    // A leaves the post (暂离, naming B): the window pauses; B takes it over and it serves again, as B for A.
+    await ok(
+      await s.clerk.post('/api/staff/clock', {
+        hallId,
+        kind: 'away',
+        windowId: win.id,
+        standInId: supId,
+        reason: '临时外出取件',
+      }),
+      201,
+    );
+    expect(json(await s.clerk.get(`/api/queue/windows/${win.id}`)).state).toBe('paused');
+    const taken = await ok(await s.supervisor.post(`/api/staff/cover/windows/${win.id}`));
+    const clerkName = json(await s.clerk.get('/api/auth/me')).displayName;
+    expect(taken).toMatchObject({
+      state: 'open',
+      openedBy: supId,
+      openedByName: expect.stringContaining(`（代${clerkName}）`),
+    });
+    const audit = await hall.ctx.db
+      .selectFrom('audit_log')
+      .select(['user_id', 'detail'])
+      .where('action', '=', 'queue.window.cover')
+      .where('target_id', '=', win.id)
+      .execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.user_id).toBe(supId);
+    expect(JSON.parse(String(audit[0]!.detail))).toMatchObject({ actingFor: clerkId });
+    // B now holds the window: calling the next ticket is B's, and a second take-over is refused.
+    expect((await s.supervisor.post(`/api/queue/windows/${win.id}/call-next`)).statusCode).toBe(200);
+    expect((await s.supervisor.post(`/api/staff/cover/windows/${win.id}`)).statusCode).toBe(409);
+    await ok(await s.supervisor.post(`/api/queue/windows/${win.id}/close`));
+    await ok(await s.clerk.post('/api/staff/clock', { hallId, kind: 'back' }), 201);
+  });
+});

@@ -23,7 +23,7 @@ import { displayNamesOf, hallStaff } from '../accounts/service.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { trainingStatusOf } from '../training/service.ts';
 import { assertHallAccess, listWindows } from '../org/service.ts';
-import { pauseWindow, resumeWindow, timetablesOf } from '../queue/service.ts';
+import { pauseWindow, resumeWindow, takeOverWindow, timetablesOf, windowHolder } from '../queue/service.ts';
 import { absencesOf, actingFor, coverChanged, coveredNow, uncoveredNow } from './cover-service.ts';
 import * as repo from './repository.ts';
 import type { ClockInput, LeaveInput, PairInput, ProfileInput, RosterInput } from './schema.ts';
@@ -707,6 +707,24 @@ export async function uncovered(ctx: AppContext, actor: Actor, hallId: string) {
       bName: r.bId ? (names.get(r.bId) ?? '') : null,
     })),
   };
+}
+
+/**
+ * AB岗 at the window: B (or the stand-in) takes over the window whose holder B covers now — the holder away on leave,
+ * 暂离 or not clocked in — and serves its queue as B for A.
+ */
+export async function coverWindow(ctx: AppContext, actor: Actor, windowId: string) {
+  const holder = await windowHolder(ctx, actor, windowId);
+  if (!holder) throw conflict('该窗口未开启，可直接开窗', 'The window is not open: open it yourself', 'windowId');
+  if (holder.userId === actor.userId) throw conflict('您已在该窗口', 'You hold this window already', 'windowId');
+  const covered = await coveredNow(ctx.db, actor.userId, ctx.clock.now());
+  const name = (await namesOf(ctx, [holder.userId])).get(holder.userId) ?? '';
+  if (!covered.includes(holder.userId))
+    throw forbidden(
+      `${name}在岗或您不是其 B 岗/临时顶岗人员，不能接替该窗口`,
+      'You do not cover the person holding this window now',
+    );
+  return takeOverWindow(ctx, actor, windowId, { id: holder.userId, name });
 }
 
 export { absencesOf, mondayOf };
