@@ -93,10 +93,7 @@ describe('AB岗: B takes over A’s work while A is on leave', () => {
     await step.getByText('杨帆').waitFor();
     await shot(page, 'ab-cover-b-sees-a-step');
     await step.getByRole('button', { name: '办结“现场核查”' }).click();
-    await page
-      .getByTestId(`step-status-${held.check.key}`)
-      .filter({ hasText: '已完成' })
-      .waitFor();
+    await page.getByTestId(`step-status-${held.check.key}`).filter({ hasText: '已完成' }).waitFor();
     await page
       .locator('.ant-timeline')
       .getByText(/邹敏（代杨帆）/)
