@@ -23,7 +23,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { actingFor, coveredNow } from '../staff/service.ts';
+import { actingFor, coveredDepartments, coveredNow } from '../staff/service.ts';
 import { pausesFrom, stepDeadlineColumns } from './clock.ts';
 import { pinnedItem } from './context.ts';
 import { assertFeePaid } from './fees.ts';
@@ -75,7 +75,21 @@ export async function optionsFor(
     steps.map((s) => toCaseStep(s, approvalLevel)),
     now,
   );
-  return caseOptions(statusOf(c), own, stepActor(actor), leaderOnly(c));
+  return caseOptions(statusOf(c), own, await coverReach(db, actor, own, now), leaderOnly(c));
+}
+
+/**
+ * AB岗: while B covers A, B reaches A's departments too — B may claim an unclaimed step of A's department inbox even
+ * when B is not a member. Looked up only when an active unclaimed step lies outside B's own departments.
+ */
+async function coverReach(db: Db, actor: Actor, steps: readonly CaseStep[], now: number): Promise<StepActor> {
+  const me = stepActor(actor);
+  const outside = steps.some(
+    (s) => s.status === 'active' && !s.assigneeId && s.departmentId && !me.departmentIds.includes(s.departmentId),
+  );
+  if (!outside) return me;
+  const theirs = await coveredDepartments(db, actor.userId, now);
+  return theirs.length ? { ...me, departmentIds: [...new Set([...me.departmentIds, ...theirs])] } : me;
 }
 
 /** The person the actor works this step for (AB岗 B代A), when the step's holder is someone the actor covers now. */
@@ -122,7 +136,7 @@ export async function processMove(trx: Db, actor: Actor, c: repo.CaseRow, now: n
   const r = caseMove({
     status: statusOf(c),
     steps: asB,
-    actor: stepActor(actor),
+    actor: await coverReach(trx, actor, asB, now),
     action: m.action,
     stepId: m.stepId,
     payload: m.payload ?? {},

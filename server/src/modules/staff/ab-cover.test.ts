@@ -234,6 +234,42 @@ describe('B away too: the supervisor is told at once and names a stand-in, who t
   });
 });
 
+describe('a stand-in from another department reaches A’s department inbox while covering', () => {
+  it('lets the stand-in claim an unclaimed step of A’s department only while A is away', async () => {
+    await later(3);
+    const b = await signedIn(hall.app, 'sc_handler');
+    const ga = await signedIn(hall.app, 'ga_handler');
+    const handlerId = await userId('handler');
+    const gaId = await userId('ga_handler');
+    const c = await acceptedCase();
+    const step = stepOf(c, 's3');
+    expect(step.assignee).toBeNull();
+    // Not of 市场监管: no button and no claim while 杨帆 is at work.
+    expect(stepOf(json(await ga.get(`/api/cases/${c.id}`)), 's3').actions).not.toContain('claimStep');
+    expect((await ga.post(`/api/cases/${c.id}/steps/${step.id}/claim`)).statusCode).toBe(403);
+
+    await approvedLeave(s.handler, b, await userId('sc_handler'), 0);
+    const today = chinaDay(hall.clock.now());
+    await ok(
+      await s.supervisor.post('/api/staff/pairs', {
+        hallId,
+        kind: 'stand_in',
+        subject: '临时顶岗',
+        aUserId: handlerId,
+        bUserId: gaId,
+        fromDay: today,
+        toDay: today,
+      }),
+      201,
+    );
+    // The stand-in comes before B: 邹敏 no longer acts for 杨帆 today; the stand-in does, across departments.
+    expect(json(await b.get('/api/staff/me/cover')).actingFor).toEqual([]);
+    expect(stepOf(json(await ga.get(`/api/cases/${c.id}`)), 's3').actions).toContain('claimStep');
+    const claimed = await ok(await ga.post(`/api/cases/${c.id}/steps/${step.id}/claim`));
+    expect(stepOf(claimed, 's3').assignee.id).toBe(gaId);
+  });
+});
+
 describe('the window’s queue: B takes over the window of A who is away, as B for A', () => {
   it('refuses while A is at the window, takes over A’s paused window once A leaves the post, on the audit', async () => {
     await later(3);
