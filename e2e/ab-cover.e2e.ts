@@ -14,6 +14,8 @@ let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
 /** The leave this file approves; withdrawn in afterAll if the test stopped half-way, so 杨帆 is at work for later files. */
 let leaveId: string | null = null;
+/** The leaves of the second test, by whose they are; withdrawn in afterAll whatever happened. */
+const openLeaves: { username: string; id: string }[] = [];
 
 beforeAll(async () => {
   resetServerTime();
@@ -25,6 +27,10 @@ afterAll(async () => {
   if (leaveId && page) {
     await signIn(page, 'handler');
     await page.request.post(`${baseUrl()}/api/staff/leaves/${leaveId}/cancel`, { data: {} });
+  }
+  for (const l of openLeaves.splice(0)) {
+    await signIn(page, l.username);
+    await page.request.post(`${baseUrl()}/api/staff/leaves/${l.id}/cancel`, { data: {} });
   }
   await browser?.close();
 });
@@ -125,5 +131,51 @@ describe('AB岗: B takes over A’s work while A is on leave', () => {
     await signIn(page, 'handler');
     await page.goto(`${baseUrl()}/inbox`);
     await page.getByRole('row').filter({ hasText: given.caseNo }).first().waitFor();
+  });
+
+  it('tells the supervisor at once when B is away too: a red alert in 站内提醒 naming both', {
+    timeout: 120_000,
+  }, async () => {
+    await signIn(page, 'handler');
+    const me = await apiOf(page)('GET', '/api/auth/me');
+    const hallId = me.halls[0].id;
+    const colleagues = (await apiOf(page)('GET', `/api/staff/colleagues?hallId=${hallId}`)).items;
+    // The colleague list leaves out the one asking: 杨帆 is himself.
+    const idOf = (name: string) => (name === '杨帆' ? me.id : colleagues.find((p: any) => p.name === name).userId);
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    /** `who` asks for today off naming `b`, who confirms; the station head approves. */
+    const leave = async (who: string, b: string, bName: string) => {
+      await signIn(page, who);
+      const l = await apiOf(page)('POST', '/api/staff/leaves', {
+        hallId,
+        kind: 'personal',
+        fromDay: today,
+        toDay: today,
+        reason: '家中有事',
+        contact: '本人手机',
+        bUserId: idOf(bName),
+      });
+      openLeaves.push({ username: who, id: l.id });
+      await signIn(page, b);
+      await apiOf(page)('POST', `/api/staff/leaves/${l.id}/confirm`);
+      await signIn(page, 'head');
+      await apiOf(page)('POST', `/api/staff/leaves/${l.id}/decide`, { approve: true, note: '同意' });
+    };
+    await leave('sc_handler', 'handler', '杨帆');
+    await leave('handler', 'sc_handler', '邹敏');
+
+    // The supervisor's alerts, right after the approval (no sweep in between): red, naming A and B.
+    await signIn(page, 'supervisor');
+    await page.goto(`${baseUrl()}/alerts`);
+    await page.getByText('AB岗缺位：杨帆不在岗（请假），B岗邹敏也不在岗，请安排临时顶岗').waitFor();
+    await shot(page, 'ab-cover-uncovered-alert');
+    await page.getByRole('link', { name: /AB岗缺位：杨帆/ }).click();
+    await page.waitForURL(/\/staff/);
+
+    // Both back: the leaves withdrawn, so later files see them at work.
+    for (const l of openLeaves.splice(0)) {
+      await signIn(page, l.username);
+      await apiOf(page)('POST', `/api/staff/leaves/${l.id}/cancel`);
+    }
   });
 });
