@@ -25,6 +25,8 @@ import { queueRoutes } from './modules/queue/routes.ts';
 import { ratingRoutes } from './modules/rating/routes.ts';
 import { appointmentRoutes } from './modules/appointments/routes.ts';
 import { supervisionRoutes } from './modules/supervision/routes.ts';
+import { alertUncovered } from './modules/supervision/service.ts';
+import { whenCoverChanges } from './modules/staff/service.ts';
 import { scanRoutes } from './modules/scans/routes.ts';
 import { escalationRoutes } from './modules/escalations/routes.ts';
 import { expertRoutes } from './modules/experts/routes.ts';
@@ -111,6 +113,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   ratingRoutes(app, ctx);
   appointmentRoutes(app, ctx);
   supervisionRoutes(app, ctx);
+  // AB岗: the supervisor hears of a person left uncovered as soon as a leave or a 暂离 causes it.
+  whenCoverChanges(alertUncovered);
   scanRoutes(app, ctx);
   escalationRoutes(app, ctx);
   expertRoutes(app, ctx);

@@ -116,6 +116,8 @@ export interface CaseDetail extends CaseSummary {
     /** What the signed-in person may do on this step now (claimStep, finishStep, …). */
     actions: string[];
     assignee: { id: string; name: string } | null;
+    /** AB岗: taken while this person was away; they are back, so the holder may hand it back (交还). */
+    handBackTo?: { id: string; name: string } | null;
     activatedAt: number | null;
     doneAt: number | null;
     /** 环节时限 */

@@ -51,6 +51,8 @@ export interface ConsultDetail extends ConsultSummary {
   notices: { id: string; number: string; itemVersion: number; issuedAt: number; issuedBy: string }[];
   trail: { at: number; userName: string | null; action: string; detail: Record<string, unknown> | null }[];
   canHandle: boolean;
+  /** AB岗: whom I act for on it now (B代A). */
+  coverFor?: string | null;
 }
 
 export interface ConsultQuery {

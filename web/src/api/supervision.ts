@@ -118,7 +118,7 @@ export function useOnTimeCases(q: { from: string; to: string; by: Dimension; key
 export interface AlertItem {
   id: string;
   level: Level;
-  targetType: 'case' | 'step' | 'crowding' | 'incident';
+  targetType: 'case' | 'step' | 'crowding' | 'incident' | 'uncovered';
   audience: 'responsible' | 'supervisor';
   caseId: string | null;
   caseNo: string | null;

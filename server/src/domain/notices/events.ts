@@ -27,6 +27,7 @@ export const noticeEvents = [
   'complaint_progress',
   'complaint_replied',
   'objection_answered',
+  'ab_uncovered',
 ] as const;
 export type NoticeEvent = (typeof noticeEvents)[number];
 
@@ -89,6 +90,8 @@ export const variableLabels: Record<string, string> = {
   kindLabel: '投诉或举报',
   dueDay: '答复期限',
   stateLabel: '办理状态',
+  staffName: '不在岗人员',
+  bName: 'B岗人员',
 };
 
 const def = (
@@ -284,6 +287,15 @@ export const eventDefinitions: Record<NoticeEvent, EventDefinition> = {
     ['outcome'],
     '【{hallName}】异议复核结果',
     '{applicantName}您好：您对办件{caseNo}提出的异议已复核：{outcome}。书面答复请到{hallName}领取或在办件公示页查看。',
+  ),
+  // AB岗: to the hall's supervisor (staff, in-app), when a person is away and their B is away too.
+  ab_uncovered: def(
+    'AB岗缺位',
+    'AB post uncovered',
+    false,
+    ['staffName', 'bName', 'reason'],
+    '【{hallName}】AB岗缺位，请安排临时顶岗',
+    '{staffName}不在岗（{reason}），B岗{bName}也不在岗，其待办无人接办，请即安排临时顶岗。',
   ),
 };
 

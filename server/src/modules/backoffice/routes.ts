@@ -72,6 +72,12 @@ export function backofficeRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req) => service.assignStep(ctx, actorOf(req), req.params.id, req.params.stepId, req.body, 'handOver'),
   );
+  // 交还 (AB岗): the holder gives a step taken while covering back to its person once they are back.
+  r.post(
+    '/api/cases/:id/steps/:stepId/hand-back',
+    { config: { access: 'case.read' }, schema: { tags, params: s.stepParams, body: s.finishInput, response: detail } },
+    async (req) => service.handBackStep(ctx, actorOf(req), req.params.id, req.params.stepId, req.body.note),
+  );
   r.post(
     '/api/cases/:id/steps/:stepId/finish',
     { config: { access: 'case.read' }, schema: { tags, params: s.stepParams, body: s.finishInput, response: detail } },

@@ -63,7 +63,14 @@ export async function stepMove(ctx: AppContext, actor: Actor, caseId: string, m:
     const r = await processMove(trx, actor, c, now, m);
     await appendAudit(
       trx,
-      byActor(actor, now, m.audit, 'case', c.id, { stepId: r.stepId, from: c.state, to: r.row.state, ...m.detail }),
+      byActor(actor, now, m.audit, 'case', c.id, {
+        stepId: r.stepId,
+        from: c.state,
+        to: r.row.state,
+        ...m.detail,
+        // AB岗: B working A's step is audited as B for A.
+        ...(r.actingFor ? { actingFor: r.actingFor.id } : {}),
+      }),
     );
   });
   return caseDetail(ctx, actor, caseId);
@@ -175,6 +182,51 @@ export async function assignStep(
         stepId: s.id,
         to: u.id,
       }),
+    );
+  });
+  return caseDetail(ctx, actor, caseId);
+}
+
+/**
+ * 交还 (AB岗): B hands a step taken while covering A back to A, once A is back. The trail says from whom to whom; A's
+ * post, department and level are checked as for any assignment.
+ */
+export async function handBackStep(ctx: AppContext, actor: Actor, caseId: string, stepId: string, note: string) {
+  const { c, s } = await loadStep(ctx, actor, caseId, stepId);
+  mustBeActive(s);
+  if (s.assignee_id !== actor.userId)
+    throw forbidden('只有环节承办人可以交还', 'Only the step’s assignee can hand it back');
+  const origin = cases.coverOriginOf(await cases.eventsOf(ctx.db, [c.id]), s.id, actor.userId);
+  if (!origin)
+    throw new AppError(409, 'NOT_COVER', '该环节不是代岗期间接办的，无需交还', 'The step was not taken as cover');
+  const now = ctx.clock.now();
+  if ((await actingFor(ctx.db, [origin.id], now)).get(origin.id)?.forId)
+    throw new AppError(409, 'STILL_AWAY', `${origin.name}仍不在岗，暂不能交还`, 'The person is still away');
+  const back = await assigneeFor(ctx, c, s, origin.id);
+  await ctx.db.transaction().execute(async (trx) => {
+    if (
+      !(await cases.updateStepFrom(trx, s.id, 'active', s.assignee_id, {
+        assignee_id: back.id,
+        assignee_name: back.display_name,
+        claimed_at: now,
+      }))
+    )
+      throw changedMeanwhile();
+    await recordEvent(trx, actor, c.id, now, {
+      action: 'handBackStep',
+      from: c.state,
+      to: c.state,
+      detail: {
+        stepId: s.id,
+        step: s.name,
+        fromAssignee: s.assignee_name ?? null,
+        toAssignee: back.display_name,
+        note,
+      },
+    });
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'case.step_hand_back', 'case', c.id, { stepId: s.id, to: back.id, actingFor: origin.id }),
     );
   });
   return caseDetail(ctx, actor, caseId);

@@ -18,6 +18,7 @@ const opinionKeys: Record<string, readonly string[]> = {
   escalate: ['reason'],
   assignStep: ['note'],
   handOverStep: ['note'],
+  handBackStep: ['note'],
   finishStep: ['note'],
   askFrontDeskToVerify: ['question'],
   answerVerification: ['question', 'answer'],

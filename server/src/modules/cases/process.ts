@@ -23,7 +23,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { actingFor, coveredNow } from '../staff/service.ts';
+import { actingFor, coveredDepartments, coveredNow } from '../staff/service.ts';
 import { pausesFrom, stepDeadlineColumns } from './clock.ts';
 import { pinnedItem } from './context.ts';
 import { assertFeePaid } from './fees.ts';
@@ -57,10 +57,47 @@ export const toCaseStep = (s: repo.StepRow, approvalLevel?: string): CaseStep =>
   authority: stepAuthority(s, approvalLevel),
 });
 
-/** What the actor may do on the case now: the action bar's actions and each active step's own. */
-export function optionsFor(actor: Actor, c: repo.CaseRow, steps: readonly repo.StepRow[], approvalLevel: string) {
-  const own = steps.map((s) => toCaseStep(s, approvalLevel));
-  return caseOptions(statusOf(c), own, stepActor(actor), leaderOnly(c));
+/**
+ * What the actor may do on the case now: the action bar's actions and each active step's own — for B also the steps of
+ * the person B acts for now (AB岗), so the case page shows B the buttons for A's steps.
+ */
+export async function optionsFor(
+  db: Db,
+  actor: Actor,
+  c: repo.CaseRow,
+  steps: readonly repo.StepRow[],
+  approvalLevel: string,
+  now: number,
+) {
+  const own = await asCover(
+    db,
+    actor,
+    steps.map((s) => toCaseStep(s, approvalLevel)),
+    now,
+  );
+  return caseOptions(statusOf(c), own, await coverReach(db, actor, own, now), leaderOnly(c));
+}
+
+/**
+ * AB岗: while B covers A, B reaches A's departments too — B may claim an unclaimed step of A's department inbox even
+ * when B is not a member. Looked up only when an active unclaimed step lies outside B's own departments.
+ */
+async function coverReach(db: Db, actor: Actor, steps: readonly CaseStep[], now: number): Promise<StepActor> {
+  const me = stepActor(actor);
+  const outside = steps.some(
+    (s) => s.status === 'active' && !s.assigneeId && s.departmentId && !me.departmentIds.includes(s.departmentId),
+  );
+  if (!outside) return me;
+  const theirs = await coveredDepartments(db, actor.userId, now);
+  return theirs.length ? { ...me, departmentIds: [...new Set([...me.departmentIds, ...theirs])] } : me;
+}
+
+/** The person the actor works this step for (AB岗 B代A), when the step's holder is someone the actor covers now. */
+function coveredHolder(before: readonly repo.StepRow[], covered: readonly CaseStep[], stepId: string | undefined) {
+  const old = before.find((b) => b.id === stepId);
+  const now = covered.find((s) => s.id === stepId);
+  if (!old?.assignee_id || !now || now.assigneeId === old.assignee_id) return null;
+  return { id: old.assignee_id, name: old.assignee_name ?? '' };
 }
 
 /** A decision referred upwards is the station head's to decide (a leader-level item needs 主要领导 authority). */
@@ -90,15 +127,16 @@ export async function processMove(trx: Db, actor: Actor, c: repo.CaseRow, now: n
   // 先缴费后办结: a successful completion waits for the fee when the item says payment comes first.
   if (m.action === 'complete' && (m.payload as { outcome?: string } | undefined)?.outcome !== 'failure')
     await assertFeePaid(trx, c.id, pinned!.content);
+  const asB = await asCover(
+    trx,
+    actor,
+    before.map((s) => toCaseStep(s, level)),
+    now,
+  );
   const r = caseMove({
     status: statusOf(c),
-    steps: await asCover(
-      trx,
-      actor,
-      before.map((s) => toCaseStep(s, level)),
-      now,
-    ),
-    actor: stepActor(actor),
+    steps: asB,
+    actor: await coverReach(trx, actor, asB, now),
     action: m.action,
     stepId: m.stepId,
     payload: m.payload ?? {},
@@ -111,7 +149,14 @@ export async function processMove(trx: Db, actor: Actor, c: repo.CaseRow, now: n
   const covered = await routeToCover(trx, actor, before, r.steps, now);
   const steps = await applySteps(trx, actor, c, before, covered.steps, now);
   const to = r.status;
-  const detail = { ...r.event.detail, ...m.detail, ...(covered.cover.length ? { cover: covered.cover } : {}) };
+  // B working A's step: the trail names B for A (张三（代李四）) and keeps A's id beside it.
+  const forHolder = coveredHolder(before, asB, m.stepId);
+  const detail = {
+    ...r.event.detail,
+    ...m.detail,
+    ...(covered.cover.length ? { cover: covered.cover } : {}),
+    ...(forHolder ? { actingFor: { stepId: m.stepId, id: forHolder.id, name: forHolder.name } } : {}),
+  };
   let row = c;
   if (to.state !== c.state || m.patch) {
     const patch = {
@@ -123,8 +168,9 @@ export async function processMove(trx: Db, actor: Actor, c: repo.CaseRow, now: n
     if (!(await repo.updateCaseFrom(trx, c.id, c.state, patch))) throw changedMeanwhile();
     row = { ...c, ...patch };
   }
-  await recordEvent(trx, actor, c.id, now, { action: m.action, from: c.state, to: to.state, detail });
-  return { row, steps, stepId: r.stepId };
+  const by = forHolder ? { ...actor, displayName: `${actor.displayName}（代${forHolder.name}）` } : actor;
+  await recordEvent(trx, by, c.id, now, { action: m.action, from: c.state, to: to.state, detail });
+  return { row, steps, stepId: r.stepId, actingFor: forHolder };
 }
 
 /**

@@ -92,6 +92,8 @@ export const caseDetailSchema = caseSummarySchema.extend({
       actions: z.array(z.string()),
       /** 承办人: who works the step now (claimed, assigned or handed over). */
       assignee: z.object({ id: z.string(), name: z.string() }).nullable(),
+      /** AB岗: the person this step was taken for while they were away, now back — the holder may hand it back (交还). */
+      handBackTo: z.object({ id: z.string(), name: z.string() }).nullable().optional(),
       activatedAt: z.number().nullable(),
       doneAt: z.number().nullable(),
       /** 环节时限: the step's own deadline from its activation day and limitDays. */

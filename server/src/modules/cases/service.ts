@@ -17,6 +17,7 @@ import * as repo from './repository.ts';
 import { findBackEntry } from './fee-repository.ts';
 import type { CaseDetail } from './schema.ts';
 import { optionsFor, toCaseStep } from './process.ts';
+import { handBackable } from './cover-service.ts';
 import { moveCase } from './trail.ts';
 import { noticesOfCase } from '../notices/service.ts';
 
@@ -62,7 +63,9 @@ export async function presentDetail(
   const deptIds = [...new Set(steps.map((s) => s.department_id).filter((d): d is string => d !== null))];
   const deptNames = new Map((await departmentsByIds(ctx.db, deptIds)).map((d) => [d.id, d.name]));
   // The buttons: exactly what the process and the state table allow this person now.
-  const options = optionsFor(actor, c, steps, x.content.approvalLevel);
+  const options = await optionsFor(ctx.db, actor, c, steps, x.content.approvalLevel, ctx.clock.now());
+  // AB岗: a step B took while covering may be handed back (交还) once its person is back.
+  const handBack = await handBackable(ctx.db, actor.userId, steps, events, ctx.clock.now());
   const calendar = await calendarOf(ctx.db, c.hall_id);
   const today = chinaDay(ctx.clock.now());
   const parties = { firstOwnerId: c.first_owner_id, eventUserIds: events.map((e) => e.user_id), steps };
@@ -104,7 +107,11 @@ export async function presentDetail(
       ...presentStep(calendar, today, c, s),
       departmentName: s.department_id ? (deptNames.get(s.department_id) ?? null) : null,
       authority: toCaseStep(s, x.content.approvalLevel).authority ?? null,
-      actions: options.perStep.find((p) => p.stepId === s.id)?.actions ?? [],
+      actions: [
+        ...(options.perStep.find((p) => p.stepId === s.id)?.actions ?? []),
+        ...(handBack.has(s.id) ? ['handBackStep'] : []),
+      ],
+      handBackTo: handBack.get(s.id) ?? null,
     })),
     routingSlips: slips.map((s) => ({
       at: Number(s.at),
@@ -275,4 +282,5 @@ export {
   lapsedDeferrals,
 } from './support-repository.ts';
 export { checkMove, moveCase, recordEvent, statusOf } from './trail.ts';
+export { coverOriginOf } from './cover-service.ts';
 export { applicantFile } from './applicant-file.ts';

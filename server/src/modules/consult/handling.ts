@@ -10,7 +10,7 @@ import { enqueueNotice } from '../notices/service.ts';
 import { departmentsByIds, findDepartment } from '../org/service.ts';
 import * as repo from './repository.ts';
 import { openStatuses, type ReferInput, type Status } from './schema.ts';
-import { consultationDetail, loadConsultation, mayHandle, orderedId, trail, who } from './service.ts';
+import { consultationDetail, coverOf, loadConsultation, mayHandle, orderedId, trail, who } from './service.ts';
 
 type Row = repo.ConsultationRow;
 
@@ -23,7 +23,7 @@ async function forHandling(ctx: AppContext, actor: Actor, id: string) {
   if (!openStatuses.includes(c.status as Status)) {
     throw new AppError(409, 'CONFLICT', '该咨询已办结，不能再更改', 'The consultation is closed');
   }
-  if (!mayHandle(actor, c))
+  if (!mayHandle(actor, c) && !(await coverOf(ctx, actor, c)))
     throw forbidden(
       '只有首问人、当前经办人或窗口主管可以处理该咨询',
       'Only the first-question owner, the handler or a supervisor may act on this consultation',
@@ -37,11 +37,16 @@ async function change(
   actor: Actor,
   c: Row,
   action: string,
-  patch: Partial<Row>,
-  detail: Record<string, unknown>,
+  asked: Partial<Row>,
+  said: Record<string, unknown>,
   extra?: (trx: Db, now: number) => Promise<void>,
 ) {
   const now = ctx.clock.now();
+  // AB岗: B acting for the away owner is on the trail as 邹敏（代杨帆）, with the owner's id beside it.
+  const cover = await coverOf(ctx, actor, c);
+  const by = cover ? { ...actor, displayName: `${actor.displayName}（代${cover.name}）` } : actor;
+  const detail = cover ? { ...said, actingFor: cover } : said;
+  const patch = cover && asked.answered_by ? { ...asked, answered_by: by.displayName } : asked;
   await ctx.db.transaction().execute(async (trx) => {
     const claim: Partial<Row> =
       c.status === 'unclaimed'
@@ -58,7 +63,7 @@ async function change(
     await extra?.(trx, now);
     const to = patch.status ?? claim.status ?? c.status;
     const recorded = to === c.status ? detail : { ...detail, statusFrom: c.status, statusTo: to };
-    await trail(trx, c, now, who(actor), action, recorded);
+    await trail(trx, c, now, who(by), action, recorded);
     await appendAudit(
       trx,
       byActor(actor, now, `consult.${action}`, 'consultation', c.id, { number: c.number, ...recorded }),

@@ -98,6 +98,8 @@ export interface ConsultationFilter {
   /** Open ones whose reply date has passed. */
   overdueBefore?: string;
   mineUserId?: string;
+  /** AB岗: also those of the people the caller acts for now (B sees A's). */
+  coverUserIds?: string[];
   q?: string;
   limit: number;
   offset: number;
@@ -111,8 +113,8 @@ export async function listConsultations(db: Db, f: ConsultationFilter) {
   if (f.channel) q = q.where('channel', '=', f.channel);
   if (f.overdueBefore) q = q.where('due_date', 'is not', null).where('due_date', '<', f.overdueBefore);
   if (f.mineUserId) {
-    const me = f.mineUserId;
-    q = q.where((eb) => eb.or([eb('first_owner_id', '=', me), eb('handler_id', '=', me)]));
+    const mine = [f.mineUserId, ...(f.coverUserIds ?? [])];
+    q = q.where((eb) => eb.or([eb('first_owner_id', 'in', mine), eb('handler_id', 'in', mine)]));
   }
   if (f.q) {
     const like = `%${f.q}%`;

@@ -149,6 +149,8 @@ export const detailSchema = summarySchema.extend({
   ),
   /** What the caller may do now, so screens show only the buttons that will work. */
   canHandle: z.boolean(),
+  /** AB岗: whom the signed-in person acts for on it now (B代A). */
+  coverFor: z.string().nullable().optional(),
 });
 
 export const staffSchema = z.object({ id: z.string(), displayName: z.string(), roles: z.array(z.string()) });

@@ -10,6 +10,7 @@ import { newId } from '../../platform/ids.ts';
 import { lookupIndexes, piiFields, protectPhone, reveal } from '../../platform/pii/protect.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { findHall } from '../org/service.ts';
+import { coveredNow } from '../staff/service.ts';
 import { assertHallAccess, visibleHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
 import {
@@ -60,6 +61,20 @@ export const directs = (actor: Actor) => actor.roles.includes('supervisor') || a
 export const mayHandle = (actor: Actor, c: Row) =>
   actor.permissions.has('consult.handle') &&
   (c.status === 'unclaimed' || c.handler_id === actor.userId || c.first_owner_id === actor.userId || directs(actor));
+
+/**
+ * AB岗: the person the actor acts for on this consultation — its first-question owner (or handler) while away, the
+ * actor their B or stand-in now. The owner stays on record; the actor acts as B代A. Null when the actor is not covering.
+ */
+export async function coverOf(ctx: AppContext, actor: Actor, c: Row): Promise<{ id: string; name: string } | null> {
+  if (!actor.permissions.has('consult.handle') || c.status === 'unclaimed') return null;
+  if (c.first_owner_id === actor.userId || c.handler_id === actor.userId) return null;
+  const covered = await coveredNow(ctx.db, actor.userId, ctx.clock.now());
+  if (c.first_owner_id && covered.includes(c.first_owner_id))
+    return { id: c.first_owner_id, name: c.first_owner_name ?? '' };
+  if (c.handler_id && covered.includes(c.handler_id)) return { id: c.handler_id, name: c.handler_name ?? '' };
+  return null;
+}
 
 /** The consultation if the actor's halls include it; otherwise as if it did not exist. */
 export async function loadConsultation(ctx: AppContext, actor: Actor, id: string): Promise<Row> {
@@ -284,6 +299,7 @@ export async function listConsultations(
     channel: q.channel,
     overdueBefore: overdue ? today : undefined,
     mineUserId: q.mine === 'true' ? actor.userId : undefined,
+    coverUserIds: q.mine === 'true' ? await coveredNow(ctx.db, actor.userId, ctx.clock.now()) : undefined,
     q: q.q,
     // A whole phone number typed in the search box finds the consultation by the phone's blind index.
     phoneIndexes: q.q && /^\+?[0-9][0-9 -]{5,}$/.test(q.q) ? lookupIndexes('phone', q.q) : undefined,
@@ -344,7 +360,9 @@ export async function consultationDetail(ctx: AppContext, actor: Actor, id: stri
       action: e.action,
       detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : null,
     })),
-    canHandle: isOpen(c.status) && mayHandle(actor, c),
+    canHandle: isOpen(c.status) && (mayHandle(actor, c) || (await coverOf(ctx, actor, c)) !== null),
+    /** AB岗: whom the signed-in person acts for on it now (B代A), or null. */
+    coverFor: isOpen(c.status) ? ((await coverOf(ctx, actor, c))?.name ?? null) : null,
   };
 }
 

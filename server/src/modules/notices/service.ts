@@ -49,6 +49,8 @@ export interface NoticeRequest {
   vars?: NoticeVars;
   /** The same key is queued once (a reminder sweep run on several nodes). */
   dedupeKey?: string;
+  /** To a member of staff: in-app means the staff alert bell (站内提醒), not the public case page. */
+  staff?: boolean;
 }
 
 let publicBaseUrl = 'http://localhost:3000';
@@ -75,10 +77,11 @@ interface Target {
 function targetsOf(
   who: { phone: string | null; email: string | null; preferred: string | null },
   override?: NoticeChannel[],
+  staff = false,
 ): Target[] {
   const phone: Target | null = who.phone ? { channel: 'sms', to: who.phone, masked: maskPhone(who.phone) ?? '' } : null;
   const email: Target | null = who.email ? { channel: 'email', to: who.email, masked: maskEmail(who.email) } : null;
-  const inapp: Target = { channel: 'inapp', to: null, masked: '办件公示页' };
+  const inapp: Target = { channel: 'inapp', to: null, masked: staff ? '站内提醒' : '办件公示页' };
   const pick = (c: NoticeChannel): Target | null => (c === 'sms' ? phone : c === 'email' ? email : inapp);
   if (override?.length) {
     const chosen = override.map(pick).filter((t): t is Target => t !== null);
@@ -130,7 +133,7 @@ export async function enqueueNotice(trx: Db, req: NoticeRequest): Promise<string
   const subject = renderTemplate(t.subject, vars);
   const body = renderTemplate(t.body, vars);
   const ids: string[] = [];
-  const targets = targetsOf({ phone: who.phone, email: who.email, preferred }, req.channels);
+  const targets = targetsOf({ phone: who.phone, email: who.email, preferred }, req.channels, req.staff);
   for (const [i, target] of targets.entries()) {
     const id = newId(req.now);
     const row = {

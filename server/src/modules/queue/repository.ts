@@ -249,6 +249,18 @@ export async function lockOpenSession(db: Db, id: string, now: number): Promise<
   return Number(r.numUpdatedRows) === 1;
 }
 
+/** AB岗: the session passes from its holder to the person covering them, guarded by the holder read. */
+export async function takeOverSession(db: Db, id: string, fromUserId: string, patch: Partial<SessionRow>) {
+  const r = await db
+    .updateTable('queue_window_sessions')
+    .set(patch)
+    .where('id', '=', id)
+    .where('user_id', '=', fromUserId)
+    .where('closed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
 export const updateSession = (db: Db, id: string, patch: Partial<SessionRow>) =>
   db.updateTable('queue_window_sessions').set(patch).where('id', '=', id).execute();
 

@@ -380,4 +380,4 @@ export async function waitingNow(db: Db, hallId: string, now: number) {
 /** The appointments (slots) and the staff module (attendance, cover) read the timetables; staff also pauses a
  * window while its person is away (暂离). */
 export { timetablesOf } from './hours-service.ts';
-export { pauseWindow, resumeWindow } from './window-service.ts';
+export { pauseWindow, resumeWindow, takeOverWindow, windowHolder } from './window-service.ts';

@@ -53,7 +53,10 @@ async function windowsView(ctx: AppContext, floor: Floor, windowIds: string[]) {
         state: windowState(floor, w.id),
         pauseReason: session?.pause_reason ?? null,
         openedBy: session?.user_id ?? null,
-        openedByName: session ? (names.get(session.user_id) ?? null) : null,
+        openedByName: session
+          ? `${names.get(session.user_id) ?? ''}${session.acting_for_name ? `（代${session.acting_for_name}）` : ''}` ||
+            null
+          : null,
         openingHours: settings.find((s) => s.window_id === w.id)?.opening_hours ?? '',
         weeklyHours: hours.get(floor.hallId)?.windows.get(w.id) ?? null,
         categoryIds,
@@ -101,6 +104,48 @@ export async function openWindow(ctx: AppContext, actor: Actor, windowId: string
     if (isUniqueViolation(e)) throw conflict('窗口已开启', 'The window is already open');
     throw e;
   }
+  await announceWindow(ctx, window.hall_id, windowId);
+  return windowView(ctx, actor, windowId);
+}
+
+/** Who holds the window's open session now (null when closed): the staff module checks AB cover against it. */
+export async function windowHolder(ctx: AppContext, actor: Actor, windowId: string) {
+  await loadWindow(ctx, actor, windowId);
+  const [session] = await repo.openSessions(ctx.db, [windowId]);
+  return session ? { userId: session.user_id, sessionId: session.id } : null;
+}
+
+/**
+ * AB岗 at the window: the person covering the holder (checked by the staff module) takes the open session over and
+ * serves its queue as 邹敏（代杨帆）; a session paused for the holder's 暂离 opens again. On the audit trail.
+ */
+export async function takeOverWindow(
+  ctx: AppContext,
+  actor: Actor,
+  windowId: string,
+  holder: { id: string; name: string },
+) {
+  const window = await loadWindow(ctx, actor, windowId);
+  await assertPostReady(ctx.db, actor.userId);
+  const [session] = await repo.openSessions(ctx.db, [windowId]);
+  if (!session) throw conflict('窗口未开启', 'The window is not open');
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const taken = await repo.takeOverSession(trx, session.id, holder.id, {
+      user_id: actor.userId,
+      acting_for_id: holder.id,
+      acting_for_name: holder.name,
+      status: 'open',
+      pause_reason: null,
+      paused_at: null,
+      updated_at: now,
+    });
+    if (!taken) throw conflict('窗口已由他人接替，请刷新', 'The window changed meanwhile; reload');
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'queue.window.cover', 'window', windowId, { session: session.id, actingFor: holder.id }),
+    );
+  });
   await announceWindow(ctx, window.hall_id, windowId);
   return windowView(ctx, actor, windowId);
 }

@@ -145,3 +145,20 @@ export async function coveredDepartments(db: Db, bId: string, now: number): Prom
   const halls = [...new Set((await repo.pairsOfPeople(db, as)).map((p) => p.hall_id))];
   return [...new Set((await hallStaff(db, halls)).filter((u) => as.includes(u.id)).flatMap((u) => u.departmentIds))];
 }
+
+/** Told when who is away may have changed (a leave approved, a person leaving the post): the hall and the instant. */
+export type CoverListener = (db: Db, hallIds: readonly string[], now: number) => Promise<unknown>;
+const coverListeners = new Set<CoverListener>();
+
+/**
+ * A module placed after staff (supervision) listens here, so the supervisor hears of a gap at once rather than at the
+ * next sweep; the same function registered twice is kept once.
+ */
+export function whenCoverChanges(fn: CoverListener) {
+  coverListeners.add(fn);
+}
+
+/** Runs the listeners in the caller's transaction (what they write commits with the change that caused it). */
+export async function coverChanged(db: Db, hallIds: readonly string[], now: number) {
+  for (const fn of coverListeners) await fn(db, hallIds, now);
+}

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http.ts';
 import { idParams } from '../../platform/schemas.ts';
+import { windowViewSchema } from '../queue/schema.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
 
@@ -139,6 +140,15 @@ export function staffRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/staff/leaves/:id/cancel',
     { config: { access: self }, schema: { tags, params: idParams, response: { 200: s.leaveSchema } } },
     async (req) => service.cancelLeave(ctx, actorOf(req), req.params.id),
+  );
+  // AB岗: B takes over the window of the person B covers now and serves its queue (B代A).
+  r.post(
+    '/api/staff/cover/windows/:windowId',
+    {
+      config: { access: 'queue.serve' },
+      schema: { tags, params: z.object({ windowId: z.string().min(1).max(64) }), response: { 200: windowViewSchema } },
+    },
+    async (req) => service.coverWindow(ctx, actorOf(req), req.params.windowId),
   );
   r.get(
     '/api/staff/me/cover',

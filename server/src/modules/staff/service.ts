@@ -23,12 +23,19 @@ import { displayNamesOf, hallStaff } from '../accounts/service.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { trainingStatusOf } from '../training/service.ts';
 import { assertHallAccess, listWindows } from '../org/service.ts';
-import { pauseWindow, resumeWindow, timetablesOf } from '../queue/service.ts';
-import { absencesOf, actingFor, coveredNow, uncoveredNow } from './cover-service.ts';
+import { pauseWindow, resumeWindow, takeOverWindow, timetablesOf, windowHolder } from '../queue/service.ts';
+import { absencesOf, actingFor, coverChanged, coveredNow, uncoveredNow } from './cover-service.ts';
 import * as repo from './repository.ts';
 import type { ClockInput, LeaveInput, PairInput, ProfileInput, RosterInput } from './schema.ts';
 
-export { actingFor, coveredDepartments, coveredNow, uncoveredNow } from './cover-service.ts';
+export {
+  actingFor,
+  type CoverListener,
+  coveredDepartments,
+  coveredNow,
+  uncoveredNow,
+  whenCoverChanges,
+} from './cover-service.ts';
 
 const reasonLabel: Record<string, string> = { leave: '请假', away: '暂离', not_clocked_in: '未签到' };
 const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
@@ -382,6 +389,8 @@ export async function clock(ctx: AppContext, actor: Actor, input: ClockInput) {
   await ctx.db.transaction().execute(async (trx) => {
     await repo.insertClock(trx, row);
     await appendAudit(trx, byActor(actor, now, `staff.clock.${input.kind}`, 'user', actor.userId, { ...input }));
+    // AB岗: a person leaving the post may leave someone uncovered; the supervisor hears at once.
+    if (input.kind === 'away') await coverChanged(trx, [input.hallId], now);
   });
   return presentClock(row, await namesOf(ctx, [row.user_id, ...(row.stand_in_id ? [row.stand_in_id] : [])]));
 }
@@ -606,6 +615,8 @@ async function moveLeave(
     if (!(await repo.updateLeaveFrom(trx, l.id, l.status, patch)))
       throw conflict('申请已被他人处理，请刷新', 'The request changed meanwhile; reload');
     await appendAudit(trx, byActor(actor, now, action, 'staff_leave', l.id, { from: l.status, to: patch.status }));
+    // AB岗: an approved leave may leave someone uncovered now; the supervisor hears at once.
+    if (patch.status === 'approved') await coverChanged(trx, [l.hall_id], now);
   });
   return presentLeave({ ...l, ...patch });
 }
@@ -696,6 +707,24 @@ export async function uncovered(ctx: AppContext, actor: Actor, hallId: string) {
       bName: r.bId ? (names.get(r.bId) ?? '') : null,
     })),
   };
+}
+
+/**
+ * AB岗 at the window: B (or the stand-in) takes over the window whose holder B covers now — the holder away on leave,
+ * 暂离 or not clocked in — and serves its queue as B for A.
+ */
+export async function coverWindow(ctx: AppContext, actor: Actor, windowId: string) {
+  const holder = await windowHolder(ctx, actor, windowId);
+  if (!holder) throw conflict('该窗口未开启，可直接开窗', 'The window is not open: open it yourself', 'windowId');
+  if (holder.userId === actor.userId) throw conflict('您已在该窗口', 'You hold this window already', 'windowId');
+  const covered = await coveredNow(ctx.db, actor.userId, ctx.clock.now());
+  const name = (await namesOf(ctx, [holder.userId])).get(holder.userId) ?? '';
+  if (!covered.includes(holder.userId))
+    throw forbidden(
+      `${name}在岗或您不是其 B 岗/临时顶岗人员，不能接替该窗口`,
+      'You do not cover the person holding this window now',
+    );
+  return takeOverWindow(ctx, actor, windowId, { id: holder.userId, name });
 }
 
 export { absencesOf, mondayOf };

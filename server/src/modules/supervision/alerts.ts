@@ -10,8 +10,11 @@ import type { Db } from '../../platform/db/database.ts';
 import type { AlertTable } from '../../platform/db/tables-supervision.ts';
 import { notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { chinaDay } from '../../platform/clock.ts';
 import { allHallIds } from '../org/service.ts';
-import { actingFor } from '../staff/service.ts';
+import { displayNamesOf } from '../accounts/service.ts';
+import { enqueueNotice } from '../notices/service.ts';
+import { actingFor, uncoveredNow } from '../staff/service.ts';
 import * as repo from './repository.ts';
 import { type FlaggedCase, type FlaggedStep, watch } from './watch.ts';
 
@@ -76,8 +79,9 @@ export async function sweepAlerts(ctx: AppContext): Promise<{ added: number }> {
       });
     }
   }
-  if (!rows.length) return { added: 0 };
-  const added = await ctx.db.transaction().execute((trx) => repo.insertAlerts(trx, rows));
+  const gaps = await ctx.db.transaction().execute((trx) => alertUncovered(trx, hallIds, now));
+  if (!rows.length) return { added: gaps };
+  const added = gaps + (await ctx.db.transaction().execute((trx) => repo.insertAlerts(trx, rows)));
   if (added) ctx.log.info({ added }, 'supervision alerts added');
   return { added };
 }
@@ -90,7 +94,7 @@ export function startAlertSweeps(ctx: AppContext, intervalMs = SWEEP_INTERVAL_MS
 const present = (a: AlertTable) => ({
   id: a.id,
   level: a.level as 'yellow' | 'red',
-  targetType: a.target_type as 'case' | 'step' | 'crowding' | 'incident',
+  targetType: a.target_type as 'case' | 'step' | 'crowding' | 'incident' | 'uncovered',
   audience: a.audience as 'responsible' | 'supervisor',
   caseId: a.case_id,
   caseNo: a.case_no,
@@ -159,4 +163,85 @@ export async function raiseHallAlert(
       read_at: null,
     })),
   );
+}
+
+const absenceLabels: Record<string, string> = { leave: '请假', away: '暂离', not_clocked_in: '未签到' };
+
+/**
+ * AB岗缺位: a person away whose B is away too (and no stand-in named) leaves work nobody can take. The hall's
+ * supervisors get a red alert in-app and a notice through the outbox, once per person and day (the alert's unique key
+ * and the notice's dedupe key), in the caller's transaction. Returns how many alerts were added.
+ */
+export async function alertUncovered(db: Db, hallIds: readonly string[], now: number): Promise<number> {
+  const gaps = await uncoveredNow(db, hallIds, now);
+  if (!gaps.length) return 0;
+  const day = chinaDay(now);
+  const names = new Map(
+    (await displayNamesOf(db, [...new Set(gaps.flatMap((g) => [g.userId, ...(g.bId ? [g.bId] : [])]))])).map((r) => [
+      r.id,
+      r.display_name,
+    ]),
+  );
+  let added = 0;
+  for (const g of gaps) {
+    const supervisors = (await repo.hallUsersWithRole(db, g.hallId, 'supervisor')).filter(
+      (r) => r.user_id !== g.userId,
+    );
+    const staffName = names.get(g.userId) ?? '';
+    const bName = g.bId ? (names.get(g.bId) ?? '') : '（未设）';
+    const reason = absenceLabels[g.reason] ?? g.reason;
+    const key = `uncovered:${g.userId}:${day}`;
+    const fresh = await repo.insertAlerts(
+      db,
+      supervisors.map((r) => ({
+        id: newId(now),
+        hall_id: g.hallId,
+        recipient_id: r.user_id,
+        target_key: key,
+        target_type: 'uncovered',
+        case_id: null,
+        step_id: null,
+        level: 'red',
+        audience: 'supervisor',
+        case_no: null,
+        title: `AB岗缺位：${staffName}不在岗（${reason}），B岗${bName}也不在岗，请安排临时顶岗`,
+        deadline: day,
+        created_at: now,
+        read_at: null,
+      })),
+    );
+    added += fresh;
+    const supNames = new Map(
+      (
+        await displayNamesOf(
+          db,
+          supervisors.map((r) => r.user_id),
+        )
+      ).map((r) => [r.id, r.display_name]),
+    );
+    for (const r of supervisors)
+      await enqueueNotice(db, {
+        hallId: g.hallId,
+        event: 'ab_uncovered',
+        now,
+        recipient: { name: supNames.get(r.user_id) ?? '' },
+        channels: ['inapp'],
+        staff: true,
+        vars: { staffName, bName, reason },
+        dedupeKey: `${key}:${r.user_id}`,
+      });
+    if (fresh)
+      await appendAudit(db, {
+        at: now,
+        userId: null,
+        username: 'system',
+        action: 'staff.cover.uncovered',
+        targetType: 'user',
+        targetId: g.userId,
+        outcome: 'success',
+        ip: null,
+        detail: { hallId: g.hallId, reason: g.reason, bId: g.bId, supervisors: supervisors.map((r) => r.user_id) },
+      });
+  }
+  return added;
 }

@@ -122,7 +122,7 @@ export const onTimeCasesSchema = z.object({
 export const alertSchema = z.object({
   id: z.string(),
   level,
-  targetType: z.enum(['case', 'step', 'crowding', 'incident']),
+  targetType: z.enum(['case', 'step', 'crowding', 'incident', 'uncovered']),
   audience: z.enum(['responsible', 'supervisor']),
   caseId: z.string().nullable(),
   caseNo: z.string().nullable(),

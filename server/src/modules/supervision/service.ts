@@ -15,7 +15,7 @@ import { faultsForBoard } from '../equipment/service.ts';
 import { overdueLoansForBoard } from '../archives/service.ts';
 import { ratingTasksForBoard } from '../rating/service.ts';
 
-export { markAlertRead, myAlerts, raiseHallAlert, sweepAlerts } from './alerts.ts';
+export { alertUncovered, markAlertRead, myAlerts, raiseHallAlert, sweepAlerts } from './alerts.ts';
 
 const UNASSIGNED = 'unassigned';
 

@@ -105,6 +105,9 @@ export interface QueueWindowSessionTable {
   paused_at: number | null;
   closed_at: number | null;
   updated_at: number;
+  /** AB岗: whom the holder serves this window for (the person away), when taken over as cover. */
+  acting_for_id?: string | null;
+  acting_for_name?: string | null;
 }
 
 export interface QueueWindowSettingsTable {

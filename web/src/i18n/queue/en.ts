@@ -70,6 +70,8 @@ export const queueEn: Record<keyof typeof queueZhCN, string> = {
   'window.current': 'Current number',
   'window.waitingForMe': '{n} waiting for this window',
   'window.heldBy': 'Opened by {name}',
+  'window.coverTake': 'Take over the window (for {name})',
+  'window.coveredTaken': 'You now serve {name}’s window',
   'window.outcomeKind': 'Outcome',
   'window.outcome.consultation': 'Consultation',
   'window.outcome.case': 'Case received',

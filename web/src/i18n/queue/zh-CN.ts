@@ -68,6 +68,8 @@ export const queueZhCN = {
   'window.current': '当前号',
   'window.waitingForMe': '本窗口可叫 {n} 人',
   'window.heldBy': '开启人：{name}',
+  'window.coverTake': '接替窗口（代{name}）',
+  'window.coveredTaken': '已接替{name}的窗口，可以叫号',
   'window.outcomeKind': '办理结果',
   'window.outcome.consultation': '咨询',
   'window.outcome.case': '收件受理',

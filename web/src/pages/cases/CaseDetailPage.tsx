@@ -123,6 +123,7 @@ export function CaseDetailPage() {
                 {e.fromState ? `${t.label('caseState', e.fromState)} → ` : ''}
                 {t.label('caseState', e.toState)}
                 {detailText(e.detail) && `　${detailText(e.detail)}`}
+                {coverText(e.detail, t)}
                 {e.detail?.afterReview === true && t('bo.afterReview')}
               </div>
             </div>
@@ -131,6 +132,12 @@ export function CaseDetailPage() {
       />
     </Card>
   );
+}
+
+/** AB岗: a step routed to someone acting for its person while they are away, as 由邹敏（代杨帆）承办. */
+function coverText(d: Record<string, unknown> | null, t: ReturnType<typeof useT>): string {
+  const cover = Array.isArray(d?.cover) ? (d.cover as { actingName?: string; forName?: string }[]) : [];
+  return cover.map((c) => `　${t('bo.coverTrail', { acting: c.actingName ?? '', name: c.forName ?? '' })}`).join('');
 }
 
 /** The reasons and notes the trail carries, as one line. */

@@ -1,5 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
-import { Button, Space, Table, Tag, Typography, Upload } from 'antd';
+import { App, Button, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useCan, useMe } from '../../api/auth';
 import { type CaseDetail, useCaseAction } from '../../api/cases';
@@ -21,6 +21,7 @@ export function StepsTable({ c }: { c: CaseDetail }) {
   const open = !['archived', 'withdrawn', 'not_accepted', 'terminated'].includes(c.state);
   const me = useMe().data;
   const can = useCan();
+  const { message } = App.useApp();
   const [picking, setPicking] = useState<{ step: CaseDetail['steps'][number]; mode: 'assign' | 'hand-over' } | null>(
     null,
   );
@@ -99,6 +100,19 @@ export function StepsTable({ c }: { c: CaseDetail }) {
                   {s.actions.includes('finishStep') && (
                     <Button size="small" type="primary" ghost onClick={() => run(`steps/${s.id}/finish`, { note: '' })}>
                       {t('bo.finishStep', { step: s.name })}
+                    </Button>
+                  )}
+                  {s.actions.includes('handBackStep') && s.handBackTo && (
+                    <Button
+                      size="small"
+                      onClick={() =>
+                        action
+                          .mutateAsync({ path: `steps/${s.id}/hand-back`, body: { note: '' } })
+                          .then(() => message.success(t('bo.handedBack', { name: s.handBackTo?.name ?? '' })))
+                          .catch(notify)
+                      }
+                    >
+                      {t('bo.handBack', { name: s.handBackTo.name })}
                     </Button>
                   )}
                   {s.departmentId && mayAssign(s) && (

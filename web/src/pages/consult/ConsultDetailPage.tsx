@@ -161,6 +161,7 @@ export function ConsultDetailPage() {
         <Space>
           {t('consult.number')} {c.number}
           <ConsultStatusTag status={c.status} />
+          {c.coverFor && <Tag color="purple">{t('st.coverFor', { name: c.coverFor })}</Tag>}
         </Space>
       }
       extra={

@@ -9,6 +9,7 @@ import {
   useQueueWindows,
   useWindowAction,
 } from '../../api/queue';
+import { useMyCover } from '../../api/staff';
 import { HallSelect } from '../../components/HallSelect';
 import { useNotifyError } from '../../components/useNotifyError';
 import { type MessageKey, useT } from '../../i18n';
@@ -32,6 +33,8 @@ export function WindowPage() {
   const categories = useQueueCategories(hallId);
   const action = useWindowAction();
   const [dialog, setDialog] = useState<Dialog>(null);
+  // AB岗: the person holding this window is someone I cover now — I may take the window over (B代A).
+  const cover = useMyCover(can('staff.self'));
 
   useEffect(() => {
     if (!hallId && me?.halls[0]) setHallId(me.halls[0].id);
@@ -157,6 +160,21 @@ export function WindowPage() {
                 {t('window.resume')}
               </Button>
             )}
+            {win.state !== 'closed' &&
+              win.openedBy !== me?.id &&
+              cover.data?.actingFor.some((a) => a.userId === win.openedBy) && (
+                <Button
+                  type="primary"
+                  onClick={() =>
+                    action
+                      .mutateAsync({ path: `/api/staff/cover/windows/${windowId}` })
+                      .then(() => message.success(t('window.coveredTaken', { name: win.openedByName ?? '' })))
+                      .catch(notify)
+                  }
+                >
+                  {t('window.coverTake', { name: win.openedByName ?? '' })}
+                </Button>
+              )}
             {win.state !== 'closed' && (
               <Button danger disabled={!!current} onClick={() => run(w('close'))}>
                 {t('window.close')}

@@ -7,7 +7,7 @@ import { useT } from '../../i18n';
 export function useAlertText() {
   const t = useT();
   return (a: AlertItem) =>
-    a.targetType === 'crowding' || a.targetType === 'incident'
+    a.targetType === 'crowding' || a.targetType === 'incident' || a.targetType === 'uncovered'
       ? a.title
       : t(a.targetType === 'case' ? 'alerts.case' : 'alerts.step', {
           title: a.title,
@@ -48,7 +48,7 @@ export function AlertsPage() {
               }
               title={
                 <Link
-                  to={a.caseId ? `/cases/${a.caseId}` : '/emergency'}
+                  to={a.caseId ? `/cases/${a.caseId}` : a.targetType === 'uncovered' ? '/staff' : '/emergency'}
                   style={{ fontWeight: a.readAt === null ? 600 : 400 }}
                 >
                   {text(a)}
