@@ -249,6 +249,19 @@ describe('notices to applicants', () => {
     await page.getByText('模板已保存').waitFor();
     await shot(page, 'notices-templates-1440');
 
+    // 领取提醒: saved and said so, kept across a reload, then set back.
+    const reminder = page.getByTestId('collection-reminder');
+    const days = reminder.getByLabel('领取提醒');
+    await days.fill('5');
+    await reminder.getByRole('button', { name: '保存提醒设置' }).click();
+    await page.getByText('已保存：通知领取后满 5 个工作日仍未领取即提醒').waitFor();
+    await shot(page, 'notices-reminder-1440');
+    await page.reload();
+    expect(await page.getByTestId('collection-reminder').getByLabel('领取提醒').inputValue()).toBe('5');
+    await page.getByTestId('collection-reminder').getByLabel('领取提醒').fill('3');
+    await page.getByTestId('collection-reminder').getByRole('button', { name: '保存提醒设置' }).click();
+    await page.getByText('已保存：通知领取后满 3 个工作日仍未领取即提醒').waitFor();
+
     // A new acceptance uses the hall's own wording.
     await signIn('clerk');
     const c = await acceptCase('赵模板');

@@ -71,3 +71,21 @@ export async function readCollectionReminderDays(db: Db, fallback: number): Prom
   const n = Number(row?.value);
   return Number.isInteger(n) && n >= 1 && n <= 60 ? n : fallback;
 }
+
+export async function writeCollectionReminderDays(db: Db, days: number, now: number): Promise<void> {
+  const value = String(days);
+  const exists = await db
+    .selectFrom('settings')
+    .select('key')
+    .where('key', '=', COLLECTION_REMINDER_DAYS_KEY)
+    .executeTakeFirst();
+  if (exists) {
+    await db
+      .updateTable('settings')
+      .set({ value, updated_at: now })
+      .where('key', '=', COLLECTION_REMINDER_DAYS_KEY)
+      .execute();
+  } else {
+    await db.insertInto('settings').values({ key: COLLECTION_REMINDER_DAYS_KEY, value, updated_at: now }).execute();
+  }
+}

@@ -130,3 +130,23 @@ export function usePreviewTemplate(hallId: string | undefined) {
       }),
   });
 }
+
+/** 领取提醒: after how many working days without collection the applicant is reminded (the whole deployment). */
+export interface NoticeSettings {
+  collectionReminderDays: number;
+}
+
+export function useNoticeSettings() {
+  return useQuery({
+    queryKey: ['notice-settings'],
+    queryFn: () => api.get<NoticeSettings>('/api/notices/settings'),
+  });
+}
+
+export function useSaveNoticeSettings() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (v: NoticeSettings) => api.put<NoticeSettings>('/api/notices/settings', v),
+    onSuccess: (saved) => qc.setQueryData(['notice-settings'], saved),
+  });
+}

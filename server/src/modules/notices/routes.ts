@@ -42,6 +42,19 @@ export function noticeRoutes(app: FastifyInstance, ctx: AppContext) {
       email: { configured: ctx.config.notices.smtpUrl !== null },
     }),
   );
+  r.get(
+    '/api/notices/settings',
+    { config: { access: 'notice.view' }, schema: { tags, response: { 200: s.noticeSettingsSchema } } },
+    async () => service.noticeSettings(ctx),
+  );
+  r.put(
+    '/api/notices/settings',
+    {
+      config: { access: 'notice.manage' },
+      schema: { tags, body: s.noticeSettingsSchema, response: { 200: s.noticeSettingsSchema } },
+    },
+    async (req) => service.saveNoticeSettings(ctx, actorOf(req), req.body),
+  );
   r.post(
     '/api/notices/:id/resend',
     {

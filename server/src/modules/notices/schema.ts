@@ -83,3 +83,14 @@ export const channelStatusSchema = z.object({
   sms: z.object({ configured: z.boolean(), provider: z.string().nullable() }),
   email: z.object({ configured: z.boolean() }),
 });
+
+/** The hall system's notice settings: after how many working days an uncollected result is recalled (领取提醒). */
+export const noticeSettingsSchema = z.object({
+  collectionReminderDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(60)
+    .describe('领取提醒：告知领取后第几个工作日仍未领取即提醒（1–60）'),
+});
+export type NoticeSettings = z.infer<typeof noticeSettingsSchema>;

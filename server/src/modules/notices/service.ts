@@ -21,11 +21,17 @@ import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { pii } from '../../platform/pii/index.ts';
+import {
+  COLLECTION_REMINDER_DAYS_KEY,
+  readCollectionReminderDays,
+  writeCollectionReminderDays,
+} from '../../platform/settings.ts';
+import { DEFAULT_COLLECTION_REMINDER_DAYS } from '../../domain/notices/collection.ts';
 import { xlsx } from '../../platform/xlsx.ts';
 import { findApplicant, revealNumbers } from '../applicants/service.ts';
 import { findHall, visibleHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
-import type { NoticeQuery, TemplateInput } from './schema.ts';
+import type { NoticeQuery, NoticeSettings, TemplateInput } from './schema.ts';
 
 const RECIPIENT_FIELD = 'notices.recipient';
 
@@ -503,4 +509,29 @@ export async function resetTemplate(ctx: AppContext, actor: Actor, hallId: strin
     );
   });
   return (await listTemplates(ctx, actor, hallId)).find((t) => t.event === event)!;
+}
+
+/** 领取提醒 and other settings of the notices, the same for every hall of the deployment. */
+export async function noticeSettings(ctx: AppContext): Promise<NoticeSettings> {
+  return { collectionReminderDays: await readCollectionReminderDays(ctx.db, DEFAULT_COLLECTION_REMINDER_DAYS) };
+}
+
+export async function saveNoticeSettings(
+  ctx: AppContext,
+  actor: Actor,
+  input: NoticeSettings,
+): Promise<NoticeSettings> {
+  const now = ctx.clock.now();
+  await ctx.db.transaction().execute(async (trx) => {
+    const before = await readCollectionReminderDays(trx, DEFAULT_COLLECTION_REMINDER_DAYS);
+    await writeCollectionReminderDays(trx, input.collectionReminderDays, now);
+    await appendAudit(
+      trx,
+      byActor(actor, now, 'notice.settings.save', 'settings', COLLECTION_REMINDER_DAYS_KEY, {
+        before,
+        after: input.collectionReminderDays,
+      }),
+    );
+  });
+  return noticeSettings(ctx);
 }

@@ -74,14 +74,16 @@ describe('领取提醒', () => {
     expect(await sweepCollectionReminders(hall.ctx)).toEqual({ reminded: 0 });
     hall.clock.set(at10(deadline));
     expect(await sweepCollectionReminders(hall.ctx)).toEqual({ reminded: 0 });
-    // A longer setting holds it back.
-    await hall.ctx.db
-      .insertInto('settings')
-      .values({ key: COLLECTION_REMINDER_DAYS_KEY, value: '10', updated_at: hall.clock.now() })
-      .execute();
+    // A longer setting, as the supervisor keeps it on the templates page, holds it back.
+    const supervisor = await signedIn(hall.app, 'supervisor');
+    expect(await ok(await supervisor.put('/api/notices/settings', { collectionReminderDays: 10 }))).toEqual({
+      collectionReminderDays: 10,
+    });
     hall.clock.set(at10(next));
     expect(await sweepCollectionReminders(hall.ctx)).toEqual({ reminded: 0 });
-    await hall.ctx.db.deleteFrom('settings').where('key', '=', COLLECTION_REMINDER_DAYS_KEY).execute();
+    // Days have passed: the supervisor signs in again to set it back.
+    const later = await signedIn(hall.app, 'supervisor');
+    await ok(await later.put('/api/notices/settings', { collectionReminderDays: 3 }));
     // The default, 3 working days: reminded once, however often the sweep runs.
     expect(await sweepCollectionReminders(hall.ctx)).toEqual({ reminded: 1 });
     expect(await sweepCollectionReminders(hall.ctx)).toEqual({ reminded: 0 });
@@ -100,5 +102,33 @@ describe('领取提醒', () => {
     expect(reminder!.body).toContain('的结果尚未领取，请尽快到');
     expect(reminder!.body).not.toMatch(/\{\w+\}/);
     expect(await remindersOf(mailed.id)).toHaveLength(0);
+  });
+
+  it('is set by the supervisor, 1 to 60 working days, with the field named and the change audited', async () => {
+    const supervisor = await signedIn(hall.app, 'supervisor');
+    const clerk = await signedIn(hall.app, 'clerk');
+    expect(await ok(await supervisor.get('/api/notices/settings'))).toEqual({ collectionReminderDays: 3 });
+    const bad = await supervisor.put('/api/notices/settings', { collectionReminderDays: 0 });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'VALIDATION', field: 'collectionReminderDays' });
+    expect((await clerk.put('/api/notices/settings', { collectionReminderDays: 5 })).statusCode).toBe(403);
+    expect(await ok(await supervisor.put('/api/notices/settings', { collectionReminderDays: 5 }))).toEqual({
+      collectionReminderDays: 5,
+    });
+    const row = await hall.ctx.db
+      .selectFrom('settings')
+      .select('value')
+      .where('key', '=', COLLECTION_REMINDER_DAYS_KEY)
+      .executeTakeFirstOrThrow();
+    expect(row.value).toBe('5');
+    const audit = await hall.ctx.db
+      .selectFrom('audit_log')
+      .select(['username', 'detail'])
+      .where('action', '=', 'notice.settings.save')
+      .orderBy('seq')
+      .execute();
+    expect(audit.at(-1)).toMatchObject({ username: 'supervisor' });
+    expect(JSON.parse(String(audit.at(-1)!.detail))).toMatchObject({ before: 3, after: 5 });
+    await ok(await supervisor.put('/api/notices/settings', { collectionReminderDays: 3 }));
   });
 });

@@ -63,6 +63,13 @@ export const noticesEn: Record<keyof typeof noticesZhCN, string> = {
   'nt.state.failed': 'Failed',
   'nt.state.unconfigured': 'Not sent (channel not configured)',
   'nt.state.opted_out': 'Not sent (opted out)',
+  'nt.reminderDays': 'Collection reminder after',
+  'nt.workingDays': 'working days',
+  'nt.reminderHint':
+    'An applicant who has not collected the result that many working days after being told is reminded once',
+  'nt.reminderRange': 'A whole number from 1 to 60',
+  'nt.saveReminder': 'Save reminder setting',
+  'nt.reminderSaved': 'Saved: reminded {days} working days after being told to collect',
   'nt.channel.sms': 'SMS',
   'nt.channel.email': 'E-mail',
   'nt.channel.inapp': 'In-app (public case page)',

@@ -1,10 +1,12 @@
-import { App, Button, Card, Col, Form, Input, Row, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, InputNumber, Row, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useCan, useMe } from '../../api/auth';
 import {
   type NoticeTemplate,
+  useNoticeSettings,
   useNoticeTemplates,
   usePreviewTemplate,
+  useSaveNoticeSettings,
   useResetTemplate,
   useSaveTemplate,
 } from '../../api/notices';
@@ -32,6 +34,12 @@ const variableNames: Record<string, string> = {
   question: '咨询事项',
   appointmentTime: '预约时间',
   surveyUrl: '评价网址',
+  complaintNo: '投诉举报编号',
+  kindLabel: '投诉或举报',
+  dueDay: '答复期限',
+  stateLabel: '办理状态',
+  staffName: '不在岗人员',
+  bName: 'B岗人员',
 };
 
 /** 通知模板: the hall's wording per event, edited and previewed with sample data. */
@@ -54,6 +62,7 @@ export function TemplatesPage() {
         )
       }
     >
+      <CollectionReminder editable={can('notice.manage')} />
       <Row gutter={16}>
         <Col span={current ? 11 : 24}>
           <Table<NoticeTemplate>
@@ -207,5 +216,53 @@ function TemplateEditor({
         </Card>
       )}
     </Card>
+  );
+}
+
+/** 领取提醒: the number of working days after 通知领取 when an uncollected result is recalled, once. */
+function CollectionReminder({ editable }: { editable: boolean }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const notify = useNotifyError();
+  const settings = useNoticeSettings();
+  const save = useSaveNoticeSettings();
+  const [form] = Form.useForm<{ collectionReminderDays: number }>();
+  if (!settings.data) return null;
+  const submit = async () => {
+    const values = await form.validateFields();
+    try {
+      const saved = await save.mutateAsync(values);
+      message.success(t('nt.reminderSaved', { days: saved.collectionReminderDays }));
+    } catch (e) {
+      if (!applyFieldError(form, e)) notify(e);
+    }
+  };
+  return (
+    <Form
+      form={form}
+      layout="inline"
+      disabled={!editable}
+      initialValues={settings.data}
+      style={{ marginBottom: 16 }}
+      data-testid="collection-reminder"
+    >
+      <Form.Item
+        name="collectionReminderDays"
+        label={t('nt.reminderDays')}
+        rules={[{ required: true, type: 'integer', min: 1, max: 60, message: t('nt.reminderRange') }]}
+      >
+        <InputNumber min={1} max={60} precision={0} addonAfter={t('nt.workingDays')} style={{ width: 160 }} />
+      </Form.Item>
+      <Form.Item>
+        <Typography.Text type="secondary">{t('nt.reminderHint')}</Typography.Text>
+      </Form.Item>
+      {editable && (
+        <Form.Item>
+          <Button onClick={submit} loading={save.isPending}>
+            {t('nt.saveReminder')}
+          </Button>
+        </Form.Item>
+      )}
+    </Form>
   );
 }
