@@ -60,7 +60,12 @@ describe('reception and acceptance', () => {
     ]);
     expect(c.documents.map((d: any) => d.kind)).toEqual(['receipt']);
     expect(c.documents[0].docNo).toMatch(/^QCX-ZWFW-SJ-2026-\d{6}$/);
-    const audit = await hall.ctx.db.selectFrom('audit_log').select(['action']).where('target_id', '=', c.id).orderBy('seq').execute();
+    const audit = await hall.ctx.db
+      .selectFrom('audit_log')
+      .select(['action'])
+      .where('target_id', '=', c.id)
+      .orderBy('seq')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['case.register', 'case.accept']);
   });
 
