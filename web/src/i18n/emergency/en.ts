@@ -59,6 +59,8 @@ export const emergencyEn: Record<keyof typeof emergencyZhCN, string> = {
   'em.maxWaiting': 'Waiting more than',
   'em.maxWaitMinutes': 'Longest wait over (minutes)',
   'em.notice': 'Display notice',
+  'em.showNotice': 'Show the notice on the hall display during the alarm',
+  'em.noticeOnScreen': 'The hall display shows the crowding notice',
   'em.save': 'Save',
   'em.now': '{n} waiting, longest {m} minutes',
   'em.over': 'Crowded (alarmed)',

@@ -56,6 +56,8 @@ export const emergencyZhCN = {
   'em.maxWaiting': '等候人数超过',
   'em.maxWaitMinutes': '最长等候超过（分钟）',
   'em.notice': '叫号屏提示语',
+  'em.showNotice': '报警时在叫号屏显示提示',
+  'em.noticeOnScreen': '叫号屏正在显示拥挤提示',
   'em.save': '保存',
   'em.now': '当前等候 {n} 人，最长等候 {m} 分钟',
   'em.over': '拥挤中（已报警）',

@@ -2,6 +2,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   Col,
   DatePicker,
   Form,
@@ -41,12 +42,13 @@ function useSend() {
   const write = useEmergencyWrite();
   return async (
     form: ReturnType<typeof Form.useForm>[0],
-    req: { method?: 'post' | 'put'; path: string; body: unknown },
+    req: { method?: 'post' | 'put'; path: string; body: unknown; keep?: boolean },
   ) => {
     try {
       await write.mutateAsync(req);
       message.success(t('em.saved'));
-      form.resetFields();
+      // A settings form keeps what was saved; a form that adds a record empties for the next one.
+      if (!req.keep) form.resetFields();
       return true;
     } catch (e) {
       if (isApiError(e) && e.field) form.setFields([{ name: e.field, errors: [e.message] }]);
@@ -326,6 +328,11 @@ function CrowdingTab() {
           {c.over ? t('em.over') : t('em.calm')}
         </Tag>
         <span>{t('em.now', { n: c.waiting, m: c.longestWaitMinutes })}</span>
+        {c.over && c.showNotice && (
+          <Tag color="orange" data-testid="crowding-on-screen">
+            {t('em.noticeOnScreen')}
+          </Tag>
+        )}
       </Space>
       <Form
         form={form}
@@ -335,14 +342,20 @@ function CrowdingTab() {
           maxWaiting: c.maxWaiting || 30,
           maxWaitMinutes: c.maxWaitMinutes || 40,
           notice: c.notice,
+          showNotice: c.showNotice,
         }}
-        onFinish={(v) => void send(form, { method: 'put', path: '/api/emergency/crowding', body: { ...v, hallId } })}
+        onFinish={(v) =>
+          void send(form, { method: 'put', path: '/api/emergency/crowding', body: { ...v, hallId }, keep: true })
+        }
       >
         <Form.Item name="maxWaiting" label={t('em.maxWaiting')} rules={[{ required: true }]}>
           <InputNumber min={1} max={10000} />
         </Form.Item>
         <Form.Item name="maxWaitMinutes" label={t('em.maxWaitMinutes')} rules={[{ required: true }]}>
           <InputNumber min={1} max={600} />
+        </Form.Item>
+        <Form.Item name="showNotice" valuePropName="checked">
+          <Checkbox>{t('em.showNotice')}</Checkbox>
         </Form.Item>
         <Form.Item name="notice" label={t('em.notice')}>
           <Input style={{ width: 420 }} maxLength={200} />
