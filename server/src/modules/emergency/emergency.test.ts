@@ -148,6 +148,50 @@ describe('拥挤提示上屏: the display shows the crowding notice from the cro
 });
 
 describe('应急预案, 演练 and the incident log', () => {
+  it('edits a plan: the supervisor only, its hall kept, the field named, the change audited and the drills keep it', async () => {
+    const body = {
+      hallId,
+      kind: 'crowding',
+      title: '客流高峰应急预案',
+      organisation: '窗口主管任组长',
+      responseSteps: '1. 增开窗口',
+      measures: '引导网上办理',
+      recovery: '高峰过后恢复常态',
+    };
+    const plan = json(await supervisor.post('/api/emergency/plans', body));
+    await supervisor.post('/api/emergency/drills', {
+      planId: plan.id,
+      day: '2026-02-20',
+      participants: '王芳',
+      review: '—',
+    });
+    hall.clock.advance(60_000);
+    const edited = { ...body, title: '客流高峰应急预案（修订）', responseSteps: '1. 增开窗口\n2. 启用自助终端' };
+    expect((await clerk.put(`/api/emergency/plans/${plan.id}`, edited)).statusCode).toBe(403);
+    expect(json(await supervisor.put(`/api/emergency/plans/${plan.id}`, { ...edited, measures: ' ' })).field).toBe(
+      'measures',
+    );
+    expect(
+      json(await supervisor.put(`/api/emergency/plans/${plan.id}`, { ...edited, hallId: 'elsewhere' })).field,
+    ).toBe('hallId');
+    expect((await supervisor.put('/api/emergency/plans/nope', edited)).statusCode).toBe(404);
+    const saved = await supervisor.put(`/api/emergency/plans/${plan.id}`, edited);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(json(saved)).toMatchObject({ title: '客流高峰应急预案（修订）', responseSteps: edited.responseSteps });
+    expect(json(saved).updatedAt).toBeGreaterThan(plan.updatedAt);
+    const listed = json(await clerk.get('/api/emergency/plans')).items.find((p: any) => p.id === plan.id);
+    expect(listed.title).toBe('客流高峰应急预案（修订）');
+    const drills = json(await clerk.get('/api/emergency/drills')).items.filter((d: any) => d.planId === plan.id);
+    expect(drills[0].planTitle).toBe('客流高峰应急预案（修订）');
+    const audit = await hall.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target_id', '=', plan.id)
+      .where('action', '=', 'emergency.plan_update')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
   it('keeps plans and drills, opens an incident that alerts the supervisors, records actions and closes with a review', async () => {
     const plan = await supervisor.post('/api/emergency/plans', {
       hallId,
