@@ -147,7 +147,7 @@ describe('service catalogue', () => {
     const created = await head.post('/api/catalog/items', {
       hallId,
       code: 'JT-905',
-      content: content({ feeFen: 2_028, feeItems, payBeforeCompletion: true }),
+      content: content({ feeFen: 5, feeItems, payBeforeCompletion: true }),
     });
     expect(created.statusCode, created.body).toBe(201);
     const id = json(created).id;
