@@ -17,7 +17,7 @@ export const tableOwners = Object.fromEntries(
       'cases case_steps case_events case_documents case_receptions case_pauses case_extensions case_verifications case_files case_deliveries case_archives routing_slips number_counters case_township_receptions case_back_entries case_fee_entries',
     consult: 'consultations consultation_departments consultation_events consultation_notices',
     queue:
-      'queue_categories queue_counters queue_hall_settings queue_opening_hours queue_ticket_events queue_tickets queue_window_sessions queue_window_settings',
+      'queue_categories queue_counters queue_hall_settings queue_opening_hours queue_ticket_events queue_tickets queue_window_sessions queue_window_settings queue_alarm_notices',
     rating:
       'ratings rating_follow_ups case_rating_invitations case_ratings case_rating_tasks case_rating_task_events case_rating_evidence case_rating_appeals case_rating_suggestions',
     knowledge: 'knowledge_entries knowledge_versions',

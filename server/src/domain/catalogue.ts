@@ -8,6 +8,9 @@ export interface ItemRulesInput {
   materials: { key: string; requirement: string; condition: string }[];
   steps: { key: string; order: number; limitDays: number; role?: string; authority?: string | null }[];
   approvalLevel?: string;
+  feeFen?: number;
+  feeItems?: { name: string; amountFen: number }[] | undefined;
+  payBeforeCompletion?: boolean | undefined;
 }
 
 export interface Problem {
@@ -63,6 +66,8 @@ export function itemProblems(c: ItemRulesInput): Problem | null {
     if (stepKeys.has(s.key)) return { field: `content.steps.${i}.key`, zh: '环节标识重复', en: 'Duplicate step key' };
     stepKeys.add(s.key);
   }
+  const fee = feeProblem(c);
+  if (fee) return fee;
   const signOff = signOffProblem(c.steps, c.approvalLevel);
   if (signOff) return signOff;
   const needed = processDays(c.steps);
@@ -73,5 +78,22 @@ export function itemProblems(c: ItemRulesInput): Problem | null {
       en: `Steps need ${needed} working days, more than the promised ${c.promisedDays}`,
     };
   }
+  return null;
+}
+
+/** 收费项目: each fee item once by name; 先缴费后办结 only where there is something to pay. */
+function feeProblem(c: ItemRulesInput): Problem | null {
+  const names = new Set<string>();
+  for (const [i, f] of (c.feeItems ?? []).entries()) {
+    if (names.has(f.name))
+      return { field: `content.feeItems.${i}.name`, zh: '收费项目名称重复', en: 'Duplicate fee item name' };
+    names.add(f.name);
+  }
+  if (c.payBeforeCompletion && !(c.feeItems?.length || (c.feeFen ?? 0) > 0))
+    return {
+      field: 'content.payBeforeCompletion',
+      zh: '不收费的事项不能设为先缴费后办结',
+      en: 'An item without a fee cannot require payment first',
+    };
   return null;
 }

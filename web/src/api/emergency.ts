@@ -133,6 +133,7 @@ export interface Crowding {
   maxWaiting: number;
   maxWaitMinutes: number;
   notice: string;
+  showNotice: boolean;
   over: boolean;
   crossings: number;
   changedAt: number;

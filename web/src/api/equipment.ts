@@ -101,6 +101,11 @@ export interface EquipmentInput {
 
 export const useAddEquipment = () =>
   useEquipmentWrite((v: EquipmentInput) => api.post<EquipmentDetail>('/api/equipment', v));
+/** 编辑设备: everything but the hall; retired takes the device out of service (报废). */
+export const useUpdateEquipment = () =>
+  useEquipmentWrite(({ id, ...patch }: Omit<EquipmentInput, 'hallId'> & { id: string; retired?: boolean }) =>
+    api.patch<EquipmentDetail>(`/api/equipment/${enc(id)}`, patch),
+  );
 export const useReportFault = () =>
   useEquipmentWrite((v: { id: string; description: string }) =>
     api.post<EquipmentDetail>(`/api/equipment/${enc(v.id)}/faults`, { description: v.description }),

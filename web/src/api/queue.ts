@@ -80,6 +80,8 @@ export interface DisplaySnapshot {
   categories: KioskCategory[];
   /** The hall's notices (公告), set by the supervisor in 叫号设置. */
   notices: string[];
+  /** 客流拥挤提示 while the hall's crowding alarm stands. */
+  alarmNotice: string | null;
 }
 
 export interface PadState {

@@ -198,6 +198,10 @@ export interface ItemContent {
   warningDays: number;
   feeFen: number;
   feeNote: string;
+  /** 收费项目: the fee items and amounts in integer fen; absent means the single feeFen. */
+  feeItems?: { name: string; amountFen: number }[];
+  /** 先缴费后办结: the case may be completed only once its fee is paid. */
+  payBeforeCompletion?: boolean;
   approvalLevel: ApprovalLevel;
   /** 容缺受理: the case may be approved before its deferred materials are in. */
   deferredApprovalAllowed?: boolean;

@@ -20,6 +20,11 @@ export function feeItemsOf(c: { feeFen?: number; feeItems?: FeeItem[] | undefine
 
 export const dueOf = (items: FeeItem[]) => items.reduce((s, i) => s + i.amountFen, 0);
 
+/** An item with fee items states as its fee (feeFen) their total, so the guide shows what the case will owe. */
+export function withFeeTotal<T extends { feeFen: number; feeItems?: FeeItem[] | undefined }>(c: T): T {
+  return c.feeItems?.length ? { ...c, feeFen: dueOf(c.feeItems) } : c;
+}
+
 export interface LedgerEntry {
   kind: 'payment' | 'refund';
   status: 'done' | 'requested' | 'rejected';

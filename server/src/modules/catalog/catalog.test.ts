@@ -139,6 +139,38 @@ describe('service catalogue', () => {
     expect(rows).toHaveLength(0);
   });
 
+  it('keeps fee items in integer fen exactly and names the broken fee field', async () => {
+    const feeItems = [
+      { name: '工本费', amountFen: 1_999 },
+      { name: '证照费', amountFen: 29 },
+    ];
+    const created = await head.post('/api/catalog/items', {
+      hallId,
+      code: 'JT-905',
+      content: content({ feeFen: 5, feeItems, payBeforeCompletion: true }),
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = json(created).id;
+    expect(json(await head.get(`/api/catalog/items/${id}`)).content).toMatchObject({
+      feeFen: 2_028,
+      feeItems,
+      payBeforeCompletion: true,
+    });
+    const broken: [Record<string, unknown>, string][] = [
+      [{ feeItems: [{ name: '工本费', amountFen: 0 }] }, 'content.feeItems.0.amountFen'],
+      [{ feeItems: [{ name: '工本费', amountFen: 12.5 }] }, 'content.feeItems.0.amountFen'],
+      [{ feeItems: [...feeItems, { name: '', amountFen: 100 }] }, 'content.feeItems.2.name'],
+      [{ feeItems: [...feeItems, { name: '证照费', amountFen: 100 }] }, 'content.feeItems.2.name'],
+      [{ feeFen: 0, payBeforeCompletion: true }, 'content.payBeforeCompletion'],
+    ];
+    for (const [over, field] of broken) {
+      const res = await head.put(`/api/catalog/items/${id}/draft`, { content: content(over) });
+      expect(res.statusCode, field).toBe(400);
+      expect(json(res).field, JSON.stringify(over)).toBe(field);
+    }
+    expect(json(await head.get(`/api/catalog/items/${id}`)).content.feeItems).toEqual(feeItems);
+  });
+
   it('refuses a duplicate code in the same hall', async () => {
     await head.post('/api/catalog/items', { hallId, code: 'JT-903', content: content() });
     const res = await head.post('/api/catalog/items', { hallId, code: 'JT-903', content: content() });

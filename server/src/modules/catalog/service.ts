@@ -1,5 +1,6 @@
 import type { MaterialFileKind } from '../../domain/catalogue-files.ts';
 import { itemProblems } from '../../domain/catalogue.ts';
+import { withFeeTotal } from '../../domain/fees/index.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -120,8 +121,9 @@ export async function listItems(
 export async function createItem(
   ctx: AppContext,
   actor: Actor,
-  input: { hallId: string; code: string; content: ItemContent },
+  request: { hallId: string; code: string; content: ItemContent },
 ) {
+  const input = { ...request, content: withFeeTotal(request.content) };
   assertHallAccess(actor, input.hallId);
   await checkContent(ctx.db, input.hallId, input.content);
   const now = ctx.clock.now();
@@ -163,7 +165,8 @@ export async function createItem(
 }
 
 /** Saves edits as the item's draft; the published version stays as it is until the draft is published. */
-export async function saveDraft(ctx: AppContext, actor: Actor, id: string, content: ItemContent) {
+export async function saveDraft(ctx: AppContext, actor: Actor, id: string, edited: ItemContent) {
+  const content = withFeeTotal(edited);
   const item = await loadItem(ctx, actor, id);
   await checkContent(ctx.db, item.hall_id, content);
   const now = ctx.clock.now();

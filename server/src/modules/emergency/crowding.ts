@@ -1,14 +1,15 @@
 /**
  * 客流拥挤报警 (R17): each sweep reads every watched hall's queue through the queue service, moves the alarm state
  * by the pure rule in domain/emergency (once per crossing), and on a crossing alerts the hall's supervisors and
- * station heads through supervision's alerts, keyed by the crossing's number so a repeated pass adds nothing.
+ * station heads through supervision's alerts, keyed by the crossing's number so a repeated pass adds nothing; the hall
+ * display shows the crowding notice (if the supervisor lets it) from the crossing until the hall is calm again.
  */
 import { crowdingStep } from '../../domain/emergency/crowding.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { AppContext } from '../../platform/context.ts';
 import { runPeriodically } from '../../platform/periodic.ts';
-import { waitingNow } from '../queue/service.ts';
+import { displayNoticeChanged, setAlarmNotice, waitingNow } from '../queue/service.ts';
 import { raiseHallAlert } from '../supervision/service.ts';
 import * as repo from './repository.ts';
 
@@ -26,10 +27,14 @@ export async function sweepCrowding(ctx: AppContext): Promise<{ fired: string[] 
     });
     if (step.over === (w.over === 1)) continue;
     const crossings = w.crossings + (step.fire ? 1 : 0);
+    let moved = false;
     await ctx.db.transaction().execute(async (trx) => {
       // Guarded by the state this pass read: a second sweep at the same time changes nothing and alerts nobody.
       if (!(await repo.moveWatch(trx, w.hall_id, w.over, { over: step.over ? 1 : 0, crossings, changed_at: now })))
         return;
+      moved = true;
+      // 拥挤提示上屏: the display shows the notice from the crossing until the hall is calm again.
+      await setAlarmNotice(trx, w.hall_id, step.over && w.show_notice === 1 ? w.notice : null, now);
       await appendAudit(trx, {
         at: now,
         userId: null,
@@ -52,6 +57,7 @@ export async function sweepCrowding(ctx: AppContext): Promise<{ fired: string[] 
         now,
       });
     });
+    if (moved) await displayNoticeChanged(ctx, w.hall_id);
   }
   return { fired };
 }

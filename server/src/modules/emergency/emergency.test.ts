@@ -47,6 +47,8 @@ const crowdingAlerts = async () =>
       .execute()
   ).length;
 
+const display = async () => json(await hall.app.inject({ method: 'GET', url: `/api/public/halls/${hallId}/display` }));
+
 describe('客流拥挤报警: the sweep alerts the supervisor and station head once per crossing', () => {
   it('saves thresholds (validated) and reports the queue now', async () => {
     const bad = await supervisor.put('/api/emergency/crowding', { hallId, maxWaiting: 0, maxWaitMinutes: 30 });
@@ -81,6 +83,8 @@ describe('客流拥挤报警: the sweep alerts the supervisor and station head o
             await hall.app.inject({ method: 'GET', url: `/api/public/halls/${hallId}/crowding-notice` }),
           );
           expect(notice.notice === null).toBe(n <= MAX);
+          // 拥挤提示上屏: the hall display carries the notice exactly while the alarm stands.
+          expect((await display()).alarmNotice === null).toBe(n <= MAX);
         }
         expect(await crowdingAlerts()).toBe(before + expected * recipients);
       }),
@@ -91,7 +95,103 @@ describe('客流拥挤报警: the sweep alerts the supervisor and station head o
   });
 });
 
+describe('拥挤提示上屏: the display shows the crowding notice from the crossing until the hall is calm', () => {
+  const put = (body: Record<string, unknown>) =>
+    supervisor.put('/api/emergency/crowding', { hallId, maxWaiting: MAX, maxWaitMinutes: 600, ...body });
+
+  it('appears on a crossing, follows the text and the on/off setting while it stands, and goes when calm', async () => {
+    await waiting(0);
+    await sweepCrowding(hall.ctx);
+    expect(json(await put({ notice: '', showNotice: true }))).toMatchObject({ code: 'VALIDATION', field: 'notice' });
+    expect(json(await put({ notice: '人多请稍候', showNotice: true }))).toMatchObject({ showNotice: true });
+    expect((await display()).alarmNotice).toBeNull();
+
+    await waiting(MAX + 1);
+    expect((await sweepCrowding(hall.ctx)).fired).toEqual([hallId]);
+    expect((await display()).alarmNotice).toBe('人多请稍候');
+
+    // Changing the text while crowded shows the new text at once; turning showing off takes it down, on brings it back.
+    await put({ notice: '请扫码网上办理', showNotice: true });
+    expect((await display()).alarmNotice).toBe('请扫码网上办理');
+    expect(json(await put({ notice: '请扫码网上办理', showNotice: false }))).toMatchObject({
+      showNotice: false,
+      over: true,
+    });
+    expect((await display()).alarmNotice).toBeNull();
+    expect(json(await hall.app.inject({ url: `/api/public/halls/${hallId}/crowding-notice` })).notice).toBeNull();
+    await put({ notice: '请扫码网上办理', showNotice: true });
+    expect((await display()).alarmNotice).toBe('请扫码网上办理');
+
+    await waiting(MAX);
+    await sweepCrowding(hall.ctx);
+    expect((await display()).alarmNotice).toBeNull();
+    const audit = await hall.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target_id', '=', hallId)
+      .where('action', 'in', ['crowding.alarm', 'crowding.calm', 'emergency.crowding_thresholds'])
+      .execute();
+    expect(new Set(audit.map((a) => a.action))).toEqual(
+      new Set(['crowding.alarm', 'crowding.calm', 'emergency.crowding_thresholds']),
+    );
+  });
+
+  it('a crossing with showing off alarms the supervisors but leaves the display alone', async () => {
+    await put({ notice: '人多请稍候', showNotice: false });
+    await waiting(MAX + 2);
+    expect((await sweepCrowding(hall.ctx)).fired).toEqual([hallId]);
+    expect((await display()).alarmNotice).toBeNull();
+    await waiting(0);
+    await sweepCrowding(hall.ctx);
+    await put({ notice: '人多请稍候', showNotice: true });
+  });
+});
+
 describe('应急预案, 演练 and the incident log', () => {
+  it('edits a plan: the supervisor only, its hall kept, the field named, the change audited and the drills keep it', async () => {
+    const body = {
+      hallId,
+      kind: 'crowding',
+      title: '客流高峰应急预案',
+      organisation: '窗口主管任组长',
+      responseSteps: '1. 增开窗口',
+      measures: '引导网上办理',
+      recovery: '高峰过后恢复常态',
+    };
+    const plan = json(await supervisor.post('/api/emergency/plans', body));
+    await supervisor.post('/api/emergency/drills', {
+      planId: plan.id,
+      day: '2026-02-20',
+      participants: '王芳',
+      review: '—',
+    });
+    hall.clock.advance(60_000);
+    const edited = { ...body, title: '客流高峰应急预案（修订）', responseSteps: '1. 增开窗口\n2. 启用自助终端' };
+    expect((await clerk.put(`/api/emergency/plans/${plan.id}`, edited)).statusCode).toBe(403);
+    expect(json(await supervisor.put(`/api/emergency/plans/${plan.id}`, { ...edited, measures: ' ' })).field).toBe(
+      'measures',
+    );
+    expect(
+      json(await supervisor.put(`/api/emergency/plans/${plan.id}`, { ...edited, hallId: 'elsewhere' })).field,
+    ).toBe('hallId');
+    expect((await supervisor.put('/api/emergency/plans/nope', edited)).statusCode).toBe(404);
+    const saved = await supervisor.put(`/api/emergency/plans/${plan.id}`, edited);
+    expect(saved.statusCode, saved.body).toBe(200);
+    expect(json(saved)).toMatchObject({ title: '客流高峰应急预案（修订）', responseSteps: edited.responseSteps });
+    expect(json(saved).updatedAt).toBeGreaterThan(plan.updatedAt);
+    const listed = json(await clerk.get('/api/emergency/plans')).items.find((p: any) => p.id === plan.id);
+    expect(listed.title).toBe('客流高峰应急预案（修订）');
+    const drills = json(await clerk.get('/api/emergency/drills')).items.filter((d: any) => d.planId === plan.id);
+    expect(drills[0].planTitle).toBe('客流高峰应急预案（修订）');
+    const audit = await hall.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target_id', '=', plan.id)
+      .where('action', '=', 'emergency.plan_update')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+
   it('keeps plans and drills, opens an incident that alerts the supervisors, records actions and closes with a review', async () => {
     const plan = await supervisor.post('/api/emergency/plans', {
       hallId,

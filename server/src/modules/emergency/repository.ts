@@ -92,7 +92,7 @@ export const findWatch = (db: Db, hallId: string) =>
 
 export async function saveThresholds(
   db: Db,
-  row: Pick<WatchRow, 'hall_id' | 'max_waiting' | 'max_wait_minutes' | 'notice' | 'changed_at'>,
+  row: Pick<WatchRow, 'hall_id' | 'max_waiting' | 'max_wait_minutes' | 'notice' | 'show_notice' | 'changed_at'>,
 ): Promise<void> {
   await db
     .insertInto('crowding_watch')
@@ -102,6 +102,7 @@ export async function saveThresholds(
         max_waiting: row.max_waiting,
         max_wait_minutes: row.max_wait_minutes,
         notice: row.notice,
+        show_notice: row.show_notice,
       }),
     )
     .execute();

@@ -43,6 +43,8 @@ export const thresholdsInput = z.object({
   maxWaiting: z.number().int().min(1).max(10_000),
   maxWaitMinutes: z.number().int().min(1).max(600),
   notice: z.string().trim().max(200).default('当前办事群众较多，请耐心等候，可关注叫号屏或使用网上办理'),
+  /** 拥挤提示上屏: the hall display shows the notice while the alarm stands. */
+  showNotice: z.boolean().default(true),
 });
 
 export const hallQuery = z.object({ hallId: z.string().min(1).max(64).optional() });
@@ -95,6 +97,7 @@ export const crowdingSchema = z.object({
   maxWaiting: z.number(),
   maxWaitMinutes: z.number(),
   notice: z.string(),
+  showNotice: z.boolean(),
   over: z.boolean(),
   crossings: z.number(),
   changedAt: z.number(),

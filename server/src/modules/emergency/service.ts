@@ -9,7 +9,7 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { assertHallAccess, findHall, visibleHallIds } from '../org/service.ts';
-import { waitingNow } from '../queue/service.ts';
+import { displayNoticeChanged, setAlarmNotice, waitingNow } from '../queue/service.ts';
 import { raiseHallAlert } from '../supervision/service.ts';
 import * as repo from './repository.ts';
 import { type PlanInput, planKindLabels, type planKinds } from './schema.ts';
@@ -233,6 +233,7 @@ export async function crowding(ctx: AppContext, actor: Actor, hallId: string) {
     maxWaiting: w?.max_waiting ?? 0,
     maxWaitMinutes: w?.max_wait_minutes ?? 0,
     notice: w?.notice ?? DEFAULT_NOTICE,
+    showNotice: w ? w.show_notice === 1 : true,
     over: w?.over === 1,
     crossings: w?.crossings ?? 0,
     changedAt: w ? Number(w.changed_at) : 0,
@@ -240,13 +241,18 @@ export async function crowding(ctx: AppContext, actor: Actor, hallId: string) {
   };
 }
 
-/** 客流拥挤阈值: saving leaves the alarm's state as it is, so a change does not fire by itself. */
+/**
+ * 客流拥挤阈值: saving leaves the alarm's state as it is, so a change does not fire by itself; while the alarm
+ * stands, the display takes the new notice text (or drops it when the supervisor turns showing off).
+ */
 export async function saveThresholds(
   ctx: AppContext,
   actor: Actor,
-  input: { hallId: string; maxWaiting: number; maxWaitMinutes: number; notice: string },
+  input: { hallId: string; maxWaiting: number; maxWaitMinutes: number; notice: string; showNotice: boolean },
 ) {
   assertHallAccess(actor, input.hallId);
+  if (input.showNotice && input.notice === '')
+    throw invalid('notice', '上屏显示时请填写提示内容', 'Write the notice the display shows');
   const now = ctx.clock.now();
   await ctx.db.transaction().execute(async (trx) => {
     await repo.saveThresholds(trx, {
@@ -254,23 +260,28 @@ export async function saveThresholds(
       max_waiting: input.maxWaiting,
       max_wait_minutes: input.maxWaitMinutes,
       notice: input.notice,
+      show_notice: input.showNotice ? 1 : 0,
       changed_at: now,
     });
+    const over = (await repo.findWatch(trx, input.hallId))?.over === 1;
+    await setAlarmNotice(trx, input.hallId, over && input.showNotice ? input.notice : null, now);
     await appendAudit(
       trx,
       byActor(actor, now, 'emergency.crowding_thresholds', 'hall', input.hallId, {
         maxWaiting: input.maxWaiting,
         maxWaitMinutes: input.maxWaitMinutes,
+        showNotice: input.showNotice,
       }),
     );
   });
+  await displayNoticeChanged(ctx, input.hallId);
   return crowding(ctx, actor, input.hallId);
 }
 
 /** What the hall display shows while the hall is crowded (null when calm or not watched). */
 export async function crowdingNotice(ctx: AppContext, hallId: string) {
   const w = await repo.findWatch(ctx.db, hallId);
-  return { notice: w?.over === 1 ? w.notice : null };
+  return { notice: w?.over === 1 && w.show_notice === 1 ? w.notice : null };
 }
 
 /** The letterhead of the blank paper receipt: one of the clerk's halls. */

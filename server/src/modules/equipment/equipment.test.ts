@@ -77,4 +77,55 @@ describe('equipment register', () => {
     expect(done.equipment).toMatchObject({ nextMaintenanceDay: '2026-05-31', maintenanceDue: false });
     expect(done.maintenance[0]).toMatchObject({ day: '2026-03-02', note: '清洁' });
   });
+
+  it('edits a device and its maintenance plan: a partial change keeps the rest, audited; retiring ends it', async () => {
+    const e = json(
+      await add({
+        kind: 'display',
+        name: '综合显示屏',
+        assetNo: 'XS-1',
+        windowId,
+        location: '大厅东墙',
+        maintenanceEveryDays: 30,
+        nextMaintenanceDay: '2026-04-01',
+      }),
+    ).equipment;
+    const patch = (body: Record<string, unknown>, who = supervisor) => who.patch(`/api/equipment/${e.id}`, body);
+    expect((await patch({ name: '叫号屏' }, clerk)).statusCode).toBe(403);
+    expect(json(await patch({ assetNo: 'DY-1' }))).toMatchObject({ code: 'VALIDATION', field: 'assetNo' });
+    expect(json(await patch({ windowId: 'nope' }))).toMatchObject({ code: 'VALIDATION', field: 'windowId' });
+    expect(json(await patch({ nextMaintenanceDay: '2026/05/01' }))).toMatchObject({ field: 'nextMaintenanceDay' });
+
+    const renamed = json(await patch({ name: '叫号屏' })).equipment;
+    expect(renamed).toMatchObject({
+      name: '叫号屏',
+      assetNo: 'XS-1',
+      windowId,
+      location: '大厅东墙',
+      maintenanceEveryDays: 30,
+      nextMaintenanceDay: '2026-04-01',
+    });
+    const replanned = json(
+      await patch({ maintenanceEveryDays: 180, nextMaintenanceDay: '2026-09-01', windowId: null }),
+    );
+    expect(replanned.equipment).toMatchObject({
+      name: '叫号屏',
+      windowId: null,
+      maintenanceEveryDays: 180,
+      nextMaintenanceDay: '2026-09-01',
+      maintenanceDue: false,
+    });
+    const noPlan = json(await patch({ maintenanceEveryDays: null, nextMaintenanceDay: null })).equipment;
+    expect(noPlan).toMatchObject({ maintenanceEveryDays: null, nextMaintenanceDay: null, maintenanceDue: false });
+    const rows = await hall.ctx.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('target_id', '=', e.id)
+      .where('action', '=', 'equipment.update')
+      .execute();
+    expect(rows).toHaveLength(3);
+
+    expect(json(await patch({ retired: true })).equipment.status).toBe('retired');
+    expect((await clerk.post(`/api/equipment/${e.id}/faults`, { description: '黑屏' })).statusCode).toBe(409);
+  });
 });

@@ -28,10 +28,17 @@ export const equipmentInput = z.object({
   maintenanceEveryDays: z.number().int().min(1).max(3650).nullable().default(null),
   nextMaintenanceDay: day.nullable().default(null),
 });
-export const equipmentPatch = equipmentInput
-  .omit({ hallId: true })
-  .partial()
-  .extend({ retired: z.boolean().optional() });
+/** 编辑设备: only the fields sent change (no defaults here, or a partial edit would clear the window and the plan). */
+export const equipmentPatch = z.object({
+  windowId: z.string().min(1).max(64).nullable().optional(),
+  kind: z.enum(equipmentKinds).optional(),
+  name: z.string().trim().min(1, '请填写设备名称').max(60).optional(),
+  assetNo: z.string().trim().min(1, '请填写资产编号').max(40).optional(),
+  location: z.string().trim().max(60).optional(),
+  maintenanceEveryDays: z.number().int().min(1).max(3650).nullable().optional(),
+  nextMaintenanceDay: day.nullable().optional(),
+  retired: z.boolean().optional(),
+});
 export const equipmentQuery = z.object({
   hallId: z.string().min(1).max(64).optional(),
   windowId: z.string().min(1).max(64).optional(),

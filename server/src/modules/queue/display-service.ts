@@ -8,13 +8,14 @@ import { kioskCategories, publicHall } from './service.ts';
 export async function displaySnapshot(ctx: AppContext, hallId: string) {
   const hall = await publicHall(ctx.db, hallId);
   const floor = await loadFloor(ctx.db, hallId);
-  const [current, calls, categories] = await Promise.all([
+  const [current, calls, categories, alarm] = await Promise.all([
     repo.currentOf(
       ctx.db,
       floor.windows.map((w) => w.id),
     ),
     repo.recentCalls(ctx.db, hallId, 12),
     kioskCategories(ctx, hallId),
+    repo.alarmNoticeOf(ctx.db, hallId),
   ]);
   return {
     hall: { id: hall.id, name: hall.name },
@@ -37,6 +38,7 @@ export async function displaySnapshot(ctx: AppContext, hallId: string) {
     })),
     categories,
     notices: floor.settings.displayNotices,
+    alarmNotice: alarm?.text ?? null,
   };
 }
 

@@ -321,3 +321,16 @@ export async function statusCounts(db: Db, hallId: string, day: string): Promise
     .execute();
   return new Map(rows.map((r) => [r.status, Number(r.n)]));
 }
+
+/** 拥挤提示: the notice on the hall display while the crowding alarm stands. */
+export const alarmNoticeOf = (db: Db, hallId: string) =>
+  db.selectFrom('queue_alarm_notices').selectAll().where('hall_id', '=', hallId).executeTakeFirst();
+export async function putAlarmNotice(db: Db, row: { hall_id: string; text: string; since: number }): Promise<void> {
+  await db
+    .insertInto('queue_alarm_notices')
+    .values(row)
+    .onConflict((oc) => oc.column('hall_id').doUpdateSet({ text: row.text }))
+    .execute();
+}
+export const clearAlarmNotice = (db: Db, hallId: string) =>
+  db.deleteFrom('queue_alarm_notices').where('hall_id', '=', hallId).execute();

@@ -253,6 +253,8 @@ export const displaySchema = z.object({
   ),
   categories: z.array(kioskCategorySchema),
   notices: z.array(z.string()),
+  /** 客流拥挤提示: shown while the hall's crowding alarm stands (and the supervisor lets it show), else null. */
+  alarmNotice: z.string().nullable(),
 });
 /** GET /api/public/halls/:hallId/kiosk — what the kiosk itself needs to know besides the queues. */
 export const kioskSettingsSchema = z.object({ idleSeconds: z.number(), publicBaseUrl: z.string() });

@@ -377,6 +377,18 @@ export async function waitingNow(db: Db, hallId: string, now: number) {
   const longest = rows.reduce((m, t) => Math.max(m, now - Number(t.arrived_at)), 0);
   return { waiting: rows.length, longestWaitMinutes: Math.floor(longest / 60_000) };
 }
+/**
+ * 拥挤提示上屏: the crowding alarm (emergency) sets the notice the hall display shows, or clears it (text null) when
+ * the hall is calm; inside the caller's transaction, so the alarm's state and the screen move together. The caller
+ * tells the displays after its commit with `displayNoticeChanged`.
+ */
+export async function setAlarmNotice(db: Db, hallId: string, text: string | null, now: number): Promise<void> {
+  if (text === null) await repo.clearAlarmNotice(db, hallId);
+  else await repo.putAlarmNotice(db, { hall_id: hallId, text, since: now });
+}
+export const displayNoticeChanged = (ctx: AppContext, hallId: string) =>
+  ctx.events.publish({ hallId, type: 'queue', reason: 'notice' });
+
 /** The appointments (slots) and the staff module (attendance, cover) read the timetables; staff also pauses a
  * window while its person is away (暂离). */
 export { timetablesOf } from './hours-service.ts';

@@ -87,6 +87,8 @@ export interface CrowdingWatchTable {
   max_waiting: number;
   max_wait_minutes: number;
   notice: string;
+  /** 1: the hall display shows the notice while the alarm stands. */
+  show_notice: number;
   over: number;
   crossings: number;
   changed_at: number;

@@ -164,6 +164,13 @@ export interface RatingFollowUpTable {
   updated_at: number;
 }
 
+/** 拥挤提示: the notice the hall display shows while the crowding alarm stands; no row when the hall is calm. */
+export interface QueueAlarmNoticeTable {
+  hall_id: string;
+  text: string;
+  since: number;
+}
+
 export interface QueueTables {
   queue_hall_settings: QueueHallSettingsTable;
   queue_categories: QueueCategoryTable;
@@ -175,4 +182,5 @@ export interface QueueTables {
   queue_opening_hours: QueueOpeningHoursTable;
   ratings: RatingTable;
   rating_follow_ups: RatingFollowUpTable;
+  queue_alarm_notices: QueueAlarmNoticeTable;
 }

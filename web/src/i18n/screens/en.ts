@@ -10,6 +10,7 @@ export const screensEn: Record<keyof typeof screensZhCN, string> = {
   'kiosk.reprint': 'Print again',
   'kiosk.slipHint': 'Watch the display and listen for your number; scan to follow the queue on your phone',
   'display.notices': 'Notices',
+  'display.crowding': 'Please note',
   'setup.kioskIdle': 'Kiosk returns to start after (s)',
   'setup.displayNotices': 'Display notices (one per line)',
   'guide.blankForm': 'Blank form',

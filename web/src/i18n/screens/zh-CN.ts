@@ -8,6 +8,7 @@ export const screensZhCN = {
   'kiosk.reprint': '重新打印凭条',
   'kiosk.slipHint': '请留意叫号屏幕和语音提示，扫码可在手机上查看排队进度',
   'display.notices': '公告',
+  'display.crowding': '温馨提示',
   'setup.kioskIdle': '取号机无操作返回首页（秒）',
   'setup.displayNotices': '大屏公告（每行一条）',
   'guide.blankForm': '空白表格',

@@ -13,6 +13,7 @@ import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
 import { BasicInfoSection } from './editor/BasicInfoSection';
 import { FaqEditor } from './editor/FaqEditor';
+import { FeeItemsEditor } from './editor/FeeItemsEditor';
 import { emptyForm, FIELD_ALIASES, fromForm, type ItemFormValues, toForm } from './editor/formModel';
 import { MaterialsEditor } from './editor/MaterialsEditor';
 import { StepsEditor } from './editor/StepsEditor';
@@ -197,6 +198,7 @@ function ItemEditor({ detail: loaded }: { detail?: ItemDetail }) {
             scrollToFirstError
           >
             <BasicInfoSection isNew={!detail} />
+            <FeeItemsEditor readOnly={readOnly} />
             <MaterialsEditor
               readOnly={readOnly}
               files={

@@ -2,6 +2,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   Col,
   DatePicker,
   Form,
@@ -21,6 +22,7 @@ import { useCan, useMe } from '../../api/auth';
 import { isApiError } from '../../api/client';
 import {
   type Incident,
+  type Plan,
   planKindLabels,
   planKinds,
   useCrowding,
@@ -41,12 +43,13 @@ function useSend() {
   const write = useEmergencyWrite();
   return async (
     form: ReturnType<typeof Form.useForm>[0],
-    req: { method?: 'post' | 'put'; path: string; body: unknown },
+    req: { method?: 'post' | 'put'; path: string; body: unknown; keep?: boolean },
   ) => {
     try {
       await write.mutateAsync(req);
       message.success(t('em.saved'));
-      form.resetFields();
+      // A settings form keeps what was saved; a form that adds a record empties for the next one.
+      if (!req.keep) form.resetFields();
       return true;
     } catch (e) {
       if (isApiError(e) && e.field) form.setFields([{ name: e.field, errors: [e.message] }]);
@@ -182,9 +185,16 @@ function Plans() {
   const can = useCan();
   const { data: me } = useMe();
   const [form] = Form.useForm();
-  const [open, setOpen] = useState(false);
+  // 'new' for a new plan, a plan while editing it, null when the form is closed.
+  const [editing, setEditing] = useState<Plan | 'new' | null>(null);
   const send = useSend();
   const q = usePlans();
+  const edit = (p: Plan | 'new') => {
+    setEditing(p);
+    form.setFieldsValue(
+      p === 'new' ? { kind: undefined, title: '', organisation: '', responseSteps: '', measures: '', recovery: '' } : p,
+    );
+  };
   const field = (name: 'organisation' | 'responseSteps' | 'measures' | 'recovery', rows = 3) => (
     <Form.Item name={name} label={t(`em.${name}`)} rules={[{ required: true, whitespace: true }]}>
       <Input.TextArea rows={rows} />
@@ -193,44 +203,57 @@ function Plans() {
   return (
     <>
       {can('emergency.manage') && (
-        <Button type="primary" onClick={() => setOpen(!open)} style={{ marginBottom: 12 }}>
+        <Button type="primary" onClick={() => edit('new')} style={{ marginBottom: 12 }}>
           {t('em.newPlan')}
         </Button>
       )}
-      {open && (
-        <Card size="small" style={{ marginBottom: 16 }}>
-          <Form
-            form={form}
-            layout="vertical"
-            onFinish={async (v) => {
-              if (await send(form, { path: '/api/emergency/plans', body: { ...v, hallId: me?.halls[0]?.id } }))
-                setOpen(false);
-            }}
-          >
-            <Row gutter={12}>
-              <Col span={6}>
-                <Form.Item name="kind" label={t('em.kind')} rules={[{ required: true }]}>
-                  <Select options={kindOptions} />
-                </Form.Item>
-              </Col>
-              <Col span={18}>
-                <Form.Item name="title" label={t('em.planTitle')} rules={[{ required: true, whitespace: true }]}>
-                  <Input maxLength={120} />
-                </Form.Item>
-              </Col>
-            </Row>
-            <Row gutter={12}>
-              <Col span={12}>{field('organisation')}</Col>
-              <Col span={12}>{field('responseSteps')}</Col>
-              <Col span={12}>{field('measures')}</Col>
-              <Col span={12}>{field('recovery')}</Col>
-            </Row>
+      <Card
+        size="small"
+        style={{ marginBottom: 16, display: editing ? undefined : 'none' }}
+        title={editing && editing !== 'new' ? t('em.editPlanTitle', { title: editing.title }) : t('em.newPlan')}
+        data-testid="plan-form"
+      >
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={async (v) => {
+            const req =
+              editing && editing !== 'new'
+                ? {
+                    method: 'put' as const,
+                    path: `/api/emergency/plans/${editing.id}`,
+                    body: { ...v, hallId: editing.hallId },
+                  }
+                : { path: '/api/emergency/plans', body: { ...v, hallId: me?.halls[0]?.id } };
+            if (await send(form, req)) setEditing(null);
+          }}
+        >
+          <Row gutter={12}>
+            <Col span={6}>
+              <Form.Item name="kind" label={t('em.kind')} rules={[{ required: true }]}>
+                <Select options={kindOptions} />
+              </Form.Item>
+            </Col>
+            <Col span={18}>
+              <Form.Item name="title" label={t('em.planTitle')} rules={[{ required: true, whitespace: true }]}>
+                <Input maxLength={120} />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Row gutter={12}>
+            <Col span={12}>{field('organisation')}</Col>
+            <Col span={12}>{field('responseSteps')}</Col>
+            <Col span={12}>{field('measures')}</Col>
+            <Col span={12}>{field('recovery')}</Col>
+          </Row>
+          <Space>
             <Button type="primary" htmlType="submit">
               {t('em.save')}
             </Button>
-          </Form>
-        </Card>
-      )}
+            <Button onClick={() => setEditing(null)}>{t('em.cancel')}</Button>
+          </Space>
+        </Form>
+      </Card>
       <List
         dataSource={q.data?.items}
         renderItem={(p) => (
@@ -241,6 +264,18 @@ function Plans() {
               <Space>
                 <Tag>{p.kindLabel}</Tag>
                 {p.title}
+              </Space>
+            }
+            extra={
+              <Space>
+                <Typography.Text type="secondary">
+                  {t('em.updatedBy', { by: p.updatedBy, at: time(p.updatedAt) })}
+                </Typography.Text>
+                {can('emergency.manage') && (
+                  <Button size="small" onClick={() => edit(p)}>
+                    {t('em.editPlan')}
+                  </Button>
+                )}
               </Space>
             }
           >
@@ -326,6 +361,11 @@ function CrowdingTab() {
           {c.over ? t('em.over') : t('em.calm')}
         </Tag>
         <span>{t('em.now', { n: c.waiting, m: c.longestWaitMinutes })}</span>
+        {c.over && c.showNotice && (
+          <Tag color="orange" data-testid="crowding-on-screen">
+            {t('em.noticeOnScreen')}
+          </Tag>
+        )}
       </Space>
       <Form
         form={form}
@@ -335,14 +375,20 @@ function CrowdingTab() {
           maxWaiting: c.maxWaiting || 30,
           maxWaitMinutes: c.maxWaitMinutes || 40,
           notice: c.notice,
+          showNotice: c.showNotice,
         }}
-        onFinish={(v) => void send(form, { method: 'put', path: '/api/emergency/crowding', body: { ...v, hallId } })}
+        onFinish={(v) =>
+          void send(form, { method: 'put', path: '/api/emergency/crowding', body: { ...v, hallId }, keep: true })
+        }
       >
         <Form.Item name="maxWaiting" label={t('em.maxWaiting')} rules={[{ required: true }]}>
           <InputNumber min={1} max={10000} />
         </Form.Item>
         <Form.Item name="maxWaitMinutes" label={t('em.maxWaitMinutes')} rules={[{ required: true }]}>
           <InputNumber min={1} max={600} />
+        </Form.Item>
+        <Form.Item name="showNotice" valuePropName="checked">
+          <Checkbox>{t('em.showNotice')}</Checkbox>
         </Form.Item>
         <Form.Item name="notice" label={t('em.notice')}>
           <Input style={{ width: 420 }} maxLength={200} />

@@ -2,6 +2,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   DatePicker,
   Drawer,
   Form,
@@ -13,7 +14,7 @@ import {
   Table,
   Tag,
 } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useCan } from '../../api/auth';
 import {
@@ -26,6 +27,7 @@ import {
   useFixFault,
   useRecordMaintenance,
   useReportFault,
+  useUpdateEquipment,
 } from '../../api/equipment';
 import { applyFieldError } from '../../api/formErrors';
 import { useWindows } from '../../api/org';
@@ -48,6 +50,7 @@ export function EquipmentPage() {
   const [kind, setKind] = useState<EquipmentKind>();
   const list = useEquipment({ hallId, windowId, kind });
   const [adding, setAdding] = useState(false);
+  const [editing, setEditing] = useState<Equipment | null>(null);
   const [reporting, setReporting] = useState<Equipment | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const windowOptions = (windows.data?.items ?? []).map((w) => ({ value: w.id, label: `${w.number}号窗口 ${w.name}` }));
@@ -127,9 +130,14 @@ export function EquipmentPage() {
           {
             title: '',
             key: 'act',
-            width: 170,
+            width: 220,
             render: (_: unknown, r) => (
               <Space size={4}>
+                {can('equipment.manage') && r.status !== 'retired' && (
+                  <Button size="small" onClick={() => setEditing(r)}>
+                    {t('eq.edit')}
+                  </Button>
+                )}
                 {can('equipment.report') && r.status !== 'retired' && (
                   <Button size="small" danger onClick={() => setReporting(r)}>
                     {t('eq.report')}
@@ -152,6 +160,12 @@ export function EquipmentPage() {
           onClose={() => setAdding(false)}
         />
       )}
+      <EditModal
+        equipment={editing}
+        windowOptions={windowOptions}
+        kindOptions={kindOptions}
+        onClose={() => setEditing(null)}
+      />
       <ReportModal equipment={reporting} onClose={() => setReporting(null)} />
       <DetailDrawer id={open} onClose={() => setOpen(null)} />
     </Card>
@@ -241,6 +255,107 @@ function AddModal({
             <DatePicker />
           </Form.Item>
         </Space>
+      </Form>
+    </Modal>
+  );
+}
+
+/** 编辑设备: the register's fields and the maintenance plan (interval, next day); 报废 takes it out of service. */
+function EditModal({
+  equipment,
+  windowOptions,
+  kindOptions,
+  onClose,
+}: {
+  equipment: Equipment | null;
+  windowOptions: Options;
+  kindOptions: Options;
+  onClose: () => void;
+}) {
+  const t = useT();
+  const { message } = App.useApp();
+  const notify = useNotifyError();
+  const update = useUpdateEquipment();
+  const [form] = Form.useForm();
+  if (!equipment) return null;
+  return (
+    <Modal
+      open
+      title={t('eq.editTitle', { name: `${equipment.kindLabel} ${equipment.assetNo}` })}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={t('eq.save')}
+      confirmLoading={update.isPending}
+      destroyOnHidden
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{
+          kind: equipment.kind,
+          name: equipment.name,
+          assetNo: equipment.assetNo,
+          windowId: equipment.windowId ?? undefined,
+          location: equipment.location,
+          maintenanceEveryDays: equipment.maintenanceEveryDays ?? undefined,
+          nextMaintenanceDay: equipment.nextMaintenanceDay ? dayjs(equipment.nextMaintenanceDay) : undefined,
+          retired: false,
+        }}
+        onFinish={async (v: {
+          kind: EquipmentKind;
+          name: string;
+          assetNo: string;
+          windowId?: string;
+          location?: string;
+          maintenanceEveryDays?: number | null;
+          nextMaintenanceDay?: Dayjs | null;
+          retired?: boolean;
+        }) => {
+          try {
+            await update.mutateAsync({
+              id: equipment.id,
+              kind: v.kind,
+              name: v.name,
+              assetNo: v.assetNo,
+              windowId: v.windowId ?? null,
+              location: v.location ?? '',
+              maintenanceEveryDays: v.maintenanceEveryDays ?? null,
+              nextMaintenanceDay: v.nextMaintenanceDay ? v.nextMaintenanceDay.format('YYYY-MM-DD') : null,
+              ...(v.retired ? { retired: true } : {}),
+            });
+            message.success(v.retired ? t('eq.retiredDone') : t('eq.saved'));
+            onClose();
+          } catch (e) {
+            if (!applyFieldError(form, e)) notify(e);
+          }
+        }}
+      >
+        <Form.Item name="kind" label={t('eq.kind')}>
+          <Select options={kindOptions} />
+        </Form.Item>
+        <Form.Item name="name" label={t('eq.name')} rules={[{ required: true, whitespace: true }]}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Form.Item name="assetNo" label={t('eq.assetNo')} rules={[{ required: true, whitespace: true }]}>
+          <Input maxLength={40} />
+        </Form.Item>
+        <Form.Item name="windowId" label={t('eq.window')}>
+          <Select allowClear placeholder={t('eq.noWindow')} options={windowOptions} />
+        </Form.Item>
+        <Form.Item name="location" label={t('eq.location')}>
+          <Input maxLength={60} />
+        </Form.Item>
+        <Space>
+          <Form.Item name="maintenanceEveryDays" label={t('eq.everyDays')}>
+            <InputNumber min={1} max={3650} />
+          </Form.Item>
+          <Form.Item name="nextMaintenanceDay" label={t('eq.next')}>
+            <DatePicker />
+          </Form.Item>
+        </Space>
+        <Form.Item name="retired" valuePropName="checked" extra={t('eq.retireHelp')}>
+          <Checkbox>{t('eq.retire')}</Checkbox>
+        </Form.Item>
       </Form>
     </Modal>
   );

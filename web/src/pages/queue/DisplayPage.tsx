@@ -132,6 +132,12 @@ export function DisplayPage() {
           </ul>
         </aside>
       </div>
+      {snapshot?.alarmNotice && (
+        <footer className="ow-display-notices ow-display-alarm" data-testid="display-crowding-notice" role="alert">
+          <span className="label">{t('display.crowding')}</span>
+          <span className="text">{snapshot.alarmNotice}</span>
+        </footer>
+      )}
       {(snapshot?.notices.length ?? 0) > 0 && (
         <footer className="ow-display-notices" data-testid="display-notices">
           <span className="label">{t('display.notices')}</span>

@@ -1,9 +1,11 @@
 import { Card, Col, Form, Input, InputNumber, Radio, Row, Select, Switch } from 'antd';
+import { useEffect } from 'react';
 import { CATEGORIES } from '../../../api/types';
 import { usePublicHalls } from '../../../api/publicGuide';
 import { HallSelect, useDepartmentOptions } from '../../../components/HallSelect';
 import { useT } from '../../../i18n';
-import type { ItemFormValues } from './formModel';
+import { fenToYuan } from '../../../components/format';
+import { feeItemsFen, type ItemFormValues } from './formModel';
 
 const APPROVAL_LEVELS = ['window', 'section', 'department', 'leader'] as const;
 
@@ -17,6 +19,13 @@ export function BasicInfoSection({ isNew }: { isNew: boolean }) {
   const req = (label: string) => ({ required: true, message: t('editor.required', { label }) });
   const sel = (label: string) => ({ required: true, message: t('common.pleaseSelect', { label }) });
   const intRule = { type: 'integer' as const, min: 0 };
+  const feeItems = Form.useWatch('feeItems', form);
+  const byItems = (feeItems?.length ?? 0) > 0;
+  const itemsFen = feeItemsFen(feeItems);
+  // With fee items the fee shown is their total, kept in step as amounts are typed.
+  useEffect(() => {
+    if (byItems) form.setFieldValue('feeYuan', fenToYuan(itemsFen));
+  }, [byItems, itemsFen, form]);
 
   return (
     <Card title={t('editor.basic')} className="ow-page-card">
@@ -102,10 +111,10 @@ export function BasicInfoSection({ isNew }: { isNew: boolean }) {
           <Form.Item
             label={t('editor.fee')}
             name="feeYuan"
-            extra={t('editor.feeHelp')}
+            extra={byItems ? t('editor.feeFromItems') : t('editor.feeHelp')}
             rules={[req(t('editor.fee')), { type: 'number', min: 0 }]}
           >
-            <InputNumber min={0} precision={2} step={1} style={{ width: '100%' }} />
+            <InputNumber min={0} precision={2} step={1} style={{ width: '100%' }} disabled={byItems} />
           </Form.Item>
         </Col>
         <Col xs={24} md={18}>

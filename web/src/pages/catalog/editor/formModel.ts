@@ -2,14 +2,20 @@ import type { ItemContent, ItemDetail, Material, Step } from '../../../api/types
 import { fenToYuan, newKey, yuanToFen } from '../../../components/format';
 
 /** Editor form values: ItemContent with the fee in yuan, plus hall and code of the item. */
-export interface ItemFormValues extends Omit<ItemContent, 'feeFen'> {
+export interface ItemFormValues extends Omit<ItemContent, 'feeFen' | 'feeItems'> {
   hallId: string;
   code: string;
   feeYuan: number;
+  /** 收费项目 with amounts typed in yuan (two decimals), sent as integer fen. */
+  feeItems?: { name: string; amountYuan: number | null }[];
 }
 
 /** Server field names that are named differently in the form. */
-export const FIELD_ALIASES: Record<string, string> = { feeFen: 'feeYuan' };
+export const FIELD_ALIASES: Record<string, string> = { feeFen: 'feeYuan', amountFen: 'amountYuan' };
+
+/** The total of the fee items in fen, each amount taken in fen first so nothing is lost to floating point. */
+export const feeItemsFen = (items: ItemFormValues['feeItems']) =>
+  (items ?? []).reduce((sum, i) => sum + yuanToFen(i?.amountYuan), 0);
 
 export function newMaterial(): Material {
   return {
@@ -58,8 +64,15 @@ export function emptyForm(hallId: string | undefined): Partial<ItemFormValues> {
 }
 
 export function toForm(item: ItemDetail): ItemFormValues {
-  const { feeFen, ...rest } = item.content;
-  return { ...rest, hallId: item.hallId, code: item.code, feeYuan: fenToYuan(feeFen) };
+  const { feeFen, feeItems, ...rest } = item.content;
+  return {
+    ...rest,
+    hallId: item.hallId,
+    code: item.code,
+    feeYuan: fenToYuan(feeFen),
+    feeItems: (feeItems ?? []).map((f) => ({ name: f.name, amountYuan: fenToYuan(f.amountFen) })),
+    payBeforeCompletion: !!item.content.payBeforeCompletion,
+  };
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');
@@ -78,7 +91,12 @@ export function fromForm(v: ItemFormValues): ItemContent {
     legalDays: int(v.legalDays),
     promisedDays: int(v.promisedDays),
     warningDays: int(v.warningDays, 1),
-    feeFen: yuanToFen(v.feeYuan),
+    // With fee items the total is their sum; without, the single fee (办理费) as typed.
+    feeFen: v.feeItems?.length ? feeItemsFen(v.feeItems) : yuanToFen(v.feeYuan),
+    feeItems: v.feeItems?.length
+      ? v.feeItems.map((f) => ({ name: str(f.name), amountFen: yuanToFen(f.amountYuan) }))
+      : undefined,
+    payBeforeCompletion: !!v.payBeforeCompletion,
     feeNote: str(v.feeNote),
     approvalLevel: v.approvalLevel,
     deferredApprovalAllowed: !!v.deferredApprovalAllowed,
