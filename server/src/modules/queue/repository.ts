@@ -321,3 +321,13 @@ export async function statusCounts(db: Db, hallId: string, day: string): Promise
     .execute();
   return new Map(rows.map((r) => [r.status, Number(r.n)]));
 }
+
+/** Each ticket's arrival, category and service span on the days from–to, for the staffing forecast (stats). */
+export const arrivalsBetween = (db: Db, hallId: string, from: string, to: string) =>
+  db
+    .selectFrom('queue_tickets')
+    .select(['category_id', 'arrived_at', 'serving_started_at', 'finished_at'])
+    .where('hall_id', '=', hallId)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .execute();
