@@ -90,3 +90,19 @@ describe('staffing forecast', () => {
     );
   });
 });
+
+describe('holidays in the weeks looked at', () => {
+  it('divide a weekday’s arrivals by the days of it the hall was open, not by the weeks', () => {
+    const tickets: TicketFact[] = Array.from({ length: 12 }, (_, i) => ({
+      categoryId: 'A',
+      arrivedAt: MONDAY + (10 * 60 + i * 5) * 60_000,
+      serviceMs: 6 * 60_000,
+    }));
+    const target = { targetWaitSeconds: 600, targetServiceLevel: 0.8, weeks: 4 };
+    const at10 = (open: Record<number, number>) =>
+      forecastWeek(tickets, days(-1, 0), target, open).find((c) => c.weekday === 1 && c.hour === 10)!;
+    expect(at10({}).arrivalsPerHour).toBe(3);
+    expect(at10({ 1: 2, 2: 4 }).arrivalsPerHour).toBe(6);
+    expect(at10({ 2: 4 }).arrivalsPerHour).toBe(3);
+  });
+});

@@ -61,13 +61,19 @@ const overlaps = (open: { from: number; to: number }[], hour: number) =>
   open.some((s) => s.from < (hour + 1) * 60 && s.to > hour * 60);
 
 /**
- * Each hour of next week's days: the forecast arrivals (tickets of that weekday and hour over `weeks` weeks, divided
- * by `weeks`), the mean service time of those tickets (else of all the weeks' tickets, else the default), the windows
+ * Each hour of next week's days: the forecast arrivals (tickets of that weekday and hour over the past weeks, divided
+ * by the number of those weekdays the hall was open, else by `weeks`), the mean service time of those tickets (else of all the weeks' tickets, else the default), the windows
  * Erlang C needs for the target, the rostered windows and whether the hour is short (needed > rostered). A day the
  * hall calendar closes needs nothing. The hours listed are those any day opens or any forecast reaches.
  */
-export function forecastWeek(tickets: TicketFact[], days: ForecastDay[], target: StaffingTarget): ForecastCell[] {
-  const weeks = Math.max(1, target.weeks);
+export function forecastWeek(
+  tickets: TicketFact[],
+  days: ForecastDay[],
+  target: StaffingTarget,
+  /** Per weekday (1–7), how many of the past days looked at the hall calendar kept open; a holiday does not dilute. */
+  openDays: Record<number, number> = {},
+): ForecastCell[] {
+  const divisor = (weekday: number) => Math.max(1, openDays[weekday] || target.weeks);
   const arrivals = new Map<string, Map<string, number>>();
   const services = new Map<string, number[]>();
   const allServices: number[] = [];
@@ -96,6 +102,7 @@ export function forecastWeek(tickets: TicketFact[], days: ForecastDay[], target:
       const weekday = dayOfWeek(d.day);
       const key = `${weekday}|${hour}`;
       const cats = d.working ? (arrivals.get(key) ?? new Map<string, number>()) : new Map<string, number>();
+      const weeks = divisor(weekday);
       const total = [...cats.values()].reduce((a, b) => a + b, 0) / weeks;
       const serviceMinutes = (mean(services.get(key) ?? []) ?? fallbackMinutes * 60_000) / 60_000;
       const answer = windowsNeeded({

@@ -3,7 +3,7 @@
  * last weeks' tickets (through queue/service.ts) set against the roster (through staff/service.ts). The arithmetic
  * is pure, in domain/stats.
  */
-import { addDays } from '../../domain/calendar/days.ts';
+import { addDays, dayOfWeek } from '../../domain/calendar/days.ts';
 import {
   type ForecastDay,
   forecastWeek,
@@ -17,6 +17,7 @@ import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
 import { readStaffingTarget, staffingTargetKey, writeStaffingTarget } from '../../platform/settings.ts';
+import { calendarOf } from '../calendar/service.ts';
 import { assertHallAccess } from '../org/service.ts';
 import { arrivalsBetween, categoriesOfHall } from '../queue/service.ts';
 import { mondayOf, roster } from '../staff/service.ts';
@@ -87,11 +88,16 @@ export async function staffingForecast(ctx: AppContext, actor: Actor, hallId: st
   const anchor = week < thisWeek ? week : thisWeek;
   const fromDay = addDays(anchor, -7 * target.weeks);
   const toDay = addDays(anchor, -1);
-  const [tickets, plan, categories] = await Promise.all([
+  const [tickets, plan, categories, cal] = await Promise.all([
     arrivalsBetween(ctx.db, hallId, fromDay, toDay),
     roster(ctx, actor, hallId, week),
     categoriesOfHall(ctx.db, hallId),
+    calendarOf(ctx.db, hallId),
   ]);
+  // A weekday's mean is over the days of it the hall was open: a holiday week does not thin the forecast.
+  const openDays: Record<number, number> = {};
+  for (let d = fromDay; d <= toDay; d = addDays(d, 1))
+    if (cal.isWorkingDay(d)) openDays[dayOfWeek(d)] = (openDays[dayOfWeek(d)] ?? 0) + 1;
   const days: ForecastDay[] = plan.days.map((d) => {
     const open = d.sessions.map((s) => ({ from: minutesOf(s.from), to: minutesOf(s.to) }));
     const rostered = Array.from({ length: 24 }, (_, hour) => {
@@ -109,7 +115,7 @@ export async function staffingForecast(ctx: AppContext, actor: Actor, hallId: st
     return { day: d.day, working: d.working, open, rostered };
   });
   const names = new Map(categories.map((c) => [c.id, c.name]));
-  const cells = forecastWeek(tickets, days, target).map((c) => ({
+  const cells = forecastWeek(tickets, days, target, openDays).map((c) => ({
     ...c,
     byCategory: c.byCategory.map((b) => ({ ...b, name: names.get(b.categoryId) ?? '已停用号段' })),
   }));

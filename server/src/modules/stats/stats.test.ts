@@ -17,13 +17,13 @@ const HOUR = 3_600_000;
 /** China time → epoch: 'YYYY-MM-DD', hour, minute. */
 const at = (day: string, hour: number, minute = 0) =>
   Date.parse(`${day}T00:00:00Z`) - 8 * HOUR + (hour * 60 + minute) * 60_000;
-/** The four Mondays and Tuesdays before the demo week of 2026-03-02 (T0 is Monday 2026-03-02 09:00 China time). */
-const weeks = [
-  ['2026-02-02', '2026-02-03'],
-  ['2026-02-09', '2026-02-10'],
-  ['2026-02-16', '2026-02-17'],
-  ['2026-02-23', '2026-02-24'],
-] as const;
+/**
+ * The four weeks before the demo week of 2026-03-02 (T0 is Monday 2026-03-02 09:00 China time) hold the Spring
+ * Festival holiday (2026-02-15 … 02-23 in the national schedule): the hall was open on the Mondays 02-02 and 02-09
+ * and on the Tuesdays 02-03, 02-10 and 02-24.
+ */
+const mondays = ['2026-02-02', '2026-02-09'];
+const tuesdays = ['2026-02-03', '2026-02-10', '2026-02-24'];
 
 let seq = 0;
 async function ticket(categoryId: string, day: string, hour: number, minute: number, serviceMinutes: number | null) {
@@ -80,12 +80,10 @@ beforeAll(async () => {
     .execute();
   catA = cats[0]!.id;
   catB = cats[1]!.id;
-  for (const [monday, tuesday] of weeks) {
-    // Monday 10:00–10:59: 24 a week (18 of A, 6 of B), each served in 10 minutes.
-    for (let i = 0; i < 24; i++) await ticket(i < 18 ? catA : catB, monday, 10, i * 2, 10);
-    // Tuesday 14:00–14:59: 3 a week of B, 10 minutes each.
-    for (let i = 0; i < 3; i++) await ticket(catB, tuesday, 14, i * 15, 10);
-  }
+  // Monday 10:00–10:59: 24 each open Monday (18 of A, 6 of B), each served in 10 minutes.
+  for (const monday of mondays) for (let i = 0; i < 24; i++) await ticket(i < 18 ? catA : catB, monday, 10, i * 2, 10);
+  // Tuesday 14:00–14:59: 3 each open Tuesday, of B, 10 minutes each.
+  for (const tuesday of tuesdays) for (let i = 0; i < 3; i++) await ticket(catB, tuesday, 14, i * 15, 10);
   // Outside the four weeks: never counted.
   await ticket(catA, '2026-01-26', 10, 5, 10);
   await ticket(catA, '2026-03-02', 10, 5, 10);
@@ -143,9 +141,9 @@ describe('the staffing forecast beside the roster', () => {
 
   it('forecasts each hour from the last four weeks and flags the hours the roster leaves short', async () => {
     const f = await forecast();
-    expect(f).toMatchObject({ fromDay: '2026-02-02', toDay: '2026-03-01', tickets: 4 * 27 });
+    expect(f).toMatchObject({ fromDay: '2026-02-02', toDay: '2026-03-01', tickets: 2 * 24 + 3 * 3 });
     expect(f.target).toEqual({ targetWaitSeconds: 600, targetServiceLevel: 0.8, weeks: 4 });
-    // Monday 10:00: 24 an hour at 10 minutes is A = 4 Erlangs. By hand: 5 windows give
+    // Monday 10:00: 48 arrivals over the two open Mondays (the holiday Mondays do not halve it): 24 an hour at 10 minutes is A = 4 Erlangs. By hand: 5 windows give
     // 1 − C(4,5)·e^(−1) = 1 − 0.5541·0.3679 = 0.796 < 0.8; 6 windows give 1 − 0.2848·e^(−2) = 0.9615.
     const mon10 = cell(f, '2026-03-02', 10);
     expect(mon10).toMatchObject({ arrivalsPerHour: 24, serviceMinutes: 10, needed: 6, open: true });
@@ -181,18 +179,18 @@ describe('the staffing forecast beside the roster', () => {
       hallId,
       targetWaitSeconds: 60,
       targetServiceLevel: 0.8,
-      weeks: 2,
+      weeks: 3,
     });
     expect(saved.statusCode, saved.body).toBe(200);
     expect(json(await supervisor.get(`/api/stats/staffing/target?hallId=${hallId}`))).toEqual({
       targetWaitSeconds: 60,
       targetServiceLevel: 0.8,
-      weeks: 2,
+      weeks: 3,
     });
     const f = await forecast();
-    // Two weeks: 2026-02-16 … 2026-03-01, the same 24 an hour; within 60 s: 6 windows give
+    // Three weeks: 2026-02-09 … 2026-03-01, one open Monday with 24; within 60 s: 6 windows give
     // 1 − 0.2848·e^(−0.2) = 0.767, 7 give 1 − 0.1351·e^(−0.3) = 0.900.
-    expect(f.fromDay).toBe('2026-02-16');
+    expect(f.fromDay).toBe('2026-02-09');
     expect(cell(f, '2026-03-02', 10)).toMatchObject({ arrivalsPerHour: 24, needed: 7 });
     const audit = await hall.ctx.db
       .selectFrom('audit_log')
