@@ -175,13 +175,14 @@ describe('the staffing forecast beside the roster', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(json(bad).field).toBe('targetServiceLevel');
-    const saved = await supervisor.put('/api/stats/staffing/target', {
-      hallId,
-      targetWaitSeconds: 60,
-      targetServiceLevel: 0.8,
-      weeks: 3,
-    });
+    const body = { hallId, targetWaitSeconds: 60, targetServiceLevel: 0.8, weeks: 3 };
+    const key = { 'idempotency-key': 'stats-target-1' };
+    const saved = await supervisor.request('PUT', '/api/stats/staffing/target', body, key);
     expect(saved.statusCode, saved.body).toBe(200);
+    // A retry with the same key answers the first response again and writes nothing more.
+    const again = await supervisor.request('PUT', '/api/stats/staffing/target', body, key);
+    expect(again.statusCode).toBe(200);
+    expect(json(again)).toEqual(json(saved));
     expect(json(await supervisor.get(`/api/stats/staffing/target?hallId=${hallId}`))).toEqual({
       targetWaitSeconds: 60,
       targetServiceLevel: 0.8,

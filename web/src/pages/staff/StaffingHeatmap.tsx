@@ -79,6 +79,8 @@ function Cell({ c }: { c: StaffingCell | undefined }) {
   const t = useT();
   if (!c) return null;
   if (!c.open && c.needed === 0) return <Typography.Text type="secondary">{t('sf.closed')}</Typography.Text>;
+  // Nobody expected and nobody rostered: a quiet dash keeps the eye on the hours that matter.
+  if (c.needed === 0 && c.rostered === 0) return <Typography.Text type="secondary">—</Typography.Text>;
   const tip = (
     <div>
       <div>{t('sf.tipArrivals', { n: c.arrivalsPerHour, m: c.serviceMinutes })}</div>
