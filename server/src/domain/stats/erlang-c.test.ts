@@ -1,14 +1,16 @@
 /**
  * Erlang C against published figures and against the textbook sum formula.
  *
- * Sources of the table values (each re-derived by hand from the formula as printed there):
+ * Sources of the worked examples. The parameters are the published ones; every figure below was recomputed by hand
+ * (a short script of the printed formula) to four places, and agrees with what the first article prints as far as it
+ * was checked (68.21 %, 122.8 s, 14 agents); the Westbay figures are the recomputation, not read off the page.
  * - Call Centre Helper, "Erlang C formula – made simple with an easy worked example" (the classic example): 100 calls
  *   in 30 minutes (200 an hour), average handling time 180 s, so A = 10 Erlangs; target 80 % answered within 20 s.
  *   With 11 agents the probability of waiting is 68.21 % and the average speed of answer 122.8 s; 13 agents reach
- *   79.6 %, short of 80 %; 14 agents reach 88.8 % (probability of waiting 17.41 %), so 14 is the answer.
+ *   79.56 %, short of 80 %; 14 agents reach 88.84 % (probability of waiting 17.41 %), so 14 is the answer.
  * - Westbay Engineers, "The Erlang-C formula" (erlang.com): 360 calls per half hour, 4 minutes each (A = 48 Erlangs),
  *   55 agents, target 15 s: probability of waiting 0.2387, average speed of answer 0.1364 min (8.18 s), service
- *   level 84.6 %.
+ *   level 84.59 %.
  * - M/M/1 (any queueing text, e.g. Kleinrock, Queueing Systems Vol. 1, §3.2): with one server the probability of
  *   waiting is the utilisation ρ and the mean wait is ρ/(1−ρ)·h.
  */
