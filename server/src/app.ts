@@ -43,6 +43,7 @@ import { emergencyRoutes } from './modules/emergency/routes.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
 import { complaintRoutes } from './modules/complaints/routes.ts';
+import { statsRoutes } from './modules/stats/routes.ts';
 import type { AppContext } from './platform/context.ts';
 import { installAccessControl, installErrorHandler } from './platform/http.ts';
 import { installIdempotency } from './platform/idempotency.ts';
@@ -131,6 +132,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   staffRoutes(app, ctx);
   noticeRoutes(app, ctx);
   complaintRoutes(app, ctx);
+  statsRoutes(app, ctx);
 
   if (servesWebApp) {
     // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

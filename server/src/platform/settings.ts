@@ -89,3 +89,43 @@ export async function writeCollectionReminderDays(db: Db, days: number, now: num
     await db.insertInto('settings').values({ key: COLLECTION_REMINDER_DAYS_KEY, value, updated_at: now }).execute();
   }
 }
+
+/** The hall's staffing target (R19.11): e.g. 80 % called within 600 s, forecast over the last 4 weeks. */
+export interface StaffingTargetSetting {
+  targetWaitSeconds: number;
+  targetServiceLevel: number;
+  weeks: number;
+}
+export const DEFAULT_STAFFING_TARGET: StaffingTargetSetting = {
+  targetWaitSeconds: 600,
+  targetServiceLevel: 0.8,
+  weeks: 4,
+};
+export const staffingTargetKey = (hallId: string) => `stats.staffing_target.${hallId}`;
+
+export async function readStaffingTarget(db: Db, hallId: string): Promise<StaffingTargetSetting> {
+  const row = await db
+    .selectFrom('settings')
+    .select('value')
+    .where('key', '=', staffingTargetKey(hallId))
+    .executeTakeFirst();
+  if (!row) return DEFAULT_STAFFING_TARGET;
+  try {
+    return { ...DEFAULT_STAFFING_TARGET, ...(JSON.parse(row.value) as Partial<StaffingTargetSetting>) };
+  } catch {
+    return DEFAULT_STAFFING_TARGET;
+  }
+}
+
+export async function writeStaffingTarget(
+  db: Db,
+  hallId: string,
+  t: StaffingTargetSetting,
+  now: number,
+): Promise<void> {
+  const key = staffingTargetKey(hallId);
+  const value = JSON.stringify(t);
+  const exists = await db.selectFrom('settings').select('key').where('key', '=', key).executeTakeFirst();
+  if (exists) await db.updateTable('settings').set({ value, updated_at: now }).where('key', '=', key).execute();
+  else await db.insertInto('settings').values({ key, value, updated_at: now }).execute();
+}

@@ -24,6 +24,7 @@ import { emergencyEn } from './emergency/en';
 import { staffEn } from './staff/en';
 import { ratingsEn } from './ratings/en';
 import { complaintsEn } from './complaints/en';
+import { statsEn } from './stats/en';
 
 /** English (secondary). Must carry every key of zh-CN.ts — the type enforces it. */
 export const en: Dictionary = {
@@ -52,6 +53,7 @@ export const en: Dictionary = {
   ...approvalsEn,
   ...screensEn,
   ...rolesEn,
+  ...statsEn,
   'app.title': 'OneWindow Service Management',
   'app.shortTitle': 'OneWindow',
   'lang.switch': '中文',

@@ -334,3 +334,12 @@ export async function putAlarmNotice(db: Db, row: { hall_id: string; text: strin
 }
 export const clearAlarmNotice = (db: Db, hallId: string) =>
   db.deleteFrom('queue_alarm_notices').where('hall_id', '=', hallId).execute();
+/** Each ticket's arrival, category and service span on the days from–to, for the staffing forecast (stats). */
+export const arrivalsBetween = (db: Db, hallId: string, from: string, to: string) =>
+  db
+    .selectFrom('queue_tickets')
+    .select(['category_id', 'arrived_at', 'serving_started_at', 'finished_at'])
+    .where('hall_id', '=', hallId)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .execute();

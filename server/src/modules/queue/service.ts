@@ -393,3 +393,14 @@ export const displayNoticeChanged = (ctx: AppContext, hallId: string) =>
  * window while its person is away (暂离). */
 export { timetablesOf } from './hours-service.ts';
 export { pauseWindow, resumeWindow, takeOverWindow, windowHolder } from './window-service.ts';
+/** The staffing forecast (stats) reads each ticket's arrival and service span on the days from–to. */
+export async function arrivalsBetween(db: Db, hallId: string, from: string, to: string) {
+  return (await repo.arrivalsBetween(db, hallId, from, to)).map((t) => ({
+    categoryId: t.category_id,
+    arrivedAt: Number(t.arrived_at),
+    serviceMs:
+      t.serving_started_at !== null && t.finished_at !== null
+        ? Number(t.finished_at) - Number(t.serving_started_at)
+        : null,
+  }));
+}

@@ -10,6 +10,7 @@ import { type MessageKey, useT } from '../../i18n';
 import { AttendanceTab } from './AttendanceTab';
 import { LeaveTab } from './LeaveTab';
 import { PairsTab, StaffFilesTab } from './StaffFilesTab';
+import { StaffingHeatmap } from './StaffingHeatmap';
 
 /** 窗口人员管理: staff files, the weekly roster, AB posts, attendance and leave of one hall. */
 export function StaffPage() {
@@ -166,6 +167,7 @@ function RosterTab({ hallId }: { hallId: string }) {
         dataSource={r?.windows.map((w) => ({ ...w, name: `${w.number}号 ${w.name}` })) ?? []}
         scroll={{ x: 'max-content' }}
       />
+      <StaffingHeatmap hallId={hallId} week={week} />
     </Space>
   );
 }

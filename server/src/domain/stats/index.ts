@@ -1,0 +1,2 @@
+export * from './erlang-c.ts';
+export * from './forecast.ts';

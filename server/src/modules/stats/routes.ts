@@ -1,0 +1,40 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../platform/context.ts';
+import { actorOf } from '../../platform/http.ts';
+import * as s from './schema.ts';
+import * as service from './service.ts';
+
+export function statsRoutes(app: FastifyInstance, ctx: AppContext) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['统计 stats'];
+  // The forecast sits beside the roster: those who keep the roster (supervisor, station head) see and set it.
+  const access = 'staff.manage' as const;
+
+  r.get(
+    '/api/stats/staffing/erlang-c',
+    { config: { access }, schema: { tags, querystring: s.erlangCQuery, response: { 200: s.erlangCSchema } } },
+    async (req) => service.erlangC(req.query),
+  );
+  r.get(
+    '/api/stats/staffing/target',
+    {
+      config: { access },
+      schema: { tags, querystring: s.staffingTargetQuery, response: { 200: s.staffingTargetSchema } },
+    },
+    async (req) => service.staffingTarget(ctx, actorOf(req), req.query.hallId),
+  );
+  r.put(
+    '/api/stats/staffing/target',
+    {
+      config: { access },
+      schema: { tags, body: s.staffingTargetInput, response: { 200: s.staffingTargetSchema } },
+    },
+    async (req) => service.saveStaffingTarget(ctx, actorOf(req), req.body),
+  );
+  r.get(
+    '/api/stats/staffing/forecast',
+    { config: { access }, schema: { tags, querystring: s.forecastQuery, response: { 200: s.forecastSchema } } },
+    async (req) => service.staffingForecast(ctx, actorOf(req), req.query.hallId, req.query.week),
+  );
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod';
+import { decimalParam, intParam } from '../../platform/numeric-params.ts';
+
+const id = z.string().min(1).max(64);
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** GET /api/stats/staffing/erlang-c: every parameter is required and named when wrong. */
+export const erlangCQuery = z.object({
+  arrivalsPerHour: decimalParam({ min: 0, max: 100_000 }),
+  serviceMinutes: decimalParam({ min: 0.1, max: 1440 }),
+  targetWaitSeconds: intParam({ min: 0, max: 86_400 }),
+  targetServiceLevel: decimalParam({ min: 0.01, max: 0.999 }),
+});
+export const erlangCSchema = z.object({
+  windows: z.number().int(),
+  serviceLevel: z.number(),
+  probabilityOfWaiting: z.number(),
+  averageWaitSeconds: z.number(),
+});
+
+export const staffingTargetSchema = z.object({
+  /** Called within this many seconds … */
+  targetWaitSeconds: z.number().int().min(0).max(7200),
+  /** … for this share of people (0.8 = 80 %). */
+  targetServiceLevel: z.number().min(0.5).max(0.99),
+  /** The forecast averages the last this many full weeks. */
+  weeks: z.number().int().min(1).max(26),
+});
+export type StaffingTarget = z.infer<typeof staffingTargetSchema>;
+export const staffingTargetQuery = z.object({ hallId: id });
+export const staffingTargetInput = staffingTargetSchema.extend({ hallId: id });
+
+export const forecastQuery = z.object({ hallId: id, week: day });
+const cell = z.object({
+  day: z.string(),
+  weekday: z.number().int(),
+  hour: z.number().int(),
+  open: z.boolean(),
+  arrivalsPerHour: z.number(),
+  serviceMinutes: z.number(),
+  byCategory: z.array(z.object({ categoryId: z.string(), name: z.string(), arrivalsPerHour: z.number() })),
+  needed: z.number().int(),
+  serviceLevel: z.number(),
+  rostered: z.number().int(),
+  short: z.boolean(),
+});
+export const forecastSchema = z.object({
+  hallId: z.string(),
+  week: z.string(),
+  /** The past days the forecast reads: the `weeks` full weeks before this week. */
+  fromDay: z.string(),
+  toDay: z.string(),
+  tickets: z.number().int(),
+  target: staffingTargetSchema,
+  days: z.array(z.object({ day: z.string(), working: z.boolean() })),
+  hours: z.array(z.number().int()),
+  cells: z.array(cell),
+  shortHours: z.number().int(),
+});

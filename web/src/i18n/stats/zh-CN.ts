@@ -1,0 +1,22 @@
+/** 人员配置预测（排班页旁的热力图）界面文字（合并到 zh-CN.ts）。 */
+export const statsZhCN = {
+  'sf.title': '窗口需求预测（按小时）',
+  'sf.basis': '依据 {from} 至 {to} 共 {n} 张取号记录（近 {weeks} 周同星期同时段平均），按 Erlang C 排队模型测算',
+  'sf.target': '服务目标：',
+  'sf.targetLevel': '的群众在',
+  'sf.targetWait': '分钟内被叫号，参考近',
+  'sf.targetWeeks': '周',
+  'sf.saveTarget': '保存目标',
+  'sf.targetSaved': '服务目标已保存，预测已按新目标重算',
+  'sf.short': '本周有 {n} 个时段在岗窗口少于所需，已用红色标出，请调整排班',
+  'sf.enough': '本周各时段排班窗口数均满足服务目标',
+  'sf.hour': '时段',
+  'sf.cell': '需 {needed} / 排 {rostered}',
+  'sf.closed': '休',
+  'sf.tipArrivals': '预计到达 {n} 人/小时，平均办理 {m} 分钟',
+  'sf.tipLevel': '需 {needed} 个窗口时达标率 {level}%',
+  'sf.tipShort': '缺 {n} 个窗口',
+  'sf.legendShort': '窗口不足',
+  'sf.legendOk': '满足目标',
+  'sf.legendIdle': '无需求',
+} as const;
