@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { acceptedCase, hall, hallId, itemId, s, sc, withBackofficeHall } from '../../../test/backoffice-fixtures.ts';
 import { json, type Session, signedIn } from '../../../test/helpers.ts';
 import { chinaDay } from '../../platform/clock.ts';
+import { nextRectificationStatus, type RectificationStatus } from '../../domain/inspections/index.ts';
 import { calendarOf } from '../calendar/service.ts';
 
 withBackofficeHall();
@@ -28,7 +30,8 @@ const sample = (over: Record<string, unknown> = {}) => ({
 });
 
 async function issuedNotice(workingDays = 3) {
-  const drawn = json(await inspector.post('/api/inspections/samples', sample({ size: 1 })));
+  // From the day the cases were accepted, whatever day a later test moved the clock to.
+  const drawn = json(await inspector.post('/api/inspections/samples', sample({ size: 1, from: '2026-03-02' })));
   const item = drawn.items[0];
   const res = await inspector.post(`/api/inspection-items/${item.id}/findings`, {
     checks: { ...allChecksOk, routing: 'problem' },
@@ -275,5 +278,57 @@ describe('service-norm checks and the quality report', () => {
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
     expect((await s.clerk.get(`/api/inspections/report?hallId=${hallId}&month=${month}`)).statusCode).toBe(403);
+  });
+});
+
+describe('the rectification loop under random actions (property)', () => {
+  it('moves only as the state machine says, by the right person, and closes only on a verified report', async () => {
+    inspector = await signedIn(hall.app, 'inspector');
+    s.clerk = await signedIn(hall.app, 'clerk');
+    const step = fc.record({
+      who: fc.constantFrom('clerk', 'inspector', 'handler'),
+      action: fc.constantFrom('report', 'close', 'return'),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
+        const id = await issuedNotice(2);
+        let status: RectificationStatus = 'issued';
+        let verifiedReports = 0;
+        for (const { who, action } of steps) {
+          const session = who === 'clerk' ? s.clerk : who === 'inspector' ? inspector : s.handler;
+          const res =
+            action === 'report'
+              ? await session.post(`/api/rectifications/${id}/report`, { text: '整改情况说明' })
+              : await session.post(`/api/rectifications/${id}/verify`, { decision: action, note: '请补充' });
+          const next = nextRectificationStatus(status, action);
+          // Only the responsible person reports; only the inspector verifies; nobody else sees the notice.
+          const rightPerson = action === 'report' ? who === 'clerk' : who === 'inspector';
+          if (next && rightPerson) {
+            expect(res.statusCode, res.body).toBe(200);
+            if (action !== 'report') verifiedReports += 1;
+            status = next;
+          } else {
+            expect(res.statusCode, res.body).toBeGreaterThanOrEqual(400);
+            expect(res.statusCode).toBeLessThan(500);
+          }
+          expect(json(await inspector.get(`/api/rectifications/${id}`)).status).toBe(status);
+        }
+        if (status === 'closed') expect(verifiedReports).toBeGreaterThan(0);
+        const moves = await hall.ctx.db
+          .selectFrom('audit_log')
+          .select('action')
+          .where('target_id', '=', id)
+          .where('action', 'like', 'rectification.%')
+          .orderBy('seq')
+          .execute();
+        // Every close or return in the trail answers a report just before it.
+        const trail = moves.map((m) => m.action);
+        trail.forEach((a, i) => {
+          if (a === 'rectification.close' || a === 'rectification.return')
+            expect(trail[i - 1]).toBe('rectification.report');
+        });
+      }),
+      { numRuns: 15 },
+    );
   });
 });
