@@ -138,6 +138,23 @@ export function useRecordFinding() {
   });
 }
 
+export function useRecordNormCheck() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: {
+      hallId: string;
+      userId: string;
+      checks: Record<string, Mark>;
+      note: string;
+      workingDays: number;
+    }) => api.post<Inspection>('/api/inspections/norms', body),
+    onSuccess: () => {
+      qc.invalidateQueries({ queryKey: ['inspections'] });
+      qc.invalidateQueries({ queryKey: ['rectifications'] });
+    },
+  });
+}
+
 export const useRectifications = (view: 'mine' | 'hall', status: string | undefined, page: number) =>
   useQuery({
     queryKey: ['rectifications', view, status, page],

@@ -27,10 +27,12 @@ import {
   useInspections,
   useRecordFinding,
 } from '../../api/inspections';
+import { useColleagues } from '../../api/staff';
 import { useDepartmentOptions } from '../../components/HallSelect';
 import { formatTime } from '../../components/format';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useHallChoice } from '../people/common';
+import { NormCheckModal } from './NormCheckModal';
 
 const resultTag = (r: InspectionItem['result']) =>
   r === 'pass' ? (
@@ -42,7 +44,7 @@ const resultTag = (r: InspectionItem['result']) =>
   );
 
 interface DrawForm {
-  scope: 'all' | 'item' | 'department';
+  scope: 'all' | 'item' | 'department' | 'person';
   scopeId?: string;
   period: [Dayjs, Dayjs];
   size: number;
@@ -63,6 +65,8 @@ export function SamplePage() {
   const scope = Form.useWatch('scope', form) ?? 'all';
   const items = useItems({ hallId, status: 'published', page: 1, pageSize: 200 }, !!hallId && scope === 'item');
   const departments = useDepartmentOptions(hallId);
+  const colleagues = useColleagues(scope === 'person' ? hallId : undefined);
+  const [normCheck, setNormCheck] = useState(false);
   const selected: Inspection | undefined = list.data?.items.find((i) => i.id === selectedId) ?? list.data?.items[0];
 
   const submit = async () => {
@@ -88,11 +92,24 @@ export function SamplePage() {
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <Card title="随机抽查 · 抽取样本" extra={picker}>
+      <Card
+        title="随机抽查 · 抽取样本"
+        extra={
+          <Space>
+            {picker}
+            <Button onClick={() => setNormCheck(true)} disabled={!hallId}>
+              服务规范检查
+            </Button>
+          </Space>
+        }
+      >
         <Form<DrawForm>
           form={form}
           layout="inline"
           initialValues={{ scope: 'all', size: 5, period: [dayjs().startOf('month'), dayjs()] }}
+          onValuesChange={(changed) => {
+            if (changed.scope) form.setFieldValue('scopeId', undefined);
+          }}
         >
           <Form.Item name="scope" label="抽查范围">
             <Segmented
@@ -100,11 +117,16 @@ export function SamplePage() {
                 { value: 'all', label: '全部办件' },
                 { value: 'item', label: '按事项' },
                 { value: 'department', label: '按部门' },
+                { value: 'person', label: '按人员' },
               ]}
             />
           </Form.Item>
           {scope !== 'all' && (
-            <Form.Item name="scopeId" label={scope === 'item' ? '事项' : '部门'} rules={[{ required: true }]}>
+            <Form.Item
+              name="scopeId"
+              label={scope === 'item' ? '事项' : scope === 'department' ? '部门' : '人员'}
+              rules={[{ required: true }]}
+            >
               <Select
                 style={{ width: 240 }}
                 showSearch
@@ -112,7 +134,9 @@ export function SamplePage() {
                 options={
                   scope === 'item'
                     ? (items.data?.items ?? []).map((i) => ({ value: i.id, label: i.name }))
-                    : departments.options
+                    : scope === 'department'
+                      ? departments.options
+                      : (colleagues.data?.items ?? []).map((c) => ({ value: c.userId, label: c.name }))
                 }
               />
             </Form.Item>
@@ -197,6 +221,7 @@ export function SamplePage() {
       {checking && selected && (
         <FindingModal item={checking} checklist={selected.checklist} onClose={() => setChecking(undefined)} />
       )}
+      {normCheck && hallId && <NormCheckModal hallId={hallId} onClose={() => setNormCheck(false)} />}
     </Space>
   );
 }
