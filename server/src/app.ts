@@ -35,6 +35,7 @@ import { privacyRoutes } from './modules/privacy/routes.ts';
 import { townshipRoutes } from './modules/township/routes.ts';
 import { trainingRoutes } from './modules/training/routes.ts';
 import { conductRoutes } from './modules/conduct/routes.ts';
+import { inspectionRoutes } from './modules/inspections/routes.ts';
 import { prereviewRoutes } from './modules/prereview/routes.ts';
 import { archiveRoutes } from './modules/archives/routes.ts';
 import { equipmentRoutes } from './modules/equipment/routes.ts';
@@ -124,6 +125,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   townshipRoutes(app, ctx);
   trainingRoutes(app, ctx);
   conductRoutes(app, ctx);
+  inspectionRoutes(app, ctx);
   prereviewRoutes(app, ctx);
   archiveRoutes(app, ctx);
   equipmentRoutes(app, ctx);

@@ -27,6 +27,7 @@ const appointments = () => import('./pages/appointments');
 const emergency = () => import('./pages/emergency');
 const staff = () => import('./pages/staff');
 const complaints = () => import('./pages/complaints');
+const inspections = () => import('./pages/inspections');
 
 function guarded(anyOf: string[], children: RouteObject[]): RouteObject {
   return { element: <RequirePermission anyOf={anyOf} />, children };
@@ -291,6 +292,21 @@ const routes: RouteObject[] = [
           guarded(
             ['objection.decide'],
             [{ path: 'objections', lazy: async () => ({ Component: (await complaints()).ObjectionsPage }) }],
+          ),
+          // 监督检查与整改: the inspector's sample and report; every staff member's own rectification notices.
+          guarded(
+            ['inspection.manage'],
+            [
+              { path: 'inspections', lazy: async () => ({ Component: (await inspections()).SamplePage }) },
+              {
+                path: 'inspections/report',
+                lazy: async () => ({ Component: (await inspections()).QualityReportPage }),
+              },
+            ],
+          ),
+          guarded(
+            ['staff.self', 'inspection.manage'],
+            [{ path: 'rectifications', lazy: async () => ({ Component: (await inspections()).RectificationsPage }) }],
           ),
           { path: '*', element: <NotFound /> },
         ],

@@ -121,6 +121,8 @@ export const permissions = [
   'complaint.supervise',
   /** Re-examine an objection (异议) to a review result, refusal or one-time notice and answer it in writing. */
   'objection.decide',
+  /** Inspect (监督检查): draw samples of case records, check service norms, issue and verify rectifications (整改). */
+  'inspection.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -367,6 +369,7 @@ export const roles: readonly RoleDefinition[] = [
       'equipment.read',
       'notice.view',
       'complaint.supervise',
+      'inspection.manage',
     ],
     adminClass: null,
   },

@@ -76,6 +76,13 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
     items.push({ key: '/complaints/analysis', icon: <BarChartOutlined />, label: t('menu.complaintAnalysis') });
   if (can('objection.decide'))
     items.push({ key: '/objections', icon: <IssuesCloseOutlined />, label: t('menu.objections') });
+  // 监督检查与整改.
+  if (can('inspection.manage')) {
+    items.push({ key: '/inspections', icon: <FileSearchOutlined />, label: '随机抽查' });
+    items.push({ key: '/inspections/report', icon: <BarChartOutlined />, label: '质量评估报告' });
+  }
+  if (can('staff.self') || can('inspection.manage'))
+    items.push({ key: '/rectifications', icon: <IssuesCloseOutlined />, label: '整改通知' });
   if (can('incident.record')) items.push({ key: '/emergency', icon: <AlertOutlined />, label: t('menu.emergency') });
   if (can('fee.report') || can('fee.approve'))
     items.push({ key: '/fees', icon: <ProfileOutlined />, label: t('menu.fees') });
@@ -182,6 +189,9 @@ const PREFIXES = [
   '/complaints/analysis',
   '/complaints',
   '/objections',
+  '/inspections/report',
+  '/inspections',
+  '/rectifications',
 ];
 
 /** Menu key for a pathname (e.g. /catalog/abc → /catalog) and the submenu that holds it. */

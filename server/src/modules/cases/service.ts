@@ -275,6 +275,7 @@ export {
   purgeCandidates,
 } from './privacy-repository.ts';
 export {
+  acceptedCasesForSample,
   awaitingCollection,
   caseHeadings,
   type DeferralCase,

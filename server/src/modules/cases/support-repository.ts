@@ -60,3 +60,47 @@ export const awaitingCollection = (db: Db) =>
     .groupBy(['c.id', 'c.hall_id', 'c.case_no', 'c.item_name', 'c.applicant_id'])
     .orderBy('c.id')
     .execute();
+
+/**
+ * 随机抽查 (inspections): the accepted cases of a hall in a period that a sample is drawn from, with the
+ * person answerable for the record: the first-question owner, else the clerk who received it.
+ */
+export function acceptedCasesForSample(
+  db: Db,
+  f: { hallId: string; from: string; to: string; itemId?: string; departmentId?: string; personId?: string },
+) {
+  let q = db
+    .selectFrom('cases as c')
+    .select([
+      'c.id',
+      'c.case_no',
+      'c.item_name',
+      'c.window_id',
+      'c.first_owner_id',
+      'c.first_owner_name',
+      'c.received_by',
+      'c.received_by_name',
+    ])
+    .where('c.hall_id', '=', f.hallId)
+    .where('c.case_no', 'is not', null)
+    .where('c.accepted_day', '>=', f.from)
+    .where('c.accepted_day', '<=', f.to);
+  if (f.itemId) q = q.where('c.item_id', '=', f.itemId);
+  if (f.personId) {
+    const p = f.personId;
+    q = q.where((eb) => eb.or([eb('c.first_owner_id', '=', p), eb('c.received_by', '=', p)]));
+  }
+  if (f.departmentId) {
+    const d = f.departmentId;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('case_steps as s')
+          .select('s.id')
+          .whereRef('s.case_id', '=', 'c.id')
+          .where('s.department_id', '=', d),
+      ),
+    );
+  }
+  return q.orderBy('c.id').execute();
+}

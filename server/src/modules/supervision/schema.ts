@@ -5,6 +5,7 @@ import { caseSupportBoardShape } from './case-support-schema.ts';
 import { intParam } from '../../platform/numeric-params.ts';
 import { boardEntrySchema as prereviewEntry } from '../prereview/schema.ts';
 import { caseRatingBoardEntry } from '../rating/schema.ts';
+import { overdueRectificationSchema } from '../inspections/schema.ts';
 
 const light = z.enum(['green', 'yellow', 'red']);
 const level = z.enum(['yellow', 'red']);
@@ -84,6 +85,8 @@ export const boardSchema = z.object({
   overdueLoans: z.array(boardOverdueLoanSchema),
   /** 差评整改: every open stage of the case-rating loop with its clock. */
   caseRatingTasks: z.array(caseRatingBoardEntry),
+  /** 整改通知 past their due working day and not closed (监督检查). */
+  overdueRectifications: z.array(overdueRectificationSchema),
 });
 
 const day = z.string().max(10);

@@ -14,6 +14,7 @@ import { prereviewBoard } from './prereview-board.ts';
 import { faultsForBoard } from '../equipment/service.ts';
 import { overdueLoansForBoard } from '../archives/service.ts';
 import { ratingTasksForBoard } from '../rating/service.ts';
+import { overdueRectificationsForBoard } from '../inspections/service.ts';
 
 export { alertUncovered, markAlertRead, myAlerts, raiseHallAlert, sweepAlerts } from './alerts.ts';
 
@@ -101,6 +102,7 @@ export async function board(ctx: AppContext, actor: Actor, q: { hallId?: string;
     equipmentFaults: await faultsForBoard(ctx, hallIds),
     overdueLoans: await overdueLoansForBoard(ctx, hallIds),
     caseRatingTasks: await ratingTasksForBoard(ctx, hallIds),
+    overdueRectifications: await overdueRectificationsForBoard(ctx, hallIds),
     byDepartment: tally(all, (x) => (x.kind === 'case' ? x.departmentIds : x.departmentId ? [x.departmentId] : [])).map(
       named(n.department),
     ),

@@ -9,6 +9,8 @@ import type { CaseSupportBoard } from '../../api/caseSupport';
 import { type PrereviewBoardEntry, PrereviewBoardSection } from '../prereview/BoardSection';
 import type { BoardRatingTask } from '../../api/caseRatings';
 import { CaseRatingBoardSection } from '../rating/BoardSection';
+import { OverdueRectificationsSection } from '../inspections/BoardSection';
+import type { OverdueRectification } from '../../api/inspections';
 
 const color = { green: 'green', yellow: 'gold', red: 'red' } as const;
 
@@ -155,6 +157,9 @@ export function BoardPage() {
       <BoardSections b={b as (Board & Partial<CaseSupportBoard>) | undefined} />
       <PrereviewBoardSection rows={(b as { prereviews?: PrereviewBoardEntry[] } | undefined)?.prereviews} />
       <CaseRatingBoardSection rows={(b as { caseRatingTasks?: BoardRatingTask[] } | undefined)?.caseRatingTasks} />
+      <OverdueRectificationsSection
+        rows={(b as { overdueRectifications?: OverdueRectification[] } | undefined)?.overdueRectifications}
+      />
       <Card
         title={t('sup.stuck')}
         size="small"
