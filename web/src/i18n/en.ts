@@ -25,6 +25,7 @@ import { staffEn } from './staff/en';
 import { ratingsEn } from './ratings/en';
 import { complaintsEn } from './complaints/en';
 import { statsEn } from './stats/en';
+import { inspectionsEn } from './inspections/en';
 
 /** English (secondary). Must carry every key of zh-CN.ts — the type enforces it. */
 export const en: Dictionary = {
@@ -54,6 +55,7 @@ export const en: Dictionary = {
   ...screensEn,
   ...rolesEn,
   ...statsEn,
+  ...inspectionsEn,
   'app.title': 'OneWindow Service Management',
   'app.shortTitle': 'OneWindow',
   'lang.switch': '中文',

@@ -78,11 +78,11 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
     items.push({ key: '/objections', icon: <IssuesCloseOutlined />, label: t('menu.objections') });
   // 监督检查与整改.
   if (can('inspection.manage')) {
-    items.push({ key: '/inspections', icon: <FileSearchOutlined />, label: '随机抽查' });
-    items.push({ key: '/inspections/report', icon: <BarChartOutlined />, label: '质量评估报告' });
+    items.push({ key: '/inspections', icon: <FileSearchOutlined />, label: t('ins.menu.sample') });
+    items.push({ key: '/inspections/report', icon: <BarChartOutlined />, label: t('ins.menu.report') });
   }
   if (can('staff.self') || can('inspection.manage'))
-    items.push({ key: '/rectifications', icon: <IssuesCloseOutlined />, label: '整改通知' });
+    items.push({ key: '/rectifications', icon: <IssuesCloseOutlined />, label: t('ins.menu.rectifications') });
   if (can('incident.record')) items.push({ key: '/emergency', icon: <AlertOutlined />, label: t('menu.emergency') });
   if (can('fee.report') || can('fee.approve'))
     items.push({ key: '/fees', icon: <ProfileOutlined />, label: t('menu.fees') });

@@ -4,6 +4,8 @@ import { applyFieldError } from '../../api/formErrors';
 import { type Mark, useRecordNormCheck } from '../../api/inspections';
 import { useColleagues } from '../../api/staff';
 import { useNotifyError } from '../../components/useNotifyError';
+import { useT } from '../../i18n';
+import { checkLabel } from './labels';
 
 interface NormForm {
   userId: string;
@@ -14,6 +16,7 @@ interface NormForm {
 
 /** 服务规范检查 on the floor: one person against 工作牌, 着装, 在岗, 文明用语; a problem becomes a 整改通知. */
 export function NormCheckModal({ hallId, onClose }: { hallId: string; onClose: () => void }) {
+  const t = useT();
   const { message } = App.useApp();
   const notify = useNotifyError();
   const record = useRecordNormCheck();
@@ -23,9 +26,7 @@ export function NormCheckModal({ hallId, onClose }: { hallId: string; onClose: (
     const v = await form.validateFields();
     try {
       const out = await record.mutateAsync({ hallId, ...v, note: v.note ?? '' });
-      message.success(
-        out.items[0]?.rectificationId ? '已登记问题，并向该人员发出整改通知' : '已登记：服务规范检查无问题',
-      );
+      message.success(t(out.items[0]?.rectificationId ? 'ins.norm.savedProblem' : 'ins.norm.savedPass'));
       onClose();
     } catch (e) {
       if (!applyFieldError(form, e)) notify(e);
@@ -35,9 +36,9 @@ export function NormCheckModal({ hallId, onClose }: { hallId: string; onClose: (
     <Modal
       open
       width={620}
-      title="服务规范检查"
+      title={t('ins.norm.title')}
       onOk={save}
-      okText="保存检查结果"
+      okText={t('ins.check.save')}
       confirmLoading={record.isPending}
       onCancel={onClose}
     >
@@ -47,7 +48,11 @@ export function NormCheckModal({ hallId, onClose }: { hallId: string; onClose: (
         labelCol={{ span: 7 }}
         initialValues={{ checks: Object.fromEntries(normChecks.map((c) => [c.key, 'ok'])), workingDays: 3, note: '' }}
       >
-        <Form.Item name="userId" label="检查对象" rules={[{ required: true, message: '请选择被检查人员' }]}>
+        <Form.Item
+          name="userId"
+          label={t('ins.norm.subject')}
+          rules={[{ required: true, message: t('ins.norm.subjectRequired') }]}
+        >
           <Select
             showSearch
             optionFilterProp="label"
@@ -56,19 +61,19 @@ export function NormCheckModal({ hallId, onClose }: { hallId: string; onClose: (
           />
         </Form.Item>
         {normChecks.map((c) => (
-          <Form.Item key={c.key} name={['checks', c.key]} label={c.label}>
+          <Form.Item key={c.key} name={['checks', c.key]} label={checkLabel(t, c)}>
             <Radio.Group
               options={[
-                { value: 'ok', label: '符合' },
-                { value: 'problem', label: '有问题' },
+                { value: 'ok', label: t('ins.mark.ok') },
+                { value: 'problem', label: t('ins.mark.problem') },
               ]}
             />
           </Form.Item>
         ))}
-        <Form.Item name="note" label="问题说明">
-          <Input.TextArea rows={3} maxLength={1000} placeholder="发现问题时写明具体情况" />
+        <Form.Item name="note" label={t('ins.check.note')}>
+          <Input.TextArea rows={3} maxLength={1000} placeholder={t('ins.check.notePlaceholder')} />
         </Form.Item>
-        <Form.Item name="workingDays" label="整改期限（工作日）">
+        <Form.Item name="workingDays" label={t('ins.check.workingDays')}>
           <InputNumber min={1} max={30} />
         </Form.Item>
       </Form>

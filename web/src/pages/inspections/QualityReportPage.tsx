@@ -5,10 +5,13 @@ import { useState } from 'react';
 import { buildUrl } from '../../api/client';
 import { type Indicator, type QualityReport, useQualityReport } from '../../api/inspections';
 import { QueryError } from '../../components/Results';
+import { useT } from '../../i18n';
 import { useHallChoice } from '../people/common';
+import { indicatorFormula, indicatorName } from './labels';
 
 /** 质量评估报告: the month's quality indicators with formula and target, and the findings per person. */
 export function QualityReportPage() {
+  const t = useT();
   const { hallId, picker } = useHallChoice();
   const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
   const report = useQualityReport(hallId, month);
@@ -16,7 +19,7 @@ export function QualityReportPage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card
-        title={`质量评估报告 ${month}`}
+        title={t('ins.quality.title', { month })}
         extra={
           <Space>
             {picker}
@@ -31,7 +34,7 @@ export function QualityReportPage() {
               disabled={!hallId}
               href={buildUrl('/api/inspections/report/export', { hallId, month })}
             >
-              导出 Excel
+              {t('ins.quality.export')}
             </Button>
           </Space>
         }
@@ -42,32 +45,42 @@ export function QualityReportPage() {
           dataSource={report.data?.indicators}
           pagination={false}
           columns={[
-            { title: '指标', dataIndex: 'name', width: 160 },
-            { title: '计算公式', dataIndex: 'formula' },
-            { title: '目标值', width: 90, render: (_, i) => `${i.target}%` },
-            { title: '分子/分母', width: 110, render: (_, i) => `${i.numerator}/${i.denominator}` },
-            { title: '本月值', width: 100, render: (_, i) => (i.value === null ? '无数据' : `${i.value}%`) },
+            { title: t('ins.quality.indicator'), width: 160, render: (_, i) => indicatorName(t, i) },
+            { title: t('ins.quality.formula'), render: (_, i) => indicatorFormula(t, i) },
+            { title: t('ins.quality.target'), width: 90, render: (_, i) => `${i.target}%` },
+            { title: t('ins.quality.ratio'), width: 110, render: (_, i) => `${i.numerator}/${i.denominator}` },
             {
-              title: '评价',
+              title: t('ins.quality.value'),
+              width: 100,
+              render: (_, i) => (i.value === null ? t('ins.quality.noData') : `${i.value}%`),
+            },
+            {
+              title: t('ins.quality.verdict'),
               width: 90,
               render: (_, i) =>
-                i.met === null ? <Tag>—</Tag> : i.met ? <Tag color="green">达标</Tag> : <Tag color="red">未达标</Tag>,
+                i.met === null ? (
+                  <Tag>—</Tag>
+                ) : i.met ? (
+                  <Tag color="green">{t('ins.quality.met')}</Tag>
+                ) : (
+                  <Tag color="red">{t('ins.quality.notMet')}</Tag>
+                ),
             },
           ]}
         />
       </Card>
-      <Card title="人员检查情况">
+      <Card title={t('ins.people.title')}>
         <Table<QualityReport['people'][number]>
           rowKey="subjectId"
           size="small"
           dataSource={report.data?.people}
           pagination={false}
-          locale={{ emptyText: '本月尚无检查记录' }}
+          locale={{ emptyText: t('ins.people.empty') }}
           columns={[
-            { title: '人员', dataIndex: 'subjectName' },
-            { title: '检查次数', dataIndex: 'checked', width: 110 },
-            { title: '发现问题', dataIndex: 'findings', width: 110 },
-            { title: '未办结整改', dataIndex: 'openRectifications', width: 120 },
+            { title: t('ins.people.name'), dataIndex: 'subjectName' },
+            { title: t('ins.people.checked'), dataIndex: 'checked', width: 110 },
+            { title: t('ins.people.findings'), dataIndex: 'findings', width: 110 },
+            { title: t('ins.people.open'), dataIndex: 'openRectifications', width: 120 },
           ]}
         />
       </Card>

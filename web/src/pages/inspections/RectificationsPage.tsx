@@ -9,12 +9,14 @@ import {
   useVerifyRectification,
 } from '../../api/inspections';
 import { useNotifyError } from '../../components/useNotifyError';
+import { type Translate, useT } from '../../i18n';
+import { statusLabel } from './labels';
 
-const lightTag = (r: Rectification) => {
-  if (r.light === 'closed') return <Tag color="green">已办结 {r.closedDay}</Tag>;
-  if (r.light === 'overdue') return <Tag color="red">已逾期</Tag>;
-  if (r.light === 'due_today') return <Tag color="orange">今日到期</Tag>;
-  return <Tag color="blue">{r.statusLabel}</Tag>;
+const lightTag = (t: Translate, r: Rectification) => {
+  if (r.light === 'closed') return <Tag color="green">{t('ins.light.closed', { day: r.closedDay ?? '' })}</Tag>;
+  if (r.light === 'overdue') return <Tag color="red">{t('ins.light.overdue')}</Tag>;
+  if (r.light === 'due_today') return <Tag color="orange">{t('ins.light.dueToday')}</Tag>;
+  return <Tag color="blue">{statusLabel(t, r.status, r.statusLabel)}</Tag>;
 };
 
 /**
@@ -22,6 +24,7 @@ const lightTag = (r: Rectification) => {
  * the hall and verifies reports (close or return).
  */
 export function RectificationsPage() {
+  const t = useT();
   const can = useCan();
   const inspector = can('inspection.manage');
   const [view, setView] = useState<'mine' | 'hall'>(inspector ? 'hall' : 'mine');
@@ -32,7 +35,7 @@ export function RectificationsPage() {
   const [verifying, setVerifying] = useState<Rectification>();
   return (
     <Card
-      title="整改通知"
+      title={t('ins.rect.title')}
       extra={
         <Space>
           {inspector && (
@@ -40,8 +43,8 @@ export function RectificationsPage() {
               value={view}
               onChange={(v) => setView(v as 'mine' | 'hall')}
               options={[
-                { value: 'hall', label: '本大厅全部' },
-                { value: 'mine', label: '我的整改' },
+                { value: 'hall', label: t('ins.rect.viewHall') },
+                { value: 'mine', label: t('ins.rect.viewMine') },
               ]}
             />
           )}
@@ -49,11 +52,11 @@ export function RectificationsPage() {
             value={status}
             onChange={(v) => setStatus(String(v))}
             options={[
-              { value: 'open', label: '未办结' },
-              { value: 'reported', label: '待核验' },
-              { value: 'overdue', label: '已逾期' },
-              { value: 'closed', label: '已办结' },
-              { value: 'all', label: '全部' },
+              { value: 'open', label: t('ins.rect.filter.open') },
+              { value: 'reported', label: t('ins.rect.filter.reported') },
+              { value: 'overdue', label: t('ins.rect.filter.overdue') },
+              { value: 'closed', label: t('ins.rect.filter.closed') },
+              { value: 'all', label: t('ins.rect.filter.all') },
             ]}
           />
         </Space>
@@ -64,53 +67,67 @@ export function RectificationsPage() {
         loading={list.isFetching}
         dataSource={list.data?.items}
         pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
-        locale={{ emptyText: '没有整改通知' }}
+        locale={{ emptyText: t('ins.rect.empty') }}
         expandable={{
           expandedRowRender: (r) => (
             <Descriptions size="small" column={1}>
-              <Descriptions.Item label="整改报告">{r.reportText ?? '尚未提交'}</Descriptions.Item>
-              <Descriptions.Item label="佐证材料">
-                {r.evidenceName ? <a href={`/api/rectifications/${r.id}/evidence`}>{r.evidenceName}</a> : '无'}
+              <Descriptions.Item label={t('ins.rect.reportText')}>
+                {r.reportText ?? t('ins.rect.notReported')}
               </Descriptions.Item>
-              {r.returnNote && <Descriptions.Item label="退回意见">{r.returnNote}</Descriptions.Item>}
-              {r.verifiedByName && <Descriptions.Item label="核验人">{r.verifiedByName}</Descriptions.Item>}
+              <Descriptions.Item label={t('ins.rect.evidence')}>
+                {r.evidenceName ? (
+                  <a href={`/api/rectifications/${r.id}/evidence`}>{r.evidenceName}</a>
+                ) : (
+                  t('ins.rect.none')
+                )}
+              </Descriptions.Item>
+              {r.returnNote && <Descriptions.Item label={t('ins.rect.returnNote')}>{r.returnNote}</Descriptions.Item>}
+              {r.verifiedByName && (
+                <Descriptions.Item label={t('ins.rect.verifiedBy')}>{r.verifiedByName}</Descriptions.Item>
+              )}
             </Descriptions>
           ),
         }}
         columns={[
-          { title: '下发日期', dataIndex: 'issuedDay', width: 110 },
-          { title: '类别', width: 90, render: (_, r) => (r.kind === 'records' ? '案卷抽查' : '服务规范') },
-          { title: '办件编号', dataIndex: 'caseNo', width: 200, render: (v: string | null) => v ?? '—' },
-          { title: '责任人', dataIndex: 'responsibleName', width: 90 },
-          { title: '问题', dataIndex: 'finding', ellipsis: true },
+          { title: t('ins.rect.issuedDay'), dataIndex: 'issuedDay', width: 110 },
           {
-            title: '整改期限',
+            title: t('ins.rect.kind'),
+            width: 90,
+            render: (_, r) => t(r.kind === 'records' ? 'ins.kind.records' : 'ins.kind.norms'),
+          },
+          { title: t('ins.rect.caseNo'), dataIndex: 'caseNo', width: 200, render: (v: string | null) => v ?? '—' },
+          { title: t('ins.rect.responsible'), dataIndex: 'responsibleName', width: 90 },
+          { title: t('ins.rect.finding'), dataIndex: 'finding', ellipsis: true },
+          {
+            title: t('ins.rect.due'),
             width: 150,
-            render: (_, r) => `${r.dueDay}（${r.workingDays}个工作日）${r.dueProvisional ? '暂定' : ''}`,
+            render: (_, r) =>
+              t('ins.rect.dueValue', { day: r.dueDay, n: r.workingDays }) +
+              (r.dueProvisional ? t('ins.rect.provisional') : ''),
           },
           {
-            title: '状态',
+            title: t('ins.rect.status'),
             width: 150,
             render: (_, r) => (
               <Space size={4}>
-                {lightTag(r)}
-                {r.light !== 'closed' && r.light !== 'open' && <Tag>{r.statusLabel}</Tag>}
+                {lightTag(t, r)}
+                {r.light !== 'closed' && r.light !== 'open' && <Tag>{statusLabel(t, r.status, r.statusLabel)}</Tag>}
               </Space>
             ),
           },
           {
-            title: '操作',
+            title: t('ins.rect.actions'),
             width: 130,
             render: (_, r) => (
               <Space>
                 {r.canReport && (
                   <Button size="small" type="primary" onClick={() => setReporting(r)}>
-                    提交整改报告
+                    {t('ins.rect.report')}
                   </Button>
                 )}
                 {r.canVerify && (
                   <Button size="small" type="primary" onClick={() => setVerifying(r)}>
-                    核验
+                    {t('ins.rect.verify')}
                   </Button>
                 )}
               </Space>
@@ -133,6 +150,7 @@ const toBase64 = (file: File) =>
   });
 
 function ReportModal({ notice, onClose }: { notice: Rectification; onClose: () => void }) {
+  const t = useT();
   const { message } = App.useApp();
   const notify = useNotifyError();
   const report = useReportRectification();
@@ -141,7 +159,7 @@ function ReportModal({ notice, onClose }: { notice: Rectification; onClose: () =
   const save = async () => {
     const v = await form.validateFields();
     if (file && file.size > 1024 * 1024) {
-      message.error('佐证文件不能超过 1 MB');
+      message.error(t('ins.report.tooLarge'));
       return;
     }
     try {
@@ -150,7 +168,7 @@ function ReportModal({ notice, onClose }: { notice: Rectification; onClose: () =
         text: v.text,
         evidence: file ? { fileName: file.name, contentBase64: await toBase64(file) } : undefined,
       });
-      message.success('整改报告已提交，等待监督员核验');
+      message.success(t('ins.report.done'));
       onClose();
     } catch (e) {
       if (!applyFieldError(form, e)) notify(e);
@@ -160,19 +178,23 @@ function ReportModal({ notice, onClose }: { notice: Rectification; onClose: () =
     <Modal
       open
       width={600}
-      title="提交整改报告"
+      title={t('ins.report.title')}
       onOk={save}
-      okText="提交"
+      okText={t('ins.report.submit')}
       confirmLoading={report.isPending}
       onCancel={onClose}
     >
-      <p>问题：{notice.finding}</p>
-      {notice.returnNote && <p>退回意见：{notice.returnNote}</p>}
+      <p>{t('ins.rect.findingLine', { finding: notice.finding })}</p>
+      {notice.returnNote && <p>{t('ins.rect.returnNoteLine', { note: notice.returnNote })}</p>}
       <Form form={form} layout="vertical">
-        <Form.Item name="text" label="整改情况" rules={[{ required: true, message: '请写明整改情况' }]}>
+        <Form.Item
+          name="text"
+          label={t('ins.report.text')}
+          rules={[{ required: true, message: t('ins.report.textRequired') }]}
+        >
           <Input.TextArea rows={4} maxLength={2000} />
         </Form.Item>
-        <Form.Item label="佐证材料（可选，不超过 1 MB）">
+        <Form.Item label={t('ins.report.evidence')}>
           <Upload
             maxCount={1}
             beforeUpload={(f) => {
@@ -181,7 +203,7 @@ function ReportModal({ notice, onClose }: { notice: Rectification; onClose: () =
             }}
             onRemove={() => setFile(undefined)}
           >
-            <Button>选择文件</Button>
+            <Button>{t('ins.report.chooseFile')}</Button>
           </Upload>
         </Form.Item>
       </Form>
@@ -190,6 +212,7 @@ function ReportModal({ notice, onClose }: { notice: Rectification; onClose: () =
 }
 
 function VerifyModal({ notice, onClose }: { notice: Rectification; onClose: () => void }) {
+  const t = useT();
   const { message } = App.useApp();
   const notify = useNotifyError();
   const verify = useVerifyRectification();
@@ -198,7 +221,7 @@ function VerifyModal({ notice, onClose }: { notice: Rectification; onClose: () =
     const v = form.getFieldsValue();
     try {
       await verify.mutateAsync({ id: notice.id, decision, note: v.note ?? '' });
-      message.success(decision === 'close' ? '核验通过，整改通知已办结' : '已退回责任人重新整改');
+      message.success(t(decision === 'close' ? 'ins.verify.closed' : 'ins.verify.returned'));
       onClose();
     } catch (e) {
       if (!applyFieldError(form, e)) notify(e);
@@ -208,29 +231,33 @@ function VerifyModal({ notice, onClose }: { notice: Rectification; onClose: () =
     <Modal
       open
       width={600}
-      title="核验整改"
+      title={t('ins.verify.title')}
       onCancel={onClose}
       footer={[
         <Button key="cancel" onClick={onClose}>
-          取消
+          {t('ins.verify.cancel')}
         </Button>,
         <Button key="return" danger loading={verify.isPending} onClick={() => decide('return')}>
-          退回重改
+          {t('ins.verify.return')}
         </Button>,
         <Button key="close" type="primary" loading={verify.isPending} onClick={() => decide('close')}>
-          核验通过并办结
+          {t('ins.verify.close')}
         </Button>,
       ]}
     >
       <Descriptions size="small" column={1}>
-        <Descriptions.Item label="问题">{notice.finding}</Descriptions.Item>
-        <Descriptions.Item label="整改报告">{notice.reportText}</Descriptions.Item>
-        <Descriptions.Item label="佐证材料">
-          {notice.evidenceName ? <a href={`/api/rectifications/${notice.id}/evidence`}>{notice.evidenceName}</a> : '无'}
+        <Descriptions.Item label={t('ins.rect.finding')}>{notice.finding}</Descriptions.Item>
+        <Descriptions.Item label={t('ins.rect.reportText')}>{notice.reportText}</Descriptions.Item>
+        <Descriptions.Item label={t('ins.rect.evidence')}>
+          {notice.evidenceName ? (
+            <a href={`/api/rectifications/${notice.id}/evidence`}>{notice.evidenceName}</a>
+          ) : (
+            t('ins.rect.none')
+          )}
         </Descriptions.Item>
       </Descriptions>
       <Form form={form} layout="vertical">
-        <Form.Item name="note" label="核验意见（退回时必填）">
+        <Form.Item name="note" label={t('ins.verify.note')}>
           <Input.TextArea rows={3} maxLength={1000} />
         </Form.Item>
       </Form>

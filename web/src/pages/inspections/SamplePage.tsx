@@ -31,16 +31,18 @@ import { useColleagues } from '../../api/staff';
 import { useDepartmentOptions } from '../../components/HallSelect';
 import { formatTime } from '../../components/format';
 import { useNotifyError } from '../../components/useNotifyError';
+import { type Translate, useT } from '../../i18n';
 import { useHallChoice } from '../people/common';
+import { checkLabel } from './labels';
 import { NormCheckModal } from './NormCheckModal';
 
-const resultTag = (r: InspectionItem['result']) =>
+const resultTag = (t: Translate, r: InspectionItem['result']) =>
   r === 'pass' ? (
-    <Tag color="green">无问题</Tag>
+    <Tag color="green">{t('ins.result.pass')}</Tag>
   ) : r === 'finding' ? (
-    <Tag color="red">发现问题</Tag>
+    <Tag color="red">{t('ins.result.finding')}</Tag>
   ) : (
-    <Tag>待检查</Tag>
+    <Tag>{t('ins.result.pending')}</Tag>
   );
 
 interface DrawForm {
@@ -53,6 +55,7 @@ interface DrawForm {
 
 /** 随机抽查: draw a reproducible sample of accepted cases and record each one against the checklist. */
 export function SamplePage() {
+  const t = useT();
   const { message } = App.useApp();
   const notify = useNotifyError();
   const { hallId, picker } = useHallChoice();
@@ -84,7 +87,9 @@ export function SamplePage() {
       });
       setSelectedId(drawn.id);
       setPage(1);
-      message.success(`已抽取 ${drawn.sampleSize} 件（共 ${drawn.population} 件，随机种子 ${drawn.seed}）`);
+      message.success(
+        t('ins.sample.drawn', { size: drawn.sampleSize, population: drawn.population, seed: drawn.seed }),
+      );
     } catch (e) {
       if (!applyFieldError(form, e)) notify(e);
     }
@@ -93,12 +98,12 @@ export function SamplePage() {
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card
-        title="随机抽查 · 抽取样本"
+        title={t('ins.sample.title')}
         extra={
           <Space>
             {picker}
             <Button onClick={() => setNormCheck(true)} disabled={!hallId}>
-              服务规范检查
+              {t('ins.sample.normCheck')}
             </Button>
           </Space>
         }
@@ -111,20 +116,26 @@ export function SamplePage() {
             if (changed.scope) form.setFieldValue('scopeId', undefined);
           }}
         >
-          <Form.Item name="scope" label="抽查范围">
+          <Form.Item name="scope" label={t('ins.sample.scope')}>
             <Segmented
               options={[
-                { value: 'all', label: '全部办件' },
-                { value: 'item', label: '按事项' },
-                { value: 'department', label: '按部门' },
-                { value: 'person', label: '按人员' },
+                { value: 'all', label: t('ins.scope.all') },
+                { value: 'item', label: t('ins.scope.item') },
+                { value: 'department', label: t('ins.scope.department') },
+                { value: 'person', label: t('ins.scope.person') },
               ]}
             />
           </Form.Item>
           {scope !== 'all' && (
             <Form.Item
               name="scopeId"
-              label={scope === 'item' ? '事项' : scope === 'department' ? '部门' : '人员'}
+              label={t(
+                scope === 'item'
+                  ? 'ins.sample.item'
+                  : scope === 'department'
+                    ? 'ins.sample.department'
+                    : 'ins.sample.person',
+              )}
               rules={[{ required: true }]}
             >
               <Select
@@ -141,53 +152,60 @@ export function SamplePage() {
               />
             </Form.Item>
           )}
-          <Form.Item name="period" label="受理期间" rules={[{ required: true }]}>
+          <Form.Item name="period" label={t('ins.sample.period')} rules={[{ required: true }]}>
             <DatePicker.RangePicker allowClear={false} />
           </Form.Item>
-          <Form.Item name="size" label="抽取件数" rules={[{ required: true }]}>
+          <Form.Item name="size" label={t('ins.sample.size')} rules={[{ required: true }]}>
             <InputNumber min={1} max={50} />
           </Form.Item>
-          <Form.Item name="seed" label="随机种子" tooltip="留空则随机生成；填入以往样本的种子可复现同一样本">
-            <InputNumber min={1} max={2147483647} placeholder="自动" style={{ width: 140 }} />
+          <Form.Item name="seed" label={t('ins.sample.seed')} tooltip={t('ins.sample.seedHelp')}>
+            <InputNumber min={1} max={2147483647} placeholder={t('ins.sample.seedAuto')} style={{ width: 140 }} />
           </Form.Item>
           <Button type="primary" onClick={submit} loading={draw.isPending} disabled={!hallId}>
-            抽取样本
+            {t('ins.sample.draw')}
           </Button>
         </Form>
       </Card>
       <Card
         title={
           selected
-            ? `抽查样本：${selected.scopeName ?? '全部办件'} ${selected.from} 至 ${selected.to}（种子 ${selected.seed}，${selected.sampleSize}/${selected.population} 件）`
-            : '抽查样本'
+            ? t('ins.sample.current', {
+                scope: selected.scopeName ?? t('ins.scope.all'),
+                from: selected.from ?? '',
+                to: selected.to ?? '',
+                seed: selected.seed,
+                size: selected.sampleSize,
+                population: selected.population,
+              })
+            : t('ins.sample.currentEmpty')
         }
       >
         <Table<InspectionItem>
           rowKey="id"
           dataSource={selected?.items}
           pagination={false}
-          locale={{ emptyText: '尚未抽取样本' }}
+          locale={{ emptyText: t('ins.sample.empty') }}
           columns={[
-            { title: '序号', dataIndex: 'seq', width: 60 },
+            { title: t('ins.sample.seq'), dataIndex: 'seq', width: 60 },
             {
-              title: '办件编号',
+              title: t('ins.sample.caseNo'),
               width: 220,
               render: (_, r) => (r.caseId ? <Link to={`/cases/${r.caseId}`}>{r.caseNo}</Link> : '—'),
             },
-            { title: '事项', dataIndex: 'itemName', ellipsis: true },
-            { title: '责任人', dataIndex: 'subjectName', width: 100 },
-            { title: '检查结果', width: 110, render: (_, r) => resultTag(r.result) },
-            { title: '问题说明', dataIndex: 'note', ellipsis: true },
+            { title: t('ins.sample.itemName'), dataIndex: 'itemName', ellipsis: true },
+            { title: t('ins.sample.responsible'), dataIndex: 'subjectName', width: 100 },
+            { title: t('ins.sample.result'), width: 110, render: (_, r) => resultTag(t, r.result) },
+            { title: t('ins.sample.note'), dataIndex: 'note', ellipsis: true },
             {
-              title: '操作',
+              title: t('ins.sample.actions'),
               width: 120,
               render: (_, r) =>
                 r.result === 'pending' ? (
                   <Button size="small" type="primary" onClick={() => setChecking(r)}>
-                    登记检查
+                    {t('ins.sample.record')}
                   </Button>
                 ) : r.rectificationId ? (
-                  <Link to="/rectifications">已发整改通知</Link>
+                  <Link to="/rectifications">{t('ins.sample.noticeSent')}</Link>
                 ) : (
                   formatTime(r.checkedAt)
                 ),
@@ -195,7 +213,7 @@ export function SamplePage() {
           ]}
         />
       </Card>
-      <Card title="以往抽查">
+      <Card title={t('ins.history.title')}>
         <Table<Inspection>
           rowKey="id"
           size="small"
@@ -204,17 +222,21 @@ export function SamplePage() {
           pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
           onRow={(r) => ({ onClick: () => setSelectedId(r.id), style: { cursor: 'pointer' } })}
           columns={[
-            { title: '抽取时间', width: 170, render: (_, r) => formatTime(r.createdAt) },
-            { title: '范围', render: (_, r) => r.scopeName ?? '全部办件' },
-            { title: '期间', width: 200, render: (_, r) => `${r.from} 至 ${r.to}` },
-            { title: '随机种子', dataIndex: 'seed', width: 120 },
-            { title: '样本/总数', width: 100, render: (_, r) => `${r.sampleSize}/${r.population}` },
+            { title: t('ins.history.drawnAt'), width: 170, render: (_, r) => formatTime(r.createdAt) },
+            { title: t('ins.history.scope'), render: (_, r) => r.scopeName ?? t('ins.scope.all') },
             {
-              title: '已检查',
+              title: t('ins.history.period'),
+              width: 200,
+              render: (_, r) => t('ins.history.periodValue', { from: r.from ?? '', to: r.to ?? '' }),
+            },
+            { title: t('ins.history.seed'), dataIndex: 'seed', width: 120 },
+            { title: t('ins.history.size'), width: 100, render: (_, r) => `${r.sampleSize}/${r.population}` },
+            {
+              title: t('ins.history.checked'),
               width: 90,
               render: (_, r) => `${r.items.filter((i) => i.result !== 'pending').length}/${r.items.length}`,
             },
-            { title: '检查人', dataIndex: 'createdByName', width: 100 },
+            { title: t('ins.history.inspector'), dataIndex: 'createdByName', width: 100 },
           ]}
         />
       </Card>
@@ -235,6 +257,7 @@ function FindingModal({
   checklist: { key: string; label: string }[];
   onClose: () => void;
 }) {
+  const t = useT();
   const { message } = App.useApp();
   const notify = useNotifyError();
   const record = useRecordFinding();
@@ -244,7 +267,7 @@ function FindingModal({
     try {
       const out = await record.mutateAsync({ itemId: item.id, ...v, note: v.note ?? '' });
       const done = out.items.find((i) => i.id === item.id);
-      message.success(done?.rectificationId ? '已登记问题，并向责任人发出整改通知' : '已登记：该案卷无问题');
+      message.success(t(done?.rectificationId ? 'ins.finding.savedProblem' : 'ins.finding.savedPass'));
       onClose();
     } catch (e) {
       if (!applyFieldError(form, e)) notify(e);
@@ -254,11 +277,11 @@ function FindingModal({
     <Modal
       open
       width={620}
-      title={`登记检查：${item.caseNo ?? item.subjectName}`}
+      title={t('ins.finding.title', { subject: item.caseNo ?? item.subjectName })}
       onOk={save}
       confirmLoading={record.isPending}
       onCancel={onClose}
-      okText="保存检查结果"
+      okText={t('ins.check.save')}
     >
       <Form
         form={form}
@@ -267,19 +290,19 @@ function FindingModal({
         initialValues={{ checks: Object.fromEntries(checklist.map((c) => [c.key, 'ok'])), workingDays: 5, note: '' }}
       >
         {checklist.map((c) => (
-          <Form.Item key={c.key} name={['checks', c.key]} label={c.label}>
+          <Form.Item key={c.key} name={['checks', c.key]} label={checkLabel(t, c)}>
             <Radio.Group
               options={[
-                { value: 'ok', label: '符合' },
-                { value: 'problem', label: '有问题' },
+                { value: 'ok', label: t('ins.mark.ok') },
+                { value: 'problem', label: t('ins.mark.problem') },
               ]}
             />
           </Form.Item>
         ))}
-        <Form.Item name="note" label="问题说明">
-          <Input.TextArea rows={3} maxLength={1000} placeholder="发现问题时写明具体情况" />
+        <Form.Item name="note" label={t('ins.check.note')}>
+          <Input.TextArea rows={3} maxLength={1000} placeholder={t('ins.check.notePlaceholder')} />
         </Form.Item>
-        <Form.Item name="workingDays" label="整改期限（工作日）">
+        <Form.Item name="workingDays" label={t('ins.check.workingDays')}>
           <InputNumber min={1} max={30} />
         </Form.Item>
       </Form>
