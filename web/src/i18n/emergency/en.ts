@@ -108,4 +108,7 @@ export const emergencyEn: Record<keyof typeof emergencyZhCN, string> = {
   'fee.case': 'Case',
   'fee.at': 'Time',
   'fee.noRefunds': 'No refunds waiting',
+  'fee.yuan': '{amount} yuan',
+  'fee.itemYuan': '{name} {amount} yuan',
+  'fee.itemSep': '; ',
 };

@@ -105,4 +105,7 @@ export const emergencyZhCN = {
   'fee.case': '办件',
   'fee.at': '时间',
   'fee.noRefunds': '暂无待审批的退费',
+  'fee.yuan': '{amount} 元',
+  'fee.itemYuan': '{name} {amount} 元',
+  'fee.itemSep': '；',
 };

@@ -57,18 +57,18 @@ export function FeesPanel({ caseId }: { caseId: string }) {
       </Typography.Title>
       <Descriptions size="small" bordered column={4}>
         <Descriptions.Item label={t('fee.items')} span={4}>
-          {f.items.map((i) => `${i.name} ${yuan(i.amountFen)} 元`).join('；')}
+          {f.items.map((i) => t('fee.itemYuan', { name: i.name, amount: yuan(i.amountFen) })).join(t('fee.itemSep'))}
           {f.payFirst && (
             <Tag color="orange" style={{ marginLeft: 8 }}>
               {t('fee.payFirst')}
             </Tag>
           )}
         </Descriptions.Item>
-        <Descriptions.Item label={t('fee.due')}>{yuan(f.dueFen)} 元</Descriptions.Item>
-        <Descriptions.Item label={t('fee.paid')}>{yuan(f.paidFen)} 元</Descriptions.Item>
+        <Descriptions.Item label={t('fee.due')}>{t('fee.yuan', { amount: yuan(f.dueFen) })}</Descriptions.Item>
+        <Descriptions.Item label={t('fee.paid')}>{t('fee.yuan', { amount: yuan(f.paidFen) })}</Descriptions.Item>
         <Descriptions.Item label={t('fee.owed')}>
           <Typography.Text type={f.owedFen > 0 ? 'danger' : undefined} data-testid="fee-owed">
-            {yuan(f.owedFen)} 元
+            {t('fee.yuan', { amount: yuan(f.owedFen) })}
           </Typography.Text>
         </Descriptions.Item>
         <Descriptions.Item>

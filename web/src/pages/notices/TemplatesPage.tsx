@@ -14,33 +14,14 @@ import { applyFieldError } from '../../api/formErrors';
 import { HallSelect } from '../../components/HallSelect';
 import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
-import { useT } from '../../i18n';
+import { type MessageKey, type Translate, useT } from '../../i18n';
 
-const variableNames: Record<string, string> = {
-  hallName: '大厅名称',
-  hallPhone: '大厅电话',
-  applicantName: '申请人',
-  caseNo: '办件编号',
-  itemName: '事项名称',
-  progressUrl: '进度查询网址',
-  deadline: '承诺办结日期',
-  missingItems: '需补正的材料',
-  supplementDeadline: '补正期限',
-  reason: '原因',
-  extraDays: '延长工作日数',
-  outcome: '办理结果',
-  place: '领取地点',
-  replyDue: '答复日期',
-  question: '咨询事项',
-  appointmentTime: '预约时间',
-  surveyUrl: '评价网址',
-  complaintNo: '投诉举报编号',
-  kindLabel: '投诉或举报',
-  dueDay: '答复期限',
-  stateLabel: '办理状态',
-  staffName: '不在岗人员',
-  bName: 'B岗人员',
-};
+/** A template variable's name in the screen's language; nothing for a variable the dictionary does not know yet. */
+function variableName(t: Translate, variable: string): string {
+  const key = `nt.var.${variable}`;
+  const name = t(key as MessageKey);
+  return name === key ? '' : name;
+}
 
 /** 通知模板: the hall's wording per event, edited and previewed with sample data. */
 export function TemplatesPage() {
@@ -173,7 +154,7 @@ function TemplateEditor({
           <Space size={[4, 4]} wrap>
             {template.variables.map((v) => (
               <Tag key={v} style={{ cursor: 'pointer' }} onClick={() => insert(v)}>
-                {`{${v}}`} {variableNames[v] ?? ''}
+                {`{${v}}`} {variableName(t, v)}
               </Tag>
             ))}
           </Space>
