@@ -207,7 +207,7 @@ describe('notices to applicants', () => {
     gatewayDown = false;
 
     await signIn('supervisor');
-    await page.getByRole('menuitem', { name: /通知$/ }).click();
+    await page.getByRole('menuitem', { name: /通知$/ }).filter({ hasNotText: '整改' }).click();
     await page.getByRole('menuitem', { name: '通知记录' }).click();
     await page.getByRole('combobox', { name: '状态' }).click();
     await page.locator('.ant-select-item-option[title="发送失败"]').click();
