@@ -139,7 +139,7 @@ export const inspectionsEn: Record<keyof typeof inspectionsZhCN, string> = {
   'ins.indicator.records_complete': 'Complete case files',
   'ins.indicator.records_complete.formula': 'Case files without problems ÷ case files checked × 100%',
   'ins.indicator.norms_compliant': 'Service conduct compliance',
-  'ins.indicator.norms_compliant.formula': 'Checks without problems ÷ people checked × 100%',
+  'ins.indicator.norms_compliant.formula': 'Checks without problems ÷ checks made × 100%',
   'ins.indicator.rectified_on_time': 'Rectified on time',
   'ins.indicator.rectified_on_time.formula':
     'Notices due this month and closed on time ÷ notices due this month × 100%',
