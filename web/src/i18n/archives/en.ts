@@ -182,6 +182,7 @@ export const archivesEn: Record<keyof typeof archivesZhCN, string> = {
   'lv.hint':
     "The documents of this file; View opens each in a new window with the viewer's name, the time and 'for the loan only' on every page. The link lasts until {until}.",
   'lv.contents': 'View contents list',
+  'lv.close': 'Close',
   'lv.open': 'View',
   'lv.opened': 'Opened in a new window (the view is recorded)',
   'lv.kind.document': 'Document',

@@ -177,6 +177,7 @@ export const archivesZhCN = {
   'lv.hint':
     '以下为该档案的卷内文件，点击“查看”在新窗口打开，每页带查阅人姓名、时间与“仅供借阅使用”水印；链接有效至 {until}。',
   'lv.contents': '查看卷内目录',
+  'lv.close': '关闭',
   'lv.open': '查看',
   'lv.opened': '已在新窗口打开（已记录查阅）',
   'lv.kind.document': '文书',

@@ -27,7 +27,7 @@ export function LoanViewModal({ link, onClose }: { link: { url: string; until: n
           {t('lv.contents')}
         </Button>,
         <Button key="close" type="primary" onClick={onClose}>
-          OK
+          {t('lv.close')}
         </Button>,
       ]}
     >
