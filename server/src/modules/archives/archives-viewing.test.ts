@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { acceptedCase, hall, hallId, ok, s, withBackofficeHall } from '../../../test/backoffice-fixtures.ts';
 import { json, signedIn } from '../../../test/helpers.ts';
-import { multipartFile, PDF } from '../../../test/multipart.ts';
+import { multipartFile, PDF, PNG } from '../../../test/multipart.ts';
 
 withBackofficeHall();
 
@@ -106,6 +106,55 @@ describe('viewing the documents of a file on an electronic loan', { timeout: 120
     expect((await s.clerk.get(`${link.url}/documents`)).statusCode).toBe(410);
     expect((await s.clerk.get(`${link.url}/documents/${image.key}`)).statusCode).toBe(410);
     expect((await auditOf('archive.view_document')).filter((a) => a.target_id === file.id)).toHaveLength(3);
+  });
+
+  it('shows an image result file on an A4 page and a PDF result file as its entry with the notice', async () => {
+    const c = await acceptedCase();
+    const png = await QRCode.toBuffer('结果文件图片', { type: 'png', width: 200 });
+    for (const [name, contentType, bytes] of [
+      ['准予许可决定书.png', 'image/png', png],
+      ['许可证.pdf', 'application/pdf', PDF],
+      ['损坏.png', 'image/png', PNG],
+    ] as const) {
+      hall.clock.advance(1000);
+      const res = await s.clerk.post(`/api/cases/${c.id}/files`, {
+        name,
+        contentType,
+        dataBase64: bytes.toString('base64'),
+        kind: 'result',
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    await ok(await s.clerk.post(`/api/cases/${c.id}/withdraw`, { reason: '申请人主动撤回' }));
+    const filed = await ok(await s.supervisor.post('/api/archives/pending/file', { caseId: c.id }));
+    const loan = await ok(
+      await s.clerk.post(`/api/archives/${filed.file.id}/loans`, {
+        purpose: '核对结果',
+        medium: 'electronic',
+        days: 1,
+      }),
+      201,
+    );
+    await ok(await s.supervisor.post(`/api/archives/loans/${loan.id}/decide`, { approve: true }));
+    const link = await ok(await s.clerk.post(`/api/archives/loans/${loan.id}/view-link`));
+    const results = (await ok(await s.clerk.get(`${link.url}/documents`))).items.filter(
+      (i: { kind: string }) => i.kind === 'result',
+    );
+    expect(results.map((r: { title: string; form: string }) => [r.title, r.form])).toEqual([
+      ['结果文件：准予许可决定书.png', 'image'],
+      ['结果文件：许可证.pdf', 'notice'],
+      ['结果文件：损坏.png', 'image'],
+    ]);
+    const image = await s.clerk.get(`${link.url}/documents/${results[0].key}`);
+    expect(image.rawPayload.toString('latin1')).toContain('/Subtype /Image');
+    expect(pdfText(image.rawPayload)).toContain('结果文件');
+    const pdf = await s.clerk.get(`${link.url}/documents/${results[1].key}`);
+    expect(pdf.rawPayload.toString('latin1')).not.toContain('/Subtype /Image');
+    expect(pdfText(pdf.rawPayload)).toContain('请持本借阅单到档案室查阅');
+    // A picture pdfkit cannot read (only its first bytes are a PNG's) falls back to the entry and a notice.
+    const broken = await s.clerk.get(`${link.url}/documents/${results[2].key}`);
+    expect(broken.statusCode).toBe(200);
+    expect(pdfText(broken.rawPayload)).toContain('该图片无法在线显示');
   });
 
   it('a view link never lasts past the loan due day', async () => {
