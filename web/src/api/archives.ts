@@ -242,3 +242,25 @@ export const useExecuteDisposal = () =>
   useArchiveWrite((v: { id: string; method: string }) =>
     api.post<Disposal>(`/api/archives/disposals/${enc(v.id)}/execute`, { method: v.method }),
   );
+
+export interface LoanDocument {
+  key: string;
+  no: number;
+  kind: 'document' | 'result' | 'scan';
+  title: string;
+  ref: string;
+  at: number;
+  form: 'pdf' | 'image' | 'notice';
+}
+
+/** The documents of the file behind a live view link (the link itself is the borrower's, for two hours). */
+export const useLoanDocuments = (url: string | null) =>
+  useQuery({
+    queryKey: ['archives', 'loan-documents', url],
+    queryFn: () =>
+      api.get<{ loanId: string; archiveNo: string; until: number; items: LoanDocument[] }>(`${url}/documents`),
+    enabled: !!url,
+  });
+
+export const disposalRegisterUrl = (format: 'xlsx' | 'pdf', hallId?: string) =>
+  `/api/archives/disposals/register.${format}${hallId ? `?hallId=${encodeURIComponent(hallId)}` : ''}`;

@@ -148,3 +148,8 @@ export const loanOverdue = (l: { status: string; dueDay: string | null }, today:
 
 /** An electronic view link lasts at most this long, and never past the loan's due day. */
 export const VIEW_LINK_MS = 2 * 60 * 60 * 1000;
+
+/** When a view link opened at `now` ends: two hours on, cut at the end of the due day (Beijing time). */
+export function viewLinkUntil(now: number, dueDay: string): number {
+  return Math.min(now + VIEW_LINK_MS, Date.parse(`${dueDay}T00:00:00+08:00`) + 86_400_000);
+}

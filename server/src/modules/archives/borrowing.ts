@@ -14,7 +14,7 @@ import {
   loanOverdue,
   type LoanStatus,
   loanStatusLabels,
-  VIEW_LINK_MS,
+  viewLinkUntil,
 } from '../../domain/archives/index.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
@@ -230,7 +230,7 @@ export async function openViewLink(ctx: AppContext, actor: Actor, id: string) {
   const due = l.due_day ?? (await calendarOf(ctx.db, l.hall_id)).addWorkingDays(today, Number(l.days)).deadline;
   if (due < today) throw conflict('借阅期限已过', 'The loan has expired', 'dueDay');
   const token = randomBytes(24).toString('base64url');
-  const until = now + VIEW_LINK_MS;
+  const until = viewLinkUntil(now, due);
   await ctx.db.transaction().execute(async (trx) => {
     const ok = await repo.updateLoanFrom(trx, id, l.status, {
       status: 'lent',
@@ -248,15 +248,24 @@ export async function openViewLink(ctx: AppContext, actor: Actor, id: string) {
 
 /** The watermarked contents behind a view link: only for its borrower, only while the link lasts. */
 export async function viewByToken(ctx: AppContext, actor: Actor, token: string) {
+  const { loan, file, now, watermark } = await liveLoan(ctx, actor, token);
+  await appendAudit(ctx.db, byActor(actor, now, 'archive.view', 'archive', file.id, { loanId: loan.id }));
+  return contentsPdf(ctx.db, file, now, watermark);
+}
+
+/**
+ * The loan behind a view link while it lasts, for its borrower only (anyone else is told there is no such link),
+ * with the watermark every page viewed through it carries: the viewer's name, the time and 仅供借阅使用.
+ */
+export async function liveLoan(ctx: AppContext, actor: Actor, token: string) {
   const l = await repo.loanByToken(ctx.db, token);
   if (!l || l.borrower_id !== actor.userId) throw notFound('查阅链接', 'View link');
   const now = ctx.clock.now();
   if (l.status !== 'lent' || l.view_until === null || Number(l.view_until) < now)
     throw new AppError(410, 'EXPIRED', '查阅链接已过期', 'The view link has expired');
-  const f = await loadFile(ctx.db, actor, l.file_id);
+  const file = await loadFile(ctx.db, actor, l.file_id);
   const stamp = new Date(now + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-  await appendAudit(ctx.db, byActor(actor, now, 'archive.view', 'archive', f.id, { loanId: l.id }));
-  return contentsPdf(ctx.db, f, now, `${actor.displayName} 查阅 ${stamp} 仅供借阅使用`);
+  return { loan: l, file, now, watermark: `${actor.displayName} 查阅 ${stamp} 仅供借阅使用` };
 }
 
 export async function listLoans(

@@ -9,7 +9,10 @@ import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { assertHallAccess, visibleHallIds } from '../org/service.ts';
+import { renderPdf } from '../../platform/pdf/kit.ts';
+import { xlsx } from '../../platform/xlsx.ts';
+import { assertHallAccess, findHall, visibleHallIds } from '../org/service.ts';
+import { byOn, type RegisterRow, registerHeader, registerModel } from './disposal-register-pdf.ts';
 import * as repo from './repository.ts';
 import { appendFileEvent, presentFile } from './service.ts';
 
@@ -167,4 +170,59 @@ export async function disposalRegister(ctx: AppContext, actor: Actor, hallId?: s
   const items = [];
   for (const d of rows) items.push(await present(ctx, d));
   return { items, total: items.length };
+}
+
+/** The register as rows of files (one per file of each proposal), for the Excel and PDF copies. */
+async function registerRows(ctx: AppContext, actor: Actor, hallId?: string): Promise<RegisterRow[]> {
+  const { items } = await disposalRegister(ctx, actor, hallId);
+  return items
+    .flatMap((d) =>
+      d.files.map((f) => ({
+        archiveNo: f.archiveNo,
+        itemName: f.itemName,
+        paperUntil: f.paperUntil,
+        opinion: d.opinion,
+        proposed: byOn(d.proposedBy, d.proposedAt),
+        decided: byOn(d.decidedBy, d.decidedAt),
+        executed: byOn(d.executedBy, d.executedAt),
+        method: d.method ?? '',
+        status: d.statusLabel,
+      })),
+    )
+    .map((r, i) => ({ no: i + 1, ...r }));
+}
+
+/** 导出/打印登记簿: the register as .xlsx or an A4 PDF; who took a copy goes on the audit log. */
+export async function exportRegister(ctx: AppContext, actor: Actor, format: 'xlsx' | 'pdf', hallId?: string) {
+  const [hall] = visibleHallIds(actor, hallId);
+  if (!hall) throw invalid('hallId', '请选择服务大厅', 'Choose a hall');
+  const rows = await registerRows(ctx, actor, hall);
+  const now = ctx.clock.now();
+  await appendAudit(
+    ctx.db,
+    byActor(actor, now, 'archive.disposal.register_export', 'hall', hall, { format, rows: rows.length }),
+  );
+  const name = `鉴定销毁登记簿-${chinaDay(now)}`;
+  if (format === 'xlsx')
+    return {
+      bytes: xlsx(
+        '鉴定销毁登记簿',
+        registerHeader,
+        rows.map((r) => [
+          r.no,
+          r.archiveNo,
+          r.itemName,
+          r.paperUntil,
+          r.opinion,
+          r.proposed,
+          r.decided,
+          r.method,
+          r.executed,
+          r.status,
+        ]),
+      ),
+      fileName: `${name}.xlsx`,
+    };
+  const model = registerModel((await findHall(ctx.db, hall))?.name ?? '', now, rows);
+  return { bytes: await renderPdf(model, { createdAt: new Date(now) }), fileName: `${name}.pdf` };
 }

@@ -8,6 +8,7 @@ import * as borrowing from './borrowing.ts';
 import * as disposal from './disposal.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
+import * as viewing from './viewing-service.ts';
 
 const pdfResponse = { 200: z.any().describe('A4 PDF (application/pdf)') };
 const inline = (name: string) => `inline; filename="archive.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -119,6 +120,29 @@ export function archiveRoutes(app: FastifyInstance, ctx: AppContext) {
         .send(pdf);
     },
   );
+  r.get(
+    '/api/archives/view/:token/documents',
+    {
+      config: { access: 'archive.borrow', auditRead: 'archive_view' },
+      schema: { tags, params: s.tokenParams, response: { 200: s.loanDocumentsSchema } },
+    },
+    async (req) => viewing.loanDocuments(ctx, actorOf(req), req.params.token),
+  );
+  r.get(
+    '/api/archives/view/:token/documents/:key',
+    {
+      config: { access: 'archive.borrow', auditRead: 'archive_view' },
+      schema: { tags, params: s.documentParams, response: pdfResponse },
+    },
+    async (req, reply) => {
+      const { pdf, fileName } = await viewing.viewDocument(ctx, actorOf(req), req.params.token, req.params.key);
+      return reply
+        .type('application/pdf')
+        .header('cache-control', 'no-store')
+        .header('content-disposition', inline(fileName))
+        .send(pdf);
+    },
+  );
 
   r.get(
     '/api/archives/disposal/due',
@@ -135,6 +159,26 @@ export function archiveRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags, querystring: s.hallQuery, response: { 200: s.disposalListSchema } },
     },
     async (req) => disposal.disposalRegister(ctx, actorOf(req), req.query.hallId),
+  );
+  r.get(
+    '/api/archives/disposals/register.:format',
+    {
+      config: { access: 'archive.read', auditRead: 'archive_disposal_register' },
+      schema: { tags, params: s.registerParams, querystring: s.hallQuery, response: pdfResponse },
+    },
+    async (req, reply) => {
+      const { format } = req.params;
+      const { bytes, fileName } = await disposal.exportRegister(ctx, actorOf(req), format, req.query.hallId);
+      return reply
+        .type(
+          format === 'pdf' ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        )
+        .header(
+          'content-disposition',
+          format === 'pdf' ? inline(fileName) : `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+        )
+        .send(bytes);
+    },
   );
   r.post(
     '/api/archives/disposals',

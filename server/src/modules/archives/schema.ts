@@ -150,6 +150,27 @@ export const loanSchema = z.object({
 export const loanListSchema = listOf(loanSchema);
 export const viewLinkSchema = z.object({ url: z.string(), until: z.number() });
 export const tokenParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/) });
+export const registerParams = z.object({ format: z.enum(['xlsx', 'pdf']) });
+export const documentParams = tokenParams.extend({
+  key: z.string().regex(/^(doc|result|scan)-[A-Za-z0-9_-]{1,80}$/, '卷内文件编号格式不正确'),
+});
+export const loanDocumentsSchema = z.object({
+  loanId: z.string(),
+  archiveNo: z.string(),
+  until: z.number(),
+  items: z.array(
+    z.object({
+      key: z.string(),
+      no: z.number(),
+      kind: z.enum(['document', 'result', 'scan']),
+      title: z.string(),
+      ref: z.string(),
+      at: z.number(),
+      /** pdf: the generated document; image: the scan on an A4 page; notice: the entry with a notice (PDF/OFD). */
+      form: z.enum(['pdf', 'image', 'notice']),
+    }),
+  ),
+});
 
 export const disposalInput = z.object({
   hallId: z.string().min(1),

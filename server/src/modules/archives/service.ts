@@ -274,6 +274,8 @@ export async function contentsOf(db: Db, caseId: string) {
   ]);
   const entries = [
     ...docs.map((d) => ({
+      key: `doc-${d.id}`,
+      contentType: 'application/pdf',
       kind: 'document' as const,
       ref: d.doc_no,
       title: cases.documentKindLabels[d.kind as cases.DocumentKind] ?? d.kind,
@@ -281,6 +283,8 @@ export async function contentsOf(db: Db, caseId: string) {
       note: d.status === 'issued' ? '' : d.status,
     })),
     ...files.map((f) => ({
+      key: `result-${f.id}`,
+      contentType: f.content_type,
       kind: 'result' as const,
       ref: f.sha256.slice(0, 12),
       title: `结果文件：${f.name}`,
@@ -288,6 +292,8 @@ export async function contentsOf(db: Db, caseId: string) {
       note: `${Math.ceil(Number(f.size) / 1024)} KB`,
     })),
     ...scans.map((s) => ({
+      key: `scan-${s.id}`,
+      contentType: s.contentType,
       kind: 'scan' as const,
       ref: s.sha256.slice(0, 12),
       title: `材料扫描件：${s.material}（${s.name}）`,
@@ -307,6 +313,8 @@ export async function contentsOf(db: Db, caseId: string) {
   const contents = [
     ...entries,
     {
+      key: 'trail',
+      contentType: '',
       kind: 'trail' as const,
       ref: '',
       title: `办件流转记录（共 ${trail.length} 条）`,

@@ -216,6 +216,16 @@ export async function documentPdf(ctx: AppContext, actor: Actor, caseId: string,
   return { pdf, fileName: `${d.doc_no}.pdf` };
 }
 
+/** A document of a case rebuilt for an electronic loan of its archive file (the archive checks the loan and audits). */
+export async function documentPdfForLoan(ctx: AppContext, caseId: string, docId: string, watermark: string) {
+  const c = await repo.findCase(ctx.db, caseId);
+  const d = await repo.findDocument(ctx.db, docId);
+  if (!c || !d || d.case_id !== c.id) throw notFound('文书', 'Document');
+  const x = await caseContext(ctx.db, c);
+  const model = await documentModel(d.kind as DocumentKind, x.hall, d.doc_no, d.content);
+  return renderPdf(model, { createdAt: new Date(Number(d.issued_at)), watermark });
+}
+
 // The case core's public face: reception, back office, results and time limits move and record cases through
 // these, never through the core's files or tables directly.
 export { calendarCache, caseLight } from './after-acceptance.ts';

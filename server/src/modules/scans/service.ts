@@ -202,6 +202,7 @@ export async function scanContent(ctx: AppContext, actor: Actor, caseId: string,
 /** What the archive file lists of the scans (called inside the archiving transaction). */
 export async function scansForArchive(db: Db, caseId: string) {
   return (await repo.scansOf(db, caseId)).map((s) => ({
+    id: s.id,
     material: s.material_name,
     name: s.display_name,
     contentType: s.content_type,
@@ -210,6 +211,13 @@ export async function scansForArchive(db: Db, caseId: string) {
     uploadedBy: s.uploaded_by_name,
     uploadedAt: Number(s.uploaded_at),
   }));
+}
+
+/** The bytes of a scan for an electronic loan of the case's archive file (the archive checks the loan and audits). */
+export async function scanBytesForLoan(ctx: AppContext, caseId: string, scanId: string) {
+  const s = await repo.findScan(ctx.db, scanId);
+  if (!s || s.case_id !== caseId) throw notFound('扫描件', 'Scan');
+  return loadCaseFile(ctx.config.dataDir, s.case_id, diskPath(s.sha256), s.sha256);
 }
 
 /**

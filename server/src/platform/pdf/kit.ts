@@ -26,6 +26,8 @@ export interface RenderOptions {
   createdAt?: Date;
   /** Drawn faintly across every page (an electronic viewing: who looked, and when). */
   watermark?: string;
+  /** A picture (an image scan, PNG or JPEG) placed after the blocks, scaled to the rest of the page or a new one. */
+  picture?: Buffer;
 }
 
 export async function renderPdf(model: DocumentModel, opts: RenderOptions = {}): Promise<Buffer> {
@@ -55,6 +57,7 @@ export async function renderPdf(model: DocumentModel, opts: RenderOptions = {}):
     if (b.kind === 'heading') ensure(doc, 34 + leadHeight(model.blocks[i + 1]));
     block(doc, b);
   });
+  if (opts.picture) picture(doc, opts.picture);
   footers(doc, model);
   if (opts.watermark) watermarks(doc, opts.watermark);
   doc.end();
@@ -304,6 +307,14 @@ function footers(doc: Doc, m: DocumentModel): void {
     });
     doc.page.margins.bottom = saved;
   }
+}
+
+/** Fits the picture below what is written, or on a page of its own when less than a third of the page is left. */
+function picture(doc: Doc, bytes: Buffer): void {
+  const bottom = doc.page.height - MARGIN.bottom;
+  if (bottom - doc.y < doc.page.height / 3) doc.addPage();
+  const top = doc.y + 6;
+  doc.image(bytes, MARGIN.side, top, { fit: [width(doc), bottom - top - 6], align: 'center' });
 }
 
 /** The viewer's name and time, repeated diagonally over each page in light grey, under nothing and over everything. */

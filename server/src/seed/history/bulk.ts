@@ -128,6 +128,12 @@ export function historyTables(dialect: Dialect) {
       'id, case_id, method, collected_by, id_doc_type, id_doc_number_enc, id_doc_number_masked, carrier, tracking_number, at, by_name',
     ),
     archives: t('case_archives', 'id, case_id, hall_id, archive_no, retention, manifest, at, by_name'),
+    // The archive register (档案管理) beside the case's own archive record, numbered from the same counters.
+    archiveFiles: t(
+      'archive_files',
+      'id, hall_id, archive_no, category_code, category_name, year, seq, case_id, case_no, item_name, applicant_id, applicant_name, outcome, confidentiality, paper_years, paper_until, electronic_until, status, filed_day, filed_at, filed_by',
+    ),
+    archiveEvents: t('archive_events', 'id, file_id, at, by_name, action, detail'),
     tickets: t(
       'queue_tickets',
       [

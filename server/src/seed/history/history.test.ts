@@ -113,6 +113,49 @@ describe('a generated hall history', () => {
     }
   });
 
+  it('gives every archived case exactly one file in the archive register, numbered 1..n per hall, year and category', async () => {
+    const db = hall.ctx.db;
+    const archived = await db.selectFrom('cases').select(['id', 'item_id']).where('state', '=', 'archived').execute();
+    expect(archived.length).toBeGreaterThan(N / 3);
+    const files = await db.selectFrom('archive_files').selectAll().execute();
+    const perCase = new Map<string, number>();
+    for (const f of files) perCase.set(f.case_id, (perCase.get(f.case_id) ?? 0) + 1);
+    for (const c of archived) expect(perCase.get(c.id), c.id).toBe(1);
+    // Only archived cases so far: refused, withdrawn and terminated ones wait for the archive sweep.
+    expect(files).toHaveLength(archived.length);
+    const groups = new Map<string, number[]>();
+    for (const f of files) {
+      expect(f).toMatchObject({ category_code: 'BJ', outcome: 'completed', status: 'held', electronic_until: null });
+      expect(f.archive_no.endsWith(`-BJ-${f.year}-${String(f.seq).padStart(4, '0')}`), f.archive_no).toBe(true);
+      expect(Number(f.year)).toBe(Number(f.filed_day.slice(0, 4)));
+      const key = `${f.hall_id}|archive:${f.category_code}|${f.year}`;
+      groups.set(key, [...(groups.get(key) ?? []), Number(f.seq)]);
+    }
+    expect(groups.size).toBeGreaterThan(1);
+    const counters = await db.selectFrom('number_counters').selectAll().execute();
+    for (const [key, seqs] of groups) {
+      expect(
+        seqs.sort((a, b) => a - b),
+        key,
+      ).toEqual(seqs.map((_, i) => i + 1));
+      const [hallId, series, year] = key.split('|');
+      const counter = counters.find(
+        (c) => c.hall_id === hallId && c.series === series && Number(c.year) === Number(year),
+      );
+      expect(counter?.value, key).toBe(seqs.length);
+    }
+    // 档案检索 finds a historic file by its number and by its case number.
+    const supervisor = await signedIn(hall.app, 'supervisor');
+    const some = files[Math.floor(files.length / 2)]!;
+    const byNo = json(await supervisor.get(`/api/archives?archiveNo=${encodeURIComponent(some.archive_no)}`));
+    expect(byNo.items.map((x: { caseId: string }) => x.caseId)).toEqual([some.case_id]);
+    const byCase = json(await supervisor.get(`/api/archives?caseNo=${encodeURIComponent(some.case_no!)}`));
+    expect(byCase.items[0].archiveNo).toBe(some.archive_no);
+    const detail = json(await supervisor.get(`/api/archives/${some.id}`));
+    expect(detail.events.map((e: { action: string }) => e.action)).toEqual(['file']);
+    expect(detail.contents.length).toBeGreaterThan(1);
+  });
+
   it('keeps every foreign key and records the load as one audit record on a valid chain', async () => {
     if (hall.ctx.dialect === 'sqlite') {
       const broken = await sql`pragma foreign_key_check`.execute(hall.ctx.db);

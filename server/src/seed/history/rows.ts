@@ -3,6 +3,7 @@
  * verification, suspension, delivery and archive file. Only the moves that happened before "now" are written,
  * and each is checked against the state machine, so the history is one the services could have produced.
  */
+import { archiveNumber, classify, defaultScheme, keptUntil } from '../../domain/archives/index.ts';
 import type { Pause } from '../../domain/calendar/index.ts';
 import { type CaseState, transition } from '../../domain/case/index.ts';
 import type { RoleCode } from '../../domain/roles.ts';
@@ -170,6 +171,7 @@ export function emitCase(
       st.archivedAt,
       clerk.name,
     );
+    fileInRegister(e, p, id, st.caseNo, st.archivedAt, clerk.name);
   }
 
   const last = moves[moves.length - 1]!;
@@ -268,4 +270,42 @@ function emitSteps(
         t.slips.add(seededId(rnd, activated!), id, activated!, sid, clerk.id, clerk.name, s.departmentId);
     }
   }
+}
+
+/**
+ * The archive register's file of an archived case, as archives/service.ts `fileCase` writes it: classified by the
+ * built-in scheme, its 档号 from the same counter series (`archive:<category>`) per hall and year of filing.
+ */
+function fileInRegister(e: Emit, p: CasePlan, caseId: string, caseNo: string | null, at: number, by: string) {
+  const category = classify(defaultScheme, { outcome: 'completed', itemId: p.item.id });
+  const day = chinaDay(at);
+  const year = yearOf(day);
+  const seq = e.numbers.next(p.hall.id, `archive:${category.code}`, year);
+  const archiveNo = archiveNumber(p.hall.code, category.code, year, seq);
+  const fileId = seededId(e.rnd, at);
+  e.t.archiveFiles.add(
+    fileId,
+    p.hall.id,
+    archiveNo,
+    category.code,
+    category.name,
+    year,
+    seq,
+    caseId,
+    caseNo,
+    p.item.content.name,
+    p.applicant.id,
+    p.applicant.name,
+    'completed',
+    category.confidentiality,
+    category.paperYears,
+    keptUntil(day, category.paperYears),
+    category.electronicYears === null ? null : keptUntil(day, category.electronicYears),
+    'held',
+    day,
+    at,
+    by,
+  );
+  const detail = { archiveNo, caseNo, category: category.code, outcome: 'completed', paperYears: category.paperYears };
+  e.t.archiveEvents.add(seededId(e.rnd, at), fileId, at, by, 'file', JSON.stringify(detail));
 }

@@ -4,6 +4,7 @@ import { useCan } from '../../api/auth';
 import {
   type ArchiveFile,
   type Disposal,
+  disposalRegisterUrl,
   useDecideDisposal,
   useDisposalDue,
   useDisposals,
@@ -83,7 +84,27 @@ export function DisposalPage() {
           />
         </Card>
       )}
-      <Card title={t('dp.register')}>
+      <Card
+        title={t('dp.register')}
+        extra={
+          <Space>
+            <Button
+              href={disposalRegisterUrl('xlsx', hallId)}
+              download
+              onClick={() => message.success(t('dp.exported'))}
+            >
+              {t('dp.exportXlsx')}
+            </Button>
+            <Button
+              href={disposalRegisterUrl('pdf', hallId)}
+              target="_blank"
+              onClick={() => message.success(t('dp.exported'))}
+            >
+              {t('dp.exportPdf')}
+            </Button>
+          </Space>
+        }
+      >
         {register.error && <QueryError error={register.error} onRetry={() => register.refetch()} />}
         <Table<Disposal>
           size="small"

@@ -9,6 +9,7 @@ import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
 import { LevelTag } from './ArchiveFileDrawer';
+import { LoanViewModal } from './LoanViewModal';
 
 const statusColor: Record<Loan['status'], string> = {
   requested: 'gold',
@@ -34,6 +35,7 @@ export function LoansPage() {
   const view = useViewLink();
   const [deciding, setDeciding] = useState<Loan | null>(null);
   const [returning, setReturning] = useState<Loan | null>(null);
+  const [viewing, setViewing] = useState<{ url: string; until: number } | null>(null);
 
   const run = async (fn: () => Promise<string>) => {
     try {
@@ -132,8 +134,7 @@ export function LoansPage() {
                     size="small"
                     onClick={() =>
                       run(async () => {
-                        const link = await view.mutateAsync(r.id);
-                        window.open(link.url, '_blank', 'noopener');
+                        setViewing(await view.mutateAsync(r.id));
                         return t('ln.viewHint');
                       })
                     }
@@ -187,6 +188,7 @@ export function LoansPage() {
         }}
       />
       <ReturnModal loan={returning} onClose={() => setReturning(null)} />
+      <LoanViewModal link={viewing} onClose={() => setViewing(null)} />
     </Card>
   );
 }
