@@ -28,3 +28,34 @@ describe('the audit integrity check', () => {
     if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/audit-verify.png` });
   });
 });
+
+describe("the audit log in the hall's words", () => {
+  it('filters by person, area and action from lists, shows names and Chinese actions, and exports what it shows', async () => {
+    await logIn(page, 'auditor');
+    await page.getByRole('menuitem', { name: /审计日志/ }).click();
+    const filter = page.locator('form#audit-filter');
+    // The auditor's own sign-in is on the log: pick the person by name, the area and the action by their labels.
+    await filter.getByLabel('操作人').fill('郑丽华');
+    await page.getByRole('option', { name: '郑丽华（auditor）' }).click();
+    await filter.getByLabel('业务范围').fill('登录');
+    await page.getByRole('option', { name: '登录', exact: true }).click();
+    await filter.getByLabel('操作', { exact: true }).click();
+    await page.getByRole('option', { name: '登录 · 登录系统' }).click();
+    await filter.getByRole('button', { name: /查\s*询/ }).click();
+    const rows = page.locator('.ant-table-tbody tr.ant-table-row');
+    await expect.poll(() => rows.count()).toBeGreaterThan(0);
+    const first = rows.first();
+    await expect.poll(() => first.innerText()).toContain('登录 · 登录系统');
+    expect(await first.innerText()).toContain('郑丽华');
+    for (const text of await rows.allInnerTexts()) expect(text).toContain('登录 · 登录系统');
+    if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/audit-filter.png` });
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /导出 Excel/ }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^审计日志-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    expect(download.url()).toContain('username=auditor');
+    expect(download.url()).toContain('action=auth.login');
+  });
+});

@@ -14,6 +14,29 @@ export interface AuditQuery {
   pageSize: number;
 }
 
+/** What the filter offers: areas with their named actions, object kinds, and people by name. */
+export interface AuditChoices {
+  areas: { area: string; areaLabel: string; actions: { code: string; label: string }[] }[];
+  targets: { code: string; label: string }[];
+  people: { username: string; displayName: string }[];
+}
+
+export function useAuditChoices() {
+  return useQuery({
+    queryKey: ['audit', 'choices'],
+    queryFn: () => api.get<AuditChoices>('/api/audit/choices'),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** The export link for the current filter (the browser downloads it with the session cookie). */
+export function auditExportUrl(q: Omit<AuditQuery, 'page' | 'pageSize'>) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v !== undefined && v !== '') params.set(k, String(v));
+  const qs = params.toString();
+  return `/api/audit/export${qs ? `?${qs}` : ''}`;
+}
+
 export function useAudit(query: AuditQuery) {
   return useQuery({
     queryKey: ['audit', query],

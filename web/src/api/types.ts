@@ -101,8 +101,13 @@ export interface AuditRecord {
   at: number;
   userId: string | null;
   username: string | null;
+  /** The account holder's name; null for the system and for names no longer on file. */
+  displayName: string | null;
   action: string;
+  /** The action in Chinese, e.g. 办件 · 收件受理. */
+  actionLabel: string;
   targetType: string | null;
+  targetLabel: string | null;
   targetId: string | null;
   outcome: AuditOutcome;
   ip: string | null;

@@ -268,6 +268,16 @@ export const en: Dictionary = {
   'audit.verifyBroken':
     'Integrity check FAILED: the hash chain breaks at record {seq} ({n} checked). Report to the security administrator now.',
   'audit.actionPlaceholder': 'e.g. auth.login',
+  'audit.area': 'Area',
+  'audit.areaPlaceholder': 'All areas',
+  'audit.actionPick': 'All actions',
+  'audit.person': 'Person',
+  'audit.personPlaceholder': 'Type a name or account',
+  'audit.targetType': 'Object kind',
+  'audit.targetId': 'Object number',
+  'audit.export': 'Export Excel',
+  'audit.exportNote': 'Exports what the filter shows, up to 50,000 records (newest first)',
+  'audit.system': 'System',
 
   'catalog.title': 'Service catalogue',
   'catalog.code': 'Item code',

@@ -26,6 +26,43 @@ describe('audit log', () => {
     expect(logins.length).toBeGreaterThanOrEqual(1);
   });
 
+  it("reads in the hall's words: the person by name, the action and the object in Chinese", async () => {
+    const auditor = await signedIn(hall.app, 'auditor');
+    const [dep] = json(await auditor.get('/api/audit?action=org.department.create')).items;
+    expect(dep).toMatchObject({ actionLabel: '组织机构 · 部门 · 新建', targetLabel: '部门' });
+    const sys = json(await auditor.get('/api/audit/choices')).people.find(
+      (p: { username: string }) => p.username === 'sysadmin',
+    );
+    expect(dep.displayName).toBe(sys.displayName);
+    expect(dep.displayName).not.toBe('sysadmin');
+    const [login] = json(await auditor.get('/api/audit?action=auth.login&username=sysadmin')).items;
+    expect(login.actionLabel).toBe('登录 · 登录系统');
+  });
+
+  it('offers areas, named actions, object kinds and people to filter by, and an area filters its actions', async () => {
+    const auditor = await signedIn(hall.app, 'auditor');
+    const choices = json(await auditor.get('/api/audit/choices'));
+    const org = choices.areas.find((a: { area: string }) => a.area === 'org');
+    expect(org.areaLabel).toBe('组织机构');
+    expect(choices.targets).toContainEqual({ code: 'department', label: '部门' });
+    const inArea = json(await auditor.get('/api/audit?action=org.&pageSize=100')).items;
+    expect(inArea.length).toBeGreaterThan(0);
+    expect(inArea.every((r: { action: string }) => r.action.startsWith('org.'))).toBe(true);
+  });
+
+  it('exports the filtered log as a workbook, and the export is on the log with its size', async () => {
+    const auditor = await signedIn(hall.app, 'auditor');
+    const total = json(await auditor.get('/api/audit?username=sysadmin')).total;
+    const res = await auditor.get('/api/audit/export?username=sysadmin');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('审计日志'));
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const [exported] = json(await auditor.get('/api/audit?action=audit.export')).items;
+    expect(exported.detail).toMatchObject({ username: 'sysadmin', rows: total, total });
+    expect((await (await signedIn(hall.app, 'clerk')).get('/api/audit/export')).statusCode).toBe(403);
+  });
+
   it('verifies the chain, and finds the first record that was altered', async () => {
     const auditor = await signedIn(hall.app, 'auditor');
     const ok = json(await auditor.post('/api/audit/verify'));

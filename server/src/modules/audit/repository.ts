@@ -12,18 +12,36 @@ export interface AuditFilter {
   offset: number;
 }
 
-export async function searchAudit(db: Db, f: AuditFilter) {
+function filtered(db: Db, f: Omit<AuditFilter, 'limit' | 'offset'>) {
   let q = db.selectFrom('audit_log');
-  if (f.username) q = q.where('username', '=', f.username);
-  if (f.action) q = q.where('action', 'like', `${f.action}%`);
-  if (f.targetType) q = q.where('target_type', '=', f.targetType);
-  if (f.targetId) q = q.where('target_id', '=', f.targetId);
-  if (f.outcome) q = q.where('outcome', '=', f.outcome);
-  if (f.from !== undefined) q = q.where('at', '>=', f.from);
-  if (f.to !== undefined) q = q.where('at', '<', f.to);
+  if (f.username) q = q.where('audit_log.username', '=', f.username);
+  // An action filter is a prefix: an area (`case.`) or one action (`case.register`).
+  if (f.action) q = q.where('audit_log.action', 'like', `${f.action}%`);
+  if (f.targetType) q = q.where('audit_log.target_type', '=', f.targetType);
+  if (f.targetId) q = q.where('audit_log.target_id', '=', f.targetId);
+  if (f.outcome) q = q.where('audit_log.outcome', '=', f.outcome);
+  if (f.from !== undefined) q = q.where('audit_log.at', '>=', f.from);
+  if (f.to !== undefined) q = q.where('audit_log.at', '<', f.to);
+  return q;
+}
+
+/** The page of records, newest first, each with the name of the person who acted (when they had an account). */
+export async function searchAudit(db: Db, f: AuditFilter) {
+  const q = filtered(db, f);
   const [rows, count] = await Promise.all([
-    q.selectAll().orderBy('seq', 'desc').limit(f.limit).offset(f.offset).execute(),
+    q
+      .leftJoin('users', 'users.id', 'audit_log.user_id')
+      .selectAll('audit_log')
+      .select('users.display_name')
+      .orderBy('audit_log.seq', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
     q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };
 }
+
+/** Everyone with an account, for the filter's person picker (names, not codes). */
+export const accountNames = (db: Db) =>
+  db.selectFrom('users').select(['username', 'display_name']).orderBy('display_name').execute();

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http.ts';
 import { listOf, pageQuery, pageWindow } from '../../platform/schemas.ts';
-import { searchAuditLog, verifyChain } from './service.ts';
+import { auditChoices, exportAuditLog, searchAuditLog, verifyChain } from './service.ts';
 import { intParam } from '../../platform/numeric-params.ts';
 
 const recordSchema = z.object({
@@ -12,8 +12,11 @@ const recordSchema = z.object({
   at: z.number(),
   userId: z.string().nullable(),
   username: z.string().nullable(),
+  displayName: z.string().nullable().describe('姓名 (the account holder at the time of reading)'),
   action: z.string(),
+  actionLabel: z.string().describe('操作, in Chinese, e.g. 办件 · 收件受理'),
   targetType: z.string().nullable(),
+  targetLabel: z.string().nullable().describe('对象类型, in Chinese'),
   targetId: z.string().nullable(),
   outcome: z.enum(['success', 'failure', 'denied']),
   ip: z.string().nullable(),
@@ -21,7 +24,7 @@ const recordSchema = z.object({
   hash: z.string(),
 });
 
-const auditQuery = pageQuery.extend({
+const auditCriteria = z.object({
   username: z.string().trim().max(64).optional(),
   action: z.string().trim().max(64).optional(),
   targetType: z.string().trim().max(64).optional(),
@@ -29,6 +32,19 @@ const auditQuery = pageQuery.extend({
   outcome: z.enum(['success', 'failure', 'denied']).optional(),
   from: intParam({ min: 0 }).optional(),
   to: intParam({ min: 0 }).optional(),
+});
+const auditQuery = pageQuery.extend(auditCriteria.shape);
+
+const choicesSchema = z.object({
+  areas: z.array(
+    z.object({
+      area: z.string(),
+      areaLabel: z.string(),
+      actions: z.array(z.object({ code: z.string(), label: z.string() })),
+    }),
+  ),
+  targets: z.array(z.object({ code: z.string(), label: z.string() })),
+  people: z.array(z.object({ username: z.string(), displayName: z.string() })),
 });
 
 const checkSchema = z.object({
@@ -70,6 +86,27 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags, querystring: auditQuery, response: { 200: listOf(recordSchema) } },
     },
     async (req) => searchAuditLog(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }),
+  );
+
+  r.get(
+    '/api/audit/choices',
+    { config: { access: 'audit.read' }, schema: { tags, response: { 200: choicesSchema } } },
+    async () => auditChoices(ctx),
+  );
+
+  r.get(
+    '/api/audit/export',
+    {
+      config: { access: 'audit.read' },
+      schema: { tags, querystring: auditCriteria, response: { 200: z.any().describe('.xlsx workbook') } },
+    },
+    async (req, reply) => {
+      const { xlsx, fileName } = await exportAuditLog(ctx, actorOf(req), req.query);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .send(xlsx);
+    },
   );
 
   r.post(

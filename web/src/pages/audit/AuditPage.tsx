@@ -1,8 +1,8 @@
-import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag } from 'antd';
+import { DownloadOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { type AuditQuery, useAudit, useVerifyAudit } from '../../api/audit';
+import { type AuditQuery, auditExportUrl, useAudit, useAuditChoices, useVerifyAudit } from '../../api/audit';
 import { useCan } from '../../api/auth';
 import type { AuditOutcome, AuditRecord } from '../../api/types';
 import { formatTime } from '../../components/format';
@@ -14,7 +14,11 @@ import { AuditDetail } from './AuditDetail';
 
 interface FilterValues {
   username?: string;
+  /** An area (`case`) narrows to its actions; a named action (`case.register`) to that one. */
+  area?: string;
   action?: string;
+  targetType?: string;
+  targetId?: string;
   outcome?: AuditOutcome;
   range?: [Dayjs | null, Dayjs | null] | null;
 }
@@ -30,11 +34,17 @@ export function AuditPage() {
   const [pageSize, setPageSize] = useState(20);
   const audit = useAudit({ ...filters, page, pageSize });
   const verify = useVerifyAudit();
+  const choices = useAuditChoices();
+  const [form] = Form.useForm<FilterValues>();
+  const area = Form.useWatch('area', form);
+  const areaActions = choices.data?.areas.find((a) => a.area === area)?.actions ?? [];
 
   const onSearch = (v: FilterValues) => {
     setFilters({
-      username: v.username?.trim() || undefined,
-      action: v.action?.trim() || undefined,
+      username: v.username || undefined,
+      action: v.action || (v.area ? `${v.area}.` : undefined),
+      targetType: v.targetType || undefined,
+      targetId: v.targetId?.trim() || undefined,
       outcome: v.outcome,
       from: v.range?.[0]?.startOf('day').valueOf(),
       to: v.range?.[1]?.endOf('day').valueOf(),
@@ -49,29 +59,74 @@ export function AuditPage() {
     <Card
       title={t('audit.title')}
       extra={
-        can('audit.verify') && (
-          <Button
-            icon={<SafetyCertificateOutlined />}
-            loading={verify.isPending}
-            onClick={() => verify.mutate(undefined, { onError: notifyError })}
-          >
-            {t('audit.verify')}
-          </Button>
-        )
+        <Space>
+          <Tooltip title={t('audit.exportNote')}>
+            <Button icon={<DownloadOutlined />} href={auditExportUrl(filters)} download>
+              {t('audit.export')}
+            </Button>
+          </Tooltip>
+          {can('audit.verify') && (
+            <Button
+              icon={<SafetyCertificateOutlined />}
+              loading={verify.isPending}
+              onClick={() => verify.mutate(undefined, { onError: notifyError })}
+            >
+              {t('audit.verify')}
+            </Button>
+          )}
+        </Space>
       }
     >
       {result && <AuditCheckResult result={result} onClose={() => verify.reset()} />}
       <Form<FilterValues>
+        form={form}
         layout="inline"
         name="audit-filter"
         onFinish={onSearch}
         style={{ marginBottom: 16, rowGap: 8 }}
       >
-        <Form.Item label={t('audit.username')} name="username">
-          <Input allowClear style={{ width: 140 }} />
+        <Form.Item label={t('audit.person')} name="username">
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('audit.personPlaceholder')}
+            style={{ width: 180 }}
+            options={choices.data?.people.map((p) => ({
+              value: p.username,
+              label: `${p.displayName}（${p.username}）`,
+            }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('audit.area')} name="area">
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('audit.areaPlaceholder')}
+            style={{ width: 140 }}
+            onChange={() => form.setFieldValue('action', undefined)}
+            options={choices.data?.areas.map((a) => ({ value: a.area, label: a.areaLabel }))}
+          />
         </Form.Item>
         <Form.Item label={t('audit.action')} name="action">
-          <Input allowClear placeholder={t('audit.actionPlaceholder')} style={{ width: 170 }} />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('audit.actionPick')}
+            disabled={!area}
+            style={{ width: 200 }}
+            options={areaActions.map((a) => ({ value: a.code, label: a.label }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('audit.targetType')} name="targetType">
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            style={{ width: 140 }}
+            options={choices.data?.targets.map((x) => ({ value: x.code, label: x.label }))}
+          />
+        </Form.Item>
+        <Form.Item label={t('audit.targetId')} name="targetId">
+          <Input allowClear style={{ width: 150 }} />
         </Form.Item>
         <Form.Item label={t('audit.outcome')} name="outcome">
           <Select
@@ -117,12 +172,31 @@ export function AuditPage() {
         columns={[
           { title: t('audit.seq'), dataIndex: 'seq', width: 80 },
           { title: t('audit.at'), dataIndex: 'at', width: 160, render: (v: number) => formatTime(v) },
-          { title: t('audit.username'), dataIndex: 'username', width: 120, render: (v: string | null) => v ?? '—' },
-          { title: t('audit.action'), dataIndex: 'action', render: (v: string) => <code>{v}</code> },
+          {
+            title: t('audit.username'),
+            key: 'who',
+            width: 150,
+            render: (_, r) =>
+              r.username ? (
+                <Tooltip title={r.username}>{r.displayName ?? r.username}</Tooltip>
+              ) : (
+                <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>
+              ),
+          },
+          {
+            title: t('audit.action'),
+            key: 'action',
+            render: (_, r) => (
+              <Tooltip title={r.action}>
+                <span>{r.actionLabel}</span>
+              </Tooltip>
+            ),
+          },
           {
             title: t('audit.target'),
             key: 'target',
-            render: (_, r) => (r.targetType ? `${r.targetType}${r.targetId ? ` / ${r.targetId}` : ''}` : '—'),
+            render: (_, r) =>
+              r.targetType ? `${r.targetLabel ?? r.targetType}${r.targetId ? ` / ${r.targetId}` : ''}` : '—',
           },
           {
             title: t('audit.outcome'),
