@@ -230,6 +230,7 @@ const WORDS: Record<string, string> = {
   print: '打印',
   promise: '承诺答复',
   propose: '提出',
+  register_export: '导出登记簿',
   read: '查阅',
   policy: '策略',
   publish: '发布',
@@ -271,6 +272,7 @@ const WORDS: Record<string, string> = {
   verify: '核实',
   upload: '上传',
   view: '查看',
+  view_document: '查看借阅文件',
 };
 
 /** Object kinds (the record's target type), as the auditor calls them. */
@@ -295,6 +297,7 @@ export const AUDIT_TARGETS: Record<string, string> = {
   result_file: '结果文件',
   staff_files: '人员档案',
   archive_disposal: '鉴定销毁',
+  archive_disposal_register: '鉴定销毁登记簿',
   archive_loan: '档案借阅',
   audit_log: '审计日志',
   backup: '备份',
