@@ -94,8 +94,12 @@ export interface RegisterComplaint {
   reply?: string;
 }
 
-export function useComplaints(q: { hallId?: string; state?: ComplaintState; kind?: ComplaintKind }) {
+export function useComplaints(
+  q: { hallId?: string; state?: ComplaintState; kind?: ComplaintKind; applicantId?: string },
+  enabled = true,
+) {
   return useQuery({
+    enabled,
     queryKey: ['complaints', q],
     queryFn: ({ signal }) => api.get<ListResult<Complaint>>('/api/complaints', q, signal),
   });

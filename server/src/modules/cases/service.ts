@@ -274,6 +274,11 @@ export {
   updateStepFrom,
 } from './repository.ts';
 export { caseDepartments, completions, watchedCases, watchedSteps } from './board-repository.ts';
+
+/** The ids of an applicant's cases, as applicant or agent: what other modules join on for 一企一档. */
+export async function caseIdsOfApplicant(ctx: AppContext, applicantId: string): Promise<string[]> {
+  return (await repo.casesOfApplicant(ctx.db, applicantId)).map((c) => c.id);
+}
 export { type InboxFilter, type InboxRow, inbox } from './inbox-repository.ts';
 export {
   casesOfParty,

@@ -358,6 +358,21 @@ describe('reports about staff (R19.8)', () => {
   });
 });
 
+describe('一企一档 (R14)', () => {
+  it("lists the complaints about an applicant's cases, never a report, and nothing of anyone else", async () => {
+    const c = await acceptedCase(h);
+    const mine = await register(feedback, { caseNo: c.caseNo, matter: '办件等了很久没有回音' });
+    const report = await register(feedback, { caseNo: c.caseNo, kind: 'report', matter: '有人索要好处费' });
+    await register(feedback, { matter: '与本申请人无关的投诉' });
+    const listed = await ok(await feedback.get(`/api/complaints?applicantId=${c.applicant.id}`));
+    const ids = listed.items.map((x: { id: string }) => x.id);
+    expect(ids).toEqual([mine.id]);
+    expect(ids).not.toContain(report.id);
+    const other = await ok(await feedback.get(`/api/complaints?applicantId=${h.hallId}`));
+    expect(other.items).toEqual([]);
+  });
+});
+
 describe('analysis (R9.4)', () => {
   it('groups by cause, type, staff and month for those who supervise', async () => {
     expect((await h.s.clerk.get(`/api/complaints/analysis?hallId=${h.hallId}`)).statusCode).toBe(403);

@@ -50,11 +50,15 @@ export async function insertStep(db: Db, row: Omit<ComplaintStepTable, 'seq'>) {
 export const stepsOf = (db: Db, complaintId: string) =>
   db.selectFrom('complaint_steps').selectAll().where('complaint_id', '=', complaintId).orderBy('seq').execute();
 
-export function listComplaints(db: Db, f: { hallIds: string[]; state?: string; kind?: string; restricted: boolean }) {
+export function listComplaints(
+  db: Db,
+  f: { hallIds: string[]; state?: string; kind?: string; caseIds?: string[]; restricted: boolean },
+) {
   let q = db
     .selectFrom('complaints')
     .selectAll()
     .where('hall_id', 'in', f.hallIds.length ? f.hallIds : ['']);
+  if (f.caseIds) q = q.where('case_id', 'in', f.caseIds.length ? f.caseIds : ['']);
   if (f.state) q = q.where('state', '=', f.state);
   if (f.kind) q = q.where('kind', '=', f.kind);
   // Reports about staff stay out of the lists of those who do not supervise.

@@ -82,6 +82,8 @@ export const listQuery = z.object({
   hallId: id.optional(),
   state: z.enum(complaintStates).optional(),
   kind: z.enum(complaintKinds).optional(),
+  /** 一企一档: only the complaints about this applicant's cases (as applicant or agent). */
+  applicantId: id.optional(),
 });
 
 export const complaintSchema = z.object({

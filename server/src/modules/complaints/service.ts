@@ -35,7 +35,7 @@ import { pii } from '../../platform/pii/index.ts';
 import { xlsx } from '../../platform/xlsx.ts';
 import { displayNameMap, hallStaff } from '../accounts/service.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { findCaseByNo } from '../cases/service.ts';
+import { caseIdsOfApplicant, findCaseByNo } from '../cases/service.ts';
 import { enqueueNotice } from '../notices/service.ts';
 import { departmentsByIds, findHall, findWindow, visibleHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
@@ -427,13 +427,16 @@ const maskEmailOf = (email: string) => {
 export async function listComplaints(
   ctx: AppContext,
   actor: Actor,
-  q: { hallId?: string; state?: string; kind?: string },
+  q: { hallId?: string; state?: string; kind?: string; applicantId?: string },
 ) {
   assertDesk(actor);
+  // 一企一档: an applicant's complaints are those about their cases; a report (举报) is never in anyone's file.
+  const caseIds = q.applicantId ? await caseIdsOfApplicant(ctx, q.applicantId) : undefined;
   const rows = await repo.listComplaints(ctx.db, {
     hallIds: visibleHallIds(actor, q.hallId),
     state: q.state,
-    kind: q.kind,
+    kind: q.applicantId ? 'complaint' : q.kind,
+    caseIds,
     restricted: maySupervise(actor),
   });
   const items = await present(ctx, actor, rows, false);

@@ -44,6 +44,7 @@ export const archivesEn: Record<keyof typeof archivesZhCN, string> = {
   'ar.enterprise': 'Enterprise file',
   'ar.enterpriseCases': 'Cases',
   'ar.enterpriseConsultations': 'Consultations',
+  'ar.enterpriseComplaints': 'Complaints',
   'ar.enterpriseRatings': 'Ratings',
   'ar.classify': 'Change confidentiality',
   'ar.classified': 'Confidentiality changed',

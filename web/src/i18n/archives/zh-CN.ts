@@ -42,6 +42,7 @@ export const archivesZhCN = {
   'ar.enterprise': '一企一档',
   'ar.enterpriseCases': '办件',
   'ar.enterpriseConsultations': '咨询',
+  'ar.enterpriseComplaints': '投诉',
   'ar.enterpriseRatings': '评价',
   'ar.classify': '调整密级',
   'ar.classified': '密级已调整',

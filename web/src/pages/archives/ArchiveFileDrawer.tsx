@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useCan } from '../../api/auth';
+import { useComplaints } from '../../api/complaints';
 import {
   type Confidentiality,
   contentsPdfUrl,
@@ -243,6 +244,10 @@ function BorrowModal({ open, fileId, onClose }: { open: boolean; fileId: string;
 function EnterpriseModal({ applicantId, onClose }: { applicantId: string | null; onClose: () => void }) {
   const t = useT();
   const q = useEnterpriseFile(applicantId);
+  const can = useCan();
+  // Complaints are shown to those who work the complaints desk; the list is theirs to read.
+  const mayComplaints = can('complaint.handle') || can('complaint.supervise');
+  const complaints = useComplaints({ applicantId: applicantId ?? undefined }, !!applicantId && mayComplaints);
   const e = q.data;
   return (
     <Modal
@@ -308,6 +313,37 @@ function EnterpriseModal({ applicantId, onClose }: { applicantId: string | null;
                 />
               ),
             },
+            ...(mayComplaints
+              ? [
+                  {
+                    key: 'complaints',
+                    label: `${t('ar.enterpriseComplaints')}（${complaints.data?.items.length ?? 0}）`,
+                    children: complaints.error ? (
+                      <QueryError error={complaints.error} onRetry={() => complaints.refetch()} />
+                    ) : (
+                      <Table
+                        size="small"
+                        rowKey="id"
+                        loading={complaints.isFetching}
+                        dataSource={complaints.data?.items}
+                        pagination={{ pageSize: 8 }}
+                        columns={[
+                          { title: t('cp.number'), dataIndex: 'number', width: 170 },
+                          { title: t('cp.received'), dataIndex: 'receivedDay', width: 110 },
+                          { title: t('ar.caseNo'), dataIndex: 'caseNo', width: 190 },
+                          { title: t('cp.matter'), dataIndex: 'matter', ellipsis: true },
+                          {
+                            title: t('cp.state'),
+                            dataIndex: 'state',
+                            width: 90,
+                            render: (v: string) => t(`cp.state.${v}` as MessageKey),
+                          },
+                        ]}
+                      />
+                    ),
+                  },
+                ]
+              : []),
           ]}
         />
       )}
