@@ -68,8 +68,8 @@ describe('Excel exports (R16)', () => {
     expect(analysis.name).toMatch(/^投诉举报分析-\d{4}-\d{2}-\d{2}\.xlsx$/);
     expect(analysis.book.worksheets.map((w) => w.name)).toEqual([
       '概况',
+      '按类别',
       '按问题定性',
-      '按问题类别',
       '按事项',
       '按部门',
       '按窗口',

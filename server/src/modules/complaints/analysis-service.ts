@@ -119,8 +119,8 @@ export async function analysisXlsx(ctx: AppContext, actor: Actor, q: { hallId?: 
   };
   const book = await workbook([
     overview,
+    bucketSheet('按类别', '问题类别', a.byCategory),
     bucketSheet('按问题定性', '问题定性', a.byCause),
-    bucketSheet('按问题类别', '问题类别', a.byCategory),
     bucketSheet('按事项', '事项名称', a.byItem),
     bucketSheet('按部门', '部门', a.byDepartment),
     bucketSheet('按窗口', '窗口', a.byWindow),

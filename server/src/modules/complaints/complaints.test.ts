@@ -381,8 +381,8 @@ describe('analysis (R9.4)', () => {
     const sheets = await readWorkbook(x.rawPayload);
     expect(sheets.map((w) => w.name)).toEqual([
       '概况',
+      '按类别',
       '按问题定性',
-      '按问题类别',
       '按事项',
       '按部门',
       '按窗口',
@@ -390,7 +390,7 @@ describe('analysis (R9.4)', () => {
       '按月份',
       '整改措施',
     ]);
-    const [overview, byCause, byCategory, , , , byStaff, byMonth, rect] = sheets;
+    const [overview, byCategory, byCause, , , , byStaff, byMonth, rect] = sheets;
     expect(overview!.rows[0]).toMatchObject({ 投诉举报总数: a.total, 按期答复率: 1 });
     expect(byCause!.rows.find((b) => b['问题定性'] === '解释不耐心')).toMatchObject({ 件数: 1 });
     expect(byCategory!.rows.find((b) => b['问题类别'] === '服务态度')!['件数']).toBe(
