@@ -62,9 +62,8 @@ describe('platform/xlsx', () => {
     ]);
     // A long Chinese column is wider than a short one.
     expect(ws.getColumn(2).width!).toBeGreaterThan(ws.getColumn(1).width!);
-    expect(ws.getColumn(2).width!).toBeGreaterThanOrEqual(
-      displayWidth('企业投资项目备案（内资）变更登记及相关材料审核'),
-    );
+    // 23 CJK characters take 46 columns, with a margin.
+    expect(ws.getColumn(2).width!).toBeGreaterThanOrEqual(46);
     const r = ws.getRow(2);
     expect(r.getCell(3).value).toBe(3);
     expect(r.getCell(4).value).toBe(123.45);
@@ -93,6 +92,28 @@ describe('platform/xlsx', () => {
     expect(ws.getRow(2).getCell(1).value).toBe('abc\n第二行');
     expect(ws.getRow(2).getCell(2).value).toBe(2);
     expect(typeof ws.getRow(2).getCell(2).value).toBe('number');
+  });
+
+  it('leaves a number that is not finite empty, and writes a Date in a number column as a date-time', async () => {
+    const at = new Date(Date.UTC(2026, 4, 6, 9, 30));
+    const buf = await xlsx(
+      't',
+      [{ header: '数', type: 'decimal' }],
+      [[Number.NaN], [Number.POSITIVE_INFINITY], [at], [1.5]],
+    );
+    const ws = (await read(buf)).worksheets[0]!;
+    expect(ws.getRow(2).getCell(1).value).toBeNull();
+    expect(ws.getRow(3).getCell(1).value).toBeNull();
+    expect((ws.getRow(4).getCell(1).value as Date).toISOString()).toBe(at.toISOString());
+    expect(ws.getRow(5).getCell(1).value).toBe(1.5);
+    expect(ws.getRow(5).getCell(1).numFmt).toBe('0.00');
+  });
+
+  it('counts a CJK character as two columns, and fits a column to its widest line', () => {
+    expect(displayWidth('窗口A')).toBe(5);
+    expect(displayWidth('１号，（全角）')).toBe(14);
+    expect(displayWidth('abc\n办件编号')).toBe(8);
+    expect(displayWidth('')).toBe(0);
   });
 
   it('makes sheet names Excel accepts: no []:*?/\\, at most 31 characters, unique', async () => {

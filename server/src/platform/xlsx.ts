@@ -78,12 +78,16 @@ const grouped = (n: number) => n.toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ','
 function typed(type: ColumnType, v: Cell): { value: string | number | Date; shown: string; fmt?: string } | null {
   if (v === null || v === undefined || v === '') return null;
   if (typeof v === 'string' && type !== 'date') return { value: clean(v), shown: clean(v) };
+  if (typeof v === 'number' && !Number.isFinite(v)) return null;
+  if (v instanceof Date && type !== 'date' && type !== 'text') {
+    if (Number.isNaN(v.getTime())) return null;
+    return { value: v, shown: '0000-00-00 00:00:00', fmt: numFmt.datetime };
+  }
   switch (type) {
     case 'text':
       return { value: String(v), shown: String(v) };
     case 'integer':
     case 'auto':
-      if (v instanceof Date) return { value: v, shown: '0000-00-00 00:00:00', fmt: numFmt.datetime };
       return { value: v as number, shown: String(v), fmt: type === 'integer' ? numFmt.integer : undefined };
     case 'decimal':
       return { value: v as number, shown: (v as number).toFixed(2), fmt: numFmt.decimal };
