@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestHall, json, Session, signedIn, type TestHall } from '../../../test/helpers.ts';
 import { complete, marks, person, publishedItem } from '../../../test/intake-fixtures.ts';
+import { readWorkbook } from '../../../test/xlsx-read.ts';
 
 let hall: TestHall;
 let clerk: Session;
@@ -156,13 +157,20 @@ describe('case list export', () => {
     const res = await supervisor.get(`/api/cases/export?q=${encodeURIComponent('欧阳')}`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    const book = res.rawPayload;
-    expect(book.subarray(0, 2).toString()).toBe('PK');
-    // Entries are stored uncompressed, so the sheet's text can be read straight from the bytes.
-    const text = book.toString('utf8');
-    expect(text).toContain('<t xml:space="preserve">欧阳修</t>');
-    expect(text).toContain(c.caseNo);
-    expect(text).toContain('137****8888');
+    const [sheet, ...more] = await readWorkbook(res.rawPayload);
+    expect(more).toHaveLength(0);
+    expect(sheet!.name).toBe('办件清单');
+    expect(sheet!.sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet!.rows).toHaveLength(1);
+    const row = sheet!.rows[0]!;
+    expect(row).toMatchObject({ 办件编号: c.caseNo, 申请人: '欧阳修', 联系电话: '137****8888' });
+    // The ID number stays masked text; the days are real date cells.
+    expect(typeof row['证件号码']).toBe('string');
+    expect(row['证件号码']).toContain('*');
+    expect(row['受理日期']).toBeInstanceOf(Date);
+    expect(row['承诺办结日期']).toBeInstanceOf(Date);
+    expect(sheet!.sheet.getRow(2).getCell(sheet!.header.indexOf('受理日期') + 1).numFmt).toBe('yyyy-mm-dd');
+    const text = JSON.stringify(sheet!.rows);
     expect(text).not.toContain('13766668888');
     expect(text).not.toContain('王大明');
     expect((await supervisor.get('/api/cases/export?status=lost')).statusCode).toBe(400);

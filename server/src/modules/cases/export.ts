@@ -4,7 +4,7 @@ import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
-import { xlsx } from '../../platform/xlsx.ts';
+import { type Column, xlsx } from '../../platform/xlsx.ts';
 import { caseStates } from '../../domain/case/index.ts';
 import { visibleHallIds } from '../org/service.ts';
 import { calendarCache, caseLight } from './after-acceptance.ts';
@@ -56,20 +56,20 @@ export async function exportCases(
       r.outcome === 'success' ? '准予' : r.outcome === 'failure' ? '不予' : '',
     ]);
   }
-  const header = [
-    '办件编号',
-    '事项名称',
-    '申请人',
-    '证件号码',
-    '联系电话',
-    '状态',
-    '紧急程度',
-    '收件日期',
-    '受理日期',
-    '承诺办结日期',
-    '时限状态',
-    '办结日期',
-    '办理结果',
+  const header: Column[] = [
+    { header: '办件编号', type: 'text' },
+    { header: '事项名称', type: 'text' },
+    { header: '申请人', type: 'text' },
+    { header: '证件号码', type: 'text' },
+    { header: '联系电话', type: 'text' },
+    { header: '状态', type: 'text' },
+    { header: '紧急程度', type: 'text' },
+    { header: '收件日期', type: 'date' },
+    { header: '受理日期', type: 'date' },
+    { header: '承诺办结日期', type: 'date' },
+    { header: '时限状态', type: 'text' },
+    { header: '办结日期', type: 'date' },
+    { header: '办理结果', type: 'text' },
   ];
   await ctx.db.transaction().execute((trx) =>
     appendAudit(
@@ -80,5 +80,5 @@ export async function exportCases(
       }),
     ),
   );
-  return { xlsx: xlsx('办件清单', header, out), fileName: `办件清单-${today}.xlsx` };
+  return { xlsx: await xlsx('办件清单', header, out), fileName: `办件清单-${today}.xlsx` };
 }

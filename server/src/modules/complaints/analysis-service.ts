@@ -3,6 +3,7 @@ import { categoryLabels, type ComplaintCategory, repliedOnTime } from '../../dom
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { forbidden } from '../../platform/errors.ts';
+import { type Column, workbook } from '../../platform/xlsx.ts';
 import { displayNameMap } from '../accounts/service.ts';
 import { departmentsByIds, findWindow, visibleHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
@@ -89,4 +90,51 @@ export async function analyse(ctx: AppContext, actor: Actor, q: { hallId?: strin
       .filter((r) => r.rectification)
       .map((r) => ({ number: r.number, cause: r.cause, rectification: r.rectification! })),
   };
+}
+
+/** 投诉举报分析 as a workbook: the overview, then one sheet per table the page shows (by cause … by month, 整改措施). */
+export async function analysisXlsx(ctx: AppContext, actor: Actor, q: { hallId?: string; from?: string; to?: string }) {
+  const a = await analyse(ctx, actor, q);
+  const period = `${q.from ?? '起始'}至${q.to ?? '今'}`;
+  const bucketSheet = (name: string, label: string, buckets: Bucket[]) => ({
+    name,
+    columns: [
+      { header: label, type: 'text' },
+      { header: '件数', type: 'integer' },
+      { header: '其中举报', type: 'integer' },
+      { header: '超期答复', type: 'integer' },
+      { header: '占比', type: 'percent' },
+    ] satisfies Column[],
+    rows: buckets.map((b) => [b.label, b.count, b.reports, b.overdue, a.total ? b.count / a.total : null]),
+  });
+  const overview = {
+    name: '概况',
+    columns: [
+      { header: '统计期间', type: 'text' },
+      { header: '投诉举报总数', type: 'integer' },
+      { header: '按期答复率', type: 'percent' },
+      { header: '满意率', type: 'percent' },
+    ] satisfies Column[],
+    rows: [[period, a.total, a.onTimeRate, a.satisfiedRate]],
+  };
+  const book = await workbook([
+    overview,
+    bucketSheet('按类别', '问题类别', a.byCategory),
+    bucketSheet('按问题定性', '问题定性', a.byCause),
+    bucketSheet('按事项', '事项名称', a.byItem),
+    bucketSheet('按部门', '部门', a.byDepartment),
+    bucketSheet('按窗口', '窗口', a.byWindow),
+    bucketSheet('按人员', '人员', a.byStaff),
+    bucketSheet('按月份', '月份', a.byMonth),
+    {
+      name: '整改措施',
+      columns: [
+        { header: '编号', type: 'text' },
+        { header: '问题定性', type: 'text' },
+        { header: '整改措施', type: 'text' },
+      ],
+      rows: a.rectifications.map((r) => [r.number, r.cause ?? '', r.rectification]),
+    },
+  ]);
+  return { xlsx: book, fileName: `投诉举报分析-${chinaDay(ctx.clock.now())}.xlsx` };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptedCase, ok, type SupportHall, supportHall } from '../../../test/case-support-fixtures.ts';
 import { buildTestHall, json, type Session, Session as Anon, signedIn } from '../../../test/helpers.ts';
+import { readWorkbook } from '../../../test/xlsx-read.ts';
 import { sweepComplaintProgress } from './sweep-service.ts';
 
 let h: SupportHall;
@@ -328,10 +329,13 @@ describe('reports about staff (R19.8)', () => {
       const x = await s.get(`/api/complaints/export?hallId=${h.hallId}`);
       expect(x.statusCode).toBe(200);
       expect(x.headers['content-type']).toContain('spreadsheetml');
-      // The writer stores its entries uncompressed, so the sheet's text is in the bytes.
-      const text = x.rawPayload.toString('utf8');
-      expect(text).toContain(r.number);
-      expect(text).not.toMatch(/钱举报|13733334444|赵秘密|13511112222/);
+      const [sheet, ...more] = await readWorkbook(x.rawPayload);
+      expect(more).toHaveLength(0);
+      const row = sheet!.rows.find((c) => c['编号'] === r.number)!;
+      expect(row).toMatchObject({ 投诉举报人: '举报人信息保密', 类型: '举报' });
+      expect(row['受理日期']).toBeInstanceOf(Date);
+      expect(row['答复期限']).toBeInstanceOf(Date);
+      expect(JSON.stringify(sheet!.rows)).not.toMatch(/钱举报|13733334444|赵秘密|13511112222/);
     }
   });
 
@@ -384,6 +388,34 @@ describe('analysis (R9.4)', () => {
     expect(a.byMonth[0].key).toBe('2026-03');
     expect(a.rectifications.some((x: { rectification: string }) => x.rectification === '开展服务礼仪培训')).toBe(true);
     expect(a.onTimeRate).toBe(1);
+    // The export: the overview, then one sheet per table, the same figures as typed cells.
+    expect((await h.s.clerk.get(`/api/complaints/analysis/export?hallId=${h.hallId}`)).statusCode).toBe(403);
+    const x = await h.s.supervisor.get(`/api/complaints/analysis/export?hallId=${h.hallId}`);
+    expect(x.statusCode).toBe(200);
+    expect(x.headers['content-type']).toContain('spreadsheetml');
+    const sheets = await readWorkbook(x.rawPayload);
+    expect(sheets.map((w) => w.name)).toEqual([
+      '概况',
+      '按类别',
+      '按问题定性',
+      '按事项',
+      '按部门',
+      '按窗口',
+      '按人员',
+      '按月份',
+      '整改措施',
+    ]);
+    const [overview, byCategory, byCause, , , , byStaff, byMonth, rect] = sheets;
+    expect(overview!.rows[0]).toMatchObject({ 投诉举报总数: a.total, 按期答复率: 1 });
+    expect(byCause!.rows.find((b) => b['问题定性'] === '解释不耐心')).toMatchObject({ 件数: 1 });
+    expect(byCategory!.rows.find((b) => b['问题类别'] === '服务态度')!['件数']).toBe(
+      a.byCategory.find((b: { key: string }) => b.key === 'attitude').count,
+    );
+    expect(byStaff!.rows).toHaveLength(a.byStaff.length);
+    expect(byMonth!.rows[0]!['月份']).toBe('2026-03');
+    expect(byMonth!.rows.reduce((n, b) => n + (b['件数'] as number), 0)).toBe(a.total);
+    expect(rect!.rows.some((x) => x['整改措施'] === '开展服务礼仪培训')).toBe(true);
+    for (const w of sheets) expect(w.sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
   });
 });
 

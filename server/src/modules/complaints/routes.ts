@@ -7,7 +7,7 @@ import { actorOf } from '../../platform/http.ts';
 import { throttle } from '../../platform/rate-limit.ts';
 import { idParams, listOf } from '../../platform/schemas.ts';
 import { findHall } from '../org/service.ts';
-import { analyse } from './analysis-service.ts';
+import { analyse, analysisXlsx } from './analysis-service.ts';
 import * as objections from './objections-service.ts';
 import { complaintReplyModel, objectionAnswerModel, renderReply } from './reply-pdf.ts';
 import * as s from './schema.ts';
@@ -142,6 +142,24 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags, querystring: s.analysisQuery, response: { 200: s.analysisSchema } },
     },
     async (req) => analyse(ctx, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/complaints/analysis/export',
+    {
+      config: { access: 'complaint.supervise', auditRead: 'complaint_analysis_export' },
+      schema: {
+        tags,
+        querystring: s.analysisQuery,
+        response: { 200: z.any().describe('.xlsx workbook, one sheet per table') },
+      },
+    },
+    async (req, reply) => {
+      const { xlsx, fileName } = await analysisXlsx(ctx, actorOf(req), req.query);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .send(xlsx);
+    },
   );
   r.get(
     '/api/complaints/:id',

@@ -32,7 +32,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { pii } from '../../platform/pii/index.ts';
-import { xlsx } from '../../platform/xlsx.ts';
+import { type Column, xlsx } from '../../platform/xlsx.ts';
 import { displayNameMap, hallStaff } from '../accounts/service.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { caseIdsOfApplicant, findCaseByNo } from '../cases/service.ts';
@@ -450,23 +450,25 @@ export async function exportComplaints(
   q: { hallId?: string; state?: string; kind?: string },
 ) {
   const { items } = await listComplaints(ctx, actor, q);
+  const text = (header: string): Column => ({ header, type: 'text' });
+  const date = (header: string): Column => ({ header, type: 'date' });
   const header = [
-    '编号',
-    '类型',
-    '来源渠道',
-    '工单号',
-    '问题类别',
-    '投诉举报人',
-    '联系方式',
-    '反映事项',
-    '关联办件',
-    '状态',
-    '受理日期',
-    '答复期限',
-    '负责人',
-    '问题定性',
-    '答复日期',
-    '满意度',
+    text('编号'),
+    text('类型'),
+    text('来源渠道'),
+    text('工单号'),
+    text('问题类别'),
+    text('投诉举报人'),
+    text('联系方式'),
+    text('反映事项'),
+    text('关联办件'),
+    text('状态'),
+    date('受理日期'),
+    date('答复期限'),
+    text('负责人'),
+    text('问题定性'),
+    date('答复日期'),
+    text('满意度'),
   ];
   const rows = items.map((c) => [
     c.number,
@@ -486,7 +488,7 @@ export async function exportComplaints(
     c.repliedDay ?? '',
     c.satisfaction ? satisfactionLabels[c.satisfaction] : '',
   ]);
-  return { xlsx: xlsx('投诉举报', header, rows), fileName: `投诉举报-${chinaDay(ctx.clock.now())}.xlsx` };
+  return { xlsx: await xlsx('投诉举报', header, rows), fileName: `投诉举报-${chinaDay(ctx.clock.now())}.xlsx` };
 }
 
 const allActions: ComplaintAction[] = ['assign', 'note', 'reply', 'rate', 'reopen'];

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestHall, json, type Session, signedIn, type TestHall } from '../../../test/helpers.ts';
 import { complete, person, publishedItem } from '../../../test/intake-fixtures.ts';
+import { readWorkbook } from '../../../test/xlsx-read.ts';
 
 let hall: TestHall;
 let clerk: Session;
@@ -220,5 +221,22 @@ describe('收费日报: the daily report equals the sums of the payments and app
     const sheet = await supervisor.get(`/api/fees/daily/export?hallId=${hallId}&day=${today}`);
     expect(sheet.statusCode).toBe(200);
     expect(sheet.headers['content-type']).toContain('spreadsheetml');
+    // Two tables, two sheets: the per-window summary with the total, and the entries; amounts in yuan as numbers.
+    const report = json(await supervisor.get(`/api/fees/daily?hallId=${hallId}&day=${today}`));
+    const [summary, entries, ...more] = await readWorkbook(sheet.rawPayload);
+    expect(more).toHaveLength(0);
+    expect(summary!.name).toBe(`窗口汇总 ${today}`);
+    expect(summary!.rows).toHaveLength(report.lines.length + 1);
+    const totalRow = summary!.rows.at(-1)!;
+    expect(totalRow).toMatchObject({ 窗口: '合计', 缴费笔数: report.total.payments });
+    expect(totalRow['净收(元)']).toBeCloseTo(report.total.netFen / 100, 6);
+    expect(summary!.sheet.getRow(2).getCell(3).numFmt).toBe('#,##0.00');
+    expect(entries!.rows).toHaveLength(report.entries.length);
+    const net = entries!.rows.reduce((s, r) => s + (r['净收(元)'] as number), 0);
+    expect(net).toBeCloseTo(report.total.netFen / 100, 6);
+    for (const r of entries!.rows) {
+      expect(r['时间']).toBeInstanceOf(Date);
+      expect(typeof r['票据号']).toBe('string');
+    }
   });
 });

@@ -15,13 +15,12 @@ import {
   yuan,
 } from '../../domain/fees/index.ts';
 
-const money = (fen: number) => fen / 100;
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { xlsx } from '../../platform/xlsx.ts';
+import { type Column, workbook } from '../../platform/xlsx.ts';
 import * as cases from '../cases/service.ts';
 import { assertHallAccess, findWindow, listWindows } from '../org/service.ts';
 import type { PaymentInput, RefundInput } from './schema.ts';
@@ -232,41 +231,66 @@ export async function dayReport(ctx: AppContext, actor: Actor, q: { hallId: stri
   };
 }
 
+/** 收费日报 as a workbook: the per-window summary with the hall's total, and the day's entries on their own sheet. */
 export async function dayReportXlsx(ctx: AppContext, actor: Actor, q: { hallId: string; day: string }) {
   const r = await dayReport(ctx, actor, q);
-  const header = [
-    '窗口',
-    '缴费笔数',
-    '缴费金额(元)',
-    '退费笔数',
-    '退费金额(元)',
-    '现金(元)',
-    '银行卡(元)',
-    '扫码(元)',
-    '净收(元)',
-  ];
-  const row = (l: (typeof r.lines)[number]) => [
+  const yuan = (header: string): Column => ({ header, type: 'money' });
+  const count = (header: string): Column => ({ header, type: 'integer' });
+  const line = (l: (typeof r.lines)[number]) => [
     l.windowName,
     l.payments,
-    money(l.paymentsFen),
+    l.paymentsFen,
     l.refunds,
-    money(l.refundsFen),
-    money(l.byMethodFen.cash),
-    money(l.byMethodFen.card),
-    money(l.byMethodFen.scan),
-    money(l.netFen),
+    l.refundsFen,
+    l.byMethodFen.cash,
+    l.byMethodFen.card,
+    l.byMethodFen.scan,
+    l.netFen,
   ];
-  const detail = r.entries.map((e) => [
-    `${e.kind === 'payment' ? '缴费' : '退费'} ${e.caseNo ?? ''} ${e.methodLabel} 票据号 ${e.receiptNo}`,
-    e.kind === 'payment' ? 1 : 0,
-    e.kind === 'payment' ? money(e.amountFen) : null,
-    e.kind === 'refund' ? 1 : 0,
-    e.kind === 'refund' ? money(e.amountFen) : null,
-    null,
-    null,
-    null,
-    money(e.kind === 'payment' ? e.amountFen : -e.amountFen),
-  ]);
-  const body = [...r.lines.map(row), row(r.total), ['明细', null, null, null, null, null, null, null, null], ...detail];
-  return { xlsx: xlsx(`收费日报 ${q.day}`, header, body), fileName: `收费日报-${q.day}.xlsx` };
+  const summary = {
+    name: `窗口汇总 ${q.day}`,
+    columns: [
+      { header: '窗口', type: 'text' },
+      count('缴费笔数'),
+      yuan('缴费金额(元)'),
+      count('退费笔数'),
+      yuan('退费金额(元)'),
+      yuan('现金(元)'),
+      yuan('银行卡(元)'),
+      yuan('扫码(元)'),
+      yuan('净收(元)'),
+    ] satisfies Column[],
+    rows: [...r.lines.map(line), line(r.total)],
+  };
+  const windowNames = new Map(r.lines.map((l) => [l.windowId, l.windowName]));
+  const entries = {
+    name: `收退费明细 ${q.day}`,
+    columns: [
+      { header: '时间', type: 'datetime' },
+      { header: '类型', type: 'text' },
+      { header: '办件编号', type: 'text' },
+      { header: '事项名称', type: 'text' },
+      { header: '支付方式', type: 'text' },
+      { header: '票据号', type: 'text' },
+      yuan('金额(元)'),
+      yuan('净收(元)'),
+      { header: '窗口', type: 'text' },
+      { header: '经办人', type: 'text' },
+      { header: '退费原因', type: 'text' },
+    ] satisfies Column[],
+    rows: r.entries.map((e) => [
+      e.at,
+      e.kind === 'payment' ? '缴费' : '退费',
+      e.caseNo ?? '',
+      e.itemName ?? '',
+      e.methodLabel,
+      e.receiptNo,
+      e.amountFen,
+      e.kind === 'payment' ? e.amountFen : -e.amountFen,
+      (e.windowId ? windowNames.get(e.windowId) : null) ?? '未指定窗口',
+      e.by ?? '',
+      e.kind === 'refund' ? (e.reason ?? '') : '',
+    ]),
+  };
+  return { xlsx: await workbook([summary, entries]), fileName: `收费日报-${q.day}.xlsx` };
 }

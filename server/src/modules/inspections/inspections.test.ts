@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { acceptedCase, hall, hallId, itemId, s, sc, withBackofficeHall } from '../../../test/backoffice-fixtures.ts';
 import { json, type Session, signedIn } from '../../../test/helpers.ts';
+import { readWorkbook } from '../../../test/xlsx-read.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import { nextRectificationStatus, type RectificationStatus } from '../../domain/inspections/index.ts';
 import { calendarOf } from '../calendar/service.ts';
@@ -277,6 +278,21 @@ describe('service-norm checks and the quality report', () => {
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // The indicators with rates as percent cells, and the findings per person on a second sheet.
+    const [indicators, people] = await readWorkbook(xlsx.rawPayload);
+    expect(indicators!.name).toBe(`质量指标 ${month}`);
+    expect(indicators!.rows).toHaveLength(report.indicators.length);
+    const norms2 = indicators!.rows.find((r) => r['指标'] === byKey.norms_compliant.name)!;
+    expect(norms2).toMatchObject({ 目标值: 0.98, 分子: 1, 分母: 2, 本月值: 0.5, 评价: '未达标' });
+    expect(indicators!.sheet.getRow(2).getCell(3).numFmt).toBe('0.0%');
+    expect(people!.name).toBe(`人员检查情况 ${month}`);
+    expect(people!.rows).toHaveLength(report.people.length);
+    const mine = report.people.find((p: any) => p.subjectId === clerkId);
+    expect(people!.rows.find((r) => r['人员'] === mine.subjectName)).toMatchObject({
+      检查项数: mine.checked,
+      发现问题: mine.findings,
+      未关闭整改: mine.openRectifications,
+    });
     expect((await s.clerk.get(`/api/inspections/report?hallId=${hallId}&month=${month}`)).statusCode).toBe(403);
   });
 });

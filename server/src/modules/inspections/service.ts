@@ -26,7 +26,7 @@ import { AppError, conflict, invalid, notFound, outOfScope } from '../../platfor
 import { newId } from '../../platform/ids.ts';
 import { pageWindow } from '../../platform/schemas.ts';
 import { loadCaseFile, sha256Of, storeCaseFile } from '../../platform/stored-files.ts';
-import { xlsx } from '../../platform/xlsx.ts';
+import { type Column, workbook } from '../../platform/xlsx.ts';
 import { colleagueInHall, displayNameMap } from '../accounts/service.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { acceptedCasesForSample } from '../cases/service.ts';
@@ -590,19 +590,47 @@ export async function qualityReport(ctx: AppContext, actor: Actor, q: { hallId: 
   };
 }
 
+/** The report as a workbook: the indicators on one sheet, the findings per person on another. */
 export async function qualityReportXlsx(ctx: AppContext, actor: Actor, q: { hallId: string; month: string }) {
   const report = await qualityReport(ctx, actor, q);
-  const rows = report.indicators.map((i) => [
-    i.name,
-    i.formula,
-    `${i.target}%`,
-    i.numerator,
-    i.denominator,
-    i.value === null ? '无数据' : `${i.value}%`,
-    i.met === null ? '—' : i.met ? '达标' : '未达标',
-  ]);
-  return {
-    xlsx: xlsx(`质量评估${q.month}`, ['指标', '计算公式', '目标值', '分子', '分母', '本月值', '评价'], rows),
-    fileName: `质量评估报告-${q.month}.xlsx`,
+  const percent = (v: number | null) => (v === null ? '无数据' : v / 100);
+  const indicators = {
+    name: `质量指标 ${q.month}`,
+    columns: [
+      { header: '指标', type: 'text' },
+      { header: '计算公式', type: 'text' },
+      { header: '目标值', type: 'percent' },
+      { header: '分子', type: 'integer' },
+      { header: '分母', type: 'integer' },
+      { header: '本月值', type: 'percent' },
+      { header: '评价', type: 'text' },
+    ] satisfies Column[],
+    rows: report.indicators.map((i) => [
+      i.name,
+      i.formula,
+      percent(i.target),
+      i.numerator,
+      i.denominator,
+      percent(i.value),
+      i.met === null ? '—' : i.met ? '达标' : '未达标',
+    ]),
   };
+  const people = {
+    name: `人员检查情况 ${q.month}`,
+    columns: [
+      { header: '人员', type: 'text' },
+      { header: '检查项数', type: 'integer' },
+      { header: '发现问题', type: 'integer' },
+      { header: '问题率', type: 'percent' },
+      { header: '未关闭整改', type: 'integer' },
+    ] satisfies Column[],
+    rows: report.people.map((p) => [
+      p.subjectName,
+      p.checked,
+      p.findings,
+      p.checked ? p.findings / p.checked : null,
+      p.openRectifications,
+    ]),
+  };
+  return { xlsx: await workbook([indicators, people]), fileName: `质量评估报告-${q.month}.xlsx` };
 }

@@ -1,3 +1,4 @@
+import { readWorkbook } from '../../../test/xlsx-read.ts';
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -343,7 +344,17 @@ describe('the log', () => {
     expect(xl.statusCode).toBe(200);
     expect(xl.headers['content-type']).toContain('spreadsheetml');
     expect(xl.rawPayload.subarray(0, 2).toString()).toBe('PK');
-    expect(xl.rawPayload.toString('latin1')).not.toContain('13912345678');
+    const [sheet] = await readWorkbook(xl.rawPayload);
+    expect(sheet!.name).toBe('通知记录');
+    expect(sheet!.rows.length).toBeGreaterThan(0);
+    for (const r of sheet!.rows) {
+      expect(r['状态']).toBe('已发送');
+      // Times are date-time cells in China time, tries a number.
+      expect(r['时间']).toBeInstanceOf(Date);
+      expect(r['发送时间']).toBeInstanceOf(Date);
+      expect(typeof r['尝试次数']).toBe('number');
+    }
+    expect(JSON.stringify(sheet!.rows)).not.toContain('13912345678');
     expect((await clerk.get('/api/notices')).statusCode).toBe(403);
   });
 });

@@ -27,7 +27,7 @@ import {
   writeCollectionReminderDays,
 } from '../../platform/settings.ts';
 import { DEFAULT_COLLECTION_REMINDER_DAYS } from '../../domain/notices/collection.ts';
-import { xlsx } from '../../platform/xlsx.ts';
+import { type Column, xlsx } from '../../platform/xlsx.ts';
 import { findApplicant, revealNumbers } from '../applicants/service.ts';
 import { findHall, visibleHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
@@ -273,12 +273,10 @@ export async function listNotices(ctx: AppContext, actor: Actor, q: NoticeQuery 
 /** The same list as an Excel workbook (at most 5000 rows); recipients masked as everywhere. */
 export async function exportNotices(ctx: AppContext, actor: Actor, q: NoticeQuery) {
   const { items } = await repo.listNotices(ctx.db, filterOf(actor, q), { limit: 5000, offset: 0 });
-  const time = (ms: number | null) =>
-    ms === null ? '' : new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
   const rows = items.map((n) => {
     const v = present(n);
     return [
-      time(v.createdAt),
+      v.createdAt,
       v.caseNo ?? '',
       v.eventLabel,
       v.channelLabel,
@@ -286,12 +284,23 @@ export async function exportNotices(ctx: AppContext, actor: Actor, q: NoticeQuer
       v.body,
       v.stateLabel,
       v.attempts,
-      time(v.sentAt),
+      v.sentAt,
       v.lastError ?? '',
     ];
   });
-  const header = ['时间', '办件编号', '事件', '通道', '接收人', '内容', '状态', '尝试次数', '发送时间', '最后错误'];
-  return { xlsx: xlsx('通知记录', header, rows), fileName: `通知记录-${chinaDay(ctx.clock.now())}.xlsx` };
+  const header: Column[] = [
+    { header: '时间', type: 'datetime' },
+    { header: '办件编号', type: 'text' },
+    { header: '事件', type: 'text' },
+    { header: '通道', type: 'text' },
+    { header: '接收人', type: 'text' },
+    { header: '内容', type: 'text' },
+    { header: '状态', type: 'text' },
+    { header: '尝试次数', type: 'integer' },
+    { header: '发送时间', type: 'datetime' },
+    { header: '最后错误', type: 'text' },
+  ];
+  return { xlsx: await xlsx('通知记录', header, rows), fileName: `通知记录-${chinaDay(ctx.clock.now())}.xlsx` };
 }
 
 /** The notices about one case, for its detail page (the caller has checked the case is in scope). */

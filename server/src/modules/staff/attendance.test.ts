@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays } from '../../domain/calendar/days.ts';
 import { newId } from '../../platform/ids.ts';
 import { buildTestHall, json, type Session, signedIn, type TestHall } from '../../../test/helpers.ts';
+import { readWorkbook } from '../../../test/xlsx-read.ts';
 
 let hall: TestHall;
 let supervisor: Session;
@@ -102,6 +103,25 @@ describe('attendance against the roster on the hall calendar', () => {
     expect(x.statusCode).toBe(200);
     expect(x.headers['content-type']).toContain('spreadsheetml');
     expect(x.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    // The summary and the day-by-day detail, each on its own sheet, counts as numbers and days as dates.
+    const [summary, detail] = await readWorkbook(x.rawPayload);
+    expect(summary!.name).toBe('考勤汇总 2026-05');
+    expect(summary!.rows).toHaveLength(1);
+    expect(summary!.rows[0]).toMatchObject({
+      排班天数: 19,
+      正常: 16,
+      迟到次数: 1,
+      迟到分钟: 12,
+      早退分钟: 20,
+      缺勤天数: 1,
+    });
+    expect(detail!.name).toBe('考勤明细 2026-05');
+    expect(detail!.rows).toHaveLength(19);
+    const late = detail!.rows.find((r) => (r['日期'] as Date).toISOString().startsWith('2026-05-09'));
+    expect(late).toMatchObject({ 情况: '迟到', 签到: '09:12' });
+    const absent = detail!.rows.find((r) => (r['日期'] as Date).toISOString().startsWith('2026-05-12'));
+    expect(absent).toMatchObject({ 情况: '缺勤' });
+    expect(absent!['签到']).toBeUndefined();
     // Only staff managers read the sheet.
     expect((await clerk.get(`/api/staff/attendance?hallId=${hallId}&month=2026-05`)).statusCode).toBe(403);
   });

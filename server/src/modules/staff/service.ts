@@ -18,7 +18,7 @@ import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError, conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { xlsx } from '../../platform/xlsx.ts';
+import { type Column, workbook } from '../../platform/xlsx.ts';
 import { displayNamesOf, hallStaff } from '../accounts/service.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { trainingStatusOf } from '../training/service.ts';
@@ -484,41 +484,62 @@ const statusLabel: Record<string, string> = {
 
 export async function exportAttendance(ctx: AppContext, actor: Actor, hallId: string, month: string) {
   const s = await attendanceSheet(ctx, actor, hallId, month);
-  const header = [
-    '工号',
-    '姓名',
-    '排班天数',
-    '正常',
-    '迟到次数',
-    '早退次数',
-    '缺勤天数',
-    '请假天数',
-    '迟到分钟',
-    '早退分钟',
-    '明细',
-  ];
-  const rows = s.rows.map((r) => [
-    r.staffNo,
-    r.name,
-    r.rosteredDays,
-    r.presentDays,
-    r.lateCount,
-    r.earlyCount,
-    r.absentDays,
-    r.leaveDays,
-    r.lateMinutes,
-    r.earlyMinutes,
-    r.days
-      .filter((d) => d.status !== 'present')
-      .map((d) => `${d.day.slice(5)} ${statusLabel[d.status]}`)
-      .join('；'),
-  ]);
+  const count = (header: string): Column => ({ header, type: 'integer' });
+  const summary = {
+    name: `考勤汇总 ${month}`,
+    columns: [
+      { header: '工号', type: 'text' },
+      { header: '姓名', type: 'text' },
+      count('排班天数'),
+      count('正常'),
+      count('迟到次数'),
+      count('早退次数'),
+      count('缺勤天数'),
+      count('请假天数'),
+      count('迟到分钟'),
+      count('早退分钟'),
+    ] satisfies Column[],
+    rows: s.rows.map((r) => [
+      r.staffNo,
+      r.name,
+      r.rosteredDays,
+      r.presentDays,
+      r.lateCount,
+      r.earlyCount,
+      r.absentDays,
+      r.leaveDays,
+      r.lateMinutes,
+      r.earlyMinutes,
+    ]),
+  };
+  // 考勤明细: each rostered day of each person, with the clock times as the hall's wall clock shows them.
+  const detail = {
+    name: `考勤明细 ${month}`,
+    columns: [
+      { header: '工号', type: 'text' },
+      { header: '姓名', type: 'text' },
+      { header: '日期', type: 'date' },
+      { header: '情况', type: 'text' },
+      { header: '签到', type: 'text' },
+      { header: '签退', type: 'text' },
+    ] satisfies Column[],
+    rows: s.rows.flatMap((r) =>
+      r.days.map((d) => [
+        r.staffNo,
+        r.name,
+        d.day,
+        statusLabel[d.status] ?? d.status,
+        d.clockIn === null ? '' : hhmm(d.clockIn),
+        d.clockOut === null ? '' : hhmm(d.clockOut),
+      ]),
+    ),
+  };
   await ctx.db
     .transaction()
     .execute((trx) =>
       appendAudit(trx, byActor(actor, ctx.clock.now(), 'staff.attendance.export', 'hall', hallId, { month })),
     );
-  return { xlsx: xlsx(`考勤${month}`, header, rows), fileName: `考勤表-${month}.xlsx` };
+  return { xlsx: await workbook([summary, detail]), fileName: `考勤表-${month}.xlsx` };
 }
 
 /* ---------------------------------------------------------------- leave (请假) */

@@ -1,4 +1,6 @@
-import { Card, Col, Row, Statistic, Table } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Row, Statistic, Table } from 'antd';
+import { buildUrl } from '../../api/client';
 import { type Bucket, useComplaintAnalysis } from '../../api/complaints';
 import { QueryError } from '../../components/Results';
 import { type MessageKey, useT } from '../../i18n';
@@ -23,7 +25,16 @@ export function ComplaintAnalysisPage() {
   if (q.error && !q.data) return <QueryError error={q.error} onRetry={() => q.refetch()} />;
   const a = q.data;
   return (
-    <Card title={t('cp.analysis')} loading={q.isLoading}>
+    <Card
+      title={t('cp.analysis')}
+      loading={q.isLoading}
+      extra={
+        // One sheet per table below, with the overview first.
+        <Button icon={<DownloadOutlined />} href={buildUrl('/api/complaints/analysis/export', {})}>
+          {t('cp.export')} Excel
+        </Button>
+      }
+    >
       {a && (
         <>
           <Row gutter={16} style={{ marginBottom: 16 }}>
