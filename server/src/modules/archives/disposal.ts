@@ -205,7 +205,7 @@ export async function exportRegister(ctx: AppContext, actor: Actor, format: 'xls
   const name = `鉴定销毁登记簿-${chinaDay(now)}`;
   if (format === 'xlsx')
     return {
-      bytes: xlsx(
+      bytes: await xlsx(
         '鉴定销毁登记簿',
         registerHeader,
         rows.map((r) => [

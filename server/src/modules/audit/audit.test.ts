@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestHall, json, signedIn, type TestHall } from '../../../test/helpers.ts';
+import { readWorkbook } from '../../../test/xlsx-read.ts';
 
 let hall: TestHall;
 beforeAll(async () => {
@@ -57,7 +58,12 @@ describe('audit log', () => {
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     expect(res.headers['content-disposition']).toContain(encodeURIComponent('审计日志'));
-    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const [sheet] = await readWorkbook(res.rawPayload);
+    expect(sheet?.name).toBe('审计日志');
+    expect(sheet?.rows).toHaveLength(total);
+    expect(sheet?.rows.every((r) => r['账号'] === 'sysadmin' && typeof r['序号'] === 'number')).toBe(true);
+    expect(sheet?.rows.map((r) => r['操作'])).toContain('组织机构 · 部门 · 新建');
+    expect(sheet?.rows[0]?.['时间']).toBeInstanceOf(Date);
     const [exported] = json(await auditor.get('/api/audit?action=audit.export')).items;
     expect(exported.detail).toMatchObject({ username: 'sysadmin', rows: total, total });
     expect((await (await signedIn(hall.app, 'clerk')).get('/api/audit/export')).statusCode).toBe(403);

@@ -2,15 +2,20 @@ import { auditActionChoices, auditActionLabel, auditTargetLabel, AUDIT_TARGETS }
 import { byActor, recordAudit, verifyAuditChain } from '../../platform/audit.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { chinaDay } from '../../platform/clock.ts';
-import { xlsx } from '../../platform/xlsx.ts';
+import { type Column, xlsx } from '../../platform/xlsx.ts';
 import { type AuditFilter, accountNames, searchAudit } from './repository.ts';
-
-/** 2026-12-03 09:15:02 in Beijing time, as the hall reads a clock. */
-const chinaTime = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
 
 const OUTCOMES: Record<string, string> = { success: '成功', failure: '失败', denied: '拒绝' };
 /** An export holds at most this many records, newest first; a narrower filter reaches further back. */
 export const AUDIT_EXPORT_LIMIT = 50_000;
+
+const AUDIT_COLUMNS: Column[] = [
+  { header: '序号', type: 'integer' },
+  { header: '时间', type: 'datetime' },
+  ...['姓名', '账号', '操作', '操作代码', '对象', '对象编号', '结果', 'IP 地址'].map(
+    (header): Column => ({ header, type: 'text' }),
+  ),
+];
 
 type Row = Awaited<ReturnType<typeof searchAudit>>['rows'][number];
 
@@ -60,7 +65,7 @@ export async function exportAuditLog(ctx: AppContext, actor: Actor, filter: Omit
   );
   const body = records.map((r) => [
     r.seq,
-    chinaTime(r.at),
+    r.at,
     r.displayName ?? '',
     r.username ?? '',
     r.actionLabel,
@@ -71,11 +76,7 @@ export async function exportAuditLog(ctx: AppContext, actor: Actor, filter: Omit
     r.ip ?? '',
   ]);
   return {
-    xlsx: xlsx(
-      '审计日志',
-      ['序号', '时间', '姓名', '账号', '操作', '操作代码', '对象', '对象编号', '结果', 'IP 地址'],
-      body,
-    ),
+    xlsx: await xlsx('审计日志', AUDIT_COLUMNS, body),
     fileName: `审计日志-${chinaDay(now)}.xlsx`,
   };
 }
