@@ -36,11 +36,11 @@ describe("the audit log in the hall's words", () => {
     const filter = page.locator('form#audit-filter');
     // The auditor's own sign-in is on the log: pick the person by name, the area and the action by their labels.
     await filter.getByLabel('操作人').fill('郑丽华');
-    await page.getByRole('option', { name: '郑丽华（auditor）' }).click();
+    await page.locator('.ant-select-item-option[title="郑丽华（auditor）"]').click();
     await filter.getByLabel('业务范围').fill('登录');
-    await page.getByRole('option', { name: '登录', exact: true }).click();
+    await page.locator('.ant-select-item-option[title="登录"]').click();
     await filter.getByLabel('操作', { exact: true }).click();
-    await page.getByRole('option', { name: '登录 · 登录系统' }).click();
+    await page.locator('.ant-select-item-option[title="登录 · 登录系统"]').click();
     await filter.getByRole('button', { name: /查\s*询/ }).click();
     const rows = page.locator('.ant-table-tbody tr.ant-table-row');
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
