@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, openBrowser } from './support/browser.ts';
 import { chooseItem, freshIdNumber, registerAtWindow } from './support/cases.ts';
-import { screenshotOnFailure, shot, signIn } from './support/session.ts';
+import { DESK, expectNoSidewaysScroll, expectTablesFit } from './support/screens.ts';
+import { screenshotOnFailure, shot, signIn, signInRequest } from './support/session.ts';
 
 // 收件受理 remembers the clerk's window and picks up the ticket being served there (R19.12).
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -54,7 +55,10 @@ beforeAll(async () => {
   await clearWindow();
 });
 afterAll(async () => {
-  if (browser && window) await clearWindow();
+  if (browser && window) {
+    await signInRequest(browser.context.request, 'clerk');
+    await clearWindow();
+  }
   await browser?.close();
 });
 
@@ -102,5 +106,33 @@ describe('收件受理 at the clerk window', () => {
     await p.goto(`${baseUrl()}/`);
     await p.getByRole('menuitem', { name: /收件受理/ }).click();
     await p.getByTestId('served-ticket').getByText(taken.number).waitFor();
+  });
+});
+
+describe('the catalogue editor on a 1440 px desk', () => {
+  it("shows the material table's every column without sideways scrolling, each field editable", async () => {
+    const p = await browser.context.newPage();
+    page = p;
+    await p.setViewportSize(DESK);
+    await signIn(p, 'head');
+    const items = (await call('GET', `/api/catalog/items?hallId=${hallId}&pageSize=100`)).items as {
+      id: string;
+      name: string;
+    }[];
+    const item = items.find((i) => i.name.includes('食品经营许可（新办）')) ?? items[0]!;
+    await p.goto(`${baseUrl()}/catalog/${item.id}`);
+    const table = p.getByTestId('materials-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    await table.scrollIntoViewIfNeeded();
+    if (process.env.SHOT_PATH) await p.screenshot({ path: process.env.SHOT_PATH });
+    await expectTablesFit(table, 'the material table scrolls sideways');
+    await expectNoSidewaysScroll(p);
+    // Every field of a row is there to edit.
+    const row = table.locator('tbody tr.ant-table-row').first();
+    for (const label of ['材料名称', '材料形式', '提交要求', '份数', '适用情形', '备注', '不可容缺']) {
+      const field = row.getByLabel(label).first();
+      expect((await field.isVisible()) && (await field.isEnabled()), label).toBe(true);
+    }
+    await p.close();
   });
 });
