@@ -29,6 +29,8 @@ export interface ReceptionInput {
   agentId: string | null;
   powerOfAttorneyChecked: boolean;
   windowId: string | null;
+  /** The queue ticket being served at the window: the case is linked to it. */
+  ticketId?: string | null;
   urgency: Urgency;
   importance: Importance;
   materials: Mark[];

@@ -20,6 +20,8 @@ export const receptionInput = z.object({
   agentId: z.string().min(1).max(64).nullable().default(null),
   powerOfAttorneyChecked: z.boolean().default(false),
   windowId: z.string().min(1).max(64).nullable().default(null),
+  /** The queue ticket being served at the window for this applicant (收件受理 picks it up); the case links to it. */
+  ticketId: z.string().min(1).max(64).nullable().default(null),
   urgency: z.enum(urgencies).default('regular'),
   importance: z.enum(importances).default('normal'),
   materials: z.array(markSchema).min(1).max(60),

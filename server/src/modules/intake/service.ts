@@ -34,6 +34,7 @@ import {
 import { fileCase } from '../archives/service.ts';
 import * as cases from '../cases/service.ts';
 import { findWindow } from '../org/service.ts';
+import { linkTicketToCase, servedTicketFor } from '../queue/service.ts';
 import { acceptInTransaction, deadlineIfAcceptedNow } from './acceptance.ts';
 import type { ReceptionInput } from './schema.ts';
 
@@ -71,9 +72,11 @@ export async function checkReception(ctx: AppContext, actor: Actor, input: Recep
       throw invalid('windowId', '窗口不存在或未启用', 'No such active window in the hall');
     window = w;
   }
+  const ticket =
+    input.ticketId === null ? null : await servedTicketFor(ctx.db, input.ticketId, item.hall_id, input.windowId);
   const problem = markProblem(checklistOf(content), input.materials);
   if (problem) throw invalid(problem.field, problem.zh, problem.en);
-  return { item, version: version.version, content, applicant, agent, window };
+  return { item, version: version.version, content, applicant, agent, window, ticket };
 }
 export type CheckedReception = Awaited<ReturnType<typeof checkReception>>;
 
@@ -152,8 +155,15 @@ export async function insertReceived(
     action: 'registerReception',
     from: null,
     to: 'received',
-    detail: { itemVersion: r.version, urgency: input.urgency, importance: input.importance, round: 1 },
+    detail: {
+      itemVersion: r.version,
+      urgency: input.urgency,
+      importance: input.importance,
+      round: 1,
+      ...(r.ticket ? { ticket: r.ticket.number } : {}),
+    },
   });
+  if (r.ticket) await linkTicketToCase(trx, r.ticket.id, id, now);
   return row;
 }
 

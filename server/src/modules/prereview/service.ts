@@ -697,6 +697,7 @@ export async function acceptApplication(
       agentId: null,
       powerOfAttorneyChecked: false,
       windowId: input.windowId,
+      ticketId: null,
       urgency: input.urgency,
       importance: input.importance,
       materials,

@@ -404,3 +404,31 @@ export async function arrivalsBetween(db: Db, hallId: string, from: string, to: 
         : null,
   }));
 }
+
+/**
+ * The ticket a reception names (收件受理 picks up the ticket being served): it must be served now at a window of
+ * the case's hall, and at the reception's window when one is named.
+ */
+export async function servedTicketFor(db: Db, ticketId: string, hallId: string, windowId: string | null) {
+  const t = await repo.findTicket(db, ticketId);
+  if (!t || t.hall_id !== hallId || t.status !== 'serving' || (windowId !== null && t.window_id !== windowId))
+    throw invalid(
+      'ticketId',
+      '该号不是本大厅窗口正在办理的号',
+      'The ticket is not being served at a window of this hall',
+    );
+  return t;
+}
+
+/** Links the served ticket to the case received for it, in the reception's transaction (guarded by 'serving'). */
+export async function linkTicketToCase(trx: Db, ticketId: string, caseId: string, now: number) {
+  if (
+    !(await repo.updateTicketIf(
+      trx,
+      ticketId,
+      { status: 'serving' },
+      { outcome_kind: 'case', outcome_id: caseId, updated_at: now },
+    ))
+  )
+    throw conflict('号的状态已变化，请刷新', 'The ticket changed; refresh');
+}

@@ -202,6 +202,9 @@ export async function finishServing(
     '只能办结正在办理的号',
     'Only a ticket being served can be finished',
   );
+  // A case received for the ticket at 收件受理 stays linked when the clerk finishes without naming one.
+  if (outcome.outcomeKind === 'none' && t.outcome_kind === 'case' && t.outcome_id !== null)
+    outcome = { outcomeKind: 'case', outcomeId: t.outcome_id };
   const now = ctx.clock.now();
   const serviceMs = Number(t.service_ms) + (now - Number(t.serving_started_at ?? now));
   await ctx.db.transaction().execute(async (trx) => {

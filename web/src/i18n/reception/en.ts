@@ -155,4 +155,9 @@ export const receptionEn: Record<keyof typeof receptionZhCN, string> = {
   'pg.clockStopped': 'Clock suspended',
   'pg.completedDay': 'Completed on',
   'pg.current': 'Current step',
+  'rc.ticket.serving': 'Serving: ',
+  'rc.ticket.called': 'Ticket {n} called; start serving it on the window page and the reception will be linked to it',
+  'rc.ticket.booking': 'Booked by: ',
+  'rc.ticket.linked': 'The reception will be linked to this ticket',
+  'rc.ticketTrail': 'Ticket {n}',
 };

@@ -156,4 +156,9 @@ export const receptionZhCN = {
   'pg.clockStopped': '暂停计时中',
   'pg.completedDay': '办结日期',
   'pg.current': '当前环节',
+  'rc.ticket.serving': '正在办理：',
+  'rc.ticket.called': '已叫号 {n}，请在窗口页点“开始办理”后再收件，收件将关联此号',
+  'rc.ticket.booking': '预约人：',
+  'rc.ticket.linked': '本次收件将关联此号',
+  'rc.ticketTrail': '取号 {n}',
 };

@@ -124,6 +124,7 @@ export function CaseDetailPage() {
                 {t.label('caseState', e.toState)}
                 {detailText(e.detail) && `　${detailText(e.detail)}`}
                 {coverText(e.detail, t)}
+                {typeof e.detail?.ticket === 'string' && `　${t('rc.ticketTrail', { n: e.detail.ticket })}`}
                 {e.detail?.afterReview === true && t('bo.afterReview')}
               </div>
             </div>

@@ -26,6 +26,7 @@ import { useT } from '../../i18n';
 import { ItemSelect } from '../consult/ItemSelect';
 import { FromPrereviewPanel } from '../prereview/FromPrereviewPanel';
 import { ScansPanel } from '../scans/ScansPanel';
+import { ServedTicketBar, useClerkWindow } from './ServedTicket';
 import { ApplicantPicker } from './ApplicantPicker';
 import { incompleteRow, type Row, rowsFor, shortfallsOf } from './checklist';
 import { MaterialsChecklist } from './MaterialsChecklist';
@@ -72,7 +73,6 @@ function ReceiveForm() {
   const onKeyDown = useEnterMovesOn();
   const { data: me } = useMe();
   const [hallId, setHallId] = useState<string | undefined>(me?.halls[0]?.id);
-  const [windowId, setWindowId] = useState<string | null>(null);
   const [applicant, setApplicant] = useState<Applicant | null>(null);
   const [withAgent, setWithAgent] = useState(false);
   const [agent, setAgent] = useState<Applicant | null>(null);
@@ -93,6 +93,7 @@ function ReceiveForm() {
     if (!hallId && me?.halls[0]) setHallId(me.halls[0].id);
   }, [hallId, me]);
   const windows = useWindows(hallId);
+  const { windowId, pick: setWindowId, ticket, calledTicket } = useClerkWindow(hallId);
   const item = useItem(itemId);
   const content = item.data?.content;
   useEffect(() => setRows(content ? rowsFor(content.materials) : []), [content]);
@@ -144,6 +145,7 @@ function ReceiveForm() {
       agentId: withAgent ? (agent?.id ?? null) : null,
       powerOfAttorneyChecked: withAgent && attorney,
       windowId,
+      ticketId: ticket?.id ?? null,
       urgency,
       importance,
       materials: rows.map(({ key, status, copies, pages, reason }) => ({ key, status, copies, pages, reason })),
@@ -188,7 +190,7 @@ function ReceiveForm() {
 
   /** Offline: the reception is kept in the browser and sent when the server is back (待上传). */
   const queueOffline = async () => {
-    await enqueueReception(receptionInput());
+    await enqueueReception({ ...receptionInput(), ticketId: null });
     message.success(t('off.saved'));
     reset();
   };
@@ -199,13 +201,14 @@ function ReceiveForm() {
       <OfflineBar hallId={hallId} onBackEntry={() => setBackEntry(true)} />
       <BackEntryModal
         open={backEntry}
-        input={() => (base ? receptionInput() : null)}
+        input={() => (base ? { ...receptionInput(), ticketId: null } : null)}
         onClose={() => setBackEntry(false)}
         onDone={(d) => {
           setBackEntry(false);
           setDone(d);
         }}
       />
+      <ServedTicketBar ticket={ticket} called={calledTicket} />
       <Form layout="vertical" component="div">
         <AntRow gutter={16}>
           {(me?.halls.length ?? 0) > 1 && (

@@ -33,7 +33,14 @@ export function MaterialsEditor({ readOnly, files }: { readOnly: boolean; files?
           name={[f.name, 'name']}
           rules={[{ required: true, whitespace: true, message: t('editor.required', { label: t('materials.name') }) }]}
         >
-          <Input aria-label={t('materials.name')} placeholder={t('materials.name')} />
+          {/* A long name wraps within its column instead of being cut off: read whole, edited in place. */}
+          <Input.TextArea
+            aria-label={t('materials.name')}
+            placeholder={t('materials.name')}
+            autoSize={{ minRows: 1, maxRows: 4 }}
+            // One line of text: Enter does not break the name.
+            onPressEnter={(e) => e.preventDefault()}
+          />
         </Form.Item>
       ),
     },
@@ -47,12 +54,14 @@ export function MaterialsEditor({ readOnly, files }: { readOnly: boolean; files?
           <Form.Item {...cell} name={[f.name, 'form']} rules={[{ required: true }]}>
             <Select
               aria-label={t('materials.form')}
+              popupMatchSelectWidth={false}
               options={FORMS.map((v) => ({ value: v, label: t.label('materialForm', v) }))}
             />
           </Form.Item>
           <Form.Item {...cell} name={[f.name, 'requirement']} rules={[{ required: true }]}>
             <Select
               aria-label={t('materials.requirement')}
+              popupMatchSelectWidth={false}
               options={REQUIREMENTS.map((v) => ({ value: v, label: t.label('requirement', v) }))}
             />
           </Form.Item>
