@@ -31,6 +31,7 @@ describe('the audit integrity check', () => {
 
 describe("the audit log in the hall's words", () => {
   it('filters by person, area and action from lists, shows names and Chinese actions, and exports what it shows', async () => {
+    await browser.context.clearCookies();
     await logIn(page, 'auditor');
     await page.getByRole('menuitem', { name: /审计日志/ }).click();
     const filter = page.locator('form#audit-filter');
