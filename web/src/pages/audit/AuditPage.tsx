@@ -176,8 +176,9 @@ export function AuditPage() {
             title: t('audit.username'),
             key: 'who',
             width: 150,
+            // The server's own actions (start-up, sweeps, the demo load) have no account behind them.
             render: (_, r) =>
-              r.username ? (
+              r.userId && r.username ? (
                 <Tooltip title={r.username}>{r.displayName ?? r.username}</Tooltip>
               ) : (
                 <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>
