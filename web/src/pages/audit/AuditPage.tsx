@@ -176,9 +176,10 @@ export function AuditPage() {
             title: t('audit.username'),
             key: 'who',
             width: 150,
-            // The server's own actions (start-up, sweeps, the demo load) have no account behind them.
+            // The server's own actions (start-up, sweeps, the demo load) have no account behind them; a failed
+            // sign-in under an unknown name keeps the name that was typed.
             render: (_, r) =>
-              r.userId && r.username ? (
+              r.username && !(r.userId === null && r.username === 'system') ? (
                 <Tooltip title={r.username}>{r.displayName ?? r.username}</Tooltip>
               ) : (
                 <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>
