@@ -250,7 +250,7 @@ export interface LoanDocument {
   title: string;
   ref: string;
   at: number;
-  form: 'pdf' | 'image' | 'notice';
+  form: 'pdf' | 'image' | 'pages' | 'notice';
 }
 
 /** The documents of the file behind a live view link (the link itself is the borrower's, for two hours). */

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptedCase, hall, hallId, ok, s, withBackofficeHall } from '../../../test/backoffice-fixtures.ts';
 import { json, signedIn } from '../../../test/helpers.ts';
 import { multipartFile, PDF, PNG } from '../../../test/multipart.ts';
+import { renderPdf } from '../../platform/pdf/kit.ts';
 import { readWorkbook } from '../../../test/xlsx-read.ts';
 
 withBackofficeHall();
@@ -37,12 +38,28 @@ const upload = (caseId: string, file: Parameters<typeof multipartFile>[0]) => {
 const auditOf = (action: string) =>
   hall.ctx.db.selectFrom('audit_log').selectAll().where('action', '=', action).orderBy('seq').execute();
 
-/** A withdrawn case with an image scan and a PDF scan, filed, and an approved electronic loan of it by the clerk. */
+/** What a scanned two-page PDF says in its own text, which a lent view must not hand out as text. */
+const PDF_SCAN_TEXT = '营业执照副本原件文字';
+
+/** A withdrawn case with an image scan and a two-page PDF scan, filed, and an approved electronic loan by the clerk. */
 async function fileOnLoan() {
   const c = await acceptedCase();
   const png = await QRCode.toBuffer('档案扫描件测试', { type: 'png', width: 300 });
   expect((await upload(c.id, { bytes: png, filename: '申请书.png', type: 'image/png' })).statusCode).toBe(201);
-  expect((await upload(c.id, { bytes: PDF, filename: '营业执照.pdf', type: 'application/pdf' })).statusCode).toBe(201);
+  const scannedPdf = await renderPdf(
+    {
+      hallName: '青川县市场监督管理局',
+      title: '营业执照',
+      number: 'YYZZ-1',
+      blocks: [{ kind: 'paragraph', text: PDF_SCAN_TEXT }],
+      footer: '',
+    },
+    { pages: [png] },
+  );
+  expect(pdfPages(scannedPdf)).toBe(2);
+  expect(
+    (await upload(c.id, { bytes: scannedPdf, filename: '营业执照.pdf', type: 'application/pdf' })).statusCode,
+  ).toBe(201);
   await ok(await s.clerk.post(`/api/cases/${c.id}/withdraw`, { reason: '申请人主动撤回' }));
   const filed = await ok(await s.supervisor.post('/api/archives/pending/file', { caseId: c.id }));
   const loan = await ok(
@@ -62,7 +79,7 @@ describe('viewing the documents of a file on an electronic loan', { timeout: 120
     const byKind = (kind: string) => list.items.filter((i: { kind: string }) => i.kind === kind);
     expect(byKind('document').length).toBeGreaterThanOrEqual(1);
     const scans = byKind('scan');
-    expect(scans.map((i: { form: string }) => i.form).sort()).toEqual(['image', 'notice']);
+    expect(scans.map((i: { form: string }) => i.form).sort()).toEqual(['image', 'pages']);
     const me = json(await s.clerk.get('/api/auth/me')).displayName as string;
 
     // A generated document: its own text, with the viewer's name and 仅供借阅使用 across the page.
@@ -86,12 +103,18 @@ describe('viewing the documents of a file on an electronic loan', { timeout: 120
     expect(count(imgText, '阅')).toBeGreaterThan(3);
     expect(pdfPages(imgRes.rawPayload)).toBe(1);
 
-    // A PDF scan cannot be stamped: its entry and a notice, watermarked.
-    const notice = scans.find((i: { form: string }) => i.form === 'notice');
-    const noticeText = pdfText((await s.clerk.get(`${link.url}/documents/${notice.key}`)).rawPayload);
-    expect(noticeText).toContain('不能在其页面上加盖借阅水印');
-    expect(noticeText).toContain(file.archiveNo);
-    expect(count(noticeText, '阅')).toBeGreaterThan(3);
+    // A PDF scan: its entry, then each of its two pages as a picture on an A4 page, all under the watermark; the
+    // original's own text is not handed out (the pages are images).
+    const pdfScan = scans.find((i: { form: string }) => i.form === 'pages');
+    const pagesRes = await s.clerk.get(`${link.url}/documents/${pdfScan.key}`);
+    expect(pagesRes.statusCode).toBe(200);
+    const pagesText = pdfText(pagesRes.rawPayload);
+    expect(pagesText.replace(/\s+/g, '')).toContain('以下为原件逐页图像（共2页）');
+    expect(pagesText).toContain(file.archiveNo);
+    expect(pagesText).not.toContain(PDF_SCAN_TEXT);
+    expect(pdfPages(pagesRes.rawPayload)).toBe(3);
+    expect(pagesRes.rawPayload.toString('latin1').split('/Subtype /Image').length - 1).toBeGreaterThanOrEqual(2);
+    expect(count(pagesText, '阅')).toBeGreaterThan(9);
 
     // Nobody else through the link, and no key outside the file.
     expect((await s.supervisor.get(`${link.url}/documents`)).statusCode).toBe(404);
@@ -101,7 +124,7 @@ describe('viewing the documents of a file on an electronic loan', { timeout: 120
 
     const views = (await auditOf('archive.view_document')).filter((a) => a.target_id === file.id);
     expect(views).toHaveLength(3);
-    expect(views.map((v) => JSON.parse(v.detail ?? '{}').key)).toEqual([receipt.key, image.key, notice.key]);
+    expect(views.map((v) => JSON.parse(v.detail ?? '{}').key)).toEqual([receipt.key, image.key, pdfScan.key]);
 
     await later(2 * 3600_000 + 1000);
     expect((await s.clerk.get(`${link.url}/documents`)).statusCode).toBe(410);
@@ -109,7 +132,7 @@ describe('viewing the documents of a file on an electronic loan', { timeout: 120
     expect((await auditOf('archive.view_document')).filter((a) => a.target_id === file.id)).toHaveLength(3);
   });
 
-  it('shows an image result file on an A4 page and a PDF result file as its entry with the notice', async () => {
+  it('shows an image result file on an A4 page, and a PDF result file that cannot be read as its entry with the notice', async () => {
     const c = await acceptedCase();
     const png = await QRCode.toBuffer('结果文件图片', { type: 'png', width: 200 });
     for (const [name, contentType, bytes] of [
@@ -143,7 +166,7 @@ describe('viewing the documents of a file on an electronic loan', { timeout: 120
     );
     expect(results.map((r: { title: string; form: string }) => [r.title, r.form])).toEqual([
       ['结果文件：准予许可决定书.png', 'image'],
-      ['结果文件：许可证.pdf', 'notice'],
+      ['结果文件：许可证.pdf', 'pages'],
       ['结果文件：损坏.png', 'image'],
     ]);
     const image = await s.clerk.get(`${link.url}/documents/${results[0].key}`);
@@ -151,6 +174,7 @@ describe('viewing the documents of a file on an electronic loan', { timeout: 120
     expect(pdfText(image.rawPayload)).toContain('结果文件');
     const pdf = await s.clerk.get(`${link.url}/documents/${results[1].key}`);
     expect(pdf.rawPayload.toString('latin1')).not.toContain('/Subtype /Image');
+    // This PDF is only a PDF's first bytes: pdftoppm cannot read it, so the entry and the notice.
     expect(pdfText(pdf.rawPayload)).toContain('请持本借阅单到档案室查阅');
     // A picture pdfkit cannot read (only its first bytes are a PNG's) falls back to the entry and a notice.
     const broken = await s.clerk.get(`${link.url}/documents/${results[2].key}`);

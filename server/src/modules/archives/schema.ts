@@ -167,7 +167,7 @@ export const loanDocumentsSchema = z.object({
       ref: z.string(),
       at: z.number(),
       /** pdf: the generated document; image: the scan on an A4 page; notice: the entry with a notice (PDF/OFD). */
-      form: z.enum(['pdf', 'image', 'notice']),
+      form: z.enum(['pdf', 'image', 'pages', 'notice']),
     }),
   ),
 });

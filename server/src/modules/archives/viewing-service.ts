@@ -1,8 +1,9 @@
 /**
  * 电子借阅查阅: through a live view link its borrower opens each document of the file, every page watermarked with
  * the viewer's name, the time and 仅供借阅使用. Generated documents are rebuilt from their stored content; image
- * scans and image result files are placed on an A4 page; a PDF or OFD file cannot be stamped here, so it renders
- * as its contents entry with a notice to read the original at the archive. Every view is in the audit log.
+ * scans and image result files are placed on an A4 page; a PDF's pages are rasterised (poppler's pdftoppm) and each
+ * placed on an A4 page under the watermark. An OFD file, or a PDF where pdftoppm is missing or fails, renders as its
+ * contents entry with a notice to read the original at the archive. Every view is in the audit log.
  */
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
@@ -10,6 +11,7 @@ import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
 import type { DocumentModel } from '../../platform/pdf/model.ts';
 import { renderPdf } from '../../platform/pdf/kit.ts';
+import { MAX_LENT_PAGES, pdfPagesAsPng } from '../../platform/pdf/rasterise.ts';
 import { loadCaseFile, StoredFileIntegrityError } from '../../platform/stored-files.ts';
 import * as cases from '../cases/service.ts';
 import { findHall } from '../org/service.ts';
@@ -17,10 +19,13 @@ import { scanBytesForLoan } from '../scans/service.ts';
 import { liveLoan } from './borrowing.ts';
 import { contentsOf } from './service.ts';
 
-type Form = 'pdf' | 'image' | 'notice';
+type Form = 'pdf' | 'image' | 'pages' | 'notice';
 
-const formOf = (kind: string, contentType: string): Form =>
-  kind === 'document' ? 'pdf' : contentType === 'image/png' || contentType === 'image/jpeg' ? 'image' : 'notice';
+function formOf(kind: string, contentType: string): Form {
+  if (kind === 'document') return 'pdf';
+  if (contentType === 'image/png' || contentType === 'image/jpeg') return 'image';
+  return contentType === 'application/pdf' ? 'pages' : 'notice';
+}
 
 /** The documents of the file behind a live view link, each with how it will be shown. */
 export async function loanDocuments(ctx: AppContext, actor: Actor, token: string) {
@@ -103,10 +108,27 @@ export async function viewDocument(ctx: AppContext, actor: Actor, token: string,
       } catch {
         pdf = await notice('该图片无法在线显示，请到档案室查阅原件。');
       }
-    } else
-      pdf = await notice(
-        '该文件为 PDF/OFD 版式文件，系统不能在其页面上加盖借阅水印，故不在线显示原件内容。如需查阅原件，请持本借阅单到档案室查阅。',
-      );
+    } else {
+      const pages = form === 'pages' ? await pdfPagesAsPng(bytes) : null;
+      pdf = pages
+        ? await renderPdf(
+            {
+              ...model,
+              blocks: [
+                ...model.blocks,
+                {
+                  kind: 'paragraph',
+                  text: `以下为原件逐页图像（共 ${pages.length} 页${pages.length >= MAX_LENT_PAGES ? `，仅显示前 ${MAX_LENT_PAGES} 页，其余请到档案室查阅` : ''}），仅供借阅查阅。`,
+                  indent: true,
+                },
+              ],
+            },
+            { createdAt: new Date(now), watermark, pages },
+          )
+        : await notice(
+            '该文件为 OFD 版式文件或无法逐页显示的 PDF，系统不能在其页面上加盖借阅水印，故不在线显示原件内容。如需查阅原件，请持本借阅单到档案室查阅。',
+          );
+    }
   }
   await appendAudit(
     ctx.db,

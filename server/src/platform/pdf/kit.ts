@@ -28,6 +28,8 @@ export interface RenderOptions {
   watermark?: string;
   /** A picture (an image scan, PNG or JPEG) placed after the blocks, scaled to the rest of the page or a new one. */
   picture?: Buffer;
+  /** Pictures of a document's pages (a rasterised PDF), each on an A4 page of its own after the blocks. */
+  pages?: Buffer[];
 }
 
 export async function renderPdf(model: DocumentModel, opts: RenderOptions = {}): Promise<Buffer> {
@@ -58,6 +60,10 @@ export async function renderPdf(model: DocumentModel, opts: RenderOptions = {}):
     block(doc, b);
   });
   if (opts.picture) picture(doc, opts.picture);
+  for (const page of opts.pages ?? []) {
+    doc.addPage();
+    picture(doc, page);
+  }
   footers(doc, model);
   if (opts.watermark) watermarks(doc, opts.watermark);
   doc.end();

@@ -4,7 +4,12 @@ import { formatTime } from '../../components/format';
 import { QueryError } from '../../components/Results';
 import { useT } from '../../i18n';
 
-const formColor: Record<LoanDocument['form'], string> = { pdf: 'blue', image: 'green', notice: 'default' };
+const formColor: Record<LoanDocument['form'], string> = {
+  pdf: 'blue',
+  image: 'green',
+  pages: 'green',
+  notice: 'default',
+};
 
 /** 电子借阅查阅: the file's documents behind a live view link, each opened watermarked in a new window. */
 export function LoanViewModal({ link, onClose }: { link: { url: string; until: number } | null; onClose: () => void }) {
