@@ -18,6 +18,10 @@ export async function findUserById(db: Db, id: string): Promise<UserRow | undefi
 }
 
 /** The display names of several staff (the queue names who staffs each window). */
+/** Everyone with an account by name, for pickers that filter by person (the audit screen). */
+export const accountNames = (db: Db) =>
+  db.selectFrom('users').select(['username', 'display_name']).orderBy('display_name').execute();
+
 export const displayNamesOf = (db: Db, ids: string[]) =>
   db
     .selectFrom('users')

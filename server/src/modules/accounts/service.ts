@@ -314,7 +314,7 @@ export async function displayNameMap(db: Db, ids: string[]): Promise<Map<string,
   return new Map(rows.map((r) => [r.id, r.display_name]));
 }
 
-export { displayNamesOf, rolesOfUser } from './repository.ts';
+export { accountNames, displayNamesOf, rolesOfUser } from './repository.ts';
 export { loadRoleCatalog } from './roles-service.ts';
 /** The sign-in (auth module) reads and updates accounts, their two-factor secrets and password history here. */
 export { findUserById, findUserByUsername, updateUser as updateUserRow } from './repository.ts';

@@ -3,7 +3,8 @@ import { byActor, recordAudit, verifyAuditChain } from '../../platform/audit.ts'
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import { type Column, xlsx } from '../../platform/xlsx.ts';
-import { type AuditFilter, accountNames, searchAudit } from './repository.ts';
+import { accountNames, displayNameMap } from '../accounts/service.ts';
+import { type AuditFilter, searchAudit } from './repository.ts';
 
 const OUTCOMES: Record<string, string> = { success: '成功', failure: '失败', denied: '拒绝' };
 /** An export holds at most this many records, newest first; a narrower filter reaches further back. */
@@ -19,12 +20,19 @@ const AUDIT_COLUMNS: Column[] = [
 
 type Row = Awaited<ReturnType<typeof searchAudit>>['rows'][number];
 
-const present = (x: Row) => ({
+/** The names of the people behind a page of records, from the accounts (the log keeps only the account). */
+const namesOf = (ctx: AppContext, rows: Row[]) =>
+  displayNameMap(
+    ctx.db,
+    rows.flatMap((r) => (r.user_id ? [r.user_id] : [])),
+  );
+
+const present = (names: Map<string, string>) => (x: Row) => ({
   seq: Number(x.seq),
   at: Number(x.at),
   userId: x.user_id,
   username: x.username,
-  displayName: x.display_name ?? null,
+  displayName: (x.user_id && names.get(x.user_id)) ?? null,
   action: x.action,
   actionLabel: auditActionLabel(x.action),
   targetType: x.target_type,
@@ -41,7 +49,7 @@ export async function searchAuditLog(ctx: AppContext, actor: Actor, filter: Audi
   const { rows, total } = await searchAudit(ctx.db, filter);
   const { limit: _limit, offset: _offset, ...criteria } = filter;
   await recordAudit(ctx.db, byActor(actor, ctx.clock.now(), 'audit.search', 'audit_log', 'search', criteria));
-  return { total, items: rows.map(present) };
+  return { total, items: rows.map(present(await namesOf(ctx, rows))) };
 }
 
 /** What the filter offers: the areas and named actions, the kinds of object, and the people by name. */
@@ -58,7 +66,7 @@ export async function auditChoices(ctx: AppContext) {
 export async function exportAuditLog(ctx: AppContext, actor: Actor, filter: Omit<AuditFilter, 'limit' | 'offset'>) {
   const now = ctx.clock.now();
   const { rows, total } = await searchAudit(ctx.db, { ...filter, limit: AUDIT_EXPORT_LIMIT, offset: 0 });
-  const records = rows.map(present);
+  const records = rows.map(present(await namesOf(ctx, rows)));
   await recordAudit(
     ctx.db,
     byActor(actor, now, 'audit.export', 'audit_log', 'export', { ...filter, rows: records.length, total }),
