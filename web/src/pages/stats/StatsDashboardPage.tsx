@@ -241,13 +241,17 @@ export function StatsDashboardPage() {
             <Panel
               title={t('sd.queue')}
               chart={
-                <Chart
-                  label={t('sd.queue')}
-                  option={lineOption(days, [
-                    { name: t('sd.meanWait'), data: o.ticketsByDay.map((d) => d.meanWaitMinutes) },
-                    { name: t('sd.meanService'), data: o.ticketsByDay.map((d) => d.meanServiceMinutes) },
-                  ])}
-                />
+                tot.tickets ? (
+                  <Chart
+                    label={t('sd.queue')}
+                    option={lineOption(days, [
+                      { name: t('sd.meanWait'), data: o.ticketsByDay.map((d) => d.meanWaitMinutes) },
+                      { name: t('sd.meanService'), data: o.ticketsByDay.map((d) => d.meanServiceMinutes) },
+                    ])}
+                  />
+                ) : (
+                  <Empty description={t('sd.noData')} />
+                )
               }
               table={
                 <Table

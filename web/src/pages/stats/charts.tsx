@@ -26,7 +26,7 @@ export const lineOption = (days: string[], series: { name: string; data: (number
   grid,
   xAxis: { type: 'category', data: days.map((d) => d.slice(5)) },
   yAxis: { type: 'value', minInterval: 1 },
-  series: series.map((s) => ({ type: 'line', name: s.name, data: s.data, smooth: true, connectNulls: false })),
+  series: series.map((s) => ({ type: 'line', name: s.name, data: s.data, connectNulls: false })),
 });
 
 export const barOption = (
