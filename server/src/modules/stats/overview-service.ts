@@ -18,8 +18,8 @@
  * A rate or mean over nothing is null (shown as —), never 0.
  */
 import { InvalidDayError, parseDay } from '../../domain/calendar/index.ts';
-import { addDays } from '../../domain/calendar/days.ts';
 import { categoryLabels, type ComplaintCategory } from '../../domain/complaints/index.ts';
+import { daysOf, goodRate, MAX_PERIOD_DAYS, ticketFigure, ticketsByDay } from '../../domain/stats/index.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
 import { type Column, workbook } from '../../platform/xlsx.ts';
@@ -32,8 +32,6 @@ import { ratingLevels } from '../rating/schema.ts';
 import { onTime, onTimeCases } from '../supervision/service.ts';
 import type { Overview } from './schema.ts';
 
-export const MAX_PERIOD_DAYS = 366;
-
 const levelNames: Record<string, string> = {
   very_satisfied: '非常满意',
   satisfied: '满意',
@@ -41,7 +39,6 @@ const levelNames: Record<string, string> = {
   dissatisfied: '不满意',
   very_dissatisfied: '非常不满意',
 };
-const isBad = (level: string) => level === 'dissatisfied' || level === 'very_dissatisfied';
 
 function dayField(value: string, field: string): string {
   try {
@@ -57,17 +54,11 @@ export function periodDays(fromText: string, toText: string): string[] {
   const from = dayField(fromText, 'from');
   const to = dayField(toText, 'to');
   if (to < from) throw invalid('to', '结束日期不能早于开始日期', 'The end date is before the start date');
-  const days: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) {
-    days.push(d);
-    if (days.length > MAX_PERIOD_DAYS)
-      throw invalid('to', `统计期间不能超过 ${MAX_PERIOD_DAYS} 天`, `The period is at most ${MAX_PERIOD_DAYS} days`);
-  }
+  const days = daysOf(from, to);
+  if (!days)
+    throw invalid('to', `统计期间不能超过 ${MAX_PERIOD_DAYS} 天`, `The period is at most ${MAX_PERIOD_DAYS} days`);
   return days;
 }
-
-const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
-const MINUTE = 60_000;
 
 type Dim = 'item' | 'department' | 'window' | 'person';
 
@@ -159,23 +150,12 @@ export async function overview(
     volumes('person', 3),
   ]);
 
-  // Tickets per day.
-  const ticketsOn = new Map<string, typeof tickets>();
-  for (const t of tickets) ticketsOn.set(t.day, [...(ticketsOn.get(t.day) ?? []), t]);
-  const waits = (ts: typeof tickets) =>
-    ts.filter((t) => t.calledAt !== null).map((t) => (t.calledAt! - t.arrivedAt) / MINUTE);
-  const services = (ts: typeof tickets) =>
-    ts
-      .filter((t) => t.servingStartedAt !== null && t.finishedAt !== null)
-      .map((t) => (t.finishedAt! - t.servingStartedAt!) / MINUTE);
-
   const satisfaction = ratingLevels.map((level) => {
     const onSite = pad.filter((r) => r.level === level).length;
     const onl = online.filter((r) => r.level === level).length;
     return { level, name: levelNames[level] ?? level, onSite, online: onl, total: onSite + onl };
   });
   const ratings = pad.length + online.length;
-  const good = [...pad, ...online].filter((r) => !isBad(r.level)).length;
 
   const byCategory = new Map<string, number>();
   for (const c of complaints) byCategory.set(c.category, (byCategory.get(c.category) ?? 0) + 1);
@@ -190,10 +170,10 @@ export async function overview(
       onTime: finished.onTime,
       onTimeRate: finished.rate,
       tickets: tickets.length,
-      meanWaitMinutes: mean(waits(tickets)),
-      meanServiceMinutes: mean(services(tickets)),
+      meanWaitMinutes: ticketFigure(tickets).meanWaitMinutes,
+      meanServiceMinutes: ticketFigure(tickets).meanServiceMinutes,
       ratings,
-      goodRate: ratings ? good / ratings : null,
+      goodRate: goodRate([...pad, ...online].map((r) => r.level)),
       complaints: complaints.length,
     },
     casesByDay: days.map((day) => ({
@@ -205,10 +185,7 @@ export async function overview(
     byDepartment,
     byWindow,
     byPerson,
-    ticketsByDay: days.map((day) => {
-      const ts = ticketsOn.get(day) ?? [];
-      return { day, tickets: ts.length, meanWaitMinutes: mean(waits(ts)), meanServiceMinutes: mean(services(ts)) };
-    }),
+    ticketsByDay: ticketsByDay(tickets, days),
     satisfaction,
     complaintsByCategory: [...byCategory]
       .map(([category, count]) => ({
