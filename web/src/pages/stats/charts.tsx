@@ -35,15 +35,13 @@ export const barOption = (
   opts: { percent?: boolean; horizontal?: boolean } = {},
 ) => {
   const category = { type: 'category', data: names, axisLabel: { width: 120, overflow: 'truncate' } };
-  const value = {
-    type: 'value',
-    minInterval: opts.percent ? undefined : 1,
-    max: opts.percent ? 100 : undefined,
-    axisLabel: opts.percent ? { formatter: '{value}%' } : undefined,
-  };
+  // Only the keys that apply: an explicit undefined would clear ECharts' defaults (the axis labels vanish).
+  const value = opts.percent
+    ? { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } }
+    : { type: 'value', minInterval: 1 };
   return {
-    tooltip: { trigger: 'axis', valueFormatter: opts.percent ? (v: number) => `${v}%` : undefined },
-    legend: series.length > 1 ? { top: 0 } : undefined,
+    tooltip: opts.percent ? { trigger: 'axis', valueFormatter: (v: number) => `${v}%` } : { trigger: 'axis' },
+    ...(series.length > 1 ? { legend: { top: 0 } } : {}),
     grid,
     xAxis: opts.horizontal ? value : category,
     yAxis: opts.horizontal ? { ...category, inverse: true } : value,
