@@ -15,6 +15,7 @@ const consult = () => import('./pages/consult');
 const queue = () => import('./pages/queue');
 const rating = () => import('./pages/rating');
 const supervision = () => import('./pages/supervision');
+const statsPages = () => import('./pages/stats');
 const reception = () => import('./pages/reception');
 const cases = () => import('./pages/cases');
 const calendar = () => import('./pages/calendar');
@@ -264,6 +265,11 @@ const routes: RouteObject[] = [
             ],
           ),
           { path: 'alerts', lazy: async () => ({ Component: (await supervision()).AlertsPage }) },
+          // 统计分析: the director's dashboard, for those who watch the hall's figures.
+          guarded(
+            ['supervision.view'],
+            [{ path: 'stats', lazy: async () => ({ Component: (await statsPages()).StatsDashboardPage }) }],
+          ),
           guarded(
             ['case.read'],
             [

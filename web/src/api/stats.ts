@@ -58,3 +58,54 @@ export const useSaveStaffingTarget = () => {
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
 };
+
+/** 统计分析 (GET /api/stats/overview): the figures of a hall and a period; definitions in README "统计分析". */
+export interface Volume {
+  key: string;
+  name: string;
+  received: number;
+  finished: number;
+  onTime: number;
+  onTimeRate: number | null;
+}
+export interface Overview {
+  hallIds: string[];
+  from: string;
+  to: string;
+  totals: {
+    received: number;
+    finished: number;
+    onTime: number;
+    onTimeRate: number | null;
+    tickets: number;
+    meanWaitMinutes: number | null;
+    meanServiceMinutes: number | null;
+    ratings: number;
+    goodRate: number | null;
+    complaints: number;
+  };
+  casesByDay: { day: string; received: number; finished: number }[];
+  byItem: Volume[];
+  byDepartment: Volume[];
+  byWindow: Volume[];
+  byPerson: Volume[];
+  ticketsByDay: {
+    day: string;
+    tickets: number;
+    meanWaitMinutes: number | null;
+    meanServiceMinutes: number | null;
+  }[];
+  satisfaction: { level: string; name: string; onSite: number; online: number; total: number }[];
+  complaintsByCategory: { category: string; name: string; count: number }[];
+}
+export interface OverviewQuery {
+  hallId?: string;
+  from: string;
+  to: string;
+}
+
+export const useStatsOverview = (q: OverviewQuery) =>
+  useQuery({
+    queryKey: ['stats', 'overview', q],
+    queryFn: () => api.get<Overview>('/api/stats/overview', { ...q }),
+  });

@@ -145,6 +145,9 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
   if (accountChildren.length) {
     items.push({ key: 'accounts', icon: <TeamOutlined />, label: t('menu.accounts'), children: accountChildren });
   }
+  // 统计分析 (the director's dashboard).
+  if (can('supervision.view'))
+    items.push({ key: '/stats', icon: <BarChartOutlined />, label: t('menu.statsDashboard') });
   if (can('audit.read')) items.push({ key: '/audit', icon: <AuditOutlined />, label: t('menu.audit') });
   items.push({ key: '/guide', icon: <BookOutlined />, label: t('menu.guide') });
   return items;
@@ -192,6 +195,7 @@ const PREFIXES = [
   '/inspections/report',
   '/inspections',
   '/rectifications',
+  '/stats',
 ];
 
 /** Menu key for a pathname (e.g. /catalog/abc → /catalog) and the submenu that holds it. */

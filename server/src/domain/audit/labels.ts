@@ -288,6 +288,7 @@ export const AUDIT_TARGETS: Record<string, string> = {
   case_document: '办件文书',
   case_list_export: '办件清单导出',
   complaint_analysis_export: '投诉分析导出',
+  stats_overview_export: '统计分析导出',
   complaint_export: '投诉台账导出',
   complaint_reply: '投诉答复书',
   consult_notice: '咨询告知单',

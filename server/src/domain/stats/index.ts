@@ -1,2 +1,3 @@
 export * from './erlang-c.ts';
 export * from './forecast.ts';
+export * from './overview.ts';

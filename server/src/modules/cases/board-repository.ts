@@ -115,3 +115,13 @@ export async function caseDepartments(db: Db, caseIds: readonly string[]) {
   }
   return out;
 }
+
+/** 统计分析: the cases accepted (受理) on the days [fromDay, toDay] of these halls, by their stored accepted day. */
+export const acceptedBetween = (db: Db, hallIds: readonly string[], fromDay: string, toDay: string) =>
+  db
+    .selectFrom('cases')
+    .select(['id', 'accepted_day', 'item_id', 'item_name', 'window_id', 'received_by', 'received_by_name'])
+    .where('hall_id', 'in', none(hallIds))
+    .where('accepted_day', '>=', fromDay)
+    .where('accepted_day', '<=', toDay)
+    .execute();

@@ -132,3 +132,13 @@ export async function answerObjection(db: Db, id: string, patch: Partial<Objecti
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** 统计分析: the category of each complaint or report of these halls received on the days [from, to]. */
+export const categoriesReceivedBetween = (db: Db, hallIds: readonly string[], from: string, to: string) =>
+  db
+    .selectFrom('complaints')
+    .select(['category'])
+    .where('hall_id', 'in', hallIds.length ? [...hallIds] : [''])
+    .where('received_day', '>=', from)
+    .where('received_day', '<=', to)
+    .execute();

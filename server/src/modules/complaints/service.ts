@@ -771,3 +771,6 @@ export const previousWorkingDay = (isWorking: (d: string) => boolean, day: strin
   for (let i = 0; i < 60 && !isWorking(d); i++) d = addDays(d, -1);
   return d;
 };
+
+/** 统计分析 reads the complaints received in a period by category. */
+export { categoriesReceivedBetween } from './repository.ts';

@@ -343,3 +343,13 @@ export const arrivalsBetween = (db: Db, hallId: string, from: string, to: string
     .where('day', '>=', from)
     .where('day', '<=', to)
     .execute();
+
+/** 统计分析: the tickets of these halls issued on the days [from, to], with the instants the waiting and service times come from. */
+export const ticketTimesBetween = (db: Db, hallIds: readonly string[], from: string, to: string) =>
+  db
+    .selectFrom('queue_tickets')
+    .select(['day', 'arrived_at', 'first_called_at', 'serving_started_at', 'finished_at'])
+    .where('hall_id', 'in', hallIds.length ? [...hallIds] : [''])
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .execute();

@@ -405,6 +405,17 @@ export async function arrivalsBetween(db: Db, hallId: string, from: string, to: 
   }));
 }
 
+/** 统计分析: the tickets issued on the days [from, to] with their arrival, first call, service start and finish. */
+export async function ticketTimesBetween(db: Db, hallIds: readonly string[], from: string, to: string) {
+  return (await repo.ticketTimesBetween(db, hallIds, from, to)).map((t) => ({
+    day: t.day,
+    arrivedAt: Number(t.arrived_at),
+    calledAt: t.first_called_at === null ? null : Number(t.first_called_at),
+    servingStartedAt: t.serving_started_at === null ? null : Number(t.serving_started_at),
+    finishedAt: t.finished_at === null ? null : Number(t.finished_at),
+  }));
+}
+
 /**
  * The ticket a reception names (收件受理 picks up the ticket being served): it must be served now at a window of
  * the case's hall, and at the reception's window when one is named.

@@ -98,3 +98,24 @@ export const ratingsOfCases = (db: Db, caseIds: string[]) =>
         .orderBy('created_at', 'desc')
         .execute()
     : Promise.resolve([]);
+
+/** 统计分析: the on-site ratings (pads) given on the days [from, to] in these halls. */
+export const padRatingLevelsBetween = (db: Db, hallIds: readonly string[], from: string, to: string) =>
+  db
+    .selectFrom('ratings')
+    .select(['level'])
+    .where('hall_id', 'in', hallIds.length ? [...hallIds] : [''])
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .execute();
+
+/** 统计分析: the 好差评 ratings given on the days [from, to] in these halls, except those excluded on appeal. */
+export const caseRatingLevelsBetween = (db: Db, hallIds: readonly string[], from: string, to: string) =>
+  db
+    .selectFrom('case_ratings')
+    .select(['level'])
+    .where('hall_id', 'in', hallIds.length ? [...hallIds] : [''])
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .where('excluded', '=', 0)
+    .execute();

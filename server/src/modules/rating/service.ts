@@ -223,5 +223,5 @@ export async function recordCallBack(ctx: AppContext, actor: Actor, id: string, 
   const [row] = await presentFollowUps(ctx, await repo.followUps(ctx.db, { hallIds: [f.hall_id], ids: [id] }));
   return row!;
 }
-export { ratingsOfCases } from './repository.ts';
+export { caseRatingLevelsBetween, padRatingLevelsBetween, ratingsOfCases } from './repository.ts';
 export * from './case-rating-service.ts';

@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http.ts';
 import * as s from './schema.ts';
+import { overview, overviewXlsx } from './overview-service.ts';
 import * as service from './service.ts';
 
 export function statsRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -36,5 +38,33 @@ export function statsRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/stats/staffing/forecast',
     { config: { access }, schema: { tags, querystring: s.forecastQuery, response: { 200: s.forecastSchema } } },
     async (req) => service.staffingForecast(ctx, actorOf(req), req.query.hallId, req.query.week),
+  );
+
+  // 统计分析: for those who watch the hall's figures (supervisor, station head, inspector).
+  r.get(
+    '/api/stats/overview',
+    {
+      config: { access: 'supervision.view' },
+      schema: { tags, querystring: s.overviewQuery, response: { 200: s.overviewSchema } },
+    },
+    async (req) => overview(ctx, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/stats/overview/export',
+    {
+      config: { access: 'supervision.view', auditRead: 'stats_overview_export' },
+      schema: {
+        tags,
+        querystring: s.overviewQuery,
+        response: { 200: z.any().describe('.xlsx workbook, one sheet per table') },
+      },
+    },
+    async (req, reply) => {
+      const { xlsx, fileName } = await overviewXlsx(ctx, actorOf(req), req.query);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+        .send(xlsx);
+    },
   );
 }

@@ -57,3 +57,60 @@ export const forecastSchema = z.object({
   cells: z.array(cell),
   shortHours: z.number().int(),
 });
+
+/** GET /api/stats/overview: a hall (or every hall of the caller) and a period of China days, at most 366. */
+export const overviewQuery = z.object({
+  hallId: z.string().max(64).optional(),
+  from: z.string().max(20),
+  to: z.string().max(20),
+});
+const rate = z.number().nullable();
+const volume = z.object({
+  key: z.string(),
+  name: z.string(),
+  received: z.number().int(),
+  finished: z.number().int(),
+  onTime: z.number().int(),
+  onTimeRate: rate,
+});
+export const overviewSchema = z.object({
+  hallIds: z.array(z.string()),
+  from: z.string(),
+  to: z.string(),
+  totals: z.object({
+    received: z.number().int(),
+    finished: z.number().int(),
+    onTime: z.number().int(),
+    onTimeRate: rate,
+    tickets: z.number().int(),
+    meanWaitMinutes: z.number().nullable(),
+    meanServiceMinutes: z.number().nullable(),
+    ratings: z.number().int(),
+    goodRate: rate,
+    complaints: z.number().int(),
+  }),
+  casesByDay: z.array(z.object({ day: z.string(), received: z.number().int(), finished: z.number().int() })),
+  byItem: z.array(volume),
+  byDepartment: z.array(volume),
+  byWindow: z.array(volume),
+  byPerson: z.array(volume),
+  ticketsByDay: z.array(
+    z.object({
+      day: z.string(),
+      tickets: z.number().int(),
+      meanWaitMinutes: z.number().nullable(),
+      meanServiceMinutes: z.number().nullable(),
+    }),
+  ),
+  satisfaction: z.array(
+    z.object({
+      level: z.string(),
+      name: z.string(),
+      onSite: z.number().int(),
+      online: z.number().int(),
+      total: z.number().int(),
+    }),
+  ),
+  complaintsByCategory: z.array(z.object({ category: z.string(), name: z.string(), count: z.number().int() })),
+});
+export type Overview = z.infer<typeof overviewSchema>;

@@ -1,0 +1,102 @@
+/**
+ * 统计分析 (R16.1) as the station head sees it at 1440 px: the figures of this month with charts drawn from data,
+ * each chart's table, and the Excel workbook downloaded with one sheet per table. It accepts one case of its own
+ * (so the month is not empty whichever file ran before) and changes no shared state (windows, hours, settings).
+ */
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, openBrowser } from './support/browser.ts';
+import { acceptedCase } from './support/cases.ts';
+import { screenshotOnFailure, shot, signIn } from './support/session.ts';
+
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1440, height: 900 });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+screenshotOnFailure(() => page, 'stats-dashboard');
+
+describe('统计分析 dashboard', () => {
+  it('the station head sees this month in charts with their tables and downloads the Excel', async () => {
+    await signIn(page, 'clerk');
+    const accepted = await acceptedCase(page, '统计样本人');
+    await signIn(page, 'head');
+
+    await page.getByRole('menuitem', { name: '统计分析' }).click();
+    await page.waitForURL(/\/stats$/);
+    const daily = page.locator('[data-chart="每日受理与办结"]');
+    await daily.locator('canvas').first().waitFor();
+    // At least the received line and the department and item bars are drawn.
+    expect(await page.locator('[data-chart] canvas').count()).toBeGreaterThanOrEqual(3);
+    // Drawn with data: the canvas of the daily chart is not blank.
+    const painted = await daily
+      .locator('canvas')
+      .first()
+      .evaluate((c: HTMLCanvasElement) => {
+        const ctx = c.getContext('2d')!;
+        const { data } = ctx.getImageData(0, 0, c.width, c.height);
+        let n = 0;
+        for (let i = 3; i < data.length; i += 4) if (data[i]! > 0) n += 1;
+        return n;
+      });
+    expect(painted).toBeGreaterThan(1000);
+    const received = page.locator('.ant-statistic').filter({ hasText: '受理量' }).locator('.ant-statistic-content');
+    expect(Number(await received.textContent())).toBeGreaterThanOrEqual(1);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page
+      .locator('main, .ant-layout-content')
+      .first()
+      .evaluate((e) => e.scrollTo?.(0, 0));
+    await page.waitForTimeout(1200); // the charts' entry animation
+    await shot(page, 'stats-dashboard');
+    await page.screenshot({ path: '/tmp/ow-stats-dashboard.png' });
+
+    // The item chart's table holds the item of the case just accepted.
+    const itemCard = page.locator('.ant-card').filter({ hasText: '事项办件量（前 10）' }).last();
+    await itemCard.getByText('表格', { exact: true }).click();
+    await itemCard.getByRole('cell', { name: accepted.itemName }).first().waitFor();
+
+    // 导出 Excel: a workbook with one sheet per table, typed cells.
+    const [file] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: /导出 Excel/ }).click(),
+    ]);
+    await page.getByText('正在生成 Excel').waitFor();
+    expect(file.suggestedFilename()).toMatch(/^统计分析_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fs.readFileSync(await file.path()) as unknown as ExcelJS.Buffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      '概况',
+      '每日受理办结',
+      '按事项',
+      '按部门',
+      '按窗口',
+      '按人员',
+      '每日排队',
+      '满意度',
+      '投诉类别',
+    ]);
+    const overview = book.getWorksheet('概况')!;
+    expect(overview.getRow(2).getCell(1).value).toBeInstanceOf(Date);
+    expect(Number(overview.getRow(2).getCell(3).value)).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows a clear empty state for a period without records', async () => {
+    await page.getByLabel('统计期间').first().click();
+    const start = page.locator('.ant-picker-range input').first();
+    await start.fill('2020-01-01');
+    const end = page.locator('.ant-picker-range input').last();
+    await end.fill('2020-01-31');
+    await end.press('Enter');
+    await page.getByText('该期间没有办件、取号、评价或投诉记录').waitFor();
+    expect(await page.locator('[data-chart] canvas').count()).toBe(0);
+  });
+});

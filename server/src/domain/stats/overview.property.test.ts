@@ -1,0 +1,105 @@
+/**
+ * 统计分析's queue and satisfaction arithmetic driven by random ticket histories: each ticket goes through a random
+ * run of actions (arrive, maybe called after a wait, maybe served for a while, maybe finished), and the figures are
+ * checked against a computation here from the actions themselves: the counts per day add up to the total, the mean
+ * waiting and service minutes are the plain means of the generated waits and services (null exactly when none), and
+ * the good-rating rate counts everything but the two bad levels. The period rule: reversed or over 366 days refused.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../calendar/days.ts';
+import { daysOf, goodRate, MAX_PERIOD_DAYS, type TicketTimes, ticketFigure, ticketsByDay } from './overview.ts';
+
+const START = '2026-06-01';
+const base = (day: string) => Date.parse(`${day}T09:00:00+08:00`);
+
+const history = fc.record({
+  day: fc.integer({ min: 0, max: 9 }),
+  arriveMinute: fc.integer({ min: 0, max: 480 }),
+  wait: fc.option(fc.integer({ min: 0, max: 180 }), { nil: null }),
+  serve: fc.option(fc.integer({ min: 0, max: 120 }), { nil: null }),
+  finished: fc.boolean(),
+});
+type History = typeof history extends fc.Arbitrary<infer T> ? T : never;
+
+const toTicket = (h: History): TicketTimes => {
+  const day = addDays(START, h.day);
+  const arrivedAt = base(day) + h.arriveMinute * 60_000;
+  const calledAt = h.wait === null ? null : arrivedAt + h.wait * 60_000;
+  const servingStartedAt = calledAt !== null && h.serve !== null ? calledAt + 30_000 : null;
+  const finishedAt = servingStartedAt !== null && h.finished ? servingStartedAt + h.serve! * 60_000 : null;
+  return { day, arrivedAt, calledAt, servingStartedAt, finishedAt };
+};
+/** Rounded to two places: within half a hundredth of the exact mean. */
+const near = (got: number | null, exact: number) => expect(Math.abs(got! - exact)).toBeLessThanOrEqual(0.005 + 1e-9);
+const plainMean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
+
+describe('统计分析 arithmetic', () => {
+  it('per-day and overall ticket figures follow from the actions', () => {
+    fc.assert(
+      fc.property(fc.array(history, { maxLength: 120 }), (hs) => {
+        const tickets = hs.map(toTicket);
+        const days = Array.from({ length: 10 }, (_, i) => addDays(START, i));
+        const all = ticketFigure(tickets);
+        const waits = hs.filter((h) => h.wait !== null).map((h) => h.wait!);
+        const services = hs.filter((h) => h.wait !== null && h.serve !== null && h.finished).map((h) => h.serve!);
+        expect(all.tickets).toBe(hs.length);
+        const w = plainMean(waits);
+        const s = plainMean(services);
+        if (w === null) expect(all.meanWaitMinutes).toBeNull();
+        else near(all.meanWaitMinutes, w);
+        if (s === null) expect(all.meanServiceMinutes).toBeNull();
+        else near(all.meanServiceMinutes, s);
+
+        const perDay = ticketsByDay(tickets, days);
+        expect(perDay.map((d) => d.day)).toEqual(days);
+        expect(perDay.reduce((n, d) => n + d.tickets, 0)).toBe(hs.length);
+        for (const d of perDay) {
+          const mine = hs.filter((h) => addDays(START, h.day) === d.day);
+          expect(d.tickets).toBe(mine.length);
+          const dw = plainMean(mine.filter((h) => h.wait !== null).map((h) => h.wait!));
+          if (dw === null) expect(d.meanWaitMinutes).toBeNull();
+          else {
+            near(d.meanWaitMinutes, dw);
+            expect(d.meanWaitMinutes!).toBeGreaterThanOrEqual(0);
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the good-rating rate counts all but the two bad levels', () => {
+    const level = fc.constantFrom(
+      'very_satisfied',
+      'satisfied',
+      'basically_satisfied',
+      'dissatisfied',
+      'very_dissatisfied',
+    );
+    fc.assert(
+      fc.property(fc.array(level, { maxLength: 60 }), (levels) => {
+        const r = goodRate(levels);
+        const bad = levels.filter((l) => l === 'dissatisfied' || l === 'very_dissatisfied').length;
+        if (levels.length) expect(r).toBe((levels.length - bad) / levels.length);
+        else expect(r).toBeNull();
+      }),
+    );
+  });
+
+  it('a period is 1 to 366 days, never reversed', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 900 }), fc.integer({ min: -5, max: 400 }), (offset, length) => {
+        const from = addDays('2025-01-01', offset);
+        const to = addDays(from, length);
+        const days = daysOf(from, to);
+        if (length < 0 || length + 1 > MAX_PERIOD_DAYS) expect(days).toBeNull();
+        else {
+          expect(days).toHaveLength(length + 1);
+          expect(days![0]).toBe(from);
+          expect(days![days!.length - 1]).toBe(to);
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,1 @@
+export { StatsDashboardPage } from './StatsDashboardPage';
