@@ -88,6 +88,7 @@ export const legacyQueries = [];
 
 /** Repository queries on another module's tables (file ⇢ table), each to move into the owner's repositories. */
 export const legacyTables = [
+  'modules/audit/repository.ts ⇢ users',
   'modules/backoffice/repository.ts ⇢ departments',
   'modules/backoffice/repository.ts ⇢ user_departments',
   'modules/backoffice/repository.ts ⇢ user_halls',
