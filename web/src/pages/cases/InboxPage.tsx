@@ -1,8 +1,8 @@
 import { Button, Card, Checkbox, Input, Select, Table, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useCan, useMe } from '../../api/auth';
-import { type InboxItem, type InboxQuery, useCaseAction, useInbox, useStuckSteps } from '../../api/cases';
+import { type InboxItem, type InboxQuery, type Light, useCaseAction, useInbox, useStuckSteps } from '../../api/cases';
 import { useDepartmentOptions } from '../../components/HallSelect';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
@@ -20,6 +20,9 @@ export function InboxPage() {
   const [departmentId, setDepartmentId] = useState<string | undefined>(me?.departments[0]?.id);
   const [unassigned, setUnassigned] = useState(true);
   const [q, setQ] = useState<string | undefined>();
+  // A home-page tile opens 我的待办 filtered by the step's light (?light=red).
+  const [params, setParams] = useSearchParams();
+  const light = (['green', 'yellow', 'red'] as const).find((l) => l === params.get('light')) as Light | undefined;
   // one's own department first; a supervisor without one starts at the hall's first department
   const first = me?.departments[0]?.id ?? departments.options[0]?.value;
   useEffect(() => {
@@ -31,7 +34,24 @@ export function InboxPage() {
       <CoverBanner />
       <Tabs
         items={[
-          { key: 'mine', label: t('bo.mine'), children: <InboxTable which="mine" query={{ q }} /> },
+          {
+            key: 'mine',
+            label: t('bo.mine'),
+            children: (
+              <>
+                {light && (
+                  <Tag
+                    closable
+                    color={light === 'green' ? 'success' : light === 'yellow' ? 'warning' : 'error'}
+                    onClose={() => setParams({})}
+                  >
+                    {t(`wb.bo.${light}`)}
+                  </Tag>
+                )}
+                <InboxTable which="mine" query={{ q, light }} />
+              </>
+            ),
+          },
           {
             key: 'department',
             label: t('bo.department'),
