@@ -10,6 +10,14 @@ export interface Workbench {
     awaitingSupplement: number;
     awaitingCollection: number;
     consultationsOpen: number;
+    window: {
+      id: string;
+      number: number;
+      name: string;
+      state: 'open' | 'paused' | 'closed';
+      waiting: number;
+      servedToday: number;
+    } | null;
   } | null;
   backoffice: { total: number; green: number; yellow: number; red: number; overdue: number; dueToday: number } | null;
   supervisor: {

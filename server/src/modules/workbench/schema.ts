@@ -12,6 +12,17 @@ export const workbenchSchema = z.object({
       awaitingSupplement: z.number(),
       awaitingCollection: z.number(),
       consultationsOpen: z.number(),
+      /** The window the clerk has open now (null: none open), the people waiting for it, tickets it finished today. */
+      window: z
+        .object({
+          id: z.string(),
+          number: z.number(),
+          name: z.string(),
+          state: z.enum(['open', 'paused', 'closed']),
+          waiting: z.number(),
+          servedToday: z.number(),
+        })
+        .nullable(),
     })
     .nullable(),
   /** 后台承办/审核: the personal inbox by the step's light, and the steps due today or past due. */

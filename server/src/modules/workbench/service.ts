@@ -5,6 +5,7 @@ import { listCases } from '../cases/service.ts';
 import { listComplaints } from '../complaints/service.ts';
 import { listConsultations } from '../consult/service.ts';
 import { listRectifications } from '../inspections/service.ts';
+import { listTickets, listWindows } from '../queue/service.ts';
 import { listLeaves } from '../staff/service.ts';
 import { board, myAlerts, onTime } from '../supervision/service.ts';
 import type { Workbench } from './schema.ts';
@@ -41,15 +42,35 @@ const myCases = async (ctx: AppContext, actor: Actor, f: { status?: string; from
   (await listCases(ctx, actor, { ...f, personId: actor.userId, limit: 1, offset: 0 })).total;
 
 async function clerkSection(ctx: AppContext, actor: Actor, today: string) {
-  const [receivedToday, awaitingSupplement, awaitingCollection, consultations] = await Promise.all([
+  const [receivedToday, awaitingSupplement, awaitingCollection, consultations, window] = await Promise.all([
     myCases(ctx, actor, { from: today, to: today }),
     myCases(ctx, actor, { status: 'awaiting_supplement' }),
     myCases(ctx, actor, { status: 'awaiting_collection' }),
     actor.permissions.has('consult.handle')
       ? listConsultations(ctx, actor, { status: 'active', mine: 'true', ...ALL, limit: 1, offset: 0 })
       : { total: 0 },
+    myWindow(ctx, actor, today),
   ]);
-  return { receivedToday, awaitingSupplement, awaitingCollection, consultationsOpen: consultations.total };
+  return { receivedToday, awaitingSupplement, awaitingCollection, consultationsOpen: consultations.total, window };
+}
+
+/** The window the clerk holds open (or paused) now, as the queue's window list shows it. */
+async function myWindow(ctx: AppContext, actor: Actor, today: string) {
+  if (!actor.permissions.has('queue.serve')) return null;
+  for (const hallId of actor.hallIds) {
+    const w = (await listWindows(ctx, actor, hallId)).find((x) => x.openedBy === actor.userId);
+    if (!w) continue;
+    const done = await listTickets(ctx, actor, { hallId, day: today, status: 'done' });
+    return {
+      id: w.id,
+      number: w.number,
+      name: w.name,
+      state: w.state,
+      waiting: w.waitingForMe,
+      servedToday: done.items.filter((t) => t.windowId === w.id).length,
+    };
+  }
+  return null;
 }
 
 async function backofficeSection(ctx: AppContext, actor: Actor, today: string) {

@@ -57,6 +57,33 @@ describe('GET /api/home/workbench', () => {
     expect((await workbenchOf(s.clerk)).clerk.receivedToday).toBe(w.receivedToday + 1);
   });
 
+  it("the clerk's window: none until they open one, then its number, state and the people waiting for it", async () => {
+    expect((await workbenchOf(s.clerk)).clerk.window).toBeNull();
+    const windows = json(await s.clerk.get(`/api/queue/windows?hallId=${hallId}`)).items as any[];
+    let opened: any;
+    for (const w of windows) {
+      const res = await s.clerk.post(`/api/queue/windows/${w.id}/open`);
+      if (res.statusCode === 200) {
+        opened = w;
+        break;
+      }
+    }
+    expect(opened, 'a window the clerk may open').toBeDefined();
+    try {
+      const mine = (await workbenchOf(s.clerk)).clerk.window;
+      const listed = (json(await s.clerk.get(`/api/queue/windows?hallId=${hallId}`)).items as any[]).find(
+        (w) => w.id === opened.id,
+      );
+      expect(mine).toMatchObject({ id: opened.id, number: opened.number, state: 'open', servedToday: 0 });
+      expect(mine.waiting).toBe(listed.waitingForMe);
+      const done = json(await s.clerk.get(`/api/queue/tickets?hallId=${hallId}&status=done`)).items as any[];
+      expect(mine.servedToday).toBe(done.filter((x) => x.windowId === opened.id).length);
+    } finally {
+      expect((await s.clerk.post(`/api/queue/windows/${opened.id}/close`)).statusCode).toBe(200);
+    }
+    expect((await workbenchOf(s.clerk)).clerk.window).toBeNull();
+  });
+
   it("the handler's and reviewer's inbox counts are the inbox filtered by light", async () => {
     for (const who of [s.handler, s.reviewer, s.router]) {
       const w = (await workbenchOf(who)).backoffice;

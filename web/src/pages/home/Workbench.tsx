@@ -2,7 +2,7 @@ import { Alert, Card, Col, Row, Skeleton, Statistic } from 'antd';
 import { Link } from 'react-router';
 import { useMe } from '../../api/auth';
 import { useWorkbench, type Workbench as Counts } from '../../api/workbench';
-import { type MessageKey, useT } from '../../i18n';
+import { type MessageKey, type Translate, useT } from '../../i18n';
 
 /** A tile: a labelled count linking to the list it counts. `tone` colours a count that asks for attention. */
 interface Tile {
@@ -27,7 +27,7 @@ export function Workbench() {
       </Card>
     );
   if (wb.error || !wb.data) return <Alert type="error" showIcon title={t('wb.loadFailed')} />;
-  const sections = sectionsOf(wb.data, me.id);
+  const sections = sectionsOf(wb.data, me.id, t);
   if (sections.length === 0) return null;
   return (
     <Card title={t('wb.title')} extra={t('wb.asOf', { day: wb.data.today })} data-testid="workbench">
@@ -55,13 +55,34 @@ export function Workbench() {
   );
 }
 
-function sectionsOf(w: Counts, myId: string): { title: MessageKey; tiles: Tile[] }[] {
+function sectionsOf(w: Counts, myId: string, t: Translate): { title: MessageKey; tiles: Tile[] }[] {
   const out: { title: MessageKey; tiles: Tile[] }[] = [];
   if (w.clerk) {
     const mine = (p: Record<string, string>) => q('/cases', { personId: myId, ...p });
     out.push({
       title: 'wb.clerk',
       tiles: [
+        {
+          key: 'wb.clerk.window',
+          value: w.clerk.window
+            ? t('wb.clerk.windowState', {
+                number: w.clerk.window.number,
+                state: t(`wb.clerk.state.${w.clerk.window.state}`),
+              })
+            : t('wb.clerk.windowNone'),
+          to: '/queue/window',
+        },
+        ...(w.clerk.window
+          ? [
+              {
+                key: 'wb.clerk.waiting' as const,
+                value: w.clerk.window.waiting,
+                to: '/queue/window',
+                tone: 'yellow' as const,
+              },
+              { key: 'wb.clerk.servedToday' as const, value: w.clerk.window.servedToday, to: '/queue/window' },
+            ]
+          : []),
         { key: 'wb.clerk.receivedToday', value: w.clerk.receivedToday, to: mine({ from: w.today, to: w.today }) },
         {
           key: 'wb.clerk.awaitingSupplement',
