@@ -87,10 +87,23 @@ describe('a workbench per role on the home page', () => {
     // The handler's red tile opens 我的待办 filtered to red.
     await signIn(page, 'handler');
     await home();
-    const red = await tileCount('后台承办与审核', '红灯（即将或已超时）');
-    await page.getByRole('region', { name: '后台承办与审核' }).getByRole('link', { name: /^红灯/ }).click();
+    const red = await tileCount('后台承办与审核', '红灯待办');
+    await page
+      .getByRole('region', { name: '后台承办与审核' })
+      .getByRole('link', { name: /^红灯待办 / })
+      .click();
     await page.waitForURL(/\/inbox\?light=red/);
     const rows = await apiOf(page)('GET', '/api/backoffice/inbox/mine?light=red');
     expect(rows.total).toBe(red);
+    // 已超环节时限 opens the same inbox narrowed to steps past their deadline, the filter shown as a closable tag.
+    await home();
+    const overdue = await tileCount('后台承办与审核', '已超环节时限');
+    await page
+      .getByRole('region', { name: '后台承办与审核' })
+      .getByRole('link', { name: /^已超环节时限 / })
+      .click();
+    await page.waitForURL(/\/inbox\?due=overdue/);
+    await page.locator('.ant-tag', { hasText: '已超环节时限' }).waitFor();
+    expect(await page.locator('.ant-tabs-tabpane-active tbody tr.ant-table-row').count()).toBe(overdue);
   });
 });

@@ -1,3 +1,4 @@
+import dayjs from 'dayjs';
 import { Button, Card, Checkbox, Input, Select, Table, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -23,6 +24,8 @@ export function InboxPage() {
   // A home-page tile opens 我的待办 filtered by the step's light (?light=red).
   const [params, setParams] = useSearchParams();
   const light = (['green', 'yellow', 'red'] as const).find((l) => l === params.get('light')) as Light | undefined;
+  // …or by the step's deadline against today (?due=overdue, ?due=today).
+  const due = (['overdue', 'today'] as const).find((d) => d === params.get('due'));
   // one's own department first; a supervisor without one starts at the hall's first department
   const first = me?.departments[0]?.id ?? departments.options[0]?.value;
   useEffect(() => {
@@ -48,7 +51,12 @@ export function InboxPage() {
                     {t(`wb.bo.${light}`)}
                   </Tag>
                 )}
-                <InboxTable which="mine" query={{ q, light }} />
+                {due && (
+                  <Tag closable color={due === 'overdue' ? 'error' : 'warning'} onClose={() => setParams({})}>
+                    {t(due === 'overdue' ? 'wb.bo.overdue' : 'wb.bo.dueToday')}
+                  </Tag>
+                )}
+                <InboxTable which="mine" query={{ q, light }} due={due} />
               </>
             ),
           },
@@ -123,14 +131,23 @@ function InboxTable({
   which,
   query,
   enabled = true,
+  due,
 }: {
   which: 'mine' | 'department';
   query: InboxQuery;
   enabled?: boolean;
+  /** Only the steps past their deadline, or due today. */
+  due?: 'overdue' | 'today' | undefined;
 }) {
   const t = useT();
   const notify = useNotifyError();
   const list = useInbox(which, query, enabled);
+  // The server's day comes with the link (?day=), so a tile and its list agree on what today is.
+  const [params] = useSearchParams();
+  const today = params.get('day') ?? dayjs().format('YYYY-MM-DD');
+  const rows = (list.data?.items ?? []).filter(
+    (i) => !due || (due === 'overdue' ? i.stepDeadline !== null && i.stepDeadline < today : i.stepDeadline === today),
+  );
   const action = useCaseAction(undefined);
   const origins = useTownshipOrigins((list.data?.items ?? []).map((i) => i.caseId));
   return (
@@ -138,7 +155,7 @@ function InboxTable({
       rowKey="stepId"
       size="middle"
       loading={list.isFetching}
-      dataSource={list.data?.items}
+      dataSource={rows}
       rowClassName={(r) => (r.urgency === 'urgent' ? 'cs-row-urgent' : '')}
       locale={{ emptyText: t(which === 'mine' ? 'bo.inboxEmpty' : 'bo.departmentInboxEmpty') }}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}

@@ -112,8 +112,8 @@ function sectionsOf(w: Counts, myId: string, t: Translate): { title: MessageKey;
         { key: 'wb.bo.green', value: b.green, to: q('/inbox', { light: 'green' }), tone: 'green' },
         { key: 'wb.bo.yellow', value: b.yellow, to: q('/inbox', { light: 'yellow' }), tone: 'yellow' },
         { key: 'wb.bo.red', value: b.red, to: q('/inbox', { light: 'red' }), tone: 'red' },
-        { key: 'wb.bo.overdue', value: b.overdue, to: q('/inbox', { light: 'red' }), tone: 'red' },
-        { key: 'wb.bo.dueToday', value: b.dueToday, to: '/inbox', tone: 'yellow' },
+        { key: 'wb.bo.overdue', value: b.overdue, to: q('/inbox', { due: 'overdue', day: w.today }), tone: 'red' },
+        { key: 'wb.bo.dueToday', value: b.dueToday, to: q('/inbox', { due: 'today', day: w.today }), tone: 'yellow' },
       ],
     });
   }
