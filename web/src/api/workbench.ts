@@ -30,7 +30,13 @@ export interface Workbench {
     leavesToApprove: number;
     uncovered: number;
   } | null;
-  inspector: { rectificationsToVerify: number; rectificationsOpen: number; rectificationsOverdue: number } | null;
+  inspector: {
+    rectificationsToVerify: number;
+    rectificationsOpen: number;
+    rectificationsOverdue: number;
+    sampleUnchecked: number;
+    findingsThisMonth: number;
+  } | null;
   head: {
     receivedThisMonth: number;
     onTimeFinished: number;

@@ -55,6 +55,10 @@ export const workbenchSchema = z.object({
       rectificationsToVerify: z.number(),
       rectificationsOpen: z.number(),
       rectificationsOverdue: z.number(),
+      /** The newest records sample (随机抽查): its cases not yet checked. */
+      sampleUnchecked: z.number(),
+      /** Findings recorded since the first of this month (China time), in any sample. */
+      findingsThisMonth: z.number(),
     })
     .nullable(),
   /** 站长: the hall this month and what waits for the head's approval. */

@@ -4,7 +4,7 @@ import { myInbox } from '../backoffice/service.ts';
 import { listCases } from '../cases/service.ts';
 import { listComplaints } from '../complaints/service.ts';
 import { listConsultations } from '../consult/service.ts';
-import { listRectifications } from '../inspections/service.ts';
+import { listInspections, listRectifications } from '../inspections/service.ts';
 import { listTickets, listWindows } from '../queue/service.ts';
 import { listLeaves } from '../staff/service.ts';
 import { board, myAlerts, onTime } from '../supervision/service.ts';
@@ -31,7 +31,7 @@ export async function workbench(ctx: AppContext, actor: Actor): Promise<Workbenc
     has('clerk') ? clerkSection(ctx, actor, today) : null,
     has(...backOfficeRoles) ? backofficeSection(ctx, actor, today) : null,
     has('supervisor') ? supervisorSection(ctx, actor) : null,
-    has('inspector') ? inspectorSection(ctx, actor) : null,
+    has('inspector') ? inspectorSection(ctx, actor, monthStart) : null,
     has('station_head') ? headSection(ctx, actor, monthStart, today) : null,
   ]);
   return { today, monthStart, clerk, backoffice, supervisor, inspector, head };
@@ -118,13 +118,30 @@ async function supervisorSection(ctx: AppContext, actor: Actor) {
   };
 }
 
-async function inspectorSection(ctx: AppContext, actor: Actor) {
+async function inspectorSection(ctx: AppContext, actor: Actor, monthStart: string) {
   const hall = (status: string) => listRectifications(ctx, actor, { view: 'hall', status, ...ALL });
-  const [reported, open, overdue] = await Promise.all([hall('reported'), hall('open'), hall('overdue')]);
+  const [reported, open, overdue, newest] = await Promise.all([
+    hall('reported'),
+    hall('open'),
+    hall('overdue'),
+    listInspections(ctx, actor, { kind: 'records', page: 1, pageSize: 1 }),
+  ]);
+  // Findings of this month, in whichever sample they were recorded (a hall draws a few samples a month).
+  let findingsThisMonth = 0;
+  for (let page = 1; page <= 20; page++) {
+    const { items } = await listInspections(ctx, actor, { page, pageSize: 500 });
+    for (const i of items)
+      findingsThisMonth += i.items.filter(
+        (x) => x.result === 'finding' && x.checkedAt !== null && chinaDay(x.checkedAt) >= monthStart,
+      ).length;
+    if (items.length < 500) break;
+  }
   return {
     rectificationsToVerify: reported.total,
     rectificationsOpen: open.total,
     rectificationsOverdue: overdue.total,
+    sampleUnchecked: newest.items[0]?.items.filter((x) => x.result === 'pending').length ?? 0,
+    findingsThisMonth,
   };
 }
 

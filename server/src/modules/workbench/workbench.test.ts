@@ -125,7 +125,29 @@ describe('GET /api/home/workbench', () => {
   });
 
   it("the inspector's and head's figures match their lists", async () => {
+    expect((await workbenchOf(inspector)).inspector).toMatchObject({ sampleUnchecked: 0, findingsThisMonth: 0 });
+    const drawn = json(
+      await inspector.post('/api/inspections/samples', {
+        hallId,
+        scope: 'all',
+        from: '2026-03-01',
+        to: today(),
+        size: 3,
+      }),
+    );
+    expect(drawn.items.length).toBe(3);
+    const res = await inspector.post(`/api/inspection-items/${drawn.items[0].id}/findings`, {
+      checks: { registration: 'ok', review: 'ok', routing: 'problem' },
+      note: '流转单缺少交接时间',
+      workingDays: 3,
+    });
+    expect(res.statusCode, res.body).toBe(200);
     const w = (await workbenchOf(inspector)).inspector;
+    const newest = (await items(inspector, '/api/inspections?kind=records&pageSize=1'))[0];
+    expect(newest.id).toBe(drawn.id);
+    expect(w.sampleUnchecked).toBe(newest.items.filter((x: any) => x.result === 'pending').length);
+    expect(w.sampleUnchecked).toBe(2);
+    expect(w.findingsThisMonth).toBe(1);
     for (const [key, status] of [
       ['rectificationsToVerify', 'reported'],
       ['rectificationsOpen', 'open'],

@@ -151,7 +151,8 @@ function sectionsOf(w: Counts, myId: string, t: Translate): { title: MessageKey;
           to: q('/rectifications', { status: 'overdue' }),
           tone: 'red',
         },
-        { key: 'wb.insp.samples', value: '→', to: '/inspections' },
+        { key: 'wb.insp.sampleUnchecked', value: i.sampleUnchecked, to: '/inspections', tone: 'yellow' },
+        { key: 'wb.insp.findingsThisMonth', value: i.findingsThisMonth, to: '/inspections' },
       ],
     });
   }
