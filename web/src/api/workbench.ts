@@ -26,6 +26,7 @@ export interface Workbench {
     alertsUnread: number;
     followUps: number;
     complaintsOpen: number;
+    complaintsDueSoon: number;
     rectificationsOverdue: number;
     leavesToApprove: number;
     uncovered: number;

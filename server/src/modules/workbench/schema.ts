@@ -44,6 +44,8 @@ export const workbenchSchema = z.object({
       alertsUnread: z.number(),
       followUps: z.number(),
       complaintsOpen: z.number(),
+      /** Open complaints whose reply clock is yellow or red (due soon or past due). */
+      complaintsDueSoon: z.number(),
       rectificationsOverdue: z.number(),
       leavesToApprove: z.number(),
       uncovered: z.number(),

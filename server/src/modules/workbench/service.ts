@@ -96,11 +96,12 @@ async function leavesToDecide(ctx: AppContext, actor: Actor) {
 
 async function openComplaints(ctx: AppContext, actor: Actor) {
   const { items } = await listComplaints(ctx, actor, {});
-  return items.filter((c) => openComplaintStates.has(c.state)).length;
+  const open = items.filter((c) => openComplaintStates.has(c.state));
+  return { open: open.length, dueSoon: open.filter((c) => c.light === 'yellow' || c.light === 'red').length };
 }
 
 async function supervisorSection(ctx: AppContext, actor: Actor) {
-  const [b, alerts, complaintsOpen, leavesToApprove] = await Promise.all([
+  const [b, alerts, complaints, leavesToApprove] = await Promise.all([
     board(ctx, actor, { stuckDays: 1 }),
     myAlerts(ctx, actor, 1),
     openComplaints(ctx, actor),
@@ -111,7 +112,8 @@ async function supervisorSection(ctx: AppContext, actor: Actor) {
     boardYellow: b.cases.filter((c) => c.level === 'yellow').length,
     alertsUnread: alerts.unread,
     followUps: b.followUps.length,
-    complaintsOpen,
+    complaintsOpen: complaints.open,
+    complaintsDueSoon: complaints.dueSoon,
     rectificationsOverdue: b.overdueRectifications.length,
     leavesToApprove,
     uncovered: b.uncoveredStaff.length,
@@ -146,7 +148,7 @@ async function inspectorSection(ctx: AppContext, actor: Actor, monthStart: strin
 }
 
 async function headSection(ctx: AppContext, actor: Actor, monthStart: string, today: string) {
-  const [received, rate, complaintsOpen, leavesToApprove, inbox] = await Promise.all([
+  const [received, rate, complaints, leavesToApprove, inbox] = await Promise.all([
     listCases(ctx, actor, { from: monthStart, to: today, limit: 1, offset: 0 }),
     onTime(ctx, actor, { from: monthStart, to: today, by: 'department' }),
     openComplaints(ctx, actor),
@@ -157,7 +159,7 @@ async function headSection(ctx: AppContext, actor: Actor, monthStart: string, to
     receivedThisMonth: received.total,
     onTimeFinished: rate.overall.finished,
     onTimeRate: rate.overall.rate,
-    complaintsOpen,
+    complaintsOpen: complaints.open,
     leavesToApprove,
     approvals: inbox.items.length,
   };

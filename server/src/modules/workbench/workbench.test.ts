@@ -119,7 +119,9 @@ describe('GET /api/home/workbench', () => {
     expect(w.uncovered).toBe(board.uncoveredStaff.length);
     expect(w.alertsUnread).toBe(json(await s.supervisor.get('/api/alerts')).unread);
     const complaints = await items(s.supervisor, '/api/complaints');
-    expect(w.complaintsOpen).toBe(complaints.filter((c) => c.state === 'open' || c.state === 'handling').length);
+    const open = complaints.filter((c) => c.state === 'open' || c.state === 'handling');
+    expect(w.complaintsOpen).toBe(open.length);
+    expect(w.complaintsDueSoon).toBe(open.filter((c) => c.light === 'yellow' || c.light === 'red').length);
     const leaves = await items(s.supervisor, `/api/staff/leaves?hallId=${hallId}`);
     expect(w.leavesToApprove).toBe(leaves.filter((l) => l.status === 'requested' || l.status === 'confirmed').length);
   });

@@ -30,6 +30,7 @@ export const workbenchEn: Record<keyof typeof workbenchZhCN, string> = {
   'wb.sup.alertsUnread': 'Unread alerts',
   'wb.sup.followUps': 'Bad reviews to call back',
   'wb.sup.complaintsOpen': 'Open complaints',
+  'wb.sup.complaintsDueSoon': 'Complaints due soon or late',
   'wb.sup.rectificationsOverdue': 'Overdue rectifications',
   'wb.sup.leavesToApprove': 'Leave to approve',
   'wb.sup.uncovered': 'Uncovered AB posts today',

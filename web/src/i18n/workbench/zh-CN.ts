@@ -29,6 +29,7 @@ export const workbenchZhCN = {
   'wb.sup.alertsUnread': '未读提醒',
   'wb.sup.followUps': '差评待回访',
   'wb.sup.complaintsOpen': '未办结投诉',
+  'wb.sup.complaintsDueSoon': '投诉临近/超期',
   'wb.sup.rectificationsOverdue': '整改逾期',
   'wb.sup.leavesToApprove': '待审批请假',
   'wb.sup.uncovered': '今日AB岗缺位',

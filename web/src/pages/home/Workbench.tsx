@@ -127,6 +127,7 @@ function sectionsOf(w: Counts, myId: string, t: Translate): { title: MessageKey;
         { key: 'wb.sup.alertsUnread', value: s.alertsUnread, to: '/alerts', tone: 'red' },
         { key: 'wb.sup.followUps', value: s.followUps, to: '/rating/follow-ups', tone: 'yellow' },
         { key: 'wb.sup.complaintsOpen', value: s.complaintsOpen, to: '/complaints' },
+        { key: 'wb.sup.complaintsDueSoon', value: s.complaintsDueSoon, to: '/complaints', tone: 'red' },
         { key: 'wb.sup.rectificationsOverdue', value: s.rectificationsOverdue, to: '/supervision', tone: 'red' },
         { key: 'wb.sup.leavesToApprove', value: s.leavesToApprove, to: '/staff' },
         { key: 'wb.sup.uncovered', value: s.uncovered, to: '/supervision', tone: 'red' },
