@@ -45,6 +45,7 @@ import { staffRoutes } from './modules/staff/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
 import { complaintRoutes } from './modules/complaints/routes.ts';
 import { statsRoutes } from './modules/stats/routes.ts';
+import { workbenchRoutes } from './modules/workbench/routes.ts';
 import type { AppContext } from './platform/context.ts';
 import { installAccessControl, installErrorHandler } from './platform/http.ts';
 import { installIdempotency } from './platform/idempotency.ts';
@@ -135,6 +136,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   noticeRoutes(app, ctx);
   complaintRoutes(app, ctx);
   statsRoutes(app, ctx);
+  workbenchRoutes(app, ctx);
 
   if (servesWebApp) {
     // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

@@ -26,6 +26,7 @@ import { ratingsEn } from './ratings/en';
 import { complaintsEn } from './complaints/en';
 import { statsEn } from './stats/en';
 import { inspectionsEn } from './inspections/en';
+import { workbenchEn } from './workbench/en';
 
 /** English (secondary). Must carry every key of zh-CN.ts — the type enforces it. */
 export const en: Dictionary = {
@@ -56,6 +57,7 @@ export const en: Dictionary = {
   ...rolesEn,
   ...statsEn,
   ...inspectionsEn,
+  ...workbenchEn,
   'app.title': 'OneWindow Service Management',
   'app.shortTitle': 'OneWindow',
   'lang.switch': '中文',

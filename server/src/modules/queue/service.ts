@@ -392,7 +392,7 @@ export const displayNoticeChanged = (ctx: AppContext, hallId: string) =>
 /** The appointments (slots) and the staff module (attendance, cover) read the timetables; staff also pauses a
  * window while its person is away (暂离). */
 export { timetablesOf } from './hours-service.ts';
-export { pauseWindow, resumeWindow, takeOverWindow, windowHolder } from './window-service.ts';
+export { listWindows, pauseWindow, resumeWindow, takeOverWindow, windowHolder } from './window-service.ts';
 /** The staffing forecast (stats) reads each ticket's arrival and service span on the days from–to. */
 export async function arrivalsBetween(db: Db, hallId: string, from: string, to: string) {
   return (await repo.arrivalsBetween(db, hallId, from, to)).map((t) => ({

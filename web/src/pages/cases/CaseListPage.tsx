@@ -1,7 +1,8 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, DatePicker, Input, Select, Table } from 'antd';
+import dayjs from 'dayjs';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCan, useMe } from '../../api/auth';
 import { type CaseQuery, type CaseSummary, type Urgency, useApiHas, useCases, useColleagues } from '../../api/cases';
 import { buildUrl } from '../../api/client';
@@ -15,6 +16,17 @@ import { CASE_STATES } from './caseStates';
 import { DeadlineLight, StateTag, UrgencyTag } from './labels';
 import './cases.css';
 
+const LINKED = ['status', 'personId', 'from', 'to'] as const;
+/** The filters a link may carry in the address. */
+function linkedFilters(params: URLSearchParams): Partial<CaseQuery> {
+  const out: Partial<CaseQuery> = {};
+  for (const key of LINKED) {
+    const v = params.get(key);
+    if (v) out[key] = v;
+  }
+  return out;
+}
+
 /** 办件查询: every filter the hall asks by; urgent cases first (the server orders them). */
 export function CaseListPage() {
   const t = useT();
@@ -22,7 +34,9 @@ export function CaseListPage() {
   const navigate = useNavigate();
   const { data: me } = useMe();
   const halls = useHallOptions();
-  const [query, setQuery] = useState<CaseQuery>({ page: 1, pageSize: 20 });
+  const [params] = useSearchParams();
+  // A home-page tile opens the list with its filter in the address (status, personId, from, to).
+  const [query, setQuery] = useState<CaseQuery>(() => ({ page: 1, pageSize: 20, ...linkedFilters(params) }));
   const hallId = query.hallId ?? me?.halls[0]?.id;
   const departments = useDepartmentOptions(hallId);
   const windows = useWindows(hallId);
@@ -72,6 +86,7 @@ export function CaseListPage() {
           allowClear
           maxTagCount={2}
           style={{ minWidth: 200 }}
+          value={query.status ? query.status.split(',') : []}
           options={CASE_STATES.map((s) => ({ value: s, label: t.label('caseState', s) }))}
           onChange={(v: string[]) => patch({ status: v.length ? v.join(',') : undefined })}
         />
@@ -109,6 +124,7 @@ export function CaseListPage() {
         <DatePicker.RangePicker
           aria-label={t('cs.dateRange')}
           placeholder={[t('cs.from'), t('cs.to')]}
+          value={query.from && query.to ? [dayjs(query.from), dayjs(query.to)] : null}
           onChange={(r) => patch({ from: r?.[0]?.format('YYYY-MM-DD'), to: r?.[1]?.format('YYYY-MM-DD') })}
         />
         {query.departmentId && (

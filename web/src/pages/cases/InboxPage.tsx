@@ -1,8 +1,9 @@
+import dayjs from 'dayjs';
 import { Button, Card, Checkbox, Input, Select, Table, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useCan, useMe } from '../../api/auth';
-import { type InboxItem, type InboxQuery, useCaseAction, useInbox, useStuckSteps } from '../../api/cases';
+import { type InboxItem, type InboxQuery, type Light, useCaseAction, useInbox, useStuckSteps } from '../../api/cases';
 import { useDepartmentOptions } from '../../components/HallSelect';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
@@ -20,6 +21,11 @@ export function InboxPage() {
   const [departmentId, setDepartmentId] = useState<string | undefined>(me?.departments[0]?.id);
   const [unassigned, setUnassigned] = useState(true);
   const [q, setQ] = useState<string | undefined>();
+  // A home-page tile opens 我的待办 filtered by the step's light (?light=red).
+  const [params, setParams] = useSearchParams();
+  const light = (['green', 'yellow', 'red'] as const).find((l) => l === params.get('light')) as Light | undefined;
+  // …or by the step's deadline against today (?due=overdue, ?due=today).
+  const due = (['overdue', 'today'] as const).find((d) => d === params.get('due'));
   // one's own department first; a supervisor without one starts at the hall's first department
   const first = me?.departments[0]?.id ?? departments.options[0]?.value;
   useEffect(() => {
@@ -31,7 +37,29 @@ export function InboxPage() {
       <CoverBanner />
       <Tabs
         items={[
-          { key: 'mine', label: t('bo.mine'), children: <InboxTable which="mine" query={{ q }} /> },
+          {
+            key: 'mine',
+            label: t('bo.mine'),
+            children: (
+              <>
+                {light && (
+                  <Tag
+                    closable
+                    color={light === 'green' ? 'success' : light === 'yellow' ? 'warning' : 'error'}
+                    onClose={() => setParams({})}
+                  >
+                    {t(`wb.bo.${light}`)}
+                  </Tag>
+                )}
+                {due && (
+                  <Tag closable color={due === 'overdue' ? 'error' : 'warning'} onClose={() => setParams({})}>
+                    {t(due === 'overdue' ? 'wb.bo.overdue' : 'wb.bo.dueToday')}
+                  </Tag>
+                )}
+                <InboxTable which="mine" query={{ q, light }} due={due} />
+              </>
+            ),
+          },
           {
             key: 'department',
             label: t('bo.department'),
@@ -103,14 +131,23 @@ function InboxTable({
   which,
   query,
   enabled = true,
+  due,
 }: {
   which: 'mine' | 'department';
   query: InboxQuery;
   enabled?: boolean;
+  /** Only the steps past their deadline, or due today. */
+  due?: 'overdue' | 'today' | undefined;
 }) {
   const t = useT();
   const notify = useNotifyError();
   const list = useInbox(which, query, enabled);
+  // The server's day comes with the link (?day=), so a tile and its list agree on what today is.
+  const [params] = useSearchParams();
+  const today = params.get('day') ?? dayjs().format('YYYY-MM-DD');
+  const rows = (list.data?.items ?? []).filter(
+    (i) => !due || (due === 'overdue' ? i.stepDeadline !== null && i.stepDeadline < today : i.stepDeadline === today),
+  );
   const action = useCaseAction(undefined);
   const origins = useTownshipOrigins((list.data?.items ?? []).map((i) => i.caseId));
   return (
@@ -118,7 +155,7 @@ function InboxTable({
       rowKey="stepId"
       size="middle"
       loading={list.isFetching}
-      dataSource={list.data?.items}
+      dataSource={rows}
       rowClassName={(r) => (r.urgency === 'urgent' ? 'cs-row-urgent' : '')}
       locale={{ emptyText: t(which === 'mine' ? 'bo.inboxEmpty' : 'bo.departmentInboxEmpty') }}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}

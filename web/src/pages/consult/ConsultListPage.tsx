@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Checkbox, Input, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useCan } from '../../api/auth';
 import {
   type ConsultChannel,
@@ -32,7 +32,14 @@ export function ConsultListPage() {
   const can = useCan();
   const label = useConsultLabel();
   const halls = useHallOptions();
-  const [query, setQuery] = useState<ConsultQuery>({ page: 1, pageSize: 20, status: 'active' });
+  // ?mine=true (the home page's tile) opens one's own open consultations.
+  const [params] = useSearchParams();
+  const [query, setQuery] = useState<ConsultQuery>(() => ({
+    page: 1,
+    pageSize: 20,
+    status: 'active',
+    ...(params.get('mine') === 'true' ? { mine: 'true' as const } : {}),
+  }));
   const [registering, setRegistering] = useState(false);
   const list = useConsultations(query);
   const patch = (p: Partial<ConsultQuery>) => setQuery((q) => ({ ...q, ...p, page: p.page ?? 1 }));

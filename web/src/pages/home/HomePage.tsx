@@ -14,6 +14,7 @@ import { Link } from 'react-router';
 import { useCan, useMe } from '../../api/auth';
 import { type MessageKey, useT } from '../../i18n';
 import { MyWorkCard } from '../people/MyWorkCard';
+import { Workbench } from './Workbench';
 
 interface QuickLink {
   to: string;
@@ -73,6 +74,7 @@ export function HomePage() {
           ]}
         />
       </Card>
+      <Workbench />
       <MyWorkCard />
       <Card title={t('home.quickLinks')}>
         {links.length === 0 ? (

@@ -1,5 +1,6 @@
 import { App, Button, Card, Descriptions, Form, Input, Modal, Segmented, Space, Table, Tag, Upload } from 'antd';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useCan } from '../../api/auth';
 import { applyFieldError } from '../../api/formErrors';
 import {
@@ -28,7 +29,9 @@ export function RectificationsPage() {
   const can = useCan();
   const inspector = can('inspection.manage');
   const [view, setView] = useState<'mine' | 'hall'>(inspector ? 'hall' : 'mine');
-  const [status, setStatus] = useState('open');
+  // A home-page tile opens the list at its status (?status=reported).
+  const [params] = useSearchParams();
+  const [status, setStatus] = useState(params.get('status') ?? 'open');
   const [page, setPage] = useState(1);
   const list = useRectifications(view, status === 'all' ? undefined : status, page);
   const [reporting, setReporting] = useState<Rectification>();

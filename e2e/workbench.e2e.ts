@@ -1,0 +1,109 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, openBrowser } from './support/browser.ts';
+import { acceptedCase } from './support/cases.ts';
+import { apiOf, screenshotOnFailure, shot, signIn } from './support/session.ts';
+
+// Reads only, apart from cases the clerk accepts: no window, hours or setting of the shared demo changes.
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await openBrowser();
+  page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1440, height: 900 });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+screenshotOnFailure(() => page, 'workbench');
+
+/** The count on a workbench tile, read from its Statistic. */
+async function tileCount(section: string, label: string): Promise<number> {
+  const tile = page.getByRole('region', { name: section }).getByRole('link', { name: new RegExp(`^${label} `) });
+  await tile.waitFor();
+  const text = (await tile.locator('.ant-statistic-content-value').textContent()) ?? '';
+  return Number(text.replace(/[^\d]/g, ''));
+}
+
+async function home() {
+  await page.goto(`${baseUrl()}/`);
+  await page.getByTestId('workbench').waitFor();
+}
+
+describe('a workbench per role on the home page', () => {
+  it("the clerk's home counts today's received cases, and its tile opens the same list", async () => {
+    await signIn(page, 'clerk');
+    await acceptedCase(page, '工作台测试');
+    await home();
+    const count = await tileCount('窗口收件', '今日本人收件');
+    expect(count).toBeGreaterThanOrEqual(1);
+    const me = await apiOf(page)('GET', '/api/auth/me');
+    const wb = await apiOf(page)('GET', '/api/home/workbench');
+    const list = await apiOf(page)('GET', `/api/cases?personId=${me.id}&from=${wb.today}&to=${wb.today}&pageSize=100`);
+    expect(count).toBe(list.total);
+    await shot(page, 'workbench-clerk');
+
+    await page
+      .getByRole('region', { name: '窗口收件' })
+      .getByRole('link', { name: /^今日本人收件 / })
+      .click();
+    await page.waitForURL(/\/cases\?/);
+    await page.getByText(`共 ${count} 件`).waitFor();
+    expect(await page.getByRole('checkbox', { name: '我经办的' }).isChecked()).toBe(true);
+  });
+
+  it("the supervisor's home shows the sections with counts, and a tile opens its list", async () => {
+    await signIn(page, 'supervisor');
+    await home();
+    const section = page.getByRole('region', { name: '窗口主管' });
+    await section.waitFor();
+    const board = await apiOf(page)('GET', '/api/supervision/board');
+    const red = board.cases.filter((c: any) => c.level === 'red').length;
+    expect(await tileCount('窗口主管', '红灯办件')).toBe(red);
+    const alerts = await apiOf(page)('GET', '/api/alerts');
+    expect(await tileCount('窗口主管', '未读提醒')).toBe(alerts.unread);
+    for (const label of ['黄灯办件', '差评待回访', '未办结投诉', '整改逾期', '待审批请假', '今日AB岗缺位'])
+      expect(Number.isInteger(await tileCount('窗口主管', label))).toBe(true);
+    await shot(page, 'workbench-supervisor');
+
+    await section.getByRole('link', { name: /^红灯办件 / }).click();
+    await page.waitForURL(/\/supervision$/);
+    await page.getByTestId('sup-cases').waitFor();
+  });
+
+  it('the handler, inspector and head each see their own section', async () => {
+    for (const [user, title] of [
+      ['handler', '后台承办与审核'],
+      ['inspector', '监督检查'],
+      ['head', '站长 · 本月大厅概况'],
+    ] as const) {
+      await signIn(page, user);
+      await home();
+      await page.getByRole('region', { name: title }).waitFor();
+      expect(await page.getByRole('region', { name: '窗口收件' }).count()).toBe(0);
+      await shot(page, `workbench-${user}`);
+    }
+    // The handler's red tile opens 我的待办 filtered to red.
+    await signIn(page, 'handler');
+    await home();
+    const red = await tileCount('后台承办与审核', '红灯待办');
+    await page
+      .getByRole('region', { name: '后台承办与审核' })
+      .getByRole('link', { name: /^红灯待办 / })
+      .click();
+    await page.waitForURL(/\/inbox\?light=red/);
+    const rows = await apiOf(page)('GET', '/api/backoffice/inbox/mine?light=red');
+    expect(rows.total).toBe(red);
+    // 已超环节时限 opens the same inbox narrowed to steps past their deadline, the filter shown as a closable tag.
+    await home();
+    const overdue = await tileCount('后台承办与审核', '已超环节时限');
+    await page
+      .getByRole('region', { name: '后台承办与审核' })
+      .getByRole('link', { name: /^已超环节时限 / })
+      .click();
+    await page.waitForURL(/\/inbox\?due=overdue/);
+    await page.locator('.ant-tag', { hasText: '已超环节时限' }).waitFor();
+    expect(await page.locator('.ant-tabs-tabpane-active tbody tr.ant-table-row').count()).toBe(overdue);
+  });
+});
