@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, logIn, openBrowser } from './support/browser.ts';
+import { apiOf } from './support/session.ts';
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
@@ -36,6 +37,16 @@ describe('signing in', () => {
     await page.getByText('用户名或密码错误').waitFor();
     expect(page.url()).toContain('/login');
     expect((await page.context().cookies()).some((c) => c.name === 'ow_session')).toBe(false);
+    // Leave the account as found (later files sign the inspector in): the security administrator unlocks it.
+    await logIn(page, 'secadmin');
+    const api = apiOf(page);
+    const users = await api<{ items: { id: string; username: string }[] }>('GET', '/api/users?q=inspector');
+    const inspector = users.items.find((u) => u.username === 'inspector');
+    await api('POST', `/api/users/${inspector?.id}/unlock`);
+    await logOut();
+    await logIn(page, 'inspector');
+    await page.getByRole('menuitem').first().waitFor();
+    await logOut();
   });
 });
 
