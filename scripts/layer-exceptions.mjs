@@ -37,6 +37,7 @@ export const tableOwners = Object.fromEntries(
     staff: 'staff_profiles staff_ab_pairs staff_roster staff_attendance staff_leaves',
     notices: 'notices notice_attempts notice_templates',
     complaints: 'complaints complaint_steps complaint_type_days objections',
+    reports: 'periodic_reports report_submissions handed_down_tasks handed_down_task_events',
   }).flatMap(([m, tables]) => tables.split(' ').map((t) => [t, m])),
 );
 

@@ -27,6 +27,7 @@ import { startAppointmentSweeps } from './modules/appointments/sweep-service.ts'
 import { startCollectionReminders } from './modules/results/reminder-service.ts';
 import { startCrowdingSweeps } from './modules/emergency/crowding.ts';
 import { startComplaintSweeps } from './modules/complaints/sweep-service.ts';
+import { startReportSweeps } from './modules/reports/sweep-service.ts';
 import { startNoticeWorker } from './modules/notices/delivery.ts';
 import { startHousekeeping } from './platform/housekeeping.ts';
 import { logRedaction } from './platform/log-redaction.ts';
@@ -123,6 +124,7 @@ async function main(command: string | undefined): Promise<number> {
       const stopCollectionReminders = startCollectionReminders(ctx);
       const stopCrowdingSweeps = startCrowdingSweeps(ctx);
       const stopComplaintSweeps = startComplaintSweeps(ctx);
+      const stopReportSweeps = startReportSweeps(ctx);
       const now = () => ctx.clock.now();
       const { checkpointSeconds } = auditSettings(process.env, ctx.config.dataDir);
       const stopCheckpoints = startAuditCheckpoints({ ...ctx, now }, ctx.auditAnchor!, auditKeys(), checkpointSeconds);
@@ -142,6 +144,7 @@ async function main(command: string | undefined): Promise<number> {
         stopCollectionReminders();
         stopCrowdingSweeps();
         stopComplaintSweeps();
+        stopReportSweeps();
         stopBackups();
         stopHousekeeping();
         await stopCheckpoints();

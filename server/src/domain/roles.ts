@@ -123,6 +123,8 @@ export const permissions = [
   'objection.decide',
   /** Inspect (监督检查): draw samples of case records, check service norms, issue and verify rectifications (整改). */
   'inspection.manage',
+  /** 工作报告: generate periodic reports, record them sent upward, hand out tasks from superiors (主管、站长). */
+  'report.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -307,6 +309,7 @@ export const roles: readonly RoleDefinition[] = [
       'complaint.handle',
       'complaint.supervise',
       'objection.decide',
+      'report.manage',
     ],
     adminClass: null,
   },
@@ -352,6 +355,7 @@ export const roles: readonly RoleDefinition[] = [
       'complaint.handle',
       'complaint.supervise',
       'objection.decide',
+      'report.manage',
     ],
     adminClass: null,
   },

@@ -409,6 +409,8 @@ export async function arrivalsBetween(db: Db, hallId: string, from: string, to: 
 export async function ticketTimesBetween(db: Db, hallIds: readonly string[], from: string, to: string) {
   return (await repo.ticketTimesBetween(db, hallIds, from, to)).map((t) => ({
     day: t.day,
+    // The window that called it (工作报告 compares each window's wait with the hall's target).
+    windowId: t.window_id,
     arrivedAt: Number(t.arrived_at),
     calledAt: t.first_called_at === null ? null : Number(t.first_called_at),
     servingStartedAt: t.serving_started_at === null ? null : Number(t.serving_started_at),

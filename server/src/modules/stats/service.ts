@@ -132,3 +132,6 @@ export async function staffingForecast(ctx: AppContext, actor: Actor, hallId: st
     shortHours: cells.filter((c) => c.short).length,
   };
 }
+
+/** 统计分析's overview, for the modules that report the same figures (工作报告). */
+export { overview } from './overview-service.ts';

@@ -21,6 +21,7 @@ import type { NoticeTables } from './tables-notices.ts';
 import type { ComplaintTables } from './tables-complaints.ts';
 import type { CatalogFileTables } from './tables-catalog-files.ts';
 import type { CaseRatingTables } from './tables-ratings.ts';
+import type { ReportTables } from './tables-reports.ts';
 
 /** Row types of every table. Instants are epoch milliseconds; JSON is stored as text. */
 export interface HallTable {
@@ -241,3 +242,4 @@ export interface Database extends CatalogFileTables {}
 export interface Database extends CaseRatingTables {}
 export interface Database extends ComplaintTables {}
 export interface Database extends InspectionTables {}
+export interface Database extends ReportTables {}
