@@ -29,6 +29,7 @@ const emergency = () => import('./pages/emergency');
 const staff = () => import('./pages/staff');
 const complaints = () => import('./pages/complaints');
 const inspections = () => import('./pages/inspections');
+const reportPages = () => import('./pages/reports');
 
 function guarded(anyOf: string[], children: RouteObject[]): RouteObject {
   return { element: <RequirePermission anyOf={anyOf} />, children };
@@ -269,6 +270,15 @@ const routes: RouteObject[] = [
           guarded(
             ['supervision.view'],
             [{ path: 'stats', lazy: async () => ({ Component: (await statsPages()).StatsDashboardPage }) }],
+          ),
+          // 工作报告: the station head's and supervisor's reports; 上级交办: one's own tasks handed down.
+          guarded(
+            ['report.manage'],
+            [{ path: 'reports', lazy: async () => ({ Component: (await reportPages()).ReportsPage }) }],
+          ),
+          guarded(
+            ['staff.self'],
+            [{ path: 'my-tasks', lazy: async () => ({ Component: (await reportPages()).MyTasksPage }) }],
           ),
           guarded(
             ['case.read'],

@@ -29,6 +29,7 @@ import {
   DesktopOutlined,
   IdcardOutlined,
   MailOutlined,
+  FileTextOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { Translate } from '../i18n';
@@ -148,6 +149,9 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
   // 统计分析 (the director's dashboard).
   if (can('supervision.view'))
     items.push({ key: '/stats', icon: <BarChartOutlined />, label: t('menu.statsDashboard') });
+  // 工作报告 (beside the statistics) for the station head and supervisor; 上级交办 for everyone else who may own one.
+  if (can('report.manage')) items.push({ key: '/reports', icon: <FileTextOutlined />, label: t('rep.menu.reports') });
+  else if (can('staff.self')) items.push({ key: '/my-tasks', icon: <FileTextOutlined />, label: t('rep.menu.tasks') });
   if (can('audit.read')) items.push({ key: '/audit', icon: <AuditOutlined />, label: t('menu.audit') });
   items.push({ key: '/guide', icon: <BookOutlined />, label: t('menu.guide') });
   return items;
@@ -196,6 +200,8 @@ const PREFIXES = [
   '/inspections',
   '/rectifications',
   '/stats',
+  '/reports',
+  '/my-tasks',
 ];
 
 /** Menu key for a pathname (e.g. /catalog/abc → /catalog) and the submenu that holds it. */
