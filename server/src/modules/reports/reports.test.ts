@@ -220,6 +220,21 @@ describe('a monthly report', () => {
   });
 });
 
+describe('a retried generation', () => {
+  it('with the same Idempotency-Key answers the first version again and writes no second one', async () => {
+    const key = { 'idempotency-key': 'report-q1-1' };
+    const body = { hallId, kind: 'quarterly', period: '2025-Q4' };
+    const first = await head.post('/api/reports', body, key);
+    const again = await head.post('/api/reports', body, key);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(json(again).id).toBe(json(first).id);
+    const versions = json(await head.get(`/api/reports?hallId=${hallId}&kind=quarterly`)).items.filter(
+      (r: any) => r.period === '2025-Q4',
+    );
+    expect(versions).toHaveLength(1);
+  });
+});
+
 describe('the schedule', () => {
   it('writes each hall’s reports of the periods just ended once, however often and concurrently it runs', async () => {
     const written = await Promise.all([sweepReports(hall.ctx), sweepReports(hall.ctx)]);

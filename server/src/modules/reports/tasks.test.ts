@@ -51,6 +51,19 @@ describe('a task handed down', () => {
     expect(task.ownerName).toBe(json(await clerk.get('/api/auth/me')).displayName);
   });
 
+  it('is registered once when the same request is retried with its Idempotency-Key', async () => {
+    const key = { 'idempotency-key': 'task-retry-1' };
+    const body = input({ content: '重复提交的交办事项' });
+    const first = json(await head.post('/api/handed-down-tasks', body, key));
+    const again = json(await head.post('/api/handed-down-tasks', body, key));
+    expect(again.id).toBe(first.id);
+    const same = json(await head.get(`/api/handed-down-tasks?hallId=${hallId}`)).items.filter(
+      (t: any) => t.content === '重复提交的交办事项',
+    );
+    expect(same).toHaveLength(1);
+    await head.post(`/api/handed-down-tasks/${first.id}/complete`, { note: '测试完毕' });
+  });
+
   it('is among the owner’s own open tasks, and the owner reports progress', async () => {
     const mine = json(await clerk.get('/api/handed-down-tasks?mine=1&status=open')).items;
     expect(mine.map((t: any) => t.id)).toEqual([task.id]);
