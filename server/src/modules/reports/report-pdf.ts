@@ -26,25 +26,26 @@ export const points = (r: number | null) =>
       ? '持平'
       : `${r > 0 ? '上升' : '下降'} ${(Math.round(Math.abs(r) * 1000) / 10).toFixed(1)} 个百分点`;
 
+/** A table of a name column (its share of the width) and figure columns sharing the rest, right-aligned. */
+function figures(name: string, share: number, heads: string[], rows: (string | number)[][]): Block {
+  return {
+    kind: 'table',
+    columns: [
+      { title: name, width: share },
+      ...heads.map((title) => ({ title, width: (1 - share) / heads.length, align: 'right' as const })),
+    ],
+    rows: rows.map((r) => r.map(String)),
+  };
+}
+
 const volumeTable = (label: string, rows: ReportContent['byItem']): Block =>
   rows.length
-    ? {
-        kind: 'table',
-        columns: [
-          { title: label, width: 0.4 },
-          { title: '受理量', width: 0.15, align: 'right' },
-          { title: '办结量', width: 0.15, align: 'right' },
-          { title: '按时办结', width: 0.15, align: 'right' },
-          { title: '按时办结率', width: 0.15, align: 'right' },
-        ],
-        rows: rows.map((r) => [
-          r.name,
-          String(r.received),
-          String(r.finished),
-          String(r.onTime),
-          percent(r.onTimeRate),
-        ]),
-      }
+    ? figures(
+        label,
+        0.4,
+        ['受理量', '办结量', '按时办结', '按时办结率'],
+        rows.map((r) => [r.name, String(r.received), String(r.finished), String(r.onTime), percent(r.onTimeRate)]),
+      )
     : { kind: 'paragraph', text: '本期无数据。', indent: true };
 
 export function reportModel(c: ReportContent, m: ReportMeta): DocumentModel {
@@ -64,22 +65,18 @@ export function reportModel(c: ReportContent, m: ReportMeta): DocumentModel {
         `办结 ${cur.finished} 件，环比${trend(o.changes.finishedMoM)}，同比${trend(o.changes.finishedYoY)}；` +
         `按时办结率 ${percent(cur.onTimeRate)}，环比${points(o.changes.onTimeMoM)}，同比${points(o.changes.onTimeYoY)}。`,
     },
-    {
-      kind: 'table',
-      columns: [
-        { title: '期间', width: 0.31 },
-        { title: '受理量', width: 0.23, align: 'right' },
-        { title: '办结量', width: 0.23, align: 'right' },
-        { title: '按时办结率', width: 0.23, align: 'right' },
-      ],
-      rows: (
+    figures(
+      '期间',
+      0.31,
+      ['受理量', '办结量', '按时办结率'],
+      (
         [
           ['本期', cur],
           ['上期', o.previous],
           ['去年同期', o.lastYear],
         ] as const
       ).map(([name, f]) => [`${name} ${f.label}`, String(f.received), String(f.finished), percent(f.onTimeRate)]),
-    },
+    ),
     { kind: 'heading', text: '二、分事项、分部门情况' },
     { kind: 'paragraph', text: '（一）分事项', bold: true },
     volumeTable('事项', c.byItem),
@@ -95,15 +92,12 @@ export function reportModel(c: ReportContent, m: ReportMeta): DocumentModel {
     },
     ...(c.windows.byWindow.length
       ? ([
-          {
-            kind: 'table',
-            columns: [
-              { title: '窗口', width: 0.4 },
-              { title: '取号量', width: 0.3, align: 'right' },
-              { title: '平均等候', width: 0.3, align: 'right' },
-            ],
-            rows: c.windows.byWindow.map((w) => [w.name, String(w.tickets), minutes(w.meanWaitMinutes)]),
-          },
+          figures(
+            '窗口',
+            0.4,
+            ['取号量', '平均等候'],
+            c.windows.byWindow.map((w) => [w.name, String(w.tickets), minutes(w.meanWaitMinutes)]),
+          ),
         ] satisfies Block[])
       : []),
     { kind: 'heading', text: '四、群众满意度' },
@@ -114,16 +108,12 @@ export function reportModel(c: ReportContent, m: ReportMeta): DocumentModel {
         `本期收到评价 ${c.satisfaction.ratings} 条，好评率 ${percent(c.satisfaction.goodRate)}，差评 ${c.satisfaction.bad} 条；` +
         `差评整改未完成 ${c.satisfaction.openRectifications} 件，其中逾期 ${c.satisfaction.lateRectifications} 件。`,
     },
-    {
-      kind: 'table',
-      columns: [
-        { title: '评价等级', width: 0.4 },
-        { title: '现场评价', width: 0.2, align: 'right' },
-        { title: '好差评', width: 0.2, align: 'right' },
-        { title: '合计', width: 0.2, align: 'right' },
-      ],
-      rows: c.satisfaction.levels.map((l) => [l.name, String(l.onSite), String(l.online), String(l.total)]),
-    },
+    figures(
+      '评价等级',
+      0.4,
+      ['现场评价', '好差评', '合计'],
+      c.satisfaction.levels.map((l) => [l.name, String(l.onSite), String(l.online), String(l.total)]),
+    ),
     { kind: 'heading', text: '五、投诉举报' },
     {
       kind: 'paragraph',
@@ -132,35 +122,27 @@ export function reportModel(c: ReportContent, m: ReportMeta): DocumentModel {
     },
     ...(c.complaints.byCategory.length
       ? ([
-          {
-            kind: 'table',
-            columns: [
-              { title: '问题类别', width: 0.5 },
-              { title: '本期', width: 0.25, align: 'right' },
-              { title: '上期', width: 0.25, align: 'right' },
-            ],
-            rows: c.complaints.byCategory.map((x) => [x.name, String(x.count), String(x.previous)]),
-          },
+          figures(
+            '问题类别',
+            0.5,
+            ['本期', '上期'],
+            c.complaints.byCategory.map((x) => [x.name, String(x.count), String(x.previous)]),
+          ),
         ] satisfies Block[])
       : []),
     { kind: 'heading', text: '六、监督检查与整改' },
-    {
-      kind: 'table',
-      columns: [
-        { title: '指标', width: 0.4 },
-        { title: '目标值', width: 0.15, align: 'right' },
-        { title: '分子', width: 0.15, align: 'right' },
-        { title: '分母', width: 0.15, align: 'right' },
-        { title: '本期值', width: 0.15, align: 'right' },
-      ],
-      rows: c.inspections.indicators.map((i) => [
+    figures(
+      '指标',
+      0.4,
+      ['目标值', '分子', '分母', '本期值'],
+      c.inspections.indicators.map((i) => [
         i.name,
         i.target === null ? '—' : `${i.target}%`,
         String(i.numerator),
         String(i.denominator),
         i.value === null ? '—' : `${i.value}%`,
       ]),
-    },
+    ),
     {
       kind: 'paragraph',
       indent: true,

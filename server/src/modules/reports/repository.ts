@@ -32,7 +32,7 @@ export async function latestVersion(db: Db, hallId: string, kind: string, period
 export function listReports(db: Db, f: { hallIds: string[]; kind?: string }) {
   let q = db.selectFrom('periodic_reports').selectAll().where('hall_id', 'in', none(f.hallIds));
   if (f.kind) q = q.where('kind', '=', f.kind);
-  return q.orderBy('period', 'desc').orderBy('kind').orderBy('version', 'desc').limit(500).execute();
+  return q.orderBy('period_to', 'desc').orderBy('kind').orderBy('version', 'desc').limit(500).execute();
 }
 
 export const setNextSteps = (

@@ -1,7 +1,12 @@
 import { z } from 'zod';
+import { isValidDay } from '../../domain/calendar/days.ts';
 import { reportKinds, taskStatuses } from '../../domain/reports/index.ts';
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+// A real calendar day: the pattern, then the day itself (2026-02-30 is refused here, not deep in the calendar).
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((d) => isValidDay(d), '日期不存在');
 const text = (max: number) => z.string().trim().max(max);
 const rate = z.number().nullable();
 

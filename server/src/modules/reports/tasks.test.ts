@@ -134,6 +134,8 @@ describe('refusals', () => {
       [{ authority: '' }, 'authority'],
       [{ ownerId: 'nobody' }, 'ownerId'],
       [{ dueWorkingDays: 0 }, 'dueWorkingDays'],
+      [{ receivedDay: '2026-02-30' }, 'receivedDay'],
+      [{ dueWorkingDays: undefined, dueDay: '2026-13-01' }, 'dueDay'],
     ] as const) {
       const res = await head.post('/api/handed-down-tasks', input(over));
       expect(res.statusCode, `${field} ${res.body}`).toBe(400);

@@ -1,9 +1,8 @@
-import { Alert, App, Button, Form, Input, List, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Form, Input, List, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { applyFieldError } from '../../api/formErrors';
 import { type Report, type ReportKind, useGenerateReport, useNextSteps, useReports } from '../../api/reports';
-import { useNotifyError } from '../../components/useNotifyError';
+import { useModalSubmit } from './useModalSubmit';
 import { useT } from '../../i18n';
 import { SubmitModal } from './SubmissionsTab';
 
@@ -49,6 +48,9 @@ export function ReportsTab({ hallId }: { hallId: string | undefined }) {
         expandable={{
           expandedRowRender: (r) => (
             <Space orientation="vertical" style={{ width: '100%' }}>
+              <Typography.Text>
+                {t('rep.col.period')}：{r.from} ~ {r.to}
+              </Typography.Text>
               <Typography.Text strong>{t('rep.col.risks')}</Typography.Text>
               {r.risks.length ? (
                 <List size="small" dataSource={r.risks} renderItem={(x) => <List.Item>{x.text}</List.Item>} />
@@ -61,13 +63,13 @@ export function ReportsTab({ hallId }: { hallId: string | undefined }) {
           ),
         }}
         columns={[
-          { title: t('rep.col.title'), dataIndex: 'title' },
-          { title: t('rep.col.kind'), width: 80, render: (_, r) => t(`rep.kind.${r.kind}`) },
-          { title: t('rep.col.period'), width: 200, render: (_, r) => `${r.from} ~ ${r.to}` },
+          // The title names the period; its days are in the expanded row.
+          { title: t('rep.col.title'), dataIndex: 'title', width: 270 },
+          { title: t('rep.col.kind'), width: 64, render: (_, r) => t(`rep.kind.${r.kind}`) },
           { title: t('rep.col.version'), width: 80, render: (_, r) => t('rep.version', { n: r.version }) },
           {
             title: t('rep.col.generated'),
-            width: 210,
+            width: 190,
             render: (_, r) =>
               `${r.origin === 'schedule' ? t('rep.origin.schedule') : r.generatedByName} ${dayjs(r.generatedAt).format('YYYY-MM-DD HH:mm')}`,
           },
@@ -89,7 +91,7 @@ export function ReportsTab({ hallId }: { hallId: string | undefined }) {
           },
           {
             title: t('rep.col.actions'),
-            width: 330,
+            width: 300,
             render: (_, r) => (
               <Space size={4} wrap>
                 <Button size="small" href={`/api/reports/${r.id}/pdf`}>
@@ -118,20 +120,14 @@ export function ReportsTab({ hallId }: { hallId: string | undefined }) {
 
 function GenerateModal({ hallId, onClose }: { hallId: string; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
-  const notify = useNotifyError();
   const generate = useGenerateReport();
   const [form] = Form.useForm<{ kind: ReportKind; period: string }>();
-  const save = async () => {
-    const v = await form.validateFields();
-    try {
-      const r = await generate.mutateAsync({ hallId, ...v });
-      message.success(t('rep.generate.done', { title: r.title, n: r.version }));
-      onClose();
-    } catch (e) {
-      if (!applyFieldError(form, e)) notify(e);
-    }
-  };
+  const save = useModalSubmit(
+    form,
+    (v) => generate.mutateAsync({ hallId, ...v }),
+    (r) => t('rep.generate.done', { title: r.title, n: r.version }),
+    onClose,
+  );
   return (
     <Modal
       open
@@ -172,20 +168,14 @@ function GenerateModal({ hallId, onClose }: { hallId: string; onClose: () => voi
 
 function NextStepsModal({ report, onClose }: { report: Report; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
-  const notify = useNotifyError();
   const save = useNextSteps();
   const [form] = Form.useForm<{ text: string }>();
-  const ok = async () => {
-    const v = await form.validateFields();
-    try {
-      await save.mutateAsync({ id: report.id, text: v.text ?? '' });
-      message.success(t('rep.nextSteps.done'));
-      onClose();
-    } catch (e) {
-      if (!applyFieldError(form, e)) notify(e);
-    }
-  };
+  const ok = useModalSubmit(
+    form,
+    (v) => save.mutateAsync({ id: report.id, text: v.text ?? '' }),
+    (_) => t('rep.nextSteps.done'),
+    onClose,
+  );
   return (
     <Modal
       open

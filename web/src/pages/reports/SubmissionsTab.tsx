@@ -1,10 +1,9 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import { App, Button, DatePicker, Form, Input, Modal, Select, Space, Table } from 'antd';
+import { Button, DatePicker, Form, Input, Modal, Select, Space, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { buildUrl } from '../../api/client';
-import { applyFieldError } from '../../api/formErrors';
 import { type Report, type Submission, useRecordSubmission, useSubmissions } from '../../api/reports';
-import { useNotifyError } from '../../components/useNotifyError';
+import { useModalSubmit } from './useModalSubmit';
 import { useT } from '../../i18n';
 
 const channels = ['document', 'platform', 'email', 'paper'] as const;
@@ -59,27 +58,22 @@ interface SubmitForm {
 /** 登记上报: which authority, when, how, under which document number. */
 export function SubmitModal({ report, onClose }: { report: Report; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
-  const notify = useNotifyError();
   const record = useRecordSubmission();
   const [form] = Form.useForm<SubmitForm>();
-  const save = async () => {
-    const v = await form.validateFields();
-    try {
-      await record.mutateAsync({
+  const save = useModalSubmit(
+    form,
+    (v) =>
+      record.mutateAsync({
         reportId: report.id,
         authority: v.authority,
         sentDay: v.sentDay.format('YYYY-MM-DD'),
         channel: v.channel,
         documentNo: v.documentNo ?? '',
         note: v.note ?? '',
-      });
-      message.success(t('rep.submit.done'));
-      onClose();
-    } catch (e) {
-      if (!applyFieldError(form, e)) notify(e);
-    }
-  };
+      }),
+    (_) => t('rep.submit.done'),
+    onClose,
+  );
   return (
     <Modal
       open

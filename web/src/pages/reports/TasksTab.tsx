@@ -1,5 +1,4 @@
 import {
-  App,
   Button,
   DatePicker,
   Form,
@@ -17,7 +16,6 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { applyFieldError } from '../../api/formErrors';
 import {
   type HandedDownTask,
   useCreateTask,
@@ -26,7 +24,7 @@ import {
   useTaskOwners,
   useUpdateTask,
 } from '../../api/reports';
-import { useNotifyError } from '../../components/useNotifyError';
+import { useModalSubmit } from './useModalSubmit';
 import { type Translate, useT } from '../../i18n';
 import './reports.css';
 
@@ -156,16 +154,14 @@ interface CreateForm {
 
 function CreateModal({ hallId, onClose }: { hallId: string; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
-  const notify = useNotifyError();
   const create = useCreateTask();
   const owners = useTaskOwners(hallId, true);
   const [form] = Form.useForm<CreateForm>();
   const dueBy = Form.useWatch('dueBy', form);
-  const save = async () => {
-    const v = await form.validateFields();
-    try {
-      const task = await create.mutateAsync({
+  const save = useModalSubmit(
+    form,
+    (v) =>
+      create.mutateAsync({
         hallId,
         authority: v.authority,
         documentNo: v.documentNo ?? '',
@@ -175,13 +171,10 @@ function CreateModal({ hallId, onClose }: { hallId: string; onClose: () => void 
         ...(v.dueBy === 'day'
           ? { dueDay: v.dueDay?.format('YYYY-MM-DD') }
           : { dueWorkingDays: v.dueWorkingDays ?? undefined }),
-      });
-      message.success(t('rep.task.created', { name: task.ownerName }));
-      onClose();
-    } catch (e) {
-      if (!applyFieldError(form, e)) notify(e);
-    }
-  };
+      }),
+    (task) => t('rep.task.created', { name: task.ownerName }),
+    onClose,
+  );
   return (
     <Modal
       open
@@ -264,20 +257,14 @@ function NoteModal({
   onClose: () => void;
 }) {
   const t = useT();
-  const { message } = App.useApp();
-  const notify = useNotifyError();
   const send = useTaskNote(action);
   const [form] = Form.useForm<{ note: string }>();
-  const save = async () => {
-    const v = await form.validateFields();
-    try {
-      await send.mutateAsync({ id: task.id, note: v.note });
-      message.success(t(action === 'progress' ? 'rep.task.progress.done' : 'rep.task.complete.done'));
-      onClose();
-    } catch (e) {
-      if (!applyFieldError(form, e)) notify(e);
-    }
-  };
+  const save = useModalSubmit(
+    form,
+    (v) => send.mutateAsync({ id: task.id, note: v.note }),
+    (_) => t(action === 'progress' ? 'rep.task.progress.done' : 'rep.task.complete.done'),
+    onClose,
+  );
   return (
     <Modal
       open
@@ -305,26 +292,21 @@ function NoteModal({
 
 function AdjustModal({ task, onClose }: { task: HandedDownTask; onClose: () => void }) {
   const t = useT();
-  const { message } = App.useApp();
-  const notify = useNotifyError();
   const update = useUpdateTask();
   const owners = useTaskOwners(task.hallId, true);
   const [form] = Form.useForm<{ ownerId: string; dueDay: Dayjs; note?: string }>();
-  const save = async () => {
-    const v = await form.validateFields();
-    try {
-      await update.mutateAsync({
+  const save = useModalSubmit(
+    form,
+    (v) =>
+      update.mutateAsync({
         id: task.id,
         ownerId: v.ownerId !== task.ownerId ? v.ownerId : undefined,
         dueDay: v.dueDay.format('YYYY-MM-DD') !== task.dueDay ? v.dueDay.format('YYYY-MM-DD') : undefined,
         note: v.note ?? '',
-      });
-      message.success(t('rep.task.adjust.done'));
-      onClose();
-    } catch (e) {
-      if (!applyFieldError(form, e)) notify(e);
-    }
-  };
+      }),
+    (_) => t('rep.task.adjust.done'),
+    onClose,
+  );
   return (
     <Modal open title={t('rep.task.adjust.title')} onOk={save} confirmLoading={update.isPending} onCancel={onClose}>
       <Form form={form} layout="vertical" initialValues={{ ownerId: task.ownerId, dueDay: dayjs(task.dueDay) }}>
