@@ -110,6 +110,20 @@ beforeAll(async () => {
   await completeCase(cases[1].id);
   await ticket('2026-03-03', 20, 10);
   await ticket('2026-03-04', 40, 20);
+  // Two complaints about 办事效率 in March, none in February: a rising category.
+  const desk = await signedIn(hall.app, 'head');
+  for (const matter of ['等候时间过长', '材料退回多次']) {
+    const res = await desk.post('/api/complaints', {
+      hallId,
+      kind: 'complaint',
+      channel: 'phone',
+      category: 'efficiency',
+      name: '李明',
+      phone: '13912345678',
+      matter,
+    });
+    expect(res.statusCode, res.body).toBe(201);
+  }
   hall.clock.set(at('2026-04-02', 10));
   head = await signedIn(hall.app, 'head');
 });
@@ -153,6 +167,10 @@ describe('a monthly report', () => {
     expect(c.overall.changes.receivedMoM).toBeNull();
     // The window waited 30 minutes on average against a 10-minute target: a risk.
     expect(report.risks.map((r: any) => r.kind)).toContain('long_wait');
+    expect(c.complaints.total).toBe(2);
+    expect(report.risks).toContainEqual(
+      expect.objectContaining({ kind: 'complaints_rising', key: 'efficiency', text: expect.stringContaining('2 件') }),
+    );
   });
 
   it('is a real PDF with the eight sections and the figures', async () => {
@@ -175,6 +193,7 @@ describe('a monthly report', () => {
     expect(text).toContain('本期受理3件');
     expect(text).toContain('办结2件');
     expect(text).toContain('平均等候30.0分钟');
+    expect(text).toContain('“办事效率”类投诉举报2件，上期0件，呈上升趋势');
   });
 
   it('is a workbook with a sheet per table', async () => {
