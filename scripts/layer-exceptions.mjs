@@ -37,6 +37,7 @@ export const tableOwners = Object.fromEntries(
     staff: 'staff_profiles staff_ab_pairs staff_roster staff_attendance staff_leaves',
     notices: 'notices notice_attempts notice_templates',
     complaints: 'complaints complaint_steps complaint_type_days objections',
+    assessment: 'assessment_indicators assessment_cards assessment_card_versions',
   }).flatMap(([m, tables]) => tables.split(' ').map((t) => [t, m])),
 );
 

@@ -45,6 +45,7 @@ import { staffRoutes } from './modules/staff/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
 import { complaintRoutes } from './modules/complaints/routes.ts';
 import { statsRoutes } from './modules/stats/routes.ts';
+import { assessmentRoutes } from './modules/assessment/routes.ts';
 import { workbenchRoutes } from './modules/workbench/routes.ts';
 import type { AppContext } from './platform/context.ts';
 import { installAccessControl, installErrorHandler } from './platform/http.ts';
@@ -136,6 +137,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   noticeRoutes(app, ctx);
   complaintRoutes(app, ctx);
   statsRoutes(app, ctx);
+  assessmentRoutes(app, ctx);
   workbenchRoutes(app, ctx);
 
   if (servesWebApp) {

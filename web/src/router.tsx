@@ -29,6 +29,7 @@ const emergency = () => import('./pages/emergency');
 const staff = () => import('./pages/staff');
 const complaints = () => import('./pages/complaints');
 const inspections = () => import('./pages/inspections');
+const assessment = () => import('./pages/assessment');
 
 function guarded(anyOf: string[], children: RouteObject[]): RouteObject {
   return { element: <RequirePermission anyOf={anyOf} />, children };
@@ -313,6 +314,15 @@ const routes: RouteObject[] = [
           guarded(
             ['staff.self', 'inspection.manage'],
             [{ path: 'rectifications', lazy: async () => ({ Component: (await inspections()).RectificationsPage }) }],
+          ),
+          // 考核: the supervisor's and station head's scorecards; everyone's own signed cards.
+          guarded(
+            ['assessment.review'],
+            [{ path: 'assessment', lazy: async () => ({ Component: (await assessment()).AssessmentPage }) }],
+          ),
+          guarded(
+            ['staff.self'],
+            [{ path: 'my-assessment', lazy: async () => ({ Component: (await assessment()).MyAssessmentPage }) }],
           ),
           { path: '*', element: <NotFound /> },
         ],

@@ -123,6 +123,10 @@ export const permissions = [
   'objection.decide',
   /** Inspect (监督检查): draw samples of case records, check service norms, issue and verify rectifications (整改). */
   'inspection.manage',
+  /** 考核: read the scorecards of one's halls, add remarks and the spot-check score (主管、站长). */
+  'assessment.review',
+  /** 考核: keep the indicators, sign scorecards off and correct them (站长). */
+  'assessment.sign',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -307,6 +311,7 @@ export const roles: readonly RoleDefinition[] = [
       'complaint.handle',
       'complaint.supervise',
       'objection.decide',
+      'assessment.review',
     ],
     adminClass: null,
   },
@@ -352,6 +357,8 @@ export const roles: readonly RoleDefinition[] = [
       'complaint.handle',
       'complaint.supervise',
       'objection.decide',
+      'assessment.review',
+      'assessment.sign',
     ],
     adminClass: null,
   },

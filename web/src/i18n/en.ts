@@ -26,6 +26,7 @@ import { ratingsEn } from './ratings/en';
 import { complaintsEn } from './complaints/en';
 import { statsEn } from './stats/en';
 import { inspectionsEn } from './inspections/en';
+import { assessmentEn } from './assessment/en';
 import { workbenchEn } from './workbench/en';
 
 /** English (secondary). Must carry every key of zh-CN.ts — the type enforces it. */
@@ -57,6 +58,7 @@ export const en: Dictionary = {
   ...rolesEn,
   ...statsEn,
   ...inspectionsEn,
+  ...assessmentEn,
   ...workbenchEn,
   'app.title': 'OneWindow Service Management',
   'app.shortTitle': 'OneWindow',
