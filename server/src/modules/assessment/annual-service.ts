@@ -9,8 +9,7 @@ import {
   gradeOf,
   parsePeriod,
   round1,
-  type subjectKinds,
-  suggestedTopics,
+  type SubjectKind,
 } from '../../domain/assessment/index.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
@@ -27,7 +26,7 @@ import { getCard, periodCards, subjectsOf } from './service.ts';
 
 function yearOf(text: string) {
   const p = parsePeriod(text);
-  if (!p || p.kind !== 'year') throw invalid('year', '年度格式应为 YYYY', 'The year is YYYY');
+  if (p?.kind !== 'year') throw invalid('year', '年度格式应为 YYYY', 'The year is YYYY');
   return p;
 }
 
@@ -184,7 +183,7 @@ export async function planTraining(ctx: AppContext, actor: Actor, input: CardKey
 export async function exportCards(
   ctx: AppContext,
   actor: Actor,
-  q: { hallId: string; period: string; kind: (typeof subjectKinds)[number] },
+  q: { hallId: string; period: string; kind: SubjectKind },
 ) {
   const { cards } = await periodCards(ctx, actor, q);
   const kindName = { person: '人员', window: '窗口', department: '部门' }[q.kind];

@@ -6,6 +6,7 @@ import { actorOf } from '../../platform/http.ts';
 import { annualReview, exportCards, planTraining, signAnnual } from './annual-service.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
+import { cardVersions, correctCard, signCard } from './signoff-service.ts';
 
 /** 考核: indicators, scorecards with their records, remarks, sign-off and corrections, the annual review. */
 export function assessmentRoutes(app: FastifyInstance, ctx: AppContext) {
@@ -57,7 +58,7 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext) {
   r.get(
     '/api/assessment/card/versions',
     { config: review, schema: { tags, querystring: s.cardQuery, response: { 200: s.versionsSchema } } },
-    async (req) => service.cardVersions(ctx, actorOf(req), req.query),
+    async (req) => cardVersions(ctx, actorOf(req), req.query),
   );
   r.put(
     '/api/assessment/card/remarks',
@@ -67,12 +68,12 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext) {
   r.post(
     '/api/assessment/card/sign',
     { config: sign, schema: { tags, body: s.cardQuery, response: { 200: s.cardSchema } } },
-    async (req) => service.signCard(ctx, actorOf(req), req.body),
+    async (req) => signCard(ctx, actorOf(req), req.body),
   );
   r.post(
     '/api/assessment/card/correct',
     { config: sign, schema: { tags, body: s.correctInput, response: { 200: s.cardSchema } } },
-    async (req) => service.correctCard(ctx, actorOf(req), req.body),
+    async (req) => correctCard(ctx, actorOf(req), req.body),
   );
   r.post(
     '/api/assessment/card/training-plan',
