@@ -159,6 +159,21 @@ export async function bigdata(quick: boolean): Promise<void> {
         overall: figure,
         target: '<= 500',
       });
+
+      // 考核: every person scorecard of the last full month of the county hall (the station head's list).
+      const head = await new Client(server.base).login('head');
+      const cardsUrl = `/api/assessment/cards?hallId=${hall.id}&period=${month.from.slice(0, 7)}&kind=person`;
+      let people = 0;
+      const cards = await timed(3, async () => {
+        people = (await head.ok('GET', cardsUrl)).items.length;
+      });
+      emit('stats.scorecard_month.ms', percentile(cards, 50), 'ms', {
+        cases,
+        route: `GET ${cardsUrl}`,
+        ...summary(cards),
+        people,
+        target: '<= 2000',
+      });
     } finally {
       await server.stop();
     }

@@ -38,6 +38,7 @@ export const tableOwners = Object.fromEntries(
     notices: 'notices notice_attempts notice_templates',
     complaints: 'complaints complaint_steps complaint_type_days objections',
     reports: 'periodic_reports report_submissions handed_down_tasks handed_down_task_events',
+    assessment: 'assessment_indicators assessment_cards assessment_card_versions',
   }).flatMap(([m, tables]) => tables.split(' ').map((t) => [t, m])),
 );
 

@@ -32,8 +32,9 @@ import * as publicScreens from './2026_12_03_0025_public_screens.ts';
 import * as complaintsObjections from './2026_12_03_0032_complaints_objections.ts';
 import * as abCover from './2026_12_03_0033_ab_cover.ts';
 import * as inspections from './2026_12_03_0034_inspections.ts';
-import * as reports from './2026_12_03_0037_reports.ts';
 import * as crowdingDisplayNotice from './2026_12_03_0035_crowding_display_notice.ts';
+import * as assessment from './2026_12_03_0036_assessment.ts';
+import * as reports from './2026_12_03_0037_reports.ts';
 
 /** Every migration, in order. Static imports keep the set explicit and bundle-friendly. */
 export const migrations: Record<string, Migration> = {
@@ -71,5 +72,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0033_ab_cover': abCover,
   '2026_12_03_0034_inspections': inspections,
   '2026_12_03_0035_crowding_display_notice': crowdingDisplayNotice,
+  '2026_12_03_0036_assessment': assessment,
   '2026_12_03_0037_reports': reports,
 };

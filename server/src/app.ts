@@ -46,6 +46,7 @@ import { noticeRoutes } from './modules/notices/routes.ts';
 import { complaintRoutes } from './modules/complaints/routes.ts';
 import { statsRoutes } from './modules/stats/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
+import { assessmentRoutes } from './modules/assessment/routes.ts';
 import { workbenchRoutes } from './modules/workbench/routes.ts';
 import type { AppContext } from './platform/context.ts';
 import { installAccessControl, installErrorHandler } from './platform/http.ts';
@@ -138,6 +139,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   complaintRoutes(app, ctx);
   statsRoutes(app, ctx);
   reportRoutes(app, ctx);
+  assessmentRoutes(app, ctx);
   workbenchRoutes(app, ctx);
 
   if (servesWebApp) {

@@ -30,6 +30,7 @@ const staff = () => import('./pages/staff');
 const complaints = () => import('./pages/complaints');
 const inspections = () => import('./pages/inspections');
 const reportPages = () => import('./pages/reports');
+const assessment = () => import('./pages/assessment');
 
 function guarded(anyOf: string[], children: RouteObject[]): RouteObject {
   return { element: <RequirePermission anyOf={anyOf} />, children };
@@ -323,6 +324,15 @@ const routes: RouteObject[] = [
           guarded(
             ['staff.self', 'inspection.manage'],
             [{ path: 'rectifications', lazy: async () => ({ Component: (await inspections()).RectificationsPage }) }],
+          ),
+          // 考核: the supervisor's and station head's scorecards; everyone's own signed cards.
+          guarded(
+            ['assessment.review'],
+            [{ path: 'assessment', lazy: async () => ({ Component: (await assessment()).AssessmentPage }) }],
+          ),
+          guarded(
+            ['staff.self'],
+            [{ path: 'my-assessment', lazy: async () => ({ Component: (await assessment()).MyAssessmentPage }) }],
           ),
           { path: '*', element: <NotFound /> },
         ],

@@ -125,6 +125,10 @@ export const permissions = [
   'inspection.manage',
   /** 工作报告: generate periodic reports, record them sent upward, hand out tasks from superiors (主管、站长). */
   'report.manage',
+  /** 考核: read the scorecards of one's halls, add remarks and the spot-check score (主管、站长). */
+  'assessment.review',
+  /** 考核: keep the indicators, sign scorecards off and correct them (站长). */
+  'assessment.sign',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -310,6 +314,7 @@ export const roles: readonly RoleDefinition[] = [
       'complaint.supervise',
       'objection.decide',
       'report.manage',
+      'assessment.review',
     ],
     adminClass: null,
   },
@@ -356,6 +361,8 @@ export const roles: readonly RoleDefinition[] = [
       'complaint.supervise',
       'objection.decide',
       'report.manage',
+      'assessment.review',
+      'assessment.sign',
     ],
     adminClass: null,
   },

@@ -27,6 +27,7 @@ import { complaintsEn } from './complaints/en';
 import { statsEn } from './stats/en';
 import { inspectionsEn } from './inspections/en';
 import { reportsEn } from './reports/en';
+import { assessmentEn } from './assessment/en';
 import { workbenchEn } from './workbench/en';
 
 /** English (secondary). Must carry every key of zh-CN.ts — the type enforces it. */
@@ -59,6 +60,7 @@ export const en: Dictionary = {
   ...statsEn,
   ...inspectionsEn,
   ...reportsEn,
+  ...assessmentEn,
   ...workbenchEn,
   'app.title': 'OneWindow Service Management',
   'app.shortTitle': 'OneWindow',

@@ -26,6 +26,7 @@ import { complaintsZhCN } from './complaints/zh-CN';
 import { statsZhCN } from './stats/zh-CN';
 import { inspectionsZhCN } from './inspections/zh-CN';
 import { reportsZhCN } from './reports/zh-CN';
+import { assessmentZhCN } from './assessment/zh-CN';
 import { workbenchZhCN } from './workbench/zh-CN';
 
 /** 简体中文（主语言）。键名按界面区域分组；en.ts 必须提供同样的键。 */
@@ -58,6 +59,7 @@ export const zhCN = {
   ...statsZhCN,
   ...inspectionsZhCN,
   ...reportsZhCN,
+  ...assessmentZhCN,
   ...workbenchZhCN,
   'app.title': '一窗通办业务管理系统',
   'app.shortTitle': '一窗通办',

@@ -84,6 +84,11 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
   }
   if (can('staff.self') || can('inspection.manage'))
     items.push({ key: '/rectifications', icon: <IssuesCloseOutlined />, label: t('ins.menu.rectifications') });
+  // 考核.
+  if (can('assessment.review'))
+    items.push({ key: '/assessment', icon: <BarChartOutlined />, label: t('menu.assessment') });
+  if (can('staff.self'))
+    items.push({ key: '/my-assessment', icon: <ProfileOutlined />, label: t('menu.myAssessment') });
   if (can('incident.record')) items.push({ key: '/emergency', icon: <AlertOutlined />, label: t('menu.emergency') });
   if (can('fee.report') || can('fee.approve'))
     items.push({ key: '/fees', icon: <ProfileOutlined />, label: t('menu.fees') });
@@ -199,6 +204,8 @@ const PREFIXES = [
   '/inspections/report',
   '/inspections',
   '/rectifications',
+  '/assessment',
+  '/my-assessment',
   '/stats',
   '/reports',
   '/my-tasks',

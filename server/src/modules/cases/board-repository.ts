@@ -77,6 +77,7 @@ export const completions = (db: Db, hallIds: readonly string[], fromMs: number, 
       'c.received_by',
       'c.received_by_name',
       'c.deadline',
+      'c.accepted_day',
       'e.at as completed_at',
     ])
     .where('e.to_state', '=', 'completed')
@@ -120,8 +121,31 @@ export async function caseDepartments(db: Db, caseIds: readonly string[]) {
 export const acceptedBetween = (db: Db, hallIds: readonly string[], fromDay: string, toDay: string) =>
   db
     .selectFrom('cases')
-    .select(['id', 'accepted_day', 'item_id', 'item_name', 'window_id', 'received_by', 'received_by_name'])
+    .select(['id', 'case_no', 'accepted_day', 'item_id', 'item_name', 'window_id', 'received_by', 'received_by_name'])
     .where('hall_id', 'in', none(hallIds))
     .where('accepted_day', '>=', fromDay)
     .where('accepted_day', '<=', toDay)
+    .execute();
+
+/** 考核: the review decisions (审核通过 / 退回重办) of the trail at [fromMs, toMs) in a hall, with the case's keys. */
+export const reviewDecisionsBetween = (db: Db, hallId: string, fromMs: number, toMs: number) =>
+  db
+    .selectFrom('case_events as e')
+    .crossJoin('cases as c')
+    .whereRef('c.id', '=', 'e.case_id')
+    .select([
+      'e.case_id',
+      'c.case_no',
+      'c.item_name',
+      'c.window_id',
+      'c.first_owner_id',
+      'c.received_by',
+      'e.action',
+      'e.at',
+      'e.display_name as decided_by_name',
+    ])
+    .where('e.action', 'in', ['passReview', 'returnForRework'])
+    .where('e.at', '>=', fromMs)
+    .where('e.at', '<', toMs)
+    .where('c.hall_id', '=', hallId)
     .execute();

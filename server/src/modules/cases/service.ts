@@ -273,7 +273,14 @@ export {
   updateStep,
   updateStepFrom,
 } from './repository.ts';
-export { acceptedBetween, caseDepartments, completions, watchedCases, watchedSteps } from './board-repository.ts';
+export {
+  acceptedBetween,
+  caseDepartments,
+  completions,
+  reviewDecisionsBetween,
+  watchedCases,
+  watchedSteps,
+} from './board-repository.ts';
 
 /** The ids of an applicant's cases, as applicant or agent: what other modules join on for 一企一档. */
 export async function caseIdsOfApplicant(ctx: AppContext, applicantId: string): Promise<string[]> {

@@ -142,3 +142,20 @@ export const categoriesReceivedBetween = (db: Db, hallIds: readonly string[], fr
     .where('received_day', '>=', from)
     .where('received_day', '<=', to)
     .execute();
+
+/**
+ * 考核: complaints received on the days [from, to] that were upheld — investigated and replied with a rectification
+ * (整改措施); a report (举报) or a complaint replied without one is not counted against anyone.
+ */
+export const upheldComplaintsBetween = (db: Db, hallId: string, from: string, to: string) =>
+  db
+    .selectFrom('complaints')
+    .select(['id', 'number', 'received_day', 'category', 'staff_user_id', 'window_id', 'department_id'])
+    .where('hall_id', '=', hallId)
+    .where('kind', '=', 'complaint')
+    .where('received_day', '>=', from)
+    .where('received_day', '<=', to)
+    .where('state', 'in', ['replied', 'closed'])
+    .where('rectification', 'is not', null)
+    .where('rectification', '<>', '')
+    .execute();

@@ -111,3 +111,14 @@ export async function finishTask(db: Db, id: string, at: number, note: string) {
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** 考核: the sanctions (处分) of a hall that occurred on the days [from, to]. */
+export const sanctionsBetween = (db: Db, hallId: string, from: string, to: string) =>
+  db
+    .selectFrom('conduct_records')
+    .select(['id', 'user_id', 'category', 'measure', 'occurred_on'])
+    .where('hall_id', '=', hallId)
+    .where('kind', '=', 'sanction')
+    .where('occurred_on', '>=', from)
+    .where('occurred_on', '<=', to)
+    .execute();

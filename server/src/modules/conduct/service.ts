@@ -289,3 +289,6 @@ export async function myWork(ctx: AppContext, actor: Actor, includeDone = false)
     conduct: all,
   };
 }
+
+// 考核 reads these figures' records through the owner's service.
+export { sanctionsBetween } from './repository.ts';

@@ -172,3 +172,13 @@ export const consultationsOfPhone = (db: Db, hallIds: string[], phoneIndex: stri
     .orderBy('created_at', 'desc')
     .limit(200)
     .execute();
+
+/** 考核: the consultations of a hall answered at [fromMs, toMs), by whom. */
+export const answeredBetween = (db: Db, hallId: string, fromMs: number, toMs: number) =>
+  db
+    .selectFrom('consultations')
+    .select(['id', 'number', 'answered_by', 'answered_at'])
+    .where('hall_id', '=', hallId)
+    .where('answered_at', '>=', fromMs)
+    .where('answered_at', '<', toMs)
+    .execute();

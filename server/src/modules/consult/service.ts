@@ -383,3 +383,6 @@ export async function handlingStaff(ctx: AppContext, actor: Actor, hallId: strin
   return (await repo.staffOfHall(ctx.db, hallId)).filter((u) => roles.permissionsOf(u.roles).has('consult.handle'));
 }
 export { consultationsOfPhone } from './repository.ts';
+
+// 考核 reads these figures' records through the owner's service.
+export { answeredBetween } from './repository.ts';

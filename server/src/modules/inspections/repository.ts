@@ -117,12 +117,21 @@ export const overdueRectifications = (db: Db, hallIds: string[], today: string) 
     .limit(200)
     .execute();
 
-/** The month's checked items of a hall with their kind (the report's source). */
+/** The month's checked items of a hall with their kind (the report's source; 考核 reads them too). */
 export const checkedItemsBetween = (db: Db, hallId: string, from: string, to: string) =>
   db
     .selectFrom('inspection_items as i')
     .innerJoin('inspections as n', 'n.id', 'i.inspection_id')
-    .select(['i.subject_id', 'i.subject_name', 'i.result', 'n.kind'])
+    .select([
+      'i.id',
+      'i.case_no',
+      'i.window_id',
+      'i.checked_day',
+      'i.subject_id',
+      'i.subject_name',
+      'i.result',
+      'n.kind',
+    ])
     .where('i.hall_id', '=', hallId)
     .where('i.checked_day', '>=', from)
     .where('i.checked_day', '<=', to)

@@ -634,3 +634,6 @@ export async function qualityReportXlsx(ctx: AppContext, actor: Actor, q: { hall
   };
   return { xlsx: await workbook([indicators, people]), fileName: `质量评估报告-${q.month}.xlsx` };
 }
+
+// 考核 reads these figures' records through the owner's service.
+export { checkedItemsBetween } from './repository.ts';

@@ -353,3 +353,15 @@ export const ticketTimesBetween = (db: Db, hallIds: readonly string[], from: str
     .where('day', '>=', from)
     .where('day', '<=', to)
     .execute();
+
+/** 考核: the tickets of a hall served to the end on the days [from, to], with the window and the member of staff. */
+export const servedBetween = (db: Db, hallId: string, from: string, to: string) =>
+  db
+    .selectFrom('queue_tickets')
+    .select(['id', 'number', 'day', 'window_id', 'served_by'])
+    .where('hall_id', '=', hallId)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .where('finished_at', 'is not', null)
+    .where('serving_started_at', 'is not', null)
+    .execute();

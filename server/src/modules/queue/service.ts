@@ -445,3 +445,6 @@ export async function linkTicketToCase(trx: Db, ticketId: string, caseId: string
   )
     throw conflict('号的状态已变化，请刷新', 'The ticket changed; refresh');
 }
+
+// 考核 reads these figures' records through the owner's service.
+export { servedBetween } from './repository.ts';

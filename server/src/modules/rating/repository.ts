@@ -119,3 +119,24 @@ export const caseRatingLevelsBetween = (db: Db, hallIds: readonly string[], from
     .where('day', '<=', to)
     .where('excluded', '=', 0)
     .execute();
+
+/** 考核: the pad ratings of a hall given on the days [from, to], with the window and the member of staff. */
+export const padRatingsForAssessment = (db: Db, hallId: string, from: string, to: string) =>
+  db
+    .selectFrom('ratings')
+    .select(['id', 'day', 'level', 'is_bad', 'window_id', 'staff_user_id'])
+    .where('hall_id', '=', hallId)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .execute();
+
+/** 考核: the 好差评 ratings of a hall given on the days [from, to], except those excluded on an upheld appeal. */
+export const caseRatingsForAssessment = (db: Db, hallId: string, from: string, to: string) =>
+  db
+    .selectFrom('case_ratings')
+    .select(['id', 'case_id', 'day', 'level', 'is_bad', 'staff_user_id'])
+    .where('hall_id', '=', hallId)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .where('excluded', '=', 0)
+    .execute();

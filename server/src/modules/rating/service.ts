@@ -225,3 +225,6 @@ export async function recordCallBack(ctx: AppContext, actor: Actor, id: string, 
 }
 export { caseRatingLevelsBetween, padRatingLevelsBetween, ratingsOfCases } from './repository.ts';
 export * from './case-rating-service.ts';
+
+// 考核 reads these figures' records through the owner's service.
+export { caseRatingsForAssessment, padRatingsForAssessment } from './repository.ts';

@@ -108,3 +108,14 @@ export async function closeIndividualPlan(db: Db, id: string, at: number, note: 
     .executeTakeFirst();
   return Number(r.numUpdatedRows) === 1;
 }
+
+/** 考核: the training attended on the days [from, to] by these people (any hall's course counts for the person). */
+export const attendedBetween = (db: Db, userIds: string[], from: string, to: string) =>
+  db
+    .selectFrom('training_records')
+    .select(['id', 'user_id', 'subject', 'day', 'minutes'])
+    .where('user_id', 'in', none(userIds))
+    .where('attended', '=', 1)
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .execute();

@@ -417,3 +417,6 @@ export async function hallStaff(ctx: AppContext, actor: Actor, hallId?: string) 
     })),
   };
 }
+
+// 考核 reads these figures' records through the owner's service.
+export { attendedBetween } from './repository.ts';

@@ -12,6 +12,7 @@ import type { RoleTables } from './tables-roles.ts';
 import type { TownshipTables } from './tables-township.ts';
 import type { PeopleTables } from './tables-people.ts';
 import type { InspectionTables } from './tables-inspections.ts';
+import type { AssessmentTables } from './tables-assessment.ts';
 import type { PrereviewTables } from './tables-prereview.ts';
 import type { ArchiveTables } from './tables-archives.ts';
 import type { AppointmentTables } from './tables-appointments.ts';
@@ -243,3 +244,4 @@ export interface Database extends CaseRatingTables {}
 export interface Database extends ComplaintTables {}
 export interface Database extends InspectionTables {}
 export interface Database extends ReportTables {}
+export interface Database extends AssessmentTables {}

@@ -1,0 +1,58 @@
+import type { Kysely } from 'kysely';
+
+// 考核 (R12): the hall's indicators (weights total 100), the scorecards of a period and subject (remarks, the
+// spot-check score, sign-off) and their frozen versions (a snapshot of every figure; a correction is a new version).
+export async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('assessment_indicators')
+    .addColumn('hall_id', 'text', (c) => c.notNull().references('halls.id'))
+    .addColumn('code', 'text', (c) => c.notNull())
+    .addColumn('seq', 'integer', (c) => c.notNull())
+    .addColumn('name', 'text', (c) => c.notNull())
+    .addColumn('dimension', 'text', (c) => c.notNull())
+    .addColumn('formula', 'text', (c) => c.notNull())
+    .addColumn('source', 'text', (c) => c.notNull())
+    .addColumn('target', 'double precision', (c) => c.notNull())
+    .addColumn('direction', 'text', (c) => c.notNull())
+    .addColumn('weight', 'integer', (c) => c.notNull())
+    .addColumn('unit', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('assessment_indicators_pk', ['hall_id', 'code'])
+    .execute();
+  await db.schema
+    .createTable('assessment_cards')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('hall_id', 'text', (c) => c.notNull().references('halls.id'))
+    // 'YYYY-MM', 'YYYY-Qn' or 'YYYY' (the annual post-responsibility review of a person).
+    .addColumn('period', 'text', (c) => c.notNull())
+    .addColumn('subject_kind', 'text', (c) => c.notNull())
+    .addColumn('subject_id', 'text', (c) => c.notNull())
+    .addColumn('subject_name', 'text', (c) => c.notNull())
+    .addColumn('remarks', 'text')
+    .addColumn('spot_score', 'integer')
+    .addColumn('remarked_by', 'text')
+    .addColumn('remarked_at', 'bigint')
+    .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
+    .addColumn('updated_at', 'bigint', (c) => c.notNull())
+    .addUniqueConstraint('assessment_cards_subject', ['hall_id', 'period', 'subject_kind', 'subject_id'])
+    .execute();
+  await db.schema
+    .createTable('assessment_card_versions')
+    .addColumn('card_id', 'text', (c) => c.notNull().references('assessment_cards.id'))
+    .addColumn('version', 'integer', (c) => c.notNull())
+    .addColumn('snapshot', 'text', (c) => c.notNull())
+    .addColumn('total', 'double precision')
+    .addColumn('grade', 'text')
+    .addColumn('reason', 'text')
+    .addColumn('signed_by', 'text', (c) => c.notNull())
+    .addColumn('signed_by_name', 'text', (c) => c.notNull())
+    .addColumn('signed_at', 'bigint', (c) => c.notNull())
+    .addPrimaryKeyConstraint('assessment_card_versions_pk', ['card_id', 'version'])
+    .execute();
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('assessment_card_versions').execute();
+  await db.schema.dropTable('assessment_cards').execute();
+  await db.schema.dropTable('assessment_indicators').execute();
+}

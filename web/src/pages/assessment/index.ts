@@ -1,0 +1,2 @@
+export { AssessmentPage } from './AssessmentPage';
+export { MyAssessmentPage } from './MyAssessmentPage';
