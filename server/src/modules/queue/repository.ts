@@ -349,6 +349,7 @@ export const ticketTimesBetween = (db: Db, hallIds: readonly string[], from: str
   db
     .selectFrom('queue_tickets')
     .select(['day', 'arrived_at', 'first_called_at', 'serving_started_at', 'finished_at'])
+    .select(['id', 'number', 'status', 'window_id'])
     .where('hall_id', 'in', hallIds.length ? [...hallIds] : [''])
     .where('day', '>=', from)
     .where('day', '<=', to)

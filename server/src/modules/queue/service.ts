@@ -408,6 +408,10 @@ export async function arrivalsBetween(db: Db, hallId: string, from: string, to: 
 /** 统计分析: the tickets issued on the days [from, to] with their arrival, first call, service start and finish. */
 export async function ticketTimesBetween(db: Db, hallIds: readonly string[], from: string, to: string) {
   return (await repo.ticketTimesBetween(db, hallIds, from, to)).map((t) => ({
+    id: t.id,
+    number: t.number,
+    status: t.status,
+    windowId: t.window_id,
     day: t.day,
     arrivedAt: Number(t.arrived_at),
     calledAt: t.first_called_at === null ? null : Number(t.first_called_at),
