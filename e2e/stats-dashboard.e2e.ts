@@ -90,7 +90,7 @@ describe('统计分析 dashboard', () => {
 
     // Drill-down: the item's table row opens the records behind its figure, the case just accepted among them.
     await itemCard.getByRole('cell', { name: accepted.itemName }).first().click();
-    const drawer = page.locator('.ant-drawer-content');
+    const drawer = page.getByRole('dialog');
     await drawer.getByText(new RegExp(`受理量 · ${accepted.itemName}：共 \\d+ 条记录`)).waitFor();
     await drawer.getByRole('cell', { name: accepted.caseNo }).waitFor();
     await shot(page, 'stats-drill-down');
