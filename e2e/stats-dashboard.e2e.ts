@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, openBrowser } from './support/browser.ts';
+import { openBrowser } from './support/browser.ts';
 import { acceptedCase } from './support/cases.ts';
 import { screenshotOnFailure, shot, signIn } from './support/session.ts';
 
@@ -87,6 +87,31 @@ describe('统计分析 dashboard', () => {
     const overview = book.getWorksheet('概况')!;
     expect(overview.getRow(2).getCell(1).value).toBeInstanceOf(Date);
     expect(Number(overview.getRow(2).getCell(3).value)).toBeGreaterThanOrEqual(1);
+
+    // Drill-down: the item's table row opens the records behind its figure, the case just accepted among them.
+    await itemCard.getByRole('cell', { name: accepted.itemName }).first().click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText(new RegExp(`受理量 · ${accepted.itemName}：共 \\d+ 条记录`)).waitFor();
+    await drawer.getByRole('cell', { name: accepted.caseNo }).waitFor();
+    await shot(page, 'stats-drill-down');
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+  });
+
+  it('shows the day’s floor live: tickets, the queue, the windows', async () => {
+    const floor = page.getByTestId('live-floor');
+    await floor.getByText('今日大厅实况').waitFor();
+    await floor.getByText(/每 15 秒自动刷新，更新于 \d{2}:\d{2}:\d{2}/).waitFor();
+    for (const title of ['今日取号', '当前等候', '最长等候(分钟)', '开放窗口', '正在办理窗口', '今日已办结'])
+      await floor.locator('.ant-statistic').filter({ hasText: title }).waitFor();
+    const issued = floor.locator('.ant-statistic').filter({ hasText: '今日取号' }).locator('.ant-statistic-content');
+    expect(Number(await issued.textContent())).toBeGreaterThanOrEqual(0);
+    expect(
+      await floor
+        .locator('.ant-statistic-content')
+        .filter({ hasText: /^\d+ \/ \d+$/ })
+        .count(),
+    ).toBe(1);
   });
 
   it('shows a clear empty state for a period without records', async () => {

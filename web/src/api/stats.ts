@@ -109,3 +109,81 @@ export const useStatsOverview = (q: OverviewQuery) =>
     queryKey: ['stats', 'overview', q],
     queryFn: () => api.get<Overview>('/api/stats/overview', { ...q }),
   });
+
+/** The records behind one figure (GET /api/stats/overview/records): the dashboard's drill-down. */
+export interface DrillTarget {
+  figure: 'received' | 'finished' | 'onTime' | 'tickets' | 'complaints';
+  dim?: 'item' | 'department' | 'window' | 'person';
+  key?: string;
+  day?: string;
+  category?: string;
+  /** What the drawer is titled with (the figure and the row or bar clicked). */
+  title: string;
+}
+export interface Drill {
+  figure: string;
+  total: number;
+  cases: {
+    id: string;
+    caseNo: string | null;
+    itemName: string;
+    state: string | null;
+    receivedDay: string | null;
+    acceptedDay: string | null;
+    completedDay: string | null;
+    deadline: string | null;
+    onTime: boolean | null;
+  }[];
+  tickets: {
+    id: string;
+    number: string;
+    day: string;
+    status: string;
+    arrivedAt: number;
+    waitMinutes: number | null;
+    serviceMinutes: number | null;
+  }[];
+  complaints: {
+    id: string;
+    number: string;
+    kind: string;
+    category: string;
+    categoryName: string;
+    state: string;
+    receivedDay: string;
+    dueDay: string;
+    caseNo: string | null;
+  }[];
+}
+
+export const useStatsDrill = (q: OverviewQuery, target: DrillTarget | null) =>
+  useQuery({
+    queryKey: ['stats', 'drill', q, target],
+    enabled: !!target,
+    queryFn: () => {
+      const { title: _title, ...rest } = target!;
+      return api.get<Drill>('/api/stats/overview/records', { ...q, ...rest });
+    },
+  });
+
+/** 今日大厅实况 (GET /api/stats/floor), read again every 15 seconds while the page is open. */
+export interface LiveFloor {
+  hallId: string;
+  day: string;
+  at: number;
+  issued: number;
+  waiting: number;
+  longestWaitMinutes: number | null;
+  windowsTotal: number;
+  windowsOpen: number;
+  windowsServing: number;
+  served: number;
+}
+export const FLOOR_REFRESH_MS = 15_000;
+export const useLiveFloor = (hallId?: string) =>
+  useQuery({
+    queryKey: ['stats', 'floor', hallId],
+    enabled: !!hallId,
+    refetchInterval: FLOOR_REFRESH_MS,
+    queryFn: () => api.get<LiveFloor>('/api/stats/floor', { hallId }),
+  });

@@ -121,7 +121,9 @@ export async function caseDepartments(db: Db, caseIds: readonly string[]) {
 export const acceptedBetween = (db: Db, hallIds: readonly string[], fromDay: string, toDay: string) =>
   db
     .selectFrom('cases')
-    .select(['id', 'case_no', 'accepted_day', 'item_id', 'item_name', 'window_id', 'received_by', 'received_by_name'])
+    .select(['id', 'accepted_day', 'item_id', 'item_name', 'window_id', 'received_by', 'received_by_name'])
+    // For the statistics drill-down's list of the cases behind a figure.
+    .select(['case_no', 'state', 'received_day'])
     .where('hall_id', 'in', none(hallIds))
     .where('accepted_day', '>=', fromDay)
     .where('accepted_day', '<=', toDay)

@@ -138,6 +138,8 @@ export const categoriesReceivedBetween = (db: Db, hallIds: readonly string[], fr
   db
     .selectFrom('complaints')
     .select(['category'])
+    // For the statistics drill-down's list of the complaints behind a figure.
+    .select(['id', 'number', 'kind', 'state', 'received_day', 'due_day', 'case_no'])
     .where('hall_id', 'in', hallIds.length ? [...hallIds] : [''])
     .where('received_day', '>=', from)
     .where('received_day', '<=', to)

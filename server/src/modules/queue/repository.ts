@@ -348,7 +348,8 @@ export const arrivalsBetween = (db: Db, hallId: string, from: string, to: string
 export const ticketTimesBetween = (db: Db, hallIds: readonly string[], from: string, to: string) =>
   db
     .selectFrom('queue_tickets')
-    .select(['day', 'window_id', 'arrived_at', 'first_called_at', 'serving_started_at', 'finished_at'])
+    .select(['day', 'arrived_at', 'first_called_at', 'serving_started_at', 'finished_at'])
+    .select(['id', 'number', 'status', 'window_id'])
     .where('hall_id', 'in', hallIds.length ? [...hallIds] : [''])
     .where('day', '>=', from)
     .where('day', '<=', to)

@@ -408,6 +408,10 @@ export async function arrivalsBetween(db: Db, hallId: string, from: string, to: 
 /** 统计分析: the tickets issued on the days [from, to] with their arrival, first call, service start and finish. */
 export async function ticketTimesBetween(db: Db, hallIds: readonly string[], from: string, to: string) {
   return (await repo.ticketTimesBetween(db, hallIds, from, to)).map((t) => ({
+    id: t.id,
+    number: t.number,
+    status: t.status,
+    windowId: t.window_id,
     day: t.day,
     // The window that called it (工作报告 compares each window's wait with the hall's target).
     windowId: t.window_id,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http.ts';
 import * as s from './schema.ts';
+import { drill, liveFloor } from './drill-service.ts';
 import { overview, overviewXlsx } from './overview-service.ts';
 import * as service from './service.ts';
 
@@ -48,6 +49,22 @@ export function statsRoutes(app: FastifyInstance, ctx: AppContext) {
       schema: { tags, querystring: s.overviewQuery, response: { 200: s.overviewSchema } },
     },
     async (req) => overview(ctx, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/stats/overview/records',
+    {
+      config: { access: 'supervision.view' },
+      schema: { tags, querystring: s.drillQuery, response: { 200: s.drillSchema } },
+    },
+    async (req) => drill(ctx, actorOf(req), req.query),
+  );
+  r.get(
+    '/api/stats/floor',
+    {
+      config: { access: 'supervision.view' },
+      schema: { tags, querystring: s.floorQuery, response: { 200: s.floorSchema } },
+    },
+    async (req) => liveFloor(ctx, actorOf(req), req.query.hallId),
   );
   r.get(
     '/api/stats/overview/export',

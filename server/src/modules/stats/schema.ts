@@ -114,3 +114,71 @@ export const overviewSchema = z.object({
   complaintsByCategory: z.array(z.object({ category: z.string(), name: z.string(), count: z.number().int() })),
 });
 export type Overview = z.infer<typeof overviewSchema>;
+
+/** GET /api/stats/overview/records: the records behind one figure of the overview (the drill-down). */
+export const drillQuery = overviewQuery.extend({
+  figure: z.enum(['received', 'finished', 'onTime', 'tickets', 'complaints']),
+  dim: z.enum(['item', 'department', 'window', 'person']).optional(),
+  key: z.string().max(64).optional(),
+  day: z.string().max(20).optional(),
+  category: z.string().max(40).optional(),
+});
+export type DrillQuery = z.infer<typeof drillQuery>;
+export const drillSchema = z.object({
+  figure: z.string(),
+  total: z.number().int(),
+  cases: z.array(
+    z.object({
+      id: z.string(),
+      caseNo: z.string().nullable(),
+      itemName: z.string(),
+      state: z.string().nullable(),
+      receivedDay: z.string().nullable(),
+      acceptedDay: z.string().nullable(),
+      completedDay: z.string().nullable(),
+      deadline: z.string().nullable(),
+      onTime: z.boolean().nullable(),
+    }),
+  ),
+  tickets: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string(),
+      day: z.string(),
+      status: z.string(),
+      arrivedAt: z.number(),
+      waitMinutes: z.number().nullable(),
+      serviceMinutes: z.number().nullable(),
+    }),
+  ),
+  complaints: z.array(
+    z.object({
+      id: z.string(),
+      number: z.string(),
+      kind: z.string(),
+      category: z.string(),
+      categoryName: z.string(),
+      state: z.string(),
+      receivedDay: z.string(),
+      dueDay: z.string(),
+      caseNo: z.string().nullable(),
+    }),
+  ),
+});
+export type Drill = z.infer<typeof drillSchema>;
+
+/** GET /api/stats/floor: the day's floor right now (今日大厅实况). */
+export const floorQuery = z.object({ hallId: z.string().max(64).optional() });
+export const floorSchema = z.object({
+  hallId: z.string(),
+  day: z.string(),
+  at: z.number(),
+  issued: z.number().int(),
+  waiting: z.number().int(),
+  longestWaitMinutes: z.number().nullable(),
+  windowsTotal: z.number().int(),
+  windowsOpen: z.number().int(),
+  windowsServing: z.number().int(),
+  served: z.number().int(),
+});
+export type LiveFloor = z.infer<typeof floorSchema>;

@@ -27,6 +27,8 @@ let work: string;
 let source: BackupSource;
 let backup: { dir: string; manifest: Manifest };
 const cleanups: (() => Promise<void>)[] = [];
+/** Files on disk: the three result files below, and the history's 差评 rectification evidence (one per case). */
+let liveFiles = 3;
 
 /** The row count of every table, read through Kysely's own introspection (independent of the backup code). */
 async function countAll(db: Db): Promise<Record<string, number>> {
@@ -102,7 +104,9 @@ beforeAll(async () => {
     seed: 3,
     now: hall.clock.now(),
     baseUrl: 'http://hall.test',
+    dataDir,
   });
+  liveFiles += (await hall.ctx.db.selectFrom('case_rating_evidence').select('case_id').distinct().execute()).length;
   const caseIds = (await hall.ctx.db.selectFrom('cases').select('id').limit(3).execute()).map((c) => c.id);
   for (const [i, id] of caseIds.entries())
     await storeFile(dataDir, id, `file-${i}`, Buffer.from(`%PDF-1.4 result ${i}`));
@@ -151,7 +155,7 @@ describe('backup and restore', () => {
     const m = backup.manifest;
     expect(m.dialect).toBe(hall.ctx.dialect);
     const live = filesOf(path.join(source.dataDir, 'files')).map((f) => `files/${f.split(path.sep).join('/')}`);
-    expect(live).toHaveLength(3);
+    expect(live).toHaveLength(liveFiles);
     expect(m.files.map((f) => f.path).sort()).toEqual([m.database, ...live].sort());
     expect(m.files.every((f) => /^[0-9a-f]{64}$/.test(f.sha256))).toBe(true);
     expect(m.keys).toEqual([
@@ -184,7 +188,7 @@ describe('backup and restore', () => {
     expect(restored).toEqual(original);
     expect(restored.cases).toBe(40);
     expect(filesOf(path.join(target.dataDir, 'files'))).toEqual(filesOf(path.join(source.dataDir, 'files')));
-    expect(filesOf(path.join(target.dataDir, 'files'))).toHaveLength(3);
+    expect(filesOf(path.join(target.dataDir, 'files'))).toHaveLength(liveFiles);
     const check = await verifyAuditChain(db, {
       keys: TEST_AUDIT_KEYS,
       anchor: target.anchor,

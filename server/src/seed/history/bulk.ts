@@ -150,6 +150,91 @@ export function historyTables(dialect: Dialect) {
       'rating_follow_ups',
       'id, hall_id, rating_id, status, due_day, provisional, assigned_role, note, called_back_at, called_back_by, created_at, updated_at',
     ),
+    // 好差评 of the case and its 差评 loop (rating module), complaints (complaints module): aftercare.ts.
+    invitations: t(
+      'case_rating_invitations',
+      'case_id, hall_id, token_hash, rerate_token_hash, case_no, item_id, item_name, department_id, window_id, staff_user_id, staff_name, applicant_id, created_at',
+    ),
+    caseRatings: t(
+      'case_ratings',
+      'id, hall_id, case_id, round, level, score, is_bad, reasons, comment, channel, staff_user_id, excluded, day, created_at',
+    ),
+    caseRatingTasks: t(
+      'case_rating_tasks',
+      [
+        'id, hall_id, case_id, rating_id, stage, due_day, call_back_due, verify_due, rectify_due, rerate_due, reached',
+        'call_back_note, called_back_at, called_back_name, finding, verified_at, verified_name, plan, responsible',
+        'rectified_at, rectified_note, rerating_id, closed_at, created_at, updated_at',
+      ].join(', '),
+    ),
+    caseRatingEvents: t(
+      'case_rating_task_events',
+      'id, task_id, seq, action, from_stage, to_stage, detail, by_name, at',
+    ),
+    caseRatingEvidence: t(
+      'case_rating_evidence',
+      'id, task_id, case_id, name, content_type, sha256, size, by_name, at',
+    ),
+    caseRatingAppeals: t(
+      'case_rating_appeals',
+      'id, hall_id, rating_id, staff_user_id, staff_name, reasons, status, decision_note, decided_by_name, decided_at, created_at',
+    ),
+    complaints: t(
+      'complaints',
+      [
+        'id, hall_id, number, lookup_hash, kind, channel, work_order_no, category, anonymous, name_enc, phone_enc',
+        'phone_masked, email_enc, matter, case_id, case_no, item_name, department_id, window_id, staff_user_id, state',
+        'simple, cause, responsible_id, received_day, due_day, provisional, round, progress_noticed_round, reply',
+        'rectification, replied_at, replied_day, replied_by, satisfaction, rated_at, acknowledged_at, created_by',
+        'created_at, month, updated_at',
+      ].join(', '),
+    ),
+    complaintSteps: t(
+      'complaint_steps',
+      'id, complaint_id, seq, action, note_kind, text, from_state, to_state, user_id, user_name, at',
+    ),
+    // The hall's people over the history (staff, training, conduct modules) and its inspections: staffing.ts.
+    roster: t('staff_roster', 'id, hall_id, day, session, window_id, user_id, post, created_at'),
+    attendance: t('staff_attendance', 'id, hall_id, user_id, day, kind, at, window_id, stand_in_id, reason'),
+    leaves: t(
+      'staff_leaves',
+      [
+        'id, hall_id, user_id, user_name, kind, from_day, to_day, working_days, reason, contact, b_user_id, b_user_name',
+        'b_confirmed_at, approver_role, status, decided_by_id, decided_by_name, decided_at, decision_note, created_at',
+      ].join(', '),
+    ),
+    trainingPlans: t(
+      'training_plans',
+      'id, hall_id, title, kind, subject, year, description, pass_score, created_by, created_at, updated_at',
+    ),
+    trainingSessions: t(
+      'training_sessions',
+      'id, plan_id, hall_id, day, minutes, place, trainer, created_by, created_at',
+    ),
+    trainingRecords: t(
+      'training_records',
+      'id, session_id, plan_id, hall_id, user_id, subject, day, year, attended, minutes, score, passed, certificate_no, note, recorded_by, recorded_at, updated_at',
+    ),
+    conduct: t(
+      'conduct_records',
+      'id, hall_id, user_id, kind, category, measure, facts, occurred_on, status, ack_note, acknowledged_at, recorded_by, recorded_by_name, created_at',
+    ),
+    inspections: t(
+      'inspections',
+      'id, hall_id, kind, scope, scope_id, scope_name, period_from, period_to, seed, population, sample_size, created_by, created_by_name, created_at',
+    ),
+    inspectionItems: t(
+      'inspection_items',
+      'id, inspection_id, hall_id, seq, case_id, case_no, item_name, subject_id, subject_name, window_id, checks, result, note, checked_by_name, checked_at, checked_day',
+    ),
+    rectifications: t(
+      'rectifications',
+      [
+        'id, hall_id, inspection_id, inspection_item_id, responsible_id, responsible_name, finding, issued_by, issued_by_name',
+        'issued_at, issued_day, working_days, due_day, due_provisional, status, report_text, evidence_name, evidence_sha256',
+        'evidence_size, reported_at, return_note, returns, closed_at, closed_day, verified_by_name, updated_at',
+      ].join(', '),
+    ),
   };
 }
 export type HistoryTables = ReturnType<typeof historyTables>;

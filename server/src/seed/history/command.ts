@@ -21,6 +21,7 @@ export async function seedHistory(ctx: AppContext, args: readonly string[]): Pro
     seed,
     now: ctx.clock.now(),
     baseUrl: ctx.config.publicBaseUrl,
+    dataDir: ctx.config.dataDir,
     progress: bar,
   });
   bar.finish(r.cases);

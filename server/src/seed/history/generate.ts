@@ -12,13 +12,20 @@ import { type CaseState, caseStates } from '../../domain/case/index.ts';
 import { appendAudit } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Db, Dialect } from '../../platform/db/database.ts';
+import { storeCaseFile } from '../../platform/stored-files.ts';
+import { timetablesOf } from '../../modules/queue/service.ts';
+import { DEFAULT_STAFF_HOURS } from '../../domain/staff/attendance.ts';
+import { type Aftercare, EVIDENCE_PNG, EVIDENCE_SHA, emitAftercare } from './aftercare.ts';
 import { flushAll, historyTables, kyselySink, type Sink } from './bulk.ts';
+import { emitStaffing, INSPECTED_MONTHS, type SampleCase } from './staffing.ts';
 import { emitVisit, TicketCounters } from './floor.ts';
 import { type HallPlan, loadHalls } from './hall.ts';
 import { ApplicantPool, coverage, coverageScript, isBusiness, pickFate, pickItem } from './plan.ts';
 import type { Progress } from './progress.ts';
 import { Random } from './random.ts';
 import { type CasePlan, emitCase, type Emit } from './rows.ts';
+import type { HistoryTables } from './bulk.ts';
+import { DEFAULT_REPLY_DAYS } from '../../domain/complaints/index.ts';
 import { openFileLoad, sqliteFileOf } from './sqlite-file.ts';
 import { scriptFor } from './story.ts';
 
@@ -28,6 +35,8 @@ export interface HistoryOptions {
   now: number;
   /** Public address printed on receipts (config.publicBaseUrl). */
   baseUrl: string;
+  /** DATA_DIR: where the 差评 rectification evidence files are stored beside their cases. */
+  dataDir: string;
   /** Calendar days of history before today. */
   historyDays?: number;
   progress?: Progress;
@@ -80,6 +89,38 @@ async function saveCounters(sink: Sink, numbers: Counters, tickets: TicketCounte
   ticketsDirty.clear();
 }
 
+/** The month `n` months before the day's month (YYYY-MM). */
+function monthsBack(day: string, n: number): string {
+  const y = Number(day.slice(0, 4));
+  const m = Number(day.slice(5, 7)) - n;
+  const k = y * 12 + m - 1;
+  return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The complaint numbers taken so far each year and the per-type reply days, as the complaints module keeps them. */
+async function aftercareOf(db: Db, rnd: Random, t: HistoryTables, now: number): Promise<Aftercare> {
+  const taken = new Map<string, number>();
+  for (const c of await db.selectFrom('complaints').select('number').execute()) {
+    const year = c.number.slice(2, 6);
+    taken.set(year, (taken.get(year) ?? 0) + 1);
+  }
+  const days = new Map<string, number>();
+  for (const d of await db.selectFrom('complaint_type_days').selectAll().execute())
+    days.set(`${d.hall_id}|${d.category}`, Number(d.days));
+  return {
+    rnd,
+    t,
+    now,
+    complaintNo(year) {
+      const n = (taken.get(year) ?? 0) + 1;
+      taken.set(year, n);
+      return n;
+    },
+    replyDays: (hallId, category) => days.get(`${hallId}|${category}`) ?? DEFAULT_REPLY_DAYS,
+    evidence: [],
+  };
+}
+
 export async function generateHistory(db: Db, dialect: Dialect, opts: HistoryOptions): Promise<HistoryResult> {
   const started = performance.now();
   const halls = await loadHalls(db, opts.now, opts.historyDays ?? 730);
@@ -127,6 +168,10 @@ export async function generateHistory(db: Db, dialect: Dialect, opts: HistoryOpt
   }
   const pool = new ApplicantPool(rnd, t, taken);
   const e: Emit = { rnd, t, now: opts.now, numbers, baseUrl: opts.baseUrl };
+  const after = await aftercareOf(db, rnd, t, opts.now);
+  // The months the inspections sample from: each hall-month's accepted cases (only the recent months are kept).
+  const sampledFrom = monthsBack(chinaDay(opts.now), INSPECTED_MONTHS);
+  const samples = new Map<string, SampleCase[]>();
   const states = Object.fromEntries(caseStates.map((s) => [s, 0])) as Record<CaseState, number>;
   const hallWeight = halls.map((h) => h.items.length);
   const weightSum = hallWeight.reduce((a, b) => a + b, 0);
@@ -167,6 +212,30 @@ export async function generateHistory(db: Db, dialect: Dialect, opts: HistoryOpt
       windowId: r.windowId,
       urgent: false,
     });
+    emitAftercare(after, {
+      hall,
+      item,
+      caseId: r.id,
+      caseNo: r.caseNo,
+      applicantId: applicant.id,
+      windowId: r.windowId,
+      clerk: r.clerk,
+      receivedAt: r.receivedAt,
+      completedAt: r.completedAt,
+    });
+    if (r.acceptedDay && r.caseNo && r.acceptedDay.slice(0, 7) >= sampledFrom) {
+      const key = `${hall.id}|${r.acceptedDay.slice(0, 7)}`;
+      const list = samples.get(key) ?? [];
+      list.push({
+        id: r.id,
+        caseNo: r.caseNo,
+        itemName: item.content.name,
+        ownerId: r.clerk.id,
+        ownerName: r.clerk.name,
+        windowId: r.windowId,
+      });
+      samples.set(key, list);
+    }
     const cat = item.category;
     if (cat && r.windowId) ticketsDirty.add(`${hall.id}|${chinaDay(r.receivedAt)}|${cat.prefix}`);
   };
@@ -208,7 +277,33 @@ export async function generateHistory(db: Db, dialect: Dialect, opts: HistoryOpt
     opts.progress?.tick(done);
   }
 
+  // The hall's people and inspections, once per hall, after every case is written (their samples are complete).
+  const hours = await timetablesOf(
+    db,
+    halls.map((h) => h.id),
+  );
+  // Days someone (the demo seed, the supervisor) already rostered stay as they are: the history fills the rest.
+  const rostered = new Set<string>();
+  for (const r of await db
+    .selectFrom('staff_roster')
+    .select(['hall_id', 'day', 'window_id', 'user_id'])
+    .where(
+      'hall_id',
+      'in',
+      halls.map((h) => h.id),
+    )
+    .execute()) {
+    rostered.add(`${r.hall_id}|${r.day}|${r.window_id}`);
+    rostered.add(`${r.hall_id}|${r.day}|${r.user_id}`);
+  }
+  await inBatch(async (sink) => {
+    for (const h of halls)
+      emitStaffing(rnd, t, h, hours.get(h.id)?.hall ?? DEFAULT_STAFF_HOURS, opts.now, samples, rostered);
+    await flushAll(sink, t);
+  });
   load?.close();
+  for (const caseId of new Set(after.evidence))
+    await storeCaseFile(opts.dataDir, caseId, ['rating', EVIDENCE_SHA], EVIDENCE_PNG);
   const seconds = (performance.now() - started) / 1000;
   const from = halls[0]!.days[0]!;
   const to = chinaDay(opts.now);
@@ -230,6 +325,10 @@ export async function generateHistory(db: Db, dialect: Dialect, opts: HistoryOpt
         to,
         halls: halls.map((h) => h.code),
         states,
+        caseRatings: t.caseRatings.written,
+        complaints: t.complaints.written,
+        attendance: t.attendance.written,
+        inspections: t.inspections.written,
       },
     }),
   );

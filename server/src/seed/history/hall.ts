@@ -190,3 +190,18 @@ export function staffFor(hall: HallPlan, role: RoleCode | string, pick: (list: S
   const list = hall.staff.get(role);
   return pick(list?.length ? list : hall.staff.get('clerk')!);
 }
+
+/** The working-day index of a day in hall.days (binary search: days are sorted). */
+export function dayIndex(hall: HallPlan, day: string): number {
+  let lo = 0;
+  let hi = hall.days.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hall.days[mid]! < day) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A moment on working day `i` of the hall, `hours` after opening (09:00). */
+export const momentOn = (hall: HallPlan, i: number, hours: number) => hall.dayStart[i]! + Math.floor(hours * 3_600_000);

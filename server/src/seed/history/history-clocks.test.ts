@@ -3,27 +3,21 @@
  * live clock (modules/cases/deadlines.ts) computes from the stored suspensions, so the board and the
  * on-time rate see no false reds in a bulk load.
  */
+import { historyHall } from '../../../test/history-fixtures.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chinaDay } from '../../platform/clock.ts';
-import { buildTestHall, type TestHall } from '../../../test/helpers.ts';
+import type { TestHall } from '../../../test/helpers.ts';
 import { calendarOf } from '../../modules/calendar/service.ts';
 import type { CaseRow } from '../../modules/cases/repository.ts';
 import { watch } from '../../modules/supervision/watch.ts';
 import { deadlineOf, pausesFrom, stepDeadlineColumns, stepDeadlineOf } from '../../modules/cases/deadlines.ts';
 import type { PauseRow } from '../../modules/cases/records-repository.ts';
-import { generateHistory } from './generate.ts';
 
 const N = process.env.DATABASE_URL ? 2000 : 4000;
 let hall: TestHall;
 
 beforeAll(async () => {
-  hall = await buildTestHall();
-  await generateHistory(hall.ctx.db, hall.ctx.dialect, {
-    cases: N,
-    seed: 11,
-    now: hall.clock.now(),
-    baseUrl: 'http://hall.test',
-  });
+  hall = await historyHall({ cases: N, seed: 11 });
 }, 300_000);
 afterAll(() => hall.close());
 

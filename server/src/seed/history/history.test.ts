@@ -8,14 +8,14 @@ import { verifyAuditChain } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import { buildTestHall, json, signedIn, type TestHall } from '../../../test/helpers.ts';
 import { complete, person, publishedItem } from '../../../test/intake-fixtures.ts';
-import { generateHistory, type HistoryResult } from './generate.ts';
+import type { HistoryResult } from './generate.ts';
+import { loadHistory } from '../../../test/history-fixtures.ts';
 
 const N = 300;
 let hall: TestHall;
 let result: HistoryResult;
 
-const load = (h: TestHall, seed: number) =>
-  generateHistory(h.ctx.db, h.ctx.dialect, { cases: N, seed, now: h.clock.now(), baseUrl: 'http://hall.test' });
+const load = (h: TestHall, seed: number) => loadHistory(h, { cases: N, seed });
 
 beforeAll(async () => {
   hall = await buildTestHall();

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * A seeded pseudo-random source for the history generator: the same seed gives the same hall history (for
  * the same "today"). sfc32 seeded through splitmix32: fast, good enough for synthetic data, not for secrets.
@@ -92,3 +93,6 @@ export function seededId(rnd: Random, at: number): string {
   const variant = (0x8000 | ((r1 >>> 16) & 0x3fff)).toString(16);
   return `${t.slice(0, 8)}-${t.slice(8, 12)}-${ver}-${variant}-${HEX[r2 >>> 24]}${HEX[(r2 >>> 16) & 255]}${HEX[(r2 >>> 8) & 255]}${HEX[r2 & 255]}${HEX[r3 >>> 24]}${HEX[(r3 >>> 16) & 255]}`;
 }
+
+/** A seeded stand-in for a token's stored hash (the token itself never existed, so nobody can present it). */
+export const hex = (rnd: Random, at: number) => createHash('sha256').update(seededId(rnd, at)).digest('hex');

@@ -59,7 +59,17 @@ export interface CasePlan {
 export function emitCase(
   e: Emit,
   p: CasePlan,
-): { state: CaseState; id: string; receivedAt: number; visitEnd: number; clerk: Staff; windowId: string | null } {
+): {
+  state: CaseState;
+  id: string;
+  caseNo: string | null;
+  receivedAt: number;
+  visitEnd: number;
+  clerk: Staff;
+  windowId: string | null;
+  acceptedDay: string | null;
+  completedAt: number | null;
+} {
   const { rnd, t } = e;
   const { hall, item, script } = p;
   const ms = (x: number) => {
@@ -223,6 +233,9 @@ export function emitCase(
     visitEnd: sameVisit[sameVisit.length - 1]!.at,
     clerk,
     windowId: window?.id ?? null,
+    caseNo: st.caseNo,
+    acceptedDay: st.acceptedDay,
+    completedAt: st.completedAt,
   };
 }
 

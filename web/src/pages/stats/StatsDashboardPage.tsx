@@ -1,75 +1,18 @@
 import { DownloadOutlined } from '@ant-design/icons';
-import {
-  Alert,
-  App,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Empty,
-  Row,
-  Segmented,
-  Select,
-  Space,
-  Statistic,
-  Table,
-} from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Empty, Row, Select, Space, Statistic, Table } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useMe } from '../../api/auth';
 import { buildUrl } from '../../api/client';
-import { type Overview, type Volume, useStatsOverview } from '../../api/stats';
+import { type DrillTarget, type Overview, type Volume, useStatsOverview } from '../../api/stats';
 import { QueryError } from '../../components/Results';
 import { useT } from '../../i18n';
 import { barOption, Chart, lineOption, pieOption } from './charts';
+import { DrillDrawer } from './Drill';
+import { LiveFloorPanel } from './LiveFloor';
+import { num, Panel, pct, rowPick, VolumeTable } from './parts';
 
-const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 1000) / 10}%`);
-const num = (x: number | null) => (x === null ? '—' : String(Math.round(x * 10) / 10));
 const top10 = (rows: Volume[], by: (r: Volume) => number) => [...rows].sort((a, b) => by(b) - by(a)).slice(0, 10);
-
-/** A chart with its table beneath, switched by 图表 / 表格. */
-function Panel({ title, chart, table }: { title: string; chart: ReactNode; table: ReactNode }) {
-  const t = useT();
-  const [view, setView] = useState<'chart' | 'table'>('chart');
-  return (
-    <Card
-      size="small"
-      title={title}
-      extra={
-        <Segmented
-          size="small"
-          value={view}
-          onChange={(v) => setView(v as 'chart' | 'table')}
-          options={[
-            { value: 'chart', label: t('sd.chart') },
-            { value: 'table', label: t('sd.table') },
-          ]}
-        />
-      }
-    >
-      {view === 'chart' ? chart : table}
-    </Card>
-  );
-}
-
-function VolumeTable({ rows }: { rows: Volume[] }) {
-  const t = useT();
-  return (
-    <Table<Volume>
-      size="small"
-      rowKey="key"
-      dataSource={rows}
-      pagination={{ pageSize: 10, hideOnSinglePage: true }}
-      columns={[
-        { title: t('sd.name'), dataIndex: 'name', ellipsis: true },
-        { title: t('sd.received'), dataIndex: 'received', align: 'right', width: 80 },
-        { title: t('sd.finished'), dataIndex: 'finished', align: 'right', width: 80 },
-        { title: t('sd.onTime'), dataIndex: 'onTime', align: 'right', width: 80 },
-        { title: t('sd.onTimeRate'), dataIndex: 'onTimeRate', align: 'right', width: 100, render: pct },
-      ]}
-    />
-  );
-}
 
 const isEmpty = (o: Overview) =>
   o.totals.received + o.totals.finished + o.totals.tickets + o.totals.ratings + o.totals.complaints === 0;
@@ -85,6 +28,11 @@ export function StatsDashboardPage() {
   const query = { hallId: hall, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
   const q = useStatsOverview(query);
   const o = q.data;
+  const [drill, setDrill] = useState<DrillTarget | null>(null);
+  const pick = (figure: DrillTarget['figure'], label: string, f: Omit<DrillTarget, 'figure' | 'title'> = {}) =>
+    setDrill({ figure, title: `${t(`sd.${figure}` as 'sd.received')} · ${label}`, ...f });
+  const byDim = (dim: 'item' | 'department' | 'window' | 'person') => (r: Volume) =>
+    pick('received', r.name, { dim, key: r.key });
 
   const filters = (
     <Space wrap>
@@ -151,6 +99,7 @@ export function StatsDashboardPage() {
               chart={
                 <Chart
                   label={t('sd.daily')}
+                  onPick={(i, k) => pick(k ? 'finished' : 'received', days[i]!, { day: days[i] })}
                   option={lineOption(days, [
                     { name: t('sd.received'), data: o.casesByDay.map((d) => d.received) },
                     { name: t('sd.finished'), data: o.casesByDay.map((d) => d.finished) },
@@ -162,6 +111,7 @@ export function StatsDashboardPage() {
                   size="small"
                   rowKey="day"
                   dataSource={o.casesByDay}
+                  onRow={(d) => rowPick(() => pick('received', d.day, { day: d.day }))}
                   pagination={{ pageSize: 10, hideOnSinglePage: true }}
                   columns={[
                     dayColumns,
@@ -178,6 +128,9 @@ export function StatsDashboardPage() {
               chart={
                 <Chart
                   label={t('sd.byDepartment')}
+                  onPick={(i, k) =>
+                    pick(k ? 'finished' : 'received', depts[i]!.name, { dim: 'department', key: depts[i]!.key })
+                  }
                   option={barOption(
                     depts.map((r) => r.name),
                     [
@@ -188,7 +141,7 @@ export function StatsDashboardPage() {
                   )}
                 />
               }
-              table={<VolumeTable rows={o.byDepartment} />}
+              table={<VolumeTable rows={o.byDepartment} onPick={byDim('department')} />}
             />
           </Col>
           <Col span={12}>
@@ -197,6 +150,9 @@ export function StatsDashboardPage() {
               chart={
                 <Chart
                   label={t('sd.byItem')}
+                  onPick={(i, k) =>
+                    pick(k ? 'finished' : 'received', items[i]!.name, { dim: 'item', key: items[i]!.key })
+                  }
                   option={barOption(
                     items.map((r) => r.name),
                     [
@@ -207,7 +163,7 @@ export function StatsDashboardPage() {
                   )}
                 />
               }
-              table={<VolumeTable rows={o.byItem} />}
+              table={<VolumeTable rows={o.byItem} onPick={byDim('item')} />}
             />
           </Col>
           <Col span={12}>
@@ -217,6 +173,7 @@ export function StatsDashboardPage() {
                 windows.length ? (
                   <Chart
                     label={t('sd.byWindow')}
+                    onPick={(i) => pick('finished', windows[i]!.name, { dim: 'window', key: windows[i]!.key })}
                     option={barOption(
                       windows.map((r) => r.name),
                       [
@@ -234,7 +191,7 @@ export function StatsDashboardPage() {
                   <Empty description={t('sd.noData')} />
                 )
               }
-              table={<VolumeTable rows={o.byWindow} />}
+              table={<VolumeTable rows={o.byWindow} onPick={byDim('window')} />}
             />
           </Col>
           <Col span={12}>
@@ -244,6 +201,7 @@ export function StatsDashboardPage() {
                 tot.tickets ? (
                   <Chart
                     label={t('sd.queue')}
+                    onPick={(i) => pick('tickets', days[i]!, { day: days[i] })}
                     option={lineOption(days, [
                       { name: t('sd.meanWait'), data: o.ticketsByDay.map((d) => d.meanWaitMinutes) },
                       { name: t('sd.meanService'), data: o.ticketsByDay.map((d) => d.meanServiceMinutes) },
@@ -258,6 +216,7 @@ export function StatsDashboardPage() {
                   size="small"
                   rowKey="day"
                   dataSource={o.ticketsByDay}
+                  onRow={(d) => rowPick(() => pick('tickets', d.day, { day: d.day }))}
                   pagination={{ pageSize: 10, hideOnSinglePage: true }}
                   columns={[
                     dayColumns,
@@ -307,6 +266,10 @@ export function StatsDashboardPage() {
                 o.complaintsByCategory.length ? (
                   <Chart
                     label={t('sd.complaintsByCategory')}
+                    onPick={(i) => {
+                      const c = o.complaintsByCategory[i]!;
+                      pick('complaints', c.name, { category: c.category });
+                    }}
                     option={barOption(
                       o.complaintsByCategory.map((c) => c.name),
                       [{ name: t('sd.count'), data: o.complaintsByCategory.map((c) => c.count) }],
@@ -321,6 +284,7 @@ export function StatsDashboardPage() {
                   size="small"
                   rowKey="category"
                   dataSource={o.complaintsByCategory}
+                  onRow={(c) => rowPick(() => pick('complaints', c.name, { category: c.category }))}
                   pagination={false}
                   columns={[
                     { title: t('sd.category'), dataIndex: 'name' },
@@ -336,6 +300,7 @@ export function StatsDashboardPage() {
               chart={
                 <Chart
                   label={t('sd.byPerson')}
+                  onPick={(i) => byDim('person')(top10(o.byPerson, (r) => r.received)[i]!)}
                   option={barOption(
                     top10(o.byPerson, (r) => r.received).map((r) => r.name),
                     [{ name: t('sd.received'), data: top10(o.byPerson, (r) => r.received).map((r) => r.received) }],
@@ -343,7 +308,7 @@ export function StatsDashboardPage() {
                   height={260}
                 />
               }
-              table={<VolumeTable rows={o.byPerson} />}
+              table={<VolumeTable rows={o.byPerson} onPick={byDim('person')} />}
             />
           </Col>
         </Row>
@@ -353,8 +318,16 @@ export function StatsDashboardPage() {
 
   return (
     <Card title={t('sd.title')} extra={filters} loading={q.isLoading}>
-      <Alert type="info" showIcon title={t('sd.definitions')} style={{ marginBottom: 16 }} />
+      <LiveFloorPanel hallId={hall} />
+      <Alert
+        type="info"
+        showIcon
+        title={t('sd.definitions')}
+        description={t('sd.drillHint')}
+        style={{ marginBottom: 16 }}
+      />
       {body}
+      <DrillDrawer query={query} target={drill} onClose={() => setDrill(null)} />
     </Card>
   );
 }

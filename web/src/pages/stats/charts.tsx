@@ -10,10 +10,30 @@ import ReactEChartsCore from 'echarts-for-react/esm/core';
 
 echarts.use([LineChart, BarChart, PieChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
-export function Chart({ option, height = 300, label }: { option: any; height?: number; label: string }) {
+export function Chart({
+  option,
+  height = 300,
+  label,
+  onPick,
+}: {
+  option: any;
+  height?: number;
+  label: string;
+  /** A bar or point clicked: its place on the axis and its series (the drill-down). */
+  onPick?: (dataIndex: number, seriesIndex: number) => void;
+}) {
+  const onEvents = onPick
+    ? { click: (p: { dataIndex: number; seriesIndex: number }) => onPick(p.dataIndex, p.seriesIndex) }
+    : undefined;
   return (
-    <div role="img" aria-label={label} data-chart={label}>
-      <ReactEChartsCore echarts={echarts} option={option} notMerge style={{ height, width: '100%' }} />
+    <div role="img" aria-label={label} data-chart={label} style={onPick ? { cursor: 'pointer' } : undefined}>
+      <ReactEChartsCore
+        echarts={echarts}
+        option={option}
+        notMerge
+        onEvents={onEvents}
+        style={{ height, width: '100%' }}
+      />
     </div>
   );
 }
