@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { addDays } from '../src/domain/calendar/days.ts';
 import { newId } from '../src/platform/ids.ts';
-import { generateHistory } from '../src/seed/history/generate.ts';
+import { loadHistory } from './history-fixtures.ts';
 import { buildTestHall, json, type Session, signedIn, type TestHall } from './helpers.ts';
 
 /**
@@ -30,13 +30,7 @@ export async function assessmentHall(): Promise<AssessmentHall> {
   let windowId: string;
   const hall = await buildTestHall();
   hall.clock.set(at('2026-03-20', '10:00'));
-  await generateHistory(hall.ctx.db, hall.ctx.dialect, {
-    cases: 400,
-    seed: 11,
-    now: hall.clock.now(),
-    baseUrl: 'http://hall.test',
-    historyDays: 45,
-  });
+  await loadHistory(hall, { cases: 400, seed: 11, historyDays: 45 });
   const head = await signedIn(hall.app, 'head');
   const supervisor = await signedIn(hall.app, 'supervisor');
   const clerk = await signedIn(hall.app, 'clerk');

@@ -411,7 +411,6 @@ export async function ticketTimesBetween(db: Db, hallIds: readonly string[], fro
     id: t.id,
     number: t.number,
     status: t.status,
-    windowId: t.window_id,
     day: t.day,
     // The window that called it (工作报告 compares each window's wait with the hall's target).
     windowId: t.window_id,
