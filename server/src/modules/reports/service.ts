@@ -306,3 +306,6 @@ export async function submissionsXlsx(ctx: AppContext, actor: Actor, q: { hallId
   ]);
   return { xlsx, fileName: `上报记录${hall ? `_${hall.name}` : ''}.xlsx` };
 }
+
+/** For the workbench (after reports in the module order): one's own open tasks handed down, and the overdue ones. */
+export { myOpenTaskCounts } from './tasks-service.ts';

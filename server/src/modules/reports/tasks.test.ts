@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { hall, hallId, s, withBackofficeHall } from '../../../test/backoffice-fixtures.ts';
 import { json, type Session, signedIn } from '../../../test/helpers.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { myOpenTaskCounts } from './tasks-service.ts';
+import { myOpenTaskCounts } from './service.ts';
 
 withBackofficeHall();
 

@@ -2,6 +2,7 @@ import type { reportsZhCN } from './zh-CN';
 
 /** Periodic reports, reports sent upward and tasks handed down (merged into en.ts). */
 export const reportsEn: Record<keyof typeof reportsZhCN, string> = {
+  'perm.report.manage': 'Work reports: generate, record sending upward, register tasks from superiors',
   'rep.menu.reports': 'Work reports',
   'rep.menu.tasks': 'Tasks from superiors',
   'rep.title': 'Work reports',

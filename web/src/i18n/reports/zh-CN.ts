@@ -1,5 +1,6 @@
 /** 工作报告、上报记录、上级交办事项界面文字（合并到 zh-CN.ts）。 */
 export const reportsZhCN = {
+  'perm.report.manage': '工作报告：生成报告、登记上报、登记上级交办事项',
   'rep.menu.reports': '工作报告',
   'rep.menu.tasks': '上级交办',
   'rep.title': '工作报告',
