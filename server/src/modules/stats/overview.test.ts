@@ -5,8 +5,9 @@
  * refusals naming the field, the access rule, and the export read back sheet by sheet.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptCase, completeByTrail } from '../../../test/completion-fixtures.ts';
 import { buildTestHall, json, type Session, signedIn, type TestHall } from '../../../test/helpers.ts';
-import { complete, person, publishedItem } from '../../../test/intake-fixtures.ts';
+import { publishedItem } from '../../../test/intake-fixtures.ts';
 import { readWorkbook } from '../../../test/xlsx-read.ts';
 
 /** China time → epoch. */
@@ -30,44 +31,9 @@ async function setDay(day: string) {
   head = await signedIn(hall.app, 'head');
 }
 
-async function accept(name: string): Promise<{ id: string }> {
-  hall.clock.advance(1000);
-  const applicantId = await person(clerk, hallId, { name });
-  const r = json(await clerk.post('/api/intake/receptions', { itemId, applicantId, windowId, materials: complete() }));
-  const res = await clerk.post(`/api/cases/${r.id}/accept`);
-  if (res.statusCode !== 200) throw new Error(res.body);
-  return json(res);
-}
+const accept = (name: string): Promise<{ id: string }> => acceptCase(hall, clerk, { hallId, itemId, windowId }, name);
 
-/** Completion as the trail records it: the case moves to 'completed' with its event at the clock's time. */
-async function completeCase(caseId: string) {
-  const db = hall.ctx.db;
-  const now = hall.clock.now();
-  const last = await db
-    .selectFrom('case_events')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('case_id', '=', caseId)
-    .executeTakeFirstOrThrow();
-  const c = await db.selectFrom('cases').select('state').where('id', '=', caseId).executeTakeFirstOrThrow();
-  await db.updateTable('cases').set({ state: 'completed', updated_at: now }).where('id', '=', caseId).execute();
-  await db.updateTable('case_steps').set({ status: 'done', done_at: now }).where('case_id', '=', caseId).execute();
-  await db
-    .insertInto('case_events')
-    .values({
-      id: `ev-${caseId}-${now}`,
-      case_id: caseId,
-      seq: Number(last.seq) + 1,
-      at: now,
-      user_id: handlerId,
-      username: 'handler',
-      display_name: '杨帆',
-      action: 'complete',
-      from_state: c.state,
-      to_state: 'completed',
-      detail: null,
-    })
-    .execute();
-}
+const completeCase = (caseId: string) => completeByTrail(hall, caseId, handlerId);
 
 let seq = 0;
 /** A ticket: arrival, first call, service start and finish as minutes after 09:00 of the day (null: never). */
