@@ -49,9 +49,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('signed_at', 'bigint', (c) => c.notNull())
     .addPrimaryKeyConstraint('assessment_card_versions_pk', ['card_id', 'version'])
     .execute();
+  // The month's figures read the cases accepted, the review decisions of the trail and the answered consultations
+  // of a hall by day or time: without these a big hall's month scans every case, trail event and consultation.
+  await db.schema.createIndex('case_events_action_at').on('case_events').columns(['action', 'at']).execute();
+  await db.schema.createIndex('cases_hall_accepted').on('cases').columns(['hall_id', 'accepted_day']).execute();
+  await db.schema
+    .createIndex('consultations_hall_answered')
+    .on('consultations')
+    .columns(['hall_id', 'answered_at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('consultations_hall_answered').execute();
+  await db.schema.dropIndex('cases_hall_accepted').execute();
+  await db.schema.dropIndex('case_events_action_at').execute();
   await db.schema.dropTable('assessment_card_versions').execute();
   await db.schema.dropTable('assessment_cards').execute();
   await db.schema.dropTable('assessment_indicators').execute();
