@@ -5,7 +5,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, serverNow } from './support/browser.ts';
+import { openBrowser } from './support/browser.ts';
 import { acceptedCase } from './support/cases.ts';
 import { screenshotOnFailure, shot, signIn } from './support/session.ts';
 

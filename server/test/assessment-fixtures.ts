@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { addDays } from '../src/domain/calendar/days.ts';
+import { type Permission, permissionsOf } from '../src/domain/roles.ts';
 import { newId } from '../src/platform/ids.ts';
 import { loadHistory } from './history-fixtures.ts';
 import { buildTestHall, json, type Session, signedIn, type TestHall } from './helpers.ts';
@@ -270,12 +271,16 @@ export async function expectedFigures(h: AssessmentHall, userId: string) {
     .where('day', '>=', from)
     .where('day', '<=', to)
     .execute();
+  // A volume indicator is 不适用 (null) for someone whose posts do not do that work and who did none of it.
+  const roleRows = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
+  const held = permissionsOf(roleRows.map((r) => r.role));
+  const volume = (count: number, work: Permission) => (count > 0 || held.has(work) ? count : null);
   const sheet = json(await supervisor.get(`/api/staff/attendance?hallId=${hallId}&month=${MONTH}`));
   const row = sheet.rows.find((r: { userId: string }) => r.userId === userId);
   return {
-    cases_received: n(received),
-    consultations_answered: n(answered),
-    tickets_served: n(served),
+    cases_received: volume(n(received), 'reception.register'),
+    consultations_answered: volume(n(answered), 'consult.handle'),
+    tickets_served: volume(n(served), 'queue.serve'),
     review_pass_rate: rate(passed, decisions.length),
     rework_rate: rate(decisions.length - passed, finished.length),
     accuracy_rate: rate(checked.filter((c) => c.result === 'pass').length, checked.length),

@@ -48,6 +48,25 @@ describe('scorecards computed from the records', () => {
     expect(mine.attendance_rate).not.toBeNull();
   });
 
+  it('does not assess a back-office handler on front-desk counts that are not their post (不适用, weight re-normalised)', async () => {
+    const handler = await h.hall.ctx.db
+      .selectFrom('users')
+      .select('id')
+      .where('username', '=', 'handler')
+      .executeTakeFirstOrThrow();
+    const c = json(await card(head, 'person', handler.id));
+    const line = (code: string) => (c.lines as (Line & { weightUsed: number | null })[]).find((l) => l.code === code)!;
+    // Consultations referred to the department are a handler's work (consult.handle), so they stay counted.
+    expect(line('consultations_answered').actual).not.toBeNull();
+    for (const code of ['cases_received', 'tickets_served']) {
+      expect(line(code).actual, code).toBeNull();
+      expect(line(code).weightUsed, code).toBeNull();
+    }
+    // The clerk, whose post receives cases, is assessed on them.
+    const clerk = json(await card(head, 'person', clerkId));
+    expect((clerk.lines as Line[]).find((l) => l.code === 'tickets_served')!.actual).not.toBeNull();
+  });
+
   it('drills every figure down to its records', async () => {
     const c = json(await card(head, 'person', clerkId));
     for (const line of c.lines as (Line & { records: number })[]) {

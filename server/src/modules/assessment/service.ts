@@ -20,12 +20,14 @@ import {
   suggestedTopics,
   targetFor,
 } from '../../domain/assessment/index.ts';
+import { personActual } from '../../domain/assessment/applicability.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { assertHallAccess, listDepartments, listWindows } from '../org/service.ts';
+import { loadRoleCatalog } from '../accounts/service.ts';
 import { colleagues } from '../staff/service.ts';
 import { actualOf, type Fact, factMatches, factsOf } from './figures-service.ts';
 import * as repo from './repository.ts';
@@ -105,8 +107,11 @@ export function periodOf(text: string, field = 'period'): Period {
 
 /** The subjects of a kind in a hall: its staff (but not the one asking), windows or departments. */
 export async function subjectsOf(ctx: AppContext, actor: Actor, hallId: string, kind: SubjectKind) {
-  if (kind === 'person')
-    return (await colleagues(ctx, actor, hallId)).items.map((u) => ({ id: u.userId, name: u.name }));
+  if (kind === 'person') {
+    const [people, catalog] = await Promise.all([colleagues(ctx, actor, hallId), loadRoleCatalog(ctx.db)]);
+    // What their posts let them do decides which volume indicators apply to them (domain/assessment/applicability).
+    return people.items.map((u) => ({ id: u.userId, name: u.name, held: catalog.permissionsOf(u.posts) }));
+  }
   if (kind === 'window')
     return (await listWindows(ctx, actor, hallId)).map((w) => ({ id: w.id, name: `${w.number}号窗口 ${w.name}` }));
   return (await listDepartments(ctx, actor, hallId)).map((d) => ({ id: d.id, name: d.name }));
@@ -122,7 +127,12 @@ const present = (f: Fact): RecordLine => ({
 
 /** One subject's card from the period's facts (live, not signed). */
 export function liveCard(
-  key: { hallId: string; period: Period; kind: SubjectKind; subject: { id: string; name: string } },
+  key: {
+    hallId: string;
+    period: Period;
+    kind: SubjectKind;
+    subject: { id: string; name: string; held?: ReadonlySet<string> };
+  },
   indicators: readonly Indicator[],
   facts: readonly Fact[],
   row: repo.CardRow | undefined,
@@ -133,7 +143,9 @@ export function liveCard(
     const of = mine.filter((f) => f.code === i.code);
     records[i.code] = of.map(present);
     const target = targetFor(i, key.period);
-    const actual = actualOf(i.code, key.kind, of);
+    const figure = actualOf(i.code, key.kind, of);
+    const held = key.subject.held;
+    const actual = key.kind === 'person' && held ? personActual(i.code, held, figure) : figure;
     const score = indicatorScore(actual, target, i.direction);
     return { i, of, target, actual, score };
   });

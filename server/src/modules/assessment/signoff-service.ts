@@ -9,7 +9,7 @@ import { assertHallAccess } from '../org/service.ts';
 import { factsOf } from './figures-service.ts';
 import * as repo from './repository.ts';
 import type { Card, CardKey, Snapshot } from './schema.ts';
-import { ensureRow, fullCard, indicatorSet, liveCard, periodOf, withoutRecords } from './service.ts';
+import { ensureRow, fullCard, indicatorSet, liveCard, periodOf, subjectsOf, withoutRecords } from './service.ts';
 
 /** Freezes the card as computed now into the next version (1 = the sign-off, later = corrections with a reason). */
 async function freeze(
@@ -31,7 +31,11 @@ async function freeze(
     spot_score: change.spotScore === undefined ? (row?.spot_score ?? null) : change.spotScore,
   } as repo.CardRow;
   const period = periodOf(key.period);
-  const subject = { id: key.subjectId, name: current.subjectName };
+  // The subject as the list shows it (a person with the posts that decide which indicators apply).
+  const subject = (await subjectsOf(ctx, actor, key.hallId, key.kind)).find((s) => s.id === key.subjectId) ?? {
+    id: key.subjectId,
+    name: current.subjectName,
+  };
   // A correction recomputes from today's records; the sign-off freezes what the station head saw.
   const [indicators, facts] = await Promise.all([
     indicatorSet(ctx, key.hallId),

@@ -33,7 +33,7 @@ export const assessmentEn: Record<keyof typeof assessmentZhCN, string> = {
   'asm.weight': 'Weight',
   'asm.weightUsed': 'Weight used',
   'asm.records': 'Records',
-  'asm.noData': 'No data (not counted)',
+  'asm.noData': 'No data or not applicable (not counted)',
   'asm.drill': 'Records',
   'asm.drill.title': 'Records of {name}',
   'asm.drill.frozen': 'Signed: the records as signed',

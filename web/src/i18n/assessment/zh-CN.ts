@@ -32,7 +32,7 @@ export const assessmentZhCN = {
   'asm.weight': '权重',
   'asm.weightUsed': '折算权重',
   'asm.records': '记录',
-  'asm.noData': '无数据（不计入）',
+  'asm.noData': '无数据或不适用（不计入）',
   'asm.drill': '明细',
   'asm.drill.title': '{name} 的记录',
   'asm.drill.frozen': '已签发：显示签发时的记录',
