@@ -59,11 +59,13 @@ export async function reportContent(
 ): Promise<ReportContent> {
   const previous = parsePeriod(kind, previousPeriod(kind, period.key))!;
   const lastYear = parsePeriod(kind, sameLastYear(kind, period.key))!;
-  const [hall, cur, prev, ly, tickets, target, ratingTasks, quality, overdue] = await Promise.all([
+  // The three periods' figures one after the other: each holds a period's rows in memory, and a year of a big hall
+  // is large (a scheduled pass should not hold three at once).
+  const cur = await figuresOf(ctx, actor, hallId, period);
+  const prev = await figuresOf(ctx, actor, hallId, previous);
+  const ly = await figuresOf(ctx, actor, hallId, lastYear);
+  const [hall, tickets, target, ratingTasks, quality, overdue] = await Promise.all([
     findHall(ctx.db, hallId),
-    figuresOf(ctx, actor, hallId, period),
-    figuresOf(ctx, actor, hallId, previous),
-    figuresOf(ctx, actor, hallId, lastYear),
     ticketTimesBetween(ctx.db, [hallId], period.from, period.to),
     readStaffingTarget(ctx.db, hallId),
     ratingTasksForBoard(ctx, [hallId]),
@@ -74,7 +76,12 @@ export async function reportContent(
 
   // 窗口服务: each window's tickets and mean wait, with the same arithmetic as the dashboard's.
   const perWindow = new Map<string, typeof tickets>();
-  for (const t of tickets) if (t.windowId) perWindow.set(t.windowId, [...(perWindow.get(t.windowId) ?? []), t]);
+  for (const t of tickets) {
+    if (!t.windowId) continue;
+    const list = perWindow.get(t.windowId);
+    if (list) list.push(t);
+    else perWindow.set(t.windowId, [t]);
+  }
   const byWindow = [];
   for (const [key, list] of perWindow) {
     const w = await findWindow(ctx.db, key);
