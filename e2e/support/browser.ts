@@ -32,6 +32,9 @@ export async function openBrowser(): Promise<{ context: BrowserContext; close():
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     locale: 'zh-CN',
+    // The hall's desks run on China time: dates the pages default to (this month, today) are China days, as the
+    // server's are. Without this the suite failed between 16:00 and 24:00 UTC, when China is already on the next day.
+    timezoneId: 'Asia/Shanghai',
     viewport: { width: 1366, height: 900 },
     args: [
       '--headless',
