@@ -8,7 +8,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../calendar/days.ts';
-import { daysOf, goodRate, MAX_PERIOD_DAYS, type TicketTimes, ticketFigure, ticketsByDay } from './overview.ts';
+import {
+  addSums,
+  daysOf,
+  goodRate,
+  goodRateOfCounts,
+  MAX_PERIOD_DAYS,
+  noTickets,
+  sumsByDay,
+  sumsOf,
+  type TicketTimes,
+  ticketFigure,
+  ticketsByDay,
+} from './overview.ts';
 
 const START = '2026-06-01';
 const base = (day: string) => Date.parse(`${day}T09:00:00+08:00`);
@@ -51,9 +63,11 @@ describe('统计分析 arithmetic', () => {
         if (s === null) expect(all.meanServiceMinutes).toBeNull();
         else near(all.meanServiceMinutes, s);
 
-        const perDay = ticketsByDay(tickets, days);
+        const perDay = ticketsByDay(sumsByDay(tickets), days);
         expect(perDay.map((d) => d.day)).toEqual(days);
         expect(perDay.reduce((n, d) => n + d.tickets, 0)).toBe(hs.length);
+        // The days' sums (what the database returns per day) add up to the period's.
+        expect([...sumsByDay(tickets).values()].reduce(addSums, noTickets)).toEqual(sumsOf(tickets));
         for (const d of perDay) {
           const mine = hs.filter((h) => addDays(START, h.day) === d.day);
           expect(d.tickets).toBe(mine.length);
@@ -83,6 +97,10 @@ describe('统计分析 arithmetic', () => {
         const bad = levels.filter((l) => l === 'dissatisfied' || l === 'very_dissatisfied').length;
         if (levels.length) expect(r).toBe((levels.length - bad) / levels.length);
         else expect(r).toBeNull();
+        // Counted per level (as the database groups them), the rate is the same number.
+        const perLevel = new Map<string, number>();
+        for (const l of levels) perLevel.set(l, (perLevel.get(l) ?? 0) + 1);
+        expect(goodRateOfCounts([...perLevel].map(([l, count]) => ({ level: l, count })))).toBe(r);
       }),
     );
   });

@@ -26,27 +26,79 @@ export interface TicketFigure {
   meanServiceMinutes: number | null;
 }
 
-const mean = (xs: number[]) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 100) / 100 : null);
-
-export function ticketFigure(tickets: readonly TicketTimes[]): TicketFigure {
-  const waits = tickets.filter((t) => t.calledAt !== null).map((t) => (t.calledAt! - t.arrivedAt) / MINUTE);
-  const services = tickets
-    .filter((t) => t.servingStartedAt !== null && t.finishedAt !== null)
-    .map((t) => (t.finishedAt! - t.servingStartedAt!) / MINUTE);
-  return { tickets: tickets.length, meanWaitMinutes: mean(waits), meanServiceMinutes: mean(services) };
+/** The sums a ticket figure is made from: integer milliseconds, so a sum in SQL and one in code agree exactly. */
+export interface TicketSums {
+  tickets: number;
+  called: number;
+  waitMs: number;
+  served: number;
+  serviceMs: number;
 }
 
-/** The figure of each day of the period (every day, an empty one too), by the ticket's issue day. */
-export function ticketsByDay(tickets: readonly TicketTimes[], days: readonly string[]) {
+const meanMinutes = (totalMs: number, n: number) => (n ? Math.round((totalMs / n / MINUTE) * 100) / 100 : null);
+
+export function figureOfSums(s: TicketSums): TicketFigure {
+  return {
+    tickets: s.tickets,
+    meanWaitMinutes: meanMinutes(s.waitMs, s.called),
+    meanServiceMinutes: meanMinutes(s.serviceMs, s.served),
+  };
+}
+
+export const noTickets: TicketSums = { tickets: 0, called: 0, waitMs: 0, served: 0, serviceMs: 0 };
+
+export const addSums = (a: TicketSums, b: TicketSums): TicketSums => ({
+  tickets: a.tickets + b.tickets,
+  called: a.called + b.called,
+  waitMs: a.waitMs + b.waitMs,
+  served: a.served + b.served,
+  serviceMs: a.serviceMs + b.serviceMs,
+});
+
+export function sumsOf(tickets: readonly TicketTimes[]): TicketSums {
+  const s = { ...noTickets, tickets: tickets.length };
+  for (const t of tickets) {
+    if (t.calledAt !== null) {
+      s.called += 1;
+      s.waitMs += t.calledAt - t.arrivedAt;
+    }
+    if (t.servingStartedAt !== null && t.finishedAt !== null) {
+      s.served += 1;
+      s.serviceMs += t.finishedAt - t.servingStartedAt;
+    }
+  }
+  return s;
+}
+
+export const ticketFigure = (tickets: readonly TicketTimes[]): TicketFigure => figureOfSums(sumsOf(tickets));
+
+/** The figure of each day of the period (every day, an empty one too), from the sums per issue day. */
+export function ticketsByDay(sumsByDay: ReadonlyMap<string, TicketSums>, days: readonly string[]) {
+  return days.map((day) => ({ day, ...figureOfSums(sumsByDay.get(day) ?? noTickets) }));
+}
+
+/** The sums per issue day of a list of tickets. */
+export function sumsByDay(tickets: readonly TicketTimes[]): Map<string, TicketSums> {
   const on = new Map<string, TicketTimes[]>();
-  for (const t of tickets) on.set(t.day, [...(on.get(t.day) ?? []), t]);
-  return days.map((day) => ({ day, ...ticketFigure(on.get(day) ?? []) }));
+  for (const t of tickets) {
+    const list = on.get(t.day);
+    if (list) list.push(t);
+    else on.set(t.day, [t]);
+  }
+  return new Map([...on].map(([day, list]) => [day, sumsOf(list)]));
 }
 
 export const BAD_LEVELS: readonly string[] = ['dissatisfied', 'very_dissatisfied'];
 
 export function goodRate(levels: readonly string[]): number | null {
   return levels.length ? levels.filter((l) => !BAD_LEVELS.includes(l)).length / levels.length : null;
+}
+
+/** The same rate from counts per level (what the database returns). */
+export function goodRateOfCounts(counts: readonly { level: string; count: number }[]): number | null {
+  const all = counts.reduce((n, c) => n + c.count, 0);
+  const bad = counts.filter((c) => BAD_LEVELS.includes(c.level)).reduce((n, c) => n + c.count, 0);
+  return all ? (all - bad) / all : null;
 }
 
 /** The days of [from, to]; null when reversed or longer than MAX_PERIOD_DAYS (the caller names the field). */

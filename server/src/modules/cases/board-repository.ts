@@ -59,12 +59,7 @@ export const watchedSteps = (db: Db, caseIds: readonly string[]) =>
  * once, in the period of its first completion (as min(at) would, without grouping every trail of the hall).
  */
 export const completions = (db: Db, hallIds: readonly string[], fromMs: number, toMs: number) =>
-  db
-    .selectFrom('case_events as e')
-    // A cross join with the join condition in WHERE is the same join; SQLite also takes it as "events first", so it
-    // starts from the period's completions instead of walking every case of the hall.
-    .crossJoin('cases as c')
-    .whereRef('c.id', '=', 'e.case_id')
+  firstCompletions(db, hallIds, fromMs, toMs)
     .select([
       'c.id',
       'c.hall_id',
@@ -80,6 +75,16 @@ export const completions = (db: Db, hallIds: readonly string[], fromMs: number, 
       'c.accepted_day',
       'e.at as completed_at',
     ])
+    .execute();
+
+/** The first completion events in [fromMs, toMs) of these halls' cases, joined to their case (no columns yet). */
+export const firstCompletions = (db: Db, hallIds: readonly string[], fromMs: number, toMs: number) =>
+  db
+    .selectFrom('case_events as e')
+    // A cross join with the join condition in WHERE is the same join; SQLite also takes it as "events first", so it
+    // starts from the period's completions instead of walking every case of the hall.
+    .crossJoin('cases as c')
+    .whereRef('c.id', '=', 'e.case_id')
     .where('e.to_state', '=', 'completed')
     .where('e.at', '>=', fromMs)
     .where('e.at', '<', toMs)
@@ -95,8 +100,7 @@ export const completions = (db: Db, hallIds: readonly string[], fromMs: number, 
             .whereRef('p.seq', '<', 'e.seq'),
         ),
       ),
-    )
-    .execute();
+    );
 
 /** Bound values per statement stay well inside both databases' limits (a month of a big hall is tens of thousands). */
 const IN_CHUNK = 5000;

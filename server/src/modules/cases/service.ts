@@ -281,6 +281,7 @@ export {
   watchedCases,
   watchedSteps,
 } from './board-repository.ts';
+export { type Count, type FinishedCount, finishedCounts, receivedCounts } from './figures-repository.ts';
 
 /** The ids of an applicant's cases, as applicant or agent: what other modules join on for 一企一档. */
 export async function caseIdsOfApplicant(ctx: AppContext, applicantId: string): Promise<string[]> {

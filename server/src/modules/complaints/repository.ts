@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { ComplaintStepTable, ComplaintTable, ObjectionTable } from '../../platform/db/tables-complaints.ts';
 
@@ -143,6 +144,17 @@ export const categoriesReceivedBetween = (db: Db, hallIds: readonly string[], fr
     .where('hall_id', 'in', hallIds.length ? [...hallIds] : [''])
     .where('received_day', '>=', from)
     .where('received_day', '<=', to)
+    .execute();
+
+/** 统计分析: how many complaints and reports of each category these halls received on the days [from, to]. */
+export const categoryCountsBetween = (db: Db, hallIds: readonly string[], from: string, to: string) =>
+  db
+    .selectFrom('complaints')
+    .select(['category', sql<number | string>`count(*)`.as('n')])
+    .where('hall_id', 'in', hallIds.length ? [...hallIds] : [''])
+    .where('received_day', '>=', from)
+    .where('received_day', '<=', to)
+    .groupBy('category')
     .execute();
 
 /**

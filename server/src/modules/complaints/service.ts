@@ -773,7 +773,7 @@ export const previousWorkingDay = (isWorking: (d: string) => boolean, day: strin
 };
 
 /** 统计分析 reads the complaints received in a period by category. */
-export { categoriesReceivedBetween } from './repository.ts';
+export { categoriesReceivedBetween, categoryCountsBetween } from './repository.ts';
 
 // 考核 reads these figures' records through the owner's service.
 export { upheldComplaintsBetween } from './repository.ts';

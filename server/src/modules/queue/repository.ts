@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type {
   QueueCategoryTable,
@@ -353,6 +354,33 @@ export const ticketTimesBetween = (db: Db, hallIds: readonly string[], from: str
     .where('hall_id', 'in', hallIds.length ? [...hallIds] : [''])
     .where('day', '>=', from)
     .where('day', '<=', to)
+    .execute();
+
+/**
+ * 统计分析: the sums behind the waiting and service means of these halls' tickets issued on the days [from, to],
+ * per issue day or per calling window (a ticket never called has no window and is left out of that grouping).
+ */
+export const ticketSumsBetween = (
+  db: Db,
+  hallIds: readonly string[],
+  from: string,
+  to: string,
+  by: 'day' | 'window_id',
+) =>
+  db
+    .selectFrom('queue_tickets')
+    .select([
+      `${by} as key`,
+      sql<number | string>`count(*)`.as('tickets'),
+      sql<number | string>`count(first_called_at)`.as('called'),
+      sql<number | string | null>`sum(first_called_at - arrived_at)`.as('wait_ms'),
+      sql<number | string>`count(case when finished_at is not null then serving_started_at end)`.as('served'),
+      sql<number | string | null>`sum(finished_at - serving_started_at)`.as('service_ms'),
+    ])
+    .where('hall_id', 'in', hallIds.length ? [...hallIds] : [''])
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .groupBy(by)
     .execute();
 
 /** 考核: the tickets of a hall served to the end on the days [from, to], with the window and the member of staff. */

@@ -1,4 +1,5 @@
 import { meanAbsoluteError, type Priority, ticketNumber, waitMinutes } from '../../domain/queue/index.ts';
+import type { TicketSums } from '../../domain/stats/index.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
@@ -403,6 +404,31 @@ export async function arrivalsBetween(db: Db, hallId: string, from: string, to: 
         ? Number(t.finished_at) - Number(t.serving_started_at)
         : null,
   }));
+}
+
+/** 统计分析: the waiting and service sums of the tickets issued on the days [from, to], per issue day or window. */
+export async function ticketSumsBetween(
+  db: Db,
+  hallIds: readonly string[],
+  from: string,
+  to: string,
+  by: 'day' | 'window',
+): Promise<Map<string, TicketSums>> {
+  const rows = await repo.ticketSumsBetween(db, hallIds, from, to, by === 'day' ? 'day' : 'window_id');
+  return new Map(
+    rows
+      .filter((r) => r.key !== null)
+      .map((r) => [
+        r.key as string,
+        {
+          tickets: Number(r.tickets),
+          called: Number(r.called),
+          waitMs: Number(r.wait_ms ?? 0),
+          served: Number(r.served),
+          serviceMs: Number(r.service_ms ?? 0),
+        },
+      ]),
+  );
 }
 
 /** 统计分析: the tickets issued on the days [from, to] with their arrival, first call, service start and finish. */

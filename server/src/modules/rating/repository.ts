@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type { RatingFollowUpTable, RatingTable } from '../../platform/db/tables-queue.ts';
 
@@ -118,6 +119,29 @@ export const caseRatingLevelsBetween = (db: Db, hallIds: readonly string[], from
     .where('day', '>=', from)
     .where('day', '<=', to)
     .where('excluded', '=', 0)
+    .execute();
+
+/** 统计分析: how many on-site (pad) ratings of each level were given on the days [from, to] in these halls. */
+export const padLevelCountsBetween = (db: Db, hallIds: readonly string[], from: string, to: string) =>
+  db
+    .selectFrom('ratings')
+    .select(['level', sql<number | string>`count(*)`.as('n')])
+    .where('hall_id', 'in', hallIds.length ? [...hallIds] : [''])
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .groupBy('level')
+    .execute();
+
+/** 统计分析: how many 好差评 ratings of each level were given on the days [from, to], except those excluded on appeal. */
+export const caseLevelCountsBetween = (db: Db, hallIds: readonly string[], from: string, to: string) =>
+  db
+    .selectFrom('case_ratings')
+    .select(['level', sql<number | string>`count(*)`.as('n')])
+    .where('hall_id', 'in', hallIds.length ? [...hallIds] : [''])
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .where('excluded', '=', 0)
+    .groupBy('level')
     .execute();
 
 /** 考核: the pad ratings of a hall given on the days [from, to], with the window and the member of staff. */

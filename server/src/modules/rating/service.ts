@@ -223,7 +223,13 @@ export async function recordCallBack(ctx: AppContext, actor: Actor, id: string, 
   const [row] = await presentFollowUps(ctx, await repo.followUps(ctx.db, { hallIds: [f.hall_id], ids: [id] }));
   return row!;
 }
-export { caseRatingLevelsBetween, padRatingLevelsBetween, ratingsOfCases } from './repository.ts';
+export {
+  caseLevelCountsBetween,
+  caseRatingLevelsBetween,
+  padLevelCountsBetween,
+  padRatingLevelsBetween,
+  ratingsOfCases,
+} from './repository.ts';
 export * from './case-rating-service.ts';
 
 // 考核 reads these figures' records through the owner's service.

@@ -16,12 +16,12 @@ import {
   risingComplaints,
   sameLastYear,
 } from '../../domain/reports/index.ts';
-import { ticketFigure } from '../../domain/stats/index.ts';
+import { figureOfSums } from '../../domain/stats/index.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { readStaffingTarget } from '../../platform/settings.ts';
 import { overdueRectificationsForBoard, qualityReport } from '../inspections/service.ts';
 import { findHall, findWindow } from '../org/service.ts';
-import { ticketTimesBetween } from '../queue/service.ts';
+import { ticketSumsBetween } from '../queue/service.ts';
 import { ratingTasksForBoard } from '../rating/service.ts';
 import { overview } from '../stats/service.ts';
 import type { ReportContent } from './schema.ts';
@@ -59,14 +59,14 @@ export async function reportContent(
 ): Promise<ReportContent> {
   const previous = parsePeriod(kind, previousPeriod(kind, period.key))!;
   const lastYear = parsePeriod(kind, sameLastYear(kind, period.key))!;
-  // The three periods' figures one after the other: each holds a period's rows in memory, and a year of a big hall
-  // is large (a scheduled pass should not hold three at once).
+  // The three periods' figures one after the other: each is a set of grouped counts from the database, and a year
+  // of a big hall is heavy on its disk; a scheduled pass should not read three at once.
   const cur = await figuresOf(ctx, actor, hallId, period);
   const prev = await figuresOf(ctx, actor, hallId, previous);
   const ly = await figuresOf(ctx, actor, hallId, lastYear);
   const [hall, tickets, target, ratingTasks, quality, overdue] = await Promise.all([
     findHall(ctx.db, hallId),
-    ticketTimesBetween(ctx.db, [hallId], period.from, period.to),
+    ticketSumsBetween(ctx.db, [hallId], period.from, period.to, 'window'),
     readStaffingTarget(ctx.db, hallId),
     ratingTasksForBoard(ctx, [hallId]),
     Promise.all(monthsOf(period).map((month) => qualityReport(ctx, actor, { hallId, month }))),
@@ -75,17 +75,10 @@ export async function reportContent(
   const o = cur.o;
 
   // 窗口服务: each window's tickets and mean wait, with the same arithmetic as the dashboard's.
-  const perWindow = new Map<string, typeof tickets>();
-  for (const t of tickets) {
-    if (!t.windowId) continue;
-    const list = perWindow.get(t.windowId);
-    if (list) list.push(t);
-    else perWindow.set(t.windowId, [t]);
-  }
   const byWindow = [];
-  for (const [key, list] of perWindow) {
+  for (const [key, sums] of tickets) {
     const w = await findWindow(ctx.db, key);
-    const f = ticketFigure(list);
+    const f = figureOfSums(sums);
     byWindow.push({ key, name: w ? `${w.number}号窗口` : key, tickets: f.tickets, meanWaitMinutes: f.meanWaitMinutes });
   }
   byWindow.sort((a, b) => a.name.localeCompare(b.name, 'zh', { numeric: true }));

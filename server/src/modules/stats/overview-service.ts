@@ -19,17 +19,25 @@
  */
 import { InvalidDayError, parseDay } from '../../domain/calendar/index.ts';
 import { categoryLabels, type ComplaintCategory } from '../../domain/complaints/index.ts';
-import { daysOf, goodRate, MAX_PERIOD_DAYS, ticketFigure, ticketsByDay } from '../../domain/stats/index.ts';
+import {
+  addSums,
+  daysOf,
+  figureOfSums,
+  goodRateOfCounts,
+  MAX_PERIOD_DAYS,
+  noTickets,
+  ticketsByDay,
+} from '../../domain/stats/index.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
 import { type Column, workbook } from '../../platform/xlsx.ts';
-import { acceptedBetween, caseDepartments } from '../cases/service.ts';
-import { categoriesReceivedBetween } from '../complaints/service.ts';
+import { receivedCounts } from '../cases/service.ts';
+import { categoryCountsBetween } from '../complaints/service.ts';
 import { assertHallAccess, departmentsByIds, findWindow, visibleHallIds } from '../org/service.ts';
-import { ticketTimesBetween } from '../queue/service.ts';
-import { caseRatingLevelsBetween, padRatingLevelsBetween } from '../rating/service.ts';
+import { ticketSumsBetween } from '../queue/service.ts';
+import { caseLevelCountsBetween, padLevelCountsBetween } from '../rating/service.ts';
 import { ratingLevels } from '../rating/schema.ts';
-import { onTime, onTimeCases } from '../supervision/service.ts';
+import { onTimeFigures } from '../supervision/service.ts';
 import type { Overview } from './schema.ts';
 
 const levelNames: Record<string, string> = {
@@ -61,7 +69,12 @@ export function periodDays(fromText: string, toText: string): string[] {
 }
 
 type Dim = 'item' | 'department' | 'window' | 'person';
+const byKey = { item: 'byItem', department: 'byDepartment', window: 'byWindow', person: 'byPerson' } as const;
 
+/**
+ * Every figure is counted in the database and only the counts come back: a year of a big hall (the yearly 工作报告)
+ * is hundreds of thousands of cases and tickets, and holding their rows would take the server's memory.
+ */
 export async function overview(
   ctx: AppContext,
   actor: Actor,
@@ -72,59 +85,35 @@ export async function overview(
   const hallIds = visibleHallIds(actor, q.hallId);
   const from = days[0]!;
   const to = days[days.length - 1]!;
-  const period = { from, to, hallId: q.hallId };
-  const [accepted, tickets, pad, online, complaints, ...onTimes] = await Promise.all([
-    acceptedBetween(ctx.db, hallIds, from, to),
-    ticketTimesBetween(ctx.db, hallIds, from, to),
-    padRatingLevelsBetween(ctx.db, hallIds, from, to),
-    caseRatingLevelsBetween(ctx.db, hallIds, from, to),
-    categoriesReceivedBetween(ctx.db, hallIds, from, to),
-    ...(['item', 'department', 'window', 'person'] as const).map((by) => onTime(ctx, actor, { ...period, by })),
+  const [received, ticketDays, pad, online, complaints, finished] = await Promise.all([
+    receivedCounts(ctx.db, hallIds, from, to),
+    ticketSumsBetween(ctx.db, hallIds, from, to, 'day'),
+    padLevelCountsBetween(ctx.db, hallIds, from, to),
+    caseLevelCountsBetween(ctx.db, hallIds, from, to),
+    categoryCountsBetween(ctx.db, hallIds, from, to),
+    onTimeFigures(ctx, actor, { from, to, hallId: q.hallId }),
   ]);
-  const finished = onTimes[0]!.overall;
-
-  // Received and finished per day.
-  const receivedOn = new Map<string, number>();
-  for (const c of accepted) receivedOn.set(c.accepted_day!, (receivedOn.get(c.accepted_day!) ?? 0) + 1);
-  const finishedOn = new Map<string, number>();
-  const { finishedCases } = await onTimeCases(ctx, actor, { ...period, by: 'item' });
-  for (const c of finishedCases) finishedOn.set(c.completedDay, (finishedOn.get(c.completedDay) ?? 0) + 1);
 
   // Volume per dimension: received from the accepted cases, finished and on time from the on-time service.
-  const depts = await caseDepartments(
-    ctx.db,
-    accepted.map((c) => c.id),
-  );
-  const deptsOf = new Map<string, Set<string>>();
-  for (const r of depts)
-    if (r.department_id) deptsOf.set(r.case_id, (deptsOf.get(r.case_id) ?? new Set()).add(r.department_id));
-  const receivedKeys: Record<Dim, (c: (typeof accepted)[number]) => string[]> = {
-    item: (c) => [c.item_id],
-    department: (c) => [...(deptsOf.get(c.id) ?? [])],
-    window: (c) => (c.window_id ? [c.window_id] : []),
-    person: (c) => [c.received_by],
-  };
-  const knownNames = new Map<string, string>();
-  for (const c of accepted) {
-    knownNames.set(`item:${c.item_id}`, c.item_name);
-    knownNames.set(`person:${c.received_by}`, c.received_by_name);
-  }
-  const volumes = async (by: Dim, index: number) => {
+  const volumes = async (by: Dim) => {
     const rows = new Map<string, Overview['byItem'][number]>();
     const row = (key: string) => {
       const r = rows.get(key) ?? { key, name: key, received: 0, finished: 0, onTime: 0, onTimeRate: null };
       rows.set(key, r);
       return r;
     };
-    for (const c of accepted) for (const k of receivedKeys[by](c)) row(k).received += 1;
-    for (const g of onTimes[index]!.groups) {
+    for (const c of received[byKey[by]]) {
+      const r = row(c.key);
+      r.received = c.count;
+      if (c.name) r.name = c.name;
+    }
+    for (const g of finished[by]) {
       const r = row(g.key);
       r.name = g.name;
       r.finished = g.finished;
       r.onTime = g.onTime;
       r.onTimeRate = g.rate;
     }
-    for (const r of rows.values()) if (r.name === r.key) r.name = knownNames.get(`${by}:${r.key}`) ?? r.key;
     if (by === 'department') {
       const unnamed = [...rows.values()].filter((r) => r.name === r.key);
       const found = await departmentsByIds(
@@ -144,37 +133,40 @@ export async function overview(
     );
   };
   const [byItem, byDepartment, byWindow, byPerson] = await Promise.all([
-    volumes('item', 0),
-    volumes('department', 1),
-    volumes('window', 2),
-    volumes('person', 3),
+    volumes('item'),
+    volumes('department'),
+    volumes('window'),
+    volumes('person'),
   ]);
 
+  const countOf = (rows: { level: string; n: number | string }[], level: string) =>
+    Number(rows.find((r) => r.level === level)?.n ?? 0);
   const satisfaction = ratingLevels.map((level) => {
-    const onSite = pad.filter((r) => r.level === level).length;
-    const onl = online.filter((r) => r.level === level).length;
+    const onSite = countOf(pad, level);
+    const onl = countOf(online, level);
     return { level, name: levelNames[level] ?? level, onSite, online: onl, total: onSite + onl };
   });
-  const ratings = pad.length + online.length;
-
-  const byCategory = new Map<string, number>();
-  for (const c of complaints) byCategory.set(c.category, (byCategory.get(c.category) ?? 0) + 1);
+  const levelCounts = [...pad, ...online].map((r) => ({ level: r.level, count: Number(r.n) }));
+  const ratings = levelCounts.reduce((n, r) => n + r.count, 0);
+  const allTickets = figureOfSums([...ticketDays.values()].reduce(addSums, noTickets));
+  const receivedOn = new Map(received.byDay.map((d) => [d.key, d.count]));
+  const finishedOn = new Map(finished.byDay.map((d) => [d.key, d.finished]));
 
   return {
     hallIds,
     from,
     to,
     totals: {
-      received: accepted.length,
-      finished: finished.finished,
-      onTime: finished.onTime,
-      onTimeRate: finished.rate,
-      tickets: tickets.length,
-      meanWaitMinutes: ticketFigure(tickets).meanWaitMinutes,
-      meanServiceMinutes: ticketFigure(tickets).meanServiceMinutes,
+      received: received.byDay.reduce((n, d) => n + d.count, 0),
+      finished: finished.overall.finished,
+      onTime: finished.overall.onTime,
+      onTimeRate: finished.overall.rate,
+      tickets: allTickets.tickets,
+      meanWaitMinutes: allTickets.meanWaitMinutes,
+      meanServiceMinutes: allTickets.meanServiceMinutes,
       ratings,
-      goodRate: goodRate([...pad, ...online].map((r) => r.level)),
-      complaints: complaints.length,
+      goodRate: goodRateOfCounts(levelCounts),
+      complaints: complaints.reduce((n, c) => n + Number(c.n), 0),
     },
     casesByDay: days.map((day) => ({
       day,
@@ -185,13 +177,13 @@ export async function overview(
     byDepartment,
     byWindow,
     byPerson,
-    ticketsByDay: ticketsByDay(tickets, days),
+    ticketsByDay: ticketsByDay(ticketDays, days),
     satisfaction,
-    complaintsByCategory: [...byCategory]
-      .map(([category, count]) => ({
-        category,
-        name: categoryLabels[category as ComplaintCategory] ?? category,
-        count,
+    complaintsByCategory: complaints
+      .map((c) => ({
+        category: c.category,
+        name: categoryLabels[c.category as ComplaintCategory] ?? c.category,
+        count: Number(c.n),
       }))
       .sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
   };
