@@ -35,6 +35,7 @@ import * as inspections from './2026_12_03_0034_inspections.ts';
 import * as crowdingDisplayNotice from './2026_12_03_0035_crowding_display_notice.ts';
 import * as assessment from './2026_12_03_0036_assessment.ts';
 import * as reports from './2026_12_03_0037_reports.ts';
+import * as stepsFinished from './2026_12_03_0038_steps_finished.ts';
 
 /** Every migration, in order. Static imports keep the set explicit and bundle-friendly. */
 export const migrations: Record<string, Migration> = {
@@ -74,4 +75,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0035_crowding_display_notice': crowdingDisplayNotice,
   '2026_12_03_0036_assessment': assessment,
   '2026_12_03_0037_reports': reports,
+  '2026_12_03_0038_steps_finished': stepsFinished,
 };

@@ -195,6 +195,18 @@ export async function expectedFigures(h: AssessmentHall, userId: string) {
       .execute()
   ).filter((e) => mine.has(e.case_id));
   const passed = decisions.filter((e) => e.action === 'passReview').length;
+  // 办理环节数: the back office's own steps (承办、审核、审批 posts) done in the period, by who did them.
+  const steps = await db
+    .selectFrom('case_steps')
+    .innerJoin('cases', 'cases.id', 'case_steps.case_id')
+    .select('case_steps.id')
+    .where('cases.hall_id', '=', hallId)
+    .where('case_steps.status', '=', 'done')
+    .where('case_steps.role', 'in', ['handler', 'reviewer', 'approver', 'station_head'])
+    .where('case_steps.assignee_id', '=', userId)
+    .where('case_steps.done_at', '>=', fromMs)
+    .where('case_steps.done_at', '<', toMs)
+    .execute();
   const answered = await db
     .selectFrom('consultations')
     .select('id')
@@ -274,13 +286,14 @@ export async function expectedFigures(h: AssessmentHall, userId: string) {
   // A volume indicator is 不适用 (null) for someone whose posts do not do that work and who did none of it.
   const roleRows = await db.selectFrom('user_roles').select('role').where('user_id', '=', userId).execute();
   const held = permissionsOf(roleRows.map((r) => r.role));
-  const volume = (count: number, work: Permission) => (count > 0 || held.has(work) ? count : null);
+  const volume = (count: number, ...work: Permission[]) => (count > 0 || work.some((p) => held.has(p)) ? count : null);
   const sheet = json(await supervisor.get(`/api/staff/attendance?hallId=${hallId}&month=${MONTH}`));
   const row = sheet.rows.find((r: { userId: string }) => r.userId === userId);
   return {
     cases_received: volume(n(received), 'reception.register'),
     consultations_answered: volume(n(answered), 'consult.handle'),
     tickets_served: volume(n(served), 'queue.serve'),
+    steps_finished: volume(n(steps), 'case.process', 'case.review', 'case.approve'),
     review_pass_rate: rate(passed, decisions.length),
     rework_rate: rate(decisions.length - passed, finished.length),
     accuracy_rate: rate(checked.filter((c) => c.result === 'pass').length, checked.length),

@@ -3,8 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { type Migration, Migrator } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
+import { migrations } from '../migrations/index.ts';
 import { buildApp } from '../src/app.ts';
 import { ensureAuditHead, installAuditKeys } from '../src/platform/audit.ts';
 import { parseKeyFile } from '../src/platform/audit-keys.ts';
@@ -30,6 +32,28 @@ const hallOfApp = new WeakMap<FastifyInstance, { ctx: AppContext; clock: ManualC
 /** A fixed audit key for the tests (the product keeps its key in a 0600 file outside the database). */
 export const TEST_AUDIT_KEYS = parseKeyFile(`t1 ${'5a'.repeat(32)}`);
 installAuditKeys(TEST_AUDIT_KEYS);
+
+const migratorOf = (db: DatabaseHandle['db'], set: Record<string, Migration>) =>
+  new Migrator({ db, provider: { getMigrations: async () => set }, allowUnorderedMigrations: true });
+
+/**
+ * Runs only the given migrations up: an upgrade test's database as it was before a migration, to fill with old rows
+ * and then bring up to date with migrateToLatest.
+ */
+export async function migrateOnly(db: DatabaseHandle['db'], set: Record<string, Migration>): Promise<void> {
+  const { error } = await migratorOf(db, set).migrateToLatest();
+  if (error) throw error;
+}
+
+/** The migrations named before `name` (an upgrade test's "before"). */
+export const migrationsBefore = (name: string) =>
+  Object.fromEntries(Object.entries(migrations).filter(([n]) => n < name));
+
+/** Undoes the last migration run (an upgrade test's check of its down). */
+export async function migrateDownOne(db: DatabaseHandle['db']): Promise<void> {
+  const { error } = await migratorOf(db, migrations).migrateDown();
+  if (error) throw error;
+}
 
 /**
  * A fresh database for one test file: a temporary SQLite file by default, or a new PostgreSQL database created

@@ -25,6 +25,11 @@ export function chinaDay(ms: number): string {
   return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** The instant a China day begins (its 00:00 at UTC+8), for reading instants of whole China days. */
+export function chinaDayStart(day: string): number {
+  return Date.parse(`${day}T00:00:00+08:00`);
+}
+
 /**
  * TEST ONLY: "now" read from a file holding an ISO instant (ONEWINDOW_CLOCK_FILE), so end-to-end tests move
  * the server's day without sleeping. Read on every call (a tiny file), so a test that writes a new instant

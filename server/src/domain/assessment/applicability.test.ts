@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { permissionsOf } from '../roles.ts';
 import { personActual, volumeWork } from './applicability.ts';
-import { cardTotal, indicatorCodes } from './index.ts';
+import { cardTotal, defaultIndicators, indicatorCodes } from './index.ts';
 
 describe('which volume indicators a person is assessed on', () => {
   it('leaves out the front-desk counts for a back-office handler who did none of that work', () => {
@@ -14,13 +14,25 @@ describe('which volume indicators a person is assessed on', () => {
     expect(personActual('tickets_served', clerk, 0)).toBe(0);
     // Work done outside one's post counts (a handler who covered a window).
     expect(personActual('tickets_served', handler, 3)).toBe(3);
+    // 办理环节数 is the back office's volume: 不适用 for a window clerk who worked no step, a 0 for the posts that work them.
+    expect(personActual('steps_finished', clerk, 0)).toBeNull();
+    for (const post of ['handler', 'reviewer', 'approver'])
+      expect(personActual('steps_finished', permissionsOf([post]), 0), post).toBe(0);
+    expect(personActual('steps_finished', clerk, 2)).toBe(2);
     // Other indicators are never affected.
     expect(personActual('on_time_rate', handler, 0)).toBe(0);
     expect(personActual('training_hours', handler, null)).toBeNull();
   });
 
   it('changes an actual only from 0 or no data to 不适用, and only for volume work the posts lack', () => {
-    const allPermissions = [...new Set(Object.values(volumeWork))];
+    // Every volume indicator names the work it counts; a new one without it would be assessed on everyone.
+    expect(Object.keys(volumeWork).sort()).toEqual(
+      defaultIndicators
+        .filter((i) => i.dimension === 'volume')
+        .map((i) => i.code)
+        .sort(),
+    );
+    const allPermissions = [...new Set(Object.values(volumeWork).flat())];
     fc.assert(
       fc.property(
         fc.constantFrom(...indicatorCodes),
@@ -29,7 +41,7 @@ describe('which volume indicators a person is assessed on', () => {
         (code, held, actual) => {
           const got = personActual(code, new Set(held), actual);
           const work = volumeWork[code];
-          if (!work || held.includes(work) || (actual ?? 0) > 0) expect(got).toBe(actual);
+          if (!work || work.some((p) => held.includes(p)) || (actual ?? 0) > 0) expect(got).toBe(actual);
           else expect(got).toBeNull();
         },
       ),

@@ -32,6 +32,9 @@ export interface StepActor {
   readonly authority?: AuthorityLevel | null | undefined;
 }
 
+/** The posts of the back office's own steps, 承办、审核、审批 (考核 counts them as 办理环节); routing is not among them. */
+export const backOfficePosts = ['handler', 'reviewer', 'approver', 'station_head'] as const;
+
 /** The moves the process governs; everything else (clock, verification, delivery) is the state table's. */
 export const processActions = [
   'claimStep',

@@ -48,7 +48,7 @@ describe('scorecards computed from the records', () => {
     expect(mine.attendance_rate).not.toBeNull();
   });
 
-  it('does not assess a back-office handler on front-desk counts that are not their post (不适用, weight re-normalised)', async () => {
+  it('assesses a back-office handler on the steps they finished, not on front-desk counts (不适用, weight re-normalised)', async () => {
     const handler = await h.hall.ctx.db
       .selectFrom('users')
       .select('id')
@@ -62,9 +62,18 @@ describe('scorecards computed from the records', () => {
       expect(line(code).actual, code).toBeNull();
       expect(line(code).weightUsed, code).toBeNull();
     }
-    // The clerk, whose post receives cases, is assessed on them.
+    // 办理环节数 is the handler's volume: the generated month has steps they finished, each one in the drill-down.
+    expect(line('steps_finished').actual).toBeGreaterThan(0);
+    expect(line('steps_finished').weightUsed).not.toBeNull();
+    const steps = await head.get(
+      `/api/assessment/card/records?${q({ hallId, period: MONTH, kind: 'person', subjectId: handler.id, code: 'steps_finished' })}`,
+    );
+    expect(json(steps).items).toHaveLength(line('steps_finished').actual!);
+    // The clerk, whose post receives cases, is assessed on them, and not on back-office steps they never worked.
     const clerk = json(await card(head, 'person', clerkId));
-    expect((clerk.lines as Line[]).find((l) => l.code === 'tickets_served')!.actual).not.toBeNull();
+    const clerkLine = (code: string) => (clerk.lines as Line[]).find((l) => l.code === code)!;
+    expect(clerkLine('tickets_served').actual).not.toBeNull();
+    expect(clerkLine('steps_finished').actual).toBeNull();
   });
 
   it('drills every figure down to its records', async () => {

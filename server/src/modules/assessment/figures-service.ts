@@ -2,6 +2,7 @@
  * 考核 figures: every record behind an indicator, read through its owner's service, as one `Fact` with the subjects it
  * counts for (person, window, department). An indicator's actual for a subject is computed from its facts alone, so
  * the drill-down lists exactly the records behind each figure. Definitions (also in README「考核」):
+ * - a back-office step (承办、审核、审批) counts for the person who finished it (办理环节数);
  * - a case counts for the person who received it (受理件数) or, once finished, for its first owner else the receiving
  *   clerk (as the on-time rate of /api/supervision/on-time), its window, and every department with a step of it;
  * - rates are Σ numerator ÷ Σ denominator × 100 over the facts, null (not counted) with no denominator;
@@ -9,10 +10,16 @@
  */
 import type { IndicatorCode, Period, SubjectKind } from '../../domain/assessment/index.ts';
 import { ratingLevels } from '../rating/schema.ts';
-import { chinaDay as chinaDayOf } from '../../platform/clock.ts';
+import { chinaDay as chinaDayOf, chinaDayStart as dayStart } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { acceptedBetween, caseDepartments, completions, reviewDecisionsBetween } from '../cases/service.ts';
+import {
+  acceptedBetween,
+  caseDepartments,
+  completions,
+  finishedStepsBetween,
+  reviewDecisionsBetween,
+} from '../cases/service.ts';
 import { upheldComplaintsBetween } from '../complaints/service.ts';
 import { sanctionsBetween } from '../conduct/service.ts';
 import { answeredBetween } from '../consult/service.ts';
@@ -41,6 +48,7 @@ export const figureRules: Record<IndicatorCode, { kind: Kind; applies: readonly 
   cases_received: { kind: 'count', applies: ['person', 'window', 'department'] },
   consultations_answered: { kind: 'count', applies: ['person'] },
   tickets_served: { kind: 'count', applies: ['person', 'window'] },
+  steps_finished: { kind: 'count', applies: ['person'] },
   review_pass_rate: { kind: 'rate', applies: ['person', 'window', 'department'] },
   rework_rate: { kind: 'rate', applies: ['person', 'window', 'department'] },
   accuracy_rate: { kind: 'rate', applies: ['person', 'window'] },
@@ -54,7 +62,6 @@ export const figureRules: Record<IndicatorCode, { kind: Kind; applies: readonly 
   training_hours: { kind: 'sum', applies: ['person'] },
 };
 
-const dayStart = (day: string) => Date.parse(`${day}T00:00:00+08:00`);
 const badLevels = new Set<string>(ratingLevels.slice(-2));
 
 export function factMatches(f: Fact, kind: SubjectKind, id: string): boolean {
@@ -87,21 +94,35 @@ export async function factsOf(
 ): Promise<Fact[]> {
   const fromMs = dayStart(p.from);
   const toMs = dayStart(p.to) + 86_400_000;
-  const [accepted, finished, reviews, answered, served, pad, online, complaints, checked, sanctions, training, cal] =
-    await Promise.all([
-      acceptedBetween(ctx.db, [hallId], p.from, p.to),
-      completions(ctx.db, [hallId], fromMs, toMs),
-      reviewDecisionsBetween(ctx.db, hallId, fromMs, toMs),
-      answeredBetween(ctx.db, hallId, fromMs, toMs),
-      servedBetween(ctx.db, hallId, p.from, p.to),
-      padRatingsForAssessment(ctx.db, hallId, p.from, p.to),
-      caseRatingsForAssessment(ctx.db, hallId, p.from, p.to),
-      upheldComplaintsBetween(ctx.db, hallId, p.from, p.to),
-      checkedItemsBetween(ctx.db, hallId, p.from, p.to),
-      sanctionsBetween(ctx.db, hallId, p.from, p.to),
-      attendedBetween(ctx.db, [...people], p.from, p.to),
-      calendarOf(ctx.db, hallId),
-    ]);
+  const [
+    accepted,
+    finished,
+    steps,
+    reviews,
+    answered,
+    served,
+    pad,
+    online,
+    complaints,
+    checked,
+    sanctions,
+    training,
+    cal,
+  ] = await Promise.all([
+    acceptedBetween(ctx.db, [hallId], p.from, p.to),
+    completions(ctx.db, [hallId], fromMs, toMs),
+    finishedStepsBetween(ctx.db, hallId, p.from, p.to),
+    reviewDecisionsBetween(ctx.db, hallId, fromMs, toMs),
+    answeredBetween(ctx.db, hallId, fromMs, toMs),
+    servedBetween(ctx.db, hallId, p.from, p.to),
+    padRatingsForAssessment(ctx.db, hallId, p.from, p.to),
+    caseRatingsForAssessment(ctx.db, hallId, p.from, p.to),
+    upheldComplaintsBetween(ctx.db, hallId, p.from, p.to),
+    checkedItemsBetween(ctx.db, hallId, p.from, p.to),
+    sanctionsBetween(ctx.db, hallId, p.from, p.to),
+    attendedBetween(ctx.db, [...people], p.from, p.to),
+    calendarOf(ctx.db, hallId),
+  ]);
   const sheets = await Promise.all(p.months.map((m) => attendanceSheet(ctx, actor, hallId, m)));
   const deptsOf = new Map<string, string[]>();
   if (withDepartments) {
@@ -156,6 +177,17 @@ export async function factsOf(
       });
     }
   }
+  for (const s of steps)
+    add({
+      code: 'steps_finished',
+      person: s.assignee_id ?? null,
+      window: null,
+      ref: s.case_no ?? s.case_id,
+      day: chinaDayOf(Number(s.done_at)),
+      note: `${s.item_name}；${s.name}`,
+      num: 1,
+      den: 0,
+    });
   for (const r of reviews) {
     const base = {
       person: r.first_owner_id ?? r.received_by,

@@ -3,6 +3,8 @@
  * period's completions from the trail and the departments of their steps. Supervision asks for them through
  * cases/service.ts; the case tables stay the case core's.
  */
+import { backOfficePosts } from '../../domain/case/steps.ts';
+import { chinaDayStart } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 
 const none = (ids: readonly string[]) => (ids.length ? [...ids] : ['']);
@@ -154,4 +156,24 @@ export const reviewDecisionsBetween = (db: Db, hallId: string, fromMs: number, t
     .where('e.at', '>=', fromMs)
     .where('e.at', '<', toMs)
     .where('c.hall_id', '=', hallId)
+    .execute();
+
+/**
+ * 考核 办理环节数: the back-office steps (承办、审核、审批) of a hall's cases finished on the China days [fromDay, toDay],
+ * with who finished them (a done step keeps the person who did it as its assignee): each person's count and
+ * drill-down come from this one list. A step returned for rework and done again counts once, on its last
+ * completion; skipped steps are no one's work.
+ */
+export const finishedStepsBetween = (db: Db, hallId: string, fromDay: string, toDay: string) =>
+  db
+    .selectFrom('case_steps as s')
+    .innerJoin('cases as c', 'c.id', 's.case_id')
+    .select(['s.id', 's.case_id', 's.name', 's.assignee_id', 's.done_at', 'c.case_no', 'c.item_name'])
+    .where('c.hall_id', '=', hallId)
+    .where('s.status', '=', 'done')
+    .where('s.role', 'in', [...backOfficePosts])
+    .where('s.done_at', '>=', chinaDayStart(fromDay))
+    .where('s.done_at', '<', chinaDayStart(toDay) + 86_400_000)
+    .where('s.assignee_id', 'is not', null)
+    .orderBy('s.done_at')
     .execute();

@@ -277,6 +277,7 @@ export {
   acceptedBetween,
   caseDepartments,
   completions,
+  finishedStepsBetween,
   reviewDecisionsBetween,
   watchedCases,
   watchedSteps,

@@ -1,8 +1,7 @@
 /** Migration 0017 on a database written before it: the plain ID and phone numbers are encrypted in place. */
-import { type Kysely, Migrator, sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrations } from '../../../migrations/index.ts';
-import { freshDatabase } from '../../../test/helpers.ts';
+import { freshDatabase, migrateOnly, migrationsBefore } from '../../../test/helpers.ts';
 import { residentId } from '../../../test/intake-fixtures.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
@@ -14,14 +13,7 @@ let handle: DatabaseHandle;
 
 beforeAll(async () => {
   handle = await freshDatabase();
-  const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '2026_12_02_0017'));
-  const m = new Migrator({
-    db: handle.db,
-    provider: { getMigrations: async () => before },
-    allowUnorderedMigrations: true,
-  });
-  const { error } = await m.migrateToLatest();
-  if (error) throw error;
+  await migrateOnly(handle.db, migrationsBefore('2026_12_02_0017'));
   const db = handle.db as unknown as Kysely<unknown>;
   const t = 1_770_000_000_000;
   await sql`insert into halls (id, code, name, address, phone, opening_hours, created_at, updated_at)

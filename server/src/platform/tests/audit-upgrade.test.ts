@@ -1,7 +1,6 @@
-import { Migrator } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrations } from '../../../migrations/index.ts';
-import { freshDatabase } from '../../../test/helpers.ts';
+import { freshDatabase, migrateOnly } from '../../../test/helpers.ts';
 import { ensureAuditHead, legacyHash, sealLegacyChain, verifyAuditChain } from '../audit.ts';
 import type { Db } from '../db/database.ts';
 import { migrateToLatest } from '../db/migrate.ts';
@@ -18,13 +17,7 @@ async function databaseBeforeTheKey(records: number): Promise<Db> {
   const handle = await freshDatabase();
   closers.push(handle.close);
   const { '2026_12_02_0016_audit_keyed_chain': _keyed, ...before } = migrations;
-  const migrator = new Migrator({
-    db: handle.db,
-    provider: { getMigrations: async () => before },
-    allowUnorderedMigrations: true,
-  });
-  const { error } = await migrator.migrateToLatest();
-  if (error) throw error;
+  await migrateOnly(handle.db, before);
   await ensureAuditHead(handle.db);
   let prev = '0'.repeat(64);
   for (let seq = 1; seq <= records; seq++) {
