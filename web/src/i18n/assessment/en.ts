@@ -28,6 +28,7 @@ export const assessmentEn: Record<keyof typeof assessmentZhCN, string> = {
   'asm.state.signed': 'Signed',
   'asm.open': 'Open',
   'asm.empty': 'No subjects in this period',
+  'asm.emptyState': 'No cards in this state for the period',
   'asm.card.title': '{name} · scorecard {period}',
   'asm.dimension': 'Dimension',
   'asm.indicator': 'Indicator',

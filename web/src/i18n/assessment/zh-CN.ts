@@ -27,6 +27,7 @@ export const assessmentZhCN = {
   'asm.state.signed': '已签发',
   'asm.open': '查看',
   'asm.empty': '本期间没有考核对象',
+  'asm.emptyState': '本期间没有该状态的考核表',
   'asm.card.title': '{name} · {period} 考核表',
   'asm.dimension': '维度',
   'asm.indicator': '指标',

@@ -99,7 +99,7 @@ function CardsTab({ hallId, params }: { hallId: string | undefined; params: URLS
         size="small"
         loading={cards.isFetching}
         dataSource={cards.data?.items}
-        locale={{ emptyText: t('asm.empty') }}
+        locale={{ emptyText: t(state === 'all' ? 'asm.empty' : 'asm.emptyState') }}
         pagination={{ pageSize: 50 }}
         columns={[
           { title: t('asm.subject'), dataIndex: 'subjectName' },
