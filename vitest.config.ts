@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts'],
+    include: ['server/**/*.test.ts', 'web/src/**/*.test.ts'],
     environment: 'node',
     // Each API test file builds its own fresh database; files run in parallel workers.
     pool: 'forks',

@@ -106,4 +106,89 @@ describe('a workbench per role on the home page', () => {
     await page.locator('.ant-tag', { hasText: '已超环节时限' }).waitFor();
     expect(await page.locator('.ant-tabs-tabpane-active tbody tr.ant-table-row').count()).toBe(overdue);
   });
+
+  it("考核: the supervisor's 待审核 and the head's 待签发 tiles open the card list with that state", async () => {
+    for (const [user, label, state, segment] of [
+      ['supervisor', '待审核考核表', 'unreviewed', '待审核'],
+      ['head', '待签发考核表', 'reviewed', '待签发'],
+    ] as const) {
+      await signIn(page, user);
+      await home();
+      const a = (await apiOf(page)('GET', '/api/home/workbench')).assessment;
+      const cards = `/api/assessment/cards?hallId=${a.hallId}&period=${a.period}&kind=person&state=${state}`;
+      const section = `考核 · ${a.period}`;
+      if (user === 'supervisor') {
+        // The supervisor remarks one card of the month: it waits for the head's signature.
+        const [first] = (await apiOf(page)('GET', cards)).items;
+        const key = { hallId: a.hallId, period: a.period, kind: 'person', subjectId: first.subjectId };
+        const res = await page.request.put(`${baseUrl()}/api/assessment/card/remarks`, {
+          data: { ...key, remarks: '工作台测试', spotScore: 90 },
+        });
+        expect(res.status(), await res.text()).toBe(200);
+        await home();
+      }
+      const count = await tileCount(section, label);
+      expect(count).toBe((await apiOf(page)('GET', cards)).items.length);
+      if (user === 'head') expect(count).toBeGreaterThanOrEqual(1);
+      await page
+        .getByRole('region', { name: section })
+        .getByRole('link', { name: new RegExp(`^${label} `) })
+        .click();
+      await page.waitForURL(new RegExp(`/assessment\\?.*state=${state}`));
+      await page.locator('.ant-segmented-item-selected', { hasText: segment }).waitFor();
+      expect(await page.getByRole('textbox', { name: '考核期间' }).inputValue()).toBe(a.period);
+      const rows = page.locator('.ant-table-tbody > tr.ant-table-row');
+      if (count > 0) await rows.first().waitFor();
+      else await page.getByText('本期间没有该状态的考核表').waitFor();
+      // One page of the table holds 50 cards.
+      expect(await rows.count()).toBe(Math.min(count, 50));
+      await shot(page, `workbench-assessment-${user}`);
+    }
+  });
+
+  it("上级交办: the clerk's open and overdue tasks, the overdue tile in red opening the overdue list", async () => {
+    await signIn(page, 'clerk');
+    const me = await apiOf(page)('GET', '/api/auth/me');
+    const today = (await apiOf(page)('GET', '/api/home/workbench')).today as string;
+    const day = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    await signIn(page, 'head');
+    const hallId = (await apiOf(page)('GET', '/api/auth/me')).halls[0].id;
+    // One task past its due day and one still in time.
+    for (const [received, due] of [
+      [-10, -1],
+      [0, 5],
+    ] as const)
+      await apiOf(page)('POST', '/api/handed-down-tasks', {
+        hallId,
+        authority: '市政务服务管理局',
+        documentNo: `政服办〔2026〕工作台${received}号`,
+        receivedDay: day(received),
+        content: `工作台交办事项 ${received}`,
+        ownerId: me.id,
+        dueDay: day(due),
+      });
+    await signIn(page, 'clerk');
+    await home();
+    const open = await tileCount('上级交办', '办理中交办事项');
+    const overdue = await tileCount('上级交办', '已逾期交办事项');
+    const mine = await apiOf(page)('GET', '/api/handed-down-tasks?mine=1&status=open');
+    expect(open).toBe(mine.items.length);
+    expect(overdue).toBe(mine.items.filter((t: any) => t.overdue).length);
+    expect(overdue).toBeGreaterThanOrEqual(1);
+    const value = page
+      .getByRole('region', { name: '上级交办' })
+      .getByRole('link', { name: /^已逾期交办事项 / })
+      .locator('.ant-statistic-content');
+    expect(await value.evaluate((el) => getComputedStyle(el).color)).toBe('rgb(207, 19, 34)');
+    await shot(page, 'workbench-tasks');
+    await page
+      .getByRole('region', { name: '上级交办' })
+      .getByRole('link', { name: /^已逾期交办事项 / })
+      .click();
+    await page.waitForURL(/\/my-tasks\?filter=overdue/);
+    await page.locator('.ant-segmented-item-selected', { hasText: '已逾期' }).waitFor();
+    const rows = page.locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(overdue);
+  });
 });

@@ -67,7 +67,10 @@ export interface CardRow {
   grade: Grade | null;
   gradeName: string | null;
   version: number;
+  /** 待审核 (no remarks yet), 待签发 (remarked, not signed), 已签发. */
+  state: CardState;
 }
+export type CardState = 'unreviewed' | 'reviewed' | 'signed';
 
 export interface RecordLine {
   ref: string;
@@ -120,10 +123,10 @@ export function useSaveIndicators() {
   });
 }
 
-export const useCards = (hallId: string | undefined, period: string, kind: SubjectKind) =>
+export const useCards = (hallId: string | undefined, period: string, kind: SubjectKind, state?: CardState) =>
   useQuery({
-    queryKey: ['assessment', 'cards', hallId, period, kind],
-    queryFn: () => api.get<{ items: CardRow[] }>('/api/assessment/cards', { hallId, period, kind }),
+    queryKey: ['assessment', 'cards', hallId, period, kind, state],
+    queryFn: () => api.get<{ items: CardRow[] }>('/api/assessment/cards', { hallId, period, kind, state }),
     enabled: !!hallId,
   });
 

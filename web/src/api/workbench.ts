@@ -46,6 +46,10 @@ export interface Workbench {
     leavesToApprove: number;
     approvals: number;
   } | null;
+  /** 上级交办: one's own open tasks handed down and the overdue ones among them. */
+  tasks: { open: number; overdue: number };
+  /** 考核 of last month in one's first hall: 待签发 for the head, 待审核 for the supervisor (null: not theirs). */
+  assessment: { hallId: string; period: string; toSign: number | null; toReview: number | null } | null;
 }
 
 export function useWorkbench() {

@@ -18,6 +18,28 @@ afterAll(() => h.hall.close());
 const card = async (s: Session, kind: string, subjectId: string) =>
   s.get(`/api/assessment/card?${q({ hallId, period: MONTH, kind, subjectId })}`);
 
+/** The person cards of the month by state (?state=); each state's list is the whole list's cards in that state. */
+async function cardsByState(s: Session) {
+  const ids = async (state?: string) => {
+    const res = await s.get(
+      `/api/assessment/cards?${q({ hallId, period: MONTH, kind: 'person', ...(state && { state }) })}`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    return json(res).items as { subjectId: string; state: string }[];
+  };
+  const all = await ids();
+  const by: Record<string, string[]> = {};
+  for (const state of ['unreviewed', 'reviewed', 'signed']) {
+    by[state] = (await ids(state)).map((c) => c.subjectId);
+    expect(by[state]).toEqual(all.filter((c) => c.state === state).map((c) => c.subjectId));
+  }
+  expect(by.unreviewed!.length + by.reviewed!.length + by.signed!.length).toBe(all.length);
+  expect(
+    (await s.get(`/api/assessment/cards?${q({ hallId, period: MONTH, kind: 'person', state: 'x' })}`)).statusCode,
+  ).toBe(400);
+  return by;
+}
+
 describe('remarks, sign-off, frozen versions and corrections', () => {
   const key = () => ({ hallId, period: MONTH, kind: 'person', subjectId: clerkId });
 
@@ -29,6 +51,7 @@ describe('remarks, sign-off, frozen versions and corrections', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(json(bad).field).toBe('spotScore');
+    expect((await cardsByState(head)).unreviewed).toContain(clerkId);
     const remarked = await supervisor.put('/api/assessment/card/remarks', {
       ...key(),
       remarks: '态度需改进',
@@ -37,8 +60,14 @@ describe('remarks, sign-off, frozen versions and corrections', () => {
     expect(remarked.statusCode, remarked.body).toBe(200);
     expect(json(remarked)).toMatchObject({ spotScore: 70, remarks: '态度需改进', version: 0 });
     expect((await supervisor.post('/api/assessment/card/sign', key())).statusCode).toBe(403);
+    // Remarked, not signed: 待签发 for the head.
+    expect((await cardsByState(head)).reviewed).toEqual([clerkId]);
     const signed = await head.post('/api/assessment/card/sign', key());
     expect(signed.statusCode, signed.body).toBe(200);
+    const states = await cardsByState(head);
+    expect(states.signed).toEqual([clerkId]);
+    expect(states.reviewed).toEqual([]);
+    expect(states.unreviewed).not.toContain(clerkId);
     const frozen = json(signed);
     expect(frozen).toMatchObject({ version: 1, spotScore: 70, remarks: '态度需改进' });
     expect((await head.post('/api/assessment/card/sign', key())).statusCode).toBe(409);

@@ -28,7 +28,7 @@ export function assessmentRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/assessment/cards',
-    { config: review, schema: { tags, querystring: s.listQuery, response: { 200: s.cardListSchema } } },
+    { config: review, schema: { tags, querystring: s.cardsQuery, response: { 200: s.cardListSchema } } },
     async (req) => service.listCards(ctx, actorOf(req), req.query),
   );
   r.get(

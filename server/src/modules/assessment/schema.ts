@@ -24,6 +24,10 @@ export const indicatorsSchema = z.object({ hallId: z.string(), items: z.array(in
 export const indicatorsInput = z.object({ hallId: id, indicators: z.array(indicatorSchema).min(1).max(20) });
 
 export const listQuery = z.object({ hallId: id, period, kind: z.enum(subjectKinds) });
+/** 待审核 (no supervisor's remarks yet), 待签发 (remarked, not signed), 已签发. */
+export const cardStates = ['unreviewed', 'reviewed', 'signed'] as const;
+export type CardState = (typeof cardStates)[number];
+export const cardsQuery = listQuery.extend({ state: z.enum(cardStates).optional() });
 export const cardQuery = listQuery.extend({ subjectId: id });
 export type CardKey = z.infer<typeof cardQuery>;
 export const recordsQuery = cardQuery.extend({ code: z.enum(indicatorCodes) });
@@ -102,6 +106,7 @@ export const cardRowSchema = z.object({
   grade,
   gradeName: z.string().nullable(),
   version: z.number(),
+  state: z.enum(cardStates),
 });
 export const cardListSchema = z.object({
   hallId: z.string(),

@@ -34,6 +34,7 @@ import * as repo from './repository.ts';
 import {
   type Card,
   type CardKey,
+  type CardState,
   type IndicatorInput,
   type RecordLine,
   type Snapshot,
@@ -233,30 +234,56 @@ export async function periodCards(
     const frozen = row ? await snapshotOf(ctx.db, row) : null;
     cards.push(frozen ?? liveCard({ hallId: q.hallId, period, kind: q.kind, subject }, indicators, facts, row));
   }
-  return { period, cards, subjects };
+  return { period, cards, subjects, byId };
 }
+
+/** A card's state follows its row alone (remarks saved, a version signed), so it is counted without scoring. */
+const stateOf = (row: repo.CardRow | undefined): CardState =>
+  row && row.version > 0 ? 'signed' : row?.remarked_by ? 'reviewed' : 'unreviewed';
 
 export async function listCards(
   ctx: AppContext,
   actor: Actor,
-  q: { hallId: string; period: string; kind: SubjectKind },
+  q: { hallId: string; period: string; kind: SubjectKind; state?: CardState },
 ) {
-  const { cards } = await periodCards(ctx, actor, q);
+  const { cards, byId } = await periodCards(ctx, actor, q);
   return {
     hallId: q.hallId,
     period: q.period,
     subjectKind: q.kind,
-    items: cards.map((c) => ({
-      subjectId: c.subjectId,
-      subjectName: c.subjectName,
-      indicatorTotal: c.indicatorTotal,
-      spotScore: c.spotScore,
-      total: c.total,
-      grade: c.grade,
-      gradeName: c.gradeName,
-      version: c.version,
-    })),
+    items: cards
+      .map((c) => ({ c, state: stateOf(byId.get(c.subjectId)) }))
+      .filter((x) => !q.state || x.state === q.state)
+      .map(({ c, state }) => ({
+        subjectId: c.subjectId,
+        subjectName: c.subjectName,
+        indicatorTotal: c.indicatorTotal,
+        spotScore: c.spotScore,
+        total: c.total,
+        grade: c.grade,
+        gradeName: c.gradeName,
+        version: c.version,
+        state,
+      })),
   };
+}
+
+/** The workbench's 待审核 / 待签发 counts: the period's subjects by state, the same subjects listCards lists. */
+export async function cardStateCounts(
+  ctx: AppContext,
+  actor: Actor,
+  q: { hallId: string; period: string; kind: SubjectKind },
+) {
+  assertHallAccess(actor, q.hallId);
+  periodOf(q.period);
+  const [subjects, rows] = await Promise.all([
+    subjectsOf(ctx, actor, q.hallId, q.kind),
+    repo.cardsOf(ctx.db, q.hallId, q.period, q.kind),
+  ]);
+  const byId = new Map(rows.map((r) => [r.subject_id, r]));
+  const counts: Record<CardState, number> = { unreviewed: 0, reviewed: 0, signed: 0 };
+  for (const s of subjects) counts[stateOf(byId.get(s.id))]++;
+  return counts;
 }
 
 /** One card with everything behind it (the records per indicator). */

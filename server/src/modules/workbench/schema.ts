@@ -63,6 +63,20 @@ export const workbenchSchema = z.object({
       findingsThisMonth: z.number(),
     })
     .nullable(),
+  /** 上级交办: one's own open tasks handed down (→ /my-tasks) and the overdue ones among them, for every role. */
+  tasks: z.object({ open: z.number(), overdue: z.number() }),
+  /**
+   * 考核 of the period being assessed (last month, as the 考核 page opens) in the first of one's halls: cards remarked
+   * but not signed for the signer (station head), cards without remarks for a reviewer who does not sign (supervisor).
+   */
+  assessment: z
+    .object({
+      hallId: z.string(),
+      period: z.string(),
+      toSign: z.number().nullable(),
+      toReview: z.number().nullable(),
+    })
+    .nullable(),
   /** 站长: the hall this month and what waits for the head's approval. */
   head: z
     .object({

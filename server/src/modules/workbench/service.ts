@@ -1,11 +1,14 @@
+import { periodJustEnded } from '../../domain/reports/index.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { chinaDay } from '../../platform/clock.ts';
+import { cardStateCounts } from '../assessment/service.ts';
 import { myInbox } from '../backoffice/service.ts';
 import { listCases } from '../cases/service.ts';
 import { listComplaints } from '../complaints/service.ts';
 import { listConsultations } from '../consult/service.ts';
 import { listInspections, listRectifications } from '../inspections/service.ts';
 import { listTickets, listWindows } from '../queue/service.ts';
+import { myOpenTaskCounts } from '../reports/service.ts';
 import { listLeaves } from '../staff/service.ts';
 import { board, myAlerts, onTime } from '../supervision/service.ts';
 import type { Workbench } from './schema.ts';
@@ -27,14 +30,32 @@ export async function workbench(ctx: AppContext, actor: Actor): Promise<Workbenc
   const today = chinaDay(ctx.clock.now());
   const monthStart = `${today.slice(0, 8)}01`;
   const has = (...roles: string[]) => roles.some((r) => actor.roles.includes(r));
-  const [clerk, backoffice, supervisor, inspector, head] = await Promise.all([
+  const [clerk, backoffice, supervisor, inspector, head, tasks, assessment] = await Promise.all([
     has('clerk') ? clerkSection(ctx, actor, today) : null,
     has(...backOfficeRoles) ? backofficeSection(ctx, actor, today) : null,
     has('supervisor') ? supervisorSection(ctx, actor) : null,
     has('inspector') ? inspectorSection(ctx, actor, monthStart) : null,
     has('station_head') ? headSection(ctx, actor, monthStart, today) : null,
+    myOpenTaskCounts(ctx, actor),
+    assessmentSection(ctx, actor, today),
   ]);
-  return { today, monthStart, clerk, backoffice, supervisor, inspector, head };
+  return { today, monthStart, clerk, backoffice, supervisor, inspector, head, tasks, assessment };
+}
+
+/** 待签发 for whoever signs, 待审核 for a reviewer who does not sign; person cards, as the 考核 page opens. */
+async function assessmentSection(ctx: AppContext, actor: Actor, today: string) {
+  const signs = actor.permissions.has('assessment.sign');
+  const reviews = actor.permissions.has('assessment.review');
+  const hallId = actor.hallIds[0];
+  if (!(signs || reviews) || !hallId) return null;
+  const period = periodJustEnded('monthly', today);
+  const counts = await cardStateCounts(ctx, actor, { hallId, period, kind: 'person' });
+  return {
+    hallId,
+    period,
+    toSign: signs ? counts.reviewed : null,
+    toReview: !signs ? counts.unreviewed : null,
+  };
 }
 
 /** Cases of mine (received, first-question owner or a step of mine) with the case list's own filters. */

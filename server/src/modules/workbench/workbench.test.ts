@@ -161,4 +161,68 @@ describe('GET /api/home/workbench', () => {
     expect(h.head.receivedThisMonth).toBe(received);
     expect(h.head.approvals).toBe((await items(s.head, '/api/backoffice/inbox/mine')).length);
   });
+
+  it('上级交办: everyone sees their own open tasks and the overdue ones, the lengths of /my-tasks and its 已逾期', async () => {
+    const clerkId = json(await s.clerk.get('/api/auth/me')).id;
+    const shift = (n: number) =>
+      new Date(Date.parse(`${today()}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    const hand = async (receivedDay: string, dueDay: string) => {
+      const res = await s.head.post('/api/handed-down-tasks', {
+        hallId,
+        authority: '市政务服务管理局',
+        documentNo: `政服办〔2026〕${receivedDay}号`,
+        receivedDay,
+        content: '报送窗口服务情况',
+        ownerId: clerkId,
+        dueDay,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    expect((await workbenchOf(s.clerk)).tasks).toEqual({ open: 0, overdue: 0 });
+    await hand(shift(-10), shift(-1));
+    await hand(shift(0), shift(5));
+    for (const who of [s.clerk, s.supervisor, s.head, s.handler, inspector]) {
+      const w = (await workbenchOf(who)).tasks;
+      expect(w.open).toBe(await total(who, '/api/handed-down-tasks?mine=1&status=open'));
+      expect(w.overdue).toBe(await total(who, '/api/handed-down-tasks?mine=1&overdue=1'));
+    }
+    expect((await workbenchOf(s.clerk)).tasks).toEqual({ open: 2, overdue: 1 });
+  });
+
+  it("考核: the head's 待签发 and the supervisor's 待审核 are the lengths of the card lists with that state", async () => {
+    const cards = async (who: Session, a: { hallId: string; period: string }, state: string) =>
+      (await items(who, `/api/assessment/cards?hallId=${a.hallId}&period=${a.period}&kind=person&state=${state}`))
+        .length;
+    const check = async () => {
+      const head = (await workbenchOf(s.head)).assessment;
+      const sup = (await workbenchOf(s.supervisor)).assessment;
+      expect(head).toMatchObject({ hallId, toReview: null });
+      expect(sup).toMatchObject({ hallId, toSign: null });
+      expect(head.period).toBe(sup.period);
+      expect(head.period < today().slice(0, 7)).toBe(true);
+      expect(head.toSign).toBe(await cards(s.head, head, 'reviewed'));
+      expect(sup.toReview).toBe(await cards(s.supervisor, sup, 'unreviewed'));
+      return { head, sup };
+    };
+    expect((await workbenchOf(s.clerk)).assessment).toBeNull();
+    const before = await check();
+    expect(before.sup.toReview).toBeGreaterThan(0);
+    // The supervisor remarks one card: it leaves 待审核 and waits for the head's signature.
+    const [first] = await items(
+      s.supervisor,
+      `/api/assessment/cards?hallId=${hallId}&period=${before.sup.period}&kind=person&state=unreviewed`,
+    );
+    const res = await s.supervisor.put('/api/assessment/card/remarks', {
+      hallId,
+      period: before.sup.period,
+      kind: 'person',
+      subjectId: first.subjectId,
+      remarks: '服务规范',
+      spotScore: 90,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const after = await check();
+    expect(after.head.toSign).toBe(before.head.toSign + 1);
+    expect(after.sup.toReview).toBe(before.sup.toReview - 1);
+  });
 });

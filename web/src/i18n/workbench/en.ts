@@ -47,5 +47,11 @@ export const workbenchEn: Record<keyof typeof workbenchZhCN, string> = {
   'wb.head.complaintsOpen': 'Open complaints',
   'wb.head.leavesToApprove': 'Leave to approve',
   'wb.head.approvals': 'Approvals waiting for me',
+  'wb.tasks': 'Tasks handed down',
+  'wb.tasks.open': 'Open tasks',
+  'wb.tasks.overdue': 'Overdue tasks',
+  'wb.assessment': 'Assessment · {period}',
+  'wb.asm.toSign': 'Cards to sign',
+  'wb.asm.toReview': 'Cards to review',
   'wb.none': 'None',
 };

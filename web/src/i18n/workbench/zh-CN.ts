@@ -46,5 +46,11 @@ export const workbenchZhCN = {
   'wb.head.complaintsOpen': '未办结投诉',
   'wb.head.leavesToApprove': '待审批请假',
   'wb.head.approvals': '待我审批环节',
+  'wb.tasks': '上级交办',
+  'wb.tasks.open': '办理中交办事项',
+  'wb.tasks.overdue': '已逾期交办事项',
+  'wb.assessment': '考核 · {period}',
+  'wb.asm.toSign': '待签发考核表',
+  'wb.asm.toReview': '待审核考核表',
   'wb.none': '暂无',
 };

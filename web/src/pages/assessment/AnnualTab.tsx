@@ -7,6 +7,7 @@ import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
 import { gradeColor } from './CardDrawer';
+import { chinaToday } from '../../lib/china-day';
 
 /** 岗位责任制年度考核: each person's monthly totals, the year's mean and grade, the station head's sign-off. */
 export function AnnualTab({ hallId }: { hallId: string | undefined }) {
@@ -14,7 +15,7 @@ export function AnnualTab({ hallId }: { hallId: string | undefined }) {
   const can = useCan();
   const { message } = App.useApp();
   const notify = useNotifyError();
-  const [year, setYear] = useState(dayjs().format('YYYY'));
+  const [year, setYear] = useState(() => chinaToday().format('YYYY'));
   const annual = useAnnual(hallId, year);
   const sign = useSignAnnual();
   if (annual.error && !annual.data) return <QueryError error={annual.error} onRetry={() => annual.refetch()} />;

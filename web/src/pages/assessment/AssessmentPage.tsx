@@ -2,7 +2,8 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { Button, Card, DatePicker, Segmented, Space, Table, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
-import { type CardKey, type CardRow, type SubjectKind, useCards } from '../../api/assessment';
+import { useSearchParams } from 'react-router';
+import { type CardKey, type CardRow, type CardState, type SubjectKind, useCards } from '../../api/assessment';
 import { useCan } from '../../api/auth';
 import { buildUrl } from '../../api/client';
 import { QueryError } from '../../components/Results';
@@ -11,6 +12,7 @@ import { useHallChoice } from '../people/common';
 import { AnnualTab } from './AnnualTab';
 import { CardDrawer, gradeColor } from './CardDrawer';
 import { IndicatorsTab } from './IndicatorsTab';
+import { chinaToday } from '../../lib/china-day';
 
 const quarterOf = (d: dayjs.Dayjs) => `${d.year()}-Q${Math.floor(d.month() / 3) + 1}`;
 
@@ -18,12 +20,14 @@ const quarterOf = (d: dayjs.Dayjs) => `${d.year()}-Q${Math.floor(d.month() / 3) 
 export function AssessmentPage() {
   const t = useT();
   const can = useCan();
-  const { hallId, picker } = useHallChoice();
+  // The workbench's 待签发 / 待审核 tiles open this page on their hall, month and state.
+  const [params] = useSearchParams();
+  const { hallId, picker } = useHallChoice(params.get('hallId') ?? undefined);
   return (
     <Card title={t('asm.title')} extra={picker}>
       <Tabs
         items={[
-          { key: 'cards', label: t('asm.tab.cards'), children: <CardsTab hallId={hallId} /> },
+          { key: 'cards', label: t('asm.tab.cards'), children: <CardsTab hallId={hallId} params={params} /> },
           { key: 'annual', label: t('asm.tab.annual'), children: <AnnualTab hallId={hallId} /> },
           ...(can('assessment.sign')
             ? [{ key: 'indicators', label: t('asm.tab.indicators'), children: <IndicatorsTab hallId={hallId} /> }]
@@ -34,14 +38,24 @@ export function AssessmentPage() {
   );
 }
 
-function CardsTab({ hallId }: { hallId: string | undefined }) {
+const states = ['unreviewed', 'reviewed', 'signed'] as const;
+const stateColour: Record<CardState, string | undefined> = { unreviewed: undefined, reviewed: 'gold', signed: 'green' };
+
+function CardsTab({ hallId, params }: { hallId: string | undefined; params: URLSearchParams }) {
   const t = useT();
   const [span, setSpan] = useState<'month' | 'quarter'>('month');
-  const [day, setDay] = useState(dayjs().subtract(1, 'month'));
+  const linked = params.get('period');
+  const [day, setDay] = useState(() =>
+    linked && /^\d{4}-\d{2}$/.test(linked) ? dayjs(`${linked}-01`) : chinaToday().subtract(1, 'month'),
+  );
   const [kind, setKind] = useState<SubjectKind>('person');
+  const [state, setState] = useState<CardState | 'all'>(() => {
+    const s = params.get('state');
+    return states.find((x) => x === s) ?? 'all';
+  });
   const [open, setOpen] = useState<CardKey | null>(null);
   const period = span === 'month' ? day.format('YYYY-MM') : quarterOf(day);
-  const cards = useCards(hallId, period, kind);
+  const cards = useCards(hallId, period, kind, state === 'all' ? undefined : state);
   if (cards.error && !cards.data) return <QueryError error={cards.error} onRetry={() => cards.refetch()} />;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
@@ -66,6 +80,12 @@ function CardsTab({ hallId }: { hallId: string | undefined }) {
           onChange={(v) => setKind(v as SubjectKind)}
           options={(['person', 'window', 'department'] as const).map((k) => ({ value: k, label: t(`asm.kind.${k}`) }))}
         />
+        <Segmented
+          aria-label={t('asm.status')}
+          value={state}
+          onChange={(v) => setState(v as CardState | 'all')}
+          options={(['all', ...states] as const).map((k) => ({ value: k, label: t(`asm.state.${k}`) }))}
+        />
         <Button
           icon={<DownloadOutlined />}
           disabled={!hallId}
@@ -79,7 +99,7 @@ function CardsTab({ hallId }: { hallId: string | undefined }) {
         size="small"
         loading={cards.isFetching}
         dataSource={cards.data?.items}
-        locale={{ emptyText: t('asm.empty') }}
+        locale={{ emptyText: t(state === 'all' ? 'asm.empty' : 'asm.emptyState') }}
         pagination={{ pageSize: 50 }}
         columns={[
           { title: t('asm.subject'), dataIndex: 'subjectName' },
@@ -94,12 +114,11 @@ function CardsTab({ hallId }: { hallId: string | undefined }) {
           {
             title: t('asm.status'),
             width: 140,
-            render: (_, r) =>
-              r.version > 0 ? (
-                <Tag color="green">{t('asm.signedV', { v: r.version })}</Tag>
-              ) : (
-                <Tag>{t('asm.unsigned')}</Tag>
-              ),
+            render: (_, r) => (
+              <Tag color={stateColour[r.state]}>
+                {r.version > 0 ? t('asm.signedV', { v: r.version }) : t(`asm.state.${r.state}`)}
+              </Tag>
+            ),
           },
           {
             title: '',

@@ -33,6 +33,7 @@ import { useCan } from '../../api/auth';
 import { applyFieldError } from '../../api/formErrors';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
+import { chinaToday } from '../../lib/china-day';
 
 export const gradeColor: Record<string, string> = { excellent: 'green', good: 'blue', pass: 'gold', fail: 'red' };
 const fmt = (n: number | null, unit = '') => (n === null ? '—' : `${n}${unit}`);
@@ -293,7 +294,7 @@ function PlanModal({ cardKey, onClose }: { cardKey: CardKey; onClose: () => void
   };
   return (
     <Modal open title={t('asm.makePlan')} onOk={ok} onCancel={onClose} confirmLoading={plan.isPending}>
-      <Form form={form} layout="vertical" initialValues={{ dueDay: dayjs().add(1, 'month') }}>
+      <Form form={form} layout="vertical" initialValues={{ dueDay: chinaToday().add(1, 'month') }}>
         <Form.Item name="dueDay" label={t('asm.dueDay')} rules={[{ required: true }]}>
           <DatePicker />
         </Form.Item>

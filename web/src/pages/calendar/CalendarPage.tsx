@@ -1,7 +1,6 @@
 import { CountingRules } from './CountingRules';
 import { Badge, Calendar, Card, Col, Row, Space, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import dayjs from 'dayjs';
 import { useEffect, useMemo, useState } from 'react';
 import { useCan, useMe } from '../../api/auth';
 import { type DayInfo, useCalendarMonth } from '../../api/calendar';
@@ -10,6 +9,7 @@ import { useT } from '../../i18n';
 import { DayModal } from './DayModal';
 import { ImportBox } from './ImportBox';
 import { YearForm } from './YearForm';
+import { chinaToday } from '../../lib/china-day';
 import './calendar.css';
 
 /** 工作日历: one hall's month — working or closed, and which rule decided it; managers change days here. */
@@ -18,7 +18,7 @@ export function CalendarPage() {
   const can = useCan();
   const { data: me } = useMe();
   const [hallId, setHallId] = useState<string | undefined>(me?.halls[0]?.id);
-  const [month, setMonth] = useState<Dayjs>(dayjs());
+  const [month, setMonth] = useState<Dayjs>(() => chinaToday());
   const [picked, setPicked] = useState<DayInfo | null>(null);
   const manage = can('calendar.manage');
   useEffect(() => {

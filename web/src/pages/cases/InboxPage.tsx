@@ -1,4 +1,3 @@
-import dayjs from 'dayjs';
 import { Button, Card, Checkbox, Input, Select, Table, Tabs, Tag } from 'antd';
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -10,6 +9,7 @@ import { useT } from '../../i18n';
 import { useTownshipOrigins } from '../../api/township';
 import { DeadlineLight, UrgencyTag } from './labels';
 import { CoverBanner } from '../staff/CoverBanner';
+import { chinaDay } from '../../lib/china-day';
 import './cases.css';
 
 /** 待办: my steps, and my department's steps waiting to be claimed; urgent first, then the earliest step deadline. */
@@ -144,7 +144,7 @@ function InboxTable({
   const list = useInbox(which, query, enabled);
   // The server's day comes with the link (?day=), so a tile and its list agree on what today is.
   const [params] = useSearchParams();
-  const today = params.get('day') ?? dayjs().format('YYYY-MM-DD');
+  const today = params.get('day') ?? chinaDay();
   const rows = (list.data?.items ?? []).filter(
     (i) => !due || (due === 'overdue' ? i.stepDeadline !== null && i.stepDeadline < today : i.stepDeadline === today),
   );

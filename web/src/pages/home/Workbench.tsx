@@ -32,8 +32,8 @@ export function Workbench() {
   return (
     <Card title={t('wb.title')} extra={t('wb.asOf', { day: wb.data.today })} data-testid="workbench">
       {sections.map((s) => (
-        <section key={s.title} aria-label={t(s.title)} style={{ marginBottom: 16 }}>
-          <h4 style={{ margin: '0 0 8px' }}>{t(s.title)}</h4>
+        <section key={s.title} aria-label={t(s.title, s.vars)} style={{ marginBottom: 16 }}>
+          <h4 style={{ margin: '0 0 8px' }}>{t(s.title, s.vars)}</h4>
           <Row gutter={[12, 12]}>
             {s.tiles.map((tile) => (
               <Col key={tile.key} xs={12} sm={8} md={6} lg={4} xl={3}>
@@ -55,8 +55,14 @@ export function Workbench() {
   );
 }
 
-function sectionsOf(w: Counts, myId: string, t: Translate): { title: MessageKey; tiles: Tile[] }[] {
-  const out: { title: MessageKey; tiles: Tile[] }[] = [];
+interface Section {
+  title: MessageKey;
+  vars?: Record<string, string>;
+  tiles: Tile[];
+}
+
+function sectionsOf(w: Counts, myId: string, t: Translate): Section[] {
+  const out: Section[] = [];
   if (w.clerk) {
     const mine = (p: Record<string, string>) => q('/cases', { personId: myId, ...p });
     out.push({
@@ -175,5 +181,28 @@ function sectionsOf(w: Counts, myId: string, t: Translate): { title: MessageKey;
       ],
     });
   }
+  return [...out, ...sharedSections(w)];
+}
+
+/** 考核 (head, supervisor) and 上级交办 (anyone who holds an open task). */
+function sharedSections(w: Counts): Section[] {
+  const out: Section[] = [];
+  const a = w.assessment;
+  if (a) {
+    const cards = (state: string) => q('/assessment', { hallId: a.hallId, period: a.period, state });
+    const tiles: Tile[] = [];
+    if (a.toSign !== null) tiles.push({ key: 'wb.asm.toSign', value: a.toSign, to: cards('reviewed'), tone: 'yellow' });
+    if (a.toReview !== null)
+      tiles.push({ key: 'wb.asm.toReview', value: a.toReview, to: cards('unreviewed'), tone: 'yellow' });
+    out.push({ title: 'wb.assessment', vars: { period: a.period }, tiles });
+  }
+  if (w.tasks.open > 0)
+    out.push({
+      title: 'wb.tasks',
+      tiles: [
+        { key: 'wb.tasks.open', value: w.tasks.open, to: '/my-tasks' },
+        { key: 'wb.tasks.overdue', value: w.tasks.overdue, to: q('/my-tasks', { filter: 'overdue' }), tone: 'red' },
+      ],
+    });
   return out;
 }

@@ -8,12 +8,13 @@ import { QueryError } from '../../components/Results';
 import { useT } from '../../i18n';
 import { useHallChoice } from '../people/common';
 import { indicatorFormula, indicatorName } from './labels';
+import { chinaToday } from '../../lib/china-day';
 
 /** 质量评估报告: the month's quality indicators with formula and target, and the findings per person. */
 export function QualityReportPage() {
   const t = useT();
   const { hallId, picker } = useHallChoice();
-  const [month, setMonth] = useState(dayjs().format('YYYY-MM'));
+  const [month, setMonth] = useState(() => chinaToday().format('YYYY-MM'));
   const report = useQualityReport(hallId, month);
   if (report.error && !report.data) return <QueryError error={report.error} onRetry={() => report.refetch()} />;
   return (

@@ -14,7 +14,7 @@ import {
   Table,
   Tag,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useItems } from '../../api/catalog';
@@ -35,6 +35,7 @@ import { type Translate, useT } from '../../i18n';
 import { useHallChoice } from '../people/common';
 import { checkLabel } from './labels';
 import { NormCheckModal } from './NormCheckModal';
+import { chinaToday } from '../../lib/china-day';
 
 const resultTag = (t: Translate, r: InspectionItem['result']) =>
   r === 'pass' ? (
@@ -111,7 +112,7 @@ export function SamplePage() {
         <Form<DrawForm>
           form={form}
           layout="inline"
-          initialValues={{ scope: 'all', size: 5, period: [dayjs().startOf('month'), dayjs()] }}
+          initialValues={{ scope: 'all', size: 5, period: [chinaToday().startOf('month'), chinaToday()] }}
           onValuesChange={(changed) => {
             if (changed.scope) form.setFieldValue('scopeId', undefined);
           }}

@@ -1,5 +1,5 @@
 import { App, Button, Card, DatePicker, Form, Input, Modal, Radio, Segmented, Select, Space, Table, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import {
   conductCategories,
@@ -13,6 +13,7 @@ import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
 import { type MessageKey, useT } from '../../i18n';
 import { dayText, useHallChoice, useStaffOptions } from './common';
+import { chinaToday } from '../../lib/china-day';
 
 /** 奖惩: discipline and reward records of the hall's staff, each waiting for the person's acknowledgement. */
 export function ConductPage() {
@@ -128,7 +129,7 @@ function ConductModal({ hallId, onClose }: { hallId: string; onClose: () => void
       <Form<ConductForm>
         form={form}
         layout="vertical"
-        initialValues={{ kind: 'sanction', category: 'service', measure: 'warning', occurredOn: dayjs() }}
+        initialValues={{ kind: 'sanction', category: 'service', measure: 'warning', occurredOn: chinaToday() }}
         onValuesChange={(changed) => {
           if (changed.kind) form.setFieldValue('measure', conductMeasures[changed.kind as 'sanction' | 'reward'][0]);
         }}

@@ -14,7 +14,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { applyFieldError } from '../../api/formErrors';
 import { type Meeting, type MeetingTask, useMeetings, useRecordMeeting } from '../../api/people';
@@ -22,6 +22,7 @@ import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
 import { dayText, useHallChoice, useOpenRows, useStaffOptions } from './common';
+import { chinaToday } from '../../lib/china-day';
 
 export const lightColor = { overdue: 'red', due_today: 'gold', open: 'blue', done: 'green' } as const;
 
@@ -156,7 +157,7 @@ function MeetingModal({ hallId, onClose }: { hallId: string; onClose: () => void
   };
   return (
     <Modal open width={760} title={t('mt.new')} onOk={save} confirmLoading={create.isPending} onCancel={onClose}>
-      <Form<MeetingForm> form={form} layout="vertical" initialValues={{ heldOn: dayjs(), tasks: [] }}>
+      <Form<MeetingForm> form={form} layout="vertical" initialValues={{ heldOn: chinaToday(), tasks: [] }}>
         <Space size={16} style={{ width: '100%' }}>
           <Form.Item name="title" label={t('mt.name')} rules={[{ required: true, whitespace: true }]}>
             <Input style={{ width: 420 }} maxLength={100} />

@@ -14,7 +14,7 @@ import {
   Table,
   Tag,
 } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { applyFieldError } from '../../api/formErrors';
 import {
@@ -35,6 +35,7 @@ import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
 import { type MessageKey, useT } from '../../i18n';
 import { dayText, useHallChoice, useOpenRows, useStaffOptions } from './common';
+import { chinaToday } from '../../lib/china-day';
 
 const KINDS = ['internal', 'external', 'online', 'case_study'] as const;
 const SUBJECTS = ['pre_post', 'confidentiality', 'system_use', 'business', 'other'] as const;
@@ -43,7 +44,7 @@ const SUBJECTS = ['pre_post', 'confidentiality', 'system_use', 'business', 'othe
 export function TrainingPage() {
   const t = useT();
   const { hallId, picker } = useHallChoice();
-  const [year, setYear] = useState(dayjs().year());
+  const [year, setYear] = useState(() => chinaToday().year());
   const [page, setPage] = useState(1);
   const plans = useTrainingPlans(hallId, year, page);
   const openRows = useOpenRows((plans.data?.items ?? []).map((p) => p.id));
@@ -64,7 +65,7 @@ export function TrainingPage() {
               style={{ width: 100 }}
               value={year}
               onChange={setYear}
-              options={[year - 1, dayjs().year(), dayjs().year() + 1]
+              options={[year - 1, chinaToday().year(), chinaToday().year() + 1]
                 .filter((y, i, a) => a.indexOf(y) === i)
                 .map((y) => ({ value: y, label: String(y) }))}
             />
@@ -251,7 +252,7 @@ function SessionModal({ plan, onClose }: { plan: TrainingPlan; onClose: () => vo
       onCancel={onClose}
       destroyOnHidden
     >
-      <Form form={form} layout="vertical" initialValues={{ day: dayjs(), hours: 4 }}>
+      <Form form={form} layout="vertical" initialValues={{ day: chinaToday(), hours: 4 }}>
         <Space size={16}>
           <Form.Item name="day" label={t('tr.day')} rules={[{ required: true }]}>
             <DatePicker />
@@ -470,7 +471,7 @@ function IndividualModal({ hallId, onClose }: { hallId: string; onClose: () => v
   };
   return (
     <Modal open title={t('tr.newIndividual')} onOk={save} confirmLoading={create.isPending} onCancel={onClose}>
-      <Form form={form} layout="vertical" initialValues={{ dueDay: dayjs().add(1, 'month') }}>
+      <Form form={form} layout="vertical" initialValues={{ dueDay: chinaToday().add(1, 'month') }}>
         <Form.Item name="userId" label={t('pp.person')} rules={[{ required: true }]}>
           <Select showSearch optionFilterProp="label" options={staff} />
         </Form.Item>

@@ -6,9 +6,9 @@ import { useHallOptions } from '../../components/HallSelect';
 import { useT } from '../../i18n';
 
 /** The hall a page works in: the first of the user's halls, with a picker when there are several. */
-export function useHallChoice() {
+export function useHallChoice(initial?: string) {
   const halls = useHallOptions();
-  const [hallId, setHallId] = useState<string>();
+  const [hallId, setHallId] = useState<string | undefined>(initial);
   useEffect(() => {
     if (!hallId && halls.options.length) setHallId(halls.options[0]!.value);
   }, [hallId, halls.options]);

@@ -5,10 +5,11 @@ import { type Report, type ReportKind, useGenerateReport, useNextSteps, useRepor
 import { useModalSubmit } from './useModalSubmit';
 import { useT } from '../../i18n';
 import { SubmitModal } from './SubmissionsTab';
+import { chinaToday } from '../../lib/china-day';
 
 /** The period just ended of a kind, as the generate dialog's first suggestion. */
 function lastPeriod(kind: ReportKind): string {
-  const now = dayjs();
+  const now = chinaToday();
   if (kind === 'monthly') return now.subtract(1, 'month').format('YYYY-MM');
   if (kind === 'yearly') return String(now.year() - 1);
   const q = Math.floor(now.month() / 3); // the current quarter, 0-based: the one before it has ended

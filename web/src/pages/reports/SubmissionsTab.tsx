@@ -1,10 +1,11 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Form, Input, Modal, Select, Space, Table } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { buildUrl } from '../../api/client';
 import { type Report, type Submission, useRecordSubmission, useSubmissions } from '../../api/reports';
 import { useModalSubmit } from './useModalSubmit';
 import { useT } from '../../i18n';
+import { chinaToday } from '../../lib/china-day';
 
 const channels = ['document', 'platform', 'email', 'paper'] as const;
 
@@ -84,7 +85,7 @@ export function SubmitModal({ report, onClose }: { report: Report; onClose: () =
       confirmLoading={record.isPending}
       onCancel={onClose}
     >
-      <Form form={form} layout="vertical" initialValues={{ sentDay: dayjs(), channel: t('rep.channel.document') }}>
+      <Form form={form} layout="vertical" initialValues={{ sentDay: chinaToday(), channel: t('rep.channel.document') }}>
         <Form.Item
           name="authority"
           label={t('rep.submit.authority')}

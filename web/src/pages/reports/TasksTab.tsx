@@ -16,6 +16,7 @@ import {
 } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import {
   type HandedDownTask,
   useCreateTask,
@@ -26,6 +27,7 @@ import {
 } from '../../api/reports';
 import { useModalSubmit } from './useModalSubmit';
 import { type Translate, useT } from '../../i18n';
+import { chinaToday } from '../../lib/china-day';
 import './reports.css';
 
 const statusTag = (t: Translate, task: HandedDownTask) =>
@@ -43,7 +45,11 @@ const statusTag = (t: Translate, task: HandedDownTask) =>
  */
 export function TasksTab({ hallId, manager }: { hallId: string | undefined; manager: boolean }) {
   const t = useT();
-  const [filter, setFilter] = useState<'open' | 'overdue' | 'done' | 'all'>('open');
+  // ?filter=overdue: the workbench's 已逾期交办事项 tile opens the overdue ones.
+  const [params] = useSearchParams();
+  const [filter, setFilter] = useState<'open' | 'overdue' | 'done' | 'all'>(() =>
+    params.get('filter') === 'overdue' ? 'overdue' : 'open',
+  );
   const [mine, setMine] = useState(!manager);
   const list = useHandedDownTasks({
     hallId,
@@ -188,7 +194,7 @@ function CreateModal({ hallId, onClose }: { hallId: string; onClose: () => void 
       <Form
         form={form}
         layout="vertical"
-        initialValues={{ receivedDay: dayjs(), dueBy: 'workingDays', dueWorkingDays: 5 }}
+        initialValues={{ receivedDay: chinaToday(), dueBy: 'workingDays', dueWorkingDays: 5 }}
       >
         <Form.Item
           name="authority"

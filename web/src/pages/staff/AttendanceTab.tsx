@@ -9,6 +9,7 @@ import { formatTime } from '../../components/format';
 import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
 import { type MessageKey, useT } from '../../i18n';
+import { chinaToday } from '../../lib/china-day';
 
 /** 考勤: one's own clock (in, out, 暂离 with a stand-in, back) and, for managers, the month's sheet. */
 export function AttendanceTab({ hallId }: { hallId: string }) {
@@ -88,7 +89,7 @@ const statusColor: Record<string, string> = {
 
 function MonthSheet({ hallId }: { hallId: string }) {
   const t = useT();
-  const [month, setMonth] = useState(() => dayjs().format('YYYY-MM'));
+  const [month, setMonth] = useState(() => chinaToday().format('YYYY-MM'));
   const sheet = useSheet(hallId, month);
   if (sheet.error) return <QueryError error={sheet.error} />;
   return (

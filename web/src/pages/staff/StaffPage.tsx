@@ -11,6 +11,7 @@ import { AttendanceTab } from './AttendanceTab';
 import { LeaveTab } from './LeaveTab';
 import { PairsTab, StaffFilesTab } from './StaffFilesTab';
 import { StaffingHeatmap } from './StaffingHeatmap';
+import { chinaToday } from '../../lib/china-day';
 
 /** 窗口人员管理: staff files, the weekly roster, AB posts, attendance and leave of one hall. */
 export function StaffPage() {
@@ -58,7 +59,7 @@ function RosterTab({ hallId }: { hallId: string }) {
   const t = useT();
   const { message } = App.useApp();
   const notify = useNotifyError();
-  const [week, setWeek] = useState(() => mondayOf(dayjs()));
+  const [week, setWeek] = useState(() => mondayOf(chinaToday()));
   const roster = useRoster(hallId, week);
   const people = useStaffFiles(hallId);
   const save = useSaveRoster();

@@ -1,6 +1,6 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, DatePicker, Empty, Row, Select, Space, Statistic, Table } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import { useMe } from '../../api/auth';
 import { buildUrl } from '../../api/client';
@@ -11,6 +11,7 @@ import { barOption, Chart, lineOption, pieOption } from './charts';
 import { DrillDrawer } from './Drill';
 import { LiveFloorPanel } from './LiveFloor';
 import { num, Panel, pct, rowPick, VolumeTable } from './parts';
+import { chinaToday } from '../../lib/china-day';
 
 const top10 = (rows: Volume[], by: (r: Volume) => number) => [...rows].sort((a, b) => by(b) - by(a)).slice(0, 10);
 
@@ -23,7 +24,7 @@ export function StatsDashboardPage() {
   const { message } = App.useApp();
   const halls = useMe().data?.halls ?? [];
   const [hallId, setHallId] = useState<string | undefined>(undefined);
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs().endOf('month')]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([chinaToday().startOf('month'), chinaToday().endOf('month')]);
   const hall = hallId ?? halls[0]?.id;
   const query = { hallId: hall, from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
   const q = useStatsOverview(query);

@@ -1,17 +1,18 @@
 import { Alert, Button, Card, DatePicker, Modal, Segmented, Space, Table, Tabs, Tag } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { type CaseRef, type Dimension, type Figure, useOnTime, useOnTimeCases } from '../../api/supervision';
 import { QueryError } from '../../components/Results';
 import { type MessageKey, useT } from '../../i18n';
+import { chinaToday } from '../../lib/china-day';
 
 const percent = (f: Figure) => (f.rate === null ? '—' : `${(f.rate * 100).toFixed(1)}%`);
 
 /** 按时办结率 per item, department, window or person over a period, each figure opening the cases behind it. */
 export function OnTimePage() {
   const t = useT();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('month'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([chinaToday().startOf('month'), chinaToday()]);
   const [by, setBy] = useState<Dimension>('item');
   const period = { from: range[0].format('YYYY-MM-DD'), to: range[1].format('YYYY-MM-DD') };
   const q = useOnTime({ ...period, by });
