@@ -38,7 +38,9 @@ describe('scorecards computed from the records', () => {
         expect(got[code], `${item.subjectName} ${code}`).toBe(want[code]);
       expect(c.lines.find((l: Line) => l.code === 'handling_days').actual === null).toBe(want.finishedCount === 0);
       if ((want.cases_received ?? 0) + (want.finishedCount ?? 0) > 0) nonEmpty++;
+      // The list counts the big sources in the database; the card lists their records: the same figures.
       expect(item.total).toBe(c.total);
+      expect(item.indicatorTotal).toBe(c.indicatorTotal);
     }
     expect(nonEmpty).toBeGreaterThan(0);
     const mine = await expectedFigures(h, clerkId);
@@ -97,6 +99,15 @@ describe('scorecards computed from the records', () => {
     for (const kind of ['window', 'department']) {
       const list = json(await head.get(`/api/assessment/cards?${q({ hallId, period: '2026-Q1', kind })}`));
       expect(list.items.length).toBeGreaterThan(0);
+      for (const item of list.items) {
+        const one = json(
+          await head.get(`/api/assessment/card?${q({ hallId, period: '2026-Q1', kind, subjectId: item.subjectId })}`),
+        );
+        expect([item.indicatorTotal, item.total], `${kind} ${item.subjectName}`).toEqual([
+          one.indicatorTotal,
+          one.total,
+        ]);
+      }
       const c = json(
         await head.get(
           `/api/assessment/card?${q({ hallId, period: '2026-Q1', kind, subjectId: list.items[0].subjectId })}`,

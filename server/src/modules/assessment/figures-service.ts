@@ -28,6 +28,7 @@ import { servedBetween } from '../queue/service.ts';
 import { caseRatingsForAssessment, padRatingsForAssessment } from '../rating/service.ts';
 import { attendanceSheet } from '../staff/service.ts';
 import { attendedBetween } from '../training/service.ts';
+import { totalFactsOf } from './totals-service.ts';
 
 export interface Fact {
   code: IndicatorCode;
@@ -70,6 +71,23 @@ export function factMatches(f: Fact, kind: SubjectKind, id: string): boolean {
   return f.departments.includes(id);
 }
 
+/** The facts of each subject of a kind (a case in two departments is in both lists), read in one pass. */
+export function factsBySubject(facts: readonly Fact[], kind: SubjectKind): Map<string, Fact[]> {
+  const out = new Map<string, Fact[]>();
+  const put = (id: string | null, f: Fact) => {
+    if (id === null) return;
+    const list = out.get(id);
+    if (list) list.push(f);
+    else out.set(id, [f]);
+  };
+  for (const f of facts) {
+    if (kind === 'person') put(f.person, f);
+    else if (kind === 'window') put(f.window, f);
+    else for (const d of new Set(f.departments)) put(d, f);
+  }
+  return out;
+}
+
 /** A subject's actual for one indicator from the facts (already of that subject and code); null = no data. */
 export function actualOf(code: IndicatorCode, kind: SubjectKind, facts: readonly Fact[]): number | null {
   const rule = figureRules[code];
@@ -83,7 +101,11 @@ export function actualOf(code: IndicatorCode, kind: SubjectKind, facts: readonly
   return Math.round(v * 100) / 100;
 }
 
-/** Every fact of a hall and period; `withDepartments` reads the cases' departments (only for department cards). */
+/**
+ * Every fact of a hall and period; `withDepartments` reads the cases' departments (only for department cards).
+ * `records: false` (card lists of persons or windows) reads the big sources as counts (totals-service.ts): the same
+ * figures without the records a drill-down lists.
+ */
 export async function factsOf(
   ctx: AppContext,
   actor: Actor,
@@ -91,7 +113,10 @@ export async function factsOf(
   p: Period,
   people: readonly string[],
   withDepartments: boolean,
+  records = true,
 ): Promise<Fact[]> {
+  const byRecord = records || withDepartments;
+  const none = async () => [];
   const fromMs = dayStart(p.from);
   const toMs = dayStart(p.to) + 86_400_000;
   const [
@@ -109,14 +134,14 @@ export async function factsOf(
     training,
     cal,
   ] = await Promise.all([
-    acceptedBetween(ctx.db, [hallId], p.from, p.to),
-    completions(ctx.db, [hallId], fromMs, toMs),
-    finishedStepsBetween(ctx.db, hallId, p.from, p.to),
-    reviewDecisionsBetween(ctx.db, hallId, fromMs, toMs),
+    byRecord ? acceptedBetween(ctx.db, [hallId], p.from, p.to) : none(),
+    byRecord ? completions(ctx.db, [hallId], fromMs, toMs) : none(),
+    byRecord ? finishedStepsBetween(ctx.db, hallId, p.from, p.to) : none(),
+    byRecord ? reviewDecisionsBetween(ctx.db, hallId, fromMs, toMs) : none(),
     answeredBetween(ctx.db, hallId, fromMs, toMs),
-    servedBetween(ctx.db, hallId, p.from, p.to),
-    padRatingsForAssessment(ctx.db, hallId, p.from, p.to),
-    caseRatingsForAssessment(ctx.db, hallId, p.from, p.to),
+    byRecord ? servedBetween(ctx.db, hallId, p.from, p.to) : none(),
+    byRecord ? padRatingsForAssessment(ctx.db, hallId, p.from, p.to) : none(),
+    byRecord ? caseRatingsForAssessment(ctx.db, hallId, p.from, p.to) : none(),
     upheldComplaintsBetween(ctx.db, hallId, p.from, p.to),
     checkedItemsBetween(ctx.db, hallId, p.from, p.to),
     sanctionsBetween(ctx.db, hallId, p.from, p.to),
@@ -134,7 +159,7 @@ export async function factsOf(
         deptsOf.set(r.case_id, [...(deptsOf.get(r.case_id) ?? []), r.department_id]);
   }
   const depts = (caseId: string) => deptsOf.get(caseId) ?? [];
-  const facts: Fact[] = [];
+  const facts: Fact[] = byRecord ? [] : await totalFactsOf(ctx, hallId, p, cal);
   const add = (f: Omit<Fact, 'departments'> & { departments?: string[] }) => facts.push({ departments: [], ...f });
 
   for (const c of accepted)

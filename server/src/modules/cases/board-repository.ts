@@ -137,10 +137,7 @@ export const acceptedBetween = (db: Db, hallIds: readonly string[], fromDay: str
 
 /** 考核: the review decisions (审核通过 / 退回重办) of the trail at [fromMs, toMs) in a hall, with the case's keys. */
 export const reviewDecisionsBetween = (db: Db, hallId: string, fromMs: number, toMs: number) =>
-  db
-    .selectFrom('case_events as e')
-    .crossJoin('cases as c')
-    .whereRef('c.id', '=', 'e.case_id')
+  reviewDecisionsOf(db, hallId, fromMs, toMs)
     .select([
       'e.case_id',
       'c.case_no',
@@ -152,11 +149,17 @@ export const reviewDecisionsBetween = (db: Db, hallId: string, fromMs: number, t
       'e.at',
       'e.display_name as decided_by_name',
     ])
+    .execute();
+
+export const reviewDecisionsOf = (db: Db, hallId: string, fromMs: number, toMs: number) =>
+  db
+    .selectFrom('case_events as e')
+    .crossJoin('cases as c')
+    .whereRef('c.id', '=', 'e.case_id')
     .where('e.action', 'in', ['passReview', 'returnForRework'])
     .where('e.at', '>=', fromMs)
     .where('e.at', '<', toMs)
-    .where('c.hall_id', '=', hallId)
-    .execute();
+    .where('c.hall_id', '=', hallId);
 
 /**
  * 考核 办理环节数: the back-office steps (承办、审核、审批) of a hall's cases finished on the China days [fromDay, toDay],
@@ -165,15 +168,18 @@ export const reviewDecisionsBetween = (db: Db, hallId: string, fromMs: number, t
  * completion; skipped steps are no one's work.
  */
 export const finishedStepsBetween = (db: Db, hallId: string, fromDay: string, toDay: string) =>
+  finishedStepsOf(db, hallId, fromDay, toDay)
+    .select(['s.id', 's.case_id', 's.name', 's.assignee_id', 's.done_at', 'c.case_no', 'c.item_name'])
+    .orderBy('s.done_at')
+    .execute();
+
+export const finishedStepsOf = (db: Db, hallId: string, fromDay: string, toDay: string) =>
   db
     .selectFrom('case_steps as s')
     .innerJoin('cases as c', 'c.id', 's.case_id')
-    .select(['s.id', 's.case_id', 's.name', 's.assignee_id', 's.done_at', 'c.case_no', 'c.item_name'])
     .where('c.hall_id', '=', hallId)
     .where('s.status', '=', 'done')
     .where('s.role', 'in', [...backOfficePosts])
     .where('s.done_at', '>=', chinaDayStart(fromDay))
     .where('s.done_at', '<', chinaDayStart(toDay) + 86_400_000)
-    .where('s.assignee_id', 'is not', null)
-    .orderBy('s.done_at')
-    .execute();
+    .where('s.assignee_id', 'is not', null);

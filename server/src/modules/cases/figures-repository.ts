@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import type { Db, Dialect } from '../../platform/db/database.ts';
 import { chinaDayOfMs } from '../../platform/db/sql-days.ts';
-import { firstCompletions } from './board-repository.ts';
+import { finishedStepsOf, firstCompletions, reviewDecisionsOf } from './board-repository.ts';
 
 const none = (ids: readonly string[]) => (ids.length ? [...ids] : ['']);
 const count = sql<number | string>`count(*)`;
@@ -95,16 +95,28 @@ export interface FinishedCounts {
   /** Per China day of the completion. */
   byDay: FinishedCount[];
   byItem: FinishedCount[];
+  /** Only when asked for (it joins the steps). */
   byDepartment: FinishedCount[];
   byWindow: FinishedCount[];
   /** The first owner (首问负责人), else the receiving clerk. */
   byPerson: FinishedCount[];
 }
 
+type Cell = {
+  day: string;
+  item: string;
+  itemName: string;
+  window: string | null;
+  person: string;
+  personName: string | null;
+};
+
 /**
- * Cases whose first completion lies in [fromMs, toMs), counted per China day of completion, item, department,
- * window and person, with how many of them were on time: completed on or before the stored deadline day (a case
- * without a deadline is late), as domain/supervision `isOnTime` says.
+ * Cases whose first completion lies in [fromMs, toMs), counted per China day of completion, item, window, person
+ * and (with `withDepartments`) department, with how many of them were on time: completed on or before the stored
+ * deadline day (a case without a deadline is late), as domain/supervision `isOnTime` says. The period's completions
+ * are read once, grouped by (day, item, window, person) — a month of a big hall is a few thousand such cells — and
+ * the cells are summed per dimension here; departments need the steps, a second read.
  */
 export async function finishedCounts(
   db: Db,
@@ -112,6 +124,7 @@ export async function finishedCounts(
   hallIds: readonly string[],
   fromMs: number,
   toMs: number,
+  withDepartments: boolean,
 ): Promise<FinishedCounts> {
   const day = chinaDayOfMs(dialect, sql.ref('e.at'));
   const finished = firstCompletions(db, hallIds, fromMs, toMs)
@@ -123,51 +136,122 @@ export async function finishedCounts(
       sql<number>`case when c.deadline is not null and c.deadline >= ${day} then 1 else 0 end`.as('on_time'),
     ])
     .as('f');
-  const onTime = sql<number | string>`sum(f.on_time)`;
-  const [byDay, byItem, byWindow, byPerson, byDepartment] = await Promise.all([
+  const [cells, departments] = await Promise.all([
     db
       .selectFrom(finished)
-      .select(['f.day as key', count.as('n'), onTime.as('t')])
-      .groupBy('f.day')
-      .execute(),
-    db
-      .selectFrom(finished)
-      .select(['f.item_id as key', sql<string>`max(f.item_name)`.as('name'), count.as('n'), onTime.as('t')])
-      .groupBy('f.item_id')
-      .execute(),
-    db
-      .selectFrom(finished)
-      .select(['f.window_id as key', count.as('n'), onTime.as('t')])
-      .groupBy('f.window_id')
-      .execute(),
-    db
-      .selectFrom(finished)
-      .select(['f.person_id as key', sql<string>`max(f.person_name)`.as('name'), count.as('n'), onTime.as('t')])
-      .groupBy('f.person_id')
-      .execute(),
-    db
-      .selectFrom(finished)
-      .innerJoin('case_steps as s', 's.case_id', 'f.id')
+      .select(['f.day', 'f.item_id', 'f.window_id', 'f.person_id'])
       .select([
-        's.department_id as key',
-        sql<number | string>`count(distinct f.id)`.as('n'),
-        sql<number | string>`count(distinct case when f.on_time = 1 then f.id end)`.as('t'),
+        sql<string>`max(f.item_name)`.as('item_name'),
+        sql<string | null>`max(f.person_name)`.as('person_name'),
+        count.as('n'),
+        sql<number | string>`sum(f.on_time)`.as('t'),
       ])
-      .where('s.department_id', 'is not', null)
-      .groupBy('s.department_id')
+      .groupBy(['f.day', 'f.item_id', 'f.window_id', 'f.person_id'])
       .execute(),
+    withDepartments
+      ? db
+          .selectFrom(finished)
+          .innerJoin('case_steps as s', 's.case_id', 'f.id')
+          .select([
+            's.department_id as key',
+            sql<number | string>`count(distinct f.id)`.as('n'),
+            sql<number | string>`count(distinct case when f.on_time = 1 then f.id end)`.as('t'),
+          ])
+          .where('s.department_id', 'is not', null)
+          .groupBy('s.department_id')
+          .execute()
+      : Promise.resolve([]),
   ]);
-  const figures = (
-    rows: { key: string | null; name?: string | null; n: number | string; t: number | string | null }[],
-  ) =>
-    rows
-      .filter((r) => r.key !== null)
-      .map((r) => ({ key: r.key!, name: r.name ?? null, finished: Number(r.n), onTime: Number(r.t ?? 0) }));
+  const sum = (keyOf: (c: Cell) => string | null, nameOf: (c: Cell) => string | null = () => null) => {
+    const out = new Map<string, FinishedCount>();
+    for (const r of cells) {
+      const cell: Cell = {
+        day: r.day,
+        item: r.item_id,
+        itemName: r.item_name,
+        window: r.window_id,
+        person: r.person_id,
+        personName: r.person_name,
+      };
+      const key = keyOf(cell);
+      if (key === null) continue;
+      const g = out.get(key) ?? { key, name: nameOf(cell), finished: 0, onTime: 0 };
+      g.finished += Number(r.n);
+      g.onTime += Number(r.t ?? 0);
+      out.set(key, g);
+    }
+    return [...out.values()];
+  };
   return {
-    byDay: figures(byDay),
-    byItem: figures(byItem),
-    byDepartment: figures(byDepartment),
-    byWindow: figures(byWindow),
-    byPerson: figures(byPerson),
+    byDay: sum((c) => c.day),
+    byItem: sum(
+      (c) => c.item,
+      (c) => c.itemName,
+    ),
+    byDepartment: departments
+      .filter((r) => r.key !== null)
+      .map((r) => ({ key: r.key!, name: null, finished: Number(r.n), onTime: Number(r.t ?? 0) })),
+    byWindow: sum((c) => c.window),
+    byPerson: sum(
+      (c) => c.person,
+      (c) => c.personName,
+    ),
   };
 }
+
+/*
+ * 考核 card lists: the case core's records of a hall and period counted per person and window, the same records the
+ * card's drill-down lists one by one (board-repository.ts); a list of a month's cards needs only these counts.
+ */
+
+/** Cases accepted on the days [fromDay, toDay], per receiving clerk and window. */
+export const receivedTotals = (db: Db, hallId: string, fromDay: string, toDay: string) =>
+  db
+    .selectFrom('cases')
+    .select(['received_by', 'window_id', count.as('n')])
+    .where('hall_id', '=', hallId)
+    .where('accepted_day', '>=', fromDay)
+    .where('accepted_day', '<=', toDay)
+    .groupBy(['received_by', 'window_id'])
+    .execute();
+
+/**
+ * First completions in [fromMs, toMs), per person (first owner, else the receiving clerk), window, acceptance day,
+ * China day of completion and on time or not: the handling time in working days is worked out per (acceptance day,
+ * completion day) on the hall's calendar in code.
+ */
+export const finishedTotals = (db: Db, dialect: Dialect, hallId: string, fromMs: number, toMs: number) => {
+  const day = chinaDayOfMs(dialect, sql.ref('e.at'));
+  const finished = firstCompletions(db, [hallId], fromMs, toMs)
+    .select(['c.window_id', 'c.accepted_day'])
+    .select([
+      sql<string>`coalesce(c.first_owner_id, c.received_by)`.as('person_id'),
+      day.as('day'),
+      sql<number>`case when c.deadline is not null and c.deadline >= ${day} then 1 else 0 end`.as('on_time'),
+    ])
+    .as('f');
+  return db
+    .selectFrom(finished)
+    .select(['f.person_id', 'f.window_id', 'f.accepted_day', 'f.day', 'f.on_time', count.as('n')])
+    .groupBy(['f.person_id', 'f.window_id', 'f.accepted_day', 'f.day', 'f.on_time'])
+    .execute();
+};
+
+/** Review decisions in [fromMs, toMs), per person of the case (first owner, else the receiving clerk), window, action. */
+export const reviewTotals = (db: Db, hallId: string, fromMs: number, toMs: number) =>
+  reviewDecisionsOf(db, hallId, fromMs, toMs)
+    .select([
+      sql<string>`coalesce(c.first_owner_id, c.received_by)`.as('person_id'),
+      'c.window_id',
+      'e.action',
+      count.as('n'),
+    ])
+    .groupBy([sql`coalesce(c.first_owner_id, c.received_by)`, 'c.window_id', 'e.action'])
+    .execute();
+
+/** Back-office steps finished on the days [fromDay, toDay], per person who finished them. */
+export const finishedStepTotals = (db: Db, hallId: string, fromDay: string, toDay: string) =>
+  finishedStepsOf(db, hallId, fromDay, toDay)
+    .select(['s.assignee_id', count.as('n')])
+    .groupBy('s.assignee_id')
+    .execute();

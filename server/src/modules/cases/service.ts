@@ -282,7 +282,16 @@ export {
   watchedCases,
   watchedSteps,
 } from './board-repository.ts';
-export { type Count, type FinishedCount, finishedCounts, receivedCounts } from './figures-repository.ts';
+export {
+  type Count,
+  type FinishedCount,
+  finishedCounts,
+  finishedStepTotals,
+  finishedTotals,
+  receivedCounts,
+  receivedTotals,
+  reviewTotals,
+} from './figures-repository.ts';
 
 /** The ids of an applicant's cases, as applicant or agent: what other modules join on for 一企一档. */
 export async function caseIdsOfApplicant(ctx: AppContext, applicantId: string): Promise<string[]> {

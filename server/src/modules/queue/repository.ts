@@ -385,12 +385,20 @@ export const ticketSumsBetween = (
 
 /** 考核: the tickets of a hall served to the end on the days [from, to], with the window and the member of staff. */
 export const servedBetween = (db: Db, hallId: string, from: string, to: string) =>
+  servedOf(db, hallId, from, to).select(['id', 'number', 'day', 'window_id', 'served_by']).execute();
+
+const servedOf = (db: Db, hallId: string, from: string, to: string) =>
   db
     .selectFrom('queue_tickets')
-    .select(['id', 'number', 'day', 'window_id', 'served_by'])
     .where('hall_id', '=', hallId)
     .where('day', '>=', from)
     .where('day', '<=', to)
     .where('finished_at', 'is not', null)
-    .where('serving_started_at', 'is not', null)
+    .where('serving_started_at', 'is not', null);
+
+/** 考核 card lists: the same tickets counted per member of staff and window. */
+export const servedTotals = (db: Db, hallId: string, from: string, to: string) =>
+  servedOf(db, hallId, from, to)
+    .select(['served_by', 'window_id', sql<number>`count(*)`.as('n')])
+    .groupBy(['served_by', 'window_id'])
     .execute();

@@ -476,4 +476,4 @@ export async function linkTicketToCase(trx: Db, ticketId: string, caseId: string
 }
 
 // 考核 reads these figures' records through the owner's service.
-export { servedBetween } from './repository.ts';
+export { servedBetween, servedTotals } from './repository.ts';

@@ -146,21 +146,33 @@ export const caseLevelCountsBetween = (db: Db, hallIds: readonly string[], from:
 
 /** 考核: the pad ratings of a hall given on the days [from, to], with the window and the member of staff. */
 export const padRatingsForAssessment = (db: Db, hallId: string, from: string, to: string) =>
-  db
-    .selectFrom('ratings')
-    .select(['id', 'day', 'level', 'is_bad', 'window_id', 'staff_user_id'])
-    .where('hall_id', '=', hallId)
-    .where('day', '>=', from)
-    .where('day', '<=', to)
+  padRatingsOf(db, hallId, from, to).select(['id', 'day', 'level', 'is_bad', 'window_id', 'staff_user_id']).execute();
+
+const padRatingsOf = (db: Db, hallId: string, from: string, to: string) =>
+  db.selectFrom('ratings').where('hall_id', '=', hallId).where('day', '>=', from).where('day', '<=', to);
+
+/** 考核 card lists: the same pad ratings counted per member of staff, window, level and 差评 mark. */
+export const padRatingTotalsForAssessment = (db: Db, hallId: string, from: string, to: string) =>
+  padRatingsOf(db, hallId, from, to)
+    .select(['staff_user_id', 'window_id', 'level', 'is_bad', sql<number>`count(*)`.as('n')])
+    .groupBy(['staff_user_id', 'window_id', 'level', 'is_bad'])
     .execute();
 
 /** 考核: the 好差评 ratings of a hall given on the days [from, to], except those excluded on an upheld appeal. */
 export const caseRatingsForAssessment = (db: Db, hallId: string, from: string, to: string) =>
+  caseRatingsOf(db, hallId, from, to).select(['id', 'case_id', 'day', 'level', 'is_bad', 'staff_user_id']).execute();
+
+const caseRatingsOf = (db: Db, hallId: string, from: string, to: string) =>
   db
     .selectFrom('case_ratings')
-    .select(['id', 'case_id', 'day', 'level', 'is_bad', 'staff_user_id'])
     .where('hall_id', '=', hallId)
     .where('day', '>=', from)
     .where('day', '<=', to)
-    .where('excluded', '=', 0)
+    .where('excluded', '=', 0);
+
+/** 考核 card lists: the same 好差评 ratings counted per member of staff, level and 差评 mark. */
+export const caseRatingTotalsForAssessment = (db: Db, hallId: string, from: string, to: string) =>
+  caseRatingsOf(db, hallId, from, to)
+    .select(['staff_user_id', 'level', 'is_bad', sql<number>`count(*)`.as('n')])
+    .groupBy(['staff_user_id', 'level', 'is_bad'])
     .execute();

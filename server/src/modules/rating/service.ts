@@ -233,4 +233,9 @@ export {
 export * from './case-rating-service.ts';
 
 // 考核 reads these figures' records through the owner's service.
-export { caseRatingsForAssessment, padRatingsForAssessment } from './repository.ts';
+export {
+  caseRatingsForAssessment,
+  caseRatingTotalsForAssessment,
+  padRatingsForAssessment,
+  padRatingTotalsForAssessment,
+} from './repository.ts';
