@@ -1,6 +1,6 @@
 import { Alert, Layout, Menu, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
+import { Link, Outlet, ScrollRestoration, useLocation, useNavigate, useNavigation } from 'react-router';
 import { useCan, useMe } from '../api/auth';
 import { LocaleSwitch } from '../components/LocaleSwitch';
 import { CalendarBanner } from '../pages/calendar/CalendarBanner';
@@ -33,6 +33,8 @@ export function AppShell() {
 
   return (
     <Layout className="ow-shell">
+      {/* A page opened from a tile or the menu starts at its top; going back returns to where one was. */}
+      <ScrollRestoration />
       {!forced && (
         <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={220} theme="dark">
           <Link to="/" className="ow-brand">
