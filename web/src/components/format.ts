@@ -1,11 +1,12 @@
-import dayjs from 'dayjs';
+import { hallTime } from '../lib/china-day';
 
+/** An instant in the hall's time (China), whatever the browser's zone. */
 export function formatTime(ms: number | null | undefined): string {
-  return ms ? dayjs(ms).format('YYYY-MM-DD HH:mm') : '—';
+  return ms ? hallTime(ms, 'YYYY-MM-DD HH:mm') : '—';
 }
 
 export function formatDate(ms: number | null | undefined): string {
-  return ms ? dayjs(ms).format('YYYY-MM-DD') : '—';
+  return ms ? hallTime(ms, 'YYYY-MM-DD') : '—';
 }
 
 /** Fee in fen → yuan string with two decimals (e.g. 1050 → "10.50"). */

@@ -16,3 +16,6 @@ export const chinaDay = (at: number | Date = Date.now()) => dayjs(at).tz(HALL_ZO
  * week arithmetic on it (startOf, subtract) stays on China's calendar.
  */
 export const chinaToday = (at: number | Date = Date.now()): Dayjs => dayjs(chinaDay(at));
+
+/** An instant as the hall's clock shows it (China time), e.g. 'HH:mm' or 'YYYY-MM-DD HH:mm'. */
+export const hallTime = (at: number | Date, pattern: string) => dayjs(at).tz(HALL_ZONE).format(pattern);

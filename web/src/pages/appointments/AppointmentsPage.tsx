@@ -35,6 +35,7 @@ import { useNotifyError } from '../../components/useNotifyError';
 import { type MessageKey, useT } from '../../i18n';
 import { SlotPicker } from './SlotPicker';
 import './appointments.css';
+import { formatTime } from '../../components/format';
 
 const STATUSES = ['booked', 'checked_in', 'no_show', 'cancelled'] as const;
 const statusColor: Record<string, string> = {
@@ -43,7 +44,7 @@ const statusColor: Record<string, string> = {
   no_show: 'red',
   cancelled: 'default',
 };
-const dateTime = (ms: number) => dayjs(ms).format('YYYY-MM-DD HH:mm');
+const dateTime = (ms: number) => formatTime(ms);
 
 /** 预约管理: the day's bookings, booking for a caller by phone, the no-show list, capacity and rules. */
 export function AppointmentsPage() {

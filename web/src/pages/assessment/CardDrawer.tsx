@@ -14,7 +14,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import dayjs from 'dayjs';
+import type dayjs from 'dayjs';
 import { useState } from 'react';
 import {
   type CardKey,
@@ -34,6 +34,7 @@ import { applyFieldError } from '../../api/formErrors';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
 import { chinaToday } from '../../lib/china-day';
+import { formatTime } from '../../components/format';
 
 export const gradeColor: Record<string, string> = { excellent: 'green', good: 'blue', pass: 'gold', fail: 'red' };
 const fmt = (n: number | null, unit = '') => (n === null ? '—' : `${n}${unit}`);
@@ -113,7 +114,7 @@ export function CardDrawer({ cardKey, onClose }: { cardKey: CardKey | null; onCl
             </Descriptions.Item>
             <Descriptions.Item label={t('asm.status')} span={4}>
               {signed ? t('asm.signedV', { v: c.version }) : t('asm.unsigned')}
-              {c.signedByName ? ` · ${c.signedByName} ${dayjs(c.signedAt).format('YYYY-MM-DD HH:mm')}` : ''}
+              {c.signedByName ? ` · ${c.signedByName} ${formatTime(c.signedAt)}` : ''}
               {c.reason ? ` · ${t('asm.reason')}：${c.reason}` : ''}
             </Descriptions.Item>
           </Descriptions>
@@ -188,7 +189,7 @@ export function CardDrawer({ cardKey, onClose }: { cardKey: CardKey | null; onCl
               { title: t('asm.version'), dataIndex: 'version', width: 70 },
               { title: t('asm.total'), width: 80, render: (_, v) => fmt(v.total) },
               { title: t('asm.signedBy'), dataIndex: 'signedByName', width: 120 },
-              { title: t('asm.signedAt'), width: 160, render: (_, v) => dayjs(v.signedAt).format('YYYY-MM-DD HH:mm') },
+              { title: t('asm.signedAt'), width: 160, render: (_, v) => formatTime(v.signedAt) },
               { title: t('asm.reason'), render: (_, v) => v.reason ?? t('asm.firstSign') },
             ]}
           />

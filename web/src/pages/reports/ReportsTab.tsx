@@ -1,11 +1,11 @@
 import { Alert, Button, Form, Input, List, Modal, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { type Report, type ReportKind, useGenerateReport, useNextSteps, useReports } from '../../api/reports';
 import { useModalSubmit } from './useModalSubmit';
 import { useT } from '../../i18n';
 import { SubmitModal } from './SubmissionsTab';
 import { chinaToday } from '../../lib/china-day';
+import { formatTime } from '../../components/format';
 
 /** The period just ended of a kind, as the generate dialog's first suggestion. */
 function lastPeriod(kind: ReportKind): string {
@@ -72,7 +72,7 @@ export function ReportsTab({ hallId }: { hallId: string | undefined }) {
             title: t('rep.col.generated'),
             width: 190,
             render: (_, r) =>
-              `${r.origin === 'schedule' ? t('rep.origin.schedule') : r.generatedByName} ${dayjs(r.generatedAt).format('YYYY-MM-DD HH:mm')}`,
+              `${r.origin === 'schedule' ? t('rep.origin.schedule') : r.generatedByName} ${formatTime(r.generatedAt)}`,
           },
           {
             title: t('rep.col.risks'),

@@ -29,6 +29,7 @@ import { useModalSubmit } from './useModalSubmit';
 import { type Translate, useT } from '../../i18n';
 import { chinaToday } from '../../lib/china-day';
 import './reports.css';
+import { formatTime } from '../../components/format';
 
 const statusTag = (t: Translate, task: HandedDownTask) =>
   task.status === 'done' ? (
@@ -95,7 +96,7 @@ export function TasksTab({ hallId, manager }: { hallId: string | undefined; mana
           expandedRowRender: (r) => (
             <Timeline
               items={r.events.map((e) => ({
-                content: `${dayjs(e.at).format('YYYY-MM-DD HH:mm')} ${e.byName} ${t(`rep.task.action.${e.action}` as 'rep.task.action.create')}：${e.note}`,
+                content: `${formatTime(e.at)} ${e.byName} ${t(`rep.task.action.${e.action}` as 'rep.task.action.create')}：${e.note}`,
               }))}
             />
           ),

@@ -4,10 +4,10 @@
  * complaints — as GET /api/stats/overview/records returns them, as many as the figure counts.
  */
 import { Drawer, Table } from 'antd';
-import dayjs from 'dayjs';
 import { type Drill, type DrillTarget, type OverviewQuery, useStatsDrill } from '../../api/stats';
 import { QueryError } from '../../components/Results';
 import { type MessageKey, useT } from '../../i18n';
+import { hallTime } from '../../lib/china-day';
 
 const dash = (v: string | null) => v ?? '—';
 
@@ -36,7 +36,7 @@ export function DrillDrawer({
         columns={[
           { title: t('sd.ticketNo'), dataIndex: 'number', width: 90 },
           { title: t('sd.day'), dataIndex: 'day', width: 110 },
-          { title: t('sd.arrivedAt'), dataIndex: 'arrivedAt', render: (v: number) => dayjs(v).format('HH:mm') },
+          { title: t('sd.arrivedAt'), dataIndex: 'arrivedAt', render: (v: number) => hallTime(v, 'HH:mm') },
           {
             title: t('sd.ticketStatus'),
             dataIndex: 'status',

@@ -3,10 +3,10 @@
  * windows open and serving and the tickets served so far, from GET /api/stats/floor, read again every 15 s.
  */
 import { Card, Col, Row, Statistic } from 'antd';
-import dayjs from 'dayjs';
 import { useLiveFloor } from '../../api/stats';
 import { QueryError } from '../../components/Results';
 import { useT } from '../../i18n';
+import { hallTime } from '../../lib/china-day';
 
 export function LiveFloorPanel({ hallId }: { hallId?: string }) {
   const t = useT();
@@ -17,7 +17,7 @@ export function LiveFloorPanel({ hallId }: { hallId?: string }) {
       size="small"
       title={t('sd.floor')}
       data-testid="live-floor"
-      extra={f ? t('sd.floorRefresh', { time: dayjs(f.at).format('HH:mm:ss') }) : null}
+      extra={f ? t('sd.floorRefresh', { time: hallTime(f.at, 'HH:mm:ss') }) : null}
       style={{ marginBottom: 16 }}
       loading={q.isLoading}
     >
