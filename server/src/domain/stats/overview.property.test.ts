@@ -14,6 +14,7 @@ import {
   goodRate,
   goodRateOfCounts,
   MAX_PERIOD_DAYS,
+  monthSlices,
   noTickets,
   sumsByDay,
   sumsOf,
@@ -120,4 +121,26 @@ describe('统计分析 arithmetic', () => {
       }),
     );
   });
+
+  it('cuts a period at month ends into contiguous slices that cover it, each inside one month', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 400 }), (offset, length) => {
+        const from = addDays('2024-01-01', offset);
+        const to = addDays(from, length);
+        const slices = monthSlices(from, to);
+        expect(slices[0]!.from).toBe(from);
+        expect(slices[slices.length - 1]!.to).toBe(to);
+        for (const [i, s] of slices.entries()) {
+          expect(s.from <= s.to).toBe(true);
+          expect(s.from.slice(0, 7)).toBe(s.to.slice(0, 7));
+          if (i > 0) expect(s.from).toBe(addDays(slices[i - 1]!.to, 1));
+          if (i < slices.length - 1) expect(addDays(s.to, 1).slice(8)).toBe('01');
+        }
+        expect(slices.length).toBe(monthsBetween(from, to));
+      }),
+    );
+  });
 });
+
+const monthsBetween = (from: string, to: string) =>
+  (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7)) + 1;

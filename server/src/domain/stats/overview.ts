@@ -111,3 +111,20 @@ export function daysOf(from: string, to: string): string[] | null {
   }
   return days;
 }
+
+/**
+ * The period [from, to] cut at month ends: contiguous slices, each inside one calendar month, together covering the
+ * period. A long period's figures are counted slice by slice (each count is additive: a case is accepted on one day
+ * and first completed on one day), so one request never holds the database for a whole year at once.
+ */
+export function monthSlices(from: string, to: string): { from: string; to: string }[] {
+  const slices: { from: string; to: string }[] = [];
+  for (let start = from; start <= to; ) {
+    const [y, m] = start.split('-').map(Number) as [number, number];
+    const monthEnd = addDays(m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`, -1);
+    const end = monthEnd < to ? monthEnd : to;
+    slices.push({ from: start, to: end });
+    start = addDays(end, 1);
+  }
+  return slices;
+}

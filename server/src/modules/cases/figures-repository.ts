@@ -5,6 +5,8 @@
  * (`acceptedBetween`, `completions`), and the statistics tests recompute every count from the raw rows.
  */
 import { sql } from 'kysely';
+import { monthSlices } from '../../domain/stats/index.ts';
+import { chinaDayStart } from '../../platform/clock.ts';
 import type { Db, Dialect } from '../../platform/db/database.ts';
 import { chinaDayOfMs } from '../../platform/db/sql-days.ts';
 import { finishedStepsOf, firstCompletions, reviewDecisionsOf } from './board-repository.ts';
@@ -31,11 +33,59 @@ const counts = (rows: { key: string | null; name?: string | null; n: number | st
   rows.filter((r) => r.key !== null).map((r) => ({ key: r.key!, name: r.name ?? null, count: Number(r.n) }));
 
 /**
+ * A long period is counted a month at a time, and between months other requests get their turn: on SQLite a query
+ * holds the process while it runs, and a year of a big hall takes seconds (each count is additive over the months).
+ */
+const letOthersIn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function mergeCounts(parts: Count[][]): Count[] {
+  const out = new Map<string, Count>();
+  for (const c of parts.flat()) {
+    const had = out.get(c.key);
+    if (had) had.count += c.count;
+    else out.set(c.key, { ...c });
+  }
+  return [...out.values()];
+}
+
+function mergeFinished(parts: FinishedCount[][]): FinishedCount[] {
+  const out = new Map<string, FinishedCount>();
+  for (const c of parts.flat()) {
+    const had = out.get(c.key);
+    if (had) {
+      had.finished += c.finished;
+      had.onTime += c.onTime;
+    } else out.set(c.key, { ...c });
+  }
+  return [...out.values()];
+}
+
+/**
  * Cases accepted (受理) on the days [fromDay, toDay] by their stored accepted day, counted per day, item, window
  * (the receiving window), person (the receiving clerk) and department (every department with a step of the case;
  * a case in two departments counts in both).
  */
 export async function receivedCounts(
+  db: Db,
+  hallIds: readonly string[],
+  fromDay: string,
+  toDay: string,
+): Promise<ReceivedCounts> {
+  const parts: ReceivedCounts[] = [];
+  for (const slice of monthSlices(fromDay, toDay)) {
+    parts.push(await receivedInSlice(db, hallIds, slice.from, slice.to));
+    await letOthersIn();
+  }
+  return {
+    byDay: mergeCounts(parts.map((p) => p.byDay)),
+    byItem: mergeCounts(parts.map((p) => p.byItem)),
+    byDepartment: mergeCounts(parts.map((p) => p.byDepartment)),
+    byWindow: mergeCounts(parts.map((p) => p.byWindow)),
+    byPerson: mergeCounts(parts.map((p) => p.byPerson)),
+  };
+}
+
+async function receivedInSlice(
   db: Db,
   hallIds: readonly string[],
   fromDay: string,
@@ -119,6 +169,30 @@ type Cell = {
  * the cells are summed per dimension here; departments need the steps, a second read.
  */
 export async function finishedCounts(
+  db: Db,
+  dialect: Dialect,
+  hallIds: readonly string[],
+  fromDay: string,
+  toDay: string,
+  withDepartments: boolean,
+): Promise<FinishedCounts> {
+  const parts: FinishedCounts[] = [];
+  for (const slice of monthSlices(fromDay, toDay)) {
+    const fromMs = chinaDayStart(slice.from);
+    const toMs = chinaDayStart(slice.to) + 86_400_000;
+    parts.push(await finishedInSlice(db, dialect, hallIds, fromMs, toMs, withDepartments));
+    await letOthersIn();
+  }
+  return {
+    byDay: mergeFinished(parts.map((p) => p.byDay)),
+    byItem: mergeFinished(parts.map((p) => p.byItem)),
+    byDepartment: mergeFinished(parts.map((p) => p.byDepartment)),
+    byWindow: mergeFinished(parts.map((p) => p.byWindow)),
+    byPerson: mergeFinished(parts.map((p) => p.byPerson)),
+  };
+}
+
+async function finishedInSlice(
   db: Db,
   dialect: Dialect,
   hallIds: readonly string[],

@@ -200,14 +200,7 @@ export async function onTimeFigures(
   if (to < from) throw invalid('to', '结束日期不能早于开始日期', 'The end date is before the start date');
   const hallIds = visibleHallIds(actor, q.hallId);
   const [counts, n] = await Promise.all([
-    finishedCounts(
-      ctx.db,
-      ctx.dialect,
-      hallIds,
-      startOfChinaDay(from),
-      startOfChinaDay(to) + 86_400_000,
-      withDepartments,
-    ),
+    finishedCounts(ctx.db, ctx.dialect, hallIds, from, to, withDepartments),
     names(ctx, hallIds, []),
   ]);
   const groups = (rows: FinishedCount[], label?: Map<string, string>) =>
