@@ -4,23 +4,16 @@
  * re-opening on objection. Who may see a report and its source is decided in `mayRead` / `present`; every move is
  * guarded by the state it was read in and written with its step, audit record and notice in one transaction.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { addDays } from '../../domain/calendar/index.ts';
 import {
-  type ComplaintAction,
   type ComplaintCategory,
-  type ComplaintState,
   categoryLabels,
   channelLabels,
   complaintCategories,
-  complaintLight,
-  complaintMove,
   DEFAULT_OBJECTION_DAYS,
   DEFAULT_REPLY_DAYS,
-  isRestricted,
   kindLabels,
-  type NoteKind,
-  type Satisfaction,
   satisfactionLabels,
   stateLabels,
 } from '../../domain/complaints/index.ts';
@@ -29,46 +22,31 @@ import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { conflict, forbidden, invalid, notFound } from '../../platform/errors.ts';
+import { forbidden, invalid } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { pii } from '../../platform/pii/index.ts';
 import { type Column, xlsx } from '../../platform/xlsx.ts';
-import { displayNameMap, hallStaff } from '../accounts/service.ts';
+import { hallStaff } from '../accounts/service.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { caseIdsOfApplicant, findCaseByNo } from '../cases/service.ts';
-import { enqueueNotice } from '../notices/service.ts';
-import { departmentsByIds, findHall, findWindow, visibleHallIds } from '../org/service.ts';
+import { findHall, findWindow, visibleHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
-import type { ComplaintView, PublicInput, RegisterInput } from './schema.ts';
-
-const F = { name: 'complaints.name', phone: 'complaints.phone', email: 'complaints.email' };
-const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-const notFoundComplaint = () => notFound('投诉举报', 'Complaint');
-
-export const mayHandle = (actor: Actor) => actor.permissions.has('complaint.handle');
-export const maySupervise = (actor: Actor) => actor.permissions.has('complaint.supervise');
-
-function assertDesk(actor: Actor) {
-  if (!mayHandle(actor) && !maySupervise(actor)) throw forbidden();
-}
-
-/** A report about staff is for supervisors and inspectors only; to anyone else it does not exist. */
-function mayRead(actor: Actor, c: repo.ComplaintRow) {
-  if (!actor.hallIds.includes(c.hall_id)) return false;
-  if (!mayHandle(actor) && !maySupervise(actor)) return false;
-  return !isRestricted({ kind: c.kind, staffUserId: c.staff_user_id }) || maySupervise(actor);
-}
-
-async function loadComplaint(db: Db, actor: Actor, id: string) {
-  const c = await repo.findComplaint(db, id);
-  if (!c || !mayRead(actor, c)) throw notFoundComplaint();
-  return c;
-}
-
-export async function replyDaysFor(db: Db, hallId: string, category: string) {
-  const rows = await repo.typeDays(db, hallId);
-  return rows.find((r) => r.category === category)?.days ?? DEFAULT_REPLY_DAYS;
-}
+import type { PublicInput, RegisterInput } from './schema.ts';
+import {
+  assertDesk,
+  audit,
+  F,
+  mayHandle,
+  mayRead,
+  maySupervise,
+  PUBLIC,
+  queueComplaintNotice,
+  replyDaysFor,
+  sha,
+  step,
+  whoOf,
+} from './desk-service.ts';
+import { complaintDetail, present } from './view-service.ts';
 
 async function nextNumber(db: Db, now: number) {
   const prefix = `TS${chinaDay(now).slice(0, 4)}`;
@@ -77,95 +55,6 @@ async function nextNumber(db: Db, now: number) {
 }
 
 const newLookupCode = () => randomBytes(5).toString('hex').toUpperCase().slice(0, 8);
-
-const reveal = (c: repo.ComplaintRow, field: keyof typeof F, stored: string | null) =>
-  stored ? pii().decrypt(F[field], c.id, stored) : null;
-
-/** The complainant's name and e-mail/phone for a notice (never shown, never logged). */
-function recipientOf(c: repo.ComplaintRow) {
-  if (c.anonymous === 1) return null;
-  const phone = reveal(c, 'phone', c.phone_enc);
-  const email = reveal(c, 'email', c.email_enc);
-  if (!phone && !email) return null;
-  // A reporter's name is not written into the notice text, which the notice log shows.
-  return { name: c.kind === 'report' ? '' : (reveal(c, 'name', c.name_enc) ?? ''), phone, email };
-}
-
-/** Whom the written reply is addressed to: the complainant by name; a reporter never by name. */
-export const addresseeOf = (c: repo.ComplaintRow) =>
-  c.kind === 'complaint' && c.anonymous === 0 ? (reveal(c, 'name', c.name_enc) ?? '投诉人') : '举报人';
-
-export const hasContact = (c: repo.ComplaintRow) => c.anonymous === 0 && (!!c.phone_enc || !!c.email_enc);
-
-export async function queueComplaintNotice(
-  trx: Db,
-  c: repo.ComplaintRow,
-  event: 'complaint_received' | 'complaint_progress' | 'complaint_replied',
-  now: number,
-  dedupeKey?: string,
-) {
-  const to = recipientOf(c);
-  if (!to) return [];
-  return enqueueNotice(trx, {
-    hallId: c.hall_id,
-    event,
-    now,
-    recipient: to,
-    vars: {
-      complaintNo: c.number,
-      kindLabel: kindLabels[c.kind as 'complaint'],
-      dueDay: c.due_day,
-      stateLabel: stateLabels[c.state as ComplaintState],
-    },
-    ...(dedupeKey ? { dedupeKey } : {}),
-  });
-}
-
-interface Who {
-  userId: string | null;
-  name: string;
-}
-const whoOf = (actor: Actor): Who => ({ userId: actor.userId, name: actor.displayName });
-const PUBLIC: Who = { userId: null, name: '投诉举报人（网上）' };
-
-async function step(
-  trx: Db,
-  c: { id: string },
-  who: Who,
-  now: number,
-  s: { action: string; from: string | null; to: string; text: string; noteKind?: NoteKind },
-) {
-  await repo.insertStep(trx, {
-    id: newId(now),
-    complaint_id: c.id,
-    action: s.action,
-    note_kind: s.noteKind ?? null,
-    text: s.text,
-    from_state: s.from,
-    to_state: s.to,
-    user_id: who.userId,
-    user_name: who.name,
-    at: now,
-  });
-}
-
-/** Audit details name the record, never the complainant or the contact. */
-async function audit(trx: Db, actor: Actor | null, now: number, action: string, c: repo.ComplaintRow, extra = {}) {
-  const detail = { number: c.number, kind: c.kind, ...extra };
-  if (actor) await appendAudit(trx, byActor(actor, now, action, 'complaint', c.id, detail));
-  else
-    await appendAudit(trx, {
-      at: now,
-      userId: null,
-      username: 'public',
-      action,
-      targetType: 'complaint',
-      targetId: c.id,
-      outcome: 'success',
-      ip: null,
-      detail,
-    });
-}
 
 interface Draft {
   hallId: string;
@@ -359,71 +248,6 @@ export async function registerOnline(ctx: AppContext, input: PublicInput) {
   return { number: row.number, lookupCode: code, dueDay: row.due_day };
 }
 
-/** What the desk shows. The source of a report is shown only in the detail, and only to those who supervise. */
-async function present(ctx: AppContext, actor: Actor, rows: repo.ComplaintRow[], detail: boolean) {
-  const today = chinaDay(ctx.clock.now());
-  const names = await displayNameMap(
-    ctx.db,
-    rows.flatMap((r) => [r.staff_user_id, r.responsible_id]).filter((x): x is string => !!x),
-  );
-  const deptIds = [...new Set(rows.map((r) => r.department_id).filter((x): x is string => !!x))];
-  const depts = new Map((await departmentsByIds(ctx.db, deptIds)).map((d) => [d.id, d.name]));
-  const windows = new Map<string, number>();
-  for (const w of new Set(rows.map((r) => r.window_id).filter((x): x is string => !!x))) {
-    const found = await findWindow(ctx.db, w);
-    if (found) windows.set(w, found.number);
-  }
-  return rows.map((r): ComplaintView => {
-    const restricted = isRestricted({ kind: r.kind, staffUserId: r.staff_user_id });
-    const showSource = r.kind === 'complaint' || (detail && maySupervise(actor));
-    const complainant =
-      r.anonymous === 1 ? '匿名' : showSource ? (reveal(r, 'name', r.name_enc) ?? '') : '举报人信息保密';
-    const contact =
-      r.anonymous === 1 || !showSource
-        ? null
-        : (r.phone_masked ?? (r.email_enc ? maskEmailOf(reveal(r, 'email', r.email_enc) ?? '') : null));
-    return {
-      id: r.id,
-      hallId: r.hall_id,
-      number: r.number,
-      kind: r.kind as ComplaintView['kind'],
-      channel: r.channel as ComplaintView['channel'],
-      workOrderNo: r.work_order_no,
-      category: r.category as ComplaintView['category'],
-      anonymous: r.anonymous === 1,
-      complainant,
-      contact,
-      matter: r.matter,
-      caseNo: r.case_no,
-      itemName: r.item_name,
-      windowNumber: r.window_id ? (windows.get(r.window_id) ?? null) : null,
-      staffName: r.staff_user_id ? (names.get(r.staff_user_id) ?? null) : null,
-      departmentName: r.department_id ? (depts.get(r.department_id) ?? null) : null,
-      state: r.state as ComplaintState,
-      simple: r.simple === 1,
-      cause: r.cause,
-      responsibleId: r.responsible_id,
-      responsibleName: r.responsible_id ? (names.get(r.responsible_id) ?? null) : null,
-      receivedDay: r.received_day,
-      dueDay: r.due_day,
-      provisional: r.provisional === 1,
-      light: complaintLight(r.state as ComplaintState, today, r.due_day),
-      round: r.round,
-      reply: r.reply,
-      rectification: r.rectification,
-      repliedDay: r.replied_day,
-      satisfaction: r.satisfaction as Satisfaction | null,
-      restricted,
-      createdAt: Number(r.created_at),
-    };
-  });
-}
-
-const maskEmailOf = (email: string) => {
-  const [user = '', domain = ''] = email.split('@');
-  return `${user.slice(0, 1)}***@${domain}`;
-};
-
 export async function listComplaints(
   ctx: AppContext,
   actor: Actor,
@@ -491,237 +315,6 @@ export async function exportComplaints(
   return { xlsx: await xlsx('投诉举报', header, rows), fileName: `投诉举报-${chinaDay(ctx.clock.now())}.xlsx` };
 }
 
-const allActions: ComplaintAction[] = ['assign', 'note', 'reply', 'rate', 'reopen'];
-
-export async function complaintDetail(ctx: AppContext, actor: Actor, id: string) {
-  assertDesk(actor);
-  const c = await loadComplaint(ctx.db, actor, id);
-  const [view] = await present(ctx, actor, [c], true);
-  const steps = await repo.stepsOf(ctx.db, c.id);
-  return {
-    ...view!,
-    steps: steps.map((s) => ({
-      id: s.id,
-      action: s.action,
-      noteKind: (s.note_kind ?? null) as NoteKind | null,
-      text: s.text,
-      fromState: s.from_state,
-      toState: s.to_state,
-      userName: s.user_name,
-      at: Number(s.at),
-    })),
-    actions: mayHandle(actor) ? allActions.filter((a) => complaintMove(c.state as ComplaintState, a) !== null) : [],
-  };
-}
-
-/** One move: the allowed-from check, the guarded update, the step and the audit record, in one transaction. */
-async function move(
-  ctx: AppContext,
-  actor: Actor | null,
-  c: repo.ComplaintRow,
-  action: ComplaintAction,
-  patch: (now: number, today: string) => Promise<Partial<repo.ComplaintRow>> | Partial<repo.ComplaintRow>,
-  text: string,
-  extra: { noteKind?: NoteKind; notice?: 'complaint_replied'; audit?: Record<string, unknown> } = {},
-) {
-  const from = c.state as ComplaintState;
-  const to = complaintMove(from, action);
-  if (!to) throw conflict(`当前状态（${stateLabels[from]}）不能进行此操作`, `Not open in state ${from}`, 'state');
-  const now = ctx.clock.now();
-  const p = { ...(await patch(now, chinaDay(now))), state: to, updated_at: now };
-  await ctx.db.transaction().execute(async (trx) => {
-    if (!(await repo.updateComplaintFrom(trx, c.id, from, p)))
-      throw conflict('该投诉举报已被他人处理，请刷新', 'Moved by someone else; reload');
-    await step(trx, c, actor ? whoOf(actor) : PUBLIC, now, {
-      action:
-        action === 'note'
-          ? 'note'
-          : action === 'assign'
-            ? 'assigned'
-            : action === 'reply'
-              ? 'replied'
-              : action === 'rate'
-                ? 'rated'
-                : 'reopened',
-      from,
-      to,
-      text,
-      ...(extra.noteKind ? { noteKind: extra.noteKind } : {}),
-    });
-    if (extra.notice) await queueComplaintNotice(trx, { ...c, ...p } as repo.ComplaintRow, extra.notice, now);
-    await audit(trx, actor, now, `complaint.${action}`, c, { from, to, ...extra.audit });
-  });
-}
-
-async function forHandling(ctx: AppContext, actor: Actor, id: string) {
-  if (!mayHandle(actor)) throw forbidden();
-  return loadComplaint(ctx.db, actor, id);
-}
-
-export async function assignComplaint(
-  ctx: AppContext,
-  actor: Actor,
-  id: string,
-  input: { responsibleId: string; cause: string },
-) {
-  const c = await forHandling(ctx, actor, id);
-  const staff = await hallStaff(ctx.db, [c.hall_id]);
-  const who = staff.find((s) => s.id === input.responsibleId);
-  if (!who) throw invalid('responsibleId', '负责人须为本大厅工作人员', 'The responsible person must be hall staff');
-  await move(
-    ctx,
-    actor,
-    c,
-    'assign',
-    () => ({ responsible_id: who.id, cause: input.cause }),
-    `定性：${input.cause}；负责人：${who.display_name}`,
-    {
-      audit: { responsibleId: who.id },
-    },
-  );
-  return complaintDetail(ctx, actor, id);
-}
-
-export async function addNote(ctx: AppContext, actor: Actor, id: string, input: { kind: NoteKind; text: string }) {
-  const c = await forHandling(ctx, actor, id);
-  await move(ctx, actor, c, 'note', () => ({}), input.text, { noteKind: input.kind, audit: { noteKind: input.kind } });
-  return complaintDetail(ctx, actor, id);
-}
-
-export async function replyComplaint(
-  ctx: AppContext,
-  actor: Actor,
-  id: string,
-  input: { reply: string; rectification: string },
-) {
-  const c = await forHandling(ctx, actor, id);
-  await move(
-    ctx,
-    actor,
-    c,
-    'reply',
-    (now, today) => ({
-      reply: input.reply,
-      rectification: input.rectification || null,
-      replied_at: now,
-      replied_day: today,
-      replied_by: actor.userId,
-      responsible_id: c.responsible_id ?? actor.userId,
-    }),
-    input.reply,
-    { notice: 'complaint_replied', audit: { onTime: chinaDay(ctx.clock.now()) <= c.due_day } },
-  );
-  return complaintDetail(ctx, actor, id);
-}
-
-export async function rateByStaff(ctx: AppContext, actor: Actor, id: string, satisfaction: Satisfaction) {
-  const c = await forHandling(ctx, actor, id);
-  await rate(ctx, actor, c, satisfaction, '');
-  return complaintDetail(ctx, actor, id);
-}
-
-function rate(ctx: AppContext, actor: Actor | null, c: repo.ComplaintRow, satisfaction: Satisfaction, comment: string) {
-  return move(
-    ctx,
-    actor,
-    c,
-    'rate',
-    (now) => ({ satisfaction, rated_at: now }),
-    `${satisfactionLabels[satisfaction]}${comment ? `：${comment}` : ''}`,
-    { audit: { satisfaction } },
-  );
-}
-
-function reopen(ctx: AppContext, actor: Actor | null, c: repo.ComplaintRow, reason: string) {
-  return move(
-    ctx,
-    actor,
-    c,
-    'reopen',
-    async (_now, today) => {
-      const days = c.simple === 1 ? DEFAULT_REPLY_DAYS : await replyDaysFor(ctx.db, c.hall_id, c.category);
-      const due = (await calendarOf(ctx.db, c.hall_id)).addWorkingDays(today, days);
-      return {
-        round: c.round + 1,
-        due_day: due.deadline,
-        provisional: due.provisional ? 1 : 0,
-        received_day: c.received_day,
-        reply: null,
-        replied_at: null,
-        replied_day: null,
-        replied_by: null,
-        satisfaction: null,
-        rated_at: null,
-      };
-    },
-    `对答复有异议，重新处理：${reason}`,
-    { audit: { round: c.round + 1 } },
-  );
-}
-
-export async function reopenByStaff(ctx: AppContext, actor: Actor, id: string, reason: string) {
-  const c = await forHandling(ctx, actor, id);
-  await reopen(ctx, actor, c, reason);
-  return complaintDetail(ctx, actor, id);
-}
-
-/** The public lookup by number and code; a wrong code answers exactly like an unknown number. */
-async function byCode(ctx: AppContext, q: { number: string; code: string }) {
-  const c = await repo.findComplaintByNumber(ctx.db, q.number.trim().toUpperCase());
-  if (!c || c.lookup_hash !== sha(q.code.trim().toUpperCase())) throw notFoundComplaint();
-  return c;
-}
-
-function publicView(c: repo.ComplaintRow) {
-  const state = c.state as ComplaintState;
-  return {
-    number: c.number,
-    kindLabel: kindLabels[c.kind as 'complaint'],
-    state,
-    stateLabel: stateLabels[state],
-    receivedDay: c.received_day,
-    dueDay: c.due_day,
-    reply: c.reply,
-    rectification: c.rectification,
-    repliedDay: c.replied_day,
-    satisfaction: c.satisfaction as Satisfaction | null,
-    mayRate: complaintMove(state, 'rate') !== null,
-    mayObject: complaintMove(state, 'reopen') !== null,
-  };
-}
-
-export async function publicLookup(ctx: AppContext, q: { number: string; code: string }) {
-  return publicView(await byCode(ctx, q));
-}
-
-export async function publicRate(
-  ctx: AppContext,
-  q: { number: string; code: string; satisfaction: Satisfaction; comment: string },
-) {
-  const c = await byCode(ctx, q);
-  await rate(ctx, null, c, q.satisfaction, q.comment);
-  return publicView((await repo.findComplaint(ctx.db, c.id))!);
-}
-
-export async function publicObject(ctx: AppContext, q: { number: string; code: string; reason: string }) {
-  const c = await byCode(ctx, q);
-  await reopen(ctx, null, c, q.reason);
-  return publicView((await repo.findComplaint(ctx.db, c.id))!);
-}
-
-export async function publicReplyRow(ctx: AppContext, q: { number: string; code: string }) {
-  const c = await byCode(ctx, q);
-  if (!c.reply) throw notFound('书面答复', 'Written reply');
-  return c;
-}
-
-export async function replyRow(ctx: AppContext, actor: Actor, id: string) {
-  assertDesk(actor);
-  const c = await loadComplaint(ctx.db, actor, id);
-  if (!c.reply) throw notFound('书面答复', 'Written reply');
-  return c;
-}
-
 export async function assignees(ctx: AppContext, actor: Actor, hallId?: string) {
   assertDesk(actor);
   const staff = await hallStaff(ctx.db, visibleHallIds(actor, hallId));
@@ -777,3 +370,15 @@ export { categoriesReceivedBetween, categoryCountsBetween } from './repository.t
 
 // 考核 reads these figures' records through the owner's service.
 export { upheldComplaintsBetween } from './repository.ts';
+
+export {
+  addresseeOf,
+  hasContact,
+  mayHandle,
+  maySupervise,
+  queueComplaintNotice,
+  replyDaysFor,
+} from './desk-service.ts';
+export { addNote, assignComplaint, reopenByStaff, replyComplaint, rateByStaff } from './handling-service.ts';
+export { publicLookup, publicObject, publicRate, publicReplyRow } from './public-service.ts';
+export { complaintDetail, replyRow } from './view-service.ts';
