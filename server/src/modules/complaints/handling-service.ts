@@ -1,3 +1,8 @@
+/**
+ * 投诉 / 举报 handling: classification and a responsible person, notes, the written reply, the satisfaction and
+ * re-opening on objection. Every move is guarded by the state it was read in, and written with its step, audit record
+ * and notice in one transaction.
+ */
 import {
   type ComplaintAction,
   type ComplaintState,

@@ -1,3 +1,4 @@
+/** 投诉 / 举报 on the public pages: the complainant's lookup by number and code, the rating and the objection. */
 import {
   type ComplaintState,
   complaintMove,

@@ -1,3 +1,4 @@
+/** 投诉 / 举报 as the desk shows them: the list rows and the detail with its trail and the moves open now. */
 import {
   type ComplaintAction,
   type ComplaintState,

@@ -9,37 +9,23 @@ import {
   drawSample,
   type InspectionKind,
   MAX_SEED,
-  nextRectificationStatus,
   problemsOf,
-  qualityIndicators,
-  type RectificationAction,
-  type RectificationStatus,
-  rectificationLight,
-  rectificationStatusLabels,
   unmarkedCheck,
 } from '../../domain/inspections/index.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { AppError, conflict, invalid, notFound, outOfScope } from '../../platform/errors.ts';
+import { conflict, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { pageWindow } from '../../platform/schemas.ts';
-import { loadCaseFile, sha256Of, storeCaseFile } from '../../platform/stored-files.ts';
-import { type Column, workbook } from '../../platform/xlsx.ts';
 import { colleagueInHall, displayNameMap } from '../accounts/service.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { acceptedCasesForSample } from '../cases/service.ts';
 import { findItem as findServiceItem } from '../catalog/service.ts';
 import { assertHallAccess, findDepartment, findWindow, visibleHallIds } from '../org/service.ts';
 import * as repo from './repository.ts';
-import type { FindingInput, NormInput, ReportInput, SampleInput } from './schema.ts';
-
-/** Evidence files live beside the case files, under files/inspections/<rectificationId>/<sha256>. */
-const EVIDENCE_FOLDER = 'inspections';
-const MAX_EVIDENCE_BYTES = 1024 * 1024;
-
-const inspects = (actor: Actor) => actor.permissions.has('inspection.manage');
+import type { FindingInput, NormInput, SampleInput } from './schema.ts';
 
 async function presentInspections(ctx: AppContext, rows: repo.InspectionRow[]) {
   const items = await repo.itemsOf(
@@ -362,278 +348,13 @@ export async function recordNormCheck(ctx: AppContext, actor: Actor, input: Norm
   return getInspection(ctx, actor, id);
 }
 
-function presentRectification(r: repo.RectificationView, actor: Actor, today: string) {
-  const status = r.status as RectificationStatus;
-  return {
-    id: r.id,
-    hallId: r.hall_id,
-    inspectionId: r.inspection_id,
-    kind: r.kind as InspectionKind,
-    caseNo: r.case_no,
-    itemName: r.item_name,
-    responsibleId: r.responsible_id,
-    responsibleName: r.responsible_name,
-    finding: r.finding,
-    issuedByName: r.issued_by_name,
-    issuedAt: Number(r.issued_at),
-    issuedDay: r.issued_day,
-    workingDays: Number(r.working_days),
-    dueDay: r.due_day,
-    dueProvisional: Number(r.due_provisional) === 1,
-    status,
-    statusLabel: rectificationStatusLabels[status],
-    light: rectificationLight(status, r.due_day, today),
-    reportText: r.report_text,
-    evidenceName: r.evidence_name,
-    evidenceSize: r.evidence_size === null ? null : Number(r.evidence_size),
-    reportedAt: r.reported_at === null ? null : Number(r.reported_at),
-    returnNote: r.return_note,
-    returns: Number(r.returns),
-    closedAt: r.closed_at === null ? null : Number(r.closed_at),
-    closedDay: r.closed_day,
-    verifiedByName: r.verified_by_name,
-    canReport: r.responsible_id === actor.userId && nextRectificationStatus(status, 'report') !== null,
-    canVerify:
-      inspects(actor) && actor.hallIds.includes(r.hall_id) && nextRectificationStatus(status, 'close') !== null,
-  };
-}
-
-/** A notice its responsible person or an inspector of its hall may see; anyone else is told it does not exist. */
-async function visibleRectification(ctx: AppContext, actor: Actor, id: string) {
-  const r = await repo.findRectification(ctx.db, id);
-  const visible = r && (r.responsible_id === actor.userId || (inspects(actor) && actor.hallIds.includes(r.hall_id)));
-  if (!r || !visible) throw notFound('整改通知', 'Rectification notice');
-  return r;
-}
-
-export async function getRectification(ctx: AppContext, actor: Actor, id: string) {
-  return presentRectification(await visibleRectification(ctx, actor, id), actor, chinaDay(ctx.clock.now()));
-}
-
-export async function listRectifications(
-  ctx: AppContext,
-  actor: Actor,
-  q: { view: 'mine' | 'hall'; hallId?: string; status?: string; page: number; pageSize: number },
-) {
-  if (q.view === 'hall' && !inspects(actor))
-    throw new AppError(403, 'FORBIDDEN', '只有监督员可查看全部整改通知', 'Only inspectors see every notice');
-  const today = chinaDay(ctx.clock.now());
-  const { rows, total } = await repo.listRectifications(ctx.db, {
-    hallIds: q.view === 'mine' ? actor.hallIds : visibleHallIds(actor, q.hallId),
-    responsibleId: q.view === 'mine' ? actor.userId : undefined,
-    status: q.status,
-    today,
-    ...pageWindow(q),
-  });
-  return { items: rows.map((r) => presentRectification(r, actor, today)), total };
-}
-
-function refuseMove(status: RectificationStatus, action: RectificationAction): never {
-  const zh =
-    action === 'report'
-      ? `整改通知当前为「${rectificationStatusLabels[status]}」，不能提交整改报告`
-      : `整改通知当前为「${rectificationStatusLabels[status]}」，没有待核验的整改报告`;
-  throw conflict(zh, `The notice is ${status}: ${action} is not open`);
-}
-
-function evidenceBytes(evidence: NonNullable<ReportInput['evidence']>) {
-  const bytes = Buffer.from(evidence.contentBase64, 'base64');
-  if (bytes.length === 0) throw invalid('evidence.contentBase64', '佐证文件为空', 'The evidence file is empty');
-  if (bytes.length > MAX_EVIDENCE_BYTES)
-    throw invalid('evidence.contentBase64', '佐证文件不能超过 1 MB', 'The evidence file is larger than 1 MB');
-  return bytes;
-}
-
-/** 提交整改报告: the responsible person only, with what was done and optionally one evidence file. */
-export async function reportRectification(ctx: AppContext, actor: Actor, id: string, input: ReportInput) {
-  const r = await visibleRectification(ctx, actor, id);
-  if (r.responsible_id !== actor.userId)
-    throw new AppError(403, 'FORBIDDEN', '只有整改责任人可以提交整改报告', 'Only the responsible person reports');
-  const status = r.status as RectificationStatus;
-  const next = nextRectificationStatus(status, 'report');
-  if (!next) refuseMove(status, 'report');
-  const bytes = input.evidence ? evidenceBytes(input.evidence) : null;
-  const sha = bytes ? sha256Of(bytes) : null;
-  if (bytes && sha) await storeCaseFile(ctx.config.dataDir, EVIDENCE_FOLDER, [id, sha], bytes);
-  const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    const moved = await repo.moveRectification(trx, id, status, {
-      status: next,
-      report_text: input.text,
-      // A report without a new file keeps the evidence of the earlier round.
-      ...(bytes && input.evidence
-        ? { evidence_name: input.evidence.fileName, evidence_sha256: sha, evidence_size: bytes.length }
-        : {}),
-      reported_at: now,
-      updated_at: now,
-    });
-    if (!moved) throw conflict('整改通知已被他人处理，请刷新', 'The notice changed meanwhile; reload');
-    await appendAudit(
-      trx,
-      byActor(actor, now, 'rectification.report', 'rectification', id, {
-        from: status,
-        to: next,
-        evidenceSha256: sha,
-      }),
-    );
-  });
-  return getRectification(ctx, actor, id);
-}
-
-/** 核验: the inspector closes the notice on its report, or returns it to be rectified again. */
-export async function verifyRectification(
-  ctx: AppContext,
-  actor: Actor,
-  id: string,
-  input: { decision: 'close' | 'return'; note: string },
-) {
-  const r = await visibleRectification(ctx, actor, id);
-  if (!inspects(actor) || !actor.hallIds.includes(r.hall_id))
-    throw new AppError(403, 'FORBIDDEN', '只有监督员可以核验整改', 'Only an inspector verifies');
-  if (input.decision === 'return' && !input.note)
-    throw invalid('note', '退回时请写明需要重新整改的内容', 'Say what is still to be rectified');
-  const status = r.status as RectificationStatus;
-  const next = nextRectificationStatus(status, input.decision);
-  if (!next) refuseMove(status, input.decision);
-  const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    const set =
-      next === 'closed'
-        ? { status: next, closed_at: now, closed_day: chinaDay(now), verified_by_name: actor.displayName }
-        : {
-            status: next,
-            return_note: input.note,
-            returns: Number(r.returns) + 1,
-            verified_by_name: actor.displayName,
-          };
-    if (!(await repo.moveRectification(trx, id, status, { ...set, updated_at: now })))
-      throw conflict('整改通知已被他人处理，请刷新', 'The notice changed meanwhile; reload');
-    await appendAudit(
-      trx,
-      byActor(actor, now, `rectification.${input.decision}`, 'rectification', id, {
-        from: status,
-        to: next,
-        note: input.note,
-      }),
-    );
-  });
-  return getRectification(ctx, actor, id);
-}
-
-export async function evidenceFile(ctx: AppContext, actor: Actor, id: string) {
-  const r = await visibleRectification(ctx, actor, id);
-  if (!r.evidence_sha256 || !r.evidence_name) throw notFound('整改佐证', 'Evidence');
-  const bytes = await loadCaseFile(ctx.config.dataDir, EVIDENCE_FOLDER, [id, r.evidence_sha256], r.evidence_sha256);
-  return { bytes, fileName: r.evidence_name };
-}
-
-/** The supervision board's section: notices past their due working day and not closed. */
-export async function overdueRectificationsForBoard(ctx: AppContext, hallIds: string[]) {
-  const rows = await repo.overdueRectifications(ctx.db, hallIds, chinaDay(ctx.clock.now()));
-  return rows.map((r) => ({
-    id: r.id,
-    responsibleName: r.responsible_name,
-    finding: r.finding,
-    caseNo: r.case_no,
-    dueDay: r.due_day,
-    status: rectificationStatusLabels[r.status as RectificationStatus] ?? r.status,
-  }));
-}
-
-function monthBounds(month: string) {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
-}
-
-/** 质量评估报告 of a month: the indicators with formula and target, and the figures per person. */
-export async function qualityReport(ctx: AppContext, actor: Actor, q: { hallId: string; month: string }) {
-  assertHallAccess(actor, q.hallId);
-  const { from, to } = monthBounds(q.month);
-  const [items, due, open] = await Promise.all([
-    repo.checkedItemsBetween(ctx.db, q.hallId, from, to),
-    repo.rectificationsDueBetween(ctx.db, q.hallId, from, to),
-    repo.openRectificationsOf(ctx.db, q.hallId),
-  ]);
-  const count = (kind: string) => {
-    const of = items.filter((i) => i.kind === kind);
-    return { checked: of.length, passed: of.filter((i) => i.result === 'pass').length };
-  };
-  const indicators = qualityIndicators({
-    records: count('records'),
-    norms: count('norms'),
-    rectifications: {
-      due: due.length,
-      closedOnTime: due.filter((r) => r.status === 'closed' && r.closed_day !== null && r.closed_day <= r.due_day)
-        .length,
-    },
-  });
-  const people = new Map<string, { subjectId: string; subjectName: string; checked: number; findings: number }>();
-  for (const i of items) {
-    const p = people.get(i.subject_id) ?? {
-      subjectId: i.subject_id,
-      subjectName: i.subject_name,
-      checked: 0,
-      findings: 0,
-    };
-    p.checked += 1;
-    if (i.result === 'finding') p.findings += 1;
-    people.set(i.subject_id, p);
-  }
-  return {
-    hallId: q.hallId,
-    month: q.month,
-    indicators,
-    people: [...people.values()]
-      .map((p) => ({ ...p, openRectifications: open.filter((o) => o.responsible_id === p.subjectId).length }))
-      .sort((a, b) => b.findings - a.findings || a.subjectName.localeCompare(b.subjectName, 'zh')),
-  };
-}
-
-/** The report as a workbook: the indicators on one sheet, the findings per person on another. */
-export async function qualityReportXlsx(ctx: AppContext, actor: Actor, q: { hallId: string; month: string }) {
-  const report = await qualityReport(ctx, actor, q);
-  const percent = (v: number | null) => (v === null ? '无数据' : v / 100);
-  const indicators = {
-    name: `质量指标 ${q.month}`,
-    columns: [
-      { header: '指标', type: 'text' },
-      { header: '计算公式', type: 'text' },
-      { header: '目标值', type: 'percent' },
-      { header: '分子', type: 'integer' },
-      { header: '分母', type: 'integer' },
-      { header: '本月值', type: 'percent' },
-      { header: '评价', type: 'text' },
-    ] satisfies Column[],
-    rows: report.indicators.map((i) => [
-      i.name,
-      i.formula,
-      percent(i.target),
-      i.numerator,
-      i.denominator,
-      percent(i.value),
-      i.met === null ? '—' : i.met ? '达标' : '未达标',
-    ]),
-  };
-  const people = {
-    name: `人员检查情况 ${q.month}`,
-    columns: [
-      { header: '人员', type: 'text' },
-      { header: '检查项数', type: 'integer' },
-      { header: '发现问题', type: 'integer' },
-      { header: '问题率', type: 'percent' },
-      { header: '未关闭整改', type: 'integer' },
-    ] satisfies Column[],
-    rows: report.people.map((p) => [
-      p.subjectName,
-      p.checked,
-      p.findings,
-      p.checked ? p.findings / p.checked : null,
-      p.openRectifications,
-    ]),
-  };
-  return { xlsx: await workbook([indicators, people]), fileName: `质量评估报告-${q.month}.xlsx` };
-}
-
-// 考核 reads these figures' records through the owner's service.
 export { checkedItemsBetween } from './repository.ts';
+export {
+  evidenceFile,
+  getRectification,
+  listRectifications,
+  overdueRectificationsForBoard,
+  reportRectification,
+  verifyRectification,
+} from './rectification-service.ts';
+export { qualityReport, qualityReportXlsx } from './quality-service.ts';

@@ -1,3 +1,4 @@
+/** 网上预审, the applicant's side: apply, open by number and code, upload and remove files, submit, read a file. */
 import { displayName, sniffType } from '../../domain/files.ts';
 import { missingRequired, type PrereviewState, prereviewDue } from '../../domain/prereview/index.ts';
 import { chinaDay } from '../../platform/clock.ts';
