@@ -6,7 +6,6 @@
  */
 import { randomInt } from 'node:crypto';
 import {
-  type AppointmentPurpose,
   blockedUntil,
   bookableDays,
   CODE_ALPHABET,
@@ -26,42 +25,21 @@ import type { Db } from '../../platform/db/database.ts';
 import { isUniqueViolation } from '../../platform/db/errors.ts';
 import { AppError, conflict, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { lookupIndexes, piiFields, protectDocNumber, protectPhone, reveal } from '../../platform/pii/protect.ts';
+import { lookupIndexes, piiFields, protectDocNumber, protectPhone } from '../../platform/pii/protect.ts';
 import { pageWindow } from '../../platform/schemas.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { findItem } from '../catalog/service.ts';
 import { publicGuide } from '../guide/service.ts';
-import { enqueueNotice, type NoticeRequest, noticesOfKey } from '../notices/service.ts';
+import { enqueueNotice, noticesOfKey } from '../notices/service.ts';
 import { assertHallAccess } from '../org/service.ts';
 import { categoriesOfHall, issueTicketIn, publicHall, timetablesOf } from '../queue/service.ts';
 import * as repo from './repository.ts';
 import type { AppointmentSettings, AppointmentView, BookingInput } from './schema.ts';
+import { ruleOf, settingsOf } from './settings-service.ts';
+import { appointmentNoticeFor, noticeKeyOf, queueAppointmentNotice } from './notice-service.ts';
 
-export const defaultSettings: AppointmentSettings = {
-  slotMinutes: 30,
-  daysAhead: 14,
-  graceMinutes: 15,
-  noShowLimit: 3,
-  noShowDays: 90,
-  blockDays: 30,
-};
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-
-export async function settingsOf(db: Db, hallId: string): Promise<AppointmentSettings> {
-  const r = await repo.settingsOf(db, hallId);
-  if (!r) return defaultSettings;
-  return {
-    slotMinutes: r.slot_minutes,
-    daysAhead: r.days_ahead,
-    graceMinutes: r.grace_minutes,
-    noShowLimit: r.no_show_limit,
-    noShowDays: r.no_show_days,
-    blockDays: r.block_days,
-  };
-}
-
-const ruleOf = (s: AppointmentSettings) => ({ limit: s.noShowLimit, withinDays: s.noShowDays, blockDays: s.blockDays });
 
 type HallNames = { hall: { name: string }; categories: { id: string; name: string }[] };
 const hallNames = async (db: Db, hallId: string): Promise<HallNames> => {
@@ -345,53 +323,6 @@ async function audit(trx: Db, actor: Actor | null, at: number, action: string, i
   );
 }
 
-const eventOf = {
-  confirmed: 'appointment_confirmed',
-  changed: 'appointment_changed',
-  cancelled: 'appointment_cancelled',
-  reminder: 'appointment_reminder',
-} as const;
-
-type NoticeFields = Pick<repo.AppointmentRow, 'id' | 'code' | 'hall_id' | 'item_name' | 'day' | 'slot' | 'slot_end'>;
-
-/** The outbox's dedupe keys of a booking's notices all start with this. */
-const noticeKeyOf = (appointmentId: string) => `appointment:${appointmentId}:`;
-
-/**
- * The SMS about a booking, as the outbox takes it (`enqueueNotice`): to the number given at booking, with the
- * item, the time and the code filled in. The confirmation and the cancellation are queued once per booking, the
- * reminder once per booking and day (a sweep on several nodes), every change on its own.
- */
-export function appointmentNoticeFor(
-  a: NoticeFields,
-  who: { name: string; phone: string },
-  purpose: AppointmentPurpose,
-  now: number,
-): NoticeRequest {
-  const key = purpose === 'changed' ? `changed:${newId(now)}` : purpose === 'reminder' ? `reminder:${a.day}` : purpose;
-  return {
-    hallId: a.hall_id,
-    event: eventOf[purpose],
-    now,
-    recipient: { name: who.name, phone: who.phone },
-    channels: ['sms'],
-    vars: { itemName: a.item_name, appointmentTime: `${a.day} ${a.slot}-${a.slot_end}`, appointmentCode: a.code },
-    dedupeKey: `${noticeKeyOf(a.id)}${key}`,
-  };
-}
-
-/** Queues the SMS about a stored booking in the caller's transaction; the ids queued (none if it already was). */
-export const queueAppointmentNotice = (trx: Db, a: repo.AppointmentRow, purpose: AppointmentPurpose, now: number) =>
-  enqueueNotice(
-    trx,
-    appointmentNoticeFor(
-      a,
-      { name: a.name, phone: reveal(piiFields.appointmentPhone, a.id, a.phone_enc) },
-      purpose,
-      now,
-    ),
-  );
-
 export const bookOnline = (ctx: AppContext, hallId: string, input: BookingInput) =>
   book(ctx, null, hallId, input, 'online');
 
@@ -586,81 +517,13 @@ export async function appointmentTrail(ctx: AppContext, actor: Actor, id: string
   };
 }
 
-export async function hallSettings(ctx: AppContext, actor: Actor, hallId: string) {
-  assertHallAccess(actor, hallId);
-  return settingsOf(ctx.db, hallId);
-}
-
-export async function saveHallSettings(ctx: AppContext, actor: Actor, hallId: string, s: AppointmentSettings) {
-  assertHallAccess(actor, hallId);
-  const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    await repo.saveSettings(trx, {
-      hall_id: hallId,
-      slot_minutes: s.slotMinutes,
-      days_ahead: s.daysAhead,
-      grace_minutes: s.graceMinutes,
-      no_show_limit: s.noShowLimit,
-      no_show_days: s.noShowDays,
-      block_days: s.blockDays,
-      updated_at: now,
-    });
-    await appendAudit(trx, byActor(actor, now, 'appointment.settings', 'hall', hallId, { ...s }));
-  });
-  return settingsOf(ctx.db, hallId);
-}
-
-export async function capacityList(ctx: AppContext, actor: Actor, hallId: string) {
-  assertHallAccess(actor, hallId);
-  const [categories, capacity] = await Promise.all([categoriesOfHall(ctx.db, hallId), repo.capacityOf(ctx.db, hallId)]);
-  const items = categories.map((c) => ({
-    categoryId: c.id,
-    prefix: c.prefix,
-    name: c.name,
-    active: c.active,
-    capacity: capacity.find((x) => x.category_id === c.id)?.capacity ?? 0,
-  }));
-  return { items, total: items.length };
-}
-
-export async function saveCapacity(
-  ctx: AppContext,
-  actor: Actor,
-  input: { hallId: string; items: { categoryId: string; capacity: number }[] },
-) {
-  assertHallAccess(actor, input.hallId);
-  const categories = await categoriesOfHall(ctx.db, input.hallId);
-  for (const [i, x] of input.items.entries()) {
-    if (!categories.some((c) => c.id === x.categoryId))
-      throw invalid(`items.${i}.categoryId`, '号段不属于该大厅', 'The category is not of this hall');
-  }
-  const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    for (const x of input.items) await repo.saveCapacity(trx, input.hallId, x.categoryId, x.capacity, now);
-    await appendAudit(trx, byActor(actor, now, 'appointment.capacity', 'hall', input.hallId, { items: input.items }));
-  });
-  return capacityList(ctx, actor, input.hallId);
-}
-
-/** People of the hall with no-shows in the rule's window, how many, and until when online booking is blocked. */
-export async function noShowList(ctx: AppContext, actor: Actor, hallId: string) {
-  assertHallAccess(actor, hallId);
-  const s = await settingsOf(ctx.db, hallId);
-  const now = ctx.clock.now();
-  const rows = await repo.noShowsInHall(ctx.db, hallId, now - (s.noShowDays + s.blockDays) * DAY);
-  const byPerson = new Map<string, repo.AppointmentRow[]>();
-  for (const r of rows) byPerson.set(r.id_number_index, [...(byPerson.get(r.id_number_index) ?? []), r]);
-  const items = [...byPerson.values()].map((list) => {
-    const times = list.map((r) => Number(r.ends_at));
-    return {
-      idNumber: list[0]!.id_number_masked,
-      name: list[0]!.name,
-      phone: list[0]!.phone_masked,
-      noShows: times.filter((t) => t >= now - s.noShowDays * DAY).length,
-      lastAt: Math.max(...times),
-      blockedUntil: blockedUntil(times, ruleOf(s), now),
-    };
-  });
-  items.sort((a, b) => (b.blockedUntil ?? 0) - (a.blockedUntil ?? 0) || b.lastAt - a.lastAt);
-  return { items, total: items.length };
-}
+export {
+  capacityList,
+  defaultSettings,
+  hallSettings,
+  noShowList,
+  saveCapacity,
+  saveHallSettings,
+  settingsOf,
+} from './settings-service.ts';
+export { appointmentNoticeFor, queueAppointmentNotice } from './notice-service.ts';
