@@ -3,9 +3,15 @@ import { mod112CheckChar } from '../../server/src/domain/identity/index.ts';
 import { baseUrl } from './browser.ts';
 import { type Api, apiOf, signInRequest } from './session.ts';
 
-/** A valid resident ID number of a person born 1985-04-15 in the county, new on each call. */
+/**
+ * A valid resident ID number of a person born in the county between 1960 and 1999, new on each call. The birthday is
+ * drawn too: with only the 800 sequence numbers of one birthday, two of the suite's dozens of registrations met now
+ * and then, and 收件受理 rightly found the earlier person instead of offering to register a new one.
+ */
 export function freshIdNumber(): string {
-  const body = `51081219850415${String(100 + Math.floor(Math.random() * 800))}`;
+  const born = new Date(Date.UTC(1960, 0, 1) + Math.floor(Math.random() * 40 * 365) * 86_400_000);
+  const day = born.toISOString().slice(0, 10).replaceAll('-', '');
+  const body = `510812${day}${String(100 + Math.floor(Math.random() * 800))}`;
   return body + mod112CheckChar(body);
 }
 
