@@ -3,6 +3,8 @@ import pino from 'pino';
 import { itemContent, material, nextResidentId } from '../server/test/intake-fixtures.ts';
 import { installAuditKeys, verifyAuditChain } from '../server/src/platform/audit.ts';
 import { loadAuditKeyRing } from '../server/src/platform/audit-keys.ts';
+import { installPiiKeys } from '../server/src/platform/pii/index.ts';
+import { openKeyFile } from '../server/src/platform/pii/keys.ts';
 import { resolveSession } from '../server/src/platform/auth/sessions.ts';
 import { systemClock } from '../server/src/platform/clock.ts';
 import { loadConfig } from '../server/src/platform/config.ts';
@@ -10,7 +12,7 @@ import type { Actor, AppContext } from '../server/src/platform/context.ts';
 import { openDatabase, type OpenOptions } from '../server/src/platform/db/database.ts';
 import { openHallEvents } from '../server/src/platform/events.ts';
 import { receptionInput } from '../server/src/modules/intake/schema.ts';
-import { acceptAtWindow } from '../server/src/modules/intake/on-the-spot.ts';
+import { acceptOnTheSpot } from '../server/src/modules/intake/on-the-spot.ts';
 import { Client, percentile } from './lib.ts';
 
 const MATERIALS = ['form', 'licence', 'id', 'lease', 'plan', 'photo'];
@@ -143,11 +145,12 @@ export async function rawIntake(
   s: IntakeSetup,
   clients: number,
   seconds: number,
-  opts: { syncNormal?: boolean; auditKeyFile: string },
+  opts: { syncNormal?: boolean; auditKeyFile: string; piiKeyFile: string },
 ): Promise<LoadResult & { auditChainOk: boolean }> {
   // The server's own key file, so the records written here extend the chain the server signed.
   const keys = loadAuditKeyRing({ keyFile: opts.auditKeyFile, production: true }).ring;
   installAuditKeys(keys);
+  installPiiKeys(openKeyFile({ path: opts.piiKeyFile, production: false }, () => {}).ring, opts.piiKeyFile);
   // syncNormal is diagnostic only: how much of a case's time is the fsync of synchronous=FULL (the product keeps FULL).
   const handle = openDatabase({
     ...db,
@@ -175,7 +178,7 @@ export async function rawIntake(
     const actor: Actor = found.actor;
     const load = await runLoad(clients, seconds, async (client, n) => {
       const t = performance.now();
-      await acceptAtWindow(ctx, actor, receptionInput.parse(receptionBody(s, client + n * 1000)));
+      await acceptOnTheSpot(ctx, actor, receptionInput.parse(receptionBody(s, client + n * 1000)));
       return { acceptMs: performance.now() - t };
     });
     const check = await verifyAuditChain(handle.db, { keys });

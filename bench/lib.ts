@@ -98,6 +98,8 @@ export interface ServerProcess {
   child: ChildProcess;
   /** Resident set size of the server process in MB, read from /proc. */
   rssMb(): number;
+  /** CPU time (user + system) the server process has used so far, in ms, read from /proc. */
+  cpuMs(): number;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -180,6 +182,16 @@ export async function startServer(
         return Number.NaN;
       }
     },
+    cpuMs() {
+      try {
+        // Fields 14 and 15 of /proc/<pid>/stat, after the command name in parentheses; in clock ticks (100/s).
+        const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return (Number(fields[11]) + Number(fields[12])) * 10;
+      } catch {
+        return Number.NaN;
+      }
+    },
     stop(signal = 'SIGTERM') {
       return new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -233,9 +245,15 @@ export class Client {
  * The audit key and checkpoint files of one run, outside the database: the bench's server and its in-process loads
  * sign the same chain with the same key, so the chain of a run verifies as one.
  */
-export function auditFilesIn(dir: string): { AUDIT_KEY_FILE: string; AUDIT_CHECKPOINT_FILE: string } {
+export function auditFilesIn(dir: string): {
+  AUDIT_KEY_FILE: string;
+  AUDIT_CHECKPOINT_FILE: string;
+  PII_KEY_FILE: string;
+} {
   return {
     AUDIT_KEY_FILE: path.join(dir, 'keys', 'audit.key'),
     AUDIT_CHECKPOINT_FILE: path.join(dir, 'audit', 'checkpoints.log'),
+    // The personal-number keys too, so the in-process runs read what the server wrote.
+    PII_KEY_FILE: path.join(dir, 'keys', 'pii-keys.json'),
   };
 }

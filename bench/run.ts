@@ -31,11 +31,14 @@ process.stdout.write(`${JSON.stringify({ ...machine(), quick, clients: CLIENTS, 
 async function httpLoad(server: ServerProcess, setup: IntakeSetup) {
   await runLoad(CLIENTS, WARM_S, httpCase(setup));
   let rss = 0;
+  const cpu0 = server.cpuMs();
   const r = await runLoad(CLIENTS, LOAD_S, httpCase(setup), () => {
     rss = Math.max(rss, server.rssMb());
   });
+  // The server's own CPU per accepted case: what one node can carry, whatever else shares the machine.
+  const cpuPerCase = (server.cpuMs() - cpu0) / Math.max(1, r.accepted);
   if (r.failed) note(`${r.failed} failed cases, e.g. ${r.errors.join(' | ')}`);
-  return { r, rss };
+  return { r, rss, cpuPerCase };
 }
 
 async function sqlite() {
@@ -48,8 +51,9 @@ async function sqlite() {
     const setup = await setUpIntake(server.base, CLIENTS);
     if (wants('sqlite')) {
       note(`SQLite intake over HTTP, ${CLIENTS} clients, ${LOAD_S} s`);
-      const { r, rss } = await httpLoad(server, setup);
+      const { r, rss, cpuPerCase } = await httpLoad(server, setup);
       const s = summarise(r);
+      emit('intake.sqlite.server_cpu_ms_per_case', cpuPerCase, 'ms', { cases: r.accepted });
       emit('intake.sqlite.rps', r.rps, 'cases/s', {
         cases: r.accepted,
         failed: r.failed,
@@ -84,6 +88,7 @@ async function sqlite() {
       note(`SQLite intake straight through the service, ${CLIENTS} loops, ${LOAD_S} s`);
       const raw = await rawIntake({ databaseUrl: null, dataDir }, setup, CLIENTS, LOAD_S, {
         auditKeyFile: env.AUDIT_KEY_FILE,
+        piiKeyFile: env.PII_KEY_FILE,
       });
       emit('intake.sqlite.audit_chain_ok', raw.auditChainOk ? 1 : 0, 'bool', { server_and_raw_share_key: true });
       if (raw.failed) note(`${raw.failed} failed raw cases, e.g. ${raw.errors.join(' | ')}`);
@@ -93,6 +98,7 @@ async function sqlite() {
       const normal = await rawIntake({ databaseUrl: null, dataDir }, setup, CLIENTS, Math.min(LOAD_S, 6), {
         syncNormal: true,
         auditKeyFile: env.AUDIT_KEY_FILE,
+        piiKeyFile: env.PII_KEY_FILE,
       });
       emit('intake.sqlite.raw_rps_sync_normal', normal.rps, 'cases/s', { cases: normal.accepted, diagnostic: true });
     }
@@ -120,8 +126,9 @@ async function postgres() {
     const { server } = await startServer(env);
     const setup = await setUpIntake(server.base, CLIENTS);
     note(`PostgreSQL intake over HTTP, ${CLIENTS} clients, ${LOAD_S} s`);
-    const { r, rss } = await httpLoad(server, setup);
+    const { r, rss, cpuPerCase } = await httpLoad(server, setup);
     await server.stop();
+    emit('intake.pg.server_cpu_ms_per_case', cpuPerCase, 'ms', { cases: r.accepted });
     const s = summarise(r);
     note(`pgbench -c ${CLIENTS} -j 2 -T ${PGBENCH_S}`);
     const tps = pgbench(CLIENTS, PGBENCH_S);
@@ -132,11 +139,16 @@ async function postgres() {
       p50: s.p50,
       rssMb: rss,
     });
+    emit('intake.pg.p99_ms', s.p99, 'ms', { p50: s.p50, target: '<= 100' });
     emit('intake.pg.pgbench_tps', tps, 'tps', { clients: CLIENTS, seconds: PGBENCH_S });
     emit('intake.pg.vs_pgbench', r.rps / tps, 'ratio', { target: '>= 0.5' });
     note(`PostgreSQL intake straight through the service, ${CLIENTS} loops, ${LOAD_S} s`);
-    const raw = await rawIntake({ databaseUrl: url }, setup, CLIENTS, LOAD_S, { auditKeyFile: env.AUDIT_KEY_FILE });
+    const raw = await rawIntake({ databaseUrl: url }, setup, CLIENTS, LOAD_S, {
+      auditKeyFile: env.AUDIT_KEY_FILE,
+      piiKeyFile: env.PII_KEY_FILE,
+    });
     emit('intake.pg.audit_chain_ok', raw.auditChainOk ? 1 : 0, 'bool', { server_and_raw_share_key: true });
+    if (raw.failed) note(`${raw.failed} failed raw cases, e.g. ${raw.errors.join(' | ')}`);
     emit('intake.pg.raw_rps', raw.rps, 'cases/s', { cases: raw.accepted, failed: raw.failed });
     emit('intake.pg.http_vs_raw', r.rps / raw.rps, 'ratio');
   } finally {

@@ -96,11 +96,26 @@ export function useRegisterReception() {
   });
 }
 
+/** 当场受理's answer: the number, the promised date and the receipt to print — what the window shows next. */
+export type Accepted = Pick<
+  CaseDetail,
+  | 'id'
+  | 'caseNo'
+  | 'itemName'
+  | 'state'
+  | 'stateLabel'
+  | 'acceptedDay'
+  | 'deadline'
+  | 'deadlineProvisional'
+  | 'firstOwner'
+  | 'documents'
+>;
+
 /** 当场受理: registered and accepted in one step when everything is handed in. */
 export function useAcceptAtWindow() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: ReceptionInput) => api.post<CaseDetail>('/api/intake/acceptances', v),
+    mutationFn: (v: ReceptionInput) => api.post<Accepted>('/api/intake/acceptances', v),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['cases', 'list'] }),
   });
 }

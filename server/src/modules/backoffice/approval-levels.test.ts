@@ -48,11 +48,12 @@ async function atSignOff() {
       ? { key: m.key, status: 'received', copies: m.copies, pages: 1 }
       : { key: m.key, status: 'not_applicable' },
   );
-  let c = await ok(
+  const accepted = await ok(
     await clerk.post('/api/intake/acceptances', { itemId: item.id, applicantId, materials }),
     'accept',
     201,
   );
+  let c = await ok(await clerk.get(`/api/cases/${accepted.id}`), 'detail');
   const router = await as('router');
   await ok(await router.post(`/api/cases/${c.id}/steps/${step(c, '分办').id}/claim`), 'claim 分办');
   c = await ok(await router.post(`/api/cases/${c.id}/steps/${step(c, '分办').id}/finish`, { note: '' }), '分办');

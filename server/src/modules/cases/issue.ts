@@ -37,7 +37,11 @@ export function sharedContent(c: cases.CaseRow, x: CaseContext, actor: Actor, da
   };
 }
 
-/** Numbers and stores one document; its number comes from the hall's series for the kind and year. */
+/**
+ * Numbers and stores one document; its number comes from the hall's series for the kind and year, or is the one
+ * the caller drew from that series in this transaction (`pre.number`, see nextNumbers); `pre.id` lets the
+ * caller answer with the document without reading it back.
+ */
 export async function issueDocument(
   trx: Db,
   actor: Actor,
@@ -47,13 +51,14 @@ export async function issueDocument(
   content: object,
   now: number,
   status: 'issued' | 'open',
+  pre: { number?: number; id?: string } = {},
 ): Promise<string> {
   const year = Number(chinaDay(now).slice(0, 4));
   const series = documentSeries[kind];
-  const n = await cases.nextNumber(trx, c.hall_id, series, year);
+  const n = pre.number ?? (await cases.nextNumber(trx, c.hall_id, series, year));
   const docNo = `${x.hall.code}-${series}-${year}-${String(n).padStart(6, '0')}`;
   await cases.insertDocument(trx, {
-    id: newId(now),
+    id: pre.id ?? newId(now),
     hall_id: c.hall_id,
     case_id: c.id,
     kind,

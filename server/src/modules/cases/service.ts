@@ -240,6 +240,7 @@ export { issueDocument, partyOf, sharedContent } from './issue.ts';
 export {
   type DocumentKind,
   documentKindLabels,
+  documentSeries,
   importances,
   stateLabel,
   urgencies,
@@ -266,6 +267,7 @@ export {
   insertSlips,
   insertSteps,
   nextNumber,
+  nextNumbers,
   receptionsOf,
   type StepRow,
   stepsOf,

@@ -69,7 +69,13 @@ async function acceptItem(where: 'county' | 'town', item: { id: string; content:
       ? { key: m.key, status: 'received', copies: m.copies, pages: 1 }
       : { key: m.key, status: 'not_applicable' },
   );
-  return ok(await clerk.post('/api/intake/acceptances', { itemId: item.id, applicantId, materials }), 'accept', 201);
+  const accepted = await ok(
+    await clerk.post('/api/intake/acceptances', { itemId: item.id, applicantId, materials }),
+    'accept',
+    201,
+  );
+  // 当场受理 answers with the receipt; the case's process is read from its detail.
+  return ok(await clerk.get(`/api/cases/${accepted.id}`), 'detail');
 }
 
 function expectConsistent(c: any) {

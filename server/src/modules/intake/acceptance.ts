@@ -19,6 +19,8 @@ import {
   handOverAtAcceptance,
   stepsAtAcceptance,
   moveCase,
+  type DocumentKind,
+  documentSeries,
   type PromiseContent,
   type ReceiptContent,
   issueDocument,
@@ -34,7 +36,30 @@ export async function deadlineIfAcceptedNow(ctx: AppContext, c: Pick<cases.CaseR
   const calendar = await calendarOf(ctx.db, c.hall_id);
   const acceptedDay = chinaDay(ctx.clock.now());
   const d = caseDeadline(calendar, { acceptedDay, promisedDays: c.promised_days });
-  return { acceptedDay, deadline: d.deadline ?? acceptedDay, provisional: d.provisional };
+  return { acceptedDay, deadline: d.deadline ?? acceptedDay, provisional: d.provisional, calendar };
+}
+
+/** When a case is accepted; the hall's calendar when the caller has just built it for the deadline. */
+export interface AcceptanceTime {
+  now: number;
+  acceptedDay: string;
+  deadline: string;
+  provisional: boolean;
+  calendar?: Awaited<ReturnType<typeof calendarOf>>;
+}
+
+export interface AcceptedDocument {
+  id: string;
+  kind: DocumentKind;
+  docNo: string;
+  issuedAt: number;
+}
+
+/** What an acceptance wrote: the case row as it now stands, its number and the documents issued. */
+export interface Accepted {
+  row: cases.CaseRow;
+  caseNo: string;
+  documents: AcceptedDocument[];
 }
 
 export interface Deferral {
@@ -48,14 +73,16 @@ export async function acceptInTransaction(
   actor: Actor,
   c: cases.CaseRow,
   x: CaseContext,
-  when: { now: number; acceptedDay: string; deadline: string; provisional: boolean },
+  when: AcceptanceTime,
   deferral: Deferral | null,
-): Promise<void> {
+  /** The case row was inserted by this same transaction (当场受理, 补录): nobody else can hold it or its notices. */
+  fresh = false,
+): Promise<Accepted> {
   const { now, acceptedDay } = when;
   const year = Number(acceptedDay.slice(0, 4));
   // Claim the case before writing anything for it: a second acceptance of the same case running at the same
   // time waits on this row and then finds it no longer received (409), instead of colliding on its steps.
-  if (!(await cases.updateCaseFrom(trx, c.id, c.state, { updated_at: now }))) {
+  if (!fresh && !(await cases.updateCaseFrom(trx, c.id, c.state, { updated_at: now }))) {
     throw new AppError(
       409,
       'CONFLICT',
@@ -63,7 +90,7 @@ export async function acceptInTransaction(
       'The case was changed meanwhile; reload and retry',
     );
   }
-  const calendar = await calendarOf(trx, c.hall_id);
+  const calendar = when.calendar ?? (await calendarOf(trx, c.hall_id));
   // The published process starts: the reception order is done by this clerk, the next order is routed to its
   // departments, each step with its own deadline (环节时限) from today; nothing is suspended yet.
   const plan = stepsAtAcceptance(
@@ -91,7 +118,11 @@ export async function acceptInTransaction(
 
   // The numbers come last: on PostgreSQL a counter's row stays locked until the commit, and every acceptance in
   // the hall waits for it, so it is taken when only the few writes that need it remain.
-  const caseNo = `${x.hall.code}-${year}-${pad(await cases.nextNumber(trx, c.hall_id, 'case', year))}`;
+  // The case's number and its documents' numbers in one statement.
+  const docKinds: DocumentKind[] = deferral ? ['receipt', 'deferral_promise'] : ['receipt'];
+  const numbers = await cases.nextNumbers(trx, c.hall_id, year, ['case', ...docKinds.map((k) => documentSeries[k])]);
+  const numberOf = (series: string) => numbers.get(series) ?? Number.NaN;
+  const caseNo = `${x.hall.code}-${year}-${pad(numberOf('case'))}`;
   const action = deferral ? 'acceptWithDeferredMaterials' : 'acceptCase';
   let row = await moveCase(trx, actor, c, now, {
     action,
@@ -140,7 +171,17 @@ export async function acceptInTransaction(
     pickupDay: when.deadline,
     progressUrl: `${ctx.config.publicBaseUrl}/progress?no=${encodeURIComponent(caseNo)}`,
   };
-  const docs = [await issueDocument(trx, actor, row, x, 'receipt', receipt, now, 'issued')];
+  const documents: AcceptedDocument[] = [];
+  const issue = async (kind: DocumentKind, content: object) => {
+    const id = newId(now);
+    const docNo = await issueDocument(trx, actor, row, x, kind, content, now, 'issued', {
+      id,
+      number: numberOf(documentSeries[kind]),
+    });
+    documents.push({ id, kind, docNo, issuedAt: now });
+    return docNo;
+  };
+  const docs = [await issue('receipt', receipt)];
   if (deferral) {
     const letter: PromiseContent = {
       ...shared,
@@ -150,11 +191,14 @@ export async function acceptInTransaction(
       deadline: when.deadline,
       deadlineProvisional: when.provisional,
     };
-    docs.push(await issueDocument(trx, actor, row, x, 'deferral_promise', letter, now, 'issued'));
+    docs.push(await issue('deferral_promise', letter));
   }
-  await cases.closeOpenNotices(trx, c.id);
+  if (!fresh) await cases.closeOpenNotices(trx, c.id);
   // 受理通知: queued with the acceptance, so it is sent if and only if the acceptance commits.
-  await enqueueCaseNotice(trx, row, 'accepted', now, { deadline: when.deadline });
+  await enqueueCaseNotice(trx, row, 'accepted', now, { deadline: when.deadline }, undefined, undefined, {
+    applicant: x.applicant,
+    hall: x.hall,
+  });
   await appendAudit(
     trx,
     byActor(actor, now, deferral ? 'case.accept_deferred' : 'case.accept', 'case', c.id, {
@@ -167,4 +211,5 @@ export async function acceptInTransaction(
       ...(deferral ? { deferred: deferral } : {}),
     }),
   );
+  return { row, caseNo, documents };
 }

@@ -44,7 +44,27 @@ describe('当场受理: registered and accepted in one step', () => {
       deadline: '2026-03-09',
       firstOwner: { name: '张伟' },
     });
-    expect(c.steps.map((s: any) => [s.key, s.status])).toEqual([
+    // The answer is the clerk's next screen, not the whole case: what it says is what the case holds.
+    expect(Object.keys(c).sort()).toEqual(
+      [
+        'id',
+        'caseNo',
+        'itemName',
+        'state',
+        'stateLabel',
+        'acceptedDay',
+        'deadline',
+        'deadlineProvisional',
+        'firstOwner',
+        'documents',
+      ].sort(),
+    );
+    const d = json(await clerk.get(`/api/cases/${c.id}`));
+    for (const k of ['caseNo', 'itemName', 'state', 'stateLabel', 'acceptedDay', 'deadline', 'deadlineProvisional'])
+      expect(c[k], k).toEqual(d[k]);
+    expect(c.firstOwner).toEqual(d.firstOwner);
+    expect(c.documents).toEqual(d.documents);
+    expect(d.steps.map((s: any) => [s.key, s.status])).toEqual([
       ['s1', 'done'],
       ['s2', 'active'],
       ['s3', 'active'],
@@ -63,8 +83,8 @@ describe('当场受理: registered and accepted in one step', () => {
       ['s3', '2026-03-04'],
       ['s4', null],
     ]);
-    expect(c.routingSlips).toHaveLength(2);
-    expect(c.events.map((e: any) => e.action)).toEqual(['registerReception', 'acceptCase', 'routeToDepartment']);
+    expect(d.routingSlips).toHaveLength(2);
+    expect(d.events.map((e: any) => e.action)).toEqual(['registerReception', 'acceptCase', 'routeToDepartment']);
     expect(c.documents.map((d: any) => d.kind)).toEqual(['receipt']);
     const audit = await hall.ctx.db.selectFrom('audit_log').select(['action']).where('target_id', '=', c.id).execute();
     expect(audit.map((a) => a.action)).toEqual(['case.accept']);

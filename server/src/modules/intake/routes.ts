@@ -4,7 +4,7 @@ import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http.ts';
 import { idParams } from '../../platform/schemas.ts';
 import { caseDetailSchema } from '../cases/schema.ts';
-import { acceptAtWindow } from './on-the-spot.ts';
+import { acceptOnTheSpot } from './on-the-spot.ts';
 import { backEnter } from './back-entry.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
@@ -22,8 +22,8 @@ export function intakeRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.post(
     '/api/intake/acceptances',
-    { config: { access }, schema: { tags, body: s.receptionInput, response: { 201: caseDetailSchema } } },
-    async (req, reply) => reply.status(201).send(await acceptAtWindow(ctx, actorOf(req), req.body)),
+    { config: { access }, schema: { tags, body: s.receptionInput, response: { 201: s.acceptanceSchema } } },
+    async (req, reply) => reply.status(201).send(await acceptOnTheSpot(ctx, actorOf(req), req.body)),
   );
   r.post(
     '/api/intake/back-entries',

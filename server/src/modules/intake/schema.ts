@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { importances, urgencies } from '../cases/schema.ts';
+import { caseDetailSchema, importances, urgencies } from '../cases/schema.ts';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 
@@ -74,3 +74,17 @@ export const backEntryInput = receptionInput.extend({
   paperReceiptNo: z.string().trim().min(1, '请填写纸质回执编号').max(40),
 });
 export type BackEntryInput = z.infer<typeof backEntryInput>;
+
+/** 当场受理's answer: what the clerk's screen shows next (number, promised date, receipt to print), not the whole case. */
+export const acceptanceSchema = caseDetailSchema.pick({
+  id: true,
+  caseNo: true,
+  itemName: true,
+  state: true,
+  stateLabel: true,
+  acceptedDay: true,
+  deadline: true,
+  deadlineProvisional: true,
+  firstOwner: true,
+  documents: true,
+});

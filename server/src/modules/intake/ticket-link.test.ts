@@ -53,7 +53,7 @@ describe('a reception names the ticket being served', () => {
       materials: complete(),
     });
     expect(res.statusCode, res.body).toBe(201);
-    const c = json(res);
+    const c = json(await clerk.get(`/api/cases/${json(res).id}`));
     expect(c.events[0]).toMatchObject({ action: 'registerReception', detail: { ticket: t.number } });
     expect(await ticketRow(t.id)).toMatchObject({ status: 'serving', outcome_kind: 'case', outcome_id: c.id });
     const done = await clerk.post(`/api/queue/tickets/${t.id}/finish`, { outcomeKind: 'none', outcomeId: null });

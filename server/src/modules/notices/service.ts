@@ -22,6 +22,7 @@ import { newId } from '../../platform/ids.ts';
 import { pii } from '../../platform/pii/index.ts';
 import { type Column, xlsx } from '../../platform/xlsx.ts';
 import { findApplicant, revealNumbers } from '../applicants/service.ts';
+import type { ApplicantRow } from '../applicants/repository.ts';
 import { findHall, visibleHallIds } from '../org/service.ts';
 import { type NoticeVars, publicLink } from './link-service.ts';
 import * as repo from './repository.ts';
@@ -30,6 +31,8 @@ import type { NoticeQuery } from './schema.ts';
 const RECIPIENT_FIELD = 'notices.recipient';
 
 /** What `enqueueNotice` takes. Give `applicantId` (a registered applicant) or `recipient` (anyone else). */
+type HallRow = NonNullable<Awaited<ReturnType<typeof findHall>>>;
+
 export interface NoticeRequest {
   hallId: string;
   event: NoticeEvent;
@@ -49,6 +52,11 @@ export interface NoticeRequest {
   dedupeKey?: string;
   /** To a member of staff: in-app means the staff alert bell (站内提醒), not the public case page. */
   staff?: boolean;
+  /**
+   * The applicant's and the hall's rows when the caller has just read them in this transaction (an acceptance),
+   * so they are not read twice.
+   */
+  known?: { applicant?: ApplicantRow; hall?: HallRow };
 }
 
 export const maskEmail = (email: string) => {
@@ -102,13 +110,14 @@ export async function enqueueNotice(trx: Db, req: NoticeRequest): Promise<string
   let preferred: string | null = null;
   let optedOut = false;
   if (req.applicantId) {
-    const a = await findApplicant(trx, req.applicantId);
+    const a =
+      req.known?.applicant?.id === req.applicantId ? req.known.applicant : await findApplicant(trx, req.applicantId);
     if (!a || a.sealed_at !== null || a.purged_at !== null) return [];
     who = { name: a.contact_name || a.name, phone: revealNumbers(a).phone, email: a.email ?? null };
     preferred = a.preferred_channel ?? null;
     optedOut = a.notice_opt_out === 1;
   }
-  const hall = await findHall(trx, req.hallId);
+  const hall = req.known?.hall?.id === req.hallId ? req.known.hall : await findHall(trx, req.hallId);
   const vars: NoticeVars = {
     hallName: hall?.name ?? '',
     hallPhone: hall?.phone ?? '',
@@ -173,6 +182,7 @@ export function enqueueCaseNotice(
   vars: NoticeVars = {},
   channels?: NoticeChannel[],
   dedupeKey?: string,
+  known?: NoticeRequest['known'],
 ) {
   return enqueueNotice(trx, {
     hallId: c.hall_id,
@@ -184,6 +194,7 @@ export function enqueueCaseNotice(
     vars: { itemName: c.item_name, ...vars },
     ...(channels ? { channels } : {}),
     ...(dedupeKey ? { dedupeKey } : {}),
+    ...(known ? { known } : {}),
   });
 }
 

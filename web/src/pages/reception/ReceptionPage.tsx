@@ -19,7 +19,13 @@ import { useMe } from '../../api/auth';
 import { type Applicant, type CaseDetail, type Importance, type Urgency, useCaseAction } from '../../api/cases';
 import { useItem } from '../../api/catalog';
 import { useWindows } from '../../api/org';
-import { type ReceptionInput, useAcceptAtWindow, useDeadline, useRegisterReception } from '../../api/reception';
+import {
+  type Accepted,
+  type ReceptionInput,
+  useAcceptAtWindow,
+  useDeadline,
+  useRegisterReception,
+} from '../../api/reception';
 import { HallSelect } from '../../components/HallSelect';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
@@ -82,7 +88,7 @@ function ReceiveForm() {
   const [urgency, setUrgency] = useState<Urgency>('regular');
   const [importance, setImportance] = useState<Importance>('normal');
   const [created, setCreated] = useState<CaseDetail | null>(null);
-  const [done, setDone] = useState<CaseDetail | null>(null);
+  const [done, setDone] = useState<Accepted | null>(null);
   const [modal, setModal] = useState<Outcome | null>(null);
   const [busy, setBusy] = useState<Outcome | null>(null);
   const [backEntry, setBackEntry] = useState(false);

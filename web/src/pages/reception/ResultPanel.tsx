@@ -1,10 +1,11 @@
 import { Button, Result, Space } from 'antd';
 import { Link } from 'react-router';
-import { type CaseDetail, documentPdfUrl } from '../../api/cases';
+import { documentPdfUrl } from '../../api/cases';
+import type { Accepted } from '../../api/reception';
 import { useT } from '../../i18n';
 
 /** What the clerk hands over: the case number and the printed documents, then on to the next applicant. */
-export function ResultPanel({ detail, onNext }: { detail: CaseDetail; onNext: () => void }) {
+export function ResultPanel({ detail, onNext }: { detail: Accepted; onNext: () => void }) {
   const t = useT();
   const accepted = !!detail.caseNo;
   const docs = [...detail.documents].sort((a, b) => b.issuedAt - a.issuedAt);
