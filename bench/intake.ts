@@ -115,11 +115,17 @@ export async function runLoad(
   return result;
 }
 
-/** One case over HTTP: `POST /api/intake/acceptances`, registered and accepted in one transaction (当场受理). */
-export function httpCase(s: IntakeSetup) {
+/**
+ * One case over HTTP: `POST /api/intake/acceptances`, registered and accepted in one transaction (当场受理).
+ * With `otherNodes`, requests go round-robin over the clerk's node and those (same session: it lives in the database).
+ */
+export function httpCase(s: IntakeSetup, otherNodes: string[] = []) {
+  const nodes = [s.clerk, ...otherNodes.map((base) => Object.assign(new Client(base), { cookie: s.clerk.cookie }))];
+  let next = 0;
   return async (client: number, n: number) => {
     const t = performance.now();
-    const accepted = await s.clerk.request('POST', '/api/intake/acceptances', receptionBody(s, client + n * 1000));
+    const node = nodes[next++ % nodes.length] as Client;
+    const accepted = await node.request('POST', '/api/intake/acceptances', receptionBody(s, client + n * 1000));
     const acceptMs = performance.now() - t;
     if (accepted.status !== 201) throw new Error(`accept ${accepted.status} ${JSON.stringify(accepted.json)}`);
     return { acceptMs };

@@ -59,7 +59,11 @@ function openStream(url: string): Promise<Stream> {
 }
 
 /** `samples` calls, each timed from the call request until the last of `displays` streams has it. */
-export async function callToDisplay(base: string, displays: number, samples: number) {
+/**
+ * Calls at one node's window, heard by display streams on `displayBases` (by default the same node; with two
+ * nodes on one PostgreSQL, the streams are spread over both and every call must reach every stream).
+ */
+export async function callToDisplay(base: string, displays: number, samples: number, displayBases = [base]) {
   const clerk = await new Client(base).login('clerk');
   const hallId = (await clerk.ok('GET', '/api/auth/me')).halls[0].id as string;
   const categories = (await clerk.ok('GET', `/api/queue/categories?hallId=${hallId}`)).items as {
@@ -71,7 +75,9 @@ export async function callToDisplay(base: string, displays: number, samples: num
   const windowId = category.windowIds[0] as string;
   await clerk.request('POST', `/api/queue/windows/${windowId}/open`, {});
   const streams = await Promise.all(
-    Array.from({ length: displays }, () => openStream(`${base}/api/public/halls/${hallId}/display/stream`)),
+    Array.from({ length: displays }, (_, i) =>
+      openStream(`${displayBases[i % displayBases.length]}/api/public/halls/${hallId}/display/stream`),
+    ),
   );
   const lastMs: number[] = [];
   const allMs: number[] = [];

@@ -127,6 +127,28 @@ async function postgres() {
     const setup = await setUpIntake(server.base, CLIENTS);
     note(`PostgreSQL intake over HTTP, ${CLIENTS} clients, ${LOAD_S} s`);
     const { r, rss, cpuPerCase } = await httpLoad(server, setup);
+    note(`PostgreSQL, two server processes on one database, ${CLIENTS} clients round-robin, ${LOAD_S} s`);
+    const second = await startServer(env);
+    try {
+      const two = await runLoad(CLIENTS, LOAD_S, httpCase(setup, [second.server.base]));
+      if (two.failed) note(`${two.failed} failed cases on two nodes, e.g. ${two.errors.join(' | ')}`);
+      emit('intake.pg.two_nodes_rps', two.rps, 'cases/s', {
+        cases: two.accepted,
+        failed: two.failed,
+        p99: summarise(two).p99,
+        vsOneNode: two.rps / r.rps,
+      });
+      // A call at a window of either node reaches the displays on both (LISTEN/NOTIFY).
+      const across = await callToDisplay(server.base, DISPLAYS, Math.min(CALLS, 50), [server.base, second.server.base]);
+      emit('queue.call_to_display.two_nodes_p99_ms', across.p99, 'ms', {
+        p50: across.p50,
+        displays: DISPLAYS,
+        calls: across.samples,
+        target: '<= 100',
+      });
+    } finally {
+      await second.server.stop();
+    }
     await server.stop();
     emit('intake.pg.server_cpu_ms_per_case', cpuPerCase, 'ms', { cases: r.accepted });
     const s = summarise(r);
