@@ -1,5 +1,6 @@
-/** The `seed --cases N [--seed S]` option of the command line. */
+/** The `seed [--halls N] --cases M [--seed S]` options of the command line. */
 import type { AppContext } from '../../platform/context.ts';
+import { seedProvince } from '../province.ts';
 import { generateHistory } from './generate.ts';
 import { progress } from './progress.ts';
 
@@ -12,6 +13,17 @@ function option(args: readonly string[], name: string): number | null {
 }
 
 export async function seedHistory(ctx: AppContext, args: readonly string[]): Promise<void> {
+  // --halls N: a province of N simulated county halls beside the demo hall, before their history.
+  const halls = option(args, '--halls');
+  if (halls) {
+    const r = await seedProvince(ctx, halls, {
+      onHall: (n) => {
+        if (n % 10 === 0 || n === halls) process.stderr.write(`\r模拟大厅 halls ${n}/${halls}`);
+      },
+    });
+    process.stderr.write('\n');
+    ctx.log.info(r, 'province halls loaded');
+  }
   const cases = option(args, '--cases');
   if (!cases) return;
   const seed = option(args, '--seed') ?? 1;
