@@ -65,13 +65,22 @@ export function operationIdOf(method: string, url: string): string {
       return;
     }
     const next = segments[i + 1];
-    const name = camel(segment.replace(/\.(\w+)$/, '-$1'));
+    // `contents.pdf` → `ContentsPdf`, `register.:format` → `RegisterFormat`.
+    const name = camel(segment.replace(/\.:?(\w+)$/, '-$1'));
     words.push(next && /^[:{]/.test(next) ? singular(name) : name);
   });
   return method.toLowerCase() + words.map(capital).join('');
 }
 
 type RouteLike = { method: string | string[]; url: string; config?: { access?: string; rateLimit?: unknown } };
+/** Path parameters that are values rather than records: `years/:year` is set whether or not it was before. */
+const VALUE_PARAMS = new Set(['year', 'format']);
+
+/** Whether the path names a record by a parameter of its own segment (`/cases/:id`), which may not exist. */
+export function namesRecord(url: string): boolean {
+  return [...url.matchAll(/\/[:{](\w+)/g)].some((m) => !VALUE_PARAMS.has(m[1] ?? ''));
+}
+
 /** The error statuses the platform really answers on this route (see http.ts, idempotency.ts, rate-limit.ts). */
 export function documentedErrors(method: string, route: RouteLike): ErrorStatus[] {
   const write = WRITE_METHODS.has(method);
@@ -79,7 +88,7 @@ export function documentedErrors(method: string, route: RouteLike): ErrorStatus[
   // input guard (input-guard.ts), which refuses NUL or broken Unicode in any query string, input schema or not.
   const out: ErrorStatus[] = [400];
   if (route.config?.access !== 'public') out.push(401, 403);
-  if (/\/:[A-Za-z]/.test(route.url)) out.push(404);
+  if (namesRecord(route.url)) out.push(404);
   // Idempotency-Key: a retry while the first is in flight (409) or with another body (422).
   if (write) out.push(409, 422);
   if (route.config?.rateLimit) out.push(429);
