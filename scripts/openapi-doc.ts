@@ -31,5 +31,4 @@ const out = process.argv[2];
 if (out) {
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, doc);
-}
-else process.stdout.write(doc);
+} else process.stdout.write(doc);
