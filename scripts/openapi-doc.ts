@@ -1,9 +1,9 @@
 /**
  * Writes the server's OpenAPI document (what `/api/openapi.json` answers) without a running server: the app is built
  * over a throw-away SQLite file, so the linter and the web's type generator read exactly what the routes declare.
- *   tsx scripts/openapi-doc.ts [out.json]   (stdout when no file is named)
+ *   tsx scripts/openapi-doc.ts [out.json]   (stdout when no file is named; `npm run lint:openapi` writes tmp/, ignored)
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
@@ -28,5 +28,7 @@ await events.close();
 await handle.close();
 rmSync(dir, { recursive: true, force: true });
 const out = process.argv[2];
-if (out) writeFileSync(out, doc);
-else process.stdout.write(doc);
+if (out) {
+  mkdirSync(path.dirname(out), { recursive: true });
+  writeFileSync(out, doc);
+} else process.stdout.write(doc);

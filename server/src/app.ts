@@ -5,7 +5,7 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accountRoutes } from './modules/accounts/routes.ts';
 import { applicantRoutes } from './modules/applicants/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
@@ -58,6 +58,7 @@ import { installRateLimits } from './platform/rate-limit.ts';
 import { installReadAudit } from './platform/read-audit.ts';
 import { installSecurityHeaders } from './platform/security-headers.ts';
 import { logRedaction, requestSerializer } from './platform/log-redaction.ts';
+import { openapiBase, openapiTransform, openapiTransformObject } from './platform/openapi.ts';
 
 /** Builds the HTTP application around an open database; the caller owns listening and closing. */
 export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
@@ -77,11 +78,9 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   await installSecurityHeaders(app, ctx.config);
   await installRateLimits(app, ctx);
   await app.register(fastifySwagger, {
-    openapi: {
-      info: { title: 'OneWindow 一窗通办业务管理系统 API', version: '0.1.0' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'ow_session' } } },
-    },
-    transform: jsonSchemaTransform,
+    openapi: openapiBase,
+    transform: openapiTransform,
+    transformObject: openapiTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
   const servesWebApp = fs.existsSync(path.join(ctx.config.webDist, 'index.html'));

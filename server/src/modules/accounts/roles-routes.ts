@@ -15,12 +15,18 @@ export function roleRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/roles',
-    { config: { access: 'account.read' }, schema: { tags, response: { 200: listOf(s.roleSchema) } } },
+    {
+      config: { access: 'account.read' },
+      schema: { summary: '角色列表 List roles', tags, response: { 200: listOf(s.roleSchema) } },
+    },
     async () => service.listRoles(ctx),
   );
   r.get(
     '/api/permissions',
-    { config: { access: 'account.read' }, schema: { tags, response: { 200: listOf(s.permissionInfoSchema) } } },
+    {
+      config: { access: 'account.read' },
+      schema: { summary: '权限列表 List permissions', tags, response: { 200: listOf(s.permissionInfoSchema) } },
+    },
     async () => ({
       items: permissions.map((code) => ({ code, powerClass: powerClass(code) })),
       total: permissions.length,
@@ -30,7 +36,7 @@ export function roleRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/roles',
     {
       config: { access: 'role.manage' },
-      schema: { tags, body: s.customRoleInput, response: { 201: s.roleSchema } },
+      schema: { summary: '新建角色 Create a role', tags, body: s.customRoleInput, response: { 201: s.roleSchema } },
     },
     async (req, reply) => reply.status(201).send(await service.createCustomRole(ctx, actorOf(req), req.body)),
   );
@@ -38,13 +44,22 @@ export function roleRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/roles/:code',
     {
       config: { access: 'role.manage' },
-      schema: { tags, params: s.roleCodeParams, body: s.customRolePatch, response: { 200: s.roleSchema } },
+      schema: {
+        summary: '修改角色 Update a role',
+        tags,
+        params: s.roleCodeParams,
+        body: s.customRolePatch,
+        response: { 200: s.roleSchema },
+      },
     },
     async (req) => service.updateCustomRole(ctx, actorOf(req), req.params.code, req.body),
   );
   r.post(
     '/api/roles/:code/retire',
-    { config: { access: 'role.manage' }, schema: { tags, params: s.roleCodeParams, response: { 200: s.roleSchema } } },
+    {
+      config: { access: 'role.manage' },
+      schema: { summary: '停用角色 Retire a role', tags, params: s.roleCodeParams, response: { 200: s.roleSchema } },
+    },
     async (req) => service.retireCustomRole(ctx, actorOf(req), req.params.code),
   );
 }

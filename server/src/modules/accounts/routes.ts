@@ -19,20 +19,34 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/users',
     {
       config: { access: 'account.read' },
-      schema: { tags, querystring: s.userQuery, response: { 200: listOf(s.userSchema) } },
+      schema: {
+        summary: '账号列表 List accounts',
+        tags,
+        querystring: s.userQuery,
+        response: { 200: listOf(s.userSchema) },
+      },
     },
     async (req) => service.listUsers(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }),
   );
   r.post(
     '/api/users',
-    { config: { access: 'account.manage' }, schema: { tags, body: s.userInput, response: { 201: s.userSchema } } },
+    {
+      config: { access: 'account.manage' },
+      schema: { summary: '新建账号 Create an account', tags, body: s.userInput, response: { 201: s.userSchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.createUser(ctx, actorOf(req), req.body)),
   );
   r.patch(
     '/api/users/:id',
     {
       config: { access: 'account.manage' },
-      schema: { tags, params: idParams, body: s.userPatch, response: { 200: s.userSchema } },
+      schema: {
+        summary: '修改账号 Update an account',
+        tags,
+        params: idParams,
+        body: s.userPatch,
+        response: { 200: s.userSchema },
+      },
     },
     async (req) => service.updateUser(ctx, actorOf(req), req.params.id, req.body),
   );
@@ -40,13 +54,22 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/users/:id/authority',
     {
       config: { access: 'account.authority' },
-      schema: { tags, params: idParams, body: s.authorityInput, response: { 200: s.userSchema } },
+      schema: {
+        summary: "设置账号角色与范围 Set an account's roles and scope",
+        tags,
+        params: idParams,
+        body: s.authorityInput,
+        response: { 200: s.userSchema },
+      },
     },
     async (req) => setAuthority(ctx, actorOf(req), req.params.id, req.body.authorityLevel),
   );
   r.post(
     '/api/users/:id/unlock',
-    { config: { access: 'account.manage' }, schema: { tags, params: idParams, response: { 200: s.userSchema } } },
+    {
+      config: { access: 'account.manage' },
+      schema: { summary: '解锁账号 Unlock an account', tags, params: idParams, response: { 200: s.userSchema } },
+    },
     async (req) => service.unlockUser(ctx, actorOf(req), req.params.id),
   );
   r.post(
@@ -54,6 +77,7 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: { access: 'account.manage' },
       schema: {
+        summary: '重置密码 Reset a password',
         tags,
         params: idParams,
         body: z.object({ initialPassword: z.string().min(1).max(128) }),
@@ -70,20 +94,36 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/security/policy',
-    { config: { access: 'account.read' }, schema: { tags, response: { 200: passwordPolicySchema } } },
+    {
+      config: { access: 'account.read' },
+      schema: { summary: '安全策略 Security policy', tags, response: { 200: passwordPolicySchema } },
+    },
     async () => readPasswordPolicy(ctx.db),
   );
   r.put(
     '/api/security/policy',
     {
       config: { access: 'policy.manage' },
-      schema: { tags, body: passwordPolicySchema.strict(), response: { 200: passwordPolicySchema } },
+      schema: {
+        summary: '修改安全策略 Update the security policy',
+        tags,
+        body: passwordPolicySchema.strict(),
+        response: { 200: passwordPolicySchema },
+      },
     },
     async (req) => service.updatePolicy(ctx, actorOf(req), req.body),
   );
   r.post(
     '/api/users/:id/reset-totp',
-    { config: { access: 'account.manage' }, schema: { tags, params: idParams, response: { 204: z.null() } } },
+    {
+      config: { access: 'account.manage' },
+      schema: {
+        summary: "重置双因素认证 Reset an account's two-factor",
+        tags,
+        params: idParams,
+        response: { 204: z.null() },
+      },
+    },
     async (req, reply) => {
       await service.resetTotp(ctx, actorOf(req), req.params.id);
       return reply.status(204).send(null);
@@ -95,7 +135,12 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/admin-requests',
     {
       config: { access: 'account.approve_admin' },
-      schema: { tags, querystring: s.adminRequestQuery, response: { 200: listOf(s.adminRequestSchema) } },
+      schema: {
+        summary: '管理员变更申请列表 List administrator change requests',
+        tags,
+        querystring: s.adminRequestQuery,
+        response: { 200: listOf(s.adminRequestSchema) },
+      },
     },
     async (req) => requests.listAdminRequests(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }),
   );
@@ -103,16 +148,32 @@ export function accountRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/admin-requests',
     {
       config: { access: 'account.manage' },
-      schema: { tags, body: s.adminRequestInput, response: { 201: s.adminRequestSchema } },
+      schema: {
+        summary: '提出管理员变更申请 Request an administrator change',
+        tags,
+        body: s.adminRequestInput,
+        response: { 201: s.adminRequestSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await requests.requestAdminChange(ctx, actorOf(req), req.body)),
   );
+  const decisionSummary = {
+    approve: '批准管理员变更申请 Approve an administrator change',
+    reject: '驳回管理员变更申请 Reject an administrator change',
+    cancel: '撤回管理员变更申请 Withdraw an administrator change',
+  } as const;
   for (const decision of ['approve', 'reject', 'cancel'] as const) {
     r.post(
       `/api/admin-requests/:id/${decision}`,
       {
         config: { access: decision === 'cancel' ? 'account.manage' : 'account.approve_admin' },
-        schema: { tags, params: idParams, body: s.decisionBody, response: { 200: s.adminRequestSchema } },
+        schema: {
+          summary: decisionSummary[decision],
+          tags,
+          params: idParams,
+          body: s.decisionBody,
+          response: { 200: s.adminRequestSchema },
+        },
       },
       async (req) => requests.decideAdminRequest(ctx, actorOf(req), req.params.id, decision, req.body.note || null),
     );

@@ -14,7 +14,12 @@ export function applicantRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/applicants',
     {
       config: { access: 'applicant.registry' },
-      schema: { tags, querystring: s.applicantQuery, response: { 200: listOf(s.applicantSchema) } },
+      schema: {
+        summary: '申请人列表 List applicants',
+        tags,
+        querystring: s.applicantQuery,
+        response: { 200: listOf(s.applicantSchema) },
+      },
     },
     async (req) => service.findApplicants(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }),
   );
@@ -22,7 +27,12 @@ export function applicantRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/applicants/search',
     {
       config: { access: 'applicant.registry' },
-      schema: { tags, body: s.applicantSearch, response: { 200: listOf(s.applicantSchema) } },
+      schema: {
+        summary: '按证件号查找申请人 Find an applicant by ID number',
+        tags,
+        body: s.applicantSearch,
+        response: { 200: listOf(s.applicantSchema) },
+      },
     },
     async (req) => service.findApplicants(ctx, actorOf(req), { ...req.body, ...pageWindow(req.body) }),
   );
@@ -31,7 +41,12 @@ export function applicantRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/applicants',
     {
       config: { access: 'reception.register' },
-      schema: { tags, body: s.applicantInput, response: { 200: s.applicantSchema, 201: s.applicantSchema } },
+      schema: {
+        summary: '登记申请人 Register an applicant',
+        tags,
+        body: s.applicantInput,
+        response: { 200: s.applicantSchema, 201: s.applicantSchema },
+      },
     },
     async (req, reply) => {
       const { applicant, created } = await service.registerApplicant(ctx, actorOf(req), req.body);
@@ -42,20 +57,34 @@ export function applicantRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/applicants/:id',
     {
       config: { access: 'case.read', auditRead: 'applicant' },
-      schema: { tags, params: idParams, response: { 200: s.applicantSchema } },
+      schema: { summary: '申请人详情 Applicant detail', tags, params: idParams, response: { 200: s.applicantSchema } },
     },
     async (req) => service.applicantDetail(ctx, actorOf(req), req.params.id),
   );
   r.get(
     '/api/applicants/:id/personal',
-    { config: { access: 'personal.view' }, schema: { tags, params: idParams, response: { 200: s.personalSchema } } },
+    {
+      config: { access: 'personal.view' },
+      schema: {
+        summary: "查看申请人完整信息 Reveal an applicant's full details",
+        tags,
+        params: idParams,
+        response: { 200: s.personalSchema },
+      },
+    },
     async (req) => service.viewPersonal(ctx, actorOf(req), req.params.id),
   );
   r.patch(
     '/api/applicants/:id',
     {
       config: { access: 'applicant.edit' },
-      schema: { tags, params: idParams, body: s.applicantPatch, response: { 200: s.applicantSchema } },
+      schema: {
+        summary: '修改申请人 Update an applicant',
+        tags,
+        params: idParams,
+        body: s.applicantPatch,
+        response: { 200: s.applicantSchema },
+      },
     },
     async (req) => service.updateApplicant(ctx, actorOf(req), req.params.id, req.body),
   );

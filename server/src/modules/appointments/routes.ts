@@ -22,37 +22,72 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/public/halls/:hallId/appointments/items',
-    { config: pub, schema: { tags, params: s.hallParams, response: { 200: listOf(s.bookableItemSchema) } } },
+    {
+      config: pub,
+      schema: {
+        summary: '可预约事项 Items open for booking',
+        tags,
+        params: s.hallParams,
+        response: { 200: listOf(s.bookableItemSchema) },
+      },
+    },
     async (req) => service.bookableItems(ctx, req.params.hallId),
   );
   r.get(
     '/api/public/halls/:hallId/appointments/days',
-    { config: pub, schema: { tags, params: s.hallParams, querystring: s.slotsQuery, response: { 200: s.daysSchema } } },
+    {
+      config: pub,
+      schema: {
+        summary: '可预约日期与时段 Days and slots open for booking',
+        tags,
+        params: s.hallParams,
+        querystring: s.slotsQuery,
+        response: { 200: s.daysSchema },
+      },
+    },
     async (req) => service.availableDays(ctx, req.params.hallId, req.query.itemId),
   );
   r.post(
     '/api/public/halls/:hallId/appointments',
     {
       config: { ...pub, rateLimit: bookingLimit },
-      schema: { tags, params: s.hallParams, body: s.bookingInput, response: { 201: s.appointmentSchema } },
+      schema: {
+        summary: '网上预约 Book an appointment',
+        tags,
+        params: s.hallParams,
+        body: s.bookingInput,
+        response: { 201: s.appointmentSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await service.bookOnline(ctx, req.params.hallId, req.body)),
   );
   r.get(
     '/api/public/appointments/:code',
-    { config: { ...pub, rateLimit: bookingLimit }, schema: { tags, params: s.codeParams, response: view } },
+    {
+      config: { ...pub, rateLimit: bookingLimit },
+      schema: { summary: '查看预约 An appointment by its code', tags, params: s.codeParams, response: view },
+    },
     async (req) => service.lookup(ctx, req.params.code),
   );
   r.post(
     '/api/public/appointments/:code/cancel',
-    { config: { ...pub, rateLimit: bookingLimit }, schema: { tags, params: s.codeParams, response: view } },
+    {
+      config: { ...pub, rateLimit: bookingLimit },
+      schema: { summary: '取消预约 Cancel an appointment', tags, params: s.codeParams, response: view },
+    },
     async (req) => service.cancelByCode(ctx, req.params.code),
   );
   r.post(
     '/api/public/appointments/:code/change',
     {
       config: { ...pub, rateLimit: bookingLimit },
-      schema: { tags, params: s.codeParams, body: s.changeInput, response: view },
+      schema: {
+        summary: '改约 Change an appointment',
+        tags,
+        params: s.codeParams,
+        body: s.changeInput,
+        response: view,
+      },
     },
     async (req) => service.changeByCode(ctx, req.params.code, req.body),
   );
@@ -61,24 +96,54 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/public/halls/:hallId/appointments/check-in',
     {
       config: { ...pub, rateLimit: checkInLimit },
-      schema: { tags, params: s.hallParams, body: s.checkInInput, response: { 201: s.checkInSchema } },
+      schema: {
+        summary: '预约签到取号 Check in and take a ticket',
+        tags,
+        params: s.hallParams,
+        body: s.checkInInput,
+        response: { 201: s.checkInSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await service.checkIn(ctx, req.params.hallId, req.body)),
   );
 
   r.get(
     '/api/appointments',
-    { config: book, schema: { tags, querystring: s.listQuery, response: { 200: listOf(s.appointmentSchema) } } },
+    {
+      config: book,
+      schema: {
+        summary: '预约列表 List appointments',
+        tags,
+        querystring: s.listQuery,
+        response: { 200: listOf(s.appointmentSchema) },
+      },
+    },
     async (req) => service.listForStaff(ctx, actorOf(req), req.query),
   );
   r.post(
     '/api/appointments',
-    { config: book, schema: { tags, body: s.staffBookingInput, response: { 201: s.appointmentSchema } } },
+    {
+      config: book,
+      schema: {
+        summary: '代为预约 Book for an applicant',
+        tags,
+        body: s.staffBookingInput,
+        response: { 201: s.appointmentSchema },
+      },
+    },
     async (req, reply) => reply.status(201).send(await service.bookByPhone(ctx, actorOf(req), req.body)),
   );
   r.post(
     '/api/appointments/:id/cancel',
-    { config: book, schema: { tags, params: idParams, response: view } },
+    {
+      config: book,
+      schema: {
+        summary: '代为取消预约 Cancel an appointment for an applicant',
+        tags,
+        params: idParams,
+        response: view,
+      },
+    },
     async (req) => service.cancelByStaff(ctx, actorOf(req), req.params.id),
   );
   r.get(
@@ -86,6 +151,7 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: book,
       schema: {
+        summary: "预约轨迹 An appointment's trail",
         tags,
         params: idParams,
         response: {
@@ -119,30 +185,68 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/appointments/settings',
-    { config: book, schema: { tags, querystring: s.hallQuery, response: { 200: s.settingsSchema } } },
+    {
+      config: book,
+      schema: {
+        summary: '预约设置 Booking settings',
+        tags,
+        querystring: s.hallQuery,
+        response: { 200: s.settingsSchema },
+      },
+    },
     async (req) => service.hallSettings(ctx, actorOf(req), req.query.hallId),
   );
   r.put(
     '/api/appointments/settings',
     {
       config: manage,
-      schema: { tags, querystring: s.hallQuery, body: s.settingsSchema, response: { 200: s.settingsSchema } },
+      schema: {
+        summary: '修改预约设置 Update booking settings',
+        tags,
+        querystring: s.hallQuery,
+        body: s.settingsSchema,
+        response: { 200: s.settingsSchema },
+      },
     },
     async (req) => service.saveHallSettings(ctx, actorOf(req), req.query.hallId, req.body),
   );
   r.get(
     '/api/appointments/capacity',
-    { config: book, schema: { tags, querystring: s.hallQuery, response: { 200: listOf(s.capacityRowSchema) } } },
+    {
+      config: book,
+      schema: {
+        summary: '预约号源 Booking capacity',
+        tags,
+        querystring: s.hallQuery,
+        response: { 200: listOf(s.capacityRowSchema) },
+      },
+    },
     async (req) => service.capacityList(ctx, actorOf(req), req.query.hallId),
   );
   r.put(
     '/api/appointments/capacity',
-    { config: manage, schema: { tags, body: s.capacityInput, response: { 200: listOf(s.capacityRowSchema) } } },
+    {
+      config: manage,
+      schema: {
+        summary: '设置预约号源 Set booking capacity',
+        tags,
+        body: s.capacityInput,
+        response: { 200: listOf(s.capacityRowSchema) },
+      },
+    },
     async (req) => service.saveCapacity(ctx, actorOf(req), req.body),
   );
   r.get(
     '/api/appointments/no-shows',
-    { config: manage, schema: { tags, querystring: s.hallQuery, response: { 200: listOf(s.noShowSchema) } } },
+    {
+      config: manage,
+      schema: {
+        summary: '爽约名单 No-show list',
+        tags,
+        querystring: s.hallQuery,
+        response: { 200: listOf(s.noShowSchema) },
+      },
+    },
     async (req) => service.noShowList(ctx, actorOf(req), req.query.hallId),
   );
 }

@@ -83,14 +83,22 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/audit',
     {
       config: { access: 'audit.read' },
-      schema: { tags, querystring: auditQuery, response: { 200: listOf(recordSchema) } },
+      schema: {
+        summary: '审计日志 Search the audit log',
+        tags,
+        querystring: auditQuery,
+        response: { 200: listOf(recordSchema) },
+      },
     },
     async (req) => searchAuditLog(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }),
   );
 
   r.get(
     '/api/audit/choices',
-    { config: { access: 'audit.read' }, schema: { tags, response: { 200: choicesSchema } } },
+    {
+      config: { access: 'audit.read' },
+      schema: { summary: '审计筛选项 Audit log filter choices', tags, response: { 200: choicesSchema } },
+    },
     async () => auditChoices(ctx),
   );
 
@@ -98,7 +106,12 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/audit/export',
     {
       config: { access: 'audit.read' },
-      schema: { tags, querystring: auditCriteria, response: { 200: z.any().describe('.xlsx workbook') } },
+      schema: {
+        summary: '导出审计日志 Export the audit log',
+        tags,
+        querystring: auditCriteria,
+        response: { 200: z.any().describe('.xlsx workbook') },
+      },
     },
     async (req, reply) => {
       const { xlsx, fileName } = await exportAuditLog(ctx, actorOf(req), req.query);
@@ -111,7 +124,10 @@ export function auditRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(
     '/api/audit/verify',
-    { config: { access: 'audit.verify' }, schema: { tags, response: { 200: checkSchema } } },
+    {
+      config: { access: 'audit.verify' },
+      schema: { summary: '校验审计日志 Verify the audit log chain', tags, response: { 200: checkSchema } },
+    },
     async (req) => verifyChain(ctx, actorOf(req)),
   );
 }

@@ -31,6 +31,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: { access: 'public', rateLimit: signInThrottle(ctx.config) },
       schema: {
+        summary: '登录 Sign in',
         tags,
         body: z.object({
           username: z.string().trim().min(1).max(64),
@@ -60,7 +61,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.post(
     '/api/auth/logout',
-    { config: { access: 'public' }, schema: { tags, response: { 204: z.null() } } },
+    { config: { access: 'public' }, schema: { summary: '退出登录 Sign out', tags, response: { 204: z.null() } } },
     async (req, reply) => {
       const token = req.cookies[SESSION_COOKIE];
       if (token) await logOut(ctx, token, req.actor);
@@ -71,7 +72,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/auth/me',
-    { config: { access: 'user', beforePasswordChange: true }, schema: { tags, response: { 200: meSchema } } },
+    {
+      config: { access: 'user', beforePasswordChange: true },
+      schema: { summary: '当前用户 The signed-in user', tags, response: { 200: meSchema } },
+    },
     async (req) => presentMe(ctx, actorOf(req)),
   );
 
@@ -80,6 +84,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: { access: 'user', beforePasswordChange: true },
       schema: {
+        summary: '修改密码 Change password',
         tags,
         body: z.object({ currentPassword: z.string().min(1).max(256), newPassword: z.string().min(1).max(256) }),
         response: { 204: z.null() },
@@ -94,7 +99,10 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   // The login page shows the demo banner from this; it says nothing else about the system.
   r.get(
     '/api/auth/mode',
-    { config: { access: 'public' }, schema: { tags, response: { 200: z.object({ demo: z.boolean() }) } } },
+    {
+      config: { access: 'public' },
+      schema: { summary: '登录方式 Sign-in mode', tags, response: { 200: z.object({ demo: z.boolean() }) } },
+    },
     async () => ({ demo: (await readSystemMode(ctx.db)) === 'demo' }),
   );
 
@@ -107,6 +115,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: setup,
       schema: {
+        summary: '双因素认证状态 Two-factor status',
         tags,
         response: { 200: z.object({ enabled: z.boolean(), required: z.boolean(), recoveryCodesLeft: z.number() }) },
       },
@@ -118,6 +127,7 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: setup,
       schema: {
+        summary: '开始绑定动态验证码 Start two-factor enrolment',
         tags,
         response: { 200: z.object({ secret: z.string(), otpauthUri: z.string(), qrDataUrl: z.string() }) },
       },
@@ -126,19 +136,35 @@ export function authRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.post(
     '/api/auth/totp/enable',
-    { config: setup, schema: { tags, body: codeBody, response: { 200: codesAnswer } } },
+    {
+      config: setup,
+      schema: { summary: '启用双因素认证 Enable two-factor', tags, body: codeBody, response: { 200: codesAnswer } },
+    },
     async (req) => totp.confirmEnrolment(ctx, actorOf(req), req.body.code),
   );
   r.post(
     '/api/auth/totp/recovery-codes',
-    { config: { access: 'user' }, schema: { tags, body: codeBody, response: { 200: codesAnswer } } },
+    {
+      config: { access: 'user' },
+      schema: {
+        summary: '重新生成恢复码 Regenerate recovery codes',
+        tags,
+        body: codeBody,
+        response: { 200: codesAnswer },
+      },
+    },
     async (req) => totp.regenerateRecoveryCodes(ctx, actorOf(req), req.body.code),
   );
   r.post(
     '/api/auth/totp/disable',
     {
       config: { access: 'user' },
-      schema: { tags, body: z.object({ password: z.string().min(1).max(256) }), response: { 204: z.null() } },
+      schema: {
+        summary: '停用双因素认证 Disable two-factor',
+        tags,
+        body: z.object({ password: z.string().min(1).max(256) }),
+        response: { 204: z.null() },
+      },
     },
     async (req, reply) => {
       await totp.disableTotp(ctx, actorOf(req), req.body.password);

@@ -16,19 +16,35 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/calendar/deadline',
     {
       config: { access: 'public' },
-      schema: { tags, querystring: s.deadlineQuery, response: { 200: s.deadlineSchema } },
+      schema: {
+        summary: '计算办理期限 Compute a deadline in working days',
+        tags,
+        querystring: s.deadlineQuery,
+        response: { 200: s.deadlineSchema },
+      },
     },
     async (req) => service.deadlineFor(ctx, req.query),
   );
 
   r.get(
     '/api/calendar/month',
-    { config: { access: 'org.read' }, schema: { tags, querystring: s.monthQuery, response: { 200: s.monthSchema } } },
+    {
+      config: { access: 'org.read' },
+      schema: {
+        summary: '月历 Working-day calendar of a month',
+        tags,
+        querystring: s.monthQuery,
+        response: { 200: s.monthSchema },
+      },
+    },
     async (req) => service.monthView(ctx, actorOf(req), req.query),
   );
   r.get(
     '/api/calendar/status',
-    { config: { access: 'user' }, schema: { tags, response: { 200: s.statusSchema } } },
+    {
+      config: { access: 'user' },
+      schema: { summary: '日历来源状态 Calendar source status', tags, response: { 200: s.statusSchema } },
+    },
     async () => service.calendarStatus(ctx),
   );
 
@@ -37,6 +53,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: { access: 'calendar.manage' },
       schema: {
+        summary: "设置大厅工作日 Set a hall's working day",
         tags,
         params: s.hallDayParams,
         body: s.hallDayInput.omit({ date: true }),
@@ -47,7 +64,15 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.delete(
     '/api/calendar/halls/:hallId/days/:date',
-    { config: { access: 'calendar.manage' }, schema: { tags, params: s.hallDayParams, response: { 204: z.null() } } },
+    {
+      config: { access: 'calendar.manage' },
+      schema: {
+        summary: "取消大厅日设置 Clear a hall's day setting",
+        tags,
+        params: s.hallDayParams,
+        response: { 204: z.null() },
+      },
+    },
     async (req, reply) => {
       await service.removeHallDay(ctx, actorOf(req), req.params.hallId, req.params.date);
       return reply.status(204).send(null);
@@ -58,6 +83,7 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: { access: 'calendar.manage' },
       schema: {
+        summary: "导入大厅日历 Import a hall's calendar",
         tags,
         params: s.hallParams,
         body: s.importInput,
@@ -69,7 +95,10 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/calendar/years',
-    { config: { access: 'org.read' }, schema: { tags, response: { 200: listOf(s.yearSchema) } } },
+    {
+      config: { access: 'org.read' },
+      schema: { summary: '节假日年份 Holiday years', tags, response: { 200: listOf(s.yearSchema) } },
+    },
     async () => {
       const items = await service.listOfficialYears(ctx);
       return { items, total: items.length };
@@ -79,7 +108,13 @@ export function calendarRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/calendar/years/:year',
     {
       config: { access: 'calendar.manage' },
-      schema: { tags, params: s.yearParams, body: s.yearInput, response: { 200: s.yearSchema } },
+      schema: {
+        summary: "设置年度节假日 Set a year's holidays",
+        tags,
+        params: s.yearParams,
+        body: s.yearInput,
+        response: { 200: s.yearSchema },
+      },
     },
     async (req) => service.loadOfficialYear(ctx, actorOf(req), req.params.year, req.body),
   );

@@ -23,7 +23,12 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/applicants/:id/file',
     {
       config: { access: 'case.read', auditRead: 'applicant_file' },
-      schema: { tags: ['申请人 applicants'], params: idParams, response: { 200: applicantFileSchema } },
+      schema: {
+        summary: "申请人办件档案 An applicant's case file",
+        tags: ['申请人 applicants'],
+        params: idParams,
+        response: { 200: applicantFileSchema },
+      },
     },
     async (req) => applicantFile(ctx, actorOf(req), req.params.id),
   );
@@ -32,7 +37,7 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/cases',
     {
       config: { access: 'case.read' },
-      schema: { tags, querystring: s.caseQuery, response: { 200: s.caseListSchema } },
+      schema: { summary: '办件列表 List cases', tags, querystring: s.caseQuery, response: { 200: s.caseListSchema } },
     },
     async (req) => service.listCases(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }),
   );
@@ -41,7 +46,12 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/cases/export',
     {
       config: { access: 'case.export', auditRead: 'case_list_export' },
-      schema: { tags, querystring: s.caseQuery, response: { 200: z.any().describe('.xlsx workbook') } },
+      schema: {
+        summary: '导出办件 Export cases',
+        tags,
+        querystring: s.caseQuery,
+        response: { 200: z.any().describe('.xlsx workbook') },
+      },
     },
     async (req, reply) => {
       const { xlsx, fileName } = await exportCases(ctx, actorOf(req), req.query);
@@ -55,20 +65,34 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/cases/:id/notices',
     {
       config: { access: 'case.read' },
-      schema: { tags, params: idParams, response: { 200: z.array(s.caseNoticeSchema) } },
+      schema: {
+        summary: "办件通知 A case's notices",
+        tags,
+        params: idParams,
+        response: { 200: z.array(s.caseNoticeSchema) },
+      },
     },
     async (req) => service.caseNotices(ctx, actorOf(req), req.params.id),
   );
   r.get(
     '/api/cases/:id',
-    { config: { access: 'case.read' }, schema: { tags, params: idParams, response: { 200: s.caseDetailSchema } } },
+    {
+      config: { access: 'case.read' },
+      schema: { summary: '办件详情 Case detail', tags, params: idParams, response: { 200: s.caseDetailSchema } },
+    },
     async (req) => service.caseDetail(ctx, actorOf(req), req.params.id),
   );
   r.post(
     '/api/cases/:id/withdraw',
     {
       config: { access: 'reception.register' },
-      schema: { tags, params: idParams, body: s.withdrawInput, response: { 200: s.caseDetailSchema } },
+      schema: {
+        summary: '撤件 Withdraw a case',
+        tags,
+        params: idParams,
+        body: s.withdrawInput,
+        response: { 200: s.caseDetailSchema },
+      },
     },
     async (req) => service.withdrawCase(ctx, actorOf(req), req.params.id, req.body.reason),
   );
@@ -76,7 +100,12 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/cases/:id/documents/:docId/pdf',
     {
       config: { access: 'case.read', auditRead: 'case_document' },
-      schema: { tags, params: s.documentParams, response: { 200: z.any().describe('A4 PDF (application/pdf)') } },
+      schema: {
+        summary: '办件文书 PDF A case document as PDF',
+        tags,
+        params: s.documentParams,
+        response: { 200: z.any().describe('A4 PDF (application/pdf)') },
+      },
     },
     async (req, reply) => {
       const { pdf, fileName } = await service.documentPdf(ctx, actorOf(req), req.params.id, req.params.docId);
@@ -88,7 +117,12 @@ export function caseRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/public/progress',
     {
       config: { access: 'public', rateLimit: lookups },
-      schema: { tags: ['公开查询 public'], querystring: s.progressQuery, response: { 200: s.progressSchema } },
+      schema: {
+        summary: "办件进度查询 Look up a case's progress",
+        tags: ['公开查询 public'],
+        querystring: s.progressQuery,
+        response: { 200: s.progressSchema },
+      },
     },
     async (req) => publicProgress(ctx, req.query),
   );

@@ -23,20 +23,33 @@ export function catalogRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/catalog/items',
     {
       config: { access: 'catalog.read' },
-      schema: { tags, querystring: s.itemQuery, response: { 200: listOf(s.itemSummarySchema) } },
+      schema: {
+        summary: '事项列表 List catalogue items',
+        tags,
+        querystring: s.itemQuery,
+        response: { 200: listOf(s.itemSummarySchema) },
+      },
     },
     async (req) => service.listItems(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }),
   );
   r.get(
     '/api/catalog/items/:id',
-    { config: { access: 'catalog.read' }, schema: { tags, params: idParams, response: detail } },
+    {
+      config: { access: 'catalog.read' },
+      schema: { summary: '事项详情 Catalogue item detail', tags, params: idParams, response: detail },
+    },
     async (req) => service.itemDetail(ctx, actorOf(req), req.params.id),
   );
   r.get(
     '/api/catalog/items/:id/versions/:version',
     {
       config: { access: 'catalog.read' },
-      schema: { tags, params: s.versionParams, response: { 200: s.itemVersionSchema } },
+      schema: {
+        summary: "事项历史版本 A catalogue item's past version",
+        tags,
+        params: s.versionParams,
+        response: { 200: s.itemVersionSchema },
+      },
     },
     async (req) => service.itemVersion(ctx, actorOf(req), req.params.id, req.params.version),
   );
@@ -44,7 +57,12 @@ export function catalogRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/catalog/items',
     {
       config: { access: 'catalog.manage' },
-      schema: { tags, body: s.itemCreateInput, response: { 201: s.itemDetailSchema } },
+      schema: {
+        summary: '新建事项 Create a catalogue item',
+        tags,
+        body: s.itemCreateInput,
+        response: { 201: s.itemDetailSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await service.createItem(ctx, actorOf(req), req.body)),
   );
@@ -52,18 +70,30 @@ export function catalogRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/catalog/items/:id/draft',
     {
       config: { access: 'catalog.manage' },
-      schema: { tags, params: idParams, body: z.object({ content: s.itemContentSchema }), response: detail },
+      schema: {
+        summary: '保存事项草稿 Save a catalogue item draft',
+        tags,
+        params: idParams,
+        body: z.object({ content: s.itemContentSchema }),
+        response: detail,
+      },
     },
     async (req) => service.saveDraft(ctx, actorOf(req), req.params.id, req.body.content),
   );
   r.post(
     '/api/catalog/items/:id/publish',
-    { config: { access: 'catalog.manage' }, schema: { tags, params: idParams, response: detail } },
+    {
+      config: { access: 'catalog.manage' },
+      schema: { summary: '发布事项 Publish a catalogue item', tags, params: idParams, response: detail },
+    },
     async (req) => service.publishItem(ctx, actorOf(req), req.params.id),
   );
   r.post(
     '/api/catalog/items/:id/retire',
-    { config: { access: 'catalog.manage' }, schema: { tags, params: idParams, response: detail } },
+    {
+      config: { access: 'catalog.manage' },
+      schema: { summary: '停用事项 Retire a catalogue item', tags, params: idParams, response: detail },
+    },
     async (req) => service.retireItem(ctx, actorOf(req), req.params.id),
   );
 
@@ -76,6 +106,7 @@ export function catalogRoutes(app: FastifyInstance, ctx: AppContext) {
       {
         config: { access: 'catalog.manage', acceptsMultipart: true },
         schema: {
+          summary: "上传材料样表 Upload a material's sample file",
           tags,
           consumes: ['multipart/form-data'],
           params: s.materialFileParams,
@@ -96,7 +127,12 @@ export function catalogRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/catalog/items/:id/materials/:materialKey/files/:kind',
     {
       config: { access: 'catalog.manage' },
-      schema: { tags, params: s.materialFileParams, response: { 200: s.materialFilesResult } },
+      schema: {
+        summary: "删除材料样表 Remove a material's sample file",
+        tags,
+        params: s.materialFileParams,
+        response: { 200: s.materialFilesResult },
+      },
     },
     async (req) => removeMaterialFile(ctx, actorOf(req), req.params.id, req.params.materialKey, req.params.kind),
   );
@@ -104,7 +140,12 @@ export function catalogRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/catalog/items/:id/versions/:version/materials/:materialKey/files/:kind',
     {
       config: { access: 'catalog.read' },
-      schema: { tags, params: s.versionFileParams, response: { 200: z.any().describe('the file') } },
+      schema: {
+        summary: "下载材料样表 Download a material's sample file",
+        tags,
+        params: s.versionFileParams,
+        response: { 200: z.any().describe('the file') },
+      },
     },
     async (req, reply) => {
       const { id, version, materialKey, kind } = req.params;

@@ -32,7 +32,12 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/public/complaints',
     {
       config: { access: 'public', rateLimit: submitLimit },
-      schema: { tags, body: s.publicInput, response: { 201: s.publicReceipt } },
+      schema: {
+        summary: '投诉举报 File a complaint or report',
+        tags,
+        body: s.publicInput,
+        response: { 201: s.publicReceipt },
+      },
     },
     async (req, reply) => reply.status(201).send(await service.registerOnline(ctx, req.body)),
   );
@@ -40,7 +45,12 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/public/complaints/lookup',
     {
       config: { access: 'public', rateLimit: lookupLimit },
-      schema: { tags, querystring: s.lookupQuery, response: { 200: s.publicStatus } },
+      schema: {
+        summary: '查询投诉办理 Look up a complaint',
+        tags,
+        querystring: s.lookupQuery,
+        response: { 200: s.publicStatus },
+      },
     },
     async (req) => service.publicLookup(ctx, req.query),
   );
@@ -48,7 +58,12 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/public/complaints/rate',
     {
       config: { access: 'public', rateLimit: lookupLimit },
-      schema: { tags, body: s.publicRateInput, response: { 200: s.publicStatus } },
+      schema: {
+        summary: "评价投诉答复 Rate a complaint's answer",
+        tags,
+        body: s.publicRateInput,
+        response: { 200: s.publicStatus },
+      },
     },
     async (req) => service.publicRate(ctx, req.body),
   );
@@ -56,7 +71,12 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/public/complaints/objection',
     {
       config: { access: 'public', rateLimit: submitLimit },
-      schema: { tags, body: s.publicObjectInput, response: { 200: s.publicStatus } },
+      schema: {
+        summary: "对投诉答复提出异议 Object to a complaint's answer",
+        tags,
+        body: s.publicObjectInput,
+        response: { 200: s.publicStatus },
+      },
     },
     async (req) => service.publicObject(ctx, req.body),
   );
@@ -64,7 +84,12 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/public/complaints/reply.pdf',
     {
       config: { access: 'public', rateLimit: lookupLimit },
-      schema: { tags, querystring: s.lookupQuery, produces: ['application/pdf'] },
+      schema: {
+        summary: '投诉答复书 PDF A complaint reply as PDF',
+        tags,
+        querystring: s.lookupQuery,
+        produces: ['application/pdf'],
+      },
     },
     async (req, reply) => {
       const c = await service.publicReplyRow(ctx, req.query);
@@ -77,7 +102,12 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/complaints',
     {
       config: { access: 'user' },
-      schema: { tags, querystring: s.listQuery, response: { 200: listOf(s.complaintSchema) } },
+      schema: {
+        summary: '投诉列表 List complaints',
+        tags,
+        querystring: s.listQuery,
+        response: { 200: listOf(s.complaintSchema) },
+      },
     },
     async (req) => service.listComplaints(ctx, actorOf(req), req.query),
   );
@@ -85,7 +115,12 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/complaints/export',
     {
       config: { access: 'user', auditRead: 'complaint_export' },
-      schema: { tags, querystring: s.listQuery, response: { 200: z.any().describe('.xlsx workbook') } },
+      schema: {
+        summary: '导出投诉 Export complaints',
+        tags,
+        querystring: s.listQuery,
+        response: { 200: z.any().describe('.xlsx workbook') },
+      },
     },
     async (req, reply) => {
       const { xlsx, fileName } = await service.exportComplaints(ctx, actorOf(req), req.query);
@@ -99,7 +134,12 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/complaints',
     {
       config: handle,
-      schema: { tags, body: s.registerInput, response: { 201: s.detailSchema.extend({ lookupCode: z.string() }) } },
+      schema: {
+        summary: '登记投诉 Record a complaint',
+        tags,
+        body: s.registerInput,
+        response: { 201: s.detailSchema.extend({ lookupCode: z.string() }) },
+      },
     },
     async (req, reply) => reply.status(201).send(await service.registerComplaint(ctx, actorOf(req), req.body)),
   );
@@ -108,6 +148,7 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: { access: 'user' },
       schema: {
+        summary: '可承办人员 People to assign to',
         tags,
         querystring: z.object({ hallId: z.string().max(64).optional() }),
         response: { 200: listOf(s.assigneeSchema) },
@@ -120,6 +161,7 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: { access: 'user' },
       schema: {
+        summary: '投诉办理时限 Time limits by complaint type',
         tags,
         querystring: z.object({ hallId: z.string().min(1).max(64) }),
         response: { 200: s.typeDaysSchema },
@@ -131,7 +173,12 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/complaints/type-days',
     {
       config: { access: 'complaint.supervise' },
-      schema: { tags, body: s.typeDaysInput, response: { 200: s.typeDaysSchema } },
+      schema: {
+        summary: '设置投诉办理时限 Set time limits by complaint type',
+        tags,
+        body: s.typeDaysInput,
+        response: { 200: s.typeDaysSchema },
+      },
     },
     async (req) => service.setTypeDays(ctx, actorOf(req), req.body),
   );
@@ -139,7 +186,12 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/complaints/analysis',
     {
       config: { access: 'complaint.supervise' },
-      schema: { tags, querystring: s.analysisQuery, response: { 200: s.analysisSchema } },
+      schema: {
+        summary: '投诉分析 Complaint analysis',
+        tags,
+        querystring: s.analysisQuery,
+        response: { 200: s.analysisSchema },
+      },
     },
     async (req) => analyse(ctx, actorOf(req), req.query),
   );
@@ -148,6 +200,7 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: { access: 'complaint.supervise', auditRead: 'complaint_analysis_export' },
       schema: {
+        summary: '导出投诉分析 Export the complaint analysis',
         tags,
         querystring: s.analysisQuery,
         response: { 200: z.any().describe('.xlsx workbook, one sheet per table') },
@@ -163,39 +216,86 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/complaints/:id',
-    { config: { access: 'user', auditRead: 'complaint' }, schema: { tags, params: idParams, response: detail } },
+    {
+      config: { access: 'user', auditRead: 'complaint' },
+      schema: { summary: '投诉详情 Complaint detail', tags, params: idParams, response: detail },
+    },
     async (req) => service.complaintDetail(ctx, actorOf(req), req.params.id),
   );
   r.post(
     '/api/complaints/:id/assign',
-    { config: handle, schema: { tags, params: idParams, body: s.assignInput, response: detail } },
+    {
+      config: handle,
+      schema: { summary: '交办投诉 Assign a complaint', tags, params: idParams, body: s.assignInput, response: detail },
+    },
     async (req) => service.assignComplaint(ctx, actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/complaints/:id/notes',
-    { config: handle, schema: { tags, params: idParams, body: s.noteInput, response: detail } },
+    {
+      config: handle,
+      schema: {
+        summary: '投诉办理记录 Add a note to a complaint',
+        tags,
+        params: idParams,
+        body: s.noteInput,
+        response: detail,
+      },
+    },
     async (req) => service.addNote(ctx, actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/complaints/:id/reply',
-    { config: handle, schema: { tags, params: idParams, body: s.replyInput, response: detail } },
+    {
+      config: handle,
+      schema: {
+        summary: '答复投诉 Reply to a complaint',
+        tags,
+        params: idParams,
+        body: s.replyInput,
+        response: detail,
+      },
+    },
     async (req) => service.replyComplaint(ctx, actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/complaints/:id/satisfaction',
-    { config: handle, schema: { tags, params: idParams, body: s.rateInput, response: detail } },
+    {
+      config: handle,
+      schema: {
+        summary: '登记满意度 Record satisfaction',
+        tags,
+        params: idParams,
+        body: s.rateInput,
+        response: detail,
+      },
+    },
     async (req) => service.rateByStaff(ctx, actorOf(req), req.params.id, req.body.satisfaction),
   );
   r.post(
     '/api/complaints/:id/reopen',
-    { config: handle, schema: { tags, params: idParams, body: s.reopenInput, response: detail } },
+    {
+      config: handle,
+      schema: {
+        summary: '重新办理投诉 Reopen a complaint',
+        tags,
+        params: idParams,
+        body: s.reopenInput,
+        response: detail,
+      },
+    },
     async (req) => service.reopenByStaff(ctx, actorOf(req), req.params.id, req.body.reason),
   );
   r.get(
     '/api/complaints/:id/reply.pdf',
     {
       config: { access: 'user', auditRead: 'complaint_reply' },
-      schema: { tags, params: idParams, produces: ['application/pdf'] },
+      schema: {
+        summary: '投诉答复书 PDF The complaint reply as PDF',
+        tags,
+        params: idParams,
+        produces: ['application/pdf'],
+      },
     },
     async (req, reply) => {
       const c = await service.replyRow(ctx, actorOf(req), req.params.id);
@@ -210,7 +310,12 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/public/objections',
     {
       config: { access: 'public', rateLimit: submitLimit },
-      schema: { tags: otags, body: s.publicObjectionInput, response: { 201: s.publicObjectionReceipt } },
+      schema: {
+        summary: '对办理结果提出异议 Object to a decision',
+        tags: otags,
+        body: s.publicObjectionInput,
+        response: { 201: s.publicObjectionReceipt },
+      },
     },
     async (req, reply) => reply.status(201).send(await objections.recordPublicObjection(ctx, req.body)),
   );
@@ -218,7 +323,12 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/cases/:id/objections',
     {
       config: { access: 'case.read' },
-      schema: { tags: otags, params: idParams, response: { 200: listOf(s.objectionSchema) } },
+      schema: {
+        summary: "办件异议 A case's objections",
+        tags: otags,
+        params: idParams,
+        response: { 200: listOf(s.objectionSchema) },
+      },
     },
     async (req) => objections.caseObjections(ctx, actorOf(req), req.params.id),
   );
@@ -226,7 +336,13 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/cases/:id/objections',
     {
       config: { access: 'reception.register' },
-      schema: { tags: otags, params: idParams, body: s.objectionInput, response: { 200: listOf(s.objectionSchema) } },
+      schema: {
+        summary: '登记异议 Record an objection',
+        tags: otags,
+        params: idParams,
+        body: s.objectionInput,
+        response: { 200: listOf(s.objectionSchema) },
+      },
     },
     async (req) => objections.recordObjection(ctx, actorOf(req), req.params.id, req.body),
   );
@@ -234,7 +350,12 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/objections',
     {
       config: { access: 'objection.decide' },
-      schema: { tags: otags, querystring: s.objectionListQuery, response: { 200: listOf(s.objectionSchema) } },
+      schema: {
+        summary: '异议列表 List objections',
+        tags: otags,
+        querystring: s.objectionListQuery,
+        response: { 200: listOf(s.objectionSchema) },
+      },
     },
     async (req) => objections.listObjections(ctx, actorOf(req), req.query),
   );
@@ -242,13 +363,27 @@ export function complaintRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/objections/:id/answer',
     {
       config: { access: 'objection.decide' },
-      schema: { tags: otags, params: idParams, body: s.answerInput, response: { 200: s.objectionSchema } },
+      schema: {
+        summary: '答复异议 Answer an objection',
+        tags: otags,
+        params: idParams,
+        body: s.answerInput,
+        response: { 200: s.objectionSchema },
+      },
     },
     async (req) => objections.answerObjection(ctx, actorOf(req), req.params.id, req.body),
   );
   r.get(
     '/api/objections/:id/answer.pdf',
-    { config: { access: 'case.read' }, schema: { tags: otags, params: idParams, produces: ['application/pdf'] } },
+    {
+      config: { access: 'case.read' },
+      schema: {
+        summary: '异议答复书 PDF The objection answer as PDF',
+        tags: otags,
+        params: idParams,
+        produces: ['application/pdf'],
+      },
+    },
     async (req, reply) => {
       const o = await objections.objectionRow(ctx, actorOf(req), req.params.id);
       const at = Number(o.answered_at);

@@ -16,7 +16,12 @@ export function conductRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/conduct/records',
     {
       config: { access: 'conduct.manage' },
-      schema: { tags, querystring: s.conductQuery, response: { 200: listOf(s.conductSchema) } },
+      schema: {
+        summary: '奖惩记录 List commendations and discipline',
+        tags,
+        querystring: s.conductQuery,
+        response: { 200: listOf(s.conductSchema) },
+      },
     },
     async (req) => service.listConduct(ctx, actorOf(req), req.query),
   );
@@ -24,7 +29,12 @@ export function conductRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/conduct/records',
     {
       config: { access: 'conduct.manage' },
-      schema: { tags, body: s.conductInput, response: { 201: s.conductSchema } },
+      schema: {
+        summary: '登记奖惩 Record a commendation or discipline',
+        tags,
+        body: s.conductInput,
+        response: { 201: s.conductSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await service.recordConduct(ctx, actorOf(req), req.body)),
   );
@@ -32,7 +42,13 @@ export function conductRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/conduct/records/:id/acknowledge',
     {
       config: { access: 'user' },
-      schema: { tags, params: idParams, body: s.acknowledgeInput, response: { 200: s.conductSchema } },
+      schema: {
+        summary: '确认奖惩记录 Acknowledge a record',
+        tags,
+        params: idParams,
+        body: s.acknowledgeInput,
+        response: { 200: s.conductSchema },
+      },
     },
     async (req) => service.acknowledgeConduct(ctx, actorOf(req), req.params.id, req.body.note),
   );
@@ -40,7 +56,12 @@ export function conductRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/meetings',
     {
       config: { access: 'conduct.manage' },
-      schema: { tags, querystring: s.meetingQuery, response: { 200: listOf(s.meetingSchema) } },
+      schema: {
+        summary: '例会列表 List meetings',
+        tags,
+        querystring: s.meetingQuery,
+        response: { 200: listOf(s.meetingSchema) },
+      },
     },
     async (req) => service.listMeetings(ctx, actorOf(req), req.query),
   );
@@ -48,20 +69,29 @@ export function conductRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/meetings',
     {
       config: { access: 'conduct.manage' },
-      schema: { tags, body: s.meetingInput, response: { 201: s.meetingSchema } },
+      schema: { summary: '登记例会 Record a meeting', tags, body: s.meetingInput, response: { 201: s.meetingSchema } },
     },
     async (req, reply) => reply.status(201).send(await service.recordMeeting(ctx, actorOf(req), req.body)),
   );
   r.get(
     '/api/meetings/:id',
-    { config: { access: 'conduct.manage' }, schema: { tags, params: idParams, response: { 200: s.meetingSchema } } },
+    {
+      config: { access: 'conduct.manage' },
+      schema: { summary: '例会详情 Meeting detail', tags, params: idParams, response: { 200: s.meetingSchema } },
+    },
     async (req) => service.getMeeting(ctx, actorOf(req), req.params.id),
   );
   r.post(
     '/api/meeting-tasks/:id/done',
     {
       config: { access: 'user' },
-      schema: { tags, params: idParams, body: s.taskDoneInput, response: { 200: s.taskSchema } },
+      schema: {
+        summary: '完成例会任务 Finish a meeting task',
+        tags,
+        params: idParams,
+        body: s.taskDoneInput,
+        response: { 200: s.taskSchema },
+      },
     },
     async (req) => service.finishTask(ctx, actorOf(req), req.params.id, req.body.note),
   );
@@ -70,6 +100,7 @@ export function conductRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: { access: 'user' },
       schema: {
+        summary: '我的例会任务 My meeting tasks',
         tags,
         querystring: z.object({ includeDone: z.enum(['true', 'false']).default('false') }),
         response: { 200: s.myWorkSchema },

@@ -23,7 +23,12 @@ export function consultRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/public/consultations',
     {
       config: { access: 'public', rateLimit: submitLimit },
-      schema: { tags, body: s.publicInput, response: { 201: s.publicReceipt } },
+      schema: {
+        summary: '网上咨询 Ask a question online',
+        tags,
+        body: s.publicInput,
+        response: { 201: s.publicReceipt },
+      },
     },
     async (req, reply) => reply.status(201).send(await service.registerOnline(ctx, req.body, clientIp(req))),
   );
@@ -31,14 +36,27 @@ export function consultRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/public/consultations/lookup',
     {
       config: { access: 'public', rateLimit: lookupLimit },
-      schema: { tags, querystring: s.lookupQuery, response: { 200: s.publicStatus } },
+      schema: {
+        summary: "查询咨询答复 Look up a consultation's answer",
+        tags,
+        querystring: s.lookupQuery,
+        response: { 200: s.publicStatus },
+      },
     },
     async (req) => service.publicLookup(ctx, req.query),
   );
 
   r.get(
     '/api/consultations',
-    { config: handle, schema: { tags, querystring: s.listQuery, response: { 200: listOf(s.summarySchema) } } },
+    {
+      config: handle,
+      schema: {
+        summary: '咨询列表 List consultations',
+        tags,
+        querystring: s.listQuery,
+        response: { 200: listOf(s.summarySchema) },
+      },
+    },
     async (req) => service.listConsultations(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }),
   );
   r.get(
@@ -46,6 +64,7 @@ export function consultRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: handle,
       schema: {
+        summary: '可转办人员 Staff to refer to',
         tags,
         querystring: z.object({ hallId: z.string().min(1).max(64) }),
         response: { 200: listOf(s.staffSchema) },
@@ -60,72 +79,161 @@ export function consultRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/consultations',
     {
       config: { access: 'consult.register' },
-      schema: { tags, body: s.registerInput, response: { 201: s.detailSchema } },
+      schema: {
+        summary: '登记咨询 Record a consultation',
+        tags,
+        body: s.registerInput,
+        response: { 201: s.detailSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await service.registerConsultation(ctx, actorOf(req), req.body)),
   );
   r.get(
     '/api/consultations/:id',
-    { config: handle, schema: { tags, params: idParams, response: detail } },
+    { config: handle, schema: { summary: '咨询详情 Consultation detail', tags, params: idParams, response: detail } },
     async (req) => service.consultationDetail(ctx, actorOf(req), req.params.id),
   );
   r.get(
     '/api/consultations/:id/contact',
-    { config: { access: 'personal.view' }, schema: { tags, params: idParams, response: { 200: s.contactSchema } } },
+    {
+      config: { access: 'personal.view' },
+      schema: {
+        summary: "查看咨询人联系方式 Reveal the asker's contact",
+        tags,
+        params: idParams,
+        response: { 200: s.contactSchema },
+      },
+    },
     async (req) => service.revealContact(ctx, actorOf(req), req.params.id),
   );
 
   r.post(
     '/api/consultations/:id/take',
-    { config: handle, schema: { tags, params: idParams, response: detail } },
+    { config: handle, schema: { summary: '领取咨询 Take a consultation', tags, params: idParams, response: detail } },
     async (req) => handling.takeConsultation(ctx, actorOf(req), req.params.id),
   );
   r.post(
     '/api/consultations/:id/answer',
-    { config: handle, schema: { tags, params: idParams, body: s.answerInput, response: detail } },
+    {
+      config: handle,
+      schema: {
+        summary: '答复咨询 Answer a consultation',
+        tags,
+        params: idParams,
+        body: s.answerInput,
+        response: detail,
+      },
+    },
     async (req) => handling.answerConsultation(ctx, actorOf(req), req.params.id, req.body.answer),
   );
   r.post(
     '/api/consultations/:id/promise',
-    { config: handle, schema: { tags, params: idParams, body: s.promiseInput, response: detail } },
+    {
+      config: handle,
+      schema: {
+        summary: '承诺限时答复 Promise an answer by a time',
+        tags,
+        params: idParams,
+        body: s.promiseInput,
+        response: detail,
+      },
+    },
     async (req) => handling.promiseReply(ctx, actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/consultations/:id/refer',
-    { config: handle, schema: { tags, params: idParams, body: s.referInput, response: detail } },
+    {
+      config: handle,
+      schema: {
+        summary: '转办咨询 Refer a consultation',
+        tags,
+        params: idParams,
+        body: s.referInput,
+        response: detail,
+      },
+    },
     async (req) => handling.referConsultation(ctx, actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/consultations/:id/coordinate',
-    { config: handle, schema: { tags, params: idParams, body: s.coordinateInput, response: detail } },
+    {
+      config: handle,
+      schema: {
+        summary: '发起多部门会商 Ask several departments',
+        tags,
+        params: idParams,
+        body: s.coordinateInput,
+        response: detail,
+      },
+    },
     async (req) => handling.coordinateConsultation(ctx, actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/consultations/:id/departments/:rowId/answer',
-    { config: handle, schema: { tags, params: s.rowParams, body: s.departmentAnswerInput, response: detail } },
+    {
+      config: handle,
+      schema: {
+        summary: "部门会商答复 A department's answer",
+        tags,
+        params: s.rowParams,
+        body: s.departmentAnswerInput,
+        response: detail,
+      },
+    },
     async (req) => handling.recordDepartmentAnswer(ctx, actorOf(req), req.params.id, req.params.rowId, req.body.answer),
   );
   r.post(
     '/api/consultations/:id/handover',
-    { config: handle, schema: { tags, params: idParams, body: s.handoverInput, response: detail } },
+    {
+      config: handle,
+      schema: {
+        summary: '移交咨询 Hand a consultation over',
+        tags,
+        params: idParams,
+        body: s.handoverInput,
+        response: detail,
+      },
+    },
     async (req) => handling.handOver(ctx, actorOf(req), req.params.id, req.body),
   );
   r.put(
     '/api/consultations/:id/item',
-    { config: handle, schema: { tags, params: idParams, body: s.itemInput, response: detail } },
+    {
+      config: handle,
+      schema: {
+        summary: '关联事项 Link a catalogue item',
+        tags,
+        params: idParams,
+        body: s.itemInput,
+        response: detail,
+      },
+    },
     async (req) => handling.setItem(ctx, actorOf(req), req.params.id, req.body.itemId),
   );
 
   r.post(
     '/api/consultations/:id/notices',
-    { config: handle, schema: { tags, params: idParams, response: { 201: s.noticeCreated } } },
+    {
+      config: handle,
+      schema: {
+        summary: '出具咨询告知书 Issue a consultation notice',
+        tags,
+        params: idParams,
+        response: { 201: s.noticeCreated },
+      },
+    },
     async (req, reply) => reply.status(201).send(await issueNotice(ctx, actorOf(req), req.params.id)),
   );
   r.get(
     '/api/consultations/:id/notices/:noticeId/pdf',
     {
       config: { ...handle, auditRead: 'consult_notice' },
-      schema: { tags, params: s.noticeParams, produces: ['application/pdf'] },
+      schema: {
+        summary: '咨询告知书 PDF A consultation notice as PDF',
+        tags,
+        params: s.noticeParams,
+        produces: ['application/pdf'],
+      },
     },
     async (req, reply) => {
       const { number, pdf } = await noticePdf(ctx, actorOf(req), req.params.id, req.params.noticeId);

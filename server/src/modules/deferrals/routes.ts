@@ -13,14 +13,28 @@ export function deferralRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/cases/:id/deferred-materials',
-    { config: { access: 'case.read' }, schema: { tags, params: idParams, response: { 200: s.deferralSchema } } },
+    {
+      config: { access: 'case.read' },
+      schema: {
+        summary: "容缺材料清单 A case's deferred materials",
+        tags,
+        params: idParams,
+        response: { 200: s.deferralSchema },
+      },
+    },
     async (req) => service.deferralOf(ctx, actorOf(req), req.params.id),
   );
   r.post(
     '/api/cases/:id/deferred-materials/:key/arrival',
     {
       config: { access: 'reception.register' },
-      schema: { tags, params: s.materialParams, body: s.arrivalInput, response: { 200: s.deferralSchema } },
+      schema: {
+        summary: "登记补交材料 Record a deferred material's arrival",
+        tags,
+        params: s.materialParams,
+        body: s.arrivalInput,
+        response: { 200: s.deferralSchema },
+      },
     },
     async (req) => service.recordArrival(ctx, actorOf(req), req.params.id, req.params.key, req.body),
   );
@@ -28,7 +42,13 @@ export function deferralRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/cases/:id/terminate',
     {
       config: { access: 'case.read' },
-      schema: { tags, params: idParams, body: s.terminateInput, response: { 200: s.deferralSchema } },
+      schema: {
+        summary: '终止容缺办件 Terminate a case whose materials never came',
+        tags,
+        params: idParams,
+        body: s.terminateInput,
+        response: { 200: s.deferralSchema },
+      },
     },
     async (req) => service.terminateCase(ctx, actorOf(req), req.params.id, req.body),
   );

@@ -20,20 +20,39 @@ export function emergencyRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/emergency/plans',
     {
       config: { access: record },
-      schema: { tags, querystring: s.hallQuery, response: { 200: z.object({ items: z.array(s.planSchema) }) } },
+      schema: {
+        summary: '应急预案 List emergency plans',
+        tags,
+        querystring: s.hallQuery,
+        response: { 200: z.object({ items: z.array(s.planSchema) }) },
+      },
     },
     async (req) => service.listPlans(ctx, actorOf(req), req.query.hallId),
   );
   r.post(
     '/api/emergency/plans',
-    { config: { access: manage }, schema: { tags, body: s.planInput, response: { 201: s.planSchema } } },
+    {
+      config: { access: manage },
+      schema: {
+        summary: '新建应急预案 Create an emergency plan',
+        tags,
+        body: s.planInput,
+        response: { 201: s.planSchema },
+      },
+    },
     async (req, reply) => reply.status(201).send(await service.createPlan(ctx, actorOf(req), req.body)),
   );
   r.put(
     '/api/emergency/plans/:id',
     {
       config: { access: manage },
-      schema: { tags, params: idParams, body: s.planInput, response: { 200: s.planSchema } },
+      schema: {
+        summary: '修改应急预案 Update an emergency plan',
+        tags,
+        params: idParams,
+        body: s.planInput,
+        response: { 200: s.planSchema },
+      },
     },
     async (req) => service.updatePlan(ctx, actorOf(req), req.params.id, req.body),
   );
@@ -41,36 +60,75 @@ export function emergencyRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/emergency/drills',
     {
       config: { access: record },
-      schema: { tags, querystring: s.hallQuery, response: { 200: z.object({ items: z.array(s.drillSchema) }) } },
+      schema: {
+        summary: '应急演练 List drills',
+        tags,
+        querystring: s.hallQuery,
+        response: { 200: z.object({ items: z.array(s.drillSchema) }) },
+      },
     },
     async (req) => service.listDrills(ctx, actorOf(req), req.query.hallId),
   );
   r.post(
     '/api/emergency/drills',
-    { config: { access: manage }, schema: { tags, body: s.drillInput, response: { 201: s.drillSchema } } },
+    {
+      config: { access: manage },
+      schema: { summary: '登记应急演练 Record a drill', tags, body: s.drillInput, response: { 201: s.drillSchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.recordDrill(ctx, actorOf(req), req.body)),
   );
   r.get(
     '/api/emergency/incidents',
     {
       config: { access: record },
-      schema: { tags, querystring: s.incidentQuery, response: { 200: z.object({ items: z.array(s.incidentSchema) }) } },
+      schema: {
+        summary: '突发事件 List incidents',
+        tags,
+        querystring: s.incidentQuery,
+        response: { 200: z.object({ items: z.array(s.incidentSchema) }) },
+      },
     },
     async (req) => service.listIncidents(ctx, actorOf(req), req.query),
   );
   r.post(
     '/api/emergency/incidents',
-    { config: { access: record }, schema: { tags, body: s.incidentInput, response: { 201: s.incidentSchema } } },
+    {
+      config: { access: record },
+      schema: {
+        summary: '登记突发事件 Record an incident',
+        tags,
+        body: s.incidentInput,
+        response: { 201: s.incidentSchema },
+      },
+    },
     async (req, reply) => reply.status(201).send(await service.openIncident(ctx, actorOf(req), req.body)),
   );
   r.post(
     '/api/emergency/incidents/:id/actions',
-    { config: { access: record }, schema: { tags, params: idParams, body: s.actionInput, response: incident } },
+    {
+      config: { access: record },
+      schema: {
+        summary: '登记处置措施 Record an action on an incident',
+        tags,
+        params: idParams,
+        body: s.actionInput,
+        response: incident,
+      },
+    },
     async (req) => service.recordAction(ctx, actorOf(req), req.params.id, req.body.text),
   );
   r.post(
     '/api/emergency/incidents/:id/close',
-    { config: { access: manage }, schema: { tags, params: idParams, body: s.closeInput, response: incident } },
+    {
+      config: { access: manage },
+      schema: {
+        summary: '结束突发事件 Close an incident',
+        tags,
+        params: idParams,
+        body: s.closeInput,
+        response: incident,
+      },
+    },
     async (req) => service.closeIncident(ctx, actorOf(req), req.params.id, req.body.review),
   );
   r.get(
@@ -78,6 +136,7 @@ export function emergencyRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: { access: record },
       schema: {
+        summary: '人流拥挤状态 Crowding state',
         tags,
         querystring: z.object({ hallId: z.string().min(1).max(64) }),
         response: { 200: s.crowdingSchema },
@@ -87,7 +146,15 @@ export function emergencyRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.put(
     '/api/emergency/crowding',
-    { config: { access: manage }, schema: { tags, body: s.thresholdsInput, response: { 200: s.crowdingSchema } } },
+    {
+      config: { access: manage },
+      schema: {
+        summary: '设置人流拥挤状态 Set the crowding state',
+        tags,
+        body: s.thresholdsInput,
+        response: { 200: s.crowdingSchema },
+      },
+    },
     async (req) => service.saveThresholds(ctx, actorOf(req), req.body),
   );
   // The hall display asks for the notice; it is public like the display itself.
@@ -95,7 +162,12 @@ export function emergencyRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/public/halls/:id/crowding-notice',
     {
       config: { access: 'public' },
-      schema: { tags, params: idParams, response: { 200: z.object({ notice: z.string().nullable() }) } },
+      schema: {
+        summary: "大厅拥挤提示 A hall's crowding notice",
+        tags,
+        params: idParams,
+        response: { 200: z.object({ notice: z.string().nullable() }) },
+      },
     },
     async (req) => service.crowdingNotice(ctx, req.params.id),
   );
@@ -105,6 +177,7 @@ export function emergencyRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: { access: 'reception.register' },
       schema: {
+        summary: '停机纸质收件单 Paper receipt for an outage',
         tags,
         querystring: z.object({ hallId: z.string().min(1).max(64) }),
         response: { 200: z.any().describe('A4 PDF') },

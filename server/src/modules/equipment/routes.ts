@@ -15,7 +15,12 @@ export function equipmentRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/equipment',
     {
       config: { access: 'equipment.read' },
-      schema: { tags, querystring: s.equipmentQuery, response: { 200: s.equipmentListSchema } },
+      schema: {
+        summary: '设备台账 List equipment',
+        tags,
+        querystring: s.equipmentQuery,
+        response: { 200: s.equipmentListSchema },
+      },
     },
     async (req) => service.listEquipment(ctx, actorOf(req), req.query),
   );
@@ -23,20 +28,34 @@ export function equipmentRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/equipment',
     {
       config: { access: 'equipment.manage' },
-      schema: { tags, body: s.equipmentInput, response: { 201: s.equipmentDetailSchema } },
+      schema: {
+        summary: '登记设备 Register equipment',
+        tags,
+        body: s.equipmentInput,
+        response: { 201: s.equipmentDetailSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await service.addEquipment(ctx, actorOf(req), req.body)),
   );
   r.get(
     '/api/equipment/:id',
-    { config: { access: 'equipment.read' }, schema: { tags, params: idParams, response: detail } },
+    {
+      config: { access: 'equipment.read' },
+      schema: { summary: '设备详情 Equipment detail', tags, params: idParams, response: detail },
+    },
     async (req) => service.equipmentDetail(ctx, actorOf(req), req.params.id),
   );
   r.patch(
     '/api/equipment/:id',
     {
       config: { access: 'equipment.manage' },
-      schema: { tags, params: idParams, body: s.equipmentPatch, response: detail },
+      schema: {
+        summary: '修改设备 Update equipment',
+        tags,
+        params: idParams,
+        body: s.equipmentPatch,
+        response: detail,
+      },
     },
     async (req) => service.updateEquipment(ctx, actorOf(req), req.params.id, req.body),
   );
@@ -44,7 +63,7 @@ export function equipmentRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/equipment/:id/faults',
     {
       config: { access: 'equipment.report' },
-      schema: { tags, params: idParams, body: s.faultInput, response: detail },
+      schema: { summary: '报修 Report a fault', tags, params: idParams, body: s.faultInput, response: detail },
     },
     async (req) => service.reportFault(ctx, actorOf(req), req.params.id, req.body),
   );
@@ -52,13 +71,22 @@ export function equipmentRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/equipment/:id/maintenance',
     {
       config: { access: 'equipment.manage' },
-      schema: { tags, params: idParams, body: s.maintenanceInput, response: detail },
+      schema: {
+        summary: '登记保养 Record maintenance',
+        tags,
+        params: idParams,
+        body: s.maintenanceInput,
+        response: detail,
+      },
     },
     async (req) => service.recordMaintenance(ctx, actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/equipment/faults/:id/fix',
-    { config: { access: 'equipment.manage' }, schema: { tags, params: idParams, body: s.fixInput, response: detail } },
+    {
+      config: { access: 'equipment.manage' },
+      schema: { summary: '修复完成 Record a fault fixed', tags, params: idParams, body: s.fixInput, response: detail },
+    },
     async (req) => service.fixFault(ctx, actorOf(req), req.params.id, req.body),
   );
 }

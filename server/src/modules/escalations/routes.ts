@@ -14,14 +14,28 @@ export function escalationRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/cases/:id/escalations',
-    { config: { access: 'case.read' }, schema: { tags, params: idParams, response: { 200: s.caseEscalationsSchema } } },
+    {
+      config: { access: 'case.read' },
+      schema: {
+        summary: "办件上报记录 A case's escalations",
+        tags,
+        params: idParams,
+        response: { 200: s.caseEscalationsSchema },
+      },
+    },
     async (req) => service.caseEscalations(ctx, actorOf(req), req.params.id),
   );
   r.post(
     '/api/cases/:id/escalations',
     {
       config: { access: 'case.read' },
-      schema: { tags, params: idParams, body: s.raiseInput, response: { 200: s.caseEscalationsSchema } },
+      schema: {
+        summary: '上报主管 Escalate to a supervisor',
+        tags,
+        params: idParams,
+        body: s.raiseInput,
+        response: { 200: s.caseEscalationsSchema },
+      },
     },
     async (req) => service.raiseEscalation(ctx, actorOf(req), req.params.id, req.body),
   );
@@ -29,7 +43,13 @@ export function escalationRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/escalations/:id/decision',
     {
       config: { access: 'case.read' },
-      schema: { tags, params: idParams, body: s.decideInput, response: { 200: s.escalationSchema } },
+      schema: {
+        summary: '主管决定 Decide an escalation',
+        tags,
+        params: idParams,
+        body: s.decideInput,
+        response: { 200: s.escalationSchema },
+      },
     },
     async (req) => service.decideEscalation(ctx, actorOf(req), req.params.id, req.body),
   );
@@ -38,6 +58,7 @@ export function escalationRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: { access: 'case.read' },
       schema: {
+        summary: '待决定上报 Pending escalations',
         tags,
         querystring: z.object({ hallId: z.string().max(64).optional() }),
         response: { 200: s.pendingSchema },
@@ -47,7 +68,10 @@ export function escalationRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/escalations/pending-count',
-    { config: { access: 'user' }, schema: { tags, response: { 200: s.pendingCountSchema } } },
+    {
+      config: { access: 'user' },
+      schema: { summary: '待决定上报数 Pending escalation count', tags, response: { 200: s.pendingCountSchema } },
+    },
     async (req) => service.pendingCount(ctx, actorOf(req)),
   );
 }

@@ -47,7 +47,10 @@ export function guideRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/public/halls',
-    { config: { access: 'public' }, schema: { tags, response: { 200: listOf(publicHall) } } },
+    {
+      config: { access: 'public' },
+      schema: { summary: '公开大厅列表 Public list of halls', tags, response: { 200: listOf(publicHall) } },
+    },
     async () => publicHalls(ctx),
   );
 
@@ -56,6 +59,7 @@ export function guideRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: { access: 'public' },
       schema: {
+        summary: '办事指南列表 Service guide list',
         tags,
         querystring: pageQuery.extend({
           hallId: z.string().max(64).optional(),
@@ -71,7 +75,10 @@ export function guideRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/public/guide/:id',
-    { config: { access: 'public' }, schema: { tags, params: idParams, response: { 200: guideDetail } } },
+    {
+      config: { access: 'public' },
+      schema: { summary: '办事指南详情 Service guide detail', tags, params: idParams, response: { 200: guideDetail } },
+    },
     async (req) => guideFor(ctx, req.params.id),
   );
 
@@ -79,7 +86,12 @@ export function guideRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/public/guide/:id/materials/:materialKey/files/:kind',
     {
       config: { access: 'public' },
-      schema: { tags, params: materialFileParams, response: { 200: z.any().describe('the blank form or sample') } },
+      schema: {
+        summary: "下载指南材料样表 Download a guide's sample file",
+        tags,
+        params: materialFileParams,
+        response: { 200: z.any().describe('the blank form or sample') },
+      },
     },
     async (req, reply) => {
       const f = await guideMaterialFile(ctx, req.params.id, req.params.materialKey, req.params.kind);

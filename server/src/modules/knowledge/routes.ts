@@ -16,7 +16,12 @@ export function knowledgeRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/knowledge',
     {
       config: { access: 'knowledge.read' },
-      schema: { tags, querystring: s.searchQuery, response: { 200: listOf(s.entrySchema) } },
+      schema: {
+        summary: '知识库列表 List knowledge articles',
+        tags,
+        querystring: s.searchQuery,
+        response: { 200: listOf(s.entrySchema) },
+      },
     },
     async (req) => service.searchKnowledge(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }),
   );
@@ -24,20 +29,33 @@ export function knowledgeRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/knowledge/suggest',
     {
       config: { access: 'knowledge.read' },
-      schema: { tags, querystring: s.suggestQuery, response: { 200: listOf(s.entrySchema) } },
+      schema: {
+        summary: '推荐知识 Suggest articles for a question',
+        tags,
+        querystring: s.suggestQuery,
+        response: { 200: listOf(s.entrySchema) },
+      },
     },
     async (req) => service.suggestKnowledge(ctx, actorOf(req), req.query),
   );
   r.get(
     '/api/knowledge/:id',
-    { config: { access: 'knowledge.read' }, schema: { tags, params: idParams, response: detail } },
+    {
+      config: { access: 'knowledge.read' },
+      schema: { summary: '知识详情 Knowledge article detail', tags, params: idParams, response: detail },
+    },
     async (req) => service.entryDetail(ctx, actorOf(req), req.params.id),
   );
   r.post(
     '/api/knowledge',
     {
       config: { access: 'knowledge.manage' },
-      schema: { tags, body: s.entryInput, response: { 201: s.entryDetailSchema } },
+      schema: {
+        summary: '新建知识 Create a knowledge article',
+        tags,
+        body: s.entryInput,
+        response: { 201: s.entryDetailSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await service.createEntry(ctx, actorOf(req), req.body)),
   );
@@ -45,13 +63,22 @@ export function knowledgeRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/knowledge/:id',
     {
       config: { access: 'knowledge.manage' },
-      schema: { tags, params: idParams, body: s.entryUpdate, response: detail },
+      schema: {
+        summary: '修改知识 Update a knowledge article',
+        tags,
+        params: idParams,
+        body: s.entryUpdate,
+        response: detail,
+      },
     },
     async (req) => service.updateEntry(ctx, actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/knowledge/:id/archive',
-    { config: { access: 'knowledge.manage' }, schema: { tags, params: idParams, response: detail } },
+    {
+      config: { access: 'knowledge.manage' },
+      schema: { summary: '下架知识 Archive a knowledge article', tags, params: idParams, response: detail },
+    },
     async (req) => service.archiveEntry(ctx, actorOf(req), req.params.id),
   );
 }

@@ -16,7 +16,12 @@ export function noticeRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/notices',
     {
       config: { access: 'notice.view', auditRead: 'notice_log' },
-      schema: { tags, querystring: s.noticeQuery, response: { 200: listOf(s.noticeSchema) } },
+      schema: {
+        summary: '通知记录 List notices',
+        tags,
+        querystring: s.noticeQuery,
+        response: { 200: listOf(s.noticeSchema) },
+      },
     },
     async (req) => service.listNotices(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }),
   );
@@ -24,7 +29,12 @@ export function noticeRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/notices/export',
     {
       config: { access: 'notice.view', auditRead: 'notice_log_export' },
-      schema: { tags, querystring: s.noticeQuery, response: { 200: z.any().describe('.xlsx workbook') } },
+      schema: {
+        summary: '导出通知记录 Export notices',
+        tags,
+        querystring: s.noticeQuery,
+        response: { 200: z.any().describe('.xlsx workbook') },
+      },
     },
     async (req, reply) => {
       const { xlsx, fileName } = await service.exportNotices(ctx, actorOf(req), req.query);
@@ -36,7 +46,10 @@ export function noticeRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/notices/channels',
-    { config: { access: 'notice.view' }, schema: { tags, response: { 200: s.channelStatusSchema } } },
+    {
+      config: { access: 'notice.view' },
+      schema: { summary: '通知渠道 Notice channels', tags, response: { 200: s.channelStatusSchema } },
+    },
     async () => ({
       sms: { configured: ctx.config.notices.smsProvider !== null, provider: ctx.config.notices.smsProvider },
       email: { configured: ctx.config.notices.smtpUrl !== null },
@@ -44,14 +57,22 @@ export function noticeRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/notices/settings',
-    { config: { access: 'notice.view' }, schema: { tags, response: { 200: s.noticeSettingsSchema } } },
+    {
+      config: { access: 'notice.view' },
+      schema: { summary: '通知设置 Notice settings', tags, response: { 200: s.noticeSettingsSchema } },
+    },
     async () => service.noticeSettings(ctx),
   );
   r.put(
     '/api/notices/settings',
     {
       config: { access: 'notice.manage' },
-      schema: { tags, body: s.noticeSettingsSchema, response: { 200: s.noticeSettingsSchema } },
+      schema: {
+        summary: '修改通知设置 Update notice settings',
+        tags,
+        body: s.noticeSettingsSchema,
+        response: { 200: s.noticeSettingsSchema },
+      },
     },
     async (req) => service.saveNoticeSettings(ctx, actorOf(req), req.body),
   );
@@ -59,7 +80,13 @@ export function noticeRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/notices/:id/resend',
     {
       config: { access: 'notice.manage' },
-      schema: { tags, params: idParams, body: s.resendInput, response: { 200: s.noticeSchema } },
+      schema: {
+        summary: '重发通知 Resend a notice',
+        tags,
+        params: idParams,
+        body: s.resendInput,
+        response: { 200: s.noticeSchema },
+      },
     },
     async (req) => service.resendNotice(ctx, actorOf(req), req.params.id, req.body),
   );
@@ -68,7 +95,12 @@ export function noticeRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/notice-templates/:hallId',
     {
       config: { access: 'notice.view' },
-      schema: { tags, params: s.hallParams, response: { 200: z.array(s.templateSchema) } },
+      schema: {
+        summary: "通知模板 A hall's notice templates",
+        tags,
+        params: s.hallParams,
+        response: { 200: z.array(s.templateSchema) },
+      },
     },
     async (req) => service.listTemplates(ctx, actorOf(req), req.params.hallId),
   );
@@ -76,7 +108,13 @@ export function noticeRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/notice-templates/:hallId/:event',
     {
       config: { access: 'notice.manage' },
-      schema: { tags, params: s.templateParams, body: s.templateInput, response: { 200: s.templateSchema } },
+      schema: {
+        summary: '修改通知模板 Set a notice template',
+        tags,
+        params: s.templateParams,
+        body: s.templateInput,
+        response: { 200: s.templateSchema },
+      },
     },
     async (req) => service.saveTemplate(ctx, actorOf(req), req.params.hallId, req.params.event, req.body),
   );
@@ -84,7 +122,12 @@ export function noticeRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/notice-templates/:hallId/:event',
     {
       config: { access: 'notice.manage' },
-      schema: { tags, params: s.templateParams, response: { 200: s.templateSchema } },
+      schema: {
+        summary: '恢复默认模板 Restore the default template',
+        tags,
+        params: s.templateParams,
+        response: { 200: s.templateSchema },
+      },
     },
     async (req) => service.resetTemplate(ctx, actorOf(req), req.params.hallId, req.params.event),
   );
@@ -92,7 +135,13 @@ export function noticeRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/notice-templates/:hallId/:event/preview',
     {
       config: { access: 'notice.view' },
-      schema: { tags, params: s.templateParams, body: s.templateInput, response: { 200: s.previewSchema } },
+      schema: {
+        summary: '预览通知模板 Preview a notice template',
+        tags,
+        params: s.templateParams,
+        body: s.templateInput,
+        response: { 200: s.previewSchema },
+      },
     },
     async (req) => service.previewTemplate(ctx, actorOf(req), req.params.hallId, req.params.event, req.body),
   );

@@ -12,7 +12,10 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/halls',
-    { config: { access: 'org.read' }, schema: { tags, response: { 200: listOf(s.hallSchema) } } },
+    {
+      config: { access: 'org.read' },
+      schema: { summary: '大厅列表 List halls', tags, response: { 200: listOf(s.hallSchema) } },
+    },
     async (req) => {
       const items = await service.listHalls(ctx, actorOf(req));
       return { items, total: items.length };
@@ -20,14 +23,23 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.post(
     '/api/halls',
-    { config: { access: 'org.manage' }, schema: { tags, body: s.hallInput, response: { 201: s.hallSchema } } },
+    {
+      config: { access: 'org.manage' },
+      schema: { summary: '新建大厅 Create a hall', tags, body: s.hallInput, response: { 201: s.hallSchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.createHall(ctx, actorOf(req), req.body)),
   );
   r.patch(
     '/api/halls/:id',
     {
       config: { access: 'org.manage' },
-      schema: { tags, params: idParams, body: s.hallPatch, response: { 200: s.hallSchema } },
+      schema: {
+        summary: '修改大厅 Update a hall',
+        tags,
+        params: idParams,
+        body: s.hallPatch,
+        response: { 200: s.hallSchema },
+      },
     },
     async (req) => service.updateHall(ctx, actorOf(req), req.params.id, req.body),
   );
@@ -36,7 +48,12 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/departments',
     {
       config: { access: 'org.read' },
-      schema: { tags, querystring: s.hallQuery, response: { 200: listOf(s.departmentSchema) } },
+      schema: {
+        summary: '部门列表 List departments',
+        tags,
+        querystring: s.hallQuery,
+        response: { 200: listOf(s.departmentSchema) },
+      },
     },
     async (req) => {
       const items = await service.listDepartments(ctx, actorOf(req), req.query.hallId);
@@ -47,7 +64,12 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/departments',
     {
       config: { access: 'org.manage' },
-      schema: { tags, body: s.departmentInput, response: { 201: s.departmentSchema } },
+      schema: {
+        summary: '新建部门 Create a department',
+        tags,
+        body: s.departmentInput,
+        response: { 201: s.departmentSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await service.createDepartment(ctx, actorOf(req), req.body)),
   );
@@ -55,7 +77,13 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/departments/:id',
     {
       config: { access: 'org.manage' },
-      schema: { tags, params: idParams, body: s.departmentPatch, response: { 200: s.departmentSchema } },
+      schema: {
+        summary: '修改部门 Update a department',
+        tags,
+        params: idParams,
+        body: s.departmentPatch,
+        response: { 200: s.departmentSchema },
+      },
     },
     async (req) => service.updateDepartment(ctx, actorOf(req), req.params.id, req.body),
   );
@@ -64,7 +92,12 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/windows',
     {
       config: { access: 'org.read' },
-      schema: { tags, querystring: s.hallQuery, response: { 200: listOf(s.windowSchema) } },
+      schema: {
+        summary: '窗口列表 List windows',
+        tags,
+        querystring: s.hallQuery,
+        response: { 200: listOf(s.windowSchema) },
+      },
     },
     async (req) => {
       const items = await service.listWindows(ctx, actorOf(req), req.query.hallId);
@@ -73,14 +106,23 @@ export function orgRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.post(
     '/api/windows',
-    { config: { access: 'org.manage' }, schema: { tags, body: s.windowInput, response: { 201: s.windowSchema } } },
+    {
+      config: { access: 'org.manage' },
+      schema: { summary: '新建窗口 Create a window', tags, body: s.windowInput, response: { 201: s.windowSchema } },
+    },
     async (req, reply) => reply.status(201).send(await service.createWindow(ctx, actorOf(req), req.body)),
   );
   r.patch(
     '/api/windows/:id',
     {
       config: { access: 'org.manage' },
-      schema: { tags, params: idParams, body: s.windowPatch, response: { 200: s.windowSchema } },
+      schema: {
+        summary: '修改窗口 Update a window',
+        tags,
+        params: idParams,
+        body: s.windowPatch,
+        response: { 200: s.windowSchema },
+      },
     },
     async (req) => service.updateWindow(ctx, actorOf(req), req.params.id, req.body),
   );

@@ -31,7 +31,12 @@ export function prereviewRoutes(app: FastifyInstance, ctx: AppContext) {
       '/api/public/prereview',
       {
         config: { access: 'public', rateLimit: applyLimit },
-        schema: { tags, body: s.applyInput, response: { 201: s.publicApplicationSchema } },
+        schema: {
+          summary: '提交网上预审 Start an online pre-review',
+          tags,
+          body: s.applyInput,
+          response: { 201: s.publicApplicationSchema },
+        },
       },
       async (req, reply) => reply.status(201).send(await service.apply(ctx, req.body, clientIp(req))),
     );
@@ -39,7 +44,13 @@ export function prereviewRoutes(app: FastifyInstance, ctx: AppContext) {
       '/api/public/prereview/:number',
       {
         config: { access: 'public', rateLimit: useLimit },
-        schema: { tags, params: s.publicParams, querystring: s.codeQuery, response: publicView },
+        schema: {
+          summary: "预审进度 A pre-review's progress",
+          tags,
+          params: s.publicParams,
+          querystring: s.codeQuery,
+          response: publicView,
+        },
       },
       async (req) => service.publicView(ctx, await service.openPublic(ctx, req.params.number, req.query.code)),
     );
@@ -48,6 +59,7 @@ export function prereviewRoutes(app: FastifyInstance, ctx: AppContext) {
       {
         config: { access: 'public', rateLimit: useLimit, acceptsMultipart: true },
         schema: {
+          summary: '上传预审材料 Upload a pre-review file',
           tags,
           consumes: ['multipart/form-data'],
           params: s.publicUploadParams,
@@ -68,7 +80,13 @@ export function prereviewRoutes(app: FastifyInstance, ctx: AppContext) {
       '/api/public/prereview/:number/files/:uploadId',
       {
         config: { access: 'public', rateLimit: useLimit },
-        schema: { tags, params: s.publicFileParams, querystring: s.codeQuery, response: publicView },
+        schema: {
+          summary: '删除预审材料 Remove a pre-review file',
+          tags,
+          params: s.publicFileParams,
+          querystring: s.codeQuery,
+          response: publicView,
+        },
       },
       async (req) => service.removePublic(ctx, req.params.number, req.query.code, req.params.uploadId, clientIp(req)),
     );
@@ -76,7 +94,12 @@ export function prereviewRoutes(app: FastifyInstance, ctx: AppContext) {
       '/api/public/prereview/:number/files/:uploadId',
       {
         config: { access: 'public', rateLimit: useLimit },
-        schema: { tags, params: s.publicFileParams, querystring: s.codeQuery.merge(fileQuery) },
+        schema: {
+          summary: '下载预审材料 Download a pre-review file',
+          tags,
+          params: s.publicFileParams,
+          querystring: s.codeQuery.merge(fileQuery),
+        },
       },
       async (req, reply) =>
         sendStoredFile(
@@ -89,24 +112,49 @@ export function prereviewRoutes(app: FastifyInstance, ctx: AppContext) {
       '/api/public/prereview/:number/submit',
       {
         config: { access: 'public', rateLimit: useLimit },
-        schema: { tags, params: s.publicParams, querystring: s.codeQuery, response: publicView },
+        schema: {
+          summary: '提交预审 Submit a pre-review',
+          tags,
+          params: s.publicParams,
+          querystring: s.codeQuery,
+          response: publicView,
+        },
       },
       async (req) => service.submitPublic(ctx, req.params.number, req.query.code, clientIp(req)),
     );
 
     r.get(
       '/api/prereview',
-      { config: { access }, schema: { tags, querystring: s.listQuery, response: { 200: listOf(s.summarySchema) } } },
+      {
+        config: { access },
+        schema: {
+          summary: '预审列表 List pre-reviews',
+          tags,
+          querystring: s.listQuery,
+          response: { 200: listOf(s.summarySchema) },
+        },
+      },
       async (req) => service.listApplications(ctx, actorOf(req), { ...req.query, ...pageWindow(req.query) }),
     );
     r.get(
       '/api/prereview/:id',
-      { config: { access }, schema: { tags, params: idParams, response: { 200: s.detailSchema } } },
+      {
+        config: { access },
+        schema: { summary: '预审详情 Pre-review detail', tags, params: idParams, response: { 200: s.detailSchema } },
+      },
       async (req) => service.applicationDetail(ctx, actorOf(req), req.params.id),
     );
     r.get(
       '/api/prereview/:id/files/:uploadId',
-      { config: { access }, schema: { tags, params: s.fileParams, querystring: fileQuery } },
+      {
+        config: { access },
+        schema: {
+          summary: '下载预审材料 Download a pre-review file',
+          tags,
+          params: s.fileParams,
+          querystring: fileQuery,
+        },
+      },
       async (req, reply) =>
         sendStoredFile(
           reply,
@@ -116,14 +164,29 @@ export function prereviewRoutes(app: FastifyInstance, ctx: AppContext) {
     );
     r.post(
       '/api/prereview/:id/pass',
-      { config: { access }, schema: { tags, params: idParams, body: s.passInput, response: { 200: s.detailSchema } } },
+      {
+        config: { access },
+        schema: {
+          summary: '预审通过 Pass a pre-review',
+          tags,
+          params: idParams,
+          body: s.passInput,
+          response: { 200: s.detailSchema },
+        },
+      },
       async (req) => service.passApplication(ctx, actorOf(req), req.params.id, req.body),
     );
     r.post(
       '/api/prereview/:id/return',
       {
         config: { access },
-        schema: { tags, params: idParams, body: s.returnInput, response: { 200: s.detailSchema } },
+        schema: {
+          summary: '预审退回补正 Return a pre-review for correction',
+          tags,
+          params: idParams,
+          body: s.returnInput,
+          response: { 200: s.detailSchema },
+        },
       },
       async (req) => service.returnApplication(ctx, actorOf(req), req.params.id, req.body),
     );
@@ -131,7 +194,13 @@ export function prereviewRoutes(app: FastifyInstance, ctx: AppContext) {
       '/api/prereview/:id/accept',
       {
         config: { access },
-        schema: { tags, params: idParams, body: s.acceptInput, response: { 201: caseDetailSchema } },
+        schema: {
+          summary: '预审转受理 Accept a pre-reviewed application',
+          tags,
+          params: idParams,
+          body: s.acceptInput,
+          response: { 201: caseDetailSchema },
+        },
       },
       async (req, reply) =>
         reply.status(201).send(await service.acceptApplication(ctx, actorOf(req), req.params.id, req.body)),

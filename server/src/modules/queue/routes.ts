@@ -4,11 +4,11 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http.ts';
 import { throttle } from '../../platform/rate-limit.ts';
-import { idParams, listOf } from '../../platform/schemas.ts';
+import { listOf } from '../../platform/schemas.ts';
 import { checkHall, displaySnapshot, kioskSettings, subscribeDisplay } from './display-service.ts';
-import * as hours from './hours-service.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
+import { queueSettingsRoutes } from './settings-routes.ts';
 import { installStreamShutdown, serveEventStream } from './sse.ts';
 import { ticketPdf } from './ticket-pdf.ts';
 import * as serving from './serving-service.ts';
@@ -18,7 +18,6 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['排队叫号 hall floor'];
   const serve = { access: 'queue.serve' } as const;
-  const manage = { access: 'queue.manage' } as const;
   const pub = { access: 'public' } as const;
   const ticket = { 200: s.ticketSchema };
   const windowView = { 200: s.windowViewSchema };
@@ -29,7 +28,15 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
   // The kiosk, the printed ticket and the hall display need no sign-in.
   r.get(
     '/api/public/halls/:hallId/queue/categories',
-    { config: pub, schema: { tags, params: s.hallParams, response: { 200: listOf(s.kioskCategorySchema) } } },
+    {
+      config: pub,
+      schema: {
+        summary: '取号业务类别 Ticket categories at the kiosk',
+        tags,
+        params: s.hallParams,
+        response: { 200: listOf(s.kioskCategorySchema) },
+      },
+    },
     async (req) => {
       const items = await service.kioskCategories(ctx, req.params.hallId);
       return { items, total: items.length };
@@ -37,14 +44,28 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/public/halls/:hallId/kiosk',
-    { config: pub, schema: { tags, params: s.hallParams, response: { 200: s.kioskSettingsSchema } } },
+    {
+      config: pub,
+      schema: {
+        summary: '取号机设置 Kiosk settings',
+        tags,
+        params: s.hallParams,
+        response: { 200: s.kioskSettingsSchema },
+      },
+    },
     async (req) => kioskSettings(ctx, req.params.hallId),
   );
   r.post(
     '/api/public/halls/:hallId/queue/tickets',
     {
       config: { ...pub, rateLimit: ticketLimit },
-      schema: { tags, params: s.hallParams, body: s.kioskTicketInput, response: { 201: s.ticketSchema } },
+      schema: {
+        summary: '自助取号 Take a ticket at the kiosk',
+        tags,
+        params: s.hallParams,
+        body: s.kioskTicketInput,
+        response: { 201: s.ticketSchema },
+      },
     },
     async (req, reply) =>
       reply.status(201).send(
@@ -58,12 +79,23 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/public/queue/tickets/:ticketId',
-    { config: pub, schema: { tags, params: s.ticketParams, response: ticket } },
+    {
+      config: pub,
+      schema: { summary: "查看排队号 A ticket's place in the queue", tags, params: s.ticketParams, response: ticket },
+    },
     async (req) => service.publicTicket(ctx, req.params.ticketId),
   );
   r.get(
     '/api/public/queue/tickets/:ticketId/print',
-    { config: pub, schema: { tags, params: s.ticketParams, response: { 200: z.any().describe('application/pdf') } } },
+    {
+      config: pub,
+      schema: {
+        summary: '打印排队号 Print a ticket',
+        tags,
+        params: s.ticketParams,
+        response: { 200: z.any().describe('application/pdf') },
+      },
+    },
     async (req, reply) => {
       const t = await service.publicTicket(ctx, req.params.ticketId);
       const pdf = await ticketPdf(t, `${req.protocol}://${req.host}/queue/ticket/${t.id}`);
@@ -75,7 +107,10 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/public/halls/:hallId/display',
-    { config: pub, schema: { tags, params: s.hallParams, response: { 200: s.displaySchema } } },
+    {
+      config: pub,
+      schema: { summary: '叫号大屏 The hall display', tags, params: s.hallParams, response: { 200: s.displaySchema } },
+    },
     async (req) => displaySnapshot(ctx, req.params.hallId),
   );
   r.get(
@@ -83,6 +118,7 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: pub,
       schema: {
+        summary: "叫号大屏推送 The hall display's event stream",
         tags,
         params: s.hallParams,
         response: { 200: z.string().describe('text/event-stream: call, window, queue, finish') },
@@ -97,17 +133,33 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
   // Staff: issue priority tickets, see the day's tickets, run a window.
   r.post(
     '/api/queue/tickets',
-    { config: serve, schema: { tags, body: s.staffTicketInput, response: { 201: s.ticketSchema } } },
+    {
+      config: serve,
+      schema: {
+        summary: '窗口代取号 Issue a ticket at the desk',
+        tags,
+        body: s.staffTicketInput,
+        response: { 201: s.ticketSchema },
+      },
+    },
     async (req, reply) => reply.status(201).send(await service.issueStaffTicket(ctx, actorOf(req), req.body)),
   );
   r.get(
     '/api/queue/tickets',
-    { config: serve, schema: { tags, querystring: s.ticketQuery, response: { 200: listOf(s.ticketSchema) } } },
+    {
+      config: serve,
+      schema: {
+        summary: '排队号列表 List tickets',
+        tags,
+        querystring: s.ticketQuery,
+        response: { 200: listOf(s.ticketSchema) },
+      },
+    },
     async (req) => service.listTickets(ctx, actorOf(req), req.query),
   );
   r.get(
     '/api/queue/tickets/:ticketId',
-    { config: serve, schema: { tags, params: s.ticketParams, response: ticket } },
+    { config: serve, schema: { summary: '排队号详情 Ticket detail', tags, params: s.ticketParams, response: ticket } },
     async (req) => service.staffTicket(ctx, actorOf(req), req.params.ticketId),
   );
   r.get(
@@ -115,6 +167,7 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: serve,
       schema: {
+        summary: "排队号轨迹 A ticket's trail",
         tags,
         params: s.ticketParams,
         response: {
@@ -137,7 +190,15 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/queue/windows',
-    { config: serve, schema: { tags, querystring: s.hallParams, response: { 200: listOf(s.windowViewSchema) } } },
+    {
+      config: serve,
+      schema: {
+        summary: '窗口状态 Windows and their state',
+        tags,
+        querystring: s.hallParams,
+        response: { 200: listOf(s.windowViewSchema) },
+      },
+    },
     async (req) => {
       const items = await windows.listWindows(ctx, actorOf(req), req.query.hallId);
       return { items, total: items.length };
@@ -145,127 +206,109 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.get(
     '/api/queue/windows/:windowId',
-    { config: serve, schema: { tags, params: s.windowParams, response: windowView } },
+    {
+      config: serve,
+      schema: { summary: '窗口详情 Window detail', tags, params: s.windowParams, response: windowView },
+    },
     async (req) => windows.windowView(ctx, actorOf(req), req.params.windowId),
   );
   r.post(
     '/api/queue/windows/:windowId/open',
-    { config: serve, schema: { tags, params: s.windowParams, response: windowView } },
+    { config: serve, schema: { summary: '开窗 Open a window', tags, params: s.windowParams, response: windowView } },
     async (req) => windows.openWindow(ctx, actorOf(req), req.params.windowId),
   );
   r.post(
     '/api/queue/windows/:windowId/pause',
-    { config: serve, schema: { tags, params: s.windowParams, body: s.pauseInput, response: windowView } },
+    {
+      config: serve,
+      schema: {
+        summary: '暂停窗口 Pause a window',
+        tags,
+        params: s.windowParams,
+        body: s.pauseInput,
+        response: windowView,
+      },
+    },
     async (req) => windows.pauseWindow(ctx, actorOf(req), req.params.windowId, req.body.reason),
   );
   r.post(
     '/api/queue/windows/:windowId/resume',
-    { config: serve, schema: { tags, params: s.windowParams, response: windowView } },
+    {
+      config: serve,
+      schema: { summary: '恢复窗口 Resume a window', tags, params: s.windowParams, response: windowView },
+    },
     async (req) => windows.resumeWindow(ctx, actorOf(req), req.params.windowId),
   );
   r.post(
     '/api/queue/windows/:windowId/close',
-    { config: serve, schema: { tags, params: s.windowParams, response: windowView } },
+    { config: serve, schema: { summary: '关窗 Close a window', tags, params: s.windowParams, response: windowView } },
     async (req) => windows.closeWindow(ctx, actorOf(req), req.params.windowId),
   );
   r.post(
     '/api/queue/windows/:windowId/call-next',
-    { config: serve, schema: { tags, params: s.windowParams, response: { 200: s.callResult } } },
+    {
+      config: serve,
+      schema: { summary: '叫号 Call the next ticket', tags, params: s.windowParams, response: { 200: s.callResult } },
+    },
     async (req) => serving.callNext(ctx, actorOf(req), req.params.windowId),
   );
   r.post(
     '/api/queue/windows/:windowId/walk-in',
-    { config: serve, schema: { tags, params: s.windowParams, body: s.walkInInput, response: { 201: s.ticketSchema } } },
+    {
+      config: serve,
+      schema: {
+        summary: '直接接待 Serve a walk-in',
+        tags,
+        params: s.windowParams,
+        body: s.walkInInput,
+        response: { 201: s.ticketSchema },
+      },
+    },
     async (req, reply) =>
       reply.status(201).send(await serving.serveWalkIn(ctx, actorOf(req), req.params.windowId, req.body.categoryId)),
   );
   r.post(
     '/api/queue/tickets/:ticketId/recall',
-    { config: serve, schema: { tags, params: s.ticketParams, response: ticket } },
+    { config: serve, schema: { summary: '重呼 Call a ticket again', tags, params: s.ticketParams, response: ticket } },
     async (req) => serving.recall(ctx, actorOf(req), req.params.ticketId),
   );
   r.post(
     '/api/queue/tickets/:ticketId/no-show',
-    { config: serve, schema: { tags, params: s.ticketParams, response: ticket } },
+    { config: serve, schema: { summary: '过号 Mark a no-show', tags, params: s.ticketParams, response: ticket } },
     async (req) => serving.markNoShow(ctx, actorOf(req), req.params.ticketId),
   );
   r.post(
     '/api/queue/tickets/:ticketId/start',
-    { config: serve, schema: { tags, params: s.ticketParams, response: ticket } },
+    { config: serve, schema: { summary: '开始办理 Start serving', tags, params: s.ticketParams, response: ticket } },
     async (req) => serving.startServing(ctx, actorOf(req), req.params.ticketId),
   );
   r.post(
     '/api/queue/tickets/:ticketId/finish',
-    { config: serve, schema: { tags, params: s.ticketParams, body: s.finishInput, response: ticket } },
+    {
+      config: serve,
+      schema: {
+        summary: '办理完毕 Finish serving',
+        tags,
+        params: s.ticketParams,
+        body: s.finishInput,
+        response: ticket,
+      },
+    },
     async (req) => serving.finishServing(ctx, actorOf(req), req.params.ticketId, req.body),
   );
   r.post(
     '/api/queue/tickets/:ticketId/transfer',
-    { config: serve, schema: { tags, params: s.ticketParams, body: s.transferInput, response: ticket } },
+    {
+      config: serve,
+      schema: {
+        summary: '转窗口 Transfer to another window',
+        tags,
+        params: s.ticketParams,
+        body: s.transferInput,
+        response: ticket,
+      },
+    },
     async (req) => serving.transfer(ctx, actorOf(req), req.params.ticketId, req.body),
   );
-
-  // Keeping the floor: categories, weights and limits, opening hours; the estimate's accuracy for statistics.
-  r.get(
-    '/api/queue/categories',
-    {
-      config: { access: 'user' },
-      schema: { tags, querystring: s.hallParams, response: { 200: listOf(s.categorySchema) } },
-    },
-    async (req) => {
-      const items = await service.listCategories(ctx, actorOf(req), req.query.hallId);
-      return { items, total: items.length };
-    },
-  );
-  r.post(
-    '/api/queue/categories',
-    { config: manage, schema: { tags, body: s.categoryInput, response: { 201: s.categorySchema } } },
-    async (req, reply) => reply.status(201).send(await service.createCategory(ctx, actorOf(req), req.body)),
-  );
-  r.patch(
-    '/api/queue/categories/:id',
-    { config: manage, schema: { tags, params: idParams, body: s.categoryPatch, response: { 200: s.categorySchema } } },
-    async (req) => service.updateCategory(ctx, actorOf(req), req.params.id, req.body),
-  );
-  r.get(
-    '/api/queue/halls/:hallId/settings',
-    { config: { access: 'user' }, schema: { tags, params: s.hallParams, response: { 200: s.hallSettingsSchema } } },
-    async (req) => service.hallSettings(ctx, actorOf(req), req.params.hallId),
-  );
-  r.put(
-    '/api/queue/halls/:hallId/settings',
-    {
-      config: manage,
-      schema: { tags, params: s.hallParams, body: s.hallSettingsSchema, response: { 200: s.hallSettingsSchema } },
-    },
-    async (req) => service.saveHallSettings(ctx, actorOf(req), req.params.hallId, req.body),
-  );
-  r.put(
-    '/api/queue/windows/:windowId/settings',
-    { config: manage, schema: { tags, params: s.windowParams, body: s.windowSettingsInput, response: windowView } },
-    async (req) => windows.saveWindowSettings(ctx, actorOf(req), req.params.windowId, req.body),
-  );
-  r.get(
-    '/api/queue/halls/:hallId/hours',
-    { config: { access: 'user' }, schema: { tags, params: s.hallParams, response: { 200: s.hallHoursSchema } } },
-    async (req) => hours.hallHours(ctx, actorOf(req), req.params.hallId),
-  );
-  r.put(
-    '/api/queue/halls/:hallId/hours',
-    {
-      config: manage,
-      schema: { tags, params: s.hallParams, body: s.hallHoursInput, response: { 200: s.hallHoursSchema } },
-    },
-    async (req) => hours.saveHallHours(ctx, actorOf(req), req.params.hallId, req.body.weeklyHours),
-  );
-  r.get(
-    '/api/queue/day-summary',
-    { config: serve, schema: { tags, querystring: s.daySummaryQuery, response: { 200: s.daySummarySchema } } },
-    async (req) => service.daySummary(ctx, actorOf(req), req.query),
-  );
-  r.get(
-    '/api/queue/estimate-accuracy',
-    { config: manage, schema: { tags, querystring: s.accuracyQuery, response: { 200: s.accuracySchema } } },
-    async (req) => service.estimateAccuracy(ctx, actorOf(req), req.query),
-  );
+  queueSettingsRoutes(app, ctx);
 }

@@ -19,7 +19,13 @@ export function ratingRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/public/pads/:windowId',
     {
       config: { access: 'public' },
-      schema: { tags, params: s.windowParams, headers: s.padHeaders, response: { 200: s.padStateSchema } },
+      schema: {
+        summary: "评价器状态 The rating pad's state",
+        tags,
+        params: s.windowParams,
+        headers: s.padHeaders,
+        response: { 200: s.padStateSchema },
+      },
     },
     async (req) => service.padState(ctx, req.params.windowId, req.headers['x-pad-token']),
   );
@@ -28,6 +34,7 @@ export function ratingRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: { access: 'public' },
       schema: {
+        summary: "评价器推送 The rating pad's event stream",
         tags,
         params: s.windowParams,
         querystring: s.padStreamQuery,
@@ -44,6 +51,7 @@ export function ratingRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: { access: 'public' },
       schema: {
+        summary: '现场评价 Rate the service at the window',
         tags,
         params: s.windowParams,
         headers: s.padHeaders,
@@ -59,7 +67,12 @@ export function ratingRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/rating/pads/:windowId/token',
     {
       config: { access: 'queue.manage' },
-      schema: { tags, params: s.windowParams, response: { 201: s.padTokenSchema } },
+      schema: {
+        summary: '评价器令牌 Issue a rating pad token',
+        tags,
+        params: s.windowParams,
+        response: { 201: s.padTokenSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await service.issuePadToken(ctx, actorOf(req), req.params.windowId)),
   );
@@ -68,7 +81,12 @@ export function ratingRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/rating/follow-ups',
     {
       config: { access: 'rating.follow_up' },
-      schema: { tags, querystring: s.followUpQuery, response: { 200: listOf(s.followUpSchema) } },
+      schema: {
+        summary: '差评回访列表 Bad on-site ratings to call back',
+        tags,
+        querystring: s.followUpQuery,
+        response: { 200: listOf(s.followUpSchema) },
+      },
     },
     async (req) => service.listFollowUps(ctx, actorOf(req), req.query),
   );
@@ -76,7 +94,13 @@ export function ratingRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/rating/follow-ups/:id/call-back',
     {
       config: { access: 'rating.follow_up' },
-      schema: { tags, params: idParams, body: s.callBackInput, response: { 200: s.followUpSchema } },
+      schema: {
+        summary: '差评回访 Record a call-back',
+        tags,
+        params: idParams,
+        body: s.callBackInput,
+        response: { 200: s.followUpSchema },
+      },
     },
     async (req) => service.recordCallBack(ctx, actorOf(req), req.params.id, req.body.note),
   );

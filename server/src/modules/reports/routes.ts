@@ -23,33 +23,69 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/reports',
-    { config: manage, schema: { tags, querystring: s.reportQuery, response: { 200: listOf(s.reportSchema) } } },
+    {
+      config: manage,
+      schema: {
+        summary: '工作报告列表 List reports',
+        tags,
+        querystring: s.reportQuery,
+        response: { 200: listOf(s.reportSchema) },
+      },
+    },
     async (req) => service.listReports(ctx, actorOf(req), req.query),
   );
   r.post(
     '/api/reports',
-    { config: manage, schema: { tags, body: s.generateInput, response: { 201: s.reportDetailSchema } } },
+    {
+      config: manage,
+      schema: {
+        summary: '生成工作报告 Draw up a report',
+        tags,
+        body: s.generateInput,
+        response: { 201: s.reportDetailSchema },
+      },
+    },
     async (req, reply) => reply.status(201).send(await service.generateReport(ctx, actorOf(req), req.body)),
   );
   r.get(
     '/api/reports/:id',
-    { config: manage, schema: { tags, params: idParams, response: { 200: s.reportDetailSchema } } },
+    {
+      config: manage,
+      schema: {
+        summary: '工作报告详情 Report detail',
+        tags,
+        params: idParams,
+        response: { 200: s.reportDetailSchema },
+      },
+    },
     async (req) => service.reportDetail(ctx, actorOf(req), req.params.id),
   );
   r.put(
     '/api/reports/:id/next-steps',
     {
       config: manage,
-      schema: { tags, params: idParams, body: s.nextStepsInput, response: { 200: s.reportDetailSchema } },
+      schema: {
+        summary: '填写下步计划 Write the next steps',
+        tags,
+        params: idParams,
+        body: s.nextStepsInput,
+        response: { 200: s.reportDetailSchema },
+      },
     },
     async (req) => service.setNextSteps(ctx, actorOf(req), req.params.id, req.body.text),
   );
+  const fileSummary = { pdf: '工作报告 PDF A report as PDF', xlsx: '工作报告 Excel A report as a workbook' } as const;
   for (const kind of ['pdf', 'xlsx'] as const)
     r.get(
       `/api/reports/:id/${kind}`,
       {
         config: { ...manage, auditRead: `periodic_report_${kind}` },
-        schema: { tags, params: idParams, response: { 200: z.any().describe(`the stored .${kind}`) } },
+        schema: {
+          summary: fileSummary[kind],
+          tags,
+          params: idParams,
+          response: { 200: z.any().describe(`the stored .${kind}`) },
+        },
       },
       async (req, reply) => {
         const f = await service.reportFile(ctx, actorOf(req), req.params.id, kind);
@@ -61,7 +97,13 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/reports/:id/submissions',
     {
       config: manage,
-      schema: { tags, params: idParams, body: s.submissionInput, response: { 201: s.submissionSchema } },
+      schema: {
+        summary: '报送上级 Submit a report upward',
+        tags,
+        params: idParams,
+        body: s.submissionInput,
+        response: { 201: s.submissionSchema },
+      },
     },
     async (req, reply) =>
       reply.status(201).send(await service.recordSubmission(ctx, actorOf(req), req.params.id, req.body)),
@@ -70,7 +112,12 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/report-submissions',
     {
       config: manage,
-      schema: { tags, querystring: s.submissionQuery, response: { 200: listOf(s.submissionSchema) } },
+      schema: {
+        summary: '报送记录 List submissions',
+        tags,
+        querystring: s.submissionQuery,
+        response: { 200: listOf(s.submissionSchema) },
+      },
     },
     async (req) => service.listSubmissions(ctx, actorOf(req), req.query),
   );
@@ -78,7 +125,12 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/report-submissions/export',
     {
       config: { ...manage, auditRead: 'report_submissions_export' },
-      schema: { tags, querystring: s.submissionQuery, response: { 200: z.any().describe('.xlsx workbook') } },
+      schema: {
+        summary: '导出报送记录 Export submissions',
+        tags,
+        querystring: s.submissionQuery,
+        response: { 200: z.any().describe('.xlsx workbook') },
+      },
     },
     async (req, reply) => {
       const { xlsx, fileName } = await service.submissionsXlsx(ctx, actorOf(req), req.query);
@@ -89,7 +141,15 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext) {
   // 上级交办事项: managers keep them; the owner (any signed-in person) sees and works their own.
   r.get(
     '/api/handed-down-tasks',
-    { config: { access: 'user' }, schema: { tags, querystring: s.taskQuery, response: { 200: listOf(s.taskSchema) } } },
+    {
+      config: { access: 'user' },
+      schema: {
+        summary: '上级交办任务 List tasks from superiors',
+        tags,
+        querystring: s.taskQuery,
+        response: { 200: listOf(s.taskSchema) },
+      },
+    },
     async (req) => tasks.listTasks(ctx, actorOf(req), req.query),
   );
   r.get(
@@ -97,6 +157,7 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: manage,
       schema: {
+        summary: '可负责人员 People to own a task',
         tags,
         querystring: z.object({ hallId: z.string().min(1) }),
         response: { 200: listOf(z.object({ id: z.string(), displayName: z.string() })) },
@@ -106,24 +167,50 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext) {
   );
   r.post(
     '/api/handed-down-tasks',
-    { config: manage, schema: { tags, body: s.taskInput, response: { 201: s.taskSchema } } },
+    {
+      config: manage,
+      schema: {
+        summary: '登记交办任务 Record a task from superiors',
+        tags,
+        body: s.taskInput,
+        response: { 201: s.taskSchema },
+      },
+    },
     async (req, reply) => reply.status(201).send(await tasks.createTask(ctx, actorOf(req), req.body)),
   );
   r.get(
     '/api/handed-down-tasks/:id',
-    { config: { access: 'user' }, schema: { tags, params: idParams, response: { 200: s.taskSchema } } },
+    {
+      config: { access: 'user' },
+      schema: { summary: '交办任务详情 Task detail', tags, params: idParams, response: { 200: s.taskSchema } },
+    },
     async (req) => tasks.getTask(ctx, actorOf(req), req.params.id),
   );
   r.patch(
     '/api/handed-down-tasks/:id',
-    { config: manage, schema: { tags, params: idParams, body: s.taskPatch, response: { 200: s.taskSchema } } },
+    {
+      config: manage,
+      schema: {
+        summary: '修改交办任务 Update a task',
+        tags,
+        params: idParams,
+        body: s.taskPatch,
+        response: { 200: s.taskSchema },
+      },
+    },
     async (req) => tasks.updateTask(ctx, actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/handed-down-tasks/:id/progress',
     {
       config: { access: 'user' },
-      schema: { tags, params: idParams, body: s.noteInput, response: { 200: s.taskSchema } },
+      schema: {
+        summary: "报告任务进展 Report a task's progress",
+        tags,
+        params: idParams,
+        body: s.noteInput,
+        response: { 200: s.taskSchema },
+      },
     },
     async (req) => tasks.reportProgress(ctx, actorOf(req), req.params.id, req.body.note),
   );
@@ -131,7 +218,13 @@ export function reportRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/handed-down-tasks/:id/complete',
     {
       config: { access: 'user' },
-      schema: { tags, params: idParams, body: s.noteInput, response: { 200: s.taskSchema } },
+      schema: {
+        summary: '完成交办任务 Complete a task',
+        tags,
+        params: idParams,
+        body: s.noteInput,
+        response: { 200: s.taskSchema },
+      },
     },
     async (req) => tasks.completeTask(ctx, actorOf(req), req.params.id, req.body.note),
   );

@@ -19,7 +19,13 @@ export function resultRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { access: 'case.complete' },
       // base64 of a 5 MB file with room for the JSON around it
       bodyLimit: 8 * 1024 * 1024,
-      schema: { tags, params: idParams, body: s.uploadInput, response: { 201: s.fileSchema } },
+      schema: {
+        summary: '上传办件文件 Upload a case file',
+        tags,
+        params: idParams,
+        body: s.uploadInput,
+        response: { 201: s.fileSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await service.uploadFile(ctx, actorOf(req), req.params.id, req.body)),
   );
@@ -27,7 +33,12 @@ export function resultRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/cases/:id/files/:fileId',
     {
       config: { access: 'case.read', auditRead: 'result_file' },
-      schema: { tags, params: s.fileParams, response: { 200: z.any().describe('the file, with its content type') } },
+      schema: {
+        summary: '下载办件文件 Download a case file',
+        tags,
+        params: s.fileParams,
+        response: { 200: z.any().describe('the file, with its content type') },
+      },
     },
     async (req, reply) => {
       const f = await service.fileContent(ctx, actorOf(req), req.params.id, req.params.fileId);
@@ -42,36 +53,66 @@ export function resultRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/cases/:id/complete',
     {
       config: { access: 'case.complete' },
-      schema: { tags, params: idParams, body: s.completeInput, response: detail },
+      schema: { summary: '办结 Complete a case', tags, params: idParams, body: s.completeInput, response: detail },
     },
     async (req) => service.completeCase(ctx, actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/cases/:id/notify',
-    { config: { access: 'case.collect' }, schema: { tags, params: idParams, body: s.notifyInput, response: detail } },
+    {
+      config: { access: 'case.collect' },
+      schema: {
+        summary: '通知领取结果 Notify the applicant to collect',
+        tags,
+        params: idParams,
+        body: s.notifyInput,
+        response: detail,
+      },
+    },
     async (req) => service.notifyResult(ctx, actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/cases/:id/collect',
-    { config: { access: 'case.collect' }, schema: { tags, params: idParams, body: s.collectInput, response: detail } },
+    {
+      config: { access: 'case.collect' },
+      schema: {
+        summary: '窗口领取 Result collected at the window',
+        tags,
+        params: idParams,
+        body: s.collectInput,
+        response: detail,
+      },
+    },
     async (req) => service.registerCollection(ctx, actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/cases/:id/mail',
-    { config: { access: 'case.collect' }, schema: { tags, params: idParams, body: s.mailInput, response: detail } },
+    {
+      config: { access: 'case.collect' },
+      schema: { summary: '邮寄送达 Result sent by post', tags, params: idParams, body: s.mailInput, response: detail },
+    },
     async (req) => service.registerMailing(ctx, actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/cases/:id/archive',
     {
       config: { access: 'case.archive' },
-      schema: { tags, params: idParams, body: s.archiveInput, response: { 200: s.archiveSchema } },
+      schema: {
+        summary: '归档 Archive a case',
+        tags,
+        params: idParams,
+        body: s.archiveInput,
+        response: { 200: s.archiveSchema },
+      },
     },
     async (req) => service.archiveCase(ctx, actorOf(req), req.params.id, req.body),
   );
   r.get(
     '/api/cases/:id/archive',
-    { config: { access: 'case.read' }, schema: { tags, params: idParams, response: { 200: s.archiveSchema } } },
+    {
+      config: { access: 'case.read' },
+      schema: { summary: "办件档案 A case's archive", tags, params: idParams, response: { 200: s.archiveSchema } },
+    },
     async (req) => service.archiveRecord(ctx, actorOf(req), req.params.id),
   );
 }

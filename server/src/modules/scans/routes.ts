@@ -19,7 +19,10 @@ export function scanRoutes(app: FastifyInstance, ctx: AppContext) {
 
     r.get(
       '/api/cases/:id/scans',
-      { config: { access: 'case.read' }, schema: { tags, params: idParams, response: { 200: s.caseScansSchema } } },
+      {
+        config: { access: 'case.read' },
+        schema: { summary: "材料扫描件 A case's scans", tags, params: idParams, response: { 200: s.caseScansSchema } },
+      },
       async (req) => service.listScans(ctx, actorOf(req), req.params.id),
     );
     r.post(
@@ -27,6 +30,7 @@ export function scanRoutes(app: FastifyInstance, ctx: AppContext) {
       {
         config: { access: 'reception.register', acceptsMultipart: true },
         schema: {
+          summary: '上传扫描件 Upload a scan of a material',
           tags,
           consumes: ['multipart/form-data'],
           params: s.uploadParams,
@@ -49,6 +53,7 @@ export function scanRoutes(app: FastifyInstance, ctx: AppContext) {
       {
         config: { access: 'case.read' },
         schema: {
+          summary: '下载扫描件 Download a scan',
           tags,
           params: s.scanParams,
           querystring: s.contentQuery,

@@ -16,14 +16,27 @@ export function statsRoutes(app: FastifyInstance, ctx: AppContext) {
 
   r.get(
     '/api/stats/staffing/erlang-c',
-    { config: { access }, schema: { tags, querystring: s.erlangCQuery, response: { 200: s.erlangCSchema } } },
+    {
+      config: { access },
+      schema: {
+        summary: 'Erlang C 人员测算 Erlang C staffing calculation',
+        tags,
+        querystring: s.erlangCQuery,
+        response: { 200: s.erlangCSchema },
+      },
+    },
     async (req) => service.erlangC(req.query),
   );
   r.get(
     '/api/stats/staffing/target',
     {
       config: { access },
-      schema: { tags, querystring: s.staffingTargetQuery, response: { 200: s.staffingTargetSchema } },
+      schema: {
+        summary: '服务目标 The staffing service target',
+        tags,
+        querystring: s.staffingTargetQuery,
+        response: { 200: s.staffingTargetSchema },
+      },
     },
     async (req) => service.staffingTarget(ctx, actorOf(req), req.query.hallId),
   );
@@ -31,13 +44,26 @@ export function statsRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/stats/staffing/target',
     {
       config: { access },
-      schema: { tags, body: s.staffingTargetInput, response: { 200: s.staffingTargetSchema } },
+      schema: {
+        summary: '设置服务目标 Set the staffing service target',
+        tags,
+        body: s.staffingTargetInput,
+        response: { 200: s.staffingTargetSchema },
+      },
     },
     async (req) => service.saveStaffingTarget(ctx, actorOf(req), req.body),
   );
   r.get(
     '/api/stats/staffing/forecast',
-    { config: { access }, schema: { tags, querystring: s.forecastQuery, response: { 200: s.forecastSchema } } },
+    {
+      config: { access },
+      schema: {
+        summary: '人员配置预测 Staffing forecast',
+        tags,
+        querystring: s.forecastQuery,
+        response: { 200: s.forecastSchema },
+      },
+    },
     async (req) => service.staffingForecast(ctx, actorOf(req), req.query.hallId, req.query.week),
   );
 
@@ -46,7 +72,12 @@ export function statsRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/stats/overview',
     {
       config: { access: 'supervision.view' },
-      schema: { tags, querystring: s.overviewQuery, response: { 200: s.overviewSchema } },
+      schema: {
+        summary: '统计总览 Statistics overview',
+        tags,
+        querystring: s.overviewQuery,
+        response: { 200: s.overviewSchema },
+      },
     },
     async (req) => overview(ctx, actorOf(req), req.query),
   );
@@ -54,7 +85,12 @@ export function statsRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/stats/overview/records',
     {
       config: { access: 'supervision.view' },
-      schema: { tags, querystring: s.drillQuery, response: { 200: s.drillSchema } },
+      schema: {
+        summary: '统计明细 Records behind a figure',
+        tags,
+        querystring: s.drillQuery,
+        response: { 200: s.drillSchema },
+      },
     },
     async (req) => drill(ctx, actorOf(req), req.query),
   );
@@ -62,7 +98,12 @@ export function statsRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/stats/floor',
     {
       config: { access: 'supervision.view' },
-      schema: { tags, querystring: s.floorQuery, response: { 200: s.floorSchema } },
+      schema: {
+        summary: '大厅现场统计 Hall floor figures',
+        tags,
+        querystring: s.floorQuery,
+        response: { 200: s.floorSchema },
+      },
     },
     async (req) => liveFloor(ctx, actorOf(req), req.query.hallId),
   );
@@ -71,6 +112,7 @@ export function statsRoutes(app: FastifyInstance, ctx: AppContext) {
     {
       config: { access: 'supervision.view', auditRead: 'stats_overview_export' },
       schema: {
+        summary: '导出统计总览 Export the overview',
         tags,
         querystring: s.overviewQuery,
         response: { 200: z.any().describe('.xlsx workbook, one sheet per table') },

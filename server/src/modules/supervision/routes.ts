@@ -14,7 +14,12 @@ export function supervisionRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/supervision/board',
     {
       config: { access: 'supervision.view' },
-      schema: { tags, querystring: s.boardQuery, response: { 200: s.boardSchema } },
+      schema: {
+        summary: '电子监察看板 The supervision board',
+        tags,
+        querystring: s.boardQuery,
+        response: { 200: s.boardSchema },
+      },
     },
     async (req) => service.board(ctx, actorOf(req), req.query),
   );
@@ -22,7 +27,12 @@ export function supervisionRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/supervision/on-time',
     {
       config: { access: 'supervision.view' },
-      schema: { tags, querystring: s.onTimeQuery, response: { 200: s.onTimeSchema } },
+      schema: {
+        summary: '按时办结率 On-time completion rate',
+        tags,
+        querystring: s.onTimeQuery,
+        response: { 200: s.onTimeSchema },
+      },
     },
     async (req) => service.onTime(ctx, actorOf(req), req.query),
   );
@@ -30,7 +40,12 @@ export function supervisionRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/supervision/on-time/cases',
     {
       config: { access: 'supervision.view' },
-      schema: { tags, querystring: s.onTimeCasesQuery, response: { 200: s.onTimeCasesSchema } },
+      schema: {
+        summary: '按时办结明细 On-time completion cases',
+        tags,
+        querystring: s.onTimeCasesQuery,
+        response: { 200: s.onTimeCasesSchema },
+      },
     },
     async (req) => service.onTimeCases(ctx, actorOf(req), req.query),
   );
@@ -38,12 +53,18 @@ export function supervisionRoutes(app: FastifyInstance, ctx: AppContext) {
   // Every member of staff has their own alerts.
   r.get(
     '/api/alerts',
-    { config: { access: 'user' }, schema: { tags, querystring: s.alertsQuery, response: { 200: s.alertsSchema } } },
+    {
+      config: { access: 'user' },
+      schema: { summary: '预警提醒 List alerts', tags, querystring: s.alertsQuery, response: { 200: s.alertsSchema } },
+    },
     async (req) => service.myAlerts(ctx, actorOf(req), req.query.limit),
   );
   r.post(
     '/api/alerts/:id/read',
-    { config: { access: 'user' }, schema: { tags, params: idParams, response: { 200: s.alertSchema } } },
+    {
+      config: { access: 'user' },
+      schema: { summary: '标记预警已读 Mark an alert read', tags, params: idParams, response: { 200: s.alertSchema } },
+    },
     async (req) => service.markAlertRead(ctx, actorOf(req), req.params.id),
   );
 }

@@ -16,7 +16,12 @@ export function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/training/plans',
     {
       config: { access: 'training.manage' },
-      schema: { tags, querystring: s.planQuery, response: { 200: listOf(s.planSchema) } },
+      schema: {
+        summary: '培训计划列表 List training plans',
+        tags,
+        querystring: s.planQuery,
+        response: { 200: listOf(s.planSchema) },
+      },
     },
     async (req) => service.listPlans(ctx, actorOf(req), req.query),
   );
@@ -24,20 +29,34 @@ export function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/training/plans',
     {
       config: { access: 'training.manage' },
-      schema: { tags, body: s.planInput, response: { 201: s.planSchema } },
+      schema: {
+        summary: '新建培训计划 Create a training plan',
+        tags,
+        body: s.planInput,
+        response: { 201: s.planSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await service.createPlan(ctx, actorOf(req), req.body)),
   );
   r.get(
     '/api/training/plans/:id',
-    { config: { access: 'training.manage' }, schema: { tags, params: idParams, response: { 200: s.planSchema } } },
+    {
+      config: { access: 'training.manage' },
+      schema: { summary: '培训计划详情 Training plan detail', tags, params: idParams, response: { 200: s.planSchema } },
+    },
     async (req) => service.getPlan(ctx, actorOf(req), req.params.id),
   );
   r.post(
     '/api/training/plans/:id/sessions',
     {
       config: { access: 'training.manage' },
-      schema: { tags, params: idParams, body: s.sessionInput, response: { 201: s.planSchema } },
+      schema: {
+        summary: '新增培训场次 Add a training session',
+        tags,
+        params: idParams,
+        body: s.sessionInput,
+        response: { 201: s.planSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await service.addSession(ctx, actorOf(req), req.params.id, req.body)),
   );
@@ -45,7 +64,13 @@ export function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/training/sessions/:id/results',
     {
       config: { access: 'training.manage' },
-      schema: { tags, params: idParams, body: s.resultInput, response: { 200: s.planSchema } },
+      schema: {
+        summary: '登记培训成绩 Record session results',
+        tags,
+        params: idParams,
+        body: s.resultInput,
+        response: { 200: s.planSchema },
+      },
     },
     async (req) => service.recordResults(ctx, actorOf(req), req.params.id, req.body),
   );
@@ -55,6 +80,7 @@ export function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
       // The pickers of people on the training, discipline and meeting pages: the service checks either right.
       config: { access: 'user' },
       schema: {
+        summary: '可参训人员 Staff to train',
         tags,
         querystring: z.object({ hallId: z.string().max(64).optional() }),
         response: { 200: s.staffSchema },
@@ -66,7 +92,12 @@ export function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/training/individual-plans',
     {
       config: { access: 'training.manage' },
-      schema: { tags, querystring: s.individualPlanQuery, response: { 200: listOf(s.individualPlanSchema) } },
+      schema: {
+        summary: '个人培训计划 List individual training plans',
+        tags,
+        querystring: s.individualPlanQuery,
+        response: { 200: listOf(s.individualPlanSchema) },
+      },
     },
     async (req) => service.listIndividualPlans(ctx, actorOf(req), req.query),
   );
@@ -74,7 +105,12 @@ export function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/training/individual-plans',
     {
       config: { access: 'training.manage' },
-      schema: { tags, body: s.individualPlanInput, response: { 201: s.individualPlanSchema } },
+      schema: {
+        summary: '新建个人培训计划 Create an individual training plan',
+        tags,
+        body: s.individualPlanInput,
+        response: { 201: s.individualPlanSchema },
+      },
     },
     async (req, reply) => reply.status(201).send(await service.createIndividualPlan(ctx, actorOf(req), req.body)),
   );
@@ -82,18 +118,35 @@ export function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
     '/api/training/individual-plans/:id/done',
     {
       config: { access: 'user' },
-      schema: { tags, params: idParams, body: s.closeInput, response: { 200: s.individualPlanSchema } },
+      schema: {
+        summary: '完成个人培训 Finish an individual plan',
+        tags,
+        params: idParams,
+        body: s.closeInput,
+        response: { 200: s.individualPlanSchema },
+      },
     },
     async (req) => service.completeIndividualPlan(ctx, actorOf(req), req.params.id, req.body.note),
   );
   r.get(
     '/api/training/mine',
-    { config: { access: 'user' }, schema: { tags, response: { 200: s.myTrainingSchema } } },
+    {
+      config: { access: 'user' },
+      schema: { summary: '我的培训 My training', tags, response: { 200: s.myTrainingSchema } },
+    },
     async (req) => service.myTraining(ctx, actorOf(req)),
   );
   r.get(
     '/api/training/people/:id',
-    { config: { access: 'user' }, schema: { tags, params: idParams, response: { 200: s.myTrainingSchema } } },
+    {
+      config: { access: 'user' },
+      schema: {
+        summary: "人员培训记录 A person's training record",
+        tags,
+        params: idParams,
+        response: { 200: s.myTrainingSchema },
+      },
+    },
     async (req) => service.colleagueTraining(ctx, actorOf(req), req.params.id),
   );
 }

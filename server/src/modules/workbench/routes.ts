@@ -10,7 +10,10 @@ export function workbenchRoutes(app: FastifyInstance, ctx: AppContext) {
   // Every member of staff has a home page; the sections follow the roles held.
   r.get(
     '/api/home/workbench',
-    { config: { access: 'user' }, schema: { tags: ['工作台 workbench'], response: { 200: s.workbenchSchema } } },
+    {
+      config: { access: 'user' },
+      schema: { summary: '工作台 My workbench', tags: ['工作台 workbench'], response: { 200: s.workbenchSchema } },
+    },
     async (req) => service.workbench(ctx, actorOf(req)),
   );
 }
