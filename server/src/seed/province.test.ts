@@ -27,7 +27,12 @@ const countIn = async (table: 'departments' | 'service_items' | 'windows', hallI
 
 describe('seed --halls N: a province of simulated county halls', () => {
   it('adds N halls shaped like the demo county, each with its own staff, and a second run adds none', async () => {
-    const sims = await hall.ctx.db.selectFrom('halls').selectAll().where('code', 'like', 'SIM%').orderBy('code').execute();
+    const sims = await hall.ctx.db
+      .selectFrom('halls')
+      .selectAll()
+      .where('code', 'like', 'SIM%')
+      .orderBy('code')
+      .execute();
     expect(sims.map((h) => h.code)).toEqual(['SIM001-ZWFW', 'SIM002-ZWFW', 'SIM003-ZWFW']);
     const county = demoHalls[0]!;
     for (const h of sims) {
