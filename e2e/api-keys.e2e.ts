@@ -54,7 +54,7 @@ describe('API keys (接口密钥)', () => {
     await dialog.locator('.ant-tree-treenode', { hasText: '（case.read）' }).locator('.ant-tree-checkbox').click();
     // Administrator powers are not offered at all.
     expect(await dialog.getByText('（role.manage）').count()).toBe(0);
-    await dialog.getByRole('checkbox').filter({ hasText: /县/ }).first().check();
+    await dialog.getByRole('checkbox', { name: /县/ }).first().check();
     await shot('api-keys-issue');
     await dialog.getByRole('button', { name: /签发密钥/ }).click();
     first = await keptSecret();
