@@ -62,12 +62,17 @@ describe('API keys (接口密钥)', () => {
     await row().getByText('1 项权限').waitFor();
     expect(await callWith(first)).toBe(200);
     await page.reload();
-    await row().getByText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/).first().waitFor();
+    await row()
+      .getByText(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/)
+      .first()
+      .waitFor();
     await shot('api-keys-list');
   });
 
   it('rotates without grace: the new key works and the old one stops at once', async () => {
-    await row().getByRole('button', { name: /轮\s*换/ }).click();
+    await row()
+      .getByRole('button', { name: /轮\s*换/ })
+      .click();
     const dialog = page.getByRole('dialog', { name: /轮换密钥/ });
     await dialog.getByLabel('旧密钥宽限期（天）').fill('0');
     await dialog.getByLabel('原因（选填）').fill('对方系统迁移，例行轮换');
@@ -79,14 +84,18 @@ describe('API keys (接口密钥)', () => {
   });
 
   it('revokes with a reason, after which the key is refused, and shows the history', async () => {
-    await row().getByRole('button', { name: /吊\s*销/ }).click();
+    await row()
+      .getByRole('button', { name: /吊\s*销/ })
+      .click();
     const dialog = page.getByRole('dialog', { name: /吊销密钥/ });
     await dialog.getByLabel('原因').fill('平台对接协议到期');
     await dialog.getByRole('button', { name: /吊\s*销/ }).click();
     await page.getByText('密钥已吊销').waitFor();
     await row().getByText('已吊销').waitFor();
     expect(await callWith(second)).toBe(401);
-    await row().getByRole('button', { name: /操作记录/ }).click();
+    await row()
+      .getByRole('button', { name: /操作记录/ })
+      .click();
     const trail = page.getByRole('dialog', { name: /操作记录/ });
     for (const step of ['签发', '轮换', '吊销']) await trail.getByText(step, { exact: true }).waitFor();
     await trail.getByText('平台对接协议到期').waitFor();

@@ -50,7 +50,8 @@ describe('a key’s scope', () => {
           });
           expect(res.statusCode, res.body).toBe(201);
           const secret = json(res).secret as string;
-          const outside = guarded.filter((r) => !scope.includes(r.permission));
+          const held = new Set<string>(scope);
+          const outside = guarded.filter((r) => !held.has(r.permission));
           // A sample of the routes outside the scope each run, different each time.
           const sample = outside.filter((_, i) => (i + seed) % 9 === 0);
           for (const r of sample) {
