@@ -1,15 +1,14 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, logIn, openBrowser } from './support/browser.ts';
+import { screenshotOnFailure, shot as shotOf } from './support/session.ts';
 
 // 接口密钥 at the desk (1440 px): the security administrator issues a key to the provincial platform, sees it once,
 // the platform calls a real route with it, then the key is rotated without grace and revoked with a reason.
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let page: Page;
-const shots = process.env.SCREENSHOT_DIR;
-const shot = async (name: string) => {
-  if (shots) await page.screenshot({ path: `${shots}/${name}.png`, fullPage: true });
-};
+const shot = (name: string) => shotOf(page, name);
+screenshotOnFailure(() => page, 'api-keys');
 
 beforeAll(async () => {
   browser = await openBrowser();

@@ -34,25 +34,22 @@ export const liveSecrets = (db: Db, keyId: string, now: number) =>
     .orderBy('created_at', 'desc')
     .execute();
 
-/** After a rotation the earlier secrets stop at `until` (never later than they would have anyway). */
-export async function retireSecrets(db: Db, keyId: string, keepPrefix: string, until: number) {
-  await db
+/** The key's secrets that would still work after `until`, made to stop then (a rotation's grace, a revocation). */
+const stoppingAt = (db: Db, keyId: string, until: number) =>
+  db
     .updateTable('api_key_secrets')
     .set({ retires_at: until })
     .where('key_id', '=', keyId)
-    .where('prefix', '!=', keepPrefix)
-    .where((eb) => eb.or([eb('retires_at', 'is', null), eb('retires_at', '>', until)]))
-    .execute();
+    .where((eb) => eb.or([eb('retires_at', 'is', null), eb('retires_at', '>', until)]));
+
+/** After a rotation the earlier secrets stop at `until` (never later than they would have anyway). */
+export async function retireSecrets(db: Db, keyId: string, keepPrefix: string, until: number) {
+  await stoppingAt(db, keyId, until).where('prefix', '!=', keepPrefix).execute();
 }
 
 /** A revoked key's secrets stop at once. */
 export async function retireAllSecrets(db: Db, keyId: string, at: number) {
-  await db
-    .updateTable('api_key_secrets')
-    .set({ retires_at: at })
-    .where('key_id', '=', keyId)
-    .where((eb) => eb.or([eb('retires_at', 'is', null), eb('retires_at', '>', at)]))
-    .execute();
+  await stoppingAt(db, keyId, at).execute();
 }
 
 /** The key behind a presented secret's hash, if that secret still works (the key's own state is checked by the caller). */

@@ -25,7 +25,7 @@ export { actorForKey } from './key-auth-service.ts';
 function drawSecret() {
   const prefix = randomBytes(4).toString('hex');
   const key = formatKey(prefix, randomBytes(32).toString('base64url'));
-  return { prefix, key, hash: hashOfKey(key) };
+  return { prefix, key, row: { secret_hash: hashOfKey(key), prefix, retires_at: null } };
 }
 
 const jsonList = (s: string) => JSON.parse(s) as string[];
@@ -200,13 +200,7 @@ export async function issueKey(ctx: AppContext, actor: Actor, input: KeyInput) {
       last_used_at: null,
       last_used_ip: null,
     });
-    await repo.insertSecret(trx, {
-      secret_hash: drawn.hash,
-      key_id: id,
-      prefix: drawn.prefix,
-      created_at: now,
-      retires_at: null,
-    });
+    await repo.insertSecret(trx, { ...drawn.row, key_id: id, created_at: now });
     await record(trx, actor, now, id, 'issue', null, {
       name: input.name,
       holderOrg: input.holderOrg,
@@ -228,13 +222,7 @@ export async function rotateKey(ctx: AppContext, actor: Actor, id: string, input
   await ctx.db.transaction().execute(async (trx) => {
     if (!(await repo.updateKey(trx, id, Number(row.updated_at), { prefix: drawn.prefix, updated_at: now })))
       throw conflictingChange();
-    await repo.insertSecret(trx, {
-      secret_hash: drawn.hash,
-      key_id: id,
-      prefix: drawn.prefix,
-      created_at: now,
-      retires_at: null,
-    });
+    await repo.insertSecret(trx, { ...drawn.row, key_id: id, created_at: now });
     await repo.retireSecrets(trx, id, drawn.prefix, until);
     await record(trx, actor, now, id, 'rotate', input.reason ?? null, {
       prefix: drawn.prefix,
