@@ -10,6 +10,7 @@ export const tableOwners = Object.fromEntries(
     accounts:
       'admin_requests password_history recovery_codes user_totp users user_roles user_halls user_departments custom_roles',
     org: 'halls departments windows window_items',
+    apikeys: 'api_keys api_key_secrets api_key_events',
     catalog: 'service_items service_item_versions catalog_material_files',
     calendar: 'hall_calendar_days official_years',
     applicants: 'applicants applicant_events',

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as platform from './2026_11_22_0001_platform.ts';
+import * as apiKeys from './2026_12_04_0039_api_keys.ts';
 import * as calendar from './2026_11_22_0002_calendar.ts';
 import * as queue from './2026_11_22_0003_queue.ts';
 import * as consult from './2026_11_22_0004_consult.ts';
@@ -76,4 +77,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0036_assessment': assessment,
   '2026_12_03_0037_reports': reports,
   '2026_12_03_0038_steps_finished': stepsFinished,
+  '2026_12_04_0039_api_keys': apiKeys,
 };

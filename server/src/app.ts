@@ -7,6 +7,8 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { accountRoutes } from './modules/accounts/routes.ts';
+import { apiKeyRoutes } from './modules/apikeys/routes.ts';
+import { actorForKey } from './modules/apikeys/service.ts';
 import { applicantRoutes } from './modules/applicants/routes.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -86,7 +88,8 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   const servesWebApp = fs.existsSync(path.join(ctx.config.webDist, 'index.html'));
   installErrorHandler(app, { servesWebApp, ctx });
   installCsrfGuard(app, ctx.config);
-  installAccessControl(app, ctx);
+  // A machine client's API key resolves to an actor scoped by the key (接口密钥).
+  installAccessControl(app, ctx, { bearer: (presented, ip) => actorForKey(ctx, presented, ip) });
   installReadAudit(app, ctx);
   installInputGuard(app);
   installIdempotency(app, ctx);
@@ -140,6 +143,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   reportRoutes(app, ctx);
   assessmentRoutes(app, ctx);
   workbenchRoutes(app, ctx);
+  apiKeyRoutes(app, ctx);
 
   if (servesWebApp) {
     // wildcard: files are looked up per request, so a rebuilt UI is served without a restart.

@@ -140,6 +140,15 @@ const routes: RouteObject[] = [
             [{ path: 'admin/policy', lazy: async () => ({ Component: (await accounts()).PolicyPage }) }],
           ),
           guarded(
+            ['apikey.manage'],
+            [
+              {
+                path: 'admin/api-keys',
+                lazy: async () => ({ Component: (await import('./pages/apikeys')).ApiKeysPage }),
+              },
+            ],
+          ),
+          guarded(
             ['personal.unseal'],
             [
               {

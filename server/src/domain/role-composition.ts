@@ -15,6 +15,7 @@ const adminPowers: Partial<Record<Permission, AdminClass | 'any'>> = {
   'policy.manage': 'security',
   'personal.unseal': 'security',
   'role.manage': 'security',
+  'apikey.manage': 'security',
   'account.authority': 'security',
   'audit.read': 'audit',
   'audit.verify': 'audit',

@@ -79,6 +79,8 @@ export const permissions = [
   'personal.unseal',
   /** Compose custom roles from permissions, edit and retire them (the security administrator). */
   'role.manage',
+  /** Issue, rotate, rescope and revoke API keys of machine clients (接口密钥; the security administrator). */
+  'apikey.manage',
   /** Keep training plans, sessions, attendance and scores, certificates and individual training plans (培训). */
   'training.manage',
   /** Record discipline and rewards (奖惩) and hold regular meetings (例会) with their follow-up tasks. */
@@ -414,6 +416,7 @@ export const roles: readonly RoleDefinition[] = [
       'policy.manage',
       'personal.unseal',
       'role.manage',
+      'apikey.manage',
     ],
     adminClass: 'security',
   },

@@ -35,6 +35,8 @@ export interface Actor {
   mustEnrolTotp?: boolean;
   sessionId: string;
   ip: string | null;
+  /** Set when a machine client calls with an API key (接口密钥): the key's id; its scope is the actor's. */
+  apiKeyId?: string;
 }
 
 /** How a route is guarded: open to anyone, to any signed-in user, or to holders of one permission. */

@@ -48,6 +48,8 @@ export function ownOrigins(req: FastifyRequest, config: Pick<Config, 'publicBase
 export function installCsrfGuard(app: FastifyInstance, config: Pick<Config, 'publicBaseUrl'>) {
   app.addHook('onRequest', async (req) => {
     if (!WRITE_METHODS.has(req.method)) return;
+    // A machine client's API key travels in a header no page can make a browser send; it carries no cookie to forge.
+    if (/^bearer\s/i.test(req.headers.authorization ?? '') && !req.headers.cookie) return;
     const site = req.headers['sec-fetch-site'];
     if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') throw crossSite();
     const origin = req.headers.origin;

@@ -6,6 +6,7 @@ import { SESSION_COOKIE, resolveSession } from './auth/sessions.ts';
 import type { Access, Actor, AppContext } from './context.ts';
 import { AppError, forbidden, unauthenticated } from './errors.ts';
 import { ownMessageOf } from './numeric-params.ts';
+import { keyRequestCounter, keyThrottled } from './rate-limit.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -140,8 +141,30 @@ export function declaredAccess(app: FastifyInstance): ReadonlyMap<string, Access
   return declared.get(app) ?? new Map();
 }
 
+/** A machine client's API key (接口密钥) → the actor it acts as and its allowance per minute; null when it does not work. */
+export type BearerResolver = (
+  presented: string,
+  ip: string | null,
+) => Promise<{ actor: Actor; ratePerMinute: number } | null>;
+
+const invalidKey = () =>
+  new AppError(
+    401,
+    'API_KEY_INVALID',
+    '接口密钥无效、已吊销或已过期',
+    'The API key is unknown, revoked or expired',
+    'Authorization',
+  );
+
+/** The key of `Authorization: Bearer …`, or null when the request carries none. */
+function bearerOf(req: FastifyRequest): string | null {
+  const m = /^bearer\s+(.*)$/i.exec(req.headers.authorization ?? '');
+  return m ? (m[1] ?? '').trim() : null;
+}
+
 /** Every /api route declares its access; a route without one refuses to start (deny by default). */
-export function installAccessControl(app: FastifyInstance, ctx: AppContext) {
+export function installAccessControl(app: FastifyInstance, ctx: AppContext, opts: { bearer?: BearerResolver } = {}) {
+  const keyHits = keyRequestCounter(ctx);
   app.decorateRequest('actor', null);
   const routes = new Map<string, Access>();
   declared.set(app, routes);
@@ -156,7 +179,24 @@ export function installAccessControl(app: FastifyInstance, ctx: AppContext) {
     const access = req.routeOptions.config?.access;
     if (!access) return;
     const token = req.cookies?.[SESSION_COOKIE];
-    if (token) {
+    const presented = bearerOf(req);
+    if (presented !== null) {
+      // One identity per request: a page's session and a machine's key never mix.
+      if (token) {
+        throw new AppError(
+          400,
+          'MIXED_CREDENTIALS',
+          '请求不能同时携带登录会话和接口密钥',
+          'A request may not carry both a session cookie and an API key',
+          'Authorization',
+        );
+      }
+      const found = opts.bearer ? await opts.bearer(presented, clientIp(req)) : null;
+      if (!found) throw invalidKey();
+      const hits = await keyHits(found.actor.apiKeyId ?? found.actor.userId, 60_000);
+      if (hits.current > found.ratePerMinute) throw keyThrottled(hits.ttl);
+      req.actor = found.actor;
+    } else if (token) {
       const found = await resolveSession(ctx.db, token, ctx.clock.now(), clientIp(req));
       if (found && 'actor' in found) req.actor = found.actor;
       else if (found && access !== 'public') {

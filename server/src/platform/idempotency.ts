@@ -122,6 +122,22 @@ export function idempotencyKey(config: Pick<Config, 'idempotencySecret' | 'dataD
   }
 }
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The answer carries a secret shown once (an API key): the kept answer, and so a replay, goes without it. */
+    answerHoldsSecret?: boolean;
+  }
+}
+
+/** The answer as kept for replays: its `secret` blanked, so the key never rests in the database in the clear. */
+function withoutSecret(body: string): string {
+  try {
+    return JSON.stringify({ ...(JSON.parse(body) as object), secret: null });
+  } catch {
+    return body;
+  }
+}
+
 function ownerOf(req: FastifyRequest): string {
   return req.actor ? req.actor.userId : `anonymous:${req.ip}`;
 }
@@ -281,8 +297,13 @@ export function installIdempotency(app: FastifyInstance, ctx: AppContext) {
         })
         .execute();
     } else {
+      const body = typeof payload === 'string' ? payload : '';
       await q
-        .set({ status_code: reply.statusCode, response_body: typeof payload === 'string' ? payload : '' })
+        .set({
+          status_code: reply.statusCode,
+          response_body:
+            req.routeOptions.config?.answerHoldsSecret && reply.statusCode < 300 ? withoutSecret(body) : body,
+        })
         .execute();
     }
     return payload;

@@ -131,6 +131,35 @@ export function signInThrottle(config: Pick<Config, 'signInMaxAttempts' | 'signI
   return throttle(config.signInMaxAttempts, config.signInWindowMs, { zh: '登录尝试', en: 'sign-in attempts' }, false);
 }
 
+/**
+ * The requests of one API key across every route, counted like the per-address limits (in the database on
+ * PostgreSQL, so every node shares the count); answers the count so far in the window.
+ */
+export function keyRequestCounter(
+  ctx: Pick<AppContext, 'db' | 'dialect' | 'clock'>,
+): (keyId: string, windowMs: number) => Promise<Hits> {
+  if (ctx.dialect === 'postgres') {
+    const store = new DatabaseRateLimitStore(ctx.db, ctx.clock, 'apikey|');
+    return (keyId, windowMs) => store.hit(keyId, windowMs);
+  }
+  const store = new MemoryRateLimitStore(ctx.clock, 'apikey|');
+  return (keyId, windowMs) =>
+    new Promise((resolve, reject) =>
+      store.incr(keyId, (err, hits) => (err || !hits ? reject(err) : resolve(hits)), windowMs),
+    );
+}
+
+/** 429 for a key past its allowance, in the words of the other limits. */
+export function keyThrottled(ttlMs: number): AppError {
+  const wait = waitText(ttlMs);
+  return new AppError(
+    429,
+    'RATE_LIMITED',
+    `接口调用过于频繁，请 ${wait.zh}后再试`,
+    `Too many requests with this API key; try again in ${wait.en}`,
+  );
+}
+
 /** Registers the plugin before the routes: only routes that declare `config.rateLimit` are limited. */
 export async function installRateLimits(
   app: FastifyInstance,

@@ -1,3 +1,4 @@
+import { apiKeysEn } from './apikeys/en';
 import { supervisionEn } from './supervision/en';
 import { receptionEn } from './reception/en';
 import { casesEn } from './cases/en';
@@ -32,6 +33,7 @@ import { workbenchEn } from './workbench/en';
 
 /** English (secondary). Must carry every key of zh-CN.ts — the type enforces it. */
 export const en: Dictionary = {
+  ...apiKeysEn,
   ...complaintsEn,
   ...enLabels,
   ...consultEn,

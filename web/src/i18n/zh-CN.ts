@@ -1,3 +1,4 @@
+import { apiKeysZhCN } from './apikeys/zh-CN';
 import { supervisionZhCN } from './supervision/zh-CN';
 import { receptionZhCN } from './reception/zh-CN';
 import { casesZhCN } from './cases/zh-CN';
@@ -31,6 +32,7 @@ import { workbenchZhCN } from './workbench/zh-CN';
 
 /** 简体中文（主语言）。键名按界面区域分组；en.ts 必须提供同样的键。 */
 export const zhCN = {
+  ...apiKeysZhCN,
   ...complaintsZhCN,
   ...zhCNLabels,
   ...consultZhCN,

@@ -148,6 +148,7 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
   if (can('policy.manage')) accountChildren.push({ key: '/admin/policy', label: t('menu.policy') });
   if (can('account.approve_admin')) accountChildren.push({ key: '/admin/requests', label: t('menu.adminRequests') });
   if (can('personal.unseal')) accountChildren.push({ key: '/admin/unseal-requests', label: t('menu.unsealRequests') });
+  if (can('apikey.manage')) accountChildren.push({ key: '/admin/api-keys', label: t('menu.apiKeys') });
   if (accountChildren.length) {
     items.push({ key: 'accounts', icon: <TeamOutlined />, label: t('menu.accounts'), children: accountChildren });
   }
@@ -171,6 +172,7 @@ const PREFIXES = [
   '/admin/roles',
   '/admin/policy',
   '/admin/unseal-requests',
+  '/admin/api-keys',
   '/audit',
   '/catalog',
   '/consultations',
@@ -216,7 +218,7 @@ export function menuKeyFor(pathname: string): { selected: string; open: string |
   const selected = PREFIXES.find((p) => pathname === p || pathname.startsWith(`${p}/`)) ?? pathname;
   let open: string | null = null;
   if (/^\/admin\/(halls|departments|windows|calendar)/.test(selected)) open = 'org';
-  if (/^\/admin\/(users|roles|policy|unseal-requests)/.test(selected)) open = 'accounts';
+  if (/^\/admin\/(users|roles|policy|unseal-requests|api-keys)/.test(selected)) open = 'accounts';
   if (selected.startsWith('/supervision')) open = 'supervision';
   if (selected.startsWith('/notices')) open = 'notices';
   return { selected, open };

@@ -62,21 +62,25 @@ export interface UserFilter {
 
 /** Users who belong to at least one of the given halls (a user sees staff of their own halls). */
 export async function listUsers(db: Db, f: UserFilter): Promise<{ rows: UserRow[]; total: number }> {
-  let q = db.selectFrom('users').where((eb) => {
-    const inHalls = eb.exists(
-      eb
+  // The accounts of API keys (status 'machine') are kept on the 接口密钥 page, not among the staff.
+  let q = db
+    .selectFrom('users')
+    .where('status', '!=', 'machine')
+    .where((eb) => {
+      const inHalls = eb.exists(
+        eb
+          .selectFrom('user_halls')
+          .select('user_halls.user_id')
+          .whereRef('user_halls.user_id', '=', 'users.id')
+          .where('user_halls.hall_id', 'in', f.hallIds.length ? f.hallIds : ['']),
+      );
+      if (!f.includeUnassigned) return inHalls;
+      const anyHall = eb
         .selectFrom('user_halls')
         .select('user_halls.user_id')
-        .whereRef('user_halls.user_id', '=', 'users.id')
-        .where('user_halls.hall_id', 'in', f.hallIds.length ? f.hallIds : ['']),
-    );
-    if (!f.includeUnassigned) return inHalls;
-    const anyHall = eb
-      .selectFrom('user_halls')
-      .select('user_halls.user_id')
-      .whereRef('user_halls.user_id', '=', 'users.id');
-    return eb.or([inHalls, eb.not(eb.exists(anyHall))]);
-  });
+        .whereRef('user_halls.user_id', '=', 'users.id');
+      return eb.or([inHalls, eb.not(eb.exists(anyHall))]);
+    });
   if (f.q) {
     const like = `%${f.q}%`;
     q = q.where((eb) => eb.or([eb('username', 'like', like), eb('display_name', 'like', like)]));

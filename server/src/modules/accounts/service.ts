@@ -341,3 +341,29 @@ export async function hallStaff(db: Db, hallIds: string[]) {
     )
   ).filter((u) => u.roles.length > 0 && !holdsAdminRole(u.roles) && !u.roles.includes('applicant'));
 }
+
+/**
+ * The identity of an API key (接口密钥): an account of status 'machine' with no password, roles or halls (the key
+ * carries its scope), so records the key writes point at it and the key never signs in.
+ */
+export async function createMachineAccount(
+  db: Db,
+  a: { id: string; username: string; displayName: string; now: number },
+) {
+  await repo.insertUser(db, {
+    id: a.id,
+    username: a.username,
+    display_name: a.displayName,
+    phone_enc: null,
+    phone_masked: null,
+    password_hash: '!',
+    must_change_password: 0,
+    failed_logins: 0,
+    locked_until: null,
+    status: 'machine',
+    last_login_at: null,
+    password_changed_at: a.now,
+    created_at: a.now,
+    updated_at: a.now,
+  });
+}

@@ -1,4 +1,5 @@
 import type { AccountSecurityTables } from './tables-accounts.ts';
+import type { ApiKeyTables } from './tables-apikeys.ts';
 import type { BackofficeTables } from './tables-backoffice.ts';
 import type { CasesTables } from './tables-cases.ts';
 import type { ConsultTables } from './tables-consult.ts';
@@ -243,5 +244,6 @@ export interface Database extends CatalogFileTables {}
 export interface Database extends CaseRatingTables {}
 export interface Database extends ComplaintTables {}
 export interface Database extends InspectionTables {}
+export interface Database extends ApiKeyTables {}
 export interface Database extends ReportTables {}
 export interface Database extends AssessmentTables {}
