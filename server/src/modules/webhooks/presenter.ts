@@ -1,7 +1,8 @@
 import { type WebhookEventType, webhookEventTypes } from '../../domain/webhooks/index.ts';
 import type { AttemptRow, DeliveryRow, EndpointRow } from './repository.ts';
 
-const iso = (ms: number | null) => (ms === null ? null : new Date(Number(ms)).toISOString());
+/** Instants as epoch milliseconds, like the rest of the API. */
+const ms = (v: number | null) => (v === null ? null : Number(v));
 
 export const parseList = (text: string): string[] => {
   const v: unknown = JSON.parse(text);
@@ -16,9 +17,9 @@ export const presentEndpoint = (e: EndpointRow) => ({
   events: parseList(e.events) as WebhookEventType[],
   hallIds: parseList(e.hall_ids),
   active: e.active === 1,
-  secretRotatedAt: iso(e.secret_rotated_at)!,
-  createdAt: iso(e.created_at)!,
-  updatedAt: iso(e.updated_at)!,
+  secretRotatedAt: ms(e.secret_rotated_at)!,
+  createdAt: ms(e.created_at)!,
+  updatedAt: ms(e.updated_at)!,
 });
 
 const eventLabel = (type: string) =>
@@ -34,16 +35,16 @@ export const presentDelivery = (d: DeliveryRow, attempts: AttemptRow[]) => ({
   caseNo: d.case_no,
   state: d.state as 'pending' | 'retrying' | 'delivered' | 'failed',
   attempts: Number(d.attempts),
-  nextAttemptAt: d.state === 'pending' || d.state === 'retrying' ? iso(d.next_attempt_at) : null,
+  nextAttemptAt: d.state === 'pending' || d.state === 'retrying' ? ms(d.next_attempt_at) : null,
   lastStatus: d.last_status === null ? null : Number(d.last_status),
   lastError: d.last_error,
-  createdAt: iso(d.created_at)!,
-  deliveredAt: iso(d.delivered_at),
+  createdAt: ms(d.created_at)!,
+  deliveredAt: ms(d.delivered_at),
   payload: d.payload,
   log: attempts
     .filter((a) => a.delivery_id === d.id)
     .map((a) => ({
-      at: iso(a.at)!,
+      at: ms(a.at)!,
       statusCode: a.status_code === null ? null : Number(a.status_code),
       ok: a.ok === 1,
       error: a.error,

@@ -21,9 +21,9 @@ export const endpointSchema = z.object({
   events: z.array(z.string()),
   hallIds: z.array(z.string()),
   active: z.boolean(),
-  secretRotatedAt: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  secretRotatedAt: z.number(),
+  createdAt: z.number(),
+  updatedAt: z.number(),
 });
 
 /** The answer that carries the signing secret: when the endpoint is made and when its secret is rotated, only. */
@@ -45,15 +45,15 @@ export const deliverySchema = z.object({
   caseNo: z.string().nullable(),
   state: z.enum(deliveryStates),
   attempts: z.number(),
-  nextAttemptAt: z.string().nullable(),
+  nextAttemptAt: z.number().nullable(),
   lastStatus: z.number().nullable(),
   lastError: z.string().nullable(),
-  createdAt: z.string(),
-  deliveredAt: z.string().nullable(),
+  createdAt: z.number(),
+  deliveredAt: z.number().nullable(),
   payload: z.string(),
   log: z.array(
     z.object({
-      at: z.string(),
+      at: z.number(),
       statusCode: z.number().nullable(),
       ok: z.boolean(),
       error: z.string().nullable(),
