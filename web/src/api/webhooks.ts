@@ -68,6 +68,8 @@ export function useWebhookDeliveries(q: {
     queryKey: [...key, 'deliveries', q],
     queryFn: () => api.get<{ items: WebhookDelivery[]; total: number }>('/api/webhooks/deliveries', { ...q }),
     enabled: !!q.endpointId,
+    // The worker sends every few seconds: the log follows it while the page is open.
+    refetchInterval: 5_000,
   });
 }
 
