@@ -5,6 +5,7 @@ import type {
   WebhookDeliveryTable,
   WebhookEndpointTable,
 } from '../../platform/db/tables-webhooks.ts';
+import { claimLeased, finishLeased } from '../../platform/outbox.ts';
 
 export type EndpointRow = Selectable<WebhookEndpointTable>;
 export type DeliveryRow = Selectable<WebhookDeliveryTable>;
@@ -76,24 +77,12 @@ export const attemptsOf = (db: Db, deliveryIds: string[]) =>
 export const insertAttempt = (db: Db, row: Insertable<WebhookAttemptTable>) =>
   db.insertInto('webhook_attempts').values(row).execute();
 
-/**
- * Takes up to `limit` due deliveries for this worker until `leaseUntil`. On PostgreSQL the rows are locked with
- * SKIP LOCKED, so two nodes never take the same row; SQLite has one writer, so the transaction alone suffices.
- */
+const outbox = { table: 'webhook_deliveries', dueStates: ['pending', 'retrying'] } as const;
+
+/** Takes up to `limit` due deliveries, with their endpoint's address and secret, until `leaseUntil`. */
 export async function claimDue(trx: Db, dialect: Dialect, now: number, leaseUntil: number, limit: number) {
-  let q = trx
-    .selectFrom('webhook_deliveries')
-    .select('id')
-    .where('state', 'in', ['pending', 'retrying'])
-    .where('next_attempt_at', '<=', now)
-    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
-    .orderBy('next_attempt_at')
-    .orderBy('id')
-    .limit(limit);
-  if (dialect === 'postgres') q = q.forUpdate().skipLocked();
-  const ids = (await q.execute()).map((r) => r.id);
+  const ids = await claimLeased(trx, dialect, outbox, now, leaseUntil, limit);
   if (ids.length === 0) return [];
-  await trx.updateTable('webhook_deliveries').set({ lease_until: leaseUntil }).where('id', 'in', ids).execute();
   return trx
     .selectFrom('webhook_deliveries')
     .innerJoin('webhook_endpoints', 'webhook_endpoints.id', 'webhook_deliveries.endpoint_id')
@@ -107,13 +96,5 @@ export async function claimDue(trx: Db, dialect: Dialect, now: number, leaseUnti
 export type ClaimedDelivery = Awaited<ReturnType<typeof claimDue>>[number];
 
 /** Records the outcome of a try, only if this worker still holds the lease it took. */
-export async function finishAttempt(trx: Db, id: string, leaseUntil: number, patch: Partial<DeliveryRow>) {
-  const r = await trx
-    .updateTable('webhook_deliveries')
-    .set({ ...patch, lease_until: null })
-    .where('id', '=', id)
-    .where('lease_until', '=', leaseUntil)
-    .where('state', 'in', ['pending', 'retrying'])
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
+export const finishAttempt = (trx: Db, id: string, leaseUntil: number, patch: Partial<DeliveryRow>) =>
+  finishLeased(trx, outbox, id, leaseUntil, patch);

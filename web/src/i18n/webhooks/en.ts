@@ -3,6 +3,7 @@ import type { webhooksZhCN } from './zh-CN';
 /** Webhooks (endpoints, delivery log): English strings. */
 export const webhooksEn: Record<keyof typeof webhooksZhCN, string> = {
   'menu.webhooks': 'Webhooks',
+  'perm.webhook.manage': 'Manage webhooks (事件推送)',
   'wh.title': 'Webhooks',
   'wh.hint':
     'When a case is accepted, a step finished, its clock suspended or resumed, the case completed, withdrawn or its result delivered, signed events are pushed to these addresses (verification: docs/webhooks.md).',

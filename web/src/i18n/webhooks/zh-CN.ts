@@ -1,6 +1,7 @@
 /** 事件推送（推送地址、推送记录）界面文字（合并到 zh-CN.ts）。 */
 export const webhooksZhCN = {
   'menu.webhooks': '事件推送',
+  'perm.webhook.manage': '管理事件推送',
   'wh.title': '事件推送',
   'wh.hint':
     '办件受理、环节完成、暂停与恢复计时、办结、撤回、结果送达时，系统向下列地址推送带签名的事件（签名校验方法见 docs/webhooks.md）。',
