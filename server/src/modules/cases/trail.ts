@@ -112,16 +112,12 @@ async function pushCaseEvent(
 ) {
   const type = webhookEventOf(e.action);
   if (!type) return;
-  const c = await repo.findCase(trx, caseId);
-  if (!c) return;
-  const [applicant, item] = await Promise.all([findApplicant(trx, c.applicant_id), findItem(trx, c.item_id)]);
-  await enqueueCaseEvent(trx, {
-    type,
-    at: now,
-    to: e.to,
-    statusLabel: stateLabels[e.to as keyof typeof stateLabels] ?? e.to,
-    detail: e.detail,
-    facts: {
+  const statusLabel = stateLabels[e.to as keyof typeof stateLabels] ?? e.to;
+  await enqueueCaseEvent(trx, { type, at: now, to: e.to, statusLabel, detail: e.detail }, async () => {
+    const c = await repo.findCase(trx, caseId);
+    if (!c) return null;
+    const [applicant, item] = await Promise.all([findApplicant(trx, c.applicant_id), findItem(trx, c.item_id)]);
+    return {
       id: c.id,
       hallId: c.hall_id,
       caseNo: c.case_no,
@@ -131,6 +127,6 @@ async function pushCaseEvent(
       applicantKind: applicant?.kind ?? 'person',
       deadline: c.deadline,
       acceptedAt: c.accepted_at === null ? null : Number(c.accepted_at),
-    },
+    };
   });
 }

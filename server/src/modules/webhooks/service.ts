@@ -159,7 +159,6 @@ const deliveryRow = (id: string, eventId: string, endpointId: string, type: stri
 export interface CaseEvent {
   type: WebhookEventType;
   at: number;
-  facts: CaseFacts;
   to: string;
   statusLabel: string;
   detail?: Record<string, unknown> | undefined;
@@ -167,22 +166,29 @@ export interface CaseEvent {
 
 /**
  * Queues a case event for every active endpoint of the case's hall that subscribed to it, inside the caller's
- * transaction: a rolled-back change sends nothing, a committed one survives a restart. Returns the event id.
+ * transaction: a rolled-back change sends nothing, a committed one survives a restart. The case is read through
+ * `facts` only when some endpoint wants the event, so a hall without endpoints pays one small read. Returns the
+ * event id, or null when nobody listens.
  */
-export async function enqueueCaseEvent(trx: Db, e: CaseEvent): Promise<string | null> {
-  const endpoints = (await repo.activeEndpoints(trx)).filter(
-    (x) => parseList(x.hall_ids).includes(e.facts.hallId) && parseList(x.events).includes(e.type),
-  );
-  if (endpoints.length === 0) return null;
+export async function enqueueCaseEvent(
+  trx: Db,
+  e: CaseEvent,
+  facts: () => Promise<CaseFacts | null>,
+): Promise<string | null> {
+  const wanting = (await repo.activeEndpoints(trx)).filter((x) => parseList(x.events).includes(e.type));
+  if (wanting.length === 0) return null;
+  const c = await facts();
+  const endpoints = c ? wanting.filter((x) => parseList(x.hall_ids).includes(c.hallId)) : [];
+  if (!c || endpoints.length === 0) return null;
   const eventId = newId(e.at);
-  const payload = JSON.stringify(casePayload(eventId, e.type, e.at, e.facts, e));
+  const payload = JSON.stringify(casePayload(eventId, e.type, e.at, c, e));
   await repo.insertDeliveries(
     trx,
     endpoints.map((x) => ({
       ...deliveryRow(newId(e.at), eventId, x.id, e.type, e.at, payload),
-      hall_id: e.facts.hallId,
-      case_id: e.facts.id,
-      case_no: e.facts.caseNo,
+      hall_id: c.hallId,
+      case_id: c.id,
+      case_no: c.caseNo,
     })),
   );
   return eventId;

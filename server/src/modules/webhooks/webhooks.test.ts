@@ -242,6 +242,35 @@ describe('case events', () => {
     received.length = 0;
   }, 60_000);
 
+  it('reach only the active endpoints that want the event for the case’s hall', async () => {
+    const halls = json(await s.sysadmin.get('/api/auth/me')).halls as { id: string }[];
+    const town = halls.find((h) => h.id !== hallId)!.id;
+    const make = async (name: string, events: string[], hallIds: string[], active = true) =>
+      (
+        await ok(
+          await s.sysadmin.post('/api/webhooks/endpoints', { name, url: `${url}/${name}`, events, hallIds, active }),
+          201,
+        )
+      ).endpoint.id as string;
+    const others = [
+      await make('only-completed', ['case.completed'], [hallId]),
+      await make('township', ['case.accepted'], [town]),
+      await make('stopped', ['case.accepted'], [hallId], false),
+    ];
+    const c = await acceptCase('韩青');
+    const rows = await deliveriesOf(c.id);
+    expect(rows.map((d) => d.endpoint_id)).toEqual([endpointId]);
+    for (const id of others) {
+      const list = json(await s.sysadmin.get(`/api/webhooks/deliveries?endpointId=${id}`));
+      expect(list).toEqual({ items: [], total: 0 });
+      const e = json(await s.sysadmin.get('/api/webhooks/endpoints')).items.find((x: any) => x.id === id);
+      await ok(await s.sysadmin.put(`/api/webhooks/endpoints/${id}`, { ...e, active: false }));
+    }
+    await deliverDueWebhooks(hall.ctx);
+    expect(received.map((r) => r.headers['x-onewindow-delivery'])).toEqual([rows[0]!.event_id]);
+    received.length = 0;
+  });
+
   it('are tried again on 1 min, 5 min … while the receiver fails, with the same id and body', async () => {
     answer = 500;
     const c = await acceptCase('韩磊');
@@ -295,12 +324,10 @@ describe('case events', () => {
   it('are not queued by a change that rolls back', async () => {
     await expect(
       hall.ctx.db.transaction().execute(async (trx) => {
-        const id = await enqueueCaseEvent(trx, {
-          type: 'case.accepted',
-          at: hall.clock.now(),
-          to: 'accepted',
-          statusLabel: '已受理',
-          facts: {
+        const id = await enqueueCaseEvent(
+          trx,
+          { type: 'case.accepted', at: hall.clock.now(), to: 'accepted', statusLabel: '已受理' },
+          async () => ({
             id: 'rolled-back',
             hallId,
             caseNo: null,
@@ -310,8 +337,8 @@ describe('case events', () => {
             applicantKind: 'person',
             deadline: null,
             acceptedAt: null,
-          },
-        });
+          }),
+        );
         expect(id).not.toBeNull();
         throw new Error('the case change failed');
       }),
