@@ -40,6 +40,7 @@ export const tableOwners = Object.fromEntries(
     complaints: 'complaints complaint_steps complaint_type_days objections',
     reports: 'periodic_reports report_submissions handed_down_tasks handed_down_task_events',
     assessment: 'assessment_indicators assessment_cards assessment_card_versions',
+    webhooks: 'webhook_endpoints webhook_deliveries webhook_attempts',
   }).flatMap(([m, tables]) => tables.split(' ').map((t) => [t, m])),
 );
 
@@ -69,6 +70,7 @@ export const helperKinds = Object.fromEntries(
     'modules/emergency/crowding.ts',
     'modules/notices/channels.ts',
     'modules/notices/delivery.ts',
+    'modules/webhooks/delivery.ts',
     'modules/privacy/rotation.ts',
     'modules/queue/floor.ts',
     'modules/queue/sse.ts',

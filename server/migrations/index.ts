@@ -37,6 +37,7 @@ import * as crowdingDisplayNotice from './2026_12_03_0035_crowding_display_notic
 import * as assessment from './2026_12_03_0036_assessment.ts';
 import * as reports from './2026_12_03_0037_reports.ts';
 import * as stepsFinished from './2026_12_03_0038_steps_finished.ts';
+import * as webhooks from './2026_12_04_0040_webhooks.ts';
 
 /** Every migration, in order. Static imports keep the set explicit and bundle-friendly. */
 export const migrations: Record<string, Migration> = {
@@ -78,4 +79,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0037_reports': reports,
   '2026_12_03_0038_steps_finished': stepsFinished,
   '2026_12_04_0039_api_keys': apiKeys,
+  '2026_12_04_0040_webhooks': webhooks,
 };

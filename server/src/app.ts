@@ -45,6 +45,7 @@ import { feeRoutes } from './modules/fees/routes.ts';
 import { emergencyRoutes } from './modules/emergency/routes.ts';
 import { staffRoutes } from './modules/staff/routes.ts';
 import { noticeRoutes } from './modules/notices/routes.ts';
+import { webhookRoutes } from './modules/webhooks/routes.ts';
 import { complaintRoutes } from './modules/complaints/routes.ts';
 import { statsRoutes } from './modules/stats/routes.ts';
 import { reportRoutes } from './modules/reports/routes.ts';
@@ -138,6 +139,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   emergencyRoutes(app, ctx);
   staffRoutes(app, ctx);
   noticeRoutes(app, ctx);
+  webhookRoutes(app, ctx);
   complaintRoutes(app, ctx);
   statsRoutes(app, ctx);
   reportRoutes(app, ctx);

@@ -29,6 +29,7 @@ import { startCrowdingSweeps } from './modules/emergency/crowding.ts';
 import { startComplaintSweeps } from './modules/complaints/sweep-service.ts';
 import { startReportSweeps } from './modules/reports/sweep-service.ts';
 import { startNoticeWorker } from './modules/notices/delivery.ts';
+import { startWebhookWorker } from './modules/webhooks/delivery.ts';
 import { startHousekeeping } from './platform/housekeeping.ts';
 import { logRedaction } from './platform/log-redaction.ts';
 import { rotatePiiKeys } from './modules/privacy/rotation.ts';
@@ -135,8 +136,10 @@ async function main(command: string | undefined): Promise<number> {
       );
       const stopHousekeeping = startHousekeeping(ctx);
       const stopNotices = startNoticeWorker(ctx);
+      const stopWebhooks = startWebhookWorker(ctx);
       const stop = async () => {
         stopNotices();
+        stopWebhooks();
         stopSweeps();
         stopArchiveSweeps();
         stopTicketSweeps();

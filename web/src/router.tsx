@@ -214,6 +214,15 @@ const routes: RouteObject[] = [
             [{ path: 'appointments', lazy: async () => ({ Component: (await appointments()).AppointmentsPage }) }],
           ),
           guarded(
+            ['webhook.manage'],
+            [
+              {
+                path: 'admin/webhooks',
+                lazy: async () => ({ Component: (await import('./pages/webhooks')).WebhooksPage }),
+              },
+            ],
+          ),
+          guarded(
             ['notice.view'],
             [
               {

@@ -10,6 +10,7 @@ const adminPowers: Partial<Record<Permission, AdminClass | 'any'>> = {
   'org.manage': 'system',
   'calendar.manage': 'system',
   'timelimits.recompute': 'system',
+  'webhook.manage': 'system',
   'account.manage': 'security',
   'account.grant_admin': 'security',
   'policy.manage': 'security',

@@ -131,6 +131,8 @@ export const permissions = [
   'assessment.review',
   /** 考核: keep the indicators, sign scorecards off and correct them (站长). */
   'assessment.sign',
+  /** 事件推送: keep the machine clients' endpoints (address, events, halls, secret) and resend their deliveries. */
+  'webhook.manage',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -399,6 +401,7 @@ export const roles: readonly RoleDefinition[] = [
       'calendar.manage',
       'queue.manage',
       'timelimits.recompute',
+      'webhook.manage',
     ],
     adminClass: 'system',
   },

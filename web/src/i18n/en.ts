@@ -13,6 +13,7 @@ import { prereviewEn } from './prereview/en';
 import { archivesEn } from './archives/en';
 import { appointmentsEn } from './appointments/en';
 import { noticesEn } from './notices/en';
+import { webhooksEn } from './webhooks/en';
 import { caseSupportEn } from './case-support/en';
 import { auditEn } from './audit/en';
 import { securityEn } from './security/en';
@@ -53,6 +54,7 @@ export const en: Dictionary = {
   ...staffEn,
   ...ratingsEn,
   ...noticesEn,
+  ...webhooksEn,
   ...caseSupportEn,
   ...auditEn,
   ...privacyEn,

@@ -13,6 +13,7 @@ import { prereviewZhCN } from './prereview/zh-CN';
 import { archivesZhCN } from './archives/zh-CN';
 import { appointmentsZhCN } from './appointments/zh-CN';
 import { noticesZhCN } from './notices/zh-CN';
+import { webhooksZhCN } from './webhooks/zh-CN';
 import { caseSupportZhCN } from './case-support/zh-CN';
 import { auditZhCN } from './audit/zh-CN';
 import { securityZhCN } from './security/zh-CN';
@@ -52,6 +53,7 @@ export const zhCN = {
   ...staffZhCN,
   ...ratingsZhCN,
   ...noticesZhCN,
+  ...webhooksZhCN,
   ...caseSupportZhCN,
   ...auditZhCN,
   ...privacyZhCN,

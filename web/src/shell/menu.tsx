@@ -1,4 +1,5 @@
 import {
+  ApiOutlined,
   CalendarOutlined,
   ExclamationCircleOutlined,
   BarChartOutlined,
@@ -140,6 +141,7 @@ export function buildMenu(t: Translate, can: (perm: string) => boolean): MenuIte
       ],
     });
   }
+  if (can('webhook.manage')) items.push({ key: '/admin/webhooks', icon: <ApiOutlined />, label: t('menu.webhooks') });
   const accountChildren: MenuItem[] = [];
   if (can('account.read')) {
     accountChildren.push({ key: '/admin/users', label: t('menu.users') });
@@ -173,6 +175,7 @@ const PREFIXES = [
   '/admin/policy',
   '/admin/unseal-requests',
   '/admin/api-keys',
+  '/admin/webhooks',
   '/audit',
   '/catalog',
   '/consultations',

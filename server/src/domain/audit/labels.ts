@@ -52,6 +52,7 @@ export const AUDIT_AREAS: Record<string, string> = {
   timelimits: '办理时限',
   training: '培训',
   township: '乡镇代办',
+  webhook: '事件推送',
 };
 
 /** Whole codes whose word-by-word reading would be clumsy. */
@@ -149,6 +150,11 @@ const EXACT: Record<string, string> = {
   'handed_down_task.update': '上级交办 · 调整交办事项',
   'handed_down_task.progress': '上级交办 · 报告进展',
   'handed_down_task.complete': '上级交办 · 办结',
+  'webhook.endpoint.create': '事件推送 · 新增推送地址',
+  'webhook.endpoint.update': '事件推送 · 修改推送地址',
+  'webhook.endpoint.rotate_secret': '事件推送 · 更换签名密钥',
+  'webhook.endpoint.test': '事件推送 · 发送测试事件',
+  'webhook.delivery.resend': '事件推送 · 重新发送',
 };
 
 /** The later parts of a code, word by word (objects first, then what was done to them). */
@@ -363,6 +369,8 @@ export const AUDIT_TARGETS: Record<string, string> = {
   training_plan: '培训计划',
   training_session: '培训场次',
   user: '人员',
+  webhook_delivery: '推送记录',
+  webhook_endpoint: '推送地址',
   window: '窗口',
 };
 

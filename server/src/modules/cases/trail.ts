@@ -9,13 +9,18 @@ import {
   isProcessAction,
   parseCaseStatus,
   payloadProblem,
+  stateLabels,
   transition,
 } from '../../domain/case/index.ts';
 import { isRoleCode, type RoleCode } from '../../domain/roles.ts';
+import { webhookEventOf } from '../../domain/webhooks/index.ts';
 import type { Actor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
+import { findApplicant } from '../applicants/service.ts';
+import { findItem } from '../catalog/service.ts';
+import { enqueueCaseEvent } from '../webhooks/service.ts';
 import * as repo from './repository.ts';
 
 export function statusOf(c: repo.CaseRow): CaseStatus {
@@ -91,5 +96,37 @@ export async function recordEvent(
     from_state: e.from,
     to_state: e.to,
     detail: e.detail ? JSON.stringify(e.detail) : null,
+  });
+  await pushCaseEvent(trx, caseId, now, e);
+}
+
+/**
+ * 事件推送: every trail event machine clients hear of is queued here, in the same transaction as the trail row,
+ * so a committed move is never lost and a rolled-back one never sent. The case row already holds the move.
+ */
+async function pushCaseEvent(
+  trx: Db,
+  caseId: string,
+  now: number,
+  e: { action: string; to: string; detail?: Record<string, unknown> | undefined },
+) {
+  const type = webhookEventOf(e.action);
+  if (!type) return;
+  const statusLabel = stateLabels[e.to as keyof typeof stateLabels] ?? e.to;
+  await enqueueCaseEvent(trx, { type, at: now, to: e.to, statusLabel, detail: e.detail }, async () => {
+    const c = await repo.findCase(trx, caseId);
+    if (!c) return null;
+    const [applicant, item] = await Promise.all([findApplicant(trx, c.applicant_id), findItem(trx, c.item_id)]);
+    return {
+      id: c.id,
+      hallId: c.hall_id,
+      caseNo: c.case_no,
+      itemCode: item?.code ?? null,
+      itemName: c.item_name,
+      applicantName: applicant?.name ?? '',
+      applicantKind: applicant?.kind ?? 'person',
+      deadline: c.deadline,
+      acceptedAt: c.accepted_at === null ? null : Number(c.accepted_at),
+    };
   });
 }

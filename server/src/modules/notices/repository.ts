@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Db, Dialect } from '../../platform/db/database.ts';
 import type { NoticeAttemptTable, NoticeTable, NoticeTemplateTable } from '../../platform/db/tables-notices.ts';
+import { claimLeased, finishLeased } from '../../platform/outbox.ts';
 
 export type NoticeRow = Selectable<NoticeTable>;
 export type AttemptRow = Selectable<NoticeAttemptTable>;
@@ -92,37 +93,18 @@ export const attemptsOf = (db: Db, noticeIds: string[]) =>
 export const insertAttempt = (db: Db, row: Insertable<NoticeAttemptTable>) =>
   db.insertInto('notice_attempts').values(row).execute();
 
-/**
- * Takes up to `limit` due notices for this worker until `leaseUntil`. On PostgreSQL the rows are locked with
- * SKIP LOCKED, so two nodes never take the same row; SQLite has one writer, so the transaction alone suffices.
- */
+const outbox = { table: 'notices', dueStates: ['pending'] } as const;
+
+/** Takes up to `limit` due notices for this worker until `leaseUntil` (platform/outbox.ts: SKIP LOCKED on PostgreSQL). */
 export async function claimDue(trx: Db, dialect: Dialect, now: number, leaseUntil: number, limit: number) {
-  let q = trx
-    .selectFrom('notices')
-    .select('id')
-    .where('state', '=', 'pending')
-    .where('next_attempt_at', '<=', now)
-    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', now)]))
-    .orderBy('next_attempt_at')
-    .limit(limit);
-  if (dialect === 'postgres') q = q.forUpdate().skipLocked();
-  const ids = (await q.execute()).map((r) => r.id);
+  const ids = await claimLeased(trx, dialect, outbox, now, leaseUntil, limit);
   if (ids.length === 0) return [];
-  await trx.updateTable('notices').set({ lease_until: leaseUntil }).where('id', 'in', ids).execute();
   return trx.selectFrom('notices').selectAll().where('id', 'in', ids).execute();
 }
 
 /** Records the outcome of a try, only if this worker still holds the lease it took. */
-export async function finishAttempt(trx: Db, id: string, leaseUntil: number, patch: Partial<NoticeRow>) {
-  const r = await trx
-    .updateTable('notices')
-    .set({ ...patch, lease_until: null })
-    .where('id', '=', id)
-    .where('lease_until', '=', leaseUntil)
-    .where('state', '=', 'pending')
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
-}
+export const finishAttempt = (trx: Db, id: string, leaseUntil: number, patch: Partial<NoticeRow>) =>
+  finishLeased(trx, outbox, id, leaseUntil, patch);
 
 export const templatesOf = (db: Db, hallId: string) =>
   db.selectFrom('notice_templates').selectAll().where('hall_id', '=', hallId).execute();

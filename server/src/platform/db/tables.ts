@@ -24,6 +24,7 @@ import type { ComplaintTables } from './tables-complaints.ts';
 import type { CatalogFileTables } from './tables-catalog-files.ts';
 import type { CaseRatingTables } from './tables-ratings.ts';
 import type { ReportTables } from './tables-reports.ts';
+import type { WebhookTables } from './tables-webhooks.ts';
 
 /** Row types of every table. Instants are epoch milliseconds; JSON is stored as text. */
 export interface HallTable {
@@ -247,3 +248,4 @@ export interface Database extends InspectionTables {}
 export interface Database extends ApiKeyTables {}
 export interface Database extends ReportTables {}
 export interface Database extends AssessmentTables {}
+export interface Database extends WebhookTables {}
