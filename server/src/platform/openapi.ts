@@ -161,6 +161,10 @@ const tagDescriptions: Record<string, string> = {
   '组织机构 organisation': '大厅、部门与窗口 Halls, departments and windows',
   '账号与权限 accounts': '账号、角色与权限 Accounts, roles and permissions',
   '审计 audit': '审计日志与校验 The audit log and its verification',
+  '接口密钥 api keys':
+    '系统对接的接口密钥（安全管理员签发） API keys for machine clients, issued by the security administrator',
+  '事件推送 webhooks':
+    '办件事件的签名推送（系统管理员配置） Signed case-event webhooks, configured by the system administrator',
   '事项目录 catalogue': '政务服务事项目录 The catalogue of services',
   '办事指南 public guide': '面向群众的办事指南 The public service guide',
   '工作日历 calendar': '工作日与节假日 Working days and holidays',
