@@ -25088,7 +25088,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
-                                code: string;
+                                /** @enum {string} */
+                                code: "org.read" | "org.manage" | "account.read" | "account.manage" | "account.grant_admin" | "account.approve_admin" | "account.authority" | "policy.manage" | "audit.read" | "audit.verify" | "catalog.read" | "catalog.manage" | "calendar.manage" | "consult.register" | "consult.handle" | "knowledge.read" | "knowledge.manage" | "personal.view" | "queue.serve" | "queue.manage" | "staff.self" | "staff.manage" | "staff.leave.approve" | "rating.follow_up" | "appointment.book" | "appointment.manage" | "reception.register" | "case.read" | "applicant.registry" | "case.export" | "applicant.edit" | "case.route" | "case.process" | "case.review" | "case.approve" | "case.extend.approve" | "case.complete" | "case.collect" | "case.archive" | "timelimits.recompute" | "supervision.view" | "personal.export" | "personal.seal" | "personal.unseal" | "role.manage" | "training.manage" | "conduct.manage" | "archive.read" | "archive.borrow" | "archive.manage" | "archive.approve" | "archive.dispose" | "equipment.read" | "equipment.report" | "equipment.manage" | "fee.collect" | "fee.approve" | "fee.report" | "incident.record" | "emergency.manage" | "notice.view" | "notice.manage" | "rating.appeal.decide" | "complaint.handle" | "complaint.supervise" | "objection.decide" | "inspection.manage" | "report.manage" | "assessment.review" | "assessment.sign";
                                 /** @enum {string} */
                                 powerClass: "system" | "security" | "audit" | "admin" | "neutral" | "business";
                             }[];
@@ -32863,7 +32864,7 @@ export interface paths {
                                 holders: number;
                                 name: string;
                                 nameEn: string;
-                                permissions: string[];
+                                permissions: ("org.read" | "org.manage" | "account.read" | "account.manage" | "account.grant_admin" | "account.approve_admin" | "account.authority" | "policy.manage" | "audit.read" | "audit.verify" | "catalog.read" | "catalog.manage" | "calendar.manage" | "consult.register" | "consult.handle" | "knowledge.read" | "knowledge.manage" | "personal.view" | "queue.serve" | "queue.manage" | "staff.self" | "staff.manage" | "staff.leave.approve" | "rating.follow_up" | "appointment.book" | "appointment.manage" | "reception.register" | "case.read" | "applicant.registry" | "case.export" | "applicant.edit" | "case.route" | "case.process" | "case.review" | "case.approve" | "case.extend.approve" | "case.complete" | "case.collect" | "case.archive" | "timelimits.recompute" | "supervision.view" | "personal.export" | "personal.seal" | "personal.unseal" | "role.manage" | "training.manage" | "conduct.manage" | "archive.read" | "archive.borrow" | "archive.manage" | "archive.approve" | "archive.dispose" | "equipment.read" | "equipment.report" | "equipment.manage" | "fee.collect" | "fee.approve" | "fee.report" | "incident.record" | "emergency.manage" | "notice.view" | "notice.manage" | "rating.appeal.decide" | "complaint.handle" | "complaint.supervise" | "objection.decide" | "inspection.manage" | "report.manage" | "assessment.review" | "assessment.sign")[];
                                 /** @enum {string} */
                                 status: "active" | "retired";
                                 updatedAt: number | null;
@@ -32907,7 +32908,7 @@ export interface paths {
                             holders: number;
                             name: string;
                             nameEn: string;
-                            permissions: string[];
+                            permissions: ("org.read" | "org.manage" | "account.read" | "account.manage" | "account.grant_admin" | "account.approve_admin" | "account.authority" | "policy.manage" | "audit.read" | "audit.verify" | "catalog.read" | "catalog.manage" | "calendar.manage" | "consult.register" | "consult.handle" | "knowledge.read" | "knowledge.manage" | "personal.view" | "queue.serve" | "queue.manage" | "staff.self" | "staff.manage" | "staff.leave.approve" | "rating.follow_up" | "appointment.book" | "appointment.manage" | "reception.register" | "case.read" | "applicant.registry" | "case.export" | "applicant.edit" | "case.route" | "case.process" | "case.review" | "case.approve" | "case.extend.approve" | "case.complete" | "case.collect" | "case.archive" | "timelimits.recompute" | "supervision.view" | "personal.export" | "personal.seal" | "personal.unseal" | "role.manage" | "training.manage" | "conduct.manage" | "archive.read" | "archive.borrow" | "archive.manage" | "archive.approve" | "archive.dispose" | "equipment.read" | "equipment.report" | "equipment.manage" | "fee.collect" | "fee.approve" | "fee.report" | "incident.record" | "emergency.manage" | "notice.view" | "notice.manage" | "rating.appeal.decide" | "complaint.handle" | "complaint.supervise" | "objection.decide" | "inspection.manage" | "report.manage" | "assessment.review" | "assessment.sign")[];
                             /** @enum {string} */
                             status: "active" | "retired";
                             updatedAt: number | null;
@@ -32968,7 +32969,7 @@ export interface paths {
                             holders: number;
                             name: string;
                             nameEn: string;
-                            permissions: string[];
+                            permissions: ("org.read" | "org.manage" | "account.read" | "account.manage" | "account.grant_admin" | "account.approve_admin" | "account.authority" | "policy.manage" | "audit.read" | "audit.verify" | "catalog.read" | "catalog.manage" | "calendar.manage" | "consult.register" | "consult.handle" | "knowledge.read" | "knowledge.manage" | "personal.view" | "queue.serve" | "queue.manage" | "staff.self" | "staff.manage" | "staff.leave.approve" | "rating.follow_up" | "appointment.book" | "appointment.manage" | "reception.register" | "case.read" | "applicant.registry" | "case.export" | "applicant.edit" | "case.route" | "case.process" | "case.review" | "case.approve" | "case.extend.approve" | "case.complete" | "case.collect" | "case.archive" | "timelimits.recompute" | "supervision.view" | "personal.export" | "personal.seal" | "personal.unseal" | "role.manage" | "training.manage" | "conduct.manage" | "archive.read" | "archive.borrow" | "archive.manage" | "archive.approve" | "archive.dispose" | "equipment.read" | "equipment.report" | "equipment.manage" | "fee.collect" | "fee.approve" | "fee.report" | "incident.record" | "emergency.manage" | "notice.view" | "notice.manage" | "rating.appeal.decide" | "complaint.handle" | "complaint.supervise" | "objection.decide" | "inspection.manage" | "report.manage" | "assessment.review" | "assessment.sign")[];
                             /** @enum {string} */
                             status: "active" | "retired";
                             updatedAt: number | null;
@@ -33013,7 +33014,7 @@ export interface paths {
                             holders: number;
                             name: string;
                             nameEn: string;
-                            permissions: string[];
+                            permissions: ("org.read" | "org.manage" | "account.read" | "account.manage" | "account.grant_admin" | "account.approve_admin" | "account.authority" | "policy.manage" | "audit.read" | "audit.verify" | "catalog.read" | "catalog.manage" | "calendar.manage" | "consult.register" | "consult.handle" | "knowledge.read" | "knowledge.manage" | "personal.view" | "queue.serve" | "queue.manage" | "staff.self" | "staff.manage" | "staff.leave.approve" | "rating.follow_up" | "appointment.book" | "appointment.manage" | "reception.register" | "case.read" | "applicant.registry" | "case.export" | "applicant.edit" | "case.route" | "case.process" | "case.review" | "case.approve" | "case.extend.approve" | "case.complete" | "case.collect" | "case.archive" | "timelimits.recompute" | "supervision.view" | "personal.export" | "personal.seal" | "personal.unseal" | "role.manage" | "training.manage" | "conduct.manage" | "archive.read" | "archive.borrow" | "archive.manage" | "archive.approve" | "archive.dispose" | "equipment.read" | "equipment.report" | "equipment.manage" | "fee.collect" | "fee.approve" | "fee.report" | "incident.record" | "emergency.manage" | "notice.view" | "notice.manage" | "rating.appeal.decide" | "complaint.handle" | "complaint.supervise" | "objection.decide" | "inspection.manage" | "report.manage" | "assessment.review" | "assessment.sign")[];
                             /** @enum {string} */
                             status: "active" | "retired";
                             updatedAt: number | null;
