@@ -1,14 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { Body, QueryOf } from './contract';
 import type { ListResult, Policy, Role, User } from './types';
 
-export interface UserQuery {
-  q?: string;
-  role?: string;
-  hallId?: string;
-  page: number;
-  pageSize: number;
-}
+export type UserQuery = QueryOf<'/api/users'> & { page: number; pageSize: number };
 
 export function useUsers(query: UserQuery) {
   return useQuery({
@@ -27,19 +22,8 @@ export function useRoles(enabled = true) {
   });
 }
 
-export interface UserCreateInput {
-  username: string;
-  displayName: string;
-  phone?: string;
-  roles: string[];
-  hallIds: string[];
-  departmentIds: string[];
-  initialPassword: string;
-}
-
-export type UserPatchInput = Partial<Pick<User, 'displayName' | 'roles' | 'hallIds' | 'departmentIds' | 'status'>> & {
-  phone?: string;
-};
+export type UserCreateInput = Body<'/api/users', 'post'>;
+export type UserPatchInput = Body<'/api/users/{id}', 'patch'>;
 
 function useUserMutation<V>(fn: (v: V) => Promise<unknown>) {
   const qc = useQueryClient();

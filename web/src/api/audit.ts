@@ -1,25 +1,12 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { AuditOutcome, AuditRecord, AuditVerifyResult, ListResult } from './types';
+import type { Answer, QueryOf } from './contract';
+import type { AuditRecord, AuditVerifyResult, ListResult } from './types';
 
-export interface AuditQuery {
-  username?: string;
-  action?: string;
-  targetType?: string;
-  targetId?: string;
-  outcome?: AuditOutcome;
-  from?: number;
-  to?: number;
-  page: number;
-  pageSize: number;
-}
+export type AuditQuery = QueryOf<'/api/audit'> & { page: number; pageSize: number };
 
 /** What the filter offers: areas with their named actions, object kinds, and people by name. */
-export interface AuditChoices {
-  areas: { area: string; areaLabel: string; actions: { code: string; label: string }[] }[];
-  targets: { code: string; label: string }[];
-  people: { username: string; displayName: string }[];
-}
+export type AuditChoices = Answer<'/api/audit/choices'>;
 
 export function useAuditChoices() {
   return useQuery({

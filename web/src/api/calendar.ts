@@ -1,33 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, request } from './client';
-import type { ListResult } from './types';
+import type { Answer, Body, Item } from './contract';
 
-export type DaySource = 'hall' | 'admin-year' | 'official' | 'statutory-rule' | 'weekday-rule';
-export interface DayInfo {
-  date: string;
-  working: boolean;
-  source: DaySource;
-  note: string | null;
-  published: boolean;
-}
-export interface HallDay {
-  date: string;
-  kind: 'closed' | 'working';
-  note: string;
-}
-export interface OfficialYear {
-  year: number;
-  holidays: string[];
-  workdays: string[];
-  loadedAt: number;
-  loadedBy: string | null;
-}
+export type CalendarMonth = Answer<'/api/calendar/month'>;
+export type DayInfo = CalendarMonth['days'][number];
+export type DaySource = DayInfo['source'];
+export type HallDay = Body<'/api/calendar/halls/{hallId}/days/import', 'post'>['days'][number];
+export type OfficialYearList = Answer<'/api/calendar/years'>;
+export type OfficialYear = Item<OfficialYearList>;
 
 export function useCalendarMonth(hallId: string | undefined, month: string) {
   return useQuery({
     queryKey: ['calendar', 'month', hallId, month],
-    queryFn: () =>
-      api.get<{ month: string; published: boolean; days: DayInfo[] }>('/api/calendar/month', { hallId, month }),
+    queryFn: () => api.get<CalendarMonth>('/api/calendar/month', { hallId, month }),
     enabled: !!hallId,
   });
 }
@@ -35,8 +20,7 @@ export function useCalendarMonth(hallId: string | undefined, month: string) {
 export function useCalendarStatus(enabled: boolean) {
   return useQuery({
     queryKey: ['calendar', 'status'],
-    queryFn: () =>
-      api.get<{ today: string; missingYear: number | null; loadedYears: number[] }>('/api/calendar/status'),
+    queryFn: () => api.get<Answer<'/api/calendar/status'>>('/api/calendar/status'),
     enabled,
     staleTime: 5 * 60_000,
   });
@@ -45,7 +29,7 @@ export function useCalendarStatus(enabled: boolean) {
 export function useOfficialYears() {
   return useQuery({
     queryKey: ['calendar', 'years'],
-    queryFn: () => api.get<ListResult<OfficialYear>>('/api/calendar/years'),
+    queryFn: () => api.get<OfficialYearList>('/api/calendar/years'),
   });
 }
 
@@ -63,7 +47,9 @@ export const useRemoveHallDay = (hallId: string | undefined) =>
   useCalendarWrite((date: string) => request('DELETE', `/api/calendar/halls/${hallId}/days/${date}`));
 export const useImportHallDays = (hallId: string | undefined) =>
   useCalendarWrite((days: HallDay[]) =>
-    api.post<{ imported: number }>(`/api/calendar/halls/${hallId}/days/import`, { days }),
+    api.post<Answer<'/api/calendar/halls/{hallId}/days/import', 'post'>>(`/api/calendar/halls/${hallId}/days/import`, {
+      days,
+    }),
   );
 export const useLoadYear = () =>
   useCalendarWrite((v: { year: number; holidays: string[]; workdays: string[] }) =>

@@ -1,135 +1,38 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, request } from './client';
-import type { RatingLevel } from './queue';
-import type { ListResult } from './types';
+import type { Answer, Body, Item } from './contract';
 
 /** 好差评 of the case: the applicant's link page, the 差评 loop, appeals, suggestions, figures. */
-export type LoopStage = 'call_back' | 'verify' | 'rectify' | 'rerate' | 'closed';
-export type Light = 'green' | 'yellow' | 'red';
-
-export interface PublicRating {
-  caseNo: string;
-  itemName: string;
-  hallName: string;
-  staffName: string | null;
-  ratings: { round: number; level: RatingLevel; reasons: string[]; comment: string; createdAt: number }[];
-  open: 'rate' | 'rerate' | 'done';
-  rectification: string | null;
-}
-
-export interface CaseRating {
-  id: string;
-  round: number;
-  level: RatingLevel;
-  score: number;
-  bad: boolean;
-  reasons: string[];
-  comment: string;
-  channel: string;
-  excluded: boolean;
-  createdAt: number;
-}
-
-export interface RatingTask {
-  id: string;
-  caseId: string;
-  caseNo: string;
-  itemName: string;
-  staffName: string | null;
-  applicantId: string;
-  applicantName: string;
-  applicantPhone: string | null;
-  stage: LoopStage;
-  dueDay: string | null;
-  light: Light;
-  callBackDue: string;
-  verifyDue: string | null;
-  rectifyDue: string | null;
-  rerateDue: string | null;
-  reached: boolean | null;
-  callBackNote: string | null;
-  calledBackName: string | null;
-  finding: string | null;
-  plan: string | null;
-  responsible: string | null;
-  rectifiedNote: string | null;
-  rating: CaseRating;
-  rerating: CaseRating | null;
-  evidence: { id: string; name: string; contentType: string; size: number; byName: string; at: number }[];
-  events: { action: string; fromStage: string; toStage: string; byName: string; at: number }[];
-}
-
-export interface MyRating extends CaseRating {
-  caseNo: string;
-  itemName: string;
-  appeal: { id: string; status: 'open' | 'upheld' | 'rejected' } | null;
-}
-
-export interface Appeal {
-  id: string;
-  ratingId: string;
-  caseNo: string;
-  itemName: string;
-  level: RatingLevel;
-  comment: string;
-  staffName: string;
-  reasons: string;
-  status: 'open' | 'upheld' | 'rejected';
-  decisionNote: string | null;
-  decidedByName: string | null;
-  createdAt: number;
-}
-
-export interface Figure {
-  staffUserId: string;
-  staffName: string;
-  count: number;
-  average: number | null;
-  bad: number;
-  excluded: number;
-}
-
-export interface Suggestion {
-  id: string;
-  caseNo: string;
-  itemName: string;
-  text: string;
-  tags: string[];
-  status: 'open' | 'forwarded' | 'answered';
-  departmentName: string | null;
-  forwardedName: string | null;
-  answer: string | null;
-  answeredName: string | null;
-  createdAt: number;
-  ageDays: number;
-}
-
-export interface BoardRatingTask {
-  taskId: string;
-  caseId: string;
-  caseNo: string;
-  itemName: string;
-  staffName: string | null;
-  level: RatingLevel;
-  stage: LoopStage;
-  dueDay: string | null;
-  light: Light;
-}
+export type PublicRating = Answer<'/api/public/case-ratings/{token}'>;
+export type RatingTaskList = Answer<'/api/rating/case-tasks'>;
+export type RatingTask = Item<RatingTaskList>;
+export type CaseRating = RatingTask['rating'];
+export type LoopStage = RatingTask['stage'];
+export type Light = RatingTask['light'];
+export type MyRatingList = Answer<'/api/rating/case-ratings/mine'>;
+export type MyRating = Item<MyRatingList>;
+export type AppealList = Answer<'/api/rating/appeals'>;
+export type Appeal = Item<AppealList>;
+export type FigureList = Answer<'/api/rating/case-ratings/figures'>;
+export type Figure = Item<FigureList>;
+export type SuggestionList = Answer<'/api/rating/suggestions'>;
+export type Suggestion = Item<SuggestionList>;
+export type BoardRatingTask = NonNullable<Answer<'/api/supervision/board'>['caseRatingTasks']>[number];
 
 export const fetchPublicRating = (token: string) =>
   request<PublicRating>('GET', `/api/public/case-ratings/${token}`, { noAuthRedirect: true });
-export const submitPublicRating = (
-  token: string,
-  body: { level: RatingLevel; reasons: string[]; comment: string; suggestion: string },
-) =>
-  request<{ id: string; round: number }>('POST', `/api/public/case-ratings/${token}`, { body, noAuthRedirect: true });
+export const submitPublicRating = (token: string, body: Body<'/api/public/case-ratings/{token}', 'post'>) =>
+  request<Answer<'/api/public/case-ratings/{token}', 'post'>>('POST', `/api/public/case-ratings/${token}`, {
+    body,
+    noAuthRedirect: true,
+  });
 
 const KEY = ['case-ratings'];
 
 export const useRatingTasks = (stage: string) =>
   useQuery({
     queryKey: [...KEY, 'tasks', stage],
-    queryFn: () => api.get<ListResult<RatingTask>>('/api/rating/case-tasks', { stage }),
+    queryFn: () => api.get<RatingTaskList>('/api/rating/case-tasks', { stage }),
   });
 
 export function useTaskMove() {
@@ -156,25 +59,25 @@ export function useEvidenceUpload() {
 export const useMyRatings = (enabled: boolean) =>
   useQuery({
     queryKey: [...KEY, 'mine'],
-    queryFn: () => api.get<ListResult<MyRating>>('/api/rating/case-ratings/mine'),
+    queryFn: () => api.get<MyRatingList>('/api/rating/case-ratings/mine'),
     enabled,
   });
 export const useAppeals = (enabled: boolean) =>
   useQuery({
     queryKey: [...KEY, 'appeals'],
-    queryFn: () => api.get<ListResult<Appeal>>('/api/rating/appeals'),
+    queryFn: () => api.get<AppealList>('/api/rating/appeals'),
     enabled,
   });
 export const useFigures = (enabled: boolean) =>
   useQuery({
     queryKey: [...KEY, 'figures'],
-    queryFn: () => api.get<ListResult<Figure>>('/api/rating/case-ratings/figures'),
+    queryFn: () => api.get<FigureList>('/api/rating/case-ratings/figures'),
     enabled,
   });
 export const useSuggestions = (enabled: boolean) =>
   useQuery({
     queryKey: [...KEY, 'suggestions'],
-    queryFn: () => api.get<ListResult<Suggestion>>('/api/rating/suggestions'),
+    queryFn: () => api.get<SuggestionList>('/api/rating/suggestions'),
     enabled,
   });
 

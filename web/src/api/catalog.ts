@@ -1,10 +1,9 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, request } from './client';
+import type { QueryOf } from './contract';
 import type {
-  Category,
   ItemContent,
   ItemDetail,
-  ItemStatus,
   ItemSummary,
   ItemVersion,
   ListResult,
@@ -12,14 +11,7 @@ import type {
   MaterialFileKind,
 } from './types';
 
-export interface ItemQuery {
-  hallId?: string;
-  q?: string;
-  category?: Category;
-  status?: ItemStatus;
-  page: number;
-  pageSize: number;
-}
+export type ItemQuery = QueryOf<'/api/catalog/items'> & { page: number; pageSize: number };
 
 export function useItems(query: ItemQuery, enabled = true) {
   return useQuery({

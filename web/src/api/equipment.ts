@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { Answer, Body, Item } from './contract';
 
-export type EquipmentKind = 'kiosk' | 'pad' | 'display' | 'printer' | 'scanner' | 'id_reader' | 'pc' | 'other';
+export type EquipmentKind = Equipment['kind'];
 export const equipmentKinds: EquipmentKind[] = [
   'kiosk',
   'pad',
@@ -13,60 +14,18 @@ export const equipmentKinds: EquipmentKind[] = [
   'other',
 ];
 
-export interface Equipment {
-  id: string;
-  hallId: string;
-  windowId: string | null;
-  windowName: string | null;
-  kind: EquipmentKind;
-  kindLabel: string;
-  name: string;
-  assetNo: string;
-  location: string;
-  status: 'normal' | 'faulty' | 'retired';
-  statusLabel: string;
-  maintenanceEveryDays: number | null;
-  nextMaintenanceDay: string | null;
-  maintenanceDue: boolean;
-  openFaults: number;
-}
+export type EquipmentList = Answer<'/api/equipment'>;
+export type Equipment = Item<EquipmentList>;
+export type EquipmentDetail = Answer<'/api/equipment/{id}'>;
 
-export interface EquipmentDetail {
-  equipment: Equipment;
-  faults: {
-    id: string;
-    description: string;
-    status: 'open' | 'fixed';
-    reportedBy: string;
-    reportedAt: number;
-    fixedBy: string | null;
-    fixedAt: number | null;
-    resolution: string | null;
-  }[];
-  maintenance: { id: string; day: string; note: string; by: string; at: number }[];
-}
-
-export interface BoardFault {
-  faultId: string;
-  equipmentId: string;
-  kind: EquipmentKind;
-  kindLabel: string;
-  name: string;
-  assetNo: string;
-  windowName: string | null;
-  location: string;
-  description: string;
-  reportedBy: string;
-  reportedAt: number;
-  publicFacing: boolean;
-}
+export type BoardFault = Answer<'/api/supervision/board'>['equipmentFaults'][number];
 
 const enc = encodeURIComponent;
 
 export const useEquipment = (q: { hallId?: string; windowId?: string; kind?: string }) =>
   useQuery({
     queryKey: ['equipment', 'list', q],
-    queryFn: () => api.get<{ items: Equipment[]; total: number }>('/api/equipment', q),
+    queryFn: () => api.get<EquipmentList>('/api/equipment', q),
     enabled: !!q.hallId,
   });
 
@@ -88,16 +47,7 @@ function useEquipmentWrite<V>(fn: (v: V) => Promise<EquipmentDetail>) {
   });
 }
 
-export interface EquipmentInput {
-  hallId: string;
-  windowId: string | null;
-  kind: EquipmentKind;
-  name: string;
-  assetNo: string;
-  location: string;
-  maintenanceEveryDays: number | null;
-  nextMaintenanceDay: string | null;
-}
+export type EquipmentInput = Body<'/api/equipment', 'post'>;
 
 export const useAddEquipment = () =>
   useEquipmentWrite((v: EquipmentInput) => api.post<EquipmentDetail>('/api/equipment', v));

@@ -1,14 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ExpertConsultation } from './caseSupport';
 import { api } from './client';
+import type { Answer, Item } from './contract';
 
-export type MyExpertRequest = ExpertConsultation & { caseNo: string | null; itemName: string };
+export type MyExpertRequests = Answer<'/api/experts/mine'>;
+export type MyExpertRequest = Item<MyExpertRequests>;
 
 /** The internal expert's own open requests (专家意见待办). */
 export const useMyExpertRequests = () =>
   useQuery({
     queryKey: ['case-support', 'experts', 'mine'],
-    queryFn: () => api.get<{ items: MyExpertRequest[]; total: number }>('/api/experts/mine'),
+    queryFn: () => api.get<MyExpertRequests>('/api/experts/mine'),
   });
 
 export function useRecordMyOpinion() {

@@ -1,48 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { ListResult } from './types';
+import type { Answer, Body, Item } from './contract';
 
-export type KnowledgeKind = 'faq' | 'policy';
-
-export interface KnowledgeEntry {
-  id: string;
-  hallId: string;
-  kind: KnowledgeKind;
-  title: string;
-  body: string;
-  tags: string[];
-  items: { id: string; name: string }[];
-  status: 'active' | 'archived';
-  version: number;
-  createdAt: number;
-  createdBy: string;
-  updatedAt: number;
-  updatedBy: string;
-}
-
-export interface KnowledgeDetail extends KnowledgeEntry {
-  versions: {
-    version: number;
-    kind: KnowledgeKind;
-    title: string;
-    body: string;
-    tags: string[];
-    itemIds: string[];
-    note: string;
-    editedAt: number;
-    editedBy: string;
-  }[];
-}
-
-export interface KnowledgeInput {
-  hallId: string;
-  kind: KnowledgeKind;
-  title: string;
-  body: string;
-  tags: string[];
-  itemIds: string[];
-  note?: string;
-}
+export type KnowledgeList = Answer<'/api/knowledge'>;
+export type KnowledgeEntry = Item<KnowledgeList>;
+export type KnowledgeKind = KnowledgeEntry['kind'];
+export type KnowledgeDetail = Answer<'/api/knowledge/{id}'>;
+export type KnowledgeInput = Body<'/api/knowledge', 'post'>;
 
 export function useKnowledge(query: {
   hallId?: string;
@@ -54,7 +18,7 @@ export function useKnowledge(query: {
 }) {
   return useQuery({
     queryKey: ['knowledge', 'list', query],
-    queryFn: () => api.get<ListResult<KnowledgeEntry>>('/api/knowledge', { ...query }),
+    queryFn: () => api.get<KnowledgeList>('/api/knowledge', { ...query }),
     placeholderData: keepPreviousData,
   });
 }
@@ -72,7 +36,7 @@ export function useKnowledgeSuggestions(q: { hallId?: string; text: string; item
   return useQuery({
     queryKey: ['knowledge', 'suggest', q],
     queryFn: () =>
-      api.get<ListResult<KnowledgeEntry>>('/api/knowledge/suggest', {
+      api.get<Answer<'/api/knowledge/suggest'>>('/api/knowledge/suggest', {
         hallId: q.hallId,
         text: q.text,
         itemId: q.itemId,

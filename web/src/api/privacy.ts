@@ -1,32 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { Answer } from './contract';
 
 /** What an access request (个人信息查询) exports: counts shown on screen; the JSON itself is downloaded. */
-export interface PersonalDataExport {
-  exportedAt: string;
-  applicant: { name: string };
-  cases: unknown[];
-  documents: unknown[];
-  files: unknown[];
-  consultations: unknown[];
-  tickets: unknown[];
-  ratings: unknown[];
-  changes: unknown[];
-}
-
-export interface UnsealRequest {
-  id: string;
-  hallId: string;
-  applicantId: string;
-  kind: 'unseal';
-  reason: string;
-  requestedBy: string;
-  requestedAt: number;
-  status: 'pending' | 'approved' | 'rejected';
-  decidedBy: string | null;
-  decidedAt: number | null;
-  decisionNote: string | null;
-}
+export type PersonalDataExport = Answer<'/api/applicants/{id}/personal-data'>;
+export type UnsealRequest = Answer<'/api/applicants/{id}/unseal-requests', 'post'>;
 
 export const exportPersonalData = (id: string) => api.get<PersonalDataExport>(`/api/applicants/${id}/personal-data`);
 export const personalDataPdfUrl = (id: string) => `/api/applicants/${id}/personal-data/pdf`;
@@ -49,7 +27,7 @@ export function useRequestUnseal(id: string) {
 export function useUnsealRequests(status?: string) {
   return useQuery({
     queryKey: ['privacy', 'unseal-requests', status ?? 'all'],
-    queryFn: () => api.get<{ items: UnsealRequest[] }>('/api/privacy/unseal-requests', { status }),
+    queryFn: () => api.get<Answer<'/api/privacy/unseal-requests'>>('/api/privacy/unseal-requests', { status }),
   });
 }
 

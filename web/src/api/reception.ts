@@ -1,84 +1,22 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Applicant, CaseDetail, Importance, MaterialStatus, Urgency } from './cases';
+import type { Applicant, CaseDetail } from './cases';
 import { api } from './client';
-import type { ListResult } from './types';
+import type { Answer, Body } from './contract';
 
-export interface ApplicantInput {
-  hallId: string;
-  kind: 'person' | 'enterprise';
-  name: string;
-  docType: string;
-  docNumber: string;
-  phone: string;
-  address?: string;
-  legalRepresentative?: string;
-  contactName?: string;
-}
-
-export interface Mark {
-  key: string;
-  status: MaterialStatus;
-  copies: number;
-  pages: number;
-  reason: string;
-}
-
-export interface ReceptionInput {
-  itemId: string;
-  applicantId: string;
-  agentId: string | null;
-  powerOfAttorneyChecked: boolean;
-  windowId: string | null;
-  /** The queue ticket being served at the window: the case is linked to it. */
-  ticketId?: string | null;
-  urgency: Urgency;
-  importance: Importance;
-  materials: Mark[];
-}
-
-export interface ApplicantFile {
-  applicant: Applicant;
-  cases: {
-    id: string;
-    caseNo: string | null;
-    itemName: string;
-    state: string;
-    stateLabel: string;
-    urgency: string;
-    receivedAt: number;
-    deadline: string | null;
-    role: 'applicant' | 'agent';
-  }[];
-  notices: {
-    id: string;
-    caseId: string;
-    caseNo: string | null;
-    kind: string;
-    kindLabel: string;
-    docNo: string;
-    status: string;
-    issuedAt: number;
-  }[];
-  serviceRecords: {
-    at: number;
-    caseId: string;
-    caseNo: string | null;
-    action: string;
-    by: string;
-    fromState: string | null;
-    toState: string;
-  }[];
-  changes: { at: number; by: string; fields: string[] }[];
-}
+export type ApplicantInput = Body<'/api/applicants', 'post'>;
+export type ReceptionInput = Body<'/api/intake/receptions', 'post'>;
+/** A material as the checklist holds it: every mark filled in (the server defaults what a client leaves out). */
+export type Mark = Required<ReceptionInput['materials'][number]>;
+export type ApplicantFile = Answer<'/api/applicants/{id}/file'>;
 
 /** Sent in a POST body: personal numbers never go into a URL. */
 export const searchApplicants = (hallId: string | undefined, q: string) =>
-  api.post<ListResult<Applicant>>('/api/applicants/search', { hallId, q, page: 1, pageSize: 10 });
+  api.post<Answer<'/api/applicants/search', 'post'>>('/api/applicants/search', { hallId, q, page: 1, pageSize: 10 });
 
 export const registerApplicant = (v: ApplicantInput) => api.post<Applicant>('/api/applicants', v);
 
 export const revealPersonal = (id: string) =>
-  api.get<{ id: string; docNumber: string; phone: string }>(`/api/applicants/${id}/personal`);
+  api.get<Answer<'/api/applicants/{id}/personal'>>(`/api/applicants/${id}/personal`);
 
 export function useApplicantFile(id: string | undefined) {
   return useQuery({
@@ -124,22 +62,12 @@ export function useAcceptAtWindow() {
 export function useDeadline(from: string | undefined, days: number | undefined, hallId: string | undefined) {
   return useQuery({
     queryKey: ['calendar', 'deadline', from, days, hallId],
-    queryFn: () =>
-      api.get<{ deadline: string | null; provisional: boolean }>('/api/calendar/deadline', { from, days, hallId }),
+    queryFn: () => api.get<Answer<'/api/calendar/deadline'>>('/api/calendar/deadline', { from, days, hallId }),
     enabled: !!from && days !== undefined && !!hallId,
   });
 }
 
-export interface ApplicantPatch {
-  name?: string;
-  phone?: string;
-  address?: string;
-  legalRepresentative?: string;
-  contactName?: string;
-  email?: string;
-  preferredChannel?: 'sms' | 'email' | 'all' | null;
-  noticeOptOut?: boolean;
-}
+export type ApplicantPatch = Body<'/api/applicants/{id}', 'patch'>;
 
 /** R5.4: only holders of applicant.edit; the server keeps old and new values on the applicant's trail. */
 export function useUpdateApplicant(id: string) {

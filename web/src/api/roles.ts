@@ -1,23 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { Answer, Body, Item } from './contract';
 import type { Role } from './types';
 
-export type PowerClass = 'system' | 'security' | 'audit' | 'admin' | 'neutral' | 'business';
-export interface PermissionInfo {
-  code: string;
-  powerClass: PowerClass;
-}
-export interface CustomRoleInput {
-  code: string;
-  name: string;
-  nameEn?: string;
-  permissions: string[];
-}
+export type PermissionInfo = Item<Answer<'/api/permissions'>>;
+export type PowerClass = PermissionInfo['powerClass'];
+export type CustomRoleInput = Body<'/api/roles', 'post'>;
 
 export function usePermissions() {
   return useQuery({
     queryKey: ['permissions'],
-    queryFn: () => api.get<{ items: PermissionInfo[] }>('/api/permissions'),
+    queryFn: () => api.get<Answer<'/api/permissions'>>('/api/permissions'),
     staleTime: 10 * 60_000,
   });
 }

@@ -1,34 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { ApiError, api } from './client';
+import type { Answer } from './contract';
 
-export type ScanType = 'application/pdf' | 'image/jpeg' | 'image/png';
-
-export interface Scan {
-  id: string;
-  caseId: string;
-  materialKey: string;
-  materialName: string;
-  name: string;
-  contentType: ScanType;
-  size: number;
-  sha256: string;
-  uploadedBy: string;
-  uploadedAt: number;
-}
-
-export interface CaseScans {
-  caseId: string;
-  canUpload: boolean;
-  maxBytes: number;
-  types: ScanType[];
-  materials: {
-    key: string;
-    name: string;
-    status: 'received' | 'missing' | 'incorrect' | 'not_applicable';
-    scans: Scan[];
-  }[];
-}
+export type CaseScans = Answer<'/api/cases/{id}/scans'>;
+export type Scan = CaseScans['materials'][number]['scans'][number];
+export type ScanType = CaseScans['types'][number];
 
 export const scanAccept = 'application/pdf,image/jpeg,image/png';
 

@@ -1,13 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { meKey } from './auth';
 import { api } from './client';
-import type { ListResult } from './types';
+import type { Answer, Item } from './contract';
 
-export interface TotpStatus {
-  enabled: boolean;
-  required: boolean;
-  recoveryCodesLeft: number;
-}
+export type TotpStatus = Answer<'/api/auth/totp'>;
 
 export function useTotpStatus() {
   return useQuery({ queryKey: ['auth', 'totp'], queryFn: () => api.get<TotpStatus>('/api/auth/totp') });
@@ -25,35 +21,26 @@ function useTotpMutation<V, R>(fn: (v: V) => Promise<R>) {
 }
 
 export const useStartTotp = () =>
-  useTotpMutation(() => api.post<{ secret: string; otpauthUri: string; qrDataUrl: string }>('/api/auth/totp/setup'));
+  useTotpMutation(() => api.post<Answer<'/api/auth/totp/setup', 'post'>>('/api/auth/totp/setup'));
 export const useEnableTotp = () =>
-  useTotpMutation((code: string) => api.post<{ recoveryCodes: string[] }>('/api/auth/totp/enable', { code }));
+  useTotpMutation((code: string) =>
+    api.post<Answer<'/api/auth/totp/enable', 'post'>>('/api/auth/totp/enable', { code }),
+  );
 export const useNewRecoveryCodes = () =>
-  useTotpMutation((code: string) => api.post<{ recoveryCodes: string[] }>('/api/auth/totp/recovery-codes', { code }));
+  useTotpMutation((code: string) =>
+    api.post<Answer<'/api/auth/totp/recovery-codes', 'post'>>('/api/auth/totp/recovery-codes', { code }),
+  );
 export const useDisableTotp = () =>
   useTotpMutation((password: string) => api.post<void>('/api/auth/totp/disable', { password }));
 
-export type AdminRequestKind = 'create' | 'update' | 'reset_password' | 'reset_totp';
-export interface AdminRequest {
-  id: string;
-  kind: AdminRequestKind;
-  targetUserId: string | null;
-  targetUsername: string | null;
-  summary: string;
-  status: 'pending' | 'approved' | 'rejected' | 'cancelled';
-  requestedByName: string;
-  requestedAt: number;
-  decidedByName: string | null;
-  decidedAt: number | null;
-  note: string | null;
-  canDecide: boolean;
-  canCancel: boolean;
-}
+export type AdminRequestList = Answer<'/api/admin-requests'>;
+export type AdminRequest = Item<AdminRequestList>;
+export type AdminRequestKind = AdminRequest['kind'];
 
 export function useAdminRequests(status: string | undefined, enabled = true) {
   return useQuery({
     queryKey: ['admin-requests', status],
-    queryFn: () => api.get<ListResult<AdminRequest>>('/api/admin-requests', { status, limit: 100 }),
+    queryFn: () => api.get<AdminRequestList>('/api/admin-requests', { status, limit: 100 }),
     enabled,
   });
 }

@@ -6,7 +6,7 @@ export const roleSchema = z.object({
   code: z.string(),
   name: z.string(),
   nameEn: z.string(),
-  permissions: z.array(z.string()),
+  permissions: z.array(z.enum(permissions)),
   adminClass: z.enum(['system', 'security', 'audit']).nullable(),
   custom: z.boolean(),
   status: z.enum(['active', 'retired']),
@@ -16,7 +16,7 @@ export const roleSchema = z.object({
 });
 
 export const permissionInfoSchema = z.object({
-  code: z.string(),
+  code: z.enum(permissions),
   /** system / security / audit: an administrator class; admin: any administrator; neutral; business. */
   powerClass: z.enum(['system', 'security', 'audit', 'admin', 'neutral', 'business']),
 });

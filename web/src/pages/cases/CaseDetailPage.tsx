@@ -1,21 +1,14 @@
 import { Button, Card, Descriptions, Space, Table, Tag, Timeline, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import {
-  type CaseDetail,
-  type CaseMaterial,
-  documentPdfUrl,
-  useApiPaths,
-  useCase,
-  useCaseAction,
-} from '../../api/cases';
+import { type CaseDetail, type CaseMaterial, documentPdfUrl, useCase, useCaseAction } from '../../api/cases';
 import { formatTime } from '../../components/format';
 import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
 import { FeesPanel } from '../emergency/FeesPanel';
 import { ScansPanel } from '../scans/ScansPanel';
-import { openApiPath, specFor } from './actions';
+import { specFor } from './actions';
 import { ActionModal } from './ActionModal';
 import { DeadlineLight, StateTag, UrgencyTag } from './labels';
 import { BackOfficeRecords, StepsTable } from './WorkPanels';
@@ -184,13 +177,10 @@ function MaterialsRecord({ materials }: { materials: CaseMaterial[] }) {
 function CaseActions({ c }: { c: CaseDetail }) {
   const t = useT();
   const notify = useNotifyError();
-  const paths = useApiPaths();
   const action = useCaseAction(c.id);
   const [open, setOpen] = useState<string | null>(null);
-  const offered = c.allowedActions.filter((a) => {
-    const s = specFor(a, c.state);
-    return s && paths.data?.has(openApiPath(s));
-  });
+  // allowedActions is the server's word on what this person may do now; a spec exists for each sendable one
+  const offered = c.allowedActions.filter((a) => specFor(a, c.state));
   const spec = open ? specFor(open, c.state) : undefined;
   const supplement = c.allowedActions.includes('supplementMaterials');
   if (offered.length === 0 && !supplement) return null;

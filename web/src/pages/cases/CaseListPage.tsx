@@ -4,7 +4,7 @@ import dayjs from 'dayjs';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCan, useMe } from '../../api/auth';
-import { type CaseQuery, type CaseSummary, type Urgency, useApiHas, useCases, useColleagues } from '../../api/cases';
+import { type CaseQuery, type CaseSummary, type Urgency, useCases, useColleagues } from '../../api/cases';
 import { buildUrl } from '../../api/client';
 import { useWindows } from '../../api/org';
 import { HallSelect, useDepartmentOptions, useHallOptions } from '../../components/HallSelect';
@@ -42,7 +42,7 @@ export function CaseListPage() {
   const windows = useWindows(hallId);
   const list = useCases(query);
   const colleagues = useColleagues(query.departmentId ?? null);
-  const canExport = useApiHas('/api/cases/export') && can('case.export');
+  const canExport = can('case.export');
   const patch = (p: Partial<CaseQuery>) => setQuery((q) => ({ ...q, ...p, page: p.page ?? 1 }));
   const hasLights = (list.data?.items ?? []).some((c) => c.light !== undefined);
 

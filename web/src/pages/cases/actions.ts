@@ -1,4 +1,11 @@
 /** How each action of the case state machine is sent: the route under /api/cases/:id and the fields it asks. */
+import type { paths } from '../../api/contract';
+
+/** A route under /api/cases/{id}/ that the server declares: a renamed or removed route fails the type check. */
+export type CaseActionPath = {
+  [K in keyof paths]: K extends `/api/cases/{id}/${infer R}` ? R : never;
+}[keyof paths];
+
 export type FieldKind =
   | 'reason'
   | 'reasons'
@@ -22,7 +29,7 @@ export type FieldKind =
   | 'paperYears';
 
 export interface ActionSpec {
-  path: string;
+  path: CaseActionPath;
   fields: FieldKind[];
   /** Fields that must be filled (the state machine's requirements). */
   required: FieldKind[];
@@ -72,8 +79,5 @@ export function specFor(action: string, state: string): ActionSpec | undefined {
   if (spec && action === 'returnForRework' && state === 'in_approval') return { ...spec, path: 'approval/return' };
   return spec;
 }
-
-/** The OpenAPI path of an action, to check the server offers it. */
-export const openApiPath = (spec: ActionSpec) => `/api/cases/{id}/${spec.path}`;
 
 export const SUSPENSION_KINDS = ['hearing', 'testing', 'expert_review', 'supplement', 'other'] as const;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Applicant } from '../../api/cases';
 import { applyFieldError } from '../../api/formErrors';
-import { registerApplicant, searchApplicants } from '../../api/reception';
+import { type ApplicantInput, registerApplicant, searchApplicants } from '../../api/reception';
 import { useNotifyError } from '../../components/useNotifyError';
 import { useT } from '../../i18n';
 
@@ -27,7 +27,7 @@ interface Props {
 interface RegisterForm {
   kind: 'person' | 'enterprise';
   name: string;
-  docType: string;
+  docType: ApplicantInput['docType'];
   docNumber: string;
   phone: string;
   legalRepresentative?: string;

@@ -32,7 +32,7 @@ export function newMaterial(): Material {
   };
 }
 
-export function newStep(order: number, name = '', role = 'clerk'): Step {
+export function newStep(order: number, name = '', role: Step['role'] = 'clerk'): Step {
   return { key: newKey('s'), name, order, role, departmentId: null, limitDays: 0 };
 }
 
