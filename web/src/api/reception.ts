@@ -35,19 +35,7 @@ export function useRegisterReception() {
 }
 
 /** 当场受理's answer: the number, the promised date and the receipt to print — what the window shows next. */
-export type Accepted = Pick<
-  CaseDetail,
-  | 'id'
-  | 'caseNo'
-  | 'itemName'
-  | 'state'
-  | 'stateLabel'
-  | 'acceptedDay'
-  | 'deadline'
-  | 'deadlineProvisional'
-  | 'firstOwner'
-  | 'documents'
->;
+export type Accepted = Answer<'/api/intake/acceptances', 'post'>;
 
 /** 当场受理: registered and accepted in one step when everything is handed in. */
 export function useAcceptAtWindow() {
