@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { type Migration, Migrator } from 'kysely';
+import { type Migration, Migrator, NO_MIGRATIONS } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
 import { migrations } from '../migrations/index.ts';
@@ -49,9 +49,16 @@ export async function migrateOnly(db: DatabaseHandle['db'], set: Record<string, 
 export const migrationsBefore = (name: string) =>
   Object.fromEntries(Object.entries(migrations).filter(([n]) => n < name));
 
-/** Undoes the last migration run (an upgrade test's check of its down). */
-export async function migrateDownOne(db: DatabaseHandle['db']): Promise<void> {
-  const { error } = await migratorOf(db, migrations).migrateDown();
+/**
+ * Undoes the named migration and every later one (an upgrade test's check of its down): the database goes back to
+ * just before `name`, however many migrations have been added since.
+ */
+export async function migrateDownThrough(db: DatabaseHandle['db'], name: string): Promise<void> {
+  const names = Object.keys(migrations).sort();
+  if (!names.includes(name)) throw new Error(`no migration ${name}`);
+  const before = names.filter((n) => n < name).pop();
+  const m = migratorOf(db, migrations);
+  const { error } = before ? await m.migrateTo(before) : await m.migrateTo(NO_MIGRATIONS);
   if (error) throw error;
 }
 

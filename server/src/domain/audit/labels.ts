@@ -111,6 +111,7 @@ const EXACT: Record<string, string> = {
   'pii.rotate_keys': '个人信息加密 · 轮换密钥',
   'system.bootstrap': '系统 · 初始化',
   'system.seed_demo': '系统 · 载入演示数据',
+  'system.seed_province_hall': '系统 · 载入模拟大厅（省级演练）',
   'system.history_import': '系统 · 导入历史办件',
   'system.backup': '系统 · 备份',
   'system.restore': '系统 · 恢复备份',

@@ -1,7 +1,7 @@
 /** Migration 0039 (接口密钥): up creates the key tables, down drops them and disables the keys' accounts. */
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, migrateDownOne } from '../../../test/helpers.ts';
+import { freshDatabase, migrateDownThrough } from '../../../test/helpers.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
 
@@ -31,7 +31,7 @@ describe('migration 0039 (api keys)', () => {
       password_changed_at, created_at, updated_at) values ('m1', 'apikey.k1', '接口密钥 测试', '!', 0, 0, 'machine', ${t}, ${t}, ${t})`.execute(
       raw(),
     );
-    await migrateDownOne(handle.db);
+    await migrateDownThrough(handle.db, '2026_12_04_0039_api_keys');
     for (const name of ['api_keys', 'api_key_secrets', 'api_key_events'])
       expect(await tableExists(name), name).toBe(false);
     const { rows } = await sql<{ status: string }>`select status from users where id = 'm1'`.execute(raw());

@@ -1,7 +1,7 @@
 /** Migration 0038 on halls whose 考核 set was written before 办理环节数 existed: the weights still total 100. */
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshDatabase, migrateDownOne, migrateOnly, migrationsBefore } from '../../../test/helpers.ts';
+import { freshDatabase, migrateDownThrough, migrateOnly, migrationsBefore } from '../../../test/helpers.ts';
 import { defaultIndicators } from '../../domain/assessment/index.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
@@ -70,7 +70,7 @@ describe('migration 0038 (办理环节数 added to the halls’ sets)', () => {
   });
 
   it('is undone by its down: the old weights and order come back', async () => {
-    await migrateDownOne(handle.db);
+    await migrateDownThrough(handle.db, '2026_12_03_0038_steps_finished');
     const set = await setOf('h1');
     expect(set.map((r) => [r.code, Number(r.seq), Number(r.weight)])).toEqual(
       oldSet.map((i, k) => [i.code, k, i.weight]),

@@ -1,7 +1,7 @@
 /** Migration 0040 goes up and down: the three tables of 事件推送 appear and go, and up again after down. */
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { freshDatabase, migrateDownOne } from '../../../test/helpers.ts';
+import { freshDatabase, migrateDownThrough } from '../../../test/helpers.ts';
 import type { DatabaseHandle } from '../../platform/db/database.ts';
 import { migrateToLatest } from '../../platform/db/migrate.ts';
 
@@ -28,7 +28,7 @@ afterAll(() => handle.close());
 
 it('creates the tables, drops them on down, and creates them again', async () => {
   expect(await present()).toEqual(tables);
-  await migrateDownOne(handle.db);
+  await migrateDownThrough(handle.db, '2026_12_04_0040_webhooks');
   expect(await present()).toEqual([]);
   await migrateToLatest(handle.db);
   expect(await present()).toEqual(tables);
