@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick] [-- --only sqlite,pg,queue,bigdata]`: one JSON line per figure on standard output, the
+ * `npm run bench [-- --quick] [-- --only sqlite,pg,queue,footprint,bigdata]`: one JSON line per figure on standard output, the
  * machine first. Progress goes to standard error. See bench/README.md for what each figure means.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { httpCase, type IntakeSetup, rawIntake, runLoad, setUpIntake, summarise,
 import { auditFilesIn, emit, machine, note, type ServerProcess, startServer } from './lib.ts';
 import { pgbench, startCluster, stopCluster } from './pg.ts';
 import { callToDisplay } from './queue.ts';
+import { pgFootprint, sqliteFootprint } from './footprint.ts';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -181,6 +182,11 @@ async function postgres() {
 
 if (wants('sqlite') || wants('queue')) await sqlite();
 if (wants('pg')) await postgres();
+// What one case leaves on disk (rows, bytes, PostgreSQL WAL), for docs/capacity.md.
+if (wants('footprint')) {
+  await sqliteFootprint(quick ? 3 : 6);
+  await pgFootprint(quick ? 3 : 6);
+}
 // A million cases (100,000 with --quick) in a fresh SQLite data folder: seed rate, lookup, list, on-time rate.
 if (wants('bigdata')) await bigdata(quick);
 process.exit(0);
