@@ -22,15 +22,9 @@ export type SlipRow = RoutingSlipTable;
  * it and never see the same value, and a rolled-back one gives its value back.
  */
 export async function nextNumber(trx: Db, hallId: string, series: string, year: number): Promise<number> {
-  const row = await trx
-    .insertInto('number_counters')
-    .values({ hall_id: hallId, series, year, value: 1 })
-    .onConflict((oc) =>
-      oc.columns(['hall_id', 'series', 'year']).doUpdateSet((eb) => ({ value: eb('number_counters.value', '+', 1) })),
-    )
-    .returning('value')
-    .executeTakeFirstOrThrow();
-  return Number(row.value);
+  const n = (await nextNumbers(trx, hallId, year, [series])).get(series);
+  if (n === undefined) throw new Error(`no number drawn for ${series}`);
+  return n;
 }
 
 /**
