@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { KyselyPlugin } from 'kysely';
+import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import pino from 'pino';
 import { resolveSession } from '../server/src/platform/auth/sessions.ts';
 import { systemClock } from '../server/src/platform/clock.ts';
@@ -14,24 +14,51 @@ import { loadConfig } from '../server/src/platform/config.ts';
 import type { AppContext } from '../server/src/platform/context.ts';
 import { openDatabase } from '../server/src/platform/db/database.ts';
 import { openHallEvents } from '../server/src/platform/events.ts';
+import { installAuditKeys } from '../server/src/platform/audit.ts';
+import { loadAuditKeyRing } from '../server/src/platform/audit-keys.ts';
+import { installPiiKeys } from '../server/src/platform/pii/index.ts';
+import { openKeyFile } from '../server/src/platform/pii/keys.ts';
 import { receptionInput } from '../server/src/modules/intake/schema.ts';
-import { acceptAtWindow } from '../server/src/modules/intake/on-the-spot.ts';
+import { acceptOnTheSpot } from '../server/src/modules/intake/on-the-spot.ts';
 import { acceptCase, registerReception } from '../server/src/modules/intake/service.ts';
 import { receptionBody, setUpIntake } from './intake.ts';
-import { startServer } from './lib.ts';
+import { auditFilesIn, startServer } from './lib.ts';
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), 'onewindow-statements-'));
-const { server } = await startServer({ DATA_DIR: dataDir });
+const files = auditFilesIn(dataDir);
+const { server } = await startServer({ DATA_DIR: dataDir, ...files });
 const setup = await setUpIntake(server.base, 1);
 await server.stop();
 const seen: string[] = [];
+/** A statement as its kind and table, e.g. `insert:case_events`, to read the order the locks are taken in. */
+function describe(node: RootOperationNode): string {
+  const name = (n: unknown): string => {
+    const t = n as { table?: { identifier?: { name?: string } }; kind?: string } | undefined;
+    return t?.table?.identifier?.name ?? t?.kind ?? '?';
+  };
+  switch (node.kind) {
+    case 'SelectQueryNode':
+      return `select:${node.from?.froms.map(name).join('+') ?? ''}`;
+    case 'InsertQueryNode':
+      return `insert:${name(node.into)}`;
+    case 'UpdateQueryNode':
+      return `update:${name(node.table)}`;
+    case 'DeleteQueryNode':
+      return `delete:${node.from.froms.map(name).join('+')}`;
+    default:
+      return node.kind;
+  }
+}
 const counter: KyselyPlugin = {
   transformQuery: (args) => {
-    seen.push(args.node.kind);
+    seen.push(describe(args.node));
     return args.node;
   },
   transformResult: async (args) => args.result,
 };
+// The server's key files, so this process reads and writes what the server did.
+installAuditKeys(loadAuditKeyRing({ keyFile: files.AUDIT_KEY_FILE, production: true }).ring);
+installPiiKeys(openKeyFile({ path: files.PII_KEY_FILE, production: false }, () => {}).ring, files.PII_KEY_FILE);
 const handle = openDatabase({ databaseUrl: null, dataDir });
 const db = handle.db.withPlugin(counter);
 const log = pino({ level: 'silent' });
@@ -45,7 +72,7 @@ seen.length = 0;
 await acceptCase(ctx, found.actor, received.id);
 const accept = seen.length;
 seen.length = 0;
-await acceptAtWindow(ctx, found.actor, receptionInput.parse(receptionBody(setup, 1)));
+await acceptOnTheSpot(ctx, found.actor, receptionInput.parse(receptionBody(setup, 1)));
 console.log(JSON.stringify({ oneStep: seen.length, twoStep: { reception, accept }, oneStepKinds: seen.join(' ') }));
 await events.close();
 await handle.close();
