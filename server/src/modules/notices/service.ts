@@ -28,7 +28,9 @@ import { type NoticeVars, publicLink } from './link-service.ts';
 import * as repo from './repository.ts';
 import type { NoticeQuery } from './schema.ts';
 
-const RECIPIENT_FIELD = 'notices.recipient';
+/** Bound into each recipient's ciphertext; the key rotation re-encrypts under it. */
+export const NOTICE_RECIPIENT_FIELD = 'notices.recipient';
+const RECIPIENT_FIELD = NOTICE_RECIPIENT_FIELD;
 
 /** What `enqueueNotice` takes. Give `applicantId` (a registered applicant) or `recipient` (anyone else). */
 type HallRow = NonNullable<Awaited<ReturnType<typeof findHall>>>;

@@ -12,6 +12,7 @@ import { buildTestHall, json, type Session, signedIn, type TestHall } from '../.
 import { complete, creditCode, publishedItem, residentId } from '../../../test/intake-fixtures.ts';
 import { installPiiKeys, pii } from '../../platform/pii/index.ts';
 import { openKeyFile } from '../../platform/pii/keys.ts';
+import { endpointSecret } from '../webhooks/service.ts';
 import { encryptedColumns, rotatePiiKeys } from './rotation.ts';
 
 const ID = residentId('510812', '19790823', '417');
@@ -21,8 +22,9 @@ const CONSULT_PHONE = '15800112233';
 const ONLINE_PHONE = '18611223344';
 const STAFF_PHONE = '13312340987';
 const NEW_PHONE = '17755554444';
+const COMPLAINT_PHONE = '13566667777';
 const CREDIT = creditCode('91', '510812', 'MA6CQ123');
-const plainNumbers = [ID, PHONE, AGENT_PHONE, CONSULT_PHONE, ONLINE_PHONE, STAFF_PHONE, NEW_PHONE];
+const plainNumbers = [ID, PHONE, AGENT_PHONE, CONSULT_PHONE, ONLINE_PHONE, STAFF_PHONE, NEW_PHONE, COMPLAINT_PHONE];
 
 let hall: TestHall;
 let clerk: Session;
@@ -30,6 +32,7 @@ let supervisor: Session;
 let hallId: string;
 let applicantId: string;
 let caseNo: string;
+let webhook: { id: string; secret: string };
 const keyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onewindow-keys-'));
 const keyFile = path.join(keyDir, 'keys', 'pii-keys.json');
 
@@ -127,6 +130,29 @@ beforeAll(async () => {
   expect(staff.statusCode, staff.body).toBe(201);
   expect((await supervisor.patch(`/api/applicants/${applicantId}`, { phone: NEW_PHONE })).statusCode).toBe(200);
   expect((await supervisor.patch(`/api/applicants/${applicantId}`, { phone: PHONE })).statusCode).toBe(200);
+  // A named complaint online, and a webhook endpoint with its signing secret.
+  const complaint = await hall.app.inject({
+    method: 'POST',
+    url: '/api/public/complaints',
+    payload: {
+      hallId,
+      kind: 'complaint',
+      category: 'attitude',
+      name: '投诉人',
+      phone: COMPLAINT_PHONE,
+      email: 'tousu@example.cn',
+      matter: '窗口人员态度生硬',
+    },
+  });
+  expect(complaint.statusCode, complaint.body).toBe(201);
+  const hook = await (await signedIn(hall.app, 'sysadmin')).post('/api/webhooks/endpoints', {
+    name: '省一网通办平台',
+    url: 'http://127.0.0.1:9/hook',
+    events: ['case.accepted'],
+    hallIds: [hallId],
+  });
+  expect(hook.statusCode, hook.body).toBe(201);
+  webhook = { id: json(hook).endpoint.id, secret: json(hook).secret };
 });
 afterAll(async () => {
   await hall.close();
@@ -259,6 +285,16 @@ describe('personal numbers at rest', () => {
     expect((await supervisor.get(`/api/applicants/${applicantId}/personal`)).statusCode).toBe(200);
   });
 
+  it('knows every encrypted column the schema has, so a rotation leaves none under the old key', async () => {
+    const tables = await hall.ctx.db.introspection.getTables();
+    const encrypted = tables.flatMap((t) =>
+      t.columns.filter((c) => c.name.endsWith('_enc')).map((c) => `${t.name}.${c.name}`),
+    );
+    expect(encrypted.length).toBeGreaterThan(0);
+    const rotated = new Set(encryptedColumns.map((c) => `${c.table}.${c.column}`));
+    expect(encrypted.filter((c) => !rotated.has(c))).toEqual([]);
+  });
+
   it('rotates the keys: every value moves to the new key, every record stays readable and findable', async () => {
     const before = pii().active.id;
     // Every staff account with a phone on file: the demo hall's staff list grows, the rule does not.
@@ -272,6 +308,15 @@ describe('personal numbers at rest', () => {
     expect(result.reencrypted['applicants.doc_number_enc']).toBe(3);
     expect(result.reencrypted['users.phone_enc']).toBe(staffPhones);
     expect(result.reencrypted['consultations.contact_phone_enc']).toBe(2);
+    expect(result.reencrypted['complaints.phone_enc']).toBe(1);
+    expect(result.reencrypted['webhook_endpoints.secret_enc']).toBe(1);
+    // The endpoint still signs with the secret its receiver holds.
+    const endpoint = await hall.ctx.db
+      .selectFrom('webhook_endpoints')
+      .select(['id', 'secret_enc'])
+      .where('id', '=', webhook.id)
+      .executeTakeFirstOrThrow();
+    expect(endpointSecret(endpoint)).toBe(webhook.secret);
     expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
     const file = JSON.parse(fs.readFileSync(keyFile, 'utf8'));
     expect(file.keys.map((k: { id: string }) => k.id)).toEqual([before, result.keyId]);

@@ -6,7 +6,17 @@ const ids = (list: string[]) => (list.length ? list : ['']);
 
 /** One encrypted column and the blind index kept beside it (if any); `json` names a ciphertext inside a JSON text. */
 export interface EncryptedColumn {
-  table: 'applicants' | 'consultations' | 'case_deliveries' | 'users' | 'applicant_events';
+  table:
+    | 'applicants'
+    | 'consultations'
+    | 'case_deliveries'
+    | 'users'
+    | 'applicant_events'
+    | 'complaints'
+    | 'notices'
+    | 'webhook_endpoints'
+    | 'appointments'
+    | 'prereview_applications';
   column: string;
   field: string;
   index?: { column: string; kind: 'id' | 'phone' };

@@ -9,6 +9,9 @@ import { type KeyFile, newKey, writeKeyFile } from '../../platform/pii/keys.ts';
 import { installPiiKeys, type KeyRing, pii } from '../../platform/pii/index.ts';
 import { KeyRing as Ring } from '../../platform/pii/keys.ts';
 import { piiFields } from '../../platform/pii/protect.ts';
+import { complaintFields } from '../complaints/service.ts';
+import { NOTICE_RECIPIENT_FIELD } from '../notices/service.ts';
+import { SECRET_FIELD as WEBHOOK_SECRET_FIELD } from '../webhooks/service.ts';
 import * as repo from './repository.ts';
 
 /** Every encrypted column: its field name (bound into the ciphertext) and the blind index kept beside it. */
@@ -35,6 +38,26 @@ export const encryptedColumns: repo.EncryptedColumn[] = [
   { table: 'case_deliveries', column: 'id_doc_number_enc', field: piiFields.deliveryDoc },
   { table: 'users', column: 'phone_enc', field: piiFields.staffPhone },
   { table: 'applicant_events', column: 'detail', field: piiFields.applicantEvent, json: 'personal' },
+  {
+    table: 'appointments',
+    column: 'id_number_enc',
+    field: piiFields.appointmentId,
+    index: { column: 'id_number_index', kind: 'id' },
+  },
+  {
+    table: 'appointments',
+    column: 'phone_enc',
+    field: piiFields.appointmentPhone,
+    index: { column: 'phone_index', kind: 'phone' },
+  },
+  { table: 'prereview_applications', column: 'doc_number_enc', field: piiFields.prereviewDoc },
+  { table: 'prereview_applications', column: 'phone_enc', field: piiFields.prereviewPhone },
+  // A complainant's name, phone and email; the phone or email a notice went to; a webhook's signing secret.
+  { table: 'complaints', column: 'name_enc', field: complaintFields.name },
+  { table: 'complaints', column: 'phone_enc', field: complaintFields.phone },
+  { table: 'complaints', column: 'email_enc', field: complaintFields.email },
+  { table: 'notices', column: 'recipient_enc', field: NOTICE_RECIPIENT_FIELD },
+  { table: 'webhook_endpoints', column: 'secret_enc', field: WEBHOOK_SECRET_FIELD },
 ];
 
 const nextKeyId = (file: KeyFile) =>
