@@ -3,57 +3,12 @@
  * SQLite DATA_DIR (seed.cases_per_s), then the real server answers, over HTTP and signed in, what the staff ask
  * of such a hall: a case found by its number, the case list's first page, and a month's on-time rate.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Client, emit, note, percentile, ROOT, startServer } from './lib.ts';
-
-/** Runs `seed --cases N` as the README says; its progress goes to our standard error. */
-function seed(dataDir: string, cases: number): Promise<{ wallSeconds: number; reported: number | null }> {
-  const t0 = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'server/src/main.ts', 'seed', '--cases', String(cases), '--seed', '1'],
-      {
-        cwd: ROOT,
-        env: { ...process.env, DATABASE_URL: '', DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-        stdio: ['ignore', 'ignore', 'pipe'],
-      },
-    );
-    let tail = '';
-    child.stderr.on('data', (d: Buffer) => {
-      process.stderr.write(d);
-      tail = (tail + d.toString()).slice(-2000);
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (code !== 0) return reject(new Error(`seed exited ${code}: ${tail}`));
-      // "1,000,000 办件 cases loaded in 52.0 s: 19,230 cases/s": the generator's own figure, without start-up.
-      const m = /loaded in [\d.]+ s: ([\d,]+) cases\/s/.exec(tail);
-      resolve({ wallSeconds: (performance.now() - t0) / 1000, reported: m ? Number(m[1]!.replaceAll(',', '')) : null });
-    });
-  });
-}
-
-async function timed(n: number, f: (i: number) => Promise<void>): Promise<number[]> {
-  const ms: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await f(i);
-    ms.push(performance.now() - t0);
-  }
-  return ms.sort((a, b) => a - b);
-}
-
-const summary = (ms: number[]) => ({
-  p50: percentile(ms, 50),
-  p95: percentile(ms, 95),
-  max: ms[ms.length - 1] ?? Number.NaN,
-  samples: ms.length,
-});
+import { Client, emit, note, percentile, startServer } from './lib.ts';
+import { lastFullMonth, listPages, lookups, onTimeMonth, runSeed, summary, timed } from './staff-reads.ts';
 
 export async function bigdata(quick: boolean): Promise<void> {
   // BENCH_BIGDATA_DIR=<folder> measures a folder loaded before (and keeps it), for profiling without reloading.
@@ -64,7 +19,7 @@ export async function bigdata(quick: boolean): Promise<void> {
   try {
     if (!reuse) {
       note(`big data: seeding ${cases.toLocaleString()} cases into ${dataDir}`);
-      const s = await seed(dataDir, cases);
+      const s = await runSeed(['--cases', String(cases), '--seed', '1'], { DATA_DIR: dataDir });
       const dbMb = Math.round(statSync(file).size / 1048576);
       emit('seed.cases_per_s', s.reported ?? cases / s.wallSeconds, 'cases/s', {
         cases,
@@ -89,10 +44,7 @@ export async function bigdata(quick: boolean): Promise<void> {
       .prepare('select item_id from cases where hall_id = ? group by item_id order by count(*) desc limit 1')
       .get(hall.id) as { item_id: string };
     raw.close();
-    const now = new Date(Date.now() + 8 * 3_600_000);
-    const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-    const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0));
-    const month = { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
+    const month = lastFullMonth();
 
     const { server, startMs } = await startServer({ DATA_DIR: dataDir });
     try {
@@ -101,14 +53,7 @@ export async function bigdata(quick: boolean): Promise<void> {
       const supervisor = await new Client(server.base).login('supervisor');
       await clerk.ok('GET', '/api/cases?page=1&pageSize=20');
 
-      const ids: string[] = [];
-      const lookup = await timed(numbers.length, async (i) => {
-        const no = numbers[i]!;
-        const r = await clerk.ok('GET', `/api/cases?q=${encodeURIComponent(no)}&page=1&pageSize=20`);
-        if (r.items.length !== 1 || r.items[0].caseNo !== no)
-          throw new Error(`lookup of ${no} found ${r.items.length}`);
-        ids.push(r.items[0].id);
-      });
+      const { ms: lookup, ids } = await lookups(clerk, numbers);
       // Then the case itself, as the clerk opens it from the result (not part of the lookup figure).
       const detail = await timed(ids.length, async (i) => {
         await clerk.ok('GET', `/api/cases/${ids[i]}`);
@@ -122,24 +67,7 @@ export async function bigdata(quick: boolean): Promise<void> {
         target: '<= 50',
       });
 
-      const variants = {
-        first_page: '/api/cases?page=1&pageSize=20',
-        by_state: '/api/cases?page=1&pageSize=20&status=in_process',
-        by_item: `/api/cases?page=1&pageSize=20&itemId=${item.item_id}`,
-        archived: '/api/cases?page=1&pageSize=20&status=archived',
-      };
-      const lists: Record<string, ReturnType<typeof summary> & { total: number; totalCapped: boolean }> = {};
-      for (const [name, url] of Object.entries(variants)) {
-        let total = 0;
-        let capped = false;
-        const ms = await timed(quick ? 30 : 60, async () => {
-          const r = await clerk.ok('GET', url);
-          total = r.total;
-          capped = r.totalCapped;
-        });
-        lists[name] = { ...summary(ms), total, totalCapped: capped };
-      }
-      const worst = Math.max(...Object.values(lists).map((v) => v.p95));
+      const { worst, lists } = await listPages(clerk, item.item_id, quick ? 30 : 60);
       emit('cases.list.p95_ms', worst, 'ms', {
         cases,
         route: 'GET /api/cases (first page, 20 rows)',
@@ -147,11 +75,7 @@ export async function bigdata(quick: boolean): Promise<void> {
         target: '<= 50',
       });
 
-      const url = `/api/supervision/on-time?from=${month.from}&to=${month.to}&by=item`;
-      let figure: unknown = null;
-      const stats = await timed(5, async () => {
-        figure = (await supervisor.ok('GET', url)).overall;
-      });
+      const { url, ms: stats, overall: figure } = await onTimeMonth(supervisor, 5);
       emit('stats.ontime_month.ms', percentile(stats, 50), 'ms', {
         cases,
         route: `GET ${url}`,

@@ -26,7 +26,11 @@ export function startCluster(): string {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );
-  return out.toString().trim().split('\n').pop() as string;
+  const tcp = out.toString().trim().split('\n').pop() as string;
+  // PG_BENCH_SOCKET=1: the server and pgbench reach the cluster over its Unix socket instead of loopback TCP.
+  return process.env.PG_BENCH_SOCKET
+    ? `postgresql://onewindow:onewindow@%2Fvar%2Frun%2Fpostgresql:${PG_BENCH.port}/onewindow`
+    : tcp;
 }
 
 export function stopCluster() {
@@ -40,7 +44,14 @@ export function stopCluster() {
 /** pgbench's TPC-B-like transactions per second with `clients` clients, on a database of its own. */
 export function pgbench(clients: number, seconds: number): number {
   const pgEnv = { ...process.env, PGPASSWORD: 'onewindow' };
-  const conn = ['-h', '127.0.0.1', '-p', String(PG_BENCH.port), '-U', 'onewindow'];
+  const conn = [
+    '-h',
+    process.env.PG_BENCH_SOCKET ? '/var/run/postgresql' : '127.0.0.1',
+    '-p',
+    String(PG_BENCH.port),
+    '-U',
+    'onewindow',
+  ];
   execFileSync('psql', [...conn, '-d', 'onewindow', '-q', '-c', 'CREATE DATABASE pgbench'], {
     env: pgEnv,
     stdio: 'ignore',

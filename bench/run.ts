@@ -1,11 +1,12 @@
 /**
- * `npm run bench [-- --quick] [-- --only sqlite,pg,queue,footprint,bigdata]`: one JSON line per figure on standard output, the
+ * `npm run bench [-- --quick] [-- --only sqlite,pg,queue,footprint,bigdata,province]`: one JSON line per figure on standard output, the
  * machine first. Progress goes to standard error. See bench/README.md for what each figure means.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bigdata } from './bigdata.ts';
+import { province } from './province.ts';
 import { httpCase, type IntakeSetup, rawIntake, runLoad, setUpIntake, summarise, twoStepCase } from './intake.ts';
 import { auditFilesIn, emit, machine, note, type ServerProcess, startServer } from './lib.ts';
 import { pgbench, startCluster, stopCluster } from './pg.ts';
@@ -189,4 +190,5 @@ if (wants('footprint')) {
 }
 // A million cases (100,000 with --quick) in a fresh SQLite data folder: seed rate, lookup, list, on-time rate.
 if (wants('bigdata')) await bigdata(quick);
+if (wants('province')) await province(quick);
 process.exit(0);

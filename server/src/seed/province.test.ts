@@ -4,7 +4,7 @@ import { buildTestHall, json, signedIn, type TestHall } from '../../test/helpers
 import { loadHistory } from '../../test/history-fixtures.ts';
 import { demoAccounts } from './demo-accounts.ts';
 import { demoHalls } from './demo-hall.ts';
-import { seedProvince } from './province.ts';
+import { CITY_SUPERVISOR, provinceHall, seedProvince } from './province.ts';
 
 const HALLS = 3;
 let hall: TestHall;
@@ -70,5 +70,16 @@ describe('seed --halls N: a province of simulated county halls', () => {
     expect(sims).toHaveLength(HALLS);
     for (const r of sims) expect(Number(r.n)).toBeGreaterThan(0);
     expect(perHall.reduce((a, r) => a + Number(r.n), 0)).toBe(400);
+  });
+
+  it('gives the city supervisor every simulated hall, the ones a later run adds too', async () => {
+    const hallsOf = async () => {
+      const city = await signedIn(hall.app, CITY_SUPERVISOR);
+      return (json(await city.get('/api/auth/me')).halls as { name: string }[]).map((h) => h.name).sort();
+    };
+    const names = (n: number) => Array.from({ length: n }, (_, k) => provinceHall(k + 1).name);
+    expect(await hallsOf()).toEqual(names(HALLS));
+    await seedProvince(hall.ctx, HALLS + 1, { passwordHashCost: 10 });
+    expect(await hallsOf()).toEqual(names(HALLS + 1));
   });
 });

@@ -82,5 +82,43 @@ export async function seedProvince(
     added++;
     opts.onHall?.(n);
   }
+  await ensureCitySupervisor(ctx, passwordHash, now);
   return { added, halls };
+}
+
+/** The city's 督查 account (`city_supervisor`): one supervisor who sees every simulated hall, for city-wide figures. */
+export const CITY_SUPERVISOR = 'city_supervisor';
+
+async function ensureCitySupervisor(ctx: AppContext, passwordHash: string, now: number) {
+  const hallIds = (await ctx.db.selectFrom('halls').select('id').where('code', 'like', 'SIM%').execute()).map(
+    (h) => h.id,
+  );
+  if (!hallIds.length) return;
+  await ctx.db.transaction().execute(async (trx) => {
+    const found = await trx.selectFrom('users').select('id').where('username', '=', CITY_SUPERVISOR).executeTakeFirst();
+    const userId =
+      found?.id ??
+      (await writeAccount(
+        trx,
+        {
+          username: CITY_SUPERVISOR,
+          displayName: '市级督查员',
+          roles: ['supervisor'],
+          phone: '13900000000',
+        },
+        { now, passwordHash, hallIds: [], departmentIds: [], totpSecret: null },
+      ));
+    // A second run with more halls extends the account to the new ones.
+    const held = new Set(
+      (await trx.selectFrom('user_halls').select('hall_id').where('user_id', '=', userId).execute()).map(
+        (h) => h.hall_id,
+      ),
+    );
+    const missing = hallIds.filter((h) => !held.has(h));
+    if (missing.length)
+      await trx
+        .insertInto('user_halls')
+        .values(missing.map((hall_id) => ({ user_id: userId, hall_id })))
+        .execute();
+  });
 }
