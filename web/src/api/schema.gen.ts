@@ -8581,7 +8581,8 @@ export interface operations {
                         items: {
                             categoryId: string;
                             categoryName: string;
-                            channel: string;
+                            /** @enum {string} */
+                            channel: "online" | "phone";
                             checkedInAt: number | null;
                             code: string;
                             createdAt: number;
@@ -8600,7 +8601,8 @@ export interface operations {
                             slot: string;
                             slotEnd: string;
                             startsAt: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "booked" | "checked_in" | "cancelled" | "no_show";
                             ticketId: string | null;
                             ticketNumber: string | null;
                         }[];
@@ -8643,7 +8645,8 @@ export interface operations {
                     "application/json": {
                         categoryId: string;
                         categoryName: string;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "online" | "phone";
                         checkedInAt: number | null;
                         code: string;
                         createdAt: number;
@@ -8662,7 +8665,8 @@ export interface operations {
                         slot: string;
                         slotEnd: string;
                         startsAt: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "booked" | "checked_in" | "cancelled" | "no_show";
                         ticketId: string | null;
                         ticketNumber: string | null;
                     };
@@ -8695,7 +8699,8 @@ export interface operations {
                     "application/json": {
                         categoryId: string;
                         categoryName: string;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "online" | "phone";
                         checkedInAt: number | null;
                         code: string;
                         createdAt: number;
@@ -8714,7 +8719,8 @@ export interface operations {
                         slot: string;
                         slotEnd: string;
                         startsAt: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "booked" | "checked_in" | "cancelled" | "no_show";
                         ticketId: string | null;
                         ticketNumber: string | null;
                     };
@@ -30898,7 +30904,8 @@ export interface operations {
                     "application/json": {
                         categoryId: string;
                         categoryName: string;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "online" | "phone";
                         checkedInAt: number | null;
                         code: string;
                         createdAt: number;
@@ -30917,7 +30924,8 @@ export interface operations {
                         slot: string;
                         slotEnd: string;
                         startsAt: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "booked" | "checked_in" | "cancelled" | "no_show";
                         ticketId: string | null;
                         ticketNumber: string | null;
                     };
@@ -30948,7 +30956,8 @@ export interface operations {
                     "application/json": {
                         categoryId: string;
                         categoryName: string;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "online" | "phone";
                         checkedInAt: number | null;
                         code: string;
                         createdAt: number;
@@ -30967,7 +30976,8 @@ export interface operations {
                         slot: string;
                         slotEnd: string;
                         startsAt: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "booked" | "checked_in" | "cancelled" | "no_show";
                         ticketId: string | null;
                         ticketNumber: string | null;
                     };
@@ -31007,7 +31017,8 @@ export interface operations {
                     "application/json": {
                         categoryId: string;
                         categoryName: string;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "online" | "phone";
                         checkedInAt: number | null;
                         code: string;
                         createdAt: number;
@@ -31026,7 +31037,8 @@ export interface operations {
                         slot: string;
                         slotEnd: string;
                         startsAt: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "booked" | "checked_in" | "cancelled" | "no_show";
                         ticketId: string | null;
                         ticketNumber: string | null;
                     };
@@ -31659,7 +31671,8 @@ export interface operations {
                     "application/json": {
                         categoryId: string;
                         categoryName: string;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "online" | "phone";
                         checkedInAt: number | null;
                         code: string;
                         createdAt: number;
@@ -31678,7 +31691,8 @@ export interface operations {
                         slot: string;
                         slotEnd: string;
                         startsAt: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "booked" | "checked_in" | "cancelled" | "no_show";
                         ticketId: string | null;
                         ticketNumber: string | null;
                     };
@@ -31719,7 +31733,8 @@ export interface operations {
                         appointment: {
                             categoryId: string;
                             categoryName: string;
-                            channel: string;
+                            /** @enum {string} */
+                            channel: "online" | "phone";
                             checkedInAt: number | null;
                             code: string;
                             createdAt: number;
@@ -31738,7 +31753,8 @@ export interface operations {
                             slot: string;
                             slotEnd: string;
                             startsAt: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "booked" | "checked_in" | "cancelled" | "no_show";
                             ticketId: string | null;
                             ticketNumber: string | null;
                         };
@@ -32834,7 +32850,7 @@ export interface operations {
                             description: string;
                             hallId: string;
                             id: string;
-                            itemCategories: string[];
+                            itemCategories: ("enterprise" | "social_security" | "household" | "civil" | "construction" | "tax" | "health" | "agriculture" | "transport" | "other")[];
                             name: string;
                             prefix: string;
                             sortOrder: number;
@@ -32890,7 +32906,7 @@ export interface operations {
                         description: string;
                         hallId: string;
                         id: string;
-                        itemCategories: string[];
+                        itemCategories: ("enterprise" | "social_security" | "household" | "civil" | "construction" | "tax" | "health" | "agriculture" | "transport" | "other")[];
                         name: string;
                         prefix: string;
                         sortOrder: number;
@@ -32947,7 +32963,7 @@ export interface operations {
                         description: string;
                         hallId: string;
                         id: string;
-                        itemCategories: string[];
+                        itemCategories: ("enterprise" | "social_security" | "household" | "civil" | "construction" | "tax" | "health" | "agriculture" | "transport" | "other")[];
                         name: string;
                         prefix: string;
                         sortOrder: number;
