@@ -9015,12 +9015,14 @@ export interface operations {
                             hallId: string;
                             id: string;
                             itemName: string;
-                            outcome: string;
+                            /** @enum {string} */
+                            outcome: "completed" | "not_accepted" | "ended";
                             outcomeLabel: string;
                             paperUntil: string;
                             paperYears: number;
                             seq: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "held" | "lent" | "disposal_pending" | "paper_disposed";
                             statusLabel: string;
                             year: number;
                         }[];
@@ -9085,12 +9087,14 @@ export interface operations {
                             hallId: string;
                             id: string;
                             itemName: string;
-                            outcome: string;
+                            /** @enum {string} */
+                            outcome: "completed" | "not_accepted" | "ended";
                             outcomeLabel: string;
                             paperUntil: string;
                             paperYears: number;
                             seq: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "held" | "lent" | "disposal_pending" | "paper_disposed";
                             statusLabel: string;
                             year: number;
                         };
@@ -9169,12 +9173,14 @@ export interface operations {
                             hallId: string;
                             id: string;
                             itemName: string;
-                            outcome: string;
+                            /** @enum {string} */
+                            outcome: "completed" | "not_accepted" | "ended";
                             outcomeLabel: string;
                             paperUntil: string;
                             paperYears: number;
                             seq: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "held" | "lent" | "disposal_pending" | "paper_disposed";
                             statusLabel: string;
                             year: number;
                         };
@@ -9325,12 +9331,14 @@ export interface operations {
                             hallId: string;
                             id: string;
                             itemName: string;
-                            outcome: string;
+                            /** @enum {string} */
+                            outcome: "completed" | "not_accepted" | "ended";
                             outcomeLabel: string;
                             paperUntil: string;
                             paperYears: number;
                             seq: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "held" | "lent" | "disposal_pending" | "paper_disposed";
                             statusLabel: string;
                             year: number;
                         }[];
@@ -10075,12 +10083,14 @@ export interface operations {
                             hallId: string;
                             id: string;
                             itemName: string;
-                            outcome: string;
+                            /** @enum {string} */
+                            outcome: "completed" | "not_accepted" | "ended";
                             outcomeLabel: string;
                             paperUntil: string;
                             paperYears: number;
                             seq: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "held" | "lent" | "disposal_pending" | "paper_disposed";
                             statusLabel: string;
                             year: number;
                         };
@@ -37069,7 +37079,8 @@ export interface operations {
                             at: number;
                             day: string;
                             id: string;
-                            kind: string;
+                            /** @enum {string} */
+                            kind: "in" | "out" | "away" | "back";
                             reason: string | null;
                             standInId: string | null;
                             standInName: string | null;
@@ -37084,7 +37095,8 @@ export interface operations {
                                 clockIn: number | null;
                                 clockOut: number | null;
                                 day: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "present" | "late" | "early" | "late_early" | "absent" | "leave";
                             }[];
                             earlyCount: number;
                             earlyMinutes: number;
@@ -37165,7 +37177,8 @@ export interface operations {
                         at: number;
                         day: string;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "in" | "out" | "away" | "back";
                         reason: string | null;
                         standInId: string | null;
                         standInName: string | null;
@@ -37296,7 +37309,7 @@ export interface operations {
         parameters: {
             query: {
                 hallId: string;
-                status?: string;
+                status?: "requested" | "confirmed" | "approved" | "rejected" | "cancelled";
             };
             header?: never;
             path?: never;
