@@ -1,102 +1,30 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { ListResult } from './types';
+import type { Answer, Body, Item, QueryOf } from './contract';
 
-export interface BookableItem {
-  id: string;
-  code: string;
-  name: string;
-  categoryId: string;
-  categoryName: string;
-}
-
-export interface SlotView {
-  from: string;
-  to: string;
-  left: number;
-  open: boolean;
-}
-
-export interface BookingDays {
-  itemId: string;
-  categoryId: string;
-  capacity: number;
-  graceMinutes: number;
-  days: { day: string; working: boolean; slots: SlotView[] }[];
-}
-
-export interface Appointment {
-  id: string;
-  code: string;
-  hallId: string;
-  hallName: string;
-  categoryId: string;
-  categoryName: string;
-  itemId: string | null;
-  itemName: string;
-  day: string;
-  slot: string;
-  slotEnd: string;
-  startsAt: number;
-  name: string;
-  /** Masked. */
-  idNumber: string;
-  /** Masked. */
-  phone: string;
-  channel: 'online' | 'phone';
-  status: 'booked' | 'checked_in' | 'cancelled' | 'no_show';
-  late: boolean;
-  checkedInAt: number | null;
-  ticketId: string | null;
-  ticketNumber: string | null;
-  createdAt: number;
-}
-
-export interface BookingInput {
-  itemId: string;
-  day: string;
-  slot: string;
-  name: string;
-  idNumber: string;
-  phone: string;
-}
-
-export interface CheckInResult {
-  appointment: Appointment;
-  late: boolean;
-  ticket: { id: string; number: string };
-}
-
-export interface AppointmentSettings {
-  slotMinutes: number;
-  daysAhead: number;
-  graceMinutes: number;
-  noShowLimit: number;
-  noShowDays: number;
-  blockDays: number;
-}
-
-export interface CapacityRow {
-  categoryId: string;
-  prefix: string;
-  name: string;
-  active: boolean;
-  capacity: number;
-}
-
-export interface NoShowRow {
-  idNumber: string;
-  name: string;
-  phone: string;
-  noShows: number;
-  lastAt: number;
-  blockedUntil: number | null;
-}
+export type BookableItemList = Answer<'/api/public/halls/{hallId}/appointments/items'>;
+export type BookableItem = Item<BookableItemList>;
+export type BookingDays = Answer<'/api/public/halls/{hallId}/appointments/days'>;
+export type SlotView = BookingDays['days'][number]['slots'][number];
+export type Appointment = Answer<'/api/public/appointments/{code}'>;
+export type BookingInput = Body<'/api/public/halls/{hallId}/appointments', 'post'>;
+export type BookingChange = Body<'/api/public/appointments/{code}/change', 'post'>;
+export type CheckInRequest = Body<'/api/public/halls/{hallId}/appointments/check-in', 'post'>;
+export type CheckInResult = Answer<'/api/public/halls/{hallId}/appointments/check-in', 'post'>;
+export type AppointmentList = Answer<'/api/appointments'>;
+export type AppointmentQuery = QueryOf<'/api/appointments'>;
+export type AppointmentSettings = Answer<'/api/appointments/settings'>;
+export type CapacityList = Answer<'/api/appointments/capacity'>;
+export type CapacityRow = Item<CapacityList>;
+export type CapacityInput = Body<'/api/appointments/capacity', 'put'>;
+export type NoShowList = Answer<'/api/appointments/no-shows'>;
+export type NoShowRow = Item<NoShowList>;
+export type PhoneBooking = Body<'/api/appointments', 'post'>;
 
 export const useBookableItems = (hallId: string | undefined) =>
   useQuery({
     queryKey: ['public', 'appointments', 'items', hallId],
-    queryFn: () => api.get<ListResult<BookableItem>>(`/api/public/halls/${hallId}/appointments/items`),
+    queryFn: () => api.get<BookableItemList>(`/api/public/halls/${hallId}/appointments/items`),
     enabled: !!hallId,
   });
 
@@ -113,21 +41,18 @@ export const lookupBooking = (code: string) =>
   api.get<Appointment>(`/api/public/appointments/${encodeURIComponent(code.trim())}`);
 export const cancelBooking = (code: string) =>
   api.post<Appointment>(`/api/public/appointments/${encodeURIComponent(code.trim())}/cancel`);
-export const changeBooking = (code: string, to: { day: string; slot: string }) =>
+export const changeBooking = (code: string, to: BookingChange) =>
   api.post<Appointment>(`/api/public/appointments/${encodeURIComponent(code.trim())}/change`, to);
-export const checkIn = (hallId: string, q: { code?: string; idNumber?: string }) =>
+export const checkIn = (hallId: string, q: CheckInRequest) =>
   api.post<CheckInResult>(`/api/public/halls/${hallId}/appointments/check-in`, q);
 
-export const useAppointments = (q: {
-  hallId?: string;
-  day?: string;
-  status?: string;
-  page: number;
-  pageSize: number;
-}) =>
+/** Without a hall (not chosen yet, or not wanted) nothing is asked. */
+export const useAppointments = (
+  q: Omit<AppointmentQuery, 'hallId'> & { hallId?: string; page: number; pageSize: number },
+) =>
   useQuery({
     queryKey: ['appointments', 'list', q],
-    queryFn: () => api.get<ListResult<Appointment>>('/api/appointments', q),
+    queryFn: () => api.get<AppointmentList>('/api/appointments', { ...q }),
     enabled: !!q.hallId,
   });
 
@@ -141,14 +66,14 @@ export const useAppointmentSettings = (hallId: string | undefined) =>
 export const useCapacity = (hallId: string | undefined) =>
   useQuery({
     queryKey: ['appointments', 'capacity', hallId],
-    queryFn: () => api.get<ListResult<CapacityRow>>('/api/appointments/capacity', { hallId }),
+    queryFn: () => api.get<CapacityList>('/api/appointments/capacity', { hallId }),
     enabled: !!hallId,
   });
 
 export const useNoShows = (hallId: string | undefined, enabled: boolean) =>
   useQuery({
     queryKey: ['appointments', 'no-shows', hallId],
-    queryFn: () => api.get<ListResult<NoShowRow>>('/api/appointments/no-shows', { hallId }),
+    queryFn: () => api.get<NoShowList>('/api/appointments/no-shows', { hallId }),
     enabled: !!hallId && enabled,
   });
 
@@ -162,12 +87,11 @@ export function useAppointmentAdmin() {
       onSuccess: done,
     }),
     saveCapacity: useMutation({
-      mutationFn: (v: { hallId: string; items: { categoryId: string; capacity: number }[] }) =>
-        api.put<ListResult<CapacityRow>>('/api/appointments/capacity', v),
+      mutationFn: (v: CapacityInput) => api.put<CapacityList>('/api/appointments/capacity', v),
       onSuccess: done,
     }),
     bookByPhone: useMutation({
-      mutationFn: (v: BookingInput & { hallId: string }) => api.post<Appointment>('/api/appointments', v),
+      mutationFn: (v: PhoneBooking) => api.post<Appointment>('/api/appointments', v),
       onSuccess: done,
     }),
     cancel: useMutation({

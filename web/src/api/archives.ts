@@ -1,125 +1,31 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { Answer, Body, Item, QueryOf } from './contract';
 
-export type Confidentiality = 'public' | 'internal' | 'confidential' | 'secret';
-
-export interface ArchiveFile {
-  id: string;
-  hallId: string;
-  archiveNo: string;
-  categoryCode: string;
-  categoryName: string;
-  year: number;
-  seq: number;
-  caseId: string;
-  caseNo: string | null;
-  itemName: string;
-  applicantId: string;
-  applicantName: string;
-  outcome: string;
-  outcomeLabel: string;
-  confidentiality: Confidentiality;
-  confidentialityLabel: string;
-  paperYears: number;
-  paperUntil: string;
-  electronicUntil: string | null;
-  status: string;
-  statusLabel: string;
-  filedAt: number;
-  filedBy: string;
-}
-
-export interface FileDetail {
-  file: ArchiveFile;
-  contents: { no: number; kind: string; ref: string; title: string; at: number; note: string }[];
-  trail: { at: number; by: string; action: string; fromState: string | null; toState: string }[];
-  events: { at: number; by: string; action: string; detail: Record<string, unknown> | null }[];
-}
-
-export interface Loan {
-  id: string;
-  fileId: string;
-  archiveNo: string;
-  caseNo: string | null;
-  itemName: string;
-  confidentiality: Confidentiality;
-  confidentialityLabel: string;
-  borrowerName: string;
-  purpose: string;
-  medium: 'paper' | 'electronic';
-  days: number;
-  levelNeeded: number;
-  levelLabel: string;
-  status: 'requested' | 'approved' | 'rejected' | 'lent' | 'returned';
-  statusLabel: string;
-  requestedAt: number;
-  decidedBy: string | null;
-  decisionNote: string | null;
-  lentAt: number | null;
-  dueDay: string | null;
-  overdue: boolean;
-  returnedAt: number | null;
-  returnComplete: boolean | null;
-  returnUndamaged: boolean | null;
-  returnNote: string | null;
-  reminders: number;
-  viewUntil: number | null;
-}
-
-export interface Disposal {
-  id: string;
-  hallId: string;
-  files: { id: string; archiveNo: string; itemName: string; paperUntil: string }[];
-  opinion: string;
-  status: 'proposed' | 'approved' | 'rejected' | 'executed';
-  statusLabel: string;
-  proposedBy: string;
-  proposedAt: number;
-  decidedBy: string | null;
-  decidedAt: number | null;
-  decisionNote: string | null;
-  executedBy: string | null;
-  executedAt: number | null;
-  method: string | null;
-}
-
-export interface Category {
-  code: string;
-  name: string;
-  outcome: 'completed' | 'not_accepted' | 'ended' | 'any';
-  itemId: string | null;
-  paperYears: number;
-  electronicYears: number | null;
-  confidentiality: Confidentiality;
-  builtIn: boolean;
-}
-
-export interface EnterpriseFile {
-  applicantId: string;
-  applicantName: string;
-  cases: {
-    id: string;
-    caseNo: string | null;
-    itemName: string;
-    state: string;
-    stateLabel: string;
-    receivedAt: number;
-    archiveNo: string | null;
-  }[];
-  consultations: { id: string; at: number; subject: string; status: string }[];
-  ratings: { id: string; at: number; level: string; comment: string }[];
-}
-
-export interface FileSearch {
-  hallId?: string;
-  archiveNo?: string;
-  caseNo?: string;
-  applicant?: string;
-  item?: string;
-  year?: number;
-  page: number;
-  pageSize: number;
-}
+export type ArchiveFileList = Answer<'/api/archives'>;
+export type ArchiveFile = Item<ArchiveFileList>;
+export type Confidentiality = ArchiveFile['confidentiality'];
+export type FileDetail = Answer<'/api/archives/{id}'>;
+export type PendingFilingList = Answer<'/api/archives/pending'>;
+export type LoanList = Answer<'/api/archives/loans'>;
+export type Loan = Item<LoanList>;
+export type LoanRequest = Body<'/api/archives/{id}/loans', 'post'>;
+export type LoanDecision = Body<'/api/archives/loans/{id}/decide', 'post'>;
+export type LoanReturn = Body<'/api/archives/loans/{id}/return', 'post'>;
+export type ViewLink = Answer<'/api/archives/loans/{id}/view-link', 'post'>;
+export type DisposalList = Answer<'/api/archives/disposals'>;
+export type Disposal = Item<DisposalList>;
+export type DisposalProposal = Body<'/api/archives/disposals', 'post'>;
+export type DisposalDecision = Body<'/api/archives/disposals/{id}/decide', 'post'>;
+export type DisposalExecution = Body<'/api/archives/disposals/{id}/execute', 'post'>;
+export type Scheme = Answer<'/api/archives/scheme'>;
+export type Category = Item<Scheme>;
+export type CategoryInput = Body<'/api/archives/scheme', 'put'>;
+export type EnterpriseFile = Answer<'/api/archives/enterprises/{id}'>;
+/** The list's filters; the page always has a number and size in the screen's state. */
+export type FileSearch = QueryOf<'/api/archives'> & { page: number; pageSize: number };
+export type LoanDocuments = Answer<'/api/archives/view/{token}/documents'>;
+export type LoanDocument = Item<LoanDocuments>;
 
 const enc = encodeURIComponent;
 export const contentsPdfUrl = (id: string) => `/api/archives/${enc(id)}/contents.pdf`;
@@ -127,7 +33,7 @@ export const contentsPdfUrl = (id: string) => `/api/archives/${enc(id)}/contents
 export const useArchiveSearch = (q: FileSearch) =>
   useQuery({
     queryKey: ['archives', 'files', q],
-    queryFn: () => api.get<{ items: ArchiveFile[]; total: number }>('/api/archives', { ...q }),
+    queryFn: () => api.get<ArchiveFileList>('/api/archives', { ...q }),
   });
 
 export const useArchiveFile = (id: string | null) =>
@@ -140,25 +46,13 @@ export const useArchiveFile = (id: string | null) =>
 export const usePendingFiling = (hallId?: string) =>
   useQuery({
     queryKey: ['archives', 'pending', hallId],
-    queryFn: () =>
-      api.get<{
-        items: {
-          caseId: string;
-          caseNo: string | null;
-          itemName: string;
-          receivedAt: number;
-          hallId: string;
-          state: string;
-          stateLabel: string;
-        }[];
-        total: number;
-      }>('/api/archives/pending', { hallId }),
+    queryFn: () => api.get<PendingFilingList>('/api/archives/pending', { hallId }),
   });
 
 export const useScheme = (hallId?: string) =>
   useQuery({
     queryKey: ['archives', 'scheme', hallId],
-    queryFn: () => api.get<{ items: Category[] }>('/api/archives/scheme', { hallId }),
+    queryFn: () => api.get<Scheme>('/api/archives/scheme', { hallId }),
     enabled: !!hallId,
   });
 
@@ -173,7 +67,7 @@ export const useLoans = (q: { status?: string; overdue?: boolean; page: number; 
   useQuery({
     queryKey: ['archives', 'loans', q],
     queryFn: () =>
-      api.get<{ items: Loan[]; total: number }>('/api/archives/loans', {
+      api.get<LoanList>('/api/archives/loans', {
         status: q.status,
         overdue: q.overdue ? 'true' : undefined,
         page: q.page,
@@ -184,14 +78,14 @@ export const useLoans = (q: { status?: string; overdue?: boolean; page: number; 
 export const useDisposalDue = (hallId?: string, enabled = true) =>
   useQuery({
     queryKey: ['archives', 'disposal-due', hallId],
-    queryFn: () => api.get<{ items: ArchiveFile[]; total: number }>('/api/archives/disposal/due', { hallId }),
+    queryFn: () => api.get<ArchiveFileList>('/api/archives/disposal/due', { hallId }),
     enabled,
   });
 
 export const useDisposals = (hallId?: string) =>
   useQuery({
     queryKey: ['archives', 'disposals', hallId],
-    queryFn: () => api.get<{ items: Disposal[]; total: number }>('/api/archives/disposals', { hallId }),
+    queryFn: () => api.get<DisposalList>('/api/archives/disposals', { hallId }),
   });
 
 /** Every archive write refreshes the archive's lists. */
@@ -206,21 +100,18 @@ export const useClassify = () =>
   useArchiveWrite((v: { id: string; confidentiality: Confidentiality }) =>
     api.post<FileDetail>(`/api/archives/${enc(v.id)}/classify`, { confidentiality: v.confidentiality }),
   );
-export const useSaveCategory = () =>
-  useArchiveWrite((v: Omit<Category, 'builtIn'> & { hallId: string }) =>
-    api.put<{ items: Category[] }>('/api/archives/scheme', v),
-  );
+export const useSaveCategory = () => useArchiveWrite((v: CategoryInput) => api.put<Scheme>('/api/archives/scheme', v));
 export const useRequestLoan = () =>
-  useArchiveWrite((v: { fileId: string; purpose: string; medium: 'paper' | 'electronic'; days: number }) =>
+  useArchiveWrite((v: LoanRequest & { fileId: string }) =>
     api.post<Loan>(`/api/archives/${enc(v.fileId)}/loans`, { purpose: v.purpose, medium: v.medium, days: v.days }),
   );
 export const useDecideLoan = () =>
-  useArchiveWrite((v: { id: string; approve: boolean; note: string }) =>
+  useArchiveWrite((v: LoanDecision & { id: string }) =>
     api.post<Loan>(`/api/archives/loans/${enc(v.id)}/decide`, { approve: v.approve, note: v.note }),
   );
 export const useLend = () => useArchiveWrite((id: string) => api.post<Loan>(`/api/archives/loans/${enc(id)}/lend`));
 export const useReturnLoan = () =>
-  useArchiveWrite((v: { id: string; complete: boolean; undamaged: boolean; note: string }) =>
+  useArchiveWrite((v: LoanReturn & { id: string }) =>
     api.post<Loan>(`/api/archives/loans/${enc(v.id)}/return`, {
       complete: v.complete,
       undamaged: v.undamaged,
@@ -229,36 +120,23 @@ export const useReturnLoan = () =>
   );
 export const useRemind = () => useArchiveWrite((id: string) => api.post<Loan>(`/api/archives/loans/${enc(id)}/remind`));
 export const useViewLink = () =>
-  useArchiveWrite((id: string) => api.post<{ url: string; until: number }>(`/api/archives/loans/${enc(id)}/view-link`));
+  useArchiveWrite((id: string) => api.post<ViewLink>(`/api/archives/loans/${enc(id)}/view-link`));
 export const useProposeDisposal = () =>
-  useArchiveWrite((v: { hallId: string; fileIds: string[]; opinion: string }) =>
-    api.post<Disposal>('/api/archives/disposals', v),
-  );
+  useArchiveWrite((v: DisposalProposal) => api.post<Disposal>('/api/archives/disposals', v));
 export const useDecideDisposal = () =>
-  useArchiveWrite((v: { id: string; approve: boolean; note: string }) =>
+  useArchiveWrite((v: DisposalDecision & { id: string }) =>
     api.post<Disposal>(`/api/archives/disposals/${enc(v.id)}/decide`, { approve: v.approve, note: v.note }),
   );
 export const useExecuteDisposal = () =>
-  useArchiveWrite((v: { id: string; method: string }) =>
+  useArchiveWrite((v: DisposalExecution & { id: string }) =>
     api.post<Disposal>(`/api/archives/disposals/${enc(v.id)}/execute`, { method: v.method }),
   );
-
-export interface LoanDocument {
-  key: string;
-  no: number;
-  kind: 'document' | 'result' | 'scan';
-  title: string;
-  ref: string;
-  at: number;
-  form: 'pdf' | 'image' | 'pages' | 'notice';
-}
 
 /** The documents of the file behind a live view link (the link itself is the borrower's, for two hours). */
 export const useLoanDocuments = (url: string | null) =>
   useQuery({
     queryKey: ['archives', 'loan-documents', url],
-    queryFn: () =>
-      api.get<{ loanId: string; archiveNo: string; until: number; items: LoanDocument[] }>(`${url}/documents`),
+    queryFn: () => api.get<LoanDocuments>(`${url}/documents`),
     enabled: !!url,
   });
 

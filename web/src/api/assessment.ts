@@ -1,124 +1,45 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { Answer, Body, Item } from './contract';
 
 /** 考核: indicators, scorecards with their records, remarks, sign-off, corrections, the annual review. */
 
-export type SubjectKind = 'person' | 'window' | 'department';
-export type Grade = 'excellent' | 'good' | 'pass' | 'fail';
-
-export interface AssessmentIndicator {
-  code: string;
-  name: string;
-  dimension: string;
-  formula: string;
-  source: string;
-  target: number;
-  direction: 'higher' | 'lower';
-  weight: number;
-  unit: string;
-}
-
-export interface CardLine {
-  code: string;
-  name: string;
-  dimension: string;
-  dimensionName: string;
-  formula: string;
-  unit: string;
-  direction: 'higher' | 'lower';
-  target: number;
-  weight: number;
-  weightUsed: number | null;
-  actual: number | null;
-  score: number | null;
-  belowTarget: boolean;
-  records: number;
-}
-
-export interface ScoreCard {
-  hallId: string;
-  period: string;
-  from: string;
-  to: string;
-  subjectKind: SubjectKind;
-  subjectId: string;
-  subjectName: string;
-  lines: CardLine[];
-  suggestedTopics: string[];
-  indicatorTotal: number | null;
-  spotScore: number | null;
-  total: number | null;
-  grade: Grade | null;
-  gradeName: string | null;
-  remarks: string;
-  remarkedByName: string | null;
-  version: number;
-  signedAt: number | null;
-  signedByName: string | null;
-  reason: string | null;
-}
-
-export interface CardRow {
-  subjectId: string;
-  subjectName: string;
-  indicatorTotal: number | null;
-  spotScore: number | null;
-  total: number | null;
-  grade: Grade | null;
-  gradeName: string | null;
-  version: number;
-  /** 待审核 (no remarks yet), 待签发 (remarked, not signed), 已签发. */
-  state: CardState;
-}
-export type CardState = 'unreviewed' | 'reviewed' | 'signed';
-
-export interface RecordLine {
-  ref: string;
-  day: string;
-  note: string;
-  num: number;
-  den: number;
-}
-
-export interface CardVersion {
-  version: number;
-  total: number | null;
-  grade: Grade | null;
-  reason: string | null;
-  signedByName: string;
-  signedAt: number;
-}
-
-export interface AnnualRow {
-  subjectId: string;
-  subjectName: string;
-  months: { month: string; total: number | null; signed: boolean }[];
-  total: number | null;
-  grade: Grade | null;
-  gradeName: string | null;
-  version: number;
-  signedAt: number | null;
-}
-
-export interface CardKey {
-  hallId: string;
-  period: string;
-  kind: SubjectKind;
-  subjectId: string;
-}
+export type IndicatorSet = Answer<'/api/assessment/indicators'>;
+export type AssessmentIndicator = IndicatorSet['items'][number];
+export type IndicatorsInput = Body<'/api/assessment/indicators', 'put'>;
+export type ScoreCard = Answer<'/api/assessment/card'>;
+export type CardLine = ScoreCard['lines'][number];
+export type SubjectKind = ScoreCard['subjectKind'];
+export type Grade = NonNullable<ScoreCard['grade']>;
+export type CardRowList = Answer<'/api/assessment/cards'>;
+export type CardRow = Item<CardRowList>;
+/** 待审核 (no remarks yet), 待签发 (remarked, not signed), 已签发. */
+export type CardState = CardRow['state'];
+export type CardRecords = Answer<'/api/assessment/card/records'>;
+export type RecordLine = Item<CardRecords>;
+export type CardVersionList = Answer<'/api/assessment/card/versions'>;
+export type CardVersion = Item<CardVersionList>;
+export type AnnualList = Answer<'/api/assessment/annual'>;
+export type AnnualRow = Item<AnnualList>;
+export type AnnualSign = Body<'/api/assessment/annual/sign', 'post'>;
+export type CardKey = Body<'/api/assessment/card/sign', 'post'>;
+export type RemarksInput = Body<'/api/assessment/card/remarks', 'put'>;
+export type CorrectionInput = Body<'/api/assessment/card/correct', 'post'>;
+export type TrainingPlanRequest = Body<'/api/assessment/card/training-plan', 'post'>;
+export type PlannedTraining = Answer<'/api/assessment/card/training-plan', 'post'>;
+export type MyCards = Answer<'/api/assessment/mine'>;
 
 export const useIndicators = (hallId: string | undefined) =>
   useQuery({
     queryKey: ['assessment-indicators', hallId],
-    queryFn: () => api.get<{ hallId: string; items: AssessmentIndicator[] }>('/api/assessment/indicators', { hallId }),
+    queryFn: () => api.get<IndicatorSet>('/api/assessment/indicators', { hallId }),
     enabled: !!hallId,
   });
 
 export function useSaveIndicators() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { hallId: string; indicators: AssessmentIndicator[] }) =>
-      api.put<{ hallId: string; items: AssessmentIndicator[] }>('/api/assessment/indicators', body),
+    mutationFn: (body: IndicatorsInput) => api.put<IndicatorSet>('/api/assessment/indicators', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['assessment'] }),
   });
 }
@@ -126,7 +47,7 @@ export function useSaveIndicators() {
 export const useCards = (hallId: string | undefined, period: string, kind: SubjectKind, state?: CardState) =>
   useQuery({
     queryKey: ['assessment', 'cards', hallId, period, kind, state],
-    queryFn: () => api.get<{ items: CardRow[] }>('/api/assessment/cards', { hallId, period, kind, state }),
+    queryFn: () => api.get<CardRowList>('/api/assessment/cards', { hallId, period, kind, state }),
     enabled: !!hallId,
   });
 
@@ -140,15 +61,14 @@ export const useCard = (key: CardKey | null) =>
 export const useCardRecords = (key: CardKey | null, code: string | null) =>
   useQuery({
     queryKey: ['assessment', 'records', key, code],
-    queryFn: () =>
-      api.get<{ frozen: boolean; items: RecordLine[] }>('/api/assessment/card/records', { ...key!, code: code! }),
+    queryFn: () => api.get<CardRecords>('/api/assessment/card/records', { ...key!, code: code! }),
     enabled: !!key && !!code,
   });
 
 export const useCardVersions = (key: CardKey | null) =>
   useQuery({
     queryKey: ['assessment', 'versions', key],
-    queryFn: () => api.get<{ items: CardVersion[] }>('/api/assessment/card/versions', { ...key! }),
+    queryFn: () => api.get<CardVersionList>('/api/assessment/card/versions', { ...key! }),
     enabled: !!key,
   });
 
@@ -160,33 +80,26 @@ function useCardWrite<B>(method: 'post' | 'put', path: string) {
   });
 }
 
-export const useSaveRemarks = () =>
-  useCardWrite<CardKey & { remarks: string; spotScore: number | null }>('put', '/api/assessment/card/remarks');
+export const useSaveRemarks = () => useCardWrite<RemarksInput>('put', '/api/assessment/card/remarks');
 export const useSignCard = () => useCardWrite<CardKey>('post', '/api/assessment/card/sign');
-export const useCorrectCard = () =>
-  useCardWrite<CardKey & { reason: string; remarks?: string; spotScore?: number | null }>(
-    'post',
-    '/api/assessment/card/correct',
-  );
+export const useCorrectCard = () => useCardWrite<CorrectionInput>('post', '/api/assessment/card/correct');
 
 export const usePlanTraining = () =>
   useMutation({
-    mutationFn: (body: CardKey & { dueDay: string }) =>
-      api.post<{ planId: string; topics: string[] }>('/api/assessment/card/training-plan', body),
+    mutationFn: (body: TrainingPlanRequest) => api.post<PlannedTraining>('/api/assessment/card/training-plan', body),
   });
 
 export const useAnnual = (hallId: string | undefined, year: string) =>
   useQuery({
     queryKey: ['assessment', 'annual', hallId, year],
-    queryFn: () => api.get<{ items: AnnualRow[] }>('/api/assessment/annual', { hallId, year }),
+    queryFn: () => api.get<AnnualList>('/api/assessment/annual', { hallId, year }),
     enabled: !!hallId,
   });
 
 export function useSignAnnual() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { hallId: string; year: string; subjectId: string }) =>
-      api.post<AnnualRow>('/api/assessment/annual/sign', body),
+    mutationFn: (body: AnnualSign) => api.post<AnnualRow>('/api/assessment/annual/sign', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['assessment'] }),
   });
 }
@@ -194,5 +107,5 @@ export function useSignAnnual() {
 export const useMyCards = () =>
   useQuery({
     queryKey: ['assessment', 'mine'],
-    queryFn: () => api.get<{ items: ScoreCard[] }>('/api/assessment/mine'),
+    queryFn: () => api.get<MyCards>('/api/assessment/mine'),
   });

@@ -1,14 +1,36 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { ListResult } from './types';
+import type { Answer, Body, Item, QueryOf } from './contract';
 
-export type ComplaintKind = 'complaint' | 'report';
-export type ComplaintState = 'open' | 'handling' | 'replied' | 'closed';
-export type ComplaintChannel = 'phone' | 'email' | 'box' | 'online' | 'visit' | 'superior' | 'hotline';
-export type ComplaintCategory = 'attitude' | 'efficiency' | 'conduct' | 'policy' | 'integrity' | 'other';
-export type Satisfaction = 'satisfied' | 'basically_satisfied' | 'dissatisfied';
-export type NoteKind = 'investigation' | 'evidence' | 'complainant' | 'staff';
-export type ComplaintAction = 'assign' | 'note' | 'reply' | 'rate' | 'reopen';
+export type ComplaintList = Answer<'/api/complaints'>;
+export type Complaint = Item<ComplaintList>;
+export type ComplaintDetail = Answer<'/api/complaints/{id}'>;
+export type ComplaintStep = ComplaintDetail['steps'][number];
+export type ComplaintAction = ComplaintDetail['actions'][number];
+export type ComplaintKind = Complaint['kind'];
+export type ComplaintState = Complaint['state'];
+export type ComplaintChannel = Complaint['channel'];
+export type ComplaintCategory = Complaint['category'];
+export type Satisfaction = NonNullable<Complaint['satisfaction']>;
+export type NoteKind = NonNullable<ComplaintStep['noteKind']>;
+export type RegisterComplaint = Body<'/api/complaints', 'post'>;
+export type RegisteredComplaint = Answer<'/api/complaints', 'post'>;
+export type ComplaintQuery = QueryOf<'/api/complaints'>;
+export type AssigneeList = Answer<'/api/complaints/assignees'>;
+export type ComplaintAnalysis = Answer<'/api/complaints/analysis'>;
+export type Bucket = ComplaintAnalysis['byCause'][number];
+export type AnalysisQuery = QueryOf<'/api/complaints/analysis'>;
+export type PublicComplaintStatus = Answer<'/api/public/complaints/lookup'>;
+export type PublicComplaintInput = Body<'/api/public/complaints', 'post'>;
+export type PublicComplaintReceipt = Answer<'/api/public/complaints', 'post'>;
+export type ObjectionList = Answer<'/api/objections'>;
+export type Objection = Item<ObjectionList>;
+export type ObjectionKind = Objection['decisionKind'];
+export type ObjectionOutcome = NonNullable<Objection['outcome']>;
+export type RecordObjection = Body<'/api/cases/{id}/objections', 'post'>;
+export type TypeDays = Answer<'/api/complaints/type-days'>;
+export type LimitKind = TypeDays['items'][number]['category'];
+export type SetTypeDays = Body<'/api/complaints/type-days', 'put'>;
 
 export const complaintChannels: ComplaintChannel[] = [
   'phone',
@@ -30,78 +52,11 @@ export const complaintCategories: ComplaintCategory[] = [
 export const satisfactionLevels: Satisfaction[] = ['satisfied', 'basically_satisfied', 'dissatisfied'];
 export const noteKinds: NoteKind[] = ['investigation', 'evidence', 'complainant', 'staff'];
 
-export interface Complaint {
-  id: string;
-  hallId: string;
-  number: string;
-  kind: ComplaintKind;
-  channel: ComplaintChannel;
-  workOrderNo: string | null;
-  category: ComplaintCategory;
-  anonymous: boolean;
-  complainant: string;
-  contact: string | null;
-  matter: string;
-  caseNo: string | null;
-  itemName: string | null;
-  windowNumber: number | null;
-  staffName: string | null;
-  departmentName: string | null;
-  state: ComplaintState;
-  simple: boolean;
-  cause: string | null;
-  responsibleId: string | null;
-  responsibleName: string | null;
-  receivedDay: string;
-  dueDay: string;
-  provisional: boolean;
-  light: 'green' | 'yellow' | 'red' | 'none';
-  round: number;
-  reply: string | null;
-  rectification: string | null;
-  repliedDay: string | null;
-  satisfaction: Satisfaction | null;
-  restricted: boolean;
-  createdAt: number;
-}
-export interface ComplaintStep {
-  id: string;
-  action: string;
-  noteKind: NoteKind | null;
-  text: string;
-  fromState: string | null;
-  toState: string;
-  userName: string;
-  at: number;
-}
-export type ComplaintDetail = Complaint & { steps: ComplaintStep[]; actions: ComplaintAction[] };
-
-export interface RegisterComplaint {
-  hallId: string;
-  kind: ComplaintKind;
-  channel: ComplaintChannel;
-  workOrderNo?: string;
-  category: ComplaintCategory;
-  anonymous?: boolean;
-  name?: string;
-  phone?: string;
-  email?: string;
-  matter: string;
-  caseNo?: string;
-  windowId?: string;
-  staffUserId?: string;
-  simple?: boolean;
-  reply?: string;
-}
-
-export function useComplaints(
-  q: { hallId?: string; state?: ComplaintState; kind?: ComplaintKind; applicantId?: string },
-  enabled = true,
-) {
+export function useComplaints(q: ComplaintQuery, enabled = true) {
   return useQuery({
     enabled,
     queryKey: ['complaints', q],
-    queryFn: ({ signal }) => api.get<ListResult<Complaint>>('/api/complaints', q, signal),
+    queryFn: ({ signal }) => api.get<ComplaintList>('/api/complaints', { ...q }, signal),
   });
 }
 export function useComplaint(id: string) {
@@ -113,8 +68,7 @@ export function useComplaint(id: string) {
 export function useAssignees(hallId?: string) {
   return useQuery({
     queryKey: ['complaint-assignees', hallId],
-    queryFn: ({ signal }) =>
-      api.get<ListResult<{ id: string; name: string }>>('/api/complaints/assignees', { hallId }, signal),
+    queryFn: ({ signal }) => api.get<AssigneeList>('/api/complaints/assignees', { hallId }, signal),
   });
 }
 
@@ -122,7 +76,7 @@ export function useRegisterComplaint() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (body: RegisterComplaint) =>
-      api.post<ComplaintDetail & { lookupCode: string }>('/api/complaints', body, {
+      api.post<RegisteredComplaint>('/api/complaints', body, {
         headers: { 'Idempotency-Key': crypto.randomUUID() },
       }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['complaints'] }),
@@ -144,59 +98,15 @@ export function useComplaintAction(id: string) {
   });
 }
 
-export interface Bucket {
-  key: string;
-  label: string;
-  count: number;
-  reports: number;
-  overdue: number;
-}
-export interface ComplaintAnalysis {
-  total: number;
-  onTimeRate: number | null;
-  satisfiedRate: number | null;
-  byCause: Bucket[];
-  byCategory: Bucket[];
-  byItem: Bucket[];
-  byDepartment: Bucket[];
-  byWindow: Bucket[];
-  byStaff: Bucket[];
-  byMonth: Bucket[];
-  rectifications: { number: string; cause: string | null; rectification: string }[];
-}
-export function useComplaintAnalysis(q: { hallId?: string; from?: string; to?: string }) {
+export function useComplaintAnalysis(q: AnalysisQuery) {
   return useQuery({
     queryKey: ['complaint-analysis', q],
-    queryFn: ({ signal }) => api.get<ComplaintAnalysis>('/api/complaints/analysis', q, signal),
+    queryFn: ({ signal }) => api.get<ComplaintAnalysis>('/api/complaints/analysis', { ...q }, signal),
   });
 }
 
-export interface PublicComplaintStatus {
-  number: string;
-  kindLabel: string;
-  state: ComplaintState;
-  stateLabel: string;
-  receivedDay: string;
-  dueDay: string;
-  reply: string | null;
-  rectification: string | null;
-  repliedDay: string | null;
-  satisfaction: Satisfaction | null;
-  mayRate: boolean;
-  mayObject: boolean;
-}
-export const submitPublicComplaint = (body: {
-  hallId: string;
-  kind: ComplaintKind;
-  category: ComplaintCategory;
-  anonymous?: boolean;
-  name?: string;
-  phone?: string;
-  email?: string;
-  matter: string;
-  caseNo?: string;
-}) =>
-  api.post<{ number: string; lookupCode: string; dueDay: string }>('/api/public/complaints', body, {
+export const submitPublicComplaint = (body: PublicComplaintInput) =>
+  api.post<PublicComplaintReceipt>('/api/public/complaints', body, {
     headers: { 'Idempotency-Key': crypto.randomUUID() },
   });
 export const lookupComplaint = (number: string, code: string) =>
@@ -209,44 +119,23 @@ export const publicReplyUrl = (number: string, code: string) =>
   `/api/public/complaints/reply.pdf?number=${encodeURIComponent(number)}&code=${encodeURIComponent(code)}`;
 
 // 异议 (R19.9)
-export type ObjectionKind = 'review' | 'refusal' | 'one_time_notice';
-export type ObjectionOutcome = 'upheld' | 'rejected';
-export interface Objection {
-  id: string;
-  hallId: string;
-  caseId: string;
-  caseNo: string;
-  decisionKind: ObjectionKind;
-  reason: string;
-  channel: 'public' | 'clerk';
-  recordedBy: string;
-  status: 'open' | 'answered';
-  dueDay: string;
-  provisional: boolean;
-  light: 'green' | 'yellow' | 'red' | 'none';
-  outcome: ObjectionOutcome | null;
-  answer: string | null;
-  answeredBy: string | null;
-  answeredAt: number | null;
-  createdAt: number;
-}
 export function useObjections(status?: 'open' | 'answered') {
   return useQuery({
     queryKey: ['objections', status],
-    queryFn: ({ signal }) => api.get<ListResult<Objection>>('/api/objections', { status }, signal),
+    queryFn: ({ signal }) => api.get<ObjectionList>('/api/objections', { status }, signal),
   });
 }
 export function useCaseObjections(caseId: string) {
   return useQuery({
     queryKey: ['case-objections', caseId],
-    queryFn: ({ signal }) => api.get<ListResult<Objection>>(`/api/cases/${caseId}/objections`, undefined, signal),
+    queryFn: ({ signal }) => api.get<ObjectionList>(`/api/cases/${caseId}/objections`, undefined, signal),
   });
 }
 export function useRecordObjection(caseId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { decisionKind: ObjectionKind; reason: string }) =>
-      api.post<ListResult<Objection>>(`/api/cases/${caseId}/objections`, body, {
+    mutationFn: (body: RecordObjection) =>
+      api.post<ObjectionList>(`/api/cases/${caseId}/objections`, body, {
         headers: { 'Idempotency-Key': crypto.randomUUID() },
       }),
     onSuccess: () => {
@@ -270,11 +159,6 @@ export function useAnswerObjection() {
   });
 }
 
-export type LimitKind = ComplaintCategory | 'objection';
-export interface TypeDays {
-  hallId: string;
-  items: { category: LimitKind; days: number }[];
-}
 export function useTypeDays(hallId?: string) {
   return useQuery({
     queryKey: ['complaint-type-days', hallId],
@@ -285,8 +169,7 @@ export function useTypeDays(hallId?: string) {
 export function useSetTypeDays() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { hallId: string; category: LimitKind; days: number }) =>
-      api.put<TypeDays>('/api/complaints/type-days', body),
+    mutationFn: (body: SetTypeDays) => api.put<TypeDays>('/api/complaints/type-days', body),
     onSuccess: (d) => qc.setQueryData(['complaint-type-days', d.hallId], d),
   });
 }

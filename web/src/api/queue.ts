@@ -1,114 +1,35 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, request } from './client';
-import type { ListResult } from './types';
+import type { Answer, Body, Item } from './contract';
 
-export type Priority = 'normal' | 'green' | 'elderly' | 'disabled' | 'appointment';
-export type TicketStatus = 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'cancelled' | 'expired';
-export type WindowState = 'closed' | 'open' | 'paused';
-export type OutcomeKind = 'consultation' | 'case' | 'none';
-export type RatingLevel = 'very_satisfied' | 'satisfied' | 'basically_satisfied' | 'dissatisfied' | 'very_dissatisfied';
-
-export interface KioskCategory {
-  id: string;
-  prefix: string;
-  name: string;
-  description: string;
-  waiting: number;
-  openWindows: number;
-  estimatedWaitMinutes: number;
-}
-
-export interface QueueCategory {
-  id: string;
-  hallId: string;
-  prefix: string;
-  name: string;
-  description: string;
-  windowIds: string[];
-  defaultServiceMinutes: number;
-  sortOrder: number;
-  active: boolean;
-}
-
-export interface Ticket {
-  id: string;
-  hallId: string;
-  hallName: string;
-  number: string;
-  categoryId: string;
-  categoryName: string;
-  priority: Priority;
-  appointmentAt: number | null;
-  arrivedAt: number;
-  status: TicketStatus;
-  windowId: string | null;
-  windowNumber: number | null;
-  walkIn: boolean;
-  recallCount: number;
-  calledAt: number | null;
-  servingStartedAt: number | null;
-  transfers: number;
-  peopleAhead: number;
-  estimatedWaitMinutes: number | null;
-}
-
-export interface QueueWindow {
-  id: string;
-  hallId: string;
-  number: number;
-  name: string;
-  state: WindowState;
-  pauseReason: string | null;
-  openedBy: string | null;
-  openedByName: string | null;
-  categoryIds: string[];
-  waitingForMe: number;
-  current: Ticket | null;
-}
-
-export interface DisplaySnapshot {
-  hall: { id: string; name: string };
-  windows: { id: string; number: number; name: string; state: WindowState; currentNumber: string | null }[];
-  recentCalls: {
-    ticketId: string;
-    number: string;
-    windowNumber: number;
-    windowName: string;
-    at: number;
-    recall: number;
-  }[];
-  categories: KioskCategory[];
-  /** The hall's notices (公告), set by the supervisor in 叫号设置. */
-  notices: string[];
-  /** 客流拥挤提示 while the hall's crowding alarm stands. */
-  alarmNotice: string | null;
-}
-
-export interface PadState {
-  window: { id: string; number: number; name: string; hallName: string };
-  pending: { ticketId: string; number: string; staffName: string | null; finishedAt: number } | null;
-}
-
-export interface FollowUp {
-  id: string;
-  status: 'open' | 'called_back';
-  dueDay: string;
-  light: 'green' | 'yellow' | 'red';
-  rating: { level: RatingLevel; reasons: string[]; comment: string; createdAt: number };
-  ticketNumber: string;
-  windowNumber: number | null;
-  staffName: string | null;
-  outcomeKind: string | null;
-  outcomeId: string | null;
-  note: string;
-  calledBackAt: number | null;
-  calledBackBy: string | null;
-}
+export type KioskCategoryList = Answer<'/api/public/halls/{hallId}/queue/categories'>;
+export type KioskCategory = Item<KioskCategoryList>;
+export type QueueCategoryList = Answer<'/api/queue/categories'>;
+export type QueueCategory = Item<QueueCategoryList>;
+export type Ticket = Answer<'/api/public/queue/tickets/{ticketId}'>;
+export type Priority = Ticket['priority'];
+export type TicketStatus = Ticket['status'];
+export type OutcomeKind = NonNullable<Ticket['outcomeKind']>;
+export type QueueWindowList = Answer<'/api/queue/windows'>;
+export type QueueWindow = Item<QueueWindowList>;
+export type WindowState = QueueWindow['state'];
+export type KioskSettings = Answer<'/api/public/halls/{hallId}/kiosk'>;
+export type DisplaySnapshot = Answer<'/api/public/halls/{hallId}/display'>;
+export type PadState = Answer<'/api/public/pads/{windowId}'>;
+export type PadRating = Body<'/api/public/pads/{windowId}/ratings', 'post'>;
+export type RatingLevel = PadRating['level'];
+export type PadToken = Answer<'/api/rating/pads/{windowId}/token', 'post'>;
+export type FollowUpList = Answer<'/api/rating/follow-ups'>;
+export type FollowUp = Item<FollowUpList>;
+export type HallQueueSettings = Answer<'/api/queue/halls/{hallId}/settings'>;
+export type CategoryInput = Omit<Body<'/api/queue/categories', 'post'>, 'hallId'>;
+/** The day's tickets by how they ended; expired ones (闭厅未叫号) count as unfinished. */
+export type DaySummary = Answer<'/api/queue/day-summary'>;
 
 export const useKioskCategories = (hallId: string | undefined) =>
   useQuery({
     queryKey: ['queue', 'kiosk', hallId],
-    queryFn: () => api.get<ListResult<KioskCategory>>(`/api/public/halls/${hallId}/queue/categories`),
+    queryFn: () => api.get<KioskCategoryList>(`/api/public/halls/${hallId}/queue/categories`),
     enabled: !!hallId,
     refetchInterval: 15_000,
   });
@@ -128,7 +49,7 @@ export const usePublicTicket = (id: string | undefined) =>
 export const useKioskSettings = (hallId: string | undefined) =>
   useQuery({
     queryKey: ['queue', 'kiosk-settings', hallId],
-    queryFn: () => api.get<{ idleSeconds: number; publicBaseUrl: string }>(`/api/public/halls/${hallId}/kiosk`),
+    queryFn: () => api.get<KioskSettings>(`/api/public/halls/${hallId}/kiosk`),
     enabled: !!hallId,
     refetchInterval: 60_000,
   });
@@ -140,7 +61,7 @@ export const fetchDisplay = (hallId: string) => api.get<DisplaySnapshot>(`/api/p
 export const useQueueWindows = (hallId: string | undefined) =>
   useQuery({
     queryKey: ['queue', 'windows', hallId],
-    queryFn: () => api.get<ListResult<QueueWindow>>('/api/queue/windows', { hallId }),
+    queryFn: () => api.get<QueueWindowList>('/api/queue/windows', { hallId }),
     enabled: !!hallId,
     refetchInterval: 10_000,
   });
@@ -148,7 +69,7 @@ export const useQueueWindows = (hallId: string | undefined) =>
 export const useQueueCategories = (hallId: string | undefined) =>
   useQuery({
     queryKey: ['queue', 'categories', hallId],
-    queryFn: () => api.get<ListResult<QueueCategory>>('/api/queue/categories', { hallId }),
+    queryFn: () => api.get<QueueCategoryList>('/api/queue/categories', { hallId }),
     enabled: !!hallId,
   });
 
@@ -161,8 +82,7 @@ export function useWindowAction() {
   });
 }
 
-export const issuePadToken = (windowId: string) =>
-  api.post<{ windowId: string; token: string; padPath: string }>(`/api/rating/pads/${windowId}/token`);
+export const issuePadToken = (windowId: string) => api.post<PadToken>(`/api/rating/pads/${windowId}/token`);
 
 const padHeaders = (token: string) => ({
   Accept: 'application/json',
@@ -186,7 +106,7 @@ export async function padFetch<T>(path: string, token: string, body?: unknown): 
 export const useFollowUps = (status: 'open' | 'called_back' | undefined) =>
   useQuery({
     queryKey: ['rating', 'follow-ups', status],
-    queryFn: () => api.get<ListResult<FollowUp>>('/api/rating/follow-ups', { status }),
+    queryFn: () => api.get<FollowUpList>('/api/rating/follow-ups', { status }),
   });
 
 export function useCallBack() {
@@ -198,44 +118,12 @@ export function useCallBack() {
   });
 }
 
-export interface HallQueueSettings {
-  recallLimit: number;
-  priorityWeights: Record<Priority, number>;
-  appointmentEarlyMinutes: number;
-  ratingWindowMinutes: number;
-  kioskIdleSeconds: number;
-  displayNotices: string[];
-}
-
-export interface CategoryInput {
-  prefix: string;
-  name: string;
-  description: string;
-  windowIds: string[];
-  defaultServiceMinutes: number;
-  sortOrder: number;
-  active: boolean;
-}
-
 export const useHallQueueSettings = (hallId: string | undefined) =>
   useQuery({
     queryKey: ['queue', 'settings', hallId],
     queryFn: () => api.get<HallQueueSettings>(`/api/queue/halls/${hallId}/settings`),
     enabled: !!hallId,
   });
-
-/** The day's tickets by how they ended; expired ones (闭厅未叫号) count as unfinished. */
-export interface DaySummary {
-  day: string;
-  issued: number;
-  waiting: number;
-  inService: number;
-  done: number;
-  noShow: number;
-  expired: number;
-  cancelled: number;
-  unfinished: number;
-}
 
 export const useDaySummary = (hallId: string | undefined, day: string) =>
   useQuery({

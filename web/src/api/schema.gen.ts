@@ -8581,7 +8581,8 @@ export interface operations {
                         items: {
                             categoryId: string;
                             categoryName: string;
-                            channel: string;
+                            /** @enum {string} */
+                            channel: "online" | "phone";
                             checkedInAt: number | null;
                             code: string;
                             createdAt: number;
@@ -8600,7 +8601,8 @@ export interface operations {
                             slot: string;
                             slotEnd: string;
                             startsAt: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "booked" | "checked_in" | "cancelled" | "no_show";
                             ticketId: string | null;
                             ticketNumber: string | null;
                         }[];
@@ -8643,7 +8645,8 @@ export interface operations {
                     "application/json": {
                         categoryId: string;
                         categoryName: string;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "online" | "phone";
                         checkedInAt: number | null;
                         code: string;
                         createdAt: number;
@@ -8662,7 +8665,8 @@ export interface operations {
                         slot: string;
                         slotEnd: string;
                         startsAt: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "booked" | "checked_in" | "cancelled" | "no_show";
                         ticketId: string | null;
                         ticketNumber: string | null;
                     };
@@ -8695,7 +8699,8 @@ export interface operations {
                     "application/json": {
                         categoryId: string;
                         categoryName: string;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "online" | "phone";
                         checkedInAt: number | null;
                         code: string;
                         createdAt: number;
@@ -8714,7 +8719,8 @@ export interface operations {
                         slot: string;
                         slotEnd: string;
                         startsAt: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "booked" | "checked_in" | "cancelled" | "no_show";
                         ticketId: string | null;
                         ticketNumber: string | null;
                     };
@@ -9009,12 +9015,14 @@ export interface operations {
                             hallId: string;
                             id: string;
                             itemName: string;
-                            outcome: string;
+                            /** @enum {string} */
+                            outcome: "completed" | "not_accepted" | "ended";
                             outcomeLabel: string;
                             paperUntil: string;
                             paperYears: number;
                             seq: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "held" | "lent" | "disposal_pending" | "paper_disposed";
                             statusLabel: string;
                             year: number;
                         }[];
@@ -9079,12 +9087,14 @@ export interface operations {
                             hallId: string;
                             id: string;
                             itemName: string;
-                            outcome: string;
+                            /** @enum {string} */
+                            outcome: "completed" | "not_accepted" | "ended";
                             outcomeLabel: string;
                             paperUntil: string;
                             paperYears: number;
                             seq: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "held" | "lent" | "disposal_pending" | "paper_disposed";
                             statusLabel: string;
                             year: number;
                         };
@@ -9163,12 +9173,14 @@ export interface operations {
                             hallId: string;
                             id: string;
                             itemName: string;
-                            outcome: string;
+                            /** @enum {string} */
+                            outcome: "completed" | "not_accepted" | "ended";
                             outcomeLabel: string;
                             paperUntil: string;
                             paperYears: number;
                             seq: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "held" | "lent" | "disposal_pending" | "paper_disposed";
                             statusLabel: string;
                             year: number;
                         };
@@ -9319,12 +9331,14 @@ export interface operations {
                             hallId: string;
                             id: string;
                             itemName: string;
-                            outcome: string;
+                            /** @enum {string} */
+                            outcome: "completed" | "not_accepted" | "ended";
                             outcomeLabel: string;
                             paperUntil: string;
                             paperYears: number;
                             seq: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "held" | "lent" | "disposal_pending" | "paper_disposed";
                             statusLabel: string;
                             year: number;
                         }[];
@@ -10069,12 +10083,14 @@ export interface operations {
                             hallId: string;
                             id: string;
                             itemName: string;
-                            outcome: string;
+                            /** @enum {string} */
+                            outcome: "completed" | "not_accepted" | "ended";
                             outcomeLabel: string;
                             paperUntil: string;
                             paperYears: number;
                             seq: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "held" | "lent" | "disposal_pending" | "paper_disposed";
                             statusLabel: string;
                             year: number;
                         };
@@ -30898,7 +30914,8 @@ export interface operations {
                     "application/json": {
                         categoryId: string;
                         categoryName: string;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "online" | "phone";
                         checkedInAt: number | null;
                         code: string;
                         createdAt: number;
@@ -30917,7 +30934,8 @@ export interface operations {
                         slot: string;
                         slotEnd: string;
                         startsAt: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "booked" | "checked_in" | "cancelled" | "no_show";
                         ticketId: string | null;
                         ticketNumber: string | null;
                     };
@@ -30948,7 +30966,8 @@ export interface operations {
                     "application/json": {
                         categoryId: string;
                         categoryName: string;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "online" | "phone";
                         checkedInAt: number | null;
                         code: string;
                         createdAt: number;
@@ -30967,7 +30986,8 @@ export interface operations {
                         slot: string;
                         slotEnd: string;
                         startsAt: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "booked" | "checked_in" | "cancelled" | "no_show";
                         ticketId: string | null;
                         ticketNumber: string | null;
                     };
@@ -31007,7 +31027,8 @@ export interface operations {
                     "application/json": {
                         categoryId: string;
                         categoryName: string;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "online" | "phone";
                         checkedInAt: number | null;
                         code: string;
                         createdAt: number;
@@ -31026,7 +31047,8 @@ export interface operations {
                         slot: string;
                         slotEnd: string;
                         startsAt: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "booked" | "checked_in" | "cancelled" | "no_show";
                         ticketId: string | null;
                         ticketNumber: string | null;
                     };
@@ -31659,7 +31681,8 @@ export interface operations {
                     "application/json": {
                         categoryId: string;
                         categoryName: string;
-                        channel: string;
+                        /** @enum {string} */
+                        channel: "online" | "phone";
                         checkedInAt: number | null;
                         code: string;
                         createdAt: number;
@@ -31678,7 +31701,8 @@ export interface operations {
                         slot: string;
                         slotEnd: string;
                         startsAt: number;
-                        status: string;
+                        /** @enum {string} */
+                        status: "booked" | "checked_in" | "cancelled" | "no_show";
                         ticketId: string | null;
                         ticketNumber: string | null;
                     };
@@ -31719,7 +31743,8 @@ export interface operations {
                         appointment: {
                             categoryId: string;
                             categoryName: string;
-                            channel: string;
+                            /** @enum {string} */
+                            channel: "online" | "phone";
                             checkedInAt: number | null;
                             code: string;
                             createdAt: number;
@@ -31738,7 +31763,8 @@ export interface operations {
                             slot: string;
                             slotEnd: string;
                             startsAt: number;
-                            status: string;
+                            /** @enum {string} */
+                            status: "booked" | "checked_in" | "cancelled" | "no_show";
                             ticketId: string | null;
                             ticketNumber: string | null;
                         };
@@ -32834,7 +32860,7 @@ export interface operations {
                             description: string;
                             hallId: string;
                             id: string;
-                            itemCategories: string[];
+                            itemCategories: ("enterprise" | "social_security" | "household" | "civil" | "construction" | "tax" | "health" | "agriculture" | "transport" | "other")[];
                             name: string;
                             prefix: string;
                             sortOrder: number;
@@ -32890,7 +32916,7 @@ export interface operations {
                         description: string;
                         hallId: string;
                         id: string;
-                        itemCategories: string[];
+                        itemCategories: ("enterprise" | "social_security" | "household" | "civil" | "construction" | "tax" | "health" | "agriculture" | "transport" | "other")[];
                         name: string;
                         prefix: string;
                         sortOrder: number;
@@ -32947,7 +32973,7 @@ export interface operations {
                         description: string;
                         hallId: string;
                         id: string;
-                        itemCategories: string[];
+                        itemCategories: ("enterprise" | "social_security" | "household" | "civil" | "construction" | "tax" | "health" | "agriculture" | "transport" | "other")[];
                         name: string;
                         prefix: string;
                         sortOrder: number;
@@ -37053,7 +37079,8 @@ export interface operations {
                             at: number;
                             day: string;
                             id: string;
-                            kind: string;
+                            /** @enum {string} */
+                            kind: "in" | "out" | "away" | "back";
                             reason: string | null;
                             standInId: string | null;
                             standInName: string | null;
@@ -37068,7 +37095,8 @@ export interface operations {
                                 clockIn: number | null;
                                 clockOut: number | null;
                                 day: string;
-                                status: string;
+                                /** @enum {string} */
+                                status: "present" | "late" | "early" | "late_early" | "absent" | "leave";
                             }[];
                             earlyCount: number;
                             earlyMinutes: number;
@@ -37149,7 +37177,8 @@ export interface operations {
                         at: number;
                         day: string;
                         id: string;
-                        kind: string;
+                        /** @enum {string} */
+                        kind: "in" | "out" | "away" | "back";
                         reason: string | null;
                         standInId: string | null;
                         standInName: string | null;
@@ -37280,7 +37309,7 @@ export interface operations {
         parameters: {
             query: {
                 hallId: string;
-                status?: string;
+                status?: "requested" | "confirmed" | "approved" | "rejected" | "cancelled";
             };
             header?: never;
             path?: never;

@@ -30,7 +30,8 @@ export function sessionSpan(week: WeeklyHours, day: string, session: Session) {
   return session === 'am' ? all[0] : all.at(-1);
 }
 
-export type DayStatus = 'present' | 'late' | 'early' | 'late_early' | 'absent' | 'leave';
+export const dayStatuses = ['present', 'late', 'early', 'late_early', 'absent', 'leave'] as const;
+export type DayStatus = (typeof dayStatuses)[number];
 
 export interface DayRecord {
   day: string;

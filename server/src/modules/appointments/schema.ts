@@ -55,10 +55,13 @@ export const capacityInput = z.object({
     .max(100),
 });
 
+export const appointmentChannels = ['online', 'phone'] as const;
+export const appointmentStatuses = ['booked', 'checked_in', 'cancelled', 'no_show'] as const;
+
 export const listQuery = pageQuery.extend({
   hallId: z.string().min(1).max(64),
   day: day.optional(),
-  status: z.enum(['booked', 'checked_in', 'cancelled', 'no_show']).optional(),
+  status: z.enum(appointmentStatuses).optional(),
 });
 
 export const appointmentSchema = z.object({
@@ -77,8 +80,8 @@ export const appointmentSchema = z.object({
   name: z.string(),
   idNumber: z.string().describe('masked'),
   phone: z.string().describe('masked'),
-  channel: z.string(),
-  status: z.string(),
+  channel: z.enum(appointmentChannels),
+  status: z.enum(appointmentStatuses),
   late: z.boolean(),
   checkedInAt: z.number().nullable(),
   ticketId: z.string().nullable(),

@@ -66,8 +66,8 @@ async function present(db: Db, a: repo.AppointmentRow, hallOf?: HallNames): Prom
     name: a.name,
     idNumber: a.id_number_masked,
     phone: a.phone_masked,
-    channel: a.channel,
-    status: a.status,
+    channel: a.channel as AppointmentView['channel'],
+    status: a.status as AppointmentView['status'],
     late: a.late === 1,
     checkedInAt: a.checked_in_at === null ? null : Number(a.checked_in_at),
     ticketId: a.ticket_id,
@@ -85,7 +85,7 @@ type Category = Awaited<ReturnType<typeof categoriesOfHall>>[number];
 function servingCategory(categories: Category[], itemCategory: string): Category | null {
   const active = categories.filter((c) => c.active);
   const naming = active
-    .filter((c) => c.itemCategories.includes(itemCategory))
+    .filter((c) => (c.itemCategories as readonly string[]).includes(itemCategory))
     .sort((a, b) => a.itemCategories.length - b.itemCategories.length);
   return naming[0] ?? active[0] ?? null;
 }

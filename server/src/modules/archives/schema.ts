@@ -24,6 +24,9 @@ export const categorySchema = categoryInput.omit({ hallId: true }).extend({ buil
 export const schemeSchema = z.object({ items: z.array(categorySchema) });
 export const hallQuery = z.object({ hallId: z.string().min(1).max(64).optional() });
 
+/** 在库, 借出, 待鉴定销毁, 纸质已销毁. */
+export const fileStatuses = ['held', 'lent', 'disposal_pending', 'paper_disposed'] as const;
+
 export const fileQuery = pageQuery.extend({
   hallId: z.string().min(1).max(64).optional(),
   archiveNo: text(60).optional(),
@@ -31,7 +34,7 @@ export const fileQuery = pageQuery.extend({
   applicant: text(60).optional(),
   item: text(60).optional(),
   year: intParam({ min: 2000, max: 2200 }).optional(),
-  status: z.enum(['held', 'lent', 'disposal_pending', 'paper_disposed']).optional(),
+  status: z.enum(fileStatuses).optional(),
 });
 
 export const fileSchema = z.object({
@@ -47,18 +50,20 @@ export const fileSchema = z.object({
   itemName: z.string(),
   applicantId: z.string(),
   applicantName: z.string(),
-  outcome: z.string(),
+  // a filed case has ended one way; 'any' is only the scheme's wildcard
+  outcome: z.enum(archiveOutcomes).exclude(['any']),
   outcomeLabel: z.string(),
   confidentiality: z.enum(confidentialityLevels),
   confidentialityLabel: z.string(),
   paperYears: z.number(),
   paperUntil: z.string(),
   electronicUntil: z.string().nullable(),
-  status: z.string(),
+  status: z.enum(fileStatuses),
   statusLabel: z.string(),
   filedAt: z.number(),
   filedBy: z.string(),
 });
+export type FileView = z.infer<typeof fileSchema>;
 export const fileListSchema = listOf(fileSchema);
 
 export const contentsEntrySchema = z.object({

@@ -32,16 +32,16 @@ import { allHallIds, assertHallAccess, findHall, visibleHallIds } from '../org/s
 import { scansForArchive } from '../scans/service.ts';
 import { contentsModel } from './contents-pdf.ts';
 import * as repo from './repository.ts';
-import type { categoryInput } from './schema.ts';
+import type { categoryInput, FileView } from './schema.ts';
 
-export const fileStatusLabels: Record<string, string> = {
+export const fileStatusLabels: Record<FileView['status'], string> = {
   held: '在库',
   lent: '借出',
   disposal_pending: '待鉴定销毁',
   paper_disposed: '纸质已销毁',
 };
 
-export function presentFile(f: repo.FileRow) {
+export function presentFile(f: repo.FileRow): FileView {
   return {
     id: f.id,
     hallId: f.hall_id,
@@ -55,15 +55,15 @@ export function presentFile(f: repo.FileRow) {
     itemName: f.item_name,
     applicantId: f.applicant_id,
     applicantName: f.applicant_name,
-    outcome: f.outcome,
+    outcome: f.outcome as FileView['outcome'],
     outcomeLabel: outcomeLabels[f.outcome as keyof typeof outcomeLabels] ?? f.outcome,
     confidentiality: f.confidentiality as Confidentiality,
     confidentialityLabel: confidentialityLabels[f.confidentiality as Confidentiality] ?? f.confidentiality,
     paperYears: Number(f.paper_years),
     paperUntil: f.paper_until,
     electronicUntil: f.electronic_until,
-    status: f.status,
-    statusLabel: fileStatusLabels[f.status] ?? f.status,
+    status: f.status as FileView['status'],
+    statusLabel: fileStatusLabels[f.status as FileView['status']] ?? f.status,
     filedAt: Number(f.filed_at),
     filedBy: f.filed_by,
   };

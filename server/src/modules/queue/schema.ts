@@ -38,7 +38,7 @@ export const categorySchema = z.object({
   prefix: z.string(),
   name: z.string(),
   description: z.string(),
-  itemCategories: z.array(z.string()),
+  itemCategories: z.array(z.enum(itemCategories)),
   windowIds: z.array(z.string()),
   defaultServiceMinutes: z.number(),
   sortOrder: z.number(),

@@ -21,7 +21,8 @@ export const presentCategory = (c: repo.CategoryRow) => ({
   prefix: c.prefix,
   name: c.name,
   description: c.description,
-  itemCategories: jsonList(c.item_categories),
+  // written only through categoryInput, so the stored list holds catalogue categories
+  itemCategories: jsonList(c.item_categories) as CategoryInput['itemCategories'],
   windowIds: jsonList(c.window_ids),
   defaultServiceMinutes: c.default_service_minutes,
   sortOrder: c.sort_order,

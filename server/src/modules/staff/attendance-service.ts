@@ -72,7 +72,8 @@ const presentClock = (r: repo.ClockRow, names: Map<string, string>) => ({
   userId: r.user_id,
   userName: names.get(r.user_id) ?? '',
   day: r.day,
-  kind: r.kind,
+  // written only through clockInput
+  kind: r.kind as ClockInput['kind'],
   at: Number(r.at),
   windowId: r.window_id,
   standInId: r.stand_in_id,

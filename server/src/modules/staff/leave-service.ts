@@ -9,7 +9,7 @@ import { calendarOf } from '../calendar/service.ts';
 import { assertHallAccess } from '../org/service.ts';
 import { coverChanged } from './cover-service.ts';
 import * as repo from './repository.ts';
-import type { LeaveInput } from './schema.ts';
+import type { LeaveInput, leaveStatuses } from './schema.ts';
 
 import { assertStaffOfHall } from './hall-staff-service.ts';
 
@@ -28,7 +28,7 @@ const presentLeave = (l: repo.LeaveRow) => ({
   bUserName: l.b_user_name,
   bConfirmedAt: l.b_confirmed_at === null ? null : Number(l.b_confirmed_at),
   approverRole: l.approver_role,
-  status: l.status as 'requested' | 'confirmed' | 'approved' | 'rejected' | 'cancelled',
+  status: l.status as (typeof leaveStatuses)[number],
   decidedByName: l.decided_by_name,
   decidedAt: l.decided_at === null ? null : Number(l.decided_at),
   decisionNote: l.decision_note,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { leaveKinds } from '../../domain/staff/index.ts';
+import { dayStatuses, leaveKinds } from '../../domain/staff/index.ts';
 import { trainingStatusSchema } from '../training/schema.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -84,8 +84,9 @@ export const rosterSchema = z.object({
   gaps: z.array(z.object({ day: z.string(), session, windowId: z.string() })),
 });
 
+export const clockKinds = ['in', 'out', 'away', 'back'] as const;
 export const clockInput = z.object({
-  kind: z.enum(['in', 'out', 'away', 'back']),
+  kind: z.enum(clockKinds),
   hallId: id,
   windowId: id.nullable().default(null),
   standInId: id.nullable().default(null),
@@ -96,7 +97,7 @@ export const clockSchema = z.object({
   userId: z.string(),
   userName: z.string(),
   day: z.string(),
-  kind: z.string(),
+  kind: z.enum(clockKinds),
   at: z.number(),
   windowId: z.string().nullable(),
   standInId: z.string().nullable(),
@@ -120,7 +121,7 @@ export const sheetRowSchema = z.object({
   days: z.array(
     z.object({
       day: z.string(),
-      status: z.string(),
+      status: z.enum(dayStatuses),
       clockIn: z.number().nullable(),
       clockOut: z.number().nullable(),
     }),
@@ -142,6 +143,7 @@ export const leaveInput = z.object({
   contact: text(100),
   bUserId: id,
 });
+export const leaveStatuses = ['requested', 'confirmed', 'approved', 'rejected', 'cancelled'] as const;
 export const leaveDecisionInput = z.object({ approve: z.boolean(), note: z.string().trim().max(500).default('') });
 export const leaveSchema = z.object({
   id: z.string(),
@@ -158,13 +160,13 @@ export const leaveSchema = z.object({
   bUserName: z.string(),
   bConfirmedAt: z.number().nullable(),
   approverRole: z.string(),
-  status: z.enum(['requested', 'confirmed', 'approved', 'rejected', 'cancelled']),
+  status: z.enum(leaveStatuses),
   decidedByName: z.string().nullable(),
   decidedAt: z.number().nullable(),
   decisionNote: z.string().nullable(),
   createdAt: z.number(),
 });
-export const leaveQuery = z.object({ hallId: id, status: z.string().max(20).optional() });
+export const leaveQuery = z.object({ hallId: id, status: z.enum(leaveStatuses).optional() });
 
 export const myCoverSchema = z.object({
   /** Whom I act for now (their work is in my inbox as B代A). */

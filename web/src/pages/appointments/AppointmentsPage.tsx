@@ -18,6 +18,7 @@ import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import {
   type Appointment,
+  type AppointmentQuery,
   type AppointmentSettings,
   type BookingInput,
   useAppointmentAdmin,
@@ -84,7 +85,7 @@ function DayBookings({ hallId }: { hallId: string }) {
   const { message } = App.useApp();
   const notify = useNotifyError();
   const [day, setDay] = useState<string>();
-  const [status, setStatus] = useState<string>();
+  const [status, setStatus] = useState<AppointmentQuery['status']>();
   const [page, setPage] = useState(1);
   const list = useAppointments({ hallId, day, status, page, pageSize: 20 });
   const { cancel } = useAppointmentAdmin();

@@ -1,6 +1,12 @@
 import { Button, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
 import { useState } from 'react';
-import { type ConsultDetail, useConsultActions, useHandlingStaff } from '../../api/consult';
+import {
+  type ConsultDetail,
+  type PromiseInput,
+  type ReferInput,
+  useConsultActions,
+  useHandlingStaff,
+} from '../../api/consult';
 import { FormModal } from '../../components/FormModal';
 import { useDepartmentOptions } from '../../components/HallSelect';
 import { useT } from '../../i18n';
@@ -65,7 +71,7 @@ export function ConsultActions({ c }: { c: ConsultDetail }) {
         )}
       </FormModal>
 
-      <FormModal<{ days: number; note?: string }>
+      <FormModal<PromiseInput>
         name="consult-promise"
         open={open === 'promise'}
         title={t('consultAction.promise')}
@@ -81,7 +87,7 @@ export function ConsultActions({ c }: { c: ConsultDetail }) {
         </Form.Item>
       </FormModal>
 
-      <FormModal<{ departmentId?: string; externalBody?: string; reason: string; guidance?: string; toldVia: string }>
+      <FormModal<ReferInput>
         name="consult-refer"
         open={open === 'refer'}
         title={t('consultAction.refer')}

@@ -7,7 +7,7 @@ import {
   conductMeasures,
 } from '../../../../server/src/domain/people/index.ts';
 import { applyFieldError } from '../../api/formErrors';
-import { type ConductRecord, useConductRecords, useRecordConduct } from '../../api/people';
+import { type ConductInput, type ConductRecord, useConductRecords, useRecordConduct } from '../../api/people';
 import { formatTime } from '../../components/format';
 import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
@@ -19,8 +19,8 @@ import { chinaToday } from '../../lib/china-day';
 export function ConductPage() {
   const t = useT();
   const { hallId, picker } = useHallChoice();
-  const [kind, setKind] = useState<string>('');
-  const [status, setStatus] = useState<string>('');
+  const [kind, setKind] = useState<ConductRecord['kind'] | ''>('');
+  const [status, setStatus] = useState<ConductRecord['status'] | ''>('');
   const [page, setPage] = useState(1);
   const list = useConductRecords({ hallId, kind: kind || undefined, status: status || undefined, page });
   const [creating, setCreating] = useState(false);
@@ -33,7 +33,7 @@ export function ConductPage() {
           {picker}
           <Segmented
             value={kind}
-            onChange={(v) => setKind(String(v))}
+            onChange={(v) => setKind(v as ConductRecord['kind'] | '')}
             options={[
               { value: '', label: t('cd.all') },
               { value: 'sanction', label: t('cd.kind.sanction') },
@@ -97,14 +97,7 @@ export function ConductPage() {
   );
 }
 
-interface ConductForm {
-  userId: string;
-  kind: 'sanction' | 'reward';
-  category: string;
-  measure: string;
-  facts: string;
-  occurredOn: Dayjs;
-}
+type ConductForm = Omit<ConductInput, 'occurredOn'> & { occurredOn: Dayjs };
 
 function ConductModal({ hallId, onClose }: { hallId: string; onClose: () => void }) {
   const t = useT();

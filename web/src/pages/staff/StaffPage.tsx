@@ -2,7 +2,14 @@ import { Alert, App, Button, Card, Select, Space, Table, Tabs, Tag, Typography }
 import dayjs from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useCan } from '../../api/auth';
-import { type Roster, type RosterSlot, useCopyRoster, useRoster, useSaveRoster, useStaffFiles } from '../../api/staff';
+import {
+  type Roster,
+  type RosterSlotInput,
+  useCopyRoster,
+  useRoster,
+  useSaveRoster,
+  useStaffFiles,
+} from '../../api/staff';
 import { useHallOptions } from '../../components/HallSelect';
 import { QueryError } from '../../components/Results';
 import { useNotifyError } from '../../components/useNotifyError';
@@ -76,7 +83,7 @@ function RosterTab({ hallId }: { hallId: string }) {
   if (roster.error) return <QueryError error={roster.error} />;
   const r = roster.data;
   const gaps = r ? gapsOf(r, cells) : 0;
-  const slots = (): RosterSlot[] =>
+  const slots = (): RosterSlotInput[] =>
     [...cells.entries()].map(([k, userId]) => {
       const [day, session, windowId] = k.split('|') as [string, 'am' | 'pm', string];
       return { day, session, windowId, userId, post: postOf(userId) };
