@@ -20,6 +20,8 @@ export type PrereviewDetail = Answer<'/api/prereview/{id}'>;
 export type PassInput = Body<'/api/prereview/{id}/pass', 'post'>;
 export type ReturnInput = Body<'/api/prereview/{id}/return', 'post'>;
 export type AcceptInput = Body<'/api/prereview/{id}/accept', 'post'>;
+/** The supervision board's 网上预审 section: an application near or past its pre-review limit. */
+export type PrereviewBoardEntry = Answer<'/api/supervision/board'>['prereviews'][number];
 /** 转为办件: the accepted case's detail. */
 export type AcceptedApplication = Answer<'/api/prereview/{id}/accept', 'post'>;
 
