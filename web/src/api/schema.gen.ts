@@ -39211,7 +39211,8 @@ export interface operations {
                                 condition: string;
                                 copies: number;
                                 essential: boolean;
-                                form: string;
+                                /** @enum {string} */
+                                form: "original" | "copy" | "original_and_copy";
                                 key: string;
                                 name: string;
                                 /** @enum {string} */
