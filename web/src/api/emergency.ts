@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { Answer, Item } from './contract';
+import type { Answer, Body, Item } from './contract';
 
 export type CaseFees = Answer<'/api/cases/{id}/fees'>;
 export type FeeEntry = CaseFees['entries'][number];
@@ -9,6 +9,8 @@ export type DailyReport = Answer<'/api/fees/daily'>;
 /** A line of the daily report: the pure report's line with the window's name. */
 export type ReportLine = DailyReport['lines'][number];
 export type RefundList = Answer<'/api/fees/refunds'>;
+export type PaymentInput = Body<'/api/cases/{id}/fees/payments', 'post'>;
+export type RefundInput = Body<'/api/cases/{id}/fees/refunds', 'post'>;
 
 export const yuan = (fen: number) => (fen / 100).toFixed(2);
 
@@ -23,7 +25,7 @@ export function useCaseFees(caseId: string | undefined) {
 export function useFeeWrite(caseId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { path: 'payments' | 'refunds'; body: unknown }) =>
+    mutationFn: (v: { path: 'payments'; body: PaymentInput } | { path: 'refunds'; body: RefundInput }) =>
       api.post<CaseFees>(`/api/cases/${caseId}/fees/${v.path}`, v.body),
     onSuccess: (d) => {
       qc.setQueryData(['fees', 'case', caseId], d);

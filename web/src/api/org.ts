@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { Body } from './contract';
-import type { Department, Hall, ListResult, ServiceWindow } from './types';
+import type { Answer, Body } from './contract';
+import type { Department, Hall, ServiceWindow } from './types';
 
 export function useHalls(enabled = true) {
   return useQuery({
     queryKey: ['halls'],
-    queryFn: () => api.get<ListResult<Hall>>('/api/halls'),
+    queryFn: () => api.get<Answer<'/api/halls'>>('/api/halls'),
     enabled,
   });
 }
@@ -14,7 +14,7 @@ export function useHalls(enabled = true) {
 export function useDepartments(hallId?: string, enabled = true) {
   return useQuery({
     queryKey: ['departments', hallId ?? null],
-    queryFn: () => api.get<ListResult<Department>>('/api/departments', { hallId }),
+    queryFn: () => api.get<Answer<'/api/departments'>>('/api/departments', { hallId }),
     enabled,
   });
 }
@@ -22,7 +22,7 @@ export function useDepartments(hallId?: string, enabled = true) {
 export function useWindows(hallId?: string) {
   return useQuery({
     queryKey: ['windows', hallId ?? null],
-    queryFn: () => api.get<ListResult<ServiceWindow>>('/api/windows', { hallId }),
+    queryFn: () => api.get<Answer<'/api/windows'>>('/api/windows', { hallId }),
   });
 }
 
