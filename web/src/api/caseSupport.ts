@@ -44,7 +44,8 @@ export const useCaseEscalations = (caseId: string) =>
 export function useRaiseEscalation(caseId: string) {
   const refresh = useRefresh(caseId);
   return useMutation({
-    mutationFn: (b: { reason: string }) => api.post<CaseEscalations>(`/api/cases/${caseId}/escalations`, b),
+    mutationFn: (b: Body<'/api/cases/{id}/escalations', 'post'>) =>
+      api.post<CaseEscalations>(`/api/cases/${caseId}/escalations`, b),
     onSuccess: refresh,
   });
 }
@@ -52,7 +53,7 @@ export function useRaiseEscalation(caseId: string) {
 export function useDecideEscalation(caseId?: string) {
   const refresh = useRefresh(caseId);
   return useMutation({
-    mutationFn: (v: { id: string; decision: EscalationDecision; note: string }) =>
+    mutationFn: (v: Body<'/api/escalations/{id}/decision', 'post'> & { id: string }) =>
       api.post<Escalation>(`/api/escalations/${v.id}/decision`, { decision: v.decision, note: v.note }),
     onSuccess: refresh,
   });
@@ -95,7 +96,7 @@ export function useRequestExpert(caseId: string) {
 export function useRecordOpinion(caseId: string) {
   const refresh = useRefresh(caseId);
   return useMutation({
-    mutationFn: (v: { id: string; opinion: string }) =>
+    mutationFn: (v: Body<'/api/experts/{id}/opinion', 'post'> & { id: string }) =>
       api.post<CaseExperts>(`/api/experts/${v.id}/opinion`, { opinion: v.opinion }),
     onSuccess: refresh,
   });
@@ -123,7 +124,8 @@ export function useRecordArrival(caseId: string) {
 export function useTerminate(caseId: string) {
   const refresh = useRefresh(caseId);
   return useMutation({
-    mutationFn: (b: { reason: string }) => api.post<Deferral>(`/api/cases/${caseId}/terminate`, b),
+    mutationFn: (b: Body<'/api/cases/{id}/terminate', 'post'>) =>
+      api.post<Deferral>(`/api/cases/${caseId}/terminate`, b),
     onSuccess: refresh,
   });
 }

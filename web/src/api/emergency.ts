@@ -44,8 +44,8 @@ export function useWaitingRefunds(hallId: string | undefined) {
 export function useDecideRefund() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { id: string; approve: boolean }) =>
-      api.post<FeeEntry>(`/api/fees/refunds/${v.id}/decision`, { approve: v.approve }),
+    mutationFn: ({ id, ...body }: Body<'/api/fees/refunds/{id}/decision', 'post'> & { id: string }) =>
+      api.post<FeeEntry>(`/api/fees/refunds/${id}/decision`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['fees'] }),
   });
 }

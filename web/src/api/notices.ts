@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { Answer, Item, QueryOf } from './contract';
+import type { Answer, Body, Item, QueryOf } from './contract';
 
 export type NoticeList = Answer<'/api/notices'>;
 /** One notice to an applicant (通知记录), with every try and its answer; the recipient is masked. */
@@ -12,6 +12,7 @@ export type NoticeState = Notice['state'];
 export type NoticeQuery = QueryOf<'/api/notices'> & { page: number; pageSize: number };
 export type NoticeChannels = Answer<'/api/notices/channels'>;
 export type NoticeTemplate = Item<Answer<'/api/notice-templates/{hallId}'>>;
+export type TemplateText = Body<'/api/notice-templates/{hallId}/{event}', 'put'>;
 export type TemplatePreview = Answer<'/api/notice-templates/{hallId}/{event}/preview', 'post'>;
 
 export function useNotices(query: NoticeQuery) {
@@ -39,7 +40,7 @@ export function useCaseNotices(caseId: string | undefined, enabled = true) {
 export function useResendNotice() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { id: string; channel?: NoticeChannel }) =>
+    mutationFn: (v: Body<'/api/notices/{id}/resend', 'post'> & { id: string }) =>
       api.post<Notice>(`/api/notices/${encodeURIComponent(v.id)}/resend`, v.channel ? { channel: v.channel } : {}),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['notices'] }),
   });
@@ -59,7 +60,7 @@ const templatePath = (hallId: string, event: string) =>
 export function useSaveTemplate(hallId: string | undefined) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { event: string; subject: string; body: string }) =>
+    mutationFn: (v: TemplateText & { event: string }) =>
       api.put<NoticeTemplate>(templatePath(hallId!, v.event), { subject: v.subject, body: v.body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['notice-templates', hallId] }),
   });
@@ -75,7 +76,7 @@ export function useResetTemplate(hallId: string | undefined) {
 
 export function usePreviewTemplate(hallId: string | undefined) {
   return useMutation({
-    mutationFn: (v: { event: string; subject: string; body: string }) =>
+    mutationFn: (v: TemplateText & { event: string }) =>
       api.post<TemplatePreview>(`${templatePath(hallId!, v.event)}/preview`, {
         subject: v.subject,
         body: v.body,
@@ -96,7 +97,7 @@ export function useNoticeSettings() {
 export function useSaveNoticeSettings() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: NoticeSettings) => api.put<NoticeSettings>('/api/notices/settings', v),
+    mutationFn: (v: Body<'/api/notices/settings', 'put'>) => api.put<NoticeSettings>('/api/notices/settings', v),
     onSuccess: (saved) => qc.setQueryData(['notice-settings'], saved),
   });
 }

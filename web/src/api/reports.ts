@@ -41,7 +41,7 @@ export function useGenerateReport() {
 export function useNextSteps() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, text }: { id: string; text: string }) =>
+    mutationFn: ({ id, text }: Body<'/api/reports/{id}/next-steps', 'put'> & { id: string }) =>
       api.put<Report>(`/api/reports/${id}/next-steps`, { text }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['reports'] }),
   });
@@ -103,6 +103,6 @@ export const useUpdateTask = () =>
     api.patch<HandedDownTask>(`/api/handed-down-tasks/${id}`, body),
   );
 export const useTaskNote = (action: 'progress' | 'complete') =>
-  useTaskMutation(({ id, note }: { id: string; note: string }) =>
+  useTaskMutation(({ id, note }: Body<'/api/handed-down-tasks/{id}/progress', 'post'> & { id: string }) =>
     api.post<HandedDownTask>(`/api/handed-down-tasks/${id}/${action}`, { note }),
   );
