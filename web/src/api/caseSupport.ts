@@ -1,104 +1,28 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { Answer, Body, Item } from './contract';
 
-export type EscalationDecision = 'proceed' | 'return' | 'refer';
-export interface Escalation {
-  id: string;
-  caseId: string;
-  level: 'supervisor' | 'station_head';
-  parentId: string | null;
-  reason: string;
-  raisedBy: string;
-  raisedAt: number;
-  status: 'open' | 'decided';
-  decision: EscalationDecision | null;
-  note: string | null;
-  decidedBy: string | null;
-  decidedAt: number | null;
-}
-export interface CaseEscalations {
-  items: Escalation[];
-  mayRaise: boolean;
-  mayDecideOpen: boolean;
-}
-export type PendingEscalation = Escalation & { caseNo: string | null; itemName: string; caseState: string };
+/** 上报研判: a case's escalations and what the caller may do with them. */
+export type CaseEscalations = Answer<'/api/cases/{id}/escalations'>;
+export type Escalation = Item<CaseEscalations>;
+export type EscalationDecision = Body<'/api/escalations/{id}/decision', 'post'>['decision'];
+export type PendingEscalations = Answer<'/api/escalations/pending'>;
+export type PendingEscalation = Item<PendingEscalations>;
 
-export type Light = 'green' | 'yellow' | 'red';
-export interface ExpertConsultation {
-  id: string;
-  caseId: string;
-  stepId: string;
-  stepName: string;
-  kind: 'internal' | 'external';
-  expertUserId: string | null;
-  expertName: string;
-  organisation: string;
-  phone: string | null;
-  question: string;
-  days: number;
-  dueDay: string;
-  dueProvisional: boolean;
-  requestedBy: string;
-  requestedAt: number;
-  status: 'open' | 'answered';
-  opinion: string | null;
-  opinionBy: string | null;
-  opinionAt: number | null;
-  light: Light | null;
-  mayAnswer: boolean;
-}
-export interface CaseExperts {
-  items: ExpertConsultation[];
-  mySteps: { id: string; name: string }[];
-}
+/** 专家意见: the consultations of a case's steps and the steps the caller may call an expert in from. */
+export type CaseExperts = Answer<'/api/cases/{id}/experts'>;
+export type ExpertConsultation = Item<CaseExperts>;
+export type Light = NonNullable<ExpertConsultation['light']>;
+export type ExpertRequest = Body<'/api/cases/{id}/experts', 'post'>;
+export type ExpertCandidates = Answer<'/api/cases/{id}/experts/candidates'>;
 
-export interface DeferredMaterial {
-  key: string;
-  name: string;
-  dueDay: string;
-  status: 'arrived' | 'pending' | 'overdue';
-  arrivedAt: number | null;
-  arrivedDay: string | null;
-  recordedBy: string | null;
-  copies: number | null;
-  pages: number | null;
-  note: string | null;
-}
-export interface Deferral {
-  deferred: boolean;
-  dueDay: string | null;
-  itemAllowsApproval: boolean;
-  materials: DeferredMaterial[];
-  mayRecordArrival: boolean;
-  mayTerminate: boolean;
-  terminationDocumentId: string | null;
-}
+/** 容缺后补: the materials a case was accepted without and when each is due. */
+export type Deferral = Answer<'/api/cases/{id}/deferred-materials'>;
+export type DeferredMaterial = Deferral['materials'][number];
+export type ArrivalInput = Body<'/api/cases/{id}/deferred-materials/{key}/arrival', 'post'>;
 
 /** The sections the 电子监察 board carries beside the clocks. */
-export interface CaseSupportBoard {
-  escalations: {
-    id: string;
-    caseId: string;
-    caseNo: string | null;
-    itemName: string;
-    level: Escalation['level'];
-    reason: string;
-    raisedBy: string;
-    raisedAt: number;
-  }[];
-  experts: {
-    id: string;
-    caseId: string;
-    caseNo: string | null;
-    itemName: string;
-    stepName: string;
-    expertName: string;
-    organisation: string;
-    dueDay: string;
-    light: Light | null;
-  }[];
-  deferred: { caseId: string; caseNo: string | null; itemName: string; dueDay: string; materials: string[] }[];
-}
+export type CaseSupportBoard = Pick<Answer<'/api/supervision/board'>, 'escalations' | 'experts' | 'deferred'>;
 
 /** After any of these writes the case's trail (and perhaps its state) changed too. */
 function useRefresh(caseId: string | undefined) {
@@ -120,7 +44,8 @@ export const useCaseEscalations = (caseId: string) =>
 export function useRaiseEscalation(caseId: string) {
   const refresh = useRefresh(caseId);
   return useMutation({
-    mutationFn: (b: { reason: string }) => api.post<CaseEscalations>(`/api/cases/${caseId}/escalations`, b),
+    mutationFn: (b: Body<'/api/cases/{id}/escalations', 'post'>) =>
+      api.post<CaseEscalations>(`/api/cases/${caseId}/escalations`, b),
     onSuccess: refresh,
   });
 }
@@ -128,7 +53,7 @@ export function useRaiseEscalation(caseId: string) {
 export function useDecideEscalation(caseId?: string) {
   const refresh = useRefresh(caseId);
   return useMutation({
-    mutationFn: (v: { id: string; decision: EscalationDecision; note: string }) =>
+    mutationFn: (v: Body<'/api/escalations/{id}/decision', 'post'> & { id: string }) =>
       api.post<Escalation>(`/api/escalations/${v.id}/decision`, { decision: v.decision, note: v.note }),
     onSuccess: refresh,
   });
@@ -137,13 +62,13 @@ export function useDecideEscalation(caseId?: string) {
 export const usePendingEscalations = () =>
   useQuery({
     queryKey: ['escalations', 'pending'],
-    queryFn: () => api.get<{ items: PendingEscalation[]; total: number }>('/api/escalations/pending'),
+    queryFn: () => api.get<PendingEscalations>('/api/escalations/pending'),
   });
 
 export const usePendingEscalationCount = () =>
   useQuery({
     queryKey: ['escalations', 'count'],
-    queryFn: () => api.get<{ open: number }>('/api/escalations/pending-count'),
+    queryFn: () => api.get<Answer<'/api/escalations/pending-count'>>('/api/escalations/pending-count'),
     refetchInterval: 60_000,
   });
 
@@ -156,14 +81,14 @@ export const useCaseExperts = (caseId: string) =>
 export const useExpertCandidates = (caseId: string, enabled: boolean) =>
   useQuery({
     queryKey: ['case-support', 'expert-candidates', caseId],
-    queryFn: () => api.get<{ items: { id: string; name: string }[] }>(`/api/cases/${caseId}/experts/candidates`),
+    queryFn: () => api.get<ExpertCandidates>(`/api/cases/${caseId}/experts/candidates`),
     enabled,
   });
 
 export function useRequestExpert(caseId: string) {
   const refresh = useRefresh(caseId);
   return useMutation({
-    mutationFn: (b: Record<string, unknown>) => api.post<CaseExperts>(`/api/cases/${caseId}/experts`, b),
+    mutationFn: (b: ExpertRequest) => api.post<CaseExperts>(`/api/cases/${caseId}/experts`, b),
     onSuccess: refresh,
   });
 }
@@ -171,7 +96,7 @@ export function useRequestExpert(caseId: string) {
 export function useRecordOpinion(caseId: string) {
   const refresh = useRefresh(caseId);
   return useMutation({
-    mutationFn: (v: { id: string; opinion: string }) =>
+    mutationFn: (v: Body<'/api/experts/{id}/opinion', 'post'> & { id: string }) =>
       api.post<CaseExperts>(`/api/experts/${v.id}/opinion`, { opinion: v.opinion }),
     onSuccess: refresh,
   });
@@ -186,7 +111,7 @@ export const useDeferral = (caseId: string) =>
 export function useRecordArrival(caseId: string) {
   const refresh = useRefresh(caseId);
   return useMutation({
-    mutationFn: (v: { key: string; copies: number; pages: number; note: string }) =>
+    mutationFn: (v: ArrivalInput & { key: string }) =>
       api.post<Deferral>(`/api/cases/${caseId}/deferred-materials/${v.key}/arrival`, {
         copies: v.copies,
         pages: v.pages,
@@ -199,7 +124,8 @@ export function useRecordArrival(caseId: string) {
 export function useTerminate(caseId: string) {
   const refresh = useRefresh(caseId);
   return useMutation({
-    mutationFn: (b: { reason: string }) => api.post<Deferral>(`/api/cases/${caseId}/terminate`, b),
+    mutationFn: (b: Body<'/api/cases/{id}/terminate', 'post'>) =>
+      api.post<Deferral>(`/api/cases/${caseId}/terminate`, b),
     onSuccess: refresh,
   });
 }

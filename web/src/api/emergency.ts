@@ -1,48 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PayMethod, ReportLine as DomainLine } from '../../../server/src/domain/fees/index.ts';
 import { api } from './client';
+import type { Answer, Body, Item } from './contract';
 
-export type { PayMethod };
-
-export interface FeeEntry {
-  id: string;
-  caseId: string;
-  caseNo?: string | null;
-  itemName?: string;
-  kind: 'payment' | 'refund';
-  status: 'done' | 'requested' | 'rejected';
-  amountFen: number;
-  method: PayMethod;
-  methodLabel: string;
-  receiptNo: string;
-  reason: string;
-  refundOf: string | null;
-  windowId: string | null;
-  day: string | null;
-  at: number;
-  by: string;
-  decidedAt: number | null;
-  decidedBy: string | null;
-}
-export interface CaseFees {
-  caseId: string;
-  items: { name: string; amountFen: number }[];
-  dueFen: number;
-  paidFen: number;
-  owedFen: number;
-  payFirst: boolean;
-  note: string;
-  entries: FeeEntry[];
-}
+export type CaseFees = Answer<'/api/cases/{id}/fees'>;
+export type FeeEntry = CaseFees['entries'][number];
+export type PayMethod = FeeEntry['method'];
+export type DailyReport = Answer<'/api/fees/daily'>;
 /** A line of the daily report: the pure report's line with the window's name. */
-export type ReportLine = DomainLine & { windowName: string };
-export interface DailyReport {
-  hallId: string;
-  day: string;
-  lines: ReportLine[];
-  total: ReportLine;
-  entries: FeeEntry[];
-}
+export type ReportLine = DailyReport['lines'][number];
+export type RefundList = Answer<'/api/fees/refunds'>;
+export type PaymentInput = Body<'/api/cases/{id}/fees/payments', 'post'>;
+export type RefundInput = Body<'/api/cases/{id}/fees/refunds', 'post'>;
 
 export const yuan = (fen: number) => (fen / 100).toFixed(2);
 
@@ -57,7 +25,7 @@ export function useCaseFees(caseId: string | undefined) {
 export function useFeeWrite(caseId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { path: 'payments' | 'refunds'; body: unknown }) =>
+    mutationFn: (v: { path: 'payments'; body: PaymentInput } | { path: 'refunds'; body: RefundInput }) =>
       api.post<CaseFees>(`/api/cases/${caseId}/fees/${v.path}`, v.body),
     onSuccess: (d) => {
       qc.setQueryData(['fees', 'case', caseId], d);
@@ -69,15 +37,15 @@ export function useFeeWrite(caseId: string) {
 export function useWaitingRefunds(hallId: string | undefined) {
   return useQuery({
     queryKey: ['fees', 'refunds', hallId],
-    queryFn: () => api.get<{ items: FeeEntry[] }>('/api/fees/refunds', { hallId }),
+    queryFn: () => api.get<RefundList>('/api/fees/refunds', { hallId }),
   });
 }
 
 export function useDecideRefund() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { id: string; approve: boolean }) =>
-      api.post<FeeEntry>(`/api/fees/refunds/${v.id}/decision`, { approve: v.approve }),
+    mutationFn: ({ id, ...body }: Body<'/api/fees/refunds/{id}/decision', 'post'> & { id: string }) =>
+      api.post<FeeEntry>(`/api/fees/refunds/${id}/decision`, body),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['fees'] }),
   });
 }
@@ -90,56 +58,14 @@ export function useDailyReport(hallId: string | undefined, day: string) {
   });
 }
 
-export type PlanKind = 'system_failure' | 'crowding' | 'major_complaint' | 'power_outage' | 'other';
-export interface Plan {
-  id: string;
-  hallId: string;
-  kind: PlanKind;
-  kindLabel: string;
-  title: string;
-  organisation: string;
-  responseSteps: string;
-  measures: string;
-  recovery: string;
-  updatedAt: number;
-  updatedBy: string;
-}
-export interface Drill {
-  id: string;
-  planId: string;
-  planTitle: string;
-  day: string;
-  participants: string;
-  review: string;
-  recordedAt: number;
-  recordedBy: string;
-}
-export interface Incident {
-  id: string;
-  hallId: string;
-  kind: PlanKind;
-  kindLabel: string;
-  title: string;
-  status: 'open' | 'closed';
-  openedAt: number;
-  openedBy: string;
-  closedAt: number | null;
-  closedBy: string | null;
-  review: string | null;
-  actions: { id: string; at: number; by: string; text: string }[];
-}
-export interface Crowding {
-  hallId: string;
-  maxWaiting: number;
-  maxWaitMinutes: number;
-  notice: string;
-  showNotice: boolean;
-  over: boolean;
-  crossings: number;
-  changedAt: number;
-  waiting: number;
-  longestWaitMinutes: number;
-}
+export type PlanList = Answer<'/api/emergency/plans'>;
+export type Plan = Item<PlanList>;
+export type PlanKind = Plan['kind'];
+export type DrillList = Answer<'/api/emergency/drills'>;
+export type Drill = Item<DrillList>;
+export type IncidentList = Answer<'/api/emergency/incidents'>;
+export type Incident = Item<IncidentList>;
+export type Crowding = Answer<'/api/emergency/crowding'>;
 
 export const planKinds: PlanKind[] = ['system_failure', 'crowding', 'major_complaint', 'power_outage', 'other'];
 export const planKindLabels: Record<PlanKind, string> = {
@@ -151,13 +77,13 @@ export const planKindLabels: Record<PlanKind, string> = {
 };
 
 export const usePlans = () =>
-  useQuery({ queryKey: ['emergency', 'plans'], queryFn: () => api.get<{ items: Plan[] }>('/api/emergency/plans') });
+  useQuery({ queryKey: ['emergency', 'plans'], queryFn: () => api.get<PlanList>('/api/emergency/plans') });
 export const useDrills = () =>
-  useQuery({ queryKey: ['emergency', 'drills'], queryFn: () => api.get<{ items: Drill[] }>('/api/emergency/drills') });
+  useQuery({ queryKey: ['emergency', 'drills'], queryFn: () => api.get<DrillList>('/api/emergency/drills') });
 export const useIncidents = () =>
   useQuery({
     queryKey: ['emergency', 'incidents'],
-    queryFn: () => api.get<{ items: Incident[] }>('/api/emergency/incidents', { limit: 50 }),
+    queryFn: () => api.get<IncidentList>('/api/emergency/incidents', { limit: 50 }),
   });
 export const useCrowding = (hallId: string | undefined) =>
   useQuery({

@@ -1,78 +1,31 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { Answer, Body, Item, QueryOf } from './contract';
 
-export type NoticeChannel = 'sms' | 'email' | 'inapp';
-export type NoticeState = 'pending' | 'sent' | 'failed' | 'unconfigured' | 'opted_out';
-
-export interface NoticeTry {
-  at: number;
-  channel: string;
-  ok: boolean;
-  answer: string;
-  durationMs: number;
-}
-
+export type NoticeList = Answer<'/api/notices'>;
 /** One notice to an applicant (通知记录), with every try and its answer; the recipient is masked. */
-export interface Notice {
-  id: string;
-  hallId: string;
-  caseId: string | null;
-  caseNo: string | null;
-  event: string;
-  eventLabel: string;
-  legal: boolean;
-  channel: NoticeChannel;
-  channelLabel: string;
-  recipient: string;
-  subject: string;
-  body: string;
-  state: NoticeState;
-  stateLabel: string;
-  attempts: number;
-  nextAttemptAt: number | null;
-  lastError: string | null;
-  createdAt: number;
-  sentAt: number | null;
-  tries: NoticeTry[];
-}
-
-export interface NoticeQuery {
-  page: number;
-  pageSize: number;
-  hallId?: string;
-  state?: NoticeState;
-  channel?: NoticeChannel;
-  event?: string;
-  caseNo?: string;
-  from?: string;
-  to?: string;
-}
-
-export interface NoticeTemplate {
-  event: string;
-  label: string;
-  legal: boolean;
-  variables: string[];
-  subject: string;
-  body: string;
-  custom: boolean;
-  updatedAt: number | null;
-}
+export type Notice = Item<NoticeList>;
+export type NoticeTry = Notice['tries'][number];
+export type NoticeChannel = Notice['channel'];
+export type NoticeState = Notice['state'];
+/** The list's filters; the page always has a number and size in the screen's state. */
+export type NoticeQuery = QueryOf<'/api/notices'> & { page: number; pageSize: number };
+export type NoticeChannels = Answer<'/api/notices/channels'>;
+export type NoticeTemplate = Item<Answer<'/api/notice-templates/{hallId}'>>;
+export type TemplateText = Body<'/api/notice-templates/{hallId}/{event}', 'put'>;
+export type TemplatePreview = Answer<'/api/notice-templates/{hallId}/{event}/preview', 'post'>;
 
 export function useNotices(query: NoticeQuery) {
   return useQuery({
     queryKey: ['notices', query],
-    queryFn: () => api.get<{ items: Notice[]; total: number }>('/api/notices', { ...query }),
+    queryFn: () => api.get<NoticeList>('/api/notices', { ...query }),
   });
 }
 
 export function useNoticeChannels() {
   return useQuery({
     queryKey: ['notices', 'channels'],
-    queryFn: () =>
-      api.get<{ sms: { configured: boolean; provider: string | null }; email: { configured: boolean } }>(
-        '/api/notices/channels',
-      ),
+    queryFn: () => api.get<NoticeChannels>('/api/notices/channels'),
   });
 }
 
@@ -87,7 +40,7 @@ export function useCaseNotices(caseId: string | undefined, enabled = true) {
 export function useResendNotice() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { id: string; channel?: NoticeChannel }) =>
+    mutationFn: (v: Body<'/api/notices/{id}/resend', 'post'> & { id: string }) =>
       api.post<Notice>(`/api/notices/${encodeURIComponent(v.id)}/resend`, v.channel ? { channel: v.channel } : {}),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['notices'] }),
   });
@@ -107,7 +60,7 @@ const templatePath = (hallId: string, event: string) =>
 export function useSaveTemplate(hallId: string | undefined) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: { event: string; subject: string; body: string }) =>
+    mutationFn: (v: TemplateText & { event: string }) =>
       api.put<NoticeTemplate>(templatePath(hallId!, v.event), { subject: v.subject, body: v.body }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['notice-templates', hallId] }),
   });
@@ -123,8 +76,8 @@ export function useResetTemplate(hallId: string | undefined) {
 
 export function usePreviewTemplate(hallId: string | undefined) {
   return useMutation({
-    mutationFn: (v: { event: string; subject: string; body: string }) =>
-      api.post<{ subject: string; body: string }>(`${templatePath(hallId!, v.event)}/preview`, {
+    mutationFn: (v: TemplateText & { event: string }) =>
+      api.post<TemplatePreview>(`${templatePath(hallId!, v.event)}/preview`, {
         subject: v.subject,
         body: v.body,
       }),
@@ -132,9 +85,7 @@ export function usePreviewTemplate(hallId: string | undefined) {
 }
 
 /** 领取提醒: after how many working days without collection the applicant is reminded (the whole deployment). */
-export interface NoticeSettings {
-  collectionReminderDays: number;
-}
+export type NoticeSettings = Answer<'/api/notices/settings'>;
 
 export function useNoticeSettings() {
   return useQuery({
@@ -146,7 +97,7 @@ export function useNoticeSettings() {
 export function useSaveNoticeSettings() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: NoticeSettings) => api.put<NoticeSettings>('/api/notices/settings', v),
+    mutationFn: (v: Body<'/api/notices/settings', 'put'>) => api.put<NoticeSettings>('/api/notices/settings', v),
     onSuccess: (saved) => qc.setQueryData(['notice-settings'], saved),
   });
 }

@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { Department, Hall, ListResult, ServiceWindow } from './types';
+import type { Answer, Body } from './contract';
+import type { Department, Hall, ServiceWindow } from './types';
 
 export function useHalls(enabled = true) {
   return useQuery({
     queryKey: ['halls'],
-    queryFn: () => api.get<ListResult<Hall>>('/api/halls'),
+    queryFn: () => api.get<Answer<'/api/halls'>>('/api/halls'),
     enabled,
   });
 }
@@ -13,7 +14,7 @@ export function useHalls(enabled = true) {
 export function useDepartments(hallId?: string, enabled = true) {
   return useQuery({
     queryKey: ['departments', hallId ?? null],
-    queryFn: () => api.get<ListResult<Department>>('/api/departments', { hallId }),
+    queryFn: () => api.get<Answer<'/api/departments'>>('/api/departments', { hallId }),
     enabled,
   });
 }
@@ -21,24 +22,31 @@ export function useDepartments(hallId?: string, enabled = true) {
 export function useWindows(hallId?: string) {
   return useQuery({
     queryKey: ['windows', hallId ?? null],
-    queryFn: () => api.get<ListResult<ServiceWindow>>('/api/windows', { hallId }),
+    queryFn: () => api.get<Answer<'/api/windows'>>('/api/windows', { hallId }),
   });
 }
 
-export type HallInput = Omit<Hall, 'id'>;
-export type DepartmentInput = Omit<Department, 'id'>;
-export type WindowInput = Omit<ServiceWindow, 'id' | 'status'> & { status?: ServiceWindow['status'] };
+export type HallInput = Body<'/api/halls', 'post'>;
+export type HallChange = Body<'/api/halls/{id}', 'patch'>;
+export type DepartmentInput = Body<'/api/departments', 'post'>;
+/** The hall of an existing department is fixed. */
+export type DepartmentChange = Body<'/api/departments/{id}', 'patch'>;
+export type WindowChange = Body<'/api/windows/{id}', 'patch'>;
+/** The window form: what creating one sends, and its status once it exists. */
+export type WindowInput = Body<'/api/windows', 'post'> & Pick<WindowChange, 'status'>;
 
 /** Create (no id) or patch (with id) one organisation record, then refresh its lists. */
-function useSave<TInput, TOut>(resource: string, listKey: string) {
+function useSave<TCreate, TChange, TOut>(resource: string, listKey: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, values }: { id?: string; values: Partial<TInput> }) =>
-      id ? api.patch<TOut>(`/api/${resource}/${id}`, values) : api.post<TOut>(`/api/${resource}`, values),
+    mutationFn: (v: { id?: undefined; values: TCreate } | { id: string; values: TChange }) =>
+      v.id ? api.patch<TOut>(`/api/${resource}/${v.id}`, v.values) : api.post<TOut>(`/api/${resource}`, v.values),
     onSuccess: () => qc.invalidateQueries({ queryKey: [listKey] }),
   });
 }
 
-export const useSaveHall = () => useSave<HallInput, Hall>('halls', 'halls');
-export const useSaveDepartment = () => useSave<DepartmentInput, Department>('departments', 'departments');
-export const useSaveWindow = () => useSave<WindowInput, ServiceWindow>('windows', 'windows');
+export const useSaveHall = () => useSave<HallInput, HallChange, Hall>('halls', 'halls');
+export const useSaveDepartment = () =>
+  useSave<DepartmentInput, DepartmentChange, Department>('departments', 'departments');
+export const useSaveWindow = () =>
+  useSave<Body<'/api/windows', 'post'>, WindowChange, ServiceWindow>('windows', 'windows');

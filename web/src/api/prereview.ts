@@ -1,103 +1,29 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, buildUrl, request } from './client';
-import type { ScanType } from './scans';
+import type { Answer, Body, Item, QueryOf } from './contract';
 import { uploadFile } from './scans';
-import type { ApplicantInput } from './reception';
-import type { ListResult } from './types';
 
-export type PrereviewState = 'draft' | 'submitted' | 'returned' | 'passed' | 'accepted';
-export type Light = 'green' | 'yellow' | 'red' | null;
-
-export interface PrereviewFile {
-  id: string;
-  materialKey: string;
-  materialName: string;
-  name: string;
-  contentType: ScanType;
-  size: number;
-  round: number;
-  uploadedAt: number;
-}
-
-export interface PrereviewMaterial {
-  key: string;
-  name: string;
-  requirement: 'required' | 'conditional' | 'optional';
-  condition: string;
-  toCorrect: boolean;
-  files: PrereviewFile[];
-}
-
-export interface PrereviewNotice {
-  round: number;
-  items: { key: string; name: string; requirement: string }[];
-  note: string;
-}
-
-export interface PublicApplication {
-  number: string;
-  lookupCode: string;
-  hallName: string;
-  itemName: string;
-  state: PrereviewState;
-  round: number;
-  applicantName: string;
-  phone: string;
-  limitDays: number;
-  submittedDay: string | null;
-  dueDay: string | null;
-  dueProvisional: boolean;
-  maxBytes: number;
-  materials: PrereviewMaterial[];
-  notice: PrereviewNotice | null;
-  pass: { note: string; appointment: string } | null;
-  caseNo: string | null;
-}
+/** The applicant's view of an online application (网上预审), read with its number and lookup code. */
+export type PublicApplication = Answer<'/api/public/prereview/{number}'>;
+export type PrereviewMaterial = PublicApplication['materials'][number];
+export type PrereviewFile = PrereviewMaterial['files'][number];
+export type PrereviewNotice = NonNullable<PublicApplication['notice']>;
+export type PrereviewState = PublicApplication['state'];
 
 /** Who applies online: the applicant as the window registers one, for an item instead of a hall. */
-export type ApplyInput = Omit<ApplicantInput, 'hallId'> & { itemId: string };
+export type ApplyInput = Body<'/api/public/prereview', 'post'>;
 
-export interface PrereviewSummary {
-  id: string;
-  hallId: string;
-  number: string;
-  itemId: string;
-  itemName: string;
-  applicantName: string;
-  phone: string;
-  state: PrereviewState;
-  round: number;
-  submittedAt: number | null;
-  dueDay: string | null;
-  dueProvisional: boolean;
-  light: Light;
-  caseId: string | null;
-  caseNo: string | null;
-}
-
-export interface PrereviewDetail extends PrereviewSummary {
-  applicantKind: 'person' | 'enterprise';
-  docType: string;
-  docNumber: string;
-  address: string;
-  legalRepresentative: string;
-  contactName: string;
-  limitDays: number;
-  reviewedBy: string | null;
-  reviewedAt: number | null;
-  materials: PrereviewMaterial[];
-  notice: PrereviewNotice | null;
-  pass: { note: string; appointment: string } | null;
-  events: {
-    seq: number;
-    at: number;
-    actorName: string;
-    action: string;
-    fromState: string | null;
-    toState: string;
-    detail: Record<string, unknown>;
-  }[];
-}
+export type PrereviewList = Answer<'/api/prereview'>;
+export type PrereviewSummary = Item<PrereviewList>;
+export type Light = PrereviewSummary['light'];
+export type PrereviewDetail = Answer<'/api/prereview/{id}'>;
+export type PassInput = Body<'/api/prereview/{id}/pass', 'post'>;
+export type ReturnInput = Body<'/api/prereview/{id}/return', 'post'>;
+export type AcceptInput = Body<'/api/prereview/{id}/accept', 'post'>;
+/** The supervision board's 网上预审 section: an application near or past its pre-review limit. */
+export type PrereviewBoardEntry = Answer<'/api/supervision/board'>['prereviews'][number];
+/** 转为办件: the accepted case's detail. */
+export type AcceptedApplication = Answer<'/api/prereview/{id}/accept', 'post'>;
 
 const pub = (number: string, tail = '') => `/api/public/prereview/${encodeURIComponent(number)}${tail}`;
 
@@ -122,12 +48,12 @@ export const uploadApplicationFile = (
     opts,
   );
 
-export type ListFilter = 'waiting' | 'returned' | 'passed' | 'accepted' | 'all';
+export type ListFilter = NonNullable<QueryOf<'/api/prereview'>['state']>;
 
 export function usePrereviewList(q: { state: ListFilter; q?: string; page: number; pageSize: number }) {
   return useQuery({
     queryKey: ['prereview', 'list', q],
-    queryFn: () => api.get<ListResult<PrereviewSummary>>('/api/prereview', q),
+    queryFn: () => api.get<PrereviewList>('/api/prereview', q),
     placeholderData: keepPreviousData,
   });
 }
@@ -141,11 +67,9 @@ export function usePrereview(id: string | null) {
 }
 
 export const staffFileUrl = (id: string, uploadId: string) => `/api/prereview/${id}/files/${uploadId}`;
-export const passApplication = (id: string, body: { note: string; appointment: string }) =>
+export const passApplication = (id: string, body: PassInput) =>
   api.post<PrereviewDetail>(`/api/prereview/${id}/pass`, body);
-export const returnApplication = (
-  id: string,
-  body: { corrections: { key: string; requirement: string }[]; note: string },
-) => api.post<PrereviewDetail>(`/api/prereview/${id}/return`, body);
-export const acceptApplication = (id: string, body: { windowId: string | null }) =>
-  api.post<{ id: string; caseNo: string | null }>(`/api/prereview/${id}/accept`, body);
+export const returnApplication = (id: string, body: ReturnInput) =>
+  api.post<PrereviewDetail>(`/api/prereview/${id}/return`, body);
+export const acceptApplication = (id: string, body: AcceptInput) =>
+  api.post<AcceptedApplication>(`/api/prereview/${id}/accept`, body);

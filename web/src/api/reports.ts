@@ -1,85 +1,39 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { Answer, Body, Item, QueryOf } from './contract';
 
 /** 工作报告 (periodic reports), 上报记录 (sent upward) and 上级交办事项 (tasks handed down). */
 
-export type ReportKind = 'monthly' | 'quarterly' | 'yearly';
+export type ReportList = Answer<'/api/reports'>;
+export type Report = Item<ReportList>;
+export type ReportKind = Report['kind'];
+export type Risk = Report['risks'][number];
+/** A freshly generated report: the listed fields and the figures it was written from. */
+export type GeneratedReport = Answer<'/api/reports', 'post'>;
+export type GenerateInput = Body<'/api/reports', 'post'>;
 
-export interface Risk {
-  kind: string;
-  key: string;
-  name: string;
-  text: string;
-}
+export type SubmissionList = Answer<'/api/report-submissions'>;
+export type Submission = Item<SubmissionList>;
+export type SubmissionInput = Body<'/api/reports/{id}/submissions', 'post'>;
 
-export interface Report {
-  id: string;
-  hallId: string;
-  kind: ReportKind;
-  period: string;
-  version: number;
-  from: string;
-  to: string;
-  title: string;
-  origin: 'schedule' | 'demand';
-  generatedByName: string;
-  generatedAt: number;
-  nextSteps: string;
-  submissions: number;
-  risks: Risk[];
-}
-
-export interface Submission {
-  id: string;
-  reportId: string;
-  reportTitle: string;
-  reportVersion: number;
-  authority: string;
-  sentDay: string;
-  channel: string;
-  documentNo: string;
-  note: string;
-  sentByName: string;
-  createdAt: number;
-}
-
-export interface HandedDownTask {
-  id: string;
-  hallId: string;
-  authority: string;
-  documentNo: string;
-  receivedDay: string;
-  content: string;
-  ownerId: string;
-  ownerName: string;
-  dueDay: string;
-  dueWorkingDays: number | null;
-  dueProvisional: boolean;
-  status: 'open' | 'done';
-  overdue: boolean;
-  completionNote: string | null;
-  completedDay: string | null;
-  createdByName: string;
-  createdAt: number;
-  events: { action: string; note: string; byName: string; at: number }[];
-}
-
-interface List<T> {
-  items: T[];
-  total: number;
-}
+export type TaskList = Answer<'/api/handed-down-tasks'>;
+export type HandedDownTask = Item<TaskList>;
+export type TaskQuery = QueryOf<'/api/handed-down-tasks'>;
+export type TaskOwners = Answer<'/api/handed-down-tasks/owners'>;
+export type TaskInput = Body<'/api/handed-down-tasks', 'post'>;
+export type TaskChange = Body<'/api/handed-down-tasks/{id}', 'patch'>;
 
 export const useReports = (hallId: string | undefined, kind: ReportKind | undefined) =>
   useQuery({
     queryKey: ['reports', hallId, kind],
-    queryFn: () => api.get<List<Report>>('/api/reports', { hallId, kind }),
+    queryFn: () => api.get<ReportList>('/api/reports', { hallId, kind }),
     enabled: !!hallId,
   });
 
 export function useGenerateReport() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (body: { hallId: string; kind: ReportKind; period: string }) => api.post<Report>('/api/reports', body),
+    mutationFn: (body: GenerateInput) => api.post<GeneratedReport>('/api/reports', body),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['reports'] }),
   });
 }
@@ -87,7 +41,7 @@ export function useGenerateReport() {
 export function useNextSteps() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, text }: { id: string; text: string }) =>
+    mutationFn: ({ id, text }: Body<'/api/reports/{id}/next-steps', 'put'> & { id: string }) =>
       api.put<Report>(`/api/reports/${id}/next-steps`, { text }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['reports'] }),
   });
@@ -96,24 +50,15 @@ export function useNextSteps() {
 export const useSubmissions = (hallId: string | undefined) =>
   useQuery({
     queryKey: ['report-submissions', hallId],
-    queryFn: () => api.get<List<Submission>>('/api/report-submissions', { hallId }),
+    queryFn: () => api.get<SubmissionList>('/api/report-submissions', { hallId }),
     enabled: !!hallId,
   });
 
 export function useRecordSubmission() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({
-      reportId,
-      ...body
-    }: {
-      reportId: string;
-      authority: string;
-      sentDay: string;
-      channel: string;
-      documentNo: string;
-      note: string;
-    }) => api.post<Submission>(`/api/reports/${reportId}/submissions`, body),
+    mutationFn: ({ reportId, ...body }: SubmissionInput & { reportId: string }) =>
+      api.post<Submission>(`/api/reports/${reportId}/submissions`, body),
     onSuccess: () => {
       qc.invalidateQueries({ queryKey: ['report-submissions'] });
       qc.invalidateQueries({ queryKey: ['reports'] });
@@ -121,11 +66,17 @@ export function useRecordSubmission() {
   });
 }
 
-export const useHandedDownTasks = (q: { hallId?: string; mine?: boolean; status?: string; overdue?: boolean }) =>
+/** The list's filters as the screen holds them; the query sends the two switches as '1'. */
+export const useHandedDownTasks = (q: {
+  hallId?: string;
+  mine?: boolean;
+  status?: TaskQuery['status'];
+  overdue?: boolean;
+}) =>
   useQuery({
     queryKey: ['handed-down-tasks', q],
     queryFn: () =>
-      api.get<List<HandedDownTask>>('/api/handed-down-tasks', {
+      api.get<TaskList>('/api/handed-down-tasks', {
         hallId: q.hallId,
         mine: q.mine ? '1' : undefined,
         status: q.status,
@@ -136,7 +87,7 @@ export const useHandedDownTasks = (q: { hallId?: string; mine?: boolean; status?
 export const useTaskOwners = (hallId: string | undefined, enabled: boolean) =>
   useQuery({
     queryKey: ['handed-down-task-owners', hallId],
-    queryFn: () => api.get<List<{ id: string; displayName: string }>>('/api/handed-down-tasks/owners', { hallId }),
+    queryFn: () => api.get<TaskOwners>('/api/handed-down-tasks/owners', { hallId }),
     enabled: !!hallId && enabled,
   });
 
@@ -146,23 +97,12 @@ function useTaskMutation<B>(fn: (body: B) => Promise<HandedDownTask>) {
 }
 
 export const useCreateTask = () =>
-  useTaskMutation(
-    (body: {
-      hallId: string;
-      authority: string;
-      documentNo: string;
-      receivedDay: string;
-      content: string;
-      ownerId: string;
-      dueDay?: string;
-      dueWorkingDays?: number;
-    }) => api.post<HandedDownTask>('/api/handed-down-tasks', body),
-  );
+  useTaskMutation((body: TaskInput) => api.post<HandedDownTask>('/api/handed-down-tasks', body));
 export const useUpdateTask = () =>
-  useTaskMutation(({ id, ...body }: { id: string; ownerId?: string; dueDay?: string; note: string }) =>
+  useTaskMutation(({ id, ...body }: TaskChange & { id: string }) =>
     api.patch<HandedDownTask>(`/api/handed-down-tasks/${id}`, body),
   );
 export const useTaskNote = (action: 'progress' | 'complete') =>
-  useTaskMutation(({ id, note }: { id: string; note: string }) =>
+  useTaskMutation(({ id, note }: Body<'/api/handed-down-tasks/{id}/progress', 'post'> & { id: string }) =>
     api.post<HandedDownTask>(`/api/handed-down-tasks/${id}/${action}`, { note }),
   );

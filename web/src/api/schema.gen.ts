@@ -39240,7 +39240,8 @@ export interface operations {
                                 condition: string;
                                 copies: number;
                                 essential: boolean;
-                                form: string;
+                                /** @enum {string} */
+                                form: "original" | "copy" | "original_and_copy";
                                 key: string;
                                 name: string;
                                 /** @enum {string} */

@@ -1,38 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
+import type { Answer, Body, QueryOf } from './contract';
 
-export interface StaffingTarget {
-  targetWaitSeconds: number;
-  targetServiceLevel: number;
-  weeks: number;
-}
-
-export interface StaffingCell {
-  day: string;
-  weekday: number;
-  hour: number;
-  open: boolean;
-  arrivalsPerHour: number;
-  serviceMinutes: number;
-  byCategory: { categoryId: string; name: string; arrivalsPerHour: number }[];
-  needed: number;
-  serviceLevel: number;
-  rostered: number;
-  short: boolean;
-}
-
-export interface StaffingForecast {
-  hallId: string;
-  week: string;
-  fromDay: string;
-  toDay: string;
-  tickets: number;
-  target: StaffingTarget;
-  days: { day: string; working: boolean }[];
-  hours: number[];
-  cells: StaffingCell[];
-  shortHours: number;
-}
+export type StaffingForecast = Answer<'/api/stats/staffing/forecast'>;
+export type StaffingCell = StaffingForecast['cells'][number];
+export type StaffingTarget = Answer<'/api/stats/staffing/target'>;
+export type StaffingTargetInput = Body<'/api/stats/staffing/target', 'put'>;
 
 // Under the staff key: saving the roster refreshes the forecast beside it.
 const key = ['staff', 'staffing'] as const;
@@ -54,55 +27,15 @@ export const useStaffingTarget = (hallId?: string) =>
 export const useSaveStaffingTarget = () => {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (v: StaffingTarget & { hallId: string }) => api.put<StaffingTarget>('/api/stats/staffing/target', v),
+    mutationFn: (v: StaffingTargetInput) => api.put<StaffingTarget>('/api/stats/staffing/target', v),
     onSuccess: () => qc.invalidateQueries({ queryKey: key }),
   });
 };
 
 /** 统计分析 (GET /api/stats/overview): the figures of a hall and a period; definitions in README "统计分析". */
-export interface Volume {
-  key: string;
-  name: string;
-  received: number;
-  finished: number;
-  onTime: number;
-  onTimeRate: number | null;
-}
-export interface Overview {
-  hallIds: string[];
-  from: string;
-  to: string;
-  totals: {
-    received: number;
-    finished: number;
-    onTime: number;
-    onTimeRate: number | null;
-    tickets: number;
-    meanWaitMinutes: number | null;
-    meanServiceMinutes: number | null;
-    ratings: number;
-    goodRate: number | null;
-    complaints: number;
-  };
-  casesByDay: { day: string; received: number; finished: number }[];
-  byItem: Volume[];
-  byDepartment: Volume[];
-  byWindow: Volume[];
-  byPerson: Volume[];
-  ticketsByDay: {
-    day: string;
-    tickets: number;
-    meanWaitMinutes: number | null;
-    meanServiceMinutes: number | null;
-  }[];
-  satisfaction: { level: string; name: string; onSite: number; online: number; total: number }[];
-  complaintsByCategory: { category: string; name: string; count: number }[];
-}
-export interface OverviewQuery {
-  hallId?: string;
-  from: string;
-  to: string;
-}
+export type Overview = Answer<'/api/stats/overview'>;
+export type Volume = Overview['byItem'][number];
+export type OverviewQuery = QueryOf<'/api/stats/overview'>;
 
 export const useStatsOverview = (q: OverviewQuery) =>
   useQuery({
@@ -111,50 +44,11 @@ export const useStatsOverview = (q: OverviewQuery) =>
   });
 
 /** The records behind one figure (GET /api/stats/overview/records): the dashboard's drill-down. */
-export interface DrillTarget {
-  figure: 'received' | 'finished' | 'onTime' | 'tickets' | 'complaints';
-  dim?: 'item' | 'department' | 'window' | 'person';
-  key?: string;
-  day?: string;
-  category?: string;
+export type DrillTarget = Omit<QueryOf<'/api/stats/overview/records'>, keyof OverviewQuery> & {
   /** What the drawer is titled with (the figure and the row or bar clicked). */
   title: string;
-}
-export interface Drill {
-  figure: string;
-  total: number;
-  cases: {
-    id: string;
-    caseNo: string | null;
-    itemName: string;
-    state: string | null;
-    receivedDay: string | null;
-    acceptedDay: string | null;
-    completedDay: string | null;
-    deadline: string | null;
-    onTime: boolean | null;
-  }[];
-  tickets: {
-    id: string;
-    number: string;
-    day: string;
-    status: string;
-    arrivedAt: number;
-    waitMinutes: number | null;
-    serviceMinutes: number | null;
-  }[];
-  complaints: {
-    id: string;
-    number: string;
-    kind: string;
-    category: string;
-    categoryName: string;
-    state: string;
-    receivedDay: string;
-    dueDay: string;
-    caseNo: string | null;
-  }[];
-}
+};
+export type Drill = Answer<'/api/stats/overview/records'>;
 
 export const useStatsDrill = (q: OverviewQuery, target: DrillTarget | null) =>
   useQuery({
@@ -167,18 +61,7 @@ export const useStatsDrill = (q: OverviewQuery, target: DrillTarget | null) =>
   });
 
 /** 今日大厅实况 (GET /api/stats/floor), read again every 15 seconds while the page is open. */
-export interface LiveFloor {
-  hallId: string;
-  day: string;
-  at: number;
-  issued: number;
-  waiting: number;
-  longestWaitMinutes: number | null;
-  windowsTotal: number;
-  windowsOpen: number;
-  windowsServing: number;
-  served: number;
-}
+export type LiveFloor = Answer<'/api/stats/floor'>;
 export const FLOOR_REFRESH_MS = 15_000;
 export const useLiveFloor = (hallId?: string) =>
   useQuery({

@@ -1,73 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { BoardFault } from './equipment';
+import type { Answer, Item, QueryOf } from './contract';
 
-export type Level = 'yellow' | 'red';
-export interface Count {
-  key: string;
-  name: string;
-  yellow: number;
-  red: number;
-}
-export interface Board {
-  today: string;
-  stuckDays: number;
-  cases: {
-    caseId: string;
-    caseNo: string | null;
-    itemName: string;
-    deadline: string;
-    level: Level;
-    ownerName: string;
-    windowName: string | null;
-    departmentNames: string[];
-    suspended: boolean;
-  }[];
-  steps: {
-    stepId: string;
-    caseId: string;
-    caseNo: string | null;
-    itemName: string;
-    stepName: string;
-    deadline: string;
-    level: Level;
-    assigneeName: string | null;
-    departmentName: string | null;
-    suspended: boolean;
-  }[];
-  stuck: {
-    stepId: string;
-    caseId: string;
-    caseNo: string | null;
-    itemName: string;
-    stepName: string;
-    activatedAt: number;
-    waitingDays: number;
-    departmentName: string | null;
-  }[];
-  followUps: {
-    id: string;
-    dueDay: string;
-    level: string;
-    comment: string;
-    windowNumber: number | null;
-    staffName: string | null;
-    createdAt: number;
-    light: 'green' | Level;
-  }[];
-  byDepartment: Count[];
-  byWindow: Count[];
-  byPerson: Count[];
-  equipmentFaults: BoardFault[];
-  overdueLoans: {
-    loanId: string;
-    archiveNo: string;
-    itemName: string;
-    borrowerName: string;
-    dueDay: string;
-    reminders: number;
-  }[];
-}
+/** 电子监察: the clocks, the hand-over backlog and the sections other areas add to the board. */
+export type Board = Answer<'/api/supervision/board'>;
+export type Level = Board['cases'][number]['level'];
+export type Count = Board['byDepartment'][number];
 
 export function useBoard(stuckDays: number) {
   return useQuery({
@@ -77,62 +15,37 @@ export function useBoard(stuckDays: number) {
   });
 }
 
-export type Dimension = 'item' | 'department' | 'window' | 'person';
-export interface Figure {
-  onTime: number;
-  finished: number;
-  rate: number | null;
-}
-export interface OnTime {
-  from: string;
-  to: string;
-  by: Dimension;
-  overall: Figure;
-  groups: (Figure & { key: string; name: string })[];
-}
-export interface CaseRef {
-  caseId: string;
-  caseNo: string | null;
-  itemName: string;
-  deadline: string | null;
-  completedDay: string;
-  onTime: boolean;
-}
+export type OnTime = Answer<'/api/supervision/on-time'>;
+export type Dimension = OnTime['by'];
+export type Figure = OnTime['overall'];
+/** The screen always groups by one dimension. */
+export type OnTimeQuery = QueryOf<'/api/supervision/on-time'> & { by: Dimension };
+export type OnTimeCasesQuery = QueryOf<'/api/supervision/on-time/cases'> & { by: Dimension };
+export type OnTimeCases = Answer<'/api/supervision/on-time/cases'>;
+export type CaseRef = OnTimeCases['onTimeCases'][number];
 
-export function useOnTime(q: { from: string; to: string; by: Dimension }) {
+export function useOnTime(q: OnTimeQuery) {
   return useQuery({
     queryKey: ['supervision', 'on-time', q],
     queryFn: () => api.get<OnTime>('/api/supervision/on-time', q),
   });
 }
 
-export function useOnTimeCases(q: { from: string; to: string; by: Dimension; key?: string } | null) {
+export function useOnTimeCases(q: OnTimeCasesQuery | null) {
   return useQuery({
     queryKey: ['supervision', 'on-time-cases', q],
-    queryFn: () =>
-      api.get<Figure & { onTimeCases: CaseRef[]; finishedCases: CaseRef[] }>('/api/supervision/on-time/cases', q!),
+    queryFn: () => api.get<OnTimeCases>('/api/supervision/on-time/cases', q!),
     enabled: !!q,
   });
 }
 
-export interface AlertItem {
-  id: string;
-  level: Level;
-  targetType: 'case' | 'step' | 'crowding' | 'incident' | 'uncovered';
-  audience: 'responsible' | 'supervisor';
-  caseId: string | null;
-  caseNo: string | null;
-  stepId: string | null;
-  title: string;
-  deadline: string;
-  createdAt: number;
-  readAt: number | null;
-}
+export type AlertList = Answer<'/api/alerts'>;
+export type AlertItem = Item<AlertList>;
 
 export function useAlerts() {
   return useQuery({
     queryKey: ['alerts'],
-    queryFn: () => api.get<{ items: AlertItem[]; total: number; unread: number }>('/api/alerts'),
+    queryFn: () => api.get<AlertList>('/api/alerts'),
     refetchInterval: 60_000,
   });
 }

@@ -1,93 +1,24 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
-import type { Mark } from './reception';
-import type { MaterialForm } from './types';
+import type { Answer, Body, Item } from './contract';
 
-export type PickupPlace = 'station' | 'county' | 'post';
-
+export type StationItemList = Answer<'/api/township/items'>;
 /** A county item this station may receive (县乡联办), with its checklist. */
-export interface StationItem {
-  id: string;
-  code: string;
-  name: string;
-  hallId: string;
-  hallName: string;
-  kind: 'instant' | 'committed';
-  promisedDays: number;
-  postAllowed: boolean;
-  materials: {
-    key: string;
-    name: string;
-    form: MaterialForm;
-    copies: number;
-    requirement: 'required' | 'conditional' | 'optional';
-    condition: string;
-    essential: boolean;
-  }[];
-}
+export type StationItem = Item<StationItemList>;
 
-export interface HandedOver {
-  at: number;
-  hallName: string;
-  by: string;
-}
-
+export type StationCaseList = Answer<'/api/township/cases'>;
 /** What the station sees of a case it received: reception, the county's progress, the hand-over. */
-export interface StationCase {
-  caseId: string;
-  caseNo: string | null;
-  itemName: string;
-  applicantName: string;
-  stationName: string;
-  countyName: string;
-  state: string;
-  stateLabel: string;
-  acceptedDay: string | null;
-  deadline: string | null;
-  deadlineProvisional: boolean;
-  currentStep: string | null;
-  steps: { name: string; status: 'pending' | 'active' | 'done' | 'skipped'; doneAt: number | null }[];
-  outcome: 'success' | 'failure' | null;
-  completedDay: string | null;
-  pickup: PickupPlace;
-  pickupLabel: string;
-  mailingAddress: string | null;
-  receivedBy: string;
-  receivedAt: number;
-  handedOver: HandedOver | null;
-  documents: { id: string; kindLabel: string; docNo: string }[];
-  actions: string[];
-}
+export type StationCase = Item<StationCaseList>;
+export type PickupPlace = StationCase['pickup'];
+export type HandedOver = NonNullable<StationCase['handedOver']>;
 
-export interface StationAcceptInput {
-  stationHallId: string;
-  itemId: string;
-  applicantId: string;
-  agentId: string | null;
-  powerOfAttorneyChecked: boolean;
-  materials: Mark[];
-  pickup: PickupPlace;
-  mailingAddress: string;
-}
+export type StationAcceptInput = Body<'/api/township/acceptances', 'post'>;
+export type StationNotifyInput = Body<'/api/township/cases/{id}/notify', 'post'>;
+export type StationHandOverInput = Body<'/api/township/cases/{id}/hand-over', 'post'>;
 
-export interface TownshipOrigin {
-  township: {
-    stationHallId: string;
-    stationName: string;
-    countyHallId: string;
-    countyName: string;
-    pickup: PickupPlace;
-    pickupLabel: string;
-    mailingAddress: string | null;
-    receivedBy: string;
-    receivedAt: number;
-    handedOver: HandedOver | null;
-  } | null;
-}
-
-export interface ProgressPlaces {
-  places: { receivedAt: string; processedAt: string; pickup: PickupPlace; pickupLabel: string } | null;
-}
+export type TownshipOrigin = Answer<'/api/cases/{id}/township'>;
+export type ProgressPlaces = Answer<'/api/public/progress/places'>;
+export type TownshipOrigins = Answer<'/api/township/origins'>;
 
 export const stationDocumentUrl = (caseId: string, docId: string) =>
   `/api/township/cases/${encodeURIComponent(caseId)}/documents/${encodeURIComponent(docId)}/pdf`;
@@ -95,7 +26,7 @@ export const stationDocumentUrl = (caseId: string, docId: string) =>
 export function useStationItems(stationHallId: string | undefined) {
   return useQuery({
     queryKey: ['township', 'items', stationHallId],
-    queryFn: () => api.get<{ items: StationItem[] }>('/api/township/items', { stationHallId }),
+    queryFn: () => api.get<StationItemList>('/api/township/items', { stationHallId }),
     enabled: !!stationHallId,
   });
 }
@@ -103,8 +34,7 @@ export function useStationItems(stationHallId: string | undefined) {
 export function useStationCases(stationHallId: string | undefined, page: number) {
   return useQuery({
     queryKey: ['township', 'cases', stationHallId, page],
-    queryFn: () =>
-      api.get<{ items: StationCase[]; total: number }>('/api/township/cases', { stationHallId, page, pageSize: 10 }),
+    queryFn: () => api.get<StationCaseList>('/api/township/cases', { stationHallId, page, pageSize: 10 }),
     enabled: !!stationHallId,
   });
 }
@@ -125,12 +55,12 @@ export const useAcceptAtStation = () =>
   useStationWrite((v: StationAcceptInput) => api.post<StationCase>('/api/township/acceptances', v));
 
 export const useNotifyAtStation = () =>
-  useStationWrite((v: { caseId: string; channel: 'sms' | 'phone' | 'window' }) =>
+  useStationWrite((v: StationNotifyInput & { caseId: string }) =>
     api.post<StationCase>(`/api/township/cases/${encodeURIComponent(v.caseId)}/notify`, { channel: v.channel }),
   );
 
 export const useHandOverAtStation = () =>
-  useStationWrite((v: { caseId: string; collectedBy: string; docType: string; docNumber: string }) =>
+  useStationWrite((v: StationHandOverInput & { caseId: string }) =>
     api.post<StationCase>(`/api/township/cases/${encodeURIComponent(v.caseId)}/hand-over`, {
       collectedBy: v.collectedBy,
       docType: v.docType,
@@ -147,7 +77,7 @@ export function useTownshipOrigins(caseIds: string[]) {
   return useQuery({
     queryKey: ['township', 'origins', key],
     queryFn: async () => {
-      const r = await api.get<{ items: { caseId: string; stationName: string }[] }>('/api/township/origins', {
+      const r = await api.get<TownshipOrigins>('/api/township/origins', {
         caseIds: key,
       });
       return new Map(r.items.map((i) => [i.caseId, i.stationName]));

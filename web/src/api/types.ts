@@ -44,7 +44,6 @@ export type Category = ItemContent['category'];
 export type ItemKind = ItemContent['kind'];
 export type ApprovalLevel = ItemContent['approvalLevel'];
 export type Material = ItemContent['materials'][number];
-export type MaterialForm = Material['form'];
 export type Requirement = Material['requirement'];
 export type Step = ItemContent['steps'][number];
 export type Faq = ItemContent['faq'][number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { caseStates } from '../../domain/case/index.ts';
 import { documentTypeCodes } from '../../domain/identity/index.ts';
 import { pageQuery } from '../../platform/schemas.ts';
+import { materialSchema } from '../catalog/schema.ts';
 import { receptionInput } from '../intake/schema.ts';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -29,7 +30,7 @@ export const stationItemSchema = z.object({
     z.object({
       key: z.string(),
       name: z.string(),
-      form: z.string(),
+      form: materialSchema.shape.form,
       copies: z.number(),
       requirement: z.enum(['required', 'conditional', 'optional']),
       condition: z.string(),

@@ -2,6 +2,7 @@ import { App, Button, Card, Form, Input, InputNumber, Radio, Select, Table, Tag 
 import { useState } from 'react';
 import {
   type ExpertConsultation,
+  type ExpertRequest,
   useCaseExperts,
   useExpertCandidates,
   useRecordOpinion,
@@ -10,17 +11,6 @@ import {
 import { FormModal } from '../../components/FormModal';
 import { formatTime } from '../../components/format';
 import { type MessageKey, useT } from '../../i18n';
-
-interface RequestForm {
-  stepId: string;
-  kind: 'internal' | 'external';
-  expertUserId?: string;
-  name?: string;
-  organisation?: string;
-  phone?: string;
-  question: string;
-  days: number;
-}
 
 /** 专家意见 on the case page: the consultations of its steps; call one in from one's own step, record the opinion. */
 export function ExpertPanel({ caseId }: { caseId: string }) {
@@ -93,7 +83,7 @@ export function ExpertPanel({ caseId }: { caseId: string }) {
           },
         ]}
       />
-      <FormModal<RequestForm>
+      <FormModal<ExpertRequest>
         open={requesting}
         title={t('exp.request')}
         okText={t('exp.request')}

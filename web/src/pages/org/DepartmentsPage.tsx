@@ -29,8 +29,9 @@ export function DepartmentsPage() {
   const onSubmit = async (values: DepartmentInput) => {
     const id = editing?.dept?.id;
     // the hall of an existing department is fixed
-    const body = id ? { code: values.code, name: values.name, phone: values.phone } : values;
-    await save.mutateAsync({ id, values: body });
+    await (id
+      ? save.mutateAsync({ id, values: { code: values.code, name: values.name, phone: values.phone } })
+      : save.mutateAsync({ values }));
     message.success(t('common.saved'));
     setEditing(null);
   };

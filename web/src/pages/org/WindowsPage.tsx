@@ -55,16 +55,12 @@ export function WindowsPage() {
 
   const onSubmit = async (values: WindowInput) => {
     const id = editing?.win?.id;
-    const body = id
-      ? { name: values.name, kind: values.kind, status: values.status, itemIds: values.itemIds ?? [] }
-      : {
-          hallId: values.hallId,
-          number: values.number,
-          name: values.name,
-          kind: values.kind,
-          itemIds: values.itemIds ?? [],
-        };
-    await save.mutateAsync({ id, values: body });
+    const itemIds = values.itemIds ?? [];
+    await (id
+      ? save.mutateAsync({ id, values: { name: values.name, kind: values.kind, status: values.status, itemIds } })
+      : save.mutateAsync({
+          values: { hallId: values.hallId, number: values.number, name: values.name, kind: values.kind, itemIds },
+        }));
     message.success(t('common.saved'));
     setEditing(null);
   };

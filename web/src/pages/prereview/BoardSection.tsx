@@ -1,16 +1,7 @@
 import { Card, Table, Tag } from 'antd';
 import { Link } from 'react-router';
+import type { PrereviewBoardEntry } from '../../api/prereview';
 import { useT } from '../../i18n';
-
-export interface PrereviewBoardEntry {
-  id: string;
-  number: string;
-  itemName: string;
-  applicantName: string;
-  dueDay: string;
-  light: 'green' | 'yellow' | 'red';
-  round: number;
-}
 
 const color = { green: 'green', yellow: 'gold', red: 'red' } as const;
 

@@ -5,12 +5,9 @@ import { type Board, type Count, type Level, useBoard } from '../../api/supervis
 import { QueryError } from '../../components/Results';
 import { type MessageKey, useT } from '../../i18n';
 import { BoardSections } from '../case-support/BoardSections';
-import type { CaseSupportBoard } from '../../api/caseSupport';
-import { type PrereviewBoardEntry, PrereviewBoardSection } from '../prereview/BoardSection';
-import type { BoardRatingTask } from '../../api/caseRatings';
+import { PrereviewBoardSection } from '../prereview/BoardSection';
 import { CaseRatingBoardSection } from '../rating/BoardSection';
 import { OverdueRectificationsSection } from '../inspections/BoardSection';
-import type { OverdueRectification } from '../../api/inspections';
 
 const color = { green: 'green', yellow: 'gold', red: 'red' } as const;
 
@@ -154,12 +151,10 @@ export function BoardPage() {
           <Counts title={t('sup.byPerson')} rows={b?.byPerson ?? []} />
         </Col>
       </Row>
-      <BoardSections b={b as (Board & Partial<CaseSupportBoard>) | undefined} />
-      <PrereviewBoardSection rows={(b as { prereviews?: PrereviewBoardEntry[] } | undefined)?.prereviews} />
-      <CaseRatingBoardSection rows={(b as { caseRatingTasks?: BoardRatingTask[] } | undefined)?.caseRatingTasks} />
-      <OverdueRectificationsSection
-        rows={(b as { overdueRectifications?: OverdueRectification[] } | undefined)?.overdueRectifications}
-      />
+      <BoardSections b={b} />
+      <PrereviewBoardSection rows={b?.prereviews} />
+      <CaseRatingBoardSection rows={b?.caseRatingTasks} />
+      <OverdueRectificationsSection rows={b?.overdueRectifications} />
       <Card
         title={t('sup.stuck')}
         size="small"

@@ -5,6 +5,7 @@ import { applyFieldError } from '../../api/formErrors';
 import {
   type PickupPlace,
   type StationCase,
+  type StationHandOverInput,
   stationDocumentUrl,
   useAcceptAtStation,
   useHandOverAtStation,
@@ -316,9 +317,9 @@ function HandOverPanel({ c, onClose }: { c: StationCase; onClose: () => void }) 
   const t = useT();
   const { message } = App.useApp();
   const notify = useNotifyError();
-  const [form] = Form.useForm<{ collectedBy: string; docType: string; docNumber: string }>();
+  const [form] = Form.useForm<StationHandOverInput>();
   const handOver = useHandOverAtStation();
-  const submit = async (v: { collectedBy: string; docType: string; docNumber: string }) => {
+  const submit = async (v: StationHandOverInput) => {
     try {
       await handOver.mutateAsync({ caseId: c.caseId, ...v });
       message.success(t('tw.handedOverOk'));
