@@ -1,5 +1,5 @@
 /**
- * Compiles the server into one ES module, dist/server/main.js, so that a start loads plain JavaScript instead
+ * Compiles the server into one ES module, dist/server/main.js (and its PDF worker, pdf-worker.js), so that a start loads plain JavaScript instead
  * of compiling every TypeScript file on the way (the larger part of a cold start). Packages stay in
  * node_modules, except chinese-days, whose JSON data is bundled in (Node needs an import attribute for it).
  */
@@ -13,8 +13,9 @@ const external = Object.keys(pkg.dependencies)
   .flatMap((d) => [d, `${d}/*`]);
 
 await build({
-  entryPoints: ['server/src/main.ts'],
-  outfile: 'dist/server/main.js',
+  // The PDF worker is a second entry: kit.ts starts it from beside main.js.
+  entryPoints: { main: 'server/src/main.ts', 'pdf-worker': 'server/src/platform/pdf/worker.ts' },
+  outdir: 'dist/server',
   bundle: true,
   platform: 'node',
   format: 'esm',

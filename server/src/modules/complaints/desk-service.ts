@@ -18,10 +18,11 @@ import type { Db } from '../../platform/db/database.ts';
 import { forbidden, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { pii } from '../../platform/pii/index.ts';
+import { piiFields } from '../../platform/pii/protect.ts';
 import { enqueueNotice } from '../notices/service.ts';
 import * as repo from './repository.ts';
 
-export const F = { name: 'complaints.name', phone: 'complaints.phone', email: 'complaints.email' };
+export const F = { name: piiFields.complaintName, phone: piiFields.complaintPhone, email: piiFields.complaintEmail };
 export const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 export const notFoundComplaint = () => notFound('投诉举报', 'Complaint');
 

@@ -367,8 +367,6 @@ export const previousWorkingDay = (isWorking: (d: string) => boolean, day: strin
 
 /** 统计分析 reads the complaints received in a period by category. */
 export { categoriesReceivedBetween, categoryCountsBetween } from './repository.ts';
-/** The fields bound into a complainant's encrypted name, phone and email; the key rotation re-encrypts under them. */
-export { F as complaintFields } from './desk-service.ts';
 
 // 考核 reads these figures' records through the owner's service.
 export { upheldComplaintsBetween } from './repository.ts';

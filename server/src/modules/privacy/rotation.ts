@@ -9,7 +9,6 @@ import { type KeyFile, newKey, writeKeyFile } from '../../platform/pii/keys.ts';
 import { installPiiKeys, type KeyRing, pii } from '../../platform/pii/index.ts';
 import { KeyRing as Ring } from '../../platform/pii/keys.ts';
 import { piiFields } from '../../platform/pii/protect.ts';
-import { complaintFields } from '../complaints/service.ts';
 import { NOTICE_RECIPIENT_FIELD } from '../notices/service.ts';
 import { SECRET_FIELD as WEBHOOK_SECRET_FIELD } from '../webhooks/service.ts';
 import * as repo from './repository.ts';
@@ -53,9 +52,9 @@ export const encryptedColumns: repo.EncryptedColumn[] = [
   { table: 'prereview_applications', column: 'doc_number_enc', field: piiFields.prereviewDoc },
   { table: 'prereview_applications', column: 'phone_enc', field: piiFields.prereviewPhone },
   // A complainant's name, phone and email; the phone or email a notice went to; a webhook's signing secret.
-  { table: 'complaints', column: 'name_enc', field: complaintFields.name },
-  { table: 'complaints', column: 'phone_enc', field: complaintFields.phone },
-  { table: 'complaints', column: 'email_enc', field: complaintFields.email },
+  { table: 'complaints', column: 'name_enc', field: piiFields.complaintName },
+  { table: 'complaints', column: 'phone_enc', field: piiFields.complaintPhone },
+  { table: 'complaints', column: 'email_enc', field: piiFields.complaintEmail },
   { table: 'notices', column: 'recipient_enc', field: NOTICE_RECIPIENT_FIELD },
   { table: 'webhook_endpoints', column: 'secret_enc', field: WEBHOOK_SECRET_FIELD },
 ];

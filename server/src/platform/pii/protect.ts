@@ -16,6 +16,9 @@ export const piiFields = {
   prereviewPhone: 'prereview_applications.phone',
   appointmentId: 'appointments.id_number',
   appointmentPhone: 'appointments.phone',
+  complaintName: 'complaints.name',
+  complaintPhone: 'complaints.phone',
+  complaintEmail: 'complaints.email',
 } as const;
 
 export interface Protected {
