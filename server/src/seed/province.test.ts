@@ -4,6 +4,7 @@ import { buildTestHall, json, signedIn, type TestHall } from '../../test/helpers
 import { loadHistory } from '../../test/history-fixtures.ts';
 import { demoAccounts } from './demo-accounts.ts';
 import { demoHalls } from './demo-hall.ts';
+import { seedHistory } from './history/command.ts';
 import { CITY_SUPERVISOR, provinceHall, seedProvince } from './province.ts';
 
 const HALLS = 3;
@@ -70,6 +71,13 @@ describe('seed --halls N: a province of simulated county halls', () => {
     expect(sims).toHaveLength(HALLS);
     for (const r of sims) expect(Number(r.n)).toBeGreaterThan(0);
     expect(perHall.reduce((a, r) => a + Number(r.n), 0)).toBe(400);
+    // A second load with the same seed would write the same staffing rows again: refused before any case.
+    await expect(seedHistory(hall.ctx, ['--cases', '40', '--seed', '3'])).rejects.toThrow('--seed 4');
+    const after = await hall.ctx.db
+      .selectFrom('cases')
+      .select(({ fn }) => fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(400);
   });
 
   it('gives the city supervisor every simulated hall, the ones a later run adds too', async () => {

@@ -12,6 +12,26 @@ function option(args: readonly string[], name: string): number | null {
   return n;
 }
 
+/**
+ * The generator's ids come from the seed, so a second load with the seed of an earlier one would write the same
+ * rosters and leaves again and fail on them after its cases were in: refused before anything is written.
+ */
+async function refuseSeedLoadedBefore(ctx: AppContext, seed: number) {
+  const loads = await ctx.db
+    .selectFrom('audit_log')
+    .select('detail')
+    .where('action', '=', 'system.history_import')
+    .execute();
+  const used = loads.map((l) => (JSON.parse(l.detail ?? '{}') as { seed?: number }).seed);
+  if (used.includes(seed)) {
+    const next = Math.max(...used.filter((s): s is number => typeof s === 'number')) + 1;
+    throw new Error(
+      `历史数据已用 --seed ${seed} 导入过，再导入一批请换一个种子（如 --seed ${next}） ` +
+        `(a history was loaded with --seed ${seed} before; load another batch with another seed, e.g. --seed ${next})`,
+    );
+  }
+}
+
 export async function seedHistory(ctx: AppContext, args: readonly string[]): Promise<void> {
   // --halls N: a province of N simulated county halls beside the demo hall, before their history.
   const halls = option(args, '--halls');
@@ -27,6 +47,7 @@ export async function seedHistory(ctx: AppContext, args: readonly string[]): Pro
   const cases = option(args, '--cases');
   if (!cases) return;
   const seed = option(args, '--seed') ?? 1;
+  await refuseSeedLoadedBefore(ctx, seed);
   const bar = progress(cases);
   const r = await generateHistory(ctx.db, ctx.dialect, {
     cases,
