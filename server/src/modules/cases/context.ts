@@ -4,9 +4,8 @@ import type { Actor } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { notFound, outOfScope } from '../../platform/errors.ts';
 import { findApplicant } from '../applicants/service.ts';
-import { findItem, findVersion } from '../catalog/service.ts';
 import type { ItemContent } from '../catalog/schema.ts';
-import { parseContent } from '../catalog/service.ts';
+import { findItem, publishedContent } from '../catalog/service.ts';
 import { findHall, findWindow } from '../org/service.ts';
 import * as repo from './repository.ts';
 
@@ -19,9 +18,9 @@ export async function loadCase(db: Db, actor: Actor, id: string): Promise<repo.C
 
 /** The item version the case was received under (R1.5): its materials, steps and limits. */
 export async function pinnedItem(db: Db, c: { item_id: string; item_version: number }) {
-  const [item, version] = await Promise.all([findItem(db, c.item_id), findVersion(db, c.item_id, c.item_version)]);
-  if (!item || !version) throw new Error(`case refers to a missing item version ${c.item_id}@${c.item_version}`);
-  return { item, content: parseContent(version.content) };
+  const [item, content] = await Promise.all([findItem(db, c.item_id), publishedContent(db, c.item_id, c.item_version)]);
+  if (!item || !content) throw new Error(`case refers to a missing item version ${c.item_id}@${c.item_version}`);
+  return { item, content };
 }
 
 export const checklistOf = (content: ItemContent): ChecklistMaterial[] =>

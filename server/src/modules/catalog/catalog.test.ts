@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Session, buildTestHall, json, signedIn, type TestHall } from '../../../test/helpers.ts';
+import { publishedContent } from './service.ts';
 
 let hall: TestHall;
 let head: Session;
@@ -118,6 +119,24 @@ describe('service catalogue', () => {
     expect(v1.content.promisedDays).toBe(5);
     expect(v1.content.materials).toHaveLength(2);
     expect(json(await new Session(hall.app).get(`/api/public/guide/${item.id}`)).content.materials).toHaveLength(3);
+  });
+
+  it('keeps a published version’s content for the cases pinned to it, and never a draft’s', async () => {
+    const item = json(await head.post('/api/catalog/items', { hallId, code: 'JT-903', content: content() }));
+    // Read while still a draft (version 1), then edited: the edit is what is read next.
+    expect((await publishedContent(hall.ctx.db, item.id, 1))?.promisedDays).toBe(5);
+    const edit = (promisedDays: number) =>
+      head.put(`/api/catalog/items/${item.id}/draft`, { content: content({ promisedDays }) });
+    expect((await edit(6)).statusCode).toBe(200);
+    expect((await publishedContent(hall.ctx.db, item.id, 1))?.promisedDays).toBe(6);
+    await head.post(`/api/catalog/items/${item.id}/publish`);
+    // Version 2, edited and published, is its own content; version 1 stays as it was published.
+    expect((await edit(8)).statusCode).toBe(200);
+    expect((await publishedContent(hall.ctx.db, item.id, 2))?.promisedDays).toBe(8);
+    await head.post(`/api/catalog/items/${item.id}/publish`);
+    expect((await publishedContent(hall.ctx.db, item.id, 1))?.promisedDays).toBe(6);
+    expect((await publishedContent(hall.ctx.db, item.id, 2))?.promisedDays).toBe(8);
+    expect(await publishedContent(hall.ctx.db, item.id, 3)).toBeNull();
   });
 
   it('names the field of every broken rule and writes nothing', async () => {

@@ -15,6 +15,30 @@ import { type ItemContent, itemContentSchema } from './schema.ts';
 /** Version content is stored as JSON text and read back through its schema. */
 export const parseContent = (text: string): ItemContent => itemContentSchema.parse(JSON.parse(text));
 
+/**
+ * A version that has been published never changes again (a new draft is a new version; publishing changes only
+ * the old one's state), so its parsed content is kept per process: every acceptance and every case detail reads
+ * the version it is pinned to, and on every node the same bytes would be read and parsed again.
+ */
+const frozenContent = new Map<string, ItemContent>();
+const FROZEN_KEPT = 2_000;
+
+/** The content of a published (or formerly published) version; null when there is no such version. */
+export async function publishedContent(db: Db, itemId: string, version: number): Promise<ItemContent | null> {
+  const key = `${itemId}@${version}`;
+  const kept = frozenContent.get(key);
+  if (kept) return kept;
+  const row = await repo.findVersion(db, itemId, version);
+  if (!row) return null;
+  const content = parseContent(row.content);
+  // A draft may still be edited: only what was published is kept.
+  if (row.state !== 'draft') {
+    if (frozenContent.size >= FROZEN_KEPT) frozenContent.delete(frozenContent.keys().next().value as string);
+    frozenContent.set(key, content);
+  }
+  return content;
+}
+
 /** The columns the lists filter on, copied from the content that is current for them. */
 const listedColumns = (c: ItemContent) => ({
   name: c.name,

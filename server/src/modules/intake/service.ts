@@ -13,8 +13,7 @@ import type { ApplicantRow } from '../applicants/repository.ts';
 import { loadApplicant } from '../applicants/service.ts';
 import { enqueueCaseNotice } from '../notices/service.ts';
 import { calendarOf } from '../calendar/service.ts';
-import { findItem, findVersion } from '../catalog/service.ts';
-import { parseContent } from '../catalog/service.ts';
+import { findItem, publishedContent } from '../catalog/service.ts';
 import {
   caseContext,
   checklistOf,
@@ -47,9 +46,8 @@ export async function checkReception(ctx: AppContext, actor: Actor, input: Recep
   if (item.status !== 'published' || item.published_version === null) {
     throw invalid('itemId', '该事项未发布或已停用，不能收件', 'The item is not published');
   }
-  const version = await findVersion(ctx.db, item.id, item.published_version);
-  if (!version) throw invalid('itemId', '事项版本不存在', 'Item version missing');
-  const content = parseContent(version.content);
+  const content = await publishedContent(ctx.db, item.id, item.published_version);
+  if (!content) throw invalid('itemId', '事项版本不存在', 'Item version missing');
   const applicant = await loadApplicant(ctx.db, actor, input.applicantId, 'applicantId');
   if (applicant.hall_id !== item.hall_id)
     throw invalid('applicantId', '申请人不属于该事项所在大厅', 'The applicant is registered in another hall');
@@ -76,7 +74,7 @@ export async function checkReception(ctx: AppContext, actor: Actor, input: Recep
     input.ticketId === null ? null : await servedTicketFor(ctx.db, input.ticketId, item.hall_id, input.windowId);
   const problem = markProblem(checklistOf(content), input.materials);
   if (problem) throw invalid(problem.field, problem.zh, problem.en);
-  return { item, version: version.version, content, applicant, agent, window, ticket };
+  return { item, version: item.published_version, content, applicant, agent, window, ticket };
 }
 export type CheckedReception = Awaited<ReturnType<typeof checkReception>>;
 
