@@ -38661,7 +38661,7 @@ export interface operations {
     getSupervisionOnTime: {
         parameters: {
             query: {
-                by?: "item" | "department" | "window" | "person";
+                by?: "item" | "department" | "window" | "person" | "hall";
                 from: string;
                 hallId?: string;
                 to: string;
@@ -38680,7 +38680,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        by: "item" | "department" | "window" | "person";
+                        by: "item" | "department" | "window" | "person" | "hall";
                         from: string;
                         groups: {
                             finished: number;
@@ -38706,7 +38706,7 @@ export interface operations {
     getSupervisionOnTimeCases: {
         parameters: {
             query: {
-                by?: "item" | "department" | "window" | "person";
+                by?: "item" | "department" | "window" | "person" | "hall";
                 from: string;
                 hallId?: string;
                 key?: string;

@@ -68,6 +68,7 @@ export const en: Dictionary = {
   ...workbenchEn,
   'app.title': 'OneWindow Service Management',
   'app.shortTitle': 'OneWindow',
+  'app.hallsMany': '{first} and {more} more halls',
   'lang.switch': '中文',
   'lang.switchTitle': 'Switch to Chinese',
 

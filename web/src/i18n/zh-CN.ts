@@ -67,6 +67,7 @@ export const zhCN = {
   ...workbenchZhCN,
   'app.title': '一窗通办业务管理系统',
   'app.shortTitle': '一窗通办',
+  'app.hallsMany': '{first} 等 {n} 个大厅',
   'lang.switch': 'English',
   'lang.switchTitle': '切换为英文界面',
 

@@ -1,4 +1,4 @@
-import { Alert, Layout, Menu, Spin, Typography } from 'antd';
+import { Alert, Layout, Menu, Spin, Tooltip, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, ScrollRestoration, useLocation, useNavigate, useNavigation } from 'react-router';
 import { useCan, useMe } from '../api/auth';
@@ -29,7 +29,12 @@ export function AppShell() {
   useEffect(() => {
     if (open) setOpenKeys((keys) => (keys.includes(open) ? keys : [...keys, open]));
   }, [open]);
-  const hallNames = me?.halls.map((h) => h.name).join('、');
+  const halls = me?.halls ?? [];
+  // A city or province account sees hundreds of halls: the header names the first, the rest are in the tooltip.
+  const hallNames =
+    halls.length > 2
+      ? t('app.hallsMany', { first: halls[0]!.name, n: halls.length, more: halls.length - 1 })
+      : halls.map((h) => h.name).join('、');
 
   return (
     <Layout className="ow-shell">
@@ -56,7 +61,14 @@ export function AppShell() {
           <Typography.Text strong className="ow-header-title">
             {t('app.title')}
           </Typography.Text>
-          {hallNames && <span className="ow-header-hall">{hallNames}</span>}
+          {hallNames &&
+            (halls.length > 2 ? (
+              <Tooltip title={<div className="ow-header-halls">{halls.map((h) => h.name).join('、')}</div>}>
+                <span className="ow-header-hall">{hallNames}</span>
+              </Tooltip>
+            ) : (
+              <span className="ow-header-hall">{hallNames}</span>
+            ))}
           <span style={{ flex: 1 }} />
           {!forced && <AlertBell />}
           <LocaleSwitch />

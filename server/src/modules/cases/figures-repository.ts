@@ -150,10 +150,12 @@ export interface FinishedCounts {
   byWindow: FinishedCount[];
   /** The first owner (首问负责人), else the receiving clerk. */
   byPerson: FinishedCount[];
+  byHall: FinishedCount[];
 }
 
 type Cell = {
   day: string;
+  hall: string;
   item: string;
   itemName: string;
   window: string | null;
@@ -189,6 +191,7 @@ export async function finishedCounts(
     byDepartment: mergeFinished(parts.map((p) => p.byDepartment)),
     byWindow: mergeFinished(parts.map((p) => p.byWindow)),
     byPerson: mergeFinished(parts.map((p) => p.byPerson)),
+    byHall: mergeFinished(parts.map((p) => p.byHall)),
   };
 }
 
@@ -202,7 +205,7 @@ async function finishedInSlice(
 ): Promise<FinishedCounts> {
   const day = chinaDayOfMs(dialect, sql.ref('e.at'));
   const finished = firstCompletions(db, hallIds, fromMs, toMs)
-    .select(['c.id', 'c.item_id', 'c.item_name', 'c.window_id'])
+    .select(['c.id', 'c.hall_id', 'c.item_id', 'c.item_name', 'c.window_id'])
     .select([
       sql<string>`coalesce(c.first_owner_id, c.received_by)`.as('person_id'),
       sql<string>`coalesce(c.first_owner_name, c.received_by_name)`.as('person_name'),
@@ -213,14 +216,14 @@ async function finishedInSlice(
   const [cells, departments] = await Promise.all([
     db
       .selectFrom(finished)
-      .select(['f.day', 'f.item_id', 'f.window_id', 'f.person_id'])
+      .select(['f.day', 'f.hall_id', 'f.item_id', 'f.window_id', 'f.person_id'])
       .select([
         sql<string>`max(f.item_name)`.as('item_name'),
         sql<string | null>`max(f.person_name)`.as('person_name'),
         count.as('n'),
         sql<number | string>`sum(f.on_time)`.as('t'),
       ])
-      .groupBy(['f.day', 'f.item_id', 'f.window_id', 'f.person_id'])
+      .groupBy(['f.day', 'f.hall_id', 'f.item_id', 'f.window_id', 'f.person_id'])
       .execute(),
     withDepartments
       ? db
@@ -241,6 +244,7 @@ async function finishedInSlice(
     for (const r of cells) {
       const cell: Cell = {
         day: r.day,
+        hall: r.hall_id,
         item: r.item_id,
         itemName: r.item_name,
         window: r.window_id,
@@ -270,6 +274,7 @@ async function finishedInSlice(
       (c) => c.person,
       (c) => c.personName,
     ),
+    byHall: sum((c) => c.hall),
   };
 }
 

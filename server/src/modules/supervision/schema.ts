@@ -90,7 +90,8 @@ export const boardSchema = z.object({
 });
 
 const day = z.string().max(10);
-export const dimension = z.enum(['item', 'department', 'window', 'person']);
+/** `hall`: for an account over several halls (a city's supervisor), one line per hall. */
+export const dimension = z.enum(['item', 'department', 'window', 'person', 'hall']);
 export const onTimeQuery = z.object({
   from: day,
   to: day,

@@ -5,7 +5,7 @@ import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
 import { caseDepartments, completions, type FinishedCount, finishedCounts } from '../cases/service.ts';
-import { visibleHallIds } from '../org/service.ts';
+import { allHalls, visibleHallIds } from '../org/service.ts';
 import { uncoveredNow } from '../staff/service.ts';
 import * as repo from './repository.ts';
 import { calendars, watch } from './watch.ts';
@@ -111,7 +111,7 @@ export async function board(ctx: AppContext, actor: Actor, q: { hallId?: string;
   };
 }
 
-export type Dimension = 'item' | 'department' | 'window' | 'person';
+export type Dimension = 'item' | 'department' | 'window' | 'person' | 'hall';
 
 function dayField(value: string, field: string): string {
   try {
@@ -162,6 +162,7 @@ async function finishedCases(
         department: [...new Set(depts.get(c.id) ?? [])],
         window: c.window_id ? [c.window_id] : [],
         person: [personId],
+        hall: [c.hall_id],
       },
     };
   });
@@ -199,9 +200,10 @@ export async function onTimeFigures(
   const to = dayField(q.to, 'to');
   if (to < from) throw invalid('to', '结束日期不能早于开始日期', 'The end date is before the start date');
   const hallIds = visibleHallIds(actor, q.hallId);
-  const [counts, n] = await Promise.all([
+  const [counts, n, halls] = await Promise.all([
     finishedCounts(ctx.db, ctx.dialect, hallIds, from, to, withDepartments),
     names(ctx, hallIds, []),
+    allHalls(ctx.db),
   ]);
   const groups = (rows: FinishedCount[], label?: Map<string, string>) =>
     rows
@@ -221,6 +223,7 @@ export async function onTimeFigures(
     department: groups(counts.byDepartment, n.department),
     window: groups(counts.byWindow, n.window),
     person: groups(counts.byPerson),
+    hall: groups(counts.byHall, new Map(halls.map((h) => [h.id, h.name]))),
   };
 }
 

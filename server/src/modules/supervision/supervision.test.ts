@@ -20,6 +20,7 @@ let clerk: Session;
 let supervisor: Session;
 let reviewer: Session;
 let hallId: string;
+let hallName: string;
 let departmentId: string;
 let itemId: string;
 let windowId: string;
@@ -36,6 +37,7 @@ beforeAll(async () => {
   const head = await signedIn(hall.app, 'head');
   const me = json(await head.get('/api/auth/me'));
   hallId = me.halls[0].id;
+  hallName = me.halls[0].name;
   for (const u of ['clerk', 'supervisor', 'reviewer', 'handler'])
     ids[u] = json(await (await signedIn(hall.app, u)).get('/api/auth/me')).id;
   const reviewerDepartment = json(await reviewer.get('/api/auth/me')).departments[0].id;
@@ -164,6 +166,11 @@ describe('on-time rate', () => {
     expect(byPerson.groups).toEqual([expect.objectContaining({ key: ids.clerk, name: '张伟', rate: 0.5 })]);
     const byWindow = json(await supervisor.get(`/api/supervision/on-time?${q}&by=window`));
     expect(byWindow.groups).toEqual([expect.objectContaining({ key: windowId, finished: 2 })]);
+    // A city's supervisor reads one line per hall; the drill-down of a hall lists its cases.
+    const byHall = json(await supervisor.get(`/api/supervision/on-time?${q}&by=hall`));
+    expect(byHall.groups).toEqual([{ key: hallId, name: hallName, onTime: 1, finished: 2, rate: 0.5 }]);
+    const ofHall = json(await supervisor.get(`/api/supervision/on-time/cases?${q}&by=hall&key=${hallId}`));
+    expect(ofHall.finishedCases.map((c: any) => c.caseId)).toEqual([onDay.id, late.id]);
 
     const d = json(await supervisor.get(`/api/supervision/on-time/cases?${q}&by=item&key=${itemId}`));
     expect(d.onTimeCases.map((c: any) => c.caseId)).toEqual([onDay.id]);

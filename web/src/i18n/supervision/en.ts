@@ -51,6 +51,7 @@ export const supervisionEn: Record<keyof typeof supervisionZhCN, string> = {
   'ontime.by.item': 'Item',
   'ontime.by.department': 'Department',
   'ontime.by.window': 'Window',
+  'ontime.by.hall': 'Hall',
   'ontime.by.person': 'Person (first-question owner)',
   'ontime.overall': 'Total',
   'ontime.onTime': 'On time',

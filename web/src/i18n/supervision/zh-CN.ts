@@ -48,6 +48,7 @@ export const supervisionZhCN = {
   'ontime.by.item': '按事项',
   'ontime.by.department': '按部门',
   'ontime.by.window': '按窗口',
+  'ontime.by.hall': '按大厅',
   'ontime.by.person': '按人员（首问负责人）',
   'ontime.overall': '合计',
   'ontime.onTime': '按时办结',
