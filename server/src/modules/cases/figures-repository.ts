@@ -139,6 +139,8 @@ export interface FinishedCount {
   name: string | null;
   finished: number;
   onTime: number;
+  /** The hall of an item (an item belongs to one hall), for naming it among many halls. */
+  hallId?: string;
 }
 
 export interface FinishedCounts {
@@ -253,7 +255,7 @@ async function finishedInSlice(
       };
       const key = keyOf(cell);
       if (key === null) continue;
-      const g = out.get(key) ?? { key, name: nameOf(cell), finished: 0, onTime: 0 };
+      const g = out.get(key) ?? { key, name: nameOf(cell), finished: 0, onTime: 0, hallId: cell.hall };
       g.finished += Number(r.n);
       g.onTime += Number(r.t ?? 0);
       out.set(key, g);

@@ -209,6 +209,12 @@ export async function onTimeFigures(
     rows
       .map((r) => ({ key: r.key, ...figureOf(r), name: r.name ?? label?.get(r.key) ?? r.key }))
       .sort((a, b) => a.key.localeCompare(b.key));
+  const hallName = new Map(halls.map((h) => [h.id, h.name]));
+  // Over several halls the same item is published by each: its line says whose it is.
+  const items =
+    hallIds.length > 1
+      ? counts.byItem.map((r) => ({ ...r, name: `${r.name}（${hallName.get(r.hallId ?? '') ?? ''}）` }))
+      : counts.byItem;
   const total = counts.byDay.reduce((t, d) => ({ finished: t.finished + d.finished, onTime: t.onTime + d.onTime }), {
     finished: 0,
     onTime: 0,
@@ -219,11 +225,11 @@ export async function onTimeFigures(
     hallIds,
     overall: figureOf(total),
     byDay: groups(counts.byDay),
-    item: groups(counts.byItem),
+    item: groups(items),
     department: groups(counts.byDepartment, n.department),
     window: groups(counts.byWindow, n.window),
     person: groups(counts.byPerson),
-    hall: groups(counts.byHall, new Map(halls.map((h) => [h.id, h.name]))),
+    hall: groups(counts.byHall, hallName).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN')),
   };
 }
 

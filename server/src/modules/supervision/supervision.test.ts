@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptCase, completeByTrail } from '../../../test/completion-fixtures.ts';
 import { buildTestHall, json, Session, signedIn, type TestHall } from '../../../test/helpers.ts';
 import { publishedItem } from '../../../test/intake-fixtures.ts';
-import { sweepAlerts } from './service.ts';
+import type { Actor } from '../../platform/context.ts';
+import { onTime, sweepAlerts } from './service.ts';
 
 /** 09:00 Beijing time on a day of March 2026 (T0 is Monday 2 March). */
 const at = (day: string) => Date.parse(`${day}T09:00:00+08:00`);
@@ -171,6 +172,24 @@ describe('on-time rate', () => {
     expect(byHall.groups).toEqual([{ key: hallId, name: hallName, onTime: 1, finished: 2, rate: 0.5 }]);
     const ofHall = json(await supervisor.get(`/api/supervision/on-time/cases?${q}&by=hall&key=${hallId}`));
     expect(ofHall.finishedCases.map((c: any) => c.caseId)).toEqual([onDay.id, late.id]);
+    // Over several halls an item's line says whose it is (every county publishes its own 食品经营许可证变更).
+    const sysadmin = await signedIn(hall.app, 'sysadmin');
+    const halls = json(await sysadmin.get('/api/auth/me')).halls as { id: string }[];
+    expect(halls.length).toBeGreaterThan(1);
+    const city: Actor = {
+      userId: 'city',
+      username: 'city_supervisor',
+      displayName: '市级督查员',
+      roles: ['supervisor'],
+      permissions: new Set(['supervision.view']),
+      hallIds: halls.map((h) => h.id),
+      departmentIds: [],
+      mustChangePassword: false,
+      sessionId: 'test',
+      ip: null,
+    };
+    const many = await onTime(hall.ctx, city, { from: '2026-03-16', to: '2026-03-31', by: 'item' });
+    expect(many.groups.map((g) => g.name)).toEqual([`食品经营许可证变更（${hallName}）`]);
 
     const d = json(await supervisor.get(`/api/supervision/on-time/cases?${q}&by=item&key=${itemId}`));
     expect(d.onTimeCases.map((c: any) => c.caseId)).toEqual([onDay.id]);
