@@ -15,11 +15,17 @@ import * as repo from './repository.ts';
 
 export const CROWDING_SWEEP_MS = 60_000;
 
-/** One pass over every hall with thresholds; returns the halls that crossed into crowding now. */
-export async function sweepCrowding(ctx: AppContext): Promise<{ fired: string[] }> {
+/**
+ * One pass over every hall with thresholds (or over one hall, right after its supervisor saved new ones);
+ * returns the halls that crossed into crowding now.
+ */
+export async function sweepCrowding(ctx: AppContext, onlyHallId?: string): Promise<{ fired: string[] }> {
   const now = ctx.clock.now();
   const fired: string[] = [];
-  for (const w of await repo.watches(ctx.db)) {
+  const watched = onlyHallId
+    ? [await repo.findWatch(ctx.db, onlyHallId)].filter((w) => w !== undefined)
+    : await repo.watches(ctx.db);
+  for (const w of watched) {
     const reading = await waitingNow(ctx.db, w.hall_id, now);
     const step = crowdingStep(w.over === 1, reading, {
       maxWaiting: w.max_waiting,

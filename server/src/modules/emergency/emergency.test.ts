@@ -145,6 +145,20 @@ describe('拥挤提示上屏: the display shows the crowding notice from the cro
     await sweepCrowding(hall.ctx);
     await put({ notice: '人多请稍候', showNotice: true });
   });
+  it('answers a saved threshold at once: one the queue already passes alarms now, one it no longer reaches calms it', async () => {
+    await waiting(0);
+    await sweepCrowding(hall.ctx);
+    await waiting(3);
+    const before = await crowdingAlerts();
+    expect(json(await put({ maxWaiting: 2, notice: '人多请稍候', showNotice: true }))).toMatchObject({ over: true });
+    expect((await display()).alarmNotice).toBe('人多请稍候');
+    expect(await crowdingAlerts()).toBe(before + 2);
+    // The minute's sweep that follows finds nothing new to say.
+    expect((await sweepCrowding(hall.ctx)).fired).toEqual([]);
+    expect(json(await put({ maxWaiting: MAX, notice: '人多请稍候', showNotice: true }))).toMatchObject({ over: false });
+    expect((await display()).alarmNotice).toBeNull();
+    expect(await crowdingAlerts()).toBe(before + 2);
+  });
 });
 
 describe('应急预案, 演练 and the incident log', () => {

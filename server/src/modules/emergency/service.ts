@@ -11,6 +11,7 @@ import { newId } from '../../platform/ids.ts';
 import { assertHallAccess, findHall, visibleHallIds } from '../org/service.ts';
 import { displayNoticeChanged, setAlarmNotice, waitingNow } from '../queue/service.ts';
 import { raiseHallAlert } from '../supervision/service.ts';
+import { sweepCrowding } from './crowding.ts';
 import * as repo from './repository.ts';
 import { type PlanInput, planKindLabels, type planKinds } from './schema.ts';
 
@@ -242,8 +243,9 @@ export async function crowding(ctx: AppContext, actor: Actor, hallId: string) {
 }
 
 /**
- * 客流拥挤阈值: saving leaves the alarm's state as it is, so a change does not fire by itself; while the alarm
- * stands, the display takes the new notice text (or drops it when the supervisor turns showing off).
+ * 客流拥挤阈值: the hall is read against the new thresholds at once (not at the next minute's sweep), so a
+ * threshold the queue already passes raises the alarm now and one it no longer reaches calms it; while the
+ * alarm stands, the display takes the new notice text (or drops it when the supervisor turns showing off).
  */
 export async function saveThresholds(
   ctx: AppContext,
@@ -275,6 +277,7 @@ export async function saveThresholds(
     );
   });
   await displayNoticeChanged(ctx, input.hallId);
+  await sweepCrowding(ctx, input.hallId);
   return crowding(ctx, actor, input.hallId);
 }
 
