@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { type Migration, Migrator, NO_MIGRATIONS } from 'kysely';
 import pg from 'pg';
 import pino from 'pino';
+import { inject } from 'vitest';
 import { migrations } from '../migrations/index.ts';
 import { buildApp } from '../src/app.ts';
 import { ensureAuditHead, installAuditKeys } from '../src/platform/audit.ts';
@@ -17,6 +18,7 @@ import { type DatabaseHandle, openDatabase } from '../src/platform/db/database.t
 import { migrateToLatest } from '../src/platform/db/migrate.ts';
 import { openHallEvents } from '../src/platform/events.ts';
 import { createSession } from '../src/platform/auth/sessions.ts';
+import { installPiiKeys, KeyRing, pii } from '../src/platform/pii/index.ts';
 import { totpCode } from '../src/platform/auth/totp.ts';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../src/seed/demo-accounts.ts';
 import { seedDemoHall } from '../src/seed/seed-demo.ts';
@@ -32,6 +34,24 @@ const hallOfApp = new WeakMap<FastifyInstance, { ctx: AppContext; clock: ManualC
 /** A fixed audit key for the tests (the product keeps its key in a 0600 file outside the database). */
 export const TEST_AUDIT_KEYS = parseKeyFile(`t1 ${'5a'.repeat(32)}`);
 installAuditKeys(TEST_AUDIT_KEYS);
+
+/**
+ * A fixed ring for personal numbers: the run's demo-hall template is seeded in another process, and its staff phones
+ * must read back here. A test that installs a ring of its own gets its hall built in place, under that ring.
+ */
+export const TEST_PII_RING = new KeyRing({
+  format: 'onewindow-pii-keys/1',
+  active: 'k1',
+  keys: [
+    {
+      id: 'k1',
+      createdAt: '2026-01-01T00:00:00.000Z',
+      encryptionKey: Buffer.alloc(32, 0x11).toString('base64'),
+      indexKey: Buffer.alloc(32, 0x22).toString('base64'),
+    },
+  ],
+});
+installPiiKeys(TEST_PII_RING);
 
 const migratorOf = (db: DatabaseHandle['db'], set: Record<string, Migration>) =>
   new Migrator({ db, provider: { getMigrations: async () => set }, allowUnorderedMigrations: true });
@@ -64,14 +84,16 @@ export async function migrateDownThrough(db: DatabaseHandle['db'], name: string)
 
 /**
  * A fresh database for one test file: a temporary SQLite file by default, or a new PostgreSQL database created
- * next to the one DATABASE_URL names (and dropped afterwards).
+ * next to the one DATABASE_URL names (and dropped afterwards). Given a template (see global-setup.ts) it starts as
+ * a copy of it: the file copied, or PostgreSQL's CREATE DATABASE … TEMPLATE.
  */
-export async function freshDatabase(): Promise<DatabaseHandle & { url: string | null }> {
+export async function freshDatabase(template?: string): Promise<DatabaseHandle & { url: string | null }> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     // A real file, so tests run the product's SQLite path (group commit, a separate reader); the file is
     // thrown away, so it need not be synced.
     const dir = mkdtempSync(path.join(os.tmpdir(), 'onewindow-test-'));
+    if (template) copyFileSync(template, path.join(dir, 'hall.db'));
     const handle = openDatabase({ databaseUrl: null, sqliteFile: path.join(dir, 'hall.db'), synchronous: 'OFF' });
     return {
       ...handle,
@@ -85,7 +107,7 @@ export async function freshDatabase(): Promise<DatabaseHandle & { url: string | 
   const name = `ow_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`);
   await admin.end();
   const testUrl = new URL(url);
   testUrl.pathname = `/${name}`;
@@ -126,9 +148,10 @@ export interface TestHall {
 export async function buildTestHall(
   opts: { seed?: boolean; logTo?: { write(line: string): void }; webDist?: string } = {},
 ): Promise<TestHall> {
-  const handle = await freshDatabase();
-  await migrateToLatest(handle.db);
-  await ensureAuditHead(handle.db);
+  // The demo hall is migrated and seeded once per run and copied here; without the run's template, built in place.
+  const template = opts.seed === false || pii() !== TEST_PII_RING ? undefined : inject('demoHallTemplate');
+  const handle = await freshDatabase(template);
+  if (!template) await prepareDemoHall(handle.db, opts.seed !== false);
   const clock = new ManualClock(T0);
   // A low scrypt cost keeps the suite fast; production uses the default.
   const config = {
@@ -145,7 +168,6 @@ export async function buildTestHall(
   // The audit checkpoints of this hall's database, in a file of their own.
   const anchorDir = mkdtempSync(path.join(os.tmpdir(), 'onewindow-anchor-'));
   ctx.auditAnchor = { file: path.join(anchorDir, 'checkpoints.log'), syslog: false };
-  if (opts.seed !== false) await seedDemoHall(handle.db, { now: clock.now(), passwordHashCost: 10 });
   const app = await buildApp(ctx);
   await app.ready();
   hallOfApp.set(app, { ctx, clock });
@@ -160,6 +182,14 @@ export async function buildTestHall(
       rmSync(anchorDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Migrates a new database and (unless told not to) writes the demo hall as of T0, as every test hall starts. */
+export async function prepareDemoHall(db: DatabaseHandle['db'], seed = true): Promise<void> {
+  await migrateToLatest(db);
+  await ensureAuditHead(db);
+  // A low scrypt cost keeps the suite fast; production uses the default.
+  if (seed) await seedDemoHall(db, { now: T0, passwordHashCost: 10 });
 }
 
 /** A signed-in client: remembers the session cookie like a browser. */
