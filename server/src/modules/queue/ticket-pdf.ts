@@ -1,11 +1,8 @@
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { priorityNames } from '../../domain/queue/index.ts';
+import { hansFonts } from '../../platform/pdf/fonts.ts';
 import type { TicketView } from './schema.ts';
-
-const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
 
 /** 80 mm thermal roll paper, the width of hall ticket printers. */
 const WIDTH = 226;
@@ -20,8 +17,8 @@ export async function ticketPdf(t: TicketView, followUrl: string): Promise<Buffe
     margins: { top: 14, bottom: 8, left: 12, right: 12 },
     info: { Title: `排队号 ${t.number}`, Author: t.hallName, CreationDate: new Date(t.arrivedAt) },
   });
-  doc.registerFont('regular', path.join(fontDir, 'NotoSansHans-Regular.otf'));
-  doc.registerFont('bold', path.join(fontDir, 'NotoSansHans-Bold.otf'));
+  doc.registerFont('regular', hansFonts().regular);
+  doc.registerFont('bold', hansFonts().bold);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

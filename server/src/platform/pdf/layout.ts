@@ -4,14 +4,9 @@
  * page numbers. Builders describe a document as a DocumentModel; layOutPdf lays it out, in the PDF worker
  * (kit.ts), never on the server's request thread.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { hansFonts } from './fonts.ts';
 import type { Block, DocumentModel } from './model.ts';
-
-const fontDir = path.join(path.dirname(createRequire(import.meta.url).resolve('@embedpdf/fonts-sc')), '..', 'fonts');
-const REGULAR = path.join(fontDir, 'NotoSansHans-Regular.otf');
-const BOLD = path.join(fontDir, 'NotoSansHans-Bold.otf');
 
 const MARGIN = { top: 58, bottom: 64, side: 62 };
 const BODY = 10.5;
@@ -45,8 +40,8 @@ export async function layOutPdf(model: DocumentModel, opts: RenderOptions = {}):
       CreationDate: opts.createdAt ?? new Date(0),
     },
   });
-  doc.registerFont('regular', REGULAR);
-  doc.registerFont('bold', BOLD);
+  doc.registerFont('regular', hansFonts().regular);
+  doc.registerFont('bold', hansFonts().bold);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
