@@ -2,7 +2,7 @@
 import pino from 'pino';
 import { itemContent, material, nextResidentId } from '../server/test/intake-fixtures.ts';
 import { installAuditKeys, verifyAuditChain } from '../server/src/platform/audit.ts';
-import { loadAuditKeyRing } from '../server/src/platform/audit-keys.ts';
+import { type AuditKeyRing, loadAuditKeyRing } from '../server/src/platform/audit-keys.ts';
 import { installPiiKeys } from '../server/src/platform/pii/index.ts';
 import { openKeyFile } from '../server/src/platform/pii/keys.ts';
 import { resolveSession } from '../server/src/platform/auth/sessions.ts';
@@ -145,24 +145,20 @@ export function twoStepCase(s: IntakeSetup) {
   };
 }
 
-/** The same work straight through the service functions, in this process, on the same database. */
-export async function rawIntake(
+/**
+ * The product's service context over the server's database, in this process, with the server's key files (so what
+ * is written here extends the audit chain the server signed), and the bench clerk as the actor.
+ */
+export async function serviceContext(
   db: OpenOptions,
   s: IntakeSetup,
-  clients: number,
-  seconds: number,
-  opts: { syncNormal?: boolean; auditKeyFile: string; piiKeyFile: string },
-): Promise<LoadResult & { auditChainOk: boolean }> {
-  // The server's own key file, so the records written here extend the chain the server signed.
-  const keys = loadAuditKeyRing({ keyFile: opts.auditKeyFile, production: true }).ring;
+  keyFiles: { auditKeyFile: string; piiKeyFile: string },
+  extra: Partial<OpenOptions> = {},
+): Promise<{ ctx: AppContext; actor: Actor; keys: AuditKeyRing; close(): Promise<void> }> {
+  const keys = loadAuditKeyRing({ keyFile: keyFiles.auditKeyFile, production: true }).ring;
   installAuditKeys(keys);
-  installPiiKeys(openKeyFile({ path: opts.piiKeyFile, production: false }, () => {}).ring, opts.piiKeyFile);
-  // syncNormal is diagnostic only: how much of a case's time is the fsync of synchronous=FULL (the product keeps FULL).
-  const handle = openDatabase({
-    ...db,
-    poolSize: clients,
-    ...(opts.syncNormal ? { synchronous: 'NORMAL' as const } : {}),
-  });
+  installPiiKeys(openKeyFile({ path: keyFiles.piiKeyFile, production: false }, () => {}).ring, keyFiles.piiKeyFile);
+  const handle = openDatabase({ ...db, ...extra });
   const log = pino({ level: 'silent' });
   const events = await openHallEvents({
     dialect: handle.dialect,
@@ -178,19 +174,40 @@ export async function rawIntake(
     log,
     events,
   };
+  const close = async () => {
+    await events.close();
+    await handle.close();
+  };
+  const found = await resolveSession(handle.db, s.clerk.token, systemClock.now(), '127.0.0.1');
+  if (!found || !('actor' in found)) {
+    await close();
+    throw new Error('the clerk session did not resolve');
+  }
+  return { ctx, actor: found.actor, keys, close };
+}
+
+/** The same work straight through the service functions, in this process, on the same database. */
+export async function rawIntake(
+  db: OpenOptions,
+  s: IntakeSetup,
+  clients: number,
+  seconds: number,
+  opts: { syncNormal?: boolean; auditKeyFile: string; piiKeyFile: string },
+): Promise<LoadResult & { auditChainOk: boolean }> {
+  // syncNormal is diagnostic only: how much of a case's time is the fsync of synchronous=FULL (the product keeps FULL).
+  const { ctx, actor, keys, close } = await serviceContext(db, s, opts, {
+    poolSize: clients,
+    ...(opts.syncNormal ? { synchronous: 'NORMAL' as const } : {}),
+  });
   try {
-    const found = await resolveSession(handle.db, s.clerk.token, systemClock.now(), '127.0.0.1');
-    if (!found || !('actor' in found)) throw new Error('the clerk session did not resolve');
-    const actor: Actor = found.actor;
     const load = await runLoad(clients, seconds, async (client, n) => {
       const t = performance.now();
       await acceptOnTheSpot(ctx, actor, receptionInput.parse(receptionBody(s, client + n * 1000)));
       return { acceptMs: performance.now() - t };
     });
-    const check = await verifyAuditChain(handle.db, { keys });
+    const check = await verifyAuditChain(ctx.db, { keys });
     return { ...load, auditChainOk: check.ok };
   } finally {
-    await events.close();
-    await handle.close();
+    await close();
   }
 }

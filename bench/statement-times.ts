@@ -7,20 +7,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import pino from 'pino';
-import { resolveSession } from '../server/src/platform/auth/sessions.ts';
-import { systemClock } from '../server/src/platform/clock.ts';
-import { loadConfig } from '../server/src/platform/config.ts';
-import type { AppContext } from '../server/src/platform/context.ts';
-import { openDatabase } from '../server/src/platform/db/database.ts';
-import { openHallEvents } from '../server/src/platform/events.ts';
-import { installAuditKeys } from '../server/src/platform/audit.ts';
-import { loadAuditKeyRing } from '../server/src/platform/audit-keys.ts';
-import { installPiiKeys } from '../server/src/platform/pii/index.ts';
-import { openKeyFile } from '../server/src/platform/pii/keys.ts';
 import { receptionInput } from '../server/src/modules/intake/schema.ts';
 import { acceptOnTheSpot } from '../server/src/modules/intake/on-the-spot.ts';
-import { receptionBody, setUpIntake } from './intake.ts';
+import { receptionBody, serviceContext, setUpIntake } from './intake.ts';
 import { auditFilesIn, startServer } from './lib.ts';
 
 const times = new Map<string, { n: number; ms: number }>();
@@ -51,27 +40,16 @@ const files = auditFilesIn(dataDir);
 const { server } = await startServer({ DATA_DIR: dataDir, ...files });
 const setup = await setUpIntake(server.base, 1);
 await server.stop();
-installAuditKeys(loadAuditKeyRing({ keyFile: files.AUDIT_KEY_FILE, production: true }).ring);
-installPiiKeys(openKeyFile({ path: files.PII_KEY_FILE, production: false }, () => {}).ring, files.PII_KEY_FILE);
-const handle = openDatabase({ databaseUrl: null, dataDir });
-const log = pino({ level: 'silent' });
-const events = await openHallEvents({ dialect: handle.dialect, db: handle.db, databaseUrl: null, log });
-const ctx: AppContext = {
-  db: handle.db,
-  dialect: handle.dialect,
-  config: loadConfig({}),
-  clock: systemClock,
-  log,
-  events,
-};
-const found = await resolveSession(handle.db, setup.clerk.token, systemClock.now(), null);
-if (!found || !('actor' in found)) throw new Error('no session');
+const { ctx, actor, close } = await serviceContext({ databaseUrl: null, dataDir }, setup, {
+  auditKeyFile: files.AUDIT_KEY_FILE,
+  piiKeyFile: files.PII_KEY_FILE,
+});
 const N = Number(process.env.N ?? 2000);
 const WARM = 200;
 const t0 = performance.now();
 for (let i = 0; i < N; i++) {
   if (i === WARM) times.clear();
-  await acceptOnTheSpot(ctx, found.actor, receptionInput.parse(receptionBody(setup, i)));
+  await acceptOnTheSpot(ctx, actor, receptionInput.parse(receptionBody(setup, i)));
 }
 const wall = performance.now() - t0;
 const perCase = (ms: number) => Math.round((ms / (N - WARM)) * 1000) / 1000;
@@ -80,6 +58,5 @@ for (const v of times.values()) total += v.ms;
 console.log(JSON.stringify({ wallMsPerCase: Math.round((wall / N) * 100) / 100, sqlMsPerCase: perCase(total) }));
 for (const [sql, v] of [...times].sort((a, b) => b[1].ms - a[1].ms).slice(0, 25))
   console.log(JSON.stringify({ msPerCase: perCase(v.ms), runs: v.n, sql: sql.slice(0, 160) }));
-await events.close();
-await handle.close();
+await close();
 rmSync(dataDir, { recursive: true, force: true });
