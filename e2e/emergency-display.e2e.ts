@@ -5,7 +5,7 @@ import { DISPLAY } from './support/screens.ts';
 import { screenshotOnFailure, shot } from './support/session.ts';
 
 // Saving the thresholds reads the hall against them at once; the display hears of it on its event stream.
-const SWEEP_WAIT = 15_000;
+const SHOWN_WITHIN = 15_000;
 const NOTICE = '当前办事群众较多，请耐心等候（测试提示）';
 
 interface Crowding {
@@ -83,7 +83,7 @@ describe('拥挤提示上屏: the hall display shows the crowding notice while t
 
     await saveThresholds(1);
     const notice = display.getByTestId('display-crowding-notice');
-    await notice.waitFor({ timeout: SWEEP_WAIT });
+    await notice.waitFor({ timeout: SHOWN_WITHIN });
     expect(await notice.innerText()).toContain(NOTICE);
     await shot(display, 'display-crowding-notice');
     // The supervisor's page says the notice is on screen.
@@ -93,7 +93,7 @@ describe('拥挤提示上屏: the hall display shows the crowding notice while t
     expect(await page.getByTestId('crowding-state').innerText()).toContain('拥挤中');
 
     await saveThresholds(10_000);
-    await notice.waitFor({ state: 'detached', timeout: SWEEP_WAIT });
+    await notice.waitFor({ state: 'detached', timeout: SHOWN_WITHIN });
     expect((await crowding()).maxWaiting).toBe(10_000);
   }, 90_000);
 });

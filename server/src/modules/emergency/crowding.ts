@@ -22,10 +22,7 @@ export const CROWDING_SWEEP_MS = 60_000;
 export async function sweepCrowding(ctx: AppContext, onlyHallId?: string): Promise<{ fired: string[] }> {
   const now = ctx.clock.now();
   const fired: string[] = [];
-  const watched = onlyHallId
-    ? [await repo.findWatch(ctx.db, onlyHallId)].filter((w) => w !== undefined)
-    : await repo.watches(ctx.db);
-  for (const w of watched) {
+  for (const w of await repo.watches(ctx.db, onlyHallId)) {
     const reading = await waitingNow(ctx.db, w.hall_id, now);
     const step = crowdingStep(w.over === 1, reading, {
       maxWaiting: w.max_waiting,

@@ -85,7 +85,13 @@ export const actionsOf = (db: Db, incidentIds: string[]) =>
 
 export const insertAction = (db: Db, row: ActionRow) => db.insertInto('incident_actions').values(row).execute();
 
-export const watches = (db: Db) => db.selectFrom('crowding_watch').selectAll().execute();
+/** Every hall with thresholds, or the one hall asked for. */
+export const watches = (db: Db, hallId?: string) =>
+  db
+    .selectFrom('crowding_watch')
+    .selectAll()
+    .$if(hallId !== undefined, (q) => q.where('hall_id', '=', hallId!))
+    .execute();
 
 export const findWatch = (db: Db, hallId: string) =>
   db.selectFrom('crowding_watch').selectAll().where('hall_id', '=', hallId).executeTakeFirst();
