@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, openBrowser } from './support/browser.ts';
 import { acceptedCase } from './support/cases.ts';
-import { resetServerTime } from './support/clock.ts';
+import { resetServerTime, setServerTime } from './support/clock.ts';
 import { apiOf, screenshotOnFailure, shot, signIn } from './support/session.ts';
 
 let browser: Awaited<ReturnType<typeof openBrowser>>;
@@ -17,8 +17,11 @@ let leaveId: string | null = null;
 /** The leaves of the second test, by whose they are; withdrawn in afterAll whatever happened. */
 const openLeaves: { username: string; id: string }[] = [];
 
+/** A Wednesday morning: the leaves below are for "today", and a leave on a day off is refused (无需请假). */
+const TODAY = '2026-03-04';
+
 beforeAll(async () => {
-  resetServerTime();
+  setServerTime(`${TODAY}T10:00:00+08:00`);
   browser = await openBrowser();
   page = await browser.context.newPage();
   await page.setViewportSize({ width: 1440, height: 900 });
@@ -33,6 +36,7 @@ afterAll(async () => {
     await page.request.post(`${baseUrl()}/api/staff/leaves/${l.id}/cancel`, { data: {} });
   }
   await browser?.close();
+  resetServerTime();
 });
 screenshotOnFailure(() => page, 'ab-cover');
 
@@ -65,7 +69,7 @@ describe('AB岗: B takes over A’s work while A is on leave', () => {
     const hallId = me.halls[0].id;
     const colleagues = (await api('GET', `/api/staff/colleagues?hallId=${hallId}`)).items;
     const zou = colleagues.find((p: any) => p.name === '邹敏');
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = TODAY;
     const leave = await api('POST', '/api/staff/leaves', {
       hallId,
       kind: 'trip',
@@ -142,7 +146,7 @@ describe('AB岗: B takes over A’s work while A is on leave', () => {
     const colleagues = (await apiOf(page)('GET', `/api/staff/colleagues?hallId=${hallId}`)).items;
     // The colleague list leaves out the one asking: 杨帆 is himself.
     const idOf = (name: string) => (name === '杨帆' ? me.id : colleagues.find((p: any) => p.name === name).userId);
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const today = TODAY;
     /** `who` asks for today off naming `b`, who confirms; the station head approves. */
     const leave = async (who: string, b: string, bName: string) => {
       await signIn(page, who);

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -10,7 +11,7 @@ let dataDir = '';
 /** Starts the real hall system (SQLite, demo data, built web UI) on a free port for the browser tests. */
 export default async function setup(project: TestProject) {
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'onewindow-e2e-'));
-  const port = 3100 + Math.floor(Math.random() * 800);
+  const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   // Test-only clock: while this file holds an ISO instant the server takes it as "now" (see support/clock.ts).
   const clockFile = path.join(dataDir, 'clock.txt');
@@ -48,6 +49,15 @@ export default async function setup(project: TestProject) {
     await new Promise((r) => setTimeout(r, 300));
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
+}
+
+/** A port nobody listens on now: the shards of a parallel run each start their own server. */
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
 }
 
 declare module 'vitest' {
