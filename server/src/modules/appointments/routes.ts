@@ -6,7 +6,11 @@ import { actorOf } from '../../platform/http.ts';
 import { throttle } from '../../platform/rate-limit.ts';
 import { idParams, listOf } from '../../platform/schemas.ts';
 import * as s from './schema.ts';
+import { checkIn } from './check-in-service.ts';
+import * as records from './record-service.ts';
 import * as service from './service.ts';
+import * as settings from './settings-service.ts';
+import * as slots from './slots-service.ts';
 
 export function appointmentRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -31,7 +35,7 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: listOf(s.bookableItemSchema) },
       },
     },
-    async (req) => service.bookableItems(ctx, req.params.hallId),
+    async (req) => slots.bookableItems(ctx, req.params.hallId),
   );
   r.get(
     '/api/public/halls/:hallId/appointments/days',
@@ -45,7 +49,7 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: s.daysSchema },
       },
     },
-    async (req) => service.availableDays(ctx, req.params.hallId, req.query.itemId),
+    async (req) => slots.availableDays(ctx, req.params.hallId, req.query.itemId),
   );
   r.post(
     '/api/public/halls/:hallId/appointments',
@@ -67,7 +71,7 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { ...pub, rateLimit: bookingLimit },
       schema: { summary: '查看预约 An appointment by its code', tags, params: s.codeParams, response: view },
     },
-    async (req) => service.lookup(ctx, req.params.code),
+    async (req) => records.lookup(ctx, req.params.code),
   );
   r.post(
     '/api/public/appointments/:code/cancel',
@@ -104,7 +108,7 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 201: s.checkInSchema },
       },
     },
-    async (req, reply) => reply.status(201).send(await service.checkIn(ctx, req.params.hallId, req.body)),
+    async (req, reply) => reply.status(201).send(await checkIn(ctx, req.params.hallId, req.body)),
   );
 
   r.get(
@@ -118,7 +122,7 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: listOf(s.appointmentSchema) },
       },
     },
-    async (req) => service.listForStaff(ctx, actorOf(req), req.query),
+    async (req) => records.listForStaff(ctx, actorOf(req), req.query),
   );
   r.post(
     '/api/appointments',
@@ -181,7 +185,7 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext) {
         },
       },
     },
-    async (req) => service.appointmentTrail(ctx, actorOf(req), req.params.id),
+    async (req) => records.appointmentTrail(ctx, actorOf(req), req.params.id),
   );
   r.get(
     '/api/appointments/settings',
@@ -194,7 +198,7 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: s.settingsSchema },
       },
     },
-    async (req) => service.hallSettings(ctx, actorOf(req), req.query.hallId),
+    async (req) => settings.hallSettings(ctx, actorOf(req), req.query.hallId),
   );
   r.put(
     '/api/appointments/settings',
@@ -208,7 +212,7 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: s.settingsSchema },
       },
     },
-    async (req) => service.saveHallSettings(ctx, actorOf(req), req.query.hallId, req.body),
+    async (req) => settings.saveHallSettings(ctx, actorOf(req), req.query.hallId, req.body),
   );
   r.get(
     '/api/appointments/capacity',
@@ -221,7 +225,7 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: listOf(s.capacityRowSchema) },
       },
     },
-    async (req) => service.capacityList(ctx, actorOf(req), req.query.hallId),
+    async (req) => settings.capacityList(ctx, actorOf(req), req.query.hallId),
   );
   r.put(
     '/api/appointments/capacity',
@@ -234,7 +238,7 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: listOf(s.capacityRowSchema) },
       },
     },
-    async (req) => service.saveCapacity(ctx, actorOf(req), req.body),
+    async (req) => settings.saveCapacity(ctx, actorOf(req), req.body),
   );
   r.get(
     '/api/appointments/no-shows',
@@ -247,6 +251,6 @@ export function appointmentRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: listOf(s.noShowSchema) },
       },
     },
-    async (req) => service.noShowList(ctx, actorOf(req), req.query.hallId),
+    async (req) => settings.noShowList(ctx, actorOf(req), req.query.hallId),
   );
 }

@@ -13,7 +13,8 @@ import type { AppContext } from '../../platform/context.ts';
 import { newId } from '../../platform/ids.ts';
 import { runPeriodically } from '../../platform/periodic.ts';
 import * as repo from './repository.ts';
-import { queueAppointmentNotice, settingsOf } from './service.ts';
+import { queueAppointmentNotice } from './notice-service.ts';
+import { settingsOf } from './settings-service.ts';
 
 export const APPOINTMENT_SWEEP_INTERVAL_MS = 5 * 60_000;
 /** The reminder goes out from this Beijing hour of the day before. */
