@@ -2,7 +2,7 @@ import type { AppContext } from '../../platform/context.ts';
 import type { HallEvent } from '../../platform/events.ts';
 import { loadFloor, windowState } from './floor.ts';
 import * as repo from './repository.ts';
-import { kioskCategories, publicHall } from './service.ts';
+import { kioskCategories, publicHall } from './ticket-issue-service.ts';
 
 /** What the hall's big screen shows: each window's current number, the latest calls, and the queues. */
 export async function displaySnapshot(ctx: AppContext, hallId: string) {

@@ -7,10 +7,11 @@ import { throttle } from '../../platform/rate-limit.ts';
 import { listOf } from '../../platform/schemas.ts';
 import { checkHall, displaySnapshot, kioskSettings, subscribeDisplay } from './display-service.ts';
 import * as s from './schema.ts';
-import * as service from './service.ts';
 import { queueSettingsRoutes } from './settings-routes.ts';
 import { installStreamShutdown, serveEventStream } from './sse.ts';
+import { issueStaffTicket, issueTicket, kioskCategories } from './ticket-issue-service.ts';
 import { ticketPdf } from './ticket-pdf.ts';
+import { listTickets, publicTicket, staffTicket, ticketEvents } from './ticket-view-service.ts';
 import * as serving from './serving-service.ts';
 import * as windows from './window-service.ts';
 
@@ -38,7 +39,7 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const items = await service.kioskCategories(ctx, req.params.hallId);
+      const items = await kioskCategories(ctx, req.params.hallId);
       return { items, total: items.length };
     },
   );
@@ -69,7 +70,7 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
     },
     async (req, reply) =>
       reply.status(201).send(
-        await service.issueTicket(ctx, null, {
+        await issueTicket(ctx, null, {
           hallId: req.params.hallId,
           categoryId: req.body.categoryId,
           priority: req.body.priority,
@@ -83,7 +84,7 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
       config: pub,
       schema: { summary: "查看排队号 A ticket's place in the queue", tags, params: s.ticketParams, response: ticket },
     },
-    async (req) => service.publicTicket(ctx, req.params.ticketId),
+    async (req) => publicTicket(ctx, req.params.ticketId),
   );
   r.get(
     '/api/public/queue/tickets/:ticketId/print',
@@ -97,7 +98,7 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req, reply) => {
-      const t = await service.publicTicket(ctx, req.params.ticketId);
+      const t = await publicTicket(ctx, req.params.ticketId);
       const pdf = await ticketPdf(t, `${req.protocol}://${req.host}/queue/ticket/${t.id}`);
       return reply
         .type('application/pdf')
@@ -142,7 +143,7 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 201: s.ticketSchema },
       },
     },
-    async (req, reply) => reply.status(201).send(await service.issueStaffTicket(ctx, actorOf(req), req.body)),
+    async (req, reply) => reply.status(201).send(await issueStaffTicket(ctx, actorOf(req), req.body)),
   );
   r.get(
     '/api/queue/tickets',
@@ -155,12 +156,12 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: listOf(s.ticketSchema) },
       },
     },
-    async (req) => service.listTickets(ctx, actorOf(req), req.query),
+    async (req) => listTickets(ctx, actorOf(req), req.query),
   );
   r.get(
     '/api/queue/tickets/:ticketId',
     { config: serve, schema: { summary: '排队号详情 Ticket detail', tags, params: s.ticketParams, response: ticket } },
-    async (req) => service.staffTicket(ctx, actorOf(req), req.params.ticketId),
+    async (req) => staffTicket(ctx, actorOf(req), req.params.ticketId),
   );
   r.get(
     '/api/queue/tickets/:ticketId/events',
@@ -186,7 +187,7 @@ export function queueRoutes(app: FastifyInstance, ctx: AppContext) {
         },
       },
     },
-    async (req) => ({ items: await service.ticketEvents(ctx, actorOf(req), req.params.ticketId) }),
+    async (req) => ({ items: await ticketEvents(ctx, actorOf(req), req.params.ticketId) }),
   );
   r.get(
     '/api/queue/windows',

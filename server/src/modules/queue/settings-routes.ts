@@ -3,9 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http.ts';
 import { idParams, listOf } from '../../platform/schemas.ts';
+import * as figures from './figures-service.ts';
 import * as hours from './hours-service.ts';
 import * as s from './schema.ts';
-import * as service from './service.ts';
+import * as settings from './settings-service.ts';
 import * as windows from './window-service.ts';
 
 /** The routes that keep the floor (the manager's settings and the day's figures), beside the ones that run it. */
@@ -29,7 +30,7 @@ export function queueSettingsRoutes(app: FastifyInstance, ctx: AppContext) {
       },
     },
     async (req) => {
-      const items = await service.listCategories(ctx, actorOf(req), req.query.hallId);
+      const items = await settings.listCategories(ctx, actorOf(req), req.query.hallId);
       return { items, total: items.length };
     },
   );
@@ -44,7 +45,7 @@ export function queueSettingsRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 201: s.categorySchema },
       },
     },
-    async (req, reply) => reply.status(201).send(await service.createCategory(ctx, actorOf(req), req.body)),
+    async (req, reply) => reply.status(201).send(await settings.createCategory(ctx, actorOf(req), req.body)),
   );
   r.patch(
     '/api/queue/categories/:id',
@@ -58,7 +59,7 @@ export function queueSettingsRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: s.categorySchema },
       },
     },
-    async (req) => service.updateCategory(ctx, actorOf(req), req.params.id, req.body),
+    async (req) => settings.updateCategory(ctx, actorOf(req), req.params.id, req.body),
   );
   r.get(
     '/api/queue/halls/:hallId/settings',
@@ -71,7 +72,7 @@ export function queueSettingsRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: s.hallSettingsSchema },
       },
     },
-    async (req) => service.hallSettings(ctx, actorOf(req), req.params.hallId),
+    async (req) => settings.hallSettings(ctx, actorOf(req), req.params.hallId),
   );
   r.put(
     '/api/queue/halls/:hallId/settings',
@@ -85,7 +86,7 @@ export function queueSettingsRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: s.hallSettingsSchema },
       },
     },
-    async (req) => service.saveHallSettings(ctx, actorOf(req), req.params.hallId, req.body),
+    async (req) => settings.saveHallSettings(ctx, actorOf(req), req.params.hallId, req.body),
   );
   r.put(
     '/api/queue/windows/:windowId/settings',
@@ -139,7 +140,7 @@ export function queueSettingsRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: s.daySummarySchema },
       },
     },
-    async (req) => service.daySummary(ctx, actorOf(req), req.query),
+    async (req) => figures.daySummary(ctx, actorOf(req), req.query),
   );
   r.get(
     '/api/queue/estimate-accuracy',
@@ -152,6 +153,6 @@ export function queueSettingsRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: s.accuracySchema },
       },
     },
-    async (req) => service.estimateAccuracy(ctx, actorOf(req), req.query),
+    async (req) => figures.estimateAccuracy(ctx, actorOf(req), req.query),
   );
 }

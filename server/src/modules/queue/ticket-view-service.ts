@@ -1,10 +1,15 @@
+/**
+ * Tickets as the API shows them, and looking them up: the applicant's own ticket by its printed QR code, a ticket
+ * and its trail for staff of its hall, the day's list. A waiting ticket shows its place and wait as of now.
+ */
 import { chinaDay } from '../../platform/clock.ts';
+import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { findHall } from '../org/service.ts';
+import { notFound, outOfScope } from '../../platform/errors.ts';
+import { assertHallAccess, findHall } from '../org/service.ts';
 import { estimateFor, type Floor, loadFloor, queued } from './floor.ts';
 import { ticketView } from './presenter.ts';
-import type * as repo from './repository.ts';
-import { waitingInHall } from './repository.ts';
+import * as repo from './repository.ts';
 import type { TicketView } from './schema.ts';
 
 const num = (v: number | null) => (v === null ? null : Number(v));
@@ -16,7 +21,7 @@ export async function presentTickets(db: Db, rows: repo.TicketRow[], now: number
     const [hall, floor, waiting] = await Promise.all([
       findHall(db, hallId),
       loadFloor(db, hallId),
-      waitingInHall(db, hallId, chinaDay(now)),
+      repo.waitingInHall(db, hallId, chinaDay(now)),
     ]);
     halls.set(hallId, { name: hall?.name ?? '', floor, waiting });
   }
@@ -42,4 +47,37 @@ export async function presentTicket(db: Db, row: repo.TicketRow, now: number): P
   const [view] = await presentTickets(db, [row], now);
   if (!view) throw new Error('ticket of an unknown hall');
   return view;
+}
+
+/** A ticket by its id (the id is unguessable; it is printed as a QR code for the applicant's own phone). */
+export async function publicTicket(ctx: AppContext, ticketId: string) {
+  const t = await repo.findTicket(ctx.db, ticketId);
+  if (!t) throw notFound('排队号', 'Ticket');
+  return presentTicket(ctx.db, t, ctx.clock.now());
+}
+
+export async function staffTicket(ctx: AppContext, actor: Actor, ticketId: string) {
+  const t = await repo.findTicket(ctx.db, ticketId);
+  if (!t) throw notFound('排队号', 'Ticket');
+  if (!actor.hallIds.includes(t.hall_id)) throw outOfScope(notFound('排队号', 'Ticket'), 'ticket', t.id);
+  return presentTicket(ctx.db, t, ctx.clock.now());
+}
+
+export async function ticketEvents(ctx: AppContext, actor: Actor, ticketId: string) {
+  await staffTicket(ctx, actor, ticketId);
+  return (await repo.eventsOf(ctx.db, ticketId)).map((e) => ({
+    at: Number(e.at),
+    kind: e.kind,
+    windowId: e.window_id,
+    userId: e.user_id,
+    durationMs: e.duration_ms === null ? null : Number(e.duration_ms),
+    detail: e.detail ? (JSON.parse(e.detail) as Record<string, unknown>) : null,
+  }));
+}
+
+export async function listTickets(ctx: AppContext, actor: Actor, f: { hallId: string; day?: string; status?: string }) {
+  assertHallAccess(actor, f.hallId);
+  const rows = await repo.listTickets(ctx.db, { ...f, day: f.day ?? chinaDay(ctx.clock.now()) });
+  const items = await presentTickets(ctx.db, rows, ctx.clock.now());
+  return { items, total: items.length };
 }
