@@ -6,7 +6,7 @@
  * Callers pass values already fit for the eyes of the reader: personal numbers and phones come masked, and a
  * text column always stays text (a masked ID number never turns into a number).
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 
 /**
  * What a column holds:
@@ -157,7 +157,9 @@ function addSheet(book: ExcelJS.Workbook, s: Sheet, taken: Set<string>) {
 
 /** A workbook of one or more sheets, each with its typed columns. */
 export async function workbook(sheets: Sheet[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
+  // Loaded on the first export, not at start: exceljs and its zip library take a quarter of a second to load.
+  const { default: excel } = await import('exceljs');
+  const book = new excel.Workbook();
   book.creator = 'OneWindow 一窗通办';
   const taken = new Set<string>();
   for (const s of sheets) addSheet(book, s, taken);

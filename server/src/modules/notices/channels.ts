@@ -3,7 +3,8 @@
  * its notices are kept as 未发送（未配置通道） instead of being retried.
  */
 import { createHmac, randomUUID } from 'node:crypto';
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { NoticeChannel } from '../../domain/notices/index.ts';
 import type { NoticeConfig } from '../../platform/config.ts';
 
@@ -117,11 +118,13 @@ export function aliyunSms(cfg: NonNullable<NoticeConfig['aliyun']>, now: () => n
 }
 
 export function smtpEmail(url: string, from: string): Channel {
-  const transport = nodemailer.createTransport(url);
+  // Loaded with the first e-mail, not at start.
+  let transport: Promise<Transporter<SMTPTransport.SentMessageInfo>> | undefined;
   return {
     configured: true,
     async send(m) {
-      const info = await transport.sendMail({
+      transport ??= import('nodemailer').then((m) => m.default.createTransport(url));
+      const info = await (await transport).sendMail({
         from,
         to: m.to,
         subject: m.subject,

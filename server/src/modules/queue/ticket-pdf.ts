@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
 import { priorityNames } from '../../domain/queue/index.ts';
 import { hansFonts } from '../../platform/pdf/fonts.ts';
@@ -12,6 +11,8 @@ const beijingTime = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().s
 
 /** The printed queue ticket: hall, number, category, people ahead, expected wait, and a QR code to follow it by phone. */
 export async function ticketPdf(t: TicketView, followUrl: string): Promise<Buffer> {
+  // Loaded with the first ticket, not at start: pdfkit and its font and compression libraries take ~0.2 s to load.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: [WIDTH, HEIGHT],
     margins: { top: 14, bottom: 8, left: 12, right: 12 },
