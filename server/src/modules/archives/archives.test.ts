@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { acceptedCase, hall, hallId, itemId, ok, s, withBackofficeHall } from '../../../test/backoffice-fixtures.ts';
 import { json, signedIn } from '../../../test/helpers.ts';
 import { complete, person } from '../../../test/intake-fixtures.ts';
-import { fileEndedCases } from './service.ts';
+import { fileEndedCases } from './filing-service.ts';
 
 withBackofficeHall();
 

@@ -6,7 +6,9 @@ import { actorOf } from '../../platform/http.ts';
 import { idParams } from '../../platform/schemas.ts';
 import * as borrowing from './borrowing.ts';
 import * as disposal from './disposal.ts';
+import * as filing from './filing-service.ts';
 import * as s from './schema.ts';
+import * as scheme from './scheme-service.ts';
 import * as service from './service.ts';
 import * as viewing from './viewing-service.ts';
 
@@ -41,7 +43,7 @@ export function archiveRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: s.schemeSchema },
       },
     },
-    async (req) => service.scheme(ctx, actorOf(req), req.query.hallId),
+    async (req) => scheme.scheme(ctx, actorOf(req), req.query.hallId),
   );
   r.put(
     '/api/archives/scheme',
@@ -54,7 +56,7 @@ export function archiveRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: s.schemeSchema },
       },
     },
-    async (req) => service.saveCategory(ctx, actorOf(req), req.body),
+    async (req) => scheme.saveCategory(ctx, actorOf(req), req.body),
   );
   r.get(
     '/api/archives/pending',
@@ -67,7 +69,7 @@ export function archiveRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: s.pendingSchema },
       },
     },
-    async (req) => service.pendingFiling(ctx, actorOf(req), req.query.hallId),
+    async (req) => filing.pendingFiling(ctx, actorOf(req), req.query.hallId),
   );
   r.post(
     '/api/archives/pending/file',
@@ -80,7 +82,7 @@ export function archiveRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: s.fileDetailSchema },
       },
     },
-    async (req) => service.fileEndedCase(ctx, actorOf(req), req.body.caseId),
+    async (req) => filing.fileEndedCase(ctx, actorOf(req), req.body.caseId),
   );
   r.get(
     '/api/archives/enterprises/:id',

@@ -1,38 +1,27 @@
 /**
  * 档案管理 (R14): every ended case gets one archive file, classified by the hall's scheme and numbered (档号) in
- * sequence per hall, year and category from the case core's counters, in the transaction that files it. The
- * file's contents list (卷内目录) is read from the case; searching, the scheme and the enterprise's own file
- * (一企一档) are here, borrowing in borrowing.ts and disposal in disposal.ts.
+ * sequence per hall, year and category from the case core's counters, in the transaction that files it
+ * (filing-service.ts, with the sweep; the scheme in scheme-service.ts). The file's contents list (卷内目录) is read
+ * from the case; the file's view, trail and searching and the enterprise's own file (一企一档) are here, borrowing
+ * in borrowing.ts and disposal in disposal.ts.
  */
-import {
-  archiveNumber,
-  classify,
-  type Confidentiality,
-  confidentialityLabels,
-  defaultScheme,
-  keptUntil,
-  outcomeLabels,
-  outcomeOfState,
-  type SchemeCategory,
-} from '../../domain/archives/index.ts';
+import { type Confidentiality, confidentialityLabels, outcomeLabels } from '../../domain/archives/index.ts';
 import { transitions } from '../../domain/case/index.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
-import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { conflict, invalid, notFound, outOfScope } from '../../platform/errors.ts';
+import { notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { renderPdf } from '../../platform/pdf/kit.ts';
-import { runPeriodically } from '../../platform/periodic.ts';
 import { findApplicant } from '../applicants/service.ts';
 import * as cases from '../cases/service.ts';
 import { consultationsOfPhone } from '../consult/service.ts';
 import { ratingsOfCases } from '../rating/service.ts';
-import { allHallIds, assertHallAccess, findHall, visibleHallIds } from '../org/service.ts';
+import { findHall, visibleHallIds } from '../org/service.ts';
 import { scansForArchive } from '../scans/service.ts';
 import { contentsModel } from './contents-pdf.ts';
 import * as repo from './repository.ts';
-import type { categoryInput, FileView } from './schema.ts';
+import type { FileView } from './schema.ts';
 
 export const fileStatusLabels: Record<FileView['status'], string> = {
   held: '在库',
@@ -69,22 +58,6 @@ export function presentFile(f: repo.FileRow): FileView {
   };
 }
 
-/** Who files: a person, or the archive sweep for cases that ended without a filing step of their own. */
-export type Filer = Pick<Actor, 'userId' | 'username' | 'displayName' | 'ip'> | 'system';
-
-/** The hall's scheme as the classification reads it (the built-in scheme while the hall keeps none). */
-async function schemeOf(db: Db, hallId: string): Promise<SchemeCategory[]> {
-  return (await repo.categoriesOf(db, hallId)).map((c) => ({
-    code: c.code,
-    name: c.name,
-    outcome: c.outcome as SchemeCategory['outcome'],
-    itemId: c.item_id,
-    paperYears: Number(c.paper_years),
-    electronicYears: c.electronic_years === null ? null : Number(c.electronic_years),
-    confidentiality: c.confidentiality as Confidentiality,
-  }));
-}
-
 export async function appendFileEvent(
   db: Db,
   fileId: string,
@@ -101,136 +74,6 @@ export async function appendFileEvent(
     action,
     detail: detail ? JSON.stringify(detail) : null,
   });
-}
-
-/**
- * Files an ended case inside the caller's transaction and returns its 档号; a case filed already keeps its file.
- * The number is taken last, so the counter row stays locked only until the commit just after.
- */
-export async function fileCase(
-  trx: Db,
-  filer: Filer,
-  c: cases.CaseRow,
-  now: number,
-  opts: { paperYears?: number } = {},
-): Promise<{ id: string; archiveNo: string }> {
-  const existing = await repo.fileOfCase(trx, c.id);
-  if (existing) return { id: existing.id, archiveNo: existing.archive_no };
-  const outcome = outcomeOfState(c.state);
-  if (!outcome) throw conflict('办件尚未办结、终止、撤回或不予受理，不能归档', 'Only an ended case is filed', 'caseId');
-  const category = classify(await schemeOf(trx, c.hall_id), { outcome, itemId: c.item_id });
-  const [hall, applicant] = await Promise.all([findHall(trx, c.hall_id), findApplicant(trx, c.applicant_id)]);
-  const day = chinaDay(now);
-  const year = Number(day.slice(0, 4));
-  const paperYears = Math.max(opts.paperYears ?? category.paperYears, category.paperYears);
-  const seq = await cases.nextNumber(trx, c.hall_id, `archive:${category.code}`, year);
-  const archiveNo = archiveNumber(hall?.code ?? 'HALL', category.code, year, seq);
-  const id = newId(now);
-  const by = filer === 'system' ? '系统自动归档' : filer.displayName;
-  await repo.insertFile(trx, {
-    id,
-    hall_id: c.hall_id,
-    archive_no: archiveNo,
-    category_code: category.code,
-    category_name: category.name,
-    year,
-    seq,
-    case_id: c.id,
-    case_no: c.case_no,
-    item_name: c.item_name,
-    applicant_id: c.applicant_id,
-    applicant_name: applicant?.sealed_at ? '（已封存）' : (applicant?.name ?? ''),
-    outcome,
-    confidentiality: category.confidentiality,
-    paper_years: paperYears,
-    paper_until: keptUntil(day, paperYears),
-    electronic_until: category.electronicYears === null ? null : keptUntil(day, category.electronicYears),
-    status: 'held',
-    filed_day: day,
-    filed_at: now,
-    filed_by: by,
-  });
-  const detail = { archiveNo, caseNo: c.case_no, category: category.code, outcome, paperYears };
-  await appendFileEvent(trx, id, now, by, 'file', detail);
-  await appendAudit(
-    trx,
-    filer === 'system'
-      ? {
-          at: now,
-          userId: null,
-          username: 'system',
-          action: 'archive.file',
-          targetType: 'archive',
-          targetId: id,
-          outcome: 'success',
-          detail,
-        }
-      : byActor(filer, now, 'archive.file', 'archive', id, detail),
-  );
-  return { id, archiveNo };
-}
-
-const endedWithoutFilingStep = ['not_accepted', 'withdrawn', 'terminated'];
-
-/** Ended cases (refused, withdrawn, terminated) that have no archive file yet. */
-async function unfiled(db: Db, hallIds: string[]) {
-  const ended = await cases.caseIdsInStates(db, hallIds, endedWithoutFilingStep);
-  const filed = new Set<string>();
-  for (let i = 0; i < ended.length; i += 500)
-    for (const id of await repo.filedCaseIds(
-      db,
-      ended.slice(i, i + 500).map((c) => c.id),
-    ))
-      filed.add(id);
-  return ended.filter((c) => !filed.has(c.id));
-}
-
-export async function pendingFiling(ctx: AppContext, actor: Actor, hallId?: string) {
-  const rows = await unfiled(ctx.db, visibleHallIds(actor, hallId));
-  const items = rows.slice(0, 200).map((c) => ({
-    caseId: c.id,
-    caseNo: c.case_no,
-    itemName: c.item_name,
-    receivedAt: Number(c.received_at),
-    hallId: c.hall_id,
-    state: c.state,
-    stateLabel: cases.stateLabel(c.state),
-  }));
-  return { items, total: rows.length };
-}
-
-/** Files one ended case now (归档), from the list of cases waiting for their file. */
-export async function fileEndedCase(ctx: AppContext, actor: Actor, caseId: string) {
-  const c = await cases.loadCase(ctx.db, actor, caseId);
-  if (!endedWithoutFilingStep.includes(c.state))
-    throw conflict(
-      '只有不予受理、撤回或终止的办件在此归档；办结的办件在送达后归档',
-      'Only refused, withdrawn or terminated cases are filed here',
-      'caseId',
-    );
-  const now = ctx.clock.now();
-  const { id } = await ctx.db.transaction().execute((trx) => fileCase(trx, actor, c, now));
-  return fileDetail(ctx, actor, id);
-}
-
-/** The sweep: every refused, withdrawn or terminated case without a file gets one (each in its own transaction). */
-export async function fileEndedCases(ctx: AppContext, hallIds?: string[]) {
-  const halls = hallIds ?? (await allHallIds(ctx.db));
-  let filed = 0;
-  for (const row of await unfiled(ctx.db, halls)) {
-    const c = await cases.findCase(ctx.db, row.id);
-    if (!c) continue;
-    const now = ctx.clock.now();
-    await ctx.db.transaction().execute((trx) => fileCase(trx, 'system', c, now));
-    filed++;
-  }
-  if (filed) ctx.log.info({ filed }, 'ended cases filed in the archive');
-  return { filed };
-}
-
-/** Files ended cases now and every five minutes; returns the stop function. */
-export function startArchiveSweeps(ctx: AppContext, intervalMs = 5 * 60_000): () => void {
-  return runPeriodically(ctx.log, 'archive filing sweep', intervalMs, () => fileEndedCases(ctx));
 }
 
 export async function loadFile(db: Db, actor: Actor, id: string) {
@@ -369,51 +212,6 @@ export async function classifyFile(ctx: AppContext, actor: Actor, id: string, le
   return fileDetail(ctx, actor, id);
 }
 
-export async function scheme(ctx: AppContext, actor: Actor, hallId?: string) {
-  const [hall] = visibleHallIds(actor, hallId);
-  if (!hall) throw invalid('hallId', '请选择服务大厅', 'Choose a hall');
-  const own = await schemeOf(ctx.db, hall);
-  const shown = own.length ? own : defaultScheme;
-  return { items: shown.map((c) => ({ ...c, builtIn: own.length === 0 })) };
-}
-
-/** Adds or changes a category of the hall's scheme (paper at least 5 years; electronic permanent unless given). */
-export async function saveCategory(ctx: AppContext, actor: Actor, input: typeof categoryInput._output) {
-  assertHallAccess(actor, input.hallId);
-  const now = ctx.clock.now();
-  await ctx.db.transaction().execute(async (trx) => {
-    // A hall that starts its own scheme keeps the built-in categories it does not replace.
-    if (!(await repo.categoriesOf(trx, input.hallId)).length)
-      for (const c of defaultScheme)
-        await repo.upsertCategory(trx, {
-          id: newId(now),
-          hall_id: input.hallId,
-          code: c.code,
-          name: c.name,
-          outcome: c.outcome,
-          item_id: c.itemId,
-          paper_years: c.paperYears,
-          electronic_years: c.electronicYears,
-          confidentiality: c.confidentiality,
-          updated_at: now,
-        });
-    await repo.upsertCategory(trx, {
-      id: newId(now),
-      hall_id: input.hallId,
-      code: input.code,
-      name: input.name,
-      outcome: input.outcome,
-      item_id: input.itemId,
-      paper_years: input.paperYears,
-      electronic_years: input.electronicYears,
-      confidentiality: input.confidentiality,
-      updated_at: now,
-    });
-    await appendAudit(trx, byActor(actor, now, 'archive.scheme', 'hall', input.hallId, { ...input }));
-  });
-  return scheme(ctx, actor, input.hallId);
-}
-
 /** 一企一档: the applicant's cases with their 档号, consultations (by the contact phone) and on-site ratings. */
 export async function enterpriseFile(ctx: AppContext, actor: Actor, applicantId: string) {
   const file = await cases.applicantFile(ctx, actor, applicantId);
@@ -456,4 +254,6 @@ export async function enterpriseFile(ctx: AppContext, actor: Actor, applicantId:
   };
 }
 
+// The results' archiving and the intake's refusal file their case in their transaction; main.ts starts the sweep.
+export { fileCase, startArchiveSweeps } from './filing-service.ts';
 export { overdueLoansForBoard } from './borrowing.ts';
