@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { AppContext } from '../../platform/context.ts';
 import { actorOf } from '../../platform/http.ts';
 import { idParams, listOf } from '../../platform/schemas.ts';
+import * as plans from './plans-service.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
 
@@ -23,7 +24,7 @@ export function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: listOf(s.planSchema) },
       },
     },
-    async (req) => service.listPlans(ctx, actorOf(req), req.query),
+    async (req) => plans.listPlans(ctx, actorOf(req), req.query),
   );
   r.post(
     '/api/training/plans',
@@ -36,7 +37,7 @@ export function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 201: s.planSchema },
       },
     },
-    async (req, reply) => reply.status(201).send(await service.createPlan(ctx, actorOf(req), req.body)),
+    async (req, reply) => reply.status(201).send(await plans.createPlan(ctx, actorOf(req), req.body)),
   );
   r.get(
     '/api/training/plans/:id',
@@ -44,7 +45,7 @@ export function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { access: 'training.manage' },
       schema: { summary: '培训计划详情 Training plan detail', tags, params: idParams, response: { 200: s.planSchema } },
     },
-    async (req) => service.getPlan(ctx, actorOf(req), req.params.id),
+    async (req) => plans.getPlan(ctx, actorOf(req), req.params.id),
   );
   r.post(
     '/api/training/plans/:id/sessions',
@@ -58,7 +59,7 @@ export function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 201: s.planSchema },
       },
     },
-    async (req, reply) => reply.status(201).send(await service.addSession(ctx, actorOf(req), req.params.id, req.body)),
+    async (req, reply) => reply.status(201).send(await plans.addSession(ctx, actorOf(req), req.params.id, req.body)),
   );
   r.put(
     '/api/training/sessions/:id/results',
@@ -72,7 +73,7 @@ export function trainingRoutes(app: FastifyInstance, ctx: AppContext) {
         response: { 200: s.planSchema },
       },
     },
-    async (req) => service.recordResults(ctx, actorOf(req), req.params.id, req.body),
+    async (req) => plans.recordResults(ctx, actorOf(req), req.params.id, req.body),
   );
   r.get(
     '/api/training/staff',
