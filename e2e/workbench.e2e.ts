@@ -104,7 +104,9 @@ describe('a workbench per role on the home page', () => {
       .click();
     await page.waitForURL(/\/inbox\?due=overdue/);
     await page.locator('.ant-tag', { hasText: '已超环节时限' }).waitFor();
-    expect(await page.locator('.ant-tabs-tabpane-active tbody tr.ant-table-row').count()).toBe(overdue);
+    // The tag shows from the address at once; the rows come with the inbox's answer, so the count is awaited.
+    const overdueRows = page.locator('.ant-tabs-tabpane-active tbody tr.ant-table-row');
+    await expect.poll(() => overdueRows.count(), { timeout: 10_000 }).toBe(overdue);
   });
 
   it("考核: the supervisor's 待审核 and the head's 待签发 tiles open the card list with that state", async () => {
