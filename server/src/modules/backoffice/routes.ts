@@ -6,6 +6,7 @@ import { actorOf } from '../../platform/http.ts';
 import { idParams, listOf } from '../../platform/schemas.ts';
 import { caseDetailSchema } from '../cases/schema.ts';
 import * as decisions from './decisions.ts';
+import * as inbox from './inbox-service.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
 
@@ -29,7 +30,7 @@ export function backofficeRoutes(app: FastifyInstance, ctx: AppContext) {
     async (req) => {
       const { departmentId } = req.query;
       if (!departmentId) throw invalid('departmentId', '请选择部门', 'Choose a department');
-      return service.departmentInbox(ctx, actorOf(req), { ...req.query, departmentId });
+      return inbox.departmentInbox(ctx, actorOf(req), { ...req.query, departmentId });
     },
   );
   r.get(
@@ -38,7 +39,7 @@ export function backofficeRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { access: 'case.read' },
       schema: { summary: '我的待办 My inbox', tags, querystring: s.inboxQuery, response: { 200: s.inboxSchema } },
     },
-    async (req) => service.myInbox(ctx, actorOf(req), req.query),
+    async (req) => inbox.myInbox(ctx, actorOf(req), req.query),
   );
   r.get(
     '/api/backoffice/stuck',
@@ -46,7 +47,7 @@ export function backofficeRoutes(app: FastifyInstance, ctx: AppContext) {
       config: { access: 'case.route' },
       schema: { summary: '滞留办件 Stuck cases', tags, querystring: s.stuckQuery, response: { 200: s.stuckSchema } },
     },
-    async (req) => service.stuckSteps(ctx, actorOf(req), req.query),
+    async (req) => inbox.stuckSteps(ctx, actorOf(req), req.query),
   );
 
   r.get(

@@ -1,47 +1,27 @@
 /**
- * The back office's work on steps (R4.1, R4.2): inboxes per department and person, claim, assign, hand over,
- * finishing a step (the next order is activated once every parallel step of this one is done, each hand-over
- * on a routing slip), rerouting with a reason, and steps stuck at hand-over.
+ * The back office's work on steps (R4.1, R4.2): claim, assign, hand over, finishing a step (the next order is
+ * activated once every parallel step of this one is done, each hand-over on a routing slip), rerouting with a
+ * reason, and the colleagues a step can go to. The inboxes per department and person and the steps stuck at
+ * hand-over are in inbox-service.ts (`myInbox` is re-exported here for the workbench).
  */
-import {
-  authorityLabels,
-  authorityLevels,
-  holdsAuthority,
-  holdsPost,
-  isAuthorityLevel,
-  workable,
-} from '../../domain/case/index.ts';
+import { authorityLabels, holdsAuthority, holdsPost, isAuthorityLevel } from '../../domain/case/index.ts';
 import { isRoleCode, roleDefinition } from '../../domain/roles.ts';
 import { appendAudit, byActor } from '../../platform/audit.ts';
-import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { AppError, forbidden, invalid, notFound, outOfScope } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { calendarOf } from '../calendar/service.ts';
-import {
-  calendarCache,
-  loadCase,
-  caseDetail,
-  type ProcessMove,
-  processMove,
-  moveCase,
-  recordEvent,
-  lightOf,
-} from '../cases/service.ts';
+import { loadCase, caseDetail, type ProcessMove, processMove, moveCase, recordEvent } from '../cases/service.ts';
 import * as cases from '../cases/service.ts';
 import { rolesOfUser } from '../accounts/service.ts';
-import { actingFor, coveredDepartments, coveredNow } from '../staff/service.ts';
-import { visibleHallIds } from '../org/service.ts';
+import { actingFor } from '../staff/service.ts';
 import { assertPostReady, missingForPost, missingNames } from '../training/service.ts';
+import { directs } from './inbox-service.ts';
 import * as repo from './repository.ts';
 
 const roleName = (r: string) => (isRoleCode(r) ? roleDefinition(r).name : r);
 
 const changedMeanwhile = () =>
   new AppError(409, 'CONFLICT', '环节已被他人处理，请刷新后重试', 'The step was changed meanwhile; reload and retry');
-
-/** Supervisors, routers and the station head direct work; others act within their own departments. */
-const directs = (actor: Actor) => actor.roles.some((r) => r === 'supervisor' || r === 'router' || r === 'station_head');
 
 async function loadStep(ctx: AppContext, actor: Actor, caseId: string, stepId: string) {
   const c = await loadCase(ctx.db, actor, caseId);
@@ -292,103 +272,6 @@ export async function rerouteCase(
   return caseDetail(ctx, actor, caseId);
 }
 
-export interface InboxQuery {
-  hallId?: string | undefined;
-  departmentId?: string | undefined;
-  unassigned?: boolean | undefined;
-  urgency?: string | undefined;
-  light?: 'green' | 'yellow' | 'red' | undefined;
-  q?: string | undefined;
-}
-
-async function presentInbox(ctx: AppContext, rows: cases.InboxRow[], light?: string, covering?: Set<string>) {
-  const today = chinaDay(ctx.clock.now());
-  const calendarFor = calendarCache(ctx.db);
-  const items = [];
-  for (const r of rows) {
-    const cal = await calendarFor(r.hall_id);
-    const stepLight = lightOf(cal, today, r.deadline, r.warning_days);
-    if (light && stepLight !== light) continue;
-    items.push({
-      stepId: r.id,
-      caseId: r.case_id,
-      caseNo: r.case_no,
-      itemName: r.item_name,
-      applicantName: r.applicant_name,
-      state: r.state,
-      urgency: r.urgency,
-      stepName: r.name,
-      stepOrder: r.step_order,
-      role: r.role,
-      departmentId: r.department_id,
-      assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name ?? '' } : null,
-      coverFor: r.assignee_id && covering?.has(r.assignee_id) ? (r.assignee_name ?? '') : null,
-      activatedAt: r.activated_at === null ? null : Number(r.activated_at),
-      stepDeadline: r.deadline ?? null,
-      stepLight,
-      stepDeadlineProvisional: r.deadline_provisional === 1,
-      caseDeadlineProvisional: r.case_deadline_provisional === 1,
-      caseDeadline: r.case_deadline,
-      caseLight: lightOf(cal, today, r.case_deadline, r.warning_days),
-    });
-  }
-  return { items, total: items.length };
-}
-
-/** 部门待办: the active steps of a department (the actor's own unless they direct the hall's work). */
-export async function departmentInbox(ctx: AppContext, actor: Actor, q: InboxQuery & { departmentId: string }) {
-  if (
-    !actor.departmentIds.includes(q.departmentId) &&
-    !directs(actor) &&
-    // AB岗: B sees the department inbox of the A they act for now.
-    !(await coveredDepartments(ctx.db, actor.userId, ctx.clock.now())).includes(q.departmentId)
-  )
-    throw forbidden('只能查看本部门的待办', 'Only your own department’s work');
-  const rows = await cases.inbox(ctx.db, { ...q, hallIds: visibleHallIds(actor, q.hallId) });
-  return presentInbox(ctx, rows, q.light);
-}
-
-/** 个人待办: the steps the actor holds, and the unclaimed ones their post and department may take (分办 for the router). */
-export async function myInbox(ctx: AppContext, actor: Actor, q: InboxQuery) {
-  const w = workable(actor.roles.filter(isRoleCode));
-  const level = isAuthorityLevel(actor.authorityLevel) ? actor.authorityLevel : null;
-  const actingFor = await coveredNow(ctx.db, actor.userId, ctx.clock.now());
-  const openTo = {
-    userId: actor.userId,
-    actingFor,
-    roles: w.roles,
-    departmentIds: actor.departmentIds,
-    hallWide: w.hallWide,
-    authorities: authorityLevels.filter((l) => holdsAuthority(level, l)),
-  };
-  const rows = await cases.inbox(ctx.db, {
-    ...q,
-    unassigned: undefined,
-    openTo,
-    hallIds: visibleHallIds(actor, q.hallId),
-  });
-  return presentInbox(ctx, rows, q.light, new Set(actingFor));
-}
-
-/** 交接滞留: steps activated but unclaimed for more than `workingDays` working days (default 1). */
-export async function stuckSteps(
-  ctx: AppContext,
-  actor: Actor,
-  q: { hallId?: string | undefined; workingDays: number },
-) {
-  const rows = await cases.inbox(ctx.db, { hallIds: visibleHallIds(actor, q.hallId), unassigned: true });
-  const today = chinaDay(ctx.clock.now());
-  const { items } = await presentInbox(ctx, rows);
-  const out = [];
-  for (const [i, r] of rows.entries()) {
-    if (r.activated_at === null) continue;
-    const cal = await calendarOf(ctx.db, r.hall_id);
-    const waited = cal.workingDaysBetween(chinaDay(Number(r.activated_at)), today).workingDays;
-    if (waited > q.workingDays) out.push({ ...items[i]!, waitedWorkingDays: waited });
-  }
-  return { items: out, total: out.length };
-}
-
 /** Colleagues a step of this department can go to; only for departments of the actor's own halls. */
 export async function colleagues(ctx: AppContext, actor: Actor, departmentId: string) {
   const dep = await repo.findDepartment(ctx.db, departmentId);
@@ -404,3 +287,5 @@ export async function colleagues(ctx: AppContext, actor: Actor, departmentId: st
     roles: posts[i]!.map((r) => r.role),
   }));
 }
+
+export { myInbox } from './inbox-service.ts';
