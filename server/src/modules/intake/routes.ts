@@ -8,6 +8,7 @@ import { acceptOnTheSpot } from './on-the-spot.ts';
 import { backEnter } from './back-entry.ts';
 import * as s from './schema.ts';
 import * as service from './service.ts';
+import * as supplement from './supplement-service.ts';
 
 export function intakeRoutes(app: FastifyInstance, ctx: AppContext) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -85,7 +86,7 @@ export function intakeRoutes(app: FastifyInstance, ctx: AppContext) {
         response: detail,
       },
     },
-    async (req) => service.issueOneTimeNotice(ctx, actorOf(req), req.params.id, req.body),
+    async (req) => supplement.issueOneTimeNotice(ctx, actorOf(req), req.params.id, req.body),
   );
   r.post(
     '/api/cases/:id/refuse',
@@ -113,6 +114,6 @@ export function intakeRoutes(app: FastifyInstance, ctx: AppContext) {
         response: detail,
       },
     },
-    async (req) => service.supplementMaterials(ctx, actorOf(req), req.params.id, req.body),
+    async (req) => supplement.supplementMaterials(ctx, actorOf(req), req.params.id, req.body),
   );
 }
