@@ -10,7 +10,7 @@ import { newId } from '../../platform/ids.ts';
 import { runPeriodically } from '../../platform/periodic.ts';
 import { type Channels, channelsFrom } from './channels.ts';
 import * as repo from './repository.ts';
-import { recipientOf } from './service.ts';
+import { recipientOf } from './enqueue-service.ts';
 
 const BATCH = 20;
 

@@ -8,7 +8,7 @@ import { buildTestHall, json, type Session, signedIn, type TestHall } from '../.
 import { complete, person, publishedItem } from '../../../test/intake-fixtures.ts';
 import { aliyunSignature, webhookSignature } from './channels.ts';
 import { deliverDueNotices } from './delivery.ts';
-import { enqueueNotice } from './service.ts';
+import { enqueueNotice } from './enqueue-service.ts';
 
 let hall: TestHall;
 let clerk: Session;
