@@ -104,8 +104,10 @@ describe('a workbench per role on the home page', () => {
       .click();
     await page.waitForURL(/\/inbox\?due=overdue/);
     await page.locator('.ant-tag', { hasText: '已超环节时限' }).waitFor();
-    // The tag shows from the address at once; the rows come with the inbox's answer, so the count is awaited.
-    const overdueRows = page.locator('.ant-tabs-tabpane-active tbody tr.ant-table-row');
+    // The tag shows from the address at once; the rows come with the inbox's answer, so the count is awaited. The
+    // open tab's rows are found by role: antd 6 no longer marks the open pane .ant-tabs-tabpane-active, and that
+    // selector counted 0 rows whatever the list held.
+    const overdueRows = page.getByRole('tabpanel').locator('tbody tr.ant-table-row');
     await expect.poll(() => overdueRows.count(), { timeout: 10_000 }).toBe(overdue);
   });
 
