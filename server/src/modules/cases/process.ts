@@ -29,7 +29,7 @@ import { pinnedItem } from './context.ts';
 import { assertFeePaid } from './fees.ts';
 import * as records from './records-repository.ts';
 import * as repo from './repository.ts';
-import { recordEvent, statusOf } from './trail.ts';
+import { changedMeanwhile, recordEvent, statusOf, type TrailEvent } from './trail.ts';
 
 export const stepActor = (actor: Actor): StepActor => ({
   userId: actor.userId,
@@ -102,9 +102,6 @@ function coveredHolder(before: readonly repo.StepRow[], covered: readonly CaseSt
 
 /** A decision referred upwards is the station head's to decide (a leader-level item needs 主要领导 authority). */
 export const leaderOnly = (c: repo.CaseRow) => c.approval_escalated === 1;
-
-const changedMeanwhile = () =>
-  new AppError(409, 'CONFLICT', '办件已被他人处理，请刷新后重试', 'The case was changed meanwhile; reload and retry');
 
 export interface ProcessMove {
   action: ProcessAction | CaseAction;
@@ -348,23 +345,22 @@ export function stepsAtAcceptance(
 
 export { isProcessAction };
 
-/** The hand-over that acceptance makes to the first order after reception, on the trail as 流转至承办部门. */
-export async function handOverAtAcceptance(
-  trx: Db,
-  actor: Actor,
-  c: repo.CaseRow,
+/**
+ * The hand-over that acceptance makes to the first order after reception, on the trail as 流转至承办部门. The
+ * acceptance writes it with its own move: one update of the case row, one insert of the trail.
+ */
+export function handOverAtAcceptance(
   now: number,
+  from: repo.CaseRow['state'],
   to: repo.CaseRow['state'],
   active: readonly repo.StepRow[],
-) {
-  const patch = { state: to, updated_at: now };
-  if (!(await repo.updateCaseFrom(trx, c.id, c.state, patch))) throw changedMeanwhile();
+): TrailEvent {
   const departmentIds = [...new Set(active.map((s) => s.department_id).filter((d): d is string => d !== null))];
-  await recordEvent(trx, actor, c.id, now, {
+  return {
+    at: now,
     action: 'routeToDepartment',
-    from: c.state,
+    from,
     to,
     detail: { departmentIds, steps: active.map((s) => s.name) },
-  });
-  return { ...c, ...patch };
+  };
 }

@@ -88,11 +88,37 @@ export const receptionsOf = (db: Db, caseId: string) =>
 
 /** Appends to the case's trail; callers hold the case row (guarded update or fresh insert), so seq cannot race. */
 /**
- * Appends an event with the case's next sequence number, taken in the insert itself (one statement). The
- * values are cast so that PostgreSQL knows their types in a SELECT list.
+ * Appends one case's events with its next sequence numbers, taken in the insert itself: one statement however
+ * many events (the acceptance writes three). Each event is a branch of a UNION ALL that reads the case's highest
+ * number as it stood before the statement, plus the event's place in the list. The values are cast so that
+ * PostgreSQL knows their types in a SELECT list.
  */
-export async function insertEvent(db: Db, row: Omit<EventRow, 'seq'>): Promise<void> {
+export async function insertEvents(db: Db, rows: readonly Omit<EventRow, 'seq'>[]): Promise<void> {
+  const [first, ...rest] = rows;
+  if (!first) return;
+  if (rest.some((r) => r.case_id !== first.case_id)) throw new Error('insertEvents takes the events of one case');
   const text = (v: string | null) => sql<string>`cast(${v} as text)`;
+  const branch = (row: Omit<EventRow, 'seq'>, place: number) =>
+    db
+      .selectFrom('case_events')
+      .where('case_id', '=', row.case_id)
+      .select([
+        text(row.id).as('id'),
+        text(row.case_id).as('case_id'),
+        sql<number>`cast(${row.at} as bigint)`.as('at'),
+        text(row.user_id).as('user_id'),
+        text(row.username).as('username'),
+        text(row.display_name).as('display_name'),
+        text(row.action).as('action'),
+        text(row.from_state).as('from_state'),
+        text(row.to_state).as('to_state'),
+        text(row.detail).as('detail'),
+        sql<number>`coalesce(max(seq), 0) + ${sql.lit(place)}`.as('seq'),
+      ]);
+  let all = branch(first, 1);
+  rest.forEach((row, i) => {
+    all = all.unionAll(branch(row, i + 2));
+  });
   await db
     .insertInto('case_events')
     .columns([
@@ -108,26 +134,11 @@ export async function insertEvent(db: Db, row: Omit<EventRow, 'seq'>): Promise<v
       'detail',
       'seq',
     ])
-    .expression((eb) =>
-      eb
-        .selectFrom('case_events')
-        .where('case_id', '=', row.case_id)
-        .select([
-          text(row.id).as('id'),
-          text(row.case_id).as('case_id'),
-          sql<number>`cast(${row.at} as bigint)`.as('at'),
-          text(row.user_id).as('user_id'),
-          text(row.username).as('username'),
-          text(row.display_name).as('display_name'),
-          text(row.action).as('action'),
-          text(row.from_state).as('from_state'),
-          text(row.to_state).as('to_state'),
-          text(row.detail).as('detail'),
-          sql<number>`coalesce(max(seq), 0) + 1`.as('seq'),
-        ]),
-    )
+    .expression(all)
     .execute();
 }
+
+export const insertEvent = (db: Db, row: Omit<EventRow, 'seq'>): Promise<void> => insertEvents(db, [row]);
 
 export const eventsOf = (db: Db, caseIds: string[]) =>
   db

@@ -317,6 +317,15 @@ export {
   deferralOfCase,
   lapsedDeferrals,
 } from './support-repository.ts';
-export { checkMove, moveCase, recordEvent, statusOf } from './trail.ts';
+export {
+  changedMeanwhile,
+  checkMove,
+  moveCase,
+  planMove,
+  recordEvent,
+  recordEvents,
+  statusOf,
+  type TrailEvent,
+} from './trail.ts';
 export { coverOriginOf } from './cover-service.ts';
 export { applicantFile } from './applicant-file.ts';

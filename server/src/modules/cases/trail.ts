@@ -58,23 +58,38 @@ export interface Move {
   detail?: Record<string, unknown>;
 }
 
-/** Applies a checked move: the case row changes only if nobody moved it meanwhile; the trail gets the event. */
-export async function moveCase(trx: Db, actor: Actor, c: repo.CaseRow, now: number, m: Move): Promise<repo.CaseRow> {
+/** A trail event as the caller words it; `at` is when it happened. */
+export interface TrailEvent {
+  at: number;
+  action: string;
+  from: string | null;
+  to: string;
+  detail?: Record<string, unknown>;
+}
+
+/**
+ * A checked move not yet written: the patch that takes the case row there and the trail event that says so. For a
+ * caller that writes it together with more (the acceptance's hand-over); others use moveCase.
+ */
+export function planMove(actor: Actor, c: repo.CaseRow, now: number, m: Move) {
   // A move along the process (steps, review, approval, 办结) is the process's: it goes through cases/process.ts.
   if (isProcessAction(m.action)) throw new Error(`${m.action} is a process move; use processMove`);
   const to = checkMove(actor, c, m.action, m.payload ?? {});
   const resumeTo = to.state === 'suspended' ? to.resumeTo : null;
   const patch = { ...m.patch, state: to.state, resume_to: resumeTo, updated_at: now };
-  if (!(await repo.updateCaseFrom(trx, c.id, c.state, patch))) {
-    throw new AppError(
-      409,
-      'CONFLICT',
-      '办件已被他人处理，请刷新后重试',
-      'The case was changed meanwhile; reload and retry',
-    );
-  }
-  if (endsWithoutResult(to.state)) await repo.skipOpenSteps(trx, c.id);
-  await recordEvent(trx, actor, c.id, now, { action: m.action, from: c.state, to: to.state, detail: m.detail });
+  const event: TrailEvent = { at: now, action: m.action, from: c.state, to: to.state, detail: m.detail };
+  return { patch, event };
+}
+
+export const changedMeanwhile = () =>
+  new AppError(409, 'CONFLICT', '办件已被他人处理，请刷新后重试', 'The case was changed meanwhile; reload and retry');
+
+/** Applies a checked move: the case row changes only if nobody moved it meanwhile; the trail gets the event. */
+export async function moveCase(trx: Db, actor: Actor, c: repo.CaseRow, now: number, m: Move): Promise<repo.CaseRow> {
+  const { patch, event } = planMove(actor, c, now, m);
+  if (!(await repo.updateCaseFrom(trx, c.id, c.state, patch))) throw changedMeanwhile();
+  if (endsWithoutResult(patch.state)) await repo.skipOpenSteps(trx, c.id);
+  await recordEvents(trx, actor, c.id, [event]);
   return { ...c, ...patch };
 }
 
@@ -85,19 +100,27 @@ export async function recordEvent(
   now: number,
   e: { action: string; from: string | null; to: string; detail?: Record<string, unknown> },
 ): Promise<void> {
-  await repo.insertEvent(trx, {
-    id: newId(now),
-    case_id: caseId,
-    at: now,
-    user_id: actor.userId,
-    username: actor.username,
-    display_name: actor.displayName,
-    action: e.action,
-    from_state: e.from,
-    to_state: e.to,
-    detail: e.detail ? JSON.stringify(e.detail) : null,
-  });
-  await pushCaseEvent(trx, caseId, now, e);
+  await recordEvents(trx, actor, caseId, [{ ...e, at: now }]);
+}
+
+/** One case's events, in this order, in one insert; each is then queued for the machine clients that hear of it. */
+export async function recordEvents(trx: Db, actor: Actor, caseId: string, events: readonly TrailEvent[]) {
+  await repo.insertEvents(
+    trx,
+    events.map((e) => ({
+      id: newId(e.at),
+      case_id: caseId,
+      at: e.at,
+      user_id: actor.userId,
+      username: actor.username,
+      display_name: actor.displayName,
+      action: e.action,
+      from_state: e.from,
+      to_state: e.to,
+      detail: e.detail ? JSON.stringify(e.detail) : null,
+    })),
+  );
+  for (const e of events) await pushCaseEvent(trx, caseId, e.at, e);
 }
 
 /**

@@ -16,9 +16,11 @@ import {
   stepDeadlineColumns,
   type CaseContext,
   formLabels,
+  changedMeanwhile,
   handOverAtAcceptance,
   stepsAtAcceptance,
-  moveCase,
+  planMove,
+  recordEvents,
   type DocumentKind,
   documentSeries,
   type PromiseContent,
@@ -75,8 +77,11 @@ export async function acceptInTransaction(
   x: CaseContext,
   when: AcceptanceTime,
   deferral: Deferral | null,
-  /** The case row was inserted by this same transaction (当场受理, 补录): nobody else can hold it or its notices. */
-  fresh = false,
+  /**
+   * The case row was inserted by this same transaction (当场受理, 补录): nobody else can hold it or its notices, and
+   * its reception's trail event, not yet written, goes into the trail with the acceptance's.
+   */
+  fresh: { receptionEvent: cases.TrailEvent } | null = null,
 ): Promise<Accepted> {
   const { now, acceptedDay } = when;
   const year = Number(acceptedDay.slice(0, 4));
@@ -124,7 +129,7 @@ export async function acceptInTransaction(
   const numberOf = (series: string) => numbers.get(series) ?? Number.NaN;
   const caseNo = `${x.hall.code}-${year}-${pad(numberOf('case'))}`;
   const action = deferral ? 'acceptWithDeferredMaterials' : 'acceptCase';
-  let row = await moveCase(trx, actor, c, now, {
+  const accept = planMove(actor, c, now, {
     action,
     payload: deferral
       ? { deferredItems: deferral.keys, promiseSigned: true, supplementDeadline: deferral.deadline }
@@ -147,8 +152,19 @@ export async function acceptInTransaction(
       ...(deferral ? { deferred: deferral } : {}),
     },
   });
-  // The case stands where its first step after reception puts it (审核中 for a review, 已受理 while 分办 waits).
-  if (plan.state !== row.state) row = await handOverAtAcceptance(trx, actor, row, now, plan.state, active);
+  // The case stands where its first step after reception puts it (审核中 for a review, 已受理 while 分办 waits):
+  // the move and the hand-over are one update of the case row and, with a fresh case's reception, one insert of
+  // the trail (three events, in order).
+  const handOver =
+    plan.state !== accept.patch.state ? handOverAtAcceptance(now, accept.patch.state, plan.state, active) : null;
+  const patch = { ...accept.patch, state: plan.state };
+  if (!(await cases.updateCaseFrom(trx, c.id, c.state, patch))) throw changedMeanwhile();
+  await recordEvents(trx, actor, c.id, [
+    ...(fresh ? [fresh.receptionEvent] : []),
+    accept.event,
+    ...(handOver ? [handOver] : []),
+  ]);
+  const row: cases.CaseRow = { ...c, ...patch };
 
   const shared = sharedContent(c, x, actor, acceptedDay);
   const deferredSet = new Set(deferral?.keys ?? []);

@@ -57,8 +57,8 @@ export async function backEnter(ctx: AppContext, actor: Actor, input: BackEntryI
   const id = newId(input.receivedAt);
   const x = receptionContext(r, hall, input, check);
   await ctx.db.transaction().execute(async (trx) => {
-    const row = await insertReceived(trx, actor, r, input, id, input.receivedAt);
-    await acceptInTransaction(ctx, trx, actor, row, x, when, null, true);
+    const { row, event } = await insertReceived(trx, actor, r, input, id, input.receivedAt);
+    await acceptInTransaction(ctx, trx, actor, row, x, when, null, { receptionEvent: event });
     await cases.insertBackEntry(trx, {
       case_id: id,
       hall_id: hall.id,

@@ -85,6 +85,21 @@ describe('当场受理: registered and accepted in one step', () => {
     ]);
     expect(d.routingSlips).toHaveLength(2);
     expect(d.events.map((e: any) => e.action)).toEqual(['registerReception', 'acceptCase', 'routeToDepartment']);
+    // The three events go into the trail in one insert: numbered 1, 2, 3 and each starting where the last ended.
+    const trail = async (caseId: string) =>
+      (
+        await hall.ctx.db
+          .selectFrom('case_events')
+          .select(['seq', 'from_state', 'to_state'])
+          .where('case_id', '=', caseId)
+          .orderBy('seq')
+          .execute()
+      ).map((e) => [Number(e.seq), e.from_state, e.to_state]);
+    expect(await trail(c.id)).toEqual([
+      [1, null, 'received'],
+      [2, 'received', 'accepted'],
+      [3, 'accepted', 'in_process'],
+    ]);
     expect(c.documents.map((d: any) => d.kind)).toEqual(['receipt']);
     const audit = await hall.ctx.db.selectFrom('audit_log').select(['action']).where('target_id', '=', c.id).execute();
     expect(audit.map((a) => a.action)).toEqual(['case.accept']);
@@ -94,6 +109,12 @@ describe('当场受理: registered and accepted in one step', () => {
     );
     const accepted = json(await clerk.post(`/api/cases/${second.id}/accept`));
     expect(Number(accepted.caseNo.slice(-6))).toBe(Number(c.caseNo.slice(-6)) + 1);
+    // Accepted later, its acceptance and hand-over continue the numbering of the reception's event.
+    expect(await trail(second.id)).toEqual([
+      [1, null, 'received'],
+      [2, 'received', 'accepted'],
+      [3, 'accepted', 'in_process'],
+    ]);
   });
 
   it('refuses incomplete materials (409, naming them) and bad input (400, naming the field), writing nothing', async () => {

@@ -34,8 +34,8 @@ async function registerAndAccept(ctx: AppContext, actor: Actor, input: Reception
   const id = newId(now);
   const x = receptionContext(r, hall, input, check);
   const accepted = await ctx.db.transaction().execute(async (trx) => {
-    const row = await insertReceived(trx, actor, r, input, id, now);
-    const done = await acceptInTransaction(ctx, trx, actor, row, x, { now, ...when }, null, true);
+    const { row, event } = await insertReceived(trx, actor, r, input, id, now);
+    const done = await acceptInTransaction(ctx, trx, actor, row, x, { now, ...when }, null, { receptionEvent: event });
     if (also) await also(trx, done.row, now);
     return done;
   });

@@ -22,7 +22,6 @@ import {
   presentDetail,
   checkMove,
   moveCase,
-  recordEvent,
   type RefusalContent,
   issueDocument,
   sharedContent,
@@ -93,7 +92,10 @@ export const receptionContext = (
   check,
 });
 
-/** Writes the received case, its first reception round and its trail event; the caller audits. */
+/**
+ * Writes the received case and its first reception round; returns its trail event for the caller to record, so
+ * that 当场受理 writes it in one insert with the acceptance's. The caller audits.
+ */
 export async function insertReceived(
   trx: Db,
   actor: Actor,
@@ -101,7 +103,7 @@ export async function insertReceived(
   input: ReceptionInput,
   id: string,
   now: number,
-): Promise<cases.CaseRow> {
+): Promise<{ row: cases.CaseRow; event: cases.TrailEvent }> {
   const row: cases.CaseRow = {
     id,
     hall_id: r.item.hall_id,
@@ -146,7 +148,9 @@ export async function insertReceived(
     clerk_name: actor.displayName,
     at: now,
   });
-  await recordEvent(trx, actor, id, now, {
+  if (r.ticket) await linkTicketToCase(trx, r.ticket.id, id, now);
+  const event: cases.TrailEvent = {
+    at: now,
     action: 'registerReception',
     from: null,
     to: 'received',
@@ -157,9 +161,8 @@ export async function insertReceived(
       round: 1,
       ...(r.ticket ? { ticket: r.ticket.number } : {}),
     },
-  });
-  if (r.ticket) await linkTicketToCase(trx, r.ticket.id, id, now);
-  return row;
+  };
+  return { row, event };
 }
 
 export async function registerReception(ctx: AppContext, actor: Actor, input: ReceptionInput) {
@@ -167,7 +170,8 @@ export async function registerReception(ctx: AppContext, actor: Actor, input: Re
   const now = ctx.clock.now();
   const id = newId(now);
   await ctx.db.transaction().execute(async (trx) => {
-    await insertReceived(trx, actor, r, input, id, now);
+    const { event } = await insertReceived(trx, actor, r, input, id, now);
+    await cases.recordEvents(trx, actor, id, [event]);
     await appendAudit(
       trx,
       byActor(actor, now, 'case.register', 'case', id, {
