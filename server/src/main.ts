@@ -77,12 +77,22 @@ async function open(logFd: 1 | 2 = 2) {
   const events = await openHallEvents({ dialect: handle.dialect, db: handle.db, databaseUrl: config.databaseUrl, log });
   const ctx: AppContext = { db: handle.db, dialect: handle.dialect, config, clock: clockOf(process.env), log, events };
   ctx.auditAnchor = { file: audit.checkpointFile, syslog: audit.syslog };
+  // The replica is never migrated or written: it replays the primary.
+  const replica = config.databaseReadUrl
+    ? openDatabase({
+        databaseUrl: config.databaseReadUrl,
+        poolSize: 5,
+        onIdleConnectionError: (err) => log.warn({ err }, 'idle read-replica connection lost'),
+      })
+    : null;
+  if (replica) ctx.figuresDb = replica.db;
   return {
     ctx,
     handle: {
       ...handle,
       close: async () => {
         await events.close();
+        await replica?.close();
         await handle.close();
       },
     },

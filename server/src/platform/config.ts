@@ -7,6 +7,8 @@ export interface Config {
   dataDir: string;
   /** PostgreSQL connection string; when absent the embedded SQLite file is used. */
   databaseUrl: string | null;
+  /** DATABASE_READ_URL: a streaming replica of DATABASE_URL that counts the whole-period figures (PostgreSQL only). */
+  databaseReadUrl: string | null;
   logLevel: string;
   /** scrypt cost exponent (N = 2^cost). Lower only in tests. */
   passwordHashCost: number;
@@ -109,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: Number(env.PORT ?? 3000),
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || null,
+    databaseReadUrl: readReplicaUrl(env),
     logLevel: env.LOG_LEVEL ?? 'info',
     passwordHashCost: Number(env.PASSWORD_HASH_COST ?? 15),
     secureCookies: env.SECURE_COOKIES === 'true',
@@ -127,6 +130,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idempotencySecret: env.IDEMPOTENCY_SECRET || null,
     notices: noticeConfigFrom(env),
   };
+}
+
+function readReplicaUrl(env: NodeJS.ProcessEnv): string | null {
+  if (!env.DATABASE_READ_URL) return null;
+  // SQLite's readers never wait for its writer; a replica only makes sense beside a PostgreSQL primary.
+  if (!env.DATABASE_URL)
+    throw new Error('DATABASE_READ_URL is set but DATABASE_URL is not: a read replica needs a PostgreSQL primary');
+  return env.DATABASE_READ_URL;
 }
 
 const LOOPBACK = /^(localhost|127\.\d+\.\d+\.\d+|::1|\[::1\])$/i;

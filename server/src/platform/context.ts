@@ -17,7 +17,18 @@ export interface AppContext {
   events: HallEvents;
   /** The checkpoint file that pins the audit chain from outside the database (absent: no checkpoint check). */
   auditAnchor?: AuditAnchor;
+  /**
+   * Where whole-period figures are counted (统计分析, the on-time figures, 工作报告): a streaming replica when
+   * DATABASE_READ_URL names one, so a city-wide count never queues with the clerks' writes. Absent: `db`.
+   */
+  figuresDb?: Db;
 }
+
+/**
+ * The connection for whole-period figures. Only reads that may lag the primary by the replica's replay delay (a
+ * second or less) go here; a person's own just-done work (the case lookup, its detail) is read from `db`.
+ */
+export const figuresDbOf = (ctx: AppContext): Db => ctx.figuresDb ?? ctx.db;
 
 /** The signed-in member of staff on whose behalf a request runs. */
 export interface Actor {

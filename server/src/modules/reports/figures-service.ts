@@ -17,7 +17,7 @@ import {
   sameLastYear,
 } from '../../domain/reports/index.ts';
 import { figureOfSums } from '../../domain/stats/index.ts';
-import type { Actor, AppContext } from '../../platform/context.ts';
+import { type Actor, type AppContext, figuresDbOf } from '../../platform/context.ts';
 import { readStaffingTarget } from '../../platform/settings.ts';
 import { overdueRectificationsForBoard, qualityReport } from '../inspections/service.ts';
 import { findHall, findWindow } from '../org/service.ts';
@@ -65,9 +65,9 @@ export async function reportContent(
   const prev = await figuresOf(ctx, actor, hallId, previous);
   const ly = await figuresOf(ctx, actor, hallId, lastYear);
   const [hall, tickets, target, ratingTasks, quality, overdue] = await Promise.all([
-    findHall(ctx.db, hallId),
-    ticketSumsBetween(ctx.db, [hallId], period.from, period.to, 'window'),
-    readStaffingTarget(ctx.db, hallId),
+    findHall(figuresDbOf(ctx), hallId),
+    ticketSumsBetween(figuresDbOf(ctx), [hallId], period.from, period.to, 'window'),
+    readStaffingTarget(figuresDbOf(ctx), hallId),
     ratingTasksForBoard(ctx, [hallId]),
     Promise.all(monthsOf(period).map((month) => qualityReport(ctx, actor, { hallId, month }))),
     overdueRectificationsForBoard(ctx, [hallId]),
@@ -77,7 +77,7 @@ export async function reportContent(
   // 窗口服务: each window's tickets and mean wait, with the same arithmetic as the dashboard's.
   const byWindow = [];
   for (const [key, sums] of tickets) {
-    const w = await findWindow(ctx.db, key);
+    const w = await findWindow(figuresDbOf(ctx), key);
     const f = figureOfSums(sums);
     byWindow.push({ key, name: w ? `${w.number}号窗口` : key, tickets: f.tickets, meanWaitMinutes: f.meanWaitMinutes });
   }

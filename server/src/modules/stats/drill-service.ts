@@ -7,7 +7,7 @@
  */
 import { chinaDay } from '../../platform/clock.ts';
 import { categoryLabels, type ComplaintCategory } from '../../domain/complaints/index.ts';
-import type { Actor, AppContext } from '../../platform/context.ts';
+import { type Actor, type AppContext, figuresDbOf } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
 import { acceptedBetween, caseDepartments } from '../cases/service.ts';
 import { categoriesReceivedBetween } from '../complaints/service.ts';
@@ -32,7 +32,7 @@ export async function drill(ctx: AppContext, actor: Actor, q: DrillQuery): Promi
   const out: Drill = { figure: q.figure, total: 0, cases: [], tickets: [], complaints: [] };
 
   if (q.figure === 'received') {
-    let rows = await acceptedBetween(ctx.db, hallIds, from, to);
+    let rows = await acceptedBetween(figuresDbOf(ctx), hallIds, from, to);
     if (q.day) rows = rows.filter((c) => c.accepted_day === q.day);
     if (q.dim && q.key !== undefined) {
       const key = q.key;
@@ -40,7 +40,7 @@ export async function drill(ctx: AppContext, actor: Actor, q: DrillQuery): Promi
         const inDept = new Set(
           (
             await caseDepartments(
-              ctx.db,
+              figuresDbOf(ctx),
               rows.map((c) => c.id),
             )
           )
@@ -87,7 +87,9 @@ export async function drill(ctx: AppContext, actor: Actor, q: DrillQuery): Promi
       }));
     out.total = out.cases.length;
   } else if (q.figure === 'tickets') {
-    const rows = (await ticketTimesBetween(ctx.db, hallIds, from, to)).filter((t) => !q.day || t.day === q.day);
+    const rows = (await ticketTimesBetween(figuresDbOf(ctx), hallIds, from, to)).filter(
+      (t) => !q.day || t.day === q.day,
+    );
     out.tickets = rows
       .map((t) => ({
         id: t.id,
@@ -101,7 +103,7 @@ export async function drill(ctx: AppContext, actor: Actor, q: DrillQuery): Promi
       .sort((a, b) => a.arrivedAt - b.arrivedAt);
     out.total = out.tickets.length;
   } else {
-    const rows = (await categoriesReceivedBetween(ctx.db, hallIds, from, to)).filter(
+    const rows = (await categoriesReceivedBetween(figuresDbOf(ctx), hallIds, from, to)).filter(
       (c) => !q.category || c.category === q.category,
     );
     out.complaints = rows

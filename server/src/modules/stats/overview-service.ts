@@ -28,7 +28,7 @@ import {
   noTickets,
   ticketsByDay,
 } from '../../domain/stats/index.ts';
-import type { Actor, AppContext } from '../../platform/context.ts';
+import { type Actor, type AppContext, figuresDbOf } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
 import { type Column, workbook } from '../../platform/xlsx.ts';
 import { receivedCounts } from '../cases/service.ts';
@@ -86,11 +86,11 @@ export async function overview(
   const from = days[0]!;
   const to = days[days.length - 1]!;
   const [received, ticketDays, pad, online, complaints, finished] = await Promise.all([
-    receivedCounts(ctx.db, hallIds, from, to),
-    ticketSumsBetween(ctx.db, hallIds, from, to, 'day'),
-    padLevelCountsBetween(ctx.db, hallIds, from, to),
-    caseLevelCountsBetween(ctx.db, hallIds, from, to),
-    categoryCountsBetween(ctx.db, hallIds, from, to),
+    receivedCounts(figuresDbOf(ctx), hallIds, from, to),
+    ticketSumsBetween(figuresDbOf(ctx), hallIds, from, to, 'day'),
+    padLevelCountsBetween(figuresDbOf(ctx), hallIds, from, to),
+    caseLevelCountsBetween(figuresDbOf(ctx), hallIds, from, to),
+    categoryCountsBetween(figuresDbOf(ctx), hallIds, from, to),
     onTimeFigures(ctx, actor, { from, to, hallId: q.hallId }),
   ]);
 
@@ -117,7 +117,7 @@ export async function overview(
     if (by === 'department') {
       const unnamed = [...rows.values()].filter((r) => r.name === r.key);
       const found = await departmentsByIds(
-        ctx.db,
+        figuresDbOf(ctx),
         unnamed.map((r) => r.key),
       );
       for (const d of found) rows.get(d.id)!.name = d.name;
@@ -125,7 +125,7 @@ export async function overview(
     if (by === 'window')
       for (const r of rows.values())
         if (r.name === r.key) {
-          const w = await findWindow(ctx.db, r.key);
+          const w = await findWindow(figuresDbOf(ctx), r.key);
           if (w) r.name = `${w.number}号窗口 ${w.name}`;
         }
     return [...rows.values()].sort(

@@ -2,7 +2,7 @@
 import { InvalidDayError, parseDay } from '../../domain/calendar/index.ts';
 import { isOnTime, type OnTimeFigure, onTimeRate, tally } from '../../domain/supervision/index.ts';
 import { chinaDay } from '../../platform/clock.ts';
-import type { Actor, AppContext } from '../../platform/context.ts';
+import { type Actor, type AppContext, figuresDbOf } from '../../platform/context.ts';
 import { invalid } from '../../platform/errors.ts';
 import { caseDepartments, completions, type FinishedCount, finishedCounts } from '../cases/service.ts';
 import { allHalls, visibleHallIds } from '../org/service.ts';
@@ -134,13 +134,13 @@ async function finishedCases(
   const to = dayField(q.to, 'to');
   if (to < from) throw invalid('to', '结束日期不能早于开始日期', 'The end date is before the start date');
   const hallIds = visibleHallIds(actor, q.hallId);
-  const rows = await completions(ctx.db, hallIds, startOfChinaDay(from), startOfChinaDay(to) + 86_400_000);
+  const rows = await completions(figuresDbOf(ctx), hallIds, startOfChinaDay(from), startOfChinaDay(to) + 86_400_000);
   const depts = new Map<string, string[]>();
   // The departments of a month of a big hall's cases take a while to read: only when they are the grouping.
   const byDepartment =
     q.by === 'department'
       ? await caseDepartments(
-          ctx.db,
+          figuresDbOf(ctx),
           rows.map((c) => c.id),
         )
       : [];
@@ -201,9 +201,9 @@ export async function onTimeFigures(
   if (to < from) throw invalid('to', '结束日期不能早于开始日期', 'The end date is before the start date');
   const hallIds = visibleHallIds(actor, q.hallId);
   const [counts, n, halls] = await Promise.all([
-    finishedCounts(ctx.db, ctx.dialect, hallIds, from, to, withDepartments),
+    finishedCounts(figuresDbOf(ctx), ctx.dialect, hallIds, from, to, withDepartments),
     names(ctx, hallIds, []),
-    allHalls(ctx.db),
+    allHalls(figuresDbOf(ctx)),
   ]);
   const groups = (rows: FinishedCount[], label?: Map<string, string>) =>
     rows
