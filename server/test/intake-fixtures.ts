@@ -70,6 +70,14 @@ export function itemContent(departmentId: string, over: Record<string, unknown> 
   };
 }
 
+/** The head's hall, its first department and window, and a new published item coded `code` there. */
+export async function receptionDesk(head: Session, code: string) {
+  const hallId = json(await head.get('/api/auth/me')).halls[0].id as string;
+  const departmentId = json(await head.get(`/api/departments?hallId=${hallId}`)).items[0].id as string;
+  const windowId = json(await head.get(`/api/windows?hallId=${hallId}`)).items[0].id as string;
+  return { hallId, departmentId, windowId, itemId: await publishedItem(head, hallId, departmentId, code) };
+}
+
 /** Creates and publishes an item in the hall; returns its id. */
 export async function publishedItem(
   head: Session,

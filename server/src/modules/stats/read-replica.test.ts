@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../platform/db/database.ts';
 import { loadConfig } from '../../platform/config.ts';
 import { buildTestHall, json, type Session, signedIn, type TestHall } from '../../../test/helpers.ts';
-import { complete, person, publishedItem } from '../../../test/intake-fixtures.ts';
+import { complete, person, receptionDesk } from '../../../test/intake-fixtures.ts';
 
 describe('DATABASE_READ_URL', () => {
   it('is refused without a PostgreSQL primary, naming both variables', () => {
@@ -48,10 +48,7 @@ describe.skipIf(!ours)('whole-period figures on a streaming replica', () => {
     hall = await buildTestHall();
     clerk = await signedIn(hall.app, 'clerk');
     head = await signedIn(hall.app, 'head');
-    hallId = json(await head.get('/api/auth/me')).halls[0].id;
-    const departmentId = json(await head.get(`/api/departments?hallId=${hallId}`)).items[0].id;
-    windowId = json(await head.get(`/api/windows?hallId=${hallId}`)).items[0].id;
-    itemId = await publishedItem(head, hallId, departmentId, 'RR-101');
+    ({ hallId, windowId, itemId } = await receptionDesk(head, 'RR-101'));
     // The replica starts from a base backup taken now, so it holds this test's database; the service reaches it
     // as the server does with DATABASE_READ_URL.
     const replicaUrl = new URL(cluster('pg_test_replica_start >&2 && echo "$PG_TEST_REPLICA_URL"'));
