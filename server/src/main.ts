@@ -135,7 +135,8 @@ async function main(command: string | undefined): Promise<number> {
       const stopCollectionReminders = startCollectionReminders(ctx);
       const stopCrowdingSweeps = startCrowdingSweeps(ctx);
       const stopComplaintSweeps = startComplaintSweeps(ctx);
-      const stopReportSweeps = startReportSweeps(ctx);
+      // Another node may be the one that writes the scheduled reports (SCHEDULED_REPORTS=off here).
+      const stopReportSweeps = ctx.config.scheduledReports ? startReportSweeps(ctx) : () => {};
       const now = () => ctx.clock.now();
       const { checkpointSeconds } = auditSettings(process.env, ctx.config.dataDir);
       const stopCheckpoints = startAuditCheckpoints({ ...ctx, now }, ctx.auditAnchor!, auditKeys(), checkpointSeconds);

@@ -41,6 +41,11 @@ export interface Config {
    * NODE_ENV=production or ONEWINDOW_DEMO=false; ONEWINDOW_DEMO=true forces it on.
    */
   demo: boolean;
+  /**
+   * SCHEDULED_REPORTS=off: this node does not write the scheduled 工作报告 (R16.2). In a province one node (or one of
+   * its own) writes them for every hall; the clerks' nodes then never lay out the first of the month's reports.
+   */
+  scheduledReports: boolean;
   /** Channels of the notices to applicants (modules/notices); a channel left unset keeps its notices unsent. */
   notices: NoticeConfig;
 }
@@ -121,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     webDist: path.resolve(env.WEB_DIST ?? './web/dist'),
     demo: env.ONEWINDOW_DEMO ? env.ONEWINDOW_DEMO === 'true' : env.NODE_ENV !== 'production',
+    scheduledReports: onOff('SCHEDULED_REPORTS', env.SCHEDULED_REPORTS, true),
     publicBaseUrl: (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
     scanMaxBytes: megabytes('SCAN_MAX_MB', env.SCAN_MAX_MB, 20),
     signInMaxAttempts: positive(env.SIGNIN_MAX_ATTEMPTS, 20),
@@ -130,6 +136,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     idempotencySecret: env.IDEMPOTENCY_SECRET || null,
     notices: noticeConfigFrom(env),
   };
+}
+
+function onOff(name: string, value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value.trim() === '') return fallback;
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  throw new Error(`${name} must be "on" or "off", not "${value}"`);
 }
 
 function readReplicaUrl(env: NodeJS.ProcessEnv): string | null {
