@@ -6,6 +6,7 @@ import { type Clock, FileClock, systemClock } from './platform/clock.ts';
 import { loadConfig, publicBaseUrlWarning } from './platform/config.ts';
 import type { AppContext } from './platform/context.ts';
 import { openDatabase } from './platform/db/database.ts';
+import { watchReplica } from './platform/db/replica.ts';
 import { migrateToLatest } from './platform/db/migrate.ts';
 import { openHallEvents } from './platform/events.ts';
 import { restrictDataDir } from './platform/data-dir.ts';
@@ -69,7 +70,7 @@ async function open(logFd: 1 | 2 = 2) {
   const handle = openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
-    onIdleConnectionError: (err) => log.warn({ err }, 'idle database connection lost'),
+    onConnectionLost: (err) => log.warn({ err }, 'database connection lost'),
   });
   const applied = await migrateToLatest(handle.db);
   if (applied.length) log.info({ applied }, 'migrations applied');
@@ -82,16 +83,23 @@ async function open(logFd: 1 | 2 = 2) {
     ? openDatabase({
         databaseUrl: config.databaseReadUrl,
         poolSize: 5,
-        onIdleConnectionError: (err) => log.warn({ err }, 'idle read-replica connection lost'),
+        onConnectionLost: (err) => log.warn({ err }, 'read-replica connection lost'),
       })
     : null;
-  if (replica) ctx.figuresDb = replica.db;
+  const replicaWatch = replica
+    ? watchReplica(replica.db, log, (db) => {
+        if (db) ctx.figuresDb = db;
+        else delete ctx.figuresDb;
+      })
+    : null;
+  await replicaWatch?.check();
   return {
     ctx,
     handle: {
       ...handle,
       close: async () => {
         await events.close();
+        replicaWatch?.stop();
         await replica?.close();
         await handle.close();
       },

@@ -25,15 +25,17 @@ export interface OpenOptions {
   /** SQLite only: FULL unless a caller knows the file is thrown away (tests) or is measuring. */
   synchronous?: Synchronous;
   poolSize?: number;
-  onIdleConnectionError?: (err: Error) => void;
+  onConnectionLost?: (err: Error) => void;
 }
 
 export function openDatabase(opts: OpenOptions): DatabaseHandle {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-    // An idle connection dropped by the server (restart, failover) is discarded by the pool; without a
-    // listener the error would end the process.
-    pool.on('error', (err) => opts.onIdleConnectionError?.(err));
+    // A connection dropped by the server (restart, failover, a read replica's outage) emits on its client, idle in
+    // the pool or checked out between two statements; a statement that used it fails on its own, so the drop is only
+    // logged, once per connection, and never ends the process. The pool repeats an idle client's error: ignored.
+    pool.on('connect', (client) => client.on('error', (err) => opts.onConnectionLost?.(err)));
+    pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
