@@ -63,7 +63,8 @@ export async function reportContent(
   // of a big hall is heavy on its disk; a scheduled pass should not read three at once.
   const cur = await figuresOf(ctx, actor, hallId, period);
   const prev = await figuresOf(ctx, actor, hallId, previous);
-  const ly = await figuresOf(ctx, actor, hallId, lastYear);
+  // A year's previous period is the same year before: counted once.
+  const ly = lastYear.key === previous.key ? prev : await figuresOf(ctx, actor, hallId, lastYear);
   const [hall, tickets, target, ratingTasks, quality, overdue] = await Promise.all([
     findHall(figuresDbOf(ctx), hallId),
     ticketSumsBetween(figuresDbOf(ctx), [hallId], period.from, period.to, 'window'),
