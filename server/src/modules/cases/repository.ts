@@ -86,12 +86,12 @@ export const latestReception = (db: Db, caseId: string) =>
 export const receptionsOf = (db: Db, caseId: string) =>
   db.selectFrom('case_receptions').selectAll().where('case_id', '=', caseId).orderBy('round').execute();
 
-/** Appends to the case's trail; callers hold the case row (guarded update or fresh insert), so seq cannot race. */
 /**
  * Appends one case's events with its next sequence numbers, taken in the insert itself: one statement however
  * many events (the acceptance writes three). Each event is a branch of a UNION ALL that reads the case's highest
- * number as it stood before the statement, plus the event's place in the list. The values are cast so that
- * PostgreSQL knows their types in a SELECT list.
+ * number as it stood before the statement, plus the event's place in the list. Callers hold the case row (guarded
+ * update or fresh insert), so the numbers cannot race. The values are cast so that PostgreSQL knows their types in
+ * a SELECT list.
  */
 export async function insertEvents(db: Db, rows: readonly Omit<EventRow, 'seq'>[]): Promise<void> {
   const [first, ...rest] = rows;
@@ -137,8 +137,6 @@ export async function insertEvents(db: Db, rows: readonly Omit<EventRow, 'seq'>[
     .expression(all)
     .execute();
 }
-
-export const insertEvent = (db: Db, row: Omit<EventRow, 'seq'>): Promise<void> => insertEvents(db, [row]);
 
 export const eventsOf = (db: Db, caseIds: string[]) =>
   db
