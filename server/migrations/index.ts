@@ -38,6 +38,7 @@ import * as assessment from './2026_12_03_0036_assessment.ts';
 import * as reports from './2026_12_03_0037_reports.ts';
 import * as stepsFinished from './2026_12_03_0038_steps_finished.ts';
 import * as webhooks from './2026_12_04_0040_webhooks.ts';
+import * as casesCompleted from './2026_12_04_0041_cases_completed.ts';
 
 /** Every migration, in order. Static imports keep the set explicit and bundle-friendly. */
 export const migrations: Record<string, Migration> = {
@@ -80,4 +81,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0038_steps_finished': stepsFinished,
   '2026_12_04_0039_api_keys': apiKeys,
   '2026_12_04_0040_webhooks': webhooks,
+  '2026_12_04_0041_cases_completed': casesCompleted,
 };

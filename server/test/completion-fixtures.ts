@@ -1,6 +1,6 @@
 /**
  * Cases for the figures tests (supervision's on-time rate, the statistics overview): one accepted at the window
- * through the API, and one completed as the trail records it, without the result documents a real completion needs.
+ * through the API, and one completed as 办结 records it, without the result documents a real completion needs.
  */
 import { json, type Session, type TestHall } from './helpers.ts';
 import { complete, person } from './intake-fixtures.ts';
@@ -27,7 +27,10 @@ export async function acceptCase(
   return json(res);
 }
 
-/** Completion as the trail records it: the case moves to 'completed' with its event at the clock's time. */
+/**
+ * Completion as 办结 records it: the case moves to 'completed' with its completion instant and day, and its trail
+ * event at the same instant (the clock's time).
+ */
 export async function completeByTrail(hall: TestHall, caseId: string, handlerId: string) {
   const db = hall.ctx.db;
   const now = hall.clock.now();
@@ -37,7 +40,12 @@ export async function completeByTrail(hall: TestHall, caseId: string, handlerId:
     .where('case_id', '=', caseId)
     .executeTakeFirstOrThrow();
   const c = await db.selectFrom('cases').select('state').where('id', '=', caseId).executeTakeFirstOrThrow();
-  await db.updateTable('cases').set({ state: 'completed', updated_at: now }).where('id', '=', caseId).execute();
+  const day = new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
+  await db
+    .updateTable('cases')
+    .set({ state: 'completed', completed_at: now, completed_day: day, updated_at: now })
+    .where('id', '=', caseId)
+    .execute();
   await db.updateTable('case_steps').set({ status: 'done', done_at: now }).where('case_id', '=', caseId).execute();
   await db
     .insertInto('case_events')

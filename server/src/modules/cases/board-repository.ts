@@ -55,10 +55,11 @@ export const watchedSteps = (db: Db, caseIds: readonly string[]) =>
     .execute();
 
 /**
- * Cases whose first completion event (to_state 'completed') lies in [fromMs, toMs): the completion is read from
- * the trail, so it holds whatever columns the case row carries. The period's completion events come from the
- * partial index case_events_completed; a case with an earlier completion event is left out, so each case counts
- * once, in the period of its first completion (as min(at) would, without grouping every trail of the hall).
+ * Cases completed (办结) in [fromMs, toMs). 办结 is one-way (no move leaves 'completed' for a working state), and the
+ * completion writes `completed_at` on the case in the transaction that writes its trail event, with the same
+ * instant: so the stored instant is the case's first and only completion event's. It is read off the partial index
+ * (hall_id, completed_at): a hall's month reads that month's completions, not every case the hall ever had
+ * (migration 0041; the statistics tests recompute the same counts from the trail).
  */
 export const completions = (db: Db, hallIds: readonly string[], fromMs: number, toMs: number) =>
   firstCompletions(db, hallIds, fromMs, toMs)
@@ -75,34 +76,17 @@ export const completions = (db: Db, hallIds: readonly string[], fromMs: number, 
       'c.received_by_name',
       'c.deadline',
       'c.accepted_day',
-      'e.at as completed_at',
+      'c.completed_at',
     ])
     .execute();
 
-/** The first completion events in [fromMs, toMs) of these halls' cases, joined to their case (no columns yet). */
+/** The cases of these halls completed in [fromMs, toMs), as `c` (no columns yet). */
 export const firstCompletions = (db: Db, hallIds: readonly string[], fromMs: number, toMs: number) =>
   db
-    .selectFrom('case_events as e')
-    // A cross join with the join condition in WHERE is the same join; SQLite also takes it as "events first", so it
-    // starts from the period's completions instead of walking every case of the hall.
-    .crossJoin('cases as c')
-    .whereRef('c.id', '=', 'e.case_id')
-    .where('e.to_state', '=', 'completed')
-    .where('e.at', '>=', fromMs)
-    .where('e.at', '<', toMs)
+    .selectFrom('cases as c')
     .where('c.hall_id', 'in', none(hallIds))
-    .where((eb) =>
-      eb.not(
-        eb.exists(
-          eb
-            .selectFrom('case_events as p')
-            .select('p.id')
-            .whereRef('p.case_id', '=', 'e.case_id')
-            .where('p.to_state', '=', 'completed')
-            .whereRef('p.seq', '<', 'e.seq'),
-        ),
-      ),
-    );
+    .where('c.completed_at', '>=', fromMs)
+    .where('c.completed_at', '<', toMs);
 
 /** Bound values per statement stay well inside both databases' limits (a month of a big hall is tens of thousands). */
 const IN_CHUNK = 5000;

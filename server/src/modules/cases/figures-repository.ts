@@ -205,7 +205,7 @@ async function finishedInSlice(
   toMs: number,
   withDepartments: boolean,
 ): Promise<FinishedCounts> {
-  const day = chinaDayOfMs(dialect, sql.ref('e.at'));
+  const day = chinaDayOfMs(dialect, sql.ref('c.completed_at'));
   const finished = firstCompletions(db, hallIds, fromMs, toMs)
     .select(['c.id', 'c.hall_id', 'c.item_id', 'c.item_name', 'c.window_id'])
     .select([
@@ -302,7 +302,7 @@ export const receivedTotals = (db: Db, hallId: string, fromDay: string, toDay: s
  * completion day) on the hall's calendar in code.
  */
 export const finishedTotals = (db: Db, dialect: Dialect, hallId: string, fromMs: number, toMs: number) => {
-  const day = chinaDayOfMs(dialect, sql.ref('e.at'));
+  const day = chinaDayOfMs(dialect, sql.ref('c.completed_at'));
   const finished = firstCompletions(db, [hallId], fromMs, toMs)
     .select(['c.window_id', 'c.accepted_day'])
     .select([

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { acceptedCase, hall, hallId, s, withBackofficeHall } from '../../../test/backoffice-fixtures.ts';
+import { completeByTrail } from '../../../test/completion-fixtures.ts';
 import { json, type Session, signedIn } from '../../../test/helpers.ts';
 import { readWorkbook } from '../../../test/xlsx-read.ts';
 import { parsePeriod } from '../../domain/reports/index.ts';
@@ -26,33 +27,7 @@ let head: Session;
 let windowId: string;
 let handlerId: string;
 
-async function completeCase(caseId: string) {
-  const db = hall.ctx.db;
-  const now = hall.clock.now();
-  const last = await db
-    .selectFrom('case_events')
-    .select((eb) => eb.fn.max('seq').as('seq'))
-    .where('case_id', '=', caseId)
-    .executeTakeFirstOrThrow();
-  const c = await db.selectFrom('cases').select('state').where('id', '=', caseId).executeTakeFirstOrThrow();
-  await db.updateTable('cases').set({ state: 'completed', updated_at: now }).where('id', '=', caseId).execute();
-  await db
-    .insertInto('case_events')
-    .values({
-      id: `ev-${caseId}`,
-      case_id: caseId,
-      seq: Number(last.seq) + 1,
-      at: now,
-      user_id: handlerId,
-      username: 'handler',
-      display_name: '杨帆',
-      action: 'complete',
-      from_state: c.state,
-      to_state: 'completed',
-      detail: null,
-    })
-    .execute();
-}
+const completeCase = (caseId: string) => completeByTrail(hall, caseId, handlerId);
 
 let seq = 0;
 async function ticket(day: string, wait: number, service: number) {

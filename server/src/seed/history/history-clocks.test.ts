@@ -72,6 +72,19 @@ describe('clocks of a generated history', () => {
     expect(movedBySuspension).toBeGreaterThan(10);
   }, 120_000);
 
+  it('stores on each completed case the instant and day of its one completion event, which the figures read', async () => {
+    const { cases, completions } = await loaded();
+    const eventsOf = new Map<string, number[]>();
+    for (const e of completions) eventsOf.set(e.case_id, [...(eventsOf.get(e.case_id) ?? []), Number(e.at)]);
+    const wrong = cases.filter((c) => {
+      const at = eventsOf.get(c.id);
+      if (!at) return c.completed_at != null;
+      return at.length !== 1 || Number(c.completed_at) !== at[0] || c.completed_day !== chinaDay(at[0]!);
+    });
+    expect(wrong.map((c) => c.case_no)).toEqual([]);
+    expect(eventsOf.size).toBeGreaterThan(N / 4);
+  });
+
   it('counts no case red that completed on time by its trail, and lights the board only by the live clock', async () => {
     const { cases, steps, pauses, completions, calendars } = await loaded();
     const completedAt = new Map<string, number>();
