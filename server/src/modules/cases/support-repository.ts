@@ -47,15 +47,17 @@ export async function caseHeadings(db: Db, caseIds: readonly string[]) {
 }
 
 /**
- * Cases whose result waits to be collected (通知领取 done, not yet collected or mailed), with when the applicant was
- * last told: the 领取提醒 sweep's candidates.
+ * Cases of these halls whose result waits to be collected (通知领取 done, not yet collected or mailed), with when the
+ * applicant was last told: the 领取提醒 sweep's candidates. By hall, so the (hall_id, state) index finds them: a
+ * state alone is not indexed, and a province's cases would be read whole (636 ms against 2,000,000 cases).
  */
-export const awaitingCollection = (db: Db) =>
+export const awaitingCollection = (db: Db, hallIds: readonly string[]) =>
   db
     .selectFrom('cases as c')
     .innerJoin('case_events as e', (j) => j.onRef('e.case_id', '=', 'c.id').on('e.action', '=', 'notifyResult'))
     .select(['c.id', 'c.hall_id', 'c.case_no', 'c.item_name', 'c.applicant_id'])
     .select((eb) => eb.fn.max('e.at').as('notified_at'))
+    .where('c.hall_id', 'in', hallIds.length ? [...hallIds] : [''])
     .where('c.state', '=', 'awaiting_collection')
     .groupBy(['c.id', 'c.hall_id', 'c.case_no', 'c.item_name', 'c.applicant_id'])
     .orderBy('c.id')

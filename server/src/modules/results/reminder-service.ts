@@ -16,7 +16,7 @@ import { readCollectionReminderDays } from '../../platform/settings.ts';
 import { calendarOf } from '../calendar/service.ts';
 import { awaitingCollection } from '../cases/service.ts';
 import { enqueueCaseNotice, noticesOfKey } from '../notices/service.ts';
-import { findHall } from '../org/service.ts';
+import { allHallIds, findHall } from '../org/service.ts';
 
 export const COLLECTION_REMINDER_INTERVAL_MS = 60 * 60_000;
 
@@ -26,7 +26,7 @@ export async function sweepCollectionReminders(ctx: AppContext): Promise<{ remin
   const days = await readCollectionReminderDays(ctx.db, DEFAULT_COLLECTION_REMINDER_DAYS);
   const calendars = new Map<string, Awaited<ReturnType<typeof calendarOf>>>();
   let reminded = 0;
-  for (const c of await awaitingCollection(ctx.db)) {
+  for (const c of await awaitingCollection(ctx.db, await allHallIds(ctx.db))) {
     if (!calendars.has(c.hall_id)) calendars.set(c.hall_id, await calendarOf(ctx.db, c.hall_id));
     if (!collectionReminderDue(calendars.get(c.hall_id)!, chinaDay(Number(c.notified_at)), today, days)) continue;
     const key = collectionReminderKey(c.id);
