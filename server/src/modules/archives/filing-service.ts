@@ -91,18 +91,9 @@ export async function fileCase(
 
 const endedWithoutFilingStep = ['not_accepted', 'withdrawn', 'terminated'];
 
-/** Ended cases (refused, withdrawn, terminated) that have no archive file yet. */
-async function unfiled(db: Db, hallIds: string[]) {
-  const ended = await cases.caseIdsInStates(db, hallIds, endedWithoutFilingStep);
-  const filed = new Set<string>();
-  for (let i = 0; i < ended.length; i += 500)
-    for (const id of await repo.filedCaseIds(
-      db,
-      ended.slice(i, i + 500).map((c) => c.id),
-    ))
-      filed.add(id);
-  return ended.filter((c) => !filed.has(c.id));
-}
+/** Ended cases (refused, withdrawn, terminated) that have no archive file yet, newest first. */
+const unfiled = (db: Db, hallIds: string[]) =>
+  cases.casesInStatesWithout(db, hallIds, endedWithoutFilingStep, repo.fileOfCaseId(db));
 
 export async function pendingFiling(ctx: AppContext, actor: Actor, hallId?: string) {
   const rows = await unfiled(ctx.db, visibleHallIds(actor, hallId));

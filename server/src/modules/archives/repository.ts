@@ -1,5 +1,5 @@
 /** The only SQL of the archive: scheme, files, their trail, loans and disposals. */
-import type { Selectable } from 'kysely';
+import type { Expression, Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type {
   ArchiveCategoryTable,
@@ -40,12 +40,9 @@ export const findFile = (db: Db, id: string) =>
   db.selectFrom('archive_files').selectAll().where('id', '=', id).executeTakeFirst();
 export const fileOfCase = (db: Db, caseId: string) =>
   db.selectFrom('archive_files').selectAll().where('case_id', '=', caseId).executeTakeFirst();
-export const filedCaseIds = async (db: Db, caseIds: string[]) =>
-  caseIds.length
-    ? (await db.selectFrom('archive_files').select('case_id').where('case_id', 'in', caseIds).execute()).map(
-        (r) => r.case_id,
-      )
-    : [];
+/** The file of the case whose id `caseId` names: a correlated query for the case core's list of cases without one. */
+export const fileOfCaseId = (db: Db) => (caseId: Expression<string>) =>
+  db.selectFrom('archive_files').select('archive_files.id').where('archive_files.case_id', '=', caseId);
 
 export interface FileFilter {
   hallIds: string[];

@@ -3,6 +3,7 @@
  * desk, result files, deliveries and the archive file. The case core owns these tables; the modules that write them
  * reach them through cases/service.ts.
  */
+import type { Expression } from 'kysely';
 import type { Db } from '../../platform/db/database.ts';
 import type {
   CaseArchiveTable,
@@ -100,12 +101,22 @@ export const verificationsOf = (db: Db, caseId: string) =>
 export const answerVerification = (db: Db, id: string, patch: Partial<VerificationRow>) =>
   db.updateTable('case_verifications').set(patch).where('id', '=', id).where('answered_at', 'is', null).execute();
 
-/** Cases of these halls in these states (the archive files every ended case). */
-export const caseIdsInStates = (db: Db, hallIds: string[], states: string[]) =>
+/**
+ * Cases of these halls in these states for which `recorded` finds nothing: the archive sweep's ended cases without
+ * a file. `recorded` is the other module's correlated query on the case's id, so the database answers the
+ * difference and only the cases still to file travel (a province has a hundred thousand ended cases, filed).
+ */
+export const casesInStatesWithout = (
+  db: Db,
+  hallIds: string[],
+  states: string[],
+  recorded: (caseId: Expression<string>) => Expression<unknown>,
+) =>
   db
     .selectFrom('cases')
     .select(['id', 'hall_id', 'state', 'case_no', 'item_name', 'received_at'])
     .where('hall_id', 'in', hallIds.length ? hallIds : ['-'])
     .where('state', 'in', states)
+    .where((eb) => eb.not(eb.exists(recorded(eb.ref('cases.id')))))
     .orderBy('received_at', 'desc')
     .execute();

@@ -113,7 +113,7 @@ describe('a generated hall history', () => {
     }
   });
 
-  it('gives every archived case exactly one file in the archive register, numbered 1..n per hall, year and category', async () => {
+  it('gives every ended case exactly one file in the archive register, numbered 1..n per hall, year and category', async () => {
     const db = hall.ctx.db;
     const archived = await db.selectFrom('cases').select(['id', 'item_id']).where('state', '=', 'archived').execute();
     expect(archived.length).toBeGreaterThan(N / 3);
@@ -121,12 +121,42 @@ describe('a generated hall history', () => {
     const perCase = new Map<string, number>();
     for (const f of files) perCase.set(f.case_id, (perCase.get(f.case_id) ?? 0) + 1);
     for (const c of archived) expect(perCase.get(c.id), c.id).toBe(1);
-    // Only archived cases so far: refused, withdrawn and terminated ones wait for the archive sweep.
-    expect(files).toHaveLength(archived.length);
+    // Refused, withdrawn and terminated cases are filed by the archive sweep at its next five-minute round after
+    // their last event, unless that round is still to come.
+    const ended = await db
+      .selectFrom('cases as c')
+      .innerJoin('case_events as e', 'e.case_id', 'c.id')
+      .select(['c.id', 'c.state', (eb) => eb.fn.max('e.at').as('last')])
+      .where('c.state', 'in', ['not_accepted', 'withdrawn', 'terminated'])
+      .groupBy(['c.id', 'c.state'])
+      .execute();
+    expect(ended.length).toBeGreaterThan(N / 50);
+    const fileOf = new Map(files.map((f) => [f.case_id, f]));
+    const now = hall.clock.now();
+    for (const c of ended) {
+      const round = Math.ceil((Number(c.last) + 1) / 300_000) * 300_000;
+      const f = fileOf.get(c.id);
+      if (round > now) {
+        expect(f, c.id).toBeUndefined();
+        continue;
+      }
+      expect(perCase.get(c.id), c.id).toBe(1);
+      expect(f, c.id).toMatchObject({
+        category_code: c.state === 'not_accepted' ? 'BS' : 'CZ',
+        outcome: c.state === 'not_accepted' ? 'not_accepted' : 'ended',
+        filed_by: '系统自动归档',
+      });
+      expect(Number(f!.filed_at)).toBe(round);
+    }
+    expect(files).toHaveLength(archived.length + ended.filter((c) => fileOf.has(c.id)).length);
     const groups = new Map<string, number[]>();
     for (const f of files) {
-      expect(f).toMatchObject({ category_code: 'BJ', outcome: 'completed', status: 'held', electronic_until: null });
-      expect(f.archive_no.endsWith(`-BJ-${f.year}-${String(f.seq).padStart(4, '0')}`), f.archive_no).toBe(true);
+      expect(f).toMatchObject({ status: 'held', electronic_until: null });
+      if (f.outcome === 'completed') expect(f.category_code).toBe('BJ');
+      expect(
+        f.archive_no.endsWith(`-${f.category_code}-${f.year}-${String(f.seq).padStart(4, '0')}`),
+        f.archive_no,
+      ).toBe(true);
       expect(Number(f.year)).toBe(Number(f.filed_day.slice(0, 4)));
       const key = `${f.hall_id}|archive:${f.category_code}|${f.year}`;
       groups.set(key, [...(groups.get(key) ?? []), Number(f.seq)]);

@@ -3,7 +3,14 @@
  * verification, suspension, delivery and archive file. Only the moves that happened before "now" are written,
  * and each is checked against the state machine, so the history is one the services could have produced.
  */
-import { archiveNumber, classify, defaultScheme, keptUntil } from '../../domain/archives/index.ts';
+import {
+  type ArchiveOutcome,
+  archiveNumber,
+  classify,
+  defaultScheme,
+  keptUntil,
+  outcomeOfState,
+} from '../../domain/archives/index.ts';
 import type { Pause } from '../../domain/calendar/index.ts';
 import { type CaseState, transition } from '../../domain/case/index.ts';
 import type { RoleCode } from '../../domain/roles.ts';
@@ -13,7 +20,7 @@ import { stepDeadlineColumns } from '../../modules/cases/deadlines.ts';
 import type { HistoryTables } from './bulk.ts';
 import * as doc from './docs.ts';
 import { type HallPlan, type ItemPlan, type Staff, staffFor } from './hall.ts';
-import { type Random, seededId } from './random.ts';
+import { Random, seededId } from './random.ts';
 import { type CaseAtHand, caseAtStart, type DatedMove, pad6, writeMove, yearOf } from './moves.ts';
 import type { Script } from './story.ts';
 
@@ -181,10 +188,17 @@ export function emitCase(
       st.archivedAt,
       clerk.name,
     );
-    fileInRegister(e, p, id, st.caseNo, st.archivedAt, clerk.name);
+    fileInRegister(e, rnd, p, id, st.caseNo, st.archivedAt, clerk.name, 'completed');
   }
 
   const last = moves[moves.length - 1]!;
+  // A refused, withdrawn or terminated case has no filing step: the archive sweep files it at its next five-minute
+  // round (archives/filing-service.ts). Its ids come from a stream of the case's own, so the rest of the history
+  // stays what the seed made before.
+  const ended = outcomeOfState(st.status.state);
+  const sweptAt = Math.ceil((last.at + 1) / SWEEP_MS) * SWEEP_MS;
+  if (ended && ended !== 'completed' && sweptAt <= e.now)
+    fileInRegister(e, new Random(Number.parseInt(id.slice(-8), 16)), p, id, st.caseNo, sweptAt, SWEEP_FILER, ended);
   const resumeTo = st.status.state === 'suspended' ? st.status.resumeTo : null;
   t.cases.add(
     id,
@@ -285,17 +299,29 @@ function emitSteps(
   }
 }
 
+const SWEEP_MS = 5 * 60_000;
+const SWEEP_FILER = '系统自动归档';
+
 /**
- * The archive register's file of an archived case, as archives/service.ts `fileCase` writes it: classified by the
+ * The archive register's file of an ended case, as archives/filing-service.ts `fileCase` writes it: classified by the
  * built-in scheme, its 档号 from the same counter series (`archive:<category>`) per hall and year of filing.
  */
-function fileInRegister(e: Emit, p: CasePlan, caseId: string, caseNo: string | null, at: number, by: string) {
-  const category = classify(defaultScheme, { outcome: 'completed', itemId: p.item.id });
+function fileInRegister(
+  e: Emit,
+  rnd: Random,
+  p: CasePlan,
+  caseId: string,
+  caseNo: string | null,
+  at: number,
+  by: string,
+  outcome: Exclude<ArchiveOutcome, 'any'>,
+) {
+  const category = classify(defaultScheme, { outcome, itemId: p.item.id });
   const day = chinaDay(at);
   const year = yearOf(day);
   const seq = e.numbers.next(p.hall.id, `archive:${category.code}`, year);
   const archiveNo = archiveNumber(p.hall.code, category.code, year, seq);
-  const fileId = seededId(e.rnd, at);
+  const fileId = seededId(rnd, at);
   e.t.archiveFiles.add(
     fileId,
     p.hall.id,
@@ -309,7 +335,7 @@ function fileInRegister(e: Emit, p: CasePlan, caseId: string, caseNo: string | n
     p.item.content.name,
     p.applicant.id,
     p.applicant.name,
-    'completed',
+    outcome,
     category.confidentiality,
     category.paperYears,
     keptUntil(day, category.paperYears),
@@ -319,6 +345,6 @@ function fileInRegister(e: Emit, p: CasePlan, caseId: string, caseNo: string | n
     at,
     by,
   );
-  const detail = { archiveNo, caseNo, category: category.code, outcome: 'completed', paperYears: category.paperYears };
-  e.t.archiveEvents.add(seededId(e.rnd, at), fileId, at, by, 'file', JSON.stringify(detail));
+  const detail = { archiveNo, caseNo, category: category.code, outcome, paperYears: category.paperYears };
+  e.t.archiveEvents.add(seededId(rnd, at), fileId, at, by, 'file', JSON.stringify(detail));
 }
