@@ -102,7 +102,7 @@ describe('统计分析 dashboard', () => {
     const floor = page.getByTestId('live-floor');
     await floor.getByText('今日大厅实况').waitFor();
     await floor.getByText(/每 15 秒自动刷新，更新于 \d{2}:\d{2}:\d{2}/).waitFor();
-    for (const title of ['今日取号', '当前等候', '最长等候(分钟)', '开放窗口', '正在办理窗口', '今日已办结'])
+    for (const title of ['今日取号', '当前等候', '最长等候(分钟)', '开放窗口', '正在办理窗口', '今日已办结取号'])
       await floor.locator('.ant-statistic').filter({ hasText: title }).waitFor();
     const issued = floor.locator('.ant-statistic').filter({ hasText: '今日取号' }).locator('.ant-statistic-content');
     expect(Number(await issued.textContent())).toBeGreaterThanOrEqual(0);

@@ -82,5 +82,5 @@ export const statsZhCN = {
   'sd.floorLongest': '最长等候(分钟)',
   'sd.floorOpen': '开放窗口',
   'sd.floorServing': '正在办理窗口',
-  'sd.floorServed': '今日已办结',
+  'sd.floorServed': '今日已办结取号',
 } as const;
