@@ -7,11 +7,18 @@ import { parsePeriod, periodJustEnded, reportKinds } from '../../domain/reports/
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { runPeriodically } from '../../platform/periodic.ts';
+import { whenWritesQuiet } from '../../platform/write-load.ts';
 import { allHalls } from '../org/service.ts';
 import * as repo from './repository.ts';
 import { writeReport } from './service.ts';
 
 export const REPORT_SWEEP_INTERVAL_MS = 60 * 60_000;
+
+/**
+ * The running server's pass gives way to the clerks: before each report it waits until fewer than 10 writes a
+ * second are coming in, two minutes at most (at midnight, when a period ends, nothing waits).
+ */
+const yieldToClerks = () => whenWritesQuiet({ below: 10, maxWaitMs: 2 * 60_000 });
 
 /** The schedule reads the figures as the hall's own reporting would, limited to that one hall. */
 const scheduleActor = (hallId: string): Actor => ({
@@ -27,13 +34,18 @@ const scheduleActor = (hallId: string): Actor => ({
   ip: null,
 });
 
-export async function sweepReports(ctx: AppContext): Promise<number> {
+/** Writes the reports still missing; `beforeEach` runs before each one is written (the running server's yield). */
+export async function sweepReports(
+  ctx: AppContext,
+  beforeEach: () => Promise<unknown> = async () => {},
+): Promise<number> {
   const today = chinaDay(ctx.clock.now());
   let written = 0;
   for (const hall of await allHalls(ctx.db)) {
     for (const kind of reportKinds) {
       const period = parsePeriod(kind, periodJustEnded(kind, today))!;
       if ((await repo.latestVersion(ctx.db, hall.id, kind, period.key)) !== null) continue;
+      await beforeEach();
       const id = await writeReport(ctx, scheduleActor(hall.id), {
         hallId: hall.id,
         kind,
@@ -48,5 +60,5 @@ export async function sweepReports(ctx: AppContext): Promise<number> {
 }
 
 export function startReportSweeps(ctx: AppContext, intervalMs = REPORT_SWEEP_INTERVAL_MS): () => void {
-  return runPeriodically(ctx.log, 'periodic report sweep', intervalMs, () => sweepReports(ctx));
+  return runPeriodically(ctx.log, 'periodic report sweep', intervalMs, () => sweepReports(ctx, yieldToClerks));
 }
