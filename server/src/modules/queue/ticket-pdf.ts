@@ -1,6 +1,6 @@
 import QRCode from 'qrcode';
 import { priorityNames } from '../../domain/queue/index.ts';
-import { hansFonts } from '../../platform/pdf/fonts.ts';
+import { registerHansFonts } from '../../platform/pdf/fonts.ts';
 import type { TicketView } from './schema.ts';
 
 /** 80 mm thermal roll paper, the width of hall ticket printers. */
@@ -18,8 +18,7 @@ export async function ticketPdf(t: TicketView, followUrl: string): Promise<Buffe
     margins: { top: 14, bottom: 8, left: 12, right: 12 },
     info: { Title: `排队号 ${t.number}`, Author: t.hallName, CreationDate: new Date(t.arrivedAt) },
   });
-  doc.registerFont('regular', hansFonts().regular);
-  doc.registerFont('bold', hansFonts().bold);
+  registerHansFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {

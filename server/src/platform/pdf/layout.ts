@@ -5,7 +5,7 @@
  * (kit.ts), never on the server's request thread.
  */
 import PDFDocument from 'pdfkit';
-import { hansFonts } from './fonts.ts';
+import { registerHansFonts } from './fonts.ts';
 import type { Block, DocumentModel } from './model.ts';
 
 const MARGIN = { top: 58, bottom: 64, side: 62 };
@@ -40,8 +40,7 @@ export async function layOutPdf(model: DocumentModel, opts: RenderOptions = {}):
       CreationDate: opts.createdAt ?? new Date(0),
     },
   });
-  doc.registerFont('regular', hansFonts().regular);
-  doc.registerFont('bold', hansFonts().bold);
+  registerHansFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
