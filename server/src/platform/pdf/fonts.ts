@@ -12,7 +12,7 @@ const open = (file: string) => create(readFileSync(path.join(fontDir, file))) as
 /**
  * Registers Noto Sans Hans as 'regular' and 'bold' on a document. The two fonts (8 MB files) are opened once per
  * thread and handed to every document: given the file, pdfkit opens the font again for each document and parses its
- * tables anew, which made a one-page report take three times as long (164 against 56 ms). pdfkit takes an opened
+ * tables anew, which made a one-page report take three times as long (122–148 against 40–49 ms). pdfkit takes an opened
  * fontkit font where its types say a file (PDFFontFactory.open: "typeof src.layout === 'function'").
  */
 export function registerHansFonts(doc: PDFKit.PDFDocument): void {
