@@ -56,7 +56,7 @@ import { installAccessControl, installErrorHandler } from './platform/http.ts';
 import { installIdempotency } from './platform/idempotency.ts';
 import { installInputGuard } from './platform/input-guard.ts';
 import { installMetrics } from './platform/metrics.ts';
-import { countWrites } from './platform/write-load.ts';
+import { countRequests } from './platform/request-load.ts';
 import { installCsrfGuard } from './platform/csrf.ts';
 import { installRateLimits } from './platform/rate-limit.ts';
 import { installReadAudit } from './platform/read-audit.ts';
@@ -96,7 +96,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
   installInputGuard(app);
   installIdempotency(app, ctx);
   installMetrics(app, ctx.config);
-  countWrites(app);
+  countRequests(app);
 
   app.get('/healthz', { schema: { hide: true } }, async () => {
     await ctx.db.selectFrom('halls').select('id').limit(1).execute();

@@ -7,7 +7,7 @@ import { parsePeriod, periodJustEnded, reportKinds } from '../../domain/reports/
 import { chinaDay } from '../../platform/clock.ts';
 import type { Actor, AppContext } from '../../platform/context.ts';
 import { runPeriodically } from '../../platform/periodic.ts';
-import { whenWritesQuiet } from '../../platform/write-load.ts';
+import { whenQuiet } from '../../platform/request-load.ts';
 import { allHalls } from '../org/service.ts';
 import * as repo from './repository.ts';
 import { writeReport } from './service.ts';
@@ -15,10 +15,10 @@ import { writeReport } from './service.ts';
 export const REPORT_SWEEP_INTERVAL_MS = 60 * 60_000;
 
 /**
- * The running server's pass gives way to the clerks: before each report it waits until fewer than 10 writes a
- * second are coming in, two minutes at most (at midnight, when a period ends, nothing waits).
+ * The running server's pass gives way to the people using it: before each report it waits until fewer than 10
+ * requests a second are coming in, two minutes at most (at midnight, when a period ends, nothing waits).
  */
-const yieldToClerks = () => whenWritesQuiet({ below: 10, maxWaitMs: 2 * 60_000 });
+const yieldToClerks = () => whenQuiet({ below: 10, maxWaitMs: 2 * 60_000 });
 
 /** The schedule reads the figures as the hall's own reporting would, limited to that one hall. */
 const scheduleActor = (hallId: string): Actor => ({
